@@ -1,0 +1,1 @@
+"""The command line: one function per sub-command, called by main.py."""

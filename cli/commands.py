@@ -1,0 +1,179 @@
+"""Sub-commands of `python main.py`: each returns an exit code (0 ok, 1 plan wanting, 2 could not run)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from db.operations import OperationError, import_plan
+from db.paths import default_db_path
+from db.planio import load_plan
+from db.store import Store, StoreError
+from resources import demo_recipe
+from scheduler.demo import SCALES, build_demo
+from scheduler.planfile import PlanError, dump_document, parse_document, plan_to_document
+
+EXIT_OK, EXIT_WANTING, EXIT_FAILED = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A failure the user can act on; printed as one line, exit 2."""
+
+
+class Progress:
+    """A text progress bar on a terminal; silent when stderr is not one."""
+
+    def __init__(self, label: str, stream: TextIO | None = None):
+        self.stream = stream or sys.stderr
+        self.enabled = self.stream.isatty()
+        self.label = label
+
+    def __call__(self, done: int, total: int) -> bool:
+        if self.enabled and total:
+            width = 30
+            filled = int(width * done / total)
+            self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            if done >= total:
+                self.stream.write("\n")
+            self.stream.flush()
+        return True
+
+
+def _open(args: argparse.Namespace) -> Store:
+    return Store(Path(args.db) if args.db else default_db_path())
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write the whole file or nothing: a failure never leaves a half-written file behind."""
+    path = path.resolve()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    progress = Progress("import")
+    with _open(args) as store:
+        progress(0, 3)
+        base = load_plan(store)
+        progress(1, 3)
+        try:
+            parsed = parse_document(data, base)
+        except PlanError as exc:
+            print(
+                f"error: {path} was not imported, nothing changed: {len(exc.problems)} problem(s)",
+                file=sys.stderr,
+            )
+            for p in exc.problems:
+                print(f"  {p}", file=sys.stderr)
+            return EXIT_FAILED
+        progress(2, 3)
+        changes = import_plan(store, parsed.plan)
+        progress(3, 3)
+    counts = ", ".join(f"{len(v)} {k}" for k, v in changes.keys.items() if v)
+    print(f"imported {path}: {counts or 'nothing to change'}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    if not out.parent.exists():
+        raise CommandError(f"cannot write {out}: folder {out.parent} does not exist")
+    with _open(args) as store:
+        plan = load_plan(store)
+    text = dump_document(plan_to_document(plan))
+    try:
+        _write_atomically(out, text)
+    except OSError as exc:
+        raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    print(f"exported to {out}: " + ", ".join(f"{n} {k}" for k, n in plan.counts().items() if n))
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    year = args.year or date.today().year
+    started = time.perf_counter()
+    plan = build_demo(demo_recipe(), args.scale, args.seed, year)
+    with _open(args) as store:
+        import_plan(store, plan)
+    took = time.perf_counter() - started
+    print(
+        f"demo hospital ({args.scale}, seed {args.seed}, {year}) written in {took:.1f} s: "
+        + ", ".join(f"{n} {k}" for k, n in plan.counts().items() if n)
+    )
+    return EXIT_OK
+
+
+def _year(text: str) -> int:
+    try:
+        y = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
+    if not 1900 <= y <= 2200:
+        raise argparse.ArgumentTypeError(f"year out of range: {y}")
+    return y
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad argument as one line and exit 2, without the usage dump."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_FAILED, f"error: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description="Community health outreach scheduler.")
+    parser.add_argument("--db", help="database file (default: your own database in the user data folder)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        p.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+        p.set_defaults(func=func)
+        return p
+
+    p = command("import", cmd_import, "Import a plan file (adds to or updates the database by id).")
+    p.add_argument("file", help="the plan file (JSON)")
+    p = command("export", cmd_export, "Export the whole database as a plan file.")
+    p.add_argument("-o", "--output", required=True, help="the plan file to write")
+    p = command("demo", cmd_demo, "Fill the database with a made-up hospital.")
+    p.add_argument("--scale", choices=sorted(SCALES), default="small", help="how big (default: small)")
+    p.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
+    p.add_argument("--year", type=_year, default=None, help="the year of activities (default: this year)")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_FAILED
+    try:
+        return args.func(args)
+    except (CommandError, StoreError, OperationError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("error: interrupted, nothing more was written", file=sys.stderr)
+        return EXIT_FAILED

@@ -1,0 +1,1 @@
+"""The SQLite store: schema, migrations, operations, and rows to scheduler objects."""

@@ -1,0 +1,203 @@
+"""Operations: every change to the store goes through one of these, in one transaction,
+and returns a Changes value saying what changed."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from scheduler.model import SECTIONS, Hospital, Plan
+
+from .planio import TABLES, WRITERS, delete_rows, get_setting, key_params, set_setting, write_hospital
+from .store import Store, StoreError
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What an operation changed: the keys touched, per plan section."""
+
+    keys: Mapping[str, frozenset[Any]] = field(default_factory=dict)
+    hospital: bool = False
+
+    def __bool__(self) -> bool:
+        return self.hospital or any(self.keys.values())
+
+    def touches(self, *sections: str) -> bool:
+        return any(self.keys.get(s) for s in sections)
+
+    def merge(self, other: Changes) -> Changes:
+        keys = {
+            s: self.keys.get(s, frozenset()) | other.keys.get(s, frozenset())
+            for s in {*self.keys, *other.keys}
+        }
+        return Changes(keys, self.hospital or other.hospital)
+
+    @classmethod
+    def of(cls, section: str, *keys: Any) -> Changes:
+        return cls({section: frozenset(keys)})
+
+
+class OperationError(Exception):
+    """An operation refused: the message says why, in terms a user can act on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Referrer:
+    section: str
+    key: Any
+    label: str
+
+
+class StillReferenced(OperationError):
+    def __init__(self, section: str, key: Any, referrers: list[Referrer]):
+        self.section = section
+        self.key = key
+        self.referrers = referrers
+        super().__init__(f"{section} {key} is still referred to by {len(referrers)} record(s)")
+
+
+def _integrity(exc: sqlite3.IntegrityError) -> OperationError:
+    text = str(exc)
+    if "FOREIGN KEY" in text:
+        return OperationError("a record names another record that does not exist")
+    if "UNIQUE" in text:
+        return OperationError("a record with this id already exists")
+    if "CHECK" in text:
+        return OperationError("a value is out of its allowed range")
+    return OperationError(text)
+
+
+def import_plan(store: Store, plan: Plan) -> Changes:
+    """Add or update every record the plan holds, by id; all or nothing."""
+    keys: dict[str, frozenset[Any]] = {}
+    try:
+        with store.atomic():
+            if plan.hospital is not None:
+                write_hospital(store, plan.hospital)
+            if plan.extra:
+                merged = {**get_setting(store, "plan_extra", {}), **plan.extra}
+                set_setting(store, "plan_extra", merged)
+            for section in SECTIONS:
+                items: dict = getattr(plan, section)
+                if items:
+                    WRITERS[section](store, items.values())
+                    keys[section] = frozenset(items)
+    except sqlite3.IntegrityError as exc:
+        raise _integrity(exc) from exc
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"cannot write to {store.path}: {exc}") from exc
+    return Changes(keys, plan.hospital is not None)
+
+
+def save(store: Store, section: str, items: Iterable[Any]) -> Changes:
+    """Add or update records of one section."""
+    items = list(items)
+    plan = Plan()
+    target = getattr(plan, section)
+    for item in items:
+        target[_key(section, item)] = item
+    return import_plan(store, plan)
+
+
+def save_hospital(store: Store, hospital: Hospital) -> Changes:
+    return import_plan(store, Plan(hospital=hospital))
+
+
+def _key(section: str, item: Any) -> Any:
+    if section in ("unavailability", "assignments", "records"):
+        return item.key
+    if section == "calendar":
+        return item.date
+    return item.id
+
+
+# Child tables whose rows belong to a record of another section: a reference from one of
+# these is shown as a reference from its owner.
+_OWNERS: dict[str, tuple[str, str]] = {
+    "branch_departments": ("branches", "branch"),
+    "service_needs": ("services", "service"),
+    "station_needs": ("activities", "activity"),
+    "rotations": ("activities", "activity"),
+    "assignments": ("activities", "activity"),
+    "record_attendance": ("activities", "activity"),
+    "staff_qualifications": ("staff", "staff"),
+}
+_LABELS = {
+    "campuses": "name",
+    "departments": "name",
+    "branches": "name",
+    "staff": "name",
+    "partners": "name",
+    "pairings": "id",
+    "services": "name",
+    "requests": "id",
+    "activities": "title",
+}
+_TABLE_SECTION = {table: section for section, (table, _cols) in TABLES.items()}
+
+
+def referrers(store: Store, section: str, key: Any) -> list[Referrer]:
+    """The records that would lose their target if this one went (owned children excluded)."""
+    table, cols = TABLES[section]
+    if len(cols) != 1:
+        return []
+    found: dict[tuple[str, Any], Referrer] = {}
+    tables = [r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    for child in tables:
+        for fk in store.conn.execute(f'PRAGMA foreign_key_list("{child}")').fetchall():
+            # id, seq, table, from, to, on_update, on_delete, match
+            if fk[2] != table or fk[6] == "CASCADE":
+                continue
+            owner = _OWNERS.get(child)
+            if owner is not None:
+                o_section, o_col = owner
+                o_table = TABLES[o_section][0]
+                label = _LABELS.get(o_section, "id")
+                sql = (
+                    f'SELECT DISTINCT o.id, o."{label}" FROM "{child}" c JOIN "{o_table}" o '
+                    f'ON o.id = c."{o_col}" WHERE c."{fk[3]}" = ?'
+                )
+                rows = store.conn.execute(sql, key_params(key)).fetchall()
+                for r in rows:
+                    found[(o_section, r[0])] = Referrer(o_section, r[0], str(r[1]))
+                continue
+            c_section = _TABLE_SECTION.get(child, child)
+            label = _LABELS.get(c_section, "id")
+            sql = f'SELECT id, "{label}" FROM "{child}" WHERE "{fk[3]}" = ?'
+            for r in store.conn.execute(sql, key_params(key)).fetchall():
+                found[(c_section, r[0])] = Referrer(c_section, r[0], str(r[1]))
+    found.pop((section, key), None)
+    return sorted(found.values(), key=lambda r: (r.section, str(r.key)))
+
+
+def delete(store: Store, section: str, keys: Iterable[Any]) -> Changes:
+    """Delete records; refused, naming what refers to them, while anything still does."""
+    keys = list(keys)
+    for key in keys:
+        refs = [r for r in referrers(store, section, key) if not (r.section == section and r.key in keys)]
+        if refs:
+            raise StillReferenced(section, key, refs)
+    try:
+        with store.atomic():
+            delete_rows(store, section, keys)
+    except sqlite3.IntegrityError as exc:
+        raise _integrity(exc) from exc
+    return Changes({section: frozenset(keys)})
+
+
+def database_hash(store: Store) -> str:
+    """A digest of every row of every table: equal hashes, equal contents."""
+    import hashlib
+
+    h = hashlib.sha256()
+    tables = [
+        r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+    ]
+    for t in tables:
+        h.update(t.encode())
+        for row in store.conn.execute(f'SELECT * FROM "{t}" ORDER BY 1, 2'):
+            h.update(repr(row).encode())
+    h.update(str(store.conn.execute("PRAGMA user_version").fetchone()[0]).encode())
+    return h.hexdigest()

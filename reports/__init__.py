@@ -1,0 +1,1 @@
+"""PDF rosters and sheets from scheduler objects (reportlab only here)."""

@@ -1,0 +1,442 @@
+"""A made-up but believable hospital for demos, tests and benchmarks, from a recipe and a seed."""
+
+from __future__ import annotations
+
+import math
+import random
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from .model import (
+    Activity,
+    Assignment,
+    Branch,
+    Campus,
+    Contact,
+    Department,
+    Hospital,
+    Need,
+    Pairing,
+    Partner,
+    Plan,
+    RotationEntry,
+    Service,
+    ServiceRequest,
+    Slot,
+    Staff,
+    Station,
+    Unavailability,
+)
+from .recurrence import expand
+
+SCALES: dict[str, dict[str, Any]] = {
+    # departments taken from the recipe, head-count factor, partners, extra branches
+    "small": {"departments": 12, "size_factor": 0.45, "partners": 12, "split_largest": 2},
+    "hospital": {"departments": 44, "size_factor": 1.08, "partners": 60, "split_largest": 28},
+}
+
+_CN_NUM = "一二三四五六七八九十"
+
+
+def _need(raw: list[Any]) -> Need:
+    return Need(department=raw[0], qualification=raw[1], count=raw[2])
+
+
+def build_demo(recipe: dict[str, Any], scale: str, seed: int, year: int) -> Plan:
+    """The demo hospital for one calendar year. Same recipe, scale, seed, year: same plan."""
+    if scale not in SCALES:
+        raise ValueError(f"unknown scale {scale!r}")
+    cfg = SCALES[scale]
+    rng = random.Random(f"{seed}-{scale}-{year}")
+    plan = Plan(hospital=Hospital(name=recipe["hospital"]))
+
+    for cid, cname in recipe["campuses"]:
+        plan.campuses[cid] = Campus(cid, cname)
+    campus_ids = list(plan.campuses)
+
+    dept_rows = recipe["departments"]
+    if scale == "small":
+        wanted = {
+            "cardio",
+            "ortho",
+            "tcm",
+            "acu",
+            "rehab",
+            "geri",
+            "emerg",
+            "pharm",
+            "health",
+            "gp",
+            "tuina",
+            "outreach",
+        }
+        dept_rows = [d for d in dept_rows if d[0] in wanted]
+    dept_rows = dept_rows[: cfg["departments"]]
+    sizes: dict[str, int] = {}
+    kinds: dict[str, str] = {}
+    extra_quals: dict[str, list[str]] = {}
+    for i, (did, dname, kind, size, quals) in enumerate(dept_rows):
+        n = max(6, round(size * cfg["size_factor"]))
+        sizes[did] = n
+        kinds[did] = kind
+        extra_quals[did] = quals
+        cover = math.ceil(n * (0.55 if kind == "clinical" else 0.4)) if kind != "support" else 2
+        plan.departments[did] = Department(did, dname, campus_ids[i % len(campus_ids)], cover)
+
+    # Branches are built on departments; the largest departments carry several branches.
+    by_size = sorted(sizes, key=lambda d: (-sizes[d], d))
+    split = set(by_size[: cfg["split_largest"]])
+    branch_of_dept: dict[str, list[str]] = {}
+    for did, dname, kind, _size, _q in dept_rows:
+        parts = 2 if did in split else 1
+        if did in split and sizes[did] >= 55:
+            parts = 3
+        ids = []
+        for k in range(parts):
+            bid = f"b-{did}" if parts == 1 else f"b-{did}-{k + 1}"
+            suffix = "党支部" if parts == 1 else f"第{_CN_NUM[k]}党支部"
+            plan.branches[bid] = Branch(bid, f"{dname}{suffix}", (did,))
+            ids.append(bid)
+        branch_of_dept[did] = ids
+
+    surnames = recipe["surnames"]
+    given = recipe["given"]
+    used_names: set[str] = set()
+
+    def person_name() -> str:
+        for _ in range(50):
+            name = rng.choice(surnames) + "".join(rng.choice(given) for _ in range(rng.choice((1, 2, 2))))
+            if name not in used_names:
+                used_names.add(name)
+                return name
+        return name  # the rare repeat of a common name is realistic
+
+    titles = recipe["titles"]
+    seq = 0
+    dept_staff: dict[str, list[str]] = {}
+    for did, _dname, kind, _size, _q in dept_rows:
+        dept_staff[did] = []
+        for k in range(sizes[did]):
+            seq += 1
+            sid = f"s{seq:04d}"
+            if kind == "support":
+                role, quals = "support", []
+            elif did == "pharm":
+                role, quals = "pharmacist", ["pharmacist"]
+            elif kind == "technical":
+                role = "physician" if k % 3 == 0 else "technical"
+                quals = ["physician"] if role == "physician" else []
+            else:
+                role = "physician" if k % 20 < 9 else "nurse"
+                quals = [role]
+            for q in extra_quals[did]:
+                if rng.random() < (0.7 if kind != "clinical" else 0.45):
+                    quals.append(q)
+            if kind == "clinical" and rng.random() < 0.06:
+                quals.append("first_aid_instructor")
+            if did in ("tcm", "acu", "tuina") and role == "physician":
+                quals.append("tcm_physician")
+            quals = list(dict.fromkeys(quals))
+            party = rng.random() < 0.42
+            branch = rng.choice(branch_of_dept[did]) if party else None
+            title_list = titles[role]
+            title = title_list[min(len(title_list) - 1, int(rng.random() ** 1.6 * len(title_list)))]
+            phone = "1" + rng.choice("3578") + "".join(str(rng.randrange(10)) for _ in range(9))
+            cap = rng.choice((12.0, 16.0, 16.0, 16.0, 20.0, 24.0))
+            active = rng.random() > 0.015
+            plan.staff[sid] = Staff(
+                sid, person_name(), did, branch, party, title, tuple(quals), phone, cap, active
+            )
+            dept_staff[did].append(sid)
+
+    # Each branch: the secretary is a senior party member of its department, plus a contact.
+    for bid, b in list(plan.branches.items()):
+        members = [s for s in dept_staff[b.departments[0]] if plan.staff[s].branch == bid]
+        if not members:
+            pick = dept_staff[b.departments[0]][0]
+            st = plan.staff[pick]
+            plan.staff[pick] = Staff(**{**_fields(st), "party_member": True, "branch": bid})
+            members = [pick]
+        secretary = members[0]
+        contact = members[1] if len(members) > 1 else members[0]
+        plan.branches[bid] = Branch(b.id, b.name, b.departments, secretary, contact)
+
+    # Partners of every kind.
+    kinds_all = list(recipe["partners"])
+    names_by_kind = {k: list(v) for k, v in recipe["partners"].items()}
+    partner_ids: list[str] = []
+    for i in range(cfg["partners"]):
+        kind = kinds_all[i % len(kinds_all)]
+        pool = names_by_kind[kind]
+        if not pool:
+            kind = "community"
+            pool = names_by_kind[kind] or ["社区"]
+        name = pool.pop(0) if pool else f"{recipe['partners'][kind][0]}{i}"
+        pid = f"p{i + 1:03d}"
+        population = {
+            "community": rng.randrange(4000, 16000),
+            "subdistrict": rng.randrange(30000, 90000),
+            "village": rng.randrange(800, 4000),
+        }.get(kind, rng.randrange(200, 6000))
+        share = (
+            round(rng.uniform(0.12, 0.38), 2)
+            if kind in ("community", "subdistrict", "village")
+            else round(rng.uniform(0.02, 0.2), 2)
+        )
+        contact = Contact(
+            person_name(), "1" + rng.choice("3589") + "".join(str(rng.randrange(10)) for _ in range(9))
+        )
+        plan.partners[pid] = Partner(
+            pid,
+            name,
+            kind,
+            rng.choice(recipe["districts"]),
+            f"{rng.choice(recipe['districts'])}{name}服务中心",
+            population,
+            share,
+            contact,
+        )
+        partner_ids.append(pid)
+
+    # Pairings: every branch of a clinical department with one or two partners.
+    community_like = [
+        p for p in partner_ids if plan.partners[p].kind in ("community", "subdistrict", "village")
+    ]
+    others = [p for p in partner_ids if p not in community_like]
+    pr = 0
+    for bid, b in plan.branches.items():
+        dk = kinds[b.departments[0]]
+        count = 2 if dk == "clinical" and rng.random() < 0.35 else 1
+        chosen = rng.sample(community_like, min(count, len(community_like)))
+        if dk != "clinical" and others:
+            chosen = [rng.choice(others)]
+        for pid in chosen:
+            pr += 1
+            elders = plan.partners[pid].share_60_plus or 0.1
+            target = max(4, min(24, round(6 + elders * 40 + rng.uniform(-2, 2))))
+            start = date(year - rng.choice((0, 1, 2, 3)), rng.randrange(1, 13), 1)
+            plan.pairings[f"pr{pr:03d}"] = Pairing(f"pr{pr:03d}", bid, pid, start, None, target)
+
+    # The service catalogue.
+    for sid, name, minutes, needs, _counts in recipe["services"]:
+        plan.services[sid] = Service(sid, name, tuple(_need(n) for n in needs), minutes)
+
+    _demo_activities(plan, recipe, rng, year, dept_staff)
+    _demo_unavailability(plan, rng, year)
+    return plan
+
+
+def _fields(obj: Any) -> dict[str, Any]:
+    return {f: getattr(obj, f) for f in obj.__slots__}
+
+
+_WEEKDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+def _demo_activities(
+    plan: Plan, recipe: dict[str, Any], rng: random.Random, year: int, dept_staff: dict[str, list[str]]
+) -> None:
+    jan1 = date(year, 1, 1)
+    busy: set[tuple[str, date]] = set()
+
+    def assign(activity: Activity, day: date | None, station: str | None, sid: str, role: str) -> None:
+        a = Assignment(activity.id, sid, day, station, role)
+        plan.assignments[a.key] = a
+        if day is not None:
+            busy.add((sid, day))
+
+    def free(candidates: list[str], day: date) -> list[str]:
+        return [s for s in candidates if plan.staff[s].active and (s, day) not in busy]
+
+    # The weekly TCM night market, with departments taking weekly turns per station.
+    nm = recipe["night_market"]
+    first = jan1 + timedelta(days=(3 - jan1.weekday()) % 7)  # first Thursday
+    mall = next((p for p in plan.partners.values() if p.kind == "mall"), None)
+    stations = tuple(
+        Station(sid, name, tuple(_need(n) for n in needs)) for sid, name, needs in nm["stations"]
+    )
+    rot_depts = [d for d in nm["rotation_departments"] if d in plan.departments]
+    weeks = 50
+    night = Activity(
+        id="nm-" + str(year),
+        title=nm["title"],
+        start=datetime.combine(first, time(18, 0)),
+        end=datetime.combine(first, time(21, 0)),
+        kind="night_market",
+        partner=mall.id if mall else None,
+        venue=nm["venue"],
+        rrule=f"FREQ=WEEKLY;BYDAY=TH;COUNT={weeks}",
+        organizer=next((b for b in plan.branches if b.startswith("b-tcm")), None),
+        status="confirmed",
+        stations=stations,
+    )
+    occurrences = expand(night)
+    rotation: list[RotationEntry] = []
+    if rot_depts:
+        for w, occ in enumerate(occurrences):
+            dept = rot_depts[w % len(rot_depts)]
+            rotation.append(RotationEntry(dept, occ.date, "consult"))
+    night = Activity(**{**_fields(night), "rotation": tuple(rotation)})
+    plan.activities[night.id] = night
+
+    # Pairing visits: spread over the year, on Saturday mornings, more where more elders live.
+    for pairing in plan.pairings.values():
+        branch = plan.branches[pairing.branch]
+        partner = plan.partners[pairing.partner]
+        dept = branch.departments[0]
+        n = pairing.visits_per_year
+        for k in range(n):
+            day = jan1 + timedelta(days=int((k + rng.random() * 0.6) * 365 / n))
+            day += timedelta(days=(5 - day.weekday()) % 7)  # the Saturday on or after
+            if day.year != year:
+                continue
+            aid = f"v-{pairing.id}-{k + 1:02d}"
+            service = rng.choice(
+                (
+                    "free-clinic",
+                    "lecture-chronic",
+                    "constitution",
+                    "report-reading",
+                    "home-visit",
+                    "cognitive",
+                    "ecg-screen",
+                    "nutrition",
+                )
+            )
+            svc = plan.services[service]
+            needs = tuple(
+                Need(
+                    n_.department or dept if n_.department is None and rng.random() < 0.5 else n_.department,
+                    n_.qualification,
+                    n_.count,
+                )
+                for n_ in svc.needs
+            )
+            start = datetime.combine(day, time(rng.choice((8, 9)), rng.choice((0, 30))))
+            act = Activity(
+                id=aid,
+                title=f"{partner.name}{svc.name}",
+                start=start,
+                end=start + timedelta(minutes=svc.duration_minutes or 120),
+                kind="pairing_visit",
+                partner=partner.id,
+                venue=f"{partner.name}党群服务中心",
+                organizer=branch.id,
+                status="confirmed" if k < n // 2 else "planned",
+                stations=(Station("main", svc.name, needs),),
+            )
+            plan.activities[aid] = act
+            # The secretary leads when free; past visits are staffed, future ones left to plan.
+            if k < n // 2:
+                lead_pool = free([branch.secretary or ""] if branch.secretary else [], day)
+                if lead_pool:
+                    assign(act, None, None, lead_pool[0], "lead")
+                pool = free(dept_staff[dept], day)
+                rng.shuffle(pool)
+                for sid in pool[: sum(x.count for x in needs) - 1]:
+                    assign(act, None, "main", sid, "member")
+
+    # Monthly free clinics and lectures by a few branches, as recurring series.
+    series_branches = rng.sample(sorted(plan.branches), min(8, len(plan.branches)))
+    for i, bid in enumerate(series_branches):
+        branch = plan.branches[bid]
+        pairing = next((p for p in plan.pairings.values() if p.branch == bid), None)
+        partner = plan.partners[pairing.partner] if pairing else None
+        service = plan.services["free-clinic" if i % 2 == 0 else "lecture-chronic"]
+        wd = i % 5
+        start_day = jan1 + timedelta(days=(wd - jan1.weekday()) % 7)
+        start = datetime.combine(start_day, time(14, 30))
+        byday = f"{(i % 4) + 1}{_WEEKDAY[wd]}"
+        act = Activity(
+            id=f"m-{bid}",
+            title=f"{branch.name}每月{service.name}",
+            start=start,
+            end=start + timedelta(minutes=service.duration_minutes or 120),
+            kind="free_clinic" if service.id == "free-clinic" else "lecture",
+            partner=partner.id if partner else None,
+            venue=f"{partner.name}活动室" if partner else "门诊大厅",
+            rrule=f"FREQ=MONTHLY;BYDAY={byday};COUNT=12",
+            organizer=bid,
+            status="confirmed",
+            stations=(Station("main", service.name, service.needs),),
+        )
+        if expand(act):
+            plan.activities[act.id] = Activity(
+                **{**_fields(act), "start": expand(act)[0].start, "end": expand(act)[0].end}
+            )
+
+    # Building doctors: weekly home visits by the geriatrics and GP branches.
+    for bid in [b for b in plan.branches if b.startswith(("b-geri", "b-gp"))][:2]:
+        branch = plan.branches[bid]
+        pairing = next((p for p in plan.pairings.values() if p.branch == bid), None)
+        if pairing is None:
+            continue
+        partner = plan.partners[pairing.partner]
+        start_day = jan1 + timedelta(days=(2 - jan1.weekday()) % 7)
+        start = datetime.combine(start_day, time(15, 0))
+        aid = f"hv-{bid}"
+        plan.activities[aid] = Activity(
+            id=aid,
+            title=f"{partner.name}楼栋医生上门巡诊",
+            start=start,
+            end=start + timedelta(hours=2),
+            kind="home_visit",
+            partner=partner.id,
+            venue=partner.name,
+            rrule="FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;COUNT=26",
+            organizer=bid,
+            status="confirmed",
+            stations=(Station("main", "上门巡诊", plan.services["home-visit"].needs),),
+        )
+
+    # Point-order requests from partners; the older half are scheduled as activities.
+    services = sorted(plan.services)
+    pairings = sorted(plan.pairings.values(), key=lambda p: p.id)
+    n_requests = max(6, len(plan.partners) // 2)
+    for i in range(n_requests):
+        pairing = pairings[(i * 7) % len(pairings)]
+        partner = plan.partners[pairing.partner]
+        svc = plan.services[rng.choice(services)]
+        received = datetime.combine(jan1 + timedelta(days=int(i * 360 / n_requests)), time(9 + i % 8, 0))
+        pref_day = received.date() + timedelta(days=7 + (5 - received.weekday()) % 7)
+        pref_start = datetime.combine(pref_day, time(9, 0))
+        slot = Slot(pref_start, pref_start + timedelta(minutes=svc.duration_minutes or 120))
+        rid = f"r{i + 1:03d}"
+        scheduled = i < n_requests // 2
+        plan.requests[rid] = ServiceRequest(
+            rid,
+            partner.id,
+            svc.id,
+            received,
+            "urgent" if i % 9 == 4 else "normal",
+            (slot,),
+            rng.choice((30, 50, 80, 120, 200)),
+            "scheduled" if scheduled else rng.choice(("new", "accepted")),
+        )
+        if scheduled:
+            aid = f"q-{rid}"
+            plan.activities[aid] = Activity(
+                id=aid,
+                title=f"{partner.name}点单：{svc.name}",
+                start=slot.start,
+                end=slot.end,
+                kind="service_request",
+                partner=partner.id,
+                venue=f"{partner.name}党群服务中心",
+                organizer=pairing.branch,
+                request=rid,
+                status="confirmed",
+                stations=(Station("main", svc.name, svc.needs),),
+            )
+
+
+def _demo_unavailability(plan: Plan, rng: random.Random, year: int) -> None:
+    staff = sorted(plan.staff)
+    for sid in rng.sample(staff, max(5, len(staff) // 8)):
+        day = date(year, 1, 1) + timedelta(days=rng.randrange(0, 360))
+        length = rng.choice((1, 1, 2, 3, 5))
+        reason = rng.choice(("leave", "leave", "duty", "rest", "other"))
+        start = datetime.combine(day, time(8, 0))
+        end = datetime.combine(day + timedelta(days=length - 1), time(17, 30))
+        u = Unavailability(sid, start, end, reason)
+        plan.unavailability[u.key] = u

@@ -1,0 +1,1134 @@
+"""The plan file (INTERCHANGE.md): reading a document into a Plan with every problem listed,
+and writing a Plan back into a document."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from .model import (
+    ACTIVITY_KINDS,
+    ACTIVITY_STATUSES,
+    ASSIGNMENT_ROLES,
+    CALENDAR_KINDS,
+    PARTNER_KINDS,
+    RECORD_STATUSES,
+    REQUEST_PRIORITIES,
+    REQUEST_STATUSES,
+    SECTIONS,
+    STAFF_UNAVAILABILITY_REASONS,
+    Activity,
+    Assignment,
+    Attendance,
+    Branch,
+    CalendarEntry,
+    Campus,
+    Contact,
+    Department,
+    Hospital,
+    Move,
+    Need,
+    Pairing,
+    Partner,
+    Plan,
+    Record,
+    RotationEntry,
+    Service,
+    ServiceRequest,
+    Slot,
+    Staff,
+    Station,
+    Unavailability,
+)
+from .recurrence import check_rule, first_planned_starts, planned_dates
+
+FORMAT = "outreach-plan"
+VERSION = 1
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:00)?$")
+_TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a document: where (a JSON path), the value found, and why."""
+
+    path: str
+    value: Any
+    reason: str
+
+    def __str__(self) -> str:
+        shown = json.dumps(self.value, ensure_ascii=False, default=str)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        return f"{self.path}: {self.reason} (found {shown})"
+
+
+class PlanError(ValueError):
+    """A document that cannot be taken: carries every problem found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the plan file")
+
+
+_MISSING = object()
+
+
+class _Reader:
+    """Reads typed fields out of JSON objects, noting a Problem for each bad one."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def bad(self, path: str, value: Any, reason: str) -> None:
+        self.problems.append(Problem(path, value, reason))
+
+    def obj(self, value: Any, path: str) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.bad(path, value, "must be an object")
+            return None
+        return value
+
+    def field(
+        self,
+        obj: dict[str, Any],
+        key: str,
+        path: str,
+        conv: Callable[[Any, str], Any],
+        required: bool = False,
+        default: Any = None,
+    ) -> Any:
+        value = obj.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            if required:
+                self.bad(f"{path}.{key}", None, "is required")
+            return default
+        return conv(value, f"{path}.{key}")
+
+    # Converters: each returns the value or _MISSING after noting a problem.
+    def text(self, value: Any, path: str) -> Any:
+        if not isinstance(value, str):
+            self.bad(path, value, "must be a string")
+            return _MISSING
+        return value
+
+    def ident(self, value: Any, path: str) -> Any:
+        if not isinstance(value, str) or not value.strip():
+            self.bad(path, value, "must be a non-empty string id")
+            return _MISSING
+        return value
+
+    def boolean(self, value: Any, path: str) -> Any:
+        if not isinstance(value, bool):
+            self.bad(path, value, "must be true or false")
+            return _MISSING
+        return value
+
+    def count(self, value: Any, path: str) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.bad(path, value, "must be a whole number")
+            return _MISSING
+        if value < 0:
+            self.bad(path, value, "must not be negative")
+            return _MISSING
+        return value
+
+    def positive(self, value: Any, path: str) -> Any:
+        got = self.count(value, path)
+        if got is not _MISSING and got == 0:
+            self.bad(path, value, "must be at least 1")
+            return _MISSING
+        return got
+
+    def hours(self, value: Any, path: str) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            self.bad(path, value, "must be a number")
+            return _MISSING
+        if value < 0:
+            self.bad(path, value, "must not be negative")
+            return _MISSING
+        return float(value)
+
+    def share(self, value: Any, path: str) -> Any:
+        got = self.hours(value, path)
+        if got is not _MISSING and got > 1:
+            self.bad(path, value, "must be a share between 0 and 1")
+            return _MISSING
+        return got
+
+    def day(self, value: Any, path: str) -> Any:
+        if not isinstance(value, str) or not _DATE_RE.match(value):
+            self.bad(path, value, "must be a date like 2026-12-03")
+            return _MISSING
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.bad(path, value, "is not a real date")
+            return _MISSING
+
+    def moment(self, value: Any, path: str) -> Any:
+        if not isinstance(value, str) or not _DATETIME_RE.match(value):
+            self.bad(path, value, "must be a local time like 2026-12-03T18:00")
+            return _MISSING
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            self.bad(path, value, "is not a real date and time")
+            return _MISSING
+
+    def one_of(self, choices: tuple[str, ...]) -> Callable[[Any, str], Any]:
+        def conv(value: Any, path: str) -> Any:
+            if value not in choices:
+                self.bad(path, value, "must be one of " + ", ".join(choices))
+                return _MISSING
+            return value
+
+        return conv
+
+    def items(self, value: Any, path: str) -> list[tuple[str, Any]]:
+        if not isinstance(value, list):
+            self.bad(path, value, "must be a list")
+            return []
+        return [(f"{path}[{i}]", v) for i, v in enumerate(value)]
+
+
+def _ok(*values: Any) -> bool:
+    return all(v is not _MISSING for v in values)
+
+
+def _extra(obj: dict[str, Any], known: Iterable[str]) -> dict[str, Any]:
+    known_set = set(known)
+    return {k: v for k, v in obj.items() if k not in known_set}
+
+
+@dataclass(slots=True)
+class ParsedPlan:
+    """A document read into a Plan, with the JSON path of every record it holds."""
+
+    plan: Plan
+    paths: dict[tuple[str, Any], str]
+
+
+def parse_document(text: str | bytes, base: Plan | None = None) -> ParsedPlan:
+    """Read a plan file's text; raise PlanError listing every problem.
+
+    `base` is what the database holds already: references may point into it."""
+    try:
+        doc = json.loads(text)
+    except UnicodeDecodeError as exc:
+        raise PlanError([Problem("$", None, f"is not UTF-8 text ({exc.reason})")]) from exc
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise PlanError([Problem("$", None, f"is not valid JSON: {exc.msg} at {where}")]) from exc
+    return parse_plan(doc, base)
+
+
+def parse_plan(doc: Any, base: Plan | None = None) -> ParsedPlan:
+    r = _Reader()
+    if not isinstance(doc, dict):
+        raise PlanError([Problem("$", type(doc).__name__, "must be a JSON object")])
+    if doc.get("format") != FORMAT:
+        r.bad("$.format", doc.get("format"), f'must be "{FORMAT}"')
+    version = doc.get("version")
+    if version != VERSION or isinstance(version, bool):
+        r.bad("$.version", version, f"must be {VERSION}")
+    if r.problems:
+        raise PlanError(r.problems)
+
+    plan = Plan()
+    paths: dict[tuple[str, Any], str] = {}
+    _read_sections(r, doc, plan, paths)
+    _check_references(r, plan, paths, base or Plan())
+    if r.problems:
+        raise PlanError(r.problems)
+    return ParsedPlan(plan, paths)
+
+
+_TOP_KEYS = {"format", "version", "hospital", *SECTIONS}
+
+
+def _read_sections(r: _Reader, doc: dict[str, Any], plan: Plan, paths: dict) -> None:
+    if "hospital" in doc and doc["hospital"] is not None:
+        plan.hospital = _read_hospital(r, doc["hospital"], "$.hospital")
+    plan.extra = _extra(doc, _TOP_KEYS)
+    readers: dict[str, Callable[[_Reader, dict[str, Any], str], Any]] = {
+        "campuses": _read_campus,
+        "departments": _read_department,
+        "branches": _read_branch,
+        "staff": _read_staff,
+        "unavailability": _read_unavailability,
+        "partners": _read_partner,
+        "pairings": _read_pairing,
+        "services": _read_service,
+        "activities": _read_activity,
+        "assignments": _read_assignment,
+        "requests": _read_request,
+        "records": _read_record,
+        "calendar": _read_calendar,
+    }
+    for section, reader in readers.items():
+        if doc.get(section) is None:
+            continue
+        target: dict = getattr(plan, section)
+        for path, raw in r.items(doc[section], f"$.{section}"):
+            obj = r.obj(raw, path)
+            if obj is None:
+                continue
+            item = reader(r, obj, path)
+            if item is None:
+                continue
+            key = _key_of(section, item)
+            if key in target:
+                what = "id" if isinstance(key, str) else "entry"
+                r.bad(path, _shown_key(key), f"duplicate {what}: also at {paths[(section, key)]}")
+                continue
+            target[key] = item
+            paths[(section, key)] = path
+
+
+def _key_of(section: str, item: Any) -> Any:
+    if section in ("unavailability", "assignments", "records"):
+        return item.key
+    if section == "calendar":
+        return item.date
+    return item.id
+
+
+def _shown_key(key: Any) -> Any:
+    if isinstance(key, tuple):
+        return [k.isoformat() if isinstance(k, (date, datetime)) else k for k in key]
+    if isinstance(key, date):
+        return key.isoformat()
+    return key
+
+
+def _read_hospital(r: _Reader, raw: Any, path: str) -> Hospital | None:
+    obj = r.obj(raw, path)
+    if obj is None:
+        return None
+    name = r.field(obj, "name", path, r.text, default="")
+    tz = r.field(obj, "timezone", path, r.text, default="Asia/Shanghai")
+    hours = ("08:00", "17:30")
+    raw_hours = obj.get("clinical_hours")
+    if raw_hours is not None:
+        if (
+            not isinstance(raw_hours, list)
+            or len(raw_hours) != 2
+            or not all(isinstance(h, str) and _TIME_RE.match(h) for h in raw_hours)
+        ):
+            r.bad(f"{path}.clinical_hours", raw_hours, 'must be two times like ["08:00", "17:30"]')
+        elif raw_hours[0] >= raw_hours[1]:
+            r.bad(f"{path}.clinical_hours", raw_hours, "must end after it starts")
+        else:
+            hours = (raw_hours[0], raw_hours[1])
+    if not _ok(name, tz):
+        return None
+    return Hospital(name, tz, hours, _extra(obj, ("name", "timezone", "clinical_hours")))
+
+
+def _read_campus(r: _Reader, obj: dict, path: str) -> Campus | None:
+    id_ = r.field(obj, "id", path, r.ident, required=True)
+    name = r.field(obj, "name", path, r.text, required=True)
+    if not _ok(id_, name) or id_ is None or name is None:
+        return None
+    return Campus(id_, name, _extra(obj, ("id", "name")))
+
+
+def _read_department(r: _Reader, obj: dict, path: str) -> Department | None:
+    id_ = r.field(obj, "id", path, r.ident, required=True)
+    name = r.field(obj, "name", path, r.text, required=True)
+    campus = r.field(obj, "campus", path, r.ident)
+    cover = r.field(obj, "min_on_duty", path, r.count, default=0)
+    if not _ok(id_, name, campus, cover) or id_ is None or name is None:
+        return None
+    return Department(id_, name, campus, cover, _extra(obj, ("id", "name", "campus", "min_on_duty")))
+
+
+def _id_list(r: _Reader, obj: dict, key: str, path: str) -> Any:
+    raw = obj.get(key)
+    if raw is None:
+        return ()
+    out = []
+    seen = set()
+    for p, v in r.items(raw, f"{path}.{key}"):
+        got = r.ident(v, p)
+        if got is _MISSING:
+            return _MISSING
+        if got in seen:
+            r.bad(p, v, "is listed twice")
+            return _MISSING
+        seen.add(got)
+        out.append(got)
+    if not isinstance(raw, list):
+        return _MISSING
+    return tuple(out)
+
+
+def _read_branch(r: _Reader, obj: dict, path: str) -> Branch | None:
+    id_ = r.field(obj, "id", path, r.ident, required=True)
+    name = r.field(obj, "name", path, r.text, required=True)
+    depts = _id_list(r, obj, "departments", path)
+    secretary = r.field(obj, "secretary", path, r.ident)
+    contact = r.field(obj, "contact", path, r.ident)
+    if not _ok(id_, name, depts, secretary, contact) or id_ is None or name is None:
+        return None
+    keys = ("id", "name", "departments", "secretary", "contact")
+    return Branch(id_, name, depts, secretary, contact, _extra(obj, keys))
+
+
+def _read_staff(r: _Reader, obj: dict, path: str) -> Staff | None:
+    id_ = r.field(obj, "id", path, r.ident, required=True)
+    name = r.field(obj, "name", path, r.text, required=True)
+    dept = r.field(obj, "department", path, r.ident, required=True)
+    branch = r.field(obj, "branch", path, r.ident)
+    member = r.field(obj, "party_member", path, r.boolean, default=False)
+    title = r.field(obj, "title", path, r.text)
+    quals = _id_list(r, obj, "qualifications", path)
+    phone = r.field(obj, "phone", path, r.text)
+    cap = r.field(obj, "max_hours_month", path, r.hours)
+    active = r.field(obj, "active", path, r.boolean, default=True)
+    values = (id_, name, dept, branch, member, title, quals, phone, cap, active)
+    if not _ok(*values) or id_ is None or name is None or dept is None:
+        return None
+    keys = (
+        "id",
+        "name",
+        "department",
+        "branch",
+        "party_member",
+        "title",
+        "qualifications",
+        "phone",
+        "max_hours_month",
+        "active",
+    )
+    return Staff(id_, name, dept, branch, member, title, quals, phone, cap, active, _extra(obj, keys))
+
+
+def _interval_ok(r: _Reader, start: Any, end: Any, path: str, end_value: Any) -> bool:
+    if isinstance(start, datetime) and isinstance(end, datetime) and end <= start:
+        r.bad(f"{path}.end", end_value, "must be after the start")
+        return False
+    return True
+
+
+def _read_unavailability(r: _Reader, obj: dict, path: str) -> Unavailability | None:
+    staff = r.field(obj, "staff", path, r.ident, required=True)
+    start = r.field(obj, "start", path, r.moment, required=True)
+    end = r.field(obj, "end", path, r.moment, required=True)
+    reason = r.field(obj, "reason", path, r.one_of(STAFF_UNAVAILABILITY_REASONS), default="leave")
+    if not _ok(staff, start, end, reason) or None in (staff, start, end):
+        return None
+    if not _interval_ok(r, start, end, path, obj.get("end")):
+        return None
+    return Unavailability(staff, start, end, reason, _extra(obj, ("staff", "start", "end", "reason")))
+
+
+def _read_partner(r: _Reader, obj: dict, path: str) -> Partner | None:
+    id_ = r.field(obj, "id", path, r.ident, required=True)
+    name = r.field(obj, "name", path, r.text, required=True)
+    kind = r.field(obj, "kind", path, r.one_of(PARTNER_KINDS), default="community")
+    district = r.field(obj, "district", path, r.text)
+    address = r.field(obj, "address", path, r.text)
+    population = r.field(obj, "population", path, r.count)
+    share = r.field(obj, "share_60_plus", path, r.share)
+    contact = Contact()
+    raw_contact = obj.get("contact")
+    if raw_contact is not None:
+        cobj = r.obj(raw_contact, f"{path}.contact")
+        if cobj is None:
+            return None
+        cname = r.field(cobj, "name", f"{path}.contact", r.text)
+        cphone = r.field(cobj, "phone", f"{path}.contact", r.text)
+        if not _ok(cname, cphone):
+            return None
+        contact = Contact(cname, cphone)
+    values = (id_, name, kind, district, address, population, share)
+    if not _ok(*values) or id_ is None or name is None:
+        return None
+    keys = ("id", "name", "kind", "district", "address", "population", "share_60_plus", "contact")
+    return Partner(id_, name, kind, district, address, population, share, contact, _extra(obj, keys))
+
+
+def _read_pairing(r: _Reader, obj: dict, path: str) -> Pairing | None:
+    id_ = r.field(obj, "id", path, r.ident, required=True)
+    branch = r.field(obj, "branch", path, r.ident, required=True)
+    partner = r.field(obj, "partner", path, r.ident, required=True)
+    start = r.field(obj, "start", path, r.day)
+    end = r.field(obj, "end", path, r.day)
+    visits = r.field(obj, "visits_per_year", path, r.count, default=0)
+    if not _ok(id_, branch, partner, start, end, visits) or None in (id_, branch, partner):
+        return None
+    if start is not None and end is not None and end < start:
+        r.bad(f"{path}.end", obj.get("end"), "must not be before the start")
+        return None
+    keys = ("id", "branch", "partner", "start", "end", "visits_per_year")
+    return Pairing(id_, branch, partner, start, end, visits, _extra(obj, keys))
+
+
+def _read_needs(r: _Reader, obj: dict, path: str) -> Any:
+    raw = obj.get("needs")
+    if raw is None:
+        return ()
+    needs: list[Need] = []
+    failed = not isinstance(raw, list)
+    for p, v in r.items(raw, f"{path}.needs"):
+        nobj = r.obj(v, p)
+        if nobj is None:
+            failed = True
+            continue
+        dept = r.field(nobj, "department", p, r.ident)
+        qual = r.field(nobj, "qualification", p, r.ident)
+        count = r.field(nobj, "count", p, r.positive, default=1)
+        if not _ok(dept, qual, count):
+            failed = True
+            continue
+        needs.append(Need(dept, qual, count, _extra(nobj, ("department", "qualification", "count"))))
+    return _MISSING if failed else tuple(needs)
+
+
+def _read_service(r: _Reader, obj: dict, path: str) -> Service | None:
+    id_ = r.field(obj, "id", path, r.ident, required=True)
+    name = r.field(obj, "name", path, r.text, required=True)
+    needs = _read_needs(r, obj, path)
+    minutes = r.field(obj, "duration_minutes", path, r.positive)
+    if not _ok(id_, name, needs, minutes) or id_ is None or name is None:
+        return None
+    return Service(id_, name, needs, minutes, _extra(obj, ("id", "name", "needs", "duration_minutes")))
+
+
+def _read_activity(r: _Reader, obj: dict, path: str) -> Activity | None:
+    id_ = r.field(obj, "id", path, r.ident, required=True)
+    title = r.field(obj, "title", path, r.text, required=True)
+    kind = r.field(obj, "kind", path, r.one_of(ACTIVITY_KINDS), default="other")
+    partner = r.field(obj, "partner", path, r.ident)
+    venue = r.field(obj, "venue", path, r.text)
+    start = r.field(obj, "start", path, r.moment, required=True)
+    end = r.field(obj, "end", path, r.moment, required=True)
+    rule = r.field(obj, "rrule", path, r.text)
+    organizer = r.field(obj, "organizer", path, r.ident)
+    request = r.field(obj, "request", path, r.ident)
+    status = r.field(obj, "status", path, r.one_of(ACTIVITY_STATUSES), default="planned")
+    ok = _ok(id_, title, kind, partner, venue, start, end, rule, organizer, request, status)
+    ok = ok and None not in (id_, title, start, end)
+    if ok and not _interval_ok(r, start, end, path, obj.get("end")):
+        ok = False
+    if ok and rule is not None:
+        reason = check_rule(rule, start)
+        if reason is not None:
+            r.bad(f"{path}.rrule", rule, f"is not a usable RRULE: {reason}")
+            ok = False
+
+    exdates: list[date] = []
+    raw_ex = obj.get("exdates")
+    if raw_ex is not None:
+        for p, v in r.items(raw_ex, f"{path}.exdates"):
+            d = r.day(v, p)
+            if d is _MISSING:
+                ok = False
+            elif d in exdates:
+                r.bad(p, v, "is listed twice")
+                ok = False
+            else:
+                exdates.append(d)
+        ok = ok and isinstance(raw_ex, list)
+
+    stations: list[Station] = []
+    station_ids: set[str] = set()
+    raw_st = obj.get("stations")
+    if raw_st is not None:
+        ok = ok and isinstance(raw_st, list)
+        for p, v in r.items(raw_st, f"{path}.stations"):
+            sobj = r.obj(v, p)
+            if sobj is None:
+                ok = False
+                continue
+            sid = r.field(sobj, "id", p, r.ident, required=True)
+            sname = r.field(sobj, "name", p, r.text, required=True)
+            sneeds = _read_needs(r, sobj, p)
+            if not _ok(sid, sname, sneeds) or sid is None or sname is None:
+                ok = False
+                continue
+            if sid in station_ids:
+                r.bad(f"{p}.id", sid, "duplicate station id in this activity")
+                ok = False
+                continue
+            station_ids.add(sid)
+            stations.append(Station(sid, sname, sneeds, _extra(sobj, ("id", "name", "needs"))))
+
+    rotation: list[RotationEntry] = []
+    raw_rot = obj.get("rotation")
+    if raw_rot is not None:
+        ok = ok and isinstance(raw_rot, list)
+        for p, v in r.items(raw_rot, f"{path}.rotation"):
+            robj = r.obj(v, p)
+            if robj is None:
+                ok = False
+                continue
+            occ = r.field(robj, "occurrence", p, r.day)
+            st = r.field(robj, "station", p, r.ident)
+            dept = r.field(robj, "department", p, r.ident, required=True)
+            if not _ok(occ, st, dept) or dept is None:
+                ok = False
+                continue
+            if st is not None and st not in station_ids:
+                r.bad(f"{p}.station", st, "is not a station of this activity")
+                ok = False
+                continue
+            rotation.append(
+                RotationEntry(dept, occ, st, _extra(robj, ("occurrence", "station", "department")))
+            )
+
+    moved: list[Move] = []
+    raw_mv = obj.get("moved")
+    if raw_mv is not None:
+        ok = ok and isinstance(raw_mv, list)
+        seen: set[date] = set()
+        for p, v in r.items(raw_mv, f"{path}.moved"):
+            mobj = r.obj(v, p)
+            if mobj is None:
+                ok = False
+                continue
+            frm = r.field(mobj, "from", p, r.day, required=True)
+            ms = r.field(mobj, "start", p, r.moment, required=True)
+            me = r.field(mobj, "end", p, r.moment, required=True)
+            if not _ok(frm, ms, me) or None in (frm, ms, me):
+                ok = False
+                continue
+            if not _interval_ok(r, ms, me, p, mobj.get("end")):
+                ok = False
+                continue
+            if frm in seen:
+                r.bad(f"{p}.from", mobj.get("from"), "this occurrence is moved twice")
+                ok = False
+                continue
+            seen.add(frm)
+            moved.append(Move(frm, ms, me, _extra(mobj, ("from", "start", "end"))))
+
+    if not ok:
+        return None
+    activity = Activity(
+        id=id_,
+        title=title,
+        start=start,
+        end=end,
+        kind=kind,
+        partner=partner,
+        venue=venue,
+        rrule=rule,
+        exdates=tuple(exdates),
+        organizer=organizer,
+        request=request,
+        status=status,
+        stations=tuple(stations),
+        rotation=tuple(rotation),
+        moved=tuple(moved),
+        extra=_extra(obj, _ACTIVITY_KEYS),
+    )
+    # Dates named inside the activity must be dates the activity really has.
+    dates = _all_dates(activity)
+    for i, ex in enumerate(activity.exdates):
+        if ex not in dates:
+            r.bad(f"{path}.exdates[{i}]", ex.isoformat(), "is not a date of this activity's rule")
+            ok = False
+    have = planned_dates(activity)
+    for i, m in enumerate(activity.moved):
+        if m.from_date not in have:
+            r.bad(f"{path}.moved[{i}].from", m.from_date.isoformat(), _NOT_AN_OCCURRENCE)
+            ok = False
+    for i, rot in enumerate(activity.rotation):
+        if rot.occurrence is not None and rot.occurrence not in have:
+            r.bad(f"{path}.rotation[{i}].occurrence", rot.occurrence.isoformat(), _NOT_AN_OCCURRENCE)
+            ok = False
+    return activity if ok else None
+
+
+_NOT_AN_OCCURRENCE = "is not an occurrence of this activity (excluded, or never planned)"
+
+_ACTIVITY_KEYS = (
+    "id",
+    "title",
+    "kind",
+    "partner",
+    "venue",
+    "start",
+    "end",
+    "rrule",
+    "exdates",
+    "organizer",
+    "request",
+    "status",
+    "stations",
+    "rotation",
+    "moved",
+)
+
+
+def _all_dates(activity: Activity) -> set[date]:
+    return {s.date() for s in first_planned_starts(activity)}
+
+
+def _read_assignment(r: _Reader, obj: dict, path: str) -> Assignment | None:
+    activity = r.field(obj, "activity", path, r.ident, required=True)
+    occ = r.field(obj, "occurrence", path, r.day)
+    station = r.field(obj, "station", path, r.ident)
+    staff = r.field(obj, "staff", path, r.ident, required=True)
+    role = r.field(obj, "role", path, r.one_of(ASSIGNMENT_ROLES), default="member")
+    if not _ok(activity, occ, station, staff, role) or None in (activity, staff):
+        return None
+    keys = ("activity", "occurrence", "station", "staff", "role")
+    return Assignment(activity, staff, occ, station, role, _extra(obj, keys))
+
+
+def _read_request(r: _Reader, obj: dict, path: str) -> ServiceRequest | None:
+    id_ = r.field(obj, "id", path, r.ident, required=True)
+    partner = r.field(obj, "partner", path, r.ident, required=True)
+    service = r.field(obj, "service", path, r.ident, required=True)
+    received = r.field(obj, "received", path, r.moment, required=True)
+    priority = r.field(obj, "priority", path, r.one_of(REQUEST_PRIORITIES), default="normal")
+    audience = r.field(obj, "audience", path, r.count)
+    status = r.field(obj, "status", path, r.one_of(REQUEST_STATUSES), default="new")
+    slots: list[Slot] = []
+    ok = True
+    raw = obj.get("preferred")
+    if raw is not None:
+        ok = isinstance(raw, list)
+        for p, v in r.items(raw, f"{path}.preferred"):
+            sobj = r.obj(v, p)
+            if sobj is None:
+                ok = False
+                continue
+            s = r.field(sobj, "start", p, r.moment, required=True)
+            e = r.field(sobj, "end", p, r.moment, required=True)
+            if not _ok(s, e) or None in (s, e) or not _interval_ok(r, s, e, p, sobj.get("end")):
+                ok = False
+                continue
+            slots.append(Slot(s, e))
+    values = (id_, partner, service, received, priority, audience, status)
+    if not ok or not _ok(*values) or None in (id_, partner, service, received):
+        return None
+    keys = ("id", "partner", "service", "received", "priority", "preferred", "audience", "status")
+    return ServiceRequest(
+        id_, partner, service, received, priority, tuple(slots), audience, status, _extra(obj, keys)
+    )
+
+
+def _read_record(r: _Reader, obj: dict, path: str) -> Record | None:
+    activity = r.field(obj, "activity", path, r.ident, required=True)
+    occ = r.field(obj, "occurrence", path, r.day, required=True)
+    status = r.field(obj, "status", path, r.one_of(RECORD_STATUSES), default="done")
+    reason = r.field(obj, "reason", path, r.text)
+    served = r.field(obj, "served", path, r.count)
+    notes = r.field(obj, "notes", path, r.text)
+    at = r.field(obj, "recorded_at", path, r.moment)
+    by = r.field(obj, "recorded_by", path, r.text)
+    ok = True
+    services: list[tuple[str, int]] = []
+    raw_s = obj.get("services")
+    if raw_s is not None:
+        sobj = r.obj(raw_s, f"{path}.services")
+        if sobj is None:
+            ok = False
+        else:
+            for k, v in sobj.items():
+                n = r.count(v, f"{path}.services.{k}")
+                if n is _MISSING:
+                    ok = False
+                else:
+                    services.append((k, n))
+    attended: list[Attendance] = []
+    raw_a = obj.get("attended")
+    if raw_a is not None:
+        ok = ok and isinstance(raw_a, list)
+        seen: set[str] = set()
+        for p, v in r.items(raw_a, f"{path}.attended"):
+            aobj = r.obj(v, p)
+            if aobj is None:
+                ok = False
+                continue
+            st = r.field(aobj, "staff", p, r.ident, required=True)
+            hrs = r.field(aobj, "hours", p, r.hours, required=True)
+            if not _ok(st, hrs) or None in (st, hrs):
+                ok = False
+                continue
+            if st in seen:
+                r.bad(f"{p}.staff", st, "is listed twice")
+                ok = False
+                continue
+            seen.add(st)
+            attended.append(Attendance(st, hrs))
+    values = (activity, occ, status, reason, served, notes, at, by)
+    if not ok or not _ok(*values) or None in (activity, occ):
+        return None
+    if status == "cancelled" and not reason:
+        r.bad(f"{path}.reason", reason, "a cancelled occurrence needs a reason")
+        return None
+    keys = (
+        "activity",
+        "occurrence",
+        "status",
+        "reason",
+        "served",
+        "services",
+        "attended",
+        "notes",
+        "recorded_at",
+        "recorded_by",
+    )
+    return Record(
+        activity,
+        occ,
+        status,
+        reason,
+        served,
+        tuple(services),
+        tuple(attended),
+        notes,
+        at,
+        by,
+        _extra(obj, keys),
+    )
+
+
+def _read_calendar(r: _Reader, obj: dict, path: str) -> CalendarEntry | None:
+    day = r.field(obj, "date", path, r.day, required=True)
+    kind = r.field(obj, "kind", path, r.one_of(CALENDAR_KINDS), required=True)
+    name = r.field(obj, "name", path, r.text)
+    if not _ok(day, kind, name) or None in (day, kind):
+        return None
+    return CalendarEntry(day, kind, name, _extra(obj, ("date", "kind", "name")))
+
+
+class _Ids:
+    """Looks an id up in the document first, then in what the database holds."""
+
+    def __init__(self, plan: Plan, base: Plan):
+        self.plan = plan
+        self.base = base
+
+    def has(self, section: str, key: Any) -> bool:
+        return key in getattr(self.plan, section) or key in getattr(self.base, section)
+
+    def get(self, section: str, key: Any) -> Any:
+        got = getattr(self.plan, section).get(key)
+        return got if got is not None else getattr(self.base, section).get(key)
+
+
+def _check_references(r: _Reader, plan: Plan, paths: dict, base: Plan) -> None:
+    ids = _Ids(plan, base)
+
+    def ref(section: str, at: str, value: Any, what: str) -> None:
+        if value is not None and not ids.has(section, value):
+            r.bad(at, value, f"names no known {what}")
+
+    def needs(ns: tuple[Need, ...], at: str) -> None:
+        for i, n in enumerate(ns):
+            ref("departments", f"{at}.needs[{i}].department", n.department, "department")
+
+    for d in plan.departments.values():
+        ref("campuses", f"{paths[('departments', d.id)]}.campus", d.campus, "campus")
+    for b in plan.branches.values():
+        at = paths[("branches", b.id)]
+        for i, dep in enumerate(b.departments):
+            ref("departments", f"{at}.departments[{i}]", dep, "department")
+        ref("staff", f"{at}.secretary", b.secretary, "staff member")
+        ref("staff", f"{at}.contact", b.contact, "staff member")
+    for s in plan.staff.values():
+        at = paths[("staff", s.id)]
+        ref("departments", f"{at}.department", s.department, "department")
+        ref("branches", f"{at}.branch", s.branch, "branch")
+    for u in plan.unavailability.values():
+        ref("staff", f"{paths[('unavailability', u.key)]}.staff", u.staff, "staff member")
+    for p in plan.pairings.values():
+        at = paths[("pairings", p.id)]
+        ref("branches", f"{at}.branch", p.branch, "branch")
+        ref("partners", f"{at}.partner", p.partner, "partner")
+    for sv in plan.services.values():
+        needs(sv.needs, paths[("services", sv.id)])
+    for a in plan.activities.values():
+        at = paths[("activities", a.id)]
+        ref("partners", f"{at}.partner", a.partner, "partner")
+        ref("branches", f"{at}.organizer", a.organizer, "branch")
+        ref("requests", f"{at}.request", a.request, "service request")
+        for i, st in enumerate(a.stations):
+            needs(st.needs, f"{at}.stations[{i}]")
+        for i, rot in enumerate(a.rotation):
+            ref("departments", f"{at}.rotation[{i}].department", rot.department, "department")
+    for rq in plan.requests.values():
+        at = paths[("requests", rq.id)]
+        ref("partners", f"{at}.partner", rq.partner, "partner")
+        ref("services", f"{at}.service", rq.service, "service")
+
+    dates_cache: dict[str, set[date]] = {}
+
+    def occurrence(activity_id: str, day: date | None, at: str) -> Activity | None:
+        activity = ids.get("activities", activity_id)
+        if activity is None:
+            r.bad(f"{at}.activity", activity_id, "names no known activity")
+            return None
+        if day is not None:
+            have = dates_cache.get(activity_id)
+            if have is None:
+                have = dates_cache[activity_id] = planned_dates(activity)
+            if day not in have:
+                r.bad(f"{at}.occurrence", day.isoformat(), _NOT_AN_OCCURRENCE)
+        return activity
+
+    for asg in plan.assignments.values():
+        at = paths[("assignments", asg.key)]
+        ref("staff", f"{at}.staff", asg.staff, "staff member")
+        activity = occurrence(asg.activity, asg.occurrence, at)
+        if activity is not None and asg.station is not None:
+            if asg.station not in {s.id for s in activity.stations}:
+                r.bad(f"{at}.station", asg.station, "is not a station of this activity")
+    for rec in plan.records.values():
+        at = paths[("records", rec.key)]
+        occurrence(rec.activity, rec.occurrence, at)
+        for i, att in enumerate(rec.attended):
+            ref("staff", f"{at}.attended[{i}].staff", att.staff, "staff member")
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    return value.isoformat()
+
+
+def _with_extra(d: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    for k, v in extra.items():
+        d.setdefault(k, v)
+    return d
+
+
+def _needs_doc(needs: tuple[Need, ...]) -> list[dict[str, Any]]:
+    out = []
+    for n in needs:
+        d: dict[str, Any] = {}
+        if n.department is not None:
+            d["department"] = n.department
+        if n.qualification is not None:
+            d["qualification"] = n.qualification
+        d["count"] = n.count
+        out.append(_with_extra(d, n.extra))
+    return out
+
+
+def _sorted(items: Iterable[Any], key: Callable[[Any], Any]) -> list[Any]:
+    return sorted(items, key=key)
+
+
+def _dkey(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def plan_to_document(plan: Plan) -> dict[str, Any]:
+    """The plan as a plan-file document, each section sorted by its key so output is stable."""
+    doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    if plan.hospital is not None:
+        h = plan.hospital
+        doc["hospital"] = _with_extra(
+            {"name": h.name, "timezone": h.timezone, "clinical_hours": list(h.clinical_hours)},
+            h.extra,
+        )
+    doc["campuses"] = [
+        _with_extra({"id": c.id, "name": c.name}, c.extra)
+        for c in _sorted(plan.campuses.values(), lambda c: c.id)
+    ]
+    doc["departments"] = [
+        _with_extra({"id": d.id, "name": d.name, "campus": d.campus, "min_on_duty": d.min_on_duty}, d.extra)
+        for d in _sorted(plan.departments.values(), lambda d: d.id)
+    ]
+    doc["branches"] = [
+        _with_extra(
+            {
+                "id": b.id,
+                "name": b.name,
+                "departments": list(b.departments),
+                "secretary": b.secretary,
+                "contact": b.contact,
+            },
+            b.extra,
+        )
+        for b in _sorted(plan.branches.values(), lambda b: b.id)
+    ]
+    doc["staff"] = [
+        _with_extra(
+            {
+                "id": s.id,
+                "name": s.name,
+                "department": s.department,
+                "branch": s.branch,
+                "party_member": s.party_member,
+                "title": s.title,
+                "qualifications": list(s.qualifications),
+                "phone": s.phone,
+                "max_hours_month": s.max_hours_month,
+                "active": s.active,
+            },
+            s.extra,
+        )
+        for s in _sorted(plan.staff.values(), lambda s: s.id)
+    ]
+    doc["unavailability"] = [
+        _with_extra(
+            {"staff": u.staff, "start": _iso(u.start), "end": _iso(u.end), "reason": u.reason},
+            u.extra,
+        )
+        for u in _sorted(plan.unavailability.values(), lambda u: (u.staff, u.start, u.end))
+    ]
+    doc["partners"] = [
+        _with_extra(
+            {
+                "id": p.id,
+                "name": p.name,
+                "kind": p.kind,
+                "district": p.district,
+                "address": p.address,
+                "population": p.population,
+                "share_60_plus": p.share_60_plus,
+                "contact": {"name": p.contact.name, "phone": p.contact.phone},
+            },
+            p.extra,
+        )
+        for p in _sorted(plan.partners.values(), lambda p: p.id)
+    ]
+    doc["pairings"] = [
+        _with_extra(
+            {
+                "id": p.id,
+                "branch": p.branch,
+                "partner": p.partner,
+                "start": _iso(p.start),
+                "end": _iso(p.end),
+                "visits_per_year": p.visits_per_year,
+            },
+            p.extra,
+        )
+        for p in _sorted(plan.pairings.values(), lambda p: p.id)
+    ]
+    doc["services"] = [
+        _with_extra(
+            {
+                "id": s.id,
+                "name": s.name,
+                "needs": _needs_doc(s.needs),
+                "duration_minutes": s.duration_minutes,
+            },
+            s.extra,
+        )
+        for s in _sorted(plan.services.values(), lambda s: s.id)
+    ]
+    doc["activities"] = [_activity_doc(a) for a in _sorted(plan.activities.values(), lambda a: a.id)]
+    doc["assignments"] = [
+        _with_extra(
+            {
+                "activity": a.activity,
+                "occurrence": _iso(a.occurrence),
+                "station": a.station,
+                "staff": a.staff,
+                "role": a.role,
+            },
+            a.extra,
+        )
+        for a in _sorted(
+            plan.assignments.values(),
+            lambda a: (a.activity, _dkey(a.occurrence), a.station or "", a.staff),
+        )
+    ]
+    doc["requests"] = [
+        _with_extra(
+            {
+                "id": q.id,
+                "partner": q.partner,
+                "service": q.service,
+                "received": _iso(q.received),
+                "priority": q.priority,
+                "preferred": [{"start": _iso(s.start), "end": _iso(s.end)} for s in q.preferred],
+                "audience": q.audience,
+                "status": q.status,
+            },
+            q.extra,
+        )
+        for q in _sorted(plan.requests.values(), lambda q: q.id)
+    ]
+    doc["records"] = [
+        _with_extra(
+            {
+                "activity": rec.activity,
+                "occurrence": _iso(rec.occurrence),
+                "status": rec.status,
+                "reason": rec.reason,
+                "served": rec.served,
+                "services": dict(rec.services),
+                "attended": [{"staff": a.staff, "hours": a.hours} for a in rec.attended],
+                "notes": rec.notes,
+                "recorded_at": _iso(rec.recorded_at),
+                "recorded_by": rec.recorded_by,
+            },
+            rec.extra,
+        )
+        for rec in _sorted(plan.records.values(), lambda rec: (rec.activity, rec.occurrence))
+    ]
+    doc["calendar"] = [
+        _with_extra({"date": _iso(c.date), "kind": c.kind, "name": c.name}, c.extra)
+        for c in _sorted(plan.calendar.values(), lambda c: c.date)
+    ]
+    for k, v in plan.extra.items():
+        doc.setdefault(k, v)
+    return doc
+
+
+def _activity_doc(a: Activity) -> dict[str, Any]:
+    return _with_extra(
+        {
+            "id": a.id,
+            "title": a.title,
+            "kind": a.kind,
+            "partner": a.partner,
+            "venue": a.venue,
+            "start": _iso(a.start),
+            "end": _iso(a.end),
+            "rrule": a.rrule,
+            "exdates": [_iso(d) for d in sorted(a.exdates)],
+            "organizer": a.organizer,
+            "request": a.request,
+            "status": a.status,
+            "stations": [
+                _with_extra({"id": s.id, "name": s.name, "needs": _needs_doc(s.needs)}, s.extra)
+                for s in a.stations
+            ],
+            "rotation": [
+                _with_extra(
+                    {
+                        "occurrence": _iso(r.occurrence),
+                        "station": r.station,
+                        "department": r.department,
+                    },
+                    r.extra,
+                )
+                for r in a.rotation
+            ],
+            "moved": [
+                _with_extra({"from": _iso(m.from_date), "start": _iso(m.start), "end": _iso(m.end)}, m.extra)
+                for m in sorted(a.moved, key=lambda m: m.from_date)
+            ],
+        },
+        a.extra,
+    )
+
+
+def dump_document(doc: dict[str, Any]) -> str:
+    """The canonical text of a document: the same plan always gives the same bytes."""
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,110 @@
+"""The command line as a user runs it: exit codes, messages, and the database left intact."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from db.operations import database_hash
+from db.store import Store
+from tests.helpers import sample, sample_text
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+
+
+def _hash(path: Path) -> str:
+    with Store(path) as s:
+        return database_hash(s)
+
+
+def test_import_export_round_trip_identical_bytes(tmp_path) -> None:
+    plan = tmp_path / "plan.json"
+    plan.write_text(sample_text(), encoding="utf-8")
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    assert run("--db", str(a), "import", str(plan)).returncode == 0
+    assert run("import", str(plan), "--db", str(a)).returncode == 0  # twice = once
+    out1, out2 = tmp_path / "1.json", tmp_path / "2.json"
+    assert run("--db", str(a), "export", "-o", str(out1)).returncode == 0
+    assert run("--db", str(b), "import", str(out1)).returncode == 0
+    assert run("--db", str(b), "export", "-o", str(out2)).returncode == 0
+    assert out1.read_bytes() == out2.read_bytes()
+    assert json.loads(out1.read_text(encoding="utf-8"))["staff"][0]["name"] == "金伟"
+
+
+BAD_FILES = {
+    "not-json": "hello",
+    "truncated": sample_text()[: len(sample_text()) // 2],
+    "wrong-version": json.dumps({**sample(), "version": 7}),
+    "unknown-ref": json.dumps(
+        {**sample(), "pairings": [{"id": "x", "branch": "nope", "partner": "p-youyi"}]}
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_file_exit_2_database_unchanged(tmp_path, name) -> None:
+    db = tmp_path / "a.db"
+    good = tmp_path / "good.json"
+    good.write_text(sample_text(), encoding="utf-8")
+    assert run("--db", str(db), "import", str(good)).returncode == 0
+    before = _hash(db)
+    bad = tmp_path / f"{name}.json"
+    bad.write_text(BAD_FILES[name], encoding="utf-8")
+    result = run("--db", str(db), "import", str(bad))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr and result.stderr.startswith("error:")
+    assert "nothing changed" in result.stderr
+    assert _hash(db) == before
+
+
+def test_missing_file_and_bad_arguments(tmp_path) -> None:
+    r = run("--db", str(tmp_path / "a.db"), "import", str(tmp_path / "nope.json"))
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "cannot read" in r.stderr
+    r = run("--db", str(tmp_path / "a.db"), "demo", "--scale", "galaxy")
+    assert r.returncode == 2 and "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+    r = run("--db", str(tmp_path / "a.db"), "export", "-o", str(tmp_path / "no" / "dir" / "x.json"))
+    assert r.returncode == 2 and "does not exist" in r.stderr
+
+
+def test_damaged_database_is_one_line(tmp_path) -> None:
+    db = tmp_path / "bad.db"
+    db.write_bytes(b"garbage" * 1000)
+    r = run("--db", str(db), "export", "-o", str(tmp_path / "x.json"))
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    assert db.read_bytes() == b"garbage" * 1000
+
+
+def test_demo_is_deterministic(tmp_path) -> None:
+    outs = []
+    for n in (1, 2):
+        db = tmp_path / f"{n}.db"
+        assert (
+            run("--db", str(db), "demo", "--scale", "small", "--seed", "5", "--year", "2026").returncode == 0
+        )
+        out = tmp_path / f"{n}.json"
+        assert run("--db", str(db), "export", "-o", str(out)).returncode == 0
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+    doc = json.loads(outs[0])
+    assert {d["name"] for d in doc["departments"]} >= {"骨伤科", "针灸科", "康复医学科", "心内科"}
+
+
+def test_every_command_has_help() -> None:
+    from cli.commands import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    for name, p in sub.choices.items():
+        assert p.description, name
+        for action in p._actions:
+            assert action.help, f"{name} {action.dest}"
