@@ -87,7 +87,7 @@ def build_demo(recipe: dict[str, Any], scale: str, seed: int, year: int) -> Plan
     by_size = sorted(sizes, key=lambda d: (-sizes[d], d))
     split = set(by_size[: cfg["split_largest"]])
     branch_of_dept: dict[str, list[str]] = {}
-    for did, dname, kind, _size, _q in dept_rows:
+    for did, dname, _kind, _size, _q in dept_rows:
         parts = 2 if did in split else 1
         if did in split and sizes[did] >= 55:
             parts = 3

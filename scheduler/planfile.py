@@ -885,9 +885,9 @@ def _check_references(r: _Reader, plan: Plan, paths: dict, base: Plan) -> None:
         at = paths[("assignments", asg.key)]
         ref("staff", f"{at}.staff", asg.staff, "staff member")
         activity = occurrence(asg.activity, asg.occurrence, at)
-        if activity is not None and asg.station is not None:
-            if asg.station not in {s.id for s in activity.stations}:
-                r.bad(f"{at}.station", asg.station, "is not a station of this activity")
+        stations = {s.id for s in activity.stations} if activity is not None else set()
+        if activity is not None and asg.station is not None and asg.station not in stations:
+            r.bad(f"{at}.station", asg.station, "is not a station of this activity")
     for rec in plan.records.values():
         at = paths[("records", rec.key)]
         occurrence(rec.activity, rec.occurrence, at)

@@ -6,7 +6,16 @@ import sqlite3
 
 import pytest
 
-from db.operations import Changes, StillReferenced, database_hash, delete, import_plan, referrers, save
+from db.operations import (
+    Changes,
+    OperationError,
+    StillReferenced,
+    database_hash,
+    delete,
+    import_plan,
+    referrers,
+    save,
+)
 from db.planio import load_plan
 from db.schema import MIGRATIONS, SCHEMA_VERSION
 from db.store import Store, StoreError
@@ -94,7 +103,7 @@ def test_failed_write_leaves_database_unchanged(store: Store) -> None:
     import_plan(store, parse_document(sample_text()).plan)
     before = database_hash(store)
     # A staff member naming a department that does not exist: the deferred key fails at commit.
-    with pytest.raises(Exception):
+    with pytest.raises(OperationError):
         save(store, "staff", [Staff("s100", "新人", "nowhere")])
     assert database_hash(store) == before
 
