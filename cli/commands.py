@@ -12,13 +12,13 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from db.operations import OperationError, import_plan
+from db.operations import OperationError, import_document, import_plan
 from db.paths import default_db_path
 from db.planio import load_plan
 from db.store import Store, StoreError
 from resources import demo_recipe
 from scheduler.demo import SCALES, build_demo
-from scheduler.planfile import PlanError, dump_document, parse_document, plan_to_document
+from scheduler.planfile import PlanError, dump_document, plan_to_document
 
 EXIT_OK, EXIT_WANTING, EXIT_FAILED = 0, 1, 2
 
@@ -72,13 +72,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         data = path.read_bytes()
     except OSError as exc:
         raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    progress = Progress("import")
     with _open(args) as store:
-        progress(0, 3)
-        base = load_plan(store)
-        progress(1, 3)
         try:
-            parsed = parse_document(data, base)
+            changes = import_document(store, data, Progress("import"))
         except PlanError as exc:
             print(
                 f"error: {path} was not imported, nothing changed: {len(exc.problems)} problem(s)",
@@ -87,9 +83,6 @@ def cmd_import(args: argparse.Namespace) -> int:
             for p in exc.problems:
                 print(f"  {p}", file=sys.stderr)
             return EXIT_FAILED
-        progress(2, 3)
-        changes = import_plan(store, parsed.plan)
-        progress(3, 3)
     counts = ", ".join(f"{len(v)} {k}" for k, v in changes.keys.items() if v)
     print(f"imported {path}: {counts or 'nothing to change'}")
     return EXIT_OK

@@ -3,14 +3,25 @@ and returns a Changes value saying what changed."""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from scheduler.model import SECTIONS, Hospital, Plan
+from scheduler.planfile import parse_document
 
-from .planio import TABLES, WRITERS, delete_rows, get_setting, key_params, set_setting, write_hospital
+from .planio import (
+    TABLES,
+    WRITERS,
+    delete_rows,
+    get_setting,
+    key_params,
+    load_plan,
+    set_setting,
+    write_hospital,
+)
 from .store import Store, StoreError
 
 
@@ -91,13 +102,31 @@ def import_plan(store: Store, plan: Plan) -> Changes:
     return Changes(keys, plan.hospital is not None)
 
 
+def import_document(
+    store: Store, data: str | bytes, progress: Callable[[int, int], bool] | None = None
+) -> Changes:
+    """Read a plan file's text against what the store holds and import it, all or nothing.
+    Raises PlanError with every problem; the store is then untouched."""
+    step = progress or (lambda done, total: True)
+    step(0, 3)
+    base = load_plan(store)
+    if not step(1, 3):
+        raise OperationError("cancelled, nothing was imported")
+    parsed = parse_document(data, base)
+    if not step(2, 3):
+        raise OperationError("cancelled, nothing was imported")
+    changes = import_plan(store, parsed.plan)
+    step(3, 3)
+    return changes
+
+
 def save(store: Store, section: str, items: Iterable[Any]) -> Changes:
     """Add or update records of one section."""
     items = list(items)
     plan = Plan()
     target = getattr(plan, section)
     for item in items:
-        target[_key(section, item)] = item
+        target[key_of(section, item)] = item
     return import_plan(store, plan)
 
 
@@ -105,7 +134,7 @@ def save_hospital(store: Store, hospital: Hospital) -> Changes:
     return import_plan(store, Plan(hospital=hospital))
 
 
-def _key(section: str, item: Any) -> Any:
+def key_of(section: str, item: Any) -> Any:
     if section in ("unavailability", "assignments", "records"):
         return item.key
     if section == "calendar":
@@ -189,8 +218,6 @@ def delete(store: Store, section: str, keys: Iterable[Any]) -> Changes:
 
 def database_hash(store: Store) -> str:
     """A digest of every row of every table: equal hashes, equal contents."""
-    import hashlib
-
     h = hashlib.sha256()
     tables = [
         r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")

@@ -78,15 +78,25 @@ def load_hospital(store: Store) -> Hospital | None:
     return Hospital(h["name"], h["timezone"], tuple(h["clinical_hours"]), h.get("extra") or {})
 
 
+def load_campuses(store: Store) -> dict[str, Campus]:
+    return {
+        r[0]: Campus(r[0], r[1], _x(r[2]))
+        for r in _rows(store, "SELECT id, name, extra FROM campuses ORDER BY id")
+    }
+
+
+def load_departments(store: Store) -> dict[str, Department]:
+    sql = "SELECT id, name, campus, min_on_duty, extra FROM departments ORDER BY id"
+    return {r[0]: Department(r[0], r[1], r[2], r[3], _x(r[4])) for r in _rows(store, sql)}
+
+
 def load_plan(store: Store) -> Plan:
     """Everything the database holds, as one Plan."""
     plan = Plan(hospital=load_hospital(store))
     row = store.conn.execute("SELECT value FROM settings WHERE key = 'plan_extra'").fetchone()
     plan.extra = json.loads(row[0]) if row else {}
-    for r in _rows(store, "SELECT id, name, extra FROM campuses ORDER BY id"):
-        plan.campuses[r[0]] = Campus(r[0], r[1], _x(r[2]))
-    for r in _rows(store, "SELECT id, name, campus, min_on_duty, extra FROM departments ORDER BY id"):
-        plan.departments[r[0]] = Department(r[0], r[1], r[2], r[3], _x(r[4]))
+    plan.campuses = load_campuses(store)
+    plan.departments = load_departments(store)
     plan.branches = load_branches(store)
     plan.staff = load_staff(store)
     for r in _rows(store, 'SELECT staff, start, "end", reason, extra FROM unavailability'):
@@ -116,7 +126,7 @@ def _group(store: Store, sql: str) -> dict[Any, list[tuple]]:
     return out
 
 
-def load_branches(store: Store, ids: Iterable[str] | None = None) -> dict[str, Branch]:
+def load_branches(store: Store) -> dict[str, Branch]:
     depts = _group(store, "SELECT branch, department FROM branch_departments ORDER BY branch, pos")
     out = {}
     for r in _rows(store, "SELECT id, name, secretary, contact, extra FROM branches ORDER BY id"):
@@ -718,3 +728,17 @@ def delete_rows(store: Store, section: str, keys: Iterable[Any]) -> None:
     table, cols = TABLES[section]
     where = " AND ".join(f'"{c}" = ?' for c in cols)
     store.conn.executemany(f'DELETE FROM "{table}" WHERE {where}', [key_params(k) for k in keys])
+
+
+# Loaders of the master-data sections, for screens that refresh one section at a time.
+LOADERS = {
+    "campuses": load_campuses,
+    "departments": load_departments,
+    "branches": load_branches,
+    "staff": load_staff,
+    "partners": load_partners,
+    "pairings": load_pairings,
+    "services": load_services,
+    "requests": load_requests,
+    "activities": load_activities,
+}

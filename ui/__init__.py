@@ -1,0 +1,1 @@
+"""The PySide6 GUI: windows, models, dialogs and undo. The only place Qt is imported."""

@@ -1,0 +1,193 @@
+"""Starting the GUI: the application, font, language, first-start choice, database swaps."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import operations as ops
+from db.paths import default_db_path
+from db.planio import load_hospital
+from db.store import StoreError
+from resources import FONT_FILE
+from scheduler.model import Hospital
+
+from .i18n import current_language, install_language, set_language_setting, tr
+from .mainwindow import MainWindow, describe_error, remember_database
+from .session import Session
+
+ORG = "outreach-scheduler"
+APP = "Outreach Scheduler"
+
+
+def register_font() -> str | None:
+    """Load the shipped CJK font and make it the application's; returns its family."""
+    font_id = QFontDatabase.addApplicationFont(str(FONT_FILE))
+    if font_id < 0:
+        return None
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    if not families:
+        return None
+    font = QFont(families[0])
+    font.setPointSize(10)
+    QApplication.setFont(font)
+    return families[0]
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    QCoreApplication.setOrganizationName(ORG)
+    QCoreApplication.setApplicationName(APP)
+    register_font()
+    install_language(current_language())
+    return app  # type: ignore[return-value]
+
+
+def is_new_database(session: Session) -> bool:
+    """No hospital and no departments: nothing a user has entered yet."""
+    row = session.store.conn.execute("SELECT count(*) FROM departments").fetchone()
+    return row[0] == 0 and load_hospital(session.store) is None
+
+
+class FirstStartDialog(QDialog):
+    """Offered on an empty database: the demo hospital, an empty hospital, or a plan file."""
+
+    DEMO, EMPTY, IMPORT = 0, 1, 2
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Welcome"))
+        self.choice = QButtonGroup(self)
+        demo = QRadioButton(tr("Start with the demo hospital (made-up people, to look around)"))
+        empty = QRadioButton(tr("Start an empty hospital"))
+        imp = QRadioButton(tr("Import a plan file…"))
+        demo.setObjectName("choice_demo")
+        empty.setObjectName("choice_empty")
+        imp.setObjectName("choice_import")
+        for i, b in enumerate((demo, empty, imp)):
+            self.choice.addButton(b, i)
+        demo.setChecked(True)
+        self.name = QLineEdit()
+        self.name.setObjectName("hospital_name")
+        self.name.setPlaceholderText(tr("Hospital name"))
+        self.name.setEnabled(False)
+        empty.toggled.connect(self.name.setEnabled)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Start"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Later"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h3>{tr('This database is empty. How would you like to begin?')}</h3>"))
+        layout.addWidget(demo)
+        layout.addWidget(empty)
+        layout.addWidget(self.name)
+        layout.addWidget(imp)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if self.choice.checkedId() == self.EMPTY and not self.name.text().strip():
+            self.message.setText(tr("“%1” is required.").replace("%1", tr("Hospital name")))
+            return
+        super().accept()
+
+
+class Controller:
+    """Owns the session and the window; swaps both when another database is opened."""
+
+    def __init__(self) -> None:
+        self.session: Session | None = None
+        self.window: MainWindow | None = None
+
+    def open(self, path: str | Path, first_start: bool = True) -> bool:
+        try:
+            session = Session(path)
+        except StoreError as exc:
+            QMessageBox.critical(self.window, tr("Cannot open database"), describe_error(exc))
+            return False
+        old_window, old_session = self.window, self.session
+        self.session = session
+        remember_database(session.path)
+        self._show_window()
+        if old_window is not None:
+            old_window.deleteLater()
+        if old_session is not None:
+            old_session.close()
+        if first_start and is_new_database(session):
+            self.first_start()
+        return True
+
+    def _show_window(self) -> None:
+        assert self.session is not None
+        geometry = self.window.saveGeometry() if self.window is not None else None
+        if self.window is not None:
+            self.window.hide()
+        window = MainWindow(self.session)
+        window.open_requested.connect(lambda p: self.open(p))
+        window.language_changed.connect(self.change_language)
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        window.show()
+        self.window = window
+
+    def change_language(self, lang: str) -> None:
+        set_language_setting(lang)
+        install_language(lang)
+        old = self.window
+        self._show_window()
+        if old is not None:
+            old.deleteLater()
+
+    def first_start(self) -> None:
+        assert self.window is not None and self.session is not None
+        dialog = FirstStartDialog(self.window)
+        if not dialog.exec():
+            return
+        choice = dialog.choice.checkedId()
+        if choice == FirstStartDialog.DEMO:
+            self.window.fill_demo("small")
+        elif choice == FirstStartDialog.EMPTY:
+            hospital = Hospital(name=dialog.name.text().strip())
+            try:
+                changes = ops.save_hospital(self.session.store, hospital)
+            except (StoreError, ops.OperationError) as exc:
+                QMessageBox.warning(self.window, tr("Empty hospital"), describe_error(exc))
+                return
+            self.window.on_changed(changes, None)
+        else:
+            path, _ = QFileDialog.getOpenFileName(
+                self.window, tr("Import plan file"), "", tr("Plan files (*.json)")
+            )
+            if path:
+                self.window.import_plan_file(path)
+
+
+def run_gui(db_path: str | None = None) -> int:
+    QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = make_app()
+    controller = Controller()
+    path = Path(db_path) if db_path else default_db_path()
+    if not controller.open(path):
+        return 2
+    return app.exec()

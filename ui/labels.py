@@ -1,0 +1,69 @@
+"""How codes from the plan file are shown to people (translated at the moment of showing)."""
+
+from __future__ import annotations
+
+from scheduler.model import KNOWN_QUALIFICATIONS
+
+from .i18n import N_, tr
+
+PARTNER_KINDS = {
+    "community": N_("Community"),
+    "subdistrict": N_("Subdistrict"),
+    "village": N_("Village"),
+    "enterprise": N_("Enterprise"),
+    "school": N_("School"),
+    "station": N_("Station"),
+    "agency": N_("Agency"),
+    "mall": N_("Mall"),
+    "other": N_("Other"),
+}
+
+QUALIFICATIONS = {
+    "physician": N_("Physician"),
+    "nurse": N_("Nurse"),
+    "tcm_physician": N_("TCM physician"),
+    "acupuncture": N_("Acupuncture"),
+    "massage": N_("Massage (tuina)"),
+    "moxibustion": N_("Moxibustion"),
+    "ecg": N_("ECG"),
+    "first_aid_instructor": N_("First-aid instructor"),
+    "pharmacist": N_("Pharmacist"),
+    "rehab_therapist": N_("Rehabilitation therapist"),
+    "dietitian": N_("Dietitian"),
+    "psychologist": N_("Psychologist"),
+    "lab_technician": N_("Lab technician"),
+    "ultrasound": N_("Ultrasound"),
+}
+assert set(QUALIFICATIONS) == set(KNOWN_QUALIFICATIONS)
+
+
+def label(table: dict[str, str], code: str | None) -> str:
+    """The translated label of a code; an unknown code is shown as written."""
+    if code is None:
+        return ""
+    text = table.get(code)
+    return tr(text) if text is not None else code
+
+
+def qualification_label(code: str) -> str:
+    return label(QUALIFICATIONS, code)
+
+
+def yes_no(value: bool) -> str:
+    return tr("Yes") if value else tr("No")
+
+
+# What a record of each section is called, for messages that name records of any kind.
+SECTION_NAMES = {
+    "campuses": N_("Campus"),
+    "departments": N_("Department"),
+    "branches": N_("Party branch"),
+    "staff": N_("Staff member"),
+    "partners": N_("Partner"),
+    "pairings": N_("Pairing"),
+    "services": N_("Service"),
+    "activities": N_("Activity"),
+    "requests": N_("Service request"),
+    "assignments": N_("Assignment"),
+    "records": N_("Record"),
+}

@@ -1,0 +1,412 @@
+"""The main window: navigation between areas, File / Edit / Settings menus, status bar."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTime, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QStackedWidget,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db import operations as ops
+from db.planio import LOADERS, load_hospital, load_plan
+from db.store import Store, StoreError
+from resources import demo_recipe
+from scheduler.demo import build_demo
+from scheduler.model import Hospital
+from scheduler.planfile import PlanError, dump_document, plan_to_document
+
+from .entities import ALL_SPECS, Catalog
+from .i18n import LANGUAGES, N_, current_language, tr
+from .session import Session
+from .table import EntityPage
+from .tasks import run_task
+
+MAX_RECENT = 8
+
+# The areas of the navigation, each a heading over the screens it holds.
+AREAS: list[tuple[str, list[str]]] = [
+    (N_("People"), ["staff"]),
+    (N_("Organisation"), ["departments", "branches", "campuses"]),
+    (N_("Pairings"), ["partners", "pairings"]),
+    (N_("Services"), ["services"]),
+]
+
+
+def recent_databases() -> list[str]:
+    value = QSettings().value("recent_databases", [])
+    if isinstance(value, str):
+        value = [value]
+    return [v for v in (value or []) if isinstance(v, str)]
+
+
+def remember_database(path: Path) -> None:
+    items = [str(path)] + [p for p in recent_databases() if p != str(path)]
+    QSettings().setValue("recent_databases", items[:MAX_RECENT])
+
+
+def describe_error(exc: BaseException) -> str:
+    """A user-facing sentence for an error a job raised (never a traceback)."""
+    if isinstance(exc, PlanError):
+        return tr("The file has %1 problem(s); nothing was imported.").replace("%1", str(len(exc.problems)))
+    if isinstance(exc, (StoreError, ops.OperationError, OSError)):
+        return str(exc)
+    return tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+
+
+class ProblemsDialog(QDialog):
+    """Every problem of a rejected plan file, one per line, with its place in the file."""
+
+    def __init__(self, path: str, problems: list[Any], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Plan file not imported"))
+        text = QPlainTextEdit("\n".join(str(p) for p in problems))
+        text.setObjectName("problems")
+        text.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        buttons.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                tr("%1 was not imported; the database is unchanged. Problems found: %2")
+                .replace("%1", path)
+                .replace("%2", str(len(problems)))
+            )
+        )
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+
+
+class HospitalDialog(QDialog):
+    """The hospital's name and clinical hours."""
+
+    def __init__(self, hospital: Hospital, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Hospital"))
+        self.hospital = hospital
+        self.name = QLineEdit(hospital.name)
+        self.name.setObjectName("hospital_name")
+        self.start = QTimeEdit(QTime.fromString(hospital.clinical_hours[0], "HH:mm"))
+        self.end = QTimeEdit(QTime.fromString(hospital.clinical_hours[1], "HH:mm"))
+        for t in (self.start, self.end):
+            t.setDisplayFormat("HH:mm")
+        form = QFormLayout()
+        form.addRow(tr("Hospital name"), self.name)
+        form.addRow(tr("Clinical hours from"), self.start)
+        form.addRow(tr("Clinical hours until"), self.end)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b00020;")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def result_hospital(self) -> Hospital:
+        return Hospital(
+            self.name.text().strip(),
+            self.hospital.timezone,
+            (self.start.time().toString("HH:mm"), self.end.time().toString("HH:mm")),
+            self.hospital.extra,
+        )
+
+    def accept(self) -> None:
+        if not self.name.text().strip():
+            self.message.setText(tr("“%1” is required.").replace("%1", tr("Hospital name")))
+            return
+        if self.start.time() >= self.end.time():
+            self.message.setText(tr("Clinical hours must end after they start."))
+            return
+        super().accept()
+
+
+class MainWindow(QMainWindow):
+    """One window on one open database."""
+
+    open_requested = Signal(str)  # another database to open (the app swaps sessions)
+    language_changed = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.catalog = Catalog()
+        self.pages: dict[str, EntityPage] = {}
+        self.dirty: set[str] = set()
+        self.setObjectName("main_window")
+        self.resize(1280, 800)
+
+        for section in LOADERS:
+            if hasattr(self.catalog, section):
+                setattr(self.catalog, section, LOADERS[section](session.store))
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        by_section = {s.section: s for s in ALL_SPECS}
+        for heading, sections in AREAS:
+            head = QListWidgetItem(tr(heading))
+            head.setFlags(Qt.ItemFlag.NoItemFlags)
+            font = head.font()
+            font.setBold(True)
+            head.setFont(font)
+            self.nav.addItem(head)
+            for section in sections:
+                spec = by_section[section]
+                page = EntityPage(spec, session, self.catalog)
+                page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+                self.pages[section] = page
+                index = self.stack.addWidget(page)
+                item = QListWidgetItem("    " + tr(spec.title))
+                item.setData(Qt.ItemDataRole.UserRole, index)
+                item.setData(Qt.ItemDataRole.UserRole + 1, section)
+                self.nav.addItem(item)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1080])
+        self.setCentralWidget(splitter)
+        self.nav.setCurrentRow(1)
+
+        self._build_menus()
+        session.changed.connect(self.on_changed)
+        session.failed.connect(self._step_failed)
+        self.db_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._update_title()
+
+    # -- menus
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(tr("&File"))
+        self._action(file_menu, tr("&New database…"), self.new_database, QKeySequence.StandardKey.New)
+        self._action(file_menu, tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(tr("&Recent databases"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        self._action(file_menu, tr("&Import plan file…"), self.import_plan_file, "Ctrl+I")
+        self._action(file_menu, tr("&Export plan file…"), self.export_plan_file, "Ctrl+E")
+        file_menu.addSeparator()
+        self._action(file_menu, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu(tr("&Edit"))
+        undo = self.session.undo_stack.createUndoAction(self, tr("&Undo"))
+        undo.setShortcuts([QKeySequence("Ctrl+Z")])
+        redo = self.session.undo_stack.createRedoAction(self, tr("&Redo"))
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        undo.setObjectName("undo")
+        redo.setObjectName("redo")
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+
+        settings_menu = bar.addMenu(tr("&Settings"))
+        self._action(settings_menu, tr("&Hospital…"), self.edit_hospital)
+        lang_menu = settings_menu.addMenu(tr("&Language"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            act = QAction(name, self, checkable=True)
+            act.setChecked(code == current_language())
+            act.setData(code)
+            act.triggered.connect(lambda _checked=False, c=code: self.language_changed.emit(c))
+            group.addAction(act)
+            lang_menu.addAction(act)
+
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        menu.addAction(act)
+        return act
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        items = [p for p in recent_databases() if p != str(self.session.path)]
+        if not items:
+            act = self.recent_menu.addAction(tr("(none)"))
+            act.setEnabled(False)
+        for p in items:
+            act = self.recent_menu.addAction(p)
+            act.triggered.connect(lambda _c=False, path=p: self.open_requested.emit(path))
+
+    # -- navigation and refresh
+
+    def _nav_changed(self, current: QListWidgetItem | None, _previous: Any) -> None:
+        if current is None or current.data(Qt.ItemDataRole.UserRole) is None:
+            return
+        self.stack.setCurrentIndex(current.data(Qt.ItemDataRole.UserRole))
+        section = current.data(Qt.ItemDataRole.UserRole + 1)
+        if section in self.dirty:
+            self.dirty.discard(section)
+            self.pages[section].refresh()
+
+    def show_section(self, section: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole + 1) == section:
+                self.nav.setCurrentRow(row)
+                return
+
+    def current_page(self) -> EntityPage:
+        return self.stack.currentWidget()  # type: ignore[return-value]
+
+    def on_changed(self, changes: ops.Changes, initiator: object) -> None:
+        """Reload the sections that changed; refresh the page on screen, mark the others."""
+        touched = [s for s in changes.keys if changes.keys[s] and hasattr(self.catalog, s)]
+        for section in touched:
+            setattr(self.catalog, section, LOADERS[section](self.session.store))
+        if touched:
+            # Pages show names from other sections (a staff member's department), so every
+            # page may need redrawing; the one on screen now, the others when next shown.
+            current = self.current_page()
+            for section, page in self.pages.items():
+                if page is current:
+                    page.refresh()
+                else:
+                    self.dirty.add(section)
+        if changes.hospital:
+            self._update_title()
+
+    def _step_failed(self, step: str, reason: str) -> None:
+        QMessageBox.warning(self, tr("Could not undo or redo"), f"{step}\n\n{reason}")
+
+    def _update_title(self) -> None:
+        hospital = load_hospital(self.session.store)
+        name = hospital.name if hospital and hospital.name else tr("Outreach scheduler")
+        self.setWindowTitle(f"{name} — {tr('Community outreach scheduler')}")
+        self.db_label.setText(str(self.session.path))
+
+    # -- files
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("New database"), str(Path.home() / "outreach.sqlite3"), tr("Databases (*.sqlite3 *.db)")
+        )
+        if path:
+            if Path(path).exists():
+                QMessageBox.warning(self, tr("New database"), tr("%1 exists already.").replace("%1", path))
+                return
+            self.open_requested.emit(path)
+
+    def open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("Open database"),
+            str(self.session.path.parent),
+            tr("Databases (*.sqlite3 *.db);;All files (*)"),
+        )
+        if path:
+            self.open_requested.emit(path)
+
+    def import_plan_file(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, tr("Import plan file"), "", tr("Plan files (*.json)"))
+        if not path:
+            return
+        db_path = self.session.path
+        file_path = Path(path)
+
+        def job(progress: Any) -> ops.Changes:
+            data = file_path.read_bytes()
+            with Store(db_path) as store:  # its own connection, on its own thread
+                return ops.import_document(store, data, progress)
+
+        def done(changes: ops.Changes) -> None:
+            # Records changed underneath the undo history: its steps no longer apply safely.
+            self.session.undo_stack.clear()
+            self.on_changed(changes, None)
+            self._update_title()
+            self.statusBar().showMessage(tr("Imported %1.").replace("%1", str(file_path)), 6000)
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, PlanError):
+                ProblemsDialog(str(file_path), exc.problems, self).exec()
+            else:
+                QMessageBox.warning(self, tr("Import plan file"), describe_error(exc))
+
+        run_task(self, tr("Importing %1…").replace("%1", file_path.name), job, done, failed)
+
+    def export_plan_file(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Export plan file"),
+            str(Path.home() / f"plan-{date.today().isoformat()}.json"),
+            tr("Plan files (*.json)"),
+        )
+        if not path:
+            return
+        try:
+            text = dump_document(plan_to_document(load_plan(self.session.store)))
+            tmp = Path(path + ".part")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(path)
+        except OSError as exc:
+            QMessageBox.warning(self, tr("Export plan file"), describe_error(exc))
+            return
+        self.statusBar().showMessage(tr("Exported to %1.").replace("%1", path), 6000)
+
+    def fill_demo(self, scale: str = "small") -> None:
+        db_path = self.session.path
+
+        def job(progress: Any) -> ops.Changes:
+            progress(0, 2)
+            plan = build_demo(demo_recipe(), scale, 1, date.today().year)
+            progress(1, 2)
+            with Store(db_path) as store:
+                changes = ops.import_plan(store, plan)
+            progress(2, 2)
+            return changes
+
+        def done(changes: ops.Changes) -> None:
+            self.session.undo_stack.clear()
+            self.on_changed(changes, None)
+            self._update_title()
+
+        run_task(
+            self,
+            tr("Creating the demo hospital…"),
+            job,
+            done,
+            lambda exc: QMessageBox.warning(self, tr("Demo hospital"), describe_error(exc)),
+        )
+
+    def edit_hospital(self) -> None:
+        old = load_hospital(self.session.store) or Hospital()
+        dialog = HospitalDialog(old, self)
+        if dialog.exec():
+            new = dialog.result_hospital()
+            if new != old:
+                self.session.push(
+                    tr("Edit hospital"),
+                    lambda: ops.save_hospital(self.session.store, new),
+                    lambda: ops.save_hospital(self.session.store, old),
+                )

@@ -1,0 +1,110 @@
+"""The open database in the GUI: runs operations as undoable commands and announces changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from db import operations as ops
+from db.store import Store, StoreError
+
+
+class OperationCommand(QUndoCommand):
+    """An undoable edit: `do` and `undo` are operations, each returning Changes."""
+
+    def __init__(
+        self,
+        session: Session,
+        text: str,
+        do: Callable[[], ops.Changes],
+        undo: Callable[[], ops.Changes],
+    ):
+        super().__init__(text)
+        self.session = session
+        self._do = do
+        self._undo = undo
+        # Session.push has run the first `do` itself, before pushing.
+        self.already_done = True
+
+    def _run(self, step: Callable[[], ops.Changes]) -> None:
+        try:
+            changes = step()
+        except (ops.OperationError, StoreError) as exc:
+            # The database refused (another edit made this step impossible): nothing was
+            # written; the step leaves the stack so that undo and redo stay truthful.
+            self.setObsolete(True)
+            self.session.failed.emit(self.text(), str(exc))
+            return
+        self.session.changed.emit(changes, None)
+
+    def redo(self) -> None:
+        if self.already_done:
+            self.already_done = False
+            return
+        self._run(self._do)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+
+class Session(QObject):
+    """One open database: its store, undo stack and the `changed(changes, initiator)` signal."""
+
+    changed = Signal(object, object)
+    failed = Signal(str, str)  # the step's name, why it could not be done
+
+    def __init__(self, path: str | Path, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = Store(path)
+        self.path = Path(path)
+        self.undo_stack = QUndoStack(self)
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        self.store.close()
+
+    def push(
+        self,
+        text: str,
+        do: Callable[[], ops.Changes],
+        undo: Callable[[], ops.Changes],
+        initiator: object | None = None,
+    ) -> None:
+        """Run `do` now as an undoable step. An error from this first run propagates
+        (nothing was written, nothing is pushed)."""
+        changes = do()
+        self.undo_stack.push(OperationCommand(self, text, do, undo))
+        self.changed.emit(changes, initiator)
+
+    # The edits the master-data screens make -----------------------------------------------
+
+    def save(self, section: str, new: Any, old: Any | None, text: str, initiator: object = None) -> None:
+        key = ops.key_of(section, new)
+        if old is None:
+            self.push(
+                text,
+                lambda: ops.save(self.store, section, [new]),
+                lambda: ops.delete(self.store, section, [key]),
+                initiator,
+            )
+        else:
+            self.push(
+                text,
+                lambda: ops.save(self.store, section, [new]),
+                lambda: ops.save(self.store, section, [old]),
+                initiator,
+            )
+
+    def delete(self, section: str, items: Sequence[Any], text: str, initiator: object = None) -> None:
+        items = list(items)
+        keys = [ops.key_of(section, i) for i in items]
+        self.push(
+            text,
+            lambda: ops.delete(self.store, section, keys),
+            lambda: ops.save(self.store, section, items),
+            initiator,
+        )

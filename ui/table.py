@@ -1,0 +1,340 @@
+"""A master-data screen: a searchable, filterable table of one section with add / edit / delete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from db.operations import OperationError, StillReferenced
+from db.store import StoreError
+
+from .editor import RecordDialog
+from .entities import Catalog, EntitySpec
+from .i18n import tr
+from .labels import SECTION_NAMES, label
+from .session import Session
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordTableModel(QAbstractTableModel):
+    """The records of one section as rows; cells are computed when shown."""
+
+    def __init__(self, spec: EntitySpec, catalog: Catalog, parent: Any = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.catalog = catalog
+        self.items: list[Any] = []
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.items = list(self.catalog.section(self.spec.section).values())
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.spec.columns)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = self.spec.columns[index.column()].value(item, self.catalog)
+            return value if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+        if role == Qt.ItemDataRole.UserRole:
+            return item
+        if role == Qt.ItemDataRole.ForegroundRole and getattr(item, "active", True) is False:
+            from PySide6.QtGui import QColor
+
+            return QColor("#888888")
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return tr(self.spec.columns[section].header)
+        return None
+
+
+class RecordFilter(QSortFilterProxyModel):
+    """Keeps the rows whose text holds every word searched and that pass the chosen filter."""
+
+    def __init__(self, spec: EntitySpec, parent: Any = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.words: list[str] = []
+        self.filter_index = -1
+        self.filter_value: str | None = None
+        self.setSortRole(Qt.ItemDataRole.DisplayRole)
+
+    def set_search(self, text: str) -> None:
+        self.words = [w.casefold() for w in text.split()]
+        self.invalidateFilter()
+
+    def set_filter(self, index: int, value: str | None) -> None:
+        self.filter_index, self.filter_value = index, value
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
+        model: RecordTableModel = self.sourceModel()  # type: ignore[assignment]
+        item = model.items[row]
+        if self.filter_value is not None and self.filter_index >= 0:
+            if not self.spec.filters[self.filter_index].matches(item, self.filter_value):
+                return False
+        if not self.words:
+            return True
+        text = " ".join(str(c.value(item, model.catalog)) for c in self.spec.columns).casefold()
+        return all(w in text for w in self.words)
+
+
+class EntityPage(QWidget):
+    """One section's screen. Emits `status(text)` for the main window's status bar."""
+
+    status = Signal(str)
+
+    def __init__(self, spec: EntitySpec, session: Session, catalog: Catalog, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.session = session
+        self.catalog = catalog
+        self.model = RecordTableModel(spec, catalog, self)
+        self.proxy = RecordFilter(spec, self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(tr("Search…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.filter_combo = QComboBox()
+        self.filter_combo.setObjectName("filter")
+        self.filter_combo.setMinimumContentsLength(16)
+        self.filter_combo.currentIndexChanged.connect(self._filter_changed)
+        self.filter_combo.setVisible(bool(spec.filters))
+        self.count_label = QLabel()
+
+        self.add_button = QPushButton(tr("Add"))
+        self.add_button.setObjectName("add")
+        self.edit_button = QPushButton(tr("Edit"))
+        self.edit_button.setObjectName("edit")
+        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button.setObjectName("delete")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
+        self.delete_button.clicked.connect(self.delete)
+
+        self.view = QTableView()
+        self.view.setObjectName("table")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.doubleClicked.connect(lambda _i: self.edit())
+        QShortcut(QKeySequence.StandardKey.Delete, self.view, activated=self.delete)
+
+        top = QHBoxLayout()
+        title = QLabel(f"<h2>{tr(spec.title)}</h2>")
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.filter_combo)
+        top.addWidget(self.search, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    # -- showing
+
+    def refresh(self) -> None:
+        """Reload rows from the catalog, keeping the filter choice and the selection."""
+        selected = {self._key(i) for i in self.selected_items()}
+        self._fill_filter()
+        self.model.reload()
+        if selected:
+            self.select_keys(selected)
+        self._update_count()
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        # Sizing to contents reads every row; a sample of the first ones is enough.
+        header = self.view.horizontalHeader()
+        header.setResizeContentsPrecision(60)
+        self.view.resizeColumnsToContents()
+        for c in range(self.model.columnCount()):
+            header.resizeSection(c, min(header.sectionSize(c), 320))
+
+    def _fill_filter(self) -> None:
+        if not self.spec.filters:
+            return
+        current = (
+            (self.filter_combo.currentData() or (None, None)) if self.filter_combo.count() else (None, None)
+        )
+        self.filter_combo.blockSignals(True)
+        self.filter_combo.clear()
+        self.filter_combo.addItem(tr("All"), None)
+        for fi, f in enumerate(self.spec.filters):
+            for value, text in f.options(self.catalog):
+                self.filter_combo.addItem(f"{tr(f.label)}: {text}", (fi, value))
+        i = self.filter_combo.findData(current) if current != (None, None) else 0
+        self.filter_combo.setCurrentIndex(max(0, i))
+        self.filter_combo.blockSignals(False)
+        self._filter_changed()
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+
+    def _filter_changed(self, *_args: Any) -> None:
+        data = self.filter_combo.currentData()
+        if data is None:
+            self.proxy.set_filter(-1, None)
+        else:
+            self.proxy.set_filter(data[0], data[1])
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = tr("%1 of %2 shown").replace("%1", str(shown)).replace("%2", str(total))
+        self.count_label.setText(text)
+
+    def _key(self, item: Any) -> Any:
+        return item.id
+
+    def selected_items(self) -> list[Any]:
+        rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+        return [self.proxy.data(r, Qt.ItemDataRole.UserRole) for r in rows]
+
+    def select_keys(self, keys: set[Any]) -> None:
+        self.view.clearSelection()
+        first = None
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self._key(self.proxy.data(index, Qt.ItemDataRole.UserRole)) in keys:
+                self.view.selectRow(row) if first is None else self.view.selectionModel().select(
+                    index,
+                    self.view.selectionModel().SelectionFlag.Select
+                    | self.view.selectionModel().SelectionFlag.Rows,
+                )
+                first = first or index
+        if first is not None:
+            self.view.scrollTo(first)
+
+    # -- editing
+
+    def add(self) -> None:
+        dialog = RecordDialog(self.spec, self.catalog, None, self)
+        if dialog.exec() and dialog.result_item is not None:
+            item = dialog.result_item
+            text = (
+                tr("Add %1 %2")
+                .replace("%1", tr(self.spec.singular))
+                .replace("%2", getattr(item, "name", item.id))
+            )
+            if self._run(lambda: self.session.save(self.spec.section, item, None, text)):
+                self.select_keys({item.id})
+                self.status.emit(tr("Saved."))
+
+    def edit(self) -> None:
+        items = self.selected_items()
+        if not items:
+            return
+        old = items[0]
+        dialog = RecordDialog(self.spec, self.catalog, old, self)
+        if dialog.exec() and dialog.result_item is not None and dialog.result_item != old:
+            new = dialog.result_item
+            text = (
+                tr("Edit %1 %2")
+                .replace("%1", tr(self.spec.singular))
+                .replace("%2", getattr(new, "name", new.id))
+            )
+            if self._run(lambda: self.session.save(self.spec.section, new, old, text)):
+                self.status.emit(tr("Saved."))
+
+    def delete(self) -> None:
+        items = self.selected_items()
+        if not items:
+            return
+        names = "、".join(getattr(i, "name", i.id) for i in items[:10])
+        if len(items) > 10:
+            names += tr(" and %1 more").replace("%1", str(len(items) - 10))
+        answer = QMessageBox.question(
+            self,
+            tr("Delete"),
+            tr("Delete %1? You can undo this with Ctrl+Z.").replace("%1", names),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        text = tr("Delete %1").replace("%1", names)
+        if self._run(lambda: self.session.delete(self.spec.section, items, text)):
+            self.status.emit(tr("Deleted."))
+
+    def _run(self, action: Any) -> bool:
+        """Run an edit; a refusal from the database is shown, never a traceback."""
+        try:
+            action()
+        except StillReferenced as exc:
+            self._show_referrers(exc)
+            return False
+        except (OperationError, StoreError) as exc:
+            QMessageBox.warning(
+                self, tr("Not saved"), tr("The change was not saved: %1").replace("%1", str(exc))
+            )
+            return False
+        return True
+
+    def _show_referrers(self, exc: StillReferenced) -> None:
+        lines = []
+        for r in exc.referrers[:25]:
+            kind = label(SECTION_NAMES, r.section)
+            lines.append(f"• {kind}: {r.label} [{r.key}]")
+        if len(exc.referrers) > 25:
+            lines.append(tr("… and %1 more").replace("%1", str(len(exc.referrers) - 25)))
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("Cannot delete"))
+        box.setText(
+            tr("%1 is still referred to by %2 record(s). Change or delete those first:")
+            .replace("%1", str(exc.key))
+            .replace("%2", str(len(exc.referrers)))
+        )
+        box.setInformativeText("\n".join(lines))
+        box.exec()
