@@ -90,6 +90,12 @@ def load_departments(store: Store) -> dict[str, Department]:
     return {r[0]: Department(r[0], r[1], r[2], r[3], _x(r[4])) for r in _rows(store, sql)}
 
 
+def is_empty(store: Store) -> bool:
+    """Nothing entered yet: no hospital settings and no departments."""
+    row = store.conn.execute("SELECT count(*) FROM departments").fetchone()
+    return row[0] == 0 and load_hospital(store) is None
+
+
 def load_plan(store: Store) -> Plan:
     """Everything the database holds, as one Plan."""
     plan = Plan(hospital=load_hospital(store))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from db import operations as ops
 from db.paths import default_db_path
-from db.planio import load_hospital
+from db.planio import is_empty
 from db.store import StoreError
 from resources import FONT_FILE
 from scheduler.model import Hospital
@@ -61,8 +61,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def is_new_database(session: Session) -> bool:
     """No hospital and no departments: nothing a user has entered yet."""
-    row = session.store.conn.execute("SELECT count(*) FROM departments").fetchone()
-    return row[0] == 0 and load_hospital(session.store) is None
+    return is_empty(session.store)
 
 
 class FirstStartDialog(QDialog):

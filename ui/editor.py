@@ -327,9 +327,7 @@ class RecordDialog(QDialog):
                 out[f.name] = None if w.value() < 0 else round(w.value() / 100, 4)
             elif f.kind in ("opt_int", "opt_float"):
                 out[f.name] = None if w.value() < 0 else w.value()
-            elif isinstance(w, (QSpinBox, QDoubleSpinBox)) or isinstance(
-                w, (RefCombo, CheckList, NeedsEditor)
-            ):
+            elif isinstance(w, (QSpinBox, QDoubleSpinBox, RefCombo, CheckList, NeedsEditor)):
                 out[f.name] = w.value()
             elif isinstance(w, QComboBox):
                 out[f.name] = w.currentData()

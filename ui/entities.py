@@ -243,7 +243,7 @@ STAFF = EntitySpec(
     id_prefix="s",
     columns=[
         Column(N_("ID"), lambda i, c: i.id),
-        Column(N_("Name"), lambda i, c: i.name),
+        Column(N_("Full name"), lambda i, c: i.name),
         Column(N_("Department"), lambda i, c: c.name_of("departments", i.department)),
         Column(N_("Title"), lambda i, c: i.title or ""),
         Column(N_("Party member"), lambda i, c: yes_no(i.party_member)),
@@ -260,7 +260,7 @@ STAFF = EntitySpec(
     ],
     fields=[
         Field("id", N_("ID"), "id", True, help=N_("Staff number, unique in the hospital.")),
-        Field("name", N_("Name"), "text", True),
+        Field("name", N_("Full name"), "text", True),
         Field("department", N_("Department"), "ref", True, ref="departments"),
         Field("title", N_("Title"), "text", placeholder=N_("e.g. 主治医师")),
         Field("party_member", N_("Party member"), "bool"),

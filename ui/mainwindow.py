@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTime, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
         for heading, sections in AREAS:
             head = QListWidgetItem(tr(heading))
             head.setFlags(Qt.ItemFlag.NoItemFlags)
+            head.setForeground(QColor("#2f4a6d"))
             font = head.font()
             font.setBold(True)
             head.setFont(font)

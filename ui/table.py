@@ -94,19 +94,21 @@ class RecordFilter(QSortFilterProxyModel):
         self.setSortRole(Qt.ItemDataRole.DisplayRole)
 
     def set_search(self, text: str) -> None:
+        self.beginFilterChange()
         self.words = [w.casefold() for w in text.split()]
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_filter(self, index: int, value: str | None) -> None:
+        self.beginFilterChange()
         self.filter_index, self.filter_value = index, value
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
         model: RecordTableModel = self.sourceModel()  # type: ignore[assignment]
         item = model.items[row]
-        if self.filter_value is not None and self.filter_index >= 0:
-            if not self.spec.filters[self.filter_index].matches(item, self.filter_value):
-                return False
+        chosen = self.filter_value is not None and self.filter_index >= 0
+        if chosen and not self.spec.filters[self.filter_index].matches(item, self.filter_value):
+            return False
         if not self.words:
             return True
         text = " ".join(str(c.value(item, model.catalog)) for c in self.spec.columns).casefold()

@@ -1,0 +1,27 @@
+"""GUI fixtures: a QApplication set up as the app sets it up, settings kept in a temp folder."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+
+
+@pytest.fixture(scope="session")
+def qapp_args():
+    return ["outreach-tests"]
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path_factory, qapp):
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    from ui.app import make_app
+
+    make_app()
+    QSettings().setValue("language", "zh_CN")
+    from ui.i18n import install_language
+
+    install_language("zh_CN")
+    yield
+    QSettings().clear()

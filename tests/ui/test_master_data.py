@@ -1,0 +1,163 @@
+"""Driving the master-data screens as a user: type into the dialog, save, undo, redo, reopen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QWidget,
+)
+
+from db.operations import import_plan
+from db.planio import load_plan
+from db.store import Store
+from scheduler.planfile import parse_document
+from tests.helpers import sample_text
+from ui.mainwindow import MainWindow
+from ui.session import Session
+
+pytestmark = pytest.mark.gui
+
+
+def _window(qtbot, path) -> MainWindow:
+    window = MainWindow(Session(path))
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def _fill_dialog(qtbot, fields: dict, done: list) -> None:
+    """When the modal editor opens: type each field, then press Save."""
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None, "no dialog open"
+        for name, value in fields.items():
+            w = dialog.findChild(QWidget, f"field_{name}")
+            if isinstance(w, QLineEdit):
+                w.clear()
+                if value.isascii():
+                    qtbot.keyClicks(w, value)
+                else:  # Chinese arrives from the input method as committed text
+                    w.insert(value)
+            elif isinstance(w, QSpinBox):
+                w.setValue(value)
+            elif hasattr(w, "set_value"):
+                w.set_value(value)
+            else:
+                raise AssertionError(f"no field {name}")
+        buttons = dialog.findChild(QDialogButtonBox)
+        qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        done.append(dialog.findChild(QLabel, "message").text())
+        if dialog.isVisible():  # refused: the user gives up on it
+            done.append("still open")
+            dialog.reject()
+
+    QTimer.singleShot(0, act)
+
+
+def _rows(page) -> list[list[str]]:
+    m = page.proxy
+    return [[str(m.index(r, c).data()) for c in range(m.columnCount())] for r in range(m.rowCount())]
+
+
+def test_add_department_and_staff_undo_redo_reopen(qtbot, db_path) -> None:
+    window = _window(qtbot, db_path)
+    window.show_section("departments")
+    page = window.current_page()
+    done: list = []
+    _fill_dialog(qtbot, {"id": "ortho", "name": "骨伤科", "min_on_duty": 2}, done)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(done))
+    assert ["ortho", "骨伤科", "", "2", "0"] in _rows(page)
+
+    window.show_section("staff")
+    staff_page = window.current_page()
+    done.clear()
+    _fill_dialog(qtbot, {"id": "s001", "name": "金伟", "department": "ortho", "phone": "13800000000"}, done)
+    qtbot.mouseClick(staff_page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(done))
+    assert any(r[1] == "金伟" and r[2] == "骨伤科" for r in _rows(staff_page))
+
+    window.undo_action.trigger()  # the staff member goes
+    assert not any(r[1] == "金伟" for r in _rows(staff_page))
+    window.redo_action.trigger()  # and comes back
+    assert any(r[1] == "金伟" for r in _rows(staff_page))
+    window.session.close()
+    window.close()
+
+    again = _window(qtbot, db_path)
+    again.show_section("staff")
+    assert any(r[1] == "金伟" and r[2] == "骨伤科" for r in _rows(again.current_page()))
+    again.show_section("departments")
+    assert any(r[0] == "ortho" for r in _rows(again.current_page()))
+    again.session.close()
+
+
+def test_bad_fields_are_named_and_nothing_saved(qtbot, db_path) -> None:
+    window = _window(qtbot, db_path)
+    window.show_section("departments")
+    page = window.current_page()
+    messages: list = []
+    _fill_dialog(qtbot, {"id": "bad id!", "name": ""}, messages)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(messages))
+    assert "“名称”为必填项" in messages[0] and "编号只能包含" in messages[0]  # every problem, at once
+    assert messages[1] == "still open"
+    assert _rows(page) == []
+    with Store(db_path) as s:
+        assert load_plan(s).departments == {}
+    window.session.close()
+
+
+def test_delete_refused_lists_referrers(qtbot, db_path, monkeypatch) -> None:
+    with Store(db_path) as s:
+        import_plan(s, parse_document(sample_text()).plan)
+    window = _window(qtbot, db_path)
+    window.show_section("departments")
+    page = window.current_page()
+    shown: list = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append(box.text() + "\n" + box.informativeText())
+    )
+    page.select_keys({"ortho"})
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert shown and "金伟" in shown[0] and "骨伤党支部" in shown[0]
+    assert any(r[0] == "ortho" for r in _rows(page))
+    window.session.close()
+
+
+def test_search_and_filter(qtbot, db_path) -> None:
+    with Store(db_path) as s:
+        import_plan(s, parse_document(sample_text()).plan)
+    window = _window(qtbot, db_path)
+    window.show_section("staff")
+    page = window.current_page()
+    assert len(_rows(page)) == 3
+    page.search.insert("金")
+    assert [r[1] for r in _rows(page)] == ["金伟"]
+    page.search.clear()
+    i = next(i for i in range(page.filter_combo.count()) if page.filter_combo.itemText(i).endswith("针灸科"))
+    page.filter_combo.setCurrentIndex(i)
+    assert [r[1] for r in _rows(page)] == ["王强"]
+    window.session.close()
+
+
+def test_english_is_selectable(qtbot, db_path) -> None:
+    from ui.i18n import install_language
+
+    install_language("en")
+    window = _window(qtbot, db_path)
+    assert window.menuBar().actions()[0].text() == "&File"
+    window.session.close()
+    install_language("zh_CN")
+    window2 = _window(qtbot, db_path)
+    assert window2.menuBar().actions()[0].text() == "文件(&F)"
+    window2.session.close()
