@@ -1,0 +1,23 @@
+"""Run every benchmark and print its figures. `--small` uses the small demo hospital."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import bench_foundation  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--small", action="store_true", help="small demo hospital (CI mode)")
+    args = parser.parse_args(argv)
+    bench_foundation.run(small=args.small)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
