@@ -34,11 +34,15 @@ def run(small: bool = False) -> None:
         tmpdir = Path(tmp)
         t_build, plan = _timed(lambda: build_demo(demo_recipe(), scale, 1, year))
         counts = plan.counts()
-        print(f"demo plan built           {t_build:7.3f} s  ({counts['staff']} staff, {counts['departments']} departments, "
-              f"{counts['branches']} branches, {counts['partners']} partners, {counts['activities']} activities)")
+        print(
+            f"demo plan built           {t_build:7.3f} s  ({counts['staff']} staff, {counts['departments']} departments, "
+            f"{counts['branches']} branches, {counts['partners']} partners, {counts['activities']} activities)"
+        )
         with Store(tmpdir / "demo.sqlite3") as store:
             t_write, _ = _timed(lambda: import_plan(store, plan))
-            print(f"demo written to SQLite    {t_write:7.3f} s  (total demo generation {t_build + t_write:.3f} s)")
+            print(
+                f"demo written to SQLite    {t_write:7.3f} s  (total demo generation {t_build + t_write:.3f} s)"
+            )
             t_export, text = _timed(lambda: dump_document(plan_to_document(load_plan(store))))
             (tmpdir / "plan.json").write_text(text, encoding="utf-8")
         print(f"export plan file          {t_export:7.3f} s  ({len(text.encode()) / 1e6:.1f} MB)   aim < 3 s")

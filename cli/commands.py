@@ -7,6 +7,7 @@ import os
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import TextIO
 from db.operations import OperationError, import_document, import_plan
 from db.paths import default_db_path
 from db.planio import load_plan
-from db.store import Store, StoreError
+from db.store import DatabaseError, Store, StoreError
 from resources import demo_recipe
 from scheduler.demo import SCALES, build_demo
 from scheduler.planfile import PlanError, dump_document, plan_to_document
@@ -169,4 +170,17 @@ def run(argv: list[str]) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("error: interrupted, nothing more was written", file=sys.stderr)
+        return EXIT_FAILED
+    except DatabaseError as exc:
+        print(f"error: the database cannot be read: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as exc:  # a bug: one line for the user, the details in a log file
+        log = default_db_path().parent / "errors.log"
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with open(log, "a", encoding="utf-8") as f:
+                f.write(traceback.format_exc() + "\n")
+        except OSError:
+            log = Path("(not written)")
+        print(f"error: internal error ({type(exc).__name__}: {exc}); details in {log}", file=sys.stderr)
         return EXIT_FAILED

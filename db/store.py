@@ -13,6 +13,9 @@ from .schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
 
+# A file that opened but turns out damaged while being read: callers outside db/ catch this.
+DatabaseError = sqlite3.DatabaseError
+
 
 class StoreError(Exception):
     """A problem with the database file a user can act on (locked, damaged, too new)."""

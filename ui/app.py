@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -182,9 +183,32 @@ class Controller:
                 self.window.import_plan_file(path)
 
 
+def install_excepthook() -> None:
+    """A programming error shows a short message and is logged; the window stays usable."""
+    log_path = default_db_path().parent / "errors.log"
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+        try:
+            log_path.parent.mkdir(parents=True, exist_ok=True)
+            with open(log_path, "a", encoding="utf-8") as log:
+                log.write("".join(traceback.format_exception(kind, exc, tb)) + "\n")  # type: ignore[arg-type]
+        except OSError:
+            pass
+        QMessageBox.critical(
+            QApplication.activeWindow(),
+            tr("Something went wrong"),
+            tr("The action could not be completed: %1\nDetails were written to %2.")
+            .replace("%1", f"{kind.__name__}: {exc}")
+            .replace("%2", str(log_path)),
+        )
+
+    sys.excepthook = hook
+
+
 def run_gui(db_path: str | None = None) -> int:
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = make_app()
+    install_excepthook()
     controller = Controller()
     path = Path(db_path) if db_path else default_db_path()
     if not controller.open(path):

@@ -68,6 +68,11 @@ class RecordTableModel(QAbstractTableModel):
             return value if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
         if role == Qt.ItemDataRole.UserRole:
             return item
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            value = self.spec.columns[index.column()].value(item, self.catalog)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
         if role == Qt.ItemDataRole.ForegroundRole and getattr(item, "active", True) is False:
             from PySide6.QtGui import QColor
 

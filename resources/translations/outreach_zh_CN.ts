@@ -4,7 +4,7 @@
   <context>
     <name>app</name>
     <message>
-      <location filename="../../ui/table.py" line="298" />
+      <location filename="../../ui/table.py" line="305" />
       <source> and %1 more</source>
       <translation> 等另外 %1 项</translation>
     </message>
@@ -14,12 +14,12 @@
       <translation>%1 已存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="335" />
+      <location filename="../../ui/table.py" line="342" />
       <source>%1 is still referred to by %2 record(s). Change or delete those first:</source>
       <translation>%1 仍被 %2 条记录引用。请先修改或删除这些记录：</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="236" />
+      <location filename="../../ui/table.py" line="243" />
       <source>%1 of %2 shown</source>
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
@@ -134,12 +134,12 @@
       <translation>针刺</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="142" />
+      <location filename="../../ui/table.py" line="149" />
       <source>Add</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="268" />
+      <location filename="../../ui/table.py" line="275" />
       <source>Add %1 %2</source>
       <translation>新增%1 %2</translation>
     </message>
@@ -164,7 +164,7 @@
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="213" />
+      <location filename="../../ui/table.py" line="220" />
       <source>All</source>
       <translation>全部</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="333" />
+      <location filename="../../ui/table.py" line="340" />
       <source>Cannot delete</source>
       <translation>无法删除</translation>
     </message>
@@ -269,22 +269,22 @@
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="146" />
+      <location filename="../../ui/table.py" line="153" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="306" />
+      <location filename="../../ui/table.py" line="313" />
       <source>Delete %1</source>
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="302" />
+      <location filename="../../ui/table.py" line="309" />
       <source>Delete %1? You can undo this with Ctrl+Z.</source>
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="308" />
+      <location filename="../../ui/table.py" line="315" />
       <source>Deleted.</source>
       <translation>已删除。</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>心电图</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="144" />
+      <location filename="../../ui/table.py" line="151" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
@@ -334,7 +334,7 @@
       <translation>编辑%1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="285" />
+      <location filename="../../ui/table.py" line="292" />
       <source>Edit %1 %2</source>
       <translation>编辑%1 %2</translation>
     </message>
@@ -494,7 +494,7 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="319" />
+      <location filename="../../ui/table.py" line="326" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -644,7 +644,7 @@
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="274" />
+      <location filename="../../ui/table.py" line="281" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -654,7 +654,7 @@
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="132" />
+      <location filename="../../ui/table.py" line="139" />
       <source>Search…</source>
       <translation>搜索…</translation>
     </message>
@@ -687,6 +687,11 @@
       <location filename="../../ui/entities.py" line="352" />
       <source>Share of residents aged 60 or over.</source>
       <translation>60岁及以上居民所占比例。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="199" />
+      <source>Something went wrong</source>
+      <translation>出错了</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="241" />
@@ -744,7 +749,14 @@
       <translation>已保存记录的编号不能修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="319" />
+      <location filename="../../ui/app.py" line="200" />
+      <source>The action could not be completed: %1
+Details were written to %2.</source>
+      <translation>操作未能完成：%1
+详细信息已写入 %2。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table.py" line="326" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
@@ -849,7 +861,7 @@
       <translation>“%1”为必填项。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="330" />
+      <location filename="../../ui/table.py" line="337" />
       <source>… and %1 more</source>
       <translation>……另有 %1 条</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import pytest
@@ -12,6 +13,7 @@ from db.operations import (
     StillReferenced,
     database_hash,
     delete,
+    import_document,
     import_plan,
     referrers,
     save,
@@ -142,3 +144,22 @@ def test_two_connections_wait_instead_of_failing(db_path) -> None:
 def test_check_constraints_guard_the_rows(store: Store) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         store.conn.execute("INSERT INTO departments (id, name, min_on_duty) VALUES ('z', 'z', -1)")
+
+
+def test_every_bad_document_leaves_database_byte_for_byte_unchanged(db_path) -> None:
+    from scheduler.planfile import PlanError
+    from tests.scheduler.test_planfile import BAD
+
+    with Store(db_path) as s:
+        import_plan(s, parse_document(sample_text()).plan)
+    before_bytes = None
+    for _case, doc, _path in BAD:
+        with Store(db_path) as s:
+            s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            before = database_hash(s)
+            before_bytes = db_path.read_bytes()
+            with pytest.raises(PlanError):
+                import_document(s, json.dumps(doc, ensure_ascii=False))
+            assert database_hash(s) == before
+            s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert db_path.read_bytes() == before_bytes
