@@ -13,10 +13,11 @@ setup-dev:
 run: setup
 	$(PY) main.py
 
-# Tests (offscreen Qt), lint, and the benchmarks in their small mode.
+# Tests (offscreen Qt), lint, types, and the benchmarks in their small mode.
 test: setup-dev
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench --small
 
 bench: setup-dev

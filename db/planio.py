@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
@@ -676,7 +676,7 @@ def write_calendar(store: Store, items: Iterable[CalendarEntry]) -> None:
     _upsert(store, "calendar", ("date",), rows)
 
 
-WRITERS = {
+WRITERS: dict[str, Callable[[Store, Iterable[Any]], None]] = {
     "campuses": write_campuses,
     "departments": write_departments,
     "branches": write_branches,

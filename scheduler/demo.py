@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import random
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -155,11 +156,11 @@ def build_demo(recipe: dict[str, Any], scale: str, seed: int, year: int) -> Plan
         if not members:
             pick = dept_staff[b.departments[0]][0]
             st = plan.staff[pick]
-            plan.staff[pick] = Staff(**{**_fields(st), "party_member": True, "branch": bid})
+            plan.staff[pick] = replace(st, party_member=True, branch=bid)
             members = [pick]
         secretary = members[0]
-        contact = members[1] if len(members) > 1 else members[0]
-        plan.branches[bid] = Branch(b.id, b.name, b.departments, secretary, contact)
+        contact_id = members[1] if len(members) > 1 else members[0]
+        plan.branches[bid] = Branch(b.id, b.name, b.departments, secretary, contact_id)
 
     # Partners of every kind.
     kinds_all = list(recipe["partners"])
@@ -226,61 +227,83 @@ def build_demo(recipe: dict[str, Any], scale: str, seed: int, year: int) -> Plan
     return plan
 
 
-def _fields(obj: Any) -> dict[str, Any]:
-    return {f: getattr(obj, f) for f in obj.__slots__}
-
-
 _WEEKDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+class _Staffing:
+    """Assigns demo people without double booking anyone on a day."""
+
+    def __init__(self, plan: Plan):
+        self.plan = plan
+        self.busy: set[tuple[str, date]] = set()
+
+    def assign(self, activity: Activity, day: date, station: str | None, sid: str, role: str) -> None:
+        a = Assignment(activity.id, sid, None, station, role)
+        self.plan.assignments[a.key] = a
+        self.busy.add((sid, day))
+
+    def free(self, candidates: list[str], day: date) -> list[str]:
+        return [s for s in candidates if self.plan.staff[s].active and (s, day) not in self.busy]
 
 
 def _demo_activities(
     plan: Plan, recipe: dict[str, Any], rng: random.Random, year: int, dept_staff: dict[str, list[str]]
 ) -> None:
     jan1 = date(year, 1, 1)
-    busy: set[tuple[str, date]] = set()
+    staffing = _Staffing(plan)
+    _night_market(plan, recipe["night_market"], jan1)
+    _pairing_visits(plan, rng, jan1, dept_staff, staffing)
+    _monthly_series(plan, rng, jan1)
+    _home_visits(plan, jan1)
+    _requests(plan, rng, jan1)
 
-    def assign(activity: Activity, day: date | None, station: str | None, sid: str, role: str) -> None:
-        a = Assignment(activity.id, sid, day, station, role)
-        plan.assignments[a.key] = a
-        if day is not None:
-            busy.add((sid, day))
 
-    def free(candidates: list[str], day: date) -> list[str]:
-        return [s for s in candidates if plan.staff[s].active and (s, day) not in busy]
-
-    # The weekly TCM night market, with departments taking weekly turns per station.
-    nm = recipe["night_market"]
-    first = jan1 + timedelta(days=(3 - jan1.weekday()) % 7)  # first Thursday
+def _night_market(plan: Plan, nm: dict[str, Any], jan1: date) -> None:
+    """The weekly TCM night market; departments take weekly turns at the consultation station."""
+    first = jan1 + timedelta(days=(3 - jan1.weekday()) % 7)  # the first Thursday
     mall = next((p for p in plan.partners.values() if p.kind == "mall"), None)
     stations = tuple(
         Station(sid, name, tuple(_need(n) for n in needs)) for sid, name, needs in nm["stations"]
     )
     rot_depts = [d for d in nm["rotation_departments"] if d in plan.departments]
-    weeks = 50
     night = Activity(
-        id="nm-" + str(year),
+        id=f"nm-{jan1.year}",
         title=nm["title"],
         start=datetime.combine(first, time(18, 0)),
         end=datetime.combine(first, time(21, 0)),
         kind="night_market",
         partner=mall.id if mall else None,
         venue=nm["venue"],
-        rrule=f"FREQ=WEEKLY;BYDAY=TH;COUNT={weeks}",
+        rrule="FREQ=WEEKLY;BYDAY=TH;COUNT=50",
         organizer=next((b for b in plan.branches if b.startswith("b-tcm")), None),
         status="confirmed",
         stations=stations,
     )
-    occurrences = expand(night)
-    rotation: list[RotationEntry] = []
-    if rot_depts:
-        for w, occ in enumerate(occurrences):
-            dept = rot_depts[w % len(rot_depts)]
-            rotation.append(RotationEntry(dept, occ.date, "consult"))
-    night = Activity(**{**_fields(night), "rotation": tuple(rotation)})
-    plan.activities[night.id] = night
+    rotation = tuple(
+        RotationEntry(rot_depts[w % len(rot_depts)], occ.date, "consult")
+        for w, occ in enumerate(expand(night))
+        if rot_depts
+    )
+    plan.activities[night.id] = replace(night, rotation=rotation)
 
-    # Pairing visits: spread over the year, on Saturday mornings, more where more elders live.
-    for pairing in plan.pairings.values():
+
+_VISIT_SERVICES = (
+    "free-clinic",
+    "lecture-chronic",
+    "constitution",
+    "report-reading",
+    "home-visit",
+    "cognitive",
+    "ecg-screen",
+    "nutrition",
+)
+
+
+def _pairing_visits(
+    plan: Plan, rng: random.Random, jan1: date, dept_staff: dict[str, list[str]], staffing: _Staffing
+) -> None:
+    """Visits spread over the year on Saturday mornings; the first half already staffed."""
+    for pairing in list(plan.pairings.values()):
         branch = plan.branches[pairing.branch]
         partner = plan.partners[pairing.partner]
         dept = branch.departments[0]
@@ -288,33 +311,17 @@ def _demo_activities(
         for k in range(n):
             day = jan1 + timedelta(days=int((k + rng.random() * 0.6) * 365 / n))
             day += timedelta(days=(5 - day.weekday()) % 7)  # the Saturday on or after
-            if day.year != year:
+            if day.year != jan1.year:
                 continue
-            aid = f"v-{pairing.id}-{k + 1:02d}"
-            service = rng.choice(
-                (
-                    "free-clinic",
-                    "lecture-chronic",
-                    "constitution",
-                    "report-reading",
-                    "home-visit",
-                    "cognitive",
-                    "ecg-screen",
-                    "nutrition",
-                )
-            )
-            svc = plan.services[service]
+            svc = plan.services[rng.choice(_VISIT_SERVICES)]
+            # Half of the open needs are narrowed to the branch's own department.
             needs = tuple(
-                Need(
-                    n_.department or dept if n_.department is None and rng.random() < 0.5 else n_.department,
-                    n_.qualification,
-                    n_.count,
-                )
-                for n_ in svc.needs
+                replace(need, department=dept) if need.department is None and rng.random() < 0.5 else need
+                for need in svc.needs
             )
             start = datetime.combine(day, time(rng.choice((8, 9)), rng.choice((0, 30))))
             act = Activity(
-                id=aid,
+                id=f"v-{pairing.id}-{k + 1:02d}",
                 title=f"{partner.name}{svc.name}",
                 start=start,
                 end=start + timedelta(minutes=svc.duration_minutes or 120),
@@ -325,77 +332,77 @@ def _demo_activities(
                 status="confirmed" if k < n // 2 else "planned",
                 stations=(Station("main", svc.name, needs),),
             )
-            plan.activities[aid] = act
-            # The secretary leads when free; past visits are staffed, future ones left to plan.
+            plan.activities[act.id] = act
             if k < n // 2:
-                lead_pool = free([branch.secretary or ""] if branch.secretary else [], day)
-                if lead_pool:
-                    assign(act, None, None, lead_pool[0], "lead")
-                pool = free(dept_staff[dept], day)
+                lead = staffing.free([branch.secretary] if branch.secretary else [], day)
+                if lead:
+                    staffing.assign(act, day, None, lead[0], "lead")
+                pool = staffing.free(dept_staff[dept], day)
                 rng.shuffle(pool)
                 for sid in pool[: sum(x.count for x in needs) - 1]:
-                    assign(act, None, "main", sid, "member")
+                    staffing.assign(act, day, "main", sid, "member")
 
-    # Monthly free clinics and lectures by a few branches, as recurring series.
-    series_branches = rng.sample(sorted(plan.branches), min(8, len(plan.branches)))
-    for i, bid in enumerate(series_branches):
+
+def _monthly_series(plan: Plan, rng: random.Random, jan1: date) -> None:
+    """Monthly free clinics and lectures by a few branches, as recurring series."""
+    for i, bid in enumerate(rng.sample(sorted(plan.branches), min(8, len(plan.branches)))):
         branch = plan.branches[bid]
         pairing = next((p for p in plan.pairings.values() if p.branch == bid), None)
-        partner = plan.partners[pairing.partner] if pairing else None
+        host = plan.partners[pairing.partner] if pairing else None
         service = plan.services["free-clinic" if i % 2 == 0 else "lecture-chronic"]
         wd = i % 5
-        start_day = jan1 + timedelta(days=(wd - jan1.weekday()) % 7)
-        start = datetime.combine(start_day, time(14, 30))
-        byday = f"{(i % 4) + 1}{_WEEKDAY[wd]}"
+        start = datetime.combine(jan1 + timedelta(days=(wd - jan1.weekday()) % 7), time(14, 30))
         act = Activity(
             id=f"m-{bid}",
             title=f"{branch.name}每月{service.name}",
             start=start,
             end=start + timedelta(minutes=service.duration_minutes or 120),
             kind="free_clinic" if service.id == "free-clinic" else "lecture",
-            partner=partner.id if partner else None,
-            venue=f"{partner.name}活动室" if partner else "门诊大厅",
-            rrule=f"FREQ=MONTHLY;BYDAY={byday};COUNT=12",
+            partner=host.id if host else None,
+            venue=f"{host.name}活动室" if host else "门诊大厅",
+            rrule=f"FREQ=MONTHLY;BYDAY={(i % 4) + 1}{_WEEKDAY[wd]};COUNT=12",
             organizer=bid,
             status="confirmed",
             stations=(Station("main", service.name, service.needs),),
         )
-        if expand(act):
-            plan.activities[act.id] = Activity(
-                **{**_fields(act), "start": expand(act)[0].start, "end": expand(act)[0].end}
-            )
+        # dateutil does not count a first start that the rule itself would not produce.
+        first = expand(act)
+        if first:
+            plan.activities[act.id] = replace(act, start=first[0].start, end=first[0].end)
 
-    # Building doctors: weekly home visits by the geriatrics and GP branches.
+
+def _home_visits(plan: Plan, jan1: date) -> None:
+    """Building doctors: fortnightly home visits by the geriatrics and general-practice branches."""
     for bid in [b for b in plan.branches if b.startswith(("b-geri", "b-gp"))][:2]:
-        branch = plan.branches[bid]
         pairing = next((p for p in plan.pairings.values() if p.branch == bid), None)
         if pairing is None:
             continue
-        partner = plan.partners[pairing.partner]
-        start_day = jan1 + timedelta(days=(2 - jan1.weekday()) % 7)
-        start = datetime.combine(start_day, time(15, 0))
+        host = plan.partners[pairing.partner]
+        start = datetime.combine(jan1 + timedelta(days=(2 - jan1.weekday()) % 7), time(15, 0))
         aid = f"hv-{bid}"
         plan.activities[aid] = Activity(
             id=aid,
-            title=f"{partner.name}楼栋医生上门巡诊",
+            title=f"{host.name}楼栋医生上门巡诊",
             start=start,
             end=start + timedelta(hours=2),
             kind="home_visit",
-            partner=partner.id,
-            venue=partner.name,
+            partner=host.id,
+            venue=host.name,
             rrule="FREQ=WEEKLY;INTERVAL=2;BYDAY=WE;COUNT=26",
             organizer=bid,
             status="confirmed",
             stations=(Station("main", "上门巡诊", plan.services["home-visit"].needs),),
         )
 
-    # Point-order requests from partners; the older half are scheduled as activities.
+
+def _requests(plan: Plan, rng: random.Random, jan1: date) -> None:
+    """Point-order requests from partners; the older half are scheduled as activities."""
     services = sorted(plan.services)
     pairings = sorted(plan.pairings.values(), key=lambda p: p.id)
     n_requests = max(6, len(plan.partners) // 2)
     for i in range(n_requests):
         pairing = pairings[(i * 7) % len(pairings)]
-        partner = plan.partners[pairing.partner]
+        host = plan.partners[pairing.partner]
         svc = plan.services[rng.choice(services)]
         received = datetime.combine(jan1 + timedelta(days=int(i * 360 / n_requests)), time(9 + i % 8, 0))
         pref_day = received.date() + timedelta(days=7 + (5 - received.weekday()) % 7)
@@ -405,7 +412,7 @@ def _demo_activities(
         scheduled = i < n_requests // 2
         plan.requests[rid] = ServiceRequest(
             rid,
-            partner.id,
+            host.id,
             svc.id,
             received,
             "urgent" if i % 9 == 4 else "normal",
@@ -417,12 +424,12 @@ def _demo_activities(
             aid = f"q-{rid}"
             plan.activities[aid] = Activity(
                 id=aid,
-                title=f"{partner.name}点单：{svc.name}",
+                title=f"{host.name}点单：{svc.name}",
                 start=slot.start,
                 end=slot.end,
                 kind="service_request",
-                partner=partner.id,
-                venue=f"{partner.name}党群服务中心",
+                partner=host.id,
+                venue=f"{host.name}党群服务中心",
                 organizer=pairing.branch,
                 request=rid,
                 status="confirmed",
