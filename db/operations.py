@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from scheduler.model import SECTIONS, Hospital, Plan
+from scheduler.model import SECTIONS, Hospital, Plan, key_of
 from scheduler.planfile import parse_document
 
 from .planio import (
@@ -132,14 +132,6 @@ def save(store: Store, section: str, items: Iterable[Any]) -> Changes:
 
 def save_hospital(store: Store, hospital: Hospital) -> Changes:
     return import_plan(store, Plan(hospital=hospital))
-
-
-def key_of(section: str, item: Any) -> Any:
-    if section in ("unavailability", "assignments", "records"):
-        return item.key
-    if section == "calendar":
-        return item.date
-    return item.id
 
 
 # Child tables whose rows belong to a record of another section: a reference from one of

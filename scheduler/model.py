@@ -322,3 +322,12 @@ SECTIONS = (
     "records",
     "calendar",
 )
+
+
+def key_of(section: str, item: Any) -> Any:
+    """The key a record of a section is identified by (its id, or its natural key)."""
+    if section in ("unavailability", "assignments", "records"):
+        return item.key
+    if section == "calendar":
+        return item.date
+    return item.id

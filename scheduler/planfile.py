@@ -44,6 +44,7 @@ from .model import (
     Staff,
     Station,
     Unavailability,
+    key_of,
 )
 from .recurrence import check_rule, first_planned_starts, planned_dates
 
@@ -284,21 +285,13 @@ def _read_sections(r: _Reader, doc: dict[str, Any], plan: Plan, paths: dict) -> 
             item = reader(r, obj, path)
             if item is None:
                 continue
-            key = _key_of(section, item)
+            key = key_of(section, item)
             if key in target:
                 what = "id" if isinstance(key, str) else "entry"
                 r.bad(path, _shown_key(key), f"duplicate {what}: also at {paths[(section, key)]}")
                 continue
             target[key] = item
             paths[(section, key)] = path
-
-
-def _key_of(section: str, item: Any) -> Any:
-    if section in ("unavailability", "assignments", "records"):
-        return item.key
-    if section == "calendar":
-        return item.date
-    return item.id
 
 
 def _shown_key(key: Any) -> Any:

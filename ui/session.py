@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from db import operations as ops
 from db.store import Store, StoreError
+from scheduler.model import key_of
 
 
 class OperationCommand(QUndoCommand):
@@ -83,7 +84,7 @@ class Session(QObject):
     # The edits the master-data screens make -----------------------------------------------
 
     def save(self, section: str, new: Any, old: Any | None, text: str, initiator: object = None) -> None:
-        key = ops.key_of(section, new)
+        key = key_of(section, new)
         if old is None:
             self.push(
                 text,
@@ -101,7 +102,7 @@ class Session(QObject):
 
     def delete(self, section: str, items: Sequence[Any], text: str, initiator: object = None) -> None:
         items = list(items)
-        keys = [ops.key_of(section, i) for i in items]
+        keys = [key_of(section, i) for i in items]
         self.push(
             text,
             lambda: ops.delete(self.store, section, keys),

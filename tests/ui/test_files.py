@@ -1,0 +1,92 @@
+"""Files from the GUI: first start, importing a good and a bad plan file, exporting."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+from db.operations import database_hash
+from db.planio import load_plan
+from db.store import Store
+from tests.helpers import sample, sample_text
+from ui.app import Controller, FirstStartDialog, is_new_database
+from ui.mainwindow import MainWindow, ProblemsDialog
+from ui.session import Session
+
+pytestmark = pytest.mark.gui
+
+
+def test_import_good_file_from_gui(qtbot, db_path, tmp_path) -> None:
+    plan = tmp_path / "plan.json"
+    plan.write_text(sample_text(), encoding="utf-8")
+    window = MainWindow(Session(db_path))
+    qtbot.addWidget(window)
+    window.show_section("staff")
+    window.import_plan_file(str(plan))
+    qtbot.waitUntil(lambda: window.current_page().proxy.rowCount() == 3, timeout=10_000)
+    assert "株洲市中医伤科医院" in window.windowTitle()
+    window.session.close()
+
+
+def test_import_bad_file_lists_problems_and_changes_nothing(qtbot, db_path, tmp_path, monkeypatch) -> None:
+    with Store(db_path) as s:
+        from db.operations import import_document
+
+        import_document(s, sample_text())
+        before = database_hash(s)
+    doc = sample()
+    doc["staff"][0]["department"] = "nowhere"
+    doc["partners"][0]["share_60_plus"] = 3
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(
+        ProblemsDialog, "exec", lambda self: shown.append(self.findChild(QPlainTextEdit).toPlainText())
+    )
+    window = MainWindow(Session(db_path))
+    qtbot.addWidget(window)
+    window.import_plan_file(str(bad))
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "$.staff[0].department" in shown[0] and "$.partners[0].share_60_plus" in shown[0]
+    with Store(db_path) as s:
+        assert database_hash(s) == before
+    window.session.close()
+
+
+def test_first_start_empty_hospital(qtbot, db_path) -> None:
+    controller = Controller()
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FirstStartDialog)
+        dialog.choice.button(FirstStartDialog.EMPTY).setChecked(True)
+        dialog.name.setText("南湖医院")
+        dialog.accept()
+
+    QTimer.singleShot(0, choose)
+    assert controller.open(db_path)
+    assert controller.session is not None and not is_new_database(controller.session)
+    assert "南湖医院" in controller.window.windowTitle()
+    controller.session.close()
+    controller.window.close()
+
+
+def test_first_start_demo_hospital(qtbot, db_path) -> None:
+    controller = Controller()
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.choice.button(FirstStartDialog.DEMO).setChecked(True)
+        dialog.accept()
+
+    QTimer.singleShot(0, choose)
+    assert controller.open(db_path)
+    qtbot.waitUntil(lambda: len(controller.window.catalog.staff) > 100, timeout=20_000)
+    with Store(db_path) as s:
+        plan = load_plan(s)
+    assert len(plan.departments) >= 10 and plan.hospital is not None
+    controller.session.close()
+    controller.window.close()
