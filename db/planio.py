@@ -240,7 +240,7 @@ def load_activities(store: Store) -> dict[str, Activity]:
     out = {}
     sql = (
         'SELECT id, title, kind, partner, venue, start, "end", rrule, organizer, request, '
-        "status, extra FROM activities ORDER BY id"
+        "status, extra, holiday_policy FROM activities ORDER BY id"
     )
     for r in _rows(store, sql):
         aid = r[0]
@@ -273,6 +273,7 @@ def load_activities(store: Store) -> dict[str, Activity]:
                 )
                 for m in moves.get(aid, ())
             ),
+            holiday_policy=r[12],
             extra=_x(r[11]),
         )
     return out
@@ -537,6 +538,7 @@ def write_activities(store: Store, items: Iterable[Activity]) -> None:
             "organizer": a.organizer,
             "request": a.request,
             "status": a.status,
+            "holiday_policy": a.holiday_policy,
             "extra": _j(a.extra),
         }
         for a in items

@@ -247,5 +247,11 @@ CREATE INDEX assignments_staff ON assignments (staff);
 CREATE INDEX record_attendance_staff ON record_attendance (staff);
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
+# A series' holiday policy: keep, skip, or move to the next working day.
+MIGRATION_3 = """
+ALTER TABLE activities ADD COLUMN holiday_policy TEXT NOT NULL DEFAULT 'keep'
+    CHECK (holiday_policy IN ('keep', 'skip', 'next_working_day'));
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -30,6 +30,7 @@ ACTIVITY_KINDS = (
     "other",
 )
 ACTIVITY_STATUSES = ("planned", "confirmed", "done", "cancelled")
+HOLIDAY_POLICIES = ("keep", "skip", "next_working_day")
 ASSIGNMENT_ROLES = ("lead", "member")
 REQUEST_PRIORITIES = ("normal", "urgent")
 REQUEST_STATUSES = ("new", "accepted", "scheduled", "done", "declined")
@@ -211,6 +212,9 @@ class Activity:
     stations: tuple[Station, ...] = ()
     rotation: tuple[RotationEntry, ...] = ()
     moved: tuple[Move, ...] = ()
+    # What a recurring series does on a statutory holiday: keep it, skip it, or hold it on the
+    # next working day. An app key of the plan file ("holiday_policy").
+    holiday_policy: str = "keep"
     extra: Extra = field(default_factory=dict)
 
 

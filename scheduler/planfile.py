@@ -16,6 +16,7 @@ from .model import (
     ACTIVITY_STATUSES,
     ASSIGNMENT_ROLES,
     CALENDAR_KINDS,
+    HOLIDAY_POLICIES,
     PARTNER_KINDS,
     RECORD_STATUSES,
     REQUEST_PRIORITIES,
@@ -509,7 +510,8 @@ def _read_activity(r: _Reader, obj: dict, path: str) -> Activity | None:
     organizer = r.field(obj, "organizer", path, r.ident)
     request = r.field(obj, "request", path, r.ident)
     status = r.field(obj, "status", path, r.one_of(ACTIVITY_STATUSES), default="planned")
-    ok = _ok(id_, title, kind, partner, venue, start, end, rule, organizer, request, status)
+    policy = r.field(obj, "holiday_policy", path, r.one_of(HOLIDAY_POLICIES), default="keep")
+    ok = _ok(id_, title, kind, partner, venue, start, end, rule, organizer, request, status, policy)
     ok = ok and None not in (id_, title, start, end)
     if ok and not _interval_ok(r, start, end, path, obj.get("end")):
         ok = False
@@ -623,6 +625,7 @@ def _read_activity(r: _Reader, obj: dict, path: str) -> Activity | None:
         stations=tuple(stations),
         rotation=tuple(rotation),
         moved=tuple(moved),
+        holiday_policy=policy,
         extra=_extra(obj, _ACTIVITY_KEYS),
     )
     # Dates named inside the activity must be dates the activity really has.
@@ -661,6 +664,7 @@ _ACTIVITY_KEYS = (
     "stations",
     "rotation",
     "moved",
+    "holiday_policy",
 )
 
 
@@ -1117,6 +1121,7 @@ def _activity_doc(a: Activity) -> dict[str, Any]:
                 _with_extra({"from": _iso(m.from_date), "start": _iso(m.start), "end": _iso(m.end)}, m.extra)
                 for m in sorted(a.moved, key=lambda m: m.from_date)
             ],
+            "holiday_policy": a.holiday_policy,
         },
         a.extra,
     )

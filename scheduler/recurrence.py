@@ -9,6 +9,7 @@ from functools import lru_cache
 from dateutil.rrule import rrule, rrulestr
 
 from .model import Activity
+from .workdays import WorkCalendar
 
 # An open-ended rule is expanded this far past its first occurrence at the most.
 OPEN_ENDED_HORIZON = timedelta(days=366 * 5)
@@ -77,15 +78,21 @@ def expand(
     activity: Activity,
     window_from: datetime | None = None,
     window_to: datetime | None = None,
+    calendar: WorkCalendar | None = None,
 ) -> list[Occurrence]:
-    """The activity's occurrences that overlap [window_from, window_to), sorted by start."""
+    """The activity's occurrences that overlap [window_from, window_to), sorted by start.
+
+    With a calendar, the series' holiday policy applies: an occurrence falling on a statutory
+    holiday is left out ("skip") or held on the next working day ("next_working_day"); one the
+    planner moved by hand stays where it was put."""
     duration = activity.end - activity.start
     moves = {m.from_date: m for m in activity.moved}
     excluded = set(activity.exdates)
     # A moved occurrence may land inside the window from a first-planned date outside it,
     # so the rule is only cut where no move can reach back.
+    policy = activity.holiday_policy if calendar is not None else "keep"
     until = None
-    if window_to is not None and not moves:
+    if window_to is not None and not moves and policy != "next_working_day":
         until = window_to
     result: list[Occurrence] = []
     for start in first_planned_starts(activity, until):
@@ -95,6 +102,11 @@ def expand(
         move = moves.get(day)
         if move is not None:
             occ = Occurrence(activity.id, day, move.start, move.end, True)
+        elif policy != "keep" and calendar is not None and calendar.is_holiday(day):
+            if policy == "skip":
+                continue
+            shifted = datetime.combine(calendar.next_working_day(day), start.time())
+            occ = Occurrence(activity.id, day, shifted, shifted + duration, True)
         else:
             occ = Occurrence(activity.id, day, start, start + duration, False)
         if window_from is not None and occ.end <= window_from:
