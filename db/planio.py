@@ -113,16 +113,27 @@ def load_plan(store: Store) -> Plan:
     plan.services = load_services(store)
     plan.requests = load_requests(store)
     plan.activities = load_activities(store)
-    for r in _rows(
-        store, "SELECT activity, occurrence, station, staff, role, extra FROM assignments ORDER BY id"
-    ):
-        a = Assignment(r[0], r[3], _pd(r[1]), r[2], r[4], _x(r[5]))
-        plan.assignments[a.key] = a
+    plan.assignments = load_assignments(store)
     plan.records = load_records(store)
+    plan.calendar = load_calendar(store)
+    return plan
+
+
+def load_assignments(store: Store) -> dict[tuple, Assignment]:
+    out = {}
+    sql = "SELECT activity, occurrence, station, staff, role, extra FROM assignments ORDER BY id"
+    for r in _rows(store, sql):
+        a = Assignment(r[0], r[3], _pd(r[1]), r[2], r[4], _x(r[5]))
+        out[a.key] = a
+    return out
+
+
+def load_calendar(store: Store) -> dict[date, CalendarEntry]:
+    out = {}
     for r in _rows(store, "SELECT date, kind, name, extra FROM calendar ORDER BY date"):
         c = CalendarEntry(date.fromisoformat(r[0]), r[1], r[2], _x(r[3]))
-        plan.calendar[c.date] = c
-    return plan
+        out[c.date] = c
+    return out
 
 
 def _group(store: Store, sql: str) -> dict[Any, list[tuple]]:
@@ -738,7 +749,7 @@ def delete_rows(store: Store, section: str, keys: Iterable[Any]) -> None:
     store.conn.executemany(f'DELETE FROM "{table}" WHERE {where}', [key_params(k) for k in keys])
 
 
-# Loaders of the master-data sections, for screens that refresh one section at a time.
+# Loaders of single sections, for screens that refresh one section at a time.
 LOADERS = {
     "campuses": load_campuses,
     "departments": load_departments,
@@ -749,4 +760,7 @@ LOADERS = {
     "services": load_services,
     "requests": load_requests,
     "activities": load_activities,
+    "assignments": load_assignments,
+    "records": load_records,
+    "calendar": load_calendar,
 }

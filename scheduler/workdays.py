@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import Enum
+from enum import StrEnum
 from functools import cache
 
 from .model import CalendarEntry
 
 
-class DayKind(str, Enum):
+class DayKind(StrEnum):
     WORKING = "working"  # an ordinary weekday
     WEEKEND = "weekend"
     HOLIDAY = "holiday"  # a day of an official holiday period, weekend days inside it included

@@ -10,16 +10,22 @@ from typing import Any
 
 from scheduler.model import (
     PARTNER_KINDS,
+    Activity,
+    Assignment,
     Branch,
+    CalendarEntry,
     Campus,
     Contact,
     Department,
     Need,
     Pairing,
     Partner,
+    Record,
     Service,
+    ServiceRequest,
     Staff,
 )
+from scheduler.workdays import WorkCalendar, official_calendar
 from scheduler.validation import id_ok, phone_ok
 
 from .i18n import N_, tr
@@ -38,9 +44,26 @@ class Catalog:
         self.partners: dict[str, Partner] = {}
         self.pairings: dict[str, Pairing] = {}
         self.services: dict[str, Service] = {}
+        self.activities: dict[str, Activity] = {}
+        self.requests: dict[str, ServiceRequest] = {}
+        self.assignments: dict[tuple, Assignment] = {}
+        self.records: dict[tuple, Record] = {}
+        self.calendar: dict[date, CalendarEntry] = {}
+        self._work_calendar: WorkCalendar | None = None
 
-    def section(self, name: str) -> dict[str, Any]:
+    def section(self, name: str) -> dict[Any, Any]:
         return getattr(self, name)
+
+    def set_section(self, name: str, items: dict[Any, Any]) -> None:
+        setattr(self, name, items)
+        if name == "calendar":
+            self._work_calendar = None
+
+    @property
+    def work_calendar(self) -> WorkCalendar:
+        if self._work_calendar is None:
+            self._work_calendar = WorkCalendar(official_calendar(), self.calendar.values())
+        return self._work_calendar
 
     def name_of(self, section: str, key: str | None) -> str:
         if key is None:

@@ -161,9 +161,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.resize(1280, 800)
 
-        for section in LOADERS:
-            if hasattr(self.catalog, section):
-                setattr(self.catalog, section, LOADERS[section](session.store))
+        for section, loader in LOADERS.items():
+            self.catalog.set_section(section, loader(session.store))
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -282,9 +281,9 @@ class MainWindow(QMainWindow):
 
     def on_changed(self, changes: ops.Changes, initiator: object) -> None:
         """Reload the sections that changed; refresh the page on screen, mark the others."""
-        touched = [s for s in changes.keys if changes.keys[s] and hasattr(self.catalog, s)]
+        touched = [s for s in changes.keys if changes.keys[s] and s in LOADERS]
         for section in touched:
-            setattr(self.catalog, section, LOADERS[section](self.session.store))
+            self.catalog.set_section(section, LOADERS[section](self.session.store))
         if touched:
             # Pages show names from other sections (a staff member's department), so every
             # page may need redrawing; the one on screen now, the others when next shown.
