@@ -130,6 +130,36 @@ def save(store: Store, section: str, items: Iterable[Any]) -> Changes:
     return import_plan(store, plan)
 
 
+def apply(
+    store: Store,
+    saves: Mapping[str, Iterable[Any]] | None = None,
+    deletes: Mapping[str, Iterable[Any]] | None = None,
+) -> Changes:
+    """Delete and save records of several sections as one step (a split series, a scheduled
+    request): all or nothing. Deletes go first; nothing is refused for being referred to,
+    since the same step may save what takes the deleted record's place."""
+    keys: dict[str, frozenset[Any]] = {}
+    try:
+        with store.atomic():
+            for section, gone in (deletes or {}).items():
+                gone = list(gone)
+                if gone:
+                    delete_rows(store, section, gone)
+                    keys[section] = keys.get(section, frozenset()) | frozenset(gone)
+            for section, items in (saves or {}).items():
+                items = list(items)
+                if items:
+                    WRITERS[section](store, items)
+                    keys[section] = keys.get(section, frozenset()) | frozenset(
+                        key_of(section, i) for i in items
+                    )
+    except sqlite3.IntegrityError as exc:
+        raise _integrity(exc) from exc
+    except sqlite3.OperationalError as exc:
+        raise StoreError(f"cannot write to {store.path}: {exc}") from exc
+    return Changes(keys)
+
+
 def save_hospital(store: Store, hospital: Hospital) -> Changes:
     return import_plan(store, Plan(hospital=hospital))
 

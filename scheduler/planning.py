@@ -78,7 +78,10 @@ def department_on_turn(activity: Activity, day: date, station: str | None) -> st
 
 
 def rotation_from_order(
-    activity: Activity, departments: list[str], stations: list[str | None], calendar: WorkCalendar | None = None
+    activity: Activity,
+    departments: list[str],
+    stations: list[str | None],
+    calendar: WorkCalendar | None = None,
 ) -> tuple[RotationEntry, ...]:
     """Departments take turns week by week in the given order, at each chosen station; every
     station starts one place further along the list, so that no department holds two at once."""

@@ -25,10 +25,11 @@ from scheduler.model import (
     ServiceRequest,
     Staff,
 )
-from scheduler.workdays import WorkCalendar, official_calendar
 from scheduler.validation import id_ok, phone_ok
+from scheduler.workdays import WorkCalendar, official_calendar
 
 from .i18n import N_, tr
+from .labels import CALENDAR_KINDS as CALENDAR_KIND_LABELS
 from .labels import PARTNER_KINDS as PARTNER_KIND_LABELS
 from .labels import QUALIFICATIONS, label, qualification_label, yes_no
 
@@ -116,6 +117,7 @@ class EntitySpec:
     from_form: Callable[[dict[str, Any], Any | None], Any]
     check: Callable[[dict[str, Any], Catalog], list[tuple[str, str]]] = lambda v, c: []
     filters: list[Filter] = field(default_factory=list)
+    key_field: str = "id"
 
 
 def _keep_extra(old: Any | None) -> dict[str, Any]:
@@ -507,7 +509,43 @@ SERVICES = EntitySpec(
     check=_service_check,
 )
 
-ALL_SPECS = [STAFF, DEPARTMENTS, BRANCHES, CAMPUSES, PARTNERS, PAIRINGS, SERVICES]
+# ---------------------------------------------------------------- holidays (the user's calendar)
+
+
+def _calendar_check(v: dict[str, Any], c: Catalog) -> list[tuple[str, str]]:
+    if v["date"] is None:
+        return [("date", tr("“%1” is required.").replace("%1", tr("Date")))]
+    if v["kind"] == "workday" and v["date"].weekday() < 5:
+        return [("kind", tr("A make-up workday is a Saturday or Sunday."))]
+    return []
+
+
+HOLIDAYS = EntitySpec(
+    section="calendar",
+    title=N_("Holidays and make-up workdays"),
+    singular=N_("Calendar day"),
+    id_prefix="",
+    key_field="date",
+    columns=[
+        Column(N_("Date"), lambda i, c: i.date.isoformat()),
+        Column(
+            N_("Weekday"),
+            lambda i, c: tr(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[i.date.weekday()]),
+        ),
+        Column(N_("Kind"), lambda i, c: label(CALENDAR_KIND_LABELS, i.kind)),
+        Column(N_("Name"), lambda i, c: i.name or ""),
+    ],
+    fields=[
+        Field("date", N_("Date"), "opt_date", True),
+        Field("kind", N_("Kind"), "choice", True, choices=CALENDAR_KIND_LABELS),
+        Field("name", N_("Name"), "text", placeholder=N_("e.g. 春节")),
+    ],
+    to_form=lambda i: {"date": i.date, "kind": i.kind, "name": i.name or ""},
+    from_form=lambda v, old: CalendarEntry(v["date"], v["kind"], _opt_text(v["name"]), _keep_extra(old)),
+    check=_calendar_check,
+)
+
+ALL_SPECS = [STAFF, DEPARTMENTS, BRANCHES, CAMPUSES, PARTNERS, PAIRINGS, SERVICES, HOLIDAYS]
 SPECS = {s.section: s for s in ALL_SPECS}
 
 
@@ -520,11 +558,15 @@ def validate_form(
         v = values.get(f.name)
         if f.required and (v is None or (isinstance(v, str) and not v.strip())):
             problems.append((f.name, tr("“%1” is required.").replace("%1", tr(f.label))))
-    ident = (values.get("id") or "").strip()
-    if ident and not id_ok(ident):
-        problems.append(("id", tr("An ID has letters, digits, “-”, “_” or “.” only.")))
-    elif adding and ident in catalog.section(spec.section):
-        problems.append(("id", tr("The ID %1 is taken already.").replace("%1", ident)))
+    key = values.get(spec.key_field)
+    if spec.key_field == "id":
+        key = (key or "").strip()
+        if key and not id_ok(key):
+            problems.append(("id", tr("An ID has letters, digits, “-”, “_” or “.” only.")))
+            key = None
+    if adding and key and key in catalog.section(spec.section):
+        shown = key.isoformat() if isinstance(key, date) else key
+        problems.append((spec.key_field, tr("%1 is entered already.").replace("%1", str(shown))))
     if not problems:
         problems.extend(spec.check(values, catalog))
     return problems
@@ -532,6 +574,8 @@ def validate_form(
 
 def next_id(spec: EntitySpec, catalog: Catalog) -> str:
     """A free id in the section's own style (prefix and the next number)."""
+    if spec.key_field != "id":
+        return ""
     existing = catalog.section(spec.section)
     best, width = 0, 3
     for key in existing:

@@ -67,3 +67,42 @@ SECTION_NAMES = {
     "assignments": N_("Assignment"),
     "records": N_("Record"),
 }
+
+ACTIVITY_KINDS = {
+    "pairing_visit": N_("Pairing visit"),
+    "service_request": N_("Point-order service"),
+    "night_market": N_("TCM night market"),
+    "market": N_("Market stall"),
+    "free_clinic": N_("Free clinic"),
+    "lecture": N_("Health lecture"),
+    "home_visit": N_("Home visit"),
+    "training": N_("Training"),
+    "other": N_("Other"),
+}
+
+ACTIVITY_STATUSES = {
+    "planned": N_("Planned"),
+    "confirmed": N_("Confirmed"),
+    "done": N_("Done"),
+    "cancelled": N_("Cancelled"),
+}
+
+HOLIDAY_POLICIES = {
+    "keep": N_("Hold it on holidays too"),
+    "skip": N_("Skip statutory holidays"),
+    "next_working_day": N_("Move to the next working day"),
+}
+
+REQUEST_STATUSES = {
+    "new": N_("New"),
+    "accepted": N_("Accepted"),
+    "scheduled": N_("Scheduled"),
+    "done": N_("Done"),
+    "declined": N_("Declined"),
+}
+
+REQUEST_PRIORITIES = {"normal": N_("Normal"), "urgent": N_("Urgent")}
+
+ROLES = {"lead": N_("Lead"), "member": N_("Member")}
+
+CALENDAR_KINDS = {"holiday": N_("Statutory holiday"), "workday": N_("Make-up workday")}

@@ -35,6 +35,7 @@ from scheduler.demo import build_demo
 from scheduler.model import Hospital
 from scheduler.planfile import PlanError, dump_document, plan_to_document
 
+from .calendar_page import CalendarPage
 from .entities import ALL_SPECS, Catalog
 from .i18n import LANGUAGES, N_, current_language, tr
 from .session import Session
@@ -45,8 +46,9 @@ MAX_RECENT = 8
 
 # The areas of the navigation, each a heading over the screens it holds.
 AREAS: list[tuple[str, list[str]]] = [
+    (N_("Planning"), ["calendar_view"]),
     (N_("People"), ["staff"]),
-    (N_("Organisation"), ["departments", "branches", "campuses"]),
+    (N_("Organisation"), ["departments", "branches", "campuses", "calendar"]),
     (N_("Pairings"), ["partners", "pairings"]),
     (N_("Services"), ["services"]),
 ]
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.session = session
         self.catalog = Catalog()
-        self.pages: dict[str, EntityPage] = {}
+        self.pages: dict[str, Any] = {}
         self.dirty: set[str] = set()
         self.setObjectName("main_window")
         self.resize(1280, 800)
@@ -177,15 +179,20 @@ class MainWindow(QMainWindow):
             font.setBold(True)
             head.setFont(font)
             self.nav.addItem(head)
-            for section in sections:
-                spec = by_section[section]
-                page = EntityPage(spec, session, self.catalog)
+            for name in sections:
+                if name == "calendar_view":
+                    page: Any = CalendarPage(session, self.catalog)
+                    title = tr("Calendar")
+                else:
+                    spec = by_section[name]
+                    page = EntityPage(spec, session, self.catalog)
+                    title = tr(spec.title)
                 page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
-                self.pages[section] = page
+                self.pages[name] = page
                 index = self.stack.addWidget(page)
-                item = QListWidgetItem("    " + tr(spec.title))
+                item = QListWidgetItem("    " + title)
                 item.setData(Qt.ItemDataRole.UserRole, index)
-                item.setData(Qt.ItemDataRole.UserRole + 1, section)
+                item.setData(Qt.ItemDataRole.UserRole + 1, name)
                 self.nav.addItem(item)
         self.nav.currentItemChanged.connect(self._nav_changed)
         splitter = QSplitter()
@@ -268,7 +275,7 @@ class MainWindow(QMainWindow):
         section = current.data(Qt.ItemDataRole.UserRole + 1)
         if section in self.dirty:
             self.dirty.discard(section)
-            self.pages[section].refresh()
+            self._refresh_page(section, set(LOADERS))
 
     def show_section(self, section: str) -> None:
         for row in range(self.nav.count()):
@@ -276,8 +283,15 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(row)
                 return
 
-    def current_page(self) -> EntityPage:
-        return self.stack.currentWidget()  # type: ignore[return-value]
+    def current_page(self) -> Any:
+        return self.stack.currentWidget()
+
+    def _refresh_page(self, name: str, sections: set[str]) -> None:
+        page = self.pages[name]
+        if isinstance(page, CalendarPage):
+            page.on_catalog_changed(sections)
+        else:
+            page.refresh()
 
     def on_changed(self, changes: ops.Changes, initiator: object) -> None:
         """Reload the sections that changed; refresh the page on screen, mark the others."""
@@ -288,11 +302,11 @@ class MainWindow(QMainWindow):
             # Pages show names from other sections (a staff member's department), so every
             # page may need redrawing; the one on screen now, the others when next shown.
             current = self.current_page()
-            for section, page in self.pages.items():
+            for name, page in self.pages.items():
                 if page is current:
-                    page.refresh()
+                    self._refresh_page(name, set(touched))
                 else:
-                    self.dirty.add(section)
+                    self.dirty.add(name)
         if changes.hospital:
             self._update_title()
 

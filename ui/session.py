@@ -100,6 +100,38 @@ class Session(QObject):
                 initiator,
             )
 
+    def edit(
+        self,
+        text: str,
+        lookup: Callable[[str, Any], Any | None],
+        saves: dict[str, list[Any]] | None = None,
+        deletes: dict[str, list[Any]] | None = None,
+        initiator: object = None,
+    ) -> None:
+        """One undoable step over several sections. `lookup(section, key)` gives a record as
+        it is now, so that undo can put back exactly what was there."""
+        saves = {k: list(v) for k, v in (saves or {}).items()}
+        deletes = {k: list(v) for k, v in (deletes or {}).items()}
+        undo_saves: dict[str, list[Any]] = {}
+        undo_deletes: dict[str, list[Any]] = {}
+        for section, keys in deletes.items():
+            olds = [lookup(section, k) for k in keys]
+            undo_saves.setdefault(section, []).extend(o for o in olds if o is not None)
+        for section, items in saves.items():
+            for item in items:
+                key = key_of(section, item)
+                old = lookup(section, key)
+                if old is None:
+                    undo_deletes.setdefault(section, []).append(key)
+                elif key not in deletes.get(section, []):
+                    undo_saves.setdefault(section, []).append(old)
+        self.push(
+            text,
+            lambda: ops.apply(self.store, saves, deletes),
+            lambda: ops.apply(self.store, undo_saves, undo_deletes),
+            initiator,
+        )
+
     def delete(self, section: str, items: Sequence[Any], text: str, initiator: object = None) -> None:
         items = list(items)
         keys = [key_of(section, i) for i in items]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from db.operations import OperationError, StillReferenced
 from db.store import StoreError
+from scheduler.model import key_of
 
 from .editor import RecordDialog
 from .entities import Catalog, EntitySpec
@@ -244,7 +245,11 @@ class EntityPage(QWidget):
         self.count_label.setText(text)
 
     def _key(self, item: Any) -> Any:
-        return item.id
+        return key_of(self.spec.section, item)
+
+    def _name(self, item: Any) -> str:
+        key = self._key(item)
+        return getattr(item, "name", None) or (key.isoformat() if hasattr(key, "isoformat") else str(key))
 
     def selected_items(self) -> list[Any]:
         rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
@@ -271,13 +276,9 @@ class EntityPage(QWidget):
         dialog = RecordDialog(self.spec, self.catalog, None, self)
         if dialog.exec() and dialog.result_item is not None:
             item = dialog.result_item
-            text = (
-                tr("Add %1 %2")
-                .replace("%1", tr(self.spec.singular))
-                .replace("%2", getattr(item, "name", item.id))
-            )
+            text = tr("Add %1 %2").replace("%1", tr(self.spec.singular)).replace("%2", self._name(item))
             if self._run(lambda: self.session.save(self.spec.section, item, None, text)):
-                self.select_keys({item.id})
+                self.select_keys({self._key(item)})
                 self.status.emit(tr("Saved."))
 
     def edit(self) -> None:
@@ -288,11 +289,7 @@ class EntityPage(QWidget):
         dialog = RecordDialog(self.spec, self.catalog, old, self)
         if dialog.exec() and dialog.result_item is not None and dialog.result_item != old:
             new = dialog.result_item
-            text = (
-                tr("Edit %1 %2")
-                .replace("%1", tr(self.spec.singular))
-                .replace("%2", getattr(new, "name", new.id))
-            )
+            text = tr("Edit %1 %2").replace("%1", tr(self.spec.singular)).replace("%2", self._name(new))
             if self._run(lambda: self.session.save(self.spec.section, new, old, text)):
                 self.status.emit(tr("Saved."))
 
@@ -300,7 +297,7 @@ class EntityPage(QWidget):
         items = self.selected_items()
         if not items:
             return
-        names = "、".join(getattr(i, "name", i.id) for i in items[:10])
+        names = "、".join(self._name(i) for i in items[:10])
         if len(items) > 10:
             names += tr(" and %1 more").replace("%1", str(len(items) - 10))
         answer = QMessageBox.question(

@@ -4,94 +4,119 @@
   <context>
     <name>app</name>
     <message>
-      <location filename="../../ui/table.py" line="305" />
+      <location filename="../../ui/table.py" line="302" />
       <source> and %1 more</source>
       <translation> 等另外 %1 项</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="317" />
+      <location filename="../../ui/mainwindow.py" line="330" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="342" />
+      <location filename="../../ui/calendar_page.py" line="255" />
+      <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
+      <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="569" />
+      <source>%1 is entered already.</source>
+      <translation>%1 已录入。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table.py" line="339" />
       <source>%1 is still referred to by %2 record(s). Change or delete those first:</source>
       <translation>%1 仍被 %2 条记录引用。请先修改或删除这些记录：</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="243" />
+      <location filename="../../ui/table.py" line="244" />
       <source>%1 of %2 shown</source>
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="92" />
+      <location filename="../../ui/mainwindow.py" line="94" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="222" />
+      <location filename="../../ui/calendar_page.py" line="243" />
+      <source>%1-%2</source>
+      <translation>%1年%2月</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="228" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="218" />
+      <location filename="../../ui/mainwindow.py" line="224" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="211" />
+      <location filename="../../ui/mainwindow.py" line="217" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="234" />
+      <location filename="../../ui/mainwindow.py" line="240" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="217" />
+      <location filename="../../ui/mainwindow.py" line="223" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="235" />
+      <location filename="../../ui/mainwindow.py" line="241" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="212" />
+      <location filename="../../ui/mainwindow.py" line="218" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="213" />
+      <location filename="../../ui/mainwindow.py" line="219" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="220" />
+      <location filename="../../ui/mainwindow.py" line="226" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="214" />
+      <location filename="../../ui/mainwindow.py" line="220" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="225" />
+      <location filename="../../ui/mainwindow.py" line="231" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="233" />
+      <location filename="../../ui/mainwindow.py" line="239" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="223" />
+      <location filename="../../ui/mainwindow.py" line="229" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="287" />
+      <source>(moved from %1)</source>
+      <translation>（由 %1 改期）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_views.py" line="449" />
+      <source>(moved)</source>
+      <translation>（已改期）</translation>
     </message>
     <message>
       <location filename="../../ui/editor.py" line="49" />
@@ -104,27 +129,62 @@
       <translation>（未设置）</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="184" />
+      <location filename="../../ui/calendar_views.py" line="282" />
+      <source>+%1 more</source>
+      <translation>还有 %1 项</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="65" />
+      <source>, </source>
+      <translation>、</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="81" />
+      <source>, %1 times</source>
+      <translation>，共 %1 次</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="83" />
+      <source>, until %1</source>
+      <translation>，直到 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="209" />
       <source>A branch is built on at least one department.</source>
       <translation>党支部至少要建在一个科室上。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="232" />
+      <location filename="../../ui/entities.py" line="519" />
+      <source>A make-up workday is a Saturday or Sunday.</source>
+      <translation>调休上班日应为周六或周日。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="257" />
       <source>A party member belongs to a party branch.</source>
       <translation>党员须归属一个党支部。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="118" />
+      <location filename="../../ui/entities.py" line="143" />
       <source>A phone number has digits only (with + or - where needed).</source>
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="259" />
+      <location filename="../../ui/calendar_page.py" line="465" />
+      <source>A single occurrence can only be given another time; other changes apply to the series.</source>
+      <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="98" />
+      <source>Accepted</source>
+      <translation>已受理</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="284" />
       <source>Active</source>
       <translation>在岗</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="65" />
+      <location filename="../../ui/calendar_views.py" line="428" />
       <source>Activity</source>
       <translation>活动</translation>
     </message>
@@ -134,12 +194,12 @@
       <translation>针刺</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="149" />
+      <location filename="../../ui/table.py" line="150" />
       <source>Add</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="275" />
+      <location filename="../../ui/table.py" line="279" />
       <source>Add %1 %2</source>
       <translation>新增%1 %2</translation>
     </message>
@@ -149,12 +209,17 @@
       <translation>添加需求</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="350" />
+      <location filename="../../ui/activity_editor.py" line="249" />
+      <source>Add station</source>
+      <translation>添加摊位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="375" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="336" />
+      <location filename="../../ui/entities.py" line="361" />
       <source>Aged 60+</source>
       <translation>60岁以上占比</translation>
     </message>
@@ -164,12 +229,42 @@
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="220" />
+      <location filename="../../ui/calendar_page.py" line="69" />
+      <source>Agenda</source>
+      <translation>列表</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table.py" line="221" />
       <source>All</source>
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="502" />
+      <location filename="../../ui/calendar_page.py" line="168" />
+      <source>All branches</source>
+      <translation>全部支部</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="169" />
+      <source>All departments</source>
+      <translation>全部科室</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="171" />
+      <source>All kinds</source>
+      <translation>全部类型</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="459" />
+      <source>All occurrences</source>
+      <translation>所有场次</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="170" />
+      <source>All partners</source>
+      <translation>全部结对单位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="565" />
       <source>An ID has letters, digits, “-”, “_” or “.” only.</source>
       <translation>编号只能包含字母、数字、“-”、“_”或“.”。</translation>
     </message>
@@ -179,22 +274,37 @@
       <translation>排班</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="126" />
+      <location filename="../../ui/mainwindow.py" line="185" />
+      <source>Calendar</source>
+      <translation>活动日历</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="526" />
+      <source>Calendar day</source>
+      <translation>日历日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="151" />
       <source>Campus</source>
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="125" />
+      <location filename="../../ui/entities.py" line="150" />
       <source>Campuses</source>
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="211" />
+      <location filename="../../ui/activity_editor.py" line="404" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="340" />
+      <location filename="../../ui/labels.py" line="87" />
+      <source>Cancelled</source>
+      <translation>已取消</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table.py" line="337" />
       <source>Cannot delete</source>
       <translation>无法删除</translation>
     </message>
@@ -204,17 +314,22 @@
       <translation>无法打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="117" />
+      <location filename="../../ui/calendar_page.py" line="274" />
+      <source>Click an occurrence to see its stations and people.</source>
+      <translation>点击一个场次，查看其摊位和人员。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="119" />
       <source>Clinical hours from</source>
       <translation>临床工作时间自</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="144" />
+      <location filename="../../ui/mainwindow.py" line="146" />
       <source>Clinical hours must end after they start.</source>
       <translation>临床工作时间的结束须晚于开始。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="118" />
+      <location filename="../../ui/mainwindow.py" line="120" />
       <source>Clinical hours until</source>
       <translation>临床工作时间至</translation>
     </message>
@@ -224,82 +339,122 @@
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="306" />
+      <location filename="../../ui/mainwindow.py" line="319" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="337" />
+      <location filename="../../ui/labels.py" line="85" />
+      <source>Confirmed</source>
+      <translation>已确认</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="362" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="353" />
+      <location filename="../../ui/entities.py" line="378" />
       <source>Contact name</source>
       <translation>联系人姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="198" />
+      <location filename="../../ui/entities.py" line="223" />
       <source>Contact person</source>
       <translation>联络人</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="354" />
+      <location filename="../../ui/entities.py" line="379" />
       <source>Contact phone</source>
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="301" />
+      <location filename="../../ui/mainwindow.py" line="314" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="397" />
+      <location filename="../../ui/mainwindow.py" line="410" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="313" />
+      <location filename="../../ui/activity_editor.py" line="57" />
+      <source>Custom rule: %1</source>
+      <translation>自定义规则：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="99" />
+      <source>Daily</source>
+      <translation>每天</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="326" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="326" />
+      <location filename="../../ui/mainwindow.py" line="339" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="153" />
+      <location filename="../../ui/calendar_views.py" line="428" />
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="101" />
+      <source>Declined</source>
+      <translation>已拒绝</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table.py" line="154" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="313" />
+      <location filename="../../ui/table.py" line="310" />
       <source>Delete %1</source>
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="309" />
+      <location filename="../../ui/calendar_page.py" line="503" />
+      <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
+      <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table.py" line="306" />
       <source>Delete %1? You can undo this with Ctrl+Z.</source>
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="315" />
+      <location filename="../../ui/calendar_page.py" line="122" />
+      <source>Delete activity</source>
+      <translation>删除活动</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="515" />
+      <source>Delete activity %1</source>
+      <translation>删除活动 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table.py" line="312" />
       <source>Deleted.</source>
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="400" />
+      <location filename="../../ui/mainwindow.py" line="413" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="111" />
+      <location filename="../../ui/calendar_page.py" line="84" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="142" />
+      <location filename="../../ui/entities.py" line="167" />
       <source>Departments</source>
       <translation>科室</translation>
     </message>
@@ -309,12 +464,22 @@
       <translation>营养师</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="334" />
+      <location filename="../../ui/entities.py" line="359" />
       <source>District</source>
       <translation>所在区</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="466" />
+      <location filename="../../ui/activity_editor.py" line="59" />
+      <source>Does not repeat</source>
+      <translation>不重复</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="86" />
+      <source>Done</source>
+      <translation>已完成</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="491" />
       <source>Duration (minutes)</source>
       <translation>时长（分钟）</translation>
     </message>
@@ -324,7 +489,7 @@
       <translation>心电图</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="151" />
+      <location filename="../../ui/table.py" line="152" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
@@ -339,9 +504,39 @@
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="410" />
+      <location filename="../../ui/calendar_page.py" line="436" />
+      <source>Edit %1 from %2 on</source>
+      <translation>修改 %1（自 %2 起）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="455" />
+      <source>Edit a repeating activity</source>
+      <translation>修改重复活动</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="345" />
+      <source>Edit activity</source>
+      <translation>编辑活动</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="390" />
+      <source>Edit activity %1</source>
+      <translation>编辑活动 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="423" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="408" />
+      <source>Edit series %1</source>
+      <translation>修改系列 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="118" />
+      <source>Edit…</source>
+      <translation>编辑…</translation>
     </message>
     <message>
       <location filename="../../ui/app.py" line="175" />
@@ -349,17 +544,52 @@
       <translation>空白医院</translation>
     </message>
     <message>
+      <location filename="../../ui/activity_editor.py" line="388" />
+      <source>Ends</source>
+      <translation>结束时间</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="13" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="362" />
+      <location filename="../../ui/activity_editor.py" line="62" />
+      <source>Every %1 days</source>
+      <translation>每 %1 天</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="79" />
+      <source>Every %1 months on %2</source>
+      <translation>每 %1 个月的%2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="69" />
+      <source>Every %1 weeks on %2</source>
+      <translation>每 %1 周的%2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="62" />
+      <source>Every day</source>
+      <translation>每天</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="77" />
+      <source>Every month on %1</source>
+      <translation>每月%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="67" />
+      <source>Every week on %1</source>
+      <translation>每周%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="375" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="376" />
+      <location filename="../../ui/mainwindow.py" line="389" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -369,17 +599,52 @@
       <translation>急救培训师</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="407" />
+      <location filename="../../ui/labels.py" line="76" />
+      <source>Free clinic</source>
+      <translation>义诊</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_views.py" line="37" />
+      <source>Fri</source>
+      <translation>周五</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="47" />
+      <source>Friday</source>
+      <translation>周五</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="432" />
       <source>From</source>
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="246" />
+      <location filename="../../ui/entities.py" line="271" />
       <source>Full name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="107" />
+      <location filename="../../ui/labels.py" line="77" />
+      <source>Health lecture</source>
+      <translation>健康讲座</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="91" />
+      <source>Hold it on holidays too</source>
+      <translation>节假日照常举办</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="525" />
+      <source>Holidays and make-up workdays</source>
+      <translation>节假日与调休</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="78" />
+      <source>Home visit</source>
+      <translation>上门巡诊</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="109" />
       <source>Hospital</source>
       <translation>医院</translation>
     </message>
@@ -389,12 +654,12 @@
       <translation>医院名称</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="256" />
+      <location filename="../../ui/entities.py" line="281" />
       <source>Hours cap / month</source>
       <translation>每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="129" />
+      <location filename="../../ui/entities.py" line="154" />
       <source>ID</source>
       <translation>编号</translation>
     </message>
@@ -409,17 +674,17 @@
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="349" />
+      <location filename="../../ui/mainwindow.py" line="362" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="357" />
+      <location filename="../../ui/mainwindow.py" line="370" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="333" />
+      <location filename="../../ui/activity_editor.py" line="383" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -434,9 +699,34 @@
       <translation>稍后</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="106" />
+      <source>Lead</source>
+      <translation>带队</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="489" />
+      <source>Leave out %1 on %2</source>
+      <translation>取消 %2 的 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="120" />
+      <source>Leave out this occurrence</source>
+      <translation>取消本场次</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="108" />
+      <source>Make-up workday</source>
+      <translation>调休上班日</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="17" />
       <source>Mall</source>
       <translation>商场</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="75" />
+      <source>Market stall</source>
+      <translation>集市摆摊</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="26" />
@@ -444,19 +734,59 @@
       <translation>推拿</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="199" />
+      <location filename="../../ui/labels.py" line="106" />
+      <source>Member</source>
+      <translation>队员</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="224" />
       <source>Members</source>
       <translation>党员数</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="149" />
+      <location filename="../../ui/entities.py" line="174" />
       <source>Minimum on duty</source>
       <translation>最低在岗人数</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="275" />
+      <location filename="../../ui/calendar_views.py" line="37" />
+      <source>Mon</source>
+      <translation>周一</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="43" />
+      <source>Monday</source>
+      <translation>周一</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="69" />
+      <source>Month</source>
+      <translation>月</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="101" />
+      <source>Monthly</source>
+      <translation>每月</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="300" />
       <source>Most outreach hours a month; empty: no cap.</source>
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="400" />
+      <source>Move %1 on %2</source>
+      <translation>改期 %1（%2）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="477" />
+      <source>Move %1 to %2</source>
+      <translation>将 %1 移到 %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="93" />
+      <source>Move to the next working day</source>
+      <translation>顺延到下一个工作日</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="27" />
@@ -464,19 +794,24 @@
       <translation>艾灸</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="130" />
+      <location filename="../../ui/entities.py" line="155" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="207" />
+      <location filename="../../ui/entities.py" line="232" />
       <source>Named contact for the partners.</source>
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="467" />
+      <location filename="../../ui/activity_editor.py" line="260" />
       <source>Needs</source>
       <translation>人员需求</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="97" />
+      <source>New</source>
+      <translation>新点单</translation>
     </message>
     <message>
       <location filename="../../ui/editor.py" line="185" />
@@ -484,7 +819,17 @@
       <translation>新增%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="313" />
+      <location filename="../../ui/activity_editor.py" line="345" />
+      <source>New activity</source>
+      <translation>新建活动</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="375" />
+      <source>New activity %1</source>
+      <translation>新建活动 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="326" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -494,7 +839,22 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="326" />
+      <location filename="../../ui/activity_editor.py" line="117" />
+      <source>No end</source>
+      <translation>不结束</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="347" />
+      <source>Nobody assigned yet</source>
+      <translation>尚未安排人员</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="104" />
+      <source>Normal</source>
+      <translation>普通</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="363" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -504,19 +864,29 @@
       <translation>护士</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="234" />
+      <location filename="../../ui/activity_editor.py" line="394" />
+      <source>On statutory holidays:</source>
+      <translation>遇法定节假日：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="259" />
       <source>Only party members have a party branch.</source>
       <translation>只有党员才有所属党支部。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="324" />
+      <location filename="../../ui/mainwindow.py" line="337" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="49" />
+      <location filename="../../ui/mainwindow.py" line="51" />
       <source>Organisation</source>
       <translation>组织架构</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="386" />
+      <source>Organizer</source>
+      <translation>牵头支部</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="18" />
@@ -524,47 +894,52 @@
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="305" />
+      <location filename="../../ui/mainwindow.py" line="318" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="339" />
+      <location filename="../../ui/entities.py" line="364" />
       <source>Paired branches</source>
       <translation>结对支部</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="401" />
+      <location filename="../../ui/entities.py" line="426" />
       <source>Pairing</source>
       <translation>结对共建</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="400" />
+      <location filename="../../ui/labels.py" line="72" />
+      <source>Pairing visit</source>
+      <translation>结对走访</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="425" />
       <source>Pairings</source>
       <translation>结对共建</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="328" />
+      <location filename="../../ui/activity_editor.py" line="384" />
       <source>Partner</source>
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="327" />
+      <location filename="../../ui/entities.py" line="352" />
       <source>Partners</source>
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="191" />
+      <location filename="../../ui/calendar_page.py" line="83" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="190" />
+      <location filename="../../ui/entities.py" line="215" />
       <source>Party branches</source>
       <translation>党支部</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="249" />
+      <location filename="../../ui/entities.py" line="274" />
       <source>Party member</source>
       <translation>党员</translation>
     </message>
@@ -574,7 +949,7 @@
       <translation>人员</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="163" />
+      <location filename="../../ui/entities.py" line="188" />
       <source>People who must stay in the hospital during clinical hours.</source>
       <translation>临床工作时间内必须留在医院的人数。</translation>
     </message>
@@ -584,7 +959,7 @@
       <translation>药师</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="254" />
+      <location filename="../../ui/entities.py" line="279" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
@@ -594,7 +969,7 @@
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="81" />
+      <location filename="../../ui/mainwindow.py" line="83" />
       <source>Plan file not imported</source>
       <translation>计划文件未导入</translation>
     </message>
@@ -604,7 +979,22 @@
       <translation>计划文件 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="335" />
+      <location filename="../../ui/labels.py" line="84" />
+      <source>Planned</source>
+      <translation>计划中</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="49" />
+      <source>Planning</source>
+      <translation>计划安排</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="73" />
+      <source>Point-order service</source>
+      <translation>点单服务</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="360" />
       <source>Population</source>
       <translation>人口</translation>
     </message>
@@ -619,7 +1009,7 @@
       <translation>资质</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="252" />
+      <location filename="../../ui/entities.py" line="277" />
       <source>Qualifications</source>
       <translation>资质</translation>
     </message>
@@ -639,14 +1029,39 @@
       <translation>删除需求</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="210" />
+      <location filename="../../ui/activity_editor.py" line="251" />
+      <source>Remove station</source>
+      <translation>删除摊位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="390" />
+      <source>Repeat</source>
+      <translation>重复</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_views.py" line="37" />
+      <source>Sat</source>
+      <translation>周六</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="48" />
+      <source>Saturday</source>
+      <translation>周六</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="403" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="281" />
+      <location filename="../../ui/table.py" line="282" />
       <source>Saved.</source>
       <translation>已保存。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="99" />
+      <source>Scheduled</source>
+      <translation>已排期</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="14" />
@@ -654,39 +1069,44 @@
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="139" />
+      <location filename="../../ui/table.py" line="140" />
       <source>Search…</source>
       <translation>搜索…</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="197" />
+      <location filename="../../ui/entities.py" line="222" />
       <source>Secretary</source>
       <translation>支部书记</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="461" />
+      <location filename="../../ui/entities.py" line="486" />
       <source>Service</source>
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="460" />
+      <location filename="../../ui/entities.py" line="485" />
       <source>Service catalogue</source>
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="66" />
+      <location filename="../../ui/calendar_page.py" line="304" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="51" />
+      <location filename="../../ui/mainwindow.py" line="53" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="352" />
+      <location filename="../../ui/entities.py" line="377" />
       <source>Share of residents aged 60 or over.</source>
       <translation>60岁及以上居民所占比例。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="92" />
+      <source>Skip statutory holidays</source>
+      <translation>跳过法定节假日</translation>
     </message>
     <message>
       <location filename="../../ui/app.py" line="199" />
@@ -694,17 +1114,17 @@
       <translation>出错了</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="241" />
+      <location filename="../../ui/entities.py" line="266" />
       <source>Staff</source>
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="242" />
+      <location filename="../../ui/entities.py" line="267" />
       <source>Staff member</source>
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="262" />
+      <location filename="../../ui/entities.py" line="287" />
       <source>Staff number, unique in the hospital.</source>
       <translation>工号，全院唯一。</translation>
     </message>
@@ -724,9 +1144,39 @@
       <translation>使用演示医院（虚构人员，便于熟悉功能）</translation>
     </message>
     <message>
+      <location filename="../../ui/activity_editor.py" line="387" />
+      <source>Starts</source>
+      <translation>开始时间</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="15" />
       <source>Station</source>
       <translation>车站</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="303" />
+      <source>Station %1</source>
+      <translation>摊位 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="259" />
+      <source>Station name</source>
+      <translation>摊位名称</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="398" />
+      <source>Stations and needs</source>
+      <translation>摊位与人员需求</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="389" />
+      <source>Status</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="108" />
+      <source>Statutory holiday</source>
+      <translation>法定节假日</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="11" />
@@ -734,14 +1184,24 @@
       <translation>街道</translation>
     </message>
     <message>
+      <location filename="../../ui/calendar_views.py" line="37" />
+      <source>Sun</source>
+      <translation>周日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="49" />
+      <source>Sunday</source>
+      <translation>周日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="74" />
+      <source>TCM night market</source>
+      <translation>中医夜市</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="24" />
       <source>TCM physician</source>
       <translation>中医师</translation>
-    </message>
-    <message>
-      <location filename="../../ui/entities.py" line="504" />
-      <source>The ID %1 is taken already.</source>
-      <translation>编号 %1 已被使用。</translation>
     </message>
     <message>
       <location filename="../../ui/editor.py" line="243" />
@@ -756,29 +1216,49 @@ Details were written to %2.</source>
 详细信息已写入 %2。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="326" />
+      <location filename="../../ui/activity_editor.py" line="448" />
+      <source>The activity must end after it starts.</source>
+      <translation>活动结束时间须晚于开始时间。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="363" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="70" />
+      <location filename="../../ui/mainwindow.py" line="72" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="171" />
+      <location filename="../../ui/entities.py" line="196" />
       <source>The minimum on duty is more than the department's active staff.</source>
       <translation>最低在岗人数超过了该科室的在岗职工数。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="394" />
+      <location filename="../../ui/entities.py" line="419" />
       <source>The pairing cannot end before it starts.</source>
       <translation>结对结束日期不能早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="418" />
+      <location filename="../../ui/activity_editor.py" line="453" />
+      <source>The repeat rule gives no dates: %1</source>
+      <translation>重复规则得不到任何日期：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="443" />
       <source>The yearly visit target.</source>
       <translation>每年计划走访次数。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="456" />
+      <source>This activity repeats. Which occurrences should change?</source>
+      <translation>这是重复活动。要修改哪些场次？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="458" />
+      <source>This and following</source>
+      <translation>本场及以后</translation>
     </message>
     <message>
       <location filename="../../ui/app.py" line="101" />
@@ -786,9 +1266,54 @@ Details were written to %2.</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="248" />
+      <location filename="../../ui/calendar_page.py" line="457" />
+      <source>This occurrence</source>
+      <translation>仅本场次</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_views.py" line="37" />
+      <source>Thu</source>
+      <translation>周四</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="46" />
+      <source>Thursday</source>
+      <translation>周四</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_views.py" line="428" />
+      <source>Time</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="118" />
+      <source>Times</source>
+      <translation>次数</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="382" />
       <source>Title</source>
       <translation>职称</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="57" />
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="79" />
+      <source>Training</source>
+      <translation>培训</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_views.py" line="37" />
+      <source>Tue</source>
+      <translation>周二</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="44" />
+      <source>Tuesday</source>
+      <translation>周二</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="35" />
@@ -796,14 +1321,24 @@ Details were written to %2.</source>
       <translation>超声</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="73" />
+      <location filename="../../ui/mainwindow.py" line="75" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="408" />
+      <location filename="../../ui/activity_editor.py" line="119" />
       <source>Until</source>
       <translation>截止日期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="104" />
+      <source>Urgent</source>
+      <translation>加急</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="385" />
+      <source>Venue</source>
+      <translation>地点</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="12" />
@@ -811,9 +1346,39 @@ Details were written to %2.</source>
       <translation>村</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="409" />
+      <location filename="../../ui/entities.py" line="434" />
       <source>Visits a year</source>
       <translation>年度走访目标</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_views.py" line="37" />
+      <source>Wed</source>
+      <translation>周三</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="45" />
+      <source>Wednesday</source>
+      <translation>周三</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="69" />
+      <source>Week</source>
+      <translation>周</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="238" />
+      <source>Week of %1</source>
+      <translation>%1 当周</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="532" />
+      <source>Weekday</source>
+      <translation>星期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="100" />
+      <source>Weekly</source>
+      <translation>每周</translation>
     </message>
     <message>
       <location filename="../../ui/app.py" line="75" />
@@ -821,9 +1386,24 @@ Details were written to %2.</source>
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="473" />
+      <location filename="../../ui/calendar_page.py" line="291" />
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="498" />
       <source>Who must go: each line is met by that many people.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="323" />
+      <source>Whole activity</source>
+      <translation>整个活动</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_views.py" line="269" />
+      <source>Workday</source>
+      <translation>班</translation>
     </message>
     <message>
       <location filename="../../ui/tasks.py" line="58" />
@@ -846,22 +1426,77 @@ Details were written to %2.</source>
       <translation>任意资质</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="450" />
+      <location filename="../../ui/calendar_page.py" line="339" />
       <source>anyone</source>
       <translation>任何人</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="265" />
+      <location filename="../../ui/entities.py" line="290" />
       <source>e.g. 主治医师</source>
       <translation>例如：主治医师</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="111" />
+      <location filename="../../ui/entities.py" line="541" />
+      <source>e.g. 春节</source>
+      <translation>例如：春节</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="107" />
+      <source>every </source>
+      <translation>每 </translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="51" />
+      <source>first</source>
+      <translation>第一个</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="51" />
+      <source>fourth</source>
+      <translation>第四个</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="51" />
+      <source>last</source>
+      <translation>最后一个</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="145" />
+      <source>on the</source>
+      <translation>在</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="328" />
+      <source>on turn</source>
+      <translation>轮值</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="51" />
+      <source>second</source>
+      <translation>第二个</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="72" />
+      <source>the %1 %2 of the month</source>
+      <translation>%1%2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="65" />
+      <source>the same weekday</source>
+      <translation>同一星期几</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="51" />
+      <source>third</source>
+      <translation>第三个</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="445" />
       <source>“%1” is required.</source>
       <translation>“%1”为必填项。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="337" />
+      <location filename="../../ui/table.py" line="334" />
       <source>… and %1 more</source>
       <translation>……另有 %1 条</translation>
     </message>

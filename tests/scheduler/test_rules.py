@@ -14,13 +14,36 @@ from scheduler.rules import RuleSpec, from_rrule, to_rrule
 
 specs = st.one_of(
     st.just(RuleSpec()),
-    st.builds(RuleSpec, st.just("daily"), st.integers(1, 5), st.just(()), st.just(1), st.just(0),
-              st.one_of(st.none(), st.integers(1, 50)), st.none()),
-    st.builds(RuleSpec, st.just("weekly"), st.integers(1, 4),
-              st.lists(st.integers(0, 6), min_size=1, max_size=7, unique=True).map(lambda x: tuple(sorted(x))),
-              st.just(1), st.just(0), st.none(), st.one_of(st.none(), st.dates(date(2026, 1, 1), date(2030, 1, 1)))),
-    st.builds(RuleSpec, st.just("monthly"), st.integers(1, 3), st.just(()), st.sampled_from([1, 2, 3, 4, -1]),
-              st.integers(0, 6), st.one_of(st.none(), st.integers(1, 24)), st.none()),
+    st.builds(
+        RuleSpec,
+        st.just("daily"),
+        st.integers(1, 5),
+        st.just(()),
+        st.just(1),
+        st.just(0),
+        st.one_of(st.none(), st.integers(1, 50)),
+        st.none(),
+    ),
+    st.builds(
+        RuleSpec,
+        st.just("weekly"),
+        st.integers(1, 4),
+        st.lists(st.integers(0, 6), min_size=1, max_size=7, unique=True).map(lambda x: tuple(sorted(x))),
+        st.just(1),
+        st.just(0),
+        st.none(),
+        st.one_of(st.none(), st.dates(date(2026, 1, 1), date(2030, 1, 1))),
+    ),
+    st.builds(
+        RuleSpec,
+        st.just("monthly"),
+        st.integers(1, 3),
+        st.just(()),
+        st.sampled_from([1, 2, 3, 4, -1]),
+        st.integers(0, 6),
+        st.one_of(st.none(), st.integers(1, 24)),
+        st.none(),
+    ),
 )
 
 
@@ -40,12 +63,26 @@ def test_rules_the_editor_cannot_show_are_custom() -> None:
 
 
 def test_rotation_and_turns() -> None:
-    a = Activity("nm", "夜市", datetime(2026, 12, 3, 18), datetime(2026, 12, 3, 21), rrule="FREQ=WEEKLY;COUNT=4")
+    a = Activity(
+        "nm", "夜市", datetime(2026, 12, 3, 18), datetime(2026, 12, 3, 21), rrule="FREQ=WEEKLY;COUNT=4"
+    )
     rot = rotation_from_order(a, ["tcm", "acu", "rehab"], ["consult", "tea"])
     assert [(r.occurrence.day, r.station, r.department) for r in rot[:4]] == [
-        (3, "consult", "tcm"), (3, "tea", "acu"), (10, "consult", "acu"), (10, "tea", "rehab")]
-    a2 = Activity(**{**{f: getattr(a, f) for f in a.__slots__}, "rotation": (
-        RotationEntry("ortho"), RotationEntry("acu", None, "consult"), RotationEntry("tcm", date(2026, 12, 10), "consult"))})
+        (3, "consult", "tcm"),
+        (3, "tea", "acu"),
+        (10, "consult", "acu"),
+        (10, "tea", "rehab"),
+    ]
+    a2 = Activity(
+        **{
+            **{f: getattr(a, f) for f in a.__slots__},
+            "rotation": (
+                RotationEntry("ortho"),
+                RotationEntry("acu", None, "consult"),
+                RotationEntry("tcm", date(2026, 12, 10), "consult"),
+            ),
+        }
+    )
     assert department_on_turn(a2, date(2026, 12, 3), "consult") == "acu"
     assert department_on_turn(a2, date(2026, 12, 10), "consult") == "tcm"
     assert department_on_turn(a2, date(2026, 12, 10), "tea") == "ortho"
