@@ -302,7 +302,7 @@ _VISIT_SERVICES = (
 def _pairing_visits(
     plan: Plan, rng: random.Random, jan1: date, dept_staff: dict[str, list[str]], staffing: _Staffing
 ) -> None:
-    """Visits spread over the year on Saturday mornings; the first half already staffed."""
+    """Visits spread over the year, mostly weekend mornings; the first half already staffed."""
     for pairing in list(plan.pairings.values()):
         branch = plan.branches[pairing.branch]
         partner = plan.partners[pairing.partner]
@@ -310,7 +310,9 @@ def _pairing_visits(
         n = pairing.visits_per_year
         for k in range(n):
             day = jan1 + timedelta(days=int((k + rng.random() * 0.6) * 365 / n))
-            day += timedelta(days=(5 - day.weekday()) % 7)  # the Saturday on or after
+            # Mostly in the staff's rest time (weekends), some on weekday afternoons.
+            target, hour = rng.choices(((5, None), (6, None), (rng.randrange(1, 4), 14)), (5, 3, 2))[0]
+            day += timedelta(days=(target - day.weekday()) % 7)
             if day.year != jan1.year:
                 continue
             svc = plan.services[rng.choice(_VISIT_SERVICES)]
@@ -319,7 +321,7 @@ def _pairing_visits(
                 replace(need, department=dept) if need.department is None and rng.random() < 0.5 else need
                 for need in svc.needs
             )
-            start = datetime.combine(day, time(rng.choice((8, 9)), rng.choice((0, 30))))
+            start = datetime.combine(day, time(hour or rng.choice((8, 9)), rng.choice((0, 30))))
             act = Activity(
                 id=f"v-{pairing.id}-{k + 1:02d}",
                 title=f"{partner.name}{svc.name}",

@@ -8,8 +8,9 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
@@ -111,6 +112,7 @@ class CalendarPage(QWidget):
         for v in (self.month, self.week):
             v.moved.connect(self.drag_moved)
             v.day_opened.connect(self._new_on_day)
+        self.week.crowd_opened.connect(self.show_day_list)
 
         self.details = QTextBrowser()
         self.details.setObjectName("details")
@@ -198,6 +200,17 @@ class CalendarPage(QWidget):
             month = self.anchor.month - 1 + direction
             self.anchor = date(self.anchor.year + month // 12, month % 12 + 1, 1)
         self.refresh()
+
+    def show_day_list(self, day: date) -> None:
+        """A crowded day: the agenda lists everything, scrolled to that day."""
+        self.anchor = day
+        self.set_view(self.AGENDA)
+        for i in range(self.agenda.topLevelItemCount()):
+            item = self.agenda.topLevelItem(i)
+            if item.data(0, Qt.ItemDataRole.UserRole).occurrence.start.date() >= day:
+                self.agenda.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtTop)
+                self.agenda.setCurrentItem(item)
+                break
 
     def go_today(self) -> None:
         self.anchor = date.today()

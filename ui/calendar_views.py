@@ -292,6 +292,8 @@ class MonthView(_GridView):
 class WeekView(_GridView):
     """Seven days side by side over a time grid from 07:00 to 22:00; drag snaps to 15 minutes."""
 
+    crowd_opened = Signal(object)  # date: a day with more occurrences than fit side by side
+
     FIRST_HOUR, LAST_HOUR = 7, 22
     HEADER, GUTTER = 34, 46
 
@@ -331,16 +333,19 @@ class WeekView(_GridView):
         minutes = max(0, min(24 * 60 - 15, minutes))
         return datetime.combine(day, time(minutes // 60, minutes % 60))
 
-    def item_rects(self) -> list[tuple[QRect, Shown]]:
+    MAX_LANES = 4
+
+    def _layout(self) -> tuple[list[tuple[QRect, Shown]], list[tuple[QRect, date, int]]]:
+        """Chips side by side where they overlap; past MAX_LANES, one "+N" block per day."""
         cw = self._col_width()
         by_day: dict[int, list[Shown]] = {}
         for s in self.items:
             i = (s.occurrence.start.date() - self.monday).days
             if 0 <= i < 7:
                 by_day.setdefault(i, []).append(s)
-        out = []
+        out: list[tuple[QRect, Shown]] = []
+        more: list[tuple[QRect, date, int]] = []
         for i, shown in by_day.items():
-            # Overlapping occurrences share the column side by side.
             lanes: list[datetime] = []
             placed = []
             for s in sorted(shown, key=lambda s: s.occurrence.start):
@@ -351,14 +356,34 @@ class WeekView(_GridView):
                 else:
                     lanes[lane] = s.occurrence.end
                 placed.append((lane, s))
-            n = max(1, len(lanes))
+            n = min(max(1, len(lanes)), self.MAX_LANES)
+            crowded = len(lanes) > self.MAX_LANES
+            hidden = [s for lane, s in placed if crowded and lane >= n - 1]
             for lane, s in placed:
+                if crowded and lane >= n - 1:
+                    continue
                 y0 = self._y(s.occurrence.start.time())
                 end = s.occurrence.end
                 y1 = self._y(end.time()) if end.date() == s.occurrence.start.date() else self.height() - 2
                 x = self.GUTTER + i * cw + lane * cw / n
                 out.append((QRect(int(x) + 1, int(y0), int(cw / n) - 2, max(14, int(y1 - y0))), s))
-        return out
+            if hidden:
+                y0 = self._y(min(s.occurrence.start for s in hidden).time())
+                y1 = self._y(max(s.occurrence.end for s in hidden).time())
+                x = self.GUTTER + i * cw + (n - 1) * cw / n
+                rect = QRect(int(x) + 1, int(y0), int(cw / n) - 2, max(30, int(y1 - y0)))
+                more.append((rect, self.monday + timedelta(days=i), len(hidden)))
+        return out, more
+
+    def item_rects(self) -> list[tuple[QRect, Shown]]:
+        return self._layout()[0]
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        for rect, day, _n in self._layout()[1]:
+            if rect.contains(event.position().toPoint()):
+                self.crowd_opened.emit(day)
+                return
+        super().mouseDoubleClickEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -390,11 +415,17 @@ class WeekView(_GridView):
             p.drawLine(self.GUTTER, y, self.width(), y)
             p.setPen(QColor("#707070"))
             p.drawText(QRect(0, y - 8, self.GUTTER - 4, 16), Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
-        for rect, s in self.item_rects():
+        chips, crowds = self._layout()
+        for rect, s in chips:
             text = f"{s.occurrence.start:%H:%M}–{s.occurrence.end:%H:%M}\n{s.activity.title}"
             if s.activity.venue:
                 text += f"\n{s.activity.venue}"
             self._chip(p, rect, s, text)
+        for rect, _day, n in crowds:
+            p.fillRect(rect, QColor("#eceff1"))
+            p.setPen(QColor("#455a64"))
+            p.drawRect(rect.adjusted(0, 0, -1, -1))
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, tr("+%1 more").replace("%1", str(n)))
         if self._press is not None and self._drag_to is not None:
             shown = self._press[0]
             length = shown.occurrence.end - shown.occurrence.start
