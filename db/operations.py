@@ -7,10 +7,12 @@ import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from scheduler.model import SECTIONS, Hospital, Plan, key_of
 from scheduler.planfile import parse_document
+from scheduler.requests import ResponseTimes, requests_done
 
 from .planio import (
     TABLES,
@@ -18,7 +20,9 @@ from .planio import (
     delete_rows,
     get_setting,
     key_params,
+    load_activities,
     load_plan,
+    load_requests,
     set_setting,
     write_hospital,
 )
@@ -95,6 +99,12 @@ def import_plan(store: Store, plan: Plan) -> Changes:
                 if items:
                     WRITERS[section](store, items.values())
                     keys[section] = frozenset(items)
+            if plan.records:
+                # A request is done once the activity answering it is recorded as done.
+                done = requests_done(plan.records.values(), load_activities(store), load_requests(store))
+                if done:
+                    WRITERS["requests"](store, done)
+                    keys["requests"] = keys.get("requests", frozenset()) | {q.id for q in done}
     except sqlite3.IntegrityError as exc:
         raise _integrity(exc) from exc
     except sqlite3.OperationalError as exc:
@@ -158,6 +168,23 @@ def apply(
     except sqlite3.OperationalError as exc:
         raise StoreError(f"cannot write to {store.path}: {exc}") from exc
     return Changes(keys)
+
+
+def response_times(store: Store) -> ResponseTimes:
+    value = get_setting(store, "response_times", None)
+    if not value:
+        return ResponseTimes()
+    return ResponseTimes(timedelta(hours=value["urgent_hours"]), timedelta(hours=value["normal_hours"]))
+
+
+def save_response_times(store: Store, times: ResponseTimes) -> Changes:
+    value = {
+        "urgent_hours": times.urgent.total_seconds() / 3600,
+        "normal_hours": times.normal.total_seconds() / 3600,
+    }
+    with store.atomic():
+        set_setting(store, "response_times", value)
+    return Changes(hospital=True)
 
 
 def save_hospital(store: Store, hospital: Hospital) -> Changes:

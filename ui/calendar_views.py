@@ -425,7 +425,11 @@ class WeekView(_GridView):
             p.fillRect(rect, QColor("#eceff1"))
             p.setPen(QColor("#455a64"))
             p.drawRect(rect.adjusted(0, 0, -1, -1))
-            p.drawText(rect, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, tr("+%1 more").replace("%1", str(n)))
+            p.drawText(
+                rect,
+                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                tr("+%1 more").replace("%1", str(n)),
+            )
         if self._press is not None and self._drag_to is not None:
             shown = self._press[0]
             length = shown.occurrence.end - shown.occurrence.start

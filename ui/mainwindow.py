@@ -38,6 +38,7 @@ from scheduler.planfile import PlanError, dump_document, plan_to_document
 from .calendar_page import CalendarPage
 from .entities import ALL_SPECS, Catalog
 from .i18n import LANGUAGES, N_, current_language, tr
+from .requests_page import RequestsPage, ResponseTimesDialog
 from .session import Session
 from .table import EntityPage
 from .tasks import run_task
@@ -46,7 +47,7 @@ MAX_RECENT = 8
 
 # The areas of the navigation, each a heading over the screens it holds.
 AREAS: list[tuple[str, list[str]]] = [
-    (N_("Planning"), ["calendar_view"]),
+    (N_("Planning"), ["calendar_view", "requests_view"]),
     (N_("People"), ["staff"]),
     (N_("Organisation"), ["departments", "branches", "campuses", "calendar"]),
     (N_("Pairings"), ["partners", "pairings"]),
@@ -183,6 +184,9 @@ class MainWindow(QMainWindow):
                 if name == "calendar_view":
                     page: Any = CalendarPage(session, self.catalog)
                     title = tr("Calendar")
+                elif name == "requests_view":
+                    page = RequestsPage(session, self.catalog)
+                    title = tr("Service requests")
                 else:
                     spec = by_section[name]
                     page = EntityPage(spec, session, self.catalog)
@@ -238,6 +242,7 @@ class MainWindow(QMainWindow):
 
         settings_menu = bar.addMenu(tr("&Settings"))
         self._action(settings_menu, tr("&Hospital…"), self.edit_hospital)
+        self._action(settings_menu, tr("&Response times…"), self.edit_response_times)
         lang_menu = settings_menu.addMenu(tr("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
@@ -309,6 +314,7 @@ class MainWindow(QMainWindow):
                     self.dirty.add(name)
         if changes.hospital:
             self._update_title()
+            self.pages["requests_view"].refresh()
 
     def _step_failed(self, step: str, reason: str) -> None:
         QMessageBox.warning(self, tr("Could not undo or redo"), f"{step}\n\n{reason}")
@@ -412,6 +418,17 @@ class MainWindow(QMainWindow):
             done,
             lambda exc: QMessageBox.warning(self, tr("Demo hospital"), describe_error(exc)),
         )
+
+    def edit_response_times(self) -> None:
+        old = ops.response_times(self.session.store)
+        dialog = ResponseTimesDialog(old, self)
+        if dialog.exec() and dialog.times() != old:
+            new = dialog.times()
+            self.session.push(
+                tr("Response times"),
+                lambda: ops.save_response_times(self.session.store, new),
+                lambda: ops.save_response_times(self.session.store, old),
+            )
 
     def edit_hospital(self) -> None:
         old = load_hospital(self.session.store) or Hospital()

@@ -9,12 +9,37 @@
       <translation> 等另外 %1 项</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="330" />
+      <location filename="../../ui/requests_page.py" line="472" />
+      <source> days</source>
+      <translation> 天</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="468" />
+      <source> h</source>
+      <translation> 小时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="201" />
+      <source> min</source>
+      <translation> 分钟</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="64" />
+      <source>%1 d %2 h</source>
+      <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="336" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="255" />
+      <location filename="../../ui/requests_page.py" line="66" />
+      <source>%1 h %2 min</source>
+      <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="268" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -29,92 +54,102 @@
       <translation>%1 仍被 %2 条记录引用。请先修改或删除这些记录：</translation>
     </message>
     <message>
+      <location filename="../../ui/requests_page.py" line="67" />
+      <source>%1 left</source>
+      <translation>剩余 %1</translation>
+    </message>
+    <message>
       <location filename="../../ui/table.py" line="244" />
       <source>%1 of %2 shown</source>
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="94" />
+      <location filename="../../ui/mainwindow.py" line="95" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="243" />
+      <location filename="../../ui/calendar_page.py" line="256" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="228" />
+      <location filename="../../ui/mainwindow.py" line="232" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="224" />
+      <location filename="../../ui/mainwindow.py" line="228" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="217" />
+      <location filename="../../ui/mainwindow.py" line="221" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="240" />
+      <location filename="../../ui/mainwindow.py" line="244" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="223" />
+      <location filename="../../ui/mainwindow.py" line="227" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="241" />
+      <location filename="../../ui/mainwindow.py" line="246" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="218" />
+      <location filename="../../ui/mainwindow.py" line="222" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="219" />
+      <location filename="../../ui/mainwindow.py" line="223" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="226" />
+      <location filename="../../ui/mainwindow.py" line="230" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="220" />
+      <location filename="../../ui/mainwindow.py" line="224" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="231" />
+      <location filename="../../ui/mainwindow.py" line="235" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="239" />
+      <location filename="../../ui/mainwindow.py" line="245" />
+      <source>&amp;Response times…</source>
+      <translation>响应时限(&amp;R)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="243" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="229" />
+      <location filename="../../ui/mainwindow.py" line="233" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="287" />
+      <location filename="../../ui/calendar_page.py" line="300" />
       <source>(moved from %1)</source>
       <translation>（由 %1 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="449" />
+      <location filename="../../ui/calendar_views.py" line="484" />
       <source>(moved)</source>
       <translation>（已改期）</translation>
     </message>
@@ -154,6 +189,11 @@
       <translation>党支部至少要建在一个科室上。</translation>
     </message>
     <message>
+      <location filename="../../ui/requests_page.py" line="434" />
+      <source>A declined request needs a reason.</source>
+      <translation>拒绝点单须填写理由。</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="519" />
       <source>A make-up workday is a Saturday or Sunday.</source>
       <translation>调休上班日应为周六或周日。</translation>
@@ -169,9 +209,19 @@
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="465" />
+      <location filename="../../ui/calendar_page.py" line="478" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="338" />
+      <source>Accept</source>
+      <translation>受理</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="422" />
+      <source>Accept request %1</source>
+      <translation>受理点单 %1</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="98" />
@@ -184,7 +234,7 @@
       <translation>在岗</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="428" />
+      <location filename="../../ui/calendar_views.py" line="463" />
       <source>Activity</source>
       <translation>活动</translation>
     </message>
@@ -229,7 +279,7 @@
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="69" />
+      <location filename="../../ui/calendar_page.py" line="70" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
@@ -239,29 +289,34 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="168" />
+      <location filename="../../ui/calendar_page.py" line="170" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="169" />
+      <location filename="../../ui/calendar_page.py" line="171" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="171" />
+      <location filename="../../ui/calendar_page.py" line="173" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="459" />
+      <location filename="../../ui/calendar_page.py" line="472" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="170" />
+      <location filename="../../ui/calendar_page.py" line="172" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="328" />
+      <source>All requests</source>
+      <translation>全部点单</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="565" />
@@ -269,12 +324,22 @@
       <translation>编号只能包含字母、数字、“-”、“_”或“.”。</translation>
     </message>
     <message>
+      <location filename="../../ui/requests_page.py" line="190" />
+      <source>Another time:</source>
+      <translation>其他时间：</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="67" />
       <source>Assignment</source>
       <translation>排班</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="185" />
+      <location filename="../../ui/requests_page.py" line="80" />
+      <source>Audience</source>
+      <translation>预计人数</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="186" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -314,22 +379,27 @@
       <translation>无法打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="274" />
+      <location filename="../../ui/requests_page.py" line="286" />
+      <source>Choose a partner and a service.</source>
+      <translation>请选择结对单位和服务项目。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="287" />
       <source>Click an occurrence to see its stations and people.</source>
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="119" />
+      <location filename="../../ui/mainwindow.py" line="120" />
       <source>Clinical hours from</source>
       <translation>临床工作时间自</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="146" />
+      <location filename="../../ui/mainwindow.py" line="147" />
       <source>Clinical hours must end after they start.</source>
       <translation>临床工作时间的结束须晚于开始。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="120" />
+      <location filename="../../ui/mainwindow.py" line="121" />
       <source>Clinical hours until</source>
       <translation>临床工作时间至</translation>
     </message>
@@ -339,7 +409,7 @@
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="319" />
+      <location filename="../../ui/mainwindow.py" line="325" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -369,12 +439,12 @@
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="314" />
+      <location filename="../../ui/mainwindow.py" line="320" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="410" />
+      <location filename="../../ui/mainwindow.py" line="416" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -389,24 +459,39 @@
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="326" />
+      <location filename="../../ui/mainwindow.py" line="332" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="339" />
+      <location filename="../../ui/mainwindow.py" line="345" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="428" />
+      <location filename="../../ui/calendar_views.py" line="463" />
       <source>Date</source>
       <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="430" />
+      <source>Decline request</source>
+      <translation>拒绝点单</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="437" />
+      <source>Decline request %1</source>
+      <translation>拒绝点单 %1</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="101" />
       <source>Declined</source>
       <translation>已拒绝</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="339" />
+      <source>Decline…</source>
+      <translation>拒绝…</translation>
     </message>
     <message>
       <location filename="../../ui/table.py" line="154" />
@@ -419,7 +504,7 @@
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="503" />
+      <location filename="../../ui/calendar_page.py" line="516" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -429,12 +514,12 @@
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="122" />
+      <location filename="../../ui/calendar_page.py" line="124" />
       <source>Delete activity</source>
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="515" />
+      <location filename="../../ui/calendar_page.py" line="528" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
@@ -444,12 +529,12 @@
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="413" />
+      <location filename="../../ui/mainwindow.py" line="419" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="84" />
+      <location filename="../../ui/calendar_page.py" line="85" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
@@ -504,12 +589,12 @@
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="436" />
+      <location filename="../../ui/calendar_page.py" line="449" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="455" />
+      <location filename="../../ui/calendar_page.py" line="468" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -519,22 +604,22 @@
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="390" />
+      <location filename="../../ui/calendar_page.py" line="403" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="423" />
+      <location filename="../../ui/mainwindow.py" line="440" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="408" />
+      <location filename="../../ui/calendar_page.py" line="421" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="118" />
+      <location filename="../../ui/calendar_page.py" line="120" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -584,12 +669,17 @@
       <translation>每周%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="375" />
+      <location filename="../../ui/requests_page.py" line="273" />
+      <source>Expected audience</source>
+      <translation>预计受众人数</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="381" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="389" />
+      <location filename="../../ui/mainwindow.py" line="395" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -644,7 +734,7 @@
       <translation>上门巡诊</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="109" />
+      <location filename="../../ui/mainwindow.py" line="110" />
       <source>Hospital</source>
       <translation>医院</translation>
     </message>
@@ -674,12 +764,12 @@
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="362" />
+      <location filename="../../ui/mainwindow.py" line="368" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="370" />
+      <location filename="../../ui/mainwindow.py" line="376" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -704,14 +794,19 @@
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="489" />
+      <location filename="../../ui/calendar_page.py" line="502" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="120" />
+      <location filename="../../ui/calendar_page.py" line="122" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="272" />
+      <source>Length</source>
+      <translation>时长</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="108" />
@@ -759,7 +854,7 @@
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="69" />
+      <location filename="../../ui/calendar_page.py" line="70" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -774,12 +869,12 @@
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="400" />
+      <location filename="../../ui/calendar_page.py" line="413" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="477" />
+      <location filename="../../ui/calendar_page.py" line="490" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -824,14 +919,29 @@
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="375" />
+      <location filename="../../ui/calendar_page.py" line="388" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="326" />
+      <location filename="../../ui/mainwindow.py" line="332" />
       <source>New database</source>
       <translation>新建数据库</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="337" />
+      <source>New request</source>
+      <translation>新建点单</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="415" />
+      <source>New request %1</source>
+      <translation>新建点单 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="239" />
+      <source>New service request</source>
+      <translation>新建点单</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="53" />
@@ -844,7 +954,7 @@
       <translation>不结束</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="347" />
+      <location filename="../../ui/calendar_page.py" line="360" />
       <source>Nobody assigned yet</source>
       <translation>尚未安排人员</translation>
     </message>
@@ -854,7 +964,12 @@
       <translation>普通</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="363" />
+      <location filename="../../ui/requests_page.py" line="476" />
+      <source>Normal requests</source>
+      <translation>普通点单</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="376" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -874,12 +989,12 @@
       <translation>只有党员才有所属党支部。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="337" />
+      <location filename="../../ui/mainwindow.py" line="343" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="51" />
+      <location filename="../../ui/mainwindow.py" line="52" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -894,7 +1009,7 @@
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="318" />
+      <location filename="../../ui/mainwindow.py" line="324" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -929,7 +1044,7 @@
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="83" />
+      <location filename="../../ui/calendar_page.py" line="84" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
@@ -969,7 +1084,7 @@
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="83" />
+      <location filename="../../ui/mainwindow.py" line="84" />
       <source>Plan file not imported</source>
       <translation>计划文件未导入</translation>
     </message>
@@ -984,7 +1099,7 @@
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="49" />
+      <location filename="../../ui/mainwindow.py" line="50" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -997,6 +1112,26 @@
       <location filename="../../ui/entities.py" line="360" />
       <source>Population</source>
       <translation>人口</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="79" />
+      <source>Preferred</source>
+      <translation>期望时间</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="271" />
+      <source>Preferred start</source>
+      <translation>期望开始时间</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="186" />
+      <source>Preferred: %1</source>
+      <translation>期望时间：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="75" />
+      <source>Priority</source>
+      <translation>优先级</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="33" />
@@ -1012,6 +1147,11 @@
       <location filename="../../ui/entities.py" line="277" />
       <source>Qualifications</source>
       <translation>资质</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="77" />
+      <source>Received</source>
+      <translation>接收时间</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="68" />
@@ -1039,6 +1179,21 @@
       <translation>重复</translation>
     </message>
     <message>
+      <location filename="../../ui/requests_page.py" line="78" />
+      <source>Respond within</source>
+      <translation>响应倒计时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="375" />
+      <source>Respond within: urgent %1 h, normal %2 days</source>
+      <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="428" />
+      <source>Response times</source>
+      <translation>响应时限</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_views.py" line="37" />
       <source>Sat</source>
       <translation>周六</translation>
@@ -1059,9 +1214,34 @@
       <translation>已保存。</translation>
     </message>
     <message>
+      <location filename="../../ui/requests_page.py" line="220" />
+      <source>Schedule</source>
+      <translation>排期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="173" />
+      <source>Schedule request</source>
+      <translation>点单排期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="457" />
+      <source>Schedule request %1</source>
+      <translation>点单排期 %1</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="99" />
       <source>Scheduled</source>
       <translation>已排期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="459" />
+      <source>Scheduled on %1.</source>
+      <translation>已排期于 %1。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="340" />
+      <source>Schedule…</source>
+      <translation>排期…</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="14" />
@@ -1089,12 +1269,17 @@
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="304" />
+      <location filename="../../ui/calendar_page.py" line="317" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="53" />
+      <location filename="../../ui/mainwindow.py" line="189" />
+      <source>Service requests</source>
+      <translation>点单受理</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="54" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -1221,12 +1406,12 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="363" />
+      <location filename="../../ui/calendar_page.py" line="376" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="72" />
+      <location filename="../../ui/mainwindow.py" line="73" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
@@ -1251,12 +1436,12 @@ Details were written to %2.</source>
       <translation>每年计划走访次数。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="456" />
+      <location filename="../../ui/calendar_page.py" line="469" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="458" />
+      <location filename="../../ui/calendar_page.py" line="471" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -1266,7 +1451,7 @@ Details were written to %2.</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="457" />
+      <location filename="../../ui/calendar_page.py" line="470" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
@@ -1281,7 +1466,7 @@ Details were written to %2.</source>
       <translation>周四</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="428" />
+      <location filename="../../ui/calendar_views.py" line="463" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
@@ -1296,7 +1481,7 @@ Details were written to %2.</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="57" />
+      <location filename="../../ui/calendar_page.py" line="58" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
@@ -1321,7 +1506,7 @@ Details were written to %2.</source>
       <translation>超声</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="75" />
+      <location filename="../../ui/mainwindow.py" line="76" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
@@ -1334,6 +1519,11 @@ Details were written to %2.</source>
       <location filename="../../ui/labels.py" line="104" />
       <source>Urgent</source>
       <translation>加急</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="475" />
+      <source>Urgent requests</source>
+      <translation>加急点单</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="385" />
@@ -1351,6 +1541,11 @@ Details were written to %2.</source>
       <translation>年度走访目标</translation>
     </message>
     <message>
+      <location filename="../../ui/requests_page.py" line="327" />
+      <source>Waiting for an answer</source>
+      <translation>待处理</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_views.py" line="37" />
       <source>Wed</source>
       <translation>周三</translation>
@@ -1361,12 +1556,12 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="69" />
+      <location filename="../../ui/calendar_page.py" line="70" />
       <source>Week</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="238" />
+      <location filename="../../ui/calendar_page.py" line="251" />
       <source>Week of %1</source>
       <translation>%1 当周</translation>
     </message>
@@ -1386,7 +1581,7 @@ Details were written to %2.</source>
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="291" />
+      <location filename="../../ui/calendar_page.py" line="304" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -1396,9 +1591,14 @@ Details were written to %2.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="323" />
+      <location filename="../../ui/calendar_page.py" line="336" />
       <source>Whole activity</source>
       <translation>整个活动</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="430" />
+      <source>Why is the request declined?</source>
+      <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_views.py" line="269" />
@@ -1426,7 +1626,7 @@ Details were written to %2.</source>
       <translation>任意资质</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="339" />
+      <location filename="../../ui/calendar_page.py" line="352" />
       <source>anyone</source>
       <translation>任何人</translation>
     </message>
@@ -1466,9 +1666,14 @@ Details were written to %2.</source>
       <translation>在</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="328" />
+      <location filename="../../ui/calendar_page.py" line="341" />
       <source>on turn</source>
       <translation>轮值</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="67" />
+      <source>overdue by %1</source>
+      <translation>已超时 %1</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="51" />
