@@ -37,6 +37,8 @@ from .calendar_views import AgendaView, MonthView, Shown, WeekView
 from .entities import Catalog
 from .i18n import tr
 from .labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, ROLES, label, qualification_label
+from .patrol_dialog import PatrolPlanDialog
+from .rotation_dialog import RotationDialog
 from .session import Session
 
 
@@ -77,6 +79,9 @@ class CalendarPage(QWidget):
         self.new_button = QPushButton(tr("New activity"))
         self.new_button.setObjectName("new_activity")
         self.new_button.clicked.connect(lambda: self.new_activity())
+        self.patrol_button = QPushButton(tr("Annual patrol plan…"))
+        self.patrol_button.setObjectName("patrol_plan")
+        self.patrol_button.clicked.connect(self.patrol_plan)
 
         self.filters: dict[str, QComboBox] = {}
         filter_row = QHBoxLayout()
@@ -123,6 +128,9 @@ class CalendarPage(QWidget):
         self.exclude_button.setObjectName("exclude")
         self.delete_button = QPushButton(tr("Delete activity"))
         self.delete_button.setObjectName("delete_activity")
+        self.rotation_button = QPushButton(tr("Rotation…"))
+        self.rotation_button.setObjectName("rotation")
+        self.rotation_button.clicked.connect(self.edit_rotation)
         self.edit_button.clicked.connect(lambda: self.current and self.edit_occurrence(self.current))
         self.exclude_button.clicked.connect(self.exclude_current)
         self.delete_button.clicked.connect(self.delete_current)
@@ -130,7 +138,7 @@ class CalendarPage(QWidget):
         sl = QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 0, 0)
         sl.addWidget(self.details, 1)
-        for b in (self.edit_button, self.exclude_button, self.delete_button):
+        for b in (self.edit_button, self.rotation_button, self.exclude_button, self.delete_button):
             sl.addWidget(b)
 
         top = QHBoxLayout()
@@ -141,6 +149,7 @@ class CalendarPage(QWidget):
         top.addStretch(1)
         top.addLayout(views)
         top.addWidget(self.new_button)
+        top.addWidget(self.patrol_button)
         splitter = QSplitter()
         splitter.addWidget(self.stack)
         splitter.addWidget(side)
@@ -280,7 +289,7 @@ class CalendarPage(QWidget):
 
     def show_details(self, shown: Shown | None) -> None:
         self.current = shown
-        for b in (self.edit_button, self.exclude_button, self.delete_button):
+        for b in (self.edit_button, self.exclude_button, self.delete_button, self.rotation_button):
             b.setEnabled(shown is not None)
         if shown is None:
             self.details.setHtml(
@@ -288,6 +297,7 @@ class CalendarPage(QWidget):
             )
             return
         self.exclude_button.setEnabled(bool(shown.activity.rrule))
+        self.rotation_button.setEnabled(bool(shown.activity.rrule and shown.activity.stations))
         self.details.setHtml(self.details_html(shown))
 
     def details_html(self, shown: Shown) -> str:
@@ -528,6 +538,25 @@ class CalendarPage(QWidget):
         text = tr("Delete activity %1").replace("%1", a.title)
         if self._run(lambda: self.session.edit(text, self._lookup, deletes=deletes)):
             self.show_details(None)
+
+    def edit_rotation(self) -> None:
+        if self.current is None:
+            return
+        a = self.current.activity
+        dialog = RotationDialog(self.catalog, a, self.catalog.work_calendar, self)
+        if dialog.exec():
+            new = replace(a, rotation=dialog.rotation())
+            if new != a:
+                text = tr("Rotation of %1").replace("%1", a.title)
+                self._run(lambda: self.session.edit(text, self._lookup, saves={"activities": [new]}))
+
+    def patrol_plan(self) -> None:
+        dialog = PatrolPlanDialog(self.catalog, self, self.anchor.year)
+        if dialog.exec() and dialog.result_activities:
+            acts = dialog.result_activities
+            text = tr("Annual patrol plan: %1 visits").replace("%1", str(len(acts)))
+            if self._run(lambda: self.session.edit(text, self._lookup, saves={"activities": acts})):
+                self.status.emit(text)
 
     def on_catalog_changed(self, sections: set[str]) -> None:
         if sections & {"branches", "departments", "partners"}:

@@ -4,6 +4,11 @@
   <context>
     <name>app</name>
     <message>
+      <location filename="../../ui/patrol_dialog.py" line="146" />
+      <source> (holidays of %1 not entered: check the dates)</source>
+      <translation>（%1 年节假日未录入，请核对日期）</translation>
+    </message>
+    <message>
       <location filename="../../ui/table.py" line="302" />
       <source> and %1 more</source>
       <translation> 等另外 %1 项</translation>
@@ -19,7 +24,7 @@
       <translation> 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="201" />
+      <location filename="../../ui/patrol_dialog.py" line="58" />
       <source> min</source>
       <translation> 分钟</translation>
     </message>
@@ -39,7 +44,7 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="268" />
+      <location filename="../../ui/calendar_page.py" line="277" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -64,12 +69,17 @@
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
+      <location filename="../../ui/patrol_dialog.py" line="157" />
+      <source>%1 visits proposed</source>
+      <translation>建议走访 %1 次</translation>
+    </message>
+    <message>
       <location filename="../../ui/mainwindow.py" line="95" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="256" />
+      <location filename="../../ui/calendar_page.py" line="265" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
@@ -144,7 +154,12 @@
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="300" />
+      <location filename="../../ui/rotation_dialog.py" line="92" />
+      <source>(any department)</source>
+      <translation>（不限科室）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="310" />
       <source>(moved from %1)</source>
       <translation>（由 %1 改期）</translation>
     </message>
@@ -152,6 +167,11 @@
       <location filename="../../ui/calendar_views.py" line="484" />
       <source>(moved)</source>
       <translation>（已改期）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patrol_dialog.py" line="64" />
+      <source>(no service: plain visit)</source>
+      <translation>（不指定服务：普通走访）</translation>
     </message>
     <message>
       <location filename="../../ui/editor.py" line="49" />
@@ -209,7 +229,7 @@
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="478" />
+      <location filename="../../ui/calendar_page.py" line="488" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
@@ -279,7 +299,7 @@
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="70" />
+      <location filename="../../ui/calendar_page.py" line="72" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
@@ -289,27 +309,27 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="170" />
+      <location filename="../../ui/calendar_page.py" line="179" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="171" />
+      <location filename="../../ui/calendar_page.py" line="180" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="173" />
+      <location filename="../../ui/calendar_page.py" line="182" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="472" />
+      <location filename="../../ui/calendar_page.py" line="482" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="172" />
+      <location filename="../../ui/calendar_page.py" line="181" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -324,6 +344,21 @@
       <translation>编号只能包含字母、数字、“-”、“_”或“.”。</translation>
     </message>
     <message>
+      <location filename="../../ui/patrol_dialog.py" line="41" />
+      <source>Annual patrol plan</source>
+      <translation>全年巡诊计划</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="557" />
+      <source>Annual patrol plan: %1 visits</source>
+      <translation>全年巡诊计划：%1 次走访</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="82" />
+      <source>Annual patrol plan…</source>
+      <translation>全年巡诊计划…</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="190" />
       <source>Another time:</source>
       <translation>其他时间：</translation>
@@ -332,6 +367,11 @@
       <location filename="../../ui/labels.py" line="67" />
       <source>Assignment</source>
       <translation>排班</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patrol_dialog.py" line="73" />
+      <source>At most per day (whole hospital)</source>
+      <translation>全院每天最多</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="80" />
@@ -384,7 +424,12 @@
       <translation>请选择结对单位和服务项目。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="287" />
+      <location filename="../../ui/rotation_dialog.py" line="102" />
+      <source>Clear</source>
+      <translation>清空</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="296" />
       <source>Click an occurrence to see its stations and people.</source>
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
@@ -442,6 +487,11 @@
       <location filename="../../ui/mainwindow.py" line="320" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patrol_dialog.py" line="92" />
+      <source>Create these visits</source>
+      <translation>生成这些走访</translation>
     </message>
     <message>
       <location filename="../../ui/mainwindow.py" line="416" />
@@ -504,7 +554,7 @@
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="516" />
+      <location filename="../../ui/calendar_page.py" line="526" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -514,12 +564,12 @@
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="124" />
+      <location filename="../../ui/calendar_page.py" line="129" />
       <source>Delete activity</source>
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="528" />
+      <location filename="../../ui/calendar_page.py" line="538" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
@@ -534,7 +584,7 @@
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="85" />
+      <location filename="../../ui/calendar_page.py" line="90" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
@@ -542,6 +592,11 @@
       <location filename="../../ui/entities.py" line="167" />
       <source>Departments</source>
       <translation>科室</translation>
+    </message>
+    <message>
+      <location filename="../../ui/rotation_dialog.py" line="39" />
+      <source>Departments taking turns</source>
+      <translation>轮值科室</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="32" />
@@ -589,12 +644,12 @@
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="449" />
+      <location filename="../../ui/calendar_page.py" line="459" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="468" />
+      <location filename="../../ui/calendar_page.py" line="478" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -604,7 +659,7 @@
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="403" />
+      <location filename="../../ui/calendar_page.py" line="413" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
@@ -614,12 +669,12 @@
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="421" />
+      <location filename="../../ui/calendar_page.py" line="431" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="120" />
+      <location filename="../../ui/calendar_page.py" line="125" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -714,6 +769,11 @@
       <translation>姓名</translation>
     </message>
     <message>
+      <location filename="../../ui/rotation_dialog.py" line="99" />
+      <source>Generate from an ordered list…</source>
+      <translation>按科室顺序生成…</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="77" />
       <source>Health lecture</source>
       <translation>健康讲座</translation>
@@ -794,17 +854,17 @@
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="502" />
+      <location filename="../../ui/calendar_page.py" line="512" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="122" />
+      <location filename="../../ui/calendar_page.py" line="127" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="272" />
+      <location filename="../../ui/patrol_dialog.py" line="72" />
       <source>Length</source>
       <translation>时长</translation>
     </message>
@@ -854,7 +914,7 @@
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="70" />
+      <location filename="../../ui/calendar_page.py" line="72" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -869,12 +929,12 @@
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="413" />
+      <location filename="../../ui/calendar_page.py" line="423" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="490" />
+      <location filename="../../ui/calendar_page.py" line="500" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -919,7 +979,7 @@
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="388" />
+      <location filename="../../ui/calendar_page.py" line="398" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
@@ -954,7 +1014,7 @@
       <translation>不结束</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="360" />
+      <location filename="../../ui/calendar_page.py" line="370" />
       <source>Nobody assigned yet</source>
       <translation>尚未安排人员</translation>
     </message>
@@ -969,7 +1029,7 @@
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="376" />
+      <location filename="../../ui/calendar_page.py" line="386" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -1044,7 +1104,7 @@
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="84" />
+      <location filename="../../ui/calendar_page.py" line="89" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
@@ -1134,6 +1194,11 @@
       <translation>优先级</translation>
     </message>
     <message>
+      <location filename="../../ui/patrol_dialog.py" line="75" />
+      <source>Propose</source>
+      <translation>生成建议</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="33" />
       <source>Psychologist</source>
       <translation>心理咨询师</translation>
@@ -1169,6 +1234,11 @@
       <translation>删除需求</translation>
     </message>
     <message>
+      <location filename="../../ui/patrol_dialog.py" line="78" />
+      <source>Remove selected rows</source>
+      <translation>删除所选行</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="251" />
       <source>Remove station</source>
       <translation>删除摊位</translation>
@@ -1192,6 +1262,16 @@
       <location filename="../../ui/mainwindow.py" line="428" />
       <source>Response times</source>
       <translation>响应时限</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="550" />
+      <source>Rotation of %1</source>
+      <translation>%1 的轮值安排</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="131" />
+      <source>Rotation…</source>
+      <translation>轮值…</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_views.py" line="37" />
@@ -1269,7 +1349,7 @@
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="317" />
+      <location filename="../../ui/calendar_page.py" line="327" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
@@ -1327,6 +1407,11 @@
       <location filename="../../ui/app.py" line="77" />
       <source>Start with the demo hospital (made-up people, to look around)</source>
       <translation>使用演示医院（虚构人员，便于熟悉功能）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patrol_dialog.py" line="71" />
+      <source>Starting at</source>
+      <translation>开始时间</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="387" />
@@ -1406,9 +1491,14 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="376" />
+      <location filename="../../ui/calendar_page.py" line="386" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/rotation_dialog.py" line="118" />
+      <source>The department on turn fills the needs of its station; the others stay home that week.</source>
+      <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
       <location filename="../../ui/mainwindow.py" line="73" />
@@ -1436,12 +1526,12 @@ Details were written to %2.</source>
       <translation>每年计划走访次数。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="469" />
+      <location filename="../../ui/calendar_page.py" line="479" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="471" />
+      <location filename="../../ui/calendar_page.py" line="481" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -1451,7 +1541,7 @@ Details were written to %2.</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="470" />
+      <location filename="../../ui/calendar_page.py" line="480" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
@@ -1464,6 +1554,11 @@ Details were written to %2.</source>
       <location filename="../../ui/activity_editor.py" line="46" />
       <source>Thursday</source>
       <translation>周四</translation>
+    </message>
+    <message>
+      <location filename="../../ui/rotation_dialog.py" line="58" />
+      <source>Tick the departments that take turns; drag them into order.</source>
+      <translation>勾选参与轮值的科室，拖动调整顺序。</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_views.py" line="463" />
@@ -1481,7 +1576,7 @@ Details were written to %2.</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="58" />
+      <location filename="../../ui/calendar_page.py" line="60" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
@@ -1536,6 +1631,11 @@ Details were written to %2.</source>
       <translation>村</translation>
     </message>
     <message>
+      <location filename="../../ui/patrol_dialog.py" line="70" />
+      <source>Visit on</source>
+      <translation>走访日</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="434" />
       <source>Visits a year</source>
       <translation>年度走访目标</translation>
@@ -1556,12 +1656,12 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="70" />
+      <location filename="../../ui/calendar_page.py" line="72" />
       <source>Week</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="251" />
+      <location filename="../../ui/calendar_page.py" line="260" />
       <source>Week of %1</source>
       <translation>%1 当周</translation>
     </message>
@@ -1569,6 +1669,11 @@ Details were written to %2.</source>
       <location filename="../../ui/entities.py" line="532" />
       <source>Weekday</source>
       <translation>星期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patrol_dialog.py" line="50" />
+      <source>Weekends (staff's rest time)</source>
+      <translation>周末（职工休息时间）</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="100" />
@@ -1581,7 +1686,7 @@ Details were written to %2.</source>
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="304" />
+      <location filename="../../ui/calendar_page.py" line="314" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -1591,7 +1696,7 @@ Details were written to %2.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="336" />
+      <location filename="../../ui/calendar_page.py" line="346" />
       <source>Whole activity</source>
       <translation>整个活动</translation>
     </message>
@@ -1606,9 +1711,24 @@ Details were written to %2.</source>
       <translation>班</translation>
     </message>
     <message>
+      <location filename="../../ui/patrol_dialog.py" line="51" />
+      <source>Working days</source>
+      <translation>工作日</translation>
+    </message>
+    <message>
       <location filename="../../ui/tasks.py" line="58" />
       <source>Working…</source>
       <translation>处理中…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patrol_dialog.py" line="69" />
+      <source>Year</source>
+      <translation>年份</translation>
+    </message>
+    <message>
+      <location filename="../../ui/patrol_dialog.py" line="83" />
+      <source>Yearly target</source>
+      <translation>年度目标</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="53" />
@@ -1626,7 +1746,7 @@ Details were written to %2.</source>
       <translation>任意资质</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="352" />
+      <location filename="../../ui/calendar_page.py" line="362" />
       <source>anyone</source>
       <translation>任何人</translation>
     </message>
@@ -1666,7 +1786,7 @@ Details were written to %2.</source>
       <translation>在</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="341" />
+      <location filename="../../ui/calendar_page.py" line="351" />
       <source>on turn</source>
       <translation>轮值</translation>
     </message>

@@ -1,0 +1,202 @@
+"""The calendar as a planner uses it: a weekly series, leave a date out, drag one occurrence,
+undo; and a request scheduled from the inbox."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from db.operations import import_document
+from db.planio import load_plan
+from db.store import Store
+from tests.helpers import sample_text
+from ui.activity_editor import ActivityDialog
+from ui.mainwindow import MainWindow
+from ui.requests_page import ScheduleDialog
+from ui.session import Session
+
+pytestmark = pytest.mark.gui
+
+
+def _window(qtbot, path) -> MainWindow:
+    with Store(path) as s:
+        import_document(s, sample_text())
+    w = MainWindow(Session(path))
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    w.show_section("calendar_view")
+    return w
+
+
+def _series_dates(path, activity_title: str) -> list[date]:
+    from scheduler.recurrence import expand
+
+    with Store(path) as s:
+        plan = load_plan(s)
+    a = next(a for a in plan.activities.values() if a.title == activity_title)
+    return [o.start.date() for o in expand(a)]
+
+
+def _mouse(widget, kind, pos: QPointF, buttons) -> None:
+    event = QMouseEvent(
+        kind, pos, widget.mapToGlobal(pos), Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_weekly_series_exclude_drag_undo(qtbot, db_path) -> None:
+    w = _window(qtbot, db_path)
+    page = w.current_page()
+    page.go_to(date(2027, 3, 1))
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ActivityDialog)
+        dialog.title.setText("义诊周周行")
+        dialog.start.setDateTime(dialog.start.dateTime().fromString("2027-03-02 14:30", "yyyy-MM-dd HH:mm"))
+        rec = dialog.recurrence
+        rec.freq.setCurrentIndex(rec.freq.findData("weekly"))
+        for i, box in enumerate(rec.days):
+            box.setChecked(i == 1)  # Tuesday
+        rec.end_count.setChecked(True)
+        rec.count.setValue(4)
+        assert rec.sentence.text() == "每周周二，共 4 次"
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, fill)
+    page.new_activity()
+    assert _series_dates(db_path, "义诊周周行") == [date(2027, 3, d) for d in (2, 9, 16, 23)]
+
+    # Leave out 9 March.
+    shown = next(
+        s for s in page.shown if s.activity.title == "义诊周周行" and s.occurrence.date == date(2027, 3, 9)
+    )
+    page.show_details(shown)
+    page.exclude_current()
+    assert _series_dates(db_path, "义诊周周行") == [date(2027, 3, d) for d in (2, 16, 23)]
+
+    # Drag 16 March to Thursday 18 March in the month view.
+    page.set_view(page.MONTH)
+    qtbot.waitExposed(page.month)
+    rect = next(
+        r
+        for r, s in page.month.item_rects()
+        if s.activity.title == "义诊周周行" and s.occurrence.date == date(2027, 3, 16)
+    )
+    first = page.month.first_day()
+    target = page.month._cell((date(2027, 3, 18) - first).days).center()
+    _mouse(page.month, QEvent.Type.MouseButtonPress, QPointF(rect.center()), Qt.MouseButton.LeftButton)
+    _mouse(page.month, QEvent.Type.MouseMove, QPointF(target), Qt.MouseButton.LeftButton)
+    _mouse(page.month, QEvent.Type.MouseButtonRelease, QPointF(target), Qt.MouseButton.NoButton)
+    with Store(db_path) as s:
+        a = next(a for a in load_plan(s).activities.values() if a.title == "义诊周周行")
+    assert [(m.from_date, m.start) for m in a.moved] == [(date(2027, 3, 16), datetime(2027, 3, 18, 14, 30))]
+    assert any(s.occurrence.date == date(2027, 3, 16) and s.occurrence.moved for s in page.shown)
+
+    w.undo_action.trigger()  # the drag is undone
+    with Store(db_path) as s:
+        a = next(a for a in load_plan(s).activities.values() if a.title == "义诊周周行")
+    assert a.moved == ()
+    w.undo_action.trigger()  # and the left-out date comes back
+    assert _series_dates(db_path, "义诊周周行") == [date(2027, 3, d) for d in (2, 9, 16, 23)]
+    w.session.close()
+
+
+def test_edit_this_and_following_splits_the_series(qtbot, db_path, monkeypatch) -> None:
+    w = _window(qtbot, db_path)
+    page = w.current_page()
+    page.go_to(date(2026, 12, 1))
+    shown = next(s for s in page.shown if s.activity.id == "a1" and s.occurrence.date == date(2026, 12, 17))
+    monkeypatch.setattr(page, "ask_scope", lambda only_time, first: "following")
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.venue.setText("神农耘集市")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, fill)
+    page.edit_occurrence(shown)
+    with Store(db_path) as s:
+        plan = load_plan(s)
+    head, tail = plan.activities["a1"], plan.activities["a1-2"]
+    assert head.venue == "合乐城商场" and tail.venue == "神农耘集市"
+    assert tail.start == datetime(2026, 12, 17, 18)
+    # The past keeps its record and its assignment.
+    assert ("a1", date(2026, 12, 3)) in plan.records
+    assert any(x.activity == "a1" and x.occurrence == date(2026, 12, 3) for x in plan.assignments.values())
+    w.undo_action.trigger()
+    with Store(db_path) as s:
+        plan = load_plan(s)
+    assert "a1-2" not in plan.activities and plan.activities["a1"].venue == "合乐城商场"
+    w.session.close()
+
+
+def test_schedule_request_status_follows(qtbot, db_path) -> None:
+    with Store(db_path) as s:
+        import_document(s, sample_text())
+        doc = (
+            '{"format": "outreach-plan", "version": 1, "requests": [{"id": "r2", "partner": "p-youyi", '
+            '"service": "sports-injury", "received": "2026-11-22T09:00", "priority": "urgent", '
+            '"preferred": [{"start": "2026-11-28T09:00", "end": "2026-11-28T10:30"}], "status": "new"}]}'
+        )
+        import_document(s, doc)
+    w = MainWindow(Session(db_path))
+    qtbot.addWidget(w)
+    w.show()
+    w.show_section("requests_view")
+    page = w.current_page()
+    page.select("r2")
+    assert page.buttons["accept"].isEnabled()
+    page.accept_selected()
+    with Store(db_path) as s:
+        assert load_plan(s).requests["r2"].status == "accepted"
+
+    def choose() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ScheduleDialog)
+        assert dialog.organizer.value() == "b-ortho"  # the branch paired with the partner
+        dialog.accept()
+
+    page.select("r2")
+    QTimer.singleShot(0, choose)
+    page.schedule_selected()
+    with Store(db_path) as s:
+        plan = load_plan(s)
+    assert plan.requests["r2"].status == "scheduled"
+    act = next(a for a in plan.activities.values() if a.request == "r2")
+    assert act.start == datetime(2026, 11, 28, 9) and act.organizer == "b-ortho"
+    assert act.stations[0].needs[0].department == "ortho"
+    w.session.close()
+
+
+def test_decline_needs_a_reason(qtbot, db_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    with Store(db_path) as s:
+        import_document(s, sample_text())
+        import_document(
+            s,
+            '{"format": "outreach-plan", "version": 1, "requests": [{"id": "r3", "partner": "p-youyi", '
+            '"service": "sports-injury", "received": "2026-11-22T09:00", "status": "new"}]}',
+        )
+    w = MainWindow(Session(db_path))
+    qtbot.addWidget(w)
+    w.show_section("requests_view")
+    page = w.current_page()
+    told: list = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  ", True))
+    page.select("r3")
+    page.decline_selected()
+    assert told and "理由" in told[0]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("场地不足", True))
+    page.decline_selected()
+    with Store(db_path) as s:
+        q = load_plan(s).requests["r3"]
+    assert q.status == "declined" and q.extra["decline_reason"] == "场地不足"
+    w.session.close()
