@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_foundation  # noqa: E402
+from bench import bench_calendar, bench_foundation  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -16,6 +16,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--small", action="store_true", help="small demo hospital (CI mode)")
     args = parser.parse_args(argv)
     bench_foundation.run(small=args.small)
+    bench_calendar.run(small=args.small)
     return 0
 
 

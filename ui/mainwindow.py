@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(220)
         self.stack = QStackedWidget()
-        by_section = {s.section: s for s in ALL_SPECS}
+        self.by_section = {s.section: s for s in ALL_SPECS}
         for heading, sections in AREAS:
             head = QListWidgetItem(tr(heading))
             head.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -182,20 +182,13 @@ class MainWindow(QMainWindow):
             self.nav.addItem(head)
             for name in sections:
                 if name == "calendar_view":
-                    page: Any = CalendarPage(session, self.catalog)
                     title = tr("Calendar")
                 elif name == "requests_view":
-                    page = RequestsPage(session, self.catalog)
                     title = tr("Service requests")
                 else:
-                    spec = by_section[name]
-                    page = EntityPage(spec, session, self.catalog)
-                    title = tr(spec.title)
-                page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
-                self.pages[name] = page
-                index = self.stack.addWidget(page)
+                    title = tr(self.by_section[name].title)
                 item = QListWidgetItem("    " + title)
-                item.setData(Qt.ItemDataRole.UserRole, index)
+                item.setData(Qt.ItemDataRole.UserRole, name)
                 item.setData(Qt.ItemDataRole.UserRole + 1, name)
                 self.nav.addItem(item)
         self.nav.currentItemChanged.connect(self._nav_changed)
@@ -273,11 +266,26 @@ class MainWindow(QMainWindow):
 
     # -- navigation and refresh
 
+    def page(self, name: str) -> Any:
+        """The screen of that name, built the first time it is wanted (start-up stays quick)."""
+        page = self.pages.get(name)
+        if page is None:
+            if name == "calendar_view":
+                page = CalendarPage(self.session, self.catalog)
+            elif name == "requests_view":
+                page = RequestsPage(self.session, self.catalog)
+            else:
+                page = EntityPage(self.by_section[name], self.session, self.catalog)
+            page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
+            self.pages[name] = page
+            self.stack.addWidget(page)
+        return page
+
     def _nav_changed(self, current: QListWidgetItem | None, _previous: Any) -> None:
         if current is None or current.data(Qt.ItemDataRole.UserRole) is None:
             return
-        self.stack.setCurrentIndex(current.data(Qt.ItemDataRole.UserRole))
         section = current.data(Qt.ItemDataRole.UserRole + 1)
+        self.stack.setCurrentWidget(self.page(section))
         if section in self.dirty:
             self.dirty.discard(section)
             self._refresh_page(section, set(LOADERS))
@@ -314,7 +322,8 @@ class MainWindow(QMainWindow):
                     self.dirty.add(name)
         if changes.hospital:
             self._update_title()
-            self.pages["requests_view"].refresh()
+            if "requests_view" in self.pages:
+                self.pages["requests_view"].refresh()
 
     def _step_failed(self, step: str, reason: str) -> None:
         QMessageBox.warning(self, tr("Could not undo or redo"), f"{step}\n\n{reason}")
