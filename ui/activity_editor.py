@@ -185,6 +185,8 @@ class RecurrenceEditor(QWidget):
             box.setChecked(i in days)
         self.nth.setCurrentIndex(max(0, self.nth.findData(spec.nth)))
         self.nth_day.setCurrentIndex(spec.nth_weekday if spec.freq == "monthly" else start.weekday())
+        default_until = spec.until or (start + timedelta(days=90)).date()
+        self.until.setDate(QDate(default_until.year, default_until.month, default_until.day))
         if spec.count is not None:
             self.end_count.setChecked(True)
             self.count.setValue(spec.count)
@@ -379,7 +381,7 @@ class ActivityDialog(QDialog):
         self.message.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow(tr("Title") + " *", self.title)
+        form.addRow(tr("Activity name") + " *", self.title)
         form.addRow(tr("Kind"), self.kind)
         form.addRow(tr("Partner"), self.partner)
         form.addRow(tr("Venue"), self.venue)
@@ -442,7 +444,7 @@ class ActivityDialog(QDialog):
         problems = []
         title = self.title.text().strip()
         if not title:
-            problems.append(tr("“%1” is required.").replace("%1", tr("Title")))
+            problems.append(tr("“%1” is required.").replace("%1", tr("Activity name")))
         start, end = _py(self.start.dateTime()), _py(self.end.dateTime())
         if end <= start:
             problems.append(tr("The activity must end after it starts."))

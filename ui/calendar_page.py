@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from db.operations import OperationError
 from db.store import StoreError
 from scheduler.editing import exclude_occurrence, move_occurrence, original_start, split_series
-from scheduler.model import Activity
+from scheduler.model import Activity, Record
 from scheduler.planning import CalendarFilter, department_on_turn, occurrences_between
 from scheduler.rules import from_rrule
 
@@ -128,6 +129,9 @@ class CalendarPage(QWidget):
         self.exclude_button.setObjectName("exclude")
         self.delete_button = QPushButton(tr("Delete activity"))
         self.delete_button.setObjectName("delete_activity")
+        self.cancel_button = QPushButton(tr("Call off this occurrence…"))
+        self.cancel_button.setObjectName("call_off")
+        self.cancel_button.clicked.connect(self.call_off_current)
         self.rotation_button = QPushButton(tr("Rotation…"))
         self.rotation_button.setObjectName("rotation")
         self.rotation_button.clicked.connect(self.edit_rotation)
@@ -138,7 +142,13 @@ class CalendarPage(QWidget):
         sl = QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 0, 0)
         sl.addWidget(self.details, 1)
-        for b in (self.edit_button, self.rotation_button, self.exclude_button, self.delete_button):
+        for b in (
+            self.edit_button,
+            self.rotation_button,
+            self.cancel_button,
+            self.exclude_button,
+            self.delete_button,
+        ):
             sl.addWidget(b)
 
         top = QHBoxLayout()
@@ -289,7 +299,13 @@ class CalendarPage(QWidget):
 
     def show_details(self, shown: Shown | None) -> None:
         self.current = shown
-        for b in (self.edit_button, self.exclude_button, self.delete_button, self.rotation_button):
+        for b in (
+            self.edit_button,
+            self.exclude_button,
+            self.delete_button,
+            self.rotation_button,
+            self.cancel_button,
+        ):
             b.setEnabled(shown is not None)
         if shown is None:
             self.details.setHtml(
@@ -297,6 +313,9 @@ class CalendarPage(QWidget):
             )
             return
         self.exclude_button.setEnabled(bool(shown.activity.rrule))
+        self.cancel_button.setText(
+            tr("Hold this occurrence again") if shown.cancelled else tr("Call off this occurrence…")
+        )
         self.rotation_button.setEnabled(bool(shown.activity.rrule and shown.activity.stations))
         self.details.setHtml(self.details_html(shown))
 
@@ -308,6 +327,9 @@ class CalendarPage(QWidget):
         when = f"{o.start:%Y-%m-%d %H:%M} – {o.end:%H:%M}"
         if o.moved:
             when += " " + tr("(moved from %1)").replace("%1", o.date.isoformat())
+        record = c.records.get((a.id, o.date))
+        if record is not None and record.status == "cancelled":
+            when += f" · <b style='color:#b00020'>{e(tr('Called off'))}</b>：{e(record.reason or '')}"
         if info.name:
             when += f" · <span style='color:#c62828'>{e(info.name)}</span>"
         facts = [
@@ -515,6 +537,26 @@ class CalendarPage(QWidget):
                 text, self._lookup, saves={"activities": [new]}, deletes={"assignments": gone}
             )
         )
+
+    def call_off_current(self) -> None:
+        """Call one occurrence off with a reason (a cancelled record), or hold it again."""
+        if self.current is None:
+            return
+        a, day = self.current.activity, self.current.occurrence.date
+        key = (a.id, day)
+        if self.current.cancelled:
+            text = tr("Hold %1 on %2 again").replace("%1", a.title).replace("%2", day.isoformat())
+            self._run(lambda: self.session.edit(text, self._lookup, deletes={"records": [key]}))
+            return
+        reason, ok = QInputDialog.getText(self, tr("Call off"), tr("Why is this occurrence called off?"))
+        if not ok:
+            return
+        if not reason.strip():
+            QMessageBox.information(self, tr("Call off"), tr("Calling off needs a reason."))
+            return
+        record = Record(a.id, day, "cancelled", reason.strip())
+        text = tr("Call off %1 on %2").replace("%1", a.title).replace("%2", day.isoformat())
+        self._run(lambda: self.session.edit(text, self._lookup, saves={"records": [record]}))
 
     def delete_current(self) -> None:
         if self.current is None:

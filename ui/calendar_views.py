@@ -44,17 +44,17 @@ class Shown:
     occurrence: Occurrence
     activity: Activity
     badge: str | None = None  # "error" | "warning", when the conflict checker has a word
+    cancelled: bool = False  # this one occurrence was called off (a record says so)
 
     @property
     def key(self) -> tuple[str, date]:
         return (self.occurrence.activity, self.occurrence.date)
 
 
-def _colour(activity: Activity) -> QColor:
-    c = QColor(KIND_COLOURS.get(activity.kind, "#546e7a"))
-    if activity.status == "cancelled":
-        c = QColor("#9e9e9e")
-    return c
+def _colour(activity: Activity, cancelled: bool = False) -> QColor:
+    if cancelled or activity.status == "cancelled":
+        return QColor("#9e9e9e")
+    return QColor(KIND_COLOURS.get(activity.kind, "#546e7a"))
 
 
 class _GridView(QWidget):
@@ -135,7 +135,7 @@ class _GridView(QWidget):
                 self.day_opened.emit(day)
 
     def _chip(self, p: QPainter, rect: QRect, shown: Shown, text: str) -> None:
-        colour = _colour(shown.activity)
+        colour = _colour(shown.activity, shown.cancelled)
         fill = QColor(colour)
         fill.setAlpha(40)
         p.fillRect(rect, fill)
@@ -143,7 +143,12 @@ class _GridView(QWidget):
         if shown.key == self.current:
             p.setPen(QPen(colour, 2))
             p.drawRect(rect.adjusted(1, 1, -1, -1))
-        p.setPen(QColor("#202020") if shown.activity.status != "cancelled" else QColor("#808080"))
+        off = shown.cancelled or shown.activity.status == "cancelled"
+        p.setPen(QColor("#808080") if off else QColor("#202020"))
+        if off:
+            font = QFont(p.font())
+            font.setStrikeOut(True)
+            p.setFont(font)
         inner = rect.adjusted(6, 0, -2, 0)
         if shown.badge:
             dot = QColor("#d32f2f") if shown.badge == "error" else QColor("#f9a825")
@@ -159,6 +164,10 @@ class _GridView(QWidget):
             text = metrics.elidedText(text.replace("\n", " "), Qt.TextElideMode.ElideRight, inner.width())
             flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         p.drawText(inner, flags, text)
+        if off:
+            font = QFont(p.font())
+            font.setStrikeOut(False)
+            p.setFont(font)
 
 
 class MonthView(_GridView):
@@ -489,7 +498,7 @@ class AgendaView(QTreeWidget):
                 ]
             )
             item.setData(0, Qt.ItemDataRole.UserRole, s)
-            item.setForeground(2, _colour(a))
+            item.setForeground(2, _colour(a, s.cancelled))
             rows.append(item)
         self.addTopLevelItems(rows)
 

@@ -34,7 +34,7 @@
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="336" />
+      <location filename="../../ui/mainwindow.py" line="345" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -44,7 +44,7 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="277" />
+      <location filename="../../ui/calendar_page.py" line="287" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -79,77 +79,77 @@
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="265" />
+      <location filename="../../ui/calendar_page.py" line="275" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="232" />
+      <location filename="../../ui/mainwindow.py" line="225" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="228" />
+      <location filename="../../ui/mainwindow.py" line="221" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="221" />
+      <location filename="../../ui/mainwindow.py" line="214" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="244" />
+      <location filename="../../ui/mainwindow.py" line="237" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="227" />
+      <location filename="../../ui/mainwindow.py" line="220" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="246" />
+      <location filename="../../ui/mainwindow.py" line="239" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="222" />
+      <location filename="../../ui/mainwindow.py" line="215" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="223" />
+      <location filename="../../ui/mainwindow.py" line="216" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="230" />
+      <location filename="../../ui/mainwindow.py" line="223" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="224" />
+      <location filename="../../ui/mainwindow.py" line="217" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="235" />
+      <location filename="../../ui/mainwindow.py" line="228" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="245" />
+      <location filename="../../ui/mainwindow.py" line="238" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="243" />
+      <location filename="../../ui/mainwindow.py" line="236" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="233" />
+      <location filename="../../ui/mainwindow.py" line="226" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
@@ -159,12 +159,12 @@
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="310" />
+      <location filename="../../ui/calendar_page.py" line="329" />
       <source>(moved from %1)</source>
       <translation>（由 %1 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="484" />
+      <location filename="../../ui/calendar_views.py" line="493" />
       <source>(moved)</source>
       <translation>（已改期）</translation>
     </message>
@@ -184,7 +184,7 @@
       <translation>（未设置）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="282" />
+      <location filename="../../ui/calendar_views.py" line="291" />
       <source>+%1 more</source>
       <translation>还有 %1 项</translation>
     </message>
@@ -229,7 +229,7 @@
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="488" />
+      <location filename="../../ui/calendar_page.py" line="510" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
@@ -254,9 +254,14 @@
       <translation>在岗</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="463" />
+      <location filename="../../ui/calendar_views.py" line="472" />
       <source>Activity</source>
       <translation>活动</translation>
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="384" />
+      <source>Activity name</source>
+      <translation>活动名称</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="25" />
@@ -279,7 +284,7 @@
       <translation>添加需求</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="249" />
+      <location filename="../../ui/activity_editor.py" line="251" />
       <source>Add station</source>
       <translation>添加摊位</translation>
     </message>
@@ -299,7 +304,7 @@
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="72" />
+      <location filename="../../ui/calendar_page.py" line="73" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
@@ -309,27 +314,27 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="179" />
+      <location filename="../../ui/calendar_page.py" line="189" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="180" />
+      <location filename="../../ui/calendar_page.py" line="190" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="182" />
+      <location filename="../../ui/calendar_page.py" line="192" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="482" />
+      <location filename="../../ui/calendar_page.py" line="504" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="181" />
+      <location filename="../../ui/calendar_page.py" line="191" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -349,12 +354,12 @@
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="557" />
+      <location filename="../../ui/calendar_page.py" line="599" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="82" />
+      <location filename="../../ui/calendar_page.py" line="83" />
       <source>Annual patrol plan…</source>
       <translation>全年巡诊计划…</translation>
     </message>
@@ -379,7 +384,7 @@
       <translation>预计人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="186" />
+      <location filename="../../ui/mainwindow.py" line="185" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -387,6 +392,31 @@
       <location filename="../../ui/entities.py" line="526" />
       <source>Calendar day</source>
       <translation>日历日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="551" />
+      <source>Call off</source>
+      <translation>停办</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="558" />
+      <source>Call off %1 on %2</source>
+      <translation>停办 %2 的 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="132" />
+      <source>Call off this occurrence…</source>
+      <translation>停办本场次…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="332" />
+      <source>Called off</source>
+      <translation>已停办</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="555" />
+      <source>Calling off needs a reason.</source>
+      <translation>停办须填写原因。</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="151" />
@@ -399,7 +429,7 @@
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="404" />
+      <location filename="../../ui/activity_editor.py" line="406" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -429,7 +459,7 @@
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="296" />
+      <location filename="../../ui/calendar_page.py" line="312" />
       <source>Click an occurrence to see its stations and people.</source>
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
@@ -454,7 +484,7 @@
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="325" />
+      <location filename="../../ui/mainwindow.py" line="334" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -484,7 +514,7 @@
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="320" />
+      <location filename="../../ui/mainwindow.py" line="329" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
@@ -494,7 +524,7 @@
       <translation>生成这些走访</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="416" />
+      <location filename="../../ui/mainwindow.py" line="425" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -509,17 +539,17 @@
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="332" />
+      <location filename="../../ui/mainwindow.py" line="341" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="345" />
+      <location filename="../../ui/mainwindow.py" line="354" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="463" />
+      <location filename="../../ui/calendar_views.py" line="472" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -554,7 +584,7 @@
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="526" />
+      <location filename="../../ui/calendar_page.py" line="568" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -564,12 +594,12 @@
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="129" />
+      <location filename="../../ui/calendar_page.py" line="130" />
       <source>Delete activity</source>
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="538" />
+      <location filename="../../ui/calendar_page.py" line="580" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
@@ -579,12 +609,12 @@
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="419" />
+      <location filename="../../ui/mainwindow.py" line="428" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="90" />
+      <location filename="../../ui/calendar_page.py" line="91" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
@@ -644,37 +674,37 @@
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="459" />
+      <location filename="../../ui/calendar_page.py" line="481" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="478" />
+      <location filename="../../ui/calendar_page.py" line="500" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="345" />
+      <location filename="../../ui/activity_editor.py" line="347" />
       <source>Edit activity</source>
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="413" />
+      <location filename="../../ui/calendar_page.py" line="435" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="440" />
+      <location filename="../../ui/mainwindow.py" line="449" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="431" />
+      <location filename="../../ui/calendar_page.py" line="453" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="125" />
+      <location filename="../../ui/calendar_page.py" line="126" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -684,7 +714,7 @@
       <translation>空白医院</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="388" />
+      <location filename="../../ui/activity_editor.py" line="390" />
       <source>Ends</source>
       <translation>结束时间</translation>
     </message>
@@ -729,12 +759,12 @@
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="381" />
+      <location filename="../../ui/mainwindow.py" line="390" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="395" />
+      <location filename="../../ui/mainwindow.py" line="404" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -779,9 +809,19 @@
       <translation>健康讲座</translation>
     </message>
     <message>
+      <location filename="../../ui/calendar_page.py" line="548" />
+      <source>Hold %1 on %2 again</source>
+      <translation>恢复举办 %2 的 %1</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="91" />
       <source>Hold it on holidays too</source>
       <translation>节假日照常举办</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="317" />
+      <source>Hold this occurrence again</source>
+      <translation>恢复举办本场次</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="525" />
@@ -824,17 +864,17 @@
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="368" />
+      <location filename="../../ui/mainwindow.py" line="377" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="376" />
+      <location filename="../../ui/mainwindow.py" line="385" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="383" />
+      <location filename="../../ui/activity_editor.py" line="385" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -854,12 +894,12 @@
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="512" />
+      <location filename="../../ui/calendar_page.py" line="534" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="127" />
+      <location filename="../../ui/calendar_page.py" line="128" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
@@ -914,7 +954,7 @@
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="72" />
+      <location filename="../../ui/calendar_page.py" line="73" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -929,12 +969,12 @@
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="423" />
+      <location filename="../../ui/calendar_page.py" line="445" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="500" />
+      <location filename="../../ui/calendar_page.py" line="522" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -959,7 +999,7 @@
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="260" />
+      <location filename="../../ui/activity_editor.py" line="262" />
       <source>Needs</source>
       <translation>人员需求</translation>
     </message>
@@ -974,17 +1014,17 @@
       <translation>新增%1</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="345" />
+      <location filename="../../ui/activity_editor.py" line="347" />
       <source>New activity</source>
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="398" />
+      <location filename="../../ui/calendar_page.py" line="420" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="332" />
+      <location filename="../../ui/mainwindow.py" line="341" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1014,7 +1054,7 @@
       <translation>不结束</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="370" />
+      <location filename="../../ui/calendar_page.py" line="392" />
       <source>Nobody assigned yet</source>
       <translation>尚未安排人员</translation>
     </message>
@@ -1029,7 +1069,7 @@
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="386" />
+      <location filename="../../ui/calendar_page.py" line="408" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -1039,7 +1079,7 @@
       <translation>护士</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="394" />
+      <location filename="../../ui/activity_editor.py" line="396" />
       <source>On statutory holidays:</source>
       <translation>遇法定节假日：</translation>
     </message>
@@ -1049,7 +1089,7 @@
       <translation>只有党员才有所属党支部。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="343" />
+      <location filename="../../ui/mainwindow.py" line="352" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -1059,7 +1099,7 @@
       <translation>组织架构</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="386" />
+      <location filename="../../ui/activity_editor.py" line="388" />
       <source>Organizer</source>
       <translation>牵头支部</translation>
     </message>
@@ -1069,7 +1109,7 @@
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="324" />
+      <location filename="../../ui/mainwindow.py" line="333" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -1094,7 +1134,7 @@
       <translation>结对共建</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="384" />
+      <location filename="../../ui/activity_editor.py" line="386" />
       <source>Partner</source>
       <translation>结对单位</translation>
     </message>
@@ -1104,7 +1144,7 @@
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="89" />
+      <location filename="../../ui/calendar_page.py" line="90" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
@@ -1239,12 +1279,12 @@
       <translation>删除所选行</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="251" />
+      <location filename="../../ui/activity_editor.py" line="253" />
       <source>Remove station</source>
       <translation>删除摊位</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="390" />
+      <location filename="../../ui/activity_editor.py" line="392" />
       <source>Repeat</source>
       <translation>重复</translation>
     </message>
@@ -1259,17 +1299,17 @@
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="428" />
+      <location filename="../../ui/mainwindow.py" line="437" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="550" />
+      <location filename="../../ui/calendar_page.py" line="592" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="131" />
+      <location filename="../../ui/calendar_page.py" line="135" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
     </message>
@@ -1284,7 +1324,7 @@
       <translation>周六</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="403" />
+      <location filename="../../ui/activity_editor.py" line="405" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
@@ -1349,12 +1389,12 @@
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="327" />
+      <location filename="../../ui/calendar_page.py" line="349" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="189" />
+      <location filename="../../ui/mainwindow.py" line="187" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
@@ -1414,7 +1454,7 @@
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="387" />
+      <location filename="../../ui/activity_editor.py" line="389" />
       <source>Starts</source>
       <translation>开始时间</translation>
     </message>
@@ -1424,22 +1464,22 @@
       <translation>车站</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="303" />
+      <location filename="../../ui/activity_editor.py" line="305" />
       <source>Station %1</source>
       <translation>摊位 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="259" />
+      <location filename="../../ui/activity_editor.py" line="261" />
       <source>Station name</source>
       <translation>摊位名称</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="398" />
+      <location filename="../../ui/activity_editor.py" line="400" />
       <source>Stations and needs</source>
       <translation>摊位与人员需求</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="389" />
+      <location filename="../../ui/activity_editor.py" line="391" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -1486,12 +1526,12 @@ Details were written to %2.</source>
 详细信息已写入 %2。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="448" />
+      <location filename="../../ui/activity_editor.py" line="450" />
       <source>The activity must end after it starts.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="386" />
+      <location filename="../../ui/calendar_page.py" line="408" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
@@ -1516,7 +1556,7 @@ Details were written to %2.</source>
       <translation>结对结束日期不能早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="453" />
+      <location filename="../../ui/activity_editor.py" line="455" />
       <source>The repeat rule gives no dates: %1</source>
       <translation>重复规则得不到任何日期：%1</translation>
     </message>
@@ -1526,12 +1566,12 @@ Details were written to %2.</source>
       <translation>每年计划走访次数。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="479" />
+      <location filename="../../ui/calendar_page.py" line="501" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="481" />
+      <location filename="../../ui/calendar_page.py" line="503" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -1541,7 +1581,7 @@ Details were written to %2.</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="480" />
+      <location filename="../../ui/calendar_page.py" line="502" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
@@ -1561,7 +1601,7 @@ Details were written to %2.</source>
       <translation>勾选参与轮值的科室，拖动调整顺序。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="463" />
+      <location filename="../../ui/calendar_views.py" line="472" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
@@ -1571,12 +1611,12 @@ Details were written to %2.</source>
       <translation>次数</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="382" />
+      <location filename="../../ui/entities.py" line="273" />
       <source>Title</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="60" />
+      <location filename="../../ui/calendar_page.py" line="61" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
@@ -1621,7 +1661,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="385" />
+      <location filename="../../ui/activity_editor.py" line="387" />
       <source>Venue</source>
       <translation>地点</translation>
     </message>
@@ -1656,12 +1696,12 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="72" />
+      <location filename="../../ui/calendar_page.py" line="73" />
       <source>Week</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="260" />
+      <location filename="../../ui/calendar_page.py" line="270" />
       <source>Week of %1</source>
       <translation>%1 当周</translation>
     </message>
@@ -1686,7 +1726,7 @@ Details were written to %2.</source>
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="314" />
+      <location filename="../../ui/calendar_page.py" line="336" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -1696,7 +1736,7 @@ Details were written to %2.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="346" />
+      <location filename="../../ui/calendar_page.py" line="368" />
       <source>Whole activity</source>
       <translation>整个活动</translation>
     </message>
@@ -1706,7 +1746,12 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="269" />
+      <location filename="../../ui/calendar_page.py" line="551" />
+      <source>Why is this occurrence called off?</source>
+      <translation>本场次停办的原因？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_views.py" line="278" />
       <source>Workday</source>
       <translation>班</translation>
     </message>
@@ -1746,7 +1791,7 @@ Details were written to %2.</source>
       <translation>任意资质</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="362" />
+      <location filename="../../ui/calendar_page.py" line="384" />
       <source>anyone</source>
       <translation>任何人</translation>
     </message>
@@ -1786,7 +1831,7 @@ Details were written to %2.</source>
       <translation>在</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="351" />
+      <location filename="../../ui/calendar_page.py" line="373" />
       <source>on turn</source>
       <translation>轮值</translation>
     </message>
@@ -1816,7 +1861,7 @@ Details were written to %2.</source>
       <translation>第三个</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="445" />
+      <location filename="../../ui/activity_editor.py" line="447" />
       <source>“%1” is required.</source>
       <translation>“%1”为必填项。</translation>
     </message>

@@ -200,3 +200,24 @@ def test_decline_needs_a_reason(qtbot, db_path, monkeypatch) -> None:
         q = load_plan(s).requests["r3"]
     assert q.status == "declined" and q.extra["decline_reason"] == "场地不足"
     w.session.close()
+
+
+def test_call_off_one_occurrence_with_a_reason(qtbot, db_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    w = _window(qtbot, db_path)
+    page = w.current_page()
+    page.go_to(date(2026, 12, 1))
+    shown = next(s for s in page.shown if s.activity.id == "a1" and s.occurrence.date == date(2026, 12, 24))
+    page.show_details(shown)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("暴雨预警", True))
+    page.call_off_current()
+    with Store(db_path) as s:
+        rec = load_plan(s).records[("a1", date(2026, 12, 24))]
+    assert rec.status == "cancelled" and rec.reason == "暴雨预警"
+    assert next(s for s in page.shown if s.key == ("a1", date(2026, 12, 24))).cancelled
+    assert "暴雨预警" in page.details.toPlainText()
+    w.undo_action.trigger()
+    with Store(db_path) as s:
+        assert ("a1", date(2026, 12, 24)) not in load_plan(s).records
+    w.session.close()
