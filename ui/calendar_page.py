@@ -261,8 +261,15 @@ class CalendarPage(QWidget):
             self.filter(),
             self.catalog.branches,
         )
+        called_off = {k for k, r in self.catalog.records.items() if r.status == "cancelled"}
         shown = [
-            Shown(o, self.catalog.activities[o.activity], self.badges.get((o.activity, o.date))) for o in occ
+            Shown(
+                o,
+                self.catalog.activities[o.activity],
+                self.badges.get((o.activity, o.date)),
+                (o.activity, o.date) in called_off,
+            )
+            for o in occ
         ]
         today = date.today()
         if self.view_index() == self.WEEK:
