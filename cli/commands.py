@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
 import time
 import traceback
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TextIO
 
-from db.operations import OperationError, import_document, import_plan
+from db.operations import OperationError, import_document, import_plan, response_times
 from db.paths import default_db_path
 from db.planio import load_plan
 from db.store import DatabaseError, Store, StoreError
+from reports.messages import describe
 from resources import demo_recipe
+from scheduler.conflicts import CheckContext, check, counts, to_json
 from scheduler.demo import SCALES, build_demo
 from scheduler.planfile import PlanError, dump_document, plan_to_document
+from scheduler.workdays import WorkCalendar, official_calendar
 
 EXIT_OK, EXIT_WANTING, EXIT_FAILED = 0, 1, 2
 
@@ -118,6 +122,42 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _date(text: str) -> date:
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _window(args: argparse.Namespace) -> None:
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise CommandError(f"--from {args.date_from} is after --to {args.date_to}")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    _window(args)
+    today = args.today or date.today()
+    with _open(args) as store:
+        plan = load_plan(store)
+        times = response_times(store)
+    calendar = WorkCalendar(official_calendar(), plan.calendar.values())
+    ctx = CheckContext(
+        plan, calendar, datetime.combine(today, datetime.min.time()), args.date_from, args.date_to, times
+    )
+    conflicts = check(ctx)
+    tally = counts(conflicts)
+    if args.json:
+        doc = {"conflicts": [to_json(c, describe(c, plan)) for c in conflicts], "counts": tally}
+        print(json.dumps(doc, ensure_ascii=False, indent=1))
+    else:
+        for c in conflicts:
+            print(f"{c.severity.upper():7} {c.kind:20} {describe(c, plan)}")
+        print(f"{tally['error']} error(s), {tally['warning']} warning(s)")
+    return EXIT_WANTING if tally["error"] else EXIT_OK
+
+
 def _year(text: str) -> int:
     try:
         y = int(text)
@@ -154,6 +194,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scale", choices=sorted(SCALES), default="small", help="how big (default: small)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     p.add_argument("--year", type=_year, default=None, help="the year of activities (default: this year)")
+    p = command("check", cmd_check, "Report every conflict of the plan (exit 1 when there is an error).")
+    p.add_argument("--from", dest="date_from", type=_date, help="first day of the window checked")
+    p.add_argument("--to", dest="date_to", type=_date, help="last day of the window checked")
+    p.add_argument(
+        "--today", type=_date, help="the day overdue and behind-plan are judged at (default: today)"
+    )
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
     return parser
 
 

@@ -24,10 +24,13 @@ CONTEXT = "app"
 MARKERS = {"tr", "N_"}
 
 
-def collect(folder: Path = ROOT / "ui") -> dict[str, list[str]]:
-    """Every marked string, with where it is used (file:line)."""
+FOLDERS = ("ui", "reports")
+
+
+def collect() -> dict[str, list[str]]:
+    """Every marked string of ui/ and reports/, with where it is used (file:line)."""
     found: dict[str, list[str]] = {}
-    for path in sorted(folder.rglob("*.py")):
+    for path in sorted(p for f in FOLDERS for p in (ROOT / f).rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         for node in ast.walk(tree):
             if (

@@ -44,7 +44,7 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="287" />
+      <location filename="../../ui/calendar_page.py" line="294" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -79,7 +79,7 @@
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="275" />
+      <location filename="../../ui/calendar_page.py" line="282" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
@@ -159,7 +159,7 @@
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="329" />
+      <location filename="../../ui/calendar_page.py" line="336" />
       <source>(moved from %1)</source>
       <translation>（由 %1 改期）</translation>
     </message>
@@ -229,7 +229,7 @@
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="510" />
+      <location filename="../../ui/calendar_page.py" line="517" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
@@ -329,7 +329,7 @@
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="504" />
+      <location filename="../../ui/calendar_page.py" line="511" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
@@ -354,7 +354,7 @@
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="599" />
+      <location filename="../../ui/calendar_page.py" line="606" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
@@ -394,12 +394,12 @@
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="551" />
+      <location filename="../../ui/calendar_page.py" line="558" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="558" />
+      <location filename="../../ui/calendar_page.py" line="565" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
@@ -409,12 +409,12 @@
       <translation>停办本场次…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="332" />
+      <location filename="../../ui/calendar_page.py" line="339" />
       <source>Called off</source>
       <translation>已停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="555" />
+      <location filename="../../ui/calendar_page.py" line="562" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -459,7 +459,7 @@
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="312" />
+      <location filename="../../ui/calendar_page.py" line="319" />
       <source>Click an occurrence to see its stations and people.</source>
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
@@ -584,7 +584,7 @@
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="568" />
+      <location filename="../../ui/calendar_page.py" line="575" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -599,7 +599,7 @@
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="580" />
+      <location filename="../../ui/calendar_page.py" line="587" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
@@ -617,6 +617,11 @@
       <location filename="../../ui/calendar_page.py" line="91" />
       <source>Department</source>
       <translation>科室</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="43" />
+      <source>Department cover</source>
+      <translation>科室在岗不足</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="167" />
@@ -649,6 +654,11 @@
       <translation>已完成</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="41" />
+      <source>Double booking</source>
+      <translation>人员时间冲突</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="491" />
       <source>Duration (minutes)</source>
       <translation>时长（分钟）</translation>
@@ -674,12 +684,12 @@
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="481" />
+      <location filename="../../ui/calendar_page.py" line="488" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="500" />
+      <location filename="../../ui/calendar_page.py" line="507" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -689,7 +699,7 @@
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="435" />
+      <location filename="../../ui/calendar_page.py" line="442" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
@@ -699,7 +709,7 @@
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="453" />
+      <location filename="../../ui/calendar_page.py" line="460" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
@@ -809,7 +819,7 @@
       <translation>健康讲座</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="548" />
+      <location filename="../../ui/calendar_page.py" line="555" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -819,7 +829,7 @@
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="317" />
+      <location filename="../../ui/calendar_page.py" line="324" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -842,6 +852,11 @@
       <location filename="../../ui/app.py" line="88" />
       <source>Hospital name</source>
       <translation>医院名称</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="48" />
+      <source>Hours cap</source>
+      <translation>超出时长上限</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="281" />
@@ -894,7 +909,7 @@
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="534" />
+      <location filename="../../ui/calendar_page.py" line="541" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
@@ -969,12 +984,12 @@
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="445" />
+      <location filename="../../ui/calendar_page.py" line="452" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="522" />
+      <location filename="../../ui/calendar_page.py" line="529" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -1019,7 +1034,7 @@
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="420" />
+      <location filename="../../ui/calendar_page.py" line="427" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
@@ -1054,7 +1069,12 @@
       <translation>不结束</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="392" />
+      <location filename="../../reports/messages.py" line="46" />
+      <source>No lead</source>
+      <translation>无带队党员</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="399" />
       <source>Nobody assigned yet</source>
       <translation>尚未安排人员</translation>
     </message>
@@ -1069,7 +1089,7 @@
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="408" />
+      <location filename="../../ui/calendar_page.py" line="415" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -1122,6 +1142,11 @@
       <location filename="../../ui/entities.py" line="426" />
       <source>Pairing</source>
       <translation>结对共建</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="50" />
+      <source>Pairing behind plan</source>
+      <translation>结对进度滞后</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="72" />
@@ -1289,6 +1314,16 @@
       <translation>重复</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="51" />
+      <source>Request overdue</source>
+      <translation>点单超时</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="37" />
+      <source>Request {request} of {partner} ({service}) is overdue: it was due by {deadline}.</source>
+      <translation>{partner}的点单 {request}（{service}）已超时：应于 {deadline} 前排期。</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="78" />
       <source>Respond within</source>
       <translation>响应倒计时</translation>
@@ -1304,7 +1339,7 @@
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="592" />
+      <location filename="../../ui/calendar_page.py" line="599" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
@@ -1389,7 +1424,7 @@
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="349" />
+      <location filename="../../ui/calendar_page.py" line="356" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
@@ -1432,6 +1467,11 @@
       <location filename="../../ui/entities.py" line="287" />
       <source>Staff number, unique in the hospital.</source>
       <translation>工号，全院唯一。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="42" />
+      <source>Staff unavailable</source>
+      <translation>人员不可用</translation>
     </message>
     <message>
       <location filename="../../ui/app.py" line="96" />
@@ -1484,7 +1524,7 @@
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="108" />
+      <location filename="../../reports/messages.py" line="49" />
       <source>Statutory holiday</source>
       <translation>法定节假日</translation>
     </message>
@@ -1531,7 +1571,7 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="408" />
+      <location filename="../../ui/calendar_page.py" line="415" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
@@ -1556,6 +1596,11 @@ Details were written to %2.</source>
       <translation>结对结束日期不能早于开始日期。</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="33" />
+      <source>The pairing of {branch} with {partner} is behind plan: {held} held, {expected} expected by now (target {target} a year).</source>
+      <translation>{branch}与{partner}的结对进度滞后：已开展 {held} 次，按进度应为 {expected} 次（年度目标 {target} 次）。</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="455" />
       <source>The repeat rule gives no dates: %1</source>
       <translation>重复规则得不到任何日期：%1</translation>
@@ -1566,12 +1611,12 @@ Details were written to %2.</source>
       <translation>每年计划走访次数。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="501" />
+      <location filename="../../ui/calendar_page.py" line="508" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="503" />
+      <location filename="../../ui/calendar_page.py" line="510" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -1581,7 +1626,7 @@ Details were written to %2.</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="502" />
+      <location filename="../../ui/calendar_page.py" line="509" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
@@ -1641,9 +1686,19 @@ Details were written to %2.</source>
       <translation>超声</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="44" />
+      <source>Understaffed</source>
+      <translation>人员不足</translation>
+    </message>
+    <message>
       <location filename="../../ui/mainwindow.py" line="76" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="45" />
+      <source>Unqualified</source>
+      <translation>资质不符</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="119" />
@@ -1664,6 +1719,11 @@ Details were written to %2.</source>
       <location filename="../../ui/activity_editor.py" line="387" />
       <source>Venue</source>
       <translation>地点</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="47" />
+      <source>Venue double-booked</source>
+      <translation>场地冲突</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="12" />
@@ -1701,7 +1761,7 @@ Details were written to %2.</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="270" />
+      <location filename="../../ui/calendar_page.py" line="277" />
       <source>Week of %1</source>
       <translation>%1 当周</translation>
     </message>
@@ -1726,7 +1786,7 @@ Details were written to %2.</source>
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="336" />
+      <location filename="../../ui/calendar_page.py" line="343" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -1736,7 +1796,7 @@ Details were written to %2.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="368" />
+      <location filename="../../ui/calendar_page.py" line="375" />
       <source>Whole activity</source>
       <translation>整个活动</translation>
     </message>
@@ -1746,7 +1806,7 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="551" />
+      <location filename="../../ui/calendar_page.py" line="558" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
@@ -1791,7 +1851,7 @@ Details were written to %2.</source>
       <translation>任意资质</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="384" />
+      <location filename="../../ui/calendar_page.py" line="391" />
       <source>anyone</source>
       <translation>任何人</translation>
     </message>
@@ -1826,12 +1886,22 @@ Details were written to %2.</source>
       <translation>最后一个</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="56" />
+      <source>on clinical duty</source>
+      <translation>临床值班</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="55" />
+      <source>on leave</source>
+      <translation>请假</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="145" />
       <source>on the</source>
       <translation>在</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="373" />
+      <location filename="../../ui/calendar_page.py" line="380" />
       <source>on turn</source>
       <translation>轮值</translation>
     </message>
@@ -1839,6 +1909,11 @@ Details were written to %2.</source>
       <location filename="../../ui/requests_page.py" line="67" />
       <source>overdue by %1</source>
       <translation>已超时 %1</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="57" />
+      <source>resting after a night shift</source>
+      <translation>夜班后休息</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="51" />
@@ -1859,6 +1934,56 @@ Details were written to %2.</source>
       <location filename="../../ui/activity_editor.py" line="51" />
       <source>third</source>
       <translation>第三个</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="58" />
+      <source>unavailable</source>
+      <translation>不可用</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="32" />
+      <source>{a} ({when}) falls on a statutory holiday: {holiday}.</source>
+      <translation>{a}（{when}）适逢法定节假日：{holiday}。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="29" />
+      <source>{a} ({when}) has no lead who is a party member.</source>
+      <translation>{a}（{when}）没有党员带队。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="23" />
+      <source>{department} keeps only {present} of the {minimum} people it needs in the hospital {when}, because of {occurrences}.</source>
+      <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="28" />
+      <source>{staff} at {station} of {a} ({when}) meets none of the station's needs.</source>
+      <translation>{staff}被排在{a}（{when}）的{station}，但不符合该摊位的任何需求。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="22" />
+      <source>{staff} is assigned to {a} ({when}) but is away: {reasons}.</source>
+      <translation>{staff}被排到{a}（{when}），但其{reasons}。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="21" />
+      <source>{staff} is booked twice: {a} and {b} overlap ({when}).</source>
+      <translation>{staff}时间冲突：{a}与{b}重叠（{when}）。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="31" />
+      <source>{staff} is planned for {hours} h of outreach in {month}, over the cap of {cap} h.</source>
+      <translation>{staff}在 {month} 计划外出服务 {hours} 小时，超过上限 {cap} 小时。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="27" />
+      <source>{station} of {a} ({when}) is understaffed: {met} of {needed} places filled.</source>
+      <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="30" />
+      <source>{venue} is booked twice: {a} and {b} overlap ({when}).</source>
+      <translation>{venue}场地冲突：{a}与{b}重叠（{when}）。</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="447" />

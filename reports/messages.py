@@ -1,0 +1,131 @@
+"""Sentences about conflicts, for the command line, the PDFs and (translated) the GUI.
+
+The templates are English; a caller that shows another language passes `t`, which maps a
+template to its translation (the GUI passes Qt's translator)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from scheduler.conflicts import Conflict
+from scheduler.model import Plan
+
+
+def N_(text: str) -> str:
+    """Marks a template for translation (collected by tools/translations.py)."""
+    return text
+
+
+TEMPLATES = {
+    "staff_double_booked": N_("{staff} is booked twice: {a} and {b} overlap ({when})."),
+    "staff_unavailable": N_("{staff} is assigned to {a} ({when}) but is away: {reasons}."),
+    "department_cover": N_(
+        "{department} keeps only {present} of the {minimum} people it needs in the hospital {when}, "
+        "because of {occurrences}."
+    ),
+    "understaffed": N_("{station} of {a} ({when}) is understaffed: {met} of {needed} places filled."),
+    "unqualified": N_("{staff} at {station} of {a} ({when}) meets none of the station's needs."),
+    "no_lead": N_("{a} ({when}) has no lead who is a party member."),
+    "venue_double_booked": N_("{venue} is booked twice: {a} and {b} overlap ({when})."),
+    "hours_cap": N_("{staff} is planned for {hours} h of outreach in {month}, over the cap of {cap} h."),
+    "holiday": N_("{a} ({when}) falls on a statutory holiday: {holiday}."),
+    "pairing_behind_plan": N_(
+        "The pairing of {branch} with {partner} is behind plan: {held} held, {expected} expected by now "
+        "(target {target} a year)."
+    ),
+    "request_overdue": N_("Request {request} of {partner} ({service}) is overdue: it was due by {deadline}."),
+}
+
+KIND_NAMES = {
+    "staff_double_booked": N_("Double booking"),
+    "staff_unavailable": N_("Staff unavailable"),
+    "department_cover": N_("Department cover"),
+    "understaffed": N_("Understaffed"),
+    "unqualified": N_("Unqualified"),
+    "no_lead": N_("No lead"),
+    "venue_double_booked": N_("Venue double-booked"),
+    "hours_cap": N_("Hours cap"),
+    "holiday": N_("Statutory holiday"),
+    "pairing_behind_plan": N_("Pairing behind plan"),
+    "request_overdue": N_("Request overdue"),
+}
+
+REASONS = {
+    "leave": N_("on leave"),
+    "duty": N_("on clinical duty"),
+    "rest": N_("resting after a night shift"),
+    "other": N_("unavailable"),
+}
+
+
+def _span(start: datetime | None, end: datetime | None) -> str:
+    if start is None:
+        return ""
+    if end is None:
+        return f"{start:%Y-%m-%d %H:%M}"
+    if end.date() == start.date():
+        return f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
+    return f"{start:%Y-%m-%d %H:%M}–{end:%Y-%m-%d %H:%M}"
+
+
+def describe(conflict: Conflict, plan: Plan, t: Callable[[str], str] = lambda s: s) -> str:
+    """One sentence a planner understands, with names and times."""
+
+    def name(section: str, key: str | None) -> str:
+        if key is None:
+            return ""
+        item = getattr(plan, section).get(key)
+        return getattr(item, "name", None) or key
+
+    def occ(i: int) -> str:
+        if i >= len(conflict.occurrences):
+            return ""
+        aid, day = conflict.occurrences[i]
+        a = plan.activities.get(aid)
+        return f"{a.title if a else aid} {day:%m-%d}"
+
+    info = conflict.info()
+    station = ""
+    if conflict.station and conflict.occurrences:
+        a = plan.activities.get(conflict.occurrences[0][0])
+        station = next(
+            (s.name for s in (a.stations if a else ()) if s.id == conflict.station), conflict.station
+        )
+    values = {
+        "staff": name("staff", conflict.staff),
+        "department": name("departments", conflict.department),
+        "partner": name("partners", conflict.partner),
+        "station": station,
+        "a": occ(0),
+        "b": occ(1),
+        "when": _span(conflict.start, conflict.end),
+        "occurrences": t(", ").join(occ(i) for i in range(len(conflict.occurrences))),
+        "reasons": t(", ").join(t(REASONS.get(r, r)) for r in info.get("reasons", ())),
+        "present": info.get("present", ""),
+        "minimum": info.get("minimum", ""),
+        "met": info.get("met", ""),
+        "needed": info.get("needed", ""),
+        "hours": f"{info.get('hours', 0):g}",
+        "cap": f"{info.get('cap', 0):g}",
+        "month": f"{conflict.start:%Y-%m}" if conflict.start else "",
+        "holiday": info.get("holiday", ""),
+        "held": info.get("held", ""),
+        "expected": f"{info.get('expected', 0):g}",
+        "target": info.get("target", ""),
+        "request": conflict.request or "",
+        "deadline": _span(conflict.start, None),
+        "venue": "",
+        "branch": "",
+        "service": "",
+    }
+    if conflict.kind == "venue_double_booked" and conflict.occurrences:
+        a = plan.activities.get(conflict.occurrences[0][0])
+        values["venue"] = (a.venue if a else "") or ""
+    if conflict.pairing:
+        p = plan.pairings.get(conflict.pairing)
+        values["branch"] = name("branches", p.branch if p else None)
+    if conflict.request:
+        q = plan.requests.get(conflict.request)
+        values["service"] = name("services", q.service if q else None)
+    return t(TEMPLATES[conflict.kind]).format(**values)

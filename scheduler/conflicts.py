@@ -1,0 +1,560 @@
+"""The conflict checker: every kind of DOMAIN.md, as structured results (no sentences here).
+
+Readings (DOMAIN.md, "Precise readings"): times are half-open [start, end); an assignment with
+no occurrence applies to every occurrence; cancelled occurrences (the activity cancelled, or a
+record calling that occurrence off) are not checked and do not count."""
+
+from __future__ import annotations
+
+import calendar as _cal
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from .matching import max_matching
+from .model import Activity, Assignment, Plan, Staff, Station
+from .planning import department_on_turn
+from .recurrence import Occurrence, expand
+from .requests import OPEN_STATUSES, ResponseTimes, deadline
+from .workdays import WorkCalendar
+
+ERROR, WARNING = "error", "warning"
+
+# Kinds in the order a report lists them, with their severity.
+KINDS: dict[str, str] = {
+    "staff_double_booked": ERROR,
+    "staff_unavailable": ERROR,
+    "department_cover": ERROR,
+    "understaffed": ERROR,
+    "unqualified": WARNING,
+    "no_lead": WARNING,
+    "venue_double_booked": WARNING,
+    "hours_cap": WARNING,
+    "holiday": WARNING,
+    "pairing_behind_plan": WARNING,
+    "request_overdue": WARNING,
+}
+
+OccKey = tuple[str, date]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    kind: str
+    severity: str
+    occurrences: tuple[OccKey, ...] = ()
+    staff: str | None = None
+    department: str | None = None
+    station: str | None = None
+    partner: str | None = None
+    pairing: str | None = None
+    request: str | None = None
+    start: datetime | None = None  # when it holds: a shortfall's stretch, the month of a cap …
+    end: datetime | None = None
+    detail: tuple[tuple[str, Any], ...] = ()  # figures for the message (hours, counts, reasons)
+
+    @property
+    def key(self) -> tuple:
+        """Identifies the conflict across re-checks (for acknowledgements and updates)."""
+        return (
+            self.kind,
+            self.occurrences,
+            self.staff,
+            self.department,
+            self.station,
+            self.pairing,
+            self.request,
+            self.start,
+        )
+
+    def info(self) -> dict[str, Any]:
+        return dict(self.detail)
+
+
+@dataclass(slots=True)
+class CheckContext:
+    plan: Plan
+    calendar: WorkCalendar
+    today: datetime  # the moment "overdue" and "behind plan" are judged at
+    window_from: date | None = None
+    window_to: date | None = None  # inclusive
+    response: ResponseTimes = field(default_factory=ResponseTimes)
+
+    @property
+    def clinical_hours(self) -> tuple[str, str]:
+        h = self.plan.hospital
+        return h.clinical_hours if h is not None else ("08:00", "17:30")
+
+
+@dataclass(frozen=True, slots=True)
+class Booked:
+    """One occurrence that is held, with the people it draws."""
+
+    occ: Occurrence
+    activity: Activity
+    assignments: tuple[Assignment, ...]
+
+    @property
+    def key(self) -> OccKey:
+        return (self.occ.activity, self.occ.date)
+
+    @property
+    def people(self) -> set[str]:
+        return {a.staff for a in self.assignments}
+
+
+def _bounds(d_from: date | None, d_to: date | None) -> tuple[datetime | None, datetime | None]:
+    start = datetime.combine(d_from, time.min) if d_from else None
+    end = datetime.combine(d_to + timedelta(days=1), time.min) if d_to else None
+    return start, end
+
+
+def held_occurrences(
+    plan: Plan,
+    calendar: WorkCalendar,
+    start: datetime | None,
+    end: datetime | None,
+    activities: Iterable[Activity] | None = None,
+) -> list[Booked]:
+    """The occurrences overlapping [start, end) that are held, each with its assignments."""
+    by_activity: dict[str, list[Assignment]] = defaultdict(list)
+    for x in plan.assignments.values():
+        by_activity[x.activity].append(x)
+    called_off = {k for k, r in plan.records.items() if r.status == "cancelled"}
+    out = []
+    for a in activities if activities is not None else plan.activities.values():
+        if a.status == "cancelled":
+            continue
+        if not a.rrule and not a.moved and ((end and a.start >= end) or (start and a.end <= start)):
+            continue
+        mine = by_activity.get(a.id, [])
+        for o in expand(a, start, end, calendar):
+            if (a.id, o.date) in called_off:
+                continue
+            asg = tuple(x for x in mine if x.occurrence is None or x.occurrence == o.date)
+            out.append(Booked(o, a, asg))
+    out.sort(key=lambda b: (b.occ.start, b.key))
+    return out
+
+
+def check(ctx: CheckContext) -> list[Conflict]:
+    """Every conflict of the plan in the window, judged at `ctx.today`."""
+    plan = ctx.plan
+    start, end = _bounds(ctx.window_from, ctx.window_to)
+    booked = held_occurrences(plan, ctx.calendar, start, end)
+    out: list[Conflict] = []
+    out += double_bookings(booked)
+    out += unavailable(booked, plan)
+    out += department_cover(booked, plan, ctx.calendar, ctx.clinical_hours)
+    for b in booked:
+        out += station_conflicts(b, plan.staff)
+    out += no_lead(booked, plan.staff)
+    out += venue_double_bookings(booked)
+    out += hours_cap(plan, ctx.calendar, ctx.window_from, ctx.window_to, start, end, booked)
+    out += holidays(booked, ctx.calendar)
+    out += pairings_behind(plan, ctx.calendar, ctx.today)
+    out += requests_overdue(plan, ctx.response, ctx.today)
+    return sort_conflicts(out)
+
+
+def sort_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
+    order = {k: i for i, k in enumerate(KINDS)}
+
+    def key(c: Conflict) -> tuple:
+        first = c.start or (
+            min(datetime.combine(d, time.min) for _a, d in c.occurrences) if c.occurrences else datetime.min
+        )
+        return (
+            order[c.kind],
+            first,
+            c.occurrences,
+            c.staff or "",
+            c.department or "",
+            c.station or "",
+            c.pairing or "",
+            c.request or "",
+        )
+
+    return sorted(conflicts, key=key)
+
+
+def _overlap(a0: datetime, a1: datetime, b0: datetime, b1: datetime) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def double_bookings(booked: list[Booked]) -> list[Conflict]:
+    """One conflict per person and pair of overlapping occurrences."""
+    by_person: dict[str, list[Booked]] = defaultdict(list)
+    for b in booked:
+        for p in b.people:
+            by_person[p].append(b)
+    out = []
+    for person, items in by_person.items():
+        items.sort(key=lambda b: (b.occ.start, b.key))
+        for i, a in enumerate(items):
+            for b in items[i + 1 :]:
+                if b.occ.start >= a.occ.end:
+                    break
+                if _overlap(a.occ.start, a.occ.end, b.occ.start, b.occ.end):
+                    out.append(
+                        Conflict(
+                            "staff_double_booked",
+                            ERROR,
+                            (a.key, b.key),
+                            staff=person,
+                            start=max(a.occ.start, b.occ.start),
+                            end=min(a.occ.end, b.occ.end),
+                        )
+                    )
+    return out
+
+
+def unavailable(booked: list[Booked], plan: Plan) -> list[Conflict]:
+    """A person assigned while on leave, on duty, resting or otherwise away: one per person and
+    occurrence, naming every reason that overlaps."""
+    away: dict[str, list[tuple[datetime, datetime, str]]] = defaultdict(list)
+    for u in plan.unavailability.values():
+        away[u.staff].append((u.start, u.end, u.reason))
+    out = []
+    for b in booked:
+        for person in sorted(b.people):
+            hits = [(s, e, r) for s, e, r in away.get(person, ()) if _overlap(s, e, b.occ.start, b.occ.end)]
+            if hits:
+                reasons = tuple(sorted({r for _s, _e, r in hits}))
+                out.append(
+                    Conflict(
+                        "staff_unavailable",
+                        ERROR,
+                        (b.key,),
+                        staff=person,
+                        start=b.occ.start,
+                        end=b.occ.end,
+                        detail=(("reasons", reasons),),
+                    )
+                )
+    return out
+
+
+def department_cover(
+    booked: list[Booked], plan: Plan, calendar: WorkCalendar, hours: tuple[str, str]
+) -> list[Conflict]:
+    """Stretches of clinical hours in which a department keeps fewer people in the hospital than
+    its minimum because of outreach: one conflict per department and contiguous stretch."""
+    staff = plan.staff
+    # Outreach draws, per department: (start, end, person, occurrence), clipped to clinical hours.
+    draws: dict[str, list[tuple[datetime, datetime, str, OccKey]]] = defaultdict(list)
+    for b in booked:
+        for person in b.people:
+            s = staff.get(person)
+            if s is None or not s.active:
+                continue
+            for c0, c1 in calendar.clinical_intervals(b.occ.start, b.occ.end, hours):
+                draws[s.department].append((c0, c1, person, b.key))
+    if not draws:
+        return []
+    away: dict[str, list[tuple[datetime, datetime, str]]] = defaultdict(list)
+    for u in plan.unavailability.values():
+        away[u.staff].append((u.start, u.end, u.reason))
+    members: dict[str, list[str]] = defaultdict(list)
+    for s in staff.values():
+        if s.active:
+            members[s.department].append(s.id)
+    out: list[Conflict] = []
+    for dept_id, items in draws.items():
+        dept = plan.departments.get(dept_id)
+        if dept is None or dept.min_on_duty <= 0:
+            continue
+        people = members[dept_id]
+        # Cut time at every change; only moments with some outreach matter.
+        points = sorted(
+            {t for s0, s1, _p, _o in items for t in (s0, s1)}
+            | {t for p in people for u0, u1, _r in away.get(p, ()) for t in (u0, u1)}
+        )
+        stretch: list[Any] | None = None
+        for t0, t1 in zip(points, points[1:], strict=False):
+            drawing = [(p, o) for s0, s1, p, o in items if s0 <= t0 and t1 <= s1]
+            if not drawing:
+                _close(stretch, out, dept_id)
+                stretch = None
+                continue
+            present = 0
+            out_people = {p for p, _o in drawing}
+            for p in people:
+                reasons = {r for u0, u1, r in away.get(p, ()) if u0 <= t0 and t1 <= u1}
+                if reasons - {"duty"}:
+                    continue  # on leave, resting or away
+                if "duty" in reasons or p not in out_people:
+                    present += 1  # clinical duty keeps a person in the hospital
+            if present < dept.min_on_duty:
+                occs = {o for _p, o in drawing}
+                if stretch is not None and stretch[1] == t0:
+                    stretch[1] = t1
+                    stretch[2] |= occs
+                    stretch[3] = min(stretch[3], present)
+                else:
+                    _close(stretch, out, dept_id)
+                    stretch = [t0, t1, set(occs), present, dept.min_on_duty]
+            else:
+                _close(stretch, out, dept_id)
+                stretch = None
+        _close(stretch, out, dept_id)
+    return out
+
+
+def _close(stretch: list[Any] | None, out: list[Conflict], dept: str) -> None:
+    """Report a finished stretch of shortfall."""
+    if stretch is not None:
+        t0, t1, occs, lowest, minimum = stretch
+        out.append(
+            Conflict(
+                "department_cover",
+                ERROR,
+                tuple(sorted(occs)),
+                department=dept,
+                start=t0,
+                end=t1,
+                detail=(("present", lowest), ("minimum", minimum)),
+            )
+        )
+    return None
+
+
+def meets(
+    person: Staff, need_department: str | None, need_qualification: str | None, turn: str | None
+) -> bool:
+    if need_department is not None and person.department != need_department:
+        return False
+    if turn is not None and person.department != turn:
+        return False
+    return need_qualification is None or need_qualification in person.qualifications
+
+
+def station_people(b: Booked, station: Station) -> list[str]:
+    return sorted({x.staff for x in b.assignments if x.station == station.id})
+
+
+def station_conflicts(b: Booked, staff: dict[str, Staff]) -> list[Conflict]:
+    """Understaffed (no matching covers every need) and unqualified (meets no need), per station."""
+    out = []
+    for st in b.activity.stations:
+        if not st.needs:
+            continue
+        turn = department_on_turn(b.activity, b.occ.date, st.id)
+        people = [p for p in station_people(b, st) if p in staff]
+        slots = [n for n in st.needs for _ in range(n.count)]
+        edges = [
+            [j for j, n in enumerate(slots) if meets(staff[p], n.department, n.qualification, turn)]
+            for p in people
+        ]
+        matched = max_matching(edges, len(slots))
+        if matched < len(slots):
+            out.append(
+                Conflict(
+                    "understaffed",
+                    ERROR,
+                    (b.key,),
+                    station=st.id,
+                    start=b.occ.start,
+                    end=b.occ.end,
+                    detail=(("needed", len(slots)), ("met", matched)),
+                )
+            )
+        for p, e in zip(people, edges, strict=True):
+            if not e:
+                out.append(
+                    Conflict(
+                        "unqualified",
+                        WARNING,
+                        (b.key,),
+                        staff=p,
+                        station=st.id,
+                        start=b.occ.start,
+                        end=b.occ.end,
+                    )
+                )
+    return out
+
+
+def no_lead(booked: list[Booked], staff: dict[str, Staff]) -> list[Conflict]:
+    out = []
+    for b in booked:
+        if not any(
+            x.role == "lead" and x.staff in staff and staff[x.staff].party_member for x in b.assignments
+        ):
+            out.append(Conflict("no_lead", WARNING, (b.key,), start=b.occ.start, end=b.occ.end))
+    return out
+
+
+def _venue(a: Activity) -> str:
+    return " ".join((a.venue or "").split()).casefold()
+
+
+def venue_double_bookings(booked: list[Booked]) -> list[Conflict]:
+    by_venue: dict[str, list[Booked]] = defaultdict(list)
+    for b in booked:
+        v = _venue(b.activity)
+        if v:
+            by_venue[v].append(b)
+    out = []
+    for items in by_venue.values():
+        items.sort(key=lambda b: (b.occ.start, b.key))
+        for i, a in enumerate(items):
+            for b in items[i + 1 :]:
+                if b.occ.start >= a.occ.end:
+                    break
+                if _overlap(a.occ.start, a.occ.end, b.occ.start, b.occ.end):
+                    out.append(
+                        Conflict(
+                            "venue_double_booked",
+                            WARNING,
+                            (a.key, b.key),
+                            start=max(a.occ.start, b.occ.start),
+                            end=min(a.occ.end, b.occ.end),
+                        )
+                    )
+    return out
+
+
+def _month_start(d: date) -> date:
+    return d.replace(day=1)
+
+
+def _next_month(d: date) -> date:
+    return (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def hours_cap(
+    plan: Plan,
+    calendar: WorkCalendar,
+    d_from: date | None,
+    d_to: date | None,
+    start: datetime | None,
+    end: datetime | None,
+    booked: list[Booked],
+) -> list[Conflict]:
+    """Planned outreach hours of a person in a calendar month over the cap; the months are
+    every whole month the window touches."""
+    if d_from is not None or d_to is not None:
+        m_start = datetime.combine(_month_start(d_from), time.min) if d_from else None
+        m_end = datetime.combine(_next_month(d_to), time.min) if d_to else None
+        if m_start != start or m_end != end:
+            booked = held_occurrences(plan, calendar, m_start, m_end)
+    per: dict[tuple[str, date], list[Booked]] = defaultdict(list)
+    for b in booked:
+        for p in b.people:
+            per[(p, _month_start(b.occ.start.date()))].append(b)
+    out = []
+    for (person, month), items in per.items():
+        s = plan.staff.get(person)
+        if s is None or s.max_hours_month is None:
+            continue
+        total = sum((b.occ.end - b.occ.start).total_seconds() for b in items) / 3600
+        if total > s.max_hours_month + 1e-9:
+            out.append(
+                Conflict(
+                    "hours_cap",
+                    WARNING,
+                    tuple(sorted(b.key for b in items)),
+                    staff=person,
+                    start=datetime.combine(month, time.min),
+                    end=datetime.combine(_next_month(month), time.min),
+                    detail=(("hours", round(total, 2)), ("cap", s.max_hours_month)),
+                )
+            )
+    return out
+
+
+def holidays(booked: list[Booked], calendar: WorkCalendar) -> list[Conflict]:
+    out = []
+    for b in booked:
+        info = calendar.info(b.occ.start.date())
+        if calendar.is_holiday(b.occ.start.date()):
+            out.append(
+                Conflict(
+                    "holiday",
+                    WARNING,
+                    (b.key,),
+                    start=b.occ.start,
+                    end=b.occ.end,
+                    detail=(("holiday", info.name or ""),),
+                )
+            )
+    return out
+
+
+def pairings_behind(plan: Plan, calendar: WorkCalendar, today: datetime) -> list[Conflict]:
+    """Fewer held occurrences of the branch's activities for the partner, since 1 January or the
+    pairing's start (the later) up to the judgement moment, than the target pro rata."""
+    out = []
+    year_start = date(today.year, 1, 1)
+    days_in_year = 366 if _cal.isleap(today.year) else 365
+    for p in plan.pairings.values():
+        first = max(year_start, p.start) if p.start else year_start
+        last = datetime.combine(p.end + timedelta(days=1), time.min) if p.end else today
+        upto = min(today, last)
+        begin = datetime.combine(first, time.min)
+        if upto <= begin:
+            continue
+        elapsed = (upto - begin).total_seconds() / 86400
+        expected = p.visits_per_year * elapsed / days_in_year
+        mine = [a for a in plan.activities.values() if a.organizer == p.branch and a.partner == p.partner]
+        held = [b for b in held_occurrences(plan, calendar, begin, upto, mine) if begin <= b.occ.start < upto]
+        if len(held) < expected:
+            out.append(
+                Conflict(
+                    "pairing_behind_plan",
+                    WARNING,
+                    (),
+                    partner=p.partner,
+                    pairing=p.id,
+                    detail=(
+                        ("held", len(held)),
+                        ("expected", round(expected, 2)),
+                        ("target", p.visits_per_year),
+                    ),
+                )
+            )
+    return out
+
+
+def requests_overdue(plan: Plan, times: ResponseTimes, now: datetime) -> list[Conflict]:
+    out = []
+    for q in plan.requests.values():
+        if q.status in OPEN_STATUSES and now >= deadline(q, times):
+            out.append(
+                Conflict(
+                    "request_overdue",
+                    WARNING,
+                    (),
+                    partner=q.partner,
+                    request=q.id,
+                    start=deadline(q, times),
+                    detail=(("priority", q.priority),),
+                )
+            )
+    return out
+
+
+def counts(conflicts: Iterable[Conflict]) -> dict[str, int]:
+    c = {ERROR: 0, WARNING: 0}
+    for x in conflicts:
+        c[x.severity] += 1
+    return c
+
+
+def to_json(conflict: Conflict, message: str) -> dict[str, Any]:
+    """The INTERCHANGE.md form of one conflict: kind, severity, message, occurrences, and only
+    the id keys that apply."""
+    out: dict[str, Any] = {
+        "kind": conflict.kind,
+        "severity": conflict.severity,
+        "message": message,
+        "occurrences": [{"activity": a, "occurrence": d.isoformat()} for a, d in conflict.occurrences],
+    }
+    for key in ("staff", "department", "station", "partner", "pairing", "request"):
+        value = getattr(conflict, key)
+        if value is not None:
+            out[key] = value
+    return out
