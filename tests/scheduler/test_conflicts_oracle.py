@@ -133,7 +133,7 @@ def oracle(p: Plan) -> set:
             best = 0
             for perm in itertools.permutations(range(len(slots)), min(len(at), len(slots))):
                 for chosen in itertools.combinations(at, len(perm)):
-                    best = max(best, sum(1 for s, j in zip(chosen, perm) if ok(s, slots[j])))
+                    best = max(best, sum(1 for s, j in zip(chosen, perm, strict=True) if ok(s, slots[j])))
             if best < len(slots):
                 out.add(("understaffed", frozenset({a}), station.id))
             for s in at:
