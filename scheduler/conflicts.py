@@ -490,6 +490,11 @@ def pairings_behind(plan: Plan, calendar: WorkCalendar, today: datetime) -> list
     out = []
     year_start = date(today.year, 1, 1)
     days_in_year = 366 if _cal.isleap(today.year) else 365
+    by_pair: dict[tuple[str | None, str | None], list[Activity]] = defaultdict(list)
+    for a in plan.activities.values():
+        if a.status != "cancelled":
+            by_pair[(a.organizer, a.partner)].append(a)
+    called_off = {k for k, r in plan.records.items() if r.status == "cancelled"}
     for p in plan.pairings.values():
         first = max(year_start, p.start) if p.start else year_start
         last = datetime.combine(p.end + timedelta(days=1), time.min) if p.end else today
@@ -499,9 +504,13 @@ def pairings_behind(plan: Plan, calendar: WorkCalendar, today: datetime) -> list
             continue
         elapsed = (upto - begin).total_seconds() / 86400
         expected = p.visits_per_year * elapsed / days_in_year
-        mine = [a for a in plan.activities.values() if a.organizer == p.branch and a.partner == p.partner]
-        held = [b for b in held_occurrences(plan, calendar, begin, upto, mine) if begin <= b.occ.start < upto]
-        if len(held) < expected:
+        held = sum(
+            1
+            for a in by_pair.get((p.branch, p.partner), ())
+            for o in expand(a, begin, upto, calendar)
+            if begin <= o.start < upto and (a.id, o.date) not in called_off
+        )
+        if held < expected:
             out.append(
                 Conflict(
                     "pairing_behind_plan",
@@ -509,11 +518,7 @@ def pairings_behind(plan: Plan, calendar: WorkCalendar, today: datetime) -> list
                     (),
                     partner=p.partner,
                     pairing=p.id,
-                    detail=(
-                        ("held", len(held)),
-                        ("expected", round(expected, 2)),
-                        ("target", p.visits_per_year),
-                    ),
+                    detail=(("held", held), ("expected", round(expected, 2)), ("target", p.visits_per_year)),
                 )
             )
     return out
