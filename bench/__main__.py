@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_calendar, bench_foundation  # noqa: E402
+from bench import bench_calendar, bench_conflicts, bench_foundation  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -17,6 +17,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     bench_foundation.run(small=args.small)
     bench_calendar.run(small=args.small)
+    bench_conflicts.run(small=args.small)
     return 0
 
 
