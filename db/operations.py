@@ -187,6 +187,25 @@ def save_response_times(store: Store, times: ResponseTimes) -> Changes:
     return Changes(hospital=True)
 
 
+def acknowledge(store: Store, key: str, kind: str, reason: str, by: str | None, at: str) -> Changes:
+    """Accept a warning with a reason, so that it is shown as looked at."""
+    if not reason.strip():
+        raise OperationError("an acknowledgement needs a reason")
+    with store.atomic():
+        store.conn.execute(
+            "INSERT INTO acknowledgements (key, kind, reason, by, at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET reason = excluded.reason, by = excluded.by, at = excluded.at",
+            (key, kind, reason.strip(), by, at),
+        )
+    return Changes.of("acknowledgements", key)
+
+
+def withdraw_acknowledgement(store: Store, key: str) -> Changes:
+    with store.atomic():
+        store.conn.execute("DELETE FROM acknowledgements WHERE key = ?", (key,))
+    return Changes.of("acknowledgements", key)
+
+
 def save_hospital(store: Store, hospital: Hospital) -> Changes:
     return import_plan(store, Plan(hospital=hospital))
 

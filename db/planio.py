@@ -105,9 +105,7 @@ def load_plan(store: Store) -> Plan:
     plan.departments = load_departments(store)
     plan.branches = load_branches(store)
     plan.staff = load_staff(store)
-    for r in _rows(store, 'SELECT staff, start, "end", reason, extra FROM unavailability'):
-        u = Unavailability(r[0], _pdt(r[1]), _pdt(r[2]), r[3], _x(r[4]))  # type: ignore[arg-type]
-        plan.unavailability[u.key] = u
+    plan.unavailability = load_unavailability(store)
     plan.partners = load_partners(store)
     plan.pairings = load_pairings(store)
     plan.services = load_services(store)
@@ -172,6 +170,16 @@ def load_staff(store: Store) -> dict[str, Staff]:
             active=bool(r[8]),
             extra=_x(r[9]),
         )
+    return out
+
+
+def load_unavailability(store: Store) -> dict[tuple, Unavailability]:
+    out = {}
+    for r in _rows(
+        store, 'SELECT staff, start, "end", reason, extra FROM unavailability ORDER BY staff, start'
+    ):
+        u = Unavailability(r[0], datetime.fromisoformat(r[1]), datetime.fromisoformat(r[2]), r[3], _x(r[4]))
+        out[u.key] = u
     return out
 
 
@@ -749,12 +757,20 @@ def delete_rows(store: Store, section: str, keys: Iterable[Any]) -> None:
     store.conn.executemany(f'DELETE FROM "{table}" WHERE {where}', [key_params(k) for k in keys])
 
 
+def load_acknowledgements(store: Store) -> dict[str, tuple[str, str | None, str]]:
+    """Acknowledged warnings: conflict key -> (reason, by whom, when)."""
+    return {
+        r[0]: (r[1], r[2], r[3]) for r in _rows(store, "SELECT key, reason, by, at FROM acknowledgements")
+    }
+
+
 # Loaders of single sections, for screens that refresh one section at a time.
 LOADERS = {
     "campuses": load_campuses,
     "departments": load_departments,
     "branches": load_branches,
     "staff": load_staff,
+    "unavailability": load_unavailability,
     "partners": load_partners,
     "pairings": load_pairings,
     "services": load_services,
@@ -763,4 +779,5 @@ LOADERS = {
     "assignments": load_assignments,
     "records": load_records,
     "calendar": load_calendar,
+    "acknowledgements": load_acknowledgements,
 }

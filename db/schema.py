@@ -253,5 +253,16 @@ ALTER TABLE activities ADD COLUMN holiday_policy TEXT NOT NULL DEFAULT 'keep'
     CHECK (holiday_policy IN ('keep', 'skip', 'next_working_day'));
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
+# Warnings a planner has looked at and accepted, with the reason (so they stop nagging).
+MIGRATION_4 = """
+CREATE TABLE acknowledgements (
+    key TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    by TEXT,
+    at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -7,6 +7,7 @@ record calling that occurrence off) are not checked and do not count."""
 from __future__ import annotations
 
 import calendar as _cal
+import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -563,3 +564,16 @@ def to_json(conflict: Conflict, message: str) -> dict[str, Any]:
         if value is not None:
             out[key] = value
     return out
+
+
+def key_text(conflict: Conflict) -> str:
+    """The conflict's identity as text (kept with an acknowledgement)."""
+
+    def plain(v: Any) -> Any:
+        if isinstance(v, (date, datetime)):
+            return v.isoformat()
+        if isinstance(v, tuple):
+            return [plain(x) for x in v]
+        return v
+
+    return json.dumps(plain(conflict.key), ensure_ascii=False, separators=(",", ":"))

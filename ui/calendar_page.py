@@ -31,6 +31,7 @@ from db.store import StoreError
 from scheduler.editing import exclude_occurrence, move_occurrence, original_start, split_series
 from scheduler.model import Activity, Record
 from scheduler.planning import CalendarFilter, department_on_turn, occurrences_between
+from scheduler.recurrence import expand
 from scheduler.rules import from_rrule
 
 from .activity_editor import ActivityDialog, describe_rule
@@ -219,6 +220,19 @@ class CalendarPage(QWidget):
             month = self.anchor.month - 1 + direction
             self.anchor = date(self.anchor.year + month // 12, month % 12 + 1, 1)
         self.refresh()
+
+    def show_occurrence(self, activity_id: str, day: date) -> None:
+        """Go to an occurrence (by identity) and show its details."""
+        a = self.catalog.activities.get(activity_id)
+        if a is None:
+            return
+        occ = next((o for o in expand(a, calendar=self.catalog.work_calendar) if o.date == day), None)
+        self.go_to(occ.start.date() if occ else day)
+        shown = next((s for s in self.shown if s.key == (activity_id, day)), None)
+        for v in (self.month, self.week):
+            v.current = shown.key if shown else None
+            v.update()
+        self.show_details(shown)
 
     def show_day_list(self, day: date) -> None:
         """A crowded day: the agenda lists everything, scrolled to that day."""

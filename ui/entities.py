@@ -17,13 +17,16 @@ from scheduler.model import (
     Campus,
     Contact,
     Department,
+    Hospital,
     Need,
     Pairing,
     Partner,
+    Plan,
     Record,
     Service,
     ServiceRequest,
     Staff,
+    Unavailability,
 )
 from scheduler.validation import id_ok, phone_ok
 from scheduler.workdays import WorkCalendar, official_calendar
@@ -50,6 +53,8 @@ class Catalog:
         self.assignments: dict[tuple, Assignment] = {}
         self.records: dict[tuple, Record] = {}
         self.calendar: dict[date, CalendarEntry] = {}
+        self.unavailability: dict[tuple, Unavailability] = {}
+        self.hospital: Hospital | None = None
         self._work_calendar: WorkCalendar | None = None
 
     def section(self, name: str) -> dict[Any, Any]:
@@ -59,6 +64,25 @@ class Catalog:
         setattr(self, name, items)
         if name == "calendar":
             self._work_calendar = None
+
+    def plan(self) -> Plan:
+        """The catalog as a Plan, for the checks (the dicts are shared, not copied)."""
+        return Plan(
+            hospital=self.hospital,
+            campuses=self.campuses,
+            departments=self.departments,
+            branches=self.branches,
+            staff=self.staff,
+            unavailability=self.unavailability,
+            partners=self.partners,
+            pairings=self.pairings,
+            services=self.services,
+            activities=self.activities,
+            assignments=self.assignments,
+            requests=self.requests,
+            records=self.records,
+            calendar=self.calendar,
+        )
 
     @property
     def work_calendar(self) -> WorkCalendar:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QDockWidget,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -28,14 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from db import operations as ops
-from db.planio import LOADERS, load_hospital, load_plan
+from db.planio import LOADERS, load_acknowledgements, load_hospital, load_plan
 from db.store import Store, StoreError
 from resources import demo_recipe
+from scheduler.conflicts import CheckContext, Conflict, key_text
 from scheduler.demo import build_demo
+from scheduler.incremental import IncrementalChecker
 from scheduler.model import Hospital
 from scheduler.planfile import PlanError, dump_document, plan_to_document
 
 from .calendar_page import CalendarPage
+from .conflicts_panel import ConflictsPanel
 from .entities import ALL_SPECS, Catalog
 from .i18n import LANGUAGES, N_, current_language, tr
 from .requests_page import RequestsPage, ResponseTimesDialog
@@ -165,7 +169,11 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         for section, loader in LOADERS.items():
-            self.catalog.set_section(section, loader(session.store))
+            if section != "acknowledgements":
+                self.catalog.set_section(section, loader(session.store))
+        self.catalog.hospital = load_hospital(session.store)
+        self.acks = load_acknowledgements(session.store)
+        self.checker = IncrementalChecker(self._check_context())
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -200,7 +208,16 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.nav.setCurrentRow(1)
 
+        self.conflicts_panel = ConflictsPanel()
+        self.conflicts_dock = QDockWidget(tr("Conflicts"), self)
+        self.conflicts_dock.setObjectName("conflicts_dock")
+        self.conflicts_dock.setWidget(self.conflicts_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts_dock)
+        self.conflicts_panel.open_conflict.connect(self.open_conflict)
+        self.conflicts_panel.acknowledge.connect(self.acknowledge_conflict)
+        self.conflicts_panel.withdraw.connect(self.withdraw_acknowledgement)
         self._build_menus()
+        self.show_conflicts()
         session.changed.connect(self.on_changed)
         session.failed.connect(self._step_failed)
         self.db_label = QLabel()
@@ -231,6 +248,11 @@ class MainWindow(QMainWindow):
         redo.setObjectName("redo")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
+        view_menu = bar.addMenu(tr("&View"))
+        toggle = self.conflicts_dock.toggleViewAction()
+        toggle.setText(tr("&Conflicts panel"))
+        toggle.setShortcut(QKeySequence("F8"))
+        view_menu.addAction(toggle)
         self.undo_action, self.redo_action = undo, redo
 
         settings_menu = bar.addMenu(tr("&Settings"))
@@ -272,6 +294,7 @@ class MainWindow(QMainWindow):
         if page is None:
             if name == "calendar_view":
                 page = CalendarPage(self.session, self.catalog)
+                page.badges = getattr(self, "badges", {})
             elif name == "requests_view":
                 page = RequestsPage(self.session, self.catalog)
             else:
@@ -306,11 +329,86 @@ class MainWindow(QMainWindow):
         else:
             page.refresh()
 
+    def _check_context(self) -> CheckContext:
+        return CheckContext(
+            self.catalog.plan(),
+            self.catalog.work_calendar,
+            datetime.now(),
+            response=ops.response_times(self.session.store),
+        )
+
+    def show_conflicts(self) -> None:
+        """Hand the checker's results to the panel and the calendar's badges."""
+        conflicts = self.checker.conflicts
+        self.conflicts_panel.set_conflicts(conflicts, self.catalog.plan(), self.acks)
+        worst: dict[tuple, str] = {}
+        for c in conflicts:
+            if c.severity != "error" and key_text(c) in self.acks:
+                continue
+            for k in c.occurrences:
+                if worst.get(k) != "error":
+                    worst[k] = c.severity
+        page = self.pages.get("calendar_view")
+        self.badges = worst
+        if page is not None:
+            page.badges = worst
+            page.refresh()
+
+    def recheck(self, changes: ops.Changes) -> None:
+        if changes.hospital or "calendar" in changes.keys:
+            self.checker = IncrementalChecker(self._check_context())
+        else:
+            sections = {k: v for k, v in changes.keys.items() if k != "acknowledgements"}
+            if sections:
+                self.checker.ctx.today = datetime.now()
+                self.checker.update(self.catalog.plan(), sections)
+        if "acknowledgements" in changes.keys:
+            self.acks = load_acknowledgements(self.session.store)
+        self.show_conflicts()
+
+    def open_conflict(self, conflict: Conflict) -> None:
+        """Show what a conflict concerns: its first occurrence, its pairing or its request."""
+        if conflict.occurrences:
+            self.show_section("calendar_view")
+            self.current_page().show_occurrence(*conflict.occurrences[0])
+        elif conflict.pairing:
+            self.show_section("pairings")
+            self.current_page().select_keys({conflict.pairing})
+        elif conflict.request:
+            self.show_section("requests_view")
+            page = self.current_page()
+            page.show_combo.setCurrentIndex(1)
+            page.select(conflict.request)
+
+    def acknowledge_conflict(self, conflict: Conflict, reason: str) -> None:
+        key = key_text(conflict)
+        by = QSettings().value("user_name", "") or None
+        at = datetime.now().strftime("%Y-%m-%dT%H:%M")
+        self.session.push(
+            tr("Acknowledge warning"),
+            lambda: ops.acknowledge(self.session.store, key, conflict.kind, reason, by, at),
+            lambda: ops.withdraw_acknowledgement(self.session.store, key),
+        )
+
+    def withdraw_acknowledgement(self, conflict: Conflict) -> None:
+        key = key_text(conflict)
+        old = self.acks.get(key)
+        if old is None:
+            return
+        self.session.push(
+            tr("Withdraw acknowledgement"),
+            lambda: ops.withdraw_acknowledgement(self.session.store, key),
+            lambda: ops.acknowledge(self.session.store, key, conflict.kind, old[0], old[1], old[2]),
+        )
+
     def on_changed(self, changes: ops.Changes, initiator: object) -> None:
-        """Reload the sections that changed; refresh the page on screen, mark the others."""
-        touched = [s for s in changes.keys if changes.keys[s] and s in LOADERS]
+        """Reload the sections that changed; refresh the page on screen, mark the others;
+        re-check what the change touched."""
+        touched = [s for s in changes.keys if changes.keys[s] and s in LOADERS and s != "acknowledgements"]
         for section in touched:
             self.catalog.set_section(section, LOADERS[section](self.session.store))
+        if changes.hospital:
+            self.catalog.hospital = load_hospital(self.session.store)
         if touched:
             # Pages show names from other sections (a staff member's department), so every
             # page may need redrawing; the one on screen now, the others when next shown.
@@ -320,6 +418,7 @@ class MainWindow(QMainWindow):
                     self._refresh_page(name, set(touched))
                 else:
                     self.dirty.add(name)
+        self.recheck(changes)
         if changes.hospital:
             self._update_title()
             if "requests_view" in self.pages:

@@ -34,7 +34,12 @@
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="345" />
+      <location filename="../../ui/conflicts_panel.py" line="103" />
+      <source>%1 errors, %2 warnings (%3 acknowledged)</source>
+      <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="444" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -44,12 +49,12 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="294" />
+      <location filename="../../ui/calendar_page.py" line="308" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="569" />
+      <location filename="../../ui/entities.py" line="593" />
       <source>%1 is entered already.</source>
       <translation>%1 已录入。</translation>
     </message>
@@ -74,84 +79,94 @@
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="95" />
+      <location filename="../../ui/mainwindow.py" line="99" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="282" />
+      <location filename="../../ui/calendar_page.py" line="296" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="225" />
+      <location filename="../../ui/mainwindow.py" line="253" />
+      <source>&amp;Conflicts panel</source>
+      <translation>冲突面板(&amp;C)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="242" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="221" />
+      <location filename="../../ui/mainwindow.py" line="238" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="214" />
+      <location filename="../../ui/mainwindow.py" line="231" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="237" />
+      <location filename="../../ui/mainwindow.py" line="259" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="220" />
+      <location filename="../../ui/mainwindow.py" line="237" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="239" />
+      <location filename="../../ui/mainwindow.py" line="261" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="215" />
+      <location filename="../../ui/mainwindow.py" line="232" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="216" />
+      <location filename="../../ui/mainwindow.py" line="233" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="223" />
+      <location filename="../../ui/mainwindow.py" line="240" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="217" />
+      <location filename="../../ui/mainwindow.py" line="234" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="228" />
+      <location filename="../../ui/mainwindow.py" line="245" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="238" />
+      <location filename="../../ui/mainwindow.py" line="260" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="236" />
+      <location filename="../../ui/mainwindow.py" line="258" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="226" />
+      <location filename="../../ui/mainwindow.py" line="243" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="251" />
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
     </message>
     <message>
       <location filename="../../ui/rotation_dialog.py" line="92" />
@@ -159,7 +174,7 @@
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="336" />
+      <location filename="../../ui/calendar_page.py" line="350" />
       <source>(moved from %1)</source>
       <translation>（由 %1 改期）</translation>
     </message>
@@ -204,7 +219,7 @@
       <translation>，直到 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="209" />
+      <location filename="../../ui/entities.py" line="233" />
       <source>A branch is built on at least one department.</source>
       <translation>党支部至少要建在一个科室上。</translation>
     </message>
@@ -214,22 +229,22 @@
       <translation>拒绝点单须填写理由。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="519" />
+      <location filename="../../ui/entities.py" line="543" />
       <source>A make-up workday is a Saturday or Sunday.</source>
       <translation>调休上班日应为周六或周日。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="257" />
+      <location filename="../../ui/entities.py" line="281" />
       <source>A party member belongs to a party branch.</source>
       <translation>党员须归属一个党支部。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="143" />
+      <location filename="../../ui/entities.py" line="167" />
       <source>A phone number has digits only (with + or - where needed).</source>
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="517" />
+      <location filename="../../ui/calendar_page.py" line="531" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
@@ -249,7 +264,17 @@
       <translation>已受理</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="284" />
+      <location filename="../../ui/conflicts_panel.py" line="184" />
+      <source>Acknowledge warning</source>
+      <translation>确认警告</translation>
+    </message>
+    <message>
+      <location filename="../../ui/conflicts_panel.py" line="63" />
+      <source>Acknowledge…</source>
+      <translation>确认…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="308" />
       <source>Active</source>
       <translation>在岗</translation>
     </message>
@@ -289,12 +314,12 @@
       <translation>添加摊位</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="375" />
+      <location filename="../../ui/entities.py" line="399" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="361" />
+      <location filename="../../ui/entities.py" line="385" />
       <source>Aged 60+</source>
       <translation>60岁以上占比</translation>
     </message>
@@ -304,7 +329,7 @@
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="73" />
+      <location filename="../../ui/calendar_page.py" line="74" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
@@ -314,27 +339,27 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="189" />
+      <location filename="../../ui/calendar_page.py" line="190" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="190" />
+      <location filename="../../ui/calendar_page.py" line="191" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="192" />
+      <location filename="../../ui/calendar_page.py" line="193" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="511" />
+      <location filename="../../ui/calendar_page.py" line="525" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="191" />
+      <location filename="../../ui/calendar_page.py" line="192" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -344,9 +369,14 @@
       <translation>全部点单</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="565" />
+      <location filename="../../ui/entities.py" line="589" />
       <source>An ID has letters, digits, “-”, “_” or “.” only.</source>
       <translation>编号只能包含字母、数字、“-”、“_”或“.”。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/conflicts_panel.py" line="189" />
+      <source>An acknowledgement needs a reason.</source>
+      <translation>确认警告须填写理由。</translation>
     </message>
     <message>
       <location filename="../../ui/patrol_dialog.py" line="41" />
@@ -354,12 +384,12 @@
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="606" />
+      <location filename="../../ui/calendar_page.py" line="620" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="83" />
+      <location filename="../../ui/calendar_page.py" line="84" />
       <source>Annual patrol plan…</source>
       <translation>全年巡诊计划…</translation>
     </message>
@@ -384,47 +414,47 @@
       <translation>预计人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="185" />
+      <location filename="../../ui/mainwindow.py" line="193" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="526" />
+      <location filename="../../ui/entities.py" line="550" />
       <source>Calendar day</source>
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="558" />
+      <location filename="../../ui/calendar_page.py" line="572" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="565" />
+      <location filename="../../ui/calendar_page.py" line="579" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="132" />
+      <location filename="../../ui/calendar_page.py" line="133" />
       <source>Call off this occurrence…</source>
       <translation>停办本场次…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="339" />
+      <location filename="../../ui/calendar_page.py" line="353" />
       <source>Called off</source>
       <translation>已停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="562" />
+      <location filename="../../ui/calendar_page.py" line="576" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="151" />
+      <location filename="../../ui/entities.py" line="175" />
       <source>Campus</source>
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="150" />
+      <location filename="../../ui/entities.py" line="174" />
       <source>Campuses</source>
       <translation>院区</translation>
     </message>
@@ -459,22 +489,22 @@
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="319" />
+      <location filename="../../ui/calendar_page.py" line="333" />
       <source>Click an occurrence to see its stations and people.</source>
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="120" />
+      <location filename="../../ui/mainwindow.py" line="124" />
       <source>Clinical hours from</source>
       <translation>临床工作时间自</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="147" />
+      <location filename="../../ui/mainwindow.py" line="151" />
       <source>Clinical hours must end after they start.</source>
       <translation>临床工作时间的结束须晚于开始。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="121" />
+      <location filename="../../ui/mainwindow.py" line="125" />
       <source>Clinical hours until</source>
       <translation>临床工作时间至</translation>
     </message>
@@ -484,7 +514,7 @@
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="334" />
+      <location filename="../../ui/mainwindow.py" line="433" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -494,27 +524,32 @@
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="362" />
+      <location filename="../../ui/mainwindow.py" line="212" />
+      <source>Conflicts</source>
+      <translation>冲突</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="386" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="378" />
+      <location filename="../../ui/entities.py" line="402" />
       <source>Contact name</source>
       <translation>联系人姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="223" />
+      <location filename="../../ui/entities.py" line="247" />
       <source>Contact person</source>
       <translation>联络人</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="379" />
+      <location filename="../../ui/entities.py" line="403" />
       <source>Contact phone</source>
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="329" />
+      <location filename="../../ui/mainwindow.py" line="428" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
@@ -524,7 +559,7 @@
       <translation>生成这些走访</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="425" />
+      <location filename="../../ui/mainwindow.py" line="524" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -539,12 +574,12 @@
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="341" />
+      <location filename="../../ui/mainwindow.py" line="440" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="354" />
+      <location filename="../../ui/mainwindow.py" line="453" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -584,7 +619,7 @@
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="575" />
+      <location filename="../../ui/calendar_page.py" line="589" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -594,12 +629,12 @@
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="130" />
+      <location filename="../../ui/calendar_page.py" line="131" />
       <source>Delete activity</source>
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="587" />
+      <location filename="../../ui/calendar_page.py" line="601" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
@@ -609,12 +644,12 @@
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="428" />
+      <location filename="../../ui/mainwindow.py" line="527" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="91" />
+      <location filename="../../ui/calendar_page.py" line="92" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
@@ -624,7 +659,7 @@
       <translation>科室在岗不足</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="167" />
+      <location filename="../../ui/entities.py" line="191" />
       <source>Departments</source>
       <translation>科室</translation>
     </message>
@@ -639,7 +674,7 @@
       <translation>营养师</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="359" />
+      <location filename="../../ui/entities.py" line="383" />
       <source>District</source>
       <translation>所在区</translation>
     </message>
@@ -659,7 +694,7 @@
       <translation>人员时间冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="491" />
+      <location filename="../../ui/entities.py" line="515" />
       <source>Duration (minutes)</source>
       <translation>时长（分钟）</translation>
     </message>
@@ -684,12 +719,12 @@
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="488" />
+      <location filename="../../ui/calendar_page.py" line="502" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="507" />
+      <location filename="../../ui/calendar_page.py" line="521" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -699,22 +734,22 @@
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="442" />
+      <location filename="../../ui/calendar_page.py" line="456" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="449" />
+      <location filename="../../ui/mainwindow.py" line="548" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="460" />
+      <location filename="../../ui/calendar_page.py" line="474" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="126" />
+      <location filename="../../ui/calendar_page.py" line="127" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -732,6 +767,21 @@
       <location filename="../../ui/labels.py" line="13" />
       <source>Enterprise</source>
       <translation>企业</translation>
+    </message>
+    <message>
+      <location filename="../../ui/conflicts_panel.py" line="129" />
+      <source>Error</source>
+      <translation>错误</translation>
+    </message>
+    <message>
+      <location filename="../../ui/conflicts_panel.py" line="52" />
+      <source>Errors and warnings</source>
+      <translation>错误和警告</translation>
+    </message>
+    <message>
+      <location filename="../../ui/conflicts_panel.py" line="53" />
+      <source>Errors only</source>
+      <translation>仅错误</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="62" />
@@ -769,12 +819,12 @@
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="390" />
+      <location filename="../../ui/mainwindow.py" line="489" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="404" />
+      <location filename="../../ui/mainwindow.py" line="503" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -799,12 +849,12 @@
       <translation>周五</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="432" />
+      <location filename="../../ui/entities.py" line="456" />
       <source>From</source>
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="271" />
+      <location filename="../../ui/entities.py" line="295" />
       <source>Full name</source>
       <translation>姓名</translation>
     </message>
@@ -819,7 +869,7 @@
       <translation>健康讲座</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="555" />
+      <location filename="../../ui/calendar_page.py" line="569" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -829,12 +879,12 @@
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="324" />
+      <location filename="../../ui/calendar_page.py" line="338" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="525" />
+      <location filename="../../ui/entities.py" line="549" />
       <source>Holidays and make-up workdays</source>
       <translation>节假日与调休</translation>
     </message>
@@ -844,7 +894,7 @@
       <translation>上门巡诊</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="110" />
+      <location filename="../../ui/mainwindow.py" line="114" />
       <source>Hospital</source>
       <translation>医院</translation>
     </message>
@@ -859,12 +909,12 @@
       <translation>超出时长上限</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="281" />
+      <location filename="../../ui/entities.py" line="305" />
       <source>Hours cap / month</source>
       <translation>每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="154" />
+      <location filename="../../ui/entities.py" line="178" />
       <source>ID</source>
       <translation>编号</translation>
     </message>
@@ -879,12 +929,12 @@
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="377" />
+      <location filename="../../ui/mainwindow.py" line="476" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="385" />
+      <location filename="../../ui/mainwindow.py" line="484" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -909,12 +959,12 @@
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="541" />
+      <location filename="../../ui/calendar_page.py" line="555" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="128" />
+      <location filename="../../ui/calendar_page.py" line="129" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
@@ -949,12 +999,12 @@
       <translation>队员</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="224" />
+      <location filename="../../ui/entities.py" line="248" />
       <source>Members</source>
       <translation>党员数</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="174" />
+      <location filename="../../ui/entities.py" line="198" />
       <source>Minimum on duty</source>
       <translation>最低在岗人数</translation>
     </message>
@@ -969,7 +1019,7 @@
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="73" />
+      <location filename="../../ui/calendar_page.py" line="74" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -979,17 +1029,17 @@
       <translation>每月</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="300" />
+      <location filename="../../ui/entities.py" line="324" />
       <source>Most outreach hours a month; empty: no cap.</source>
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="452" />
+      <location filename="../../ui/calendar_page.py" line="466" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="529" />
+      <location filename="../../ui/calendar_page.py" line="543" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -1004,12 +1054,12 @@
       <translation>艾灸</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="155" />
+      <location filename="../../ui/entities.py" line="179" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="232" />
+      <location filename="../../ui/entities.py" line="256" />
       <source>Named contact for the partners.</source>
       <translation>与结对单位对接的联络人。</translation>
     </message>
@@ -1034,12 +1084,12 @@
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="427" />
+      <location filename="../../ui/calendar_page.py" line="441" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="341" />
+      <location filename="../../ui/mainwindow.py" line="440" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1074,7 +1124,7 @@
       <translation>无带队党员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="399" />
+      <location filename="../../ui/calendar_page.py" line="413" />
       <source>Nobody assigned yet</source>
       <translation>尚未安排人员</translation>
     </message>
@@ -1089,7 +1139,7 @@
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="415" />
+      <location filename="../../ui/calendar_page.py" line="429" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -1104,17 +1154,17 @@
       <translation>遇法定节假日：</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="259" />
+      <location filename="../../ui/entities.py" line="283" />
       <source>Only party members have a party branch.</source>
       <translation>只有党员才有所属党支部。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="352" />
+      <location filename="../../ui/mainwindow.py" line="451" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="52" />
+      <location filename="../../ui/mainwindow.py" line="56" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -1129,17 +1179,17 @@
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="333" />
+      <location filename="../../ui/mainwindow.py" line="432" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="364" />
+      <location filename="../../ui/entities.py" line="388" />
       <source>Paired branches</source>
       <translation>结对支部</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="426" />
+      <location filename="../../ui/entities.py" line="450" />
       <source>Pairing</source>
       <translation>结对共建</translation>
     </message>
@@ -1154,7 +1204,7 @@
       <translation>结对走访</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="425" />
+      <location filename="../../ui/entities.py" line="449" />
       <source>Pairings</source>
       <translation>结对共建</translation>
     </message>
@@ -1164,22 +1214,22 @@
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="352" />
+      <location filename="../../ui/entities.py" line="376" />
       <source>Partners</source>
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="90" />
+      <location filename="../../ui/calendar_page.py" line="91" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="215" />
+      <location filename="../../ui/entities.py" line="239" />
       <source>Party branches</source>
       <translation>党支部</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="274" />
+      <location filename="../../ui/entities.py" line="298" />
       <source>Party member</source>
       <translation>党员</translation>
     </message>
@@ -1189,7 +1239,7 @@
       <translation>人员</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="188" />
+      <location filename="../../ui/entities.py" line="212" />
       <source>People who must stay in the hospital during clinical hours.</source>
       <translation>临床工作时间内必须留在医院的人数。</translation>
     </message>
@@ -1199,7 +1249,7 @@
       <translation>药师</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="279" />
+      <location filename="../../ui/entities.py" line="303" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
@@ -1209,7 +1259,7 @@
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="84" />
+      <location filename="../../ui/mainwindow.py" line="88" />
       <source>Plan file not imported</source>
       <translation>计划文件未导入</translation>
     </message>
@@ -1224,7 +1274,7 @@
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="50" />
+      <location filename="../../ui/mainwindow.py" line="54" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -1234,7 +1284,7 @@
       <translation>点单服务</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="360" />
+      <location filename="../../ui/entities.py" line="384" />
       <source>Population</source>
       <translation>人口</translation>
     </message>
@@ -1274,7 +1324,7 @@
       <translation>资质</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="277" />
+      <location filename="../../ui/entities.py" line="301" />
       <source>Qualifications</source>
       <translation>资质</translation>
     </message>
@@ -1334,17 +1384,17 @@
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="437" />
+      <location filename="../../ui/mainwindow.py" line="536" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="599" />
+      <location filename="../../ui/calendar_page.py" line="613" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="135" />
+      <location filename="../../ui/calendar_page.py" line="136" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
     </message>
@@ -1409,39 +1459,49 @@
       <translation>搜索…</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="222" />
+      <location filename="../../ui/entities.py" line="246" />
       <source>Secretary</source>
       <translation>支部书记</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="486" />
+      <location filename="../../ui/entities.py" line="510" />
       <source>Service</source>
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="485" />
+      <location filename="../../ui/entities.py" line="509" />
       <source>Service catalogue</source>
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="356" />
+      <location filename="../../ui/calendar_page.py" line="370" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="187" />
+      <location filename="../../ui/mainwindow.py" line="195" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="54" />
+      <location filename="../../ui/mainwindow.py" line="58" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="377" />
+      <location filename="../../ui/conflicts_panel.py" line="73" />
+      <source>Severity</source>
+      <translation>级别</translation>
+    </message>
+    <message>
+      <location filename="../../ui/entities.py" line="401" />
       <source>Share of residents aged 60 or over.</source>
       <translation>60岁及以上居民所占比例。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/conflicts_panel.py" line="60" />
+      <source>Show acknowledged</source>
+      <translation>显示已确认</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="92" />
@@ -1454,17 +1514,17 @@
       <translation>出错了</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="266" />
+      <location filename="../../ui/entities.py" line="290" />
       <source>Staff</source>
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="267" />
+      <location filename="../../ui/entities.py" line="291" />
       <source>Staff member</source>
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="287" />
+      <location filename="../../ui/entities.py" line="311" />
       <source>Staff number, unique in the hospital.</source>
       <translation>工号，全院唯一。</translation>
     </message>
@@ -1571,7 +1631,7 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="415" />
+      <location filename="../../ui/calendar_page.py" line="429" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
@@ -1581,17 +1641,17 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="73" />
+      <location filename="../../ui/mainwindow.py" line="77" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="196" />
+      <location filename="../../ui/entities.py" line="220" />
       <source>The minimum on duty is more than the department's active staff.</source>
       <translation>最低在岗人数超过了该科室的在岗职工数。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="419" />
+      <location filename="../../ui/entities.py" line="443" />
       <source>The pairing cannot end before it starts.</source>
       <translation>结对结束日期不能早于开始日期。</translation>
     </message>
@@ -1606,17 +1666,17 @@ Details were written to %2.</source>
       <translation>重复规则得不到任何日期：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="443" />
+      <location filename="../../ui/entities.py" line="467" />
       <source>The yearly visit target.</source>
       <translation>每年计划走访次数。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="508" />
+      <location filename="../../ui/calendar_page.py" line="522" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="510" />
+      <location filename="../../ui/calendar_page.py" line="524" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -1626,7 +1686,7 @@ Details were written to %2.</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="509" />
+      <location filename="../../ui/calendar_page.py" line="523" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
@@ -1656,12 +1716,12 @@ Details were written to %2.</source>
       <translation>次数</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="273" />
+      <location filename="../../ui/entities.py" line="297" />
       <source>Title</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="61" />
+      <location filename="../../ui/calendar_page.py" line="62" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
@@ -1691,7 +1751,7 @@ Details were written to %2.</source>
       <translation>人员不足</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="76" />
+      <location filename="../../ui/mainwindow.py" line="80" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
@@ -1736,7 +1796,7 @@ Details were written to %2.</source>
       <translation>走访日</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="434" />
+      <location filename="../../ui/entities.py" line="458" />
       <source>Visits a year</source>
       <translation>年度走访目标</translation>
     </message>
@@ -1744,6 +1804,16 @@ Details were written to %2.</source>
       <location filename="../../ui/requests_page.py" line="327" />
       <source>Waiting for an answer</source>
       <translation>待处理</translation>
+    </message>
+    <message>
+      <location filename="../../ui/conflicts_panel.py" line="129" />
+      <source>Warning</source>
+      <translation>警告</translation>
+    </message>
+    <message>
+      <location filename="../../ui/conflicts_panel.py" line="54" />
+      <source>Warnings only</source>
+      <translation>仅警告</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_views.py" line="37" />
@@ -1756,17 +1826,17 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="73" />
+      <location filename="../../ui/calendar_page.py" line="74" />
       <source>Week</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="277" />
+      <location filename="../../ui/calendar_page.py" line="291" />
       <source>Week of %1</source>
       <translation>%1 当周</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="532" />
+      <location filename="../../ui/entities.py" line="556" />
       <source>Weekday</source>
       <translation>星期</translation>
     </message>
@@ -1786,17 +1856,22 @@ Details were written to %2.</source>
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="343" />
+      <location filename="../../ui/conflicts_panel.py" line="73" />
+      <source>What</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="357" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="498" />
+      <location filename="../../ui/entities.py" line="522" />
       <source>Who must go: each line is met by that many people.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="375" />
+      <location filename="../../ui/calendar_page.py" line="389" />
       <source>Whole activity</source>
       <translation>整个活动</translation>
     </message>
@@ -1806,9 +1881,19 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="558" />
+      <location filename="../../ui/calendar_page.py" line="572" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/conflicts_panel.py" line="184" />
+      <source>Why is this warning acceptable?</source>
+      <translation>为什么可以接受这条警告？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/conflicts_panel.py" line="65" />
+      <source>Withdraw acknowledgement</source>
+      <translation>撤回确认</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_views.py" line="278" />
@@ -1841,6 +1926,11 @@ Details were written to %2.</source>
       <translation>是</translation>
     </message>
     <message>
+      <location filename="../../ui/conflicts_panel.py" line="144" />
+      <source>[acknowledged: %1]</source>
+      <translation>[已确认：%1]</translation>
+    </message>
+    <message>
       <location filename="../../ui/editor.py" line="133" />
       <source>any department</source>
       <translation>任意科室</translation>
@@ -1851,17 +1941,17 @@ Details were written to %2.</source>
       <translation>任意资质</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="391" />
+      <location filename="../../ui/calendar_page.py" line="405" />
       <source>anyone</source>
       <translation>任何人</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="290" />
+      <location filename="../../ui/entities.py" line="314" />
       <source>e.g. 主治医师</source>
       <translation>例如：主治医师</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="541" />
+      <location filename="../../ui/entities.py" line="565" />
       <source>e.g. 春节</source>
       <translation>例如：春节</translation>
     </message>
@@ -1901,7 +1991,7 @@ Details were written to %2.</source>
       <translation>在</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="380" />
+      <location filename="../../ui/calendar_page.py" line="394" />
       <source>on turn</source>
       <translation>轮值</translation>
     </message>
