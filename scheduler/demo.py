@@ -246,6 +246,12 @@ class _Staffing:
         return [s for s in candidates if self.plan.staff[s].active and (s, day) not in self.busy]
 
 
+def _meets(person: Staff, need: Need) -> bool:
+    return (need.department is None or person.department == need.department) and (
+        need.qualification is None or need.qualification in person.qualifications
+    )
+
+
 def _demo_activities(
     plan: Plan, recipe: dict[str, Any], rng: random.Random, year: int, dept_staff: dict[str, list[str]]
 ) -> None:
@@ -339,10 +345,18 @@ def _pairing_visits(
                 lead = staffing.free([branch.secretary] if branch.secretary else [], day)
                 if lead:
                     staffing.assign(act, day, None, lead[0], "lead")
+                # The branch's own people fill what they can, each the first need they meet;
+                # one place is left open in most visits for the planner (or the solver).
                 pool = staffing.free(dept_staff[dept], day)
                 rng.shuffle(pool)
-                for sid in pool[: sum(x.count for x in needs) - 1]:
-                    staffing.assign(act, day, "main", sid, "member")
+                places = [need for need in needs for _ in range(need.count)]
+                if rng.random() < 0.7:
+                    places = places[:-1]
+                for need in places:
+                    who = next((sid for sid in pool if _meets(plan.staff[sid], need)), None)
+                    if who is not None:
+                        pool.remove(who)
+                        staffing.assign(act, day, "main", who, "member")
 
 
 def _monthly_series(plan: Plan, rng: random.Random, jan1: date) -> None:

@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         self.conflicts_dock.setObjectName("conflicts_dock")
         self.conflicts_dock.setWidget(self.conflicts_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts_dock)
+        self.resizeDocks([self.conflicts_dock], [170], Qt.Orientation.Vertical)
         self.conflicts_panel.open_conflict.connect(self.open_conflict)
         self.conflicts_panel.acknowledge.connect(self.acknowledge_conflict)
         self.conflicts_panel.withdraw.connect(self.withdraw_acknowledgement)
