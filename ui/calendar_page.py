@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 from db.operations import OperationError
 from db.store import StoreError
 from scheduler.editing import exclude_occurrence, move_occurrence, original_start, split_series
-from scheduler.model import Activity, Record
+from scheduler.model import Activity, Assignment, Record
 from scheduler.planning import CalendarFilter, department_on_turn, occurrences_between
 from scheduler.recurrence import expand
 from scheduler.rules import from_rrule
 
 from .activity_editor import ActivityDialog, describe_rule
+from .assign_dialog import AssignDialog
 from .calendar_views import AgendaView, MonthView, Shown, WeekView
 from .entities import Catalog
 from .i18n import tr
@@ -133,6 +134,12 @@ class CalendarPage(QWidget):
         self.cancel_button = QPushButton(tr("Call off this occurrence…"))
         self.cancel_button.setObjectName("call_off")
         self.cancel_button.clicked.connect(self.call_off_current)
+        self.assign_button = QPushButton(tr("Assign a person…"))
+        self.assign_button.setObjectName("assign")
+        self.assign_button.clicked.connect(self.assign_person)
+        self.unassign_button = QPushButton(tr("Remove a person…"))
+        self.unassign_button.setObjectName("unassign")
+        self.unassign_button.clicked.connect(self.remove_person)
         self.rotation_button = QPushButton(tr("Rotation…"))
         self.rotation_button.setObjectName("rotation")
         self.rotation_button.clicked.connect(self.edit_rotation)
@@ -144,6 +151,8 @@ class CalendarPage(QWidget):
         sl.setContentsMargins(0, 0, 0, 0)
         sl.addWidget(self.details, 1)
         for b in (
+            self.assign_button,
+            self.unassign_button,
             self.edit_button,
             self.rotation_button,
             self.cancel_button,
@@ -321,6 +330,8 @@ class CalendarPage(QWidget):
     def show_details(self, shown: Shown | None) -> None:
         self.current = shown
         for b in (
+            self.assign_button,
+            self.unassign_button,
             self.edit_button,
             self.exclude_button,
             self.delete_button,
@@ -558,6 +569,48 @@ class CalendarPage(QWidget):
                 text, self._lookup, saves={"activities": [new]}, deletes={"assignments": gone}
             )
         )
+
+    def assign_person(self) -> None:
+        if self.current is None:
+            return
+        a, o = self.current.activity, self.current.occurrence
+        dialog = AssignDialog(self.catalog, a, o, self)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        staff, station, role = dialog.chosen
+        x = Assignment(a.id, staff, o.date if a.rrule else None, station, role)
+        name = self.catalog.name_of("staff", staff)
+        text = tr("Assign %1 to %2").replace("%1", name).replace("%2", f"{a.title} {o.date:%m-%d}")
+        self._run(lambda: self.session.edit(text, self._lookup, saves={"assignments": [x]}))
+
+    def remove_person(self) -> None:
+        if self.current is None:
+            return
+        a, o = self.current.activity, self.current.occurrence
+        mine = [
+            x
+            for x in self.catalog.assignments.values()
+            if x.activity == a.id and x.occurrence in (None, o.date)
+        ]
+        if not mine:
+            return
+        names = [
+            f"{self.catalog.name_of('staff', x.staff)} · {label(ROLES, x.role)}"
+            + (" · " + tr("every occurrence") if x.occurrence is None and a.rrule else "")
+            for x in mine
+        ]
+        choice, ok = QInputDialog.getItem(
+            self, tr("Remove a person"), tr("Who no longer goes?"), names, 0, False
+        )
+        if not ok:
+            return
+        x = mine[names.index(choice)]
+        text = (
+            tr("Remove %1 from %2")
+            .replace("%1", self.catalog.name_of("staff", x.staff))
+            .replace("%2", a.title)
+        )
+        self._run(lambda: self.session.edit(text, self._lookup, deletes={"assignments": [x.key]}))
 
     def call_off_current(self) -> None:
         """Call one occurrence off with a reason (a cancelled record), or hold it again."""

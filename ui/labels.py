@@ -12,7 +12,7 @@ PARTNER_KINDS = {
     "village": N_("Village"),
     "enterprise": N_("Enterprise"),
     "school": N_("School"),
-    "station": N_("Station"),
+    "station": N_("Railway station"),
     "agency": N_("Agency"),
     "mall": N_("Mall"),
     "other": N_("Other"),

@@ -39,7 +39,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="444" />
+      <location filename="../../ui/mainwindow.py" line="445" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -49,7 +49,7 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="308" />
+      <location filename="../../ui/calendar_page.py" line="317" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -69,6 +69,11 @@
       <translation>剩余 %1</translation>
     </message>
     <message>
+      <location filename="../../ui/assign_dialog.py" line="93" />
+      <source>%1 of %2 h</source>
+      <translation>%1 / %2 小时</translation>
+    </message>
+    <message>
       <location filename="../../ui/table.py" line="244" />
       <source>%1 of %2 shown</source>
       <translation>显示 %1 / 共 %2 条</translation>
@@ -84,87 +89,87 @@
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="296" />
+      <location filename="../../ui/calendar_page.py" line="305" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="253" />
+      <location filename="../../ui/mainwindow.py" line="254" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="242" />
+      <location filename="../../ui/mainwindow.py" line="243" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="238" />
+      <location filename="../../ui/mainwindow.py" line="239" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="231" />
+      <location filename="../../ui/mainwindow.py" line="232" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="259" />
+      <location filename="../../ui/mainwindow.py" line="260" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="237" />
+      <location filename="../../ui/mainwindow.py" line="238" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="261" />
+      <location filename="../../ui/mainwindow.py" line="262" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="232" />
+      <location filename="../../ui/mainwindow.py" line="233" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="233" />
+      <location filename="../../ui/mainwindow.py" line="234" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="240" />
+      <location filename="../../ui/mainwindow.py" line="241" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="234" />
+      <location filename="../../ui/mainwindow.py" line="235" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="245" />
+      <location filename="../../ui/mainwindow.py" line="246" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="260" />
+      <location filename="../../ui/mainwindow.py" line="261" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="258" />
+      <location filename="../../ui/mainwindow.py" line="259" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="243" />
+      <location filename="../../ui/mainwindow.py" line="244" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="251" />
+      <location filename="../../ui/mainwindow.py" line="252" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -174,7 +179,7 @@
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="350" />
+      <location filename="../../ui/calendar_page.py" line="361" />
       <source>(moved from %1)</source>
       <translation>（由 %1 改期）</translation>
     </message>
@@ -197,6 +202,11 @@
       <location filename="../../ui/editor.py" line="252" />
       <source>(not set)</source>
       <translation>（未设置）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign_dialog.py" line="164" />
+      <source>(the activity as a whole)</source>
+      <translation>（整个活动）</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_views.py" line="291" />
@@ -244,7 +254,7 @@
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="531" />
+      <location filename="../../ui/calendar_page.py" line="542" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
@@ -329,7 +339,7 @@
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="74" />
+      <location filename="../../ui/calendar_page.py" line="75" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
@@ -339,27 +349,27 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="190" />
+      <location filename="../../ui/calendar_page.py" line="199" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="191" />
+      <location filename="../../ui/calendar_page.py" line="200" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="193" />
+      <location filename="../../ui/calendar_page.py" line="202" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="525" />
+      <location filename="../../ui/calendar_page.py" line="536" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="192" />
+      <location filename="../../ui/calendar_page.py" line="201" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -384,12 +394,12 @@
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="620" />
+      <location filename="../../ui/calendar_page.py" line="673" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="84" />
+      <location filename="../../ui/calendar_page.py" line="85" />
       <source>Annual patrol plan…</source>
       <translation>全年巡诊计划…</translation>
     </message>
@@ -397,6 +407,36 @@
       <location filename="../../ui/requests_page.py" line="190" />
       <source>Another time:</source>
       <translation>其他时间：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign_dialog.py" line="207" />
+      <source>Assign</source>
+      <translation>安排</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="583" />
+      <source>Assign %1 to %2</source>
+      <translation>安排 %1 参加 %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign_dialog.py" line="156" />
+      <source>Assign a person: %1 %2</source>
+      <translation>安排人员：%1 %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="137" />
+      <source>Assign a person…</source>
+      <translation>安排人员…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign_dialog.py" line="269" />
+      <source>Assign anyway?</source>
+      <translation>仍要安排？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign_dialog.py" line="270" />
+      <source>Assigning %1 causes: %2. Assign anyway?</source>
+      <translation>安排 %1 会造成：%2。仍要安排吗？</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="67" />
@@ -407,6 +447,11 @@
       <location filename="../../ui/patrol_dialog.py" line="73" />
       <source>At most per day (whole hospital)</source>
       <translation>全院每天最多</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign_dialog.py" line="40" />
+      <source>At that time</source>
+      <translation>当时状态</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="80" />
@@ -424,27 +469,27 @@
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="572" />
+      <location filename="../../ui/calendar_page.py" line="625" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="579" />
+      <location filename="../../ui/calendar_page.py" line="632" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="133" />
+      <location filename="../../ui/calendar_page.py" line="134" />
       <source>Call off this occurrence…</source>
       <translation>停办本场次…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="353" />
+      <location filename="../../ui/calendar_page.py" line="364" />
       <source>Called off</source>
       <translation>已停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="576" />
+      <location filename="../../ui/calendar_page.py" line="629" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -489,7 +534,7 @@
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="333" />
+      <location filename="../../ui/calendar_page.py" line="344" />
       <source>Click an occurrence to see its stations and people.</source>
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
@@ -514,7 +559,7 @@
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="433" />
+      <location filename="../../ui/mainwindow.py" line="434" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -549,7 +594,7 @@
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="428" />
+      <location filename="../../ui/mainwindow.py" line="429" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
@@ -559,7 +604,7 @@
       <translation>生成这些走访</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="524" />
+      <location filename="../../ui/mainwindow.py" line="525" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -574,12 +619,12 @@
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="440" />
+      <location filename="../../ui/mainwindow.py" line="441" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="453" />
+      <location filename="../../ui/mainwindow.py" line="454" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -619,7 +664,7 @@
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="589" />
+      <location filename="../../ui/calendar_page.py" line="642" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -629,12 +674,12 @@
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="131" />
+      <location filename="../../ui/calendar_page.py" line="132" />
       <source>Delete activity</source>
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="601" />
+      <location filename="../../ui/calendar_page.py" line="654" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
@@ -644,12 +689,12 @@
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="527" />
+      <location filename="../../ui/mainwindow.py" line="528" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="92" />
+      <location filename="../../ui/assign_dialog.py" line="38" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
@@ -719,12 +764,12 @@
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="502" />
+      <location filename="../../ui/calendar_page.py" line="513" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="521" />
+      <location filename="../../ui/calendar_page.py" line="532" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -734,24 +779,29 @@
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="456" />
+      <location filename="../../ui/calendar_page.py" line="467" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="548" />
+      <location filename="../../ui/mainwindow.py" line="549" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="474" />
+      <location filename="../../ui/calendar_page.py" line="485" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="127" />
+      <location filename="../../ui/calendar_page.py" line="128" />
       <source>Edit…</source>
       <translation>编辑…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign_dialog.py" line="42" />
+      <source>Effect on cover</source>
+      <translation>对科室在岗的影响</translation>
     </message>
     <message>
       <location filename="../../ui/app.py" line="175" />
@@ -819,12 +869,12 @@
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="489" />
+      <location filename="../../ui/mainwindow.py" line="490" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="503" />
+      <location filename="../../ui/mainwindow.py" line="504" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -854,7 +904,7 @@
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="295" />
+      <location filename="../../ui/assign_dialog.py" line="37" />
       <source>Full name</source>
       <translation>姓名</translation>
     </message>
@@ -869,7 +919,7 @@
       <translation>健康讲座</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="569" />
+      <location filename="../../ui/calendar_page.py" line="622" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -879,7 +929,7 @@
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="338" />
+      <location filename="../../ui/calendar_page.py" line="349" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -914,6 +964,11 @@
       <translation>每月时长上限</translation>
     </message>
     <message>
+      <location filename="../../ui/assign_dialog.py" line="41" />
+      <source>Hours this month</source>
+      <translation>本月时长</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="178" />
       <source>ID</source>
       <translation>编号</translation>
@@ -929,12 +984,12 @@
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="476" />
+      <location filename="../../ui/mainwindow.py" line="477" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="484" />
+      <location filename="../../ui/mainwindow.py" line="485" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -959,12 +1014,12 @@
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="555" />
+      <location filename="../../ui/calendar_page.py" line="566" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="129" />
+      <location filename="../../ui/calendar_page.py" line="130" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
@@ -1019,7 +1074,7 @@
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="74" />
+      <location filename="../../ui/calendar_page.py" line="75" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -1034,12 +1089,12 @@
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="466" />
+      <location filename="../../ui/calendar_page.py" line="477" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="543" />
+      <location filename="../../ui/calendar_page.py" line="554" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -1084,12 +1139,12 @@
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="441" />
+      <location filename="../../ui/calendar_page.py" line="452" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="440" />
+      <location filename="../../ui/mainwindow.py" line="441" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1124,7 +1179,7 @@
       <translation>无带队党员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="413" />
+      <location filename="../../ui/calendar_page.py" line="424" />
       <source>Nobody assigned yet</source>
       <translation>尚未安排人员</translation>
     </message>
@@ -1139,7 +1194,7 @@
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="429" />
+      <location filename="../../ui/calendar_page.py" line="440" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -1159,7 +1214,12 @@
       <translation>只有党员才有所属党支部。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="451" />
+      <location filename="../../ui/assign_dialog.py" line="173" />
+      <source>Only suitable people</source>
+      <translation>只看合适人选</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="452" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -1179,7 +1239,7 @@
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="432" />
+      <location filename="../../ui/mainwindow.py" line="433" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -1219,7 +1279,7 @@
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="91" />
+      <location filename="../../ui/calendar_page.py" line="92" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
@@ -1329,6 +1389,16 @@
       <translation>资质</translation>
     </message>
     <message>
+      <location filename="../../ui/assign_dialog.py" line="39" />
+      <source>Qualified for</source>
+      <translation>可满足的需求</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="15" />
+      <source>Railway station</source>
+      <translation>车站</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="77" />
       <source>Received</source>
       <translation>接收时间</translation>
@@ -1342,6 +1412,21 @@
       <location filename="../../ui/labels.py" line="31" />
       <source>Rehabilitation therapist</source>
       <translation>康复治疗师</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="609" />
+      <source>Remove %1 from %2</source>
+      <translation>将 %1 移出 %2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="603" />
+      <source>Remove a person</source>
+      <translation>移除人员</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="140" />
+      <source>Remove a person…</source>
+      <translation>移除人员…</translation>
     </message>
     <message>
       <location filename="../../ui/editor.py" line="117" />
@@ -1384,17 +1469,22 @@
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="536" />
+      <location filename="../../ui/mainwindow.py" line="537" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="613" />
+      <location filename="../../ui/assign_dialog.py" line="199" />
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="666" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="136" />
+      <location filename="../../ui/calendar_page.py" line="143" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
     </message>
@@ -1454,7 +1544,7 @@
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="140" />
+      <location filename="../../ui/assign_dialog.py" line="172" />
       <source>Search…</source>
       <translation>搜索…</translation>
     </message>
@@ -1474,7 +1564,7 @@
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="370" />
+      <location filename="../../ui/calendar_page.py" line="381" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
@@ -1559,9 +1649,9 @@
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="15" />
+      <location filename="../../ui/assign_dialog.py" line="197" />
       <source>Station</source>
-      <translation>车站</translation>
+      <translation>摊位</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="305" />
@@ -1631,7 +1721,7 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="429" />
+      <location filename="../../ui/calendar_page.py" line="440" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
@@ -1671,12 +1761,12 @@ Details were written to %2.</source>
       <translation>每年计划走访次数。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="522" />
+      <location filename="../../ui/calendar_page.py" line="533" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="524" />
+      <location filename="../../ui/calendar_page.py" line="535" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -1686,7 +1776,7 @@ Details were written to %2.</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="523" />
+      <location filename="../../ui/calendar_page.py" line="534" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
@@ -1721,7 +1811,7 @@ Details were written to %2.</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="62" />
+      <location filename="../../ui/calendar_page.py" line="63" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
@@ -1826,12 +1916,12 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="74" />
+      <location filename="../../ui/calendar_page.py" line="75" />
       <source>Week</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="291" />
+      <location filename="../../ui/calendar_page.py" line="300" />
       <source>Week of %1</source>
       <translation>%1 当周</translation>
     </message>
@@ -1861,7 +1951,7 @@ Details were written to %2.</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="357" />
+      <location filename="../../ui/calendar_page.py" line="368" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -1871,7 +1961,12 @@ Details were written to %2.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="389" />
+      <location filename="../../ui/calendar_page.py" line="603" />
+      <source>Who no longer goes?</source>
+      <translation>谁不再参加？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="400" />
       <source>Whole activity</source>
       <translation>整个活动</translation>
     </message>
@@ -1881,7 +1976,7 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="572" />
+      <location filename="../../ui/calendar_page.py" line="625" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
@@ -1941,9 +2036,24 @@ Details were written to %2.</source>
       <translation>任意资质</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="405" />
+      <location filename="../../ui/assign_dialog.py" line="235" />
       <source>anyone</source>
       <translation>任何人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign_dialog.py" line="85" />
+      <source>away: %1</source>
+      <translation>不在岗：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign_dialog.py" line="98" />
+      <source>breaks cover: %1 of %2 left</source>
+      <translation>科室在岗不足：剩 %1 人，最低 %2 人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign_dialog.py" line="87" />
+      <source>busy: %1 %2</source>
+      <translation>已有安排：%1 %2</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="314" />
@@ -1961,6 +2071,11 @@ Details were written to %2.</source>
       <translation>每 </translation>
     </message>
     <message>
+      <location filename="../../ui/calendar_page.py" line="599" />
+      <source>every occurrence</source>
+      <translation>每场</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="51" />
       <source>first</source>
       <translation>第一个</translation>
@@ -1971,9 +2086,29 @@ Details were written to %2.</source>
       <translation>第四个</translation>
     </message>
     <message>
+      <location filename="../../ui/assign_dialog.py" line="89" />
+      <source>free</source>
+      <translation>空闲</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="51" />
       <source>last</source>
       <translation>最后一个</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign_dialog.py" line="95" />
+      <source>no effect</source>
+      <translation>无影响</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign_dialog.py" line="81" />
+      <source>none of the needs</source>
+      <translation>不符合任何需求</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign_dialog.py" line="102" />
+      <source>ok</source>
+      <translation>可以</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="56" />
@@ -1991,7 +2126,7 @@ Details were written to %2.</source>
       <translation>在</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="394" />
+      <location filename="../../ui/calendar_page.py" line="405" />
       <source>on turn</source>
       <translation>轮值</translation>
     </message>
@@ -2084,6 +2219,11 @@ Details were written to %2.</source>
       <location filename="../../ui/table.py" line="334" />
       <source>… and %1 more</source>
       <translation>……另有 %1 条</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign_dialog.py" line="191" />
+      <source>★ party member · suitable people first: free, qualified, from the organizing branch, fewest hours</source>
+      <translation>★ 党员 · 合适人选排在前面：空闲、资质相符、来自牵头支部、本月时长最少</translation>
     </message>
   </context>
 </TS>

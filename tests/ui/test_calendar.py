@@ -221,3 +221,70 @@ def test_call_off_one_occurrence_with_a_reason(qtbot, db_path, monkeypatch) -> N
     with Store(db_path) as s:
         assert ("a1", date(2026, 12, 24)) not in load_plan(s).records
     w.session.close()
+
+
+def test_assign_from_candidate_list_then_remove(qtbot, db_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from ui.assign_dialog import AssignDialog
+
+    w = _window(qtbot, db_path)
+    page = w.current_page()
+    page.go_to(date(2026, 12, 1))
+    shown = next(s for s in page.shown if s.key == ("a1", date(2026, 12, 17)))
+    page.show_details(shown)
+    errors_before = sum(1 for c in w.checker.conflicts if c.severity == "error")
+
+    seen: list = []
+
+    def pick() -> None:
+        dialog = QApplication.activeModalWidget()
+        try:
+            assert isinstance(dialog, AssignDialog)
+            first = dialog.model.items[0]
+            seen.append((first.problems(3), first.needs))  # suitable people come first
+            row = next(i for i, c in enumerate(dialog.model.items) if c.staff == "s001")
+            dialog.view.selectRow(dialog.proxy.mapFromSource(dialog.model.index(row, 0)).row())
+            dialog.accept()
+        finally:
+            if dialog is not None and dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, pick)
+    page.assign_person()
+    assert seen and seen[0][0] == [] and seen[0][1] != ()
+    with Store(db_path) as s:
+        asg = [
+            x
+            for x in load_plan(s).assignments.values()
+            if x.activity == "a1" and x.occurrence == date(2026, 12, 17)
+        ]
+    assert [(x.staff, x.station, x.role) for x in asg] == [("s001", "consult", "member")]
+    assert "金伟" in page.details.toPlainText()
+    # The panel was re-checked: the station still lacks people, but one fewer place.
+    assert sum(1 for c in w.checker.conflicts if c.severity == "error") <= errors_before
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (next(t for t in a[3] if "金伟" in t), True))
+    page.show_details(next(s for s in page.shown if s.key == ("a1", date(2026, 12, 17))))
+    page.remove_person()
+    with Store(db_path) as s:
+        assert not [x for x in load_plan(s).assignments.values() if x.occurrence == date(2026, 12, 17)]
+    w.session.close()
+
+
+def test_conflicts_panel_lists_and_opens(qtbot, db_path) -> None:
+    w = _window(qtbot, db_path)
+    panel = w.conflicts_panel
+    kinds = [panel.tree.topLevelItem(i).text(1) for i in range(panel.tree.topLevelItemCount())]
+    assert any(k.startswith("人员不足") for k in kinds)
+    assert "错误" in panel.summary.text()
+    understaffed = next(c for c in w.checker.conflicts if c.kind == "understaffed")
+    w.open_conflict(understaffed)
+    page = w.current_page()
+    assert page.current is not None and page.current.key == understaffed.occurrences[0]
+    # A warning acknowledged with a reason stops counting; undo brings it back.
+    warning = next(c for c in w.checker.conflicts if c.severity == "warning")
+    w.acknowledge_conflict(warning, "社区已同意")
+    assert "已确认 1 个" in panel.summary.text()
+    w.undo_action.trigger()
+    assert "已确认 0 个" in panel.summary.text()
+    w.session.close()

@@ -1,0 +1,147 @@
+"""Who could fill a place at an occurrence: for every person, free or busy (and why), which needs
+they meet, hours left this month, and what taking them does to their department's cover."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from .conflicts import Booked, department_cover, held_occurrences, meets
+from .model import Activity, Assignment, Plan
+from .planning import department_on_turn
+from .recurrence import Occurrence
+from .workdays import WorkCalendar
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    staff: str
+    needs: tuple[int, ...]  # the station's needs this person meets
+    busy: tuple[tuple[str, datetime], ...]  # other occurrences at the same time: (title, start)
+    away: tuple[str, ...]  # unavailability reasons at that time
+    hours_month: float  # outreach hours already planned this month
+    cap: float | None
+    breaks_cover: bool  # taking them leaves the department under its minimum
+    cover_left: int | None  # people left in the hospital then (None: outside clinical hours)
+    cover_min: int
+    same_branch: bool  # from the organizing branch's departments
+
+    def problems(self, length_hours: float) -> list[str]:
+        """The conflict kinds taking this person would cause."""
+        out = []
+        if self.busy:
+            out.append("staff_double_booked")
+        if self.away:
+            out.append("staff_unavailable")
+        if self.breaks_cover:
+            out.append("department_cover")
+        if self.cap is not None and self.hours_month + length_hours > self.cap + 1e-9:
+            out.append("hours_cap")
+        return out
+
+
+def candidates(
+    plan: Plan,
+    calendar: WorkCalendar,
+    activity: Activity,
+    occ: Occurrence,
+    station: str | None,
+    clinical_hours: tuple[str, str] = ("08:00", "17:30"),
+) -> list[Candidate]:
+    """Every active person not yet at this occurrence, most suitable first."""
+    st = next((s for s in activity.stations if s.id == station), None)
+    needs = st.needs if st else ()
+    turn = department_on_turn(activity, occ.date, station) if station else None
+    day0 = datetime.combine(occ.start.date(), time.min)
+    month0 = day0.replace(day=1)
+    month1 = (month0 + timedelta(days=32)).replace(day=1)
+    month = held_occurrences(plan, calendar, month0, month1)
+    here = next((b for b in month if b.key == (activity.id, occ.date)), None)
+    present = here.people if here else set()
+    same_time = [
+        b
+        for b in month
+        if b.key != (activity.id, occ.date) and b.occ.start < occ.end and occ.start < b.occ.end
+    ]
+    busy: dict[str, list[Booked]] = {}
+    for b in same_time:
+        for p in b.people:
+            busy.setdefault(p, []).append(b)
+    hours: dict[str, float] = {}
+    for b in month:
+        if b.key == (activity.id, occ.date):
+            continue
+        for p in b.people:
+            hours[p] = hours.get(p, 0.0) + (b.occ.end - b.occ.start).total_seconds() / 3600
+    away: dict[str, set[str]] = {}
+    for u in plan.unavailability.values():
+        if u.start < occ.end and occ.start < u.end:
+            away.setdefault(u.staff, set()).add(u.reason)
+    branch_depts = (
+        set(plan.branches[activity.organizer].departments) if activity.organizer in plan.branches else set()
+    )
+    in_clinical = bool(calendar.clinical_intervals(occ.start, occ.end, clinical_hours))
+    day_booked = [
+        b
+        for b in month
+        if b.occ.start < occ.end + timedelta(days=1) and occ.start - timedelta(days=1) < b.occ.end
+    ]
+    cover: dict[str, tuple[bool, int | None]] = {}
+
+    def cover_of(dept_id: str, person: str) -> tuple[bool, int | None]:
+        # Whether one more of this department out at this occurrence breaks its cover, judged
+        # by the checker itself on the day with the person added.
+        if not in_clinical:
+            return False, None
+        if dept_id not in cover:
+            extra = Assignment(activity.id, person, occ.date, station, "member")
+            trial = Booked(occ, activity, (*(here.assignments if here else ()), extra))
+            others = [b for b in day_booked if b.key != trial.key]
+            found = [
+                c
+                for c in department_cover([*others, trial], plan, calendar, clinical_hours)
+                if c.department == dept_id and trial.key in c.occurrences
+            ]
+            lowest = min((c.info()["present"] for c in found), default=None)
+            cover[dept_id] = (bool(found), lowest)
+        return cover[dept_id]
+
+    out = []
+    for s in plan.staff.values():
+        if not s.active or s.id in present:
+            continue
+        met = tuple(i for i, n in enumerate(needs) if meets(s, n.department, n.qualification, turn))
+        dept = plan.departments.get(s.department)
+        reasons = away.get(s.id, set())
+        breaks, left = (
+            cover_of(s.department, s.id)
+            if dept and dept.min_on_duty > 0 and not (reasons - {"duty"})
+            else (False, None)
+        )
+        out.append(
+            Candidate(
+                staff=s.id,
+                needs=met,
+                busy=tuple((b.activity.title, b.occ.start) for b in busy.get(s.id, ())),
+                away=tuple(sorted(reasons)),
+                hours_month=round(hours.get(s.id, 0.0), 2),
+                cap=s.max_hours_month,
+                breaks_cover=breaks,
+                cover_left=left,
+                cover_min=dept.min_on_duty if dept else 0,
+                same_branch=s.department in branch_depts,
+            )
+        )
+    length = (occ.end - occ.start).total_seconds() / 3600
+
+    def rank(c: Candidate) -> tuple:
+        return (
+            bool(c.problems(length)),
+            not c.needs and bool(needs),
+            not c.same_branch,
+            c.hours_month,
+            plan.staff[c.staff].name,
+        )
+
+    out.sort(key=rank)
+    return out
