@@ -108,3 +108,50 @@ def test_every_command_has_help() -> None:
         assert p.description, name
         for action in p._actions:
             assert action.help, f"{name} {action.dest}"
+
+
+def test_check_json_contract_and_exit_codes(tmp_path) -> None:
+    db = tmp_path / "a.db"
+    plan = sample()
+    # s003 is at the night market on every Thursday; put them on leave for 17 December.
+    plan["unavailability"].append(
+        {"staff": "s003", "start": "2026-12-17T08:00", "end": "2026-12-17T22:00", "reason": "leave"}
+    )
+    f = tmp_path / "p.json"
+    f.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    assert run("--db", str(db), "import", str(f)).returncode == 0
+    r = run("--db", str(db), "check", "--json", "--today", "2026-12-01")
+    assert r.returncode == 1, r.stderr
+    doc = json.loads(r.stdout)
+    assert set(doc) == {"conflicts", "counts"}
+    kinds = {c["kind"] for c in doc["conflicts"]}
+    assert "staff_unavailable" in kinds and "understaffed" in kinds
+    for c in doc["conflicts"]:
+        assert set(c) <= {
+            "kind",
+            "severity",
+            "message",
+            "occurrences",
+            "staff",
+            "department",
+            "station",
+            "partner",
+            "pairing",
+            "request",
+        }
+        assert c["severity"] in ("error", "warning") and c["message"]
+    away = next(c for c in doc["conflicts"] if c["kind"] == "staff_unavailable")
+    assert away["staff"] == "s003" and away["occurrences"] == [{"activity": "a1", "occurrence": "2026-12-17"}]
+    assert doc["counts"]["error"] == sum(1 for c in doc["conflicts"] if c["severity"] == "error")
+    # A window with no occurrence: no error, exit 0.
+    r = run("--db", str(db), "check", "--from", "2026-11-01", "--to", "2026-11-30", "--today", "2026-11-21")
+    assert r.returncode == 0 and r.stdout.strip().endswith("warning(s)")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--from", "2026-12-10", "--to", "2026-12-01"], ["--from", "12/10/2026"], ["--today", "tomorrow"]],
+)
+def test_check_bad_arguments_exit_2(tmp_path, args) -> None:
+    r = run("--db", str(tmp_path / "a.db"), "check", *args)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
