@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar as _cal
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -191,25 +191,29 @@ def double_bookings(booked: list[Booked]) -> list[Conflict]:
     for b in booked:
         for p in b.people:
             by_person[p].append(b)
-    out = []
-    for person, items in by_person.items():
-        items.sort(key=lambda b: (b.occ.start, b.key))
-        for i, a in enumerate(items):
-            for b in items[i + 1 :]:
-                if b.occ.start >= a.occ.end:
-                    break
-                if _overlap(a.occ.start, a.occ.end, b.occ.start, b.occ.end):
-                    out.append(
-                        Conflict(
-                            "staff_double_booked",
-                            ERROR,
-                            (a.key, b.key),
-                            staff=person,
-                            start=max(a.occ.start, b.occ.start),
-                            end=min(a.occ.end, b.occ.end),
-                        )
-                    )
-    return out
+    return [
+        Conflict(
+            "staff_double_booked",
+            ERROR,
+            (a.key, b.key),
+            staff=person,
+            start=max(a.occ.start, b.occ.start),
+            end=min(a.occ.end, b.occ.end),
+        )
+        for person, items in by_person.items()
+        for a, b in _overlapping_pairs(items)
+    ]
+
+
+def _overlapping_pairs(items: list[Booked]) -> Iterator[tuple[Booked, Booked]]:
+    """Every pair of occurrences whose times overlap, earlier one first."""
+    items = sorted(items, key=lambda b: (b.occ.start, b.key))
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            if b.occ.start >= a.occ.end:
+                break  # sorted by start: no later one can overlap a either
+            if _overlap(a.occ.start, a.occ.end, b.occ.start, b.occ.end):
+                yield a, b
 
 
 def unavailable(booked: list[Booked], plan: Plan) -> list[Conflict]:
@@ -398,24 +402,17 @@ def venue_double_bookings(booked: list[Booked]) -> list[Conflict]:
         v = _venue(b.activity)
         if v:
             by_venue[v].append(b)
-    out = []
-    for items in by_venue.values():
-        items.sort(key=lambda b: (b.occ.start, b.key))
-        for i, a in enumerate(items):
-            for b in items[i + 1 :]:
-                if b.occ.start >= a.occ.end:
-                    break
-                if _overlap(a.occ.start, a.occ.end, b.occ.start, b.occ.end):
-                    out.append(
-                        Conflict(
-                            "venue_double_booked",
-                            WARNING,
-                            (a.key, b.key),
-                            start=max(a.occ.start, b.occ.start),
-                            end=min(a.occ.end, b.occ.end),
-                        )
-                    )
-    return out
+    return [
+        Conflict(
+            "venue_double_booked",
+            WARNING,
+            (a.key, b.key),
+            start=max(a.occ.start, b.occ.start),
+            end=min(a.occ.end, b.occ.end),
+        )
+        for items in by_venue.values()
+        for a, b in _overlapping_pairs(items)
+    ]
 
 
 def _month_start(d: date) -> date:
