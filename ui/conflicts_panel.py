@@ -47,6 +47,7 @@ class ConflictsPanel(QWidget):
         self.acks: dict[str, tuple[str, str | None, str]] = {}
         self.plan = Plan()
         self.rows: list[Conflict] = []
+        self.pending: dict[str, list[Conflict]] = {}  # rows of groups not opened yet
         self.severity = QComboBox()
         self.severity.setObjectName("severity")
         self.severity.addItem(tr("Errors and warnings"), None)
@@ -74,6 +75,7 @@ class ConflictsPanel(QWidget):
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setStretchLastSection(False)
         self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemExpanded.connect(self._expanded)
         self.tree.itemSelectionChanged.connect(self._enable)
         top = QHBoxLayout()
         top.addWidget(self.summary)
@@ -115,6 +117,7 @@ class ConflictsPanel(QWidget):
         # Rows carry an index into this list: Python objects kept inside Qt items outlive the
         # interpreter at exit and crash it (PySide6).
         self.rows: list[Conflict] = []
+        self.pending = {}
         groups: dict[str, list[Conflict]] = {}
         for c in self.conflicts:
             if (sev and c.severity != sev) or (kind and c.kind != kind):
@@ -136,26 +139,34 @@ class ConflictsPanel(QWidget):
             font = head.font(1)
             font.setBold(True)
             head.setFont(1, font)
-            rows = []
-            for c in items[:2000]:  # a screenful is read, not ten thousand rows
-                text = describe(c, self.plan, tr)
-                ack = self.acks.get(key_text(c)) if c.severity != ERROR else None
-                if ack is not None:
-                    text += " " + tr("[acknowledged: %1]").replace("%1", ack[0])
-                when = f"{c.start:%Y-%m-%d %H:%M}" if isinstance(c.start, datetime) else ""
-                row = QTreeWidgetItem([tr("Error") if c.severity == ERROR else tr("Warning"), text, when])
-                row.setData(0, Qt.ItemDataRole.UserRole + 1, len(self.rows))
-                self.rows.append(c)
-                row.setToolTip(1, text)
-                row.setForeground(0, ERROR_COLOUR if c.severity == ERROR else WARNING_COLOUR)
-                if ack is not None:
-                    row.setForeground(1, QColor("#808080"))
-                rows.append(row)
-            head.addChildren(rows)
+            self.pending[k] = items
+            head.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             self.tree.addTopLevelItem(head)
             head.setExpanded(k in expanded or len(groups) == 1)
         self.tree.setUpdatesEnabled(True)
         self._enable()
+
+    def _expanded(self, head: QTreeWidgetItem) -> None:
+        """A group's rows are made when it is first opened (thousands of rows cost seconds)."""
+        items = self.pending.pop(head.data(0, Qt.ItemDataRole.UserRole), None)
+        if items is None:
+            return
+        rows = []
+        for c in items[:2000]:  # a screenful is read, not ten thousand rows
+            text = describe(c, self.plan, tr)
+            ack = self.acks.get(key_text(c)) if c.severity != ERROR else None
+            if ack is not None:
+                text += " " + tr("[acknowledged: %1]").replace("%1", ack[0])
+            when = f"{c.start:%Y-%m-%d %H:%M}" if isinstance(c.start, datetime) else ""
+            row = QTreeWidgetItem([tr("Error") if c.severity == ERROR else tr("Warning"), text, when])
+            row.setData(0, Qt.ItemDataRole.UserRole + 1, len(self.rows))
+            self.rows.append(c)
+            row.setToolTip(1, text)
+            row.setForeground(0, ERROR_COLOUR if c.severity == ERROR else WARNING_COLOUR)
+            if ack is not None:
+                row.setForeground(1, QColor("#808080"))
+            rows.append(row)
+        head.addChildren(rows)
 
     def _conflict(self, item: QTreeWidgetItem | None) -> Conflict | None:
         i = item.data(0, Qt.ItemDataRole.UserRole + 1) if item is not None else None

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTime, Signal
+from PySide6.QtCore import QSettings, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -173,7 +173,8 @@ class MainWindow(QMainWindow):
                 self.catalog.set_section(section, loader(session.store))
         self.catalog.hospital = load_hospital(session.store)
         self.acks = load_acknowledgements(session.store)
-        self.checker = IncrementalChecker(self._check_context())
+        # The first full check runs once the window is on screen, so start-up stays quick.
+        self.checker: IncrementalChecker | None = None
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -218,7 +219,7 @@ class MainWindow(QMainWindow):
         self.conflicts_panel.acknowledge.connect(self.acknowledge_conflict)
         self.conflicts_panel.withdraw.connect(self.withdraw_acknowledgement)
         self._build_menus()
-        self.show_conflicts()
+        QTimer.singleShot(0, self.first_check)
         session.changed.connect(self.on_changed)
         session.failed.connect(self._step_failed)
         self.db_label = QLabel()
@@ -338,8 +339,15 @@ class MainWindow(QMainWindow):
             response=ops.response_times(self.session.store),
         )
 
+    def first_check(self) -> None:
+        if self.checker is None and not self.session.closed:
+            self.checker = IncrementalChecker(self._check_context())
+            self.show_conflicts()
+
     def show_conflicts(self) -> None:
         """Hand the checker's results to the panel and the calendar's badges."""
+        if self.checker is None:
+            return
         conflicts = self.checker.conflicts
         self.conflicts_panel.set_conflicts(conflicts, self.catalog.plan(), self.acks)
         worst: dict[tuple, str] = {}
@@ -356,6 +364,9 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     def recheck(self, changes: ops.Changes) -> None:
+        if self.checker is None:
+            self.first_check()
+            return
         if changes.hospital or "calendar" in changes.keys:
             self.checker = IncrementalChecker(self._check_context())
         else:

@@ -63,8 +63,10 @@ class Session(QObject):
         self.store = Store(path)
         self.path = Path(path)
         self.undo_stack = QUndoStack(self)
+        self.closed = False
 
     def close(self) -> None:
+        self.closed = True
         self.undo_stack.clear()
         self.store.close()
 

@@ -30,6 +30,7 @@ def _window(qtbot, path) -> MainWindow:
     w.resize(1300, 850)
     w.show()
     w.show_section("calendar_view")
+    qtbot.waitUntil(lambda: w.checker is not None)  # the first check runs once the window is up
     return w
 
 
