@@ -478,6 +478,18 @@ class CalendarPage(QWidget):
             self._run(lambda: self.session.edit(text, self._lookup, saves={"activities": [moved]}))
         elif scope == "all":
             first = original_start(a, o.date) or o.start
+            if new.start.date() != first.date():
+                # Occurrences are known by their dates: shifting every date would orphan the
+                # assignments and records kept under the old ones. Days change with the rule.
+                QMessageBox.information(
+                    self,
+                    tr("Edit a repeating activity"),
+                    tr(
+                        "All occurrences can be given another time of day here; to hold the series on "
+                        "other days, change its repeat rule, or move single occurrences."
+                    ),
+                )
+                return
             delta = new.start - first
             whole = replace(
                 new, start=a.start + delta, end=a.start + delta + (new.end - new.start), moved=a.moved

@@ -34,12 +34,12 @@
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="103" />
+      <location filename="../../ui/conflicts_panel.py" line="105" />
       <source>%1 errors, %2 warnings (%3 acknowledged)</source>
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="445" />
+      <location filename="../../ui/mainwindow.py" line="456" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -94,82 +94,82 @@
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="254" />
+      <location filename="../../ui/mainwindow.py" line="255" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="243" />
+      <location filename="../../ui/mainwindow.py" line="244" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="239" />
+      <location filename="../../ui/mainwindow.py" line="240" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="232" />
+      <location filename="../../ui/mainwindow.py" line="233" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="260" />
+      <location filename="../../ui/mainwindow.py" line="261" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="238" />
+      <location filename="../../ui/mainwindow.py" line="239" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="262" />
+      <location filename="../../ui/mainwindow.py" line="263" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="233" />
+      <location filename="../../ui/mainwindow.py" line="234" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="234" />
+      <location filename="../../ui/mainwindow.py" line="235" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="241" />
+      <location filename="../../ui/mainwindow.py" line="242" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="235" />
+      <location filename="../../ui/mainwindow.py" line="236" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="246" />
+      <location filename="../../ui/mainwindow.py" line="247" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="261" />
+      <location filename="../../ui/mainwindow.py" line="262" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="259" />
+      <location filename="../../ui/mainwindow.py" line="260" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="244" />
+      <location filename="../../ui/mainwindow.py" line="245" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="252" />
+      <location filename="../../ui/mainwindow.py" line="253" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="542" />
+      <location filename="../../ui/calendar_page.py" line="552" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
@@ -274,12 +274,12 @@
       <translation>已受理</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="184" />
+      <location filename="../../ui/conflicts_panel.py" line="195" />
       <source>Acknowledge warning</source>
       <translation>确认警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="63" />
+      <location filename="../../ui/conflicts_panel.py" line="64" />
       <source>Acknowledge…</source>
       <translation>确认…</translation>
     </message>
@@ -364,9 +364,14 @@
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="536" />
+      <location filename="../../ui/calendar_page.py" line="546" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="487" />
+      <source>All occurrences can be given another time of day here; to hold the series on other days, change its repeat rule, or move single occurrences.</source>
+      <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_page.py" line="201" />
@@ -384,7 +389,7 @@
       <translation>编号只能包含字母、数字、“-”、“_”或“.”。</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="189" />
+      <location filename="../../ui/conflicts_panel.py" line="200" />
       <source>An acknowledgement needs a reason.</source>
       <translation>确认警告须填写理由。</translation>
     </message>
@@ -394,7 +399,7 @@
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="673" />
+      <location filename="../../ui/calendar_page.py" line="683" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
@@ -414,7 +419,7 @@
       <translation>安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="583" />
+      <location filename="../../ui/calendar_page.py" line="593" />
       <source>Assign %1 to %2</source>
       <translation>安排 %1 参加 %2</translation>
     </message>
@@ -459,7 +464,7 @@
       <translation>预计人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="193" />
+      <location filename="../../ui/mainwindow.py" line="194" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -469,12 +474,12 @@
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="625" />
+      <location filename="../../ui/calendar_page.py" line="635" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="632" />
+      <location filename="../../ui/calendar_page.py" line="642" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
@@ -489,7 +494,7 @@
       <translation>已停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="629" />
+      <location filename="../../ui/calendar_page.py" line="639" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -559,7 +564,7 @@
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="434" />
+      <location filename="../../ui/mainwindow.py" line="445" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -569,7 +574,7 @@
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="212" />
+      <location filename="../../ui/mainwindow.py" line="213" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -594,7 +599,7 @@
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="429" />
+      <location filename="../../ui/mainwindow.py" line="440" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
@@ -604,7 +609,7 @@
       <translation>生成这些走访</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="525" />
+      <location filename="../../ui/mainwindow.py" line="536" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -619,12 +624,12 @@
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="441" />
+      <location filename="../../ui/mainwindow.py" line="452" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="454" />
+      <location filename="../../ui/mainwindow.py" line="465" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -664,7 +669,7 @@
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="642" />
+      <location filename="../../ui/calendar_page.py" line="652" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -679,7 +684,7 @@
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="654" />
+      <location filename="../../ui/calendar_page.py" line="664" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
@@ -689,7 +694,7 @@
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="528" />
+      <location filename="../../ui/mainwindow.py" line="539" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -764,12 +769,12 @@
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="513" />
+      <location filename="../../ui/calendar_page.py" line="523" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="532" />
+      <location filename="../../ui/calendar_page.py" line="542" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -784,12 +789,12 @@
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="549" />
+      <location filename="../../ui/mainwindow.py" line="560" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="485" />
+      <location filename="../../ui/calendar_page.py" line="495" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
@@ -819,17 +824,17 @@
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="129" />
+      <location filename="../../ui/conflicts_panel.py" line="132" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="52" />
+      <location filename="../../ui/conflicts_panel.py" line="53" />
       <source>Errors and warnings</source>
       <translation>错误和警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="53" />
+      <location filename="../../ui/conflicts_panel.py" line="54" />
       <source>Errors only</source>
       <translation>仅错误</translation>
     </message>
@@ -869,12 +874,12 @@
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="490" />
+      <location filename="../../ui/mainwindow.py" line="501" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="504" />
+      <location filename="../../ui/mainwindow.py" line="515" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -919,7 +924,7 @@
       <translation>健康讲座</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="622" />
+      <location filename="../../ui/calendar_page.py" line="632" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -984,12 +989,12 @@
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="477" />
+      <location filename="../../ui/mainwindow.py" line="488" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="485" />
+      <location filename="../../ui/mainwindow.py" line="496" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -1014,7 +1019,7 @@
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="566" />
+      <location filename="../../ui/calendar_page.py" line="576" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
@@ -1094,7 +1099,7 @@
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="554" />
+      <location filename="../../ui/calendar_page.py" line="564" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -1144,7 +1149,7 @@
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="441" />
+      <location filename="../../ui/mainwindow.py" line="452" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1219,7 +1224,7 @@
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="452" />
+      <location filename="../../ui/mainwindow.py" line="463" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -1239,7 +1244,7 @@
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="433" />
+      <location filename="../../ui/mainwindow.py" line="444" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -1414,12 +1419,12 @@
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="609" />
+      <location filename="../../ui/calendar_page.py" line="619" />
       <source>Remove %1 from %2</source>
       <translation>将 %1 移出 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="603" />
+      <location filename="../../ui/calendar_page.py" line="613" />
       <source>Remove a person</source>
       <translation>移除人员</translation>
     </message>
@@ -1469,7 +1474,7 @@
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="537" />
+      <location filename="../../ui/mainwindow.py" line="548" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
@@ -1479,7 +1484,7 @@
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="666" />
+      <location filename="../../ui/calendar_page.py" line="676" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
@@ -1569,7 +1574,7 @@
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="195" />
+      <location filename="../../ui/mainwindow.py" line="196" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
@@ -1579,7 +1584,7 @@
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="73" />
+      <location filename="../../ui/conflicts_panel.py" line="74" />
       <source>Severity</source>
       <translation>级别</translation>
     </message>
@@ -1589,7 +1594,7 @@
       <translation>60岁及以上居民所占比例。</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="60" />
+      <location filename="../../ui/conflicts_panel.py" line="61" />
       <source>Show acknowledged</source>
       <translation>显示已确认</translation>
     </message>
@@ -1761,12 +1766,12 @@ Details were written to %2.</source>
       <translation>每年计划走访次数。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="533" />
+      <location filename="../../ui/calendar_page.py" line="543" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="535" />
+      <location filename="../../ui/calendar_page.py" line="545" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -1776,7 +1781,7 @@ Details were written to %2.</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="534" />
+      <location filename="../../ui/calendar_page.py" line="544" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
@@ -1896,12 +1901,12 @@ Details were written to %2.</source>
       <translation>待处理</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="129" />
+      <location filename="../../ui/conflicts_panel.py" line="132" />
       <source>Warning</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="54" />
+      <location filename="../../ui/conflicts_panel.py" line="55" />
       <source>Warnings only</source>
       <translation>仅警告</translation>
     </message>
@@ -1946,7 +1951,7 @@ Details were written to %2.</source>
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="73" />
+      <location filename="../../ui/conflicts_panel.py" line="74" />
       <source>What</source>
       <translation>内容</translation>
     </message>
@@ -1961,7 +1966,7 @@ Details were written to %2.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="603" />
+      <location filename="../../ui/calendar_page.py" line="613" />
       <source>Who no longer goes?</source>
       <translation>谁不再参加？</translation>
     </message>
@@ -1976,17 +1981,17 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="625" />
+      <location filename="../../ui/calendar_page.py" line="635" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="184" />
+      <location filename="../../ui/conflicts_panel.py" line="195" />
       <source>Why is this warning acceptable?</source>
       <translation>为什么可以接受这条警告？</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="65" />
+      <location filename="../../ui/conflicts_panel.py" line="66" />
       <source>Withdraw acknowledgement</source>
       <translation>撤回确认</translation>
     </message>
@@ -2021,7 +2026,7 @@ Details were written to %2.</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="144" />
+      <location filename="../../ui/conflicts_panel.py" line="159" />
       <source>[acknowledged: %1]</source>
       <translation>[已确认：%1]</translation>
     </message>
@@ -2071,7 +2076,7 @@ Details were written to %2.</source>
       <translation>每 </translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="599" />
+      <location filename="../../ui/calendar_page.py" line="609" />
       <source>every occurrence</source>
       <translation>每场</translation>
     </message>
