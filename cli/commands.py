@@ -18,7 +18,9 @@ from db.operations import OperationError, import_document, import_plan, response
 from db.paths import default_db_path
 from db.planio import load_plan
 from db.store import DatabaseError, Store, StoreError
+from reports.document import translator
 from reports.messages import describe
+from reports.rosters import find_occurrence, occurrence_roster, sign_in_sheet, weekly_roster
 from resources import demo_recipe
 from scheduler.conflicts import CheckContext, check, counts, to_json
 from scheduler.demo import SCALES, build_demo
@@ -158,6 +160,49 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_WANTING if tally["error"] else EXIT_OK
 
 
+ROSTER_KINDS = ("occurrence", "sign-in", "week")
+
+
+def cmd_roster(args: argparse.Namespace) -> int:
+    out = Path(args.output)
+    if out.suffix.lower() != ".pdf":
+        raise CommandError(f"the roster is a PDF: give -o a name ending in .pdf, not {out.name}")
+    if not out.parent.exists():
+        raise CommandError(f"cannot write {out}: folder {out.parent} does not exist")
+    with _open(args) as store:
+        plan = load_plan(store)
+    calendar = WorkCalendar(official_calendar(), plan.calendar.values())
+    t = translator(args.lang)
+    printed = datetime.now()
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.resolve().parent)
+    os.close(fd)
+    try:
+        if args.kind in ("occurrence", "sign-in"):
+            if not args.activity or not args.occurrence:
+                raise CommandError(f"roster {args.kind} needs --activity ID and --occurrence DATE")
+            if args.activity not in plan.activities:
+                raise CommandError(f"no activity with id {args.activity!r}")
+            booked = find_occurrence(plan, calendar, args.activity, args.occurrence)
+            if booked is None:
+                raise CommandError(
+                    f"activity {args.activity} has no occurrence on {args.occurrence} (or it is called off)"
+                )
+            if args.kind == "occurrence":
+                occurrence_roster(tmp, plan, booked, t, printed)
+            else:
+                sign_in_sheet(tmp, plan, booked, t, printed)
+        else:
+            weekly_roster(tmp, plan, calendar, args.date_from or date.today(), t, printed)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, out)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
 def _year(text: str) -> int:
     try:
         y = int(text)
@@ -194,6 +239,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scale", choices=sorted(SCALES), default="small", help="how big (default: small)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     p.add_argument("--year", type=_year, default=None, help="the year of activities (default: this year)")
+    p = command("roster", cmd_roster, "Print a roster as PDF (occurrence, sign-in sheet or week).")
+    p.add_argument("kind", choices=ROSTER_KINDS, help="which document")
+    p.add_argument("--activity", help="activity id (occurrence, sign-in)")
+    p.add_argument(
+        "--occurrence", type=_date, help="date of the occurrence as first planned (occurrence, sign-in)"
+    )
+    p.add_argument(
+        "--from", dest="date_from", type=_date, help="a day of the week to print (week; default: today)"
+    )
+    p.add_argument(
+        "--lang", choices=("zh_CN", "en"), default="zh_CN", help="language of the document (default: zh_CN)"
+    )
+    p.add_argument("-o", "--output", required=True, help="the PDF file to write")
     p = command("check", cmd_check, "Report every conflict of the plan (exit 1 when there is an error).")
     p.add_argument("--from", dest="date_from", type=_date, help="first day of the window checked")
     p.add_argument("--to", dest="date_to", type=_date, help="last day of the window checked")

@@ -51,6 +51,23 @@ KIND_NAMES = {
     "request_overdue": N_("Request overdue"),
 }
 
+QUALIFICATION_NAMES = {
+    "physician": N_("Physician"),
+    "nurse": N_("Nurse"),
+    "tcm_physician": N_("TCM physician"),
+    "acupuncture": N_("Acupuncture"),
+    "massage": N_("Massage (tuina)"),
+    "moxibustion": N_("Moxibustion"),
+    "ecg": N_("ECG"),
+    "first_aid_instructor": N_("First-aid instructor"),
+    "pharmacist": N_("Pharmacist"),
+    "rehab_therapist": N_("Rehabilitation therapist"),
+    "dietitian": N_("Dietitian"),
+    "psychologist": N_("Psychologist"),
+    "lab_technician": N_("Lab technician"),
+    "ultrasound": N_("Ultrasound"),
+}
+
 REASONS = {
     "leave": N_("on leave"),
     "duty": N_("on clinical duty"),

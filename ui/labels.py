@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reports.messages import QUALIFICATION_NAMES
 from scheduler.model import KNOWN_QUALIFICATIONS
 
 from .i18n import N_, tr
@@ -18,22 +19,7 @@ PARTNER_KINDS = {
     "other": N_("Other"),
 }
 
-QUALIFICATIONS = {
-    "physician": N_("Physician"),
-    "nurse": N_("Nurse"),
-    "tcm_physician": N_("TCM physician"),
-    "acupuncture": N_("Acupuncture"),
-    "massage": N_("Massage (tuina)"),
-    "moxibustion": N_("Moxibustion"),
-    "ecg": N_("ECG"),
-    "first_aid_instructor": N_("First-aid instructor"),
-    "pharmacist": N_("Pharmacist"),
-    "rehab_therapist": N_("Rehabilitation therapist"),
-    "dietitian": N_("Dietitian"),
-    "psychologist": N_("Psychologist"),
-    "lab_technician": N_("Lab technician"),
-    "ultrasound": N_("Ultrasound"),
-}
+QUALIFICATIONS = QUALIFICATION_NAMES
 assert set(QUALIFICATIONS) == set(KNOWN_QUALIFICATIONS)
 
 

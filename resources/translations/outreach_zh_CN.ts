@@ -179,7 +179,7 @@
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="361" />
+      <location filename="../../reports/rosters.py" line="95" />
       <source>(moved from %1)</source>
       <translation>（由 %1 改期）</translation>
     </message>
@@ -214,7 +214,7 @@
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="65" />
+      <location filename="../../reports/messages.py" line="120" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -254,7 +254,7 @@
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="552" />
+      <location filename="../../ui/calendar_page.py" line="554" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
@@ -269,7 +269,7 @@
       <translation>受理点单 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="98" />
+      <location filename="../../ui/labels.py" line="84" />
       <source>Accepted</source>
       <translation>已受理</translation>
     </message>
@@ -289,7 +289,7 @@
       <translation>在岗</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="472" />
+      <location filename="../../reports/rosters.py" line="253" />
       <source>Activity</source>
       <translation>活动</translation>
     </message>
@@ -299,7 +299,7 @@
       <translation>活动名称</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="25" />
+      <location filename="../../reports/messages.py" line="58" />
       <source>Acupuncture</source>
       <translation>针刺</translation>
     </message>
@@ -329,12 +329,17 @@
       <translation>地址</translation>
     </message>
     <message>
+      <location filename="../../reports/rosters.py" line="189" />
+      <source>Age</source>
+      <translation>年龄</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="385" />
       <source>Aged 60+</source>
       <translation>60岁以上占比</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="16" />
+      <location filename="../../ui/labels.py" line="17" />
       <source>Agency</source>
       <translation>机关单位</translation>
     </message>
@@ -364,7 +369,7 @@
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="546" />
+      <location filename="../../ui/calendar_page.py" line="548" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
@@ -399,7 +404,7 @@
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="683" />
+      <location filename="../../ui/calendar_page.py" line="685" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
@@ -419,7 +424,7 @@
       <translation>安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="593" />
+      <location filename="../../ui/calendar_page.py" line="595" />
       <source>Assign %1 to %2</source>
       <translation>安排 %1 参加 %2</translation>
     </message>
@@ -444,7 +449,7 @@
       <translation>安排 %1 会造成：%2。仍要安排吗？</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="67" />
+      <location filename="../../ui/labels.py" line="53" />
       <source>Assignment</source>
       <translation>排班</translation>
     </message>
@@ -474,12 +479,12 @@
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="635" />
+      <location filename="../../ui/calendar_page.py" line="637" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="642" />
+      <location filename="../../ui/calendar_page.py" line="644" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
@@ -494,7 +499,7 @@
       <translation>已停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="639" />
+      <location filename="../../ui/calendar_page.py" line="641" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -514,7 +519,7 @@
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="87" />
+      <location filename="../../ui/labels.py" line="73" />
       <source>Cancelled</source>
       <translation>已取消</translation>
     </message>
@@ -559,7 +564,7 @@
       <translation>临床工作时间至</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="10" />
+      <location filename="../../ui/labels.py" line="11" />
       <source>Community</source>
       <translation>社区</translation>
     </message>
@@ -569,7 +574,7 @@
       <translation>社区健康外联排班系统</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="85" />
+      <location filename="../../ui/labels.py" line="71" />
       <source>Confirmed</source>
       <translation>已确认</translation>
     </message>
@@ -649,7 +654,7 @@
       <translation>拒绝点单 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="101" />
+      <location filename="../../ui/labels.py" line="87" />
       <source>Declined</source>
       <translation>已拒绝</translation>
     </message>
@@ -669,7 +674,7 @@
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="652" />
+      <location filename="../../ui/calendar_page.py" line="654" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -684,7 +689,7 @@
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="664" />
+      <location filename="../../ui/calendar_page.py" line="666" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
@@ -699,7 +704,7 @@
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="38" />
+      <location filename="../../reports/rosters.py" line="132" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
@@ -719,7 +724,12 @@
       <translation>轮值科室</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="32" />
+      <location filename="../../reports/rosters.py" line="109" />
+      <source>Details</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="65" />
       <source>Dietitian</source>
       <translation>营养师</translation>
     </message>
@@ -734,7 +744,7 @@
       <translation>不重复</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="86" />
+      <location filename="../../ui/labels.py" line="72" />
       <source>Done</source>
       <translation>已完成</translation>
     </message>
@@ -749,7 +759,7 @@
       <translation>时长（分钟）</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="28" />
+      <location filename="../../reports/messages.py" line="61" />
       <source>ECG</source>
       <translation>心电图</translation>
     </message>
@@ -769,12 +779,12 @@
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="523" />
+      <location filename="../../ui/calendar_page.py" line="525" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="542" />
+      <location filename="../../ui/calendar_page.py" line="544" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -794,7 +804,7 @@
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="495" />
+      <location filename="../../ui/calendar_page.py" line="497" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
@@ -819,7 +829,7 @@
       <translation>结束时间</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="13" />
+      <location filename="../../ui/labels.py" line="14" />
       <source>Enterprise</source>
       <translation>企业</translation>
     </message>
@@ -884,12 +894,12 @@
       <translation>已导出到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="29" />
+      <location filename="../../reports/messages.py" line="62" />
       <source>First-aid instructor</source>
       <translation>急救培训师</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="76" />
+      <location filename="../../ui/labels.py" line="62" />
       <source>Free clinic</source>
       <translation>义诊</translation>
     </message>
@@ -899,7 +909,7 @@
       <translation>周五</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="47" />
+      <location filename="../../reports/rosters.py" line="27" />
       <source>Friday</source>
       <translation>周五</translation>
     </message>
@@ -909,7 +919,7 @@
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="37" />
+      <location filename="../../reports/rosters.py" line="132" />
       <source>Full name</source>
       <translation>姓名</translation>
     </message>
@@ -919,17 +929,17 @@
       <translation>按科室顺序生成…</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="77" />
+      <location filename="../../ui/labels.py" line="63" />
       <source>Health lecture</source>
       <translation>健康讲座</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="632" />
+      <location filename="../../ui/calendar_page.py" line="634" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="91" />
+      <location filename="../../ui/labels.py" line="77" />
       <source>Hold it on holidays too</source>
       <translation>节假日照常举办</translation>
     </message>
@@ -944,7 +954,7 @@
       <translation>节假日与调休</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="78" />
+      <location filename="../../ui/labels.py" line="64" />
       <source>Home visit</source>
       <translation>上门巡诊</translation>
     </message>
@@ -999,12 +1009,17 @@
       <translation>正在导入 %1…</translation>
     </message>
     <message>
+      <location filename="../../reports/rosters.py" line="109" />
+      <source>Item</source>
+      <translation>项目</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="385" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="34" />
+      <location filename="../../reports/messages.py" line="67" />
       <source>Lab technician</source>
       <translation>检验技师</translation>
     </message>
@@ -1014,12 +1029,12 @@
       <translation>稍后</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="106" />
+      <location filename="../../reports/rosters.py" line="105" />
       <source>Lead</source>
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="576" />
+      <location filename="../../ui/calendar_page.py" line="578" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
@@ -1034,27 +1049,27 @@
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="108" />
+      <location filename="../../reports/rosters.py" line="223" />
       <source>Make-up workday</source>
       <translation>调休上班日</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="17" />
+      <location filename="../../ui/labels.py" line="18" />
       <source>Mall</source>
       <translation>商场</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="75" />
+      <location filename="../../ui/labels.py" line="61" />
       <source>Market stall</source>
       <translation>集市摆摊</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="26" />
+      <location filename="../../reports/messages.py" line="59" />
       <source>Massage (tuina)</source>
       <translation>推拿</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="106" />
+      <location filename="../../reports/rosters.py" line="123" />
       <source>Member</source>
       <translation>队员</translation>
     </message>
@@ -1074,7 +1089,7 @@
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="43" />
+      <location filename="../../reports/rosters.py" line="23" />
       <source>Monday</source>
       <translation>周一</translation>
     </message>
@@ -1099,17 +1114,17 @@
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="564" />
+      <location filename="../../ui/calendar_page.py" line="566" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="93" />
+      <location filename="../../ui/labels.py" line="79" />
       <source>Move to the next working day</source>
       <translation>顺延到下一个工作日</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="27" />
+      <location filename="../../reports/messages.py" line="60" />
       <source>Moxibustion</source>
       <translation>艾灸</translation>
     </message>
@@ -1124,12 +1139,12 @@
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="262" />
+      <location filename="../../reports/rosters.py" line="132" />
       <source>Needs</source>
       <translation>人员需求</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="97" />
+      <location filename="../../ui/labels.py" line="83" />
       <source>New</source>
       <translation>新点单</translation>
     </message>
@@ -1169,9 +1184,14 @@
       <translation>新建点单</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="53" />
+      <location filename="../../ui/labels.py" line="39" />
       <source>No</source>
       <translation>否</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="226" />
+      <source>No activities.</source>
+      <translation>无活动。</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="117" />
@@ -1184,12 +1204,17 @@
       <translation>无带队党员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="424" />
+      <location filename="../../reports/rosters.py" line="174" />
+      <source>No.</source>
+      <translation>序号</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="128" />
       <source>Nobody assigned yet</source>
       <translation>尚未安排人员</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="104" />
+      <location filename="../../ui/labels.py" line="90" />
       <source>Normal</source>
       <translation>普通</translation>
     </message>
@@ -1204,9 +1229,14 @@
       <translation>未保存</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="23" />
+      <location filename="../../reports/messages.py" line="56" />
       <source>Nurse</source>
       <translation>护士</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="88" />
+      <source>Occurrence roster</source>
+      <translation>场次排班表</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="396" />
@@ -1234,12 +1264,12 @@
       <translation>组织架构</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="388" />
+      <location filename="../../reports/rosters.py" line="98" />
       <source>Organizer</source>
       <translation>牵头支部</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="18" />
+      <location filename="../../ui/labels.py" line="19" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
@@ -1264,7 +1294,7 @@
       <translation>结对进度滞后</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="72" />
+      <location filename="../../ui/labels.py" line="58" />
       <source>Pairing visit</source>
       <translation>结对走访</translation>
     </message>
@@ -1274,7 +1304,7 @@
       <translation>结对共建</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="386" />
+      <location filename="../../reports/rosters.py" line="100" />
       <source>Partner</source>
       <translation>结对单位</translation>
     </message>
@@ -1309,17 +1339,17 @@
       <translation>临床工作时间内必须留在医院的人数。</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="30" />
+      <location filename="../../reports/messages.py" line="63" />
       <source>Pharmacist</source>
       <translation>药师</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="303" />
+      <location filename="../../reports/rosters.py" line="132" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="22" />
+      <location filename="../../reports/messages.py" line="55" />
       <source>Physician</source>
       <translation>医师</translation>
     </message>
@@ -1334,7 +1364,7 @@
       <translation>计划文件 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="84" />
+      <location filename="../../ui/labels.py" line="70" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
@@ -1344,7 +1374,7 @@
       <translation>计划安排</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="73" />
+      <location filename="../../ui/labels.py" line="59" />
       <source>Point-order service</source>
       <translation>点单服务</translation>
     </message>
@@ -1369,6 +1399,11 @@
       <translation>期望时间：%1</translation>
     </message>
     <message>
+      <location filename="../../reports/document.py" line="131" />
+      <source>Printed %1</source>
+      <translation>打印时间 %1</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="75" />
       <source>Priority</source>
       <translation>优先级</translation>
@@ -1379,7 +1414,7 @@
       <translation>生成建议</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="33" />
+      <location filename="../../reports/messages.py" line="66" />
       <source>Psychologist</source>
       <translation>心理咨询师</translation>
     </message>
@@ -1399,7 +1434,7 @@
       <translation>可满足的需求</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="15" />
+      <location filename="../../ui/labels.py" line="16" />
       <source>Railway station</source>
       <translation>车站</translation>
     </message>
@@ -1409,22 +1444,22 @@
       <translation>接收时间</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="68" />
+      <location filename="../../ui/labels.py" line="54" />
       <source>Record</source>
       <translation>服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="31" />
+      <location filename="../../reports/messages.py" line="64" />
       <source>Rehabilitation therapist</source>
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="619" />
+      <location filename="../../ui/calendar_page.py" line="621" />
       <source>Remove %1 from %2</source>
       <translation>将 %1 移出 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="613" />
+      <location filename="../../ui/calendar_page.py" line="615" />
       <source>Remove a person</source>
       <translation>移除人员</translation>
     </message>
@@ -1464,6 +1499,11 @@
       <translation>{partner}的点单 {request}（{service}）已超时：应于 {deadline} 前排期。</translation>
     </message>
     <message>
+      <location filename="../../reports/rosters.py" line="187" />
+      <source>Residents served</source>
+      <translation>服务群众登记</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="78" />
       <source>Respond within</source>
       <translation>响应倒计时</translation>
@@ -1479,12 +1519,12 @@
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="199" />
+      <location filename="../../reports/rosters.py" line="132" />
       <source>Role</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="676" />
+      <location filename="../../ui/calendar_page.py" line="678" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
@@ -1499,7 +1539,7 @@
       <translation>周六</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="48" />
+      <location filename="../../reports/rosters.py" line="28" />
       <source>Saturday</source>
       <translation>周六</translation>
     </message>
@@ -1529,7 +1569,7 @@
       <translation>点单排期 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="99" />
+      <location filename="../../ui/labels.py" line="85" />
       <source>Scheduled</source>
       <translation>已排期</translation>
     </message>
@@ -1544,7 +1584,7 @@
       <translation>排期…</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="14" />
+      <location filename="../../ui/labels.py" line="15" />
       <source>School</source>
       <translation>学校</translation>
     </message>
@@ -1559,7 +1599,7 @@
       <translation>支部书记</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="510" />
+      <location filename="../../reports/rosters.py" line="189" />
       <source>Service</source>
       <translation>服务项目</translation>
     </message>
@@ -1599,7 +1639,22 @@
       <translation>显示已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="92" />
+      <location filename="../../reports/rosters.py" line="174" />
+      <source>Sign in</source>
+      <translation>签到</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="174" />
+      <source>Sign out</source>
+      <translation>签退</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="154" />
+      <source>Sign-in sheet</source>
+      <translation>签到表</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="78" />
       <source>Skip statutory holidays</source>
       <translation>跳过法定节假日</translation>
     </message>
@@ -1609,7 +1664,7 @@
       <translation>出错了</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="290" />
+      <location filename="../../reports/rosters.py" line="172" />
       <source>Staff</source>
       <translation>职工</translation>
     </message>
@@ -1654,7 +1709,7 @@
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="197" />
+      <location filename="../../reports/rosters.py" line="132" />
       <source>Station</source>
       <translation>摊位</translation>
     </message>
@@ -1674,6 +1729,11 @@
       <translation>摊位与人员需求</translation>
     </message>
     <message>
+      <location filename="../../reports/rosters.py" line="130" />
+      <source>Stations and people</source>
+      <translation>摊位与人员</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="391" />
       <source>Status</source>
       <translation>状态</translation>
@@ -1684,7 +1744,7 @@
       <translation>法定节假日</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="11" />
+      <location filename="../../ui/labels.py" line="12" />
       <source>Subdistrict</source>
       <translation>街道</translation>
     </message>
@@ -1694,17 +1754,17 @@
       <translation>周日</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="49" />
+      <location filename="../../reports/rosters.py" line="29" />
       <source>Sunday</source>
       <translation>周日</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="74" />
+      <location filename="../../ui/labels.py" line="60" />
       <source>TCM night market</source>
       <translation>中医夜市</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="24" />
+      <location filename="../../reports/messages.py" line="57" />
       <source>TCM physician</source>
       <translation>中医师</translation>
     </message>
@@ -1766,12 +1826,12 @@ Details were written to %2.</source>
       <translation>每年计划走访次数。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="543" />
+      <location filename="../../ui/calendar_page.py" line="545" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="545" />
+      <location filename="../../ui/calendar_page.py" line="547" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -1781,7 +1841,7 @@ Details were written to %2.</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="544" />
+      <location filename="../../ui/calendar_page.py" line="546" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
@@ -1791,7 +1851,7 @@ Details were written to %2.</source>
       <translation>周四</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="46" />
+      <location filename="../../reports/rosters.py" line="26" />
       <source>Thursday</source>
       <translation>周四</translation>
     </message>
@@ -1801,7 +1861,7 @@ Details were written to %2.</source>
       <translation>勾选参与轮值的科室，拖动调整顺序。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="472" />
+      <location filename="../../reports/rosters.py" line="253" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
@@ -1811,7 +1871,7 @@ Details were written to %2.</source>
       <translation>次数</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="297" />
+      <location filename="../../reports/rosters.py" line="132" />
       <source>Title</source>
       <translation>职称</translation>
     </message>
@@ -1821,7 +1881,7 @@ Details were written to %2.</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="79" />
+      <location filename="../../ui/labels.py" line="65" />
       <source>Training</source>
       <translation>培训</translation>
     </message>
@@ -1831,12 +1891,12 @@ Details were written to %2.</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="44" />
+      <location filename="../../reports/rosters.py" line="24" />
       <source>Tuesday</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="35" />
+      <location filename="../../reports/messages.py" line="68" />
       <source>Ultrasound</source>
       <translation>超声</translation>
     </message>
@@ -1861,7 +1921,7 @@ Details were written to %2.</source>
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="104" />
+      <location filename="../../ui/labels.py" line="90" />
       <source>Urgent</source>
       <translation>加急</translation>
     </message>
@@ -1871,7 +1931,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="387" />
+      <location filename="../../reports/rosters.py" line="97" />
       <source>Venue</source>
       <translation>地点</translation>
     </message>
@@ -1881,7 +1941,7 @@ Details were written to %2.</source>
       <translation>场地冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="12" />
+      <location filename="../../ui/labels.py" line="13" />
       <source>Village</source>
       <translation>村</translation>
     </message>
@@ -1916,7 +1976,7 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="45" />
+      <location filename="../../reports/rosters.py" line="25" />
       <source>Wednesday</source>
       <translation>周三</translation>
     </message>
@@ -1946,6 +2006,11 @@ Details were written to %2.</source>
       <translation>每周</translation>
     </message>
     <message>
+      <location filename="../../reports/rosters.py" line="213" />
+      <source>Weekly roster</source>
+      <translation>周排班表</translation>
+    </message>
+    <message>
       <location filename="../../ui/app.py" line="75" />
       <source>Welcome</source>
       <translation>欢迎</translation>
@@ -1956,7 +2021,7 @@ Details were written to %2.</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="368" />
+      <location filename="../../reports/rosters.py" line="93" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -1966,12 +2031,12 @@ Details were written to %2.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="613" />
+      <location filename="../../ui/calendar_page.py" line="615" />
       <source>Who no longer goes?</source>
       <translation>谁不再参加？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="400" />
+      <location filename="../../reports/rosters.py" line="42" />
       <source>Whole activity</source>
       <translation>整个活动</translation>
     </message>
@@ -1981,7 +2046,7 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="635" />
+      <location filename="../../ui/calendar_page.py" line="637" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
@@ -2021,7 +2086,7 @@ Details were written to %2.</source>
       <translation>年度目标</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="53" />
+      <location filename="../../ui/labels.py" line="39" />
       <source>Yes</source>
       <translation>是</translation>
     </message>
@@ -2041,7 +2106,7 @@ Details were written to %2.</source>
       <translation>任意资质</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="235" />
+      <location filename="../../reports/rosters.py" line="59" />
       <source>anyone</source>
       <translation>任何人</translation>
     </message>
@@ -2076,7 +2141,7 @@ Details were written to %2.</source>
       <translation>每 </translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="609" />
+      <location filename="../../ui/calendar_page.py" line="611" />
       <source>every occurrence</source>
       <translation>每场</translation>
     </message>
@@ -2116,12 +2181,12 @@ Details were written to %2.</source>
       <translation>可以</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="56" />
+      <location filename="../../reports/messages.py" line="73" />
       <source>on clinical duty</source>
       <translation>临床值班</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="55" />
+      <location filename="../../reports/messages.py" line="72" />
       <source>on leave</source>
       <translation>请假</translation>
     </message>
@@ -2131,7 +2196,7 @@ Details were written to %2.</source>
       <translation>在</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="405" />
+      <location filename="../../reports/rosters.py" line="62" />
       <source>on turn</source>
       <translation>轮值</translation>
     </message>
@@ -2141,7 +2206,7 @@ Details were written to %2.</source>
       <translation>已超时 %1</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="57" />
+      <location filename="../../reports/messages.py" line="74" />
       <source>resting after a night shift</source>
       <translation>夜班后休息</translation>
     </message>
@@ -2166,7 +2231,7 @@ Details were written to %2.</source>
       <translation>第三个</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="58" />
+      <location filename="../../reports/messages.py" line="75" />
       <source>unavailable</source>
       <translation>不可用</translation>
     </message>

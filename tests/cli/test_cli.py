@@ -155,3 +155,43 @@ def test_check_json_contract_and_exit_codes(tmp_path) -> None:
 def test_check_bad_arguments_exit_2(tmp_path, args) -> None:
     r = run("--db", str(tmp_path / "a.db"), "check", *args)
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+
+
+def test_roster_command_writes_pdf_or_exits_2(tmp_path) -> None:
+    db = tmp_path / "a.db"
+    f = tmp_path / "p.json"
+    f.write_text(sample_text(), encoding="utf-8")
+    assert run("--db", str(db), "import", str(f)).returncode == 0
+    out = tmp_path / "r.pdf"
+    r = run(
+        "--db",
+        str(db),
+        "roster",
+        "occurrence",
+        "--activity",
+        "a1",
+        "--occurrence",
+        "2026-12-03",
+        "-o",
+        str(out),
+    )
+    assert r.returncode == 0 and out.read_bytes().startswith(b"%PDF")
+    bad = tmp_path / "bad.pdf"
+    r = run(
+        "--db",
+        str(db),
+        "roster",
+        "occurrence",
+        "--activity",
+        "nope",
+        "--occurrence",
+        "2026-12-03",
+        "-o",
+        str(bad),
+    )
+    assert r.returncode == 2 and "no activity" in r.stderr and not bad.exists()
+    assert not list(tmp_path.glob(".bad.pdf.*"))  # no half-written file left behind
+    r = run(
+        "--db", str(db), "roster", "sign-in", "--activity", "a1", "--occurrence", "2026-12-31", "-o", str(bad)
+    )
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and not bad.exists()

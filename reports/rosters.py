@@ -1,0 +1,261 @@
+"""Rosters from plan objects: one occurrence, a week, and the sign-in sheet (签到表)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
+
+from scheduler.conflicts import Booked, held_occurrences
+from scheduler.model import Plan
+from scheduler.planning import department_on_turn
+from scheduler.workdays import DayKind, WorkCalendar
+
+from .document import Frame, build, styles, table
+from .messages import N_, QUALIFICATION_NAMES
+
+WEEKDAYS = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
+
+
+def _name(plan: Plan, section: str, key: str | None) -> str:
+    if key is None:
+        return ""
+    item = getattr(plan, section).get(key)
+    return getattr(item, "name", None) or key
+
+
+def _station_name(b: Booked, station: str | None, t: Callable[[str], str]) -> str:
+    if station is None:
+        return t("Whole activity")
+    return next((s.name for s in b.activity.stations if s.id == station), station)
+
+
+def _needs(plan: Plan, b: Booked, t: Callable[[str], str]) -> dict[str | None, str]:
+    out: dict[str | None, str] = {}
+    for st in b.activity.stations:
+        parts = []
+        for n in st.needs:
+            who = " ".join(
+                x
+                for x in (
+                    _name(plan, "departments", n.department),
+                    t(QUALIFICATION_NAMES.get(n.qualification or "", n.qualification or "")),
+                )
+                if x
+            )
+            parts.append(f"{who or t('anyone')} × {n.count}")
+        turn = department_on_turn(b.activity, b.occ.date, st.id)
+        if turn:
+            parts.append(t("on turn") + ": " + _name(plan, "departments", turn))
+        out[st.id] = "；".join(parts)
+    return out
+
+
+def _when(b: Booked) -> str:
+    return f"{b.occ.start:%Y-%m-%d %H:%M}–{b.occ.end:%H:%M}"
+
+
+def find_occurrence(plan: Plan, calendar: WorkCalendar, activity: str, day: date) -> Booked | None:
+    a = plan.activities.get(activity)
+    if a is None:
+        return None
+    for b in held_occurrences(plan, calendar, None, None, [a]):
+        if b.occ.date == day:
+            return b
+    return None
+
+
+def occurrence_roster(
+    out: str | Path | BinaryIO, plan: Plan, b: Booked, t: Callable[[str], str], printed: datetime
+) -> None:
+    """One occurrence: venue and time, partner contact, lead, each station with needs and people."""
+    st = styles()
+    a = b.activity
+    hospital = plan.hospital.name if plan.hospital else ""
+    frame = Frame(hospital, t("Occurrence roster"), _when(b), printed, t)
+    partner = plan.partners.get(a.partner or "")
+    lead = [x for x in b.assignments if x.role == "lead"]
+    facts = [
+        [
+            t("When"),
+            _when(b)
+            + (" " + t("(moved from %1)").replace("%1", b.occ.date.isoformat()) if b.occ.moved else ""),
+        ],
+        [t("Venue"), a.venue or ""],
+        [t("Organizer"), _name(plan, "branches", a.organizer)],
+        [
+            t("Partner"),
+            (partner.name + "  " + " ".join(x for x in (partner.contact.name, partner.contact.phone) if x))
+            if partner
+            else "",
+        ],
+        [t("Lead"), "、".join(_name(plan, "staff", x.staff) for x in lead)],
+    ]
+    story: list[Any] = [
+        Paragraph(a.title, st["h1"]),
+        table([t("Item"), t("Details")], facts, [35 * mm, 145 * mm], st),
+    ]
+    needs = _needs(plan, b, t)
+    rows = []
+    for x in sorted(b.assignments, key=lambda x: (x.station or "", x.role != "lead", x.staff)):
+        s = plan.staff.get(x.staff)
+        rows.append(
+            [
+                _station_name(b, x.station, t),
+                needs.get(x.station, ""),
+                (s.name if s else x.staff) + (" ★" if s and s.party_member else ""),
+                _name(plan, "departments", s.department) if s else "",
+                (s.title or "") if s else "",
+                (s.phone or "") if s else "",
+                t("Lead") if x.role == "lead" else t("Member"),
+            ]
+        )
+    for stn in a.stations:
+        if not any(x.station == stn.id for x in b.assignments):
+            rows.append([stn.name, needs.get(stn.id, ""), t("Nobody assigned yet"), "", "", "", ""])
+    story += [
+        Paragraph(t("Stations and people"), st["h2"]),
+        table(
+            [t("Station"), t("Needs"), t("Full name"), t("Department"), t("Title"), t("Phone"), t("Role")],
+            rows,
+            [28 * mm, 38 * mm, 24 * mm, 24 * mm, 22 * mm, 26 * mm, 18 * mm],
+            st,
+        ),
+    ]
+    build(out, frame, story)
+
+
+def sign_in_sheet(
+    out: str | Path | BinaryIO,
+    plan: Plan,
+    b: Booked,
+    t: Callable[[str], str],
+    printed: datetime,
+    audience: int | None = None,
+) -> None:
+    """The assigned people with blank sign-in and sign-out columns, then blank rows for the
+    residents served — as many pages as the expected audience needs (28 rows a page)."""
+    st = styles()
+    a = b.activity
+    hospital = plan.hospital.name if plan.hospital else ""
+    frame = Frame(hospital, t("Sign-in sheet"), _when(b), printed, t)
+    people = []
+    for i, x in enumerate(
+        sorted(b.assignments, key=lambda x: (x.role != "lead", x.station or "", x.staff)), 1
+    ):
+        s = plan.staff.get(x.staff)
+        people.append(
+            [
+                str(i),
+                s.name if s else x.staff,
+                _name(plan, "departments", s.department) if s else "",
+                _station_name(b, x.station, t),
+                "",
+                "",
+            ]
+        )
+    story: list[Any] = [
+        Paragraph(f"{a.title} · {a.venue or ''}", st["h1"]),
+        Paragraph(t("Staff"), st["h2"]),
+        table(
+            [t("No."), t("Full name"), t("Department"), t("Station"), t("Sign in"), t("Sign out")],
+            people,
+            [10 * mm, 30 * mm, 34 * mm, 40 * mm, 33 * mm, 33 * mm],
+            st,
+        ),
+        PageBreak(),
+    ]
+    if audience is None and a.request and a.request in plan.requests:
+        audience = plan.requests[a.request].audience
+    per_page = 28
+    rows_needed = max(per_page, math.ceil((audience or per_page) / per_page) * per_page)
+    blanks = [[str(i + 1), "", "", "", ""] for i in range(rows_needed)]
+    story += [
+        Paragraph(t("Residents served"), st["h2"]),
+        table(
+            [t("No."), t("Full name"), t("Age"), t("Service"), t("Phone")],
+            blanks,
+            [12 * mm, 45 * mm, 20 * mm, 60 * mm, 43 * mm],
+            st,
+            row_height=8.6 * mm,  # tall enough to write in; 28 rows fill a page
+        ),
+    ]
+    build(out, frame, story)
+
+
+def weekly_roster(
+    out: str | Path | BinaryIO,
+    plan: Plan,
+    calendar: WorkCalendar,
+    monday: date,
+    t: Callable[[str], str],
+    printed: datetime,
+) -> None:
+    """Every held occurrence of a week, by day, with stations and people (landscape)."""
+    st = styles()
+    monday = monday - timedelta(days=monday.weekday())
+    start = datetime.combine(monday, datetime.min.time())
+    booked = held_occurrences(plan, calendar, start, start + timedelta(days=7))
+    hospital = plan.hospital.name if plan.hospital else ""
+    period = f"{monday:%Y-%m-%d} – {monday + timedelta(days=6):%Y-%m-%d}"
+    frame = Frame(hospital, t("Weekly roster"), period, printed, t)
+    story: list[Any] = [Paragraph(t("Weekly roster") + " " + period, st["h1"])]
+    for i in range(7):
+        day = monday + timedelta(days=i)
+        items = [b for b in booked if b.occ.start.date() == day]
+        info = calendar.info(day)
+        head = f"{day:%m-%d} {t(WEEKDAYS[i])}"
+        if info.kind is DayKind.HOLIDAY:
+            head += f" · {t('Statutory holiday')}: {info.name or ''}"
+        elif info.kind is DayKind.MAKEUP:
+            head += f" · {t('Make-up workday')}"
+        if not items:
+            story.append(
+                KeepTogether([Paragraph(head, st["h2"]), Paragraph(t("No activities."), st["small"])])
+            )
+            continue
+        rows = []
+        for b in items:
+            per_station: dict[str | None, list[str]] = {}
+            for x in b.assignments:
+                name = _name(plan, "staff", x.staff) + ("（" + t("Lead") + "）" if x.role == "lead" else "")
+                per_station.setdefault(x.station, []).append(name)
+            stations = [f"{_station_name(b, k, t)}：{'、'.join(v)}" for k, v in per_station.items()]
+            empty = [
+                s.name + "：" + t("Nobody assigned yet")
+                for s in b.activity.stations
+                if s.id not in per_station
+            ]
+            rows.append(
+                [
+                    f"{b.occ.start:%H:%M}–{b.occ.end:%H:%M}",
+                    b.activity.title,
+                    b.activity.venue or "",
+                    _name(plan, "branches", b.activity.organizer),
+                    "\n".join(stations + empty),
+                ]
+            )
+        story.append(Paragraph(head, st["h2"]))
+        story.append(
+            table(
+                [t("Time"), t("Activity"), t("Venue"), t("Organizer"), t("Stations and people")],
+                rows,
+                [24 * mm, 55 * mm, 45 * mm, 40 * mm, 103 * mm],
+                st,
+            )
+        )
+        story.append(Spacer(1, 3 * mm))
+    build(out, frame, story, wide=True)

@@ -1,0 +1,84 @@
+"""PDF rosters read back: pages, text, the embedded font, headers on every page."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+
+from pypdf import PdfReader
+
+from db.operations import import_document
+from db.planio import load_plan
+from db.store import Store
+from reports.document import translator
+from reports.rosters import find_occurrence, occurrence_roster, sign_in_sheet, weekly_roster
+from scheduler.workdays import WorkCalendar, official_calendar
+from tests.helpers import sample_text
+
+PRINTED = datetime(2026, 11, 23, 10, 0)
+
+
+def _plan(tmp_path):
+    with Store(tmp_path / "a.db") as s:
+        import_document(s, sample_text())
+        return load_plan(s)
+
+
+def _read(buf: io.BytesIO) -> tuple[list[str], set[str]]:
+    reader = PdfReader(io.BytesIO(buf.getvalue()))
+    fonts = set()
+    for page in reader.pages:
+        for f in (page["/Resources"].get("/Font") or {}).values():
+            fonts.add(str(f.get_object()["/BaseFont"]))
+    return [p.extract_text() for p in reader.pages], fonts
+
+
+def test_occurrence_roster_names_people_and_embeds_the_font(tmp_path) -> None:
+    plan = _plan(tmp_path)
+    cal = WorkCalendar(official_calendar(), plan.calendar.values())
+    b = find_occurrence(plan, cal, "a1", date(2026, 12, 3))
+    buf = io.BytesIO()
+    occurrence_roster(buf, plan, b, translator("zh_CN"), PRINTED)
+    pages, fonts = _read(buf)
+    text = "".join(pages)
+    for expected in (
+        "中医夜市",
+        "金伟",
+        "王强",
+        "健康咨询区",
+        "合乐城商场",
+        "张主任",
+        "场次排班表",
+        "1 / 1",
+        "2026-12-03 18:00",
+    ):
+        assert expected in text, expected
+    assert any("WenQuanYiMicroHei" in f for f in fonts)
+
+
+def test_sign_in_sheet_has_a_page_of_rows_per_28_expected_residents(tmp_path) -> None:
+    plan = _plan(tmp_path)
+    cal = WorkCalendar(official_calendar(), plan.calendar.values())
+    b = find_occurrence(plan, cal, "a1", date(2026, 12, 3))
+    buf = io.BytesIO()
+    sign_in_sheet(buf, plan, b, translator("en"), PRINTED, audience=100)
+    pages, _fonts = _read(buf)
+    assert len(pages) == 1 + 4  # staff, then 112 blank rows for 100 residents
+    assert "金伟" in pages[0] and "Sign in" in pages[0]
+    for p in pages[1:]:
+        assert "Full name" in p and "Phone" in p  # the header repeats on every page
+    assert pages[-1].strip().endswith("5 / 5") or "5 / 5" in pages[-1]
+
+
+def test_weekly_roster_marks_holidays_and_moved_occurrences(tmp_path) -> None:
+    plan = _plan(tmp_path)
+    cal = WorkCalendar(official_calendar(), plan.calendar.values())
+    buf = io.BytesIO()
+    weekly_roster(buf, plan, cal, date(2026, 12, 9), translator("zh_CN"), PRINTED)
+    text = "".join(_read(buf)[0])
+    assert "周排班表" in text and "2026-12-07 – 2026-12-13" in text
+    assert "12-11 周五" in text  # the 12-10 occurrence was moved to Friday
+    buf = io.BytesIO()
+    weekly_roster(buf, plan, cal, date(2026, 12, 30), translator("zh_CN"), PRINTED)
+    text = "".join(_read(buf)[0])
+    assert "元旦" in text  # 2027-01-01 is a holiday the user entered
