@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_calendar, bench_conflicts, bench_foundation  # noqa: E402
+from bench import bench_calendar, bench_conflicts, bench_foundation, bench_reports  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -18,6 +18,7 @@ def main(argv: list[str]) -> int:
     bench_foundation.run(small=args.small)
     bench_calendar.run(small=args.small)
     bench_conflicts.run(small=args.small)
+    bench_reports.run(small=args.small)
     return 0
 
 

@@ -10,7 +10,7 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
@@ -20,7 +20,15 @@ from db.planio import load_plan
 from db.store import DatabaseError, Store, StoreError
 from reports.document import translator
 from reports.messages import describe
-from reports.rosters import find_occurrence, occurrence_roster, sign_in_sheet, weekly_roster
+from reports.rosters import (
+    annual_plan,
+    branch_month_plan,
+    find_occurrence,
+    occurrence_roster,
+    personal_duty_list,
+    sign_in_sheet,
+    weekly_roster,
+)
 from resources import demo_recipe
 from scheduler.conflicts import CheckContext, check, counts, to_json
 from scheduler.demo import SCALES, build_demo
@@ -160,7 +168,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_WANTING if tally["error"] else EXIT_OK
 
 
-ROSTER_KINDS = ("occurrence", "sign-in", "week")
+ROSTER_KINDS = ("occurrence", "week", "person", "branch-month", "sign-in", "annual")
 
 
 def cmd_roster(args: argparse.Namespace) -> int:
@@ -191,8 +199,24 @@ def cmd_roster(args: argparse.Namespace) -> int:
                 occurrence_roster(tmp, plan, booked, t, printed)
             else:
                 sign_in_sheet(tmp, plan, booked, t, printed)
-        else:
+        elif args.kind == "week":
             weekly_roster(tmp, plan, calendar, args.date_from or date.today(), t, printed)
+        elif args.kind == "person":
+            if not args.staff or args.staff not in plan.staff:
+                raise CommandError(f"roster person needs --staff ID of a staff member (got {args.staff!r})")
+            start = args.date_from or date.today().replace(day=1)
+            end = args.date_to or (
+                (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+            )
+            personal_duty_list(tmp, plan, calendar, args.staff, start, end, t, printed)
+        elif args.kind == "branch-month":
+            if not args.branch or args.branch not in plan.branches:
+                raise CommandError(
+                    f"roster branch-month needs --branch ID of a party branch (got {args.branch!r})"
+                )
+            branch_month_plan(tmp, plan, calendar, args.branch, args.date_from or date.today(), t, printed)
+        else:
+            annual_plan(tmp, plan, calendar, (args.date_from or date.today()).year, t, printed)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
@@ -239,15 +263,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scale", choices=sorted(SCALES), default="small", help="how big (default: small)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     p.add_argument("--year", type=_year, default=None, help="the year of activities (default: this year)")
-    p = command("roster", cmd_roster, "Print a roster as PDF (occurrence, sign-in sheet or week).")
+    p = command("roster", cmd_roster, "Print a roster or sheet as PDF.")
     p.add_argument("kind", choices=ROSTER_KINDS, help="which document")
     p.add_argument("--activity", help="activity id (occurrence, sign-in)")
     p.add_argument(
         "--occurrence", type=_date, help="date of the occurrence as first planned (occurrence, sign-in)"
     )
     p.add_argument(
-        "--from", dest="date_from", type=_date, help="a day of the week to print (week; default: today)"
+        "--from",
+        dest="date_from",
+        type=_date,
+        help="start of the window; for week, branch-month and annual a day in it (default: today)",
     )
+    p.add_argument(
+        "--to", dest="date_to", type=_date, help="end of the window (person; default: end of month)"
+    )
+    p.add_argument("--staff", help="staff id (person)")
+    p.add_argument("--branch", help="party branch id (branch-month)")
     p.add_argument(
         "--lang", choices=("zh_CN", "en"), default="zh_CN", help="language of the document (default: zh_CN)"
     )

@@ -259,3 +259,202 @@ def weekly_roster(
         )
         story.append(Spacer(1, 3 * mm))
     build(out, frame, story, wide=True)
+
+
+def personal_duty_list(
+    out: str | Path | BinaryIO,
+    plan: Plan,
+    calendar: WorkCalendar,
+    staff: str,
+    start: date,
+    end: date,
+    t: Callable[[str], str],
+    printed: datetime,
+    booked: list[Booked] | None = None,
+) -> None:
+    """One person's occurrences in a window (inclusive dates): times, venues, station, role, lead."""
+    st = styles()
+    person = plan.staff[staff]
+    if booked is None:
+        booked = held_occurrences(
+            plan,
+            calendar,
+            datetime.combine(start, datetime.min.time()),
+            datetime.combine(end + timedelta(days=1), datetime.min.time()),
+        )
+    mine = [(b, x) for b in booked for x in b.assignments if x.staff == staff]
+    hospital = plan.hospital.name if plan.hospital else ""
+    period = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
+    frame = Frame(hospital, t("Personal duty list"), period, printed, t)
+    rows = []
+    hours = 0.0
+    for b, x in sorted(mine, key=lambda p: p[0].occ.start):
+        leads = [_name(plan, "staff", y.staff) for y in b.assignments if y.role == "lead"]
+        hours += (b.occ.end - b.occ.start).total_seconds() / 3600
+        rows.append(
+            [
+                f"{b.occ.start:%m-%d} {t(WEEKDAYS[b.occ.start.weekday()])}",
+                f"{b.occ.start:%H:%M}–{b.occ.end:%H:%M}",
+                b.activity.title,
+                b.activity.venue or "",
+                _station_name(b, x.station, t),
+                t("Lead") if x.role == "lead" else "、".join(leads),
+            ]
+        )
+    story: list[Any] = [
+        Paragraph(
+            f"{person.name} · {_name(plan, 'departments', person.department)} · {person.title or ''}",
+            st["h1"],
+        ),
+        Paragraph(
+            t("%1 occurrences, %2 hours").replace("%1", str(len(rows))).replace("%2", f"{hours:g}"),
+            st["body"],
+        ),
+        Spacer(1, 3 * mm),
+    ]
+    if rows:
+        story.append(
+            table(
+                [t("Date"), t("Time"), t("Activity"), t("Venue"), t("Station"), t("Lead")],
+                rows,
+                [22 * mm, 24 * mm, 44 * mm, 38 * mm, 28 * mm, 24 * mm],
+                st,
+            )
+        )
+    else:
+        story.append(Paragraph(t("No activities."), st["body"]))
+    build(out, frame, story)
+
+
+def branch_month_plan(
+    out: str | Path | BinaryIO,
+    plan: Plan,
+    calendar: WorkCalendar,
+    branch: str,
+    month: date,
+    t: Callable[[str], str],
+    printed: datetime,
+) -> None:
+    """A branch's activities, partners and people for a month."""
+    st = styles()
+    b0 = plan.branches[branch]
+    first = month.replace(day=1)
+    nxt = (first + timedelta(days=32)).replace(day=1)
+    booked = [
+        b
+        for b in held_occurrences(
+            plan,
+            calendar,
+            datetime.combine(first, datetime.min.time()),
+            datetime.combine(nxt, datetime.min.time()),
+        )
+        if b.activity.organizer == branch
+    ]
+    hospital = plan.hospital.name if plan.hospital else ""
+    frame = Frame(hospital, t("Branch month plan"), f"{first:%Y-%m}", printed, t)
+    pairings = [p for p in plan.pairings.values() if p.branch == branch]
+    story: list[Any] = [Paragraph(f"{b0.name} · {first:%Y-%m}", st["h1"])]
+    if pairings:
+        story.append(Paragraph(t("Paired partners"), st["h2"]))
+        story.append(
+            table(
+                [t("Partner"), t("Contact"), t("Visits a year"), t("This month")],
+                [
+                    [
+                        _name(plan, "partners", p.partner),
+                        " ".join(
+                            x
+                            for x in (
+                                plan.partners[p.partner].contact.name,
+                                plan.partners[p.partner].contact.phone,
+                            )
+                            if x
+                        )
+                        if p.partner in plan.partners
+                        else "",
+                        str(p.visits_per_year),
+                        str(sum(1 for b in booked if b.activity.partner == p.partner)),
+                    ]
+                    for p in pairings
+                ],
+                [60 * mm, 60 * mm, 30 * mm, 30 * mm],
+                st,
+            )
+        )
+    rows = []
+    for b in booked:
+        people = "、".join(
+            _name(plan, "staff", x.staff) + ("（" + t("Lead") + "）" if x.role == "lead" else "")
+            for x in b.assignments
+        ) or t("Nobody assigned yet")
+        rows.append(
+            [
+                f"{b.occ.start:%m-%d %H:%M}",
+                b.activity.title,
+                _name(plan, "partners", b.activity.partner),
+                b.activity.venue or "",
+                people,
+            ]
+        )
+    story.append(Paragraph(t("Activities"), st["h2"]))
+    if rows:
+        story.append(
+            table(
+                [t("When"), t("Activity"), t("Partner"), t("Venue"), t("People")],
+                rows,
+                [24 * mm, 42 * mm, 30 * mm, 34 * mm, 50 * mm],
+                st,
+            )
+        )
+    else:
+        story.append(Paragraph(t("No activities."), st["body"]))
+    build(out, frame, story)
+
+
+def annual_plan(
+    out: str | Path | BinaryIO,
+    plan: Plan,
+    calendar: WorkCalendar,
+    year: int,
+    t: Callable[[str], str],
+    printed: datetime,
+) -> None:
+    """The year's pairing visits and series by month and partner, with the year's holidays."""
+    st = styles()
+    booked = held_occurrences(plan, calendar, datetime(year, 1, 1), datetime(year + 1, 1, 1))
+    counts: dict[tuple[str, str], list[int]] = {}
+    for b in booked:
+        key = (
+            _name(plan, "branches", b.activity.organizer),
+            _name(plan, "partners", b.activity.partner) or "—",
+        )
+        counts.setdefault(key, [0] * 12)[b.occ.start.month - 1] += 1
+    hospital = plan.hospital.name if plan.hospital else ""
+    frame = Frame(hospital, t("Annual plan"), str(year), printed, t)
+    rows = [
+        [branch, partner, *[str(n) if n else "" for n in months], str(sum(months))]
+        for (branch, partner), months in sorted(counts.items())
+    ]
+    totals = [sum(m[i] for m in counts.values()) for i in range(12)]
+    rows.append([t("Total"), "", *[str(n) for n in totals], str(sum(totals))])
+    story: list[Any] = [
+        Paragraph(t("Annual plan") + f" {year}", st["h1"]),
+        table(
+            [t("Party branch"), t("Partner"), *[str(m) for m in range(1, 13)], t("Total")],
+            rows,
+            [48 * mm, 40 * mm, *[12 * mm] * 12, 16 * mm],
+            st,
+        ),
+    ]
+    days = [calendar.info(date(year, 1, 1) + timedelta(days=i)) for i in range(366 if year % 4 == 0 else 365)]
+    marked = [d for d in days if d.kind in (DayKind.HOLIDAY, DayKind.MAKEUP)]
+    story.append(Paragraph(t("Holidays and make-up workdays"), st["h2"]))
+    if marked or calendar.knows(year):
+        text = "；".join(
+            f"{d.day:%m-%d} {d.name or ''}{'（' + t('Make-up workday') + '）' if d.kind is DayKind.MAKEUP else ''}"
+            for d in marked
+        )
+        story.append(Paragraph(text or t("None."), st["small"]))
+    else:
+        story.append(Paragraph(t("%1 holidays not entered.").replace("%1", str(year)), st["small"]))
+    build(out, frame, story, wide=True)

@@ -49,6 +49,11 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
+      <location filename="../../reports/rosters.py" line="459" />
+      <source>%1 holidays not entered.</source>
+      <translation>%1 年节假日尚未录入。</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_page.py" line="317" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
@@ -67,6 +72,11 @@
       <location filename="../../ui/requests_page.py" line="67" />
       <source>%1 left</source>
       <translation>剩余 %1</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="310" />
+      <source>%1 occurrences, %2 hours</source>
+      <translation>共 %1 场，%2 小时</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="93" />
@@ -289,7 +299,12 @@
       <translation>在岗</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="253" />
+      <location filename="../../reports/rosters.py" line="399" />
+      <source>Activities</source>
+      <translation>活动</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="254" />
       <source>Activity</source>
       <translation>活动</translation>
     </message>
@@ -414,6 +429,11 @@
       <translation>全年巡诊计划…</translation>
     </message>
     <message>
+      <location filename="../../reports/rosters.py" line="433" />
+      <source>Annual plan</source>
+      <translation>年度计划</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="190" />
       <source>Another time:</source>
       <translation>其他时间：</translation>
@@ -467,6 +487,11 @@
       <location filename="../../ui/requests_page.py" line="80" />
       <source>Audience</source>
       <translation>预计人数</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="354" />
+      <source>Branch month plan</source>
+      <translation>支部月度计划</translation>
     </message>
     <message>
       <location filename="../../ui/mainwindow.py" line="194" />
@@ -584,7 +609,7 @@
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="386" />
+      <location filename="../../reports/rosters.py" line="361" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
@@ -639,7 +664,7 @@
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="472" />
+      <location filename="../../reports/rosters.py" line="318" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -949,7 +974,7 @@
       <translation>恢复举办本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="549" />
+      <location filename="../../reports/rosters.py" line="451" />
       <source>Holidays and make-up workdays</source>
       <translation>节假日与调休</translation>
     </message>
@@ -1049,7 +1074,7 @@
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="223" />
+      <location filename="../../reports/rosters.py" line="224" />
       <source>Make-up workday</source>
       <translation>调休上班日</translation>
     </message>
@@ -1189,7 +1214,7 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="226" />
+      <location filename="../../reports/rosters.py" line="325" />
       <source>No activities.</source>
       <translation>无活动。</translation>
     </message>
@@ -1209,9 +1234,14 @@
       <translation>序号</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="128" />
+      <location filename="../../reports/rosters.py" line="389" />
       <source>Nobody assigned yet</source>
       <translation>尚未安排人员</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="457" />
+      <source>None.</source>
+      <translation>无。</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="90" />
@@ -1284,6 +1314,11 @@
       <translation>结对支部</translation>
     </message>
     <message>
+      <location filename="../../reports/rosters.py" line="358" />
+      <source>Paired partners</source>
+      <translation>结对单位</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="450" />
       <source>Pairing</source>
       <translation>结对共建</translation>
@@ -1314,7 +1349,7 @@
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="92" />
+      <location filename="../../reports/rosters.py" line="443" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
@@ -1329,7 +1364,7 @@
       <translation>党员</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="111" />
+      <location filename="../../reports/rosters.py" line="403" />
       <source>People</source>
       <translation>人员</translation>
     </message>
@@ -1337,6 +1372,11 @@
       <location filename="../../ui/entities.py" line="212" />
       <source>People who must stay in the hospital during clinical hours.</source>
       <translation>临床工作时间内必须留在医院的人数。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="288" />
+      <source>Personal duty list</source>
+      <translation>个人任务单</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="63" />
@@ -1399,7 +1439,7 @@
       <translation>期望时间：%1</translation>
     </message>
     <message>
-      <location filename="../../reports/document.py" line="131" />
+      <location filename="../../reports/document.py" line="136" />
       <source>Printed %1</source>
       <translation>打印时间 %1</translation>
     </message>
@@ -1841,6 +1881,11 @@ Details were written to %2.</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
+      <location filename="../../reports/rosters.py" line="361" />
+      <source>This month</source>
+      <translation>本月</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_page.py" line="546" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
@@ -1861,7 +1906,7 @@ Details were written to %2.</source>
       <translation>勾选参与轮值的科室，拖动调整顺序。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="253" />
+      <location filename="../../reports/rosters.py" line="254" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
@@ -1879,6 +1924,11 @@ Details were written to %2.</source>
       <location filename="../../ui/calendar_page.py" line="63" />
       <source>Today</source>
       <translation>今天</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="439" />
+      <source>Total</source>
+      <translation>合计</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="65" />
@@ -1951,7 +2001,7 @@ Details were written to %2.</source>
       <translation>走访日</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="458" />
+      <location filename="../../reports/rosters.py" line="361" />
       <source>Visits a year</source>
       <translation>年度走访目标</translation>
     </message>
@@ -2006,7 +2056,7 @@ Details were written to %2.</source>
       <translation>每周</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="213" />
+      <location filename="../../reports/rosters.py" line="214" />
       <source>Weekly roster</source>
       <translation>周排班表</translation>
     </message>

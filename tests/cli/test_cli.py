@@ -195,3 +195,18 @@ def test_roster_command_writes_pdf_or_exits_2(tmp_path) -> None:
         "--db", str(db), "roster", "sign-in", "--activity", "a1", "--occurrence", "2026-12-31", "-o", str(bad)
     )
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and not bad.exists()
+
+
+@pytest.mark.parametrize(
+    "args,needle",
+    [
+        (["person", "--staff", "nobody"], "--staff"),
+        (["branch-month", "--branch", "nope"], "--branch"),
+        (["week", "-o", "x.txt"], ".pdf"),
+    ],
+)
+def test_roster_arguments_are_checked(tmp_path, args, needle) -> None:
+    out = ["-o", str(tmp_path / "r.pdf")] if "-o" not in args else []
+    r = run("--db", str(tmp_path / "a.db"), "roster", *args, *out)
+    assert r.returncode == 2 and needle in r.stderr and r.stderr.count("\n") == 1
+    assert not (tmp_path / "r.pdf").exists()

@@ -82,3 +82,24 @@ def test_weekly_roster_marks_holidays_and_moved_occurrences(tmp_path) -> None:
     weekly_roster(buf, plan, cal, date(2026, 12, 30), translator("zh_CN"), PRINTED)
     text = "".join(_read(buf)[0])
     assert "元旦" in text  # 2027-01-01 is a holiday the user entered
+
+
+def test_personal_branch_and_annual_documents(tmp_path) -> None:
+    from reports.rosters import annual_plan, branch_month_plan, personal_duty_list
+
+    plan = _plan(tmp_path)
+    cal = WorkCalendar(official_calendar(), plan.calendar.values())
+    t = translator("zh_CN")
+    buf = io.BytesIO()
+    personal_duty_list(buf, plan, cal, "s003", date(2026, 12, 1), date(2026, 12, 31), t, PRINTED)
+    text = "".join(_read(buf)[0])
+    # s003 serves every occurrence of a1 in December: 3, 10 (moved to the 11th), 17, 24.
+    assert "王强" in text and "共 4 场，12 小时" in text and "12-11" in text
+    buf = io.BytesIO()
+    branch_month_plan(buf, plan, cal, "b-ortho", date(2026, 12, 1), t, PRINTED)
+    text = "".join(_read(buf)[0])
+    assert "骨伤党支部" in text and "友谊社区" in text and "金伟（带队）" in text
+    buf = io.BytesIO()
+    annual_plan(buf, plan, cal, 2027, t, PRINTED)
+    text = "".join(_read(buf)[0])
+    assert "年度计划 2027" in text and "元旦" in text and "春节调休" in text
