@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from db.operations import OperationError
 from db.store import StoreError
+from reports.rosters import annual_plan, find_occurrence, occurrence_roster, sign_in_sheet, weekly_roster
 from scheduler.editing import exclude_occurrence, move_occurrence, original_start, split_series
 from scheduler.model import Activity, Assignment, Record
 from scheduler.planning import CalendarFilter, department_on_turn, occurrences_between
@@ -41,6 +43,7 @@ from .entities import Catalog
 from .i18n import tr
 from .labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, ROLES, label, qualification_label
 from .patrol_dialog import PatrolPlanDialog
+from .printing import save_pdf
 from .rotation_dialog import RotationDialog
 from .session import Session
 
@@ -82,6 +85,9 @@ class CalendarPage(QWidget):
         self.new_button = QPushButton(tr("New activity"))
         self.new_button.setObjectName("new_activity")
         self.new_button.clicked.connect(lambda: self.new_activity())
+        self.print_button = QPushButton(tr("Print…"))
+        self.print_button.setObjectName("print")
+        self.print_button.clicked.connect(self.print_menu)
         self.patrol_button = QPushButton(tr("Annual patrol plan…"))
         self.patrol_button.setObjectName("patrol_plan")
         self.patrol_button.clicked.connect(self.patrol_plan)
@@ -170,6 +176,7 @@ class CalendarPage(QWidget):
         top.addLayout(views)
         top.addWidget(self.new_button)
         top.addWidget(self.patrol_button)
+        top.addWidget(self.print_button)
         splitter = QSplitter()
         splitter.addWidget(self.stack)
         splitter.addWidget(side)
@@ -581,6 +588,49 @@ class CalendarPage(QWidget):
                 text, self._lookup, saves={"activities": [new]}, deletes={"assignments": gone}
             )
         )
+
+    def print_menu(self) -> None:
+        """Print what the user is looking at: the chosen occurrence, its sign-in sheet, the week,
+        the year."""
+        menu = QMenu(self)
+        cal = self.catalog.work_calendar
+        if self.current is not None:
+            a, o = self.current.activity, self.current.occurrence
+            booked = find_occurrence(self.catalog.plan(), cal, a.id, o.date)
+            if booked is not None:
+                menu.addAction(
+                    tr("Occurrence roster…"),
+                    lambda: save_pdf(
+                        self,
+                        f"{a.title}-{o.date}.pdf",
+                        lambda p, t, now: occurrence_roster(p, self.catalog.plan(), booked, t, now),
+                    ),
+                )
+                menu.addAction(
+                    tr("Sign-in sheet…"),
+                    lambda: save_pdf(
+                        self,
+                        f"{a.title}-{o.date}-sign-in.pdf",
+                        lambda p, t, now: sign_in_sheet(p, self.catalog.plan(), booked, t, now),
+                    ),
+                )
+        menu.addAction(
+            tr("Weekly roster…"),
+            lambda: save_pdf(
+                self,
+                f"week-{self.anchor}.pdf",
+                lambda p, t, now: weekly_roster(p, self.catalog.plan(), cal, self.anchor, t, now),
+            ),
+        )
+        menu.addAction(
+            tr("Annual plan…"),
+            lambda: save_pdf(
+                self,
+                f"annual-{self.anchor.year}.pdf",
+                lambda p, t, now: annual_plan(p, self.catalog.plan(), cal, self.anchor.year, t, now),
+            ),
+        )
+        menu.exec(self.print_button.mapToGlobal(self.print_button.rect().bottomLeft()))
 
     def assign_person(self) -> None:
         if self.current is None:

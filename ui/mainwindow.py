@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from db import operations as ops
 from db.planio import LOADERS, load_acknowledgements, load_hospital, load_plan
 from db.store import Store, StoreError
+from reports.rosters import branch_month_plan, personal_duty_list
 from resources import demo_recipe
 from scheduler.conflicts import CheckContext, Conflict, key_text
 from scheduler.demo import build_demo
@@ -42,6 +43,7 @@ from .calendar_page import CalendarPage
 from .conflicts_panel import ConflictsPanel
 from .entities import ALL_SPECS, Catalog
 from .i18n import LANGUAGES, N_, current_language, tr
+from .printing import save_pdf
 from .requests_page import RequestsPage, ResponseTimesDialog
 from .session import Session
 from .table import EntityPage
@@ -301,10 +303,40 @@ class MainWindow(QMainWindow):
                 page = RequestsPage(self.session, self.catalog)
             else:
                 page = EntityPage(self.by_section[name], self.session, self.catalog)
+                if name == "staff":
+                    page.add_action_button(tr("Print duty list…"), "print", lambda: self.print_for(name))
+                elif name == "branches":
+                    page.add_action_button(tr("Print month plan…"), "print", lambda: self.print_for(name))
             page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
             self.pages[name] = page
             self.stack.addWidget(page)
         return page
+
+    def print_for(self, name: str) -> None:
+        """The personal duty list or branch month plan of the selected record, this month."""
+        page = self.pages[name]
+        items = page.selected_items()
+        if not items:
+            QMessageBox.information(self, tr("Print"), tr("Choose a row first."))
+            return
+        item = items[0]
+        first = date.today().replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        cal = self.catalog.work_calendar
+        if name == "staff":
+            save_pdf(
+                self,
+                f"{item.name}-{first:%Y-%m}.pdf",
+                lambda p, t, now: personal_duty_list(
+                    p, self.catalog.plan(), cal, item.id, first, last, t, now
+                ),
+            )
+        else:
+            save_pdf(
+                self,
+                f"{item.name}-{first:%Y-%m}.pdf",
+                lambda p, t, now: branch_month_plan(p, self.catalog.plan(), cal, item.id, first, t, now),
+            )
 
     def _nav_changed(self, current: QListWidgetItem | None, _previous: Any) -> None:
         if current is None or current.data(Qt.ItemDataRole.UserRole) is None:

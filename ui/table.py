@@ -182,6 +182,8 @@ class EntityPage(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
+        self.extra_buttons = QHBoxLayout()
+        buttons.addLayout(self.extra_buttons)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -189,6 +191,14 @@ class EntityPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.refresh()
+
+    def add_action_button(self, text: str, name: str, slot: Any) -> QPushButton:
+        """A further action on the selected record (printing, say)."""
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        self.extra_buttons.addWidget(button)
+        return button
 
     # -- showing
 

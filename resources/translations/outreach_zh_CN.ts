@@ -9,7 +9,7 @@
       <translation>（%1 年节假日未录入，请核对日期）</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="302" />
+      <location filename="../../ui/table.py" line="312" />
       <source> and %1 more</source>
       <translation> 等另外 %1 项</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="456" />
+      <location filename="../../ui/mainwindow.py" line="488" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="317" />
+      <location filename="../../ui/calendar_page.py" line="324" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>%1 已录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="339" />
+      <location filename="../../ui/table.py" line="349" />
       <source>%1 is still referred to by %2 record(s). Change or delete those first:</source>
       <translation>%1 仍被 %2 条记录引用。请先修改或删除这些记录：</translation>
     </message>
@@ -84,7 +84,7 @@
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="244" />
+      <location filename="../../ui/table.py" line="254" />
       <source>%1 of %2 shown</source>
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
@@ -94,92 +94,92 @@
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="99" />
+      <location filename="../../ui/mainwindow.py" line="101" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="305" />
+      <location filename="../../ui/calendar_page.py" line="312" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="255" />
+      <location filename="../../ui/mainwindow.py" line="257" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="244" />
+      <location filename="../../ui/mainwindow.py" line="246" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="240" />
+      <location filename="../../ui/mainwindow.py" line="242" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="233" />
+      <location filename="../../ui/mainwindow.py" line="235" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="261" />
+      <location filename="../../ui/mainwindow.py" line="263" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="239" />
+      <location filename="../../ui/mainwindow.py" line="241" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="263" />
+      <location filename="../../ui/mainwindow.py" line="265" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="234" />
+      <location filename="../../ui/mainwindow.py" line="236" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="235" />
+      <location filename="../../ui/mainwindow.py" line="237" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="242" />
+      <location filename="../../ui/mainwindow.py" line="244" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="236" />
+      <location filename="../../ui/mainwindow.py" line="238" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="247" />
+      <location filename="../../ui/mainwindow.py" line="249" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="262" />
+      <location filename="../../ui/mainwindow.py" line="264" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="260" />
+      <location filename="../../ui/mainwindow.py" line="262" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="245" />
+      <location filename="../../ui/mainwindow.py" line="247" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="253" />
+      <location filename="../../ui/mainwindow.py" line="255" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="554" />
+      <location filename="../../ui/calendar_page.py" line="561" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
@@ -324,7 +324,7 @@
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="279" />
+      <location filename="../../ui/table.py" line="289" />
       <source>Add %1 %2</source>
       <translation>新增%1 %2</translation>
     </message>
@@ -359,42 +359,42 @@
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="75" />
+      <location filename="../../ui/calendar_page.py" line="78" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="221" />
+      <location filename="../../ui/table.py" line="231" />
       <source>All</source>
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="199" />
+      <location filename="../../ui/calendar_page.py" line="206" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="200" />
+      <location filename="../../ui/calendar_page.py" line="207" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="202" />
+      <location filename="../../ui/calendar_page.py" line="209" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="548" />
+      <location filename="../../ui/calendar_page.py" line="555" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="487" />
+      <location filename="../../ui/calendar_page.py" line="494" />
       <source>All occurrences can be given another time of day here; to hold the series on other days, change its repeat rule, or move single occurrences.</source>
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="201" />
+      <location filename="../../ui/calendar_page.py" line="208" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -419,12 +419,12 @@
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="685" />
+      <location filename="../../ui/calendar_page.py" line="735" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="85" />
+      <location filename="../../ui/calendar_page.py" line="91" />
       <source>Annual patrol plan…</source>
       <translation>全年巡诊计划…</translation>
     </message>
@@ -432,6 +432,11 @@
       <location filename="../../reports/rosters.py" line="433" />
       <source>Annual plan</source>
       <translation>年度计划</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="626" />
+      <source>Annual plan…</source>
+      <translation>年度计划…</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="190" />
@@ -444,7 +449,7 @@
       <translation>安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="595" />
+      <location filename="../../ui/calendar_page.py" line="645" />
       <source>Assign %1 to %2</source>
       <translation>安排 %1 参加 %2</translation>
     </message>
@@ -454,7 +459,7 @@
       <translation>安排人员：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="137" />
+      <location filename="../../ui/calendar_page.py" line="143" />
       <source>Assign a person…</source>
       <translation>安排人员…</translation>
     </message>
@@ -494,7 +499,7 @@
       <translation>支部月度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="194" />
+      <location filename="../../ui/mainwindow.py" line="196" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -504,27 +509,27 @@
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="637" />
+      <location filename="../../ui/calendar_page.py" line="687" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="644" />
+      <location filename="../../ui/calendar_page.py" line="694" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="134" />
+      <location filename="../../ui/calendar_page.py" line="140" />
       <source>Call off this occurrence…</source>
       <translation>停办本场次…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="364" />
+      <location filename="../../ui/calendar_page.py" line="371" />
       <source>Called off</source>
       <translation>已停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="641" />
+      <location filename="../../ui/calendar_page.py" line="691" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -549,7 +554,7 @@
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="337" />
+      <location filename="../../ui/table.py" line="347" />
       <source>Cannot delete</source>
       <translation>无法删除</translation>
     </message>
@@ -559,9 +564,19 @@
       <translation>无法打开数据库</translation>
     </message>
     <message>
+      <location filename="../../ui/printing.py" line="39" />
+      <source>Cannot write %1: %2</source>
+      <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="286" />
       <source>Choose a partner and a service.</source>
       <translation>请选择结对单位和服务项目。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="320" />
+      <source>Choose a row first.</source>
+      <translation>请先选择一行。</translation>
     </message>
     <message>
       <location filename="../../ui/rotation_dialog.py" line="102" />
@@ -569,22 +584,22 @@
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="344" />
+      <location filename="../../ui/calendar_page.py" line="351" />
       <source>Click an occurrence to see its stations and people.</source>
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="124" />
+      <location filename="../../ui/mainwindow.py" line="126" />
       <source>Clinical hours from</source>
       <translation>临床工作时间自</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="151" />
+      <location filename="../../ui/mainwindow.py" line="153" />
       <source>Clinical hours must end after they start.</source>
       <translation>临床工作时间的结束须晚于开始。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="125" />
+      <location filename="../../ui/mainwindow.py" line="127" />
       <source>Clinical hours until</source>
       <translation>临床工作时间至</translation>
     </message>
@@ -594,7 +609,7 @@
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="445" />
+      <location filename="../../ui/mainwindow.py" line="477" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -604,7 +619,7 @@
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="213" />
+      <location filename="../../ui/mainwindow.py" line="215" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -629,7 +644,7 @@
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="440" />
+      <location filename="../../ui/mainwindow.py" line="472" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
@@ -639,7 +654,7 @@
       <translation>生成这些走访</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="536" />
+      <location filename="../../ui/mainwindow.py" line="568" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -654,12 +669,12 @@
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="452" />
+      <location filename="../../ui/mainwindow.py" line="484" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="465" />
+      <location filename="../../ui/mainwindow.py" line="497" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -694,37 +709,37 @@
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="310" />
+      <location filename="../../ui/table.py" line="320" />
       <source>Delete %1</source>
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="654" />
+      <location filename="../../ui/calendar_page.py" line="704" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="306" />
+      <location filename="../../ui/table.py" line="316" />
       <source>Delete %1? You can undo this with Ctrl+Z.</source>
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="132" />
+      <location filename="../../ui/calendar_page.py" line="138" />
       <source>Delete activity</source>
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="666" />
+      <location filename="../../ui/calendar_page.py" line="716" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="312" />
+      <location filename="../../ui/table.py" line="322" />
       <source>Deleted.</source>
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="539" />
+      <location filename="../../ui/mainwindow.py" line="571" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -799,17 +814,17 @@
       <translation>编辑%1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="292" />
+      <location filename="../../ui/table.py" line="302" />
       <source>Edit %1 %2</source>
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="525" />
+      <location filename="../../ui/calendar_page.py" line="532" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="544" />
+      <location filename="../../ui/calendar_page.py" line="551" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -819,22 +834,22 @@
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="467" />
+      <location filename="../../ui/calendar_page.py" line="474" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="560" />
+      <location filename="../../ui/mainwindow.py" line="592" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="497" />
+      <location filename="../../ui/calendar_page.py" line="504" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="128" />
+      <location filename="../../ui/calendar_page.py" line="134" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -909,12 +924,12 @@
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="501" />
+      <location filename="../../ui/mainwindow.py" line="533" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="515" />
+      <location filename="../../ui/mainwindow.py" line="547" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -959,7 +974,7 @@
       <translation>健康讲座</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="634" />
+      <location filename="../../ui/calendar_page.py" line="684" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -969,7 +984,7 @@
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="349" />
+      <location filename="../../ui/calendar_page.py" line="356" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -984,7 +999,7 @@
       <translation>上门巡诊</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="114" />
+      <location filename="../../ui/mainwindow.py" line="116" />
       <source>Hospital</source>
       <translation>医院</translation>
     </message>
@@ -1024,12 +1039,12 @@
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="488" />
+      <location filename="../../ui/mainwindow.py" line="520" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="496" />
+      <location filename="../../ui/mainwindow.py" line="528" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -1059,12 +1074,12 @@
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="578" />
+      <location filename="../../ui/calendar_page.py" line="585" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="130" />
+      <location filename="../../ui/calendar_page.py" line="136" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
@@ -1119,7 +1134,7 @@
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="75" />
+      <location filename="../../ui/calendar_page.py" line="78" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -1134,12 +1149,12 @@
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="477" />
+      <location filename="../../ui/calendar_page.py" line="484" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="566" />
+      <location filename="../../ui/calendar_page.py" line="573" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -1184,12 +1199,12 @@
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="452" />
+      <location filename="../../ui/calendar_page.py" line="459" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="452" />
+      <location filename="../../ui/mainwindow.py" line="484" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1254,7 +1269,7 @@
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="440" />
+      <location filename="../../ui/calendar_page.py" line="447" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -1267,6 +1282,11 @@
       <location filename="../../reports/rosters.py" line="88" />
       <source>Occurrence roster</source>
       <translation>场次排班表</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="602" />
+      <source>Occurrence roster…</source>
+      <translation>场次排班表…</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="396" />
@@ -1284,12 +1304,12 @@
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="463" />
+      <location filename="../../ui/mainwindow.py" line="495" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="56" />
+      <location filename="../../ui/mainwindow.py" line="58" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -1304,9 +1324,14 @@
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="444" />
+      <location filename="../../ui/mainwindow.py" line="476" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="26" />
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="388" />
@@ -1394,7 +1419,7 @@
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="88" />
+      <location filename="../../ui/mainwindow.py" line="90" />
       <source>Plan file not imported</source>
       <translation>计划文件未导入</translation>
     </message>
@@ -1409,7 +1434,7 @@
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="54" />
+      <location filename="../../ui/mainwindow.py" line="56" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -1439,9 +1464,29 @@
       <translation>期望时间：%1</translation>
     </message>
     <message>
+      <location filename="../../ui/mainwindow.py" line="320" />
+      <source>Print</source>
+      <translation>打印</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="307" />
+      <source>Print duty list…</source>
+      <translation>打印个人任务单…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="309" />
+      <source>Print month plan…</source>
+      <translation>打印月度计划…</translation>
+    </message>
+    <message>
       <location filename="../../reports/document.py" line="136" />
       <source>Printed %1</source>
       <translation>打印时间 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="88" />
+      <source>Print…</source>
+      <translation>打印…</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="75" />
@@ -1494,17 +1539,17 @@
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="621" />
+      <location filename="../../ui/calendar_page.py" line="671" />
       <source>Remove %1 from %2</source>
       <translation>将 %1 移出 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="615" />
+      <location filename="../../ui/calendar_page.py" line="665" />
       <source>Remove a person</source>
       <translation>移除人员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="140" />
+      <location filename="../../ui/calendar_page.py" line="146" />
       <source>Remove a person…</source>
       <translation>移除人员…</translation>
     </message>
@@ -1554,7 +1599,7 @@
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="548" />
+      <location filename="../../ui/mainwindow.py" line="580" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
@@ -1564,12 +1609,12 @@
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="678" />
+      <location filename="../../ui/calendar_page.py" line="728" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="143" />
+      <location filename="../../ui/calendar_page.py" line="149" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
     </message>
@@ -1589,7 +1634,12 @@
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="282" />
+      <location filename="../../ui/printing.py" line="26" />
+      <source>Save as PDF</source>
+      <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table.py" line="292" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -1649,17 +1699,17 @@
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="381" />
+      <location filename="../../ui/calendar_page.py" line="388" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="196" />
+      <location filename="../../ui/mainwindow.py" line="198" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="58" />
+      <location filename="../../ui/mainwindow.py" line="60" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -1692,6 +1742,11 @@
       <location filename="../../reports/rosters.py" line="154" />
       <source>Sign-in sheet</source>
       <translation>签到表</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="610" />
+      <source>Sign-in sheet…</source>
+      <translation>签到表…</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="78" />
@@ -1826,7 +1881,7 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="440" />
+      <location filename="../../ui/calendar_page.py" line="447" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
@@ -1836,7 +1891,7 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="77" />
+      <location filename="../../ui/mainwindow.py" line="79" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
@@ -1866,12 +1921,12 @@ Details were written to %2.</source>
       <translation>每年计划走访次数。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="545" />
+      <location filename="../../ui/calendar_page.py" line="552" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="547" />
+      <location filename="../../ui/calendar_page.py" line="554" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -1886,7 +1941,7 @@ Details were written to %2.</source>
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="546" />
+      <location filename="../../ui/calendar_page.py" line="553" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
@@ -1921,7 +1976,7 @@ Details were written to %2.</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="63" />
+      <location filename="../../ui/calendar_page.py" line="66" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
@@ -1956,7 +2011,7 @@ Details were written to %2.</source>
       <translation>人员不足</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="80" />
+      <location filename="../../ui/mainwindow.py" line="82" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
@@ -2031,12 +2086,12 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="75" />
+      <location filename="../../ui/calendar_page.py" line="78" />
       <source>Week</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="300" />
+      <location filename="../../ui/calendar_page.py" line="307" />
       <source>Week of %1</source>
       <translation>%1 当周</translation>
     </message>
@@ -2061,6 +2116,11 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
+      <location filename="../../ui/calendar_page.py" line="618" />
+      <source>Weekly roster…</source>
+      <translation>周排班表…</translation>
+    </message>
+    <message>
       <location filename="../../ui/app.py" line="75" />
       <source>Welcome</source>
       <translation>欢迎</translation>
@@ -2081,7 +2141,7 @@ Details were written to %2.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="615" />
+      <location filename="../../ui/calendar_page.py" line="665" />
       <source>Who no longer goes?</source>
       <translation>谁不再参加？</translation>
     </message>
@@ -2096,7 +2156,7 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="637" />
+      <location filename="../../ui/calendar_page.py" line="687" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
@@ -2191,7 +2251,7 @@ Details were written to %2.</source>
       <translation>每 </translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="611" />
+      <location filename="../../ui/calendar_page.py" line="661" />
       <source>every occurrence</source>
       <translation>每场</translation>
     </message>
@@ -2336,7 +2396,7 @@ Details were written to %2.</source>
       <translation>“%1”为必填项。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="334" />
+      <location filename="../../ui/table.py" line="344" />
       <source>… and %1 more</source>
       <translation>……另有 %1 条</translation>
     </message>

@@ -289,3 +289,29 @@ def test_conflicts_panel_lists_and_opens(qtbot, db_path) -> None:
     w.undo_action.trigger()
     assert "已确认 0 个" in panel.summary.text()
     w.session.close()
+
+
+def test_print_occurrence_roster_from_the_calendar(qtbot, db_path, tmp_path, monkeypatch) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui import printing
+
+    w = _window(qtbot, db_path)
+    page = w.current_page()
+    page.go_to(date(2026, 12, 1))
+    page.show_details(next(s for s in page.shown if s.key == ("a1", date(2026, 12, 3))))
+    target = tmp_path / "roster.pdf"
+    opened: list = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    booked = page.shown[0]
+    assert booked is not None
+    from reports.rosters import find_occurrence, occurrence_roster
+
+    b = find_occurrence(page.catalog.plan(), page.catalog.work_calendar, "a1", date(2026, 12, 3))
+    printing.save_pdf(page, "x.pdf", lambda p, t, now: occurrence_roster(p, page.catalog.plan(), b, t, now))
+    text = "".join(p.extract_text() for p in PdfReader(str(target)).pages)
+    assert "场次排班表" in text and "金伟" in text and opened == [str(target)]
+    w.session.close()

@@ -161,3 +161,21 @@ def test_english_is_selectable(qtbot, db_path) -> None:
     window2 = _window(qtbot, db_path)
     assert window2.menuBar().actions()[0].text() == "文件(&F)"
     window2.session.close()
+
+
+def test_print_duty_list_of_the_selected_person(qtbot, db_path, tmp_path, monkeypatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    with Store(db_path) as s:
+        import_plan(s, parse_document(sample_text()).plan)
+    window = _window(qtbot, db_path)
+    window.show_section("staff")
+    page = window.current_page()
+    page.select_keys({"s001"})
+    target = tmp_path / "duty.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    qtbot.mouseClick(page.findChild(QPushButton, "print"), Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"%PDF")
+    window.session.close()
