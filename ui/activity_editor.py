@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -38,6 +37,7 @@ from .editor import NeedsEditor, RefCombo
 from .entities import Catalog
 from .i18n import N_, tr
 from .labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, HOLIDAY_POLICIES
+from .widgets import ok_cancel
 
 WEEKDAY_LONG = [
     N_("Monday"),
@@ -399,13 +399,7 @@ class ActivityDialog(QDialog):
         rl.addLayout(pl)
         stations = QGroupBox(tr("Stations and needs"))
         QVBoxLayout(stations).addWidget(self.stations)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, tr("Save"), tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(repeat)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -32,6 +31,7 @@ from scheduler.model import Hospital
 from .i18n import current_language, install_language, set_language_setting, tr
 from .mainwindow import MainWindow, describe_error, remember_database
 from .session import Session
+from .widgets import ok_cancel
 
 ORG = "outreach-scheduler"
 APP = "Outreach Scheduler"
@@ -90,13 +90,7 @@ class FirstStartDialog(QDialog):
         empty.toggled.connect(self.name.setEnabled)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Start"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Later"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, tr("Start"), tr("Later"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h3>{tr('This database is empty. How would you like to begin?')}</h3>"))
         layout.addWidget(demo)

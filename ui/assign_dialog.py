@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,6 +30,7 @@ from scheduler.recurrence import Occurrence
 from .entities import Catalog
 from .i18n import N_, tr
 from .labels import ROLES, label, qualification_label
+from .widgets import ok_cancel
 
 _Index = QModelIndex | QPersistentModelIndex
 HEADERS = (
@@ -201,13 +201,7 @@ class AssignDialog(QDialog):
         top.addStretch(1)
         top.addWidget(self.only)
         top.addWidget(self.search)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Assign"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, tr("Assign"), tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)

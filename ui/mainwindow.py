@@ -48,6 +48,7 @@ from .requests_page import RequestsPage, ResponseTimesDialog
 from .session import Session
 from .table import EntityPage
 from .tasks import run_task
+from .widgets import ok_cancel
 
 MAX_RECENT = 8
 
@@ -127,11 +128,7 @@ class HospitalDialog(QDialog):
         form.addRow(tr("Clinical hours until"), self.end)
         self.message = QLabel()
         self.message.setStyleSheet("color: #b00020;")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +29,7 @@ from scheduler.patrol import PatrolSettings, Proposal, propose, to_activities
 
 from .entities import Catalog
 from .i18n import tr
+from .widgets import ok_cancel
 
 
 class PatrolPlanDialog(QDialog):
@@ -86,13 +86,7 @@ class PatrolPlanDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Create these visits"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, tr("Create these visits"), tr("Cancel"))
         row = QHBoxLayout()
         row.addWidget(propose_button)
         row.addWidget(remove)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -49,6 +48,7 @@ from .entities import Catalog
 from .i18n import N_, tr
 from .labels import REQUEST_PRIORITIES, REQUEST_STATUSES, label
 from .session import Session
+from .widgets import ok_cancel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -214,13 +214,7 @@ class ScheduleDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("Organizer"), self.organizer)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Schedule"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, tr("Schedule"), tr("Cancel"))
         layout.addWidget(buttons)
 
     def slot(self) -> Slot:
@@ -272,11 +266,7 @@ class RequestDialog(QDialog):
         form.addRow(tr("Length"), self.minutes)
         form.addRow(tr("Expected audience"), self.audience)
         form.addRow(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
         self.result_request: ServiceRequest | None = None
 
@@ -474,11 +464,7 @@ class ResponseTimesDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(tr("Urgent requests"), self.urgent)
         form.addRow(tr("Normal requests"), self.normal)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         form.addRow(buttons)
 
     def times(self) -> ResponseTimes:

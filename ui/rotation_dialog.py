@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from scheduler.workdays import WorkCalendar
 
 from .entities import Catalog
 from .i18n import tr
+from .widgets import ok_cancel
 
 
 class OrderDialog(QDialog):
@@ -49,11 +49,7 @@ class OrderDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled)
             item.setCheckState(Qt.CheckState.Checked if dept in chosen else Qt.CheckState.Unchecked)
             self.list.addItem(item)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("Tick the departments that take turns; drag them into order.")))
         layout.addWidget(self.list)
@@ -101,13 +97,7 @@ class RotationDialog(QDialog):
         generate.clicked.connect(self.generate)
         clear = QPushButton(tr("Clear"))
         clear.clicked.connect(lambda: self.fill(()))
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, tr("Save"), tr("Cancel"))
         row = QHBoxLayout()
         row.addWidget(generate)
         row.addWidget(clear)
