@@ -68,6 +68,16 @@ QUALIFICATION_NAMES = {
     "ultrasound": N_("Ultrasound"),
 }
 
+WEEKDAY_NAMES = (
+    N_("Monday"),
+    N_("Tuesday"),
+    N_("Wednesday"),
+    N_("Thursday"),
+    N_("Friday"),
+    N_("Saturday"),
+    N_("Sunday"),
+)
+
 REASONS = {
     "leave": N_("on leave"),
     "duty": N_("on clinical duty"),

@@ -17,17 +17,9 @@ from scheduler.planning import department_on_turn
 from scheduler.workdays import DayKind, WorkCalendar
 
 from .document import Frame, build, styles, table
-from .messages import N_, QUALIFICATION_NAMES
+from .messages import QUALIFICATION_NAMES, WEEKDAY_NAMES
 
-WEEKDAYS = (
-    N_("Monday"),
-    N_("Tuesday"),
-    N_("Wednesday"),
-    N_("Thursday"),
-    N_("Friday"),
-    N_("Saturday"),
-    N_("Sunday"),
-)
+WEEKDAYS = WEEKDAY_NAMES
 
 
 def _name(plan: Plan, section: str, key: str | None) -> str:
@@ -35,6 +27,10 @@ def _name(plan: Plan, section: str, key: str | None) -> str:
         return ""
     item = getattr(plan, section).get(key)
     return getattr(item, "name", None) or key
+
+
+def _hospital(plan: Plan) -> str:
+    return plan.hospital.name if plan.hospital else ""
 
 
 def _station_name(b: Booked, station: str | None, t: Callable[[str], str]) -> str:
@@ -84,7 +80,7 @@ def occurrence_roster(
     """One occurrence: venue and time, partner contact, lead, each station with needs and people."""
     st = styles()
     a = b.activity
-    hospital = plan.hospital.name if plan.hospital else ""
+    hospital = _hospital(plan)
     frame = Frame(hospital, t("Occurrence roster"), _when(b), printed, t)
     partner = plan.partners.get(a.partner or "")
     lead = [x for x in b.assignments if x.role == "lead"]
@@ -150,7 +146,7 @@ def sign_in_sheet(
     residents served — as many pages as the expected audience needs (28 rows a page)."""
     st = styles()
     a = b.activity
-    hospital = plan.hospital.name if plan.hospital else ""
+    hospital = _hospital(plan)
     frame = Frame(hospital, t("Sign-in sheet"), _when(b), printed, t)
     people = []
     for i, x in enumerate(
@@ -209,7 +205,7 @@ def weekly_roster(
     monday = monday - timedelta(days=monday.weekday())
     start = datetime.combine(monday, datetime.min.time())
     booked = held_occurrences(plan, calendar, start, start + timedelta(days=7))
-    hospital = plan.hospital.name if plan.hospital else ""
+    hospital = _hospital(plan)
     period = f"{monday:%Y-%m-%d} – {monday + timedelta(days=6):%Y-%m-%d}"
     frame = Frame(hospital, t("Weekly roster"), period, printed, t)
     story: list[Any] = [Paragraph(t("Weekly roster") + " " + period, st["h1"])]
@@ -283,7 +279,7 @@ def personal_duty_list(
             datetime.combine(end + timedelta(days=1), datetime.min.time()),
         )
     mine = [(b, x) for b in booked for x in b.assignments if x.staff == staff]
-    hospital = plan.hospital.name if plan.hospital else ""
+    hospital = _hospital(plan)
     period = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
     frame = Frame(hospital, t("Personal duty list"), period, printed, t)
     rows = []
@@ -350,7 +346,7 @@ def branch_month_plan(
         )
         if b.activity.organizer == branch
     ]
-    hospital = plan.hospital.name if plan.hospital else ""
+    hospital = _hospital(plan)
     frame = Frame(hospital, t("Branch month plan"), f"{first:%Y-%m}", printed, t)
     pairings = [p for p in plan.pairings.values() if p.branch == branch]
     story: list[Any] = [Paragraph(f"{b0.name} · {first:%Y-%m}", st["h1"])]
@@ -429,7 +425,7 @@ def annual_plan(
             _name(plan, "partners", b.activity.partner) or "—",
         )
         counts.setdefault(key, [0] * 12)[b.occ.start.month - 1] += 1
-    hospital = plan.hospital.name if plan.hospital else ""
+    hospital = _hospital(plan)
     frame = Frame(hospital, t("Annual plan"), str(year), printed, t)
     rows = [
         [branch, partner, *[str(n) if n else "" for n in months], str(sum(months))]

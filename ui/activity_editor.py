@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reports.messages import WEEKDAY_NAMES as WEEKDAY_LONG
 from scheduler.model import Activity, Station
 from scheduler.recurrence import check_rule
 from scheduler.rules import RuleSpec, from_rrule, to_rrule
@@ -39,15 +40,6 @@ from .i18n import N_, tr
 from .labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, HOLIDAY_POLICIES
 from .widgets import ok_cancel
 
-WEEKDAY_LONG = [
-    N_("Monday"),
-    N_("Tuesday"),
-    N_("Wednesday"),
-    N_("Thursday"),
-    N_("Friday"),
-    N_("Saturday"),
-    N_("Sunday"),
-]
 NTH = {1: N_("first"), 2: N_("second"), 3: N_("third"), 4: N_("fourth"), -1: N_("last")}
 
 
