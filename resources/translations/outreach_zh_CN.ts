@@ -4,7 +4,7 @@
   <context>
     <name>app</name>
     <message>
-      <location filename="../../ui/patrol_dialog.py" line="146" />
+      <location filename="../../ui/patrol_dialog.py" line="140" />
       <source> (holidays of %1 not entered: check the dates)</source>
       <translation>（%1 年节假日未录入，请核对日期）</translation>
     </message>
@@ -14,12 +14,12 @@
       <translation> 等另外 %1 项</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="472" />
+      <location filename="../../ui/requests_page.py" line="462" />
       <source> days</source>
       <translation> 天</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="468" />
+      <location filename="../../ui/requests_page.py" line="458" />
       <source> h</source>
       <translation> 小时</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="488" />
+      <location filename="../../ui/mainwindow.py" line="485" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -49,7 +49,7 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="459" />
+      <location filename="../../reports/rosters.py" line="455" />
       <source>%1 holidays not entered.</source>
       <translation>%1 年节假日尚未录入。</translation>
     </message>
@@ -74,7 +74,7 @@
       <translation>剩余 %1</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="310" />
+      <location filename="../../reports/rosters.py" line="306" />
       <source>%1 occurrences, %2 hours</source>
       <translation>共 %1 场，%2 小时</translation>
     </message>
@@ -89,12 +89,12 @@
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/patrol_dialog.py" line="157" />
+      <location filename="../../ui/patrol_dialog.py" line="151" />
       <source>%1 visits proposed</source>
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="101" />
+      <location filename="../../ui/mainwindow.py" line="102" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
@@ -104,92 +104,92 @@
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="257" />
+      <location filename="../../ui/mainwindow.py" line="254" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="246" />
+      <location filename="../../ui/mainwindow.py" line="243" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="242" />
+      <location filename="../../ui/mainwindow.py" line="239" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="235" />
+      <location filename="../../ui/mainwindow.py" line="232" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="263" />
+      <location filename="../../ui/mainwindow.py" line="260" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="241" />
+      <location filename="../../ui/mainwindow.py" line="238" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="265" />
+      <location filename="../../ui/mainwindow.py" line="262" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="236" />
+      <location filename="../../ui/mainwindow.py" line="233" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="237" />
+      <location filename="../../ui/mainwindow.py" line="234" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="244" />
+      <location filename="../../ui/mainwindow.py" line="241" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="238" />
+      <location filename="../../ui/mainwindow.py" line="235" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="249" />
+      <location filename="../../ui/mainwindow.py" line="246" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="264" />
+      <location filename="../../ui/mainwindow.py" line="261" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="262" />
+      <location filename="../../ui/mainwindow.py" line="259" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="247" />
+      <location filename="../../ui/mainwindow.py" line="244" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="255" />
+      <location filename="../../ui/mainwindow.py" line="252" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../../ui/rotation_dialog.py" line="92" />
+      <location filename="../../ui/rotation_dialog.py" line="88" />
       <source>(any department)</source>
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="95" />
+      <location filename="../../reports/rosters.py" line="91" />
       <source>(moved from %1)</source>
       <translation>（由 %1 改期）</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="252" />
+      <location filename="../../ui/editor.py" line="246" />
       <source>(not set)</source>
       <translation>（未设置）</translation>
     </message>
@@ -224,17 +224,17 @@
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="120" />
+      <location filename="../../reports/messages.py" line="130" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="81" />
+      <location filename="../../ui/activity_editor.py" line="73" />
       <source>, %1 times</source>
       <translation>，共 %1 次</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="83" />
+      <location filename="../../ui/activity_editor.py" line="75" />
       <source>, until %1</source>
       <translation>，直到 %1</translation>
     </message>
@@ -244,7 +244,7 @@
       <translation>党支部至少要建在一个科室上。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="434" />
+      <location filename="../../ui/requests_page.py" line="424" />
       <source>A declined request needs a reason.</source>
       <translation>拒绝点单须填写理由。</translation>
     </message>
@@ -269,12 +269,12 @@
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="338" />
+      <location filename="../../ui/requests_page.py" line="328" />
       <source>Accept</source>
       <translation>受理</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="422" />
+      <location filename="../../ui/requests_page.py" line="412" />
       <source>Accept request %1</source>
       <translation>受理点单 %1</translation>
     </message>
@@ -299,17 +299,17 @@
       <translation>在岗</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="399" />
+      <location filename="../../reports/rosters.py" line="395" />
       <source>Activities</source>
       <translation>活动</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="254" />
+      <location filename="../../reports/rosters.py" line="250" />
       <source>Activity</source>
       <translation>活动</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="384" />
+      <location filename="../../ui/activity_editor.py" line="376" />
       <source>Activity name</source>
       <translation>活动名称</translation>
     </message>
@@ -334,7 +334,7 @@
       <translation>添加需求</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="251" />
+      <location filename="../../ui/activity_editor.py" line="243" />
       <source>Add station</source>
       <translation>添加摊位</translation>
     </message>
@@ -344,7 +344,7 @@
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="189" />
+      <location filename="../../reports/rosters.py" line="185" />
       <source>Age</source>
       <translation>年龄</translation>
     </message>
@@ -399,7 +399,7 @@
       <translation>全部结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="328" />
+      <location filename="../../ui/requests_page.py" line="318" />
       <source>All requests</source>
       <translation>全部点单</translation>
     </message>
@@ -429,7 +429,7 @@
       <translation>全年巡诊计划…</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="433" />
+      <location filename="../../reports/rosters.py" line="429" />
       <source>Annual plan</source>
       <translation>年度计划</translation>
     </message>
@@ -444,7 +444,7 @@
       <translation>其他时间：</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="207" />
+      <location filename="../../ui/assign_dialog.py" line="204" />
       <source>Assign</source>
       <translation>安排</translation>
     </message>
@@ -464,12 +464,12 @@
       <translation>安排人员…</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="269" />
+      <location filename="../../ui/assign_dialog.py" line="263" />
       <source>Assign anyway?</source>
       <translation>仍要安排？</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="270" />
+      <location filename="../../ui/assign_dialog.py" line="264" />
       <source>Assigning %1 causes: %2. Assign anyway?</source>
       <translation>安排 %1 会造成：%2。仍要安排吗？</translation>
     </message>
@@ -494,12 +494,12 @@
       <translation>预计人数</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="354" />
+      <location filename="../../reports/rosters.py" line="350" />
       <source>Branch month plan</source>
       <translation>支部月度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="196" />
+      <location filename="../../ui/mainwindow.py" line="193" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -544,7 +544,7 @@
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="406" />
+      <location filename="../../ui/activity_editor.py" line="394" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -559,27 +559,27 @@
       <translation>无法删除</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="127" />
+      <location filename="../../ui/app.py" line="121" />
       <source>Cannot open database</source>
       <translation>无法打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="39" />
+      <location filename="../../ui/printing.py" line="51" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="286" />
+      <location filename="../../ui/requests_page.py" line="276" />
       <source>Choose a partner and a service.</source>
       <translation>请选择结对单位和服务项目。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="320" />
+      <location filename="../../ui/mainwindow.py" line="317" />
       <source>Choose a row first.</source>
       <translation>请先选择一行。</translation>
     </message>
     <message>
-      <location filename="../../ui/rotation_dialog.py" line="102" />
+      <location filename="../../ui/rotation_dialog.py" line="98" />
       <source>Clear</source>
       <translation>清空</translation>
     </message>
@@ -589,19 +589,24 @@
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="126" />
+      <location filename="../../ui/mainwindow.py" line="127" />
       <source>Clinical hours from</source>
       <translation>临床工作时间自</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="153" />
+      <location filename="../../ui/mainwindow.py" line="150" />
       <source>Clinical hours must end after they start.</source>
       <translation>临床工作时间的结束须晚于开始。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="127" />
+      <location filename="../../ui/mainwindow.py" line="128" />
       <source>Clinical hours until</source>
       <translation>临床工作时间至</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="142" />
+      <source>Close</source>
+      <translation>关闭</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="11" />
@@ -609,7 +614,7 @@
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="477" />
+      <location filename="../../ui/mainwindow.py" line="474" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -619,12 +624,12 @@
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="215" />
+      <location filename="../../ui/mainwindow.py" line="212" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="361" />
+      <location filename="../../reports/rosters.py" line="357" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
@@ -644,52 +649,52 @@
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="472" />
+      <location filename="../../ui/mainwindow.py" line="469" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/patrol_dialog.py" line="92" />
+      <location filename="../../ui/patrol_dialog.py" line="89" />
       <source>Create these visits</source>
       <translation>生成这些走访</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="568" />
+      <location filename="../../ui/mainwindow.py" line="565" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="57" />
+      <location filename="../../ui/activity_editor.py" line="49" />
       <source>Custom rule: %1</source>
       <translation>自定义规则：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="99" />
+      <location filename="../../ui/activity_editor.py" line="91" />
       <source>Daily</source>
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="484" />
+      <location filename="../../ui/mainwindow.py" line="481" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="497" />
+      <location filename="../../ui/mainwindow.py" line="494" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="318" />
+      <location filename="../../reports/rosters.py" line="314" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="430" />
+      <location filename="../../ui/requests_page.py" line="420" />
       <source>Decline request</source>
       <translation>拒绝点单</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="437" />
+      <location filename="../../ui/requests_page.py" line="427" />
       <source>Decline request %1</source>
       <translation>拒绝点单 %1</translation>
     </message>
@@ -699,7 +704,7 @@
       <translation>已拒绝</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="339" />
+      <location filename="../../ui/requests_page.py" line="329" />
       <source>Decline…</source>
       <translation>拒绝…</translation>
     </message>
@@ -739,12 +744,12 @@
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="571" />
+      <location filename="../../ui/mainwindow.py" line="568" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="132" />
+      <location filename="../../reports/rosters.py" line="128" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
@@ -764,7 +769,7 @@
       <translation>轮值科室</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="109" />
+      <location filename="../../reports/rosters.py" line="105" />
       <source>Details</source>
       <translation>内容</translation>
     </message>
@@ -779,7 +784,7 @@
       <translation>所在区</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="59" />
+      <location filename="../../ui/activity_editor.py" line="51" />
       <source>Does not repeat</source>
       <translation>不重复</translation>
     </message>
@@ -829,7 +834,7 @@
       <translation>修改重复活动</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="347" />
+      <location filename="../../ui/activity_editor.py" line="339" />
       <source>Edit activity</source>
       <translation>编辑活动</translation>
     </message>
@@ -839,7 +844,7 @@
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="592" />
+      <location filename="../../ui/mainwindow.py" line="589" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
@@ -859,12 +864,12 @@
       <translation>对科室在岗的影响</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="175" />
+      <location filename="../../ui/app.py" line="169" />
       <source>Empty hospital</source>
       <translation>空白医院</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="390" />
+      <location filename="../../ui/activity_editor.py" line="382" />
       <source>Ends</source>
       <translation>结束时间</translation>
     </message>
@@ -889,47 +894,47 @@
       <translation>仅错误</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="62" />
+      <location filename="../../ui/activity_editor.py" line="54" />
       <source>Every %1 days</source>
       <translation>每 %1 天</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="79" />
+      <location filename="../../ui/activity_editor.py" line="71" />
       <source>Every %1 months on %2</source>
       <translation>每 %1 个月的%2</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="69" />
+      <location filename="../../ui/activity_editor.py" line="61" />
       <source>Every %1 weeks on %2</source>
       <translation>每 %1 周的%2</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="62" />
+      <location filename="../../ui/activity_editor.py" line="54" />
       <source>Every day</source>
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="77" />
+      <location filename="../../ui/activity_editor.py" line="69" />
       <source>Every month on %1</source>
       <translation>每月%1</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="67" />
+      <location filename="../../ui/activity_editor.py" line="59" />
       <source>Every week on %1</source>
       <translation>每周%1</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="273" />
+      <location filename="../../ui/requests_page.py" line="267" />
       <source>Expected audience</source>
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="533" />
+      <location filename="../../ui/mainwindow.py" line="530" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="547" />
+      <location filename="../../ui/mainwindow.py" line="544" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -937,6 +942,11 @@
       <location filename="../../reports/messages.py" line="62" />
       <source>First-aid instructor</source>
       <translation>急救培训师</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="132" />
+      <source>Fit width</source>
+      <translation>适合宽度</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="62" />
@@ -949,7 +959,7 @@
       <translation>周五</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="27" />
+      <location filename="../../reports/messages.py" line="76" />
       <source>Friday</source>
       <translation>周五</translation>
     </message>
@@ -959,12 +969,12 @@
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="132" />
+      <location filename="../../reports/rosters.py" line="128" />
       <source>Full name</source>
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/rotation_dialog.py" line="99" />
+      <location filename="../../ui/rotation_dialog.py" line="95" />
       <source>Generate from an ordered list…</source>
       <translation>按科室顺序生成…</translation>
     </message>
@@ -989,7 +999,7 @@
       <translation>恢复举办本场次</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="451" />
+      <location filename="../../reports/rosters.py" line="447" />
       <source>Holidays and make-up workdays</source>
       <translation>节假日与调休</translation>
     </message>
@@ -999,7 +1009,7 @@
       <translation>上门巡诊</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="116" />
+      <location filename="../../ui/mainwindow.py" line="117" />
       <source>Hospital</source>
       <translation>医院</translation>
     </message>
@@ -1034,27 +1044,27 @@
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="180" />
+      <location filename="../../ui/app.py" line="174" />
       <source>Import plan file</source>
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="520" />
+      <location filename="../../ui/mainwindow.py" line="517" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="528" />
+      <location filename="../../ui/mainwindow.py" line="525" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="109" />
+      <location filename="../../reports/rosters.py" line="105" />
       <source>Item</source>
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="385" />
+      <location filename="../../ui/activity_editor.py" line="377" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -1064,12 +1074,12 @@
       <translation>检验技师</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="97" />
+      <location filename="../../ui/app.py" line="93" />
       <source>Later</source>
       <translation>稍后</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="105" />
+      <location filename="../../reports/rosters.py" line="101" />
       <source>Lead</source>
       <translation>带队</translation>
     </message>
@@ -1089,7 +1099,7 @@
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="224" />
+      <location filename="../../reports/rosters.py" line="220" />
       <source>Make-up workday</source>
       <translation>调休上班日</translation>
     </message>
@@ -1109,7 +1119,7 @@
       <translation>推拿</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="123" />
+      <location filename="../../reports/rosters.py" line="119" />
       <source>Member</source>
       <translation>队员</translation>
     </message>
@@ -1129,7 +1139,7 @@
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="23" />
+      <location filename="../../reports/messages.py" line="72" />
       <source>Monday</source>
       <translation>周一</translation>
     </message>
@@ -1139,7 +1149,7 @@
       <translation>月</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="101" />
+      <location filename="../../ui/activity_editor.py" line="93" />
       <source>Monthly</source>
       <translation>每月</translation>
     </message>
@@ -1179,7 +1189,7 @@
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="132" />
+      <location filename="../../reports/rosters.py" line="128" />
       <source>Needs</source>
       <translation>人员需求</translation>
     </message>
@@ -1194,7 +1204,7 @@
       <translation>新增%1</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="347" />
+      <location filename="../../ui/activity_editor.py" line="339" />
       <source>New activity</source>
       <translation>新建活动</translation>
     </message>
@@ -1204,24 +1214,29 @@
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="484" />
+      <location filename="../../ui/mainwindow.py" line="481" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="337" />
+      <location filename="../../ui/requests_page.py" line="327" />
       <source>New request</source>
       <translation>新建点单</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="415" />
+      <location filename="../../ui/requests_page.py" line="405" />
       <source>New request %1</source>
       <translation>新建点单 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="239" />
+      <location filename="../../ui/requests_page.py" line="233" />
       <source>New service request</source>
       <translation>新建点单</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="122" />
+      <source>Next page</source>
+      <translation>下一页</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="39" />
@@ -1229,12 +1244,12 @@
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="325" />
+      <location filename="../../reports/rosters.py" line="321" />
       <source>No activities.</source>
       <translation>无活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="117" />
+      <location filename="../../ui/activity_editor.py" line="109" />
       <source>No end</source>
       <translation>不结束</translation>
     </message>
@@ -1244,17 +1259,17 @@
       <translation>无带队党员</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="174" />
+      <location filename="../../reports/rosters.py" line="170" />
       <source>No.</source>
       <translation>序号</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="389" />
+      <location filename="../../reports/rosters.py" line="385" />
       <source>Nobody assigned yet</source>
       <translation>尚未安排人员</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="457" />
+      <location filename="../../reports/rosters.py" line="453" />
       <source>None.</source>
       <translation>无。</translation>
     </message>
@@ -1264,7 +1279,7 @@
       <translation>普通</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="476" />
+      <location filename="../../ui/requests_page.py" line="466" />
       <source>Normal requests</source>
       <translation>普通点单</translation>
     </message>
@@ -1274,12 +1289,17 @@
       <translation>未保存</translation>
     </message>
     <message>
+      <location filename="../../ui/printing.py" line="260" />
+      <source>Nothing was printed: the printer could not be opened.</source>
+      <translation>未打印：无法打开打印机。</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="56" />
       <source>Nurse</source>
       <translation>护士</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="88" />
+      <location filename="../../reports/rosters.py" line="84" />
       <source>Occurrence roster</source>
       <translation>场次排班表</translation>
     </message>
@@ -1289,7 +1309,7 @@
       <translation>场次排班表…</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="396" />
+      <location filename="../../ui/activity_editor.py" line="388" />
       <source>On statutory holidays:</source>
       <translation>遇法定节假日：</translation>
     </message>
@@ -1304,17 +1324,17 @@
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="495" />
+      <location filename="../../ui/mainwindow.py" line="492" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="58" />
+      <location filename="../../ui/mainwindow.py" line="59" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="98" />
+      <location filename="../../reports/rosters.py" line="94" />
       <source>Organizer</source>
       <translation>牵头支部</translation>
     </message>
@@ -1324,14 +1344,19 @@
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="476" />
+      <location filename="../../ui/mainwindow.py" line="473" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="26" />
+      <location filename="../../ui/printing.py" line="234" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="119" />
+      <source>Page</source>
+      <translation>页码</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="388" />
@@ -1339,7 +1364,7 @@
       <translation>结对支部</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="358" />
+      <location filename="../../reports/rosters.py" line="354" />
       <source>Paired partners</source>
       <translation>结对单位</translation>
     </message>
@@ -1364,7 +1389,7 @@
       <translation>结对共建</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="100" />
+      <location filename="../../reports/rosters.py" line="96" />
       <source>Partner</source>
       <translation>结对单位</translation>
     </message>
@@ -1374,7 +1399,7 @@
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="443" />
+      <location filename="../../reports/rosters.py" line="439" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
@@ -1389,7 +1414,7 @@
       <translation>党员</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="403" />
+      <location filename="../../reports/rosters.py" line="399" />
       <source>People</source>
       <translation>人员</translation>
     </message>
@@ -1399,7 +1424,7 @@
       <translation>临床工作时间内必须留在医院的人数。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="288" />
+      <location filename="../../reports/rosters.py" line="284" />
       <source>Personal duty list</source>
       <translation>个人任务单</translation>
     </message>
@@ -1409,7 +1434,7 @@
       <translation>药师</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="132" />
+      <location filename="../../reports/rosters.py" line="128" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
@@ -1419,12 +1444,12 @@
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="90" />
+      <location filename="../../ui/mainwindow.py" line="91" />
       <source>Plan file not imported</source>
       <translation>计划文件未导入</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="180" />
+      <location filename="../../ui/app.py" line="174" />
       <source>Plan files (*.json)</source>
       <translation>计划文件 (*.json)</translation>
     </message>
@@ -1434,7 +1459,7 @@
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="56" />
+      <location filename="../../ui/mainwindow.py" line="57" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -1454,7 +1479,7 @@
       <translation>期望时间</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="271" />
+      <location filename="../../ui/requests_page.py" line="265" />
       <source>Preferred start</source>
       <translation>期望开始时间</translation>
     </message>
@@ -1464,19 +1489,29 @@
       <translation>期望时间：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="320" />
+      <location filename="../../ui/printing.py" line="115" />
+      <source>Previous page</source>
+      <translation>上一页</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="317" />
       <source>Print</source>
       <translation>打印</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="307" />
+      <location filename="../../ui/mainwindow.py" line="304" />
       <source>Print duty list…</source>
       <translation>打印个人任务单…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="309" />
+      <location filename="../../ui/mainwindow.py" line="306" />
       <source>Print month plan…</source>
       <translation>打印月度计划…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="104" />
+      <source>Print preview – %1</source>
+      <translation>打印预览 – %1</translation>
     </message>
     <message>
       <location filename="../../reports/document.py" line="136" />
@@ -1564,12 +1599,12 @@
       <translation>删除所选行</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="253" />
+      <location filename="../../ui/activity_editor.py" line="245" />
       <source>Remove station</source>
       <translation>删除摊位</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="392" />
+      <location filename="../../ui/activity_editor.py" line="384" />
       <source>Repeat</source>
       <translation>重复</translation>
     </message>
@@ -1584,7 +1619,7 @@
       <translation>{partner}的点单 {request}（{service}）已超时：应于 {deadline} 前排期。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="187" />
+      <location filename="../../reports/rosters.py" line="183" />
       <source>Residents served</source>
       <translation>服务群众登记</translation>
     </message>
@@ -1594,17 +1629,17 @@
       <translation>响应倒计时</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="375" />
+      <location filename="../../ui/requests_page.py" line="365" />
       <source>Respond within: urgent %1 h, normal %2 days</source>
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="580" />
+      <location filename="../../ui/mainwindow.py" line="577" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="132" />
+      <location filename="../../reports/rosters.py" line="128" />
       <source>Role</source>
       <translation>角色</translation>
     </message>
@@ -1624,19 +1659,24 @@
       <translation>周六</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="28" />
+      <location filename="../../reports/messages.py" line="77" />
       <source>Saturday</source>
       <translation>周六</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="405" />
+      <location filename="../../ui/activity_editor.py" line="394" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="26" />
+      <location filename="../../ui/printing.py" line="234" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="137" />
+      <source>Save as PDF…</source>
+      <translation>另存为 PDF…</translation>
     </message>
     <message>
       <location filename="../../ui/table.py" line="292" />
@@ -1644,7 +1684,7 @@
       <translation>已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="220" />
+      <location filename="../../ui/requests_page.py" line="217" />
       <source>Schedule</source>
       <translation>排期</translation>
     </message>
@@ -1654,7 +1694,7 @@
       <translation>点单排期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="457" />
+      <location filename="../../ui/requests_page.py" line="447" />
       <source>Schedule request %1</source>
       <translation>点单排期 %1</translation>
     </message>
@@ -1664,12 +1704,12 @@
       <translation>已排期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="459" />
+      <location filename="../../ui/requests_page.py" line="449" />
       <source>Scheduled on %1.</source>
       <translation>已排期于 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="340" />
+      <location filename="../../ui/requests_page.py" line="330" />
       <source>Schedule…</source>
       <translation>排期…</translation>
     </message>
@@ -1689,7 +1729,7 @@
       <translation>支部书记</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="189" />
+      <location filename="../../reports/rosters.py" line="185" />
       <source>Service</source>
       <translation>服务项目</translation>
     </message>
@@ -1704,12 +1744,12 @@
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="198" />
+      <location filename="../../ui/mainwindow.py" line="195" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="60" />
+      <location filename="../../ui/mainwindow.py" line="61" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -1729,17 +1769,17 @@
       <translation>显示已确认</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="174" />
+      <location filename="../../reports/rosters.py" line="170" />
       <source>Sign in</source>
       <translation>签到</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="174" />
+      <location filename="../../reports/rosters.py" line="170" />
       <source>Sign out</source>
       <translation>签退</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="154" />
+      <location filename="../../reports/rosters.py" line="150" />
       <source>Sign-in sheet</source>
       <translation>签到表</translation>
     </message>
@@ -1754,12 +1794,12 @@
       <translation>跳过法定节假日</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="199" />
+      <location filename="../../ui/app.py" line="193" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="172" />
+      <location filename="../../reports/rosters.py" line="168" />
       <source>Staff</source>
       <translation>职工</translation>
     </message>
@@ -1779,7 +1819,7 @@
       <translation>人员不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="96" />
+      <location filename="../../ui/app.py" line="93" />
       <source>Start</source>
       <translation>开始</translation>
     </message>
@@ -1799,37 +1839,37 @@
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="389" />
+      <location filename="../../ui/activity_editor.py" line="381" />
       <source>Starts</source>
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="132" />
+      <location filename="../../reports/rosters.py" line="128" />
       <source>Station</source>
       <translation>摊位</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="305" />
+      <location filename="../../ui/activity_editor.py" line="297" />
       <source>Station %1</source>
       <translation>摊位 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="261" />
+      <location filename="../../ui/activity_editor.py" line="253" />
       <source>Station name</source>
       <translation>摊位名称</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="400" />
+      <location filename="../../ui/activity_editor.py" line="392" />
       <source>Stations and needs</source>
       <translation>摊位与人员需求</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="130" />
+      <location filename="../../reports/rosters.py" line="126" />
       <source>Stations and people</source>
       <translation>摊位与人员</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="391" />
+      <location filename="../../ui/activity_editor.py" line="383" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -1849,7 +1889,7 @@
       <translation>周日</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="29" />
+      <location filename="../../reports/messages.py" line="78" />
       <source>Sunday</source>
       <translation>周日</translation>
     </message>
@@ -1864,19 +1904,19 @@
       <translation>中医师</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="243" />
+      <location filename="../../ui/editor.py" line="237" />
       <source>The ID of a saved record does not change.</source>
       <translation>已保存记录的编号不能修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="200" />
+      <location filename="../../ui/app.py" line="194" />
       <source>The action could not be completed: %1
 Details were written to %2.</source>
       <translation>操作未能完成：%1
 详细信息已写入 %2。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="450" />
+      <location filename="../../ui/activity_editor.py" line="436" />
       <source>The activity must end after it starts.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
@@ -1886,12 +1926,12 @@ Details were written to %2.</source>
       <translation>修改未保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/rotation_dialog.py" line="118" />
+      <location filename="../../ui/rotation_dialog.py" line="108" />
       <source>The department on turn fills the needs of its station; the others stay home that week.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="79" />
+      <location filename="../../ui/mainwindow.py" line="80" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
@@ -1911,7 +1951,7 @@ Details were written to %2.</source>
       <translation>{branch}与{partner}的结对进度滞后：已开展 {held} 次，按进度应为 {expected} 次（年度目标 {target} 次）。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="455" />
+      <location filename="../../ui/activity_editor.py" line="441" />
       <source>The repeat rule gives no dates: %1</source>
       <translation>重复规则得不到任何日期：%1</translation>
     </message>
@@ -1931,12 +1971,12 @@ Details were written to %2.</source>
       <translation>本场及以后</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="101" />
+      <location filename="../../ui/app.py" line="95" />
       <source>This database is empty. How would you like to begin?</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="361" />
+      <location filename="../../reports/rosters.py" line="357" />
       <source>This month</source>
       <translation>本月</translation>
     </message>
@@ -1951,27 +1991,27 @@ Details were written to %2.</source>
       <translation>周四</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="26" />
+      <location filename="../../reports/messages.py" line="75" />
       <source>Thursday</source>
       <translation>周四</translation>
     </message>
     <message>
-      <location filename="../../ui/rotation_dialog.py" line="58" />
+      <location filename="../../ui/rotation_dialog.py" line="54" />
       <source>Tick the departments that take turns; drag them into order.</source>
       <translation>勾选参与轮值的科室，拖动调整顺序。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="254" />
+      <location filename="../../reports/rosters.py" line="250" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="118" />
+      <location filename="../../ui/activity_editor.py" line="110" />
       <source>Times</source>
       <translation>次数</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="132" />
+      <location filename="../../reports/rosters.py" line="128" />
       <source>Title</source>
       <translation>职称</translation>
     </message>
@@ -1981,7 +2021,7 @@ Details were written to %2.</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="439" />
+      <location filename="../../reports/rosters.py" line="435" />
       <source>Total</source>
       <translation>合计</translation>
     </message>
@@ -1996,7 +2036,7 @@ Details were written to %2.</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="24" />
+      <location filename="../../reports/messages.py" line="73" />
       <source>Tuesday</source>
       <translation>周二</translation>
     </message>
@@ -2011,7 +2051,7 @@ Details were written to %2.</source>
       <translation>人员不足</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="82" />
+      <location filename="../../ui/mainwindow.py" line="83" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
@@ -2021,7 +2061,7 @@ Details were written to %2.</source>
       <translation>资质不符</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="119" />
+      <location filename="../../ui/activity_editor.py" line="111" />
       <source>Until</source>
       <translation>截止日期</translation>
     </message>
@@ -2031,12 +2071,12 @@ Details were written to %2.</source>
       <translation>加急</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="475" />
+      <location filename="../../ui/requests_page.py" line="465" />
       <source>Urgent requests</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="97" />
+      <location filename="../../reports/rosters.py" line="93" />
       <source>Venue</source>
       <translation>地点</translation>
     </message>
@@ -2056,12 +2096,12 @@ Details were written to %2.</source>
       <translation>走访日</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="361" />
+      <location filename="../../reports/rosters.py" line="357" />
       <source>Visits a year</source>
       <translation>年度走访目标</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="327" />
+      <location filename="../../ui/requests_page.py" line="317" />
       <source>Waiting for an answer</source>
       <translation>待处理</translation>
     </message>
@@ -2081,7 +2121,7 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="25" />
+      <location filename="../../reports/messages.py" line="74" />
       <source>Wednesday</source>
       <translation>周三</translation>
     </message>
@@ -2106,12 +2146,12 @@ Details were written to %2.</source>
       <translation>周末（职工休息时间）</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="100" />
+      <location filename="../../ui/activity_editor.py" line="92" />
       <source>Weekly</source>
       <translation>每周</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="214" />
+      <location filename="../../reports/rosters.py" line="210" />
       <source>Weekly roster</source>
       <translation>周排班表</translation>
     </message>
@@ -2131,7 +2171,7 @@ Details were written to %2.</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="93" />
+      <location filename="../../reports/rosters.py" line="89" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -2146,12 +2186,17 @@ Details were written to %2.</source>
       <translation>谁不再参加？</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="42" />
+      <location filename="../../reports/rosters.py" line="38" />
       <source>Whole activity</source>
       <translation>整个活动</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="430" />
+      <location filename="../../ui/printing.py" line="134" />
+      <source>Whole page</source>
+      <translation>整页</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="420" />
       <source>Why is the request declined?</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
@@ -2201,6 +2246,16 @@ Details were written to %2.</source>
       <translation>是</translation>
     </message>
     <message>
+      <location filename="../../ui/printing.py" line="130" />
+      <source>Zoom in</source>
+      <translation>放大</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="125" />
+      <source>Zoom out</source>
+      <translation>缩小</translation>
+    </message>
+    <message>
       <location filename="../../ui/conflicts_panel.py" line="159" />
       <source>[acknowledged: %1]</source>
       <translation>[已确认：%1]</translation>
@@ -2216,7 +2271,7 @@ Details were written to %2.</source>
       <translation>任意资质</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="59" />
+      <location filename="../../reports/rosters.py" line="55" />
       <source>anyone</source>
       <translation>任何人</translation>
     </message>
@@ -2246,7 +2301,7 @@ Details were written to %2.</source>
       <translation>例如：春节</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="107" />
+      <location filename="../../ui/activity_editor.py" line="99" />
       <source>every </source>
       <translation>每 </translation>
     </message>
@@ -2256,12 +2311,12 @@ Details were written to %2.</source>
       <translation>每场</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="51" />
+      <location filename="../../ui/activity_editor.py" line="43" />
       <source>first</source>
       <translation>第一个</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="51" />
+      <location filename="../../ui/activity_editor.py" line="43" />
       <source>fourth</source>
       <translation>第四个</translation>
     </message>
@@ -2271,7 +2326,7 @@ Details were written to %2.</source>
       <translation>空闲</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="51" />
+      <location filename="../../ui/activity_editor.py" line="43" />
       <source>last</source>
       <translation>最后一个</translation>
     </message>
@@ -2291,22 +2346,22 @@ Details were written to %2.</source>
       <translation>可以</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="73" />
+      <location filename="../../reports/messages.py" line="83" />
       <source>on clinical duty</source>
       <translation>临床值班</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="72" />
+      <location filename="../../reports/messages.py" line="82" />
       <source>on leave</source>
       <translation>请假</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="145" />
+      <location filename="../../ui/activity_editor.py" line="137" />
       <source>on the</source>
       <translation>在</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="62" />
+      <location filename="../../reports/rosters.py" line="58" />
       <source>on turn</source>
       <translation>轮值</translation>
     </message>
@@ -2316,32 +2371,32 @@ Details were written to %2.</source>
       <translation>已超时 %1</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="74" />
+      <location filename="../../reports/messages.py" line="84" />
       <source>resting after a night shift</source>
       <translation>夜班后休息</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="51" />
+      <location filename="../../ui/activity_editor.py" line="43" />
       <source>second</source>
       <translation>第二个</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="72" />
+      <location filename="../../ui/activity_editor.py" line="64" />
       <source>the %1 %2 of the month</source>
       <translation>%1%2</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="65" />
+      <location filename="../../ui/activity_editor.py" line="57" />
       <source>the same weekday</source>
       <translation>同一星期几</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="51" />
+      <location filename="../../ui/activity_editor.py" line="43" />
       <source>third</source>
       <translation>第三个</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="75" />
+      <location filename="../../reports/messages.py" line="85" />
       <source>unavailable</source>
       <translation>不可用</translation>
     </message>
@@ -2391,7 +2446,7 @@ Details were written to %2.</source>
       <translation>{venue}场地冲突：{a}与{b}重叠（{when}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="447" />
+      <location filename="../../ui/activity_editor.py" line="433" />
       <source>“%1” is required.</source>
       <translation>“%1”为必填项。</translation>
     </message>

@@ -291,27 +291,90 @@ def test_conflicts_panel_lists_and_opens(qtbot, db_path) -> None:
     w.session.close()
 
 
-def test_print_occurrence_roster_from_the_calendar(qtbot, db_path, tmp_path, monkeypatch) -> None:
+def test_print_preview_pages_zoom_save_and_print(qtbot, db_path, tmp_path, monkeypatch) -> None:
     from pypdf import PdfReader
-    from PySide6.QtGui import QDesktopServices
-    from PySide6.QtWidgets import QFileDialog
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtWidgets import QDialog, QFileDialog
 
+    from reports.rosters import find_occurrence, sign_in_sheet
     from ui import printing
 
     w = _window(qtbot, db_path)
     page = w.current_page()
-    page.go_to(date(2026, 12, 1))
-    page.show_details(next(s for s in page.shown if s.key == ("a1", date(2026, 12, 3))))
-    target = tmp_path / "roster.pdf"
-    opened: list = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
-    booked = page.shown[0]
-    assert booked is not None
-    from reports.rosters import find_occurrence, occurrence_roster
-
     b = find_occurrence(page.catalog.plan(), page.catalog.work_calendar, "a1", date(2026, 12, 3))
-    printing.save_pdf(page, "x.pdf", lambda p, t, now: occurrence_roster(p, page.catalog.plan(), b, t, now))
-    text = "".join(p.extract_text() for p in PdfReader(str(target)).pages)
-    assert "场次排班表" in text and "金伟" in text and opened == [str(target)]
+    assert b is not None
+    # 120 expected residents: the sign-in sheet runs to several pages.
+    dialog = printing.save_pdf(
+        page, "sign-in.pdf", lambda p, t, now: sign_in_sheet(p, page.catalog.plan(), b, t, now, audience=120)
+    )
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    pages = dialog.page_count()
+    assert pages >= 3 and dialog.count_label.text() == f"/ {pages}"
+    # Page navigation: next, last, and no further.
+    assert dialog.page() == 1 and not dialog.prev_button.isEnabled()
+    dialog.next_button.click()
+    qtbot.waitUntil(lambda: dialog.page() == 2)
+    assert dialog.page_box.value() == 2 and dialog.prev_button.isEnabled()
+    dialog.go_to_page(99)
+    qtbot.waitUntil(lambda: dialog.page() == pages)
+    assert not dialog.next_button.isEnabled()
+    # Zoom: custom steps up and down from the fitted width; fit again.
+    dialog.set_fit(printing.QPdfView.ZoomMode.Custom)
+    dialog.view.setZoomFactor(1.0)
+    dialog.zoom_in_button.click()
+    assert dialog.zoom() == 1.25 and dialog.zoom_label.text() == "125 %"
+    dialog.zoom_out_button.click()
+    dialog.zoom_out_button.click()
+    assert dialog.zoom() == 0.9
+    dialog.fit_page_button.click()
+    assert dialog.view.zoomMode() == printing.QPdfView.ZoomMode.FitInView
+    # Save as PDF writes the same document.
+    target = tmp_path / "saved.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    assert dialog.save_as() == target
+    assert len(PdfReader(str(target)).pages) == pages
+    assert "签到表" in PdfReader(str(target)).pages[0].extract_text()
+    # Print: pages 2..3 to a printer (here Qt's PDF printer stands in for a real one).
+    printed = tmp_path / "printed.pdf"
+
+    def accept(self) -> int:
+        self.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer().setOutputFileName(str(printed))
+        self.printer().setFromTo(2, 3)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    assert dialog.print_() == 2
+    assert len(PdfReader(str(printed)).pages) == 2
+    # Closing removes the temporary file.
+    temp = dialog.path
+    assert temp.exists()
+    dialog.close()
+    assert not temp.exists()
     w.session.close()
+
+
+def test_print_all_pages_of_a_document(qtbot, tmp_path) -> None:
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+    from reportlab.pdfgen.canvas import Canvas
+
+    from ui import printing
+
+    source = tmp_path / "three.pdf"
+    c = Canvas(str(source))
+    for n in range(3):
+        c.drawString(100, 700, f"page {n + 1}")
+        c.showPage()
+    c.save()
+    doc = QPdfDocument()
+    doc.load(str(source))
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "out.pdf"))
+    assert printing.print_document(doc, printer) == 3
+    assert printing.print_document(doc, printer, 3, 2) == 0
+    from pypdf import PdfReader
+
+    assert len(PdfReader(str(tmp_path / "out.pdf")).pages) == 3

@@ -164,8 +164,9 @@ def test_english_is_selectable(qtbot, db_path) -> None:
 
 
 def test_print_duty_list_of_the_selected_person(qtbot, db_path, tmp_path, monkeypatch) -> None:
-    from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    from ui.printing import PreviewDialog
 
     with Store(db_path) as s:
         import_plan(s, parse_document(sample_text()).plan)
@@ -175,7 +176,11 @@ def test_print_duty_list_of_the_selected_person(qtbot, db_path, tmp_path, monkey
     page.select_keys({"s001"})
     target = tmp_path / "duty.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
     qtbot.mouseClick(page.findChild(QPushButton, "print"), Qt.MouseButton.LeftButton)
+    # The preview opens on the person's duty list; saving it writes the PDF.
+    preview = next(d for d in window.findChildren(PreviewDialog) if d.isVisible())
+    assert preview.page_count() >= 1 and "金伟" in preview.windowTitle()
+    preview.save_as()
     assert target.read_bytes().startswith(b"%PDF")
+    preview.close()
     window.session.close()
