@@ -10,16 +10,17 @@ import tempfile
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from db.operations import OperationError, import_document, import_plan, response_times
+from db.operations import OperationError, import_document, import_plan, response_times, save, solver_settings
 from db.paths import default_db_path
 from db.planio import load_plan
 from db.store import DatabaseError, Store, StoreError
 from reports.document import translator
-from reports.messages import describe
+from reports.messages import describe, describe_unfilled
 from reports.rosters import (
     annual_plan,
     branch_month_plan,
@@ -30,6 +31,7 @@ from reports.rosters import (
     weekly_roster,
 )
 from resources import demo_recipe
+from scheduler.assign import Problem, greedy, solve
 from scheduler.conflicts import CheckContext, check, counts, to_json
 from scheduler.demo import SCALES, build_demo
 from scheduler.planfile import PlanError, dump_document, plan_to_document
@@ -168,6 +170,62 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_WANTING if tally["error"] else EXIT_OK
 
 
+def cmd_assign(args: argparse.Namespace) -> int:
+    _window(args)
+    start = args.date_from or date.today()
+    end = args.date_to or start + timedelta(days=27)
+    if end < start:
+        raise CommandError(f"--to {end} is before --from {start}")
+    with _open(args) as store:
+        plan = load_plan(store)
+        settings = solver_settings(store)
+        if args.time_limit is not None:
+            if args.time_limit <= 0:
+                raise CommandError(f"--time-limit must be above 0 seconds, not {args.time_limit:g}")
+            settings = replace(settings, time_limit=args.time_limit)
+        calendar = WorkCalendar(official_calendar(), plan.calendar.values())
+        hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
+        problem = Problem(plan, calendar, start, end, hours, settings)
+        run = greedy if args.method == "greedy" else solve
+        proposal = run(problem, Progress("assign"))
+        if not args.dry_run and proposal.assignments:
+            save(store, "assignments", proposal.assignments)
+    if args.json:
+        doc = {
+            "filled": proposal.filled,
+            "unfilled": [
+                {
+                    "activity": u.activity,
+                    "occurrence": u.occurrence.isoformat(),
+                    "station": u.station,
+                    "reason": u.reason,
+                    "need": u.need,
+                    "missing": u.missing,
+                    "message": describe_unfilled(u, plan),
+                }
+                for u in proposal.unfilled
+            ],
+            "seconds": round(proposal.seconds, 3),
+            "leads": proposal.leads_added,
+            "assignments": len(proposal.assignments),
+            "status": proposal.status,
+            "dry_run": args.dry_run,
+        }
+        print(json.dumps(doc, ensure_ascii=False, indent=1))
+    else:
+        for u in proposal.unfilled:
+            print(f"UNFILLED {describe_unfilled(u, plan)}")
+        verb = "would add" if args.dry_run else "added"
+        top, mean, ratio = proposal.hours_summary()
+        print(
+            f"{start} – {end}: {verb} {len(proposal.assignments)} assignment(s): "
+            f"{proposal.filled} of {proposal.needs_open} open place(s) filled, {proposal.leads_added} lead(s); "
+            f"{sum(u.missing for u in proposal.unfilled)} place(s) left open; "
+            f"hours per person max {top:g}, mean {mean:.2f}; {proposal.seconds:.1f} s ({proposal.status})"
+        )
+    return EXIT_WANTING if proposal.unfilled else EXIT_OK
+
+
 ROSTER_KINDS = ("occurrence", "week", "person", "branch-month", "sign-in", "annual")
 
 
@@ -284,6 +342,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=("zh_CN", "en"), default="zh_CN", help="language of the document (default: zh_CN)"
     )
     p.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    p = command(
+        "assign",
+        cmd_assign,
+        "Fill the open needs of a window with the solver, keeping every assignment made.",
+    )
+    p.add_argument("--from", dest="date_from", type=_date, help="first day of the window (default: today)")
+    p.add_argument("--to", dest="date_to", type=_date, help="last day of the window (default: four weeks on)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--dry-run", action="store_true", help="show what would be added; change nothing")
+    p.add_argument(
+        "--method", choices=("solver", "greedy"), default="solver", help="solver (default) or greedy"
+    )
+    p.add_argument("--time-limit", type=float, help="seconds of search (default: the setting, 20)")
     p = command("check", cmd_check, "Report every conflict of the plan (exit 1 when there is an error).")
     p.add_argument("--from", dest="date_from", type=_date, help="first day of the window checked")
     p.add_argument("--to", dest="date_to", type=_date, help="last day of the window checked")

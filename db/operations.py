@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from scheduler.assign import SolverSettings, Weights
 from scheduler.model import SECTIONS, Hospital, Plan, key_of
 from scheduler.planfile import parse_document
 from scheduler.requests import ResponseTimes, requests_done
@@ -184,6 +185,31 @@ def save_response_times(store: Store, times: ResponseTimes) -> Changes:
     }
     with store.atomic():
         set_setting(store, "response_times", value)
+    return Changes(hospital=True)
+
+
+def solver_settings(store: Store) -> SolverSettings:
+    """The solver's settings (weights of the soft rules, time limit, the cap's hardness)."""
+    value = get_setting(store, "solver", None)
+    if not value:
+        return SolverSettings()
+    known = set(Weights.__slots__)
+    weights = Weights(**{k: int(v) for k, v in value.get("weights", {}).items() if k in known})
+    return SolverSettings(
+        weights=weights,
+        time_limit=float(value.get("time_limit", SolverSettings().time_limit)),
+        cap_is_hard=bool(value.get("cap_is_hard", True)),
+    )
+
+
+def save_solver_settings(store: Store, settings: SolverSettings) -> Changes:
+    value = {
+        "weights": settings.weights.as_dict(),
+        "time_limit": settings.time_limit,
+        "cap_is_hard": settings.cap_is_hard,
+    }
+    with store.atomic():
+        set_setting(store, "solver", value)
     return Changes(hospital=True)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from scheduler.assign import Unfilled
 from scheduler.conflicts import Conflict
 from scheduler.model import Plan
 
@@ -156,3 +157,42 @@ def describe(conflict: Conflict, plan: Plan, t: Callable[[str], str] = lambda s:
         q = plan.requests.get(conflict.request)
         values["service"] = name("services", q.service if q else None)
     return t(TEMPLATES[conflict.kind]).format(**values)
+
+
+UNFILLED = {
+    "no_qualified_person": N_("no active person matches ({need})"),
+    "no_qualified_on_rotation": N_("nobody of {department}, the department on turn, matches ({need})"),
+    "all_busy_or_away": N_("everyone matching ({need}) is elsewhere at that time or on leave, duty or rest"),
+    "department_cover": N_(
+        "taking anyone free matching ({need}) would leave their department under its minimum cover"
+    ),
+    "hours_cap": N_("everyone free matching ({need}) is at their monthly hours cap"),
+    "taken_elsewhere": N_("everyone free matching ({need}) is needed by other occurrences at that time"),
+}
+
+
+def describe_need(
+    department: str | None, qualification: str | None, plan: Plan, t: Callable[[str], str]
+) -> str:
+    """'Nurse, Cardiology', 'Nurse', 'Cardiology' or 'anyone'."""
+    dept = plan.departments.get(department) if department else None
+    parts = [
+        t(QUALIFICATION_NAMES.get(qualification, qualification)) if qualification else "",
+        (dept.name if dept else department) or "",
+    ]
+    return t(", ").join(x for x in parts if x) or t("anyone")
+
+
+def describe_unfilled(u: Unfilled, plan: Plan, t: Callable[[str], str] = lambda s: s) -> str:
+    """Why a need stays open: '<station> of <activity> 12-03: 1 missing — <reason>'."""
+    a = plan.activities.get(u.activity)
+    station = next((s.name for s in (a.stations if a else ()) if s.id == u.station), u.station)
+    dept = plan.departments.get(u.department) if u.department else None
+    need = describe_need(u.department, u.qualification, plan, t)
+    reason = t(UNFILLED.get(u.reason, u.reason)).format(
+        need=need, department=(dept.name if dept else u.department) or ""
+    )
+    head = t("{station} of {activity} {day}: {missing} missing").format(
+        station=station, activity=a.title if a else u.activity, day=f"{u.occurrence:%m-%d}", missing=u.missing
+    )
+    return f"{head} — {reason}"

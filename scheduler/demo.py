@@ -322,9 +322,14 @@ def _pairing_visits(
             if day.year != jan1.year:
                 continue
             svc = plan.services[rng.choice(_VISIT_SERVICES)]
-            # Half of the open needs are narrowed to the branch's own department.
+            # Half of the open needs are narrowed to the branch's own department, where it has
+            # people enough with that qualification.
             needs = tuple(
-                replace(need, department=dept) if need.department is None and rng.random() < 0.5 else need
+                replace(need, department=dept)
+                if need.department is None
+                and rng.random() < 0.5
+                and _has(plan, dept, need.qualification, need.count)
+                else need
                 for need in svc.needs
             )
             start = datetime.combine(day, time(hour or rng.choice((8, 9)), rng.choice((0, 30))))
@@ -452,6 +457,16 @@ def _requests(plan: Plan, rng: random.Random, jan1: date) -> None:
                 status="confirmed",
                 stations=(Station("main", svc.name, svc.needs),),
             )
+
+
+def _has(plan: Plan, dept: str, qualification: str | None, count: int) -> bool:
+    """Whether a department has `count` active people with the qualification."""
+    found = sum(
+        1
+        for s in plan.staff.values()
+        if s.active and s.department == dept and (qualification is None or qualification in s.qualifications)
+    )
+    return found >= count * 3
 
 
 def _demo_unavailability(plan: Plan, rng: random.Random, year: int) -> None:

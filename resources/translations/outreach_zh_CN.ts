@@ -224,7 +224,7 @@
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="130" />
+      <location filename="../../reports/messages.py" line="131" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -314,7 +314,7 @@
       <translation>活动名称</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="58" />
+      <location filename="../../reports/messages.py" line="59" />
       <source>Acupuncture</source>
       <translation>针刺</translation>
     </message>
@@ -564,7 +564,7 @@
       <translation>无法打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="51" />
+      <location filename="../../ui/printing.py" line="52" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -604,7 +604,7 @@
       <translation>临床工作时间至</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="142" />
+      <location filename="../../ui/printing.py" line="146" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -754,7 +754,7 @@
       <translation>科室</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="43" />
+      <location filename="../../reports/messages.py" line="44" />
       <source>Department cover</source>
       <translation>科室在岗不足</translation>
     </message>
@@ -774,7 +774,7 @@
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="65" />
+      <location filename="../../reports/messages.py" line="66" />
       <source>Dietitian</source>
       <translation>营养师</translation>
     </message>
@@ -794,7 +794,7 @@
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="41" />
+      <location filename="../../reports/messages.py" line="42" />
       <source>Double booking</source>
       <translation>人员时间冲突</translation>
     </message>
@@ -804,7 +804,7 @@
       <translation>时长（分钟）</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="61" />
+      <location filename="../../reports/messages.py" line="62" />
       <source>ECG</source>
       <translation>心电图</translation>
     </message>
@@ -939,12 +939,12 @@
       <translation>已导出到 %1。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="62" />
+      <location filename="../../reports/messages.py" line="63" />
       <source>First-aid instructor</source>
       <translation>急救培训师</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="132" />
+      <location filename="../../ui/printing.py" line="136" />
       <source>Fit width</source>
       <translation>适合宽度</translation>
     </message>
@@ -959,7 +959,7 @@
       <translation>周五</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="76" />
+      <location filename="../../reports/messages.py" line="77" />
       <source>Friday</source>
       <translation>周五</translation>
     </message>
@@ -1019,7 +1019,7 @@
       <translation>医院名称</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="48" />
+      <location filename="../../reports/messages.py" line="49" />
       <source>Hours cap</source>
       <translation>超出时长上限</translation>
     </message>
@@ -1069,7 +1069,7 @@
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="67" />
+      <location filename="../../reports/messages.py" line="68" />
       <source>Lab technician</source>
       <translation>检验技师</translation>
     </message>
@@ -1114,7 +1114,7 @@
       <translation>集市摆摊</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="59" />
+      <location filename="../../reports/messages.py" line="60" />
       <source>Massage (tuina)</source>
       <translation>推拿</translation>
     </message>
@@ -1139,7 +1139,7 @@
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="72" />
+      <location filename="../../reports/messages.py" line="73" />
       <source>Monday</source>
       <translation>周一</translation>
     </message>
@@ -1174,7 +1174,7 @@
       <translation>顺延到下一个工作日</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="60" />
+      <location filename="../../reports/messages.py" line="61" />
       <source>Moxibustion</source>
       <translation>艾灸</translation>
     </message>
@@ -1234,7 +1234,7 @@
       <translation>新建点单</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="122" />
+      <location filename="../../ui/printing.py" line="126" />
       <source>Next page</source>
       <translation>下一页</translation>
     </message>
@@ -1254,7 +1254,7 @@
       <translation>不结束</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="46" />
+      <location filename="../../reports/messages.py" line="47" />
       <source>No lead</source>
       <translation>无带队党员</translation>
     </message>
@@ -1289,12 +1289,12 @@
       <translation>未保存</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="260" />
+      <location filename="../../ui/printing.py" line="271" />
       <source>Nothing was printed: the printer could not be opened.</source>
       <translation>未打印：无法打开打印机。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="56" />
+      <location filename="../../reports/messages.py" line="57" />
       <source>Nurse</source>
       <translation>护士</translation>
     </message>
@@ -1349,12 +1349,12 @@
       <translation>外联排班</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="234" />
+      <location filename="../../ui/printing.py" line="244" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="119" />
+      <location filename="../../ui/printing.py" line="123" />
       <source>Page</source>
       <translation>页码</translation>
     </message>
@@ -1374,7 +1374,7 @@
       <translation>结对共建</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="50" />
+      <location filename="../../reports/messages.py" line="51" />
       <source>Pairing behind plan</source>
       <translation>结对进度滞后</translation>
     </message>
@@ -1429,7 +1429,7 @@
       <translation>个人任务单</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="63" />
+      <location filename="../../reports/messages.py" line="64" />
       <source>Pharmacist</source>
       <translation>药师</translation>
     </message>
@@ -1439,7 +1439,7 @@
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="55" />
+      <location filename="../../reports/messages.py" line="56" />
       <source>Physician</source>
       <translation>医师</translation>
     </message>
@@ -1489,7 +1489,7 @@
       <translation>期望时间：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="115" />
+      <location filename="../../ui/printing.py" line="119" />
       <source>Previous page</source>
       <translation>上一页</translation>
     </message>
@@ -1509,7 +1509,7 @@
       <translation>打印月度计划…</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="104" />
+      <location filename="../../ui/printing.py" line="108" />
       <source>Print preview – %1</source>
       <translation>打印预览 – %1</translation>
     </message>
@@ -1534,7 +1534,7 @@
       <translation>生成建议</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="66" />
+      <location filename="../../reports/messages.py" line="67" />
       <source>Psychologist</source>
       <translation>心理咨询师</translation>
     </message>
@@ -1569,7 +1569,7 @@
       <translation>服务记录</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="64" />
+      <location filename="../../reports/messages.py" line="65" />
       <source>Rehabilitation therapist</source>
       <translation>康复治疗师</translation>
     </message>
@@ -1609,12 +1609,12 @@
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="51" />
+      <location filename="../../reports/messages.py" line="52" />
       <source>Request overdue</source>
       <translation>点单超时</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="37" />
+      <location filename="../../reports/messages.py" line="38" />
       <source>Request {request} of {partner} ({service}) is overdue: it was due by {deadline}.</source>
       <translation>{partner}的点单 {request}（{service}）已超时：应于 {deadline} 前排期。</translation>
     </message>
@@ -1659,7 +1659,7 @@
       <translation>周六</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="77" />
+      <location filename="../../reports/messages.py" line="78" />
       <source>Saturday</source>
       <translation>周六</translation>
     </message>
@@ -1669,12 +1669,12 @@
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="234" />
+      <location filename="../../ui/printing.py" line="244" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="137" />
+      <location filename="../../ui/printing.py" line="141" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF…</translation>
     </message>
@@ -1814,7 +1814,7 @@
       <translation>工号，全院唯一。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="42" />
+      <location filename="../../reports/messages.py" line="43" />
       <source>Staff unavailable</source>
       <translation>人员不可用</translation>
     </message>
@@ -1874,7 +1874,7 @@
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="49" />
+      <location filename="../../reports/messages.py" line="50" />
       <source>Statutory holiday</source>
       <translation>法定节假日</translation>
     </message>
@@ -1889,7 +1889,7 @@
       <translation>周日</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="78" />
+      <location filename="../../reports/messages.py" line="79" />
       <source>Sunday</source>
       <translation>周日</translation>
     </message>
@@ -1899,7 +1899,7 @@
       <translation>中医夜市</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="57" />
+      <location filename="../../reports/messages.py" line="58" />
       <source>TCM physician</source>
       <translation>中医师</translation>
     </message>
@@ -1946,7 +1946,7 @@ Details were written to %2.</source>
       <translation>结对结束日期不能早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="33" />
+      <location filename="../../reports/messages.py" line="34" />
       <source>The pairing of {branch} with {partner} is behind plan: {held} held, {expected} expected by now (target {target} a year).</source>
       <translation>{branch}与{partner}的结对进度滞后：已开展 {held} 次，按进度应为 {expected} 次（年度目标 {target} 次）。</translation>
     </message>
@@ -1991,7 +1991,7 @@ Details were written to %2.</source>
       <translation>周四</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="75" />
+      <location filename="../../reports/messages.py" line="76" />
       <source>Thursday</source>
       <translation>周四</translation>
     </message>
@@ -2036,17 +2036,17 @@ Details were written to %2.</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="73" />
+      <location filename="../../reports/messages.py" line="74" />
       <source>Tuesday</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="68" />
+      <location filename="../../reports/messages.py" line="69" />
       <source>Ultrasound</source>
       <translation>超声</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="44" />
+      <location filename="../../reports/messages.py" line="45" />
       <source>Understaffed</source>
       <translation>人员不足</translation>
     </message>
@@ -2056,7 +2056,7 @@ Details were written to %2.</source>
       <translation>意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="45" />
+      <location filename="../../reports/messages.py" line="46" />
       <source>Unqualified</source>
       <translation>资质不符</translation>
     </message>
@@ -2081,7 +2081,7 @@ Details were written to %2.</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="47" />
+      <location filename="../../reports/messages.py" line="48" />
       <source>Venue double-booked</source>
       <translation>场地冲突</translation>
     </message>
@@ -2121,7 +2121,7 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="74" />
+      <location filename="../../reports/messages.py" line="75" />
       <source>Wednesday</source>
       <translation>周三</translation>
     </message>
@@ -2191,7 +2191,7 @@ Details were written to %2.</source>
       <translation>整个活动</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="134" />
+      <location filename="../../ui/printing.py" line="138" />
       <source>Whole page</source>
       <translation>整页</translation>
     </message>
@@ -2246,12 +2246,12 @@ Details were written to %2.</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="130" />
+      <location filename="../../ui/printing.py" line="134" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="125" />
+      <location filename="../../ui/printing.py" line="129" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
@@ -2271,9 +2271,9 @@ Details were written to %2.</source>
       <translation>任意资质</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="55" />
+      <location filename="../../reports/messages.py" line="183" />
       <source>anyone</source>
-      <translation>任何人</translation>
+      <translation>不限</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="85" />
@@ -2311,6 +2311,21 @@ Details were written to %2.</source>
       <translation>每场</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="169" />
+      <source>everyone free matching ({need}) is at their monthly hours cap</source>
+      <translation>符合条件（{need}）的空闲人员均已达到每月时长上限</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="170" />
+      <source>everyone free matching ({need}) is needed by other occurrences at that time</source>
+      <translation>符合条件（{need}）的空闲人员均被同一时段的其他场次占用</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="165" />
+      <source>everyone matching ({need}) is elsewhere at that time or on leave, duty or rest</source>
+      <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="43" />
       <source>first</source>
       <translation>第一个</translation>
@@ -2331,9 +2346,19 @@ Details were written to %2.</source>
       <translation>最后一个</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="163" />
+      <source>no active person matches ({need})</source>
+      <translation>没有在岗人员符合条件（{need}）</translation>
+    </message>
+    <message>
       <location filename="../../ui/assign_dialog.py" line="95" />
       <source>no effect</source>
       <translation>无影响</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="164" />
+      <source>nobody of {department}, the department on turn, matches ({need})</source>
+      <translation>轮值科室{department}没有人员符合条件（{need}）</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="81" />
@@ -2346,12 +2371,12 @@ Details were written to %2.</source>
       <translation>可以</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="83" />
+      <location filename="../../reports/messages.py" line="84" />
       <source>on clinical duty</source>
       <translation>临床值班</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="82" />
+      <location filename="../../reports/messages.py" line="83" />
       <source>on leave</source>
       <translation>请假</translation>
     </message>
@@ -2371,7 +2396,7 @@ Details were written to %2.</source>
       <translation>已超时 %1</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="84" />
+      <location filename="../../reports/messages.py" line="85" />
       <source>resting after a night shift</source>
       <translation>夜班后休息</translation>
     </message>
@@ -2379,6 +2404,11 @@ Details were written to %2.</source>
       <location filename="../../ui/activity_editor.py" line="43" />
       <source>second</source>
       <translation>第二个</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="166" />
+      <source>taking anyone free matching ({need}) would leave their department under its minimum cover</source>
+      <translation>抽调任何符合条件（{need}）的空闲人员都会使其科室在岗人数低于最低要求</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="64" />
@@ -2396,52 +2426,57 @@ Details were written to %2.</source>
       <translation>第三个</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="85" />
+      <location filename="../../reports/messages.py" line="86" />
       <source>unavailable</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="32" />
+      <location filename="../../reports/messages.py" line="33" />
       <source>{a} ({when}) falls on a statutory holiday: {holiday}.</source>
       <translation>{a}（{when}）适逢法定节假日：{holiday}。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="29" />
+      <location filename="../../reports/messages.py" line="30" />
       <source>{a} ({when}) has no lead who is a party member.</source>
       <translation>{a}（{when}）没有党员带队。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="23" />
+      <location filename="../../reports/messages.py" line="24" />
       <source>{department} keeps only {present} of the {minimum} people it needs in the hospital {when}, because of {occurrences}.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="28" />
+      <location filename="../../reports/messages.py" line="29" />
       <source>{staff} at {station} of {a} ({when}) meets none of the station's needs.</source>
       <translation>{staff}被排在{a}（{when}）的{station}，但不符合该摊位的任何需求。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="22" />
+      <location filename="../../reports/messages.py" line="23" />
       <source>{staff} is assigned to {a} ({when}) but is away: {reasons}.</source>
       <translation>{staff}被排到{a}（{when}），但其{reasons}。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="21" />
+      <location filename="../../reports/messages.py" line="22" />
       <source>{staff} is booked twice: {a} and {b} overlap ({when}).</source>
       <translation>{staff}时间冲突：{a}与{b}重叠（{when}）。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="31" />
+      <location filename="../../reports/messages.py" line="32" />
       <source>{staff} is planned for {hours} h of outreach in {month}, over the cap of {cap} h.</source>
       <translation>{staff}在 {month} 计划外出服务 {hours} 小时，超过上限 {cap} 小时。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="27" />
+      <location filename="../../reports/messages.py" line="195" />
+      <source>{station} of {activity} {day}: {missing} missing</source>
+      <translation>{activity} {day} 的{station}：缺 {missing} 人</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="28" />
       <source>{station} of {a} ({when}) is understaffed: {met} of {needed} places filled.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="30" />
+      <location filename="../../reports/messages.py" line="31" />
       <source>{venue} is booked twice: {a} and {b} overlap ({when}).</source>
       <translation>{venue}场地冲突：{a}与{b}重叠（{when}）。</translation>
     </message>

@@ -210,3 +210,51 @@ def test_roster_arguments_are_checked(tmp_path, args, needle) -> None:
     r = run("--db", str(tmp_path / "a.db"), "roster", *args, *out)
     assert r.returncode == 2 and needle in r.stderr and r.stderr.count("\n") == 1
     assert not (tmp_path / "r.pdf").exists()
+
+
+def _error_keys(db: Path, *window: str) -> set[str]:
+    r = run("--db", str(db), "check", "--json", "--today", "2026-10-01", *window)
+    keys = set()
+    for c in json.loads(r.stdout)["conflicts"]:
+        if c["severity"] == "error":
+            c.pop("message")
+            keys.add(json.dumps(c, sort_keys=True))
+    return keys
+
+
+def test_assign_fills_without_new_errors_dry_run_and_twice(tmp_path) -> None:
+    db = tmp_path / "a.db"
+    assert run("--db", str(db), "demo", "--scale", "small", "--year", "2026").returncode == 0
+    window = ("--from", "2026-10-01", "--to", "2026-10-31")
+    before = _error_keys(db, *window)
+    assert any('"understaffed"' in k for k in before)
+    untouched = _hash(db)
+    dry = run("--db", str(db), "assign", *window, "--json", "--dry-run", "--time-limit", "3")
+    assert dry.returncode in (0, 1), dry.stderr
+    assert _hash(db) == untouched  # --dry-run changes nothing
+    r = run("--db", str(db), "assign", *window, "--json", "--time-limit", "3")
+    assert r.returncode in (0, 1), r.stderr
+    doc = json.loads(r.stdout)
+    assert {"filled", "unfilled", "seconds"} <= set(doc) and doc["filled"] > 0
+    assert doc["filled"] == json.loads(dry.stdout)["filled"]
+    for u in doc["unfilled"]:
+        assert {"activity", "occurrence", "station", "reason"} <= set(u) and u["message"]
+    assert (r.returncode == 1) == bool(doc["unfilled"])
+    after = _error_keys(db, *window)
+    assert not after - before  # no error that was not there before
+    assert len(after) < len(before)
+    again = run("--db", str(db), "assign", *window, "--json", "--time-limit", "3")
+    assert json.loads(again.stdout)["filled"] == 0 and json.loads(again.stdout)["assignments"] == 0
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("--from", "2026-10-31", "--to", "2026-10-01"), ("--time-limit", "0"), ("--from", "2026-13-01")],
+)
+def test_assign_bad_arguments_exit_2(tmp_path, args) -> None:
+    db = tmp_path / "a.db"
+    assert run("--db", str(db), "demo", "--scale", "small", "--year", "2026").returncode == 0
+    untouched = _hash(db)
+    r = run("--db", str(db), "assign", *args)
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr, r.stderr
+    assert _hash(db) == untouched
