@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import operations as ops
 from db.operations import OperationError
 from db.store import StoreError
 from reports.rosters import annual_plan, find_occurrence, occurrence_roster, sign_in_sheet, weekly_roster
@@ -38,6 +39,7 @@ from scheduler.rules import from_rrule
 
 from .activity_editor import ActivityDialog, describe_rule
 from .assign_dialog import AssignDialog
+from .autoassign import PreviewDialog, WindowDialog, make_job, snapshot
 from .calendar_views import AgendaView, MonthView, Shown, WeekView
 from .entities import Catalog
 from .i18n import tr
@@ -46,6 +48,7 @@ from .patrol_dialog import PatrolPlanDialog
 from .printing import save_pdf
 from .rotation_dialog import RotationDialog
 from .session import Session
+from .tasks import Cancelled, run_task
 
 
 class CalendarPage(QWidget):
@@ -140,6 +143,13 @@ class CalendarPage(QWidget):
         self.cancel_button = QPushButton(tr("Call off this occurrence…"))
         self.cancel_button.setObjectName("call_off")
         self.cancel_button.clicked.connect(self.call_off_current)
+        self.auto_button = QPushButton(tr("Auto-assign…"))
+        self.auto_button.setObjectName("auto_assign")
+        self.auto_button.setToolTip(tr("Fill the open places of a window of the calendar with the solver"))
+        self.auto_button.clicked.connect(lambda: self.auto_assign())
+        self.auto_one_button = QPushButton(tr("Auto-assign this occurrence"))
+        self.auto_one_button.setObjectName("auto_assign_one")
+        self.auto_one_button.clicked.connect(lambda: self.auto_assign(only=True))
         self.assign_button = QPushButton(tr("Assign a person…"))
         self.assign_button.setObjectName("assign")
         self.assign_button.clicked.connect(self.assign_person)
@@ -157,6 +167,7 @@ class CalendarPage(QWidget):
         sl.setContentsMargins(0, 0, 0, 0)
         sl.addWidget(self.details, 1)
         for b in (
+            self.auto_one_button,
             self.assign_button,
             self.unassign_button,
             self.edit_button,
@@ -175,6 +186,7 @@ class CalendarPage(QWidget):
         top.addStretch(1)
         top.addLayout(views)
         top.addWidget(self.new_button)
+        top.addWidget(self.auto_button)
         top.addWidget(self.patrol_button)
         top.addWidget(self.print_button)
         splitter = QSplitter()
@@ -337,6 +349,7 @@ class CalendarPage(QWidget):
     def show_details(self, shown: Shown | None) -> None:
         self.current = shown
         for b in (
+            self.auto_one_button,
             self.assign_button,
             self.unassign_button,
             self.edit_button,
@@ -631,6 +644,46 @@ class CalendarPage(QWidget):
             ),
         )
         menu.exec(self.print_button.mapToGlobal(self.print_button.rect().bottomLeft()))
+
+    def auto_assign(self, only: bool = False) -> None:
+        """Fill a window (or the chosen occurrence) with the solver, off the GUI thread; show
+        what it would add and accept it as one undoable step."""
+        if only:
+            if self.current is None:
+                return
+            a, o = self.current.activity, self.current.occurrence
+            window, key, method = (o.start.date(), o.start.date()), (a.id, o.date), "solver"
+        else:
+            first = self.anchor.replace(day=1)
+            last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            dialog = WindowDialog(first, last, self)
+            if not dialog.exec():
+                return
+            window, key, method = dialog.window(), None, dialog.method.currentData()
+        settings = ops.solver_settings(self.session.store)
+        plan = snapshot(self.catalog)
+        job = make_job(plan, self.catalog, window, settings, method, key)
+
+        def done(proposal: Any) -> None:
+            preview = PreviewDialog(self.catalog, plan, proposal, self)
+            self.preview = preview
+            if preview.exec() and proposal.assignments:
+                text = tr("Auto-assign: %1 assignments").replace("%1", str(len(proposal.assignments)))
+                self._run(
+                    lambda: self.session.edit(text, self._lookup, saves={"assignments": proposal.assignments})
+                )
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, Cancelled):
+                QMessageBox.information(self, tr("Auto-assign"), tr("Cancelled; nothing was changed."))
+            else:
+                QMessageBox.warning(
+                    self,
+                    tr("Auto-assign"),
+                    tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}"),
+                )
+
+        self.task = run_task(self, tr("Auto-assigning…"), job, done, failed)
 
     def assign_person(self) -> None:
         if self.current is None:

@@ -39,6 +39,7 @@ from scheduler.incremental import IncrementalChecker
 from scheduler.model import Hospital
 from scheduler.planfile import PlanError, dump_document, plan_to_document
 
+from .autoassign import SolverSettingsDialog
 from .calendar_page import CalendarPage
 from .conflicts_panel import ConflictsPanel
 from .entities import ALL_SPECS, Catalog
@@ -259,6 +260,7 @@ class MainWindow(QMainWindow):
         settings_menu = bar.addMenu(tr("&Settings"))
         self._action(settings_menu, tr("&Hospital…"), self.edit_hospital)
         self._action(settings_menu, tr("&Response times…"), self.edit_response_times)
+        self._action(settings_menu, tr("&Auto-assign…"), self.edit_solver_settings)
         lang_menu = settings_menu.addMenu(tr("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
@@ -577,6 +579,17 @@ class MainWindow(QMainWindow):
                 tr("Response times"),
                 lambda: ops.save_response_times(self.session.store, new),
                 lambda: ops.save_response_times(self.session.store, old),
+            )
+
+    def edit_solver_settings(self) -> None:
+        old = ops.solver_settings(self.session.store)
+        dialog = SolverSettingsDialog(old, self)
+        if dialog.exec() and dialog.settings() != old:
+            new = dialog.settings()
+            self.session.push(
+                tr("Auto-assign settings"),
+                lambda: ops.save_solver_settings(self.session.store, new),
+                lambda: ops.save_solver_settings(self.session.store, old),
             )
 
     def edit_hospital(self) -> None:

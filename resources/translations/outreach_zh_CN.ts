@@ -29,6 +29,11 @@
       <translation> 分钟</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="262" />
+      <source> s</source>
+      <translation> 秒</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="64" />
       <source>%1 d %2 h</source>
       <translation>%1 天 %2 小时</translation>
@@ -39,7 +44,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="485" />
+      <location filename="../../ui/mainwindow.py" line="487" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -54,7 +59,7 @@
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="324" />
+      <location filename="../../ui/calendar_page.py" line="336" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -89,97 +94,107 @@
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="174" />
+      <source>%1 people</source>
+      <translation>%1 人</translation>
+    </message>
+    <message>
       <location filename="../../ui/patrol_dialog.py" line="151" />
       <source>%1 visits proposed</source>
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="102" />
+      <location filename="../../ui/mainwindow.py" line="103" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="312" />
+      <location filename="../../ui/calendar_page.py" line="324" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="254" />
+      <location filename="../../ui/mainwindow.py" line="263" />
+      <source>&amp;Auto-assign…</source>
+      <translation>自动排班(&amp;A)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="255" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="243" />
+      <location filename="../../ui/mainwindow.py" line="244" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="239" />
+      <location filename="../../ui/mainwindow.py" line="240" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="232" />
+      <location filename="../../ui/mainwindow.py" line="233" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="260" />
+      <location filename="../../ui/mainwindow.py" line="261" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="238" />
+      <location filename="../../ui/mainwindow.py" line="239" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="262" />
+      <location filename="../../ui/mainwindow.py" line="264" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="233" />
+      <location filename="../../ui/mainwindow.py" line="234" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="234" />
+      <location filename="../../ui/mainwindow.py" line="235" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="241" />
+      <location filename="../../ui/mainwindow.py" line="242" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="235" />
+      <location filename="../../ui/mainwindow.py" line="236" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="246" />
+      <location filename="../../ui/mainwindow.py" line="247" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="261" />
+      <location filename="../../ui/mainwindow.py" line="262" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="259" />
+      <location filename="../../ui/mainwindow.py" line="260" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="244" />
+      <location filename="../../ui/mainwindow.py" line="245" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="252" />
+      <location filename="../../ui/mainwindow.py" line="253" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -254,6 +269,11 @@
       <translation>调休上班日应为周六或周日。</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="42" />
+      <source>A party member as lead (of the organizing branch first)</source>
+      <translation>由党员带队（优先牵头支部的党员）</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="281" />
       <source>A party member belongs to a party branch.</source>
       <translation>党员须归属一个党支部。</translation>
@@ -264,7 +284,7 @@
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="561" />
+      <location filename="../../ui/calendar_page.py" line="574" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
@@ -344,6 +364,11 @@
       <translation>地址</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="151" />
+      <source>Adds %1 assignments: %2 of %3 open places filled, %4 leads named; %5 places stay open.</source>
+      <translation>将新增 %1 条安排：%3 个空缺岗位中补齐 %2 个，指定带队 %4 名；仍有 %5 个岗位空缺。</translation>
+    </message>
+    <message>
       <location filename="../../reports/rosters.py" line="185" />
       <source>Age</source>
       <translation>年龄</translation>
@@ -359,7 +384,7 @@
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="78" />
+      <location filename="../../ui/calendar_page.py" line="81" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
@@ -369,32 +394,32 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="206" />
+      <location filename="../../ui/calendar_page.py" line="218" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="207" />
+      <location filename="../../ui/calendar_page.py" line="219" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="209" />
+      <location filename="../../ui/calendar_page.py" line="221" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="555" />
+      <location filename="../../ui/calendar_page.py" line="568" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="494" />
+      <location filename="../../ui/calendar_page.py" line="507" />
       <source>All occurrences can be given another time of day here; to hold the series on other days, change its repeat rule, or move single occurrences.</source>
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="208" />
+      <location filename="../../ui/calendar_page.py" line="220" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -419,12 +444,12 @@
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="735" />
+      <location filename="../../ui/calendar_page.py" line="788" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="91" />
+      <location filename="../../ui/calendar_page.py" line="94" />
       <source>Annual patrol plan…</source>
       <translation>全年巡诊计划…</translation>
     </message>
@@ -434,7 +459,7 @@
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="626" />
+      <location filename="../../ui/calendar_page.py" line="639" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -444,12 +469,17 @@
       <translation>其他时间：</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="221" />
+      <source>Apply</source>
+      <translation>应用</translation>
+    </message>
+    <message>
       <location filename="../../ui/assign_dialog.py" line="204" />
       <source>Assign</source>
       <translation>安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="645" />
+      <location filename="../../ui/calendar_page.py" line="698" />
       <source>Assign %1 to %2</source>
       <translation>安排 %1 参加 %2</translation>
     </message>
@@ -459,7 +489,7 @@
       <translation>安排人员：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="143" />
+      <location filename="../../ui/calendar_page.py" line="153" />
       <source>Assign a person…</source>
       <translation>安排人员…</translation>
     </message>
@@ -494,12 +524,52 @@
       <translation>预计人数</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="71" />
+      <source>Auto-assign</source>
+      <translation>自动排班</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="232" />
+      <source>Auto-assign settings</source>
+      <translation>自动排班设置</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="150" />
+      <source>Auto-assign this occurrence</source>
+      <translation>为本场次自动排班</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="101" />
+      <source>Auto-assign – the end is before the start</source>
+      <translation>自动排班 – 结束日期早于开始日期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="671" />
+      <source>Auto-assign: %1 assignments</source>
+      <translation>自动排班：%1 条安排</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="146" />
+      <source>Auto-assign: preview</source>
+      <translation>自动排班：预览</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="686" />
+      <source>Auto-assigning…</source>
+      <translation>正在自动排班…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="146" />
+      <source>Auto-assign…</source>
+      <translation>自动排班…</translation>
+    </message>
+    <message>
       <location filename="../../reports/rosters.py" line="350" />
       <source>Branch month plan</source>
       <translation>支部月度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="193" />
+      <location filename="../../ui/mainwindow.py" line="194" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -509,27 +579,27 @@
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="687" />
+      <location filename="../../ui/calendar_page.py" line="740" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="694" />
+      <location filename="../../ui/calendar_page.py" line="747" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="140" />
+      <location filename="../../ui/calendar_page.py" line="143" />
       <source>Call off this occurrence…</source>
       <translation>停办本场次…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="371" />
+      <location filename="../../ui/calendar_page.py" line="384" />
       <source>Called off</source>
       <translation>已停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="691" />
+      <location filename="../../ui/calendar_page.py" line="744" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -554,6 +624,11 @@
       <translation>已取消</translation>
     </message>
     <message>
+      <location filename="../../ui/calendar_page.py" line="678" />
+      <source>Cancelled; nothing was changed.</source>
+      <translation>已取消，未做任何更改。</translation>
+    </message>
+    <message>
       <location filename="../../ui/table.py" line="347" />
       <source>Cannot delete</source>
       <translation>无法删除</translation>
@@ -574,7 +649,7 @@
       <translation>请选择结对单位和服务项目。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="317" />
+      <location filename="../../ui/mainwindow.py" line="319" />
       <source>Choose a row first.</source>
       <translation>请先选择一行。</translation>
     </message>
@@ -584,22 +659,22 @@
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="351" />
+      <location filename="../../ui/calendar_page.py" line="364" />
       <source>Click an occurrence to see its stations and people.</source>
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="127" />
+      <location filename="../../ui/mainwindow.py" line="128" />
       <source>Clinical hours from</source>
       <translation>临床工作时间自</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="150" />
+      <location filename="../../ui/mainwindow.py" line="151" />
       <source>Clinical hours must end after they start.</source>
       <translation>临床工作时间的结束须晚于开始。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="128" />
+      <location filename="../../ui/mainwindow.py" line="129" />
       <source>Clinical hours until</source>
       <translation>临床工作时间至</translation>
     </message>
@@ -614,7 +689,7 @@
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="474" />
+      <location filename="../../ui/mainwindow.py" line="476" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -624,7 +699,7 @@
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="212" />
+      <location filename="../../ui/mainwindow.py" line="213" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -649,7 +724,7 @@
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="469" />
+      <location filename="../../ui/mainwindow.py" line="471" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
@@ -659,7 +734,7 @@
       <translation>生成这些走访</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="565" />
+      <location filename="../../ui/mainwindow.py" line="567" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -674,12 +749,12 @@
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="481" />
+      <location filename="../../ui/mainwindow.py" line="483" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="494" />
+      <location filename="../../ui/mainwindow.py" line="496" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -719,7 +794,7 @@
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="704" />
+      <location filename="../../ui/calendar_page.py" line="757" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -729,12 +804,12 @@
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="138" />
+      <location filename="../../ui/calendar_page.py" line="141" />
       <source>Delete activity</source>
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="716" />
+      <location filename="../../ui/calendar_page.py" line="769" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
@@ -744,7 +819,7 @@
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="568" />
+      <location filename="../../ui/mainwindow.py" line="570" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -777,6 +852,11 @@
       <location filename="../../reports/messages.py" line="66" />
       <source>Dietitian</source>
       <translation>营养师</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="221" />
+      <source>Discard</source>
+      <translation>放弃</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="383" />
@@ -824,12 +904,12 @@
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="532" />
+      <location filename="../../ui/calendar_page.py" line="545" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="551" />
+      <location filename="../../ui/calendar_page.py" line="564" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -839,22 +919,22 @@
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="474" />
+      <location filename="../../ui/calendar_page.py" line="487" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="589" />
+      <location filename="../../ui/mainwindow.py" line="602" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="504" />
+      <location filename="../../ui/calendar_page.py" line="517" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="134" />
+      <location filename="../../ui/calendar_page.py" line="137" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -919,6 +999,11 @@
       <translation>每月%1</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="218" />
+      <source>Every open place in the window can be filled.</source>
+      <translation>该时段所有空缺岗位都能补齐。</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="59" />
       <source>Every week on %1</source>
       <translation>每周%1</translation>
@@ -929,14 +1014,34 @@
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="530" />
+      <location filename="../../ui/mainwindow.py" line="532" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="544" />
+      <location filename="../../ui/mainwindow.py" line="546" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="45" />
+      <source>Fair spread of hours (the most loaded person, then everyone's spread)</source>
+      <translation>时长分配公平（先看负担最重的人，再看整体差距）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="46" />
+      <source>Few evenings in a row for one person</source>
+      <translation>避免同一人连续多个晚上出勤</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="148" />
+      <source>Fill the open places of a window of the calendar with the solver</source>
+      <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="82" />
+      <source>Fills the open places of every occurrence in the window and names a lead where there is none. Assignments already made are kept as they are.</source>
+      <translation>为所选时间段内每个场次补齐空缺岗位，并为没有带队的场次指定带队人。已有的安排保持不变。</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="63" />
@@ -964,7 +1069,7 @@
       <translation>周五</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="456" />
+      <location filename="../../ui/autoassign.py" line="89" />
       <source>From</source>
       <translation>起始日期</translation>
     </message>
@@ -979,12 +1084,17 @@
       <translation>按科室顺序生成…</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="79" />
+      <source>Greedy (quick, need by need)</source>
+      <translation>贪心法（快速，逐个岗位）</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="63" />
       <source>Health lecture</source>
       <translation>健康讲座</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="684" />
+      <location filename="../../ui/calendar_page.py" line="737" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -994,7 +1104,7 @@
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="356" />
+      <location filename="../../ui/calendar_page.py" line="369" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -1009,7 +1119,7 @@
       <translation>上门巡诊</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="117" />
+      <location filename="../../ui/mainwindow.py" line="118" />
       <source>Hospital</source>
       <translation>医院</translation>
     </message>
@@ -1027,6 +1137,11 @@
       <location filename="../../ui/entities.py" line="305" />
       <source>Hours cap / month</source>
       <translation>每月时长上限</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="158" />
+      <source>Hours per person in the window: at most %1 h, %2 h on average. Took %3 s.</source>
+      <translation>该时段每人时长：最多 %1 小时，平均 %2 小时。用时 %3 秒。</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="41" />
@@ -1049,12 +1164,12 @@
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="517" />
+      <location filename="../../ui/mainwindow.py" line="519" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="525" />
+      <location filename="../../ui/mainwindow.py" line="527" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -1084,12 +1199,12 @@
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="585" />
+      <location filename="../../ui/calendar_page.py" line="598" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="136" />
+      <location filename="../../ui/calendar_page.py" line="139" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
@@ -1129,6 +1244,11 @@
       <translation>党员数</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="91" />
+      <source>Method</source>
+      <translation>方法</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="198" />
       <source>Minimum on duty</source>
       <translation>最低在岗人数</translation>
@@ -1144,7 +1264,7 @@
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="78" />
+      <location filename="../../ui/calendar_page.py" line="81" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -1159,12 +1279,12 @@
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="484" />
+      <location filename="../../ui/calendar_page.py" line="497" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="573" />
+      <location filename="../../ui/calendar_page.py" line="586" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -1194,6 +1314,21 @@
       <translation>人员需求</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="209" />
+      <source>Needs that cannot be filled (%1)</source>
+      <translation>无法补齐的需求（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="235" />
+      <source>Never broken: double bookings, leave, duty and rest, department cover, the needs of each station and the department on turn. Filling an open place outweighs every rule below. The rules below are weighed in this order, the first weighing most.</source>
+      <translation>始终遵守：不重复安排、不安排休假/值班/休息人员、科室最低在岗人数、各摊位需求及轮值科室。补齐空缺岗位的权重高于下列所有规则。下列规则按顺序加权，越靠前权重越大。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="265" />
+      <source>Never take anyone over their monthly hours cap (rule 3 then always holds)</source>
+      <translation>绝不让任何人超过每月时长上限（第 3 条始终成立）</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="83" />
       <source>New</source>
       <translation>新点单</translation>
@@ -1209,12 +1344,12 @@
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="459" />
+      <location filename="../../ui/calendar_page.py" line="472" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="481" />
+      <location filename="../../ui/mainwindow.py" line="483" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1259,6 +1394,11 @@
       <translation>无带队党员</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="44" />
+      <source>No one over their monthly hours cap</source>
+      <translation>不超过个人每月时长上限</translation>
+    </message>
+    <message>
       <location filename="../../reports/rosters.py" line="170" />
       <source>No.</source>
       <translation>序号</translation>
@@ -1284,7 +1424,7 @@
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="447" />
+      <location filename="../../ui/calendar_page.py" line="460" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -1299,12 +1439,17 @@
       <translation>护士</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="168" />
+      <source>Occurrence / station</source>
+      <translation>场次 / 摊位</translation>
+    </message>
+    <message>
       <location filename="../../reports/rosters.py" line="84" />
       <source>Occurrence roster</source>
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="602" />
+      <location filename="../../ui/calendar_page.py" line="615" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
@@ -1324,12 +1469,12 @@
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="492" />
+      <location filename="../../ui/mainwindow.py" line="494" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="59" />
+      <location filename="../../ui/mainwindow.py" line="60" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -1344,7 +1489,7 @@
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="473" />
+      <location filename="../../ui/mainwindow.py" line="475" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -1419,9 +1564,19 @@
       <translation>人员</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="43" />
+      <source>People of the organizing branch and its departments first</source>
+      <translation>优先安排牵头支部及其科室的人员</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="212" />
       <source>People who must stay in the hospital during clinical hours.</source>
       <translation>临床工作时间内必须留在医院的人数。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="168" />
+      <source>Person</source>
+      <translation>人员</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="284" />
@@ -1444,7 +1599,7 @@
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="91" />
+      <location filename="../../ui/mainwindow.py" line="92" />
       <source>Plan file not imported</source>
       <translation>计划文件未导入</translation>
     </message>
@@ -1459,7 +1614,7 @@
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="57" />
+      <location filename="../../ui/mainwindow.py" line="58" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -1494,17 +1649,17 @@
       <translation>上一页</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="317" />
+      <location filename="../../ui/mainwindow.py" line="319" />
       <source>Print</source>
       <translation>打印</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="304" />
+      <location filename="../../ui/mainwindow.py" line="306" />
       <source>Print duty list…</source>
       <translation>打印个人任务单…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="306" />
+      <location filename="../../ui/mainwindow.py" line="308" />
       <source>Print month plan…</source>
       <translation>打印月度计划…</translation>
     </message>
@@ -1519,7 +1674,7 @@
       <translation>打印时间 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="88" />
+      <location filename="../../ui/calendar_page.py" line="91" />
       <source>Print…</source>
       <translation>打印…</translation>
     </message>
@@ -1574,17 +1729,17 @@
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="671" />
+      <location filename="../../ui/calendar_page.py" line="724" />
       <source>Remove %1 from %2</source>
       <translation>将 %1 移出 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="665" />
+      <location filename="../../ui/calendar_page.py" line="718" />
       <source>Remove a person</source>
       <translation>移除人员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="146" />
+      <location filename="../../ui/calendar_page.py" line="156" />
       <source>Remove a person…</source>
       <translation>移除人员…</translation>
     </message>
@@ -1634,7 +1789,7 @@
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="577" />
+      <location filename="../../ui/mainwindow.py" line="579" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
@@ -1644,14 +1799,19 @@
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="728" />
+      <location filename="../../ui/calendar_page.py" line="781" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="149" />
+      <location filename="../../ui/calendar_page.py" line="159" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="92" />
+      <source>Run</source>
+      <translation>运行</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_views.py" line="37" />
@@ -1739,17 +1899,17 @@
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="388" />
+      <location filename="../../ui/calendar_page.py" line="401" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="195" />
+      <location filename="../../ui/mainwindow.py" line="196" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="61" />
+      <location filename="../../ui/mainwindow.py" line="62" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -1784,7 +1944,7 @@
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="610" />
+      <location filename="../../ui/calendar_page.py" line="623" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -1792,6 +1952,11 @@
       <location filename="../../ui/labels.py" line="78" />
       <source>Skip statutory holidays</source>
       <translation>跳过法定节假日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="78" />
+      <source>Solver (best answer within the time limit)</source>
+      <translation>求解器（在时限内求最优）</translation>
     </message>
     <message>
       <location filename="../../ui/app.py" line="193" />
@@ -1879,6 +2044,11 @@
       <translation>法定节假日</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="196" />
+      <source>Still open</source>
+      <translation>仍空缺</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="12" />
       <source>Subdistrict</source>
       <translation>街道</translation>
@@ -1921,7 +2091,7 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="447" />
+      <location filename="../../ui/calendar_page.py" line="460" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
@@ -1931,7 +2101,7 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="80" />
+      <location filename="../../ui/mainwindow.py" line="81" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
@@ -1961,12 +2131,12 @@ Details were written to %2.</source>
       <translation>每年计划走访次数。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="552" />
+      <location filename="../../ui/calendar_page.py" line="565" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="554" />
+      <location filename="../../ui/calendar_page.py" line="567" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -1981,7 +2151,7 @@ Details were written to %2.</source>
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="553" />
+      <location filename="../../ui/calendar_page.py" line="566" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
@@ -2006,6 +2176,11 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="270" />
+      <source>Time limit</source>
+      <translation>时间上限</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="110" />
       <source>Times</source>
       <translation>次数</translation>
@@ -2016,7 +2191,12 @@ Details were written to %2.</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="66" />
+      <location filename="../../ui/autoassign.py" line="90" />
+      <source>To</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="69" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
@@ -2051,7 +2231,7 @@ Details were written to %2.</source>
       <translation>人员不足</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="83" />
+      <location filename="../../ui/calendar_page.py" line="683" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
@@ -2126,12 +2306,12 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="78" />
+      <location filename="../../ui/calendar_page.py" line="81" />
       <source>Week</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="307" />
+      <location filename="../../ui/calendar_page.py" line="319" />
       <source>Week of %1</source>
       <translation>%1 当周</translation>
     </message>
@@ -2156,7 +2336,7 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="618" />
+      <location filename="../../ui/calendar_page.py" line="631" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -2181,7 +2361,7 @@ Details were written to %2.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="665" />
+      <location filename="../../ui/calendar_page.py" line="718" />
       <source>Who no longer goes?</source>
       <translation>谁不再参加？</translation>
     </message>
@@ -2196,12 +2376,17 @@ Details were written to %2.</source>
       <translation>整页</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="196" />
+      <source>Why</source>
+      <translation>原因</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="420" />
       <source>Why is the request declined?</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="687" />
+      <location filename="../../ui/calendar_page.py" line="740" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
@@ -2229,6 +2414,11 @@ Details were written to %2.</source>
       <location filename="../../ui/tasks.py" line="58" />
       <source>Working…</source>
       <translation>处理中…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="206" />
+      <source>Would be added</source>
+      <translation>将新增</translation>
     </message>
     <message>
       <location filename="../../ui/patrol_dialog.py" line="69" />
@@ -2306,7 +2496,7 @@ Details were written to %2.</source>
       <translation>每 </translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="661" />
+      <location filename="../../ui/calendar_page.py" line="714" />
       <source>every occurrence</source>
       <translation>每场</translation>
     </message>
@@ -2344,6 +2534,11 @@ Details were written to %2.</source>
       <location filename="../../ui/activity_editor.py" line="43" />
       <source>last</source>
       <translation>最后一个</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="58" />
+      <source>more when the lead is of the organizing branch</source>
+      <translation>带队人属于牵头支部时额外加分</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="163" />
@@ -2394,6 +2589,31 @@ Details were written to %2.</source>
       <location filename="../../ui/requests_page.py" line="67" />
       <source>overdue by %1</source>
       <translation>已超时 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="61" />
+      <source>per half hour of load (more for heavy loads)</source>
+      <translation>每半小时负担（负担越重扣分越多）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="60" />
+      <source>per hour over a cap (when the cap may be exceeded)</source>
+      <translation>超出上限的每小时（允许超出时）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="57" />
+      <source>per occurrence given a lead</source>
+      <translation>每个有带队人的场次</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="59" />
+      <source>per person from outside the organizing branch</source>
+      <translation>每名非牵头支部人员</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="62" />
+      <source>per two evenings in a row</source>
+      <translation>每出现连续两晚</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="85" />

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox
 
 from db.operations import import_document
 from db.planio import load_plan
@@ -378,3 +378,92 @@ def test_print_all_pages_of_a_document(qtbot, tmp_path) -> None:
     from pypdf import PdfReader
 
     assert len(PdfReader(str(tmp_path / "out.pdf")).pages) == 3
+
+
+def test_auto_assign_preview_accept_undo(qtbot, db_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from ui import autoassign, calendar_page
+
+    w = _window(qtbot, db_path)
+    page = w.current_page()
+    with Store(db_path) as s:
+        before = set(load_plan(s).assignments)
+    monkeypatch.setattr(autoassign.WindowDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(
+        autoassign.WindowDialog, "window", lambda self: (date(2026, 12, 1), date(2026, 12, 31))
+    )
+    shown: list = []
+
+    def accept(self) -> int:
+        shown.append(self)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(calendar_page.PreviewDialog, "exec", accept)
+    page.auto_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    preview = shown[0]
+    proposal = preview.proposal
+    assert proposal.assignments and preview.added.topLevelItemCount() > 0
+    assert preview.open_list.topLevelItemCount() == len(proposal.unfilled)
+    assert "将新增" in preview.findChild(QLabel, "summary").text()
+    with Store(db_path) as s:
+        after = set(load_plan(s).assignments)
+    assert after - before == {a.key for a in proposal.assignments}
+    w.undo_action.trigger()  # one undoable step
+    with Store(db_path) as s:
+        assert set(load_plan(s).assignments) == before
+    w.session.close()
+
+
+def test_auto_assign_one_occurrence_and_cancel(qtbot, db_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from ui import autoassign, calendar_page
+
+    w = _window(qtbot, db_path)
+    page = w.current_page()
+    page.go_to(date(2026, 12, 1))
+    page.show_details(next(s for s in page.shown if s.key == ("a1", date(2026, 12, 3))))
+    shown: list = []
+    monkeypatch.setattr(calendar_page.PreviewDialog, "exec", lambda self: shown.append(self) or 0)
+    page.auto_one_button.click()
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    keys = {(a.activity, a.occurrence) for a in shown[0].proposal.assignments}
+    assert keys <= {("a1", date(2026, 12, 3))}
+    # Discarded: nothing written.
+    with Store(db_path) as s:
+        assert not [a for a in load_plan(s).assignments.values() if a.extra.get("source") == "solver"]
+    # A job told to stop raises Cancelled, and the page says nothing changed.
+    job = autoassign.make_job(
+        autoassign.snapshot(page.catalog),
+        page.catalog,
+        (date(2026, 12, 1), date(2026, 12, 31)),
+        calendar_page.ops.solver_settings(w.session.store),
+    )
+    with pytest.raises(calendar_page.Cancelled):
+        job(lambda done, total: False)
+    w.session.close()
+
+
+def test_solver_settings_dialog_saves_undoably(qtbot, db_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from db import operations as ops
+    from ui import mainwindow
+
+    w = _window(qtbot, db_path)
+
+    def change(self) -> int:
+        self.spins["fairness"].setValue(55)
+        self.time_limit.setValue(7)
+        self.cap_hard.setChecked(False)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(mainwindow.SolverSettingsDialog, "exec", change)
+    w.edit_solver_settings()
+    got = ops.solver_settings(w.session.store)
+    assert got.weights.fairness == 55 and got.time_limit == 7 and not got.cap_is_hard
+    w.undo_action.trigger()
+    assert ops.solver_settings(w.session.store) == ops.SolverSettings()
+    w.session.close()
