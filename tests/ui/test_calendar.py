@@ -417,7 +417,6 @@ def test_auto_assign_preview_accept_undo(qtbot, db_path, monkeypatch) -> None:
 
 
 def test_auto_assign_one_occurrence_and_cancel(qtbot, db_path, monkeypatch) -> None:
-    from PySide6.QtWidgets import QDialog
 
     from ui import autoassign, calendar_page
 
