@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_calendar, bench_conflicts, bench_foundation, bench_reports  # noqa: E402
+from bench import bench_assign, bench_calendar, bench_conflicts, bench_foundation, bench_reports  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -19,6 +19,7 @@ def main(argv: list[str]) -> int:
     bench_calendar.run(small=args.small)
     bench_conflicts.run(small=args.small)
     bench_reports.run(small=args.small)
+    bench_assign.run(small=args.small)
     return 0
 
 

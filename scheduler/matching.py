@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 
-def max_matching(edges: list[list[int]], n_right: int) -> int:
-    """Size of a maximum matching; `edges[i]` lists the right-hand slots left node i may take.
-    Kuhn's augmenting paths: stations are small (a handful of people and slots)."""
+def matching(edges: list[list[int]], n_right: int) -> list[int]:
+    """A maximum matching as, for each right-hand slot, the left node holding it (-1: none);
+    `edges[i]` lists the slots left node i may take. Kuhn's augmenting paths: stations are small
+    (a handful of people and slots)."""
     match_right = [-1] * n_right
 
     def augment(i: int, seen: list[bool]) -> bool:
@@ -17,4 +18,11 @@ def max_matching(edges: list[list[int]], n_right: int) -> int:
                     return True
         return False
 
-    return sum(1 for i in range(len(edges)) if augment(i, [False] * n_right))
+    for i in range(len(edges)):
+        augment(i, [False] * n_right)
+    return match_right
+
+
+def max_matching(edges: list[list[int]], n_right: int) -> int:
+    """Size of a maximum matching."""
+    return sum(1 for holder in matching(edges, n_right) if holder != -1)
