@@ -354,7 +354,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--method", choices=("solver", "greedy"), default="solver", help="solver (default) or greedy"
     )
-    p.add_argument("--time-limit", type=float, help="seconds of search (default: the setting, 14)")
+    p.add_argument("--time-limit", type=float, help="seconds of search (default: the setting, 12)")
     p = command("check", cmd_check, "Report every conflict of the plan (exit 1 when there is an error).")
     p.add_argument("--from", dest="date_from", type=_date, help="first day of the window checked")
     p.add_argument("--to", dest="date_to", type=_date, help="last day of the window checked")
