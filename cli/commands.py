@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -15,7 +16,15 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from db.operations import OperationError, import_document, import_plan, response_times, save, solver_settings
+from db.operations import (
+    OperationError,
+    import_document,
+    import_plan,
+    import_records,
+    response_times,
+    save,
+    solver_settings,
+)
 from db.paths import default_db_path
 from db.planio import load_plan
 from db.store import DatabaseError, Store, StoreError
@@ -102,6 +111,28 @@ def cmd_import(args: argparse.Namespace) -> int:
             return EXIT_FAILED
     counts = ", ".join(f"{len(v)} {k}" for k, v in changes.keys.items() if v)
     print(f"imported {path}: {counts or 'nothing to change'}")
+    return EXIT_OK
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    with _open(args) as store:
+        store.user = args.by or getpass.getuser()
+        try:
+            changes = import_records(store, data)
+        except PlanError as exc:
+            print(
+                f"error: {path} was not recorded, nothing changed: {len(exc.problems)} problem(s)",
+                file=sys.stderr,
+            )
+            for p in exc.problems:
+                print(f"  {p}", file=sys.stderr)
+            return EXIT_FAILED
+    print(f"recorded {path}: {len(changes.keys.get('records', ()))} record(s)")
     return EXIT_OK
 
 
@@ -315,6 +346,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("import", cmd_import, "Import a plan file (adds to or updates the database by id).")
     p.add_argument("file", help="the plan file (JSON)")
+    p = command("record", cmd_record, "Import completion records (the records section of a plan file).")
+    p.add_argument("file", help="the plan file holding only records (JSON)")
+    p.add_argument("--by", help="who recorded them, for the time bank (default: your login name)")
     p = command("export", cmd_export, "Export the whole database as a plan file.")
     p.add_argument("-o", "--output", required=True, help="the plan file to write")
     p = command("demo", cmd_demo, "Fill the database with a made-up hospital.")

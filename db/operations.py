@@ -7,17 +7,19 @@ import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from scheduler.assign import SolverSettings, Weights
-from scheduler.model import SECTIONS, Hospital, Plan, key_of
-from scheduler.planfile import parse_document
+from scheduler.model import SECTIONS, Hospital, Plan, Record, key_of
+from scheduler.planfile import PlanError, Problem, parse_document
+from scheduler.recording import ledger_changes, record_problems
 from scheduler.requests import ResponseTimes, requests_done
 
 from .planio import (
     TABLES,
     WRITERS,
+    credited,
     delete_rows,
     get_setting,
     key_params,
@@ -26,6 +28,7 @@ from .planio import (
     load_requests,
     set_setting,
     write_hospital,
+    write_ledger,
 )
 from .store import Store, StoreError
 
@@ -101,6 +104,7 @@ def import_plan(store: Store, plan: Plan) -> Changes:
                     WRITERS[section](store, items.values())
                     keys[section] = frozenset(items)
             if plan.records:
+                _bank(store, [(k, r) for k, r in plan.records.items()])
                 # A request is done once the activity answering it is recorded as done.
                 done = requests_done(plan.records.values(), load_activities(store), load_requests(store))
                 if done:
@@ -111,6 +115,15 @@ def import_plan(store: Store, plan: Plan) -> Changes:
     except sqlite3.OperationalError as exc:
         raise StoreError(f"cannot write to {store.path}: {exc}") from exc
     return Changes(keys, plan.hospital is not None)
+
+
+def _bank(store: Store, records: list[tuple[tuple[str, date], Record | None]]) -> None:
+    """Bring the time bank in line with records just written (None: deleted), in the same
+    transaction: correction entries for every difference, nothing rewritten."""
+    before = credited(store, [k for k, _r in records])
+    entries = ledger_changes(before, records, datetime.now().replace(microsecond=0), store.user)
+    if entries:
+        write_ledger(store, entries)
 
 
 def import_document(
@@ -129,6 +142,29 @@ def import_document(
     changes = import_plan(store, parsed.plan)
     step(3, 3)
     return changes
+
+
+def import_records(store: Store, data: str | bytes) -> Changes:
+    """Completion records from a plan file's `records` section, all or nothing. A file with other
+    sections, or a record that cannot be saved (a cancellation without reason, negative counts),
+    raises PlanError listing every problem; the store is then untouched."""
+    base = load_plan(store)
+    parsed = parse_document(data, base)
+    plan = parsed.plan
+    others = [name for name in SECTIONS if name != "records" and getattr(plan, name)]
+    problems = []
+    if others or plan.hospital is not None:
+        found = ", ".join(others + (["hospital"] if plan.hospital is not None else []))
+        problems.append(
+            Problem("$", found, "a records file holds only the records section (use import for the rest)")
+        )
+    for key, rec in plan.records.items():
+        at = parsed.paths[("records", key)]
+        for where, reason in record_problems(rec, base):
+            problems.append(Problem(f"{at}.{where}", None, reason))
+    if problems:
+        raise PlanError(problems)
+    return import_plan(store, Plan(records=plan.records))
 
 
 def save(store: Store, section: str, items: Iterable[Any]) -> Changes:
@@ -156,11 +192,15 @@ def apply(
                 gone = list(gone)
                 if gone:
                     delete_rows(store, section, gone)
+                    if section == "records":
+                        _bank(store, [(k, None) for k in gone])
                     keys[section] = keys.get(section, frozenset()) | frozenset(gone)
             for section, items in (saves or {}).items():
                 items = list(items)
                 if items:
                     WRITERS[section](store, items)
+                    if section == "records":
+                        _bank(store, [(i.key, i) for i in items])
                     keys[section] = keys.get(section, frozenset()) | frozenset(
                         key_of(section, i) for i in items
                     )

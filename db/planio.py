@@ -32,6 +32,7 @@ from scheduler.model import (
     Station,
     Unavailability,
 )
+from scheduler.recording import LedgerEntry
 
 from .store import Store
 
@@ -781,3 +782,36 @@ LOADERS = {
     "calendar": load_calendar,
     "acknowledgements": load_acknowledgements,
 }
+
+
+def load_ledger(store: Store, staff: str | None = None) -> list[LedgerEntry]:
+    """The time bank in the order it was written (of one person, or everyone)."""
+    sql = "SELECT staff, activity, occurrence, hours, at, kind, by FROM time_bank"
+    args: tuple = ()
+    if staff is not None:
+        sql += " WHERE staff = ?"
+        args = (staff,)
+    return [
+        LedgerEntry(r[0], r[1], date.fromisoformat(r[2]), r[3], datetime.fromisoformat(r[4]), r[5], r[6])
+        for r in _rows(store, sql + " ORDER BY id", args)
+    ]
+
+
+def credited(store: Store, occurrences: Iterable[tuple[str, date]]) -> dict[tuple[str, str, date], float]:
+    """The ledger's sum per (staff, activity, occurrence) for the occurrences given."""
+    out: dict[tuple[str, str, date], float] = {}
+    for activity, occurrence in set(occurrences):
+        for r in _rows(
+            store,
+            "SELECT staff, sum(hours) FROM time_bank WHERE activity = ? AND occurrence = ? GROUP BY staff",
+            (activity, _d(occurrence)),
+        ):
+            out[(r[0], activity, occurrence)] = r[1]
+    return out
+
+
+def write_ledger(store: Store, entries: Iterable[LedgerEntry]) -> None:
+    store.conn.executemany(
+        "INSERT INTO time_bank (staff, activity, occurrence, hours, at, kind, by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(e.staff, e.activity, _d(e.occurrence), e.hours, _dt(e.at), e.kind, e.by) for e in entries],
+    )

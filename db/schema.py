@@ -264,5 +264,26 @@ CREATE TABLE acknowledgements (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
+# The volunteer time bank: an append-only ledger of hours per person and occurrence; a changed
+# record adds correction entries, nothing is ever updated or deleted (triggers refuse it).
+MIGRATION_5 = """
+CREATE TABLE time_bank (
+    id INTEGER PRIMARY KEY,
+    staff TEXT NOT NULL,
+    activity TEXT NOT NULL,
+    occurrence TEXT NOT NULL,
+    hours REAL NOT NULL,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('credit', 'correction')),
+    by TEXT
+);
+CREATE INDEX time_bank_staff ON time_bank (staff);
+CREATE INDEX time_bank_occurrence ON time_bank (activity, occurrence);
+CREATE TRIGGER time_bank_no_update BEFORE UPDATE ON time_bank
+    BEGIN SELECT RAISE(ABORT, 'the time bank is append-only'); END;
+CREATE TRIGGER time_bank_no_delete BEFORE DELETE ON time_bank
+    BEGIN SELECT RAISE(ABORT, 'the time bank is append-only'); END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5)
 SCHEMA_VERSION = len(MIGRATIONS)

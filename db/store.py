@@ -26,6 +26,7 @@ class Store:
 
     def __init__(self, path: str | Path, *, migrate: bool = True):
         self.path = Path(path)
+        self.user: str | None = None  # who is working: recorded with time bank entries
         try:
             if self.path.parent and not self.path.parent.exists():
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -41,7 +42,7 @@ class Store:
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal" and str(self.path) != ":memory:":
                 raise StoreError(f"database {self.path} cannot use write-ahead logging")
-            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA synchronous = FULL")  # a committed record survives a power cut
             self.version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             conn.close()

@@ -79,6 +79,23 @@ WEEKDAY_NAMES = (
     N_("Sunday"),
 )
 
+SERVICE_COUNT_NAMES = {
+    "blood_pressure": N_("Blood pressure"),
+    "blood_sugar": N_("Blood sugar"),
+    "consultation": N_("Consultation"),
+    "tcm_constitution": N_("TCM constitution"),
+    "acupuncture": N_("Acupuncture"),
+    "massage": N_("Massage"),
+    "moxibustion": N_("Moxibustion"),
+    "ecg": N_("ECG"),
+    "cognitive_screening": N_("Cognitive screening"),
+    "report_reading": N_("Report reading"),
+    "first_aid_training": N_("First-aid training"),
+    "lecture": N_("Lecture listeners"),
+    "herbal_tea": N_("Herbal tea"),
+    "home_visit": N_("Home visits"),
+}
+
 REASONS = {
     "leave": N_("on leave"),
     "duty": N_("on clinical duty"),

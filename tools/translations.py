@@ -24,7 +24,7 @@ CONTEXT = "app"
 MARKERS = {"tr", "N_", "t"}  # t: the translator handed to reports
 
 
-FOLDERS = ("ui", "reports")
+FOLDERS = ("ui", "reports", "scheduler")
 
 
 def collect() -> dict[str, list[str]]:

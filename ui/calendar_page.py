@@ -31,6 +31,7 @@ from db import operations as ops
 from db.operations import OperationError
 from db.store import StoreError
 from reports.rosters import annual_plan, find_occurrence, occurrence_roster, sign_in_sheet, weekly_roster
+from scheduler.conflicts import Booked
 from scheduler.editing import exclude_occurrence, move_occurrence, original_start, split_series
 from scheduler.model import Activity, Assignment, Record
 from scheduler.planning import CalendarFilter, department_on_turn, occurrences_between
@@ -46,6 +47,7 @@ from .i18n import tr
 from .labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, ROLES, label, qualification_label
 from .patrol_dialog import PatrolPlanDialog
 from .printing import save_pdf
+from .record_dialog import RecordDialog
 from .rotation_dialog import RotationDialog
 from .session import Session
 from .tasks import Cancelled, run_task
@@ -150,6 +152,9 @@ class CalendarPage(QWidget):
         self.auto_one_button = QPushButton(tr("Auto-assign this occurrence"))
         self.auto_one_button.setObjectName("auto_assign_one")
         self.auto_one_button.clicked.connect(lambda: self.auto_assign(only=True))
+        self.record_button = QPushButton(tr("Record what was done…"))
+        self.record_button.setObjectName("record")
+        self.record_button.clicked.connect(self.record_current)
         self.assign_button = QPushButton(tr("Assign a person…"))
         self.assign_button.setObjectName("assign")
         self.assign_button.clicked.connect(self.assign_person)
@@ -167,6 +172,7 @@ class CalendarPage(QWidget):
         sl.setContentsMargins(0, 0, 0, 0)
         sl.addWidget(self.details, 1)
         for b in (
+            self.record_button,
             self.auto_one_button,
             self.assign_button,
             self.unassign_button,
@@ -349,6 +355,7 @@ class CalendarPage(QWidget):
     def show_details(self, shown: Shown | None) -> None:
         self.current = shown
         for b in (
+            self.record_button,
             self.auto_one_button,
             self.assign_button,
             self.unassign_button,
@@ -726,6 +733,27 @@ class CalendarPage(QWidget):
             .replace("%2", a.title)
         )
         self._run(lambda: self.session.edit(text, self._lookup, deletes={"assignments": [x.key]}))
+
+    def record_current(self) -> None:
+        """Record what was done at the chosen occurrence (undoable; hours go to the time bank)."""
+        if self.current is None:
+            return
+        a, o = self.current.activity, self.current.occurrence
+        plan = self.catalog.plan()
+        booked = find_occurrence(plan, self.catalog.work_calendar, a.id, o.date)
+        if booked is None:  # called off: record on the occurrence as planned
+            mine = tuple(
+                x for x in plan.assignments.values() if x.activity == a.id and x.occurrence in (None, o.date)
+            )
+            booked = Booked(o, a, mine)
+        existing = plan.records.get((a.id, o.date))
+        dialog = RecordDialog(plan, booked, existing, self.session.store.user or "", self)
+        self.record_dialog = dialog
+        if not dialog.exec():
+            return
+        record = dialog.record()
+        text = tr("Record %1 on %2").replace("%1", a.title).replace("%2", o.date.isoformat())
+        self._run(lambda: self.session.edit(text, self._lookup, saves={"records": [record]}))
 
     def call_off_current(self) -> None:
         """Call one occurrence off with a reason (a cancelled record), or hold it again."""

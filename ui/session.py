@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from db import operations as ops
@@ -61,6 +62,7 @@ class Session(QObject):
     def __init__(self, path: str | Path, parent: QObject | None = None):
         super().__init__(parent)
         self.store = Store(path)
+        self.store.user = user_name()
         self.path = Path(path)
         self.undo_stack = QUndoStack(self)
         self.closed = False
@@ -143,3 +145,9 @@ class Session(QObject):
             lambda: ops.save(self.store, section, items),
             initiator,
         )
+
+
+def user_name() -> str:
+    """Who is working, as set in Settings (default: the login name): goes with the time bank."""
+    value = QSettings().value("user_name", "")
+    return str(value) if value else getpass.getuser()

@@ -29,7 +29,7 @@
       <translation> 分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="262" />
+      <location filename="../../ui/autoassign.py" line="264" />
       <source> s</source>
       <translation> 秒</translation>
     </message>
@@ -59,7 +59,7 @@
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="336" />
+      <location filename="../../ui/calendar_page.py" line="342" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="324" />
+      <location filename="../../ui/calendar_page.py" line="330" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
@@ -239,7 +239,7 @@
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="131" />
+      <location filename="../../reports/messages.py" line="148" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -284,7 +284,7 @@
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="574" />
+      <location filename="../../ui/calendar_page.py" line="581" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
@@ -339,7 +339,7 @@
       <translation>针刺</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="150" />
+      <location filename="../../ui/record_dialog.py" line="118" />
       <source>Add</source>
       <translation>新增</translation>
     </message>
@@ -352,6 +352,11 @@
       <location filename="../../ui/editor.py" line="116" />
       <source>Add need</source>
       <translation>添加需求</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_dialog.py" line="107" />
+      <source>Add someone who came: type a name, Enter</source>
+      <translation>添加到场人员：输入姓名后回车</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="243" />
@@ -384,7 +389,7 @@
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="81" />
+      <location filename="../../ui/calendar_page.py" line="83" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
@@ -394,32 +399,32 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="218" />
+      <location filename="../../ui/calendar_page.py" line="224" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="219" />
+      <location filename="../../ui/calendar_page.py" line="225" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="221" />
+      <location filename="../../ui/calendar_page.py" line="227" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="568" />
+      <location filename="../../ui/calendar_page.py" line="575" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="507" />
+      <location filename="../../ui/calendar_page.py" line="514" />
       <source>All occurrences can be given another time of day here; to hold the series on other days, change its repeat rule, or move single occurrences.</source>
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="220" />
+      <location filename="../../ui/calendar_page.py" line="226" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -444,12 +449,12 @@
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="788" />
+      <location filename="../../ui/calendar_page.py" line="816" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="94" />
+      <location filename="../../ui/calendar_page.py" line="96" />
       <source>Annual patrol plan…</source>
       <translation>全年巡诊计划…</translation>
     </message>
@@ -459,7 +464,7 @@
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="639" />
+      <location filename="../../ui/calendar_page.py" line="646" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -469,7 +474,7 @@
       <translation>其他时间：</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="221" />
+      <location filename="../../ui/autoassign.py" line="223" />
       <source>Apply</source>
       <translation>应用</translation>
     </message>
@@ -479,7 +484,7 @@
       <translation>安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="698" />
+      <location filename="../../ui/calendar_page.py" line="705" />
       <source>Assign %1 to %2</source>
       <translation>安排 %1 参加 %2</translation>
     </message>
@@ -489,7 +494,7 @@
       <translation>安排人员：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="153" />
+      <location filename="../../ui/calendar_page.py" line="158" />
       <source>Assign a person…</source>
       <translation>安排人员…</translation>
     </message>
@@ -519,6 +524,11 @@
       <translation>当时状态</translation>
     </message>
     <message>
+      <location filename="../../ui/record_dialog.py" line="93" />
+      <source>Attended</source>
+      <translation>到场</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="80" />
       <source>Audience</source>
       <translation>预计人数</translation>
@@ -529,12 +539,12 @@
       <translation>自动排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="232" />
+      <location filename="../../ui/autoassign.py" line="234" />
       <source>Auto-assign settings</source>
       <translation>自动排班设置</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="150" />
+      <location filename="../../ui/calendar_page.py" line="152" />
       <source>Auto-assign this occurrence</source>
       <translation>为本场次自动排班</translation>
     </message>
@@ -544,7 +554,7 @@
       <translation>自动排班 – 结束日期早于开始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="671" />
+      <location filename="../../ui/calendar_page.py" line="678" />
       <source>Auto-assign: %1 assignments</source>
       <translation>自动排班：%1 条安排</translation>
     </message>
@@ -554,14 +564,24 @@
       <translation>自动排班：预览</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="686" />
+      <location filename="../../ui/calendar_page.py" line="693" />
       <source>Auto-assigning…</source>
       <translation>正在自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="146" />
+      <location filename="../../ui/calendar_page.py" line="148" />
       <source>Auto-assign…</source>
       <translation>自动排班…</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="83" />
+      <source>Blood pressure</source>
+      <translation>测血压</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="84" />
+      <source>Blood sugar</source>
+      <translation>测血糖</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="350" />
@@ -579,27 +599,27 @@
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="740" />
+      <location filename="../../ui/calendar_page.py" line="768" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="747" />
+      <location filename="../../ui/calendar_page.py" line="775" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="143" />
+      <location filename="../../ui/calendar_page.py" line="145" />
       <source>Call off this occurrence…</source>
       <translation>停办本场次…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="384" />
+      <location filename="../../ui/calendar_page.py" line="391" />
       <source>Called off</source>
       <translation>已停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="744" />
+      <location filename="../../ui/calendar_page.py" line="772" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -624,7 +644,7 @@
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="678" />
+      <location filename="../../ui/calendar_page.py" line="685" />
       <source>Cancelled; nothing was changed.</source>
       <translation>已取消，未做任何更改。</translation>
     </message>
@@ -659,7 +679,7 @@
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="364" />
+      <location filename="../../ui/calendar_page.py" line="371" />
       <source>Click an occurrence to see its stations and people.</source>
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
@@ -684,6 +704,11 @@
       <translation>关闭</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="91" />
+      <source>Cognitive screening</source>
+      <translation>认知筛查</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="11" />
       <source>Community</source>
       <translation>社区</translation>
@@ -702,6 +727,11 @@
       <location filename="../../ui/mainwindow.py" line="213" />
       <source>Conflicts</source>
       <translation>冲突</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="85" />
+      <source>Consultation</source>
+      <translation>健康咨询</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="357" />
@@ -794,7 +824,7 @@
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="757" />
+      <location filename="../../ui/calendar_page.py" line="785" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -804,12 +834,12 @@
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="141" />
+      <location filename="../../ui/calendar_page.py" line="143" />
       <source>Delete activity</source>
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="769" />
+      <location filename="../../ui/calendar_page.py" line="797" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
@@ -854,7 +884,7 @@
       <translation>营养师</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="221" />
+      <location filename="../../ui/autoassign.py" line="223" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
@@ -904,12 +934,12 @@
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="545" />
+      <location filename="../../ui/calendar_page.py" line="552" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="564" />
+      <location filename="../../ui/calendar_page.py" line="571" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -919,7 +949,7 @@
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="487" />
+      <location filename="../../ui/calendar_page.py" line="494" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
@@ -929,12 +959,12 @@
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="517" />
+      <location filename="../../ui/calendar_page.py" line="524" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="137" />
+      <location filename="../../ui/calendar_page.py" line="139" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -999,7 +1029,7 @@
       <translation>每月%1</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="218" />
+      <location filename="../../ui/autoassign.py" line="220" />
       <source>Every open place in the window can be filled.</source>
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
@@ -1034,7 +1064,7 @@
       <translation>避免同一人连续多个晚上出勤</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="148" />
+      <location filename="../../ui/calendar_page.py" line="150" />
       <source>Fill the open places of a window of the calendar with the solver</source>
       <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
     </message>
@@ -1047,6 +1077,11 @@
       <location filename="../../reports/messages.py" line="63" />
       <source>First-aid instructor</source>
       <translation>急救培训师</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="93" />
+      <source>First-aid training</source>
+      <translation>急救培训</translation>
     </message>
     <message>
       <location filename="../../ui/printing.py" line="136" />
@@ -1094,7 +1129,12 @@
       <translation>健康讲座</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="737" />
+      <location filename="../../reports/messages.py" line="95" />
+      <source>Herbal tea</source>
+      <translation>品尝养生茶</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="765" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -1104,7 +1144,7 @@
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="369" />
+      <location filename="../../ui/calendar_page.py" line="376" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -1119,6 +1159,11 @@
       <translation>上门巡诊</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="96" />
+      <source>Home visits</source>
+      <translation>入户巡诊</translation>
+    </message>
+    <message>
       <location filename="../../ui/mainwindow.py" line="118" />
       <source>Hospital</source>
       <translation>医院</translation>
@@ -1127,6 +1172,11 @@
       <location filename="../../ui/app.py" line="88" />
       <source>Hospital name</source>
       <translation>医院名称</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_dialog.py" line="93" />
+      <source>Hours</source>
+      <translation>时长（小时）</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="49" />
@@ -1199,14 +1249,19 @@
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="598" />
+      <location filename="../../ui/calendar_page.py" line="605" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="139" />
+      <location filename="../../ui/calendar_page.py" line="141" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="94" />
+      <source>Lecture listeners</source>
+      <translation>讲座听众</translation>
     </message>
     <message>
       <location filename="../../ui/patrol_dialog.py" line="72" />
@@ -1227,6 +1282,11 @@
       <location filename="../../ui/labels.py" line="61" />
       <source>Market stall</source>
       <translation>集市摆摊</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="88" />
+      <source>Massage</source>
+      <translation>推拿</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="60" />
@@ -1264,7 +1324,7 @@
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="81" />
+      <location filename="../../ui/calendar_page.py" line="83" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -1279,12 +1339,12 @@
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="497" />
+      <location filename="../../ui/calendar_page.py" line="504" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="586" />
+      <location filename="../../ui/calendar_page.py" line="593" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -1314,17 +1374,17 @@
       <translation>人员需求</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="209" />
+      <location filename="../../ui/autoassign.py" line="211" />
       <source>Needs that cannot be filled (%1)</source>
       <translation>无法补齐的需求（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="235" />
+      <location filename="../../ui/autoassign.py" line="237" />
       <source>Never broken: double bookings, leave, duty and rest, department cover, the needs of each station and the department on turn. Filling an open place outweighs every rule below. The rules below are weighed in this order, the first weighing most.</source>
       <translation>始终遵守：不重复安排、不安排休假/值班/休息人员、科室最低在岗人数、各摊位需求及轮值科室。补齐空缺岗位的权重高于下列所有规则。下列规则按顺序加权，越靠前权重越大。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="265" />
+      <location filename="../../ui/autoassign.py" line="267" />
       <source>Never take anyone over their monthly hours cap (rule 3 then always holds)</source>
       <translation>绝不让任何人超过每月时长上限（第 3 条始终成立）</translation>
     </message>
@@ -1344,7 +1404,7 @@
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="472" />
+      <location filename="../../ui/calendar_page.py" line="479" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
@@ -1394,6 +1454,11 @@
       <translation>无带队党员</translation>
     </message>
     <message>
+      <location filename="../../ui/record_dialog.py" line="179" />
+      <source>No one of that name: choose from the list.</source>
+      <translation>没有此姓名的人员，请从列表中选择。</translation>
+    </message>
+    <message>
       <location filename="../../ui/autoassign.py" line="44" />
       <source>No one over their monthly hours cap</source>
       <translation>不超过个人每月时长上限</translation>
@@ -1424,9 +1489,14 @@
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="460" />
+      <location filename="../../ui/calendar_page.py" line="467" />
       <source>Not saved</source>
       <translation>未保存</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_dialog.py" line="146" />
+      <source>Notes</source>
+      <translation>备注</translation>
     </message>
     <message>
       <location filename="../../ui/printing.py" line="271" />
@@ -1449,7 +1519,7 @@
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="615" />
+      <location filename="../../ui/calendar_page.py" line="622" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
@@ -1569,6 +1639,16 @@
       <translation>优先安排牵头支部及其科室的人员</translation>
     </message>
     <message>
+      <location filename="../../ui/record_dialog.py" line="141" />
+      <source>People served</source>
+      <translation>服务人数</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_dialog.py" line="87" />
+      <source>People served per service</source>
+      <translation>各项服务人次</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="212" />
       <source>People who must stay in the hospital during clinical hours.</source>
       <translation>临床工作时间内必须留在医院的人数。</translation>
@@ -1674,7 +1754,7 @@
       <translation>打印时间 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="91" />
+      <location filename="../../ui/calendar_page.py" line="93" />
       <source>Print…</source>
       <translation>打印…</translation>
     </message>
@@ -1714,6 +1794,11 @@
       <translation>车站</translation>
     </message>
     <message>
+      <location filename="../../ui/record_dialog.py" line="140" />
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="77" />
       <source>Received</source>
       <translation>接收时间</translation>
@@ -1724,22 +1809,37 @@
       <translation>服务记录</translation>
     </message>
     <message>
+      <location filename="../../ui/calendar_page.py" line="755" />
+      <source>Record %1 on %2</source>
+      <translation>记录 %2 的%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="155" />
+      <source>Record what was done…</source>
+      <translation>记录完成情况…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_dialog.py" line="52" />
+      <source>Record: %1 %2</source>
+      <translation>记录：%1 %2</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="65" />
       <source>Rehabilitation therapist</source>
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="724" />
+      <location filename="../../ui/calendar_page.py" line="731" />
       <source>Remove %1 from %2</source>
       <translation>将 %1 移出 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="718" />
+      <location filename="../../ui/calendar_page.py" line="725" />
       <source>Remove a person</source>
       <translation>移除人员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="156" />
+      <location filename="../../ui/calendar_page.py" line="161" />
       <source>Remove a person…</source>
       <translation>移除人员…</translation>
     </message>
@@ -1762,6 +1862,11 @@
       <location filename="../../ui/activity_editor.py" line="384" />
       <source>Repeat</source>
       <translation>重复</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="92" />
+      <source>Report reading</source>
+      <translation>报告解读</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="52" />
@@ -1799,12 +1904,12 @@
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="781" />
+      <location filename="../../ui/calendar_page.py" line="809" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="159" />
+      <location filename="../../ui/calendar_page.py" line="164" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
     </message>
@@ -1837,6 +1942,11 @@
       <location filename="../../ui/printing.py" line="141" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_dialog.py" line="149" />
+      <source>Save record</source>
+      <translation>保存记录</translation>
     </message>
     <message>
       <location filename="../../ui/table.py" line="292" />
@@ -1899,7 +2009,7 @@
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="401" />
+      <location filename="../../ui/calendar_page.py" line="408" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
@@ -1944,7 +2054,7 @@
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="623" />
+      <location filename="../../ui/calendar_page.py" line="630" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -2044,7 +2154,7 @@
       <translation>法定节假日</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="196" />
+      <location filename="../../ui/autoassign.py" line="198" />
       <source>Still open</source>
       <translation>仍空缺</translation>
     </message>
@@ -2062,6 +2172,11 @@
       <location filename="../../reports/messages.py" line="79" />
       <source>Sunday</source>
       <translation>周日</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="86" />
+      <source>TCM constitution</source>
+      <translation>中医体质辨识</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="60" />
@@ -2091,7 +2206,7 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="460" />
+      <location filename="../../ui/calendar_page.py" line="467" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
@@ -2131,12 +2246,12 @@ Details were written to %2.</source>
       <translation>每年计划走访次数。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="565" />
+      <location filename="../../ui/calendar_page.py" line="572" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="567" />
+      <location filename="../../ui/calendar_page.py" line="574" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -2151,7 +2266,7 @@ Details were written to %2.</source>
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="566" />
+      <location filename="../../ui/calendar_page.py" line="573" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
@@ -2176,7 +2291,7 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="270" />
+      <location filename="../../ui/autoassign.py" line="272" />
       <source>Time limit</source>
       <translation>时间上限</translation>
     </message>
@@ -2196,7 +2311,7 @@ Details were written to %2.</source>
       <translation>至</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="69" />
+      <location filename="../../ui/calendar_page.py" line="71" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
@@ -2231,7 +2346,7 @@ Details were written to %2.</source>
       <translation>人员不足</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="683" />
+      <location filename="../../ui/calendar_page.py" line="690" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
@@ -2306,12 +2421,12 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="81" />
+      <location filename="../../ui/calendar_page.py" line="83" />
       <source>Week</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="319" />
+      <location filename="../../ui/calendar_page.py" line="325" />
       <source>Week of %1</source>
       <translation>%1 当周</translation>
     </message>
@@ -2336,7 +2451,7 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="631" />
+      <location filename="../../ui/calendar_page.py" line="638" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -2356,12 +2471,17 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
+      <location filename="../../ui/record_dialog.py" line="121" />
+      <source>Who attended (hours go to the volunteer time bank)</source>
+      <translation>到场人员（时长计入志愿服务时间银行）</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="522" />
       <source>Who must go: each line is met by that many people.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="718" />
+      <location filename="../../ui/calendar_page.py" line="725" />
       <source>Who no longer goes?</source>
       <translation>谁不再参加？</translation>
     </message>
@@ -2376,7 +2496,7 @@ Details were written to %2.</source>
       <translation>整页</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="196" />
+      <location filename="../../ui/autoassign.py" line="198" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
@@ -2386,7 +2506,7 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="740" />
+      <location filename="../../ui/calendar_page.py" line="768" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
@@ -2394,6 +2514,11 @@ Details were written to %2.</source>
       <location filename="../../ui/conflicts_panel.py" line="195" />
       <source>Why is this warning acceptable?</source>
       <translation>为什么可以接受这条警告？</translation>
+    </message>
+    <message>
+      <location filename="../../ui/record_dialog.py" line="65" />
+      <source>Why it was cancelled</source>
+      <translation>取消原因</translation>
     </message>
     <message>
       <location filename="../../ui/conflicts_panel.py" line="66" />
@@ -2416,7 +2541,7 @@ Details were written to %2.</source>
       <translation>处理中…</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="206" />
+      <location filename="../../ui/autoassign.py" line="208" />
       <source>Would be added</source>
       <translation>将新增</translation>
     </message>
@@ -2451,6 +2576,11 @@ Details were written to %2.</source>
       <translation>[已确认：%1]</translation>
     </message>
     <message>
+      <location filename="../../scheduler/recording.py" line="71" />
+      <source>a cancelled occurrence needs a reason</source>
+      <translation>取消场次需要填写原因</translation>
+    </message>
+    <message>
       <location filename="../../ui/editor.py" line="133" />
       <source>any department</source>
       <translation>任意科室</translation>
@@ -2461,7 +2591,7 @@ Details were written to %2.</source>
       <translation>任意资质</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="183" />
+      <location filename="../../reports/messages.py" line="200" />
       <source>anyone</source>
       <translation>不限</translation>
     </message>
@@ -2481,6 +2611,11 @@ Details were written to %2.</source>
       <translation>已有安排：%1 %2</translation>
     </message>
     <message>
+      <location filename="../../scheduler/recording.py" line="73" />
+      <source>cannot be negative</source>
+      <translation>不能为负数</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="314" />
       <source>e.g. 主治医师</source>
       <translation>例如：主治医师</translation>
@@ -2496,22 +2631,22 @@ Details were written to %2.</source>
       <translation>每 </translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="714" />
+      <location filename="../../ui/calendar_page.py" line="721" />
       <source>every occurrence</source>
       <translation>每场</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="169" />
+      <location filename="../../reports/messages.py" line="186" />
       <source>everyone free matching ({need}) is at their monthly hours cap</source>
       <translation>符合条件（{need}）的空闲人员均已达到每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="170" />
+      <location filename="../../reports/messages.py" line="187" />
       <source>everyone free matching ({need}) is needed by other occurrences at that time</source>
       <translation>符合条件（{need}）的空闲人员均被同一时段的其他场次占用</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="165" />
+      <location filename="../../reports/messages.py" line="182" />
       <source>everyone matching ({need}) is elsewhere at that time or on leave, duty or rest</source>
       <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
     </message>
@@ -2531,6 +2666,21 @@ Details were written to %2.</source>
       <translation>空闲</translation>
     </message>
     <message>
+      <location filename="../../scheduler/recording.py" line="85" />
+      <source>hours must be above 0 and at most 24</source>
+      <translation>时长须大于 0 且不超过 24 小时</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/recording.py" line="82" />
+      <source>is listed twice</source>
+      <translation>重复列出</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/recording.py" line="80" />
+      <source>is not a staff member</source>
+      <translation>不是本院职工</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="43" />
       <source>last</source>
       <translation>最后一个</translation>
@@ -2541,7 +2691,7 @@ Details were written to %2.</source>
       <translation>带队人属于牵头支部时额外加分</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="163" />
+      <location filename="../../reports/messages.py" line="180" />
       <source>no active person matches ({need})</source>
       <translation>没有在岗人员符合条件（{need}）</translation>
     </message>
@@ -2551,7 +2701,7 @@ Details were written to %2.</source>
       <translation>无影响</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="164" />
+      <location filename="../../reports/messages.py" line="181" />
       <source>nobody of {department}, the department on turn, matches ({need})</source>
       <translation>轮值科室{department}没有人员符合条件（{need}）</translation>
     </message>
@@ -2566,12 +2716,12 @@ Details were written to %2.</source>
       <translation>可以</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="84" />
+      <location filename="../../reports/messages.py" line="101" />
       <source>on clinical duty</source>
       <translation>临床值班</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="83" />
+      <location filename="../../reports/messages.py" line="100" />
       <source>on leave</source>
       <translation>请假</translation>
     </message>
@@ -2616,7 +2766,7 @@ Details were written to %2.</source>
       <translation>每出现连续两晚</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="85" />
+      <location filename="../../reports/messages.py" line="102" />
       <source>resting after a night shift</source>
       <translation>夜班后休息</translation>
     </message>
@@ -2626,7 +2776,7 @@ Details were written to %2.</source>
       <translation>第二个</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="166" />
+      <location filename="../../reports/messages.py" line="183" />
       <source>taking anyone free matching ({need}) would leave their department under its minimum cover</source>
       <translation>抽调任何符合条件（{need}）的空闲人员都会使其科室在岗人数低于最低要求</translation>
     </message>
@@ -2646,7 +2796,7 @@ Details were written to %2.</source>
       <translation>第三个</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="86" />
+      <location filename="../../reports/messages.py" line="103" />
       <source>unavailable</source>
       <translation>不可用</translation>
     </message>
@@ -2686,7 +2836,7 @@ Details were written to %2.</source>
       <translation>{staff}在 {month} 计划外出服务 {hours} 小时，超过上限 {cap} 小时。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="195" />
+      <location filename="../../reports/messages.py" line="212" />
       <source>{station} of {activity} {day}: {missing} missing</source>
       <translation>{activity} {day} 的{station}：缺 {missing} 人</translation>
     </message>

@@ -258,3 +258,31 @@ def test_assign_bad_arguments_exit_2(tmp_path, args) -> None:
     r = run("--db", str(db), "assign", *args)
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr, r.stderr
     assert _hash(db) == untouched
+
+
+def test_record_command_credits_hours_and_refuses_bad_files(tmp_path) -> None:
+    db = tmp_path / "a.db"
+    f = tmp_path / "p.json"
+    f.write_text(sample_text(), encoding="utf-8")
+    assert run("--db", str(db), "import", str(f)).returncode == 0
+    good = tmp_path / "r.json"
+    rec = {
+        "activity": "a1",
+        "occurrence": "2026-12-10",
+        "served": 50,
+        "attended": [{"staff": "s003", "hours": 2.5}],
+    }
+    good.write_text(json.dumps({"format": "outreach-plan", "version": 1, "records": [rec]}), encoding="utf-8")
+    r = run("--db", str(db), "record", str(good), "--by", "李护士")
+    assert r.returncode == 0 and "1 record" in r.stdout, r.stderr
+    with Store(db) as s:
+        from db.planio import load_ledger
+
+        assert [(e.staff, e.hours, e.by) for e in load_ledger(s, "s003")] == [("s003", 2.5, "李护士")]
+    before = _hash(db)
+    bad = tmp_path / "bad.json"
+    rec = {"activity": "a1", "occurrence": "2026-12-10", "status": "cancelled"}
+    bad.write_text(json.dumps({"format": "outreach-plan", "version": 1, "records": [rec]}), encoding="utf-8")
+    r = run("--db", str(db), "record", str(bad))
+    assert r.returncode == 2 and "$.records[0].reason" in r.stderr and "Traceback" not in r.stderr
+    assert _hash(db) == before

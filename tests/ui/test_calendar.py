@@ -466,3 +466,54 @@ def test_solver_settings_dialog_saves_undoably(qtbot, db_path, monkeypatch) -> N
     w.undo_action.trigger()
     assert ops.solver_settings(w.session.store) == ops.SolverSettings()
     w.session.close()
+
+
+def test_record_form_defaults_to_the_plan_and_credits_the_time_bank(qtbot, db_path, monkeypatch) -> None:
+    from PySide6.QtCore import Qt as _Qt
+
+    from db.planio import load_ledger
+    from ui import calendar_page
+
+    w = _window(qtbot, db_path)
+    page = w.current_page()
+    page.go_to(date(2026, 12, 1))
+    page.show_details(next(s for s in page.shown if s.key == ("a1", date(2026, 12, 10))))
+    seen: dict = {}
+
+    def fill(self) -> int:
+        seen["planned"] = {
+            self.people.item(r, 0).data(_Qt.ItemDataRole.UserRole): self.rows[
+                self.people.item(r, 0).data(_Qt.ItemDataRole.UserRole)
+            ].value()
+            for r in range(self.people.rowCount())
+        }
+        # Cancelled without a reason is refused with the problem shown.
+        self.status.setCurrentIndex(self.status.findData("cancelled"))
+        self.accept()
+        seen["refused"] = self.problems.text()
+        self.status.setCurrentIndex(self.status.findData("done"))
+        self.served.setValue(120)
+        self.counts["blood_pressure"].setValue(45)
+        for person in ("s001", "s002"):  # came though not planned for this week
+            self.add_person.setText(next(n for n, sid in self.names.items() if sid == person))
+            self.add_person.returnPressed.emit()
+        self.rows["s001"].setValue(2.5)
+        self.accept()
+        return self.result()
+
+    monkeypatch.setattr(calendar_page.RecordDialog, "exec", fill)
+    page.record_button.click()
+    assert seen["planned"] == {"s003": 3.0}  # 18:00–21:00; s001 is planned for 12-03 only
+    assert "原因" in seen["refused"]
+    with Store(db_path) as s:
+        rec = load_plan(s).records[("a1", date(2026, 12, 10))]
+        assert rec.served == 120 and dict(rec.services) == {"blood_pressure": 45}
+        assert {(a.staff, a.hours) for a in rec.attended} == {("s001", 2.5), ("s003", 3.0), ("s002", 3.0)}
+        ledger = [e for e in load_ledger(s) if e.occurrence == date(2026, 12, 10)]
+        assert sorted((e.staff, e.hours) for e in ledger) == [("s001", 2.5), ("s002", 3.0), ("s003", 3.0)]
+    w.undo_action.trigger()
+    with Store(db_path) as s:
+        assert ("a1", date(2026, 12, 10)) not in load_plan(s).records
+        total = sum(e.hours for e in load_ledger(s) if e.occurrence == date(2026, 12, 10))
+        assert total == 0 and len([e for e in load_ledger(s) if e.occurrence == date(2026, 12, 10)]) == 6
+    w.session.close()
