@@ -49,6 +49,7 @@ from .requests_page import RequestsPage, ResponseTimesDialog
 from .session import Session
 from .table import EntityPage
 from .tasks import run_task
+from .timebank_page import TimeBankPage
 from .widgets import ok_cancel
 
 MAX_RECENT = 8
@@ -56,7 +57,7 @@ MAX_RECENT = 8
 # The areas of the navigation, each a heading over the screens it holds.
 AREAS: list[tuple[str, list[str]]] = [
     (N_("Planning"), ["calendar_view", "requests_view"]),
-    (N_("People"), ["staff"]),
+    (N_("People"), ["staff", "time_bank"]),
     (N_("Organisation"), ["departments", "branches", "campuses", "calendar"]),
     (N_("Pairings"), ["partners", "pairings"]),
     (N_("Services"), ["services"]),
@@ -194,6 +195,8 @@ class MainWindow(QMainWindow):
                     title = tr("Calendar")
                 elif name == "requests_view":
                     title = tr("Service requests")
+                elif name == "time_bank":
+                    title = tr("Volunteer time bank")
                 else:
                     title = tr(self.by_section[name].title)
                 item = QListWidgetItem("    " + title)
@@ -300,6 +303,8 @@ class MainWindow(QMainWindow):
                 page.badges = getattr(self, "badges", {})
             elif name == "requests_view":
                 page = RequestsPage(self.session, self.catalog)
+            elif name == "time_bank":
+                page = TimeBankPage(self.session, self.catalog)
             else:
                 page = EntityPage(self.by_section[name], self.session, self.catalog)
                 if name == "staff":

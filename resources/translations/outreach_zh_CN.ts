@@ -9,6 +9,11 @@
       <translation>（%1 年节假日未录入，请核对日期）</translation>
     </message>
     <message>
+      <location filename="../../reports/timebank.py" line="114" />
+      <source> (seal)</source>
+      <translation>（盖章）</translation>
+    </message>
+    <message>
       <location filename="../../ui/table.py" line="312" />
       <source> and %1 more</source>
       <translation> 等另外 %1 项</translation>
@@ -44,7 +49,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="487" />
+      <location filename="../../ui/mainwindow.py" line="492" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -62,6 +67,16 @@
       <location filename="../../ui/calendar_page.py" line="342" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/timebank.py" line="58" />
+      <source>%1 hours in %2</source>
+      <translation>%2 年共 %1 小时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/timebank_page.py" line="177" />
+      <source>%1 hours in all</source>
+      <translation>合计 %1 小时</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="593" />
@@ -104,7 +119,7 @@
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="103" />
+      <location filename="../../ui/mainwindow.py" line="104" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
@@ -114,87 +129,87 @@
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="263" />
+      <location filename="../../ui/mainwindow.py" line="266" />
       <source>&amp;Auto-assign…</source>
       <translation>自动排班(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="255" />
+      <location filename="../../ui/mainwindow.py" line="258" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="244" />
+      <location filename="../../ui/mainwindow.py" line="247" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="240" />
+      <location filename="../../ui/mainwindow.py" line="243" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="233" />
+      <location filename="../../ui/mainwindow.py" line="236" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="261" />
+      <location filename="../../ui/mainwindow.py" line="264" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="239" />
+      <location filename="../../ui/mainwindow.py" line="242" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="264" />
+      <location filename="../../ui/mainwindow.py" line="267" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="234" />
+      <location filename="../../ui/mainwindow.py" line="237" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="235" />
+      <location filename="../../ui/mainwindow.py" line="238" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="242" />
+      <location filename="../../ui/mainwindow.py" line="245" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="236" />
+      <location filename="../../ui/mainwindow.py" line="239" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="247" />
+      <location filename="../../ui/mainwindow.py" line="250" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="262" />
+      <location filename="../../ui/mainwindow.py" line="265" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="260" />
+      <location filename="../../ui/mainwindow.py" line="263" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="245" />
+      <location filename="../../ui/mainwindow.py" line="248" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="253" />
+      <location filename="../../ui/mainwindow.py" line="256" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -479,6 +494,11 @@
       <translation>应用</translation>
     </message>
     <message>
+      <location filename="../../ui/timebank_page.py" line="40" />
+      <source>Apr</source>
+      <translation>4月</translation>
+    </message>
+    <message>
       <location filename="../../ui/assign_dialog.py" line="204" />
       <source>Assign</source>
       <translation>安排</translation>
@@ -532,6 +552,11 @@
       <location filename="../../ui/requests_page.py" line="80" />
       <source>Audience</source>
       <translation>预计人数</translation>
+    </message>
+    <message>
+      <location filename="../../ui/timebank_page.py" line="44" />
+      <source>Aug</source>
+      <translation>8月</translation>
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="71" />
@@ -589,7 +614,22 @@
       <translation>支部月度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="194" />
+      <location filename="../../reports/timebank.py" line="64" />
+      <source>By</source>
+      <translation>录入人</translation>
+    </message>
+    <message>
+      <location filename="../../ui/timebank_page.py" line="75" />
+      <source>By party branch</source>
+      <translation>按党支部</translation>
+    </message>
+    <message>
+      <location filename="../../ui/timebank_page.py" line="74" />
+      <source>By person</source>
+      <translation>按人员</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="195" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -664,12 +704,27 @@
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
+      <location filename="../../ui/timebank_page.py" line="110" />
+      <source>Certificate of hours…</source>
+      <translation>时长证明…</translation>
+    </message>
+    <message>
+      <location filename="../../reports/timebank.py" line="97" />
+      <source>Certificate of volunteer service hours</source>
+      <translation>志愿服务时长证明</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="276" />
       <source>Choose a partner and a service.</source>
       <translation>请选择结对单位和服务项目。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="319" />
+      <location filename="../../ui/timebank_page.py" line="201" />
+      <source>Choose a person to see their ledger.</source>
+      <translation>选择一名人员查看其时长明细。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="324" />
       <source>Choose a row first.</source>
       <translation>请先选择一行。</translation>
     </message>
@@ -684,17 +739,17 @@
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="128" />
+      <location filename="../../ui/mainwindow.py" line="129" />
       <source>Clinical hours from</source>
       <translation>临床工作时间自</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="151" />
+      <location filename="../../ui/mainwindow.py" line="152" />
       <source>Clinical hours must end after they start.</source>
       <translation>临床工作时间的结束须晚于开始。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="129" />
+      <location filename="../../ui/mainwindow.py" line="130" />
       <source>Clinical hours until</source>
       <translation>临床工作时间至</translation>
     </message>
@@ -714,7 +769,7 @@
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="476" />
+      <location filename="../../ui/mainwindow.py" line="481" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -724,7 +779,7 @@
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="213" />
+      <location filename="../../ui/mainwindow.py" line="216" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -754,7 +809,12 @@
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="471" />
+      <location filename="../../reports/timebank.py" line="48" />
+      <source>Correction</source>
+      <translation>更正</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="476" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
@@ -764,9 +824,14 @@
       <translation>生成这些走访</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="567" />
+      <location filename="../../ui/mainwindow.py" line="572" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
+    </message>
+    <message>
+      <location filename="../../reports/timebank.py" line="48" />
+      <source>Credit</source>
+      <translation>记入</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="49" />
@@ -779,12 +844,12 @@
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="483" />
+      <location filename="../../ui/mainwindow.py" line="488" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="496" />
+      <location filename="../../ui/mainwindow.py" line="501" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -792,6 +857,11 @@
       <location filename="../../reports/rosters.py" line="314" />
       <source>Date</source>
       <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/timebank_page.py" line="48" />
+      <source>Dec</source>
+      <translation>12月</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="420" />
@@ -849,7 +919,7 @@
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="570" />
+      <location filename="../../ui/mainwindow.py" line="575" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -954,7 +1024,7 @@
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="602" />
+      <location filename="../../ui/mainwindow.py" line="607" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
@@ -984,9 +1054,19 @@
       <translation>结束时间</translation>
     </message>
     <message>
+      <location filename="../../reports/timebank.py" line="64" />
+      <source>Entered</source>
+      <translation>录入时间</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="14" />
       <source>Enterprise</source>
       <translation>企业</translation>
+    </message>
+    <message>
+      <location filename="../../reports/timebank.py" line="64" />
+      <source>Entry</source>
+      <translation>类别</translation>
     </message>
     <message>
       <location filename="../../ui/conflicts_panel.py" line="132" />
@@ -1044,12 +1124,12 @@
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="532" />
+      <location filename="../../ui/mainwindow.py" line="537" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="546" />
+      <location filename="../../ui/mainwindow.py" line="551" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -1057,6 +1137,11 @@
       <location filename="../../ui/autoassign.py" line="45" />
       <source>Fair spread of hours (the most loaded person, then everyone's spread)</source>
       <translation>时长分配公平（先看负担最重的人，再看整体差距）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/timebank_page.py" line="38" />
+      <source>Feb</source>
+      <translation>2月</translation>
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="46" />
@@ -1164,7 +1249,7 @@
       <translation>入户巡诊</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="118" />
+      <location filename="../../ui/mainwindow.py" line="119" />
       <source>Hospital</source>
       <translation>医院</translation>
     </message>
@@ -1174,7 +1259,7 @@
       <translation>医院名称</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="93" />
+      <location filename="../../reports/timebank.py" line="64" />
       <source>Hours</source>
       <translation>时长（小时）</translation>
     </message>
@@ -1214,12 +1299,12 @@
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="519" />
+      <location filename="../../ui/mainwindow.py" line="524" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="527" />
+      <location filename="../../ui/mainwindow.py" line="532" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -1227,6 +1312,21 @@
       <location filename="../../reports/rosters.py" line="105" />
       <source>Item</source>
       <translation>项目</translation>
+    </message>
+    <message>
+      <location filename="../../ui/timebank_page.py" line="37" />
+      <source>Jan</source>
+      <translation>1月</translation>
+    </message>
+    <message>
+      <location filename="../../ui/timebank_page.py" line="43" />
+      <source>Jul</source>
+      <translation>7月</translation>
+    </message>
+    <message>
+      <location filename="../../ui/timebank_page.py" line="42" />
+      <source>Jun</source>
+      <translation>6月</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="377" />
@@ -1264,6 +1364,11 @@
       <translation>讲座听众</translation>
     </message>
     <message>
+      <location filename="../../ui/timebank_page.py" line="206" />
+      <source>Ledger of %1</source>
+      <translation>%1 的时长明细</translation>
+    </message>
+    <message>
       <location filename="../../ui/patrol_dialog.py" line="72" />
       <source>Length</source>
       <translation>时长</translation>
@@ -1279,6 +1384,11 @@
       <translation>商场</translation>
     </message>
     <message>
+      <location filename="../../ui/timebank_page.py" line="39" />
+      <source>Mar</source>
+      <translation>3月</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="61" />
       <source>Market stall</source>
       <translation>集市摆摊</translation>
@@ -1292,6 +1402,11 @@
       <location filename="../../reports/messages.py" line="60" />
       <source>Massage (tuina)</source>
       <translation>推拿</translation>
+    </message>
+    <message>
+      <location filename="../../ui/timebank_page.py" line="41" />
+      <source>May</source>
+      <translation>5月</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="119" />
@@ -1409,7 +1524,7 @@
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="483" />
+      <location filename="../../ui/mainwindow.py" line="488" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1447,6 +1562,11 @@
       <location filename="../../ui/activity_editor.py" line="109" />
       <source>No end</source>
       <translation>不结束</translation>
+    </message>
+    <message>
+      <location filename="../../reports/timebank.py" line="71" />
+      <source>No hours recorded.</source>
+      <translation>暂无记录的时长。</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="47" />
@@ -1504,6 +1624,11 @@
       <translation>未打印：无法打开打印机。</translation>
     </message>
     <message>
+      <location filename="../../ui/timebank_page.py" line="47" />
+      <source>Nov</source>
+      <translation>11月</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="57" />
       <source>Nurse</source>
       <translation>护士</translation>
@@ -1524,6 +1649,11 @@
       <translation>场次排班表…</translation>
     </message>
     <message>
+      <location filename="../../ui/timebank_page.py" line="46" />
+      <source>Oct</source>
+      <translation>10月</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="388" />
       <source>On statutory holidays:</source>
       <translation>遇法定节假日：</translation>
@@ -1539,12 +1669,12 @@
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="494" />
+      <location filename="../../ui/mainwindow.py" line="499" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="60" />
+      <location filename="../../ui/mainwindow.py" line="61" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -1559,7 +1689,7 @@
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="475" />
+      <location filename="../../ui/mainwindow.py" line="480" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -1679,7 +1809,7 @@
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="92" />
+      <location filename="../../ui/mainwindow.py" line="93" />
       <source>Plan file not imported</source>
       <translation>计划文件未导入</translation>
     </message>
@@ -1694,7 +1824,7 @@
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="58" />
+      <location filename="../../ui/mainwindow.py" line="59" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -1729,17 +1859,22 @@
       <translation>上一页</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="319" />
+      <location filename="../../ui/mainwindow.py" line="324" />
       <source>Print</source>
       <translation>打印</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="306" />
+      <location filename="../../ui/mainwindow.py" line="311" />
       <source>Print duty list…</source>
       <translation>打印个人任务单…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="308" />
+      <location filename="../../ui/timebank_page.py" line="107" />
+      <source>Print ledger…</source>
+      <translation>打印明细…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="313" />
       <source>Print month plan…</source>
       <translation>打印月度计划…</translation>
     </message>
@@ -1894,7 +2029,7 @@
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="579" />
+      <location filename="../../ui/mainwindow.py" line="584" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
@@ -1999,6 +2134,11 @@
       <translation>支部书记</translation>
     </message>
     <message>
+      <location filename="../../ui/timebank_page.py" line="45" />
+      <source>Sep</source>
+      <translation>9月</translation>
+    </message>
+    <message>
       <location filename="../../reports/rosters.py" line="185" />
       <source>Service</source>
       <translation>服务项目</translation>
@@ -2014,12 +2154,12 @@
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="196" />
+      <location filename="../../ui/mainwindow.py" line="197" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="62" />
+      <location filename="../../ui/mainwindow.py" line="63" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -2216,7 +2356,7 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="81" />
+      <location filename="../../ui/mainwindow.py" line="82" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
@@ -2259,6 +2399,11 @@ Details were written to %2.</source>
       <location filename="../../ui/app.py" line="95" />
       <source>This database is empty. How would you like to begin?</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
+    </message>
+    <message>
+      <location filename="../../reports/timebank.py" line="99" />
+      <source>This is to certify that %1 of %2 took part in %3 community health outreach occurrences in %4, with %5 hours of volunteer service in all.</source>
+      <translation>兹证明 %2 %1 同志于 %4 年参加社区健康服务活动 %3 场次，累计志愿服务时长 %5 小时。</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="357" />
@@ -2394,6 +2539,16 @@ Details were written to %2.</source>
       <location filename="../../reports/rosters.py" line="357" />
       <source>Visits a year</source>
       <translation>年度走访目标</translation>
+    </message>
+    <message>
+      <location filename="../../reports/timebank.py" line="55" />
+      <source>Volunteer hours ledger</source>
+      <translation>志愿服务时长明细</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="199" />
+      <source>Volunteer time bank</source>
+      <translation>志愿服务时间银行</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="317" />
@@ -2616,6 +2771,11 @@ Details were written to %2.</source>
       <translation>不能为负数</translation>
     </message>
     <message>
+      <location filename="../../ui/timebank_page.py" line="234" />
+      <source>certificate</source>
+      <translation>证明</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="314" />
       <source>e.g. 主治医师</source>
       <translation>例如：主治医师</translation>
@@ -2684,6 +2844,11 @@ Details were written to %2.</source>
       <location filename="../../ui/activity_editor.py" line="43" />
       <source>last</source>
       <translation>最后一个</translation>
+    </message>
+    <message>
+      <location filename="../../ui/timebank_page.py" line="234" />
+      <source>ledger</source>
+      <translation>明细</translation>
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="58" />

@@ -184,3 +184,41 @@ def test_print_duty_list_of_the_selected_person(qtbot, db_path, tmp_path, monkey
     assert target.read_bytes().startswith(b"%PDF")
     preview.close()
     window.session.close()
+
+
+def test_time_bank_page_totals_ledger_and_certificate(qtbot, db_path, tmp_path, monkeypatch) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from db.operations import import_records
+    from ui.printing import PreviewDialog
+
+    with Store(db_path) as s:
+        import_plan(s, parse_document(sample_text()).plan)  # records s001 3 h on 12-03
+        s.user = "王老师"
+        doc = '{"format": "outreach-plan", "version": 1, "records": [{"activity": "a1", "occurrence": "2026-12-10", "attended": [{"staff": "s001", "hours": 2}]}]}'
+        import_records(s, doc)
+        import_records(s, doc.replace('"hours": 2', '"hours": 1.5'))
+    window = _window(qtbot, db_path)
+    window.show_section("time_bank")
+    page = window.current_page()
+    page.year.setValue(2026)
+    assert "4.5" in page.total.text()
+    page.select("s001")
+    rows = page.ledger_model.rowCount()
+    assert rows == 3  # credit 3, credit 2, correction -0.5
+    kinds = [page.ledger_model.item(r, 2).text() for r in range(rows)]
+    assert kinds == ["记入", "记入", "更正"]
+    page.mode.setCurrentIndex(1)  # by party branch
+    assert page.model.item(0, 0).text() == "骨伤党支部" and page.model.item(0, 2).text() == "4.5"
+    page.mode.setCurrentIndex(0)
+    page.select("s001")
+    target = tmp_path / "cert.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.print_cert.click()
+    preview = next(d for d in window.findChildren(PreviewDialog) if d.isVisible())
+    preview.save_as()
+    text = PdfReader(str(target)).pages[0].extract_text()
+    assert "志愿服务时长证明" in text and "金伟" in text and "4.5" in text
+    preview.close()
+    window.session.close()
