@@ -253,6 +253,19 @@ def save_solver_settings(store: Store, settings: SolverSettings) -> Changes:
     return Changes(hospital=True)
 
 
+def backup_keep(store: Store) -> int:
+    """How many backups to keep (a setting; default 10)."""
+    return int(get_setting(store, "backup_keep", 10))
+
+
+def save_backup_keep(store: Store, keep: int) -> Changes:
+    if keep < 1:
+        raise OperationError("keep at least one backup")
+    with store.atomic():
+        set_setting(store, "backup_keep", keep)
+    return Changes(hospital=True)
+
+
 def acknowledge(store: Store, key: str, kind: str, reason: str, by: str | None, at: str) -> Changes:
     """Accept a warning with a reason, so that it is shown as looked at."""
     if not reason.strip():

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 import traceback
+from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import operations as ops
+from db.backup import backup_due, damage, list_backups, make_backup, restore
 from db.paths import default_db_path
 from db.planio import is_empty
 from db.store import StoreError
@@ -115,6 +117,8 @@ class Controller:
         self.window: MainWindow | None = None
 
     def open(self, path: str | Path, first_start: bool = True) -> bool:
+        if not self.check_sound(Path(path)):
+            return False
         try:
             session = Session(path)
         except StoreError as exc:
@@ -128,9 +132,87 @@ class Controller:
             old_window.deleteLater()
         if old_session is not None:
             old_session.close()
+        self.window.restore_requested.connect(self.restore)
+        self.back_up(session)
         if first_start and is_new_database(session):
             self.first_start()
         return True
+
+    def check_sound(self, path: Path) -> bool:
+        """A damaged database is not opened: the latest good backup is offered in its place."""
+        problem = damage(path)
+        if problem is None:
+            return True
+        good = next((b for b in list_backups(path) if damage(b.path) is None), None)
+        if good is None:
+            QMessageBox.critical(
+                self.window,
+                tr("Database damaged"),
+                tr("%1 is damaged (%2) and there is no backup of it.")
+                .replace("%1", str(path))
+                .replace("%2", problem),
+            )
+            return False
+        answer = QMessageBox.question(
+            self.window,
+            tr("Database damaged"),
+            tr(
+                "%1 is damaged (%2).\n\nRestore the latest good backup, taken %3? The damaged file is kept aside."
+            )
+            .replace("%1", str(path))
+            .replace("%2", problem)
+            .replace("%3", f"{good.taken:%Y-%m-%d %H:%M}"),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            restore(good.path, path)
+        except StoreError as exc:
+            QMessageBox.critical(self.window, tr("Database damaged"), describe_error(exc))
+            return False
+        return True
+
+    def back_up(self, session: Session) -> None:
+        """A backup when the app starts (at most one an hour) and then every day it runs."""
+        keep = ops.backup_keep(session.store)
+        if backup_due(session.path, every=timedelta(hours=1)):
+            try:
+                make_backup(session.store, keep)
+            except StoreError as exc:
+                assert self.window is not None
+                self.window.statusBar().showMessage(describe_error(exc), 10000)
+        timer = QTimer(self.window)
+        timer.setInterval(60 * 60 * 1000)
+
+        def daily() -> None:
+            if self.session is session and not session.closed and backup_due(session.path):
+                try:
+                    make_backup(session.store, ops.backup_keep(session.store))
+                except StoreError as exc:
+                    if self.window is not None:
+                        self.window.statusBar().showMessage(describe_error(exc), 15000)
+
+        timer.timeout.connect(daily)
+        timer.start()
+
+    def restore(self, backup: str) -> None:
+        """Close the database, put the backup in its place (the current file kept aside), reopen."""
+        assert self.session is not None
+        path = self.session.path
+        old_window, old_session = self.window, self.session
+        old_session.close()
+        try:
+            aside = restore(Path(backup), path)
+        except StoreError as exc:
+            QMessageBox.critical(old_window, tr("Restore from backup"), describe_error(exc))
+            aside = None
+        self.window = old_window
+        self.session = None
+        if self.open(path, first_start=False) and aside is not None:
+            assert self.window is not None
+            self.window.statusBar().showMessage(
+                tr("Restored; the replaced file is kept as %1.").replace("%1", aside.name), 15000
+            )
 
     def _show_window(self) -> None:
         assert self.session is not None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import operations as ops
+from db.backup import list_backups, make_backup
 from db.planio import LOADERS, load_acknowledgements, load_hospital, load_plan
 from db.store import Store, StoreError
 from reports.rosters import branch_month_plan, personal_duty_list
@@ -40,13 +42,14 @@ from scheduler.model import Hospital
 from scheduler.planfile import PlanError, dump_document, plan_to_document
 
 from .autoassign import SolverSettingsDialog
+from .backups import RestoreDialog
 from .calendar_page import CalendarPage
 from .conflicts_panel import ConflictsPanel
 from .entities import ALL_SPECS, Catalog
 from .i18n import LANGUAGES, N_, current_language, tr
 from .printing import save_pdf
 from .requests_page import RequestsPage, ResponseTimesDialog
-from .session import Session
+from .session import Session, user_name
 from .table import EntityPage
 from .tasks import run_task
 from .timebank_page import TimeBankPage
@@ -158,6 +161,7 @@ class MainWindow(QMainWindow):
     """One window on one open database."""
 
     open_requested = Signal(str)  # another database to open (the app swaps sessions)
+    restore_requested = Signal(str)  # a backup to put in the database's place
     language_changed = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -242,6 +246,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, tr("&Import plan file…"), self.import_plan_file, "Ctrl+I")
         self._action(file_menu, tr("&Export plan file…"), self.export_plan_file, "Ctrl+E")
         file_menu.addSeparator()
+        self._action(file_menu, tr("Back up &now"), self.back_up_now)
+        self._action(file_menu, tr("Restore from &backup…"), self.restore_backup)
+        file_menu.addSeparator()
         self._action(file_menu, tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         edit_menu = bar.addMenu(tr("&Edit"))
@@ -264,6 +271,8 @@ class MainWindow(QMainWindow):
         self._action(settings_menu, tr("&Hospital…"), self.edit_hospital)
         self._action(settings_menu, tr("&Response times…"), self.edit_response_times)
         self._action(settings_menu, tr("&Auto-assign…"), self.edit_solver_settings)
+        self._action(settings_menu, tr("&Backups…"), self.edit_backup_keep)
+        self._action(settings_menu, tr("&User name…"), self.edit_user_name)
         lang_menu = settings_menu.addMenu(tr("&Language"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
@@ -585,6 +594,45 @@ class MainWindow(QMainWindow):
                 lambda: ops.save_response_times(self.session.store, new),
                 lambda: ops.save_response_times(self.session.store, old),
             )
+
+    def back_up_now(self) -> None:
+        try:
+            made = make_backup(self.session.store, ops.backup_keep(self.session.store))
+        except StoreError as exc:
+            QMessageBox.warning(self, tr("Back up now"), describe_error(exc))
+            return
+        self.statusBar().showMessage(tr("Backed up to %1.").replace("%1", str(made.path)), 8000)
+
+    def restore_backup(self) -> None:
+        dialog = RestoreDialog(list_backups(self.session.path), self)
+        if dialog.exec() and dialog.chosen() is not None:
+            answer = QMessageBox.question(
+                self,
+                tr("Restore from backup"),
+                tr(
+                    "Replace the database with the backup of %1? The current file is kept aside, renamed."
+                ).replace("%1", f"{dialog.chosen().taken:%Y-%m-%d %H:%M}"),
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.restore_requested.emit(str(dialog.chosen().path))
+
+    def edit_backup_keep(self) -> None:
+        old = ops.backup_keep(self.session.store)
+        keep, ok = QInputDialog.getInt(self, tr("Backups"), tr("How many backups to keep:"), old, 1, 365)
+        if ok and keep != old:
+            self.session.push(
+                tr("Backups"),
+                lambda: ops.save_backup_keep(self.session.store, keep),
+                lambda: ops.save_backup_keep(self.session.store, old),
+            )
+
+    def edit_user_name(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, tr("User name"), tr("Your name, recorded with what you enter:"), text=user_name()
+        )
+        if ok and name.strip():
+            QSettings().setValue("user_name", name.strip())
+            self.session.store.user = name.strip()
 
     def edit_solver_settings(self) -> None:
         old = ops.solver_settings(self.session.store)

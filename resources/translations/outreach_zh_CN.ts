@@ -49,7 +49,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="492" />
+      <location filename="../../ui/mainwindow.py" line="501" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -77,6 +77,20 @@
       <location filename="../../ui/timebank_page.py" line="177" />
       <source>%1 hours in all</source>
       <translation>合计 %1 小时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="151" />
+      <source>%1 is damaged (%2) and there is no backup of it.</source>
+      <translation>%1 已损坏（%2），且没有它的备份。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="159" />
+      <source>%1 is damaged (%2).
+
+Restore the latest good backup, taken %3? The damaged file is kept aside.</source>
+      <translation>%1 已损坏（%2）。
+
+是否恢复 %3 的最新完好备份？损坏的文件会另行保留。</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="593" />
@@ -119,9 +133,14 @@
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="104" />
+      <location filename="../../ui/mainwindow.py" line="107" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backups.py" line="22" />
+      <source>%1 · %2 KB</source>
+      <translation>%1 · %2 KB</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_page.py" line="330" />
@@ -129,87 +148,97 @@
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="266" />
+      <location filename="../../ui/mainwindow.py" line="273" />
       <source>&amp;Auto-assign…</source>
       <translation>自动排班(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="258" />
+      <location filename="../../ui/mainwindow.py" line="274" />
+      <source>&amp;Backups…</source>
+      <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="265" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="247" />
+      <location filename="../../ui/mainwindow.py" line="254" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="243" />
+      <location filename="../../ui/mainwindow.py" line="247" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="236" />
+      <location filename="../../ui/mainwindow.py" line="240" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="264" />
+      <location filename="../../ui/mainwindow.py" line="271" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="242" />
+      <location filename="../../ui/mainwindow.py" line="246" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="267" />
+      <location filename="../../ui/mainwindow.py" line="276" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="237" />
+      <location filename="../../ui/mainwindow.py" line="241" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="238" />
+      <location filename="../../ui/mainwindow.py" line="242" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="245" />
+      <location filename="../../ui/mainwindow.py" line="252" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="239" />
+      <location filename="../../ui/mainwindow.py" line="243" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="250" />
+      <location filename="../../ui/mainwindow.py" line="257" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="265" />
+      <location filename="../../ui/mainwindow.py" line="272" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="263" />
+      <location filename="../../ui/mainwindow.py" line="270" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="248" />
+      <location filename="../../ui/mainwindow.py" line="255" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="256" />
+      <location filename="../../ui/mainwindow.py" line="275" />
+      <source>&amp;User name…</source>
+      <translation>用户名(&amp;U)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="263" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -599,6 +628,31 @@
       <translation>自动排班…</translation>
     </message>
     <message>
+      <location filename="../../ui/mainwindow.py" line="249" />
+      <source>Back up &amp;now</source>
+      <translation>立即备份(&amp;N)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="602" />
+      <source>Back up now</source>
+      <translation>立即备份</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="604" />
+      <source>Backed up to %1.</source>
+      <translation>已备份到 %1。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="621" />
+      <source>Backups</source>
+      <translation>备份</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backups.py" line="31" />
+      <source>Backups are taken when the app starts and every day, and with File ▸ Back up now.</source>
+      <translation>程序启动时和每天会自动备份，也可通过“文件 ▸ 立即备份”手动备份。</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="83" />
       <source>Blood pressure</source>
       <translation>测血压</translation>
@@ -629,7 +683,7 @@
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="195" />
+      <location filename="../../ui/mainwindow.py" line="199" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -694,7 +748,7 @@
       <translation>无法删除</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="121" />
+      <location filename="../../ui/app.py" line="125" />
       <source>Cannot open database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -724,7 +778,7 @@
       <translation>选择一名人员查看其时长明细。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="324" />
+      <location filename="../../ui/mainwindow.py" line="333" />
       <source>Choose a row first.</source>
       <translation>请先选择一行。</translation>
     </message>
@@ -739,17 +793,17 @@
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="129" />
+      <location filename="../../ui/mainwindow.py" line="132" />
       <source>Clinical hours from</source>
       <translation>临床工作时间自</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="152" />
+      <location filename="../../ui/mainwindow.py" line="155" />
       <source>Clinical hours must end after they start.</source>
       <translation>临床工作时间的结束须晚于开始。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="130" />
+      <location filename="../../ui/mainwindow.py" line="133" />
       <source>Clinical hours until</source>
       <translation>临床工作时间至</translation>
     </message>
@@ -769,7 +823,7 @@
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="481" />
+      <location filename="../../ui/mainwindow.py" line="490" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -779,7 +833,7 @@
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="216" />
+      <location filename="../../ui/mainwindow.py" line="220" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -814,7 +868,7 @@
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="476" />
+      <location filename="../../ui/mainwindow.py" line="485" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
@@ -824,7 +878,7 @@
       <translation>生成这些走访</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="572" />
+      <location filename="../../ui/mainwindow.py" line="581" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -844,12 +898,17 @@
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="488" />
+      <location filename="../../ui/app.py" line="158" />
+      <source>Database damaged</source>
+      <translation>数据库已损坏</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="497" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="501" />
+      <location filename="../../ui/mainwindow.py" line="510" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -919,7 +978,7 @@
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="575" />
+      <location filename="../../ui/mainwindow.py" line="584" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -1024,7 +1083,7 @@
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="607" />
+      <location filename="../../ui/mainwindow.py" line="655" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
@@ -1044,7 +1103,7 @@
       <translation>对科室在岗的影响</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="169" />
+      <location filename="../../ui/app.py" line="251" />
       <source>Empty hospital</source>
       <translation>空白医院</translation>
     </message>
@@ -1124,12 +1183,12 @@
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="537" />
+      <location filename="../../ui/mainwindow.py" line="546" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="551" />
+      <location filename="../../ui/mainwindow.py" line="560" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -1249,12 +1308,12 @@
       <translation>入户巡诊</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="119" />
+      <location filename="../../ui/mainwindow.py" line="122" />
       <source>Hospital</source>
       <translation>医院</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="88" />
+      <location filename="../../ui/app.py" line="90" />
       <source>Hospital name</source>
       <translation>医院名称</translation>
     </message>
@@ -1284,27 +1343,32 @@
       <translation>本月时长</translation>
     </message>
     <message>
+      <location filename="../../ui/mainwindow.py" line="621" />
+      <source>How many backups to keep:</source>
+      <translation>保留的备份份数：</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="178" />
       <source>ID</source>
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="79" />
+      <location filename="../../ui/app.py" line="81" />
       <source>Import a plan file…</source>
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="174" />
+      <location filename="../../ui/app.py" line="256" />
       <source>Import plan file</source>
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="524" />
+      <location filename="../../ui/mainwindow.py" line="533" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="532" />
+      <location filename="../../ui/mainwindow.py" line="541" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -1339,7 +1403,7 @@
       <translation>检验技师</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="93" />
+      <location filename="../../ui/app.py" line="95" />
       <source>Later</source>
       <translation>稍后</translation>
     </message>
@@ -1524,7 +1588,7 @@
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="488" />
+      <location filename="../../ui/mainwindow.py" line="497" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1669,12 +1733,12 @@
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="499" />
+      <location filename="../../ui/mainwindow.py" line="508" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="61" />
+      <location filename="../../ui/mainwindow.py" line="64" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -1689,7 +1753,7 @@
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="480" />
+      <location filename="../../ui/mainwindow.py" line="489" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -1809,12 +1873,12 @@
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="93" />
+      <location filename="../../ui/mainwindow.py" line="96" />
       <source>Plan file not imported</source>
       <translation>计划文件未导入</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="174" />
+      <location filename="../../ui/app.py" line="256" />
       <source>Plan files (*.json)</source>
       <translation>计划文件 (*.json)</translation>
     </message>
@@ -1824,7 +1888,7 @@
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="59" />
+      <location filename="../../ui/mainwindow.py" line="62" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -1859,12 +1923,12 @@
       <translation>上一页</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="324" />
+      <location filename="../../ui/mainwindow.py" line="333" />
       <source>Print</source>
       <translation>打印</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="311" />
+      <location filename="../../ui/mainwindow.py" line="320" />
       <source>Print duty list…</source>
       <translation>打印个人任务单…</translation>
     </message>
@@ -1874,7 +1938,7 @@
       <translation>打印明细…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="313" />
+      <location filename="../../ui/mainwindow.py" line="322" />
       <source>Print month plan…</source>
       <translation>打印月度计划…</translation>
     </message>
@@ -1999,6 +2063,11 @@
       <translation>重复</translation>
     </message>
     <message>
+      <location filename="../../ui/mainwindow.py" line="612" />
+      <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
+      <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="92" />
       <source>Report reading</source>
       <translation>报告解读</translation>
@@ -2029,9 +2098,29 @@
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="584" />
+      <location filename="../../ui/mainwindow.py" line="593" />
       <source>Response times</source>
       <translation>响应时限</translation>
+    </message>
+    <message>
+      <location filename="../../ui/backups.py" line="39" />
+      <source>Restore</source>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="250" />
+      <source>Restore from &amp;backup…</source>
+      <translation>从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="207" />
+      <source>Restore from backup</source>
+      <translation>从备份恢复</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="214" />
+      <source>Restored; the replaced file is kept as %1.</source>
+      <translation>已恢复；被替换的文件保留为 %1。</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="128" />
@@ -2154,12 +2243,12 @@
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="197" />
+      <location filename="../../ui/mainwindow.py" line="201" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="63" />
+      <location filename="../../ui/mainwindow.py" line="66" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -2209,7 +2298,7 @@
       <translation>求解器（在时限内求最优）</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="193" />
+      <location filename="../../ui/app.py" line="275" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
@@ -2234,17 +2323,17 @@
       <translation>人员不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="93" />
+      <location filename="../../ui/app.py" line="95" />
       <source>Start</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="78" />
+      <location filename="../../ui/app.py" line="80" />
       <source>Start an empty hospital</source>
       <translation>从空白医院开始</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="77" />
+      <location filename="../../ui/app.py" line="79" />
       <source>Start with the demo hospital (made-up people, to look around)</source>
       <translation>使用演示医院（虚构人员，便于熟悉功能）</translation>
     </message>
@@ -2334,7 +2423,7 @@
       <translation>已保存记录的编号不能修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="194" />
+      <location filename="../../ui/app.py" line="276" />
       <source>The action could not be completed: %1
 Details were written to %2.</source>
       <translation>操作未能完成：%1
@@ -2356,7 +2445,7 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="82" />
+      <location filename="../../ui/mainwindow.py" line="85" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
@@ -2386,6 +2475,11 @@ Details were written to %2.</source>
       <translation>每年计划走访次数。</translation>
     </message>
     <message>
+      <location filename="../../ui/backups.py" line="33" />
+      <source>There is no backup of this database yet.</source>
+      <translation>此数据库还没有备份。</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_page.py" line="572" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
@@ -2396,7 +2490,7 @@ Details were written to %2.</source>
       <translation>本场及以后</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="95" />
+      <location filename="../../ui/app.py" line="97" />
       <source>This database is empty. How would you like to begin?</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
@@ -2516,6 +2610,11 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
+      <location filename="../../ui/mainwindow.py" line="631" />
+      <source>User name</source>
+      <translation>用户名</translation>
+    </message>
+    <message>
       <location filename="../../reports/rosters.py" line="93" />
       <source>Venue</source>
       <translation>地点</translation>
@@ -2546,7 +2645,7 @@ Details were written to %2.</source>
       <translation>志愿服务时长明细</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="199" />
+      <location filename="../../ui/mainwindow.py" line="203" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
     </message>
@@ -2611,7 +2710,7 @@ Details were written to %2.</source>
       <translation>周排班表…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="75" />
+      <location filename="../../ui/app.py" line="77" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -2714,6 +2813,11 @@ Details were written to %2.</source>
       <location filename="../../ui/labels.py" line="39" />
       <source>Yes</source>
       <translation>是</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="631" />
+      <source>Your name, recorded with what you enter:</source>
+      <translation>您的姓名（随录入内容一并记录）：</translation>
     </message>
     <message>
       <location filename="../../ui/printing.py" line="134" />

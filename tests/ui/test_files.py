@@ -90,3 +90,42 @@ def test_first_start_demo_hospital(qtbot, db_path) -> None:
     assert len(plan.departments) >= 10 and plan.hospital is not None
     controller.session.close()
     controller.window.close()
+
+
+def test_backup_at_start_damage_offers_restore(qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from db.backup import list_backups
+    from db.operations import import_document
+    from tests.helpers import sample_text
+
+    path = tmp_path / "office.sqlite3"
+    with Store(path) as s:
+        import_document(s, sample_text())
+    controller = Controller()
+    assert controller.open(path, first_start=False)
+    backups = list_backups(path)
+    assert len(backups) == 1  # taken at start
+    controller.window.back_up_now()
+    controller.session.close()
+    controller.window.close()
+    with open(path, "r+b") as f:  # the disk goes bad under the database
+        f.seek(4096)
+        f.write(b"\x00\xff" * 6000)
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda parent, title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes,
+    )
+    again = Controller()
+    assert again.open(path, first_start=False)
+    assert asked and "office.sqlite3" in asked[0]
+    assert "s001" in again.window.catalog.staff
+    assert list(tmp_path.glob("office.sqlite3.replaced-*"))  # the damaged file is kept aside
+    # Restoring from the menu: the same, with the window reopened on the restored file.
+    newest = list_backups(path)[0]
+    again.restore(str(newest.path))
+    assert again.session is not None and "s001" in again.window.catalog.staff
+    again.session.close()
+    again.window.close()
