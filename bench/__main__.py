@@ -8,7 +8,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import bench_assign, bench_calendar, bench_conflicts, bench_foundation, bench_reports  # noqa: E402
+from bench import (  # noqa: E402
+    bench_assign,
+    bench_calendar,
+    bench_conflicts,
+    bench_foundation,
+    bench_reports,
+    bench_safety,
+)
 
 
 def main(argv: list[str]) -> int:
@@ -20,6 +27,7 @@ def main(argv: list[str]) -> int:
     bench_conflicts.run(small=args.small)
     bench_reports.run(small=args.small)
     bench_assign.run(small=args.small)
+    bench_safety.run(small=args.small)
     return 0
 
 
