@@ -91,6 +91,13 @@ class Store:
                 self.conn.execute("ROLLBACK")
             raise
 
+    def data_version(self) -> int:
+        """Changes when another connection commits (not this one): how a window notices."""
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read {self.path}: {exc}") from exc
+
     def close(self) -> None:
         self.conn.close()
 

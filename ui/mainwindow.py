@@ -229,6 +229,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.first_check)
         session.changed.connect(self.on_changed)
         session.failed.connect(self._step_failed)
+        session.external.connect(self.on_external)
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
         self._update_title()
@@ -480,6 +481,18 @@ class MainWindow(QMainWindow):
             self._update_title()
             if "requests_view" in self.pages:
                 self.pages["requests_view"].refresh()
+
+    def on_external(self) -> None:
+        """Another window or computer changed the database: load everything again, re-check,
+        and drop the undo history (undoing now could overwrite their work)."""
+        keys = {section: frozenset({"*"}) for section in LOADERS}  # every section, reloaded whole
+        self.checker = None  # and checked whole
+        self.on_changed(ops.Changes(keys, hospital=True), None)
+        if self.session.undo_stack.count():
+            self.session.undo_stack.clear()
+        self.statusBar().showMessage(
+            tr("The database was changed elsewhere; what you see is up to date."), 8000
+        )
 
     def _step_failed(self, step: str, reason: str) -> None:
         QMessageBox.warning(self, tr("Could not undo or redo"), f"{step}\n\n{reason}")

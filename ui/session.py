@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from db import operations as ops
@@ -58,6 +58,7 @@ class Session(QObject):
 
     changed = Signal(object, object)
     failed = Signal(str, str)  # the step's name, why it could not be done
+    external = Signal()  # someone else changed the database
 
     def __init__(self, path: str | Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -66,9 +67,31 @@ class Session(QObject):
         self.path = Path(path)
         self.undo_stack = QUndoStack(self)
         self.closed = False
+        # Another window or another computer on the office share may write to the same file:
+        # look every second and a half whether someone else committed.
+        self._version = self.store.data_version()
+        self._watch = QTimer(self)
+        self._watch.setInterval(1500)
+        self._watch.timeout.connect(self.poll)
+        self._watch.start()
+
+    def poll(self) -> bool:
+        """Emit `external` when another connection has committed since the last look."""
+        if self.closed:
+            return False
+        try:
+            version = self.store.data_version()
+        except StoreError:  # the file went away or is locked for longer: try again next time
+            return False
+        if version == self._version:
+            return False
+        self._version = version
+        self.external.emit()
+        return True
 
     def close(self) -> None:
         self.closed = True
+        self._watch.stop()
         self.undo_stack.clear()
         self.store.close()
 

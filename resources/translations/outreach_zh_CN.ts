@@ -49,7 +49,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="501" />
+      <location filename="../../ui/mainwindow.py" line="514" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -148,97 +148,97 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="273" />
+      <location filename="../../ui/mainwindow.py" line="274" />
       <source>&amp;Auto-assign…</source>
       <translation>自动排班(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="274" />
+      <location filename="../../ui/mainwindow.py" line="275" />
       <source>&amp;Backups…</source>
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="265" />
+      <location filename="../../ui/mainwindow.py" line="266" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="254" />
+      <location filename="../../ui/mainwindow.py" line="255" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="247" />
+      <location filename="../../ui/mainwindow.py" line="248" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="240" />
+      <location filename="../../ui/mainwindow.py" line="241" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="271" />
+      <location filename="../../ui/mainwindow.py" line="272" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="246" />
+      <location filename="../../ui/mainwindow.py" line="247" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="276" />
+      <location filename="../../ui/mainwindow.py" line="277" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="241" />
+      <location filename="../../ui/mainwindow.py" line="242" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="242" />
+      <location filename="../../ui/mainwindow.py" line="243" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="252" />
+      <location filename="../../ui/mainwindow.py" line="253" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="243" />
+      <location filename="../../ui/mainwindow.py" line="244" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="257" />
+      <location filename="../../ui/mainwindow.py" line="258" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="272" />
+      <location filename="../../ui/mainwindow.py" line="273" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="270" />
+      <location filename="../../ui/mainwindow.py" line="271" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="255" />
+      <location filename="../../ui/mainwindow.py" line="256" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="275" />
+      <location filename="../../ui/mainwindow.py" line="276" />
       <source>&amp;User name…</source>
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="263" />
+      <location filename="../../ui/mainwindow.py" line="264" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -628,22 +628,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="249" />
+      <location filename="../../ui/mainwindow.py" line="250" />
       <source>Back up &amp;now</source>
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="602" />
+      <location filename="../../ui/mainwindow.py" line="615" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="604" />
+      <location filename="../../ui/mainwindow.py" line="617" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="621" />
+      <location filename="../../ui/mainwindow.py" line="634" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
@@ -778,7 +778,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>选择一名人员查看其时长明细。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="333" />
+      <location filename="../../ui/mainwindow.py" line="334" />
       <source>Choose a row first.</source>
       <translation>请先选择一行。</translation>
     </message>
@@ -823,7 +823,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="490" />
+      <location filename="../../ui/mainwindow.py" line="503" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -868,7 +868,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="485" />
+      <location filename="../../ui/mainwindow.py" line="498" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
@@ -878,7 +878,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>生成这些走访</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="581" />
+      <location filename="../../ui/mainwindow.py" line="594" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -903,12 +903,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>数据库已损坏</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="497" />
+      <location filename="../../ui/mainwindow.py" line="510" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="510" />
+      <location filename="../../ui/mainwindow.py" line="523" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -978,7 +978,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="584" />
+      <location filename="../../ui/mainwindow.py" line="597" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -1083,7 +1083,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="655" />
+      <location filename="../../ui/mainwindow.py" line="668" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
@@ -1183,12 +1183,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="546" />
+      <location filename="../../ui/mainwindow.py" line="559" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="560" />
+      <location filename="../../ui/mainwindow.py" line="573" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -1343,7 +1343,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="621" />
+      <location filename="../../ui/mainwindow.py" line="634" />
       <source>How many backups to keep:</source>
       <translation>保留的备份份数：</translation>
     </message>
@@ -1363,12 +1363,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="533" />
+      <location filename="../../ui/mainwindow.py" line="546" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="541" />
+      <location filename="../../ui/mainwindow.py" line="554" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -1588,7 +1588,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="497" />
+      <location filename="../../ui/mainwindow.py" line="510" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1733,7 +1733,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="508" />
+      <location filename="../../ui/mainwindow.py" line="521" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -1753,7 +1753,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="489" />
+      <location filename="../../ui/mainwindow.py" line="502" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -1923,12 +1923,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>上一页</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="333" />
+      <location filename="../../ui/mainwindow.py" line="334" />
       <source>Print</source>
       <translation>打印</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="320" />
+      <location filename="../../ui/mainwindow.py" line="321" />
       <source>Print duty list…</source>
       <translation>打印个人任务单…</translation>
     </message>
@@ -1938,7 +1938,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印明细…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="322" />
+      <location filename="../../ui/mainwindow.py" line="323" />
       <source>Print month plan…</source>
       <translation>打印月度计划…</translation>
     </message>
@@ -2063,7 +2063,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="612" />
+      <location filename="../../ui/mainwindow.py" line="625" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
@@ -2098,7 +2098,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="593" />
+      <location filename="../../ui/mainwindow.py" line="606" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
@@ -2108,7 +2108,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="250" />
+      <location filename="../../ui/mainwindow.py" line="251" />
       <source>Restore from &amp;backup…</source>
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
@@ -2440,6 +2440,11 @@ Details were written to %2.</source>
       <translation>修改未保存：%1</translation>
     </message>
     <message>
+      <location filename="../../ui/mainwindow.py" line="494" />
+      <source>The database was changed elsewhere; what you see is up to date.</source>
+      <translation>数据库已在别处被修改；当前显示的内容已更新。</translation>
+    </message>
+    <message>
       <location filename="../../ui/rotation_dialog.py" line="108" />
       <source>The department on turn fills the needs of its station; the others stay home that week.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
@@ -2610,7 +2615,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="631" />
+      <location filename="../../ui/mainwindow.py" line="644" />
       <source>User name</source>
       <translation>用户名</translation>
     </message>
@@ -2815,7 +2820,7 @@ Details were written to %2.</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="631" />
+      <location filename="../../ui/mainwindow.py" line="644" />
       <source>Your name, recorded with what you enter:</source>
       <translation>您的姓名（随录入内容一并记录）：</translation>
     </message>

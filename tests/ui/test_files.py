@@ -129,3 +129,36 @@ def test_backup_at_start_damage_offers_restore(qtbot, tmp_path, monkeypatch) -> 
     assert again.session is not None and "s001" in again.window.catalog.staff
     again.session.close()
     again.window.close()
+
+
+def test_two_windows_on_one_database_see_each_other(qtbot, db_path) -> None:
+    import threading
+    import time
+
+    from db.operations import import_document, save
+    from scheduler.model import Staff
+    from tests.helpers import sample_text
+    from ui.mainwindow import MainWindow
+    from ui.session import Session
+
+    with Store(db_path) as s:
+        import_document(s, sample_text())
+    a, b = MainWindow(Session(db_path)), MainWindow(Session(db_path))
+    for w in (a, b):
+        qtbot.addWidget(w)
+        w.show()
+    a.session.save("staff", Staff("s900", "新同事", "ortho"), None, "add")
+    assert "s900" not in b.catalog.staff
+    qtbot.waitUntil(lambda: "s900" in b.catalog.staff, timeout=5000)  # B's watch noticed
+    assert not b.session.poll()  # nothing new since
+    # A write waits for another one in progress instead of failing.
+    holder = Store(db_path)
+    holder.conn.execute("BEGIN IMMEDIATE")
+    threading.Timer(1.0, holder.conn.commit).start()
+    t0 = time.perf_counter()
+    save(b.session.store, "staff", [Staff("s901", "又一位", "ortho")])
+    assert time.perf_counter() - t0 >= 0.9
+    holder.close()
+    qtbot.waitUntil(lambda: "s901" in a.catalog.staff, timeout=5000)
+    for w in (a, b):
+        w.session.close()
