@@ -9,6 +9,8 @@ def _gui_db(argv: list[str]) -> tuple[bool, str | None]:
     """Whether the arguments ask for the GUI, and which database it should open."""
     if not argv:
         return True, None
+    if len(argv) == 2 and argv[0] == "--field":
+        return True, None
     if len(argv) == 2 and argv[0] == "--db":
         return True, argv[1]
     if len(argv) == 1 and argv[0].startswith("--db="):
@@ -24,6 +26,8 @@ def main(argv: list[str]) -> int:
         return run(argv)
     from ui.app import run_gui
 
+    if argv[:1] == ["--field"]:
+        return run_gui(field=argv[1])  # a laptop working on a field package
     return run_gui(db)
 
 

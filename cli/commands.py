@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
+from db.field import export_package, import_package
 from db.operations import (
     OperationError,
     import_document,
@@ -43,6 +44,7 @@ from resources import demo_recipe
 from scheduler.assign import Problem, greedy, solve
 from scheduler.conflicts import CheckContext, check, counts, to_json
 from scheduler.demo import SCALES, build_demo
+from scheduler.field import PackageError
 from scheduler.planfile import PlanError, dump_document, plan_to_document
 from scheduler.workdays import WorkCalendar, official_calendar
 
@@ -134,6 +136,51 @@ def cmd_record(args: argparse.Namespace) -> int:
             return EXIT_FAILED
     print(f"recorded {path}: {len(changes.keys.get('records', ()))} record(s)")
     return EXIT_OK
+
+
+def cmd_field(args: argparse.Namespace) -> int:
+    if args.action == "export" and not args.output:
+        raise CommandError("field export needs -o PACKAGE")
+    if args.action == "import" and not args.package:
+        raise CommandError("field import needs the PACKAGE file")
+    if args.action == "export":
+        out = Path(args.output)
+        if not out.parent.exists():
+            raise CommandError(f"cannot write {out}: folder {out.parent} does not exist")
+        _window(args)
+        start = args.date_from or date.today()
+        end = args.date_to or start + timedelta(days=6)
+        if end < start:
+            raise CommandError(f"--to {end} is before --from {start}")
+        with _open(args) as store:
+            text = export_package(store, start, end)
+        _write_atomically(out, text)
+        n = len(json.loads(text)["occurrences"])
+        print(f"wrote {out}: {n} occurrence(s) from {start} to {end}")
+        return EXIT_OK
+    path = Path(args.package)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    with _open(args) as store:
+        store.user = getpass.getuser()
+        try:
+            result = import_package(store, data)
+        except PackageError as exc:
+            raise CommandError(f"{path} was refused, nothing changed: {exc}") from None
+        except PlanError as exc:
+            raise CommandError(
+                f"{path} was refused, nothing changed: {len(exc.problems)} problem(s) in its plan"
+            ) from None
+    if result.already:
+        print(f"{path} was imported before: nothing changed")
+        return EXIT_OK
+    print(
+        f"imported {path}: {result.taken} record(s) taken, {result.same} unchanged, "
+        f"{result.conflicts} changed both here and in the field (choose in the app: File ▸ Field conflicts)"
+    )
+    return EXIT_WANTING if result.conflicts else EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -349,6 +396,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("record", cmd_record, "Import completion records (the records section of a plan file).")
     p.add_argument("file", help="the plan file holding only records (JSON)")
     p.add_argument("--by", help="who recorded them, for the time bank (default: your login name)")
+    p = command(
+        "field", cmd_field, "Field packages: export a window for a laptop, import what was recorded there."
+    )
+    p.add_argument(
+        "action", choices=("export", "import"), help="export a package, or import one brought back"
+    )
+    p.add_argument("package", nargs="?", help="the package to import")
+    p.add_argument("--from", dest="date_from", type=_date, help="first day of the window (default: today)")
+    p.add_argument("--to", dest="date_to", type=_date, help="last day of the window (default: a week on)")
+    p.add_argument("-o", "--output", help="the package to write (export)")
     p = command("export", cmd_export, "Export the whole database as a plan file.")
     p.add_argument("-o", "--output", required=True, help="the plan file to write")
     p = command("demo", cmd_demo, "Fill the database with a made-up hospital.")

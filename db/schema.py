@@ -285,5 +285,24 @@ CREATE TRIGGER time_bank_no_delete BEFORE DELETE ON time_bank
     BEGIN SELECT RAISE(ABORT, 'the time bank is append-only'); END;
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5)
+# Field packages brought back: which were imported (so a second import changes nothing), and
+# records changed both in the office and in the field, kept until someone chooses.
+MIGRATION_6 = """
+CREATE TABLE field_imports (
+    package TEXT NOT NULL,
+    checksum TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (package, checksum)
+);
+CREATE TABLE field_conflicts (
+    id INTEGER PRIMARY KEY,
+    package TEXT NOT NULL,
+    activity TEXT NOT NULL,
+    occurrence TEXT NOT NULL,
+    field TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6)
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
 
 from db import operations as ops
 from db.backup import backup_due, damage, list_backups, make_backup, restore
+from db.field import open_package
 from db.paths import default_db_path
 from db.planio import is_empty
 from db.store import StoreError
 from resources import FONT_FILE
+from scheduler.field import PackageError
 from scheduler.model import Hospital
+from scheduler.planfile import PlanError
 
 from .i18n import current_language, install_language, set_language_setting, tr
 from .mainwindow import MainWindow, describe_error, remember_database
@@ -133,10 +136,25 @@ class Controller:
         if old_session is not None:
             old_session.close()
         self.window.restore_requested.connect(self.restore)
+        self.window.field_requested.connect(self.open_field)
         self.back_up(session)
         if first_start and is_new_database(session):
             self.first_start()
         return True
+
+    def open_field(self, package: str | Path) -> bool:
+        """Work on a field package: its own working database (made once) in field mode; every
+        record is written back into the package file."""
+        try:
+            work = open_package(Path(package), default_db_path().parent / "field")
+        except (PackageError, PlanError, OSError, StoreError) as exc:
+            QMessageBox.critical(
+                self.window,
+                tr("Open field package"),
+                tr("The package cannot be opened: %1").replace("%1", str(exc)),
+            )
+            return False
+        return self.open(work, first_start=False)
 
     def check_sound(self, path: Path) -> bool:
         """A damaged database is not opened: the latest good backup is offered in its place."""
@@ -281,11 +299,15 @@ def install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def run_gui(db_path: str | None = None) -> int:
+def run_gui(db_path: str | None = None, field: str | None = None) -> int:
     QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = make_app()
     install_excepthook()
     controller = Controller()
+    if field is not None:
+        if not controller.open_field(field):
+            return 2
+        return app.exec()
     path = Path(db_path) if db_path else default_db_path()
     if not controller.open(path):
         return 2

@@ -470,6 +470,8 @@ class CalendarPage(QWidget):
         return True
 
     def _new_on_day(self, day: date) -> None:
+        if getattr(self, "field_mode", False):
+            return
         self.new_activity(datetime.combine(day, datetime.min.time()).replace(hour=9))
 
     def new_activity(self, start: datetime | None = None) -> None:
@@ -481,6 +483,10 @@ class CalendarPage(QWidget):
                 self.go_to(a.start.date())
 
     def edit_occurrence(self, shown: Shown) -> None:
+        if getattr(self, "field_mode", False):  # double-click records instead of planning
+            self.show_details(shown)
+            self.record_current()
+            return
         a, o = shown.activity, shown.occurrence
         # A series opened from one of its occurrences shows that occurrence's times.
         view = replace(a, start=o.start, end=o.end) if a.rrule else a
@@ -584,6 +590,9 @@ class CalendarPage(QWidget):
         return {this: "this", following: "following", every: "all"}.get(box.clickedButton())
 
     def drag_moved(self, shown: Shown, new_start: datetime) -> None:
+        if getattr(self, "field_mode", False):
+            self.refresh()  # nothing moves in field mode: put it back
+            return
         a, o = shown.activity, shown.occurrence
         length = o.end - o.start
         if a.rrule:
@@ -651,6 +660,24 @@ class CalendarPage(QWidget):
             ),
         )
         menu.exec(self.print_button.mapToGlobal(self.print_button.rect().bottomLeft()))
+
+    def set_field_mode(self, info: dict) -> None:
+        """On a laptop with a field package: record what was done; planning stays in the office."""
+        self.field_mode = True
+        self.field_info = info
+        for b in (
+            self.new_button,
+            self.auto_button,
+            self.patrol_button,
+            self.auto_one_button,
+            self.assign_button,
+            self.unassign_button,
+            self.edit_button,
+            self.rotation_button,
+            self.exclude_button,
+            self.delete_button,
+        ):
+            b.hide()
 
     def auto_assign(self, only: bool = False) -> None:
         """Fill a window (or the chosen occurrence) with the solver, off the GUI thread; show
@@ -734,9 +761,25 @@ class CalendarPage(QWidget):
         )
         self._run(lambda: self.session.edit(text, self._lookup, deletes={"assignments": [x.key]}))
 
+    def _outside_package(self) -> bool:
+        """Field mode: only the occurrences the package was made for can be recorded."""
+        if not getattr(self, "field_mode", False) or self.current is None:
+            return False
+        key = f"{self.current.activity.id}|{self.current.occurrence.date.isoformat()}"
+        if key in self.field_info.get("occurrences", ()):
+            return False
+        QMessageBox.information(
+            self,
+            tr("Field package"),
+            tr("This occurrence is not in the field package, which covers %1 to %2.")
+            .replace("%1", str(self.field_info.get("from", "")))
+            .replace("%2", str(self.field_info.get("to", ""))),
+        )
+        return True
+
     def record_current(self) -> None:
         """Record what was done at the chosen occurrence (undoable; hours go to the time bank)."""
-        if self.current is None:
+        if self.current is None or self._outside_package():
             return
         a, o = self.current.activity, self.current.occurrence
         plan = self.catalog.plan()
@@ -757,7 +800,7 @@ class CalendarPage(QWidget):
 
     def call_off_current(self) -> None:
         """Call one occurrence off with a reason (a cancelled record), or hold it again."""
-        if self.current is None:
+        if self.current is None or self._outside_package():
             return
         a, day = self.current.activity, self.current.occurrence.date
         key = (a.id, day)

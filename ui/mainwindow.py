@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
 
 from db import operations as ops
 from db.backup import list_backups, make_backup
+from db.field import export_package, field_package, import_package, write_back
 from db.planio import LOADERS, load_acknowledgements, load_hospital, load_plan
 from db.store import Store, StoreError
 from reports.rosters import branch_month_plan, personal_duty_list
 from resources import demo_recipe
 from scheduler.conflicts import CheckContext, Conflict, key_text
 from scheduler.demo import build_demo
+from scheduler.field import PackageError
 from scheduler.incremental import IncrementalChecker
 from scheduler.model import Hospital
 from scheduler.planfile import PlanError, dump_document, plan_to_document
@@ -46,6 +48,7 @@ from .backups import RestoreDialog
 from .calendar_page import CalendarPage
 from .conflicts_panel import ConflictsPanel
 from .entities import ALL_SPECS, Catalog
+from .field_dialogs import FieldConflictsDialog, RangeDialog
 from .i18n import LANGUAGES, N_, current_language, tr
 from .printing import save_pdf
 from .requests_page import RequestsPage, ResponseTimesDialog
@@ -58,6 +61,11 @@ from .widgets import ok_cancel
 MAX_RECENT = 8
 
 # The areas of the navigation, each a heading over the screens it holds.
+# On a laptop with a field package: record, see the people and their hours; no planning.
+FIELD_AREAS: list[tuple[str, list[str]]] = [
+    (N_("Planning"), ["calendar_view"]),
+    (N_("People"), ["staff", "time_bank"]),
+]
 AREAS: list[tuple[str, list[str]]] = [
     (N_("Planning"), ["calendar_view", "requests_view"]),
     (N_("People"), ["staff", "time_bank"]),
@@ -162,6 +170,7 @@ class MainWindow(QMainWindow):
 
     open_requested = Signal(str)  # another database to open (the app swaps sessions)
     restore_requested = Signal(str)  # a backup to put in the database's place
+    field_requested = Signal(str)  # a field package to work on (on a laptop)
     language_changed = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -172,6 +181,8 @@ class MainWindow(QMainWindow):
         self.dirty: set[str] = set()
         self.setObjectName("main_window")
         self.resize(1280, 800)
+        # A working database made from a field package: recording only, no planning.
+        self.field = field_package(session.store)
 
         for section, loader in LOADERS.items():
             if section != "acknowledgements":
@@ -186,7 +197,8 @@ class MainWindow(QMainWindow):
         self.nav.setMaximumWidth(220)
         self.stack = QStackedWidget()
         self.by_section = {s.section: s for s in ALL_SPECS}
-        for heading, sections in AREAS:
+        areas = FIELD_AREAS if self.field else AREAS
+        for heading, sections in areas:
             head = QListWidgetItem(tr(heading))
             head.setFlags(Qt.ItemFlag.NoItemFlags)
             head.setForeground(QColor("#2f4a6d"))
@@ -225,11 +237,15 @@ class MainWindow(QMainWindow):
         self.conflicts_panel.open_conflict.connect(self.open_conflict)
         self.conflicts_panel.acknowledge.connect(self.acknowledge_conflict)
         self.conflicts_panel.withdraw.connect(self.withdraw_acknowledgement)
+        if self.field:  # conflicts are the office's business; on site only recording matters
+            self.conflicts_dock.hide()
         self._build_menus()
         QTimer.singleShot(0, self.first_check)
         session.changed.connect(self.on_changed)
         session.failed.connect(self._step_failed)
         session.external.connect(self.on_external)
+        if self.field:
+            session.changed.connect(self._write_back)
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
         self._update_title()
@@ -247,6 +263,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, tr("&Import plan file…"), self.import_plan_file, "Ctrl+I")
         self._action(file_menu, tr("&Export plan file…"), self.export_plan_file, "Ctrl+E")
         file_menu.addSeparator()
+        self._action(file_menu, tr("Open field package (on the laptop)…"), self.open_field_package)
+        if not self.field:
+            self._action(file_menu, tr("Export &field package…"), self.export_field_package)
+            self._action(file_menu, tr("Import field pac&kage…"), self.import_field_package)
+            self._action(file_menu, tr("Field &conflicts…"), self.show_field_conflicts)
+            file_menu.addSeparator()
         self._action(file_menu, tr("Back up &now"), self.back_up_now)
         self._action(file_menu, tr("Restore from &backup…"), self.restore_backup)
         file_menu.addSeparator()
@@ -311,12 +333,16 @@ class MainWindow(QMainWindow):
             if name == "calendar_view":
                 page = CalendarPage(self.session, self.catalog)
                 page.badges = getattr(self, "badges", {})
+                if self.field:
+                    page.set_field_mode(self.field)
             elif name == "requests_view":
                 page = RequestsPage(self.session, self.catalog)
             elif name == "time_bank":
                 page = TimeBankPage(self.session, self.catalog)
             else:
                 page = EntityPage(self.by_section[name], self.session, self.catalog)
+                if self.field:
+                    page.set_read_only()
                 if name == "staff":
                     page.add_action_button(tr("Print duty list…"), "print", lambda: self.print_for(name))
                 elif name == "branches":
@@ -501,6 +527,10 @@ class MainWindow(QMainWindow):
         hospital = load_hospital(self.session.store)
         name = hospital.name if hospital and hospital.name else tr("Outreach scheduler")
         self.setWindowTitle(f"{name} — {tr('Community outreach scheduler')}")
+        if self.field:
+            self.setWindowTitle(
+                tr("Field mode: %1").replace("%1", Path(self.field["path"]).name) + f" — {name}"
+            )
         self.db_label.setText(str(self.session.path))
 
     # -- files
@@ -607,6 +637,88 @@ class MainWindow(QMainWindow):
                 lambda: ops.save_response_times(self.session.store, new),
                 lambda: ops.save_response_times(self.session.store, old),
             )
+
+    def _write_back(self, *_args: Any) -> None:
+        """Field mode: every change goes into the package at once (the file carried home)."""
+        try:
+            path = write_back(self.session.store)
+        except (OSError, PackageError, PlanError, ValueError) as exc:
+            QMessageBox.warning(
+                self, tr("Field package"), tr("Could not write the package: %1").replace("%1", str(exc))
+            )
+            return
+        self.statusBar().showMessage(tr("Saved into the package %1.").replace("%1", path.name), 4000)
+
+    def open_field_package(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Open field package"), str(Path.home()), tr("Field packages (*.outreach-field)")
+        )
+        if path:
+            self.field_requested.emit(path)
+
+    def export_field_package(self) -> None:
+        first = date.today()
+        dialog = RangeDialog(first, first + timedelta(days=6), tr("Export field package"), self)
+        if not dialog.exec():
+            return
+        d0, d1 = dialog.window()
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            tr("Export field package"),
+            str(Path.home() / f"field-{d0}-{d1}.outreach-field"),
+            tr("Field packages (*.outreach-field)"),
+        )
+        if not path:
+            return
+        try:
+            text = export_package(self.session.store, d0, d1)
+            tmp = Path(path + ".part")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(path)
+        except (OSError, StoreError) as exc:
+            QMessageBox.warning(self, tr("Export field package"), describe_error(exc))
+            return
+        self.statusBar().showMessage(tr("Exported to %1.").replace("%1", path), 6000)
+
+    def import_field_package(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, tr("Import field package"), str(Path.home()), tr("Field packages (*.outreach-field)")
+            )
+        if not path:
+            return
+        try:
+            result = import_package(self.session.store, Path(path).read_bytes())
+        except (PackageError, PlanError, OSError, StoreError) as exc:
+            text = str(exc) if not isinstance(exc, PlanError) else describe_error(exc)
+            QMessageBox.warning(
+                self,
+                tr("Import field package"),
+                tr("The package was refused; nothing changed.") + "\n\n" + text,
+            )
+            return
+        if result.already:
+            QMessageBox.information(
+                self, tr("Import field package"), tr("This package was imported before; nothing changed.")
+            )
+            return
+        self.session.undo_stack.clear()
+        self.on_changed(result.changes, None)
+        QMessageBox.information(
+            self,
+            tr("Import field package"),
+            tr("%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.")
+            .replace("%1", str(result.taken))
+            .replace("%2", str(result.same))
+            .replace("%3", str(result.conflicts)),
+        )
+        if result.conflicts:
+            self.show_field_conflicts()
+
+    def show_field_conflicts(self) -> None:
+        dialog = FieldConflictsDialog(self.session.store, self.catalog, self)
+        dialog.resolved.connect(lambda changes: self.on_changed(changes, None))
+        dialog.exec()
 
     def back_up_now(self) -> None:
         try:

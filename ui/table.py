@@ -192,6 +192,12 @@ class EntityPage(QWidget):
         layout.addLayout(buttons)
         self.refresh()
 
+    def set_read_only(self) -> None:
+        """Looking only (field mode): no adding, editing or deleting."""
+        self.read_only = True
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            b.hide()
+
     def add_action_button(self, text: str, name: str, slot: Any) -> QPushButton:
         """A further action on the selected record (printing, say)."""
         button = QPushButton(text)
@@ -292,6 +298,8 @@ class EntityPage(QWidget):
                 self.status.emit(tr("Saved."))
 
     def edit(self) -> None:
+        if getattr(self, "read_only", False):
+            return
         items = self.selected_items()
         if not items:
             return

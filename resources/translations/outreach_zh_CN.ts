@@ -14,7 +14,7 @@
       <translation>（盖章）</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="312" />
+      <location filename="../../ui/table.py" line="320" />
       <source> and %1 more</source>
       <translation> 等另外 %1 项</translation>
     </message>
@@ -49,7 +49,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="514" />
+      <location filename="../../ui/mainwindow.py" line="544" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -79,12 +79,12 @@
       <translation>合计 %1 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="151" />
+      <location filename="../../ui/app.py" line="169" />
       <source>%1 is damaged (%2) and there is no backup of it.</source>
       <translation>%1 已损坏（%2），且没有它的备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="159" />
+      <location filename="../../ui/app.py" line="177" />
       <source>%1 is damaged (%2).
 
 Restore the latest good backup, taken %3? The damaged file is kept aside.</source>
@@ -98,7 +98,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 已录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="349" />
+      <location filename="../../ui/table.py" line="357" />
       <source>%1 is still referred to by %2 record(s). Change or delete those first:</source>
       <translation>%1 仍被 %2 条记录引用。请先修改或删除这些记录：</translation>
     </message>
@@ -118,7 +118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="254" />
+      <location filename="../../ui/table.py" line="260" />
       <source>%1 of %2 shown</source>
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
@@ -128,12 +128,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 人</translation>
     </message>
     <message>
+      <location filename="../../ui/mainwindow.py" line="710" />
+      <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
+      <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
+    </message>
+    <message>
       <location filename="../../ui/patrol_dialog.py" line="151" />
       <source>%1 visits proposed</source>
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="107" />
+      <location filename="../../ui/mainwindow.py" line="115" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
@@ -148,97 +153,97 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="274" />
+      <location filename="../../ui/mainwindow.py" line="296" />
       <source>&amp;Auto-assign…</source>
       <translation>自动排班(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="275" />
+      <location filename="../../ui/mainwindow.py" line="297" />
       <source>&amp;Backups…</source>
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="266" />
+      <location filename="../../ui/mainwindow.py" line="288" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="255" />
+      <location filename="../../ui/mainwindow.py" line="277" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="248" />
+      <location filename="../../ui/mainwindow.py" line="264" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="241" />
+      <location filename="../../ui/mainwindow.py" line="257" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="272" />
+      <location filename="../../ui/mainwindow.py" line="294" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="247" />
+      <location filename="../../ui/mainwindow.py" line="263" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="277" />
+      <location filename="../../ui/mainwindow.py" line="299" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="242" />
+      <location filename="../../ui/mainwindow.py" line="258" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="243" />
+      <location filename="../../ui/mainwindow.py" line="259" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="253" />
+      <location filename="../../ui/mainwindow.py" line="275" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="244" />
+      <location filename="../../ui/mainwindow.py" line="260" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="258" />
+      <location filename="../../ui/mainwindow.py" line="280" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="273" />
+      <location filename="../../ui/mainwindow.py" line="295" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="271" />
+      <location filename="../../ui/mainwindow.py" line="293" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="256" />
+      <location filename="../../ui/mainwindow.py" line="278" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="276" />
+      <location filename="../../ui/mainwindow.py" line="298" />
       <source>&amp;User name…</source>
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="264" />
+      <location filename="../../ui/mainwindow.py" line="286" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -256,6 +261,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/calendar_views.py" line="493" />
       <source>(moved)</source>
       <translation>（已改期）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_dialogs.py" line="55" />
+      <source>(no record)</source>
+      <translation>（无记录）</translation>
     </message>
     <message>
       <location filename="../../ui/patrol_dialog.py" line="64" />
@@ -328,7 +338,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="581" />
+      <location filename="../../ui/calendar_page.py" line="587" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
@@ -388,7 +398,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="289" />
+      <location filename="../../ui/table.py" line="295" />
       <source>Add %1 %2</source>
       <translation>新增%1 %2</translation>
     </message>
@@ -438,7 +448,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>列表</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="231" />
+      <location filename="../../ui/table.py" line="237" />
       <source>All</source>
       <translation>全部</translation>
     </message>
@@ -458,12 +468,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="575" />
+      <location filename="../../ui/calendar_page.py" line="581" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="514" />
+      <location filename="../../ui/calendar_page.py" line="520" />
       <source>All occurrences can be given another time of day here; to hold the series on other days, change its repeat rule, or move single occurrences.</source>
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
@@ -493,7 +503,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="816" />
+      <location filename="../../ui/calendar_page.py" line="859" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
@@ -508,7 +518,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="646" />
+      <location filename="../../ui/calendar_page.py" line="655" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -533,7 +543,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="705" />
+      <location filename="../../ui/calendar_page.py" line="732" />
       <source>Assign %1 to %2</source>
       <translation>安排 %1 参加 %2</translation>
     </message>
@@ -573,7 +583,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>当时状态</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="93" />
+      <location filename="../../ui/field_dialogs.py" line="64" />
       <source>Attended</source>
       <translation>到场</translation>
     </message>
@@ -608,7 +618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班 – 结束日期早于开始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="678" />
+      <location filename="../../ui/calendar_page.py" line="705" />
       <source>Auto-assign: %1 assignments</source>
       <translation>自动排班：%1 条安排</translation>
     </message>
@@ -618,7 +628,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班：预览</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="693" />
+      <location filename="../../ui/calendar_page.py" line="720" />
       <source>Auto-assigning…</source>
       <translation>正在自动排班…</translation>
     </message>
@@ -628,22 +638,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="250" />
+      <location filename="../../ui/mainwindow.py" line="272" />
       <source>Back up &amp;now</source>
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="615" />
+      <location filename="../../ui/mainwindow.py" line="727" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="617" />
+      <location filename="../../ui/mainwindow.py" line="729" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="634" />
+      <location filename="../../ui/mainwindow.py" line="746" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
@@ -683,7 +693,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="199" />
+      <location filename="../../ui/mainwindow.py" line="211" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -693,12 +703,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="768" />
+      <location filename="../../ui/calendar_page.py" line="811" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="775" />
+      <location filename="../../ui/calendar_page.py" line="818" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
@@ -713,7 +723,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="772" />
+      <location filename="../../ui/calendar_page.py" line="815" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -733,22 +743,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="73" />
+      <location filename="../../ui/field_dialogs.py" line="57" />
       <source>Cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="685" />
+      <location filename="../../ui/calendar_page.py" line="712" />
       <source>Cancelled; nothing was changed.</source>
       <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="347" />
+      <location filename="../../ui/table.py" line="355" />
       <source>Cannot delete</source>
       <translation>无法删除</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="125" />
+      <location filename="../../ui/app.py" line="128" />
       <source>Cannot open database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -778,7 +788,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>选择一名人员查看其时长明细。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="334" />
+      <location filename="../../ui/mainwindow.py" line="360" />
       <source>Choose a row first.</source>
       <translation>请先选择一行。</translation>
     </message>
@@ -793,17 +803,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="132" />
+      <location filename="../../ui/mainwindow.py" line="140" />
       <source>Clinical hours from</source>
       <translation>临床工作时间自</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="155" />
+      <location filename="../../ui/mainwindow.py" line="163" />
       <source>Clinical hours must end after they start.</source>
       <translation>临床工作时间的结束须晚于开始。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="133" />
+      <location filename="../../ui/mainwindow.py" line="141" />
       <source>Clinical hours until</source>
       <translation>临床工作时间至</translation>
     </message>
@@ -823,7 +833,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="503" />
+      <location filename="../../ui/mainwindow.py" line="529" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -833,7 +843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="220" />
+      <location filename="../../ui/mainwindow.py" line="232" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -868,9 +878,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="498" />
+      <location filename="../../ui/mainwindow.py" line="524" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="647" />
+      <source>Could not write the package: %1</source>
+      <translation>无法写入离线包：%1</translation>
     </message>
     <message>
       <location filename="../../ui/patrol_dialog.py" line="89" />
@@ -878,7 +893,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>生成这些走访</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="594" />
+      <location filename="../../ui/mainwindow.py" line="624" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -898,17 +913,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="158" />
+      <location filename="../../ui/app.py" line="176" />
       <source>Database damaged</source>
       <translation>数据库已损坏</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="510" />
+      <location filename="../../ui/mainwindow.py" line="540" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="523" />
+      <location filename="../../ui/mainwindow.py" line="553" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -948,17 +963,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="320" />
+      <location filename="../../ui/table.py" line="328" />
       <source>Delete %1</source>
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="785" />
+      <location filename="../../ui/calendar_page.py" line="828" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="316" />
+      <location filename="../../ui/table.py" line="324" />
       <source>Delete %1? You can undo this with Ctrl+Z.</source>
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -968,17 +983,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="797" />
+      <location filename="../../ui/calendar_page.py" line="840" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="322" />
+      <location filename="../../ui/table.py" line="330" />
       <source>Deleted.</source>
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="597" />
+      <location filename="../../ui/mainwindow.py" line="627" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -1028,7 +1043,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>不重复</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="72" />
+      <location filename="../../ui/field_dialogs.py" line="57" />
       <source>Done</source>
       <translation>已完成</translation>
     </message>
@@ -1058,17 +1073,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑%1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="302" />
+      <location filename="../../ui/table.py" line="310" />
       <source>Edit %1 %2</source>
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="552" />
+      <location filename="../../ui/calendar_page.py" line="558" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="571" />
+      <location filename="../../ui/calendar_page.py" line="577" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -1078,17 +1093,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="494" />
+      <location filename="../../ui/calendar_page.py" line="500" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="668" />
+      <location filename="../../ui/mainwindow.py" line="780" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="524" />
+      <location filename="../../ui/calendar_page.py" line="530" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
@@ -1103,7 +1118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>对科室在岗的影响</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="251" />
+      <location filename="../../ui/app.py" line="269" />
       <source>Empty hospital</source>
       <translation>空白医院</translation>
     </message>
@@ -1183,12 +1198,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="559" />
+      <location filename="../../ui/mainwindow.py" line="268" />
+      <source>Export &amp;field package…</source>
+      <translation>导出离线包(&amp;F)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="661" />
+      <source>Export field package</source>
+      <translation>导出离线包</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="589" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="573" />
+      <location filename="../../ui/mainwindow.py" line="603" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -1206,6 +1231,31 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/autoassign.py" line="46" />
       <source>Few evenings in a row for one person</source>
       <translation>避免同一人连续多个晚上出勤</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="270" />
+      <source>Field &amp;conflicts…</source>
+      <translation>离线包冲突(&amp;C)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_dialogs.py" line="87" />
+      <source>Field conflicts</source>
+      <translation>离线包冲突</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="532" />
+      <source>Field mode: %1</source>
+      <translation>现场模式：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="773" />
+      <source>Field package</source>
+      <translation>离线包</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="654" />
+      <source>Field packages (*.outreach-field)</source>
+      <translation>离线包 (*.outreach-field)</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_page.py" line="150" />
@@ -1278,7 +1328,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>品尝养生茶</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="765" />
+      <location filename="../../ui/calendar_page.py" line="808" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -1308,12 +1358,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>入户巡诊</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="122" />
+      <location filename="../../ui/mainwindow.py" line="130" />
       <source>Hospital</source>
       <translation>医院</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="90" />
+      <location filename="../../ui/app.py" line="93" />
       <source>Hospital name</source>
       <translation>医院名称</translation>
     </message>
@@ -1343,7 +1393,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="634" />
+      <location filename="../../ui/mainwindow.py" line="746" />
       <source>How many backups to keep:</source>
       <translation>保留的备份份数：</translation>
     </message>
@@ -1353,24 +1403,44 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="81" />
+      <location filename="../../ui/app.py" line="84" />
       <source>Import a plan file…</source>
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="256" />
+      <location filename="../../ui/mainwindow.py" line="269" />
+      <source>Import field pac&amp;kage…</source>
+      <translation>导入离线包(&amp;K)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="709" />
+      <source>Import field package</source>
+      <translation>导入离线包</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="274" />
       <source>Import plan file</source>
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="546" />
+      <location filename="../../ui/mainwindow.py" line="576" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="554" />
+      <location filename="../../ui/mainwindow.py" line="584" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_dialogs.py" line="103" />
+      <source>In the field</source>
+      <translation>现场版本</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_dialogs.py" line="102" />
+      <source>In the office</source>
+      <translation>办公室版本</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="105" />
@@ -1393,6 +1463,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>6月</translation>
     </message>
     <message>
+      <location filename="../../ui/field_dialogs.py" line="94" />
+      <source>Keep the office's version</source>
+      <translation>保留办公室版本</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="377" />
       <source>Kind</source>
       <translation>类型</translation>
@@ -1403,7 +1478,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>检验技师</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="95" />
+      <location filename="../../ui/app.py" line="98" />
       <source>Later</source>
       <translation>稍后</translation>
     </message>
@@ -1413,7 +1488,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="605" />
+      <location filename="../../ui/calendar_page.py" line="614" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
@@ -1518,12 +1593,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="504" />
+      <location filename="../../ui/calendar_page.py" line="510" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="593" />
+      <location filename="../../ui/calendar_page.py" line="602" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -1583,12 +1658,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="479" />
+      <location filename="../../ui/calendar_page.py" line="481" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="510" />
+      <location filename="../../ui/mainwindow.py" line="540" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1678,9 +1753,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>未保存</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="146" />
+      <location filename="../../ui/field_dialogs.py" line="67" />
       <source>Notes</source>
       <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../../ui/field_dialogs.py" line="138" />
+      <source>Nothing left to choose.</source>
+      <translation>没有待选择的冲突了。</translation>
     </message>
     <message>
       <location filename="../../ui/printing.py" line="271" />
@@ -1708,7 +1788,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="622" />
+      <location filename="../../ui/calendar_page.py" line="631" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
@@ -1733,12 +1813,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="521" />
+      <location filename="../../ui/mainwindow.py" line="551" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="64" />
+      <location filename="../../ui/app.py" line="153" />
+      <source>Open field package</source>
+      <translation>打开离线包</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="266" />
+      <source>Open field package (on the laptop)…</source>
+      <translation>打开离线包（现场笔记本使用）…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="72" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -1753,7 +1843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="502" />
+      <location filename="../../ui/mainwindow.py" line="528" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -1833,12 +1923,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先安排牵头支部及其科室的人员</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="141" />
+      <location filename="../../ui/field_dialogs.py" line="58" />
       <source>People served</source>
       <translation>服务人数</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="87" />
+      <location filename="../../ui/field_dialogs.py" line="60" />
       <source>People served per service</source>
       <translation>各项服务人次</translation>
     </message>
@@ -1873,12 +1963,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="96" />
+      <location filename="../../ui/mainwindow.py" line="104" />
       <source>Plan file not imported</source>
       <translation>计划文件未导入</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="256" />
+      <location filename="../../ui/app.py" line="274" />
       <source>Plan files (*.json)</source>
       <translation>计划文件 (*.json)</translation>
     </message>
@@ -1888,7 +1978,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="62" />
+      <location filename="../../ui/mainwindow.py" line="66" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -1923,12 +2013,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>上一页</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="334" />
+      <location filename="../../ui/mainwindow.py" line="360" />
       <source>Print</source>
       <translation>打印</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="321" />
+      <location filename="../../ui/mainwindow.py" line="347" />
       <source>Print duty list…</source>
       <translation>打印个人任务单…</translation>
     </message>
@@ -1938,7 +2028,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印明细…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="323" />
+      <location filename="../../ui/mainwindow.py" line="349" />
       <source>Print month plan…</source>
       <translation>打印月度计划…</translation>
     </message>
@@ -2008,7 +2098,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="755" />
+      <location filename="../../ui/calendar_page.py" line="798" />
       <source>Record %1 on %2</source>
       <translation>记录 %2 的%1</translation>
     </message>
@@ -2023,17 +2113,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>记录：%1 %2</translation>
     </message>
     <message>
+      <location filename="../../ui/field_dialogs.py" line="69" />
+      <source>Recorded</source>
+      <translation>记录人/时间</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="65" />
       <source>Rehabilitation therapist</source>
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="731" />
+      <location filename="../../ui/calendar_page.py" line="758" />
       <source>Remove %1 from %2</source>
       <translation>将 %1 移出 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="725" />
+      <location filename="../../ui/calendar_page.py" line="752" />
       <source>Remove a person</source>
       <translation>移除人员</translation>
     </message>
@@ -2063,7 +2158,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="625" />
+      <location filename="../../ui/mainwindow.py" line="737" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
@@ -2098,7 +2193,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="606" />
+      <location filename="../../ui/mainwindow.py" line="636" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
@@ -2108,17 +2203,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="251" />
+      <location filename="../../ui/mainwindow.py" line="273" />
       <source>Restore from &amp;backup…</source>
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="207" />
+      <location filename="../../ui/app.py" line="225" />
       <source>Restore from backup</source>
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="214" />
+      <location filename="../../ui/app.py" line="232" />
       <source>Restored; the replaced file is kept as %1.</source>
       <translation>已恢复；被替换的文件保留为 %1。</translation>
     </message>
@@ -2128,7 +2223,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="809" />
+      <location filename="../../ui/calendar_page.py" line="852" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
@@ -2173,7 +2268,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存记录</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="292" />
+      <location filename="../../ui/mainwindow.py" line="650" />
+      <source>Saved into the package %1.</source>
+      <translation>已保存到离线包 %1。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table.py" line="298" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -2243,12 +2343,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="201" />
+      <location filename="../../ui/mainwindow.py" line="213" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="66" />
+      <location filename="../../ui/mainwindow.py" line="74" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -2283,7 +2383,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="630" />
+      <location filename="../../ui/calendar_page.py" line="639" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -2298,7 +2398,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>求解器（在时限内求最优）</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="275" />
+      <location filename="../../ui/app.py" line="293" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
@@ -2323,17 +2423,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="95" />
+      <location filename="../../ui/app.py" line="98" />
       <source>Start</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="80" />
+      <location filename="../../ui/app.py" line="83" />
       <source>Start an empty hospital</source>
       <translation>从空白医院开始</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="79" />
+      <location filename="../../ui/app.py" line="82" />
       <source>Start with the demo hospital (made-up people, to look around)</source>
       <translation>使用演示医院（虚构人员，便于熟悉功能）</translation>
     </message>
@@ -2418,12 +2518,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>中医师</translation>
     </message>
     <message>
+      <location filename="../../ui/field_dialogs.py" line="96" />
+      <source>Take the field's version</source>
+      <translation>采用现场版本</translation>
+    </message>
+    <message>
       <location filename="../../ui/editor.py" line="237" />
       <source>The ID of a saved record does not change.</source>
       <translation>已保存记录的编号不能修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="276" />
+      <location filename="../../ui/app.py" line="294" />
       <source>The action could not be completed: %1
 Details were written to %2.</source>
       <translation>操作未能完成：%1
@@ -2440,7 +2545,7 @@ Details were written to %2.</source>
       <translation>修改未保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="494" />
+      <location filename="../../ui/mainwindow.py" line="520" />
       <source>The database was changed elsewhere; what you see is up to date.</source>
       <translation>数据库已在别处被修改；当前显示的内容已更新。</translation>
     </message>
@@ -2450,7 +2555,7 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="85" />
+      <location filename="../../ui/mainwindow.py" line="93" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
@@ -2458,6 +2563,16 @@ Details were written to %2.</source>
       <location filename="../../ui/entities.py" line="220" />
       <source>The minimum on duty is more than the department's active staff.</source>
       <translation>最低在岗人数超过了该科室的在岗职工数。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="154" />
+      <source>The package cannot be opened: %1</source>
+      <translation>无法打开离线包：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="697" />
+      <source>The package was refused; nothing changed.</source>
+      <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="443" />
@@ -2485,17 +2600,22 @@ Details were written to %2.</source>
       <translation>此数据库还没有备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="572" />
+      <location filename="../../ui/field_dialogs.py" line="114" />
+      <source>These records were changed both here and in the field since the package was made.</source>
+      <translation>以下记录在离线包导出后，在办公室和现场都被修改过。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="578" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="574" />
+      <location filename="../../ui/calendar_page.py" line="580" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="97" />
+      <location filename="../../ui/app.py" line="100" />
       <source>This database is empty. How would you like to begin?</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
@@ -2510,9 +2630,19 @@ Details were written to %2.</source>
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="573" />
+      <location filename="../../ui/calendar_page.py" line="579" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="774" />
+      <source>This occurrence is not in the field package, which covers %1 to %2.</source>
+      <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="702" />
+      <source>This package was imported before; nothing changed.</source>
+      <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_views.py" line="37" />
@@ -2590,7 +2720,7 @@ Details were written to %2.</source>
       <translation>人员不足</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="690" />
+      <location filename="../../ui/calendar_page.py" line="717" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
@@ -2615,7 +2745,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="644" />
+      <location filename="../../ui/mainwindow.py" line="756" />
       <source>User name</source>
       <translation>用户名</translation>
     </message>
@@ -2650,7 +2780,7 @@ Details were written to %2.</source>
       <translation>志愿服务时长明细</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="203" />
+      <location filename="../../ui/mainwindow.py" line="215" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
     </message>
@@ -2710,12 +2840,12 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="638" />
+      <location filename="../../ui/calendar_page.py" line="647" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="77" />
+      <location filename="../../ui/app.py" line="80" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -2740,7 +2870,7 @@ Details were written to %2.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="725" />
+      <location filename="../../ui/calendar_page.py" line="752" />
       <source>Who no longer goes?</source>
       <translation>谁不再参加？</translation>
     </message>
@@ -2765,7 +2895,7 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="768" />
+      <location filename="../../ui/calendar_page.py" line="811" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
@@ -2820,7 +2950,7 @@ Details were written to %2.</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="644" />
+      <location filename="../../ui/mainwindow.py" line="756" />
       <source>Your name, recorded with what you enter:</source>
       <translation>您的姓名（随录入内容一并记录）：</translation>
     </message>
@@ -2900,7 +3030,7 @@ Details were written to %2.</source>
       <translation>每 </translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="721" />
+      <location filename="../../ui/calendar_page.py" line="748" />
       <source>every occurrence</source>
       <translation>每场</translation>
     </message>
@@ -3130,7 +3260,7 @@ Details were written to %2.</source>
       <translation>“%1”为必填项。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="344" />
+      <location filename="../../ui/table.py" line="352" />
       <source>… and %1 more</source>
       <translation>……另有 %1 条</translation>
     </message>

@@ -162,3 +162,78 @@ def test_two_windows_on_one_database_see_each_other(qtbot, db_path) -> None:
     qtbot.waitUntil(lambda: "s901" in a.catalog.staff, timeout=5000)
     for w in (a, b):
         w.session.close()
+
+
+def test_field_mode_records_into_the_package_and_office_chooses(qtbot, tmp_path, monkeypatch) -> None:
+    import json
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from db.field import export_package
+    from db.operations import import_document
+    from tests.helpers import sample_text
+    from ui import calendar_page, mainwindow
+    from ui.field_dialogs import FieldConflictsDialog
+
+    monkeypatch.setattr("db.paths.default_db_path", lambda: tmp_path / "data" / "x.sqlite3")
+    monkeypatch.setattr("ui.app.default_db_path", lambda: tmp_path / "data" / "x.sqlite3")
+    office_path = tmp_path / "office.sqlite3"
+    with Store(office_path) as s:
+        import_document(s, sample_text())
+        pkg = tmp_path / "dec.outreach-field"
+        pkg.write_text(export_package(s, date(2026, 12, 1), date(2026, 12, 31)), encoding="utf-8")
+    # The laptop opens the package: field mode, planning hidden, recording writes the package.
+    laptop = Controller()
+    assert laptop.open_field(pkg)
+    w = laptop.window
+    assert w.field and "dec.outreach-field" in w.windowTitle()
+    page = w.current_page()
+    assert page.new_button.isHidden() and page.assign_button.isHidden() and not page.record_button.isHidden()
+    page.go_to(date(2026, 12, 1))
+    page.show_details(next(x for x in page.shown if x.key == ("a1", date(2026, 12, 10))))
+
+    def fill(self) -> int:
+        self.served.setValue(77)
+        self.accept()
+        return self.result()
+
+    monkeypatch.setattr(calendar_page.RecordDialog, "exec", fill)
+    page.record_button.click()
+    # An occurrence outside the package's window cannot be recorded here.
+    page.go_to(date(2027, 1, 1))
+    told: list = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda *a, **k: told.append(a[2]) or QMessageBox.StandardButton.Ok
+    )
+    page.show_details(next(x for x in page.shown if x.key[0] == "a1"))
+    page.record_button.click()
+    assert told and "2026-12-31" in told[0]
+    carried = json.loads(pkg.read_text(encoding="utf-8"))["records"]
+    assert [(r["occurrence"], r["served"]) for r in carried] == [("2026-12-10", 77)]
+    laptop.session.close()
+    w.close()
+    # The office changed the same record meanwhile; importing shows the conflict side by side.
+    office = Controller()
+    assert office.open(office_path, first_start=False)
+    ow = office.window
+    rec = ow.catalog.records[("a1", date(2026, 12, 3))]
+    ow.session.save(
+        "records",
+        rec.__class__(
+            **{**{f: getattr(rec, f) for f in rec.__slots__}, "occurrence": date(2026, 12, 10), "served": 5}
+        ),
+        None,
+        "office",
+    )
+    shown: list = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(mainwindow.FieldConflictsDialog, "exec", lambda self: shown.append(self) or 0)
+    ow.import_field_package(str(pkg))
+    dialog: FieldConflictsDialog = shown[0]
+    assert dialog.list.count() == 1
+    assert "77" in dialog.field.toPlainText() and "5" in dialog.office.toPlainText()
+    dialog.take_field.click()
+    assert dialog.list.count() == 0 and ow.catalog.records[("a1", date(2026, 12, 10))].served == 77
+    office.session.close()
+    ow.close()
