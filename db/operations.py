@@ -4,6 +4,7 @@ and returns a Changes value saying what changed."""
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -11,12 +12,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from scheduler.assign import SolverSettings, Weights
+from scheduler.history import AuditEntry
 from scheduler.model import SECTIONS, Hospital, Plan, Record, key_of
-from scheduler.planfile import PlanError, Problem, parse_document
+from scheduler.planfile import PlanError, Problem, parse_document, plan_to_document
 from scheduler.recording import ledger_changes, record_problems
 from scheduler.requests import ResponseTimes, requests_done
 
 from .planio import (
+    LOADERS,
     TABLES,
     WRITERS,
     credited,
@@ -24,9 +27,11 @@ from .planio import (
     get_setting,
     key_params,
     load_activities,
+    load_hospital,
     load_plan,
     load_requests,
     set_setting,
+    write_audit,
     write_hospital,
     write_ledger,
 )
@@ -94,6 +99,7 @@ def import_plan(store: Store, plan: Plan) -> Changes:
     try:
         with store.atomic():
             if plan.hospital is not None:
+                _audit(store, "hospital", {"hospital": load_hospital(store)}, {"hospital": plan.hospital})
                 write_hospital(store, plan.hospital)
             if plan.extra:
                 merged = {**get_setting(store, "plan_extra", {}), **plan.extra}
@@ -101,20 +107,58 @@ def import_plan(store: Store, plan: Plan) -> Changes:
             for section in SECTIONS:
                 items: dict = getattr(plan, section)
                 if items:
+                    before = LOADERS[section](store)
                     WRITERS[section](store, items.values())
+                    _audit(store, section, before, items)
                     keys[section] = frozenset(items)
             if plan.records:
                 _bank(store, [(k, r) for k, r in plan.records.items()])
                 # A request is done once the activity answering it is recorded as done.
                 done = requests_done(plan.records.values(), load_activities(store), load_requests(store))
                 if done:
+                    before = LOADERS["requests"](store)
                     WRITERS["requests"](store, done)
+                    _audit(store, "requests", before, {q.id: q for q in done})
                     keys["requests"] = keys.get("requests", frozenset()) | {q.id for q in done}
     except sqlite3.IntegrityError as exc:
         raise _integrity(exc) from exc
     except sqlite3.OperationalError as exc:
         raise StoreError(f"cannot write to {store.path}: {exc}") from exc
     return Changes(keys, plan.hospital is not None)
+
+
+def audit_key(key: Any) -> str:
+    """A record's key as the audit history stores it."""
+    return key if isinstance(key, str) else json.dumps(key, ensure_ascii=False, default=str)
+
+
+def _as_json(section: str, item: Any) -> dict[str, Any]:
+    """A record as the plan file writes it (what the history shows)."""
+    if section == "hospital":
+        return plan_to_document(Plan(hospital=item))["hospital"]
+    return plan_to_document(Plan(**{section: {key_of(section, item): item}}))[section][0]  # type: ignore[arg-type]
+
+
+def _audit(store: Store, section: str, before: Any, after: Mapping[Any, Any]) -> None:
+    """History entries for the records written (None: deleted), where anything changed."""
+    at = datetime.now().replace(microsecond=0)
+    entries = []
+    for key, item in after.items():
+        old = before.get(key)
+        a = _as_json(section, old) if old is not None else None
+        b = _as_json(section, item) if item is not None else None
+        if a != b:
+            entries.append(AuditEntry(at, store.user, section, audit_key(key), a, b))
+    if entries:
+        write_audit(store, entries)
+
+
+def _audit_setting(store: Store, name: str, value: Any) -> None:
+    old = get_setting(store, name)
+    set_setting(store, name, value)
+    if old != value:
+        at = datetime.now().replace(microsecond=0)
+        write_audit(store, [AuditEntry(at, store.user, "settings", name, {"value": old}, {"value": value})])
 
 
 def _bank(store: Store, records: list[tuple[tuple[str, date], Record | None]]) -> None:
@@ -191,14 +235,18 @@ def apply(
             for section, gone in (deletes or {}).items():
                 gone = list(gone)
                 if gone:
+                    before = LOADERS[section](store)
                     delete_rows(store, section, gone)
+                    _audit(store, section, before, dict.fromkeys(gone))
                     if section == "records":
                         _bank(store, [(k, None) for k in gone])
                     keys[section] = keys.get(section, frozenset()) | frozenset(gone)
             for section, items in (saves or {}).items():
                 items = list(items)
                 if items:
+                    before = LOADERS[section](store)
                     WRITERS[section](store, items)
+                    _audit(store, section, before, {key_of(section, i): i for i in items})
                     if section == "records":
                         _bank(store, [(i.key, i) for i in items])
                     keys[section] = keys.get(section, frozenset()) | frozenset(
@@ -224,7 +272,7 @@ def save_response_times(store: Store, times: ResponseTimes) -> Changes:
         "normal_hours": times.normal.total_seconds() / 3600,
     }
     with store.atomic():
-        set_setting(store, "response_times", value)
+        _audit_setting(store, "response_times", value)
     return Changes(hospital=True)
 
 
@@ -249,7 +297,7 @@ def save_solver_settings(store: Store, settings: SolverSettings) -> Changes:
         "cap_is_hard": settings.cap_is_hard,
     }
     with store.atomic():
-        set_setting(store, "solver", value)
+        _audit_setting(store, "solver", value)
     return Changes(hospital=True)
 
 
@@ -262,7 +310,7 @@ def save_backup_keep(store: Store, keep: int) -> Changes:
     if keep < 1:
         raise OperationError("keep at least one backup")
     with store.atomic():
-        set_setting(store, "backup_keep", keep)
+        _audit_setting(store, "backup_keep", keep)
     return Changes(hospital=True)
 
 
@@ -271,6 +319,7 @@ def acknowledge(store: Store, key: str, kind: str, reason: str, by: str | None, 
     if not reason.strip():
         raise OperationError("an acknowledgement needs a reason")
     with store.atomic():
+        _audit_ack(store, key, {"kind": kind, "reason": reason.strip(), "by": by})
         store.conn.execute(
             "INSERT INTO acknowledgements (key, kind, reason, by, at) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (key) DO UPDATE SET reason = excluded.reason, by = excluded.by, at = excluded.at",
@@ -281,8 +330,17 @@ def acknowledge(store: Store, key: str, kind: str, reason: str, by: str | None, 
 
 def withdraw_acknowledgement(store: Store, key: str) -> Changes:
     with store.atomic():
+        _audit_ack(store, key, None)
         store.conn.execute("DELETE FROM acknowledgements WHERE key = ?", (key,))
     return Changes.of("acknowledgements", key)
+
+
+def _audit_ack(store: Store, key: str, new: dict[str, Any] | None) -> None:
+    row = store.conn.execute("SELECT kind, reason, by FROM acknowledgements WHERE key = ?", (key,)).fetchone()
+    old = {"kind": row[0], "reason": row[1], "by": row[2]} if row else None
+    if old != new:
+        at = datetime.now().replace(microsecond=0)
+        write_audit(store, [AuditEntry(at, store.user, "acknowledgements", key, old, new)])
 
 
 def save_hospital(store: Store, hospital: Hospital) -> Changes:
@@ -357,17 +415,21 @@ def delete(store: Store, section: str, keys: Iterable[Any]) -> Changes:
             raise StillReferenced(section, key, refs)
     try:
         with store.atomic():
+            before = LOADERS[section](store)
             delete_rows(store, section, keys)
+            _audit(store, section, before, dict.fromkeys(keys))
     except sqlite3.IntegrityError as exc:
         raise _integrity(exc) from exc
     return Changes({section: frozenset(keys)})
 
 
-def database_hash(store: Store) -> str:
-    """A digest of every row of every table: equal hashes, equal contents."""
+def database_hash(store: Store, skip: Iterable[str] = ()) -> str:
+    """A digest of every row of every table (but those in `skip`): equal hashes, equal contents."""
     h = hashlib.sha256()
     tables = [
-        r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        r[0]
+        for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        if r[0] not in skip
     ]
     for t in tables:
         h.update(t.encode())

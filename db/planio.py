@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
+from scheduler.history import AuditEntry
 from scheduler.model import (
     Activity,
     Assignment,
@@ -815,3 +816,45 @@ def write_ledger(store: Store, entries: Iterable[LedgerEntry]) -> None:
         "INSERT INTO time_bank (staff, activity, occurrence, hours, at, kind, by) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(e.staff, e.activity, _d(e.occurrence), e.hours, _dt(e.at), e.kind, e.by) for e in entries],
     )
+
+
+def write_audit(store: Store, entries: Iterable[AuditEntry]) -> None:
+    store.conn.executemany(
+        "INSERT INTO audit (at, by, section, key, old, new) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (
+                e.at.isoformat(timespec="seconds"),
+                e.by,
+                e.section,
+                e.key,
+                None if e.old is None else json.dumps(e.old, ensure_ascii=False, sort_keys=True),
+                None if e.new is None else json.dumps(e.new, ensure_ascii=False, sort_keys=True),
+            )
+            for e in entries
+        ],
+    )
+
+
+def load_audit(store: Store, section: str | None = None, key: str | None = None) -> list[AuditEntry]:
+    """The history of one record (or a section, or everything), oldest first."""
+    sql = "SELECT at, by, section, key, old, new FROM audit"
+    where, args = [], []
+    if section is not None:
+        where.append("section = ?")
+        args.append(section)
+    if key is not None:
+        where.append("key = ?")
+        args.append(key)
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return [
+        AuditEntry(
+            datetime.fromisoformat(r[0]),
+            r[1],
+            r[2],
+            r[3],
+            None if r[4] is None else json.loads(r[4]),
+            None if r[5] is None else json.loads(r[5]),
+        )
+        for r in _rows(store, sql + " ORDER BY id", args)
+    ]

@@ -304,5 +304,32 @@ CREATE TABLE field_conflicts (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6)
+# The audit history: every change through the operations, old and new values (plan-file JSON),
+# when and by whom; append-only like the time bank.
+MIGRATION_7 = """
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    by TEXT,
+    section TEXT NOT NULL,
+    key TEXT NOT NULL,
+    old TEXT,
+    new TEXT
+);
+CREATE INDEX audit_record ON audit (section, key);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit history is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+    BEGIN SELECT RAISE(ABORT, 'the audit history is append-only'); END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    MIGRATION_1,
+    MIGRATION_2,
+    MIGRATION_3,
+    MIGRATION_4,
+    MIGRATION_5,
+    MIGRATION_6,
+    MIGRATION_7,
+)
 SCHEMA_VERSION = len(MIGRATIONS)

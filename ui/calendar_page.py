@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from db import operations as ops
-from db.operations import OperationError
+from db.operations import OperationError, audit_key
+from db.planio import load_audit
 from db.store import StoreError
 from reports.rosters import annual_plan, find_occurrence, occurrence_roster, sign_in_sheet, weekly_roster
 from scheduler.conflicts import Booked
@@ -43,6 +44,7 @@ from .assign_dialog import AssignDialog
 from .autoassign import PreviewDialog, WindowDialog, make_job, snapshot
 from .calendar_views import AgendaView, MonthView, Shown, WeekView
 from .entities import Catalog
+from .history_dialog import HistoryDialog
 from .i18n import tr
 from .labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, ROLES, label, qualification_label
 from .patrol_dialog import PatrolPlanDialog
@@ -161,6 +163,9 @@ class CalendarPage(QWidget):
         self.unassign_button = QPushButton(tr("Remove a person…"))
         self.unassign_button.setObjectName("unassign")
         self.unassign_button.clicked.connect(self.remove_person)
+        self.history_button = QPushButton(tr("History…"))
+        self.history_button.setObjectName("history")
+        self.history_button.clicked.connect(self.show_history)
         self.rotation_button = QPushButton(tr("Rotation…"))
         self.rotation_button.setObjectName("rotation")
         self.rotation_button.clicked.connect(self.edit_rotation)
@@ -181,6 +186,7 @@ class CalendarPage(QWidget):
             self.cancel_button,
             self.exclude_button,
             self.delete_button,
+            self.history_button,
         ):
             sl.addWidget(b)
 
@@ -364,6 +370,7 @@ class CalendarPage(QWidget):
             self.delete_button,
             self.rotation_button,
             self.cancel_button,
+            self.history_button,
         ):
             b.setEnabled(shown is not None)
         if shown is None:
@@ -660,6 +667,27 @@ class CalendarPage(QWidget):
             ),
         )
         menu.exec(self.print_button.mapToGlobal(self.print_button.rect().bottomLeft()))
+
+    def show_history(self) -> HistoryDialog | None:
+        """The changes of the chosen activity, this occurrence's record and its assignments."""
+        if self.current is None:
+            return None
+        a, o = self.current.activity, self.current.occurrence
+        store = self.session.store
+        entries = load_audit(store, "activities", a.id) + load_audit(
+            store, "records", audit_key((a.id, o.date))
+        )
+        entries += [
+            e
+            for e in load_audit(store, "assignments")
+            if e.key.startswith(f'["{a.id}"')
+            and ((e.new or e.old or {}).get("occurrence") in (None, o.date.isoformat()))
+        ]
+        entries.sort(key=lambda e: e.at)
+        dialog = HistoryDialog(f"{a.title} {o.date:%Y-%m-%d}", entries, self)
+        self.history_dialog = dialog
+        dialog.show()
+        return dialog
 
     def set_field_mode(self, info: dict) -> None:
         """On a laptop with a field package: record what was done; planning stays in the office."""

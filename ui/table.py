@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.operations import OperationError, StillReferenced
+from db.operations import OperationError, StillReferenced, audit_key
+from db.planio import load_audit
 from db.store import StoreError
 from scheduler.model import key_of
 
 from .editor import RecordDialog
 from .entities import Catalog, EntitySpec
+from .history_dialog import HistoryDialog
 from .i18n import tr
 from .labels import SECTION_NAMES, label
 from .session import Session
@@ -184,6 +186,10 @@ class EntityPage(QWidget):
         buttons.addWidget(self.delete_button)
         self.extra_buttons = QHBoxLayout()
         buttons.addLayout(self.extra_buttons)
+        self.history_button = QPushButton(tr("History…"))
+        self.history_button.setObjectName("history")
+        self.history_button.clicked.connect(self.show_history)
+        buttons.addWidget(self.history_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
         layout = QVBoxLayout(self)
@@ -191,6 +197,22 @@ class EntityPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.refresh()
+
+    def show_history(self) -> HistoryDialog | None:
+        """Every change of the selected record, newest first."""
+        items = self.selected_items()
+        if not items:
+            QMessageBox.information(self, tr("History"), tr("Choose a row first."))
+            return None
+        item = items[0]
+        key = audit_key(key_of(self.spec.section, item))
+        entries = load_audit(self.session.store, self.spec.section, key)
+        title = getattr(item, "name", None) or getattr(item, "title", None) or key
+        labels = {f.name: tr(f.label) for f in self.spec.fields}
+        dialog = HistoryDialog(title, entries, self, labels)
+        self.history_dialog = dialog
+        dialog.show()
+        return dialog
 
     def set_read_only(self) -> None:
         """Looking only (field mode): no adding, editing or deleting."""

@@ -14,7 +14,7 @@
       <translation>（盖章）</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="320" />
+      <location filename="../../ui/table.py" line="341" />
       <source> and %1 more</source>
       <translation> 等另外 %1 项</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="342" />
+      <location filename="../../ui/calendar_page.py" line="348" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -98,7 +98,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 已录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="357" />
+      <location filename="../../ui/table.py" line="378" />
       <source>%1 is still referred to by %2 record(s). Change or delete those first:</source>
       <translation>%1 仍被 %2 条记录引用。请先修改或删除这些记录：</translation>
     </message>
@@ -118,7 +118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="260" />
+      <location filename="../../ui/table.py" line="281" />
       <source>%1 of %2 shown</source>
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
@@ -148,7 +148,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 · %2 KB</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="330" />
+      <location filename="../../ui/calendar_page.py" line="336" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
@@ -338,7 +338,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="587" />
+      <location filename="../../ui/calendar_page.py" line="594" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
@@ -398,7 +398,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="295" />
+      <location filename="../../ui/table.py" line="316" />
       <source>Add %1 %2</source>
       <translation>新增%1 %2</translation>
     </message>
@@ -443,42 +443,42 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="83" />
+      <location filename="../../ui/calendar_page.py" line="85" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="237" />
+      <location filename="../../ui/table.py" line="258" />
       <source>All</source>
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="224" />
+      <location filename="../../ui/calendar_page.py" line="230" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="225" />
+      <location filename="../../ui/calendar_page.py" line="231" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="227" />
+      <location filename="../../ui/calendar_page.py" line="233" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="581" />
+      <location filename="../../ui/calendar_page.py" line="588" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="520" />
+      <location filename="../../ui/calendar_page.py" line="527" />
       <source>All occurrences can be given another time of day here; to hold the series on other days, change its repeat rule, or move single occurrences.</source>
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="226" />
+      <location filename="../../ui/calendar_page.py" line="232" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -503,12 +503,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="859" />
+      <location filename="../../ui/calendar_page.py" line="887" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="96" />
+      <location filename="../../ui/calendar_page.py" line="98" />
       <source>Annual patrol plan…</source>
       <translation>全年巡诊计划…</translation>
     </message>
@@ -518,7 +518,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="655" />
+      <location filename="../../ui/calendar_page.py" line="662" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -543,7 +543,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="732" />
+      <location filename="../../ui/calendar_page.py" line="760" />
       <source>Assign %1 to %2</source>
       <translation>安排 %1 参加 %2</translation>
     </message>
@@ -553,7 +553,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>安排人员：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="158" />
+      <location filename="../../ui/calendar_page.py" line="160" />
       <source>Assign a person…</source>
       <translation>安排人员…</translation>
     </message>
@@ -608,7 +608,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班设置</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="152" />
+      <location filename="../../ui/calendar_page.py" line="154" />
       <source>Auto-assign this occurrence</source>
       <translation>为本场次自动排班</translation>
     </message>
@@ -618,7 +618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班 – 结束日期早于开始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="705" />
+      <location filename="../../ui/calendar_page.py" line="733" />
       <source>Auto-assign: %1 assignments</source>
       <translation>自动排班：%1 条安排</translation>
     </message>
@@ -628,12 +628,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班：预览</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="720" />
+      <location filename="../../ui/calendar_page.py" line="748" />
       <source>Auto-assigning…</source>
       <translation>正在自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="148" />
+      <location filename="../../ui/calendar_page.py" line="150" />
       <source>Auto-assign…</source>
       <translation>自动排班…</translation>
     </message>
@@ -703,27 +703,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="811" />
+      <location filename="../../ui/calendar_page.py" line="839" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="818" />
+      <location filename="../../ui/calendar_page.py" line="846" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="145" />
+      <location filename="../../ui/calendar_page.py" line="147" />
       <source>Call off this occurrence…</source>
       <translation>停办本场次…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="391" />
+      <location filename="../../ui/calendar_page.py" line="398" />
       <source>Called off</source>
       <translation>已停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="815" />
+      <location filename="../../ui/calendar_page.py" line="843" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -748,12 +748,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="712" />
+      <location filename="../../ui/calendar_page.py" line="740" />
       <source>Cancelled; nothing was changed.</source>
       <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="355" />
+      <location filename="../../ui/table.py" line="376" />
       <source>Cannot delete</source>
       <translation>无法删除</translation>
     </message>
@@ -778,6 +778,16 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>志愿服务时长证明</translation>
     </message>
     <message>
+      <location filename="../../ui/history_dialog.py" line="24" />
+      <source>Changed</source>
+      <translation>修改</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history_dialog.py" line="49" />
+      <source>Changes</source>
+      <translation>变更内容</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="276" />
       <source>Choose a partner and a service.</source>
       <translation>请选择结对单位和服务项目。</translation>
@@ -798,7 +808,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="371" />
+      <location filename="../../ui/calendar_page.py" line="378" />
       <source>Click an occurrence to see its stations and people.</source>
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
@@ -893,6 +903,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>生成这些走访</translation>
     </message>
     <message>
+      <location filename="../../ui/history_dialog.py" line="24" />
+      <source>Created</source>
+      <translation>新建</translation>
+    </message>
+    <message>
       <location filename="../../ui/mainwindow.py" line="624" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
@@ -958,37 +973,42 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>拒绝…</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="154" />
+      <location filename="../../ui/table.py" line="156" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="328" />
+      <location filename="../../ui/table.py" line="349" />
       <source>Delete %1</source>
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="828" />
+      <location filename="../../ui/calendar_page.py" line="856" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="324" />
+      <location filename="../../ui/table.py" line="345" />
       <source>Delete %1? You can undo this with Ctrl+Z.</source>
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="143" />
+      <location filename="../../ui/calendar_page.py" line="145" />
       <source>Delete activity</source>
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="840" />
+      <location filename="../../ui/calendar_page.py" line="868" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="330" />
+      <location filename="../../ui/history_dialog.py" line="24" />
+      <source>Deleted</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <location filename="../../ui/table.py" line="351" />
       <source>Deleted.</source>
       <translation>已删除。</translation>
     </message>
@@ -1063,7 +1083,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心电图</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="152" />
+      <location filename="../../ui/table.py" line="154" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
@@ -1073,17 +1093,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑%1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="310" />
+      <location filename="../../ui/table.py" line="331" />
       <source>Edit %1 %2</source>
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="558" />
+      <location filename="../../ui/calendar_page.py" line="565" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="577" />
+      <location filename="../../ui/calendar_page.py" line="584" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -1093,7 +1113,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="500" />
+      <location filename="../../ui/calendar_page.py" line="507" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
@@ -1103,12 +1123,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="530" />
+      <location filename="../../ui/calendar_page.py" line="537" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="139" />
+      <location filename="../../ui/calendar_page.py" line="141" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -1248,7 +1268,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>现场模式：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="773" />
+      <location filename="../../ui/calendar_page.py" line="801" />
       <source>Field package</source>
       <translation>离线包</translation>
     </message>
@@ -1258,7 +1278,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包 (*.outreach-field)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="150" />
+      <location filename="../../ui/calendar_page.py" line="152" />
       <source>Fill the open places of a window of the calendar with the solver</source>
       <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
     </message>
@@ -1328,7 +1348,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>品尝养生茶</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="808" />
+      <location filename="../../ui/table.py" line="205" />
+      <source>History</source>
+      <translation>修改记录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history_dialog.py" line="46" />
+      <source>History: %1</source>
+      <translation>修改记录：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="166" />
+      <source>History…</source>
+      <translation>修改记录…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="836" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -1338,7 +1373,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="376" />
+      <location filename="../../ui/calendar_page.py" line="383" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -1488,12 +1523,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="614" />
+      <location filename="../../ui/calendar_page.py" line="621" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="141" />
+      <location filename="../../ui/calendar_page.py" line="143" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
@@ -1578,7 +1613,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="83" />
+      <location filename="../../ui/calendar_page.py" line="85" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -1593,12 +1628,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="510" />
+      <location filename="../../ui/calendar_page.py" line="517" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="602" />
+      <location filename="../../ui/calendar_page.py" line="609" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -1658,7 +1693,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="481" />
+      <location filename="../../ui/calendar_page.py" line="488" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
@@ -1696,6 +1731,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/rosters.py" line="321" />
       <source>No activities.</source>
       <translation>无活动。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/history_dialog.py" line="69" />
+      <source>No changes recorded for this yet.</source>
+      <translation>尚无修改记录。</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="109" />
@@ -1748,7 +1788,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="467" />
+      <location filename="../../ui/calendar_page.py" line="474" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -1788,7 +1828,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="631" />
+      <location filename="../../ui/calendar_page.py" line="638" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
@@ -2043,7 +2083,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印时间 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="93" />
+      <location filename="../../ui/calendar_page.py" line="95" />
       <source>Print…</source>
       <translation>打印…</translation>
     </message>
@@ -2098,12 +2138,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="798" />
+      <location filename="../../ui/calendar_page.py" line="826" />
       <source>Record %1 on %2</source>
       <translation>记录 %2 的%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="155" />
+      <location filename="../../ui/calendar_page.py" line="157" />
       <source>Record what was done…</source>
       <translation>记录完成情况…</translation>
     </message>
@@ -2123,17 +2163,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="758" />
+      <location filename="../../ui/calendar_page.py" line="786" />
       <source>Remove %1 from %2</source>
       <translation>将 %1 移出 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="752" />
+      <location filename="../../ui/calendar_page.py" line="780" />
       <source>Remove a person</source>
       <translation>移除人员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="161" />
+      <location filename="../../ui/calendar_page.py" line="163" />
       <source>Remove a person…</source>
       <translation>移除人员…</translation>
     </message>
@@ -2223,12 +2263,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="852" />
+      <location filename="../../ui/calendar_page.py" line="880" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="164" />
+      <location filename="../../ui/calendar_page.py" line="169" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
     </message>
@@ -2273,7 +2313,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已保存到离线包 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="298" />
+      <location filename="../../ui/table.py" line="319" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -2338,7 +2378,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="408" />
+      <location filename="../../ui/calendar_page.py" line="415" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
@@ -2383,7 +2423,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="639" />
+      <location filename="../../ui/calendar_page.py" line="646" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -2540,7 +2580,7 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="467" />
+      <location filename="../../ui/calendar_page.py" line="474" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
@@ -2605,12 +2645,12 @@ Details were written to %2.</source>
       <translation>以下记录在离线包导出后，在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="578" />
+      <location filename="../../ui/calendar_page.py" line="585" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="580" />
+      <location filename="../../ui/calendar_page.py" line="587" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -2630,12 +2670,12 @@ Details were written to %2.</source>
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="579" />
+      <location filename="../../ui/calendar_page.py" line="586" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="774" />
+      <location filename="../../ui/calendar_page.py" line="802" />
       <source>This occurrence is not in the field package, which covers %1 to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
@@ -2685,7 +2725,7 @@ Details were written to %2.</source>
       <translation>至</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="71" />
+      <location filename="../../ui/calendar_page.py" line="73" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
@@ -2720,7 +2760,7 @@ Details were written to %2.</source>
       <translation>人员不足</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="717" />
+      <location filename="../../ui/calendar_page.py" line="745" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
@@ -2810,12 +2850,12 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="83" />
+      <location filename="../../ui/calendar_page.py" line="85" />
       <source>Week</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="325" />
+      <location filename="../../ui/calendar_page.py" line="331" />
       <source>Week of %1</source>
       <translation>%1 当周</translation>
     </message>
@@ -2840,7 +2880,7 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="647" />
+      <location filename="../../ui/calendar_page.py" line="654" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -2860,6 +2900,11 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
+      <location filename="../../ui/history_dialog.py" line="49" />
+      <source>Who</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
       <location filename="../../ui/record_dialog.py" line="121" />
       <source>Who attended (hours go to the volunteer time bank)</source>
       <translation>到场人员（时长计入志愿服务时间银行）</translation>
@@ -2870,7 +2915,7 @@ Details were written to %2.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="752" />
+      <location filename="../../ui/calendar_page.py" line="780" />
       <source>Who no longer goes?</source>
       <translation>谁不再参加？</translation>
     </message>
@@ -2895,7 +2940,7 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="811" />
+      <location filename="../../ui/calendar_page.py" line="839" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
@@ -3015,6 +3060,11 @@ Details were written to %2.</source>
       <translation>证明</translation>
     </message>
     <message>
+      <location filename="../../ui/history_dialog.py" line="38" />
+      <source>deleted</source>
+      <translation>已删除</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="314" />
       <source>e.g. 主治医师</source>
       <translation>例如：主治医师</translation>
@@ -3030,7 +3080,7 @@ Details were written to %2.</source>
       <translation>每 </translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="748" />
+      <location filename="../../ui/calendar_page.py" line="776" />
       <source>every occurrence</source>
       <translation>每场</translation>
     </message>
@@ -3260,7 +3310,7 @@ Details were written to %2.</source>
       <translation>“%1”为必填项。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="352" />
+      <location filename="../../ui/table.py" line="373" />
       <source>… and %1 more</source>
       <translation>……另有 %1 条</translation>
     </message>

@@ -222,3 +222,25 @@ def test_time_bank_page_totals_ledger_and_certificate(qtbot, db_path, tmp_path, 
     assert "志愿服务时长证明" in text and "金伟" in text and "4.5" in text
     preview.close()
     window.session.close()
+
+
+def test_history_of_a_record_from_the_table(qtbot, db_path) -> None:
+    from scheduler.model import Staff
+
+    with Store(db_path) as s:
+        import_plan(s, parse_document(sample_text()).plan)
+    window = _window(qtbot, db_path)
+    window.session.store.user = "王老师"
+    window.show_section("staff")
+    page = window.current_page()
+    old = window.catalog.staff["s002"]
+    new = Staff(**{**{f: getattr(old, f) for f in old.__slots__}, "phone": "13911112222"})
+    window.session.save("staff", new, old, "edit")
+    page.select_keys({"s002"})
+    dialog = page.show_history()
+    assert dialog.table.rowCount() == 2  # created by the import, then the phone
+    assert dialog.table.item(0, 1).text() == "王老师" and dialog.table.item(0, 2).text() == "修改"
+    assert "电话" in dialog.table.item(0, 3).text() and "13911112222" in dialog.table.item(0, 3).text()
+    assert dialog.table.item(1, 2).text() == "新建"
+    dialog.close()
+    window.session.close()
