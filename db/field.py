@@ -47,7 +47,7 @@ def export_package(store: Store, d_from: date, d_to: date, now: datetime | None 
         uuid.uuid4().hex,
         (now or datetime.now()).replace(microsecond=0),
     )
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,12 +171,12 @@ def write_back(store: Store) -> Path:
     if info is None:
         raise ValueError("not a field database")
     path = Path(info["path"])
-    pkg: Package = read_package(path.read_bytes())
+    pkg: Package = read_package(path.read_bytes(), whole=False)
     doc = with_records(pkg.doc, load_records(store))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+            f.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n")
         os.replace(tmp, path)
     finally:
         Path(tmp).unlink(missing_ok=True)
