@@ -117,7 +117,7 @@ def _outside(doc: dict) -> str:
         (lambda doc, text: _tampered(doc), "changed outside the app"),
         (lambda doc, text: _version_2(doc), "version 2"),
         (
-            lambda doc, text: text.replace('"format": "outreach-field"', '"format": "outreach-plan"'),
+            lambda doc, text: json.dumps({**doc, "format": "outreach-plan"}),
             "not a field package",
         ),
         (lambda doc, text: b"\xff\xfe" + text.encode("utf-16"), "not text|damaged"),
