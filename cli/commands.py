@@ -40,12 +40,15 @@ from reports.rosters import (
     sign_in_sheet,
     weekly_roster,
 )
+from reports.stats_xlsx import write_workbook
 from resources import demo_recipe
 from scheduler.assign import Problem, greedy, solve
 from scheduler.conflicts import CheckContext, check, counts, to_json
 from scheduler.demo import SCALES, build_demo
 from scheduler.field import PackageError
 from scheduler.planfile import PlanError, dump_document, plan_to_document
+from scheduler.stats import compute as compute_stats
+from scheduler.stats import to_json as stats_json
 from scheduler.workdays import WorkCalendar, official_calendar
 
 EXIT_OK, EXIT_WANTING, EXIT_FAILED = 0, 1, 2
@@ -304,6 +307,47 @@ def cmd_assign(args: argparse.Namespace) -> int:
     return EXIT_WANTING if proposal.unfilled else EXIT_OK
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    start, end = date(args.year, 1, 1), date(args.year, 12, 31)
+    if args.output and Path(args.output).suffix.lower() != ".xlsx":
+        raise CommandError(
+            f"the workbook is .xlsx: give -o a name ending in .xlsx, not {Path(args.output).name}"
+        )
+    if args.output and not Path(args.output).parent.exists():
+        raise CommandError(f"cannot write {args.output}: folder {Path(args.output).parent} does not exist")
+    with _open(args) as store:
+        plan = load_plan(store)
+        times = response_times(store)
+    calendar = WorkCalendar(official_calendar(), plan.calendar.values())
+    judged = min(end, args.today or date.today())
+    st = compute_stats(plan, calendar, start, end, judged, times)
+    if args.output:
+        out = Path(args.output)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.resolve().parent)
+        os.close(fd)
+        try:
+            write_workbook(tmp, st, plan, translator(args.lang))
+            os.replace(tmp, out)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+        print(f"wrote {out}")
+    if args.json or not args.output:
+        doc = stats_json(st, plan)
+        if args.json:
+            print(json.dumps(doc, ensure_ascii=False, indent=1))
+        else:
+            tot = doc["totals"]
+            print(
+                f"{args.year}: {tot['occurrences']} occurrences held, {tot['served']} people served, {tot['hours']:g} volunteer hours"
+            )
+            behind = [p for p in doc["pairings"] if not p["on_track"]]
+            print(f"pairings: {len(doc['pairings']) - len(behind)} on track, {len(behind)} behind")
+            print(
+                f"requests: {doc['requests']['by_status']}, median {doc['requests']['median_days_to_answer']} days to answer"
+            )
+    return EXIT_OK
+
+
 ROSTER_KINDS = ("occurrence", "week", "person", "branch-month", "sign-in", "annual")
 
 
@@ -446,6 +490,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--method", choices=("solver", "greedy"), default="solver", help="solver (default) or greedy"
     )
     p.add_argument("--time-limit", type=float, help="seconds of search (default: the setting, 12)")
+    p = command(
+        "stats", cmd_stats, "Figures of a year: held, served and hours by month, branch, partner and kind."
+    )
+    p.add_argument("--year", type=_year, required=True, help="the year")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("-o", "--output", help="write an Excel workbook (.xlsx)")
+    p.add_argument(
+        "--today", type=_date, help="the day pairings are judged at (default: today, or the year's end)"
+    )
+    p.add_argument(
+        "--lang", choices=("zh_CN", "en"), default="zh_CN", help="language of the workbook's headers"
+    )
     p = command("check", cmd_check, "Report every conflict of the plan (exit 1 when there is an error).")
     p.add_argument("--from", dest="date_from", type=_date, help="first day of the window checked")
     p.add_argument("--to", dest="date_to", type=_date, help="last day of the window checked")

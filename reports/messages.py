@@ -79,6 +79,26 @@ WEEKDAY_NAMES = (
     N_("Sunday"),
 )
 
+ACTIVITY_KIND_NAMES = {
+    "pairing_visit": N_("Pairing visit"),
+    "service_request": N_("Point-order service"),
+    "night_market": N_("TCM night market"),
+    "market": N_("Market stall"),
+    "free_clinic": N_("Free clinic"),
+    "lecture": N_("Health lecture"),
+    "home_visit": N_("Home visit"),
+    "training": N_("Training"),
+    "other": N_("Other"),
+}
+
+REQUEST_STATUS_NAMES = {
+    "new": N_("New"),
+    "accepted": N_("Accepted"),
+    "scheduled": N_("Scheduled"),
+    "done": N_("Done"),
+    "declined": N_("Declined"),
+}
+
 SERVICE_COUNT_NAMES = {
     "blood_pressure": N_("Blood pressure"),
     "blood_sugar": N_("Blood sugar"),

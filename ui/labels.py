@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reports.messages import QUALIFICATION_NAMES
+from reports.messages import ACTIVITY_KIND_NAMES, QUALIFICATION_NAMES, REQUEST_STATUS_NAMES
 from scheduler.model import KNOWN_QUALIFICATIONS
 
 from .i18n import N_, tr
@@ -54,17 +54,7 @@ SECTION_NAMES = {
     "records": N_("Record"),
 }
 
-ACTIVITY_KINDS = {
-    "pairing_visit": N_("Pairing visit"),
-    "service_request": N_("Point-order service"),
-    "night_market": N_("TCM night market"),
-    "market": N_("Market stall"),
-    "free_clinic": N_("Free clinic"),
-    "lecture": N_("Health lecture"),
-    "home_visit": N_("Home visit"),
-    "training": N_("Training"),
-    "other": N_("Other"),
-}
+ACTIVITY_KINDS = ACTIVITY_KIND_NAMES
 
 ACTIVITY_STATUSES = {
     "planned": N_("Planned"),
@@ -79,13 +69,7 @@ HOLIDAY_POLICIES = {
     "next_working_day": N_("Move to the next working day"),
 }
 
-REQUEST_STATUSES = {
-    "new": N_("New"),
-    "accepted": N_("Accepted"),
-    "scheduled": N_("Scheduled"),
-    "done": N_("Done"),
-    "declined": N_("Declined"),
-}
+REQUEST_STATUSES = REQUEST_STATUS_NAMES
 
 REQUEST_PRIORITIES = {"normal": N_("Normal"), "urgent": N_("Urgent")}
 

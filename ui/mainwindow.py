@@ -53,6 +53,7 @@ from .i18n import LANGUAGES, N_, current_language, tr
 from .printing import save_pdf
 from .requests_page import RequestsPage, ResponseTimesDialog
 from .session import Session, user_name
+from .stats_page import StatsPage
 from .table import EntityPage
 from .tasks import run_task
 from .timebank_page import TimeBankPage
@@ -72,6 +73,7 @@ AREAS: list[tuple[str, list[str]]] = [
     (N_("Organisation"), ["departments", "branches", "campuses", "calendar"]),
     (N_("Pairings"), ["partners", "pairings"]),
     (N_("Services"), ["services"]),
+    (N_("Statistics"), ["stats"]),
 ]
 
 
@@ -213,6 +215,8 @@ class MainWindow(QMainWindow):
                     title = tr("Service requests")
                 elif name == "time_bank":
                     title = tr("Volunteer time bank")
+                elif name == "stats":
+                    title = tr("Statistics")
                 else:
                     title = tr(self.by_section[name].title)
                 item = QListWidgetItem("    " + title)
@@ -339,6 +343,9 @@ class MainWindow(QMainWindow):
                 page = RequestsPage(self.session, self.catalog)
             elif name == "time_bank":
                 page = TimeBankPage(self.session, self.catalog)
+            elif name == "stats":
+                page = StatsPage(self.session, self.catalog)
+                page.open_occurrence.connect(self._open_occurrence)
             else:
                 page = EntityPage(self.by_section[name], self.session, self.catalog)
                 if self.field:
@@ -507,6 +514,10 @@ class MainWindow(QMainWindow):
             self._update_title()
             if "requests_view" in self.pages:
                 self.pages["requests_view"].refresh()
+
+    def _open_occurrence(self, activity_id: str, day: date) -> None:
+        self.show_section("calendar_view")
+        self.current_page().show_occurrence(activity_id, day)
 
     def on_external(self) -> None:
         """Another window or computer changed the database: load everything again, re-check,

@@ -14,7 +14,7 @@
       <translation>（盖章）</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="341" />
+      <location filename="../../ui/table.py" line="342" />
       <source> and %1 more</source>
       <translation> 等另外 %1 项</translation>
     </message>
@@ -49,7 +49,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="544" />
+      <location filename="../../ui/mainwindow.py" line="555" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -98,7 +98,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 已录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="378" />
+      <location filename="../../ui/table.py" line="379" />
       <source>%1 is still referred to by %2 record(s). Change or delete those first:</source>
       <translation>%1 仍被 %2 条记录引用。请先修改或删除这些记录：</translation>
     </message>
@@ -106,6 +106,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/requests_page.py" line="67" />
       <source>%1 left</source>
       <translation>剩余 %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stats_page.py" line="204" />
+      <source>%1 occurrences held, %2 people served, %3 volunteer hours</source>
+      <translation>举办 %1 场次，服务 %2 人次，志愿服务 %3 小时</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="306" />
@@ -118,7 +123,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="281" />
+      <location filename="../../ui/table.py" line="282" />
       <source>%1 of %2 shown</source>
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
@@ -128,9 +133,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 人</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="710" />
+      <location filename="../../ui/mainwindow.py" line="721" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stats_page.py" line="338" />
+      <source>%1 requests received in the year.</source>
+      <translation>全年收到点单 %1 个。</translation>
     </message>
     <message>
       <location filename="../../ui/patrol_dialog.py" line="151" />
@@ -138,7 +148,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="115" />
+      <location filename="../../ui/mainwindow.py" line="117" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
@@ -153,97 +163,97 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="296" />
+      <location filename="../../ui/mainwindow.py" line="300" />
       <source>&amp;Auto-assign…</source>
       <translation>自动排班(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="297" />
+      <location filename="../../ui/mainwindow.py" line="301" />
       <source>&amp;Backups…</source>
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="288" />
+      <location filename="../../ui/mainwindow.py" line="292" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="277" />
+      <location filename="../../ui/mainwindow.py" line="281" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="264" />
+      <location filename="../../ui/mainwindow.py" line="268" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="257" />
+      <location filename="../../ui/mainwindow.py" line="261" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="294" />
+      <location filename="../../ui/mainwindow.py" line="298" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="263" />
+      <location filename="../../ui/mainwindow.py" line="267" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="299" />
+      <location filename="../../ui/mainwindow.py" line="303" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="258" />
+      <location filename="../../ui/mainwindow.py" line="262" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="259" />
+      <location filename="../../ui/mainwindow.py" line="263" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="275" />
+      <location filename="../../ui/mainwindow.py" line="279" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="260" />
+      <location filename="../../ui/mainwindow.py" line="264" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="280" />
+      <location filename="../../ui/mainwindow.py" line="284" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="295" />
+      <location filename="../../ui/mainwindow.py" line="299" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="293" />
+      <location filename="../../ui/mainwindow.py" line="297" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="278" />
+      <location filename="../../ui/mainwindow.py" line="282" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="298" />
+      <location filename="../../ui/mainwindow.py" line="302" />
       <source>&amp;User name…</source>
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="286" />
+      <location filename="../../ui/mainwindow.py" line="290" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -293,7 +303,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="148" />
+      <location filename="../../reports/messages.py" line="168" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -353,7 +363,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>受理点单 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="84" />
+      <location filename="../../reports/messages.py" line="96" />
       <source>Accepted</source>
       <translation>已受理</translation>
     </message>
@@ -398,7 +408,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="316" />
+      <location filename="../../ui/table.py" line="317" />
       <source>Add %1 %2</source>
       <translation>新增%1 %2</translation>
     </message>
@@ -448,7 +458,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>列表</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="258" />
+      <location filename="../../ui/table.py" line="259" />
       <source>All</source>
       <translation>全部</translation>
     </message>
@@ -526,6 +536,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/requests_page.py" line="190" />
       <source>Another time:</source>
       <translation>其他时间：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stats_page.py" line="346" />
+      <source>Answered (first held) after %1 days (median); %2 within the response time, %3 late.</source>
+      <translation>从收到到首次举办的天数中位数为 %1 天；%2 个在响应时限内，%3 个超时。</translation>
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="223" />
@@ -638,22 +653,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="272" />
+      <location filename="../../ui/mainwindow.py" line="276" />
       <source>Back up &amp;now</source>
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="727" />
+      <location filename="../../ui/mainwindow.py" line="738" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="729" />
+      <location filename="../../ui/mainwindow.py" line="740" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="746" />
+      <location filename="../../ui/mainwindow.py" line="757" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
@@ -663,12 +678,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>程序启动时和每天会自动备份，也可通过“文件 ▸ 立即备份”手动备份。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="83" />
+      <location filename="../../ui/stats_page.py" line="325" />
+      <source>Behind</source>
+      <translation>滞后</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="103" />
       <source>Blood pressure</source>
       <translation>测血压</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="84" />
+      <location filename="../../reports/messages.py" line="104" />
       <source>Blood sugar</source>
       <translation>测血糖</translation>
     </message>
@@ -678,12 +698,37 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>支部月度计划</translation>
     </message>
     <message>
+      <location filename="../../reports/stats_xlsx.py" line="131" />
+      <source>Busiest people</source>
+      <translation>最忙人员</translation>
+    </message>
+    <message>
       <location filename="../../reports/timebank.py" line="64" />
       <source>By</source>
       <translation>录入人</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="75" />
+      <location filename="../../reports/stats_xlsx.py" line="72" />
+      <source>By department</source>
+      <translation>按科室</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="83" />
+      <source>By kind</source>
+      <translation>按类型</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="63" />
+      <source>By month</source>
+      <translation>按月份</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="78" />
+      <source>By partner</source>
+      <translation>按结对单位</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="66" />
       <source>By party branch</source>
       <translation>按党支部</translation>
     </message>
@@ -693,7 +738,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="211" />
+      <location filename="../../ui/mainwindow.py" line="213" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -753,7 +798,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="376" />
+      <location filename="../../ui/table.py" line="377" />
       <source>Cannot delete</source>
       <translation>无法删除</translation>
     </message>
@@ -783,7 +828,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../../ui/history_dialog.py" line="49" />
+      <location filename="../../ui/history_dialog.py" line="56" />
       <source>Changes</source>
       <translation>变更内容</translation>
     </message>
@@ -798,7 +843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>选择一名人员查看其时长明细。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="360" />
+      <location filename="../../ui/mainwindow.py" line="367" />
       <source>Choose a row first.</source>
       <translation>请先选择一行。</translation>
     </message>
@@ -813,17 +858,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="140" />
+      <location filename="../../ui/mainwindow.py" line="142" />
       <source>Clinical hours from</source>
       <translation>临床工作时间自</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="163" />
+      <location filename="../../ui/mainwindow.py" line="165" />
       <source>Clinical hours must end after they start.</source>
       <translation>临床工作时间的结束须晚于开始。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="141" />
+      <location filename="../../ui/mainwindow.py" line="143" />
       <source>Clinical hours until</source>
       <translation>临床工作时间至</translation>
     </message>
@@ -833,7 +878,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="91" />
+      <location filename="../../reports/messages.py" line="111" />
       <source>Cognitive screening</source>
       <translation>认知筛查</translation>
     </message>
@@ -843,22 +888,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="529" />
+      <location filename="../../ui/mainwindow.py" line="540" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="71" />
+      <location filename="../../ui/labels.py" line="61" />
       <source>Confirmed</source>
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="232" />
+      <location filename="../../ui/mainwindow.py" line="236" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="85" />
+      <location filename="../../reports/messages.py" line="105" />
       <source>Consultation</source>
       <translation>健康咨询</translation>
     </message>
@@ -888,12 +933,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="524" />
+      <location filename="../../ui/mainwindow.py" line="535" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="647" />
+      <location filename="../../ui/mainwindow.py" line="658" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
     </message>
@@ -908,7 +953,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="624" />
+      <location filename="../../ui/mainwindow.py" line="635" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -933,12 +978,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>数据库已损坏</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="540" />
+      <location filename="../../ui/mainwindow.py" line="551" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="553" />
+      <location filename="../../ui/mainwindow.py" line="564" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -946,6 +991,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/rosters.py" line="314" />
       <source>Date</source>
       <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="111" />
+      <source>Days to answer</source>
+      <translation>响应天数</translation>
     </message>
     <message>
       <location filename="../../ui/timebank_page.py" line="48" />
@@ -963,7 +1013,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>拒绝点单 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="87" />
+      <location filename="../../reports/messages.py" line="99" />
       <source>Declined</source>
       <translation>已拒绝</translation>
     </message>
@@ -978,7 +1028,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="349" />
+      <location filename="../../ui/table.py" line="350" />
       <source>Delete %1</source>
       <translation>删除 %1</translation>
     </message>
@@ -988,7 +1038,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="345" />
+      <location filename="../../ui/table.py" line="346" />
       <source>Delete %1? You can undo this with Ctrl+Z.</source>
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1008,12 +1058,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="351" />
+      <location filename="../../ui/table.py" line="352" />
       <source>Deleted.</source>
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="627" />
+      <location filename="../../ui/mainwindow.py" line="638" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -1063,7 +1113,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>不重复</translation>
     </message>
     <message>
-      <location filename="../../ui/field_dialogs.py" line="57" />
+      <location filename="../../reports/messages.py" line="98" />
       <source>Done</source>
       <translation>已完成</translation>
     </message>
@@ -1071,6 +1121,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/messages.py" line="42" />
       <source>Double booking</source>
       <translation>人员时间冲突</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stats_page.py" line="97" />
+      <source>Double-click an occurrence to open it in the calendar.</source>
+      <translation>双击场次可在日历中打开。</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="515" />
@@ -1093,7 +1148,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑%1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="331" />
+      <location filename="../../ui/table.py" line="332" />
       <source>Edit %1 %2</source>
       <translation>编辑%1 %2</translation>
     </message>
@@ -1118,7 +1173,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="780" />
+      <location filename="../../ui/mainwindow.py" line="791" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
@@ -1213,27 +1268,47 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每周%1</translation>
     </message>
     <message>
+      <location filename="../../ui/stats_page.py" line="381" />
+      <source>Excel workbooks (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="267" />
       <source>Expected audience</source>
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="268" />
+      <location filename="../../reports/stats_xlsx.py" line="88" />
+      <source>Expected by now</source>
+      <translation>截至目前应完成</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="272" />
       <source>Export &amp;field package…</source>
       <translation>导出离线包(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="661" />
+      <location filename="../../ui/mainwindow.py" line="672" />
       <source>Export field package</source>
       <translation>导出离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="589" />
+      <location filename="../../ui/mainwindow.py" line="600" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="603" />
+      <location filename="../../ui/stats_page.py" line="379" />
+      <source>Export to Excel</source>
+      <translation>导出 Excel</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stats_page.py" line="129" />
+      <source>Export to Excel…</source>
+      <translation>导出 Excel…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="614" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -1253,7 +1328,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>避免同一人连续多个晚上出勤</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="270" />
+      <location filename="../../ui/mainwindow.py" line="274" />
       <source>Field &amp;conflicts…</source>
       <translation>离线包冲突(&amp;C)…</translation>
     </message>
@@ -1263,7 +1338,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="532" />
+      <location filename="../../ui/mainwindow.py" line="543" />
       <source>Field mode: %1</source>
       <translation>现场模式：%1</translation>
     </message>
@@ -1273,9 +1348,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="654" />
+      <location filename="../../ui/mainwindow.py" line="665" />
       <source>Field packages (*.outreach-field)</source>
       <translation>离线包 (*.outreach-field)</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="62" />
+      <source>Figure</source>
+      <translation>指标</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_page.py" line="152" />
@@ -1288,12 +1368,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>为所选时间段内每个场次补齐空缺岗位，并为没有带队的场次指定带队人。已有的安排保持不变。</translation>
     </message>
     <message>
+      <location filename="../../reports/stats_xlsx.py" line="110" />
+      <source>First held</source>
+      <translation>首次举办</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="63" />
       <source>First-aid instructor</source>
       <translation>急救培训师</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="93" />
+      <location filename="../../reports/messages.py" line="113" />
       <source>First-aid training</source>
       <translation>急救培训</translation>
     </message>
@@ -1303,7 +1388,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>适合宽度</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="62" />
+      <location filename="../../reports/messages.py" line="87" />
       <source>Free clinic</source>
       <translation>义诊</translation>
     </message>
@@ -1338,12 +1423,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>贪心法（快速，逐个岗位）</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="63" />
+      <location filename="../../reports/messages.py" line="88" />
       <source>Health lecture</source>
       <translation>健康讲座</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="95" />
+      <location filename="../../reports/stats_xlsx.py" line="88" />
+      <source>Held</source>
+      <translation>已举办</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="115" />
       <source>Herbal tea</source>
       <translation>品尝养生茶</translation>
     </message>
@@ -1353,7 +1443,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改记录</translation>
     </message>
     <message>
-      <location filename="../../ui/history_dialog.py" line="46" />
+      <location filename="../../ui/history_dialog.py" line="53" />
       <source>History: %1</source>
       <translation>修改记录：%1</translation>
     </message>
@@ -1368,7 +1458,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复举办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="77" />
+      <location filename="../../ui/labels.py" line="67" />
       <source>Hold it on holidays too</source>
       <translation>节假日照常举办</translation>
     </message>
@@ -1383,17 +1473,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日与调休</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="64" />
+      <location filename="../../reports/messages.py" line="89" />
       <source>Home visit</source>
       <translation>上门巡诊</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="96" />
+      <location filename="../../reports/messages.py" line="116" />
       <source>Home visits</source>
       <translation>入户巡诊</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="130" />
+      <location filename="../../ui/mainwindow.py" line="132" />
       <source>Hospital</source>
       <translation>医院</translation>
     </message>
@@ -1428,7 +1518,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="746" />
+      <location filename="../../ui/mainwindow.py" line="757" />
       <source>How many backups to keep:</source>
       <translation>保留的备份份数：</translation>
     </message>
@@ -1443,12 +1533,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="269" />
+      <location filename="../../ui/mainwindow.py" line="273" />
       <source>Import field pac&amp;kage…</source>
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="709" />
+      <location filename="../../ui/mainwindow.py" line="720" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
     </message>
@@ -1458,12 +1548,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="576" />
+      <location filename="../../ui/mainwindow.py" line="587" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="584" />
+      <location filename="../../ui/mainwindow.py" line="595" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -1476,6 +1566,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/field_dialogs.py" line="102" />
       <source>In the office</source>
       <translation>办公室版本</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="112" />
+      <source>In time</source>
+      <translation>是否及时</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="105" />
@@ -1503,7 +1598,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保留办公室版本</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="377" />
+      <location filename="../../reports/stats_xlsx.py" line="83" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -1533,7 +1628,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消本场次</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="94" />
+      <location filename="../../reports/messages.py" line="114" />
       <source>Lecture listeners</source>
       <translation>讲座听众</translation>
     </message>
@@ -1563,12 +1658,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>3月</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="61" />
+      <location filename="../../reports/messages.py" line="86" />
       <source>Market stall</source>
       <translation>集市摆摊</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="88" />
+      <location filename="../../reports/messages.py" line="108" />
       <source>Massage</source>
       <translation>推拿</translation>
     </message>
@@ -1581,6 +1676,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/timebank_page.py" line="41" />
       <source>May</source>
       <translation>5月</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="60" />
+      <source>Median days to answer a request</source>
+      <translation>点单响应天数（中位数）</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="119" />
@@ -1613,7 +1713,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="85" />
+      <location filename="../../reports/stats_xlsx.py" line="63" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -1638,7 +1738,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>将 %1 移到 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="79" />
+      <location filename="../../ui/labels.py" line="69" />
       <source>Move to the next working day</source>
       <translation>顺延到下一个工作日</translation>
     </message>
@@ -1678,7 +1778,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>绝不让任何人超过每月时长上限（第 3 条始终成立）</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="83" />
+      <location filename="../../reports/messages.py" line="95" />
       <source>New</source>
       <translation>新点单</translation>
     </message>
@@ -1698,7 +1798,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="540" />
+      <location filename="../../ui/mainwindow.py" line="551" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1723,7 +1823,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下一页</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="39" />
+      <location filename="../../reports/stats_xlsx.py" line="96" />
       <source>No</source>
       <translation>否</translation>
     </message>
@@ -1733,7 +1833,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/history_dialog.py" line="69" />
+      <location filename="../../ui/history_dialog.py" line="81" />
       <source>No changes recorded for this yet.</source>
       <translation>尚无修改记录。</translation>
     </message>
@@ -1778,7 +1878,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无。</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="90" />
+      <location filename="../../ui/labels.py" line="74" />
       <source>Normal</source>
       <translation>普通</translation>
     </message>
@@ -1833,6 +1933,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表…</translation>
     </message>
     <message>
+      <location filename="../../reports/stats_xlsx.py" line="46" />
+      <source>Occurrences held</source>
+      <translation>举办场次</translation>
+    </message>
+    <message>
       <location filename="../../ui/timebank_page.py" line="46" />
       <source>Oct</source>
       <translation>10月</translation>
@@ -1841,6 +1946,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/activity_editor.py" line="388" />
       <source>On statutory holidays:</source>
       <translation>遇法定节假日：</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="88" />
+      <source>On track</source>
+      <translation>进度正常</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="283" />
@@ -1853,7 +1963,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="551" />
+      <location filename="../../ui/mainwindow.py" line="562" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -1863,12 +1973,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="266" />
+      <location filename="../../ui/mainwindow.py" line="270" />
       <source>Open field package (on the laptop)…</source>
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="72" />
+      <location filename="../../ui/mainwindow.py" line="73" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -1878,14 +1988,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>牵头支部</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="19" />
+      <location filename="../../reports/messages.py" line="91" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="528" />
+      <location filename="../../ui/mainwindow.py" line="539" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stats_page.py" line="171" />
+      <source>Overview</source>
+      <translation>概览</translation>
     </message>
     <message>
       <location filename="../../ui/printing.py" line="244" />
@@ -1918,14 +2033,24 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对进度滞后</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="58" />
+      <location filename="../../reports/messages.py" line="83" />
       <source>Pairing visit</source>
       <translation>结对走访</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="449" />
+      <location filename="../../reports/stats_xlsx.py" line="87" />
       <source>Pairings</source>
       <translation>结对共建</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="57" />
+      <source>Pairings behind</source>
+      <translation>进度滞后的结对</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="56" />
+      <source>Pairings on track</source>
+      <translation>进度正常的结对</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="96" />
@@ -1963,7 +2088,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先安排牵头支部及其科室的人员</translation>
     </message>
     <message>
-      <location filename="../../ui/field_dialogs.py" line="58" />
+      <location filename="../../reports/stats_xlsx.py" line="46" />
       <source>People served</source>
       <translation>服务人数</translation>
     </message>
@@ -2003,7 +2128,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="104" />
+      <location filename="../../ui/mainwindow.py" line="106" />
       <source>Plan file not imported</source>
       <translation>计划文件未导入</translation>
     </message>
@@ -2013,17 +2138,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划文件 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="70" />
+      <location filename="../../ui/labels.py" line="60" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="66" />
+      <location filename="../../ui/mainwindow.py" line="67" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="59" />
+      <location filename="../../reports/messages.py" line="84" />
       <source>Point-order service</source>
       <translation>点单服务</translation>
     </message>
@@ -2053,12 +2178,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>上一页</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="360" />
+      <location filename="../../ui/mainwindow.py" line="367" />
       <source>Print</source>
       <translation>打印</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="347" />
+      <location filename="../../ui/mainwindow.py" line="354" />
       <source>Print duty list…</source>
       <translation>打印个人任务单…</translation>
     </message>
@@ -2068,7 +2193,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印明细…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="349" />
+      <location filename="../../ui/mainwindow.py" line="356" />
       <source>Print month plan…</source>
       <translation>打印月度计划…</translation>
     </message>
@@ -2128,7 +2253,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="77" />
+      <location filename="../../reports/stats_xlsx.py" line="109" />
       <source>Received</source>
       <translation>接收时间</translation>
     </message>
@@ -2198,14 +2323,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="737" />
+      <location filename="../../ui/mainwindow.py" line="748" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="92" />
+      <location filename="../../reports/messages.py" line="112" />
       <source>Report reading</source>
       <translation>报告解读</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="105" />
+      <source>Request</source>
+      <translation>点单</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="52" />
@@ -2216,6 +2346,16 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/messages.py" line="38" />
       <source>Request {request} of {partner} ({service}) is overdue: it was due by {deadline}.</source>
       <translation>{partner}的点单 {request}（{service}）已超时：应于 {deadline} 前排期。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="103" />
+      <source>Requests</source>
+      <translation>点单</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="58" />
+      <source>Requests received</source>
+      <translation>收到点单数</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="183" />
@@ -2233,7 +2373,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="636" />
+      <location filename="../../ui/mainwindow.py" line="647" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
@@ -2243,7 +2383,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="273" />
+      <location filename="../../ui/mainwindow.py" line="277" />
       <source>Restore from &amp;backup…</source>
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
@@ -2308,12 +2448,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存记录</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="650" />
+      <location filename="../../ui/mainwindow.py" line="661" />
       <source>Saved into the package %1.</source>
       <translation>已保存到离线包 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="319" />
+      <location filename="../../ui/table.py" line="320" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -2333,7 +2473,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单排期 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="85" />
+      <location filename="../../reports/messages.py" line="97" />
       <source>Scheduled</source>
       <translation>已排期</translation>
     </message>
@@ -2383,12 +2523,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="213" />
+      <location filename="../../ui/mainwindow.py" line="215" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="74" />
+      <location filename="../../ui/mainwindow.py" line="75" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -2428,7 +2568,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表…</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="78" />
+      <location filename="../../ui/labels.py" line="68" />
       <source>Skip statutory holidays</source>
       <translation>跳过法定节假日</translation>
     </message>
@@ -2513,7 +2653,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>摊位与人员</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="383" />
+      <location filename="../../ui/mainwindow.py" line="76" />
+      <source>Statistics</source>
+      <translation>统计</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="108" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -2533,6 +2678,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>街道</translation>
     </message>
     <message>
+      <location filename="../../reports/stats_xlsx.py" line="62" />
+      <source>Summary</source>
+      <translation>汇总</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_views.py" line="37" />
       <source>Sun</source>
       <translation>周日</translation>
@@ -2543,12 +2693,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周日</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="86" />
+      <location filename="../../reports/messages.py" line="106" />
       <source>TCM constitution</source>
       <translation>中医体质辨识</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="60" />
+      <location filename="../../reports/messages.py" line="85" />
       <source>TCM night market</source>
       <translation>中医夜市</translation>
     </message>
@@ -2561,6 +2711,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/field_dialogs.py" line="96" />
       <source>Take the field's version</source>
       <translation>采用现场版本</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="88" />
+      <source>Target a year</source>
+      <translation>年度目标</translation>
     </message>
     <message>
       <location filename="../../ui/editor.py" line="237" />
@@ -2585,7 +2740,7 @@ Details were written to %2.</source>
       <translation>修改未保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="520" />
+      <location filename="../../ui/mainwindow.py" line="531" />
       <source>The database was changed elsewhere; what you see is up to date.</source>
       <translation>数据库已在别处被修改；当前显示的内容已更新。</translation>
     </message>
@@ -2595,7 +2750,7 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="93" />
+      <location filename="../../ui/mainwindow.py" line="95" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
@@ -2610,7 +2765,7 @@ Details were written to %2.</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="697" />
+      <location filename="../../ui/mainwindow.py" line="708" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
@@ -2680,7 +2835,7 @@ Details were written to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="702" />
+      <location filename="../../ui/mainwindow.py" line="713" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
@@ -2735,7 +2890,7 @@ Details were written to %2.</source>
       <translation>合计</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="65" />
+      <location filename="../../reports/messages.py" line="90" />
       <source>Training</source>
       <translation>培训</translation>
     </message>
@@ -2775,7 +2930,7 @@ Details were written to %2.</source>
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="90" />
+      <location filename="../../ui/labels.py" line="74" />
       <source>Urgent</source>
       <translation>加急</translation>
     </message>
@@ -2785,9 +2940,14 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="756" />
+      <location filename="../../ui/mainwindow.py" line="767" />
       <source>User name</source>
       <translation>用户名</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="62" />
+      <source>Value</source>
+      <translation>数值</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="93" />
@@ -2815,12 +2975,17 @@ Details were written to %2.</source>
       <translation>年度走访目标</translation>
     </message>
     <message>
+      <location filename="../../reports/stats_xlsx.py" line="46" />
+      <source>Volunteer hours</source>
+      <translation>志愿服务时长</translation>
+    </message>
+    <message>
       <location filename="../../reports/timebank.py" line="55" />
       <source>Volunteer hours ledger</source>
       <translation>志愿服务时长明细</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="215" />
+      <location filename="../../ui/mainwindow.py" line="217" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
     </message>
@@ -2900,7 +3065,7 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/history_dialog.py" line="49" />
+      <location filename="../../ui/history_dialog.py" line="56" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
@@ -2990,12 +3155,12 @@ Details were written to %2.</source>
       <translation>年度目标</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="39" />
+      <location filename="../../reports/stats_xlsx.py" line="96" />
       <source>Yes</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="756" />
+      <location filename="../../ui/mainwindow.py" line="767" />
       <source>Your name, recorded with what you enter:</source>
       <translation>您的姓名（随录入内容一并记录）：</translation>
     </message>
@@ -3030,7 +3195,7 @@ Details were written to %2.</source>
       <translation>任意资质</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="200" />
+      <location filename="../../reports/messages.py" line="220" />
       <source>anyone</source>
       <translation>不限</translation>
     </message>
@@ -3060,7 +3225,7 @@ Details were written to %2.</source>
       <translation>证明</translation>
     </message>
     <message>
-      <location filename="../../ui/history_dialog.py" line="38" />
+      <location filename="../../ui/history_dialog.py" line="39" />
       <source>deleted</source>
       <translation>已删除</translation>
     </message>
@@ -3085,17 +3250,17 @@ Details were written to %2.</source>
       <translation>每场</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="186" />
+      <location filename="../../reports/messages.py" line="206" />
       <source>everyone free matching ({need}) is at their monthly hours cap</source>
       <translation>符合条件（{need}）的空闲人员均已达到每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="187" />
+      <location filename="../../reports/messages.py" line="207" />
       <source>everyone free matching ({need}) is needed by other occurrences at that time</source>
       <translation>符合条件（{need}）的空闲人员均被同一时段的其他场次占用</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="182" />
+      <location filename="../../reports/messages.py" line="202" />
       <source>everyone matching ({need}) is elsewhere at that time or on leave, duty or rest</source>
       <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
     </message>
@@ -3145,7 +3310,7 @@ Details were written to %2.</source>
       <translation>带队人属于牵头支部时额外加分</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="180" />
+      <location filename="../../reports/messages.py" line="200" />
       <source>no active person matches ({need})</source>
       <translation>没有在岗人员符合条件（{need}）</translation>
     </message>
@@ -3155,7 +3320,7 @@ Details were written to %2.</source>
       <translation>无影响</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="181" />
+      <location filename="../../reports/messages.py" line="201" />
       <source>nobody of {department}, the department on turn, matches ({need})</source>
       <translation>轮值科室{department}没有人员符合条件（{need}）</translation>
     </message>
@@ -3170,12 +3335,12 @@ Details were written to %2.</source>
       <translation>可以</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="101" />
+      <location filename="../../reports/messages.py" line="121" />
       <source>on clinical duty</source>
       <translation>临床值班</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="100" />
+      <location filename="../../reports/messages.py" line="120" />
       <source>on leave</source>
       <translation>请假</translation>
     </message>
@@ -3220,7 +3385,7 @@ Details were written to %2.</source>
       <translation>每出现连续两晚</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="102" />
+      <location filename="../../reports/messages.py" line="122" />
       <source>resting after a night shift</source>
       <translation>夜班后休息</translation>
     </message>
@@ -3230,7 +3395,7 @@ Details were written to %2.</source>
       <translation>第二个</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="183" />
+      <location filename="../../reports/messages.py" line="203" />
       <source>taking anyone free matching ({need}) would leave their department under its minimum cover</source>
       <translation>抽调任何符合条件（{need}）的空闲人员都会使其科室在岗人数低于最低要求</translation>
     </message>
@@ -3250,7 +3415,7 @@ Details were written to %2.</source>
       <translation>第三个</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="103" />
+      <location filename="../../reports/messages.py" line="123" />
       <source>unavailable</source>
       <translation>不可用</translation>
     </message>
@@ -3290,7 +3455,7 @@ Details were written to %2.</source>
       <translation>{staff}在 {month} 计划外出服务 {hours} 小时，超过上限 {cap} 小时。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="212" />
+      <location filename="../../reports/messages.py" line="232" />
       <source>{station} of {activity} {day}: {missing} missing</source>
       <translation>{activity} {day} 的{station}：缺 {missing} 人</translation>
     </message>
@@ -3310,7 +3475,7 @@ Details were written to %2.</source>
       <translation>“%1”为必填项。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="373" />
+      <location filename="../../ui/table.py" line="374" />
       <source>… and %1 more</source>
       <translation>……另有 %1 条</translation>
     </message>

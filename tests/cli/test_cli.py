@@ -286,3 +286,31 @@ def test_record_command_credits_hours_and_refuses_bad_files(tmp_path) -> None:
     r = run("--db", str(db), "record", str(bad))
     assert r.returncode == 2 and "$.records[0].reason" in r.stderr and "Traceback" not in r.stderr
     assert _hash(db) == before
+
+
+def test_stats_json_and_workbook_read_back(tmp_path) -> None:
+    from datetime import datetime as _dt
+
+    from openpyxl import load_workbook
+
+    db = tmp_path / "a.db"
+    f = tmp_path / "p.json"
+    f.write_text(sample_text(), encoding="utf-8")
+    assert run("--db", str(db), "import", str(f)).returncode == 0
+    r = run("--db", str(db), "stats", "--year", "2026", "--json", "--today", "2026-12-31")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["totals"] == {"occurrences": 1, "served": 180, "hours": 3.0}
+    assert doc["by_month"][11] == {"key": "2026-12", "occurrences": 1, "served": 180, "hours": 3.0}
+    out = tmp_path / "stats.xlsx"
+    r = run("--db", str(db), "stats", "--year", "2026", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    wb = load_workbook(out)
+    assert wb.sheetnames[:3] == ["汇总", "按月份", "按党支部"]
+    month = wb["按月份"]
+    assert [c.value for c in month[1]] == ["月", "举办场次", "服务人数", "志愿服务时长"]
+    assert [c.value for c in month[13]] == ["2026-12", 1, 180, 3]
+    assert isinstance(month[13][1].value, int) and isinstance(month[13][3].value, (int, float))
+    req = wb["点单"]
+    assert isinstance(req[2][4].value, _dt) and req[2][4].value == _dt(2026, 11, 20, 9, 30)
+    assert run("--db", str(db), "stats", "--year", "2026", "-o", str(tmp_path / "x.csv")).returncode == 2

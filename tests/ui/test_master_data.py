@@ -244,3 +244,33 @@ def test_history_of_a_record_from_the_table(qtbot, db_path) -> None:
     assert dialog.table.item(1, 2).text() == "新建"
     dialog.close()
     window.session.close()
+
+
+def test_statistics_page_chart_drill_down_and_workbook(qtbot, db_path, tmp_path) -> None:
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    with Store(db_path) as s:
+        import_plan(s, parse_document(sample_text()).plan)  # one done record: 12-03, 180 served, 3 h
+    window = _window(qtbot, db_path)
+    window.show_section("stats")
+    page = window.current_page()
+    page.year.setValue(2026)
+    assert "180" in page.summary.text()
+    assert page.table.rowCount() == 12 and page.table.item(11, 1).text() == "1"
+    series = page.chart.series()[0]
+    assert [series.barSets()[0].at(i) for i in (10, 11)] == [0.0, 1.0]
+    dialog = page.open_bar(11)  # the December bar
+    assert dialog.list.count() == 1 and "2026-12-03" in dialog.list.item(0).text()
+    dialog._open(dialog.list.item(0))  # double-click: the calendar shows it
+    qtbot.waitUntil(lambda: window.current_page() is window.pages.get("calendar_view"))
+    cal = window.current_page()
+    assert cal.current is not None and cal.current.key == ("a1", date(2026, 12, 3))
+    window.show_section("stats")
+    page.breakdown.setCurrentIndex(page.breakdown.findData("branch"))
+    assert page.table.item(0, 0).text() == "骨伤党支部"
+    assert page.pairings.rowCount() == 1 and page.pairings.item(0, 5).text() == "滞后"
+    out = page.export_xlsx(str(tmp_path / "y.xlsx"))
+    assert out is not None and load_workbook(out)["汇总"]["B2"].value == 1
+    window.session.close()

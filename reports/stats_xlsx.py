@@ -1,0 +1,143 @@
+"""The statistics as an Excel workbook: one sheet per breakdown, headers in the app's language,
+numbers as numbers and dates as dates — what an office pastes into its year-end report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from scheduler.model import Plan
+from scheduler.stats import Row, Statistics
+
+from .messages import ACTIVITY_KIND_NAMES, REQUEST_STATUS_NAMES
+
+
+def _name(plan: Plan, section: str, key: str) -> str:
+    item = getattr(plan, section).get(key)
+    return getattr(item, "name", None) or key
+
+
+def _sheet(
+    wb: Workbook, title: str, header: list[str], rows: list[list[Any]], formats: dict[int, str] | None = None
+) -> None:
+    ws = wb.create_sheet(title[:31])
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append(row)
+    for col, fmt in (formats or {}).items():
+        for cell in ws.iter_rows(min_row=2, min_col=col, max_col=col):
+            cell[0].number_format = fmt
+    for i, h in enumerate(header, start=1):
+        width = max([len(str(h)) * 2] + [len(str(r[i - 1])) for r in rows if i - 1 < len(r)] + [8])
+        ws.column_dimensions[get_column_letter(i)].width = min(width + 2, 50)
+    ws.freeze_panes = "A2"
+
+
+def write_workbook(out: str | Path | BinaryIO, st: Statistics, plan: Plan, t: Callable[[str], str]) -> None:
+    wb = Workbook()
+    wb.remove(wb.active)
+    figures = [t("Occurrences held"), t("People served"), t("Volunteer hours")]
+
+    def lines(rows: dict[str, Row], name: Callable[[str], str]) -> list[list[Any]]:
+        return [[name(r.key), r.occurrences, r.served, r.hours] for r in rows.values()]
+
+    by_status = st.requests_by_status()
+    summary = [
+        [t("Occurrences held"), st.totals.occurrences],
+        [t("People served"), st.totals.served],
+        [t("Volunteer hours"), st.totals.hours],
+        [t("Pairings on track"), sum(1 for p in st.pairings if p.on_track)],
+        [t("Pairings behind"), sum(1 for p in st.pairings if not p.on_track)],
+        [t("Requests received"), len(st.requests)],
+        *[[t(REQUEST_STATUS_NAMES.get(k, k)), v] for k, v in sorted(by_status.items())],
+        [t("Median days to answer a request"), st.median_days_to_answer()],
+    ]
+    _sheet(wb, t("Summary"), [t("Figure"), t("Value")], summary)
+    _sheet(wb, t("By month"), [t("Month"), *figures], lines(st.by_month, lambda k: k))
+    _sheet(
+        wb,
+        t("By party branch"),
+        [t("Party branch"), *figures],
+        lines(st.by_branch, lambda k: _name(plan, "branches", k)),
+    )
+    _sheet(
+        wb,
+        t("By department"),
+        [t("Department"), *figures],
+        lines(st.by_department, lambda k: _name(plan, "departments", k)),
+    )
+    _sheet(
+        wb,
+        t("By partner"),
+        [t("Partner"), *figures],
+        lines(st.by_partner, lambda k: _name(plan, "partners", k)),
+    )
+    _sheet(
+        wb, t("By kind"), [t("Kind"), *figures], lines(st.by_kind, lambda k: t(ACTIVITY_KIND_NAMES.get(k, k)))
+    )
+    _sheet(
+        wb,
+        t("Pairings"),
+        [t("Party branch"), t("Partner"), t("Target a year"), t("Held"), t("Expected by now"), t("On track")],
+        [
+            [
+                _name(plan, "branches", p.branch),
+                _name(plan, "partners", p.partner),
+                p.target,
+                p.held,
+                p.expected,
+                t("Yes") if p.on_track else t("No"),
+            ]
+            for p in st.pairings
+        ],
+    )
+    _sheet(
+        wb,
+        t("Requests"),
+        [
+            t("Request"),
+            t("Partner"),
+            t("Service"),
+            t("Status"),
+            t("Received"),
+            t("First held"),
+            t("Days to answer"),
+            t("In time"),
+        ],
+        [
+            [
+                r.request,
+                _name(plan, "partners", r.partner),
+                _name(plan, "services", r.service),
+                t(REQUEST_STATUS_NAMES.get(r.status, r.status)),
+                r.received,
+                r.first_occurrence,
+                r.days_to_answer,
+                "" if r.within_response_time is None else (t("Yes") if r.within_response_time else t("No")),
+            ]
+            for r in st.requests
+        ],
+        {5: "yyyy-mm-dd hh:mm", 6: "yyyy-mm-dd hh:mm"},
+    )
+    _sheet(
+        wb,
+        t("Busiest people"),
+        [t("Full name"), t("Department"), t("Occurrences held"), t("Volunteer hours")],
+        [
+            [
+                _name(plan, "staff", r.key),
+                _name(plan, "departments", plan.staff[r.key].department) if r.key in plan.staff else "",
+                r.occurrences,
+                r.hours,
+            ]
+            for r in st.busiest_people()
+        ],
+    )
+    wb.save(out)

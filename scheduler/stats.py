@@ -1,0 +1,279 @@
+"""The figures the hospital reports from: occurrences held, people served and volunteer hours by
+month, branch, department, partner and kind; each pairing against its yearly target; requests by
+status and how fast they were answered; the busiest people and departments.
+
+Readings: an occurrence counts as held when its record says done; it falls in the month of the
+day it took place (a moved occurrence, on its new day). People served are the record's `served`;
+volunteer hours are the attended hours of done records. A department's figures are those of the
+occurrences its people attended (an occurrence counts once per department). A pairing's progress
+is held occurrences of the branch's activities for the partner against the target pro rata to the
+judgement day (on track when held ≥ target × elapsed / days in the year)."""
+
+from __future__ import annotations
+
+import calendar as _cal
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from statistics import median
+
+from .conflicts import held_occurrences
+from .model import Plan
+from .requests import ResponseTimes, deadline
+from .workdays import WorkCalendar
+
+OccKey = tuple[str, date]
+
+
+@dataclass(slots=True)
+class Row:
+    """One line of a breakdown, with the occurrences behind it (to open them)."""
+
+    key: str
+    occurrences: int = 0
+    served: int = 0
+    hours: float = 0.0
+    keys: list[OccKey] = field(default_factory=list)
+
+    def add(self, key: OccKey, served: int, hours: float) -> None:
+        self.occurrences += 1
+        self.served += served
+        self.hours = round(self.hours + hours, 4)
+        self.keys.append(key)
+
+
+@dataclass(frozen=True, slots=True)
+class PairingProgress:
+    pairing: str
+    branch: str
+    partner: str
+    target: int
+    held: int
+    expected: float
+    on_track: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RequestLine:
+    request: str
+    partner: str
+    service: str
+    status: str
+    received: datetime
+    first_occurrence: datetime | None  # when the activity answering it is (first) held
+    days_to_answer: float | None
+    within_response_time: bool | None
+
+
+@dataclass(slots=True)
+class Statistics:
+    start: date
+    end: date  # inclusive
+    totals: Row
+    by_month: dict[str, Row]  # "2026-01" …
+    by_branch: dict[str, Row]
+    by_department: dict[str, Row]
+    by_partner: dict[str, Row]
+    by_kind: dict[str, Row]
+    people: dict[str, Row]  # staff id -> what they attended
+    pairings: list[PairingProgress]
+    requests: list[RequestLine]
+
+    def requests_by_status(self) -> dict[str, int]:
+        out: dict[str, int] = defaultdict(int)
+        for r in self.requests:
+            out[r.status] += 1
+        return dict(out)
+
+    def median_days_to_answer(self) -> float | None:
+        days = [r.days_to_answer for r in self.requests if r.days_to_answer is not None]
+        return round(median(days), 2) if days else None
+
+    def busiest_people(self, n: int = 20) -> list[Row]:
+        return sorted(self.people.values(), key=lambda r: (-r.hours, -r.occurrences, r.key))[:n]
+
+    def busiest_departments(self, n: int = 10) -> list[Row]:
+        return sorted(self.by_department.values(), key=lambda r: (-r.hours, -r.occurrences, r.key))[:n]
+
+
+def compute(
+    plan: Plan,
+    calendar: WorkCalendar,
+    start: date,
+    end: date,
+    today: date | None = None,
+    response: ResponseTimes | None = None,
+) -> Statistics:
+    """Every figure for [start, end]; pairings are judged at `today` (default: the end)."""
+    w0 = datetime.combine(start, time.min)
+    w1 = datetime.combine(end + timedelta(days=1), time.min)
+    booked = {b.key: b for b in held_occurrences(plan, calendar, w0, w1)}
+    totals = Row("total")
+    months: dict[str, Row] = {}
+    d = start.replace(day=1)
+    while d <= end:
+        months[f"{d:%Y-%m}"] = Row(f"{d:%Y-%m}")
+        d = (d.replace(day=28) + timedelta(days=4)).replace(day=1)
+    branches: dict[str, Row] = {}
+    departments: dict[str, Row] = {}
+    partners: dict[str, Row] = {}
+    kinds: dict[str, Row] = {}
+    people: dict[str, Row] = {}
+    for key, rec in sorted(plan.records.items()):
+        b = booked.get(key)
+        if rec.status != "done" or b is None:
+            continue
+        served = rec.served or 0
+        hours = sum(a.hours for a in rec.attended)
+        a = b.activity
+        totals.add(key, served, hours)
+        months[f"{b.occ.start:%Y-%m}"].add(key, served, hours)
+        if a.organizer:
+            branches.setdefault(a.organizer, Row(a.organizer)).add(key, served, hours)
+        if a.partner:
+            partners.setdefault(a.partner, Row(a.partner)).add(key, served, hours)
+        kinds.setdefault(a.kind, Row(a.kind)).add(key, served, hours)
+        by_dept: dict[str, float] = defaultdict(float)
+        for att in rec.attended:
+            s = plan.staff.get(att.staff)
+            if s is not None:
+                by_dept[s.department] += att.hours
+            people.setdefault(att.staff, Row(att.staff)).add(key, 0, att.hours)
+        for dept, h in by_dept.items():
+            departments.setdefault(dept, Row(dept)).add(key, served, h)
+    judged = today or end
+    return Statistics(
+        start,
+        end,
+        totals,
+        months,
+        branches,
+        departments,
+        partners,
+        kinds,
+        people,
+        pairing_progress(plan, booked, start, end, judged),
+        request_lines(plan, calendar, start, end, response or ResponseTimes()),
+    )
+
+
+def pairing_progress(plan: Plan, booked: dict, start: date, end: date, judged: date) -> list[PairingProgress]:
+    out = []
+    year_days = 366 if _cal.isleap(start.year) else 365
+    for p in sorted(plan.pairings.values(), key=lambda p: p.id):
+        first = max(start, p.start) if p.start else start
+        last = min(end, judged, p.end) if p.end else min(end, judged)
+        if last < first:
+            continue
+        elapsed = (last - first).days + 1
+        expected = round(p.visits_per_year * elapsed / year_days, 2)
+        held = sum(
+            1
+            for key, rec in plan.records.items()
+            if rec.status == "done"
+            and key in booked
+            and booked[key].activity.organizer == p.branch
+            and booked[key].activity.partner == p.partner
+            and first <= booked[key].occ.start.date() <= last
+        )
+        out.append(
+            PairingProgress(p.id, p.branch, p.partner, p.visits_per_year, held, expected, held >= expected)
+        )
+    return out
+
+
+def request_lines(
+    plan: Plan, calendar: WorkCalendar, start: date, end: date, response: ResponseTimes
+) -> list[RequestLine]:
+    first_held: dict[str, datetime] = {}
+    for a in plan.activities.values():
+        if a.request and a.status != "cancelled":
+            held = held_occurrences(plan, calendar, None, None, [a])
+            if held:
+                when = held[0].occ.start
+                first_held[a.request] = min(when, first_held.get(a.request, when))
+    out = []
+    for q in sorted(plan.requests.values(), key=lambda q: (q.received, q.id)):
+        if not start <= q.received.date() <= end:
+            continue
+        held_at = first_held.get(q.id)
+        days = round((held_at - q.received).total_seconds() / 86400, 2) if held_at else None
+        out.append(
+            RequestLine(
+                q.id,
+                q.partner,
+                q.service,
+                q.status,
+                q.received,
+                held_at,
+                days,
+                None if held_at is None else held_at <= deadline(q, response),
+            )
+        )
+    return out
+
+
+def to_json(st: Statistics, plan: Plan) -> dict:
+    """The figures as JSON (names beside ids), for `stats --json`."""
+
+    def rows(rows: dict[str, Row], section: str | None) -> list[dict]:
+        out = []
+        for r in rows.values():
+            item = getattr(plan, section).get(r.key) if section else None
+            out.append(
+                {
+                    "key": r.key,
+                    **(
+                        {"name": getattr(item, "name", None) or getattr(item, "title", r.key)}
+                        if section
+                        else {}
+                    ),
+                    "occurrences": r.occurrences,
+                    "served": r.served,
+                    "hours": r.hours,
+                }
+            )
+        return out
+
+    return {
+        "from": st.start.isoformat(),
+        "to": st.end.isoformat(),
+        "totals": {
+            "occurrences": st.totals.occurrences,
+            "served": st.totals.served,
+            "hours": st.totals.hours,
+        },
+        "by_month": rows(st.by_month, None),
+        "by_branch": rows(st.by_branch, "branches"),
+        "by_department": rows(st.by_department, "departments"),
+        "by_partner": rows(st.by_partner, "partners"),
+        "by_kind": rows(st.by_kind, None),
+        "pairings": [
+            {
+                "pairing": p.pairing,
+                "branch": p.branch,
+                "partner": p.partner,
+                "target": p.target,
+                "held": p.held,
+                "expected": p.expected,
+                "on_track": p.on_track,
+            }
+            for p in st.pairings
+        ],
+        "requests": {
+            "by_status": st.requests_by_status(),
+            "median_days_to_answer": st.median_days_to_answer(),
+            "answered_in_time": sum(1 for r in st.requests if r.within_response_time),
+            "answered_late": sum(1 for r in st.requests if r.within_response_time is False),
+        },
+        "busiest_people": [
+            {
+                "staff": r.key,
+                "name": plan.staff[r.key].name if r.key in plan.staff else r.key,
+                "occurrences": r.occurrences,
+                "hours": r.hours,
+            }
+            for r in st.busiest_people()
+        ],
+        "busiest_departments": rows({r.key: r for r in st.busiest_departments()}, "departments"),
+    }
