@@ -30,6 +30,7 @@ from db.paths import default_db_path
 from db.planio import load_plan
 from db.store import DatabaseError, Store, StoreError
 from reports.document import translator
+from reports.ics import calendar_file
 from reports.messages import describe, describe_unfilled
 from reports.rosters import (
     annual_plan,
@@ -348,6 +349,38 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_ics(args: argparse.Namespace) -> int:
+    if bool(args.staff) == bool(args.branch):
+        raise CommandError("ics needs either --staff ID or --branch ID")
+    out = Path(args.output)
+    if out.suffix.lower() != ".ics":
+        raise CommandError(f"the calendar is an .ics file: give -o a name ending in .ics, not {out.name}")
+    if not out.parent.exists():
+        raise CommandError(f"cannot write {out}: folder {out.parent} does not exist")
+    _window(args)
+    start = args.date_from or date.today() - timedelta(days=90)
+    end = args.date_to or start + timedelta(days=455)
+    with _open(args) as store:
+        plan = load_plan(store)
+    if args.staff and args.staff not in plan.staff:
+        raise CommandError(f"no staff member with id {args.staff!r}")
+    if args.branch and args.branch not in plan.branches:
+        raise CommandError(f"no party branch with id {args.branch!r}")
+    calendar = WorkCalendar(official_calendar(), plan.calendar.values())
+    data = calendar_file(
+        plan, calendar, start, end, translator(args.lang), staff=args.staff, branch=args.branch
+    )
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.resolve().parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, out)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    print(f"wrote {out}: {data.count(b'BEGIN:VEVENT')} event(s) from {start} to {end}")
+    return EXIT_OK
+
+
 ROSTER_KINDS = ("occurrence", "week", "person", "branch-month", "sign-in", "annual")
 
 
@@ -502,6 +535,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--lang", choices=("zh_CN", "en"), default="zh_CN", help="language of the workbook's headers"
     )
+    p = command("ics", cmd_ics, "A person's or a branch's occurrences as an iCalendar file (phones, mail).")
+    p.add_argument("--staff", help="staff id")
+    p.add_argument("--branch", help="party branch id")
+    p.add_argument("--from", dest="date_from", type=_date, help="first day (default: 90 days ago)")
+    p.add_argument("--to", dest="date_to", type=_date, help="last day (default: 15 months on)")
+    p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="language of the descriptions")
+    p.add_argument("-o", "--output", required=True, help="the .ics file to write")
     p = command("check", cmd_check, "Report every conflict of the plan (exit 1 when there is an error).")
     p.add_argument("--from", dest="date_from", type=_date, help="first day of the window checked")
     p.add_argument("--to", dest="date_to", type=_date, help="last day of the window checked")

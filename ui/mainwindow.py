@@ -34,6 +34,7 @@ from db.backup import list_backups, make_backup
 from db.field import export_package, field_package, import_package, write_back
 from db.planio import LOADERS, load_acknowledgements, load_hospital, load_plan
 from db.store import Store, StoreError
+from reports.ics import calendar_file
 from reports.rosters import branch_month_plan, personal_duty_list
 from resources import demo_recipe
 from scheduler.conflicts import CheckContext, Conflict, key_text
@@ -352,6 +353,10 @@ class MainWindow(QMainWindow):
                     page.set_read_only()
                 if name == "staff":
                     page.add_action_button(tr("Print duty list…"), "print", lambda: self.print_for(name))
+                if name in ("staff", "branches"):
+                    page.add_action_button(
+                        tr("Calendar file (.ics)…"), "ics", lambda n=name: self.save_ics(n)
+                    )
                 elif name == "branches":
                     page.add_action_button(tr("Print month plan…"), "print", lambda: self.print_for(name))
             page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
@@ -514,6 +519,36 @@ class MainWindow(QMainWindow):
             self._update_title()
             if "requests_view" in self.pages:
                 self.pages["requests_view"].refresh()
+
+    def save_ics(self, name: str, path: str | None = None, today: date | None = None) -> Path | None:
+        """The selected person's or branch's occurrences as an .ics file for phones."""
+        items = self.pages[name].selected_items()
+        if not items:
+            QMessageBox.information(self, tr("Calendar file"), tr("Choose a row first."))
+            return None
+        item = items[0]
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, tr("Calendar file"), str(Path.home() / f"{item.name}.ics"), tr("Calendar files (*.ics)")
+            )
+        if not path:
+            return None
+        if not path.lower().endswith(".ics"):
+            path += ".ics"
+        start = (today or date.today()) - timedelta(days=90)
+        kw = {"staff": item.id} if name == "staff" else {"branch": item.id}
+        try:
+            data = calendar_file(
+                self.catalog.plan(), self.catalog.work_calendar, start, start + timedelta(days=455), tr, **kw
+            )
+            tmp = Path(path + ".part")
+            tmp.write_bytes(data)
+            tmp.replace(path)
+        except OSError as exc:
+            QMessageBox.warning(self, tr("Calendar file"), describe_error(exc))
+            return None
+        self.statusBar().showMessage(tr("Exported to %1.").replace("%1", path), 6000)
+        return Path(path)
 
     def _open_occurrence(self, activity_id: str, day: date) -> None:
         self.show_section("calendar_view")

@@ -49,7 +49,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="555" />
+      <location filename="../../ui/mainwindow.py" line="590" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -108,7 +108,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>剩余 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="204" />
+      <location filename="../../ui/stats_page.py" line="211" />
       <source>%1 occurrences held, %2 people served, %3 volunteer hours</source>
       <translation>举办 %1 场次，服务 %2 人次，志愿服务 %3 小时</translation>
     </message>
@@ -133,12 +133,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 人</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="721" />
+      <location filename="../../ui/mainwindow.py" line="756" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="338" />
+      <location filename="../../ui/stats_page.py" line="346" />
       <source>%1 requests received in the year.</source>
       <translation>全年收到点单 %1 个。</translation>
     </message>
@@ -148,7 +148,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="117" />
+      <location filename="../../ui/mainwindow.py" line="118" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
@@ -163,97 +163,97 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="300" />
+      <location filename="../../ui/mainwindow.py" line="301" />
       <source>&amp;Auto-assign…</source>
       <translation>自动排班(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="301" />
+      <location filename="../../ui/mainwindow.py" line="302" />
       <source>&amp;Backups…</source>
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="292" />
+      <location filename="../../ui/mainwindow.py" line="293" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="281" />
+      <location filename="../../ui/mainwindow.py" line="282" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="268" />
+      <location filename="../../ui/mainwindow.py" line="269" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="261" />
+      <location filename="../../ui/mainwindow.py" line="262" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="298" />
+      <location filename="../../ui/mainwindow.py" line="299" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="267" />
+      <location filename="../../ui/mainwindow.py" line="268" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="303" />
+      <location filename="../../ui/mainwindow.py" line="304" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="262" />
+      <location filename="../../ui/mainwindow.py" line="263" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="263" />
+      <location filename="../../ui/mainwindow.py" line="264" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="279" />
+      <location filename="../../ui/mainwindow.py" line="280" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="264" />
+      <location filename="../../ui/mainwindow.py" line="265" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="284" />
+      <location filename="../../ui/mainwindow.py" line="285" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="299" />
+      <location filename="../../ui/mainwindow.py" line="300" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="297" />
+      <location filename="../../ui/mainwindow.py" line="298" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="282" />
+      <location filename="../../ui/mainwindow.py" line="283" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="302" />
+      <location filename="../../ui/mainwindow.py" line="303" />
       <source>&amp;User name…</source>
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="290" />
+      <location filename="../../ui/mainwindow.py" line="291" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -538,7 +538,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其他时间：</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="346" />
+      <location filename="../../ui/stats_page.py" line="354" />
       <source>Answered (first held) after %1 days (median); %2 within the response time, %3 late.</source>
       <translation>从收到到首次举办的天数中位数为 %1 天；%2 个在响应时限内，%3 个超时。</translation>
     </message>
@@ -653,22 +653,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="276" />
+      <location filename="../../ui/mainwindow.py" line="277" />
       <source>Back up &amp;now</source>
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="738" />
+      <location filename="../../ui/mainwindow.py" line="773" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="740" />
+      <location filename="../../ui/mainwindow.py" line="775" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="757" />
+      <location filename="../../ui/mainwindow.py" line="792" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
@@ -678,7 +678,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>程序启动时和每天会自动备份，也可通过“文件 ▸ 立即备份”手动备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="325" />
+      <location filename="../../ui/stats_page.py" line="333" />
       <source>Behind</source>
       <translation>滞后</translation>
     </message>
@@ -738,7 +738,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="213" />
+      <location filename="../../ui/mainwindow.py" line="214" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -746,6 +746,21 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/entities.py" line="550" />
       <source>Calendar day</source>
       <translation>日历日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="527" />
+      <source>Calendar file</source>
+      <translation>日历文件</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="358" />
+      <source>Calendar file (.ics)…</source>
+      <translation>日历文件 (.ics)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="532" />
+      <source>Calendar files (*.ics)</source>
+      <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_page.py" line="839" />
@@ -843,7 +858,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>选择一名人员查看其时长明细。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="367" />
+      <location filename="../../ui/mainwindow.py" line="372" />
       <source>Choose a row first.</source>
       <translation>请先选择一行。</translation>
     </message>
@@ -858,17 +873,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="142" />
+      <location filename="../../ui/mainwindow.py" line="143" />
       <source>Clinical hours from</source>
       <translation>临床工作时间自</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="165" />
+      <location filename="../../ui/mainwindow.py" line="166" />
       <source>Clinical hours must end after they start.</source>
       <translation>临床工作时间的结束须晚于开始。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="143" />
+      <location filename="../../ui/mainwindow.py" line="144" />
       <source>Clinical hours until</source>
       <translation>临床工作时间至</translation>
     </message>
@@ -888,7 +903,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="540" />
+      <location filename="../../ui/mainwindow.py" line="575" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -898,7 +913,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="236" />
+      <location filename="../../ui/mainwindow.py" line="237" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -933,12 +948,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="535" />
+      <location filename="../../ui/mainwindow.py" line="570" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="658" />
+      <location filename="../../ui/mainwindow.py" line="693" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
     </message>
@@ -953,7 +968,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="635" />
+      <location filename="../../ui/mainwindow.py" line="670" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -978,12 +993,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>数据库已损坏</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="551" />
+      <location filename="../../ui/mainwindow.py" line="586" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="564" />
+      <location filename="../../ui/mainwindow.py" line="599" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -1063,7 +1078,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="638" />
+      <location filename="../../ui/mainwindow.py" line="673" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -1123,7 +1138,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员时间冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="97" />
+      <location filename="../../ui/stats_page.py" line="104" />
       <source>Double-click an occurrence to open it in the calendar.</source>
       <translation>双击场次可在日历中打开。</translation>
     </message>
@@ -1173,7 +1188,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="791" />
+      <location filename="../../ui/mainwindow.py" line="826" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
@@ -1268,7 +1283,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每周%1</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="381" />
+      <location filename="../../ui/stats_page.py" line="389" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1283,32 +1298,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>截至目前应完成</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="272" />
+      <location filename="../../ui/mainwindow.py" line="273" />
       <source>Export &amp;field package…</source>
       <translation>导出离线包(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="672" />
+      <location filename="../../ui/mainwindow.py" line="707" />
       <source>Export field package</source>
       <translation>导出离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="600" />
+      <location filename="../../ui/mainwindow.py" line="635" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="379" />
+      <location filename="../../ui/stats_page.py" line="387" />
       <source>Export to Excel</source>
       <translation>导出 Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="129" />
+      <location filename="../../ui/stats_page.py" line="136" />
       <source>Export to Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="614" />
+      <location filename="../../ui/mainwindow.py" line="550" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -1328,7 +1343,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>避免同一人连续多个晚上出勤</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="274" />
+      <location filename="../../ui/mainwindow.py" line="275" />
       <source>Field &amp;conflicts…</source>
       <translation>离线包冲突(&amp;C)…</translation>
     </message>
@@ -1338,7 +1353,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="543" />
+      <location filename="../../ui/mainwindow.py" line="578" />
       <source>Field mode: %1</source>
       <translation>现场模式：%1</translation>
     </message>
@@ -1348,7 +1363,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="665" />
+      <location filename="../../ui/mainwindow.py" line="700" />
       <source>Field packages (*.outreach-field)</source>
       <translation>离线包 (*.outreach-field)</translation>
     </message>
@@ -1483,7 +1498,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>入户巡诊</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="132" />
+      <location filename="../../ui/mainwindow.py" line="133" />
       <source>Hospital</source>
       <translation>医院</translation>
     </message>
@@ -1518,7 +1533,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="757" />
+      <location filename="../../ui/mainwindow.py" line="792" />
       <source>How many backups to keep:</source>
       <translation>保留的备份份数：</translation>
     </message>
@@ -1533,12 +1548,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="273" />
+      <location filename="../../ui/mainwindow.py" line="274" />
       <source>Import field pac&amp;kage…</source>
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="720" />
+      <location filename="../../ui/mainwindow.py" line="755" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
     </message>
@@ -1548,12 +1563,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="587" />
+      <location filename="../../ui/mainwindow.py" line="622" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="595" />
+      <location filename="../../ui/mainwindow.py" line="630" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -1613,7 +1628,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>稍后</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="101" />
+      <location filename="../../reports/ics.py" line="88" />
       <source>Lead</source>
       <translation>带队</translation>
     </message>
@@ -1798,7 +1813,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="551" />
+      <location filename="../../ui/mainwindow.py" line="586" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1963,7 +1978,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="562" />
+      <location filename="../../ui/mainwindow.py" line="597" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -1973,12 +1988,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="270" />
+      <location filename="../../ui/mainwindow.py" line="271" />
       <source>Open field package (on the laptop)…</source>
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="73" />
+      <location filename="../../ui/mainwindow.py" line="74" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -1993,12 +2008,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="539" />
+      <location filename="../../reports/ics.py" line="61" />
+      <source>Outreach</source>
+      <translation>社区健康服务</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="574" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="171" />
+      <location filename="../../ui/stats_page.py" line="178" />
       <source>Overview</source>
       <translation>概览</translation>
     </message>
@@ -2053,7 +2073,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>进度正常的结对</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="96" />
+      <location filename="../../reports/ics.py" line="92" />
       <source>Partner</source>
       <translation>结对单位</translation>
     </message>
@@ -2128,7 +2148,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="106" />
+      <location filename="../../ui/mainwindow.py" line="107" />
       <source>Plan file not imported</source>
       <translation>计划文件未导入</translation>
     </message>
@@ -2143,7 +2163,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="67" />
+      <location filename="../../ui/mainwindow.py" line="68" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -2178,12 +2198,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>上一页</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="367" />
+      <location filename="../../ui/mainwindow.py" line="372" />
       <source>Print</source>
       <translation>打印</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="354" />
+      <location filename="../../ui/mainwindow.py" line="355" />
       <source>Print duty list…</source>
       <translation>打印个人任务单…</translation>
     </message>
@@ -2193,7 +2213,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印明细…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="356" />
+      <location filename="../../ui/mainwindow.py" line="361" />
       <source>Print month plan…</source>
       <translation>打印月度计划…</translation>
     </message>
@@ -2323,7 +2343,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="748" />
+      <location filename="../../ui/mainwindow.py" line="783" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
@@ -2373,7 +2393,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="647" />
+      <location filename="../../ui/mainwindow.py" line="682" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
@@ -2383,7 +2403,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="277" />
+      <location filename="../../ui/mainwindow.py" line="278" />
       <source>Restore from &amp;backup…</source>
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
@@ -2448,7 +2468,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存记录</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="661" />
+      <location filename="../../ui/mainwindow.py" line="696" />
       <source>Saved into the package %1.</source>
       <translation>已保存到离线包 %1。</translation>
     </message>
@@ -2523,12 +2543,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="215" />
+      <location filename="../../ui/mainwindow.py" line="216" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="75" />
+      <location filename="../../ui/mainwindow.py" line="76" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -2628,7 +2648,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="128" />
+      <location filename="../../reports/ics.py" line="84" />
       <source>Station</source>
       <translation>摊位</translation>
     </message>
@@ -2653,7 +2673,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>摊位与人员</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="76" />
+      <location filename="../../ui/mainwindow.py" line="77" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -2740,7 +2760,7 @@ Details were written to %2.</source>
       <translation>修改未保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="531" />
+      <location filename="../../ui/mainwindow.py" line="566" />
       <source>The database was changed elsewhere; what you see is up to date.</source>
       <translation>数据库已在别处被修改；当前显示的内容已更新。</translation>
     </message>
@@ -2750,7 +2770,7 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="95" />
+      <location filename="../../ui/mainwindow.py" line="96" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
@@ -2765,7 +2785,7 @@ Details were written to %2.</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="708" />
+      <location filename="../../ui/mainwindow.py" line="743" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
@@ -2835,7 +2855,7 @@ Details were written to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="713" />
+      <location filename="../../ui/mainwindow.py" line="748" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
@@ -2940,7 +2960,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="767" />
+      <location filename="../../ui/mainwindow.py" line="802" />
       <source>User name</source>
       <translation>用户名</translation>
     </message>
@@ -2985,7 +3005,7 @@ Details were written to %2.</source>
       <translation>志愿服务时长明细</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="217" />
+      <location filename="../../ui/mainwindow.py" line="218" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
     </message>
@@ -3160,7 +3180,12 @@ Details were written to %2.</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="767" />
+      <location filename="../../reports/ics.py" line="86" />
+      <source>You lead this occurrence.</source>
+      <translation>您是本场次的带队人。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="802" />
       <source>Your name, recorded with what you enter:</source>
       <translation>您的姓名（随录入内容一并记录）：</translation>
     </message>

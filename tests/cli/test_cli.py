@@ -314,3 +314,48 @@ def test_stats_json_and_workbook_read_back(tmp_path) -> None:
     req = wb["点单"]
     assert isinstance(req[2][4].value, _dt) and req[2][4].value == _dt(2026, 11, 20, 9, 30)
     assert run("--db", str(db), "stats", "--year", "2026", "-o", str(tmp_path / "x.csv")).returncode == 2
+
+
+def test_ics_parses_back_with_stable_uids(tmp_path) -> None:
+    from icalendar import Calendar
+
+    db = tmp_path / "a.db"
+    doc = sample()
+    doc["records"].append(
+        {"activity": "a1", "occurrence": "2026-12-24", "status": "cancelled", "reason": "雪"}
+    )
+    f = tmp_path / "p.json"
+    f.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert run("--db", str(db), "import", str(f)).returncode == 0
+    out1, out2 = tmp_path / "1.ics", tmp_path / "2.ics"
+    for out in (out1, out2):
+        r = run(
+            "--db",
+            str(db),
+            "ics",
+            "--staff",
+            "s003",
+            "--from",
+            "2026-12-01",
+            "--to",
+            "2027-01-31",
+            "-o",
+            str(out),
+        )
+        assert r.returncode == 0, r.stderr
+    cal = Calendar.from_ical(out1.read_bytes())
+    events = cal.walk("VEVENT")
+    assert cal.walk("VTIMEZONE")[0]["TZID"] == "Asia/Shanghai"
+    held = [e for e in events if str(e["STATUS"]) != "CANCELLED"]
+    cancelled = [e for e in events if str(e["STATUS"]) == "CANCELLED"]
+    assert [str(e["UID"]) for e in cancelled] == ["a1-20261224@outreach-scheduler"]
+    first = next(e for e in held if str(e["UID"]) == "a1-20261203@outreach-scheduler")
+    assert str(first["SUMMARY"]) == "中医夜市" and str(first["LOCATION"]) == "合乐城商场"
+    assert first.decoded("DTSTART").isoformat() == "2026-12-03T18:00:00+08:00"
+    assert "健康咨询区" in str(first["DESCRIPTION"]) and "金伟" in str(first["DESCRIPTION"])
+    moved = next(e for e in held if str(e["UID"]) == "a1-20261210@outreach-scheduler")
+    assert moved.decoded("DTSTART").day == 11  # moved: the new day, the same identity
+    uids = sorted(str(e["UID"]) for e in Calendar.from_ical(out2.read_bytes()).walk("VEVENT"))
+    assert uids == sorted(str(e["UID"]) for e in events)  # a second export updates, never duplicates
+    assert run("--db", str(db), "ics", "--staff", "nobody", "-o", str(out1)).returncode == 2
+    assert run("--db", str(db), "ics", "-o", str(out1)).returncode == 2

@@ -274,3 +274,19 @@ def test_statistics_page_chart_drill_down_and_workbook(qtbot, db_path, tmp_path)
     out = page.export_xlsx(str(tmp_path / "y.xlsx"))
     assert out is not None and load_workbook(out)["汇总"]["B2"].value == 1
     window.session.close()
+
+
+def test_calendar_file_for_a_branch_from_its_table(qtbot, db_path, tmp_path) -> None:
+    from icalendar import Calendar
+
+    with Store(db_path) as s:
+        import_plan(s, parse_document(sample_text()).plan)
+    window = _window(qtbot, db_path)
+    window.show_section("branches")
+    window.current_page().select_keys({"b-ortho"})
+    from datetime import date
+
+    out = window.save_ics("branches", str(tmp_path / "branch.ics"), today=date(2026, 11, 23))
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert events and all(str(e["SUMMARY"]) == "中医夜市" for e in events)
+    window.session.close()

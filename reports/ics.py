@@ -1,0 +1,123 @@
+"""Calendars for phones and mail clients (iCalendar): a person's or a branch's occurrences with
+venue, station and lead. UIDs are stable (activity and occurrence), so importing a newer file
+updates the events instead of adding them again; called-off occurrences go out as CANCELLED."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from scheduler.conflicts import Booked, held_occurrences
+from scheduler.model import Plan
+from scheduler.recurrence import expand
+from scheduler.workdays import WorkCalendar
+
+PRODID = "-//Community outreach scheduler//outreach//ZH"
+
+
+def uid(activity: str, occurrence: date) -> str:
+    return f"{activity}-{occurrence:%Y%m%d}@outreach-scheduler"
+
+
+def _mine(b: Booked, plan: Plan, staff: str | None, branch: str | None) -> bool:
+    if staff is not None:
+        return staff in b.people
+    if branch is not None:
+        depts = set(plan.branches[branch].departments) if branch in plan.branches else set()
+        return b.activity.organizer == branch or any(
+            p in plan.staff and (plan.staff[p].branch == branch or plan.staff[p].department in depts)
+            for p in b.people
+        )
+    return True
+
+
+def calendar_file(
+    plan: Plan,
+    work: WorkCalendar,
+    start: date,
+    end: date,
+    t: Callable[[str], str],
+    staff: str | None = None,
+    branch: str | None = None,
+    now: datetime | None = None,
+) -> bytes:
+    tz = ZoneInfo(plan.hospital.timezone if plan.hospital else "Asia/Shanghai")
+    w0 = datetime.combine(start, time.min)
+    w1 = datetime.combine(end + timedelta(days=1), time.min)
+    stamp = (now or datetime.now()).astimezone(ZoneInfo("UTC"))
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    who = (
+        plan.staff[staff].name
+        if staff in plan.staff
+        else plan.branches[branch].name
+        if branch in plan.branches
+        else ""
+    )
+    cal.add("x-wr-calname", f"{t('Outreach')} · {who}" if who else t("Outreach"))
+    cal.add("x-wr-timezone", str(tz))
+    names = {k: s.name for k, s in plan.staff.items()}
+    held = held_occurrences(plan, work, w0, w1)
+    for b in held:
+        if not _mine(b, plan, staff, branch):
+            continue
+        a = b.activity
+        e = Event()
+        e.add("uid", uid(a.id, b.occ.date))
+        e.add("dtstamp", stamp)
+        e.add("dtstart", b.occ.start.replace(tzinfo=tz))
+        e.add("dtend", b.occ.end.replace(tzinfo=tz))
+        e.add("summary", a.title)
+        if a.venue:
+            e.add("location", a.venue)
+        leads = sorted({names.get(x.staff, x.staff) for x in b.assignments if x.role == "lead"})
+        lines = []
+        if staff is not None:
+            stations = {s.id: s.name for s in a.stations}
+            mine = [x for x in b.assignments if x.staff == staff]
+            where = sorted({stations.get(x.station, x.station) for x in mine if x.station})
+            if where:
+                lines.append(f"{t('Station')}: {'、'.join(where)}")
+            if any(x.role == "lead" for x in mine):
+                lines.append(t("You lead this occurrence."))
+        if leads:
+            lines.append(f"{t('Lead')}: {'、'.join(leads)}")
+        partner = plan.partners.get(a.partner) if a.partner else None
+        if partner is not None:
+            contact = " ".join(x for x in (partner.contact.name, partner.contact.phone) if x)
+            lines.append(f"{t('Partner')}: {partner.name}" + (f" ({contact})" if contact else ""))
+        if lines:
+            e.add("description", "\n".join(lines))
+        e.add("status", "CONFIRMED" if a.status == "confirmed" else "TENTATIVE")
+        cal.add_component(e)
+    # Called-off occurrences, so that a phone drops what it had.
+    called_off = {k for k, r in plan.records.items() if r.status == "cancelled"}
+    for a in plan.activities.values():
+        for o in expand(a, w0, w1, work):
+            if (a.id, o.date) not in called_off and a.status != "cancelled":
+                continue
+            b = Booked(
+                o,
+                a,
+                tuple(
+                    x
+                    for x in plan.assignments.values()
+                    if x.activity == a.id and x.occurrence in (None, o.date)
+                ),
+            )
+            if not _mine(b, plan, staff, branch):
+                continue
+            e = Event()
+            e.add("uid", uid(a.id, o.date))
+            e.add("dtstamp", stamp)
+            e.add("dtstart", o.start.replace(tzinfo=tz))
+            e.add("dtend", o.end.replace(tzinfo=tz))
+            e.add("summary", a.title)
+            e.add("status", "CANCELLED")
+            cal.add_component(e)
+    cal.add_missing_timezones()  # a VTIMEZONE for Asia/Shanghai, so every client reads the times alike
+    return cal.to_ical()
