@@ -15,6 +15,7 @@ from bench import (  # noqa: E402
     bench_foundation,
     bench_reports,
     bench_safety,
+    bench_stats,
 )
 
 
@@ -28,6 +29,7 @@ def main(argv: list[str]) -> int:
     bench_reports.run(small=args.small)
     bench_assign.run(small=args.small)
     bench_safety.run(small=args.small)
+    bench_stats.run(small=args.small)
     return 0
 
 
