@@ -43,6 +43,7 @@ from scheduler.field import PackageError
 from scheduler.incremental import IncrementalChecker
 from scheduler.model import Hospital
 from scheduler.planfile import PlanError, dump_document, plan_to_document
+from scheduler.spreadsheet import SheetError, read_workbook
 
 from .autoassign import SolverSettingsDialog
 from .backups import RestoreDialog
@@ -54,6 +55,7 @@ from .i18n import LANGUAGES, N_, current_language, tr
 from .printing import save_pdf
 from .requests_page import RequestsPage, ResponseTimesDialog
 from .session import Session, user_name
+from .sheet_import import SheetImportDialog
 from .stats_page import StatsPage
 from .table import EntityPage
 from .tasks import run_task
@@ -267,6 +269,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, tr("&Import plan file…"), self.import_plan_file, "Ctrl+I")
         self._action(file_menu, tr("&Export plan file…"), self.export_plan_file, "Ctrl+E")
+        if not self.field:
+            self._action(file_menu, tr("Import from &spreadsheet…"), self.import_spreadsheet)
         file_menu.addSeparator()
         self._action(file_menu, tr("Open field package (on the laptop)…"), self.open_field_package)
         if not self.field:
@@ -694,6 +698,38 @@ class MainWindow(QMainWindow):
             )
             return
         self.statusBar().showMessage(tr("Saved into the package %1.").replace("%1", path.name), 4000)
+
+    def import_spreadsheet(self, path: str | None = None) -> SheetImportDialog | None:
+        """Staff, departments or partners from an HR export (.xlsx / .csv), as one undoable step."""
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self, tr("Import from spreadsheet"), str(Path.home()), tr("Spreadsheets (*.xlsx *.csv)")
+            )
+        if not path:
+            return None
+        try:
+            sheets = read_workbook(Path(path).read_bytes(), Path(path).name)
+        except (SheetError, OSError) as exc:
+            QMessageBox.warning(
+                self,
+                tr("Import from spreadsheet"),
+                tr("Cannot read %1: %2").replace("%1", path).replace("%2", str(exc)),
+            )
+            return None
+        dialog = SheetImportDialog(Path(path), sheets, self.catalog.plan(), self)
+        self.sheet_dialog = dialog
+        if dialog.exec():
+            section, records = dialog.records()
+            text = (
+                tr("Import %1 rows from %2").replace("%1", str(len(records))).replace("%2", Path(path).name)
+            )
+            try:
+                self.session.edit(
+                    text, lambda sec, key: self.catalog.section(sec).get(key), saves={section: records}
+                )
+            except (ops.OperationError, StoreError) as exc:
+                QMessageBox.warning(self, tr("Import from spreadsheet"), describe_error(exc))
+        return dialog
 
     def open_field_package(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -49,7 +49,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="590" />
+      <location filename="../../ui/mainwindow.py" line="594" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -133,7 +133,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 人</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="756" />
+      <location filename="../../ui/mainwindow.py" line="792" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
@@ -143,12 +143,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全年收到点单 %1 个。</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="185" />
+      <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
+      <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
+    </message>
+    <message>
       <location filename="../../ui/patrol_dialog.py" line="151" />
       <source>%1 visits proposed</source>
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="118" />
+      <location filename="../../ui/mainwindow.py" line="120" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
@@ -163,97 +168,97 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="301" />
+      <location filename="../../ui/mainwindow.py" line="305" />
       <source>&amp;Auto-assign…</source>
       <translation>自动排班(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="302" />
+      <location filename="../../ui/mainwindow.py" line="306" />
       <source>&amp;Backups…</source>
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="293" />
+      <location filename="../../ui/mainwindow.py" line="297" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="282" />
+      <location filename="../../ui/mainwindow.py" line="286" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="269" />
+      <location filename="../../ui/mainwindow.py" line="271" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="262" />
+      <location filename="../../ui/mainwindow.py" line="264" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="299" />
+      <location filename="../../ui/mainwindow.py" line="303" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="268" />
+      <location filename="../../ui/mainwindow.py" line="270" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="304" />
+      <location filename="../../ui/mainwindow.py" line="308" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="263" />
+      <location filename="../../ui/mainwindow.py" line="265" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="264" />
+      <location filename="../../ui/mainwindow.py" line="266" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="280" />
+      <location filename="../../ui/mainwindow.py" line="284" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="265" />
+      <location filename="../../ui/mainwindow.py" line="267" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="285" />
+      <location filename="../../ui/mainwindow.py" line="289" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="300" />
+      <location filename="../../ui/mainwindow.py" line="304" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="298" />
+      <location filename="../../ui/mainwindow.py" line="302" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="283" />
+      <location filename="../../ui/mainwindow.py" line="287" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="303" />
+      <location filename="../../ui/mainwindow.py" line="307" />
       <source>&amp;User name…</source>
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="291" />
+      <location filename="../../ui/mainwindow.py" line="295" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -286,6 +291,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/editor.py" line="49" />
       <source>(none)</source>
       <translation>（无）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="136" />
+      <source>(not imported)</source>
+      <translation>（不导入）</translation>
     </message>
     <message>
       <location filename="../../ui/editor.py" line="246" />
@@ -653,22 +663,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="277" />
+      <location filename="../../ui/mainwindow.py" line="281" />
       <source>Back up &amp;now</source>
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="773" />
+      <location filename="../../ui/mainwindow.py" line="809" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="775" />
+      <location filename="../../ui/mainwindow.py" line="811" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="792" />
+      <location filename="../../ui/mainwindow.py" line="828" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
@@ -738,7 +748,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="214" />
+      <location filename="../../ui/mainwindow.py" line="216" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -748,17 +758,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="527" />
+      <location filename="../../ui/mainwindow.py" line="531" />
       <source>Calendar file</source>
       <translation>日历文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="358" />
+      <location filename="../../ui/mainwindow.py" line="362" />
       <source>Calendar file (.ics)…</source>
       <translation>日历文件 (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="532" />
+      <location filename="../../ui/mainwindow.py" line="536" />
       <source>Calendar files (*.ics)</source>
       <translation>日历文件 (*.ics)</translation>
     </message>
@@ -823,6 +833,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法打开数据库</translation>
     </message>
     <message>
+      <location filename="../../ui/mainwindow.py" line="716" />
+      <source>Cannot read %1: %2</source>
+      <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
       <location filename="../../ui/printing.py" line="52" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
@@ -858,7 +873,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>选择一名人员查看其时长明细。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="372" />
+      <location filename="../../ui/mainwindow.py" line="376" />
       <source>Choose a row first.</source>
       <translation>请先选择一行。</translation>
     </message>
@@ -873,17 +888,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="143" />
+      <location filename="../../ui/mainwindow.py" line="145" />
       <source>Clinical hours from</source>
       <translation>临床工作时间自</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="166" />
+      <location filename="../../ui/mainwindow.py" line="168" />
       <source>Clinical hours must end after they start.</source>
       <translation>临床工作时间的结束须晚于开始。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="144" />
+      <location filename="../../ui/mainwindow.py" line="146" />
       <source>Clinical hours until</source>
       <translation>临床工作时间至</translation>
     </message>
@@ -898,12 +913,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>认知筛查</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="77" />
+      <source>Column in the file</source>
+      <translation>文件中的列</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="11" />
       <source>Community</source>
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="575" />
+      <location filename="../../ui/mainwindow.py" line="579" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -913,7 +933,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="237" />
+      <location filename="../../ui/mainwindow.py" line="239" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -948,12 +968,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="570" />
+      <location filename="../../ui/mainwindow.py" line="574" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="693" />
+      <location filename="../../ui/mainwindow.py" line="697" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
     </message>
@@ -968,7 +988,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="670" />
+      <location filename="../../ui/mainwindow.py" line="674" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -993,12 +1013,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>数据库已损坏</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="586" />
+      <location filename="../../ui/mainwindow.py" line="590" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="599" />
+      <location filename="../../ui/mainwindow.py" line="603" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -1078,7 +1098,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="673" />
+      <location filename="../../ui/mainwindow.py" line="677" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -1188,7 +1208,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="826" />
+      <location filename="../../ui/mainwindow.py" line="862" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
@@ -1278,6 +1298,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="98" />
+      <source>Every row, with its problems (rows with problems are not imported):</source>
+      <translation>逐行预览及问题（有问题的行不会导入）：</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="59" />
       <source>Every week on %1</source>
       <translation>每周%1</translation>
@@ -1298,17 +1323,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>截至目前应完成</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="273" />
+      <location filename="../../ui/mainwindow.py" line="277" />
       <source>Export &amp;field package…</source>
       <translation>导出离线包(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="707" />
+      <location filename="../../ui/mainwindow.py" line="743" />
       <source>Export field package</source>
       <translation>导出离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="635" />
+      <location filename="../../ui/mainwindow.py" line="639" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
@@ -1323,7 +1348,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="550" />
+      <location filename="../../ui/mainwindow.py" line="554" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -1343,7 +1368,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>避免同一人连续多个晚上出勤</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="275" />
+      <location filename="../../ui/sheet_import.py" line="77" />
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="279" />
       <source>Field &amp;conflicts…</source>
       <translation>离线包冲突(&amp;C)…</translation>
     </message>
@@ -1353,7 +1383,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="578" />
+      <location filename="../../ui/mainwindow.py" line="582" />
       <source>Field mode: %1</source>
       <translation>现场模式：%1</translation>
     </message>
@@ -1363,7 +1393,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="700" />
+      <location filename="../../ui/mainwindow.py" line="736" />
       <source>Field packages (*.outreach-field)</source>
       <translation>离线包 (*.outreach-field)</translation>
     </message>
@@ -1438,6 +1468,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>贪心法（快速，逐个岗位）</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="91" />
+      <source>Header row</source>
+      <translation>表头所在行</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="88" />
       <source>Health lecture</source>
       <translation>健康讲座</translation>
@@ -1498,7 +1533,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>入户巡诊</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="133" />
+      <location filename="../../ui/mainwindow.py" line="135" />
       <source>Hospital</source>
       <translation>医院</translation>
     </message>
@@ -1533,7 +1568,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="792" />
+      <location filename="../../ui/mainwindow.py" line="828" />
       <source>How many backups to keep:</source>
       <translation>保留的备份份数：</translation>
     </message>
@@ -1543,19 +1578,49 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编号</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="192" />
+      <source>Import %1 rows</source>
+      <translation>导入 %1 行</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="724" />
+      <source>Import %1 rows from %2</source>
+      <translation>从 %2 导入 %1 行</translation>
+    </message>
+    <message>
       <location filename="../../ui/app.py" line="84" />
       <source>Import a plan file…</source>
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="274" />
+      <location filename="../../ui/sheet_import.py" line="89" />
+      <source>Import as</source>
+      <translation>导入为</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="278" />
       <source>Import field pac&amp;kage…</source>
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="755" />
+      <location filename="../../ui/mainwindow.py" line="791" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="273" />
+      <source>Import from &amp;spreadsheet…</source>
+      <translation>从表格导入(&amp;S)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="706" />
+      <source>Import from spreadsheet</source>
+      <translation>从表格导入</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="60" />
+      <source>Import from spreadsheet – %1</source>
+      <translation>从表格导入 – %1</translation>
     </message>
     <message>
       <location filename="../../ui/app.py" line="274" />
@@ -1563,12 +1628,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="622" />
+      <location filename="../../ui/mainwindow.py" line="626" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="630" />
+      <location filename="../../ui/mainwindow.py" line="634" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -1611,6 +1676,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/field_dialogs.py" line="94" />
       <source>Keep the office's version</source>
       <translation>保留办公室版本</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="34" />
+      <source>Key (staff number / code)</source>
+      <translation>关键字（工号/编码）</translation>
     </message>
     <message>
       <location filename="../../reports/stats_xlsx.py" line="83" />
@@ -1686,6 +1756,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/messages.py" line="60" />
       <source>Massage (tuina)</source>
       <translation>推拿</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="42" />
+      <source>Max hours a month</source>
+      <translation>每月时长上限</translation>
     </message>
     <message>
       <location filename="../../ui/timebank_page.py" line="41" />
@@ -1813,9 +1888,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="586" />
+      <location filename="../../ui/mainwindow.py" line="590" />
       <source>New database</source>
       <translation>新建数据库</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="166" />
+      <source>New or update</source>
+      <translation>新增/更新</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="172" />
+      <source>New record</source>
+      <translation>新增</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="327" />
@@ -1978,7 +2063,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="597" />
+      <location filename="../../ui/mainwindow.py" line="601" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -1988,12 +2073,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="271" />
+      <location filename="../../ui/mainwindow.py" line="275" />
       <source>Open field package (on the laptop)…</source>
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="74" />
+      <location filename="../../ui/mainwindow.py" line="76" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -2013,7 +2098,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区健康服务</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="574" />
+      <location filename="../../ui/mainwindow.py" line="578" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -2148,7 +2233,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="107" />
+      <location filename="../../ui/mainwindow.py" line="109" />
       <source>Plan file not imported</source>
       <translation>计划文件未导入</translation>
     </message>
@@ -2163,7 +2248,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="68" />
+      <location filename="../../ui/mainwindow.py" line="70" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -2198,12 +2283,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>上一页</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="372" />
+      <location filename="../../ui/mainwindow.py" line="376" />
       <source>Print</source>
       <translation>打印</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="355" />
+      <location filename="../../ui/mainwindow.py" line="359" />
       <source>Print duty list…</source>
       <translation>打印个人任务单…</translation>
     </message>
@@ -2213,7 +2298,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印明细…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="361" />
+      <location filename="../../ui/mainwindow.py" line="365" />
       <source>Print month plan…</source>
       <translation>打印月度计划…</translation>
     </message>
@@ -2236,6 +2321,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/requests_page.py" line="75" />
       <source>Priority</source>
       <translation>优先级</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="166" />
+      <source>Problems</source>
+      <translation>问题</translation>
     </message>
     <message>
       <location filename="../../ui/patrol_dialog.py" line="75" />
@@ -2343,7 +2433,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="783" />
+      <location filename="../../ui/mainwindow.py" line="819" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
@@ -2393,7 +2483,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="682" />
+      <location filename="../../ui/mainwindow.py" line="686" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
@@ -2403,7 +2493,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="278" />
+      <location filename="../../ui/mainwindow.py" line="282" />
       <source>Restore from &amp;backup…</source>
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
@@ -2431,6 +2521,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/calendar_page.py" line="169" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="166" />
+      <source>Row</source>
+      <translation>行</translation>
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="92" />
@@ -2468,7 +2563,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存记录</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="696" />
+      <location filename="../../ui/mainwindow.py" line="700" />
       <source>Saved into the package %1.</source>
       <translation>已保存到离线包 %1。</translation>
     </message>
@@ -2543,12 +2638,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="216" />
+      <location filename="../../ui/mainwindow.py" line="218" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="76" />
+      <location filename="../../ui/mainwindow.py" line="78" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -2561,6 +2656,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/entities.py" line="401" />
       <source>Share of residents aged 60 or over.</source>
       <translation>60岁及以上居民所占比例。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="90" />
+      <source>Sheet</source>
+      <translation>工作表</translation>
     </message>
     <message>
       <location filename="../../ui/conflicts_panel.py" line="61" />
@@ -2601,6 +2701,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/app.py" line="293" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="706" />
+      <source>Spreadsheets (*.xlsx *.csv)</source>
+      <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="168" />
@@ -2673,7 +2778,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>摊位与人员</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="77" />
+      <location filename="../../ui/mainwindow.py" line="79" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -2760,7 +2865,7 @@ Details were written to %2.</source>
       <translation>修改未保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="566" />
+      <location filename="../../ui/mainwindow.py" line="570" />
       <source>The database was changed elsewhere; what you see is up to date.</source>
       <translation>数据库已在别处被修改；当前显示的内容已更新。</translation>
     </message>
@@ -2770,7 +2875,7 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="96" />
+      <location filename="../../ui/mainwindow.py" line="98" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
@@ -2785,7 +2890,7 @@ Details were written to %2.</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="743" />
+      <location filename="../../ui/mainwindow.py" line="779" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
@@ -2855,7 +2960,7 @@ Details were written to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="748" />
+      <location filename="../../ui/mainwindow.py" line="784" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
@@ -2950,6 +3055,11 @@ Details were written to %2.</source>
       <translation>截止日期</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="172" />
+      <source>Update</source>
+      <translation>更新</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="74" />
       <source>Urgent</source>
       <translation>加急</translation>
@@ -2960,7 +3070,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="802" />
+      <location filename="../../ui/mainwindow.py" line="838" />
       <source>User name</source>
       <translation>用户名</translation>
     </message>
@@ -3005,7 +3115,7 @@ Details were written to %2.</source>
       <translation>志愿服务时长明细</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="218" />
+      <location filename="../../ui/mainwindow.py" line="220" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
     </message>
@@ -3083,6 +3193,11 @@ Details were written to %2.</source>
       <location filename="../../reports/rosters.py" line="89" />
       <source>When</source>
       <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="94" />
+      <source>Which column is which field</source>
+      <translation>各列对应的字段</translation>
     </message>
     <message>
       <location filename="../../ui/history_dialog.py" line="56" />
@@ -3185,7 +3300,7 @@ Details were written to %2.</source>
       <translation>您是本场次的带队人。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="802" />
+      <location filename="../../ui/mainwindow.py" line="838" />
       <source>Your name, recorded with what you enter:</source>
       <translation>您的姓名（随录入内容一并记录）：</translation>
     </message>
@@ -3223,6 +3338,11 @@ Details were written to %2.</source>
       <location filename="../../reports/messages.py" line="220" />
       <source>anyone</source>
       <translation>不限</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="244" />
+      <source>appears twice (row {value})</source>
+      <translation>重复出现（第 {value} 行）</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="85" />
@@ -3310,6 +3430,11 @@ Details were written to %2.</source>
       <translation>时长须大于 0 且不超过 24 小时</translation>
     </message>
     <message>
+      <location filename="../../scheduler/spreadsheet.py" line="240" />
+      <source>is empty</source>
+      <translation>为空</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/recording.py" line="82" />
       <source>is listed twice</source>
       <translation>重复列出</translation>
@@ -3340,9 +3465,29 @@ Details were written to %2.</source>
       <translation>没有在岗人员符合条件（{need}）</translation>
     </message>
     <message>
+      <location filename="../../scheduler/spreadsheet.py" line="307" />
+      <source>no campus {value}</source>
+      <translation>没有院区“{value}”</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="237" />
+      <source>no column is mapped to it</source>
+      <translation>没有对应的列</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="265" />
+      <source>no department {value}</source>
+      <translation>没有科室“{value}”</translation>
+    </message>
+    <message>
       <location filename="../../ui/assign_dialog.py" line="95" />
       <source>no effect</source>
       <translation>无影响</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="290" />
+      <source>no party branch {value}</source>
+      <translation>没有党支部“{value}”</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="201" />
@@ -3445,6 +3590,16 @@ Details were written to %2.</source>
       <translation>不可用</translation>
     </message>
     <message>
+      <location filename="../../scheduler/spreadsheet.py" line="322" />
+      <source>unknown kind {value}</source>
+      <translation>未知类型“{value}”</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="281" />
+      <source>unknown qualification {value}</source>
+      <translation>未知资质“{value}”</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="33" />
       <source>{a} ({when}) falls on a statutory holiday: {holiday}.</source>
       <translation>{a}（{when}）适逢法定节假日：{holiday}。</translation>
@@ -3488,6 +3643,16 @@ Details were written to %2.</source>
       <location filename="../../reports/messages.py" line="28" />
       <source>{station} of {a} ({when}) is understaffed: {met} of {needed} places filled.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="331" />
+      <source>{value} is not a number</source>
+      <translation>“{value}”不是数字</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="335" />
+      <source>{value} is not a phone number</source>
+      <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="31" />

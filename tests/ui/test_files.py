@@ -237,3 +237,51 @@ def test_field_mode_records_into_the_package_and_office_chooses(qtbot, tmp_path,
     assert dialog.list.count() == 0 and ow.catalog.records[("a1", date(2026, 12, 10))].served == 77
     office.session.close()
     ow.close()
+
+
+def test_spreadsheet_import_preview_then_one_undoable_step(qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from db.operations import import_document
+    from tests.helpers import sample_text
+    from tests.scheduler.test_spreadsheet import _messy_xlsx
+    from ui import mainwindow
+    from ui.mainwindow import MainWindow
+    from ui.session import Session
+
+    path = tmp_path / "office.sqlite3"
+    with Store(path) as s:
+        import_document(s, sample_text())
+    w = MainWindow(Session(path))
+    qtbot.addWidget(w)
+    xlsx = tmp_path / "hr.xlsx"
+    xlsx.write_bytes(_messy_xlsx())
+    seen: dict = {}
+
+    def look(self) -> int:
+        seen["rows"] = self.preview.rowCount()
+        seen["summary"] = self.summary.text()
+        seen["red"] = [
+            r
+            for r in range(self.preview.rowCount())
+            if self.preview.item(r, 0).background().color().name() == "#fde2e1"
+        ]
+        with Store(path) as s:  # nothing written while looking
+            seen["before"] = len(load_plan(s).staff)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(mainwindow.SheetImportDialog, "exec", look)
+    w.import_spreadsheet(str(xlsx))
+    assert (
+        seen["rows"] == 6 and len(seen["red"]) == 4 and "新增 1 行，更新 1 行，4 行有问题" in seen["summary"]
+    )
+    assert seen["before"] == 3
+    with Store(path) as s:
+        staff = load_plan(s).staff
+    assert len(staff) == 4 and staff["2004"].name == "李四" and staff["s001"].phone == "13800000000"
+    assert staff["s001"].qualifications == ("physician", "acupuncture")
+    w.undo_action.trigger()  # one step: both the new person and the update go back
+    with Store(path) as s:
+        staff = load_plan(s).staff
+    assert len(staff) == 3 and staff["s001"].qualifications == ("physician",)
+    w.session.close()
