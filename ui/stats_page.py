@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -125,6 +126,13 @@ class StatsPage(QWidget):
         self.year.setObjectName("year")
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
+        self.first = QDateEdit()
+        self.last = QDateEdit()
+        for w, name in ((self.first, "from"), (self.last, "to")):
+            w.setObjectName(name)
+            w.setCalendarPopup(True)
+            w.setDisplayFormat("yyyy-MM-dd")
+        self._set_year_range()
         self.breakdown = QComboBox()
         self.breakdown.setObjectName("breakdown")
         for k, v in BREAKDOWNS.items():
@@ -138,8 +146,9 @@ class StatsPage(QWidget):
         self.export_button.clicked.connect(lambda: self.export_xlsx())
         self.summary = QLabel()
         self.summary.setObjectName("summary")
-        for w in (self.year,):
-            w.valueChanged.connect(self.refresh)
+        self.year.valueChanged.connect(self._year_changed)
+        self.first.dateChanged.connect(self.refresh)
+        self.last.dateChanged.connect(self.refresh)
         self.breakdown.currentIndexChanged.connect(self.show_breakdown)
         self.figure.currentIndexChanged.connect(self.show_breakdown)
 
@@ -183,6 +192,10 @@ class StatsPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Year")))
         top.addWidget(self.year)
+        top.addWidget(QLabel(tr("From")))
+        top.addWidget(self.first)
+        top.addWidget(QLabel(tr("To")))
+        top.addWidget(self.last)
         top.addWidget(self.breakdown)
         top.addWidget(self.figure)
         top.addWidget(self.summary, 1)
@@ -194,9 +207,24 @@ class StatsPage(QWidget):
 
     # -- figures
 
-    def refresh(self, *_args: Any) -> None:
+    def _set_year_range(self) -> None:
         year = self.year.value()
-        start, end = date(year, 1, 1), date(year, 12, 31)
+        for w, d in ((self.first, date(year, 1, 1)), (self.last, date(year, 12, 31))):
+            w.blockSignals(True)
+            w.setDate(QDate(d.year, d.month, d.day))
+            w.blockSignals(False)
+
+    def _year_changed(self, *_args: Any) -> None:
+        """A year chosen: the window becomes that whole year."""
+        self._set_year_range()
+        self.refresh()
+
+    def window(self) -> tuple[date, date]:
+        d0, d1 = self.first.date().toPython(), self.last.date().toPython()
+        return (d0, d1) if d0 <= d1 else (d1, d0)
+
+    def refresh(self, *_args: Any) -> None:
+        start, end = self.window()
         judged = min(end, date.today())
         self.stats = compute(
             self.catalog.plan(),
@@ -254,7 +282,10 @@ class StatsPage(QWidget):
         for r, row in enumerate(rows):
             for c, value in enumerate((self._name(kind, row.key), row.occurrences, row.served, row.hours)):
                 self.table.setItem(r, c, _cell(value))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         # The chart: every month, or the top of the others.
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
@@ -268,9 +299,15 @@ class StatsPage(QWidget):
         series.append(values)
         values.clicked.connect(self.open_bar)
         self.chart.addSeries(series)
+        one_year = self.stats.start.year == self.stats.end.year
         x = QBarCategoryAxis()
         x.append(
-            [tr(MONTHS[int(r.key[5:]) - 1]) if kind == "month" else self._name(kind, r.key)[:8] for r in bars]
+            [
+                (tr(MONTHS[int(r.key[5:]) - 1]) if one_year else r.key)
+                if kind == "month"
+                else self._name(kind, r.key)[:8]
+                for r in bars
+            ]
         )
         y = QValueAxis()
         y.setLabelFormat("%g")
@@ -343,7 +380,7 @@ class StatsPage(QWidget):
         assert self.stats is not None
         by_status = self.stats.requests_by_status()
         lines = [
-            tr("%1 requests received in the year.").replace("%1", str(len(self.stats.requests))),
+            tr("%1 requests received in the period.").replace("%1", str(len(self.stats.requests))),
             "、".join(f"{tr(label(REQUEST_STATUSES, k))} {v}" for k, v in sorted(by_status.items())),
         ]
         median = self.stats.median_days_to_answer()

@@ -108,7 +108,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>剩余 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="211" />
+      <location filename="../../ui/stats_page.py" line="239" />
       <source>%1 occurrences held, %2 people served, %3 volunteer hours</source>
       <translation>举办 %1 场次，服务 %2 人次，志愿服务 %3 小时</translation>
     </message>
@@ -138,9 +138,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="346" />
-      <source>%1 requests received in the year.</source>
-      <translation>全年收到点单 %1 个。</translation>
+      <location filename="../../ui/stats_page.py" line="381" />
+      <source>%1 requests received in the period.</source>
+      <translation>该期间共收到点单 %1 个。</translation>
     </message>
     <message>
       <location filename="../../ui/sheet_import.py" line="185" />
@@ -548,7 +548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其他时间：</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="354" />
+      <location filename="../../ui/stats_page.py" line="389" />
       <source>Answered (first held) after %1 days (median); %2 within the response time, %3 late.</source>
       <translation>从收到到首次举办的天数中位数为 %1 天；%2 个在响应时限内，%3 个超时。</translation>
     </message>
@@ -688,7 +688,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>程序启动时和每天会自动备份，也可通过“文件 ▸ 立即备份”手动备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="333" />
+      <location filename="../../ui/stats_page.py" line="368" />
       <source>Behind</source>
       <translation>滞后</translation>
     </message>
@@ -1158,7 +1158,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员时间冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="104" />
+      <location filename="../../ui/stats_page.py" line="105" />
       <source>Double-click an occurrence to open it in the calendar.</source>
       <translation>双击场次可在日历中打开。</translation>
     </message>
@@ -1308,7 +1308,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每周%1</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="389" />
+      <location filename="../../ui/stats_page.py" line="424" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1338,12 +1338,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="387" />
+      <location filename="../../ui/stats_page.py" line="422" />
       <source>Export to Excel</source>
       <translation>导出 Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="136" />
+      <location filename="../../ui/stats_page.py" line="144" />
       <source>Export to Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
@@ -2103,7 +2103,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>外联排班</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="178" />
+      <location filename="../../ui/stats_page.py" line="187" />
       <source>Overview</source>
       <translation>概览</translation>
     </message>

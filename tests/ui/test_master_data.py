@@ -271,6 +271,11 @@ def test_statistics_page_chart_drill_down_and_workbook(qtbot, db_path, tmp_path)
     page.breakdown.setCurrentIndex(page.breakdown.findData("branch"))
     assert page.table.item(0, 0).text() == "骨伤党支部"
     assert page.pairings.rowCount() == 1 and page.pairings.item(0, 5).text() == "滞后"
+    page.first.setDate(page.first.date().addMonths(11).addDays(3))  # from 4 December: nothing held
+    assert page.stats.totals.occurrences == 0 and page.stats.start == date(2026, 12, 4)
+    page.year.setValue(2026)
+    page._year_changed()
+    assert page.stats.totals.occurrences == 1
     out = page.export_xlsx(str(tmp_path / "y.xlsx"))
     assert out is not None and load_workbook(out)["汇总"]["B2"].value == 1
     window.session.close()
