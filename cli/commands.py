@@ -98,23 +98,29 @@ def _write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    path = Path(args.file)
+def _read(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from exc
+
+
+def _refused(path: Path, verb: str, exc: PlanError) -> int:
+    """A file not taken: one line, then every problem with its place in the file."""
+    print(f"error: {path} was not {verb}, nothing changed: {len(exc.problems)} problem(s)", file=sys.stderr)
+    for p in exc.problems:
+        print(f"  {p}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    data = _read(path)
     with _open(args) as store:
         try:
             changes = import_document(store, data, Progress("import"))
         except PlanError as exc:
-            print(
-                f"error: {path} was not imported, nothing changed: {len(exc.problems)} problem(s)",
-                file=sys.stderr,
-            )
-            for p in exc.problems:
-                print(f"  {p}", file=sys.stderr)
-            return EXIT_FAILED
+            return _refused(path, "imported", exc)
     counts = ", ".join(f"{len(v)} {k}" for k, v in changes.keys.items() if v)
     print(f"imported {path}: {counts or 'nothing to change'}")
     return EXIT_OK
@@ -122,22 +128,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_record(args: argparse.Namespace) -> int:
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    data = _read(path)
     with _open(args) as store:
         store.user = args.by or getpass.getuser()
         try:
             changes = import_records(store, data)
         except PlanError as exc:
-            print(
-                f"error: {path} was not recorded, nothing changed: {len(exc.problems)} problem(s)",
-                file=sys.stderr,
-            )
-            for p in exc.problems:
-                print(f"  {p}", file=sys.stderr)
-            return EXIT_FAILED
+            return _refused(path, "recorded", exc)
     print(f"recorded {path}: {len(changes.keys.get('records', ()))} record(s)")
     return EXIT_OK
 
@@ -163,10 +160,7 @@ def cmd_field(args: argparse.Namespace) -> int:
         print(f"wrote {out}: {n} occurrence(s) from {start} to {end}")
         return EXIT_OK
     path = Path(args.package)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    data = _read(path)
     with _open(args) as store:
         store.user = getpass.getuser()
         try:
