@@ -79,7 +79,9 @@ class Progress:
 
 
 def _open(args: argparse.Namespace) -> Store:
-    return Store(Path(args.db) if args.db else default_db_path())
+    store = Store(Path(args.db) if args.db else default_db_path())
+    store.user = getpass.getuser()  # recorded in the audit history and the time bank
+    return store
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -162,7 +164,6 @@ def cmd_field(args: argparse.Namespace) -> int:
     path = Path(args.package)
     data = _read(path)
     with _open(args) as store:
-        store.user = getpass.getuser()
         try:
             result = import_package(store, data)
         except PackageError as exc:
