@@ -138,45 +138,24 @@ class CalendarPage(QWidget):
         self.details = QTextBrowser()
         self.details.setObjectName("details")
         self.details.setOpenLinks(False)
-        self.edit_button = QPushButton(tr("Edit…"))
-        self.edit_button.setObjectName("edit_activity")
-        self.exclude_button = QPushButton(tr("Leave out this occurrence"))
-        self.exclude_button.setObjectName("exclude")
-        self.delete_button = QPushButton(tr("Delete activity"))
-        self.delete_button.setObjectName("delete_activity")
-        self.cancel_button = QPushButton(tr("Call off this occurrence…"))
-        self.cancel_button.setObjectName("call_off")
-        self.cancel_button.clicked.connect(self.call_off_current)
-        self.auto_button = QPushButton(tr("Auto-assign…"))
-        self.auto_button.setObjectName("auto_assign")
+        self.edit_button = self._button(
+            tr("Edit…"), "edit_activity", lambda: self.current and self.edit_occurrence(self.current)
+        )
+        self.exclude_button = self._button(tr("Leave out this occurrence"), "exclude", self.exclude_current)
+        self.delete_button = self._button(tr("Delete activity"), "delete_activity", self.delete_current)
+        self.cancel_button = self._button(tr("Call off this occurrence…"), "call_off", self.call_off_current)
+        self.auto_button = self._button(tr("Auto-assign…"), "auto_assign", lambda: self.auto_assign())
         self.auto_button.setToolTip(tr("Fill the open places of a window of the calendar with the solver"))
-        self.auto_button.clicked.connect(lambda: self.auto_assign())
-        self.auto_one_button = QPushButton(tr("Auto-assign this occurrence"))
-        self.auto_one_button.setObjectName("auto_assign_one")
-        self.auto_one_button.clicked.connect(lambda: self.auto_assign(only=True))
-        self.record_button = QPushButton(tr("Record what was done…"))
-        self.record_button.setObjectName("record")
-        self.record_button.clicked.connect(self.record_current)
-        self.assign_button = QPushButton(tr("Assign a person…"))
-        self.assign_button.setObjectName("assign")
-        self.assign_button.clicked.connect(self.assign_person)
-        self.unassign_button = QPushButton(tr("Remove a person…"))
-        self.unassign_button.setObjectName("unassign")
-        self.unassign_button.clicked.connect(self.remove_person)
-        self.history_button = QPushButton(tr("History…"))
-        self.history_button.setObjectName("history")
-        self.history_button.clicked.connect(self.show_history)
-        self.rotation_button = QPushButton(tr("Rotation…"))
-        self.rotation_button.setObjectName("rotation")
-        self.rotation_button.clicked.connect(self.edit_rotation)
-        self.edit_button.clicked.connect(lambda: self.current and self.edit_occurrence(self.current))
-        self.exclude_button.clicked.connect(self.exclude_current)
-        self.delete_button.clicked.connect(self.delete_current)
-        side = QWidget()
-        sl = QVBoxLayout(side)
-        sl.setContentsMargins(0, 0, 0, 0)
-        sl.addWidget(self.details, 1)
-        for b in (
+        self.auto_one_button = self._button(
+            tr("Auto-assign this occurrence"), "auto_assign_one", lambda: self.auto_assign(only=True)
+        )
+        self.record_button = self._button(tr("Record what was done…"), "record", self.record_current)
+        self.assign_button = self._button(tr("Assign a person…"), "assign", self.assign_person)
+        self.unassign_button = self._button(tr("Remove a person…"), "unassign", self.remove_person)
+        self.history_button = self._button(tr("History…"), "history", self.show_history)
+        self.rotation_button = self._button(tr("Rotation…"), "rotation", self.edit_rotation)
+        # What acts on the chosen occurrence: listed beside the details, enabled once one is chosen.
+        self.occurrence_buttons = (
             self.record_button,
             self.auto_one_button,
             self.assign_button,
@@ -187,7 +166,12 @@ class CalendarPage(QWidget):
             self.exclude_button,
             self.delete_button,
             self.history_button,
-        ):
+        )
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.details, 1)
+        for b in self.occurrence_buttons:
             sl.addWidget(b)
 
         top = QHBoxLayout()
@@ -358,20 +342,15 @@ class CalendarPage(QWidget):
 
     # -- details
 
+    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
     def show_details(self, shown: Shown | None) -> None:
         self.current = shown
-        for b in (
-            self.record_button,
-            self.auto_one_button,
-            self.assign_button,
-            self.unassign_button,
-            self.edit_button,
-            self.exclude_button,
-            self.delete_button,
-            self.rotation_button,
-            self.cancel_button,
-            self.history_button,
-        ):
+        for b in self.occurrence_buttons:
             b.setEnabled(shown is not None)
         if shown is None:
             self.details.setHtml(
