@@ -13,6 +13,7 @@ from bench import (  # noqa: E402
     bench_calendar,
     bench_conflicts,
     bench_foundation,
+    bench_gui,
     bench_reports,
     bench_safety,
     bench_stats,
@@ -30,6 +31,7 @@ def main(argv: list[str]) -> int:
     bench_assign.run(small=args.small)
     bench_safety.run(small=args.small)
     bench_stats.run(small=args.small)
+    bench_gui.run(small=args.small)
     return 0
 
 

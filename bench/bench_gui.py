@@ -1,0 +1,173 @@
+"""GUI figures on the demo hospital: start-up to the first window shown (and how much of it is
+imports), and one staff edit through the session until every view is current, undone and redone."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The child starts the app the way main.py does and reports three moments: imports done, the
+# window painted for the first time, and the first conflict check shown in the panel.
+_STARTUP = r"""
+import sys, time
+t0 = time.time()
+sys.path.insert(0, {root!r})
+from PySide6.QtCore import QEvent, QObject, QTimer
+from ui.app import Controller, make_app
+t_imports = time.time()
+app = make_app()
+c = Controller()
+
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not hasattr(self, "at"):
+            self.at = time.time()
+        return False
+
+painted = Painted()
+app.installEventFilter(painted)
+c.open({db!r}, first_start=False)
+
+def ready():
+    if getattr(c.window, "checker", None) is None or not hasattr(painted, "at"):
+        QTimer.singleShot(10, ready)
+        return
+    heavy = ",".join(m for m in ("ortools", "reportlab", "openpyxl") if m in sys.modules) or "-"
+    print("TIMES", t0, t_imports, painted.at, time.time(), heavy, flush=True)
+    app.quit()
+
+QTimer.singleShot(0, ready)
+app.exec()
+"""
+
+
+def _startup(db: Path) -> tuple[float, float, float, float, str]:
+    """(imports, first window painted, conflicts shown) in seconds from the process start,
+    and the heavy libraries already imported by then."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    code = _STARTUP.format(root=str(ROOT), db=str(db))
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=180)
+    for line in out.stdout.splitlines():
+        if line.startswith("TIMES"):
+            _, t0, t_imp, t_paint, t_ready, heavy = line.split()
+            return (
+                float(t0) - start,
+                float(t_imp) - start,
+                float(t_paint) - start,
+                float(t_ready) - start,
+                heavy,
+            )
+    raise RuntimeError(f"start-up benchmark failed: {out.stderr[-800:]}")
+
+
+def _settle(app) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def _edits(db: Path, rounds: int) -> dict[str, list[float]]:
+    """Median-worthy timings of one staff edit, its undo and its redo, each until the event
+    queue is empty (every view on screen redrawn, the conflicts re-checked and shown)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.app import make_app
+    from ui.mainwindow import MainWindow
+    from ui.session import Session
+
+    app = make_app()
+    session = Session(db)
+    window = MainWindow(session)
+    window.resize(1400, 860)
+    window.show()
+    window.show_section("calendar_view")
+    _settle(app)
+    window.show_section("staff")
+    _settle(app)
+    window.first_check()
+    _settle(app)
+    person = sorted(window.catalog.staff)[0]
+    times: dict[str, list[float]] = {}
+    for opened in (False, True):
+        if opened:  # the conflicts panel with every group opened: all its rows are shown
+            panel = window.conflicts_panel
+            for i in range(panel.tree.topLevelItemCount()):
+                panel.tree.topLevelItem(i).setExpanded(True)
+            _settle(app)
+        for what in ("edit", "undo", "redo"):
+            times[f"{what}{'+panel' if opened else ''}"] = []
+        _edit_rounds(app, window, person, rounds, "+panel" if opened else "", times)
+    window.close()
+    session.close()
+    _settle(app)
+    return times
+
+
+def _edit_rounds(app, window, person: str, rounds: int, tag: str, times: dict[str, list[float]]) -> None:
+    session = window.session
+    for n in range(rounds):
+        old = window.catalog.staff[person]
+        new = replace(old, phone=f"139{len(tag)}000{n:04d}")
+        t0 = time.perf_counter()
+        session.save("staff", new, old, "bench edit")
+        _settle(app)
+        times["edit" + tag].append(time.perf_counter() - t0)
+        assert window.catalog.staff[person].phone == new.phone, "the edit did not reach the catalog"
+        t0 = time.perf_counter()
+        session.undo_stack.undo()
+        _settle(app)
+        times["undo" + tag].append(time.perf_counter() - t0)
+        assert window.catalog.staff[person].phone == old.phone, "the undo did not reach the catalog"
+        t0 = time.perf_counter()
+        session.undo_stack.redo()
+        _settle(app)
+        times["redo" + tag].append(time.perf_counter() - t0)
+        assert window.catalog.staff[person].phone == new.phone, "the redo did not reach the catalog"
+
+
+def run(small: bool = False) -> None:
+    from db.operations import import_plan
+    from db.store import Store
+    from resources import demo_recipe
+    from scheduler.demo import build_demo
+
+    scale = "small" if small else "hospital"
+    print(f"== GUI benchmark (demo scale: {scale}) ==")
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "demo.sqlite3"
+        plan = build_demo(demo_recipe(), scale, 1, date.today().year)
+        with Store(db) as store:
+            import_plan(store, plan)
+        runs = [_startup(db) for _ in range(1 if small else 3)]
+        boot, imports, painted, ready, heavy = sorted(runs, key=lambda r: r[2])[len(runs) // 2]
+        print(
+            f"start-up to first window  {painted:7.3f} s  (interpreter {boot:.3f} s, imports {imports - boot:.3f} s; "
+            f"conflicts shown at {ready:.3f} s; heavy libraries loaded: {heavy})   aim < 2 s"
+        )
+        times = _edits(db, 3 if small else 7)
+        labels = {
+            "edit": "one staff edit, views current",
+            "undo": "undo it",
+            "redo": "redo it",
+            "edit+panel": "the same, conflict groups open",
+            "undo+panel": "undo it",
+            "redo+panel": "redo it",
+        }
+        for what, label in labels.items():
+            ms = sorted(t * 1000 for t in times[what])
+            print(
+                f"{label:<30} {statistics.median(ms):7.1f} ms median, {ms[-1]:.1f} ms worst of {len(ms)}   aim < 100 ms"
+            )
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    run(small="--small" in sys.argv)
