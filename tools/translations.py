@@ -1,4 +1,4 @@
-"""Keeps the Chinese translation complete: collects every tr("...") and N_("...") string of ui/,
+"""Keeps the Chinese translation complete: collects every tr("..."), trf("...") and N_("...") string of ui/,
 merges them into resources/translations/outreach_zh_CN.ts (Qt Linguist's format, edit it there
 or here) and compiles the .qm the app loads.
 
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "outreach_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 CONTEXT = "app"
-MARKERS = {"tr", "N_", "t"}  # t: the translator handed to reports
+MARKERS = {"tr", "trf", "N_", "t"}  # t: the translator handed to reports
 
 
 FOLDERS = ("ui", "reports", "scheduler")

@@ -36,7 +36,7 @@ from scheduler.rules import RuleSpec, from_rrule, to_rrule
 from .calendar_views import WEEKDAY_NAMES
 from .editor import NeedsEditor, RefCombo
 from .entities import Catalog
-from .i18n import N_, tr
+from .i18n import N_, tr, trf
 from .labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, HOLIDAY_POLICIES
 from .widgets import ok_cancel
 
@@ -46,33 +46,27 @@ NTH = {1: N_("first"), 2: N_("second"), 3: N_("third"), 4: N_("fourth"), -1: N_(
 def describe_rule(spec: RuleSpec | None, rule_text: str | None = None) -> str:
     """The rule as a sentence a planner reads ("每周四，共10次")."""
     if spec is None:
-        return tr("Custom rule: %1").replace("%1", rule_text or "")
+        return trf("Custom rule: %1", rule_text or "")
     if spec.freq == "none":
         return tr("Does not repeat")
     if spec.freq == "daily":
-        text = (
-            tr("Every day") if spec.interval == 1 else tr("Every %1 days").replace("%1", str(spec.interval))
-        )
+        text = tr("Every day") if spec.interval == 1 else trf("Every %1 days", spec.interval)
     elif spec.freq == "weekly":
         days = tr(", ").join(tr(WEEKDAY_LONG[d]) for d in spec.weekdays) or tr("the same weekday")
         if spec.interval == 1:
-            text = tr("Every week on %1").replace("%1", days)
+            text = trf("Every week on %1", days)
         else:
-            text = tr("Every %1 weeks on %2").replace("%1", str(spec.interval)).replace("%2", days)
+            text = trf("Every %1 weeks on %2", spec.interval, days)
     else:
-        which = (
-            tr("the %1 %2 of the month")
-            .replace("%1", tr(NTH[spec.nth]))
-            .replace("%2", tr(WEEKDAY_LONG[spec.nth_weekday]))
-        )
+        which = trf("the %1 %2 of the month", tr(NTH[spec.nth]), tr(WEEKDAY_LONG[spec.nth_weekday]))
         if spec.interval == 1:
-            text = tr("Every month on %1").replace("%1", which)
+            text = trf("Every month on %1", which)
         else:
-            text = tr("Every %1 months on %2").replace("%1", str(spec.interval)).replace("%2", which)
+            text = trf("Every %1 months on %2", spec.interval, which)
     if spec.count is not None:
-        text += tr(", %1 times").replace("%1", str(spec.count))
+        text += trf(", %1 times", spec.count)
     elif spec.until is not None:
-        text += tr(", until %1").replace("%1", spec.until.isoformat())
+        text += trf(", until %1", spec.until.isoformat())
     return text
 
 
@@ -294,7 +288,7 @@ class StationsEditor(QWidget):
         n = len(self.stations) + 1
         while f"st{n}" in taken:
             n += 1
-        station = Station(f"st{n}", tr("Station %1").replace("%1", str(n)))
+        station = Station(f"st{n}", trf("Station %1", n))
         self.stations.append(station)
         self.list.addItem(QListWidgetItem(station.name))
         self.list.setCurrentRow(len(self.stations) - 1)
@@ -430,7 +424,7 @@ class ActivityDialog(QDialog):
         problems = []
         title = self.title.text().strip()
         if not title:
-            problems.append(tr("“%1” is required.").replace("%1", tr("Activity name")))
+            problems.append(trf("“%1” is required.", tr("Activity name")))
         start, end = _py(self.start.dateTime()), _py(self.end.dateTime())
         if end <= start:
             problems.append(tr("The activity must end after it starts."))
@@ -438,7 +432,7 @@ class ActivityDialog(QDialog):
         if rule and not problems:
             reason = check_rule(rule, start)
             if reason:
-                problems.append(tr("The repeat rule gives no dates: %1").replace("%1", reason))
+                problems.append(trf("The repeat rule gives no dates: %1", reason))
         if problems:
             return None, problems
         base = self.activity or Activity(self._new_id(), title, start, end)

@@ -33,7 +33,7 @@ from scheduler.field import PackageError
 from scheduler.model import Hospital
 from scheduler.planfile import PlanError
 
-from .i18n import current_language, install_language, set_language_setting, tr
+from .i18n import current_language, install_language, set_language_setting, tr, trf
 from .mainwindow import MainWindow, describe_error, remember_database
 from .session import Session
 from .widgets import ok_cancel
@@ -107,7 +107,7 @@ class FirstStartDialog(QDialog):
 
     def accept(self) -> None:
         if self.choice.checkedId() == self.EMPTY and not self.name.text().strip():
-            self.message.setText(tr("“%1” is required.").replace("%1", tr("Hospital name")))
+            self.message.setText(trf("“%1” is required.", tr("Hospital name")))
             return
         super().accept()
 
@@ -151,7 +151,7 @@ class Controller:
             QMessageBox.critical(
                 self.window,
                 tr("Open field package"),
-                tr("The package cannot be opened: %1").replace("%1", str(exc)),
+                trf("The package cannot be opened: %1", exc),
             )
             return False
         return self.open(work, first_start=False)
@@ -166,20 +166,18 @@ class Controller:
             QMessageBox.critical(
                 self.window,
                 tr("Database damaged"),
-                tr("%1 is damaged (%2) and there is no backup of it.")
-                .replace("%1", str(path))
-                .replace("%2", problem),
+                trf("%1 is damaged (%2) and there is no backup of it.", path, problem),
             )
             return False
         answer = QMessageBox.question(
             self.window,
             tr("Database damaged"),
-            tr(
-                "%1 is damaged (%2).\n\nRestore the latest good backup, taken %3? The damaged file is kept aside."
-            )
-            .replace("%1", str(path))
-            .replace("%2", problem)
-            .replace("%3", f"{good.taken:%Y-%m-%d %H:%M}"),
+            trf(
+                "%1 is damaged (%2).\n\nRestore the latest good backup, taken %3? The damaged file is kept aside.",
+                path,
+                problem,
+                f"{good.taken:%Y-%m-%d %H:%M}",
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
@@ -229,7 +227,7 @@ class Controller:
         if self.open(path, first_start=False) and aside is not None:
             assert self.window is not None
             self.window.statusBar().showMessage(
-                tr("Restored; the replaced file is kept as %1.").replace("%1", aside.name), 15000
+                trf("Restored; the replaced file is kept as %1.", aside.name), 15000
             )
 
     def _show_window(self) -> None:
@@ -291,9 +289,11 @@ def install_excepthook() -> None:
         QMessageBox.critical(
             QApplication.activeWindow(),
             tr("Something went wrong"),
-            tr("The action could not be completed: %1\nDetails were written to %2.")
-            .replace("%1", f"{kind.__name__}: {exc}")
-            .replace("%2", str(log_path)),
+            trf(
+                "The action could not be completed: %1\nDetails were written to %2.",
+                f"{kind.__name__}: {exc}",
+                log_path,
+            ),
         )
 
     sys.excepthook = hook

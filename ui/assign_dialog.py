@@ -28,7 +28,7 @@ from scheduler.model import Activity
 from scheduler.recurrence import Occurrence
 
 from .entities import Catalog
-from .i18n import N_, tr
+from .i18n import N_, tr, trf
 from .labels import ROLES, label, qualification_label
 from .widgets import ok_cancel
 
@@ -82,23 +82,17 @@ class CandidateModel(QAbstractTableModel):
         if col == 3:
             parts = []
             if c.away:
-                parts.append(tr("away: %1").replace("%1", "、".join(c.away)))
-            parts += [
-                tr("busy: %1 %2").replace("%1", t).replace("%2", f"{start:%H:%M}") for t, start in c.busy
-            ]
+                parts.append(trf("away: %1", "、".join(c.away)))
+            parts += [trf("busy: %1 %2", t, f"{start:%H:%M}") for t, start in c.busy]
             return "；".join(parts) or tr("free")
         if col == 4:
             if c.cap is None:
                 return f"{c.hours_month:g} h"
-            return tr("%1 of %2 h").replace("%1", f"{c.hours_month:g}").replace("%2", f"{c.cap:g}")
+            return trf("%1 of %2 h", f"{c.hours_month:g}", f"{c.cap:g}")
         if c.cover_left is None and not c.breaks_cover:
             return tr("no effect") if c.cover_min else ""
         if c.breaks_cover:
-            return (
-                tr("breaks cover: %1 of %2 left")
-                .replace("%1", str(c.cover_left))
-                .replace("%2", str(c.cover_min))
-            )
+            return trf("breaks cover: %1 of %2 left", c.cover_left, c.cover_min)
         return tr("ok")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -152,11 +146,7 @@ class AssignDialog(QDialog):
         self.activity = activity
         self.occ = occ
         self.chosen: tuple[str, str | None, str] | None = None
-        self.setWindowTitle(
-            tr("Assign a person: %1 %2")
-            .replace("%1", activity.title)
-            .replace("%2", f"{occ.start:%Y-%m-%d %H:%M}")
-        )
+        self.setWindowTitle(trf("Assign a person: %1 %2", activity.title, f"{occ.start:%Y-%m-%d %H:%M}"))
         self.station = QComboBox()
         self.station.setObjectName("station")
         for st in activity.stations:
@@ -261,9 +251,7 @@ class AssignDialog(QDialog):
             answer = QMessageBox.warning(
                 self,
                 tr("Assign anyway?"),
-                tr("Assigning %1 causes: %2. Assign anyway?")
-                .replace("%1", self.catalog.staff[c.staff].name)
-                .replace("%2", names),
+                trf("Assigning %1 causes: %2. Assign anyway?", self.catalog.staff[c.staff].name, names),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
             )

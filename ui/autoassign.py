@@ -33,7 +33,7 @@ from scheduler.assign import SOFT_RULES, Problem, Proposal, SolverSettings, Weig
 from scheduler.model import Plan
 
 from .entities import Catalog
-from .i18n import N_, tr
+from .i18n import N_, tr, trf
 from .labels import ROLES, label
 from .tasks import Cancelled
 from .widgets import ok_cancel
@@ -148,17 +148,21 @@ class PreviewDialog(QDialog):
         top, mean, _ratio = proposal.hours_summary()
         open_left = sum(u.missing for u in proposal.unfilled)
         summary = QLabel(
-            tr("Adds %1 assignments: %2 of %3 open places filled, %4 leads named; %5 places stay open.")
-            .replace("%1", str(len(proposal.assignments)))
-            .replace("%2", str(proposal.filled))
-            .replace("%3", str(proposal.needs_open))
-            .replace("%4", str(proposal.leads_added))
-            .replace("%5", str(open_left))
+            trf(
+                "Adds %1 assignments: %2 of %3 open places filled, %4 leads named; %5 places stay open.",
+                len(proposal.assignments),
+                proposal.filled,
+                proposal.needs_open,
+                proposal.leads_added,
+                open_left,
+            )
             + "  "
-            + tr("Hours per person in the window: at most %1 h, %2 h on average. Took %3 s.")
-            .replace("%1", f"{top:g}")
-            .replace("%2", f"{mean:.1f}")
-            .replace("%3", f"{proposal.seconds:.1f}")
+            + trf(
+                "Hours per person in the window: at most %1 h, %2 h on average. Took %3 s.",
+                f"{top:g}",
+                f"{mean:.1f}",
+                f"{proposal.seconds:.1f}",
+            )
         )
         summary.setObjectName("summary")
         summary.setWordWrap(True)
@@ -171,7 +175,7 @@ class PreviewDialog(QDialog):
             by_occ[(a.activity, a.occurrence)].append(a)
         for (aid, day), items in sorted(by_occ.items(), key=lambda kv: (kv[0][1] or date.min, kv[0][0])):
             act = plan.activities.get(aid)
-            people = tr("%1 people").replace("%1", str(len({a.staff for a in items})))
+            people = trf("%1 people", len({a.staff for a in items}))
             head = QTreeWidgetItem(
                 [f"{day:%m-%d}  {act.title if act else aid}" if day else aid, people, "", ""]
             )
@@ -207,9 +211,7 @@ class PreviewDialog(QDialog):
 
         added_box = QGroupBox(tr("Would be added"))
         QVBoxLayout(added_box).addWidget(self.added)
-        open_box = QGroupBox(
-            tr("Needs that cannot be filled (%1)").replace("%1", str(len(proposal.unfilled)))
-        )
+        open_box = QGroupBox(trf("Needs that cannot be filled (%1)", len(proposal.unfilled)))
         QVBoxLayout(open_box).addWidget(self.open_list)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QListWidget, QListWidgetItem, QVB
 
 from db.backup import Backup
 
-from .i18n import tr
+from .i18n import tr, trf
 from .widgets import ok_cancel
 
 
@@ -18,11 +18,7 @@ class RestoreDialog(QDialog):
         self.list = QListWidget()
         self.list.setObjectName("backups")
         for b in backups:
-            item = QListWidgetItem(
-                tr("%1 · %2 KB")
-                .replace("%1", f"{b.taken:%Y-%m-%d %H:%M:%S}")
-                .replace("%2", f"{b.size // 1024:,}")
-            )
+            item = QListWidgetItem(trf("%1 · %2 KB", f"{b.taken:%Y-%m-%d %H:%M:%S}", f"{b.size // 1024:,}"))
             item.setToolTip(str(b.path))
             self.list.addItem(item)
         if backups:

@@ -45,7 +45,7 @@ from .autoassign import PreviewDialog, WindowDialog, make_job, snapshot
 from .calendar_views import AgendaView, MonthView, Shown, WeekView
 from .entities import Catalog
 from .history_dialog import HistoryDialog
-from .i18n import tr
+from .i18n import tr, trf
 from .labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, ROLES, label, qualification_label
 from .patrol_dialog import PatrolPlanDialog
 from .printing import save_pdf
@@ -312,27 +312,24 @@ class CalendarPage(QWidget):
         today = date.today()
         if self.view_index() == self.WEEK:
             self.period.setText(
-                tr("Week of %1").replace("%1", f"{start:%Y-%m-%d}") + f" – {end - timedelta(days=1):%m-%d}"
+                trf("Week of %1", f"{start:%Y-%m-%d}") + f" – {end - timedelta(days=1):%m-%d}"
             )
             self.week.set_items(shown, cal, today)
         elif self.view_index() == self.MONTH:
-            self.period.setText(
-                tr("%1-%2").replace("%1", str(self.anchor.year)).replace("%2", f"{self.anchor.month:02d}")
-            )
+            self.period.setText(trf("%1-%2", self.anchor.year, f"{self.anchor.month:02d}"))
             self.month.set_items(shown, cal, today)
         else:
-            self.period.setText(
-                tr("%1-%2").replace("%1", str(self.anchor.year)).replace("%2", f"{self.anchor.month:02d}")
-            )
+            self.period.setText(trf("%1-%2", self.anchor.year, f"{self.anchor.month:02d}"))
             self.agenda.set_items(shown, cal, self.catalog.name_of)
         missing = cal.unknown_years(range(start.year, (end - timedelta(days=1)).year + 1))
         if missing:
             years = "、".join(str(y) for y in missing)
             self.banner.setText(
-                tr(
+                trf(
                     "%1 holidays not entered: holidays and make-up workdays of that year are not known yet. "
-                    "Enter them under Organisation → Holidays, or import them in a plan file."
-                ).replace("%1", years)
+                    "Enter them under Organisation → Holidays, or import them in a plan file.",
+                    years,
+                )
             )
         self.banner.setVisible(bool(missing))
         self.shown = shown
@@ -371,7 +368,7 @@ class CalendarPage(QWidget):
         rows = [f"<h3>{e(a.title)}</h3>"]
         when = f"{o.start:%Y-%m-%d %H:%M} – {o.end:%H:%M}"
         if o.moved:
-            when += " " + tr("(moved from %1)").replace("%1", o.date.isoformat())
+            when += " " + trf("(moved from %1)", o.date.isoformat())
         record = c.records.get((a.id, o.date))
         if record is not None and record.status == "cancelled":
             when += f" · <b style='color:#b00020'>{e(tr('Called off'))}</b>：{e(record.reason or '')}"
@@ -449,9 +446,7 @@ class CalendarPage(QWidget):
         try:
             action()
         except (OperationError, StoreError) as exc:
-            QMessageBox.warning(
-                self, tr("Not saved"), tr("The change was not saved: %1").replace("%1", str(exc))
-            )
+            QMessageBox.warning(self, tr("Not saved"), trf("The change was not saved: %1", exc))
             return False
         return True
 
@@ -464,7 +459,7 @@ class CalendarPage(QWidget):
         dialog = ActivityDialog(self.catalog, None, self, start=start)
         if dialog.exec() and dialog.result_activity is not None:
             a = dialog.result_activity
-            text = tr("New activity %1").replace("%1", a.title)
+            text = trf("New activity %1", a.title)
             if self._run(lambda: self.session.edit(text, self._lookup, saves={"activities": [a]})):
                 self.go_to(a.start.date())
 
@@ -483,7 +478,7 @@ class CalendarPage(QWidget):
         if new == view:
             return
         if not a.rrule:
-            text = tr("Edit activity %1").replace("%1", new.title)
+            text = trf("Edit activity %1", new.title)
             self._run(lambda: self.session.edit(text, self._lookup, saves={"activities": [new]}))
             return
         scope = self.ask_scope(
@@ -493,7 +488,7 @@ class CalendarPage(QWidget):
             return
         if scope == "this":
             moved = move_occurrence(a, o.date, new.start, new.end)
-            text = tr("Move %1 on %2").replace("%1", a.title).replace("%2", o.date.isoformat())
+            text = trf("Move %1 on %2", a.title, o.date.isoformat())
             self._run(lambda: self.session.edit(text, self._lookup, saves={"activities": [moved]}))
         elif scope == "all":
             first = original_start(a, o.date) or o.start
@@ -513,7 +508,7 @@ class CalendarPage(QWidget):
             whole = replace(
                 new, start=a.start + delta, end=a.start + delta + (new.end - new.start), moved=a.moved
             )
-            text = tr("Edit series %1").replace("%1", new.title)
+            text = trf("Edit series %1", new.title)
             self._run(lambda: self.session.edit(text, self._lookup, saves={"activities": [whole]}))
         else:
             self.split_and_edit(a, o.date, new)
@@ -541,7 +536,7 @@ class CalendarPage(QWidget):
             moved=sp.tail.moved if new.start == first else (),
             rotation=sp.tail.rotation,
         )
-        text = tr("Edit %1 from %2 on").replace("%1", a.title).replace("%2", day.isoformat())
+        text = trf("Edit %1 from %2 on", a.title, day.isoformat())
         self._run(
             lambda: self.session.edit(
                 text,
@@ -585,7 +580,7 @@ class CalendarPage(QWidget):
             new = move_occurrence(a, o.date, new_start, new_start + length)
         else:
             new = replace(a, start=new_start, end=new_start + length)
-        text = tr("Move %1 to %2").replace("%1", a.title).replace("%2", f"{new_start:%Y-%m-%d %H:%M}")
+        text = trf("Move %1 to %2", a.title, f"{new_start:%Y-%m-%d %H:%M}")
         if self._run(lambda: self.session.edit(text, self._lookup, saves={"activities": [new]})):
             self.status.emit(text)
 
@@ -597,7 +592,7 @@ class CalendarPage(QWidget):
         gone = [
             x.key for x in self.catalog.assignments.values() if x.activity == a.id and x.occurrence == day
         ]
-        text = tr("Leave out %1 on %2").replace("%1", a.title).replace("%2", day.isoformat())
+        text = trf("Leave out %1 on %2", a.title, day.isoformat())
         self._run(
             lambda: self.session.edit(
                 text, self._lookup, saves={"activities": [new]}, deletes={"assignments": gone}
@@ -709,7 +704,7 @@ class CalendarPage(QWidget):
             preview = PreviewDialog(self.catalog, plan, proposal, self)
             self.preview = preview
             if preview.exec() and proposal.assignments:
-                text = tr("Auto-assign: %1 assignments").replace("%1", str(len(proposal.assignments)))
+                text = trf("Auto-assign: %1 assignments", len(proposal.assignments))
                 self._run(
                     lambda: self.session.edit(text, self._lookup, saves={"assignments": proposal.assignments})
                 )
@@ -721,7 +716,7 @@ class CalendarPage(QWidget):
                 QMessageBox.warning(
                     self,
                     tr("Auto-assign"),
-                    tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}"),
+                    trf("Unexpected error: %1", f"{type(exc).__name__}: {exc}"),
                 )
 
         self.task = run_task(self, tr("Auto-assigning…"), job, done, failed)
@@ -736,7 +731,7 @@ class CalendarPage(QWidget):
         staff, station, role = dialog.chosen
         x = Assignment(a.id, staff, o.date if a.rrule else None, station, role)
         name = self.catalog.name_of("staff", staff)
-        text = tr("Assign %1 to %2").replace("%1", name).replace("%2", f"{a.title} {o.date:%m-%d}")
+        text = trf("Assign %1 to %2", name, f"{a.title} {o.date:%m-%d}")
         self._run(lambda: self.session.edit(text, self._lookup, saves={"assignments": [x]}))
 
     def remove_person(self) -> None:
@@ -761,11 +756,7 @@ class CalendarPage(QWidget):
         if not ok:
             return
         x = mine[names.index(choice)]
-        text = (
-            tr("Remove %1 from %2")
-            .replace("%1", self.catalog.name_of("staff", x.staff))
-            .replace("%2", a.title)
-        )
+        text = trf("Remove %1 from %2", self.catalog.name_of("staff", x.staff), a.title)
         self._run(lambda: self.session.edit(text, self._lookup, deletes={"assignments": [x.key]}))
 
     def _outside_package(self) -> bool:
@@ -778,9 +769,11 @@ class CalendarPage(QWidget):
         QMessageBox.information(
             self,
             tr("Field package"),
-            tr("This occurrence is not in the field package, which covers %1 to %2.")
-            .replace("%1", str(self.field_info.get("from", "")))
-            .replace("%2", str(self.field_info.get("to", ""))),
+            trf(
+                "This occurrence is not in the field package, which covers %1 to %2.",
+                self.field_info.get("from", ""),
+                self.field_info.get("to", ""),
+            ),
         )
         return True
 
@@ -802,7 +795,7 @@ class CalendarPage(QWidget):
         if not dialog.exec():
             return
         record = dialog.record()
-        text = tr("Record %1 on %2").replace("%1", a.title).replace("%2", o.date.isoformat())
+        text = trf("Record %1 on %2", a.title, o.date.isoformat())
         self._run(lambda: self.session.edit(text, self._lookup, saves={"records": [record]}))
 
     def call_off_current(self) -> None:
@@ -812,7 +805,7 @@ class CalendarPage(QWidget):
         a, day = self.current.activity, self.current.occurrence.date
         key = (a.id, day)
         if self.current.cancelled:
-            text = tr("Hold %1 on %2 again").replace("%1", a.title).replace("%2", day.isoformat())
+            text = trf("Hold %1 on %2 again", a.title, day.isoformat())
             self._run(lambda: self.session.edit(text, self._lookup, deletes={"records": [key]}))
             return
         reason, ok = QInputDialog.getText(self, tr("Call off"), tr("Why is this occurrence called off?"))
@@ -822,7 +815,7 @@ class CalendarPage(QWidget):
             QMessageBox.information(self, tr("Call off"), tr("Calling off needs a reason."))
             return
         record = Record(a.id, day, "cancelled", reason.strip())
-        text = tr("Call off %1 on %2").replace("%1", a.title).replace("%2", day.isoformat())
+        text = trf("Call off %1 on %2", a.title, day.isoformat())
         self._run(lambda: self.session.edit(text, self._lookup, saves={"records": [record]}))
 
     def delete_current(self) -> None:
@@ -832,9 +825,10 @@ class CalendarPage(QWidget):
         answer = QMessageBox.question(
             self,
             tr("Delete activity"),
-            tr(
-                "Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z."
-            ).replace("%1", a.title),
+            trf(
+                "Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.",
+                a.title,
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -844,7 +838,7 @@ class CalendarPage(QWidget):
             "records": [k for k, r in c.records.items() if r.activity == a.id],
             "activities": [a.id],
         }
-        text = tr("Delete activity %1").replace("%1", a.title)
+        text = trf("Delete activity %1", a.title)
         if self._run(lambda: self.session.edit(text, self._lookup, deletes=deletes)):
             self.show_details(None)
 
@@ -856,14 +850,14 @@ class CalendarPage(QWidget):
         if dialog.exec():
             new = replace(a, rotation=dialog.rotation())
             if new != a:
-                text = tr("Rotation of %1").replace("%1", a.title)
+                text = trf("Rotation of %1", a.title)
                 self._run(lambda: self.session.edit(text, self._lookup, saves={"activities": [new]}))
 
     def patrol_plan(self) -> None:
         dialog = PatrolPlanDialog(self.catalog, self, self.anchor.year)
         if dialog.exec() and dialog.result_activities:
             acts = dialog.result_activities
-            text = tr("Annual patrol plan: %1 visits").replace("%1", str(len(acts)))
+            text = trf("Annual patrol plan: %1 visits", len(acts))
             if self._run(lambda: self.session.edit(text, self._lookup, saves={"activities": acts})):
                 self.status.emit(text)
 

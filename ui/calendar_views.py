@@ -16,7 +16,7 @@ from scheduler.model import Activity
 from scheduler.recurrence import Occurrence
 from scheduler.workdays import DayKind, WorkCalendar
 
-from .i18n import N_, tr
+from .i18n import N_, tr, trf
 from .labels import ACTIVITY_KINDS, label
 
 KIND_COLOURS = {
@@ -288,7 +288,7 @@ class MonthView(_GridView):
             p.drawText(
                 more,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                tr("+%1 more").replace("%1", str(n)),
+                trf("+%1 more", n),
             )
         if self._press is not None and self._drag_to is not None:
             i = (self._drag_to.date() - first).days
@@ -437,7 +437,7 @@ class WeekView(_GridView):
             p.drawText(
                 rect,
                 Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                tr("+%1 more").replace("%1", str(n)),
+                trf("+%1 more", n),
             )
         if self._press is not None and self._drag_to is not None:
             shown = self._press[0]

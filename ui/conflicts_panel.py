@@ -27,7 +27,7 @@ from reports.messages import KIND_NAMES, describe
 from scheduler.conflicts import ERROR, KINDS, Conflict, key_text
 from scheduler.model import Plan
 
-from .i18n import tr
+from .i18n import tr, trf
 from .labels import label
 
 ERROR_COLOUR = QColor("#c62828")
@@ -101,12 +101,7 @@ class ConflictsPanel(QWidget):
         errors = sum(1 for c in self.conflicts if c.severity == ERROR)
         warnings = len(self.conflicts) - errors
         acked = sum(1 for c in self.conflicts if c.severity != ERROR and key_text(c) in self.acks)
-        self.summary.setText(
-            tr("%1 errors, %2 warnings (%3 acknowledged)")
-            .replace("%1", str(errors))
-            .replace("%2", str(warnings))
-            .replace("%3", str(acked))
-        )
+        self.summary.setText(trf("%1 errors, %2 warnings (%3 acknowledged)", errors, warnings, acked))
         expanded = {
             self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
             for i in range(self.tree.topLevelItemCount())
@@ -156,7 +151,7 @@ class ConflictsPanel(QWidget):
             text = describe(c, self.plan, tr)
             ack = self.acks.get(key_text(c)) if c.severity != ERROR else None
             if ack is not None:
-                text += " " + tr("[acknowledged: %1]").replace("%1", ack[0])
+                text += " " + trf("[acknowledged: %1]", ack[0])
             when = f"{c.start:%Y-%m-%d %H:%M}" if isinstance(c.start, datetime) else ""
             row = QTreeWidgetItem([tr("Error") if c.severity == ERROR else tr("Warning"), text, when])
             row.setData(0, Qt.ItemDataRole.UserRole + 1, len(self.rows))

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from scheduler.model import Need
 
 from .entities import Catalog, EntitySpec, Field, next_id, validate_form
-from .i18n import tr
+from .i18n import tr, trf
 from .labels import QUALIFICATIONS, qualification_label
 from .widgets import ok_cancel
 
@@ -182,8 +182,8 @@ class RecordDialog(QDialog):
         self.item = item
         self.result_item: Any | None = None
         adding = item is None
-        title = tr("New %1") if adding else tr("Edit %1")
-        self.setWindowTitle(title.replace("%1", tr(spec.singular)))
+        singular = tr(spec.singular)
+        self.setWindowTitle(trf("New %1", singular) if adding else trf("Edit %1", singular))
         self.widgets: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()

@@ -31,7 +31,7 @@ from scheduler.model import (
 from scheduler.validation import id_ok, phone_ok
 from scheduler.workdays import WorkCalendar, official_calendar
 
-from .i18n import N_, tr
+from .i18n import N_, tr, trf
 from .labels import CALENDAR_KINDS as CALENDAR_KIND_LABELS
 from .labels import PARTNER_KINDS as PARTNER_KIND_LABELS
 from .labels import QUALIFICATIONS, label, qualification_label, yes_no
@@ -538,7 +538,7 @@ SERVICES = EntitySpec(
 
 def _calendar_check(v: dict[str, Any], c: Catalog) -> list[tuple[str, str]]:
     if v["date"] is None:
-        return [("date", tr("“%1” is required.").replace("%1", tr("Date")))]
+        return [("date", trf("“%1” is required.", tr("Date")))]
     if v["kind"] == "workday" and v["date"].weekday() < 5:
         return [("kind", tr("A make-up workday is a Saturday or Sunday."))]
     return []
@@ -581,7 +581,7 @@ def validate_form(
     for f in spec.fields:
         v = values.get(f.name)
         if f.required and (v is None or (isinstance(v, str) and not v.strip())):
-            problems.append((f.name, tr("“%1” is required.").replace("%1", tr(f.label))))
+            problems.append((f.name, trf("“%1” is required.", tr(f.label))))
     key = values.get(spec.key_field)
     if spec.key_field == "id":
         key = (key or "").strip()
@@ -590,7 +590,7 @@ def validate_form(
             key = None
     if adding and key and key in catalog.section(spec.section):
         shown = key.isoformat() if isinstance(key, date) else key
-        problems.append((spec.key_field, tr("%1 is entered already.").replace("%1", str(shown))))
+        problems.append((spec.key_field, trf("%1 is entered already.", shown)))
     if not problems:
         problems.extend(spec.check(values, catalog))
     return problems

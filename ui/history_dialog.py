@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from scheduler.history import AuditEntry, changed_fields
 
-from .i18n import N_, tr
+from .i18n import N_, tr, trf
 
 ACTIONS = {"created": N_("Created"), "changed": N_("Changed"), "deleted": N_("Deleted")}
 
@@ -50,7 +50,7 @@ class HistoryDialog(QDialog):
         labels: dict[str, str] | None = None,
     ):
         super().__init__(parent)
-        self.setWindowTitle(tr("History: %1").replace("%1", title))
+        self.setWindowTitle(trf("History: %1", title))
         self.table = QTableWidget(len(entries), 4)
         self.table.setObjectName("history")
         self.table.setHorizontalHeaderLabels([tr("When"), tr("Who"), tr("What"), tr("Changes")])

@@ -1,9 +1,12 @@
 """Translation: English source strings, Chinese by default through Qt's translator.
 
-Every user-facing string is written as `tr("...")` (translated now) or `N_("...")` (marked
-for translation, translated where it is shown); tools/translations.py collects both."""
+Every user-facing string is written as `tr("...")` (translated now), `trf("... %1 ...", value)`
+(translated, then filled) or `N_("...")` (marked for translation, translated where it is shown);
+tools/translations.py collects all three."""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
@@ -18,6 +21,21 @@ _installed: list[QTranslator] = []
 
 def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
+
+
+_PLACE = re.compile(r"%(\d+)")
+
+
+def trf(text: str, *args: object) -> str:
+    """`tr(text)` with %1, %2 … filled by `args` (in one pass, so a value holding "%2" stays
+    as it is). The English text is the msgid, so the translation keeps its own word order."""
+    values = [str(a) for a in args]
+
+    def fill(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        return values[n - 1] if 1 <= n <= len(values) else m.group(0)
+
+    return _PLACE.sub(fill, tr(text))
 
 
 def N_(text: str) -> str:

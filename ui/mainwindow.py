@@ -51,7 +51,7 @@ from .calendar_page import CalendarPage
 from .conflicts_panel import ConflictsPanel
 from .entities import ALL_SPECS, Catalog
 from .field_dialogs import FieldConflictsDialog, RangeDialog
-from .i18n import LANGUAGES, N_, current_language, tr
+from .i18n import LANGUAGES, N_, current_language, tr, trf
 from .printing import save_pdf
 from .requests_page import RequestsPage, ResponseTimesDialog
 from .session import Session, user_name
@@ -95,10 +95,10 @@ def remember_database(path: Path) -> None:
 def describe_error(exc: BaseException) -> str:
     """A user-facing sentence for an error a job raised (never a traceback)."""
     if isinstance(exc, PlanError):
-        return tr("The file has %1 problem(s); nothing was imported.").replace("%1", str(len(exc.problems)))
+        return trf("The file has %1 problem(s); nothing was imported.", len(exc.problems))
     if isinstance(exc, (StoreError, ops.OperationError, OSError)):
         return str(exc)
-    return tr("Unexpected error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+    return trf("Unexpected error: %1", f"{type(exc).__name__}: {exc}")
 
 
 class ProblemsDialog(QDialog):
@@ -117,9 +117,7 @@ class ProblemsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                tr("%1 was not imported; the database is unchanged. Problems found: %2")
-                .replace("%1", path)
-                .replace("%2", str(len(problems)))
+                trf("%1 was not imported; the database is unchanged. Problems found: %2", path, len(problems))
             )
         )
         layout.addWidget(text)
@@ -162,7 +160,7 @@ class HospitalDialog(QDialog):
 
     def accept(self) -> None:
         if not self.name.text().strip():
-            self.message.setText(tr("“%1” is required.").replace("%1", tr("Hospital name")))
+            self.message.setText(trf("“%1” is required.", tr("Hospital name")))
             return
         if self.start.time() >= self.end.time():
             self.message.setText(tr("Clinical hours must end after they start."))
@@ -551,7 +549,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.warning(self, tr("Calendar file"), describe_error(exc))
             return None
-        self.statusBar().showMessage(tr("Exported to %1.").replace("%1", path), 6000)
+        self.statusBar().showMessage(trf("Exported to %1.", path), 6000)
         return Path(path)
 
     def _open_occurrence(self, activity_id: str, day: date) -> None:
@@ -578,9 +576,7 @@ class MainWindow(QMainWindow):
         name = hospital.name if hospital and hospital.name else tr("Outreach scheduler")
         self.setWindowTitle(f"{name} — {tr('Community outreach scheduler')}")
         if self.field:
-            self.setWindowTitle(
-                tr("Field mode: %1").replace("%1", Path(self.field["path"]).name) + f" — {name}"
-            )
+            self.setWindowTitle(trf("Field mode: %1", Path(self.field["path"]).name) + f" — {name}")
         self.db_label.setText(str(self.session.path))
 
     # -- files
@@ -591,7 +587,7 @@ class MainWindow(QMainWindow):
         )
         if path:
             if Path(path).exists():
-                QMessageBox.warning(self, tr("New database"), tr("%1 exists already.").replace("%1", path))
+                QMessageBox.warning(self, tr("New database"), trf("%1 exists already.", path))
                 return
             self.open_requested.emit(path)
 
@@ -623,7 +619,7 @@ class MainWindow(QMainWindow):
             self.session.undo_stack.clear()
             self.on_changed(changes, None)
             self._update_title()
-            self.statusBar().showMessage(tr("Imported %1.").replace("%1", str(file_path)), 6000)
+            self.statusBar().showMessage(trf("Imported %1.", file_path), 6000)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, PlanError):
@@ -631,7 +627,7 @@ class MainWindow(QMainWindow):
             else:
                 QMessageBox.warning(self, tr("Import plan file"), describe_error(exc))
 
-        run_task(self, tr("Importing %1…").replace("%1", file_path.name), job, done, failed)
+        run_task(self, trf("Importing %1…", file_path.name), job, done, failed)
 
     def export_plan_file(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -650,7 +646,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             QMessageBox.warning(self, tr("Export plan file"), describe_error(exc))
             return
-        self.statusBar().showMessage(tr("Exported to %1.").replace("%1", path), 6000)
+        self.statusBar().showMessage(trf("Exported to %1.", path), 6000)
 
     def fill_demo(self, scale: str = "small") -> None:
         db_path = self.session.path
@@ -693,11 +689,9 @@ class MainWindow(QMainWindow):
         try:
             path = write_back(self.session.store)
         except (OSError, PackageError, PlanError, ValueError) as exc:
-            QMessageBox.warning(
-                self, tr("Field package"), tr("Could not write the package: %1").replace("%1", str(exc))
-            )
+            QMessageBox.warning(self, tr("Field package"), trf("Could not write the package: %1", exc))
             return
-        self.statusBar().showMessage(tr("Saved into the package %1.").replace("%1", path.name), 4000)
+        self.statusBar().showMessage(trf("Saved into the package %1.", path.name), 4000)
 
     def import_spreadsheet(self, path: str | None = None) -> SheetImportDialog | None:
         """Staff, departments or partners from an HR export (.xlsx / .csv), as one undoable step."""
@@ -713,16 +707,14 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 tr("Import from spreadsheet"),
-                tr("Cannot read %1: %2").replace("%1", path).replace("%2", str(exc)),
+                trf("Cannot read %1: %2", path, exc),
             )
             return None
         dialog = SheetImportDialog(Path(path), sheets, self.catalog.plan(), self)
         self.sheet_dialog = dialog
         if dialog.exec():
             section, records = dialog.records()
-            text = (
-                tr("Import %1 rows from %2").replace("%1", str(len(records))).replace("%2", Path(path).name)
-            )
+            text = trf("Import %1 rows from %2", len(records), Path(path).name)
             try:
                 self.session.edit(
                     text, lambda sec, key: self.catalog.section(sec).get(key), saves={section: records}
@@ -760,7 +752,7 @@ class MainWindow(QMainWindow):
         except (OSError, StoreError) as exc:
             QMessageBox.warning(self, tr("Export field package"), describe_error(exc))
             return
-        self.statusBar().showMessage(tr("Exported to %1.").replace("%1", path), 6000)
+        self.statusBar().showMessage(trf("Exported to %1.", path), 6000)
 
     def import_field_package(self, path: str | None = None) -> None:
         if not path:
@@ -789,10 +781,12 @@ class MainWindow(QMainWindow):
         QMessageBox.information(
             self,
             tr("Import field package"),
-            tr("%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.")
-            .replace("%1", str(result.taken))
-            .replace("%2", str(result.same))
-            .replace("%3", str(result.conflicts)),
+            trf(
+                "%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.",
+                result.taken,
+                result.same,
+                result.conflicts,
+            ),
         )
         if result.conflicts:
             self.show_field_conflicts()
@@ -808,7 +802,7 @@ class MainWindow(QMainWindow):
         except StoreError as exc:
             QMessageBox.warning(self, tr("Back up now"), describe_error(exc))
             return
-        self.statusBar().showMessage(tr("Backed up to %1.").replace("%1", str(made.path)), 8000)
+        self.statusBar().showMessage(trf("Backed up to %1.", made.path), 8000)
 
     def restore_backup(self) -> None:
         dialog = RestoreDialog(list_backups(self.session.path), self)
@@ -816,9 +810,10 @@ class MainWindow(QMainWindow):
             answer = QMessageBox.question(
                 self,
                 tr("Restore from backup"),
-                tr(
-                    "Replace the database with the backup of %1? The current file is kept aside, renamed."
-                ).replace("%1", f"{dialog.chosen().taken:%Y-%m-%d %H:%M}"),
+                trf(
+                    "Replace the database with the backup of %1? The current file is kept aside, renamed.",
+                    f"{dialog.chosen().taken:%Y-%m-%d %H:%M}",
+                ),
             )
             if answer == QMessageBox.StandardButton.Yes:
                 self.restore_requested.emit(str(dialog.chosen().path))

@@ -28,7 +28,7 @@ from scheduler.model import Activity
 from scheduler.patrol import PatrolSettings, Proposal, propose, to_activities
 
 from .entities import Catalog
-from .i18n import tr
+from .i18n import tr, trf
 from .widgets import ok_cancel
 
 
@@ -136,19 +136,15 @@ class PatrolPlanDialog(QDialog):
             ):
                 self.table.setItem(r, col, QTableWidgetItem(text))
         unknown = c.work_calendar.unknown_years([self.year.value()])
-        note = (
-            tr(" (holidays of %1 not entered: check the dates)").replace("%1", str(self.year.value()))
-            if unknown
-            else ""
-        )
-        self.summary.setText(tr("%1 visits proposed").replace("%1", str(len(self.proposals))) + note)
+        note = trf(" (holidays of %1 not entered: check the dates)", self.year.value()) if unknown else ""
+        self.summary.setText(trf("%1 visits proposed", len(self.proposals)) + note)
 
     def remove_rows(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
         for r in rows:
             self.table.removeRow(r)
             del self.proposals[r]
-        self.summary.setText(tr("%1 visits proposed").replace("%1", str(len(self.proposals))))
+        self.summary.setText(trf("%1 visits proposed", len(self.proposals)))
 
     def adjusted(self) -> list[Proposal]:
         out = []

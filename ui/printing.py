@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from reports.document import translator
 
-from .i18n import current_language, tr
+from .i18n import current_language, tr, trf
 
 Maker = Callable[[str, Callable[[str], str], datetime], None]
 
@@ -48,9 +48,7 @@ def save_pdf(parent: QWidget, suggested: str, make: Maker) -> PreviewDialog | No
         make(tmp, translator(current_language()), datetime.now())
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        QMessageBox.warning(
-            parent, tr("Print"), tr("Cannot write %1: %2").replace("%1", tmp).replace("%2", str(exc))
-        )
+        QMessageBox.warning(parent, tr("Print"), trf("Cannot write %1: %2", tmp, exc))
         return None
     dialog = PreviewDialog(Path(tmp), suggested, parent)
     dialog.show()
@@ -105,7 +103,7 @@ class PreviewDialog(QDialog):
     def __init__(self, path: Path, suggested: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(tr("Print preview – %1").replace("%1", suggested))
+        self.setWindowTitle(trf("Print preview – %1", suggested))
         self.path = path
         self.suggested = suggested
         self.document = QPdfDocument(self)
@@ -249,9 +247,7 @@ class PreviewDialog(QDialog):
         try:
             copy_atomically(self.path, Path(path))
         except OSError as exc:
-            QMessageBox.warning(
-                self, tr("Save as PDF"), tr("Cannot write %1: %2").replace("%1", path).replace("%2", str(exc))
-            )
+            QMessageBox.warning(self, tr("Save as PDF"), trf("Cannot write %1: %2", path, exc))
             return None
         return Path(path)
 

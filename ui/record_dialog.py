@@ -33,7 +33,7 @@ from scheduler.conflicts import Booked
 from scheduler.model import Attendance, Plan, Record
 from scheduler.recording import SERVICE_COUNTS, default_record, planned_hours, record_problems
 
-from .i18n import tr
+from .i18n import tr, trf
 from .widgets import ok_cancel
 
 
@@ -48,9 +48,7 @@ class RecordDialog(QDialog):
         self.booked = booked
         self.user = user
         a, o = booked.activity, booked.occ
-        self.setWindowTitle(
-            tr("Record: %1 %2").replace("%1", a.title).replace("%2", f"{o.start:%Y-%m-%d %H:%M}")
-        )
+        self.setWindowTitle(trf("Record: %1 %2", a.title, f"{o.start:%Y-%m-%d %H:%M}"))
         start = existing or default_record(booked)
         self.base = start
         self.hours_default = planned_hours(booked)

@@ -45,7 +45,7 @@ from scheduler.requests import OPEN_STATUSES, ResponseTimes, organizing_branch, 
 
 from .editor import RefCombo
 from .entities import Catalog
-from .i18n import N_, tr
+from .i18n import N_, tr, trf
 from .labels import REQUEST_PRIORITIES, REQUEST_STATUSES, label
 from .session import Session
 from .widgets import ok_cancel
@@ -60,11 +60,9 @@ def countdown(left: timedelta | None) -> str:
     overdue = left < timedelta(0)
     span = -left if overdue else left
     days, hours = span.days, span.seconds // 3600
-    if days:
-        text = tr("%1 d %2 h").replace("%1", str(days)).replace("%2", str(hours))
-    else:
-        text = tr("%1 h %2 min").replace("%1", str(hours)).replace("%2", str(span.seconds % 3600 // 60))
-    return tr("overdue by %1").replace("%1", text) if overdue else tr("%1 left").replace("%1", text)
+    minutes = span.seconds % 3600 // 60
+    text = trf("%1 d %2 h", days, hours) if days else trf("%1 h %2 min", hours, minutes)
+    return trf("overdue by %1", text) if overdue else trf("%1 left", text)
 
 
 class RequestModel(QAbstractTableModel):
@@ -183,7 +181,7 @@ class ScheduleDialog(QDialog):
             )
         )
         for i, s in enumerate(request.preferred):
-            b = QRadioButton(tr("Preferred: %1").replace("%1", f"{s.start:%Y-%m-%d %H:%M}–{s.end:%H:%M}"))
+            b = QRadioButton(trf("Preferred: %1", f"{s.start:%Y-%m-%d %H:%M}–{s.end:%H:%M}"))
             b.setObjectName(f"slot_{i}")
             self.choice.addButton(b, i)
             layout.addWidget(b)
@@ -362,9 +360,7 @@ class RequestsPage(QWidget):
         urgent = times.urgent.total_seconds() / 3600
         normal = times.normal.total_seconds() / 86400
         self.times_label.setText(
-            tr("Respond within: urgent %1 h, normal %2 days")
-            .replace("%1", f"{urgent:g}")
-            .replace("%2", f"{normal:g}")
+            trf("Respond within: urgent %1 h, normal %2 days", f"{urgent:g}", f"{normal:g}")
         )
         self._enable()
 
@@ -392,9 +388,7 @@ class RequestsPage(QWidget):
         try:
             self.session.edit(text, self._lookup, **kw)
         except (ops.OperationError, StoreError) as exc:
-            QMessageBox.warning(
-                self, tr("Not saved"), tr("The change was not saved: %1").replace("%1", str(exc))
-            )
+            QMessageBox.warning(self, tr("Not saved"), trf("The change was not saved: %1", exc))
             return False
         return True
 
@@ -402,14 +396,14 @@ class RequestsPage(QWidget):
         dialog = RequestDialog(self.catalog, self)
         if dialog.exec() and dialog.result_request is not None:
             q = dialog.result_request
-            if self._edit(tr("New request %1").replace("%1", q.id), saves={"requests": [q]}):
+            if self._edit(trf("New request %1", q.id), saves={"requests": [q]}):
                 self.select(q.id)
 
     def accept_selected(self) -> None:
         q = self.selected()
         if q is not None:
             self._edit(
-                tr("Accept request %1").replace("%1", q.id),
+                trf("Accept request %1", q.id),
                 saves={"requests": [replace(q, status="accepted")]},
             )
 
@@ -424,7 +418,7 @@ class RequestsPage(QWidget):
             QMessageBox.information(self, tr("Decline request"), tr("A declined request needs a reason."))
             return
         new = replace(q, status="declined", extra={**q.extra, "decline_reason": reason.strip()})
-        self._edit(tr("Decline request %1").replace("%1", q.id), saves={"requests": [new]})
+        self._edit(trf("Decline request %1", q.id), saves={"requests": [new]})
 
     def schedule_selected(self) -> None:
         q = self.selected()
@@ -444,9 +438,9 @@ class RequestsPage(QWidget):
         activity, scheduled = schedule_request(
             q, service, partner, dialog.slot(), dialog.organizer.value(), aid
         )
-        text = tr("Schedule request %1").replace("%1", q.id)
+        text = trf("Schedule request %1", q.id)
         if self._edit(text, saves={"activities": [activity], "requests": [scheduled]}):
-            self.status.emit(tr("Scheduled on %1.").replace("%1", f"{activity.start:%Y-%m-%d %H:%M}"))
+            self.status.emit(trf("Scheduled on %1.", f"{activity.start:%Y-%m-%d %H:%M}"))
 
 
 class ResponseTimesDialog(QDialog):

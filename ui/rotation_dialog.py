@@ -27,7 +27,7 @@ from scheduler.recurrence import expand
 from scheduler.workdays import WorkCalendar
 
 from .entities import Catalog
-from .i18n import tr
+from .i18n import tr, trf
 from .widgets import ok_cancel
 
 
@@ -74,7 +74,7 @@ class RotationDialog(QDialog):
         self.catalog = catalog
         self.activity = activity
         self.calendar = calendar
-        self.setWindowTitle(tr("Rotation of %1").replace("%1", activity.title))
+        self.setWindowTitle(trf("Rotation of %1", activity.title))
         self.occurrences = expand(activity, calendar=calendar)
         self.table = QTableWidget(len(self.occurrences), len(activity.stations))
         self.table.setObjectName("rotation")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from scheduler.model import Plan
 from scheduler.spreadsheet import SYNONYMS, RowResult, Sheet, convert, find_header, guess_mapping
 
-from .i18n import N_, tr
+from .i18n import N_, tr, trf
 from .widgets import ok_cancel
 
 TARGET_NAMES = {"staff": N_("Staff"), "departments": N_("Departments"), "partners": N_("Partners")}
@@ -57,7 +57,7 @@ class SheetImportDialog(QDialog):
 
     def __init__(self, path: Path, sheets: list[Sheet], plan: Plan, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Import from spreadsheet – %1").replace("%1", path.name))
+        self.setWindowTitle(trf("Import from spreadsheet – %1", path.name))
         self.sheets = sheets
         self.plan = plan
         self.results: list[RowResult] = []
@@ -182,14 +182,16 @@ class SheetImportDialog(QDialog):
         self.preview.horizontalHeader().setStretchLastSection(True)
         good = [r for r in self.results if r.ok]
         self.summary.setText(
-            tr("%1 rows: %2 new, %3 updates, %4 with problems (not imported).")
-            .replace("%1", str(len(self.results)))
-            .replace("%2", str(sum(1 for r in good if not r.update)))
-            .replace("%3", str(sum(1 for r in good if r.update)))
-            .replace("%4", str(len(self.results) - len(good)))
+            trf(
+                "%1 rows: %2 new, %3 updates, %4 with problems (not imported).",
+                len(self.results),
+                sum(1 for r in good if not r.update),
+                sum(1 for r in good if r.update),
+                len(self.results) - len(good),
+            )
         )
         ok = self.buttons.button(self.buttons.StandardButton.Ok)
-        ok.setText(tr("Import %1 rows").replace("%1", str(len(good))))
+        ok.setText(trf("Import %1 rows", len(good)))
         ok.setEnabled(bool(good))
 
     def records(self) -> tuple[str, list]:

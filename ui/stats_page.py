@@ -43,7 +43,7 @@ from reports.stats_xlsx import write_workbook
 from scheduler.stats import Row, Statistics, compute
 
 from .entities import Catalog
-from .i18n import N_, current_language, tr
+from .i18n import N_, current_language, tr, trf
 from .labels import ACTIVITY_KINDS, REQUEST_STATUSES, label
 from .session import Session
 from .timebank_page import MONTHS
@@ -236,10 +236,12 @@ class StatsPage(QWidget):
         )
         t = self.stats.totals
         self.summary.setText(
-            tr("%1 occurrences held, %2 people served, %3 volunteer hours")
-            .replace("%1", str(t.occurrences))
-            .replace("%2", str(t.served))
-            .replace("%3", f"{t.hours:g}")
+            trf(
+                "%1 occurrences held, %2 people served, %3 volunteer hours",
+                t.occurrences,
+                t.served,
+                f"{t.hours:g}",
+            )
         )
         self.show_breakdown()
         self.show_pairings()
@@ -380,7 +382,7 @@ class StatsPage(QWidget):
         assert self.stats is not None
         by_status = self.stats.requests_by_status()
         lines = [
-            tr("%1 requests received in the period.").replace("%1", str(len(self.stats.requests))),
+            trf("%1 requests received in the period.", len(self.stats.requests)),
             "、".join(f"{tr(label(REQUEST_STATUSES, k))} {v}" for k, v in sorted(by_status.items())),
         ]
         median = self.stats.median_days_to_answer()
@@ -388,10 +390,12 @@ class StatsPage(QWidget):
             in_time = sum(1 for r in self.stats.requests if r.within_response_time)
             late = sum(1 for r in self.stats.requests if r.within_response_time is False)
             lines.append(
-                tr("Answered (first held) after %1 days (median); %2 within the response time, %3 late.")
-                .replace("%1", f"{median:g}")
-                .replace("%2", str(in_time))
-                .replace("%3", str(late))
+                trf(
+                    "Answered (first held) after %1 days (median); %2 within the response time, %3 late.",
+                    f"{median:g}",
+                    in_time,
+                    late,
+                )
             )
         self.requests.setText("\n\n".join(lines))
 
@@ -439,10 +443,10 @@ class StatsPage(QWidget):
             QMessageBox.warning(
                 self,
                 tr("Export to Excel"),
-                tr("Cannot write %1: %2").replace("%1", path).replace("%2", str(exc)),
+                trf("Cannot write %1: %2", path, exc),
             )
             return None
         finally:
             Path(tmp).unlink(missing_ok=True)
-        self.status.emit(tr("Exported to %1.").replace("%1", path))
+        self.status.emit(trf("Exported to %1.", path))
         return target

@@ -35,7 +35,7 @@ from scheduler.model import key_of
 from .editor import RecordDialog
 from .entities import Catalog, EntitySpec
 from .history_dialog import HistoryDialog
-from .i18n import tr
+from .i18n import tr, trf
 from .labels import SECTION_NAMES, label
 from .session import Session
 
@@ -279,7 +279,7 @@ class EntityPage(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = tr("%1 of %2 shown").replace("%1", str(shown)).replace("%2", str(total))
+        text = trf("%1 of %2 shown", shown, total)
         self.count_label.setText(text)
 
     def _key(self, item: Any) -> Any:
@@ -314,7 +314,7 @@ class EntityPage(QWidget):
         dialog = RecordDialog(self.spec, self.catalog, None, self)
         if dialog.exec() and dialog.result_item is not None:
             item = dialog.result_item
-            text = tr("Add %1 %2").replace("%1", tr(self.spec.singular)).replace("%2", self._name(item))
+            text = trf("Add %1 %2", tr(self.spec.singular), self._name(item))
             if self._run(lambda: self.session.save(self.spec.section, item, None, text)):
                 self.select_keys({self._key(item)})
                 self.status.emit(tr("Saved."))
@@ -329,7 +329,7 @@ class EntityPage(QWidget):
         dialog = RecordDialog(self.spec, self.catalog, old, self)
         if dialog.exec() and dialog.result_item is not None and dialog.result_item != old:
             new = dialog.result_item
-            text = tr("Edit %1 %2").replace("%1", tr(self.spec.singular)).replace("%2", self._name(new))
+            text = trf("Edit %1 %2", tr(self.spec.singular), self._name(new))
             if self._run(lambda: self.session.save(self.spec.section, new, old, text)):
                 self.status.emit(tr("Saved."))
 
@@ -339,15 +339,15 @@ class EntityPage(QWidget):
             return
         names = "、".join(self._name(i) for i in items[:10])
         if len(items) > 10:
-            names += tr(" and %1 more").replace("%1", str(len(items) - 10))
+            names += trf(" and %1 more", len(items) - 10)
         answer = QMessageBox.question(
             self,
             tr("Delete"),
-            tr("Delete %1? You can undo this with Ctrl+Z.").replace("%1", names),
+            trf("Delete %1? You can undo this with Ctrl+Z.", names),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        text = tr("Delete %1").replace("%1", names)
+        text = trf("Delete %1", names)
         if self._run(lambda: self.session.delete(self.spec.section, items, text)):
             self.status.emit(tr("Deleted."))
 
@@ -359,9 +359,7 @@ class EntityPage(QWidget):
             self._show_referrers(exc)
             return False
         except (OperationError, StoreError) as exc:
-            QMessageBox.warning(
-                self, tr("Not saved"), tr("The change was not saved: %1").replace("%1", str(exc))
-            )
+            QMessageBox.warning(self, tr("Not saved"), trf("The change was not saved: %1", exc))
             return False
         return True
 
@@ -371,14 +369,16 @@ class EntityPage(QWidget):
             kind = label(SECTION_NAMES, r.section)
             lines.append(f"• {kind}: {r.label} [{r.key}]")
         if len(exc.referrers) > 25:
-            lines.append(tr("… and %1 more").replace("%1", str(len(exc.referrers) - 25)))
+            lines.append(trf("… and %1 more", len(exc.referrers) - 25))
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(tr("Cannot delete"))
         box.setText(
-            tr("%1 is still referred to by %2 record(s). Change or delete those first:")
-            .replace("%1", str(exc.key))
-            .replace("%2", str(len(exc.referrers)))
+            trf(
+                "%1 is still referred to by %2 record(s). Change or delete those first:",
+                exc.key,
+                len(exc.referrers),
+            )
         )
         box.setInformativeText("\n".join(lines))
         box.exec()

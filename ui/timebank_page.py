@@ -28,7 +28,7 @@ from reports.timebank import certificate_pdf, ledger_pdf
 from scheduler.recording import LedgerEntry, branch_of, branch_totals, person_totals
 
 from .entities import Catalog
-from .i18n import N_, tr
+from .i18n import N_, tr, trf
 from .printing import save_pdf
 from .session import Session
 
@@ -174,7 +174,7 @@ class TimeBankPage(QWidget):
             )
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.table.resizeColumnsToContents()
-        self.total.setText(tr("%1 hours in all").replace("%1", f"{round(grand, 2):g}"))
+        self.total.setText(trf("%1 hours in all", f"{round(grand, 2):g}"))
         self.print_ledger.setEnabled(by_person)
         self.print_cert.setEnabled(by_person)
         self.show_ledger()
@@ -203,7 +203,7 @@ class TimeBankPage(QWidget):
         plan = self.catalog.plan()
         year = self.year.value()
         s = plan.staff.get(key)
-        self.ledger_title.setText(tr("Ledger of %1").replace("%1", s.name if s else key))
+        self.ledger_title.setText(trf("Ledger of %1", s.name if s else key))
         for e in sorted(
             (e for e in self.entries if e.staff == key and e.occurrence.year == year),
             key=lambda e: (e.occurrence, e.at),

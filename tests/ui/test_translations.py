@@ -51,3 +51,14 @@ def test_ui_has_no_bare_literal_in_widgets() -> None:
             ):
                 offenders.append(f"{path.name}:{node.lineno} {node.args[0].value!r}")
     assert offenders == []
+
+
+def test_trf_fills_the_translation_in_one_pass(qapp) -> None:
+    from ui.i18n import install_language, tr, trf
+
+    assert install_language("zh_CN")
+    text = tr("%1 of %2 shown")
+    assert text != "%1 of %2 shown"  # translated: the Chinese places its own numbers
+    # A value that looks like a place holder is shown as it is, not filled again.
+    assert trf("%1 of %2 shown", "%2", 5) == text.replace("%2", "5").replace("%1", "%2")
+    assert trf("Imported %1.", 3) == tr("Imported %1.").replace("%1", "3")
