@@ -16,47 +16,55 @@ from scheduler.history import AuditEntry
 from scheduler.model import SECTIONS, Hospital, Plan, Record, key_of
 from scheduler.planfile import PlanError, Problem, parse_document, plan_to_document
 from scheduler.recording import ledger_changes, record_problems
+from scheduler.recurrence import planned_dates
 from scheduler.requests import ResponseTimes, requests_done
 
 from .planio import (
-    LOADERS,
-    TABLES,
-    WRITERS,
+    bump_revision,
     credited,
-    delete_rows,
     get_setting,
-    key_params,
-    load_activities,
     load_hospital,
     load_plan,
-    load_requests,
+    revision,
     set_setting,
+    write_acknowledgement,
     write_audit,
     write_hospital,
     write_ledger,
 )
+from .sections import SECTION, delete_section, load_section, write_section
 from .store import Store, StoreError
+
+# Settings the conflict checker reads: a change to one of them calls for a re-check.
+CHECKED_SETTINGS = frozenset({"response_times"})
 
 
 @dataclass(frozen=True, slots=True)
 class Changes:
-    """What an operation changed: the keys touched, per plan section."""
+    """What an operation changed: the keys touched per plan section (and "acknowledgements"),
+    whether the hospital's own settings changed, and the names of app settings changed."""
 
     keys: Mapping[str, frozenset[Any]] = field(default_factory=dict)
     hospital: bool = False
+    settings: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
-        return self.hospital or any(self.keys.values())
+        return self.hospital or bool(self.settings) or any(self.keys.values())
 
     def touches(self, *sections: str) -> bool:
         return any(self.keys.get(s) for s in sections)
+
+    @property
+    def needs_recheck(self) -> bool:
+        """Whether the conflicts may have changed (settings like the number of backups do not)."""
+        return self.hospital or bool(self.settings & CHECKED_SETTINGS) or self.touches(*SECTIONS)
 
     def merge(self, other: Changes) -> Changes:
         keys = {
             s: self.keys.get(s, frozenset()) | other.keys.get(s, frozenset())
             for s in {*self.keys, *other.keys}
         }
-        return Changes(keys, self.hospital or other.hospital)
+        return Changes(keys, self.hospital or other.hospital, self.settings | other.settings)
 
     @classmethod
     def of(cls, section: str, *keys: Any) -> Changes:
@@ -93,38 +101,163 @@ def _integrity(exc: sqlite3.IntegrityError) -> OperationError:
     return OperationError(text)
 
 
-def import_plan(store: Store, plan: Plan) -> Changes:
-    """Add or update every record the plan holds, by id; all or nothing."""
+class Stale(OperationError):
+    """The database changed since the data a long job (the solver) worked from was read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ack:
+    """A warning looked at and accepted, with the reason."""
+
+    kind: str
+    reason: str
+    by: str | None
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change to the store, whatever door it came through: records to delete and to save per
+    section (deletes go first, so one step may replace a record), the hospital, settings, the
+    plan file's unknown top-level keys, acknowledgements (None: withdrawn)."""
+
+    saves: Mapping[str, Iterable[Any]] = field(default_factory=dict)
+    deletes: Mapping[str, Iterable[Any]] = field(default_factory=dict)
+    hospital: Hospital | None = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    plan_extra: Mapping[str, Any] = field(default_factory=dict)
+    acknowledgements: Mapping[str, Ack | None] = field(default_factory=dict)
+    # Refuse a delete while other records still refer to what goes (naming them); off when
+    # the same step saves what takes the deleted record's place.
+    guard_references: bool = False
+    # Save only while the database is still at this revision (see planio.revision).
+    expect_revision: int | None = None
+
+
+def write(store: Store, edit: Edit) -> Changes:
+    """The one write core: every change from every door (GUI, command line, plan import,
+    recording, field package, settings) runs here, in one transaction: it validates, writes,
+    keeps the audit history and the time bank, marks requests done whose activity was held,
+    raises the revision, and says precisely what changed. All or nothing."""
+    saves = {s: list(v) for s, v in edit.saves.items() if v}
+    deletes = {s: list(v) for s, v in edit.deletes.items() if v}
     keys: dict[str, frozenset[Any]] = {}
+    settings: set[str] = set()
     try:
         with store.atomic():
-            if plan.hospital is not None:
-                _audit(store, "hospital", {"hospital": load_hospital(store)}, {"hospital": plan.hospital})
-                write_hospital(store, plan.hospital)
-            if plan.extra:
-                merged = {**get_setting(store, "plan_extra", {}), **plan.extra}
-                set_setting(store, "plan_extra", merged)
-            for section in SECTIONS:
-                items: dict = getattr(plan, section)
-                if items:
-                    before = LOADERS[section](store)
-                    WRITERS[section](store, items.values())
-                    _audit(store, section, before, items)
-                    keys[section] = frozenset(items)
-            if plan.records:
-                _bank(store, [(k, r) for k, r in plan.records.items()])
-                # A request is done once the activity answering it is recorded as done.
-                done = requests_done(plan.records.values(), load_activities(store), load_requests(store))
+            if edit.expect_revision is not None and revision(store) != edit.expect_revision:
+                raise Stale("the plan was changed by someone else meanwhile; nothing was saved")
+            for section, gone in deletes.items():
+                if edit.guard_references:
+                    _refuse_referenced(store, section, gone)
+                keys[section] = _write_section(store, section, gone, deleting=True)
+            for section, items in saves.items():
+                keys[section] = keys.get(section, frozenset()) | _write_section(
+                    store, section, items, deleting=False
+                )
+            if saves.get("records"):
+                _check_records(store, saves["records"])
+                done = _requests_done(store, saves["records"])
                 if done:
-                    before = LOADERS["requests"](store)
-                    WRITERS["requests"](store, done)
-                    _audit(store, "requests", before, {q.id: q for q in done})
-                    keys["requests"] = keys.get("requests", frozenset()) | {q.id for q in done}
+                    keys["requests"] = keys.get("requests", frozenset()) | done
+            keys = {section: changed for section, changed in keys.items() if changed}
+            hospital = edit.hospital is not None and _write_hospital(store, edit.hospital)
+            if edit.plan_extra:
+                set_setting(store, "plan_extra", {**get_setting(store, "plan_extra", {}), **edit.plan_extra})
+            for name, value in edit.settings.items():
+                if _write_setting(store, name, value):
+                    settings.add(name)
+            acks = frozenset(k for k, ack in edit.acknowledgements.items() if _write_ack(store, k, ack))
+            if acks:
+                keys["acknowledgements"] = acks
+            changes = Changes(keys, hospital, frozenset(settings))
+            if changes:
+                bump_revision(store)
     except sqlite3.IntegrityError as exc:
         raise _integrity(exc) from exc
     except sqlite3.OperationalError as exc:
         raise StoreError(f"cannot write to {store.path}: {exc}") from exc
-    return Changes(keys, plan.hospital is not None)
+    return changes
+
+
+def _write_section(store: Store, section: str, items: list[Any], *, deleting: bool) -> frozenset[Any]:
+    """Delete (items are keys) or save records of one section, with their history entries and,
+    for records, the time bank moved in step. Returns the keys whose record really changed."""
+    if deleting:
+        before = load_section(store, section, items)
+        delete_section(store, section, items)
+        after: dict[Any, Any] = dict.fromkeys(items)
+    else:
+        after = {key_of(section, i): i for i in items}
+        before = load_section(store, section, after)
+        write_section(store, section, items)
+    changed = _audit(store, section, before, after)
+    if section == "records":
+        _bank(store, [(k, after[k]) for k in changed])
+    return changed
+
+
+def _check_records(store: Store, records: list[Record]) -> None:
+    """A record must be savable (record_problems) and name an occurrence its activity has."""
+    people = {a.staff for r in records for a in r.attended}
+    base = Plan(staff=load_section(store, "staff", people))
+    activities = load_section(store, "activities", {r.activity for r in records})
+    problems = []
+    for rec in records:
+        where = f"{rec.activity} {rec.occurrence.isoformat()}"
+        activity = activities.get(rec.activity)
+        if activity is None:
+            problems.append(f"{where}: no such activity")
+        elif rec.occurrence not in planned_dates(activity):
+            problems.append(f"{where}: the activity has no occurrence on that day")
+        problems.extend(f"{where}: {field_} {reason}" for field_, reason in record_problems(rec, base))
+    if problems:
+        raise OperationError("; ".join(problems))
+
+
+def _requests_done(store: Store, records: list[Record]) -> frozenset[str]:
+    """A request is done once the activity answering it is recorded as done."""
+    activities = load_section(store, "activities", {r.activity for r in records if r.status == "done"})
+    wanted = {a.request for a in activities.values() if a.request}
+    done = requests_done(records, activities, load_section(store, "requests", wanted))
+    return _write_section(store, "requests", done, deleting=False) if done else frozenset()
+
+
+def _write_hospital(store: Store, hospital: Hospital) -> bool:
+    old = load_hospital(store)
+    write_hospital(store, hospital)
+    _audit(store, "hospital", {"hospital": old}, {"hospital": hospital})
+    return old != hospital
+
+
+def _write_setting(store: Store, name: str, value: Any) -> bool:
+    old = get_setting(store, name)
+    if old == value:
+        return False
+    set_setting(store, name, value)
+    at = datetime.now().replace(microsecond=0)
+    write_audit(store, [AuditEntry(at, store.user, "settings", name, {"value": old}, {"value": value})])
+    return True
+
+
+def _write_ack(store: Store, key: str, ack: Ack | None) -> bool:
+    new = None if ack is None else {"kind": ack.kind, "reason": ack.reason, "by": ack.by}
+    row = store.conn.execute("SELECT kind, reason, by FROM acknowledgements WHERE key = ?", (key,)).fetchone()
+    old_doc = {"kind": row[0], "reason": row[1], "by": row[2]} if row else None
+    if old_doc != new:
+        at = datetime.now().replace(microsecond=0)
+        write_audit(store, [AuditEntry(at, store.user, "acknowledgements", key, old_doc, new)])
+    write_acknowledgement(store, key, ack)
+    return old_doc != new
+
+
+def import_plan(store: Store, plan: Plan, expect_revision: int | None = None) -> Changes:
+    """Add or update every record the plan holds, by id; all or nothing."""
+    saves = {section: list(getattr(plan, section).values()) for section in SECTIONS}
+    return write(
+        store,
+        Edit(saves=saves, hospital=plan.hospital, plan_extra=plan.extra, expect_revision=expect_revision),
+    )
 
 
 def audit_key(key: Any) -> str:
@@ -139,26 +272,22 @@ def _as_json(section: str, item: Any) -> dict[str, Any]:
     return plan_to_document(Plan(**{section: {key_of(section, item): item}}))[section][0]  # type: ignore[arg-type]
 
 
-def _audit(store: Store, section: str, before: Any, after: Mapping[Any, Any]) -> None:
-    """History entries for the records written (None: deleted), where anything changed."""
+def _audit(store: Store, section: str, before: Mapping[Any, Any], after: Mapping[Any, Any]) -> frozenset[Any]:
+    """History entries for the records written (None: deleted), where anything changed;
+    returns the keys of those."""
     at = datetime.now().replace(microsecond=0)
     entries = []
+    changed: set[Any] = set()
     for key, item in after.items():
         old = before.get(key)
         a = _as_json(section, old) if old is not None else None
         b = _as_json(section, item) if item is not None else None
         if a != b:
             entries.append(AuditEntry(at, store.user, section, audit_key(key), a, b))
+            changed.add(key)
     if entries:
         write_audit(store, entries)
-
-
-def _audit_setting(store: Store, name: str, value: Any) -> None:
-    old = get_setting(store, name)
-    set_setting(store, name, value)
-    if old != value:
-        at = datetime.now().replace(microsecond=0)
-        write_audit(store, [AuditEntry(at, store.user, "settings", name, {"value": old}, {"value": value})])
+    return frozenset(changed)
 
 
 def _bank(store: Store, records: list[tuple[tuple[str, date], Record | None]]) -> None:
@@ -177,13 +306,15 @@ def import_document(
     Raises PlanError with every problem; the store is then untouched."""
     step = progress or (lambda done, total: True)
     step(0, 3)
+    version = revision(store)
     base = load_plan(store)
     if not step(1, 3):
         raise OperationError("cancelled, nothing was imported")
     parsed = parse_document(data, base)
     if not step(2, 3):
         raise OperationError("cancelled, nothing was imported")
-    changes = import_plan(store, parsed.plan)
+    # The document was checked against `base`: save only if that is still what the store holds.
+    changes = import_plan(store, parsed.plan, expect_revision=version)
     step(3, 3)
     return changes
 
@@ -192,6 +323,7 @@ def import_records(store: Store, data: str | bytes) -> Changes:
     """Completion records from a plan file's `records` section, all or nothing. A file with other
     sections, or a record that cannot be saved (a cancellation without reason, negative counts),
     raises PlanError listing every problem; the store is then untouched."""
+    version = revision(store)
     base = load_plan(store)
     parsed = parse_document(data, base)
     plan = parsed.plan
@@ -208,17 +340,12 @@ def import_records(store: Store, data: str | bytes) -> Changes:
             problems.append(Problem(f"{at}.{where}", None, reason))
     if problems:
         raise PlanError(problems)
-    return import_plan(store, Plan(records=plan.records))
+    return import_plan(store, Plan(records=plan.records), expect_revision=version)
 
 
-def save(store: Store, section: str, items: Iterable[Any]) -> Changes:
+def save(store: Store, section: str, items: Iterable[Any], expect_revision: int | None = None) -> Changes:
     """Add or update records of one section."""
-    items = list(items)
-    plan = Plan()
-    target = getattr(plan, section)
-    for item in items:
-        target[key_of(section, item)] = item
-    return import_plan(store, plan)
+    return write(store, Edit(saves={section: list(items)}, expect_revision=expect_revision))
 
 
 def apply(
@@ -229,34 +356,12 @@ def apply(
     """Delete and save records of several sections as one step (a split series, a scheduled
     request): all or nothing. Deletes go first; nothing is refused for being referred to,
     since the same step may save what takes the deleted record's place."""
-    keys: dict[str, frozenset[Any]] = {}
-    try:
-        with store.atomic():
-            for section, gone in (deletes or {}).items():
-                gone = list(gone)
-                if gone:
-                    before = LOADERS[section](store)
-                    delete_rows(store, section, gone)
-                    _audit(store, section, before, dict.fromkeys(gone))
-                    if section == "records":
-                        _bank(store, [(k, None) for k in gone])
-                    keys[section] = keys.get(section, frozenset()) | frozenset(gone)
-            for section, items in (saves or {}).items():
-                items = list(items)
-                if items:
-                    before = LOADERS[section](store)
-                    WRITERS[section](store, items)
-                    _audit(store, section, before, {key_of(section, i): i for i in items})
-                    if section == "records":
-                        _bank(store, [(i.key, i) for i in items])
-                    keys[section] = keys.get(section, frozenset()) | frozenset(
-                        key_of(section, i) for i in items
-                    )
-    except sqlite3.IntegrityError as exc:
-        raise _integrity(exc) from exc
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"cannot write to {store.path}: {exc}") from exc
-    return Changes(keys)
+    return write(store, Edit(saves=saves or {}, deletes=deletes or {}))
+
+
+def delete(store: Store, section: str, keys: Iterable[Any]) -> Changes:
+    """Delete records; refused, naming what refers to them, while anything still does."""
+    return write(store, Edit(deletes={section: list(keys)}, guard_references=True))
 
 
 def response_times(store: Store) -> ResponseTimes:
@@ -271,9 +376,7 @@ def save_response_times(store: Store, times: ResponseTimes) -> Changes:
         "urgent_hours": times.urgent.total_seconds() / 3600,
         "normal_hours": times.normal.total_seconds() / 3600,
     }
-    with store.atomic():
-        _audit_setting(store, "response_times", value)
-    return Changes(hospital=True)
+    return write(store, Edit(settings={"response_times": value}))
 
 
 def solver_settings(store: Store) -> SolverSettings:
@@ -296,9 +399,7 @@ def save_solver_settings(store: Store, settings: SolverSettings) -> Changes:
         "time_limit": settings.time_limit,
         "cap_is_hard": settings.cap_is_hard,
     }
-    with store.atomic():
-        _audit_setting(store, "solver", value)
-    return Changes(hospital=True)
+    return write(store, Edit(settings={"solver": value}))
 
 
 def backup_keep(store: Store) -> int:
@@ -309,42 +410,22 @@ def backup_keep(store: Store) -> int:
 def save_backup_keep(store: Store, keep: int) -> Changes:
     if keep < 1:
         raise OperationError("keep at least one backup")
-    with store.atomic():
-        _audit_setting(store, "backup_keep", keep)
-    return Changes(hospital=True)
+    return write(store, Edit(settings={"backup_keep": keep}))
 
 
 def acknowledge(store: Store, key: str, kind: str, reason: str, by: str | None, at: str) -> Changes:
     """Accept a warning with a reason, so that it is shown as looked at."""
     if not reason.strip():
         raise OperationError("an acknowledgement needs a reason")
-    with store.atomic():
-        _audit_ack(store, key, {"kind": kind, "reason": reason.strip(), "by": by})
-        store.conn.execute(
-            "INSERT INTO acknowledgements (key, kind, reason, by, at) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET reason = excluded.reason, by = excluded.by, at = excluded.at",
-            (key, kind, reason.strip(), by, at),
-        )
-    return Changes.of("acknowledgements", key)
+    return write(store, Edit(acknowledgements={key: Ack(kind, reason.strip(), by, at)}))
 
 
 def withdraw_acknowledgement(store: Store, key: str) -> Changes:
-    with store.atomic():
-        _audit_ack(store, key, None)
-        store.conn.execute("DELETE FROM acknowledgements WHERE key = ?", (key,))
-    return Changes.of("acknowledgements", key)
-
-
-def _audit_ack(store: Store, key: str, new: dict[str, Any] | None) -> None:
-    row = store.conn.execute("SELECT kind, reason, by FROM acknowledgements WHERE key = ?", (key,)).fetchone()
-    old = {"kind": row[0], "reason": row[1], "by": row[2]} if row else None
-    if old != new:
-        at = datetime.now().replace(microsecond=0)
-        write_audit(store, [AuditEntry(at, store.user, "acknowledgements", key, old, new)])
+    return write(store, Edit(acknowledgements={key: None}))
 
 
 def save_hospital(store: Store, hospital: Hospital) -> Changes:
-    return import_plan(store, Plan(hospital=hospital))
+    return write(store, Edit(hospital=hospital))
 
 
 # Child tables whose rows belong to a record of another section: a reference from one of
@@ -369,12 +450,12 @@ _LABELS = {
     "requests": "id",
     "activities": "title",
 }
-_TABLE_SECTION = {table: section for section, (table, _cols) in TABLES.items()}
+_TABLE_SECTION = {section.table: name for name, section in SECTION.items()}
 
 
 def referrers(store: Store, section: str, key: Any) -> list[Referrer]:
     """The records that would lose their target if this one went (owned children excluded)."""
-    table, cols = TABLES[section]
+    table, cols = SECTION[section].table, SECTION[section].key
     if len(cols) != 1:
         return []
     found: dict[tuple[str, Any], Referrer] = {}
@@ -387,40 +468,30 @@ def referrers(store: Store, section: str, key: Any) -> list[Referrer]:
             owner = _OWNERS.get(child)
             if owner is not None:
                 o_section, o_col = owner
-                o_table = TABLES[o_section][0]
+                o_table = SECTION[o_section].table
                 label = _LABELS.get(o_section, "id")
                 sql = (
                     f'SELECT DISTINCT o.id, o."{label}" FROM "{child}" c JOIN "{o_table}" o '
                     f'ON o.id = c."{o_col}" WHERE c."{fk[3]}" = ?'
                 )
-                rows = store.conn.execute(sql, key_params(key)).fetchall()
+                rows = store.conn.execute(sql, (key,)).fetchall()
                 for r in rows:
                     found[(o_section, r[0])] = Referrer(o_section, r[0], str(r[1]))
                 continue
             c_section = _TABLE_SECTION.get(child, child)
             label = _LABELS.get(c_section, "id")
             sql = f'SELECT id, "{label}" FROM "{child}" WHERE "{fk[3]}" = ?'
-            for r in store.conn.execute(sql, key_params(key)).fetchall():
+            for r in store.conn.execute(sql, (key,)).fetchall():
                 found[(c_section, r[0])] = Referrer(c_section, r[0], str(r[1]))
     found.pop((section, key), None)
     return sorted(found.values(), key=lambda r: (r.section, str(r.key)))
 
 
-def delete(store: Store, section: str, keys: Iterable[Any]) -> Changes:
-    """Delete records; refused, naming what refers to them, while anything still does."""
-    keys = list(keys)
+def _refuse_referenced(store: Store, section: str, keys: list[Any]) -> None:
     for key in keys:
         refs = [r for r in referrers(store, section, key) if not (r.section == section and r.key in keys)]
         if refs:
             raise StillReferenced(section, key, refs)
-    try:
-        with store.atomic():
-            before = LOADERS[section](store)
-            delete_rows(store, section, keys)
-            _audit(store, section, before, dict.fromkeys(keys))
-    except sqlite3.IntegrityError as exc:
-        raise _integrity(exc) from exc
-    return Changes({section: frozenset(keys)})
 
 
 def database_hash(store: Store, skip: Iterable[str] = ()) -> str:

@@ -323,6 +323,18 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
     BEGIN SELECT RAISE(ABORT, 'the audit history is append-only'); END;
 """
 
+# The staff member's number on the national volunteer service platform (志愿者编号), and a
+# revision counter every write through the write core raises: a long job (the solver) that read
+# revision N saves only while the database is still at N.
+MIGRATION_8 = """
+ALTER TABLE staff ADD COLUMN volunteer_no TEXT;
+CREATE TABLE revision (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n INTEGER NOT NULL
+);
+INSERT INTO revision (id, n) VALUES (1, 0);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1,
     MIGRATION_2,
@@ -331,5 +343,6 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_5,
     MIGRATION_6,
     MIGRATION_7,
+    MIGRATION_8,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

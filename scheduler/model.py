@@ -104,6 +104,7 @@ class Staff:
     phone: str | None = None
     max_hours_month: float | None = None
     active: bool = True
+    volunteer_no: str | None = None  # number on the national volunteer service platform
     extra: Extra = field(default_factory=dict)
 
 

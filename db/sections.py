@@ -1,0 +1,490 @@
+"""Each plan section described once: its dataclass, table, key and child tables. Rows and
+objects are derived from that declaration (the dataclass fields name the columns), so a new
+field is a field in scheduler/model.py and a column in a migration, nothing more."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+from scheduler.model import (
+    Activity,
+    Assignment,
+    Attendance,
+    Branch,
+    CalendarEntry,
+    Campus,
+    Department,
+    Move,
+    Need,
+    Pairing,
+    Partner,
+    Record,
+    RotationEntry,
+    Service,
+    ServiceRequest,
+    Slot,
+    Staff,
+    Station,
+    Unavailability,
+    key_of,
+)
+
+from .store import Store
+
+# ---------------------------------------------------------------- values <-> column values
+
+
+def _dt(value: datetime | None) -> str | None:
+    return value.strftime("%Y-%m-%dT%H:%M") if value is not None else None
+
+
+def _d(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _pdt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _pd(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _j(extra: dict[str, Any]) -> str | None:
+    return json.dumps(extra, ensure_ascii=False) if extra else None
+
+
+def _x(text: str | None) -> dict[str, Any]:
+    return json.loads(text) if text else {}
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _to_int(value: bool) -> int:
+    return int(value)
+
+
+def _to_bool(value: Any) -> bool:
+    return bool(value)
+
+
+Codec = tuple[Callable[[Any], Any], Callable[[Any], Any]]
+
+
+def _codec(hint: Any) -> Codec:
+    """How a field of this type is stored: (to column, from column)."""
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        hint = next(a for a in typing.get_args(hint) if a is not type(None))
+    if hint is datetime:
+        return _dt, _pdt
+    if hint is date:
+        return _d, _pd
+    if hint is bool:
+        return _to_int, _to_bool
+    if hint is dict or typing.get_origin(hint) is dict:
+        return _j, _x
+    return _same, _same
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One stored field: a column, or a dataclass value spread over `<field>_<part>` columns."""
+
+    field: str
+    columns: tuple[str, ...]
+    encode: Callable[[Any], tuple[Any, ...]]
+    decode: Callable[[dict[str, Any]], Any]
+
+
+def _column(name: str, hint: Any) -> Column:
+    if dataclasses.is_dataclass(hint):
+        parts = [f.name for f in dataclasses.fields(hint)]
+        cls: Any = hint
+        return Column(
+            name,
+            tuple(f"{name}_{p}" for p in parts),
+            lambda v: tuple(getattr(v, p) for p in parts),
+            lambda row: cls(**{p: row[f"{name}_{p}"] for p in parts}),
+        )
+    to_db, from_db = _codec(hint)
+    return Column(name, (name,), lambda v: (to_db(v),), lambda row: from_db(row[name]))
+
+
+# ---------------------------------------------------------------- the declarations
+
+
+@dataclass(frozen=True, slots=True)
+class Child:
+    """A tuple field of a record kept in a table of its own, one row per element.
+    `owner`: the child's columns naming its owner (the owner's key, in order). An element is a
+    dataclass (`shape`), a single value (`column`) or a tuple of values (`columns`)."""
+
+    field: str
+    table: str
+    owner: tuple[str, ...]
+    shape: Shape | None = None
+    columns: tuple[str, ...] = ()
+    positioned: bool = True  # a `pos` column keeps the order; else rows come in column order
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    """How objects of one dataclass are stored: their table, the columns identifying a row
+    (for a section: its key; for a nested child: what its own children refer to), children."""
+
+    cls: type
+    table: str
+    key: tuple[str, ...] = ()
+    children: tuple[Child, ...] = ()
+    skip: tuple[str, ...] = ()  # fields that are not stored in this table
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return _columns(self)
+
+    def to_row(self, item: Any) -> dict[str, Any]:
+        row: dict[str, Any] = {}
+        for col in self.columns:
+            row.update(zip(col.columns, col.encode(getattr(item, col.field)), strict=True))
+        return row
+
+    def from_row(self, row: dict[str, Any], children: dict[str, tuple[Any, ...]]) -> Any:
+        values = {col.field: col.decode(row) for col in self.columns}
+        return self.cls(**values, **children)
+
+
+@cache
+def _columns(shape: Shape) -> tuple[Column, ...]:
+    hints = typing.get_type_hints(shape.cls)
+    nested = {c.field for c in shape.children} | set(shape.skip)
+    return tuple(
+        _column(f.name, hints[f.name]) for f in dataclasses.fields(shape.cls) if f.name not in nested
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A plan section: its records' shape, and the columns of its key where they may be null
+    (compared through coalesce, as the unique index on them does)."""
+
+    name: str
+    shape: Shape
+    nullable_key: tuple[str, ...] = ()
+    order: tuple[str, ...] = ()  # how records are listed (default: by key)
+
+    @property
+    def table(self) -> str:
+        return self.shape.table
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return self.shape.key
+
+
+def _needs(table: str, owner: tuple[str, ...]) -> Child:
+    return Child("needs", table, owner, Shape(Need, table))
+
+
+_SECTIONS = (
+    Section("campuses", Shape(Campus, "campuses", ("id",))),
+    Section("departments", Shape(Department, "departments", ("id",))),
+    Section(
+        "branches",
+        Shape(
+            Branch,
+            "branches",
+            ("id",),
+            (Child("departments", "branch_departments", ("branch",), columns=("department",)),),
+        ),
+    ),
+    Section(
+        "staff",
+        Shape(
+            Staff,
+            "staff",
+            ("id",),
+            (Child("qualifications", "staff_qualifications", ("staff",), columns=("qualification",)),),
+        ),
+    ),
+    Section("unavailability", Shape(Unavailability, "unavailability", ("staff", "start", "end"))),
+    Section("partners", Shape(Partner, "partners", ("id",))),
+    Section("pairings", Shape(Pairing, "pairings", ("id",))),
+    Section("services", Shape(Service, "services", ("id",), (_needs("service_needs", ("service",)),))),
+    Section(
+        "activities",
+        Shape(
+            Activity,
+            "activities",
+            ("id",),
+            (
+                Child("exdates", "activity_exdates", ("activity",), columns=("date",), positioned=False),
+                Child(
+                    "moved", "activity_moves", ("activity",), Shape(Move, "activity_moves"), positioned=False
+                ),
+                Child(
+                    "stations",
+                    "stations",
+                    ("activity",),
+                    Shape(
+                        Station,
+                        "stations",
+                        ("activity", "id"),
+                        (_needs("station_needs", ("activity", "station")),),
+                    ),
+                ),
+                Child("rotation", "rotations", ("activity",), Shape(RotationEntry, "rotations")),
+            ),
+        ),
+    ),
+    Section(
+        "assignments",
+        Shape(Assignment, "assignments", ("activity", "occurrence", "station", "staff")),
+        nullable_key=("occurrence", "station"),
+        order=("id",),  # in the order they were made
+    ),
+    Section(
+        "requests",
+        Shape(
+            ServiceRequest,
+            "requests",
+            ("id",),
+            (Child("preferred", "request_slots", ("request",), Shape(Slot, "request_slots")),),
+        ),
+    ),
+    Section(
+        "records",
+        Shape(
+            Record,
+            "records",
+            ("activity", "occurrence"),
+            (
+                Child(
+                    "services", "record_services", ("activity", "occurrence"), columns=("service", "count")
+                ),
+                Child(
+                    "attended",
+                    "record_attendance",
+                    ("activity", "occurrence"),
+                    Shape(Attendance, "record_attendance"),
+                ),
+            ),
+        ),
+    ),
+    Section("calendar", Shape(CalendarEntry, "calendar", ("date",))),
+)
+
+SECTION: dict[str, Section] = {s.name: s for s in _SECTIONS}
+
+
+# ---------------------------------------------------------------- the tables below (SQLite)
+# Everything that speaks SQL to read or write a section is in the five functions below, so
+# that another engine plugs in here.
+
+
+def _where_keys(cols: Sequence[str], nullable: Sequence[str], count: int) -> str:
+    left = ", ".join(f"coalesce(\"{c}\", '')" if c in nullable else f'"{c}"' for c in cols)
+    row = "(" + ", ".join("?" for _ in cols) + ")"
+    if len(cols) == 1:
+        return f"{left} IN ({', '.join('?' for _ in range(count))})"
+    return f"({left}) IN (VALUES {', '.join(row for _ in range(count))})"
+
+
+_CHUNK = 300
+
+
+def _chunks(seq: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(seq), size):
+        yield seq[i : i + size]
+
+
+def _select(
+    store: Store,
+    table: str,
+    order: Sequence[str],
+    where_cols: Sequence[str] = (),
+    keys: Sequence[tuple[Any, ...]] | None = None,
+    nullable: Sequence[str] = (),
+) -> list[dict[str, Any]]:
+    order_by = ", ".join(f'"{c}"' for c in order)
+    if keys is None:
+        return list(store.db[table].rows_where(order_by=order_by))
+    out: list[dict[str, Any]] = []
+    for part in _chunks(keys):
+        where = _where_keys(where_cols, nullable, len(part))
+        args = [
+            ("" if v is None and c in nullable else v)
+            for k in part
+            for c, v in zip(where_cols, k, strict=True)
+        ]
+        out.extend(store.db[table].rows_where(where, args, order_by=order_by))
+    return out
+
+
+def _upsert(store: Store, section: Section, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    if section.nullable_key:
+        # A key with nullable columns is a unique index on expressions, which ON CONFLICT
+        # cannot name: update what is there, then insert what is not.
+        key, rest = section.key, [c for c in rows[0] if c not in section.key]
+        where = " AND ".join(
+            f"coalesce(\"{c}\", '') = coalesce(?, '')" if c in section.nullable_key else f'"{c}" = ?'
+            for c in key
+        )
+        sets = ", ".join(f'"{c}" = ?' for c in rest)
+        store.conn.executemany(
+            f'UPDATE "{section.table}" SET {sets} WHERE {where}',
+            [[r[c] for c in rest] + [r[c] for c in key] for r in rows],
+        )
+        cols = list(rows[0])
+        names = ", ".join(f'"{c}"' for c in cols)
+        store.conn.executemany(
+            f'INSERT OR IGNORE INTO "{section.table}" ({names}) VALUES ({", ".join("?" for _ in cols)})',
+            [[r[c] for c in cols] for r in rows],
+        )
+        return
+    # sqlite-utils probes for ON CONFLICT support by creating and dropping a table, a schema
+    # change in the user's file; every SQLite this app runs on (3.24+) has it.
+    if not hasattr(store.db, "_supports_on_conflict"):
+        store.db._supports_on_conflict = True  # type: ignore[attr-defined]
+    # An upsert never deletes the row first (which would cascade to its children).
+    store.db.table(section.table).upsert_all(rows, pk=section.key, alter=False)
+
+
+def _delete(
+    store: Store,
+    table: str,
+    cols: Sequence[str],
+    keys: Sequence[tuple[Any, ...]],
+    nullable: Sequence[str] = (),
+) -> None:
+    for part in _chunks(keys):
+        args = [
+            ("" if v is None and c in nullable else v) for k in part for c, v in zip(cols, k, strict=True)
+        ]
+        store.conn.execute(f'DELETE FROM "{table}" WHERE {_where_keys(cols, nullable, len(part))}', args)
+
+
+def _insert(store: Store, table: str, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        store.db.table(table).insert_all(rows, alter=False)
+
+
+# ---------------------------------------------------------------- sections <-> rows
+
+
+def key_values(section: Section, key: Any) -> tuple[Any, ...]:
+    """A plan key as the values stored in the section's key columns."""
+    parts = key if isinstance(key, tuple) else (key,)
+    return tuple(_dt(p) if isinstance(p, datetime) else _d(p) if isinstance(p, date) else p for p in parts)
+
+
+def _child_groups(
+    store: Store, child: Child, keys: Sequence[tuple[Any, ...]] | None
+) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    """A child table's elements grouped by owner (restricted to the owners given)."""
+    if child.positioned:
+        order = [*child.owner, "pos"]
+    else:  # in the order of the element's first column (exdates by date, moves by from_date)
+        first = child.shape.columns[0].columns[0] if child.shape is not None else child.columns[0]
+        order = [*child.owner, first]
+    rows = _select(store, child.table, order, child.owner[: len(keys[0])] if keys else (), keys)
+    nested: dict[str, dict[tuple[Any, ...], tuple[Any, ...]]] = {}
+    if child.shape is not None:
+        for sub in child.shape.children:
+            nested[sub.field] = _child_groups(store, sub, keys)
+    out: dict[tuple[Any, ...], list[Any]] = defaultdict(list)
+    for row in rows:
+        owner = tuple(row[c] for c in child.owner)
+        if child.shape is None:
+            if child.columns == ("date",):
+                out[owner].append(date.fromisoformat(row["date"]))
+            elif len(child.columns) == 1:
+                out[owner].append(row[child.columns[0]])
+            else:
+                out[owner].append(tuple(row[c] for c in child.columns))
+            continue
+        subs = {
+            field: groups.get(tuple(row[c] for c in child.shape.key), ()) for field, groups in nested.items()
+        }
+        out[owner].append(child.shape.from_row(row, subs))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def load_section(store: Store, name: str, keys: Iterable[Any] | None = None) -> dict[Any, Any]:
+    """A section's records by key: all of them, or those of the keys given."""
+    section = SECTION[name]
+    shape = section.shape
+    wanted = None if keys is None else sorted({key_values(section, k) for k in keys}, key=repr)
+    if wanted == []:
+        return {}
+    rows = _select(store, shape.table, section.order or shape.key, shape.key, wanted, section.nullable_key)
+    owners = None if wanted is None else [tuple(r[c] for c in shape.key) for r in rows]
+    if owners == []:
+        return {}
+    groups = {c.field: _child_groups(store, c, owners) for c in shape.children}
+    out: dict[Any, Any] = {}
+    for row in rows:
+        own = tuple(row[c] for c in shape.key)
+        item = shape.from_row(row, {f: g.get(own, ()) for f, g in groups.items()})
+        out[key_of(name, item)] = item
+    return out
+
+
+def _child_rows(child: Child, owner: tuple[Any, ...], elements: Sequence[Any]) -> Iterator[dict[str, Any]]:
+    for i, element in enumerate(elements):
+        row = dict(zip(child.owner, owner, strict=True))
+        if child.positioned:
+            row["pos"] = i
+        if child.shape is not None:
+            row.update(child.shape.to_row(element))
+        elif len(child.columns) == 1:
+            row[child.columns[0]] = _d(element) if isinstance(element, date) else element
+        else:
+            row.update(zip(child.columns, element, strict=True))
+        yield row
+
+
+def _write_children(store: Store, child: Child, owned: list[tuple[tuple[Any, ...], Sequence[Any]]]) -> None:
+    _delete(store, child.table, child.owner, [o for o, _ in owned])
+    rows = [row for owner, elements in owned for row in _child_rows(child, owner, elements)]
+    _insert(store, child.table, rows)
+    if child.shape is not None:
+        for sub in child.shape.children:
+            nested = [
+                (tuple(row[c] for c in child.shape.key), getattr(element, sub.field))
+                for (owner, elements) in owned
+                for row, element in zip(_child_rows(child, owner, elements), elements, strict=True)
+            ]
+            _write_children(store, sub, nested)
+
+
+def write_section(store: Store, name: str, items: Iterable[Any]) -> None:
+    """Add or update records of a section by key, their child rows replaced."""
+    section = SECTION[name]
+    items = list(items)
+    rows = [section.shape.to_row(i) for i in items]
+    _upsert(store, section, rows)
+    for child in section.shape.children:
+        owned = [
+            (tuple(r[c] for c in section.key), getattr(i, child.field))
+            for r, i in zip(rows, items, strict=True)
+        ]
+        _write_children(store, child, owned)
+
+
+def delete_section(store: Store, name: str, keys: Iterable[Any]) -> None:
+    """Delete records by key (their child rows go with them)."""
+    section = SECTION[name]
+    _delete(store, section.table, section.key, [key_values(section, k) for k in keys], section.nullable_key)
