@@ -388,7 +388,8 @@ def _read_staff(r: _Reader, obj: dict, path: str) -> Staff | None:
     phone = r.field(obj, "phone", path, r.text)
     cap = r.field(obj, "max_hours_month", path, r.hours)
     active = r.field(obj, "active", path, r.boolean, default=True)
-    values = (id_, name, dept, branch, member, title, quals, phone, cap, active)
+    volunteer_no = r.field(obj, "volunteer_no", path, r.text)
+    values = (id_, name, dept, branch, member, title, quals, phone, cap, active, volunteer_no)
     if not _ok(*values) or id_ is None or name is None or dept is None:
         return None
     keys = (
@@ -402,8 +403,11 @@ def _read_staff(r: _Reader, obj: dict, path: str) -> Staff | None:
         "phone",
         "max_hours_month",
         "active",
+        "volunteer_no",
     )
-    return Staff(id_, name, dept, branch, member, title, quals, phone, cap, active, _extra(obj, keys))
+    return Staff(
+        id_, name, dept, branch, member, title, quals, phone, cap, active, volunteer_no, _extra(obj, keys)
+    )
 
 
 def _interval_ok(r: _Reader, start: Any, end: Any, path: str, end_value: Any) -> bool:
@@ -973,6 +977,7 @@ def plan_to_document(plan: Plan) -> dict[str, Any]:
                 "phone": s.phone,
                 "max_hours_month": s.max_hours_month,
                 "active": s.active,
+                "volunteer_no": s.volunteer_no,
             },
             s.extra,
         )
