@@ -6,6 +6,7 @@ template to its translation (the GUI passes Qt's translator)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from scheduler.assign import Unfilled
@@ -18,39 +19,58 @@ def N_(text: str) -> str:
     return text
 
 
-TEMPLATES = {
-    "staff_double_booked": N_("{staff} is booked twice: {a} and {b} overlap ({when})."),
-    "staff_unavailable": N_("{staff} is assigned to {a} ({when}) but is away: {reasons}."),
-    "department_cover": N_(
-        "{department} keeps only {present} of the {minimum} people it needs in the hospital {when}, "
-        "because of {occurrences}."
+@dataclass(frozen=True, slots=True)
+class KindText:
+    """How one conflict kind reads: its display name and its sentence (English, translatable)."""
+
+    name: str
+    template: str  # placeholders: see `describe`
+
+
+# One entry per kind of scheduler.conflicts.KINDS, under the same name (a test holds them equal).
+KIND_TEXTS: dict[str, KindText] = {
+    "staff_double_booked": KindText(
+        N_("Double booking"), N_("{staff} is booked twice: {a} and {b} overlap ({when}).")
     ),
-    "understaffed": N_("{station} of {a} ({when}) is understaffed: {met} of {needed} places filled."),
-    "unqualified": N_("{staff} at {station} of {a} ({when}) meets none of the station's needs."),
-    "no_lead": N_("{a} ({when}) has no lead who is a party member."),
-    "venue_double_booked": N_("{venue} is booked twice: {a} and {b} overlap ({when})."),
-    "hours_cap": N_("{staff} is planned for {hours} h of outreach in {month}, over the cap of {cap} h."),
-    "holiday": N_("{a} ({when}) falls on a statutory holiday: {holiday}."),
-    "pairing_behind_plan": N_(
-        "The pairing of {branch} with {partner} is behind plan: {held} held, {expected} expected by now "
-        "(target {target} a year)."
+    "staff_unavailable": KindText(
+        N_("Staff unavailable"), N_("{staff} is assigned to {a} ({when}) but is away: {reasons}.")
     ),
-    "request_overdue": N_("Request {request} of {partner} ({service}) is overdue: it was due by {deadline}."),
+    "department_cover": KindText(
+        N_("Department cover"),
+        N_(
+            "{department} keeps only {present} of the {minimum} people it needs in the hospital {when}, "
+            "because of {occurrences}."
+        ),
+    ),
+    "understaffed": KindText(
+        N_("Understaffed"), N_("{station} of {a} ({when}) is understaffed: {met} of {needed} places filled.")
+    ),
+    "unqualified": KindText(
+        N_("Unqualified"), N_("{staff} at {station} of {a} ({when}) meets none of the station's needs.")
+    ),
+    "no_lead": KindText(N_("No lead"), N_("{a} ({when}) has no lead who is a party member.")),
+    "venue_double_booked": KindText(
+        N_("Venue double-booked"), N_("{venue} is booked twice: {a} and {b} overlap ({when}).")
+    ),
+    "hours_cap": KindText(
+        N_("Hours cap"),
+        N_("{staff} is planned for {hours} h of outreach in {month}, over the cap of {cap} h."),
+    ),
+    "holiday": KindText(N_("Statutory holiday"), N_("{a} ({when}) falls on a statutory holiday: {holiday}.")),
+    "pairing_behind_plan": KindText(
+        N_("Pairing behind plan"),
+        N_(
+            "The pairing of {branch} with {partner} is behind plan: {held} held, {expected} expected by now "
+            "(target {target} a year)."
+        ),
+    ),
+    "request_overdue": KindText(
+        N_("Request overdue"),
+        N_("Request {request} of {partner} ({service}) is overdue: it was due by {deadline}."),
+    ),
 }
 
-KIND_NAMES = {
-    "staff_double_booked": N_("Double booking"),
-    "staff_unavailable": N_("Staff unavailable"),
-    "department_cover": N_("Department cover"),
-    "understaffed": N_("Understaffed"),
-    "unqualified": N_("Unqualified"),
-    "no_lead": N_("No lead"),
-    "venue_double_booked": N_("Venue double-booked"),
-    "hours_cap": N_("Hours cap"),
-    "holiday": N_("Statutory holiday"),
-    "pairing_behind_plan": N_("Pairing behind plan"),
-    "request_overdue": N_("Request overdue"),
-}
+KIND_NAMES = {kind: text.name for kind, text in KIND_TEXTS.items()}  # for the GUI's label()
 
 QUALIFICATION_NAMES = {
     "physician": N_("Physician"),
@@ -193,7 +213,7 @@ def describe(conflict: Conflict, plan: Plan, t: Callable[[str], str] = lambda s:
     if conflict.request:
         q = plan.requests.get(conflict.request)
         values["service"] = name("services", q.service if q else None)
-    return t(TEMPLATES[conflict.kind]).format(**values)
+    return t(KIND_TEXTS[conflict.kind].template).format(**values)
 
 
 UNFILLED = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar as _cal
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -23,28 +23,22 @@ from .workdays import WorkCalendar
 
 ERROR, WARNING = "error", "warning"
 
-# Kinds in the order a report lists them, with their severity.
-KINDS: dict[str, str] = {
-    "staff_double_booked": ERROR,
-    "staff_unavailable": ERROR,
-    "department_cover": ERROR,
-    "understaffed": ERROR,
-    "unqualified": WARNING,
-    "no_lead": WARNING,
-    "venue_double_booked": WARNING,
-    "hours_cap": WARNING,
-    "holiday": WARNING,
-    "pairing_behind_plan": WARNING,
-    "request_overdue": WARNING,
-}
+# The units a kind is re-checked by after an edit (the incremental checker keeps conflicts per
+# unit and re-runs a unit's kinds when an edit touches the unit).
+OCCURRENCE = "occurrence"  # one occurrence: its activity, assignments, record or people changed
+STAFF = "staff"  # one person: their bookings, unavailability or details changed
+DEPARTMENT = "department"  # one department: its members or their bookings changed
+VENUE = "venue"  # one venue: an occurrence there moved, came or went
+STAFF_MONTH = "staff_month"  # one person in one calendar month
+GLOBAL = "global"  # judged on the whole plan at `today`: re-run after every edit
+SCOPES = (OCCURRENCE, STAFF, DEPARTMENT, VENUE, STAFF_MONTH, GLOBAL)
 
 OccKey = tuple[str, date]
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    kind: str
-    severity: str
+    kind: str  # a key of KINDS
     occurrences: tuple[OccKey, ...] = ()
     staff: str | None = None
     department: str | None = None
@@ -69,6 +63,10 @@ class Conflict:
             self.request,
             self.start,
         )
+
+    @property
+    def severity(self) -> str:
+        return KINDS[self.kind].severity
 
     def info(self) -> dict[str, Any]:
         return dict(self.detail)
@@ -142,22 +140,9 @@ def held_occurrences(
 
 def check(ctx: CheckContext) -> list[Conflict]:
     """Every conflict of the plan in the window, judged at `ctx.today`."""
-    plan = ctx.plan
     start, end = _bounds(ctx.window_from, ctx.window_to)
-    booked = held_occurrences(plan, ctx.calendar, start, end)
-    out: list[Conflict] = []
-    out += double_bookings(booked)
-    out += unavailable(booked, plan)
-    out += department_cover(booked, plan, ctx.calendar, ctx.clinical_hours)
-    for b in booked:
-        out += station_conflicts(b, plan.staff)
-    out += no_lead(booked, plan.staff)
-    out += venue_double_bookings(booked)
-    out += hours_cap(plan, ctx.calendar, ctx.window_from, ctx.window_to, start, end, booked)
-    out += holidays(booked, ctx.calendar)
-    out += pairings_behind(plan, ctx.calendar, ctx.today)
-    out += requests_overdue(plan, ctx.response, ctx.today)
-    return sort_conflicts(out)
+    booked = held_occurrences(ctx.plan, ctx.calendar, start, end)
+    return sort_conflicts([c for kind in KINDS.values() for c in kind.find(booked, ctx)])
 
 
 def sort_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
@@ -194,7 +179,6 @@ def double_bookings(booked: list[Booked]) -> list[Conflict]:
     return [
         Conflict(
             "staff_double_booked",
-            ERROR,
             (a.key, b.key),
             staff=person,
             start=max(a.occ.start, b.occ.start),
@@ -231,7 +215,6 @@ def unavailable(booked: list[Booked], plan: Plan) -> list[Conflict]:
                 out.append(
                     Conflict(
                         "staff_unavailable",
-                        ERROR,
                         (b.key,),
                         staff=person,
                         start=b.occ.start,
@@ -315,7 +298,6 @@ def _close(stretch: list[Any] | None, out: list[Conflict], dept: str) -> None:
         out.append(
             Conflict(
                 "department_cover",
-                ERROR,
                 tuple(sorted(occs)),
                 department=dept,
                 start=t0,
@@ -340,9 +322,11 @@ def station_people(b: Booked, station: Station) -> list[str]:
     return sorted({x.staff for x in b.assignments if x.station == station.id})
 
 
-def station_conflicts(b: Booked, staff: dict[str, Staff]) -> list[Conflict]:
-    """Understaffed (no matching covers every need) and unqualified (meets no need), per station."""
-    out = []
+def _station_edges(
+    b: Booked, staff: dict[str, Staff]
+) -> Iterator[tuple[Station, list[str], int, list[list[int]]]]:
+    """Per station with needs: its people, its places (one per unit of need) and, per person,
+    the places they may fill."""
     for st in b.activity.stations:
         if not st.needs:
             continue
@@ -353,33 +337,38 @@ def station_conflicts(b: Booked, staff: dict[str, Staff]) -> list[Conflict]:
             [j for j, n in enumerate(slots) if meets(staff[p], n.department, n.qualification, turn)]
             for p in people
         ]
-        matched = max_matching(edges, len(slots))
-        if matched < len(slots):
-            out.append(
-                Conflict(
-                    "understaffed",
-                    ERROR,
-                    (b.key,),
-                    station=st.id,
-                    start=b.occ.start,
-                    end=b.occ.end,
-                    detail=(("needed", len(slots)), ("met", matched)),
-                )
-            )
-        for p, e in zip(people, edges, strict=True):
-            if not e:
+        yield st, people, len(slots), edges
+
+
+def understaffed(booked: list[Booked], staff: dict[str, Staff]) -> list[Conflict]:
+    """A station whose needs the people there cannot all meet (no matching covers every place)."""
+    out = []
+    for b in booked:
+        for st, _people, places, edges in _station_edges(b, staff):
+            matched = max_matching(edges, places)
+            if matched < places:
                 out.append(
                     Conflict(
-                        "unqualified",
-                        WARNING,
+                        "understaffed",
                         (b.key,),
-                        staff=p,
                         station=st.id,
                         start=b.occ.start,
                         end=b.occ.end,
+                        detail=(("needed", places), ("met", matched)),
                     )
                 )
     return out
+
+
+def unqualified(booked: list[Booked], staff: dict[str, Staff]) -> list[Conflict]:
+    """A person at a station who meets none of its needs."""
+    return [
+        Conflict("unqualified", (b.key,), staff=p, station=st.id, start=b.occ.start, end=b.occ.end)
+        for b in booked
+        for st, people, _places, edges in _station_edges(b, staff)
+        for p, e in zip(people, edges, strict=True)
+        if not e
+    ]
 
 
 def no_lead(booked: list[Booked], staff: dict[str, Staff]) -> list[Conflict]:
@@ -388,7 +377,7 @@ def no_lead(booked: list[Booked], staff: dict[str, Staff]) -> list[Conflict]:
         if not any(
             x.role == "lead" and x.staff in staff and staff[x.staff].party_member for x in b.assignments
         ):
-            out.append(Conflict("no_lead", WARNING, (b.key,), start=b.occ.start, end=b.occ.end))
+            out.append(Conflict("no_lead", (b.key,), start=b.occ.start, end=b.occ.end))
     return out
 
 
@@ -405,7 +394,6 @@ def venue_double_bookings(booked: list[Booked]) -> list[Conflict]:
     return [
         Conflict(
             "venue_double_booked",
-            WARNING,
             (a.key, b.key),
             start=max(a.occ.start, b.occ.start),
             end=min(a.occ.end, b.occ.end),
@@ -453,7 +441,6 @@ def hours_cap(
             out.append(
                 Conflict(
                     "hours_cap",
-                    WARNING,
                     tuple(sorted(b.key for b in items)),
                     staff=person,
                     start=datetime.combine(month, time.min),
@@ -472,7 +459,6 @@ def holidays(booked: list[Booked], calendar: WorkCalendar) -> list[Conflict]:
             out.append(
                 Conflict(
                     "holiday",
-                    WARNING,
                     (b.key,),
                     start=b.occ.start,
                     end=b.occ.end,
@@ -512,7 +498,6 @@ def pairings_behind(plan: Plan, calendar: WorkCalendar, today: datetime) -> list
             out.append(
                 Conflict(
                     "pairing_behind_plan",
-                    WARNING,
                     (),
                     partner=p.partner,
                     pairing=p.id,
@@ -529,7 +514,6 @@ def requests_overdue(plan: Plan, times: ResponseTimes, now: datetime) -> list[Co
             out.append(
                 Conflict(
                     "request_overdue",
-                    WARNING,
                     (),
                     partner=q.partner,
                     request=q.id,
@@ -538,6 +522,59 @@ def requests_overdue(plan: Plan, times: ResponseTimes, now: datetime) -> list[Co
                 )
             )
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictKind:
+    """One kind of conflict, declared once (FET's constraint interface): its name as INTERCHANGE.md
+    spells it, its severity, how to find it, and the unit the incremental checker re-checks it by.
+    Its sentence and display name are declared in reports/messages.py under the same name."""
+
+    name: str
+    severity: str
+    scope: str  # one of SCOPES
+    # The conflicts of this kind among held occurrences: the whole window's in a full check, one
+    # unit's in an incremental one (kinds of the GLOBAL scope read the plan itself).
+    find: Callable[[list[Booked], CheckContext], list[Conflict]]
+
+
+def _hours_cap(booked: list[Booked], ctx: CheckContext) -> list[Conflict]:
+    start, end = _bounds(ctx.window_from, ctx.window_to)
+    return hours_cap(ctx.plan, ctx.calendar, ctx.window_from, ctx.window_to, start, end, booked)
+
+
+# Every kind, in the order a report lists them.
+KINDS: dict[str, ConflictKind] = {
+    k.name: k
+    for k in (
+        ConflictKind("staff_double_booked", ERROR, STAFF, lambda bs, ctx: double_bookings(bs)),
+        ConflictKind("staff_unavailable", ERROR, STAFF, lambda bs, ctx: unavailable(bs, ctx.plan)),
+        ConflictKind(
+            "department_cover",
+            ERROR,
+            DEPARTMENT,
+            lambda bs, ctx: department_cover(bs, ctx.plan, ctx.calendar, ctx.clinical_hours),
+        ),
+        ConflictKind("understaffed", ERROR, OCCURRENCE, lambda bs, ctx: understaffed(bs, ctx.plan.staff)),
+        ConflictKind("unqualified", WARNING, OCCURRENCE, lambda bs, ctx: unqualified(bs, ctx.plan.staff)),
+        ConflictKind("no_lead", WARNING, OCCURRENCE, lambda bs, ctx: no_lead(bs, ctx.plan.staff)),
+        ConflictKind("venue_double_booked", WARNING, VENUE, lambda bs, ctx: venue_double_bookings(bs)),
+        ConflictKind("hours_cap", WARNING, STAFF_MONTH, _hours_cap),
+        ConflictKind("holiday", WARNING, OCCURRENCE, lambda bs, ctx: holidays(bs, ctx.calendar)),
+        ConflictKind(
+            "pairing_behind_plan",
+            WARNING,
+            GLOBAL,
+            lambda bs, ctx: pairings_behind(ctx.plan, ctx.calendar, ctx.today),
+        ),
+        ConflictKind(
+            "request_overdue",
+            WARNING,
+            GLOBAL,
+            lambda bs, ctx: requests_overdue(ctx.plan, ctx.response, ctx.today),
+        ),
+    )
+}
 
 
 def counts(conflicts: Iterable[Conflict]) -> dict[str, int]:

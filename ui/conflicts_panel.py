@@ -124,13 +124,13 @@ class ConflictsPanel(QWidget):
         for k, items in groups.items():
             head = QTreeWidgetItem(
                 [
-                    tr("Error") if KINDS[k] == ERROR else tr("Warning"),
+                    tr("Error") if KINDS[k].severity == ERROR else tr("Warning"),
                     f"{label(KIND_NAMES, k)} ({len(items)})",
                     "",
                 ]
             )
             head.setData(0, Qt.ItemDataRole.UserRole, k)
-            head.setForeground(0, ERROR_COLOUR if KINDS[k] == ERROR else WARNING_COLOUR)
+            head.setForeground(0, ERROR_COLOUR if KINDS[k].severity == ERROR else WARNING_COLOUR)
             font = head.font(1)
             font.setBold(True)
             head.setFont(1, font)

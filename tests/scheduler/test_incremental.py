@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scheduler.conflicts import CheckContext, check
+from scheduler.conflicts import KINDS, CheckContext, check
 from scheduler.incremental import IncrementalChecker
-from scheduler.model import Assignment, Plan, Record, Unavailability
+from scheduler.model import Assignment, Hospital, Plan, Record, Unavailability
+from tests.scheduler.test_conflicts_kinds import TODAY as KINDS_TODAY
+from tests.scheduler.test_conflicts_kinds import every_kind
 from tests.scheduler.test_conflicts_oracle import CAL, DAYS, plans
 
 TODAY = datetime(2026, 11, 23)
@@ -128,3 +130,63 @@ def test_incremental_equals_full(plan: Plan, steps) -> None:
         changed = apply(current, kind, rnd)
         got = checker.update(current, changed)
         assert got == check(CheckContext(current, CAL, TODAY)), kind
+
+
+# ---- every registered kind, on a plan that has them all, under edits of every section they read
+
+KIND_EDITS = ["assign", "unassign", "move", "staff", "leave", "cancel", "venue"]
+MORE_EDITS = ["department", "pairing", "request", "visit", "hospital"]
+
+
+def apply_more(p: Plan, kind: str, rnd) -> dict:
+    """Edits of the sections the random plans of the oracle do not have."""
+    if kind == "department":
+        d = p.departments[rnd.choice(sorted(p.departments))]
+        p.departments[d.id] = replace(d, min_on_duty=rnd.randint(0, 4))
+        return {"departments": [d.id]}
+    if kind == "pairing":
+        q = p.pairings["pr"]
+        p.pairings["pr"] = replace(q, visits_per_year=rnd.choice([0, 1, 12, 40]))
+        return {"pairings": ["pr"]}
+    if kind == "request":
+        q = p.requests["r"]
+        p.requests["r"] = replace(
+            q,
+            status=rnd.choice(["new", "accepted", "scheduled", "done"]),
+            priority=rnd.choice(["normal", "urgent"]),
+            received=rnd.choice([datetime(2026, 11, 1, 9), datetime(2026, 11, 22, 12)]),
+        )
+        return {"requests": ["r"]}
+    if kind == "visit":
+        a = p.activities[rnd.choice(sorted(p.activities))]
+        shift = timedelta(days=rnd.choice([-60, -7, 0, 7]))
+        p.activities[a.id] = replace(a, organizer="b", partner="pt", start=a.start + shift, end=a.end + shift)
+        return {"activities": [a.id]}
+    if kind == "hospital":
+        # Other clinical hours: the cover of every department is judged anew.
+        p.hospital = Hospital(clinical_hours=rnd.choice([("08:00", "17:30"), ("15:00", "17:30")]))
+        return {"hospital": ["hospital"]}
+    return apply(p, kind, rnd)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(KIND_EDITS + MORE_EDITS), st.randoms(use_true_random=False)),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_incremental_equals_full_for_every_kind(steps) -> None:
+    start = every_kind()
+    checker = IncrementalChecker(CheckContext(copy(start), CAL, KINDS_TODAY))
+    assert {c.kind for c in checker.conflicts} == set(KINDS)  # the start has every kind
+    current = start
+    for kind, rnd in steps:
+        current = copy(current)
+        changed = apply_more(current, kind, rnd)
+        got = checker.update(current, changed)
+        full = check(CheckContext(current, CAL, KINDS_TODAY))
+        for name in KINDS:
+            assert [c for c in got if c.kind == name] == [c for c in full if c.kind == name], (name, kind)
+        assert got == full
