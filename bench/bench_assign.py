@@ -18,7 +18,7 @@ def _errors(plan, cal, d0: date, d1: date) -> set:
 
 def run(small: bool = False) -> None:
     from resources import demo_recipe
-    from scheduler.assign import Problem, SolverSettings, greedy, solve
+    from scheduler.assign import SolverSettings, StaffingWindow, greedy, solve
     from scheduler.demo import build_demo
     from scheduler.workdays import WorkCalendar, official_calendar
 
@@ -35,7 +35,7 @@ def run(small: bool = False) -> None:
     for name, d0, d1, seconds in windows:
         settings = SolverSettings(time_limit=seconds)
         t0 = time.perf_counter()
-        problem = Problem(plan, cal, d0, d1, settings=settings)
+        problem = StaffingWindow(plan, cal, d0, d1, settings=settings)
         built = time.perf_counter() - t0
         before = _errors(plan, cal, d0, d1)
         print(
@@ -62,7 +62,7 @@ def run(small: bool = False) -> None:
             if reasons:
                 print(f"           unfilled: {dict(reasons)}")
             if label == "cp-sat":
-                again = solve(Problem(after_plan, cal, d0, d1, settings=settings))
+                again = solve(StaffingWindow(after_plan, cal, d0, d1, settings=settings))
                 print(
                     f"           second run adds {len(again.assignments)} assignment(s), fills {again.filled}"
                 )

@@ -15,7 +15,7 @@ def run(small: bool = False) -> None:
     from reports.document import translator
     from reports.stats_xlsx import write_workbook
     from resources import demo_recipe
-    from scheduler.assign import Problem, greedy
+    from scheduler.assign import StaffingWindow, greedy
     from scheduler.conflicts import held_occurrences
     from scheduler.demo import build_demo
     from scheduler.recording import default_record
@@ -27,7 +27,7 @@ def run(small: bool = False) -> None:
     print(f"== statistics benchmark (demo scale: {scale}, year {year}) ==")
     plan = build_demo(demo_recipe(), scale, 1, year)
     cal = WorkCalendar(official_calendar(), plan.calendar.values())
-    staffed = greedy(Problem(plan, cal, date(year, 1, 1), date(year, 12, 31)))
+    staffed = greedy(StaffingWindow(plan, cal, date(year, 1, 1), date(year, 12, 31)))
     plan.assignments.update({a.key: a for a in staffed.assignments})
     rng = random.Random(1)
     for b in held_occurrences(plan, cal, datetime(year, 1, 1), datetime(year + 1, 1, 1)):

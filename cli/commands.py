@@ -43,7 +43,7 @@ from reports.rosters import (
 )
 from reports.stats_xlsx import write_workbook
 from resources import demo_recipe
-from scheduler.assign import Problem, greedy, solve
+from scheduler.assign import StaffingWindow, greedy, solve
 from scheduler.conflicts import CheckContext, check, counts, to_json
 from scheduler.demo import SCALES, build_demo
 from scheduler.field import PackageError
@@ -262,7 +262,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
             settings = replace(settings, time_limit=args.time_limit)
         calendar = WorkCalendar(official_calendar(), plan.calendar.values())
         hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
-        problem = Problem(plan, calendar, start, end, hours, settings)
+        problem = StaffingWindow(plan, calendar, start, end, hours, settings)
         run = greedy if args.method == "greedy" else solve
         proposal = run(problem, Progress("assign"))
         if not args.dry_run and proposal.assignments:

@@ -1,7 +1,7 @@
 """Automatic assignment: fill the open needs of every station in a window and give every
 occurrence a lead, without causing any error the checker knows, fairly.
 
-Two solvers share one reading of the plan (`Problem`):
+Two solvers share one reading of the plan for a window (`StaffingWindow`):
 - `solve`: OR-Tools CP-SAT over every open need at once (hard rules as constraints, the soft
   rules as a weighted objective in the order the settings show);
 - `greedy`: need by need, the best free candidate at that moment (the baseline to compare with).
@@ -18,7 +18,6 @@ recorded as an assignment with role "lead" (on their station, or for the activit
 
 from __future__ import annotations
 
-import threading
 import time as _time
 import zlib
 from bisect import bisect_left, bisect_right
@@ -147,7 +146,7 @@ class Target:
 class Opening:
     """One need of one station at one target with room for more people."""
 
-    target: int  # index into Problem.targets
+    target: int  # index into StaffingWindow.targets
     station: str
     need: int
     room: int
@@ -230,7 +229,7 @@ def _overlap(a0: datetime, a1: datetime, b0: datetime, b1: datetime) -> bool:
     return a0 < b1 and b0 < a1
 
 
-class Problem:
+class StaffingWindow:
     """The plan read once for a window: targets, open needs with their candidates, and what
     every person already has (bookings, leave, hours per month, load in the window)."""
 
@@ -254,6 +253,20 @@ class Problem:
         m1 = datetime.combine(_next_month(d_to), time.min) + timedelta(days=1)
         around = held_occurrences(plan, calendar, m0, m1)
         self.cover = Cover(plan, around)
+        self._read_commitments(around, (w0, w1), (m0 + timedelta(days=1), m1 - timedelta(days=1)))
+        self.targets: list[Target] = self._read_targets(around, (w0, w1), calendar, clinical_hours, only)
+        self.by_key = {t.key: t for t in self.targets}
+        self.active = [s for s in self.staff.values() if s.active]
+        self.openings: list[Opening] = []
+        for i, t in enumerate(self.targets):
+            self._add_openings(i, t)
+
+    def _read_commitments(
+        self, around: list[Booked], window: tuple[datetime, datetime], months: tuple[datetime, datetime]
+    ) -> None:
+        """What every person already has: bookings, leave, minutes per month and in the window,
+        evenings."""
+        w0, w1 = window
         self.busy: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
         self.month_minutes: dict[tuple[str, date], int] = defaultdict(int)
         self.window_minutes: dict[str, int] = defaultdict(int)
@@ -262,25 +275,36 @@ class Problem:
             mins = _minutes(b.occ.start, b.occ.end)
             for p in b.people:
                 self.busy[p].append((b.occ.start, b.occ.end))
-                if m0 + timedelta(days=1) <= b.occ.start < m1 - timedelta(days=1):
+                if months[0] <= b.occ.start < months[1]:
                     self.month_minutes[(p, _month(b.occ.start))] += mins
                 if _overlap(b.occ.start, b.occ.end, w0, w1):
                     self.window_minutes[p] += mins
                 if b.occ.end.time() > EVENING:
                     self.evenings[p].add(b.occ.start.date())
         self.away: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
-        for u in plan.unavailability.values():
+        for u in self.plan.unavailability.values():
             self.away[u.staff].append((u.start, u.end))
-        closed = {k for k, r in plan.records.items() if r.status in ("done", "cancelled")}
-        self.targets: list[Target] = []
+
+    def _read_targets(
+        self,
+        around: list[Booked],
+        window: tuple[datetime, datetime],
+        calendar: WorkCalendar,
+        clinical_hours: tuple[str, str],
+        only: tuple[str, date] | None,
+    ) -> list[Target]:
+        """The occurrences starting in the window that are neither done nor cancelled."""
+        w0, w1 = window
+        closed = {k for k, r in self.plan.records.items() if r.status in ("done", "cancelled")}
+        out = []
         for b in around:
             if not (w0 <= b.occ.start < w1) or b.key in closed or b.activity.status == "done":
                 continue
             if only is not None and b.key != only:
                 continue
             a = b.activity
-            branch = plan.branches.get(a.organizer) if a.organizer else None
-            self.targets.append(
+            branch = self.plan.branches.get(a.organizer) if a.organizer else None
+            out.append(
                 Target(
                     booked=b,
                     start=b.occ.start,
@@ -298,11 +322,7 @@ class Problem:
                     activity_level={x.staff for x in b.assignments if x.station is None},
                 )
             )
-        self.by_key = {t.key: t for t in self.targets}
-        self.active = [s for s in self.staff.values() if s.active]
-        self.openings: list[Opening] = []
-        for i, t in enumerate(self.targets):
-            self._add_openings(i, t)
+        return out
 
     # Candidates --------------------------------------------------------------------------
     def from_branch(self, person: Staff, t: Target) -> bool:
@@ -536,7 +556,7 @@ def _matched_slots(edges: list[list[int]], n_right: int) -> set[int]:
     return {j for j, holder in enumerate(matching(edges, n_right)) if holder != -1}
 
 
-def _made(t: Target, person: str, station: str | None, role: str, need: int | None) -> Assignment:
+def made_assignment(t: Target, person: str, station: str | None, role: str, need: int | None) -> Assignment:
     extra: dict = {"source": "solver"}
     if need is not None:
         extra["need"] = need
@@ -547,345 +567,123 @@ def _made(t: Target, person: str, station: str | None, role: str, need: int | No
 # Greedy baseline
 
 
-def greedy(problem: Problem, progress: Progress | None = None) -> Proposal:
+def greedy(problem: StaffingWindow, progress: Progress | None = None) -> Proposal:
     """Need by need in time order, the best candidate free at that moment; then a lead."""
     began = _time.perf_counter()
-    added, status = _greedy(problem, progress)
+    added, status = greedy_assignments(problem, progress)
     return problem.result(added, _time.perf_counter() - began, status)
 
 
-def _greedy(p: Problem, progress: Progress | None) -> tuple[list[Assignment], str]:
-    placed: dict[str, list[int]] = defaultdict(list)  # person -> targets taken
-    extra_minutes: dict[tuple[str, date], int] = defaultdict(int)
-    draws: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)  # dept -> new clinical draws
-    added: list[Assignment] = []
+def greedy_assignments(p: StaffingWindow, progress: Progress | None) -> tuple[list[Assignment], str]:
+    g = _Greedy(p)
     by_target: dict[int, list[Opening]] = defaultdict(list)
     for o in p.openings:
         by_target[o.target].append(o)
-
-    def can_take(person: str, i: int) -> bool:
-        t = p.targets[i]
-        s = p.staff[person]
-        if any(_overlap(p.targets[j].start, p.targets[j].end, t.start, t.end) for j in placed[person]):
-            return False
-        if not p.cap_allows(s, t, extra_minutes[(person, t.month)]):
-            return False
-        return not p.cover_blocks(s.department, t, draws[s.department])
-
-    def take(person: str, i: int) -> None:
-        t = p.targets[i]
-        s = p.staff[person]
-        placed[person].append(i)
-        extra_minutes[(person, t.month)] += t.minutes
-        if t.clinical and p.cover.watched(s.department):
-            draws[s.department].extend(t.clinical)
-
-    load: dict[str, int] = defaultdict(int)
     total = len(p.targets)
     for i, t in enumerate(p.targets):
         if progress is not None and not progress(i, total):
-            return added, "cancelled"
+            return g.added, "cancelled"
+        first = len(g.added)
+        here = g.fill(i, by_target.get(i, []))
+        if not t.has_lead:
+            g.add_lead(i, g.added[first:], here)
+    if progress is not None:
+        progress(total, total)
+    return g.added, "greedy"
+
+
+class _Greedy:
+    """The greedy baseline as it goes: what it added, who it placed where, their extra minutes
+    per month and load, and each department's new draws on clinical time."""
+
+    def __init__(self, window: StaffingWindow) -> None:
+        self.p = window
+        self.added: list[Assignment] = []
+        self.placed: dict[str, list[int]] = defaultdict(list)  # person -> targets taken
+        self.extra_minutes: dict[tuple[str, date], int] = defaultdict(int)
+        self.draws: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)  # dept -> new draws
+        self.load: dict[str, int] = defaultdict(int)
+
+    def can_take(self, person: str, i: int) -> bool:
+        p = self.p
+        t = p.targets[i]
+        s = p.staff[person]
+        if any(_overlap(p.targets[j].start, p.targets[j].end, t.start, t.end) for j in self.placed[person]):
+            return False
+        if not p.cap_allows(s, t, self.extra_minutes[(person, t.month)]):
+            return False
+        return not p.cover_blocks(s.department, t, self.draws[s.department])
+
+    def take(self, person: str, i: int) -> None:
+        t = self.p.targets[i]
+        s = self.p.staff[person]
+        self.placed[person].append(i)
+        self.extra_minutes[(person, t.month)] += t.minutes
+        if t.clinical and self.p.cover.watched(s.department):
+            self.draws[s.department].extend(t.clinical)
+        self.load[person] += t.minutes
+
+    def fill(self, i: int, openings: list[Opening]) -> set[str]:
+        """Fill the openings of target i, the scarcest first, each with the best free
+        candidate (the organizing branch's, then the least loaded). Returns who was placed."""
+        p, t = self.p, self.p.targets[i]
         here: set[str] = set()
-        for o in sorted(by_target.get(i, []), key=lambda o: len(o.candidates)):
+        for o in sorted(openings, key=lambda o: len(o.candidates)):
             for _ in range(o.room):
                 best = None
                 for c in sorted(
                     (c for c in o.candidates if c not in here),
                     key=lambda c: (
                         not p.from_branch(p.staff[c], t),
-                        p.window_minutes.get(c, 0) + load[c],
+                        p.window_minutes.get(c, 0) + self.load[c],
                         zlib.crc32(f"{c}|{t.key[0]}|{t.key[1]}".encode()),
                     ),
                 ):
-                    if can_take(c, i):
+                    if self.can_take(c, i):
                         best = c
                         break
                 if best is None:
                     break
-                take(best, i)
+                self.take(best, i)
                 here.add(best)
-                load[best] += t.minutes
-                added.append(_made(t, best, o.station, "member", o.need))
-        if not t.has_lead:
-            mine = [a for a in added if (a.activity, a.occurrence) == t.key]
-            party = [a for a in mine if p.staff[a.staff].party_member]
-            party.sort(key=lambda a: not p.from_branch(p.staff[a.staff], t))
-            promote = list(p.promotable(t))
-            promote.sort(key=lambda x: not p.from_branch(p.staff[x], t))
-            if party and (p.from_branch(p.staff[party[0].staff], t) or not promote):
-                k = added.index(party[0])
-                added[k] = Assignment(
-                    party[0].activity,
-                    party[0].staff,
-                    party[0].occurrence,
-                    party[0].station,
-                    "lead",
-                    party[0].extra,
-                )
-            elif promote:
-                added.append(_made(t, promote[0], None, "lead", None))
-            else:
-                for c in p.lead_candidates(t):
-                    if c not in here and can_take(c, i):
-                        take(c, i)
-                        load[c] += t.minutes
-                        added.append(_made(t, c, None, "lead", None))
-                        break
-    if progress is not None:
-        progress(total, total)
-    return added, "greedy"
+                self.added.append(made_assignment(t, best, o.station, "member", o.need))
+        return here
+
+    def add_lead(self, i: int, mine: list[Assignment], here: set[str]) -> None:
+        """Name a lead: a party member just placed (of the branch, else if nobody present can be
+        promoted), else one already there, else bring one."""
+        p, t = self.p, self.p.targets[i]
+        party = [a for a in mine if p.staff[a.staff].party_member]
+        party.sort(key=lambda a: not p.from_branch(p.staff[a.staff], t))
+        promote = list(p.promotable(t))
+        promote.sort(key=lambda x: not p.from_branch(p.staff[x], t))
+        if party and (p.from_branch(p.staff[party[0].staff], t) or not promote):
+            k = self.added.index(party[0])
+            self.added[k] = Assignment(
+                party[0].activity,
+                party[0].staff,
+                party[0].occurrence,
+                party[0].station,
+                "lead",
+                party[0].extra,
+            )
+        elif promote:
+            self.added.append(made_assignment(t, promote[0], None, "lead", None))
+        else:
+            for c in p.lead_candidates(t):
+                if c not in here and self.can_take(c, i):
+                    self.take(c, i)
+                    self.added.append(made_assignment(t, c, None, "lead", None))
+                    break
 
 
 # --------------------------------------------------------------------------------------------
 # CP-SAT
 
 
-def solve(problem: Problem, progress: Progress | None = None) -> Proposal:
-    """Every open need at once with CP-SAT; see the module's docstring for the rules."""
-    from ortools.sat.python import cp_model
+def solve(window: StaffingWindow, progress: Progress | None = None) -> Proposal:
+    """Every open need at once with CP-SAT (scheduler/cpsat.py); see the module's docstring for
+    the rules. OR-Tools is loaded on the first call, not with this module."""
+    from .cpsat import solve as solve_cpsat
 
-    began = _time.perf_counter()
-    p = problem
-    cfg = p.settings
-    w = cfg.weights
-    if not p.openings and all(t.has_lead for t in p.targets):
-        return p.result([], _time.perf_counter() - began, "nothing to do")
-    # The greedy answer is the first solution the search starts from (and so a floor).
-    start, _state = _greedy(p, None)
-    hinted = {(a.activity, a.occurrence, a.station, a.extra.get("need"), a.staff) for a in start}
-    hinted_at = {(a.activity, a.occurrence, a.staff) for a in start if a.station is not None}
-    hinted_leads = {(a.activity, a.occurrence, a.staff) for a in start if a.role == "lead"}
-    index_of = {t.key: i for i, t in enumerate(p.targets)}
-    there = {(a.staff, index_of[(a.activity, a.occurrence)]) for a in start}  # type: ignore[index]
-
-    def h(person: str, i: int) -> int:
-        """1 when the greedy answer has the person at target i (new, not promoted)."""
-        return int((person, i) in there and person not in p.targets[i].present)
-
-    m = cp_model.CpModel()
-    # x[(opening, person)]: the person fills one unit of that need.
-    x: dict[tuple[int, str], cp_model.IntVar] = {}
-    at: dict[tuple[str, int], list[cp_model.IntVar]] = defaultdict(list)  # (person, target) -> vars
-    k_max = cfg.candidates_per_need
-    total = len(p.openings) + len(p.targets)
-    for n, o in enumerate(p.openings):
-        if progress is not None and n % 50 == 0 and not progress(n, total):
-            return p.result([], _time.perf_counter() - began, "cancelled")
-        t = p.targets[o.target]
-        keep = o.candidates[: max(k_max, o.room * 4)]
-        keep += [c for c in o.candidates[len(keep) :] if (*t.key, o.station, o.need, c) in hinted]
-        for c in keep:
-            v = m.new_bool_var(f"x{n}_{c}")
-            m.add_hint(v, (*t.key, o.station, o.need, c) in hinted)
-            x[(n, c)] = v
-            at[(c, o.target)].append(v)
-        m.add(sum(x[(n, c)] for c in keep) <= o.room)
-    # Leads: promote someone present, name a new station member, or bring a lead.
-    lead_vars: dict[int, list[tuple[str, cp_model.IntVar, str]]] = defaultdict(
-        list
-    )  # kind: promote/member/only
-    lead_only: dict[tuple[str, int], cp_model.IntVar] = {}
-    for i, t in enumerate(p.targets):
-        if t.has_lead:
-            continue
-        for person in p.promotable(t):
-            lead_vars[i].append((person, m.new_bool_var(f"lp{i}_{person}"), "promote"))
-        station_people = {c for (c, j) in at if j == i}
-        for person in sorted(station_people):
-            if p.staff[person].party_member:
-                v = m.new_bool_var(f"lm{i}_{person}")
-                m.add(v <= sum(at[(person, i)]))
-                lead_vars[i].append((person, v, "member"))
-        for person in p.lead_candidates(t)[: max(8, k_max // 4)]:
-            v = m.new_bool_var(f"lo{i}_{person}")
-            lead_only[(person, i)] = v
-            at[(person, i)].append(v)
-            lead_vars[i].append((person, v, "only"))
-        if lead_vars[i]:
-            m.add_at_most_one(v for _p, v, _k in lead_vars[i])
-    # A person at one place per target, and at one place at a time.
-    targets_of: dict[str, list[int]] = defaultdict(list)
-    for (person, i), vs in at.items():
-        m.add_at_most_one(vs)
-        targets_of[person].append(i)
-    for person, idx in targets_of.items():
-        if len(idx) < 2:
-            continue
-        idx.sort(key=lambda i: p.targets[i].start)
-        for i in idx:
-            t = p.targets[i]
-            clique = [j for j in idx if p.targets[j].start <= t.start < p.targets[j].end]
-            if len(clique) > 1:
-                m.add_at_most_one(v for j in clique for v in at[(person, j)])
-    # Department cover: in every stretch, new people out <= the room left.
-    by_dept: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for person, i in at:
-        s = p.staff[person]
-        if p.targets[i].clinical and p.cover.watched(s.department):
-            by_dept[s.department].append((person, i))
-    for dept, pairs in by_dept.items():
-        cuts = sorted({x for _q, i in pairs for a, b in p.targets[i].clinical for x in (a, b)})
-        spans = sorted({iv for _q, i in pairs for iv in p.targets[i].clinical})
-        seen: set[tuple[datetime, datetime]] = set()
-        for i0, i1 in spans:
-            for a, b in p.cover.pieces(dept, i0, i1, cuts):
-                if (a, b) in seen:
-                    continue
-                seen.add((a, b))
-                drawing = [
-                    (q, i) for q, i in pairs if any(c0 <= a and b <= c1 for c0, c1 in p.targets[i].clinical)
-                ]
-                room = p.cover.room(dept, a, b)
-                if len(drawing) > room:
-                    m.add(sum(v for q, i in drawing for v in at[(q, i)]) <= max(room, 0))
-    # Hours per person and month.
-    minutes_of: dict[tuple[str, date], list[tuple[int, int]]] = defaultdict(list)
-    for person, i in at:
-        minutes_of[(person, p.targets[i].month)].append((i, p.targets[i].minutes))
-    over_terms = []
-    for (person, month), items in minutes_of.items():
-        cap = p.staff[person].max_hours_month
-        if cap is None:
-            continue
-        room = int(cap * 60) - p.month_minutes.get((person, month), 0)
-        if sum(mins for _i, mins in items) <= room:
-            continue
-        expr = sum(mins * v for i, mins in items for v in at[(person, i)])
-        if cfg.cap_is_hard:
-            m.add(expr <= room)
-        else:
-            over = m.new_int_var(0, sum(mins for _i, mins in items), f"over_{person}_{month}")
-            m.add(over >= expr - room)
-            m.add_hint(over, max(0, sum(mins * h(person, i) for i, mins in items) - room))
-            over_terms.append(over)
-    # Objective.
-    objective: list = []
-    fill = 10 * (w.lead + w.lead_branch + w.paired_branch + w.hours_cap + w.fairness * 40 + w.evenings * 4)
-    for (n, c), v in x.items():
-        t = p.targets[p.openings[n].target]
-        objective.append(fill * v)
-        if not p.from_branch(p.staff[c], t):
-            objective.append(-w.paired_branch * v)
-    for (c, i), v in lead_only.items():
-        if not p.from_branch(p.staff[c], p.targets[i]):
-            objective.append(-w.paired_branch * v)
-    for i, options in lead_vars.items():
-        for person, v, _k in options:
-            objective.append(w.lead * v)
-            if p.from_branch(p.staff[person], p.targets[i]) and p.staff[person].party_member:
-                objective.append(w.lead_branch * v)
-    per_minute = max(1, round(w.hours_cap / 60))
-    for over in over_terms:
-        objective.append(-per_minute * over)
-    # Fairness, in half hours: the most-loaded person, and each load above one and two hours
-    # (a convex penalty, so loads even out).
-    people = sorted(targets_of)
-    if people and w.fairness:
-        loads = {}
-        top_bound = 0
-        for person in people:
-            base = p.window_minutes.get(person, 0) // 30
-            terms = [(p.targets[i].minutes // 30) * v for i in targets_of[person] for v in at[(person, i)]]
-            bound = base + sum(p.targets[i].minutes // 30 for i in targets_of[person])
-            top_bound = max(top_bound, bound)
-            load = m.new_int_var(0, bound, f"load_{person}")
-            m.add(load == base + sum(terms))
-            hinted_load = base + sum(p.targets[i].minutes // 30 * h(person, i) for i in targets_of[person])
-            m.add_hint(load, hinted_load)
-            loads[person] = (load, bound, hinted_load)
-        top = m.new_int_var(0, top_bound, "top")
-        m.add_hint(top, max(v for _l, _b, v in loads.values()))
-        for load, _b, _v in loads.values():
-            m.add(top >= load)
-        objective.append(-4 * w.fairness * top)
-        # Each half hour above 2, 4 and 6 hours costs more than the one before (1, 2, 4 times
-        # the weight per half hour): a convex penalty, so loads even out before anyone piles up.
-        for person, (load, bound, hinted_load) in loads.items():
-            for level, factor in ((4, 1), (8, 2), (12, 4)):
-                if bound > level:
-                    ex = m.new_int_var(0, bound - level, f"ex{level}_{person}")
-                    m.add(ex >= load - level)
-                    m.add_hint(ex, max(0, hinted_load - level))
-                    objective.append(-w.fairness * factor * ex)
-    # Evenings in a row for one person.
-    if w.evenings:
-        for person in people:
-            nights: dict[date, list] = defaultdict(list)
-            lit: dict[date, int] = defaultdict(int)
-            for i in targets_of[person]:
-                t = p.targets[i]
-                if t.evening:
-                    nights[t.start.date()].extend(at[(person, i)])
-                    lit[t.start.date()] += h(person, i)
-            before = p.evenings.get(person, set())
-            for d, vs in nights.items():
-                for other in (d - timedelta(days=1), d + timedelta(days=1)):
-                    if other in before:
-                        objective.append(-w.evenings * sum(vs))
-                if d + timedelta(days=1) in nights:
-                    both = m.new_bool_var(f"ev_{person}_{d}")
-                    nxt = nights[d + timedelta(days=1)]
-                    m.add(both >= sum(vs) + sum(nxt) - 1)
-                    m.add_hint(both, lit[d] + lit[d + timedelta(days=1)] >= 2)
-                    objective.append(-w.evenings * both)
-    for i, options in lead_vars.items():
-        key = p.targets[i].key
-        for person, v, kind in options:
-            lead = (*key, person) in hinted_leads
-            if kind == "member":
-                lead = lead and (*key, person) in hinted_at
-            elif kind == "only":
-                lead = lead and (*key, person) not in hinted_at and person not in p.targets[i].present
-            m.add_hint(v, lead)
-    m.maximize(sum(objective))
-
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, cfg.time_limit)
-    solver.parameters.num_workers = max(1, cfg.workers)
-    solver.parameters.random_seed = 1
-    solver.parameters.log_search_progress = cfg.log
-    stop = threading.Event()
-    cancelled = threading.Event()
-    limit_ms = int(cfg.time_limit * 1000)
-    built = len(p.openings)
-
-    def watch() -> None:
-        t0 = _time.perf_counter()
-        while not stop.wait(0.1):
-            done = int((_time.perf_counter() - t0) * 1000)
-            if progress is not None and not progress(
-                built + min(done, limit_ms) * len(p.targets) // max(limit_ms, 1), total
-            ):
-                cancelled.set()
-                solver.stop_search()
-                return
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    try:
-        status = solver.solve(m)
-    finally:
-        stop.set()
-        watcher.join()
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        state = "cancelled" if cancelled.is_set() else "no solution"
-        return p.result([], _time.perf_counter() - began, state)
-    added: list[Assignment] = []
-    leads: dict[tuple[str, int], str] = {}
-    for i, options in lead_vars.items():
-        for person, v, kind in options:
-            if solver.boolean_value(v):
-                leads[(person, i)] = kind
-    for (n, c), v in x.items():
-        if solver.boolean_value(v):
-            o = p.openings[n]
-            role = "lead" if leads.get((c, o.target)) == "member" else "member"
-            added.append(_made(p.targets[o.target], c, o.station, role, o.need))
-    for (person, i), kind in sorted(leads.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        if kind in ("promote", "only"):
-            added.append(_made(p.targets[i], person, None, "lead", None))
-    added.sort(key=lambda a: (a.occurrence, a.activity, a.station or "", a.staff))
-    if progress is not None:
-        progress(total, total)
-    state = "cancelled" if cancelled.is_set() else ("optimal" if status == cp_model.OPTIMAL else "feasible")
-    return p.result(added, _time.perf_counter() - began, state)
+    return solve_cpsat(window, progress)

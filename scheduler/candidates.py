@@ -4,7 +4,7 @@ they meet, hours left this month, and what taking them does to their department'
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from .conflicts import Booked, department_cover, held_occurrences, meets
 from .model import Activity, Assignment, Plan
@@ -52,76 +52,31 @@ def candidates(
     st = next((s for s in activity.stations if s.id == station), None)
     needs = st.needs if st else ()
     turn = department_on_turn(activity, occ.date, station) if station else None
-    day0 = datetime.combine(occ.start.date(), time.min)
-    month0 = day0.replace(day=1)
+    month0 = datetime.combine(occ.start.date(), time.min).replace(day=1)
     month1 = (month0 + timedelta(days=32)).replace(day=1)
     month = held_occurrences(plan, calendar, month0, month1)
     here = next((b for b in month if b.key == (activity.id, occ.date)), None)
     present = here.people if here else set()
-    same_time = [
-        b
-        for b in month
-        if b.key != (activity.id, occ.date) and b.occ.start < occ.end and occ.start < b.occ.end
-    ]
-    busy: dict[str, list[Booked]] = {}
-    for b in same_time:
-        for p in b.people:
-            busy.setdefault(p, []).append(b)
-    hours: dict[str, float] = {}
-    for b in month:
-        if b.key == (activity.id, occ.date):
-            continue
-        for p in b.people:
-            hours[p] = hours.get(p, 0.0) + (b.occ.end - b.occ.start).total_seconds() / 3600
-    away: dict[str, set[str]] = {}
-    for u in plan.unavailability.values():
-        if u.start < occ.end and occ.start < u.end:
-            away.setdefault(u.staff, set()).add(u.reason)
+    busy, hours, away = _commitments(plan, month, (activity.id, occ.date), occ)
     branch_depts = (
         set(plan.branches[activity.organizer].departments) if activity.organizer in plan.branches else set()
     )
-    in_clinical = bool(calendar.clinical_intervals(occ.start, occ.end, clinical_hours))
-    day_booked = [
-        b
-        for b in month
-        if b.occ.start < occ.end + timedelta(days=1) and occ.start - timedelta(days=1) < b.occ.end
-    ]
-    cover: dict[str, tuple[bool, int | None]] = {}
-
-    def cover_of(dept_id: str, person: str) -> tuple[bool, int | None]:
-        # Whether one more of this department out at this occurrence breaks its cover, judged
-        # by the checker itself on the day with the person added.
-        if not in_clinical:
-            return False, None
-        if dept_id not in cover:
-            extra = Assignment(activity.id, person, occ.date, station, "member")
-            trial = Booked(occ, activity, (*(here.assignments if here else ()), extra))
-            others = [b for b in day_booked if b.key != trial.key]
-            found = [
-                c
-                for c in department_cover([*others, trial], plan, calendar, clinical_hours)
-                if c.department == dept_id and trial.key in c.occurrences
-            ]
-            lowest = min((c.info()["present"] for c in found), default=None)
-            cover[dept_id] = (bool(found), lowest)
-        return cover[dept_id]
-
+    trial = _CoverTrial(plan, calendar, clinical_hours, month, activity, occ, station, here)
     out = []
     for s in plan.staff.values():
         if not s.active or s.id in present:
             continue
-        met = tuple(i for i, n in enumerate(needs) if meets(s, n.department, n.qualification, turn))
         dept = plan.departments.get(s.department)
         reasons = away.get(s.id, set())
         breaks, left = (
-            cover_of(s.department, s.id)
+            trial.of(s.department, s.id)
             if dept and dept.min_on_duty > 0 and not (reasons - {"duty"})
             else (False, None)
         )
         out.append(
             Candidate(
                 staff=s.id,
-                needs=met,
+                needs=tuple(i for i, n in enumerate(needs) if meets(s, n.department, n.qualification, turn)),
                 busy=tuple((b.activity.title, b.occ.start) for b in busy.get(s.id, ())),
                 away=tuple(sorted(reasons)),
                 hours_month=round(hours.get(s.id, 0.0), 2),
@@ -145,3 +100,69 @@ def candidates(
 
     out.sort(key=rank)
     return out
+
+
+def _commitments(
+    plan: Plan, month: list[Booked], key: tuple[str, date], occ: Occurrence
+) -> tuple[dict[str, list[Booked]], dict[str, float], dict[str, set[str]]]:
+    """Per person: the other occurrences at the same time, the outreach hours of the month
+    besides this occurrence, and the reasons they are away at that time."""
+    busy: dict[str, list[Booked]] = {}
+    for b in month:
+        if b.key != key and b.occ.start < occ.end and occ.start < b.occ.end:
+            for p in b.people:
+                busy.setdefault(p, []).append(b)
+    hours: dict[str, float] = {}
+    for b in month:
+        if b.key == key:
+            continue
+        for p in b.people:
+            hours[p] = hours.get(p, 0.0) + (b.occ.end - b.occ.start).total_seconds() / 3600
+    away: dict[str, set[str]] = {}
+    for u in plan.unavailability.values():
+        if u.start < occ.end and occ.start < u.end:
+            away.setdefault(u.staff, set()).add(u.reason)
+    return busy, hours, away
+
+
+class _CoverTrial:
+    """Whether one more of a department out at this occurrence breaks its cover, judged by the
+    checker itself on the day with the person added (once per department)."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        calendar: WorkCalendar,
+        clinical_hours: tuple[str, str],
+        month: list[Booked],
+        activity: Activity,
+        occ: Occurrence,
+        station: str | None,
+        here: Booked | None,
+    ) -> None:
+        self.plan, self.calendar, self.hours = plan, calendar, clinical_hours
+        self.activity, self.occ, self.station, self.here = activity, occ, station, here
+        self.in_clinical = bool(calendar.clinical_intervals(occ.start, occ.end, clinical_hours))
+        self.day_booked = [
+            b
+            for b in month
+            if b.occ.start < occ.end + timedelta(days=1) and occ.start - timedelta(days=1) < b.occ.end
+        ]
+        self.found: dict[str, tuple[bool, int | None]] = {}
+
+    def of(self, dept_id: str, person: str) -> tuple[bool, int | None]:
+        """(breaks the cover, people left then); (False, None) outside clinical hours."""
+        if not self.in_clinical:
+            return False, None
+        if dept_id not in self.found:
+            extra = Assignment(self.activity.id, person, self.occ.date, self.station, "member")
+            trial = Booked(self.occ, self.activity, (*(self.here.assignments if self.here else ()), extra))
+            others = [b for b in self.day_booked if b.key != trial.key]
+            found = [
+                c
+                for c in department_cover([*others, trial], self.plan, self.calendar, self.hours)
+                if c.department == dept_id and trial.key in c.occurrences
+            ]
+            lowest = min((c.info()["present"] for c in found), default=None)
+            self.found[dept_id] = (bool(found), lowest)
+        return self.found[dept_id]

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reports.messages import describe_unfilled
-from scheduler.assign import SOFT_RULES, Problem, Proposal, SolverSettings, Weights, greedy, solve
+from scheduler.assign import SOFT_RULES, Proposal, SolverSettings, StaffingWindow, Weights, greedy, solve
 from scheduler.model import Plan
 
 from .entities import Catalog
@@ -116,7 +116,7 @@ def make_job(
     hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
 
     def job(progress: Callable[[int, int], bool]) -> Proposal:
-        problem = Problem(plan, calendar, window[0], window[1], hours, settings, only)
+        problem = StaffingWindow(plan, calendar, window[0], window[1], hours, settings, only)
         proposal = (greedy if method == "greedy" else solve)(problem, progress)
         if proposal.status == "cancelled":
             raise Cancelled()

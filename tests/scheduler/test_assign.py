@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scheduler.assign import Problem, SolverSettings, greedy, solve
+from scheduler.assign import SolverSettings, StaffingWindow, greedy, solve
 from scheduler.conflicts import CheckContext, check
 from scheduler.model import (
     Assignment,
@@ -32,7 +32,7 @@ SOLVERS = [pytest.param(solve, id="cpsat"), pytest.param(greedy, id="greedy")]
 
 
 def run(p: Plan, fn=solve, d0: date = MON, d1: date | None = None, cfg: SolverSettings = FAST):
-    return fn(Problem(p, CAL, d0, d1 or d0, settings=cfg))
+    return fn(StaffingWindow(p, CAL, d0, d1 or d0, settings=cfg))
 
 
 def errors(p: Plan, d0: date | None = None, d1: date | None = None) -> set:
@@ -209,10 +209,10 @@ def test_progress_reports_and_cancels() -> None:
     act(p, "v", at(SAT, 9), at(SAT, 11), stations=(Station("s", "S", (Need(None, "physician", 2),)),))
     seen: list[tuple[int, int]] = []
     r = run(p, solve, SAT)
-    problem = Problem(p, CAL, SAT, SAT, settings=FAST)
+    problem = StaffingWindow(p, CAL, SAT, SAT, settings=FAST)
     done = solve(problem, lambda d, t: seen.append((d, t)) or True)
     assert done.filled == r.filled and seen and seen[-1][0] == seen[-1][1]
-    cancelled = greedy(Problem(p, CAL, SAT, SAT, settings=FAST), lambda d, t: False)
+    cancelled = greedy(StaffingWindow(p, CAL, SAT, SAT, settings=FAST), lambda d, t: False)
     assert cancelled.status == "cancelled" and cancelled.assignments == []
 
 
