@@ -41,6 +41,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "party_member": ("党员", "是否党员", "政治面貌", "partymember", "party"),
         "branch": ("党支部", "所在支部", "支部", "branch", "partybranch"),
         "max_hours_month": ("每月时长上限", "月时长上限", "maxhours", "maxhoursmonth", "hourscap"),
+        "volunteer_no": ("志愿者编号", "志愿者号", "志愿者证号", "volunteerno", "volunteernumber", "volunteerid"),
         "active": ("在职", "在职状态", "状态", "active", "status"),
     },
     "departments": {
@@ -296,6 +297,8 @@ def _record(target: str, v: dict[str, str], plan: Plan) -> tuple[Any | None, boo
                 problems.append(("max_hours_month", N_("{value} is not a number"), v["max_hours_month"]))
         if v.get("active"):
             changes["active"] = _norm(v["active"]) not in NO
+        if v.get("volunteer_no"):
+            changes["volunteer_no"] = v["volunteer_no"].strip()
         return replace(rec, **changes), old is not None, problems
     if target == "departments":
         old_d = plan.departments.get(key)

@@ -270,6 +270,7 @@ def to_json(st: Statistics, plan: Plan) -> dict:
             {
                 "staff": r.key,
                 "name": plan.staff[r.key].name if r.key in plan.staff else r.key,
+                "volunteer_no": plan.staff[r.key].volunteer_no if r.key in plan.staff else None,
                 "occurrences": r.occurrences,
                 "hours": r.hours,
             }

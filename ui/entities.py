@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -129,19 +129,60 @@ class Filter:
     matches: Callable[[Any, str], bool]
 
 
+_TEXT_KINDS = ("text",)
+_LIST_KINDS = ("multi_ref", "multi_choice")
+
+
 @dataclass(frozen=True)
 class EntitySpec:
+    """A master-data screen: its table columns and its form. Where a form field is named after
+    the record's attribute, the form is derived from the fields (`cls`), so a new attribute is
+    one Field here; `to_form`/`from_form` are given only where a form differs from the record."""
+
     section: str
     title: str
     singular: str
     id_prefix: str
     columns: list[Column]
     fields: list[Field]
-    to_form: Callable[[Any], dict[str, Any]]
-    from_form: Callable[[dict[str, Any], Any | None], Any]
+    cls: type | None = None
+    custom_to_form: Callable[[Any], dict[str, Any]] | None = None
+    custom_from_form: Callable[[dict[str, Any], Any | None], Any] | None = None
     check: Callable[[dict[str, Any], Catalog], list[tuple[str, str]]] = lambda v, c: []
     filters: list[Filter] = field(default_factory=list)
     key_field: str = "id"
+
+    def to_form(self, item: Any) -> dict[str, Any]:
+        if self.custom_to_form is not None:
+            return self.custom_to_form(item)
+        out = {}
+        for f in self.fields:
+            value = getattr(item, f.name)
+            if f.kind in _TEXT_KINDS:
+                value = value or ""
+            elif f.kind in _LIST_KINDS:
+                value = list(value)
+            out[f.name] = value
+        return out
+
+    def from_form(self, values: dict[str, Any], old: Any | None) -> Any:
+        """The record the form describes; attributes the form does not show are kept from `old`."""
+        if self.custom_from_form is not None:
+            return self.custom_from_form(values, old)
+        assert self.cls is not None, self.section
+        out: dict[str, Any] = {}
+        for f in self.fields:
+            value = values[f.name]
+            if f.kind in _TEXT_KINDS:
+                value = value.strip() if f.required else _opt_text(value)
+            elif f.kind in _LIST_KINDS:
+                value = tuple(value)
+            elif f.kind == "bool":
+                value = bool(value)
+            elif f.kind == "int":
+                value = int(value)
+            out[f.name] = value
+        return replace(old, **out) if old is not None else self.cls(**out)
 
 
 def _keep_extra(old: Any | None) -> dict[str, Any]:
@@ -180,8 +221,7 @@ CAMPUSES = EntitySpec(
         Column(N_("Departments"), lambda i, c: sum(1 for d in c.departments.values() if d.campus == i.id)),
     ],
     fields=[Field("id", N_("ID"), "id", True), Field("name", N_("Name"), "text", True)],
-    to_form=lambda i: {"id": i.id, "name": i.name},
-    from_form=lambda v, old: Campus(v["id"], v["name"].strip(), _keep_extra(old)),
+    cls=Campus,
 )
 
 # ---------------------------------------------------------------- departments
@@ -212,10 +252,7 @@ DEPARTMENTS = EntitySpec(
             help=N_("People who must stay in the hospital during clinical hours."),
         ),
     ],
-    to_form=lambda i: {"id": i.id, "name": i.name, "campus": i.campus, "min_on_duty": i.min_on_duty},
-    from_form=lambda v, old: Department(
-        v["id"], v["name"].strip(), v["campus"], int(v["min_on_duty"]), _keep_extra(old)
-    ),
+    cls=Department,
     check=lambda v, c: (
         [("min_on_duty", tr("The minimum on duty is more than the department's active staff."))]
         if v["id"] in c.departments
@@ -256,14 +293,14 @@ BRANCHES = EntitySpec(
             "contact", N_("Contact person"), "ref", ref="staff", help=N_("Named contact for the partners.")
         ),
     ],
-    to_form=lambda i: {
+    custom_to_form=lambda i: {
         "id": i.id,
         "name": i.name,
         "departments": list(i.departments),
         "secretary": i.secretary,
         "contact": i.contact,
     },
-    from_form=lambda v, old: Branch(
+    custom_from_form=lambda v, old: Branch(
         v["id"], v["name"].strip(), tuple(v["departments"]), v["secretary"], v["contact"], _keep_extra(old)
     ),
     check=_branch_check,
@@ -301,6 +338,7 @@ STAFF = EntitySpec(
             N_("Qualifications"), lambda i, c: "、".join(qualification_label(q) for q in i.qualifications)
         ),
         Column(N_("Phone"), lambda i, c: i.phone or ""),
+        Column(N_("Volunteer number"), lambda i, c: i.volunteer_no or ""),
         Column(
             N_("Hours cap / month"),
             lambda i, c: "" if i.max_hours_month is None else f"{i.max_hours_month:g}",
@@ -317,6 +355,12 @@ STAFF = EntitySpec(
         Field("qualifications", N_("Qualifications"), "multi_choice", choices=QUALIFICATIONS),
         Field("phone", N_("Phone"), "text"),
         Field(
+            "volunteer_no",
+            N_("Volunteer number"),
+            "text",
+            help=N_("Number on the national volunteer service platform (志愿者编号)."),
+        ),
+        Field(
             "max_hours_month",
             N_("Hours cap / month"),
             "opt_float",
@@ -325,31 +369,7 @@ STAFF = EntitySpec(
         ),
         Field("active", N_("Active"), "bool"),
     ],
-    to_form=lambda i: {
-        "id": i.id,
-        "name": i.name,
-        "department": i.department,
-        "title": i.title or "",
-        "party_member": i.party_member,
-        "branch": i.branch,
-        "qualifications": list(i.qualifications),
-        "phone": i.phone or "",
-        "max_hours_month": i.max_hours_month,
-        "active": i.active,
-    },
-    from_form=lambda v, old: Staff(
-        id=v["id"],
-        name=v["name"].strip(),
-        department=v["department"],
-        branch=v["branch"],
-        party_member=bool(v["party_member"]),
-        title=_opt_text(v["title"]),
-        qualifications=tuple(v["qualifications"]),
-        phone=_opt_text(v["phone"]),
-        max_hours_month=v["max_hours_month"],
-        active=bool(v["active"]),
-        extra=_keep_extra(old),
-    ),
+    cls=Staff,
     check=_staff_check,
     filters=[
         Filter(N_("Department"), _names("departments"), lambda i, v: i.department == v),
@@ -402,7 +422,7 @@ PARTNERS = EntitySpec(
         Field("contact_name", N_("Contact name"), "text"),
         Field("contact_phone", N_("Contact phone"), "text"),
     ],
-    to_form=lambda i: {
+    custom_to_form=lambda i: {
         "id": i.id,
         "name": i.name,
         "kind": i.kind,
@@ -413,7 +433,7 @@ PARTNERS = EntitySpec(
         "contact_name": i.contact.name or "",
         "contact_phone": i.contact.phone or "",
     },
-    from_form=lambda v, old: Partner(
+    custom_from_form=lambda v, old: Partner(
         id=v["id"],
         name=v["name"].strip(),
         kind=v["kind"],
@@ -467,7 +487,7 @@ PAIRINGS = EntitySpec(
             "visits_per_year", N_("Visits a year"), "int", maximum=1000, help=N_("The yearly visit target.")
         ),
     ],
-    to_form=lambda i: {
+    custom_to_form=lambda i: {
         "id": i.id,
         "branch": i.branch,
         "partner": i.partner,
@@ -475,7 +495,7 @@ PAIRINGS = EntitySpec(
         "end": i.end,
         "visits_per_year": i.visits_per_year,
     },
-    from_form=lambda v, old: Pairing(
+    custom_from_form=lambda v, old: Pairing(
         v["id"], v["branch"], v["partner"], v["start"], v["end"], int(v["visits_per_year"]), _keep_extra(old)
     ),
     check=_pairing_check,
@@ -521,13 +541,13 @@ SERVICES = EntitySpec(
         Field("duration_minutes", N_("Duration (minutes)"), "opt_int", maximum=24 * 60),
         Field("needs", N_("Needs"), "needs", help=N_("Who must go: each line is met by that many people.")),
     ],
-    to_form=lambda i: {
+    custom_to_form=lambda i: {
         "id": i.id,
         "name": i.name,
         "duration_minutes": i.duration_minutes,
         "needs": list(i.needs),
     },
-    from_form=lambda v, old: Service(
+    custom_from_form=lambda v, old: Service(
         v["id"], v["name"].strip(), tuple(v["needs"]), v["duration_minutes"] or None, _keep_extra(old)
     ),
     check=_service_check,
@@ -564,8 +584,7 @@ HOLIDAYS = EntitySpec(
         Field("kind", N_("Kind"), "choice", True, choices=CALENDAR_KIND_LABELS),
         Field("name", N_("Name"), "text", placeholder=N_("e.g. 春节")),
     ],
-    to_form=lambda i: {"date": i.date, "kind": i.kind, "name": i.name or ""},
-    from_form=lambda v, old: CalendarEntry(v["date"], v["kind"], _opt_text(v["name"]), _keep_extra(old)),
+    cls=CalendarEntry,
     check=_calendar_check,
 )
 

@@ -40,6 +40,7 @@ FIELD_NAMES = {
     "party_member": N_("Party member"),
     "branch": N_("Party branch"),
     "max_hours_month": N_("Max hours a month"),
+    "volunteer_no": N_("Volunteer number"),
     "active": N_("Active"),
     "campus": N_("Campus"),
     "min_on_duty": N_("Minimum on duty"),

@@ -4,27 +4,27 @@
   <context>
     <name>app</name>
     <message>
-      <location filename="../../ui/patrol_dialog.py" line="140" />
+      <location filename="../../ui/patrol_dialog.py" line="139" />
       <source> (holidays of %1 not entered: check the dates)</source>
       <translation>（%1 年节假日未录入，请核对日期）</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="114" />
+      <location filename="../../reports/timebank.py" line="127" />
       <source> (seal)</source>
       <translation>（盖章）</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="342" />
+      <location filename="../../ui/table.py" line="418" />
       <source> and %1 more</source>
       <translation> 等另外 %1 项</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="462" />
+      <location filename="../../ui/requests_page.py" line="456" />
       <source> days</source>
       <translation> 天</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="458" />
+      <location filename="../../ui/requests_page.py" line="452" />
       <source> h</source>
       <translation> 小时</translation>
     </message>
@@ -34,7 +34,7 @@
       <translation> 分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="264" />
+      <location filename="../../ui/autoassign.py" line="266" />
       <source> s</source>
       <translation> 秒</translation>
     </message>
@@ -44,32 +44,32 @@
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="105" />
+      <location filename="../../ui/conflicts_panel.py" line="121" />
       <source>%1 errors, %2 warnings (%3 acknowledged)</source>
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="594" />
+      <location filename="../../ui/file_actions.py" line="117" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="66" />
+      <location filename="../../ui/requests_page.py" line="64" />
       <source>%1 h %2 min</source>
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="455" />
+      <location filename="../../reports/rosters.py" line="454" />
       <source>%1 holidays not entered.</source>
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="348" />
+      <location filename="../../ui/calendar_page.py" line="328" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="58" />
+      <location filename="../../reports/timebank.py" line="62" />
       <source>%1 hours in %2</source>
       <translation>%2 年共 %1 小时</translation>
     </message>
@@ -84,7 +84,7 @@
       <translation>%1 已损坏（%2），且没有它的备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="177" />
+      <location filename="../../ui/app.py" line="175" />
       <source>%1 is damaged (%2).
 
 Restore the latest good backup, taken %3? The damaged file is kept aside.</source>
@@ -93,19 +93,29 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
 是否恢复 %3 的最新完好备份？损坏的文件会另行保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="593" />
+      <location filename="../../ui/entities.py" line="612" />
       <source>%1 is entered already.</source>
       <translation>%1 已录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="379" />
+      <location filename="../../ui/edits.py" line="48" />
       <source>%1 is still referred to by %2 record(s). Change or delete those first:</source>
       <translation>%1 仍被 %2 条记录引用。请先修改或删除这些记录：</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="67" />
+      <location filename="../../ui/requests_page.py" line="65" />
       <source>%1 left</source>
       <translation>剩余 %1</translation>
+    </message>
+    <message>
+      <location filename="../../reports/registry.py" line="93" />
+      <source>%1 needs %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/registry.py" line="94" />
+      <source>%1 needs %2, not %3</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/stats_page.py" line="239" />
@@ -113,42 +123,42 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>举办 %1 场次，服务 %2 人次，志愿服务 %3 小时</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="306" />
+      <location filename="../../reports/rosters.py" line="305" />
       <source>%1 occurrences, %2 hours</source>
       <translation>共 %1 场，%2 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="93" />
+      <location filename="../../ui/assign_dialog.py" line="91" />
       <source>%1 of %2 h</source>
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="282" />
+      <location filename="../../ui/table.py" line="359" />
       <source>%1 of %2 shown</source>
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="174" />
+      <location filename="../../ui/autoassign.py" line="178" />
       <source>%1 people</source>
       <translation>%1 人</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="792" />
+      <location filename="../../ui/file_actions.py" line="307" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="381" />
+      <location filename="../../ui/stats_page.py" line="385" />
       <source>%1 requests received in the period.</source>
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="185" />
+      <location filename="../../ui/sheet_import.py" line="186" />
       <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../ui/patrol_dialog.py" line="151" />
+      <location filename="../../ui/patrol_dialog.py" line="147" />
       <source>%1 visits proposed</source>
       <translation>建议走访 %1 次</translation>
     </message>
@@ -158,107 +168,132 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../ui/backups.py" line="22" />
+      <location filename="../../ui/backups.py" line="21" />
       <source>%1 · %2 KB</source>
       <translation>%1 · %2 KB</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="336" />
+      <location filename="../../ui/calendar_page.py" line="319" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="305" />
+      <location filename="../../reports/registry.py" line="96" />
+      <source>%1: activity %4 has no occurrence on %3 (none planned then, or called off)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/registry.py" line="95" />
+      <source>%1: no activity with id %3 (%2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/registry.py" line="100" />
+      <source>%1: no party branch with id %3 (%2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/registry.py" line="99" />
+      <source>%1: no staff member with id %3 (%2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/registry.py" line="101" />
+      <source>%1: the window ends before it starts (%3)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="303" />
       <source>&amp;Auto-assign…</source>
       <translation>自动排班(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="306" />
+      <location filename="../../ui/mainwindow.py" line="304" />
       <source>&amp;Backups…</source>
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="297" />
+      <location filename="../../ui/mainwindow.py" line="295" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="286" />
+      <location filename="../../ui/mainwindow.py" line="284" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="271" />
+      <location filename="../../ui/file_actions.py" line="77" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="264" />
+      <location filename="../../ui/file_actions.py" line="69" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="303" />
+      <location filename="../../ui/mainwindow.py" line="301" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="270" />
+      <location filename="../../ui/file_actions.py" line="76" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="308" />
+      <location filename="../../ui/mainwindow.py" line="306" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="265" />
+      <location filename="../../ui/file_actions.py" line="71" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="266" />
+      <location filename="../../ui/file_actions.py" line="72" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="284" />
+      <location filename="../../ui/file_actions.py" line="90" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="267" />
+      <location filename="../../ui/file_actions.py" line="73" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="289" />
+      <location filename="../../ui/mainwindow.py" line="287" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="304" />
+      <location filename="../../ui/mainwindow.py" line="302" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="302" />
+      <location filename="../../ui/mainwindow.py" line="300" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="287" />
+      <location filename="../../ui/mainwindow.py" line="285" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="307" />
+      <location filename="../../ui/mainwindow.py" line="305" />
       <source>&amp;User name…</source>
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="295" />
+      <location filename="../../ui/mainwindow.py" line="293" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -268,7 +303,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="91" />
+      <location filename="../../reports/rosters.py" line="93" />
       <source>(moved from %1)</source>
       <translation>（由 %1 改期）</translation>
     </message>
@@ -293,7 +328,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="136" />
+      <location filename="../../ui/sheet_import.py" line="137" />
       <source>(not imported)</source>
       <translation>（不导入）</translation>
     </message>
@@ -303,7 +338,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（未设置）</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="164" />
+      <location filename="../../ui/assign_dialog.py" line="154" />
       <source>(the activity as a whole)</source>
       <translation>（整个活动）</translation>
     </message>
@@ -313,32 +348,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="168" />
+      <location filename="../../reports/messages.py" line="188" />
       <source>, </source>
       <translation>、</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="73" />
+      <location filename="../../ui/activity_editor.py" line="67" />
       <source>, %1 times</source>
       <translation>，共 %1 次</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="75" />
+      <location filename="../../ui/activity_editor.py" line="69" />
       <source>, until %1</source>
       <translation>，直到 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="233" />
+      <location filename="../../ui/entities.py" line="270" />
       <source>A branch is built on at least one department.</source>
       <translation>党支部至少要建在一个科室上。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="424" />
+      <location filename="../../ui/requests_page.py" line="418" />
       <source>A declined request needs a reason.</source>
       <translation>拒绝点单须填写理由。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="543" />
+      <location filename="../../ui/entities.py" line="563" />
       <source>A make-up workday is a Saturday or Sunday.</source>
       <translation>调休上班日应为周六或周日。</translation>
     </message>
@@ -348,77 +383,77 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>由党员带队（优先牵头支部的党员）</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="281" />
+      <location filename="../../ui/entities.py" line="318" />
       <source>A party member belongs to a party branch.</source>
       <translation>党员须归属一个党支部。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="167" />
+      <location filename="../../ui/entities.py" line="208" />
       <source>A phone number has digits only (with + or - where needed).</source>
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="594" />
+      <location filename="../../ui/calendar_page.py" line="568" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="328" />
+      <location filename="../../ui/requests_page.py" line="326" />
       <source>Accept</source>
       <translation>受理</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="412" />
+      <location filename="../../ui/requests_page.py" line="406" />
       <source>Accept request %1</source>
       <translation>受理点单 %1</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="96" />
+      <location filename="../../reports/messages.py" line="116" />
       <source>Accepted</source>
       <translation>已受理</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="195" />
+      <location filename="../../ui/conflicts_panel.py" line="295" />
       <source>Acknowledge warning</source>
       <translation>确认警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="64" />
+      <location filename="../../ui/conflicts_panel.py" line="78" />
       <source>Acknowledge…</source>
       <translation>确认…</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="308" />
+      <location filename="../../ui/entities.py" line="346" />
       <source>Active</source>
       <translation>在岗</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="395" />
+      <location filename="../../reports/rosters.py" line="394" />
       <source>Activities</source>
       <translation>活动</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="250" />
+      <location filename="../../reports/rosters.py" line="252" />
       <source>Activity</source>
       <translation>活动</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="376" />
+      <location filename="../../ui/activity_editor.py" line="370" />
       <source>Activity name</source>
       <translation>活动名称</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="59" />
+      <location filename="../../reports/messages.py" line="79" />
       <source>Acupuncture</source>
       <translation>针刺</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="118" />
+      <location filename="../../ui/record_dialog.py" line="116" />
       <source>Add</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="317" />
+      <location filename="../../ui/table.py" line="394" />
       <source>Add %1 %2</source>
       <translation>新增%1 %2</translation>
     </message>
@@ -428,17 +463,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>添加需求</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="107" />
+      <location filename="../../ui/record_dialog.py" line="105" />
       <source>Add someone who came: type a name, Enter</source>
       <translation>添加到场人员：输入姓名后回车</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="243" />
+      <location filename="../../ui/activity_editor.py" line="237" />
       <source>Add station</source>
       <translation>添加摊位</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="399" />
+      <location filename="../../ui/entities.py" line="419" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
@@ -448,12 +483,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>将新增 %1 条安排：%3 个空缺岗位中补齐 %2 个，指定带队 %4 名；仍有 %5 个岗位空缺。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="185" />
+      <location filename="../../reports/rosters.py" line="187" />
       <source>Age</source>
       <translation>年龄</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="385" />
+      <location filename="../../ui/entities.py" line="405" />
       <source>Aged 60+</source>
       <translation>60岁以上占比</translation>
     </message>
@@ -468,52 +503,52 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>列表</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="259" />
+      <location filename="../../ui/table.py" line="336" />
       <source>All</source>
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="230" />
+      <location filename="../../ui/calendar_page.py" line="214" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="231" />
+      <location filename="../../ui/calendar_page.py" line="215" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="233" />
+      <location filename="../../ui/calendar_page.py" line="217" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="588" />
+      <location filename="../../ui/calendar_page.py" line="562" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="527" />
+      <location filename="../../ui/calendar_page.py" line="501" />
       <source>All occurrences can be given another time of day here; to hold the series on other days, change its repeat rule, or move single occurrences.</source>
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="232" />
+      <location filename="../../ui/calendar_page.py" line="216" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="318" />
+      <location filename="../../ui/requests_page.py" line="316" />
       <source>All requests</source>
       <translation>全部点单</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="589" />
+      <location filename="../../ui/entities.py" line="608" />
       <source>An ID has letters, digits, “-”, “_” or “.” only.</source>
       <translation>编号只能包含字母、数字、“-”、“_”或“.”。</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="200" />
+      <location filename="../../ui/conflicts_panel.py" line="300" />
       <source>An acknowledgement needs a reason.</source>
       <translation>确认警告须填写理由。</translation>
     </message>
@@ -523,7 +558,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="887" />
+      <location filename="../../ui/calendar_page.py" line="860" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
@@ -533,27 +568,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全年巡诊计划…</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="429" />
+      <location filename="../../reports/registry.py" line="200" />
       <source>Annual plan</source>
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="662" />
+      <location filename="../../ui/calendar_page.py" line="636" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="190" />
+      <location filename="../../ui/requests_page.py" line="188" />
       <source>Another time:</source>
       <translation>其他时间：</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="389" />
+      <location filename="../../ui/stats_page.py" line="393" />
       <source>Answered (first held) after %1 days (median); %2 within the response time, %3 late.</source>
       <translation>从收到到首次举办的天数中位数为 %1 天；%2 个在响应时限内，%3 个超时。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="223" />
+      <location filename="../../ui/autoassign.py" line="225" />
       <source>Apply</source>
       <translation>应用</translation>
     </message>
@@ -563,32 +598,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>4月</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="204" />
+      <location filename="../../ui/assign_dialog.py" line="194" />
       <source>Assign</source>
       <translation>安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="760" />
+      <location filename="../../ui/calendar_page.py" line="734" />
       <source>Assign %1 to %2</source>
       <translation>安排 %1 参加 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="156" />
+      <location filename="../../ui/assign_dialog.py" line="149" />
       <source>Assign a person: %1 %2</source>
       <translation>安排人员：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="160" />
+      <location filename="../../ui/calendar_page.py" line="153" />
       <source>Assign a person…</source>
       <translation>安排人员…</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="263" />
+      <location filename="../../ui/assign_dialog.py" line="253" />
       <source>Assign anyway?</source>
       <translation>仍要安排？</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="264" />
+      <location filename="../../ui/assign_dialog.py" line="254" />
       <source>Assigning %1 causes: %2. Assign anyway?</source>
       <translation>安排 %1 会造成：%2。仍要安排吗？</translation>
     </message>
@@ -613,7 +648,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>到场</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="80" />
+      <location filename="../../ui/requests_page.py" line="78" />
       <source>Audience</source>
       <translation>预计人数</translation>
     </message>
@@ -628,12 +663,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="234" />
+      <location filename="../../ui/autoassign.py" line="236" />
       <source>Auto-assign settings</source>
       <translation>自动排班设置</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="154" />
+      <location filename="../../ui/calendar_page.py" line="150" />
       <source>Auto-assign this occurrence</source>
       <translation>为本场次自动排班</translation>
     </message>
@@ -643,7 +678,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班 – 结束日期早于开始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="733" />
+      <location filename="../../ui/calendar_page.py" line="707" />
       <source>Auto-assign: %1 assignments</source>
       <translation>自动排班：%1 条安排</translation>
     </message>
@@ -653,92 +688,92 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班：预览</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="748" />
+      <location filename="../../ui/calendar_page.py" line="722" />
       <source>Auto-assigning…</source>
       <translation>正在自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="150" />
+      <location filename="../../ui/calendar_page.py" line="147" />
       <source>Auto-assign…</source>
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="281" />
+      <location filename="../../ui/file_actions.py" line="87" />
       <source>Back up &amp;now</source>
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="809" />
+      <location filename="../../ui/file_actions.py" line="326" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="811" />
+      <location filename="../../ui/file_actions.py" line="328" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="828" />
+      <location filename="../../ui/mainwindow.py" line="823" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
     <message>
-      <location filename="../../ui/backups.py" line="31" />
+      <location filename="../../ui/backups.py" line="27" />
       <source>Backups are taken when the app starts and every day, and with File ▸ Back up now.</source>
       <translation>程序启动时和每天会自动备份，也可通过“文件 ▸ 立即备份”手动备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="368" />
+      <location filename="../../ui/stats_page.py" line="372" />
       <source>Behind</source>
       <translation>滞后</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="103" />
+      <location filename="../../reports/messages.py" line="123" />
       <source>Blood pressure</source>
       <translation>测血压</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="104" />
+      <location filename="../../reports/messages.py" line="124" />
       <source>Blood sugar</source>
       <translation>测血糖</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="350" />
+      <location filename="../../reports/registry.py" line="199" />
       <source>Branch month plan</source>
       <translation>支部月度计划</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="131" />
+      <location filename="../../reports/stats_xlsx.py" line="153" />
       <source>Busiest people</source>
       <translation>最忙人员</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="64" />
+      <location filename="../../reports/timebank.py" line="69" />
       <source>By</source>
       <translation>录入人</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="72" />
+      <location filename="../../reports/stats_xlsx.py" line="94" />
       <source>By department</source>
       <translation>按科室</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="83" />
+      <location filename="../../reports/stats_xlsx.py" line="105" />
       <source>By kind</source>
       <translation>按类型</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="63" />
+      <location filename="../../reports/stats_xlsx.py" line="85" />
       <source>By month</source>
       <translation>按月份</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="78" />
+      <location filename="../../reports/stats_xlsx.py" line="100" />
       <source>By partner</source>
       <translation>按结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="66" />
+      <location filename="../../reports/stats_xlsx.py" line="88" />
       <source>By party branch</source>
       <translation>按党支部</translation>
     </message>
@@ -748,67 +783,67 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="216" />
+      <location filename="../../ui/mainwindow.py" line="214" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="550" />
+      <location filename="../../ui/entities.py" line="570" />
       <source>Calendar day</source>
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="531" />
+      <location filename="../../ui/mainwindow.py" line="529" />
       <source>Calendar file</source>
       <translation>日历文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="362" />
+      <location filename="../../ui/mainwindow.py" line="360" />
       <source>Calendar file (.ics)…</source>
       <translation>日历文件 (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="536" />
+      <location filename="../../ui/mainwindow.py" line="534" />
       <source>Calendar files (*.ics)</source>
       <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="839" />
+      <location filename="../../ui/calendar_page.py" line="811" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="846" />
+      <location filename="../../ui/calendar_page.py" line="818" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="147" />
+      <location filename="../../ui/calendar_page.py" line="146" />
       <source>Call off this occurrence…</source>
       <translation>停办本场次…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="398" />
+      <location filename="../../ui/calendar_page.py" line="374" />
       <source>Called off</source>
       <translation>已停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="843" />
+      <location filename="../../ui/calendar_page.py" line="815" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="175" />
+      <location filename="../../ui/entities.py" line="216" />
       <source>Campus</source>
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="174" />
+      <location filename="../../ui/entities.py" line="215" />
       <source>Campuses</source>
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="394" />
+      <location filename="../../ui/activity_editor.py" line="388" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -818,12 +853,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="740" />
+      <location filename="../../ui/calendar_page.py" line="714" />
       <source>Cancelled; nothing was changed.</source>
       <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="377" />
+      <location filename="../../ui/edits.py" line="46" />
       <source>Cannot delete</source>
       <translation>无法删除</translation>
     </message>
@@ -833,12 +868,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="716" />
+      <location filename="../../ui/file_actions.py" line="224" />
       <source>Cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="52" />
+      <location filename="../../ui/printing.py" line="51" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -848,7 +883,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长证明…</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="97" />
+      <location filename="../../reports/timebank.py" line="109" />
       <source>Certificate of volunteer service hours</source>
       <translation>志愿服务时长证明</translation>
     </message>
@@ -863,7 +898,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>变更内容</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="276" />
+      <location filename="../../ui/requests_page.py" line="274" />
       <source>Choose a partner and a service.</source>
       <translation>请选择结对单位和服务项目。</translation>
     </message>
@@ -873,7 +908,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>选择一名人员查看其时长明细。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="376" />
+      <location filename="../../ui/mainwindow.py" line="374" />
       <source>Choose a row first.</source>
       <translation>请先选择一行。</translation>
     </message>
@@ -883,37 +918,37 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="378" />
+      <location filename="../../ui/calendar_page.py" line="354" />
       <source>Click an occurrence to see its stations and people.</source>
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="145" />
+      <location filename="../../ui/hospital_dialog.py" line="27" />
       <source>Clinical hours from</source>
       <translation>临床工作时间自</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="168" />
+      <location filename="../../ui/hospital_dialog.py" line="50" />
       <source>Clinical hours must end after they start.</source>
       <translation>临床工作时间的结束须晚于开始。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="146" />
+      <location filename="../../ui/hospital_dialog.py" line="28" />
       <source>Clinical hours until</source>
       <translation>临床工作时间至</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="146" />
+      <location filename="../../ui/printing.py" line="144" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="111" />
+      <location filename="../../reports/messages.py" line="131" />
       <source>Cognitive screening</source>
       <translation>认知筛查</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="77" />
+      <location filename="../../ui/sheet_import.py" line="78" />
       <source>Column in the file</source>
       <translation>文件中的列</translation>
     </message>
@@ -923,7 +958,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="579" />
+      <location filename="../../ui/mainwindow.py" line="577" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -933,47 +968,47 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="239" />
+      <location filename="../../ui/mainwindow.py" line="237" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="105" />
+      <location filename="../../reports/messages.py" line="125" />
       <source>Consultation</source>
       <translation>健康咨询</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="357" />
+      <location filename="../../reports/rosters.py" line="356" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="402" />
+      <location filename="../../ui/entities.py" line="422" />
       <source>Contact name</source>
       <translation>联系人姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="247" />
+      <location filename="../../ui/entities.py" line="284" />
       <source>Contact person</source>
       <translation>联络人</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="403" />
+      <location filename="../../ui/entities.py" line="423" />
       <source>Contact phone</source>
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="48" />
+      <location filename="../../reports/timebank.py" line="52" />
       <source>Correction</source>
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="574" />
+      <location filename="../../ui/mainwindow.py" line="572" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="697" />
+      <location filename="../../ui/mainwindow.py" line="692" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
     </message>
@@ -988,12 +1023,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="674" />
+      <location filename="../../ui/file_actions.py" line="199" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="48" />
+      <location filename="../../reports/timebank.py" line="52" />
       <source>Credit</source>
       <translation>记入</translation>
     </message>
@@ -1003,32 +1038,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自定义规则：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="91" />
+      <location filename="../../ui/activity_editor.py" line="85" />
       <source>Daily</source>
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="176" />
+      <location filename="../../ui/app.py" line="174" />
       <source>Database damaged</source>
       <translation>数据库已损坏</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="590" />
+      <location filename="../../ui/file_actions.py" line="113" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="603" />
+      <location filename="../../ui/file_actions.py" line="126" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="314" />
+      <location filename="../../reports/rosters.py" line="313" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="111" />
+      <location filename="../../reports/stats_xlsx.py" line="133" />
       <source>Days to answer</source>
       <translation>响应天数</translation>
     </message>
@@ -1038,42 +1073,42 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>12月</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="420" />
+      <location filename="../../ui/requests_page.py" line="414" />
       <source>Decline request</source>
       <translation>拒绝点单</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="427" />
+      <location filename="../../ui/requests_page.py" line="421" />
       <source>Decline request %1</source>
       <translation>拒绝点单 %1</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="99" />
+      <location filename="../../reports/messages.py" line="119" />
       <source>Declined</source>
       <translation>已拒绝</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="329" />
+      <location filename="../../ui/requests_page.py" line="327" />
       <source>Decline…</source>
       <translation>拒绝…</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="156" />
+      <location filename="../../ui/table.py" line="203" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="350" />
+      <location filename="../../ui/table.py" line="426" />
       <source>Delete %1</source>
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="856" />
+      <location filename="../../ui/calendar_page.py" line="828" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="346" />
+      <location filename="../../ui/table.py" line="422" />
       <source>Delete %1? You can undo this with Ctrl+Z.</source>
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1083,7 +1118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="868" />
+      <location filename="../../ui/calendar_page.py" line="841" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
@@ -1093,27 +1128,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="352" />
+      <location filename="../../ui/table.py" line="428" />
       <source>Deleted.</source>
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="677" />
+      <location filename="../../ui/file_actions.py" line="201" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="128" />
+      <location filename="../../reports/rosters.py" line="130" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="44" />
+      <location filename="../../reports/messages.py" line="39" />
       <source>Department cover</source>
       <translation>科室在岗不足</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="191" />
+      <location filename="../../ui/entities.py" line="231" />
       <source>Departments</source>
       <translation>科室</translation>
     </message>
@@ -1123,22 +1158,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>轮值科室</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="105" />
+      <location filename="../../reports/rosters.py" line="107" />
       <source>Details</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="66" />
+      <location filename="../../reports/messages.py" line="86" />
       <source>Dietitian</source>
       <translation>营养师</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="223" />
+      <location filename="../../ui/autoassign.py" line="225" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="383" />
+      <location filename="../../ui/entities.py" line="403" />
       <source>District</source>
       <translation>所在区</translation>
     </message>
@@ -1148,12 +1183,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>不重复</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="98" />
+      <location filename="../../reports/messages.py" line="118" />
       <source>Done</source>
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="42" />
+      <location filename="../../reports/messages.py" line="33" />
       <source>Double booking</source>
       <translation>人员时间冲突</translation>
     </message>
@@ -1163,62 +1198,62 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>双击场次可在日历中打开。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="515" />
+      <location filename="../../ui/entities.py" line="535" />
       <source>Duration (minutes)</source>
       <translation>时长（分钟）</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="62" />
+      <location filename="../../reports/messages.py" line="82" />
       <source>ECG</source>
       <translation>心电图</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="154" />
+      <location filename="../../ui/table.py" line="201" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="185" />
+      <location filename="../../ui/editor.py" line="186" />
       <source>Edit %1</source>
       <translation>编辑%1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="332" />
+      <location filename="../../ui/table.py" line="408" />
       <source>Edit %1 %2</source>
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="565" />
+      <location filename="../../ui/calendar_page.py" line="539" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="584" />
+      <location filename="../../ui/calendar_page.py" line="558" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="339" />
+      <location filename="../../ui/activity_editor.py" line="333" />
       <source>Edit activity</source>
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="507" />
+      <location filename="../../ui/calendar_page.py" line="481" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="862" />
+      <location filename="../../ui/mainwindow.py" line="857" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="537" />
+      <location filename="../../ui/calendar_page.py" line="511" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="141" />
+      <location filename="../../ui/calendar_page.py" line="142" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -1228,17 +1263,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>对科室在岗的影响</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="269" />
+      <location filename="../../ui/app.py" line="267" />
       <source>Empty hospital</source>
       <translation>空白医院</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="382" />
+      <location filename="../../ui/activity_editor.py" line="376" />
       <source>Ends</source>
       <translation>结束时间</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="64" />
+      <location filename="../../reports/timebank.py" line="69" />
       <source>Entered</source>
       <translation>录入时间</translation>
     </message>
@@ -1248,97 +1283,97 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>企业</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="64" />
+      <location filename="../../reports/timebank.py" line="69" />
       <source>Entry</source>
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="132" />
+      <location filename="../../ui/conflicts_panel.py" line="145" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="53" />
+      <location filename="../../ui/conflicts_panel.py" line="67" />
       <source>Errors and warnings</source>
       <translation>错误和警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="54" />
+      <location filename="../../ui/conflicts_panel.py" line="68" />
       <source>Errors only</source>
       <translation>仅错误</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="54" />
+      <location filename="../../ui/activity_editor.py" line="53" />
       <source>Every %1 days</source>
       <translation>每 %1 天</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="71" />
+      <location filename="../../ui/activity_editor.py" line="65" />
       <source>Every %1 months on %2</source>
       <translation>每 %1 个月的%2</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="61" />
+      <location filename="../../ui/activity_editor.py" line="59" />
       <source>Every %1 weeks on %2</source>
       <translation>每 %1 周的%2</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="54" />
+      <location filename="../../ui/activity_editor.py" line="53" />
       <source>Every day</source>
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="69" />
+      <location filename="../../ui/activity_editor.py" line="63" />
       <source>Every month on %1</source>
       <translation>每月%1</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="220" />
+      <location filename="../../ui/autoassign.py" line="222" />
       <source>Every open place in the window can be filled.</source>
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="98" />
+      <location filename="../../ui/sheet_import.py" line="99" />
       <source>Every row, with its problems (rows with problems are not imported):</source>
       <translation>逐行预览及问题（有问题的行不会导入）：</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="59" />
+      <location filename="../../ui/activity_editor.py" line="57" />
       <source>Every week on %1</source>
       <translation>每周%1</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="424" />
+      <location filename="../../ui/stats_page.py" line="430" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="267" />
+      <location filename="../../ui/requests_page.py" line="265" />
       <source>Expected audience</source>
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="88" />
+      <location filename="../../reports/stats_xlsx.py" line="110" />
       <source>Expected by now</source>
       <translation>截至目前应完成</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="277" />
+      <location filename="../../ui/file_actions.py" line="83" />
       <source>Export &amp;field package…</source>
       <translation>导出离线包(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="743" />
+      <location filename="../../ui/file_actions.py" line="249" />
       <source>Export field package</source>
       <translation>导出离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="639" />
+      <location filename="../../ui/file_actions.py" line="168" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="422" />
+      <location filename="../../ui/stats_page.py" line="428" />
       <source>Export to Excel</source>
       <translation>导出 Excel</translation>
     </message>
@@ -1348,7 +1383,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="554" />
+      <location filename="../../ui/file_actions.py" line="179" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -1368,12 +1403,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>避免同一人连续多个晚上出勤</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="77" />
+      <location filename="../../ui/sheet_import.py" line="78" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="279" />
+      <location filename="../../ui/file_actions.py" line="85" />
       <source>Field &amp;conflicts…</source>
       <translation>离线包冲突(&amp;C)…</translation>
     </message>
@@ -1383,27 +1418,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="582" />
+      <location filename="../../ui/mainwindow.py" line="579" />
       <source>Field mode: %1</source>
       <translation>现场模式：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="801" />
+      <location filename="../../ui/calendar_page.py" line="771" />
       <source>Field package</source>
       <translation>离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="736" />
+      <location filename="../../ui/file_actions.py" line="242" />
       <source>Field packages (*.outreach-field)</source>
       <translation>离线包 (*.outreach-field)</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="62" />
+      <location filename="../../reports/stats_xlsx.py" line="84" />
       <source>Figure</source>
       <translation>指标</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="152" />
+      <location filename="../../ui/calendar_page.py" line="148" />
       <source>Fill the open places of a window of the calendar with the solver</source>
       <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
     </message>
@@ -1413,27 +1448,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>为所选时间段内每个场次补齐空缺岗位，并为没有带队的场次指定带队人。已有的安排保持不变。</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="110" />
+      <location filename="../../reports/stats_xlsx.py" line="132" />
       <source>First held</source>
       <translation>首次举办</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="63" />
+      <location filename="../../reports/messages.py" line="83" />
       <source>First-aid instructor</source>
       <translation>急救培训师</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="113" />
+      <location filename="../../reports/messages.py" line="133" />
       <source>First-aid training</source>
       <translation>急救培训</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="136" />
+      <location filename="../../ui/printing.py" line="134" />
       <source>Fit width</source>
       <translation>适合宽度</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="87" />
+      <location filename="../../reports/messages.py" line="107" />
       <source>Free clinic</source>
       <translation>义诊</translation>
     </message>
@@ -1443,7 +1478,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周五</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="77" />
+      <location filename="../../reports/messages.py" line="97" />
       <source>Friday</source>
       <translation>周五</translation>
     </message>
@@ -1453,7 +1488,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="128" />
+      <location filename="../../reports/rosters.py" line="130" />
       <source>Full name</source>
       <translation>姓名</translation>
     </message>
@@ -1468,27 +1503,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>贪心法（快速，逐个岗位）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="91" />
+      <location filename="../../ui/sheet_import.py" line="92" />
       <source>Header row</source>
       <translation>表头所在行</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="88" />
+      <location filename="../../reports/messages.py" line="108" />
       <source>Health lecture</source>
       <translation>健康讲座</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="88" />
+      <location filename="../../reports/stats_xlsx.py" line="110" />
       <source>Held</source>
       <translation>已举办</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="115" />
+      <location filename="../../reports/messages.py" line="135" />
       <source>Herbal tea</source>
       <translation>品尝养生茶</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="205" />
+      <location filename="../../ui/table.py" line="253" />
       <source>History</source>
       <translation>修改记录</translation>
     </message>
@@ -1498,12 +1533,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改记录：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="166" />
+      <location filename="../../ui/calendar_page.py" line="155" />
       <source>History…</source>
       <translation>修改记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="836" />
+      <location filename="../../ui/calendar_page.py" line="808" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -1513,27 +1548,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="383" />
+      <location filename="../../ui/calendar_page.py" line="359" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="447" />
+      <location filename="../../reports/rosters.py" line="446" />
       <source>Holidays and make-up workdays</source>
       <translation>节假日与调休</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="89" />
+      <location filename="../../reports/messages.py" line="109" />
       <source>Home visit</source>
       <translation>上门巡诊</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="116" />
+      <location filename="../../reports/messages.py" line="136" />
       <source>Home visits</source>
       <translation>入户巡诊</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="135" />
+      <location filename="../../ui/hospital_dialog.py" line="17" />
       <source>Hospital</source>
       <translation>医院</translation>
     </message>
@@ -1543,22 +1578,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医院名称</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="64" />
+      <location filename="../../reports/timebank.py" line="69" />
       <source>Hours</source>
       <translation>时长（小时）</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="49" />
+      <location filename="../../reports/messages.py" line="56" />
       <source>Hours cap</source>
       <translation>超出时长上限</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="305" />
+      <location filename="../../ui/entities.py" line="343" />
       <source>Hours cap / month</source>
       <translation>每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="158" />
+      <location filename="../../ui/autoassign.py" line="160" />
       <source>Hours per person in the window: at most %1 h, %2 h on average. Took %3 s.</source>
       <translation>该时段每人时长：最多 %1 小时，平均 %2 小时。用时 %3 秒。</translation>
     </message>
@@ -1568,22 +1603,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="828" />
+      <location filename="../../ui/mainwindow.py" line="823" />
       <source>How many backups to keep:</source>
       <translation>保留的备份份数：</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="178" />
+      <location filename="../../ui/entities.py" line="219" />
       <source>ID</source>
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="192" />
+      <location filename="../../ui/file_actions.py" line="144" />
+      <source>Import %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="195" />
       <source>Import %1 rows</source>
       <translation>导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="724" />
+      <location filename="../../ui/file_actions.py" line="231" />
       <source>Import %1 rows from %2</source>
       <translation>从 %2 导入 %1 行</translation>
     </message>
@@ -1593,47 +1633,47 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="89" />
+      <location filename="../../ui/sheet_import.py" line="90" />
       <source>Import as</source>
       <translation>导入为</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="278" />
+      <location filename="../../ui/file_actions.py" line="84" />
       <source>Import field pac&amp;kage…</source>
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="791" />
+      <location filename="../../ui/file_actions.py" line="306" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="273" />
+      <location filename="../../ui/file_actions.py" line="79" />
       <source>Import from &amp;spreadsheet…</source>
       <translation>从表格导入(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="706" />
+      <location filename="../../ui/file_actions.py" line="214" />
       <source>Import from spreadsheet</source>
       <translation>从表格导入</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="60" />
+      <location filename="../../ui/sheet_import.py" line="61" />
       <source>Import from spreadsheet – %1</source>
       <translation>从表格导入 – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="274" />
+      <location filename="../../ui/app.py" line="272" />
       <source>Import plan file</source>
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="626" />
+      <location filename="../../ui/file_actions.py" line="153" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="634" />
+      <location filename="../../ui/file_actions.py" line="161" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -1648,12 +1688,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>办公室版本</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="112" />
+      <location filename="../../reports/stats_xlsx.py" line="134" />
       <source>In time</source>
       <translation>是否及时</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="105" />
+      <location filename="../../reports/rosters.py" line="107" />
       <source>Item</source>
       <translation>项目</translation>
     </message>
@@ -1683,12 +1723,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关键字（工号/编码）</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="83" />
+      <location filename="../../reports/stats_xlsx.py" line="105" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="68" />
+      <location filename="../../reports/messages.py" line="88" />
       <source>Lab technician</source>
       <translation>检验技师</translation>
     </message>
@@ -1698,22 +1738,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>稍后</translation>
     </message>
     <message>
-      <location filename="../../reports/ics.py" line="88" />
+      <location filename="../../reports/ics.py" line="134" />
       <source>Lead</source>
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="621" />
+      <location filename="../../ui/calendar_page.py" line="595" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="143" />
+      <location filename="../../ui/calendar_page.py" line="144" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="114" />
+      <location filename="../../reports/messages.py" line="134" />
       <source>Lecture listeners</source>
       <translation>讲座听众</translation>
     </message>
@@ -1728,7 +1768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="220" />
+      <location filename="../../reports/rosters.py" line="222" />
       <source>Make-up workday</source>
       <translation>调休上班日</translation>
     </message>
@@ -1743,17 +1783,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>3月</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="86" />
+      <location filename="../../reports/messages.py" line="106" />
       <source>Market stall</source>
       <translation>集市摆摊</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="108" />
+      <location filename="../../reports/messages.py" line="128" />
       <source>Massage</source>
       <translation>推拿</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="60" />
+      <location filename="../../reports/messages.py" line="80" />
       <source>Massage (tuina)</source>
       <translation>推拿</translation>
     </message>
@@ -1768,17 +1808,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>5月</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="60" />
+      <location filename="../../reports/stats_xlsx.py" line="82" />
       <source>Median days to answer a request</source>
       <translation>点单响应天数（中位数）</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="119" />
+      <location filename="../../reports/rosters.py" line="121" />
       <source>Member</source>
       <translation>队员</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="248" />
+      <location filename="../../ui/entities.py" line="285" />
       <source>Members</source>
       <translation>党员数</translation>
     </message>
@@ -1788,7 +1828,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>方法</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="198" />
+      <location filename="../../ui/entities.py" line="238" />
       <source>Minimum on duty</source>
       <translation>最低在岗人数</translation>
     </message>
@@ -1798,32 +1838,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="73" />
+      <location filename="../../reports/messages.py" line="93" />
       <source>Monday</source>
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="63" />
+      <location filename="../../reports/stats_xlsx.py" line="85" />
       <source>Month</source>
       <translation>月</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="93" />
+      <location filename="../../ui/activity_editor.py" line="87" />
       <source>Monthly</source>
       <translation>每月</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="324" />
+      <location filename="../../ui/entities.py" line="368" />
       <source>Most outreach hours a month; empty: no cap.</source>
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="517" />
+      <location filename="../../ui/calendar_page.py" line="491" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="609" />
+      <location filename="../../ui/calendar_page.py" line="583" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -1833,102 +1873,102 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>顺延到下一个工作日</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="61" />
+      <location filename="../../reports/messages.py" line="81" />
       <source>Moxibustion</source>
       <translation>艾灸</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="179" />
+      <location filename="../../ui/entities.py" line="220" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="256" />
+      <location filename="../../ui/entities.py" line="293" />
       <source>Named contact for the partners.</source>
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="128" />
+      <location filename="../../reports/rosters.py" line="130" />
       <source>Needs</source>
       <translation>人员需求</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="211" />
+      <location filename="../../ui/autoassign.py" line="214" />
       <source>Needs that cannot be filled (%1)</source>
       <translation>无法补齐的需求（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="237" />
+      <location filename="../../ui/autoassign.py" line="239" />
       <source>Never broken: double bookings, leave, duty and rest, department cover, the needs of each station and the department on turn. Filling an open place outweighs every rule below. The rules below are weighed in this order, the first weighing most.</source>
       <translation>始终遵守：不重复安排、不安排休假/值班/休息人员、科室最低在岗人数、各摊位需求及轮值科室。补齐空缺岗位的权重高于下列所有规则。下列规则按顺序加权，越靠前权重越大。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="267" />
+      <location filename="../../ui/autoassign.py" line="269" />
       <source>Never take anyone over their monthly hours cap (rule 3 then always holds)</source>
       <translation>绝不让任何人超过每月时长上限（第 3 条始终成立）</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="95" />
+      <location filename="../../reports/messages.py" line="115" />
       <source>New</source>
       <translation>新点单</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="185" />
+      <location filename="../../ui/editor.py" line="186" />
       <source>New %1</source>
       <translation>新增%1</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="339" />
+      <location filename="../../ui/activity_editor.py" line="333" />
       <source>New activity</source>
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="488" />
+      <location filename="../../ui/calendar_page.py" line="462" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="590" />
+      <location filename="../../ui/file_actions.py" line="111" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="166" />
+      <location filename="../../ui/sheet_import.py" line="167" />
       <source>New or update</source>
       <translation>新增/更新</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="172" />
+      <location filename="../../ui/sheet_import.py" line="173" />
       <source>New record</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="327" />
+      <location filename="../../ui/requests_page.py" line="325" />
       <source>New request</source>
       <translation>新建点单</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="405" />
+      <location filename="../../ui/requests_page.py" line="399" />
       <source>New request %1</source>
       <translation>新建点单 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="233" />
+      <location filename="../../ui/requests_page.py" line="231" />
       <source>New service request</source>
       <translation>新建点单</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="126" />
+      <location filename="../../ui/printing.py" line="124" />
       <source>Next page</source>
       <translation>下一页</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="96" />
+      <location filename="../../reports/stats_xlsx.py" line="118" />
       <source>No</source>
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="321" />
+      <location filename="../../reports/rosters.py" line="320" />
       <source>No activities.</source>
       <translation>无活动。</translation>
     </message>
@@ -1938,22 +1978,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>尚无修改记录。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="109" />
+      <location filename="../../ui/activity_editor.py" line="103" />
       <source>No end</source>
       <translation>不结束</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="71" />
+      <location filename="../../reports/timebank.py" line="76" />
       <source>No hours recorded.</source>
       <translation>暂无记录的时长。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="47" />
+      <location filename="../../reports/messages.py" line="51" />
       <source>No lead</source>
       <translation>无带队党员</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="179" />
+      <location filename="../../ui/record_dialog.py" line="177" />
       <source>No one of that name: choose from the list.</source>
       <translation>没有此姓名的人员，请从列表中选择。</translation>
     </message>
@@ -1963,17 +2003,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>不超过个人每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="170" />
+      <location filename="../../reports/rosters.py" line="172" />
       <source>No.</source>
       <translation>序号</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="385" />
+      <location filename="../../reports/rosters.py" line="384" />
       <source>Nobody assigned yet</source>
       <translation>尚未安排人员</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="453" />
+      <location filename="../../reports/rosters.py" line="452" />
       <source>None.</source>
       <translation>无。</translation>
     </message>
@@ -1983,12 +2023,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="466" />
+      <location filename="../../ui/requests_page.py" line="460" />
       <source>Normal requests</source>
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="474" />
+      <location filename="../../ui/calendar_page.py" line="449" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -2003,7 +2043,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>没有待选择的冲突了。</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="271" />
+      <location filename="../../ui/printing.py" line="267" />
       <source>Nothing was printed: the printer could not be opened.</source>
       <translation>未打印：无法打开打印机。</translation>
     </message>
@@ -2013,27 +2053,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>11月</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="57" />
+      <location filename="../../ui/entities.py" line="361" />
+      <source>Number on the national volunteer service platform (志愿者编号).</source>
+      <translation>全国志愿服务信息系统中的志愿者编号。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="77" />
       <source>Nurse</source>
       <translation>护士</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="168" />
+      <location filename="../../ui/autoassign.py" line="172" />
       <source>Occurrence / station</source>
       <translation>场次 / 摊位</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="84" />
+      <location filename="../../reports/registry.py" line="195" />
       <source>Occurrence roster</source>
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="638" />
+      <location filename="../../ui/calendar_page.py" line="612" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="46" />
+      <location filename="../../reports/stats_xlsx.py" line="68" />
       <source>Occurrences held</source>
       <translation>举办场次</translation>
     </message>
@@ -2043,27 +2088,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>10月</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="388" />
+      <location filename="../../ui/activity_editor.py" line="382" />
       <source>On statutory holidays:</source>
       <translation>遇法定节假日：</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="88" />
+      <location filename="../../reports/stats_xlsx.py" line="110" />
       <source>On track</source>
       <translation>进度正常</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="283" />
+      <location filename="../../ui/entities.py" line="320" />
       <source>Only party members have a party branch.</source>
       <translation>只有党员才有所属党支部。</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="173" />
+      <location filename="../../ui/assign_dialog.py" line="163" />
       <source>Only suitable people</source>
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="601" />
+      <location filename="../../ui/file_actions.py" line="124" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -2073,7 +2118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="275" />
+      <location filename="../../ui/file_actions.py" line="81" />
       <source>Open field package (on the laptop)…</source>
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
@@ -2083,22 +2128,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>组织架构</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="94" />
+      <location filename="../../reports/rosters.py" line="96" />
       <source>Organizer</source>
       <translation>牵头支部</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="91" />
+      <location filename="../../reports/messages.py" line="111" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
     <message>
-      <location filename="../../reports/ics.py" line="61" />
+      <location filename="../../reports/ics.py" line="106" />
       <source>Outreach</source>
       <translation>社区健康服务</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="578" />
+      <location filename="../../ui/mainwindow.py" line="576" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -2108,82 +2153,82 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>概览</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="244" />
+      <location filename="../../ui/printing.py" line="242" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="123" />
+      <location filename="../../ui/printing.py" line="121" />
       <source>Page</source>
       <translation>页码</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="388" />
+      <location filename="../../ui/entities.py" line="408" />
       <source>Paired branches</source>
       <translation>结对支部</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="354" />
+      <location filename="../../reports/rosters.py" line="353" />
       <source>Paired partners</source>
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="450" />
+      <location filename="../../ui/entities.py" line="470" />
       <source>Pairing</source>
       <translation>结对共建</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="51" />
+      <location filename="../../reports/messages.py" line="61" />
       <source>Pairing behind plan</source>
       <translation>结对进度滞后</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="83" />
+      <location filename="../../reports/messages.py" line="103" />
       <source>Pairing visit</source>
       <translation>结对走访</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="87" />
+      <location filename="../../reports/stats_xlsx.py" line="109" />
       <source>Pairings</source>
       <translation>结对共建</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="57" />
+      <location filename="../../reports/stats_xlsx.py" line="79" />
       <source>Pairings behind</source>
       <translation>进度滞后的结对</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="56" />
+      <location filename="../../reports/stats_xlsx.py" line="78" />
       <source>Pairings on track</source>
       <translation>进度正常的结对</translation>
     </message>
     <message>
-      <location filename="../../reports/ics.py" line="92" />
+      <location filename="../../reports/ics.py" line="138" />
       <source>Partner</source>
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="376" />
+      <location filename="../../ui/entities.py" line="396" />
       <source>Partners</source>
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="439" />
+      <location filename="../../reports/rosters.py" line="438" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="239" />
+      <location filename="../../ui/entities.py" line="276" />
       <source>Party branches</source>
       <translation>党支部</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="298" />
+      <location filename="../../ui/entities.py" line="335" />
       <source>Party member</source>
       <translation>党员</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="399" />
+      <location filename="../../reports/rosters.py" line="398" />
       <source>People</source>
       <translation>人员</translation>
     </message>
@@ -2193,7 +2238,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先安排牵头支部及其科室的人员</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="46" />
+      <location filename="../../reports/stats_xlsx.py" line="68" />
       <source>People served</source>
       <translation>服务人数</translation>
     </message>
@@ -2203,32 +2248,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>各项服务人次</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="212" />
+      <location filename="../../ui/entities.py" line="252" />
       <source>People who must stay in the hospital during clinical hours.</source>
       <translation>临床工作时间内必须留在医院的人数。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="168" />
+      <location filename="../../ui/autoassign.py" line="172" />
       <source>Person</source>
       <translation>人员</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="284" />
+      <location filename="../../reports/registry.py" line="198" />
       <source>Personal duty list</source>
       <translation>个人任务单</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="64" />
+      <location filename="../../reports/messages.py" line="84" />
       <source>Pharmacist</source>
       <translation>药师</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="128" />
+      <location filename="../../reports/rosters.py" line="130" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="56" />
+      <location filename="../../reports/messages.py" line="76" />
       <source>Physician</source>
       <translation>医师</translation>
     </message>
@@ -2238,7 +2283,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划文件未导入</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="274" />
+      <location filename="../../ui/app.py" line="272" />
       <source>Plan files (*.json)</source>
       <translation>计划文件 (*.json)</translation>
     </message>
@@ -2253,42 +2298,42 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划安排</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="84" />
+      <location filename="../../reports/messages.py" line="104" />
       <source>Point-order service</source>
       <translation>点单服务</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="384" />
+      <location filename="../../ui/entities.py" line="404" />
       <source>Population</source>
       <translation>人口</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="79" />
+      <location filename="../../ui/requests_page.py" line="77" />
       <source>Preferred</source>
       <translation>期望时间</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="265" />
+      <location filename="../../ui/requests_page.py" line="263" />
       <source>Preferred start</source>
       <translation>期望开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="186" />
+      <location filename="../../ui/requests_page.py" line="184" />
       <source>Preferred: %1</source>
       <translation>期望时间：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="119" />
+      <location filename="../../ui/printing.py" line="117" />
       <source>Previous page</source>
       <translation>上一页</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="376" />
+      <location filename="../../ui/mainwindow.py" line="374" />
       <source>Print</source>
       <translation>打印</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="359" />
+      <location filename="../../ui/mainwindow.py" line="357" />
       <source>Print duty list…</source>
       <translation>打印个人任务单…</translation>
     </message>
@@ -2298,17 +2343,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印明细…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="365" />
+      <location filename="../../ui/mainwindow.py" line="363" />
       <source>Print month plan…</source>
       <translation>打印月度计划…</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="108" />
+      <location filename="../../ui/printing.py" line="106" />
       <source>Print preview – %1</source>
       <translation>打印预览 – %1</translation>
     </message>
     <message>
-      <location filename="../../reports/document.py" line="136" />
+      <location filename="../../reports/document.py" line="220" />
       <source>Printed %1</source>
       <translation>打印时间 %1</translation>
     </message>
@@ -2318,12 +2363,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印…</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="75" />
+      <location filename="../../ui/requests_page.py" line="73" />
       <source>Priority</source>
       <translation>优先级</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="166" />
+      <location filename="../../ui/sheet_import.py" line="167" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -2333,7 +2378,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>生成建议</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="67" />
+      <location filename="../../reports/messages.py" line="87" />
       <source>Psychologist</source>
       <translation>心理咨询师</translation>
     </message>
@@ -2343,7 +2388,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>资质</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="301" />
+      <location filename="../../ui/entities.py" line="338" />
       <source>Qualifications</source>
       <translation>资质</translation>
     </message>
@@ -2358,12 +2403,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>车站</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="140" />
+      <location filename="../../ui/record_dialog.py" line="138" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="109" />
+      <location filename="../../reports/stats_xlsx.py" line="131" />
       <source>Received</source>
       <translation>接收时间</translation>
     </message>
@@ -2373,17 +2418,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="826" />
+      <location filename="../../ui/calendar_page.py" line="798" />
       <source>Record %1 on %2</source>
       <translation>记录 %2 的%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="157" />
+      <location filename="../../ui/calendar_page.py" line="152" />
       <source>Record what was done…</source>
       <translation>记录完成情况…</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="52" />
+      <location filename="../../ui/record_dialog.py" line="51" />
       <source>Record: %1 %2</source>
       <translation>记录：%1 %2</translation>
     </message>
@@ -2393,22 +2438,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>记录人/时间</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="65" />
+      <location filename="../../reports/messages.py" line="85" />
       <source>Rehabilitation therapist</source>
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="786" />
+      <location filename="../../ui/calendar_page.py" line="759" />
       <source>Remove %1 from %2</source>
       <translation>将 %1 移出 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="780" />
+      <location filename="../../ui/calendar_page.py" line="754" />
       <source>Remove a person</source>
       <translation>移除人员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="163" />
+      <location filename="../../ui/calendar_page.py" line="154" />
       <source>Remove a person…</source>
       <translation>移除人员…</translation>
     </message>
@@ -2423,107 +2468,107 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除所选行</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="245" />
+      <location filename="../../ui/activity_editor.py" line="239" />
       <source>Remove station</source>
       <translation>删除摊位</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="384" />
+      <location filename="../../ui/activity_editor.py" line="378" />
       <source>Repeat</source>
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="819" />
+      <location filename="../../ui/file_actions.py" line="336" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="112" />
+      <location filename="../../reports/messages.py" line="132" />
       <source>Report reading</source>
       <translation>报告解读</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="105" />
+      <location filename="../../reports/stats_xlsx.py" line="127" />
       <source>Request</source>
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="52" />
+      <location filename="../../reports/messages.py" line="68" />
       <source>Request overdue</source>
       <translation>点单超时</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="38" />
+      <location filename="../../reports/messages.py" line="69" />
       <source>Request {request} of {partner} ({service}) is overdue: it was due by {deadline}.</source>
       <translation>{partner}的点单 {request}（{service}）已超时：应于 {deadline} 前排期。</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="103" />
+      <location filename="../../reports/stats_xlsx.py" line="125" />
       <source>Requests</source>
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="58" />
+      <location filename="../../reports/stats_xlsx.py" line="80" />
       <source>Requests received</source>
       <translation>收到点单数</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="183" />
+      <location filename="../../reports/rosters.py" line="185" />
       <source>Residents served</source>
       <translation>服务群众登记</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="78" />
+      <location filename="../../ui/requests_page.py" line="76" />
       <source>Respond within</source>
       <translation>响应倒计时</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="365" />
+      <location filename="../../ui/requests_page.py" line="363" />
       <source>Respond within: urgent %1 h, normal %2 days</source>
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="686" />
+      <location filename="../../ui/mainwindow.py" line="682" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/backups.py" line="39" />
+      <location filename="../../ui/backups.py" line="35" />
       <source>Restore</source>
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="282" />
+      <location filename="../../ui/file_actions.py" line="88" />
       <source>Restore from &amp;backup…</source>
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="225" />
+      <location filename="../../ui/app.py" line="223" />
       <source>Restore from backup</source>
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="232" />
+      <location filename="../../ui/app.py" line="230" />
       <source>Restored; the replaced file is kept as %1.</source>
       <translation>已恢复；被替换的文件保留为 %1。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="128" />
+      <location filename="../../reports/rosters.py" line="130" />
       <source>Role</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="880" />
+      <location filename="../../ui/calendar_page.py" line="853" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="169" />
+      <location filename="../../ui/calendar_page.py" line="156" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="166" />
+      <location filename="../../ui/sheet_import.py" line="167" />
       <source>Row</source>
       <translation>行</translation>
     </message>
@@ -2538,67 +2583,67 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周六</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="78" />
+      <location filename="../../reports/messages.py" line="98" />
       <source>Saturday</source>
       <translation>周六</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="394" />
+      <location filename="../../ui/activity_editor.py" line="388" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="244" />
+      <location filename="../../ui/printing.py" line="242" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="141" />
+      <location filename="../../ui/printing.py" line="139" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="149" />
+      <location filename="../../ui/record_dialog.py" line="147" />
       <source>Save record</source>
       <translation>保存记录</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="700" />
+      <location filename="../../ui/mainwindow.py" line="694" />
       <source>Saved into the package %1.</source>
       <translation>已保存到离线包 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="320" />
+      <location filename="../../ui/table.py" line="396" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="217" />
+      <location filename="../../ui/requests_page.py" line="215" />
       <source>Schedule</source>
       <translation>排期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="173" />
+      <location filename="../../ui/requests_page.py" line="171" />
       <source>Schedule request</source>
       <translation>点单排期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="447" />
+      <location filename="../../ui/requests_page.py" line="441" />
       <source>Schedule request %1</source>
       <translation>点单排期 %1</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="97" />
+      <location filename="../../reports/messages.py" line="117" />
       <source>Scheduled</source>
       <translation>已排期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="449" />
+      <location filename="../../ui/requests_page.py" line="443" />
       <source>Scheduled on %1.</source>
       <translation>已排期于 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="330" />
+      <location filename="../../ui/requests_page.py" line="328" />
       <source>Schedule…</source>
       <translation>排期…</translation>
     </message>
@@ -2608,12 +2653,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="172" />
+      <location filename="../../ui/assign_dialog.py" line="162" />
       <source>Search…</source>
       <translation>搜索…</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="246" />
+      <location filename="../../ui/entities.py" line="283" />
       <source>Secretary</source>
       <translation>支部书记</translation>
     </message>
@@ -2623,22 +2668,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>9月</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="185" />
+      <location filename="../../reports/rosters.py" line="187" />
       <source>Service</source>
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="509" />
+      <location filename="../../ui/entities.py" line="529" />
       <source>Service catalogue</source>
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="415" />
+      <location filename="../../ui/calendar_page.py" line="391" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="218" />
+      <location filename="../../ui/mainwindow.py" line="216" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
@@ -2648,42 +2693,42 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="74" />
+      <location filename="../../ui/conflicts_panel.py" line="88" />
       <source>Severity</source>
       <translation>级别</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="401" />
+      <location filename="../../ui/entities.py" line="421" />
       <source>Share of residents aged 60 or over.</source>
       <translation>60岁及以上居民所占比例。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="90" />
+      <location filename="../../ui/sheet_import.py" line="91" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="61" />
+      <location filename="../../ui/conflicts_panel.py" line="75" />
       <source>Show acknowledged</source>
       <translation>显示已确认</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="170" />
+      <location filename="../../reports/rosters.py" line="172" />
       <source>Sign in</source>
       <translation>签到</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="170" />
+      <location filename="../../reports/rosters.py" line="172" />
       <source>Sign out</source>
       <translation>签退</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="150" />
+      <location filename="../../reports/registry.py" line="196" />
       <source>Sign-in sheet</source>
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="646" />
+      <location filename="../../ui/calendar_page.py" line="620" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -2698,32 +2743,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>求解器（在时限内求最优）</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="293" />
+      <location filename="../../ui/app.py" line="291" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="706" />
+      <location filename="../../ui/file_actions.py" line="216" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="168" />
+      <location filename="../../reports/rosters.py" line="170" />
       <source>Staff</source>
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="291" />
+      <location filename="../../ui/entities.py" line="328" />
       <source>Staff member</source>
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="311" />
+      <location filename="../../ui/entities.py" line="349" />
       <source>Staff number, unique in the hospital.</source>
       <translation>工号，全院唯一。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="43" />
+      <location filename="../../reports/messages.py" line="36" />
       <source>Staff unavailable</source>
       <translation>人员不可用</translation>
     </message>
@@ -2748,32 +2793,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="381" />
+      <location filename="../../ui/activity_editor.py" line="375" />
       <source>Starts</source>
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../reports/ics.py" line="84" />
+      <location filename="../../reports/ics.py" line="130" />
       <source>Station</source>
       <translation>摊位</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="297" />
+      <location filename="../../ui/activity_editor.py" line="291" />
       <source>Station %1</source>
       <translation>摊位 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="253" />
+      <location filename="../../ui/activity_editor.py" line="247" />
       <source>Station name</source>
       <translation>摊位名称</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="392" />
+      <location filename="../../ui/activity_editor.py" line="386" />
       <source>Stations and needs</source>
       <translation>摊位与人员需求</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="126" />
+      <location filename="../../reports/rosters.py" line="128" />
       <source>Stations and people</source>
       <translation>摊位与人员</translation>
     </message>
@@ -2783,17 +2828,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="108" />
+      <location filename="../../reports/stats_xlsx.py" line="130" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="50" />
+      <location filename="../../reports/messages.py" line="59" />
       <source>Statutory holiday</source>
       <translation>法定节假日</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="198" />
+      <location filename="../../ui/autoassign.py" line="202" />
       <source>Still open</source>
       <translation>仍空缺</translation>
     </message>
@@ -2803,7 +2848,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="62" />
+      <location filename="../../reports/stats_xlsx.py" line="84" />
       <source>Summary</source>
       <translation>汇总</translation>
     </message>
@@ -2813,22 +2858,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周日</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="79" />
+      <location filename="../../reports/messages.py" line="99" />
       <source>Sunday</source>
       <translation>周日</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="106" />
+      <location filename="../../reports/messages.py" line="126" />
       <source>TCM constitution</source>
       <translation>中医体质辨识</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="85" />
+      <location filename="../../reports/messages.py" line="105" />
       <source>TCM night market</source>
       <translation>中医夜市</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="58" />
+      <location filename="../../reports/messages.py" line="78" />
       <source>TCM physician</source>
       <translation>中医师</translation>
     </message>
@@ -2838,7 +2883,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>采用现场版本</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="88" />
+      <location filename="../../reports/stats_xlsx.py" line="110" />
       <source>Target a year</source>
       <translation>年度目标</translation>
     </message>
@@ -2848,24 +2893,24 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已保存记录的编号不能修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="294" />
+      <location filename="../../ui/app.py" line="292" />
       <source>The action could not be completed: %1
 Details were written to %2.</source>
       <translation>操作未能完成：%1
 详细信息已写入 %2。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="436" />
+      <location filename="../../ui/activity_editor.py" line="430" />
       <source>The activity must end after it starts.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="474" />
+      <location filename="../../ui/calendar_page.py" line="449" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="570" />
+      <location filename="../../ui/mainwindow.py" line="568" />
       <source>The database was changed elsewhere; what you see is up to date.</source>
       <translation>数据库已在别处被修改；当前显示的内容已更新。</translation>
     </message>
@@ -2875,12 +2920,12 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="98" />
+      <location filename="../../ui/edits.py" line="61" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="220" />
+      <location filename="../../ui/entities.py" line="257" />
       <source>The minimum on duty is more than the department's active staff.</source>
       <translation>最低在岗人数超过了该科室的在岗职工数。</translation>
     </message>
@@ -2890,32 +2935,32 @@ Details were written to %2.</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="779" />
+      <location filename="../../ui/file_actions.py" line="293" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="443" />
+      <location filename="../../ui/entities.py" line="463" />
       <source>The pairing cannot end before it starts.</source>
       <translation>结对结束日期不能早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="34" />
+      <location filename="../../reports/messages.py" line="62" />
       <source>The pairing of {branch} with {partner} is behind plan: {held} held, {expected} expected by now (target {target} a year).</source>
       <translation>{branch}与{partner}的结对进度滞后：已开展 {held} 次，按进度应为 {expected} 次（年度目标 {target} 次）。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="441" />
+      <location filename="../../ui/activity_editor.py" line="435" />
       <source>The repeat rule gives no dates: %1</source>
       <translation>重复规则得不到任何日期：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="467" />
+      <location filename="../../ui/entities.py" line="487" />
       <source>The yearly visit target.</source>
       <translation>每年计划走访次数。</translation>
     </message>
     <message>
-      <location filename="../../ui/backups.py" line="33" />
+      <location filename="../../ui/backups.py" line="29" />
       <source>There is no backup of this database yet.</source>
       <translation>此数据库还没有备份。</translation>
     </message>
@@ -2925,12 +2970,12 @@ Details were written to %2.</source>
       <translation>以下记录在离线包导出后，在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="585" />
+      <location filename="../../ui/calendar_page.py" line="559" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="587" />
+      <location filename="../../ui/calendar_page.py" line="561" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -2940,27 +2985,27 @@ Details were written to %2.</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="99" />
+      <location filename="../../reports/timebank.py" line="111" />
       <source>This is to certify that %1 of %2 took part in %3 community health outreach occurrences in %4, with %5 hours of volunteer service in all.</source>
       <translation>兹证明 %2 %1 同志于 %4 年参加社区健康服务活动 %3 场次，累计志愿服务时长 %5 小时。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="357" />
+      <location filename="../../reports/rosters.py" line="356" />
       <source>This month</source>
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="586" />
+      <location filename="../../ui/calendar_page.py" line="560" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="802" />
+      <location filename="../../ui/calendar_page.py" line="772" />
       <source>This occurrence is not in the field package, which covers %1 to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="784" />
+      <location filename="../../ui/file_actions.py" line="301" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
@@ -2970,7 +3015,7 @@ Details were written to %2.</source>
       <translation>周四</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="76" />
+      <location filename="../../reports/messages.py" line="96" />
       <source>Thursday</source>
       <translation>周四</translation>
     </message>
@@ -2980,22 +3025,22 @@ Details were written to %2.</source>
       <translation>勾选参与轮值的科室，拖动调整顺序。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="250" />
+      <location filename="../../reports/rosters.py" line="252" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="272" />
+      <location filename="../../ui/autoassign.py" line="274" />
       <source>Time limit</source>
       <translation>时间上限</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="110" />
+      <location filename="../../ui/activity_editor.py" line="104" />
       <source>Times</source>
       <translation>次数</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="128" />
+      <location filename="../../reports/rosters.py" line="130" />
       <source>Title</source>
       <translation>职称</translation>
     </message>
@@ -3010,12 +3055,12 @@ Details were written to %2.</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="435" />
+      <location filename="../../reports/rosters.py" line="434" />
       <source>Total</source>
       <translation>合计</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="90" />
+      <location filename="../../reports/messages.py" line="110" />
       <source>Training</source>
       <translation>培训</translation>
     </message>
@@ -3025,37 +3070,37 @@ Details were written to %2.</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="74" />
+      <location filename="../../reports/messages.py" line="94" />
       <source>Tuesday</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="69" />
+      <location filename="../../reports/messages.py" line="89" />
       <source>Ultrasound</source>
       <translation>超声</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="45" />
+      <location filename="../../reports/messages.py" line="46" />
       <source>Understaffed</source>
       <translation>人员不足</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="745" />
+      <location filename="../../ui/calendar_page.py" line="719" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="46" />
+      <location filename="../../reports/messages.py" line="49" />
       <source>Unqualified</source>
       <translation>资质不符</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="111" />
+      <location filename="../../ui/activity_editor.py" line="105" />
       <source>Until</source>
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="172" />
+      <location filename="../../ui/sheet_import.py" line="173" />
       <source>Update</source>
       <translation>更新</translation>
     </message>
@@ -3065,27 +3110,27 @@ Details were written to %2.</source>
       <translation>加急</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="465" />
+      <location filename="../../ui/requests_page.py" line="459" />
       <source>Urgent requests</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="838" />
+      <location filename="../../ui/mainwindow.py" line="833" />
       <source>User name</source>
       <translation>用户名</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="62" />
+      <location filename="../../reports/stats_xlsx.py" line="84" />
       <source>Value</source>
       <translation>数值</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="93" />
+      <location filename="../../reports/rosters.py" line="95" />
       <source>Venue</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="48" />
+      <location filename="../../reports/messages.py" line="53" />
       <source>Venue double-booked</source>
       <translation>场地冲突</translation>
     </message>
@@ -3100,37 +3145,47 @@ Details were written to %2.</source>
       <translation>走访日</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="357" />
+      <location filename="../../reports/rosters.py" line="356" />
       <source>Visits a year</source>
       <translation>年度走访目标</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="46" />
+      <location filename="../../reports/stats_xlsx.py" line="68" />
       <source>Volunteer hours</source>
       <translation>志愿服务时长</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="55" />
+      <location filename="../../reports/timebank.py" line="59" />
       <source>Volunteer hours ledger</source>
       <translation>志愿服务时长明细</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="220" />
+      <location filename="../../reports/stats_xlsx.py" line="154" />
+      <source>Volunteer number</source>
+      <translation>志愿者编号</translation>
+    </message>
+    <message>
+      <location filename="../../reports/timebank.py" line="84" />
+      <source>Volunteer number: %1</source>
+      <translation>志愿者编号：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/mainwindow.py" line="218" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="317" />
+      <location filename="../../ui/requests_page.py" line="315" />
       <source>Waiting for an answer</source>
       <translation>待处理</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="132" />
+      <location filename="../../ui/conflicts_panel.py" line="145" />
       <source>Warning</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="55" />
+      <location filename="../../ui/conflicts_panel.py" line="69" />
       <source>Warnings only</source>
       <translation>仅警告</translation>
     </message>
@@ -3140,7 +3195,7 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="75" />
+      <location filename="../../reports/messages.py" line="95" />
       <source>Wednesday</source>
       <translation>周三</translation>
     </message>
@@ -3150,12 +3205,12 @@ Details were written to %2.</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="331" />
+      <location filename="../../ui/calendar_page.py" line="315" />
       <source>Week of %1</source>
       <translation>%1 当周</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="556" />
+      <location filename="../../ui/entities.py" line="576" />
       <source>Weekday</source>
       <translation>星期</translation>
     </message>
@@ -3165,17 +3220,17 @@ Details were written to %2.</source>
       <translation>周末（职工休息时间）</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="92" />
+      <location filename="../../ui/activity_editor.py" line="86" />
       <source>Weekly</source>
       <translation>每周</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="210" />
+      <location filename="../../reports/registry.py" line="197" />
       <source>Weekly roster</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="654" />
+      <location filename="../../ui/calendar_page.py" line="628" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -3185,17 +3240,17 @@ Details were written to %2.</source>
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="74" />
+      <location filename="../../ui/conflicts_panel.py" line="88" />
       <source>What</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="89" />
+      <location filename="../../reports/rosters.py" line="91" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="94" />
+      <location filename="../../ui/sheet_import.py" line="95" />
       <source>Which column is which field</source>
       <translation>各列对应的字段</translation>
     </message>
@@ -3205,57 +3260,57 @@ Details were written to %2.</source>
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="121" />
+      <location filename="../../ui/record_dialog.py" line="119" />
       <source>Who attended (hours go to the volunteer time bank)</source>
       <translation>到场人员（时长计入志愿服务时间银行）</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="522" />
+      <location filename="../../ui/entities.py" line="542" />
       <source>Who must go: each line is met by that many people.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="780" />
+      <location filename="../../ui/calendar_page.py" line="754" />
       <source>Who no longer goes?</source>
       <translation>谁不再参加？</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="38" />
+      <location filename="../../reports/rosters.py" line="40" />
       <source>Whole activity</source>
       <translation>整个活动</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="138" />
+      <location filename="../../ui/printing.py" line="136" />
       <source>Whole page</source>
       <translation>整页</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="198" />
+      <location filename="../../ui/autoassign.py" line="202" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="420" />
+      <location filename="../../ui/requests_page.py" line="414" />
       <source>Why is the request declined?</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="839" />
+      <location filename="../../ui/calendar_page.py" line="811" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="195" />
+      <location filename="../../ui/conflicts_panel.py" line="295" />
       <source>Why is this warning acceptable?</source>
       <translation>为什么可以接受这条警告？</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="65" />
+      <location filename="../../ui/record_dialog.py" line="63" />
       <source>Why it was cancelled</source>
       <translation>取消原因</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="66" />
+      <location filename="../../ui/conflicts_panel.py" line="80" />
       <source>Withdraw acknowledgement</source>
       <translation>撤回确认</translation>
     </message>
@@ -3275,7 +3330,7 @@ Details were written to %2.</source>
       <translation>处理中…</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="208" />
+      <location filename="../../ui/autoassign.py" line="212" />
       <source>Would be added</source>
       <translation>将新增</translation>
     </message>
@@ -3290,39 +3345,59 @@ Details were written to %2.</source>
       <translation>年度目标</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="96" />
+      <location filename="../../reports/stats_xlsx.py" line="118" />
       <source>Yes</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../../reports/ics.py" line="86" />
+      <location filename="../../reports/ics.py" line="132" />
       <source>You lead this occurrence.</source>
       <translation>您是本场次的带队人。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="838" />
+      <location filename="../../ui/mainwindow.py" line="833" />
       <source>Your name, recorded with what you enter:</source>
       <translation>您的姓名（随录入内容一并记录）：</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="134" />
+      <location filename="../../ui/printing.py" line="132" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="129" />
+      <location filename="../../ui/printing.py" line="127" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="159" />
+      <location filename="../../ui/conflicts_panel.py" line="171" />
       <source>[acknowledged: %1]</source>
       <translation>[已确认：%1]</translation>
     </message>
     <message>
-      <location filename="../../scheduler/recording.py" line="71" />
+      <location filename="../../scheduler/recording.py" line="73" />
       <source>a cancelled occurrence needs a reason</source>
       <translation>取消场次需要填写原因</translation>
+    </message>
+    <message>
+      <location filename="../../reports/registry.py" line="41" />
+      <source>a date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/registry.py" line="40" />
+      <source>a party branch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/registry.py" line="39" />
+      <source>a staff member</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/registry.py" line="38" />
+      <source>an activity and the date of one of its occurrences</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/editor.py" line="133" />
@@ -3335,12 +3410,12 @@ Details were written to %2.</source>
       <translation>任意资质</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="220" />
+      <location filename="../../reports/messages.py" line="240" />
       <source>anyone</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="244" />
+      <location filename="../../scheduler/spreadsheet.py" line="245" />
       <source>appears twice (row {value})</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
@@ -3350,17 +3425,17 @@ Details were written to %2.</source>
       <translation>不在岗：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="98" />
+      <location filename="../../ui/assign_dialog.py" line="95" />
       <source>breaks cover: %1 of %2 left</source>
       <translation>科室在岗不足：剩 %1 人，最低 %2 人</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="87" />
+      <location filename="../../ui/assign_dialog.py" line="86" />
       <source>busy: %1 %2</source>
       <translation>已有安排：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../scheduler/recording.py" line="73" />
+      <location filename="../../scheduler/recording.py" line="75" />
       <source>cannot be negative</source>
       <translation>不能为负数</translation>
     </message>
@@ -3375,37 +3450,37 @@ Details were written to %2.</source>
       <translation>已删除</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="314" />
+      <location filename="../../ui/entities.py" line="352" />
       <source>e.g. 主治医师</source>
       <translation>例如：主治医师</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="565" />
+      <location filename="../../ui/entities.py" line="585" />
       <source>e.g. 春节</source>
       <translation>例如：春节</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="99" />
+      <location filename="../../ui/activity_editor.py" line="93" />
       <source>every </source>
       <translation>每 </translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="776" />
+      <location filename="../../ui/calendar_page.py" line="750" />
       <source>every occurrence</source>
       <translation>每场</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="206" />
+      <location filename="../../reports/messages.py" line="226" />
       <source>everyone free matching ({need}) is at their monthly hours cap</source>
       <translation>符合条件（{need}）的空闲人员均已达到每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="207" />
+      <location filename="../../reports/messages.py" line="227" />
       <source>everyone free matching ({need}) is needed by other occurrences at that time</source>
       <translation>符合条件（{need}）的空闲人员均被同一时段的其他场次占用</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="202" />
+      <location filename="../../reports/messages.py" line="222" />
       <source>everyone matching ({need}) is elsewhere at that time or on leave, duty or rest</source>
       <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
     </message>
@@ -3420,27 +3495,32 @@ Details were written to %2.</source>
       <translation>第四个</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="89" />
+      <location filename="../../ui/assign_dialog.py" line="87" />
       <source>free</source>
       <translation>空闲</translation>
     </message>
     <message>
-      <location filename="../../scheduler/recording.py" line="85" />
+      <location filename="../../scheduler/recording.py" line="92" />
       <source>hours must be above 0 and at most 24</source>
       <translation>时长须大于 0 且不超过 24 小时</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="240" />
+      <location filename="../../scheduler/spreadsheet.py" line="241" />
       <source>is empty</source>
       <translation>为空</translation>
     </message>
     <message>
-      <location filename="../../scheduler/recording.py" line="82" />
+      <location filename="../../scheduler/recording.py" line="88" />
       <source>is listed twice</source>
       <translation>重复列出</translation>
     </message>
     <message>
-      <location filename="../../scheduler/recording.py" line="80" />
+      <location filename="../../scheduler/recording.py" line="77" />
+      <source>is more people than one occurrence can serve</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/recording.py" line="86" />
       <source>is not a staff member</source>
       <translation>不是本院职工</translation>
     </message>
@@ -3460,37 +3540,37 @@ Details were written to %2.</source>
       <translation>带队人属于牵头支部时额外加分</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="200" />
+      <location filename="../../reports/messages.py" line="220" />
       <source>no active person matches ({need})</source>
       <translation>没有在岗人员符合条件（{need}）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="307" />
+      <location filename="../../scheduler/spreadsheet.py" line="310" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="237" />
+      <location filename="../../scheduler/spreadsheet.py" line="238" />
       <source>no column is mapped to it</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="265" />
+      <location filename="../../scheduler/spreadsheet.py" line="266" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="95" />
+      <location filename="../../ui/assign_dialog.py" line="93" />
       <source>no effect</source>
       <translation>无影响</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="290" />
+      <location filename="../../scheduler/spreadsheet.py" line="291" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="201" />
+      <location filename="../../reports/messages.py" line="221" />
       <source>nobody of {department}, the department on turn, matches ({need})</source>
       <translation>轮值科室{department}没有人员符合条件（{need}）</translation>
     </message>
@@ -3500,32 +3580,32 @@ Details were written to %2.</source>
       <translation>不符合任何需求</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="102" />
+      <location filename="../../ui/assign_dialog.py" line="96" />
       <source>ok</source>
       <translation>可以</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="121" />
+      <location filename="../../reports/messages.py" line="141" />
       <source>on clinical duty</source>
       <translation>临床值班</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="120" />
+      <location filename="../../reports/messages.py" line="140" />
       <source>on leave</source>
       <translation>请假</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="137" />
+      <location filename="../../ui/activity_editor.py" line="131" />
       <source>on the</source>
       <translation>在</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="58" />
+      <location filename="../../reports/rosters.py" line="60" />
       <source>on turn</source>
       <translation>轮值</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="67" />
+      <location filename="../../ui/requests_page.py" line="65" />
       <source>overdue by %1</source>
       <translation>已超时 %1</translation>
     </message>
@@ -3555,7 +3635,7 @@ Details were written to %2.</source>
       <translation>每出现连续两晚</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="122" />
+      <location filename="../../reports/messages.py" line="142" />
       <source>resting after a night shift</source>
       <translation>夜班后休息</translation>
     </message>
@@ -3565,17 +3645,17 @@ Details were written to %2.</source>
       <translation>第二个</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="203" />
+      <location filename="../../reports/messages.py" line="223" />
       <source>taking anyone free matching ({need}) would leave their department under its minimum cover</source>
       <translation>抽调任何符合条件（{need}）的空闲人员都会使其科室在岗人数低于最低要求</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="64" />
+      <location filename="../../ui/activity_editor.py" line="61" />
       <source>the %1 %2 of the month</source>
       <translation>%1%2</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="57" />
+      <location filename="../../ui/activity_editor.py" line="55" />
       <source>the same weekday</source>
       <translation>同一星期几</translation>
     </message>
@@ -3585,92 +3665,97 @@ Details were written to %2.</source>
       <translation>第三个</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="123" />
+      <location filename="../../reports/messages.py" line="143" />
       <source>unavailable</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="322" />
+      <location filename="../../scheduler/spreadsheet.py" line="325" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="281" />
+      <location filename="../../scheduler/spreadsheet.py" line="282" />
       <source>unknown qualification {value}</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="33" />
+      <location filename="../../reports/messages.py" line="59" />
       <source>{a} ({when}) falls on a statutory holiday: {holiday}.</source>
       <translation>{a}（{when}）适逢法定节假日：{holiday}。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="30" />
+      <location filename="../../reports/messages.py" line="51" />
       <source>{a} ({when}) has no lead who is a party member.</source>
       <translation>{a}（{when}）没有党员带队。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="24" />
+      <location filename="../../reports/messages.py" line="40" />
       <source>{department} keeps only {present} of the {minimum} people it needs in the hospital {when}, because of {occurrences}.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="29" />
+      <location filename="../../reports/messages.py" line="49" />
       <source>{staff} at {station} of {a} ({when}) meets none of the station's needs.</source>
       <translation>{staff}被排在{a}（{when}）的{station}，但不符合该摊位的任何需求。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="23" />
+      <location filename="../../reports/messages.py" line="36" />
       <source>{staff} is assigned to {a} ({when}) but is away: {reasons}.</source>
       <translation>{staff}被排到{a}（{when}），但其{reasons}。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="22" />
+      <location filename="../../reports/messages.py" line="33" />
       <source>{staff} is booked twice: {a} and {b} overlap ({when}).</source>
       <translation>{staff}时间冲突：{a}与{b}重叠（{when}）。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="32" />
+      <location filename="../../reports/messages.py" line="57" />
       <source>{staff} is planned for {hours} h of outreach in {month}, over the cap of {cap} h.</source>
       <translation>{staff}在 {month} 计划外出服务 {hours} 小时，超过上限 {cap} 小时。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="232" />
+      <location filename="../../reports/messages.py" line="252" />
       <source>{station} of {activity} {day}: {missing} missing</source>
       <translation>{activity} {day} 的{station}：缺 {missing} 人</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="28" />
+      <location filename="../../reports/messages.py" line="46" />
       <source>{station} of {a} ({when}) is understaffed: {met} of {needed} places filled.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="331" />
+      <location filename="../../scheduler/spreadsheet.py" line="334" />
       <source>{value} is not a number</source>
       <translation>“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="335" />
+      <location filename="../../scheduler/spreadsheet.py" line="338" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="31" />
+      <location filename="../../reports/messages.py" line="53" />
       <source>{venue} is booked twice: {a} and {b} overlap ({when}).</source>
       <translation>{venue}场地冲突：{a}与{b}重叠（{when}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="433" />
+      <location filename="../../ui/session.py" line="185" />
+      <source>“%1” cannot be undone; the undo history was cleared.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/activity_editor.py" line="427" />
       <source>“%1” is required.</source>
       <translation>“%1”为必填项。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="374" />
+      <location filename="../../ui/edits.py" line="43" />
       <source>… and %1 more</source>
       <translation>……另有 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="191" />
+      <location filename="../../ui/assign_dialog.py" line="181" />
       <source>★ party member · suitable people first: free, qualified, from the organizing branch, fewest hours</source>
       <translation>★ 党员 · 合适人选排在前面：空闲、资质相符、来自牵头支部、本月时长最少</translation>
     </message>
