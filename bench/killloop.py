@@ -73,7 +73,8 @@ def _spawn(*args: str) -> subprocess.Popen:
 
 
 def _kill_after(proc: subprocess.Popen, seconds: float, wait_for: str | None = None) -> list[str]:
-    """SIGKILL the child `seconds` after it printed `wait_for` (or after it started)."""
+    """SIGKILL the child `seconds` after it printed its first line (`wait_for` names it), or
+    after it started."""
     first: list[str] = []
     if wait_for is not None and proc.stdout is not None:
         line = proc.stdout.readline().strip()
@@ -155,8 +156,12 @@ def run(kills: int = 50, scale: str = "small", seed: int = 1, quiet: bool = Fals
                 for side in ("-wal", "-shm"):
                     Path(str(db) + side).unlink(missing_ok=True)
             else:
+                # The kill comes a random time after the first record committed (the child
+                # says so), so every round has committed work to lose, whatever the machine's speed.
                 lines = _kill_after(
-                    _spawn("record", str(record_db), str(next_start), "400"), rng.uniform(0.3, 2.0)
+                    _spawn("record", str(record_db), str(next_start), "400"),
+                    rng.uniform(0.0, 1.5),
+                    "first record",
                 )
                 got = set()
                 for x in lines:
