@@ -322,31 +322,23 @@ def station_people(b: Booked, station: Station) -> list[str]:
     return sorted({x.staff for x in b.assignments if x.station == station.id})
 
 
-def _station_edges(
-    b: Booked, staff: dict[str, Staff]
-) -> Iterator[tuple[Station, list[str], int, list[list[int]]]]:
-    """Per station with needs: its people, its places (one per unit of need) and, per person,
-    the places they may fill."""
-    for st in b.activity.stations:
-        if not st.needs:
-            continue
-        turn = department_on_turn(b.activity, b.occ.date, st.id)
-        people = [p for p in station_people(b, st) if p in staff]
-        slots = [n for n in st.needs for _ in range(n.count)]
-        edges = [
-            [j for j, n in enumerate(slots) if meets(staff[p], n.department, n.qualification, turn)]
-            for p in people
-        ]
-        yield st, people, len(slots), edges
-
-
 def understaffed(booked: list[Booked], staff: dict[str, Staff]) -> list[Conflict]:
-    """A station whose needs the people there cannot all meet (no matching covers every place)."""
+    """A station whose needs the people there cannot all meet: no matching of people to places
+    (one place per unit of need, a person fills one) covers every place."""
     out = []
     for b in booked:
-        for st, _people, places, edges in _station_edges(b, staff):
-            matched = max_matching(edges, places)
-            if matched < places:
+        for st in b.activity.stations:
+            if not st.needs:
+                continue
+            turn = department_on_turn(b.activity, b.occ.date, st.id)
+            slots = [n for n in st.needs for _ in range(n.count)]
+            edges = [
+                [j for j, n in enumerate(slots) if meets(staff[p], n.department, n.qualification, turn)]
+                for p in station_people(b, st)
+                if p in staff
+            ]
+            matched = max_matching(edges, len(slots))
+            if matched < len(slots):
                 out.append(
                     Conflict(
                         "understaffed",
@@ -354,7 +346,7 @@ def understaffed(booked: list[Booked], staff: dict[str, Staff]) -> list[Conflict
                         station=st.id,
                         start=b.occ.start,
                         end=b.occ.end,
-                        detail=(("needed", places), ("met", matched)),
+                        detail=(("needed", len(slots)), ("met", matched)),
                     )
                 )
     return out
@@ -362,13 +354,23 @@ def understaffed(booked: list[Booked], staff: dict[str, Staff]) -> list[Conflict
 
 def unqualified(booked: list[Booked], staff: dict[str, Staff]) -> list[Conflict]:
     """A person at a station who meets none of its needs."""
-    return [
-        Conflict("unqualified", (b.key,), staff=p, station=st.id, start=b.occ.start, end=b.occ.end)
-        for b in booked
-        for st, people, _places, edges in _station_edges(b, staff)
-        for p, e in zip(people, edges, strict=True)
-        if not e
-    ]
+    out = []
+    for b in booked:
+        for st in b.activity.stations:
+            needs = [n for n in st.needs if n.count > 0]
+            if not st.needs:
+                continue
+            turn = department_on_turn(b.activity, b.occ.date, st.id)
+            for p in station_people(b, st):
+                if p in staff and not any(
+                    meets(staff[p], n.department, n.qualification, turn) for n in needs
+                ):
+                    out.append(
+                        Conflict(
+                            "unqualified", (b.key,), staff=p, station=st.id, start=b.occ.start, end=b.occ.end
+                        )
+                    )
+    return out
 
 
 def no_lead(booked: list[Booked], staff: dict[str, Staff]) -> list[Conflict]:
