@@ -12,7 +12,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cache
 from typing import Any
 
 from scheduler.model import (
@@ -37,6 +36,7 @@ from scheduler.model import (
     Unavailability,
     key_of,
 )
+from scheduler.validation import stored_date, stored_datetime
 
 from .store import Store
 
@@ -52,11 +52,12 @@ def _d(value: date | None) -> str | None:
 
 
 def _pdt(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
+    # Leniently: an older version wrote the year 1 as "1-01-01T00:00"; export must show it.
+    return stored_datetime(text) if text else None
 
 
 def _pd(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
+    return stored_date(text) if text else None
 
 
 def _j(extra: dict[str, Any]) -> str | None:
@@ -148,10 +149,26 @@ class Shape:
     key: tuple[str, ...] = ()
     children: tuple[Child, ...] = ()
     skip: tuple[str, ...] = ()  # fields that are not stored in this table
+    # Derived from the dataclass once: the stored fields, and for reading, each plain column
+    # with its converter (None: the value as stored).
+    columns: tuple[Column, ...] = dataclasses.field(init=False, repr=False, compare=False)
+    _plain: tuple[tuple[str, Callable[[Any], Any] | None], ...] = dataclasses.field(
+        init=False, repr=False, compare=False
+    )
 
-    @property
-    def columns(self) -> tuple[Column, ...]:
-        return _columns(self)
+    def __post_init__(self) -> None:
+        hints = typing.get_type_hints(self.cls)
+        nested = {c.field for c in self.children} | set(self.skip)
+        columns = tuple(
+            _column(f.name, hints[f.name]) for f in dataclasses.fields(self.cls) if f.name not in nested
+        )
+        plain = []
+        for col in columns:
+            if not dataclasses.is_dataclass(hints[col.field]):
+                reader = _codec(hints[col.field])[1]
+                plain.append((col.field, None if reader is _same else reader))
+        object.__setattr__(self, "columns", columns)
+        object.__setattr__(self, "_plain", tuple(plain))
 
     def to_row(self, item: Any) -> dict[str, Any]:
         row: dict[str, Any] = {}
@@ -160,17 +177,10 @@ class Shape:
         return row
 
     def from_row(self, row: dict[str, Any], children: dict[str, tuple[Any, ...]]) -> Any:
-        values = {col.field: col.decode(row) for col in self.columns}
+        values = {name: row[name] if fn is None else fn(row[name]) for name, fn in self._plain}
+        if len(values) < len(self.columns):
+            values.update((c.field, c.decode(row)) for c in self.columns if c.field not in values)
         return self.cls(**values, **children)
-
-
-@cache
-def _columns(shape: Shape) -> tuple[Column, ...]:
-    hints = typing.get_type_hints(shape.cls)
-    nested = {c.field for c in shape.children} | set(shape.skip)
-    return tuple(
-        _column(f.name, hints[f.name]) for f in dataclasses.fields(shape.cls) if f.name not in nested
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +328,7 @@ def _select(
 ) -> list[dict[str, Any]]:
     order_by = ", ".join(f'"{c}"' for c in order)
     if keys is None:
-        return list(store.db[table].rows_where(order_by=order_by))
+        return _dicts(store, f'SELECT * FROM "{table}" ORDER BY {order_by}', ())
     out: list[dict[str, Any]] = []
     for part in _chunks(keys):
         where = _where_keys(where_cols, nullable, len(part))
@@ -327,8 +337,14 @@ def _select(
             for k in part
             for c, v in zip(where_cols, k, strict=True)
         ]
-        out.extend(store.db[table].rows_where(where, args, order_by=order_by))
+        out.extend(_dicts(store, f'SELECT * FROM "{table}" WHERE {where} ORDER BY {order_by}', args))
     return out
+
+
+def _dicts(store: Store, sql: str, args: Sequence[Any]) -> list[dict[str, Any]]:
+    cursor = store.conn.execute(sql, args)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _upsert(store: Store, section: Section, rows: list[dict[str, Any]]) -> None:
@@ -415,10 +431,11 @@ def _child_groups(
             else:
                 out[owner].append(tuple(row[c] for c in child.columns))
             continue
-        subs = {
-            field: groups.get(tuple(row[c] for c in child.shape.key), ()) for field, groups in nested.items()
-        }
-        out[owner].append(child.shape.from_row(row, subs))
+        if nested:
+            own = tuple(row[c] for c in child.shape.key)
+            out[owner].append(child.shape.from_row(row, {f: g.get(own, ()) for f, g in nested.items()}))
+        else:
+            out[owner].append(child.shape.from_row(row, {}))
     return {k: tuple(v) for k, v in out.items()}
 
 
