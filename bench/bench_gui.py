@@ -38,7 +38,8 @@ app.installEventFilter(painted)
 c.open({db!r}, first_start=False)
 
 def ready():
-    if getattr(c.window, "checker", None) is None or not hasattr(painted, "at"):
+    checks = getattr(c.window, "watch", c.window)  # the conflict watch (the window itself before it)
+    if getattr(checks, "checker", None) is None or not hasattr(painted, "at"):
         QTimer.singleShot(10, ready)
         return
     heavy = ",".join(m for m in ("ortools", "reportlab", "openpyxl") if m in sys.modules) or "-"
@@ -92,7 +93,7 @@ def _edits(db: Path, rounds: int) -> dict[str, list[float]]:
     _settle(app)
     window.show_section("staff")
     _settle(app)
-    window.first_check()
+    getattr(window, "watch", window).first_check()  # the conflict watch (the window itself before it)
     _settle(app)
     person = sorted(window.catalog.staff)[0]
     times: dict[str, list[float]] = {}

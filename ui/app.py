@@ -33,8 +33,10 @@ from scheduler.field import PackageError
 from scheduler.model import Hospital
 from scheduler.planfile import PlanError
 
+from .edits import attempt, describe_error
+from .file_actions import remember_database
 from .i18n import current_language, install_language, set_language_setting, tr, trf
-from .mainwindow import MainWindow, describe_error, remember_database
+from .mainwindow import MainWindow
 from .session import Session
 from .widgets import ok_cancel
 
@@ -258,21 +260,20 @@ class Controller:
             return
         choice = dialog.choice.checkedId()
         if choice == FirstStartDialog.DEMO:
-            self.window.fill_demo("small")
+            self.window.files.fill_demo("small")
         elif choice == FirstStartDialog.EMPTY:
             hospital = Hospital(name=dialog.name.text().strip())
-            try:
-                changes = ops.save_hospital(self.session.store, hospital)
-            except (StoreError, ops.OperationError) as exc:
-                QMessageBox.warning(self.window, tr("Empty hospital"), describe_error(exc))
-                return
-            self.window.on_changed(changes, None)
+            session = self.session
+            attempt(
+                self.window,
+                lambda: session.run(tr("Empty hospital"), lambda: ops.save_hospital(session.store, hospital)),
+            )
         else:
             path, _ = QFileDialog.getOpenFileName(
                 self.window, tr("Import plan file"), "", tr("Plan files (*.json)")
             )
             if path:
-                self.window.import_plan_file(path)
+                self.window.files.import_plan_file(path)
 
 
 def install_excepthook() -> None:

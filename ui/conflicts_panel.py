@@ -1,5 +1,6 @@
 """The conflicts panel: every conflict grouped by kind, filtered by severity and kind; a click
-opens what it concerns; warnings can be acknowledged with a reason."""
+opens what it concerns; warnings can be acknowledged with a reason. After a change only the
+rows of conflicts that came, went or were acknowledged are touched."""
 
 from __future__ import annotations
 
@@ -23,31 +24,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db import operations as ops
 from reports.messages import KIND_NAMES, describe
-from scheduler.conflicts import ERROR, KINDS, Conflict, key_text
-from scheduler.model import Plan
+from scheduler.conflicts import ERROR, KINDS, Conflict
 
+from .conflict_watch import ConflictDiff, ConflictWatch
+from .edits import attempt
 from .i18n import tr, trf
 from .labels import label
+from .session import keys_of
 
 ERROR_COLOUR = QColor("#c62828")
 WARNING_COLOUR = QColor("#b26a00")
+ROWS_PER_GROUP = 2000  # a screenful is read, not ten thousand rows
+_ID = Qt.ItemDataRole.UserRole + 1
 
 
 class ConflictsPanel(QWidget):
-    """Lists conflicts; emits `open_conflict(conflict)` and `acknowledge(conflict, reason)`."""
+    """Lists the watch's conflicts; emits `open_conflict(conflict)` when one is clicked;
+    acknowledges and withdraws through the session."""
 
     open_conflict = Signal(object)
-    acknowledge = Signal(object, str)
-    withdraw = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, watch: ConflictWatch, parent: QWidget | None = None):
         super().__init__(parent)
-        self.conflicts: list[Conflict] = []
-        self.acks: dict[str, tuple[str, str | None, str]] = {}
-        self.plan = Plan()
-        self.rows: list[Conflict] = []
+        self.watch = watch
+        self.session = watch.session
+        # Rows carry an id into `by_id`: Python objects kept inside Qt items outlive the
+        # interpreter at exit and crash it (PySide6).
+        self.by_id: dict[int, Conflict] = {}
+        self.rows: dict[Conflict, QTreeWidgetItem] = {}
+        self.heads: dict[str, QTreeWidgetItem] = {}
         self.pending: dict[str, list[Conflict]] = {}  # rows of groups not opened yet
+        self._next_id = 0
+        self._build()
+        watch.updated.connect(self.on_conflicts)
+        self.session.changed.connect(self.on_changed)
+
+    def _build(self) -> None:
         self.severity = QComboBox()
         self.severity.setObjectName("severity")
         self.severity.addItem(tr("Errors and warnings"), None)
@@ -91,81 +105,172 @@ class ConflictsPanel(QWidget):
         layout.addWidget(self.tree, 1)
         self._enable()
 
-    def set_conflicts(self, conflicts: list[Conflict], plan: Plan, acks: dict[str, Any]) -> None:
-        self.conflicts, self.plan, self.acks = conflicts, plan, acks
-        self.fill()
+    # -- what is listed
+
+    def _listed(self, c: Conflict) -> bool:
+        sev, kind = self.severity.currentData(), self.kind.currentData()
+        if (sev and c.severity != sev) or (kind and c.kind != kind):
+            return False
+        return self.show_acked.isChecked() or self.watch.ack(c) is None
+
+    def _summarise(self) -> None:
+        conflicts = self.watch.conflicts
+        errors = sum(1 for c in conflicts if c.severity == ERROR)
+        acked = sum(1 for c in conflicts if self.watch.ack(c) is not None)
+        self.summary.setText(
+            trf("%1 errors, %2 warnings (%3 acknowledged)", errors, len(conflicts) - errors, acked)
+        )
 
     def fill(self, *_args: Any) -> None:
-        sev, kind = self.severity.currentData(), self.kind.currentData()
-        show_acked = self.show_acked.isChecked()
-        errors = sum(1 for c in self.conflicts if c.severity == ERROR)
-        warnings = len(self.conflicts) - errors
-        acked = sum(1 for c in self.conflicts if c.severity != ERROR and key_text(c) in self.acks)
-        self.summary.setText(trf("%1 errors, %2 warnings (%3 acknowledged)", errors, warnings, acked))
-        expanded = {
-            self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
-            for i in range(self.tree.topLevelItemCount())
-            if self.tree.topLevelItem(i).isExpanded()
-        }
+        """List everything anew (a new filter, or a whole new check)."""
+        self._summarise()
+        expanded = {k for k, head in self.heads.items() if head.isExpanded()}
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
-        # Rows carry an index into this list: Python objects kept inside Qt items outlive the
-        # interpreter at exit and crash it (PySide6).
-        self.rows: list[Conflict] = []
-        self.pending = {}
+        self.by_id, self.rows, self.heads, self.pending = {}, {}, {}, {}
         groups: dict[str, list[Conflict]] = {}
-        for c in self.conflicts:
-            if (sev and c.severity != sev) or (kind and c.kind != kind):
-                continue
-            ack = self.acks.get(key_text(c)) if c.severity != ERROR else None
-            if ack is not None and not show_acked:
-                continue
-            groups.setdefault(c.kind, []).append(c)
+        for c in self.watch.conflicts:
+            if self._listed(c):
+                groups.setdefault(c.kind, []).append(c)
         for k, items in groups.items():
-            head = QTreeWidgetItem(
-                [
-                    tr("Error") if KINDS[k].severity == ERROR else tr("Warning"),
-                    f"{label(KIND_NAMES, k)} ({len(items)})",
-                    "",
-                ]
-            )
-            head.setData(0, Qt.ItemDataRole.UserRole, k)
-            head.setForeground(0, ERROR_COLOUR if KINDS[k].severity == ERROR else WARNING_COLOUR)
-            font = head.font(1)
-            font.setBold(True)
-            head.setFont(1, font)
-            self.pending[k] = items
-            head.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+            head = self._head(k, len(items))
             self.tree.addTopLevelItem(head)
+            self.pending[k] = items
             head.setExpanded(k in expanded or len(groups) == 1)
         self.tree.setUpdatesEnabled(True)
         self._enable()
+
+    def _head(self, kind: str, count: int) -> QTreeWidgetItem:
+        error = KINDS[kind].severity == ERROR
+        head = QTreeWidgetItem([tr("Error") if error else tr("Warning"), "", ""])
+        head.setData(0, Qt.ItemDataRole.UserRole, kind)
+        head.setForeground(0, ERROR_COLOUR if error else WARNING_COLOUR)
+        font = head.font(1)
+        font.setBold(True)
+        head.setFont(1, font)
+        head.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
+        head.setText(1, f"{label(KIND_NAMES, kind)} ({count})")
+        self.heads[kind] = head
+        return head
+
+    def _row(self, c: Conflict, plan: Any) -> QTreeWidgetItem:
+        row = QTreeWidgetItem([tr("Error") if c.severity == ERROR else tr("Warning"), "", ""])
+        self._next_id += 1
+        self.by_id[self._next_id] = c
+        self.rows[c] = row
+        row.setData(0, _ID, self._next_id)
+        row.setForeground(0, ERROR_COLOUR if c.severity == ERROR else WARNING_COLOUR)
+        row.setText(2, f"{c.start:%Y-%m-%d %H:%M}" if isinstance(c.start, datetime) else "")
+        self._describe(row, c, plan)
+        return row
+
+    def _describe(self, row: QTreeWidgetItem, c: Conflict, plan: Any) -> None:
+        text = describe(c, plan, tr)
+        ack = self.watch.ack(c)
+        if ack is not None:
+            text += " " + trf("[acknowledged: %1]", ack[0])
+        row.setText(1, text)
+        row.setToolTip(1, text)
+        row.setForeground(1, QColor("#808080") if ack is not None else self.palette().text().color())
+
+    def _forget(self, row: QTreeWidgetItem) -> None:
+        c = self.by_id.pop(row.data(0, _ID), None)
+        if c is not None:
+            self.rows.pop(c, None)
 
     def _expanded(self, head: QTreeWidgetItem) -> None:
         """A group's rows are made when it is first opened (thousands of rows cost seconds)."""
         items = self.pending.pop(head.data(0, Qt.ItemDataRole.UserRole), None)
         if items is None:
             return
-        rows = []
-        for c in items[:2000]:  # a screenful is read, not ten thousand rows
-            text = describe(c, self.plan, tr)
-            ack = self.acks.get(key_text(c)) if c.severity != ERROR else None
-            if ack is not None:
-                text += " " + trf("[acknowledged: %1]", ack[0])
-            when = f"{c.start:%Y-%m-%d %H:%M}" if isinstance(c.start, datetime) else ""
-            row = QTreeWidgetItem([tr("Error") if c.severity == ERROR else tr("Warning"), text, when])
-            row.setData(0, Qt.ItemDataRole.UserRole + 1, len(self.rows))
-            self.rows.append(c)
-            row.setToolTip(1, text)
-            row.setForeground(0, ERROR_COLOUR if c.severity == ERROR else WARNING_COLOUR)
-            if ack is not None:
-                row.setForeground(1, QColor("#808080"))
-            rows.append(row)
-        head.addChildren(rows)
+        plan = self.session.catalog.plan()
+        head.addChildren([self._row(c, plan) for c in items[:ROWS_PER_GROUP]])
+
+    # -- after a change
+
+    def on_conflicts(self, diff: ConflictDiff) -> None:
+        if diff.whole:
+            self.fill()
+            return
+        if not diff.kinds:
+            return
+        self._summarise()
+        self.tree.setUpdatesEnabled(False)
+        for kind in diff.kinds:
+            self._update_group(kind, diff)
+        self.tree.setUpdatesEnabled(True)
+        self._enable()
+
+    def _update_group(self, kind: str, diff: ConflictDiff) -> None:
+        """Bring one group in line with the watch: its count, and the rows that came, went or
+        were acknowledged, in the watch's order; the other rows stay as they are."""
+        wanted = [c for c in self.watch.conflicts if c.kind == kind and self._listed(c)]
+        head = self.heads.get(kind)
+        if not wanted:
+            if head is not None:
+                for i in range(head.childCount()):
+                    self._forget(head.child(i))
+                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(head))
+                del self.heads[kind]
+                self.pending.pop(kind, None)
+            return
+        if head is None:
+            order = list(KINDS)
+            at = sum(1 for k in self.heads if order.index(k) < order.index(kind))
+            head = self._head(kind, len(wanted))
+            self.tree.insertTopLevelItem(at, head)
+            self.pending[kind] = wanted
+            return
+        head.setText(1, f"{label(KIND_NAMES, kind)} ({len(wanted)})")
+        if kind in self.pending:  # not opened yet: its rows are made when it is
+            self.pending[kind] = wanted
+            return
+        target = wanted[:ROWS_PER_GROUP]
+        keep = set(target) - diff.acked
+        for i in reversed(range(head.childCount())):
+            child = head.child(i)
+            if self.by_id.get(child.data(0, _ID)) not in keep:
+                self._forget(child)
+                head.takeChild(i)
+        place = {c: i for i, c in enumerate(target)}
+        kept = [place[self.by_id[head.child(i).data(0, _ID)]] for i in range(head.childCount())]
+        if kept != sorted(kept):  # the order moved under the rows kept: make the group's rows again
+            for i in reversed(range(head.childCount())):
+                self._forget(head.child(i))
+                head.takeChild(i)
+        plan = None
+        for i, c in enumerate(target):
+            child = head.child(i)
+            if child is None or self.by_id.get(child.data(0, _ID)) is not c:
+                plan = plan or self.session.catalog.plan()
+                head.insertChild(i, self._row(c, plan))
+
+    def on_changed(self, changes: ops.Changes, _initiator: object) -> None:
+        """Rows name people, activities, departments and partners: redo the text of the rows
+        about a record that changed (the conflicts themselves are the watch's business)."""
+        names = {s: keys_of(changes, s) for s in ("staff", "activities", "departments", "partners")}
+        names = {s: k for s, k in names.items() if k is None or k}
+        if not names or not self.rows:
+            return
+        plan = self.session.catalog.plan()
+
+        def about(c: Conflict, section: str, value: Any) -> bool:
+            keys = names.get(section, frozenset())
+            return keys is None or value in keys
+
+        for c, row in self.rows.items():
+            if (
+                about(c, "staff", c.staff)
+                or about(c, "departments", c.department)
+                or about(c, "partners", c.partner)
+                or any(about(c, "activities", a) for a, _d in c.occurrences)
+            ):
+                self._describe(row, c, plan)
+
+    # -- acting on a row
 
     def _conflict(self, item: QTreeWidgetItem | None) -> Conflict | None:
-        i = item.data(0, Qt.ItemDataRole.UserRole + 1) if item is not None else None
-        return self.rows[i] if isinstance(i, int) and 0 <= i < len(self.rows) else None
+        return self.by_id.get(item.data(0, _ID)) if item is not None else None
 
     def selected(self) -> Conflict | None:
         items = self.tree.selectedItems()
@@ -173,7 +278,7 @@ class ConflictsPanel(QWidget):
 
     def _enable(self) -> None:
         c = self.selected()
-        acked = c is not None and key_text(c) in self.acks
+        acked = c is not None and self.watch.ack(c) is not None
         self.ack_button.setEnabled(c is not None and c.severity != ERROR and not acked)
         self.withdraw_button.setEnabled(acked)
 
@@ -194,9 +299,39 @@ class ConflictsPanel(QWidget):
         if not reason.strip():
             QMessageBox.information(self, tr("Acknowledge warning"), tr("An acknowledgement needs a reason."))
             return
-        self.acknowledge.emit(c, reason.strip())
+        self.acknowledge(c, reason.strip())
 
     def _withdraw(self) -> None:
         c = self.selected()
         if c is not None:
-            self.withdraw.emit(c)
+            self.withdraw(c)
+
+    def acknowledge(self, conflict: Conflict, reason: str) -> bool:
+        """Accept a warning with a reason, as an undoable step."""
+        key, store = self.watch.key(conflict), self.session.store
+        by = store.user
+        at = datetime.now().strftime("%Y-%m-%dT%H:%M")
+        return attempt(
+            self,
+            lambda: self.session.run(
+                tr("Acknowledge warning"),
+                lambda: ops.acknowledge(store, key, conflict.kind, reason, by, at),
+                lambda: ops.withdraw_acknowledgement(store, key),
+                self,
+            ),
+        )
+
+    def withdraw(self, conflict: Conflict) -> bool:
+        key, store = self.watch.key(conflict), self.session.store
+        old = self.watch.acks.get(key)
+        if old is None:
+            return False
+        return attempt(
+            self,
+            lambda: self.session.run(
+                tr("Withdraw acknowledgement"),
+                lambda: ops.withdraw_acknowledgement(store, key),
+                lambda: ops.acknowledge(store, key, conflict.kind, old[0], old[1], old[2]),
+                self,
+            ),
+        )

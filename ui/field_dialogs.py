@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from db.field import FieldConflict, field_conflicts, resolve_conflict
-from db.store import Store
 from reports.messages import SERVICE_COUNT_NAMES
 from scheduler.model import Record
 
+from .edits import attempt
 from .entities import Catalog
-from .i18n import tr
+from .i18n import tr, trf
+from .session import Session
 from .widgets import ok_cancel
 
 
@@ -78,12 +79,11 @@ def describe_record(rec: Record | None, catalog: Catalog) -> str:
 class FieldConflictsDialog(QDialog):
     """Each record changed on both sides: the office's version and the field's, and a choice."""
 
-    resolved = Signal(object)  # Changes
-
-    def __init__(self, store: Store, catalog: Catalog, parent: QWidget | None = None):
+    def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
-        self.store = store
-        self.catalog = catalog
+        self.session = session
+        self.store = session.store
+        self.catalog = session.catalog
         self.setWindowTitle(tr("Field conflicts"))
         self.list = QListWidget()
         self.list.setObjectName("conflicts")
@@ -141,9 +141,14 @@ class FieldConflictsDialog(QDialog):
         self.take_field.setEnabled(found)
 
     def choose(self, keep: str) -> None:
+        """Settle the chosen record through the session (so every screen and the field-mode
+        write-back hear of it); it cannot be undone, like the package import it finishes."""
         row = self.list.currentRow()
         if not 0 <= row < len(self.items):
             return
-        changes = resolve_conflict(self.store, self.items[row].id, keep)
-        self.resolved.emit(changes)
+        c = self.items[row]
+        text = trf("Field conflict of %1 settled", f"{c.field.occurrence:%Y-%m-%d}")
+        attempt(
+            self, lambda: self.session.run(text, lambda: resolve_conflict(self.store, c.id, keep), None, self)
+        )
         self.reload()

@@ -39,16 +39,16 @@ from PySide6.QtWidgets import (
 )
 
 from db import operations as ops
-from db.store import StoreError
 from scheduler.model import ServiceRequest, Slot
 from scheduler.requests import OPEN_STATUSES, ResponseTimes, organizing_branch, schedule_request, time_left
 
 from .editor import RefCombo
+from .edits import attempt
 from .entities import Catalog
 from .i18n import N_, tr, trf
 from .labels import REQUEST_PRIORITIES, REQUEST_STATUSES, label
 from .session import Session
-from .widgets import ok_cancel
+from .widgets import ChangeFollower, ok_cancel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -290,6 +290,11 @@ class RequestDialog(QDialog):
         super().accept()
 
 
+def _shown_by_inbox(changes: ops.Changes) -> bool:
+    settings = getattr(changes, "settings", frozenset())
+    return changes.touches("requests", "activities", "partners", "services") or "response_times" in settings
+
+
 class RequestsPage(QWidget):
     status = Signal(str)
 
@@ -350,6 +355,7 @@ class RequestsPage(QWidget):
         self.timer.timeout.connect(lambda: self.isVisible() and self.refresh())
         self.timer.start()
         self.refresh()
+        ChangeFollower(self, session, _shown_by_inbox, self.refresh)
 
     def refresh(self, *_args: Any) -> None:
         times = ops.response_times(self.session.store)
@@ -381,16 +387,8 @@ class RequestsPage(QWidget):
         self.buttons["decline"].setEnabled(open_)
         self.buttons["schedule"].setEnabled(open_)
 
-    def _lookup(self, section: str, key: Any) -> Any:
-        return self.catalog.section(section).get(key)
-
     def _edit(self, text: str, **kw: Any) -> bool:
-        try:
-            self.session.edit(text, self._lookup, **kw)
-        except (ops.OperationError, StoreError) as exc:
-            QMessageBox.warning(self, tr("Not saved"), trf("The change was not saved: %1", exc))
-            return False
-        return True
+        return attempt(self, lambda: self.session.edit(text, initiator=self, **kw))
 
     def new_request(self) -> None:
         dialog = RequestDialog(self.catalog, self)

@@ -1,4 +1,5 @@
-"""The open database in the GUI: runs operations as undoable commands and announces changes."""
+"""The open database in the GUI: the one door for every change. It runs an operation (as an
+undoable step where it can be undone), keeps the catalog in step and announces the change."""
 
 from __future__ import annotations
 
@@ -11,28 +12,50 @@ from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from db import operations as ops
+from db.planio import load_hospital
+from db.sections import SECTION, load_section
 from db.store import Store, StoreError
 from scheduler.model import key_of
 
+from .entities import Catalog
+from .i18n import tr, trf
+
+# A key standing for "every record of the section" (a section reloaded whole).
+EVERY = "*"
+# Above this many keys a section is read whole: one query beats thousands of keyed ones.
+_WHOLE_ABOVE = 400
+
+Operation = Callable[[], ops.Changes]
+
+
+def everything() -> ops.Changes:
+    """Changes naming every section whole: what another window or a restore may have done."""
+    return ops.Changes({s: frozenset({EVERY}) for s in (*SECTION, "acknowledgements")}, hospital=True)
+
+
+def keys_of(changes: ops.Changes, section: str) -> frozenset[Any] | None:
+    """The keys of `section` that changed; None when the whole section is to be read again."""
+    keys = changes.keys.get(section, frozenset())
+    return None if EVERY in keys else keys
+
+
+def settings_of(changes: ops.Changes) -> frozenset[str]:
+    """Names of the app settings a change touched."""
+    return getattr(changes, "settings", frozenset())
+
 
 class OperationCommand(QUndoCommand):
-    """An undoable edit: `do` and `undo` are operations, each returning Changes."""
+    """An undoable step: `do` and `undo` are operations, each returning Changes."""
 
-    def __init__(
-        self,
-        session: Session,
-        text: str,
-        do: Callable[[], ops.Changes],
-        undo: Callable[[], ops.Changes],
-    ):
+    def __init__(self, session: Session, text: str, do: Operation, undo: Operation):
         super().__init__(text)
         self.session = session
         self._do = do
         self._undo = undo
-        # Session.push has run the first `do` itself, before pushing.
+        # Session.run has run the first `do` itself, before pushing.
         self.already_done = True
 
-    def _run(self, step: Callable[[], ops.Changes]) -> None:
+    def _run(self, step: Operation) -> None:
         try:
             changes = step()
         except (ops.OperationError, StoreError) as exc:
@@ -41,7 +64,8 @@ class OperationCommand(QUndoCommand):
             self.setObsolete(True)
             self.session.failed.emit(self.text(), str(exc))
             return
-        self.session.changed.emit(changes, None)
+        # Undo and redo show a state no view drew itself: nobody initiated it.
+        self.session.announce(changes, None)
 
     def redo(self) -> None:
         if self.already_done:
@@ -54,11 +78,15 @@ class OperationCommand(QUndoCommand):
 
 
 class Session(QObject):
-    """One open database: its store, undo stack and the `changed(changes, initiator)` signal."""
+    """One open database: its store, its catalog (what the screens show, kept in step), the
+    undo stack, and the `changed(changes, initiator)` signal every view and listener uses.
+
+    `changed` is emitted after the catalog holds the change; `initiator` is the view that
+    started the edit (None for undo, redo, imports and changes from elsewhere)."""
 
     changed = Signal(object, object)
     failed = Signal(str, str)  # the step's name, why it could not be done
-    external = Signal()  # someone else changed the database
+    notice = Signal(str)  # something the status bar should say (the undo history was cleared)
 
     def __init__(self, path: str | Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -67,6 +95,7 @@ class Session(QObject):
         self.path = Path(path)
         self.undo_stack = QUndoStack(self)
         self.closed = False
+        self._catalog: Catalog | None = None
         # Another window or another computer on the office share may write to the same file:
         # look every second and a half whether someone else committed.
         self._version = self.store.data_version()
@@ -75,8 +104,89 @@ class Session(QObject):
         self._watch.timeout.connect(self.poll)
         self._watch.start()
 
+    # -- what the screens show
+
+    @property
+    def catalog(self) -> Catalog:
+        """Every section, read once when first wanted and then kept in step with each change."""
+        if self._catalog is None:
+            catalog = Catalog()
+            for section in SECTION:
+                catalog.set_section(section, load_section(self.store, section))
+            catalog.hospital = load_hospital(self.store)
+            self._catalog = catalog
+        return self._catalog
+
+    def _follow(self, changes: ops.Changes) -> None:
+        """Bring the catalog up to date: only the keys that changed are read again. A section
+        gets a new dict (not changed in place), so a plan taken before the change still shows
+        what was there (the conflict checker compares the two)."""
+        catalog = self._catalog
+        if catalog is None:
+            return
+        for section, keys in changes.keys.items():
+            if section not in SECTION or not keys:
+                continue
+            if EVERY in keys or len(keys) > _WHOLE_ABOVE:
+                catalog.set_section(section, load_section(self.store, section))
+                continue
+            fresh = load_section(self.store, section, keys)
+            items = dict(catalog.section(section))
+            for key in keys:
+                if key in fresh:
+                    items[key] = fresh[key]
+                else:
+                    items.pop(key, None)
+            catalog.set_section(section, items)
+        if changes.hospital:
+            catalog.hospital = load_hospital(self.store)
+
+    def announce(self, changes: ops.Changes, initiator: object | None = None) -> None:
+        """Every change ends here: the catalog follows it, then `changed` tells the views."""
+        if not changes:
+            return
+        self._follow(changes)
+        self.changed.emit(changes, initiator)
+
+    # -- running operations
+
+    def run(
+        self,
+        text: str,
+        do: Operation,
+        undo: Operation | None = None,
+        initiator: object | None = None,
+    ) -> ops.Changes:
+        """Run an operation now. With `undo`, it becomes an undoable step named `text`;
+        without, it cannot be undone, and the undo history is dropped (its steps were computed
+        on the database as it was) with a word in the status bar. An error from this first run
+        propagates: nothing was written, nothing is pushed."""
+        changes = do()
+        if not changes:
+            return changes
+        if undo is not None:
+            self.undo_stack.push(OperationCommand(self, text, do, undo))
+        else:
+            self._forget_history(text)
+        self.announce(changes, initiator)
+        return changes
+
+    def ran_elsewhere(self, text: str, changes: ops.Changes, initiator: object | None = None) -> None:
+        """A change our own background job wrote on its own connection (a plan import): it
+        cannot be undone here; announced like any other."""
+        self._version = self.store.data_version()  # ours, not someone else's
+        if changes:
+            self._forget_history(text)
+        self.announce(changes, initiator)
+
+    def _forget_history(self, text: str) -> None:
+        if self.undo_stack.count():
+            self.undo_stack.clear()
+            self.notice.emit(trf("“%1” cannot be undone; the undo history was cleared.", text))
+
     def poll(self) -> bool:
-        """Emit `external` when another connection has committed since the last look."""
+        """Another connection has committed since the last look: everything is read again and
+        announced, and the undo history dropped (undoing now could overwrite their work)."""
         if self.closed:
             return False
         try:
@@ -86,7 +196,9 @@ class Session(QObject):
         if version == self._version:
             return False
         self._version = version
-        self.external.emit()
+        self.undo_stack.clear()
+        self.announce(everything(), None)
+        self.notice.emit(tr("The database was changed elsewhere; what you see is up to date."))
         return True
 
     def close(self) -> None:
@@ -95,32 +207,23 @@ class Session(QObject):
         self.undo_stack.clear()
         self.store.close()
 
-    def push(
-        self,
-        text: str,
-        do: Callable[[], ops.Changes],
-        undo: Callable[[], ops.Changes],
-        initiator: object | None = None,
-    ) -> None:
-        """Run `do` now as an undoable step. An error from this first run propagates
-        (nothing was written, nothing is pushed)."""
-        changes = do()
-        self.undo_stack.push(OperationCommand(self, text, do, undo))
-        self.changed.emit(changes, initiator)
+    # The edits the screens make ------------------------------------------------------------
 
-    # The edits the master-data screens make -----------------------------------------------
+    def lookup(self, section: str, key: Any) -> Any | None:
+        """A record as the catalog holds it now (what undo puts back)."""
+        return self.catalog.section(section).get(key)
 
     def save(self, section: str, new: Any, old: Any | None, text: str, initiator: object = None) -> None:
         key = key_of(section, new)
         if old is None:
-            self.push(
+            self.run(
                 text,
                 lambda: ops.save(self.store, section, [new]),
                 lambda: ops.delete(self.store, section, [key]),
                 initiator,
             )
         else:
-            self.push(
+            self.run(
                 text,
                 lambda: ops.save(self.store, section, [new]),
                 lambda: ops.save(self.store, section, [old]),
@@ -130,29 +233,28 @@ class Session(QObject):
     def edit(
         self,
         text: str,
-        lookup: Callable[[str, Any], Any | None],
         saves: dict[str, list[Any]] | None = None,
         deletes: dict[str, list[Any]] | None = None,
         initiator: object = None,
     ) -> None:
-        """One undoable step over several sections. `lookup(section, key)` gives a record as
-        it is now, so that undo can put back exactly what was there."""
+        """One undoable step over several sections; undo puts back exactly what the catalog
+        held before."""
         saves = {k: list(v) for k, v in (saves or {}).items()}
         deletes = {k: list(v) for k, v in (deletes or {}).items()}
         undo_saves: dict[str, list[Any]] = {}
         undo_deletes: dict[str, list[Any]] = {}
         for section, keys in deletes.items():
-            olds = [lookup(section, k) for k in keys]
+            olds = [self.lookup(section, k) for k in keys]
             undo_saves.setdefault(section, []).extend(o for o in olds if o is not None)
         for section, items in saves.items():
             for item in items:
                 key = key_of(section, item)
-                old = lookup(section, key)
+                old = self.lookup(section, key)
                 if old is None:
                     undo_deletes.setdefault(section, []).append(key)
                 elif key not in deletes.get(section, []):
                     undo_saves.setdefault(section, []).append(old)
-        self.push(
+        self.run(
             text,
             lambda: ops.apply(self.store, saves, deletes),
             lambda: ops.apply(self.store, undo_saves, undo_deletes),
@@ -162,7 +264,7 @@ class Session(QObject):
     def delete(self, section: str, items: Sequence[Any], text: str, initiator: object = None) -> None:
         items = list(items)
         keys = [key_of(section, i) for i in items]
-        self.push(
+        self.run(
             text,
             lambda: ops.delete(self.store, section, keys),
             lambda: ops.save(self.store, section, items),

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from db.operations import response_times
 from reports.document import translator
 from reports.stats_xlsx import write_workbook
+from scheduler.model import SECTIONS
 from scheduler.stats import Row, Statistics, compute
 
 from .entities import Catalog
@@ -47,6 +48,7 @@ from .i18n import N_, current_language, tr, trf
 from .labels import ACTIVITY_KINDS, REQUEST_STATUSES, label
 from .session import Session
 from .timebank_page import MONTHS
+from .widgets import ChangeFollower
 
 BREAKDOWNS = {
     "month": N_("By month"),
@@ -204,6 +206,7 @@ class StatsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self.refresh()
+        ChangeFollower(self, session, lambda c: c.touches(*SECTIONS), self.refresh)
 
     # -- figures
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,17 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.operations import OperationError, StillReferenced, audit_key
+from db.operations import Changes, audit_key
 from db.planio import load_audit
-from db.store import StoreError
 from scheduler.model import key_of
 
 from .editor import RecordDialog
+from .edits import attempt
 from .entities import Catalog, EntitySpec
 from .history_dialog import HistoryDialog
 from .i18n import tr, trf
-from .labels import SECTION_NAMES, label
-from .session import Session
+from .session import Session, keys_of
+
+# Sections whose names other tables show (a staff member's department, a branch's secretary).
+NAMED = frozenset({"campuses", "departments", "branches", "staff", "partners", "services"})
+# More changed records than this and the table is read whole.
+_FOLLOW_AT_MOST = 200
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -50,11 +55,51 @@ class RecordTableModel(QAbstractTableModel):
         self.spec = spec
         self.catalog = catalog
         self.items: list[Any] = []
+        self.row_of: dict[Any, int] = {}
 
     def reload(self) -> None:
         self.beginResetModel()
         self.items = list(self.catalog.section(self.spec.section).values())
+        self._index()
         self.endResetModel()
+
+    def _index(self) -> None:
+        self.row_of = {key_of(self.spec.section, item): row for row, item in enumerate(self.items)}
+
+    def follow(self, keys: Iterable[Any]) -> None:
+        """Rows for the records of these keys as the catalog holds them now: changed rows
+        redrawn, gone ones removed, new ones added at the end (the view sorts them)."""
+        section = self.catalog.section(self.spec.section)
+        last = self.columnCount() - 1
+        gone: list[int] = []
+        new: list[Any] = []
+        for key in keys:
+            row, item = self.row_of.get(key), section.get(key)
+            if row is not None and item is not None:
+                self.items[row] = item
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+            elif row is not None:
+                gone.append(row)
+            elif item is not None:
+                new.append(item)
+        for row in sorted(gone, reverse=True):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.items[row]
+            self.endRemoveRows()
+        if gone:
+            self._index()
+        if new:
+            first = len(self.items)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self.items.extend(new)
+            for row, item in enumerate(new, first):
+                self.row_of[key_of(self.spec.section, item)] = row
+            self.endInsertRows()
+
+    def redraw(self) -> None:
+        """Every row again, as they are (names from another section changed)."""
+        if self.items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.items) - 1, self.columnCount() - 1))
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
@@ -133,6 +178,8 @@ class EntityPage(QWidget):
         self.spec = spec
         self.session = session
         self.catalog = catalog
+        self.read_only = False
+        self.stale = False  # to be read again whole when next shown
         self.model = RecordTableModel(spec, catalog, self)
         self.proxy = RecordFilter(spec, self)
         self.proxy.setSourceModel(self.model)
@@ -197,6 +244,7 @@ class EntityPage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
         self.refresh()
+        session.changed.connect(self.on_changed)
 
     def show_history(self) -> HistoryDialog | None:
         """Every change of the selected record, newest first."""
@@ -229,6 +277,35 @@ class EntityPage(QWidget):
         return button
 
     # -- showing
+
+    def on_changed(self, changes: Changes, initiator: object) -> None:
+        """Rows of the records that changed are redrawn, added or removed; a section read
+        whole is shown whole (now, or when the page is next shown). Names from other master
+        sections (a department's) redraw the rows as they are."""
+        section = self.spec.section
+        keys = keys_of(changes, section)
+        if keys is None or len(keys) > _FOLLOW_AT_MOST:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self.stale = True
+            return
+        if self.stale:
+            return
+        if keys:
+            self.model.follow(keys)
+        if any(s != section and s in NAMED and changes.keys[s] for s in changes.keys):
+            self._fill_filter()
+            self.model.redraw()
+        self._update_count()
+        if initiator is self and keys:  # the user's own edit: keep it in sight
+            self.select_keys(set(keys))
+
+    def showEvent(self, event: Any) -> None:
+        if self.stale:
+            self.stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Reload rows from the catalog, keeping the filter choice and the selection."""
@@ -315,12 +392,11 @@ class EntityPage(QWidget):
         if dialog.exec() and dialog.result_item is not None:
             item = dialog.result_item
             text = trf("Add %1 %2", tr(self.spec.singular), self._name(item))
-            if self._run(lambda: self.session.save(self.spec.section, item, None, text)):
-                self.select_keys({self._key(item)})
+            if attempt(self, lambda: self.session.save(self.spec.section, item, None, text, self)):
                 self.status.emit(tr("Saved."))
 
     def edit(self) -> None:
-        if getattr(self, "read_only", False):
+        if self.read_only:
             return
         items = self.selected_items()
         if not items:
@@ -330,7 +406,7 @@ class EntityPage(QWidget):
         if dialog.exec() and dialog.result_item is not None and dialog.result_item != old:
             new = dialog.result_item
             text = trf("Edit %1 %2", tr(self.spec.singular), self._name(new))
-            if self._run(lambda: self.session.save(self.spec.section, new, old, text)):
+            if attempt(self, lambda: self.session.save(self.spec.section, new, old, text, self)):
                 self.status.emit(tr("Saved."))
 
     def delete(self) -> None:
@@ -348,37 +424,5 @@ class EntityPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         text = trf("Delete %1", names)
-        if self._run(lambda: self.session.delete(self.spec.section, items, text)):
+        if attempt(self, lambda: self.session.delete(self.spec.section, items, text, self)):
             self.status.emit(tr("Deleted."))
-
-    def _run(self, action: Any) -> bool:
-        """Run an edit; a refusal from the database is shown, never a traceback."""
-        try:
-            action()
-        except StillReferenced as exc:
-            self._show_referrers(exc)
-            return False
-        except (OperationError, StoreError) as exc:
-            QMessageBox.warning(self, tr("Not saved"), trf("The change was not saved: %1", exc))
-            return False
-        return True
-
-    def _show_referrers(self, exc: StillReferenced) -> None:
-        lines = []
-        for r in exc.referrers[:25]:
-            kind = label(SECTION_NAMES, r.section)
-            lines.append(f"• {kind}: {r.label} [{r.key}]")
-        if len(exc.referrers) > 25:
-            lines.append(trf("… and %1 more", len(exc.referrers) - 25))
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(tr("Cannot delete"))
-        box.setText(
-            trf(
-                "%1 is still referred to by %2 record(s). Change or delete those first:",
-                exc.key,
-                len(exc.referrers),
-            )
-        )
-        box.setInformativeText("\n".join(lines))
-        box.exec()

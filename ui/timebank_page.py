@@ -31,6 +31,7 @@ from .entities import Catalog
 from .i18n import N_, tr, trf
 from .printing import save_pdf
 from .session import Session
+from .widgets import ChangeFollower
 
 KEY = Qt.ItemDataRole.UserRole + 1
 MONTHS = (
@@ -134,6 +135,7 @@ class TimeBankPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.refresh()
+        ChangeFollower(self, session, lambda c: c.touches("records", "staff", "branches"), self.refresh)
 
     def refresh(self, *_args: Any) -> None:
         self.entries = load_ledger(self.session.store)

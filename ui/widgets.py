@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QWidget
 
 
 def ok_cancel(
@@ -17,3 +22,45 @@ def ok_cancel(
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def add_action(menu: QMenu, text: str, slot: Callable[..., Any], shortcut: Any = None) -> QAction:
+    """A menu entry calling `slot` (with no arguments), with an optional shortcut."""
+    act = QAction(text, menu)
+    if shortcut is not None:
+        act.setShortcut(QKeySequence(shortcut))
+    act.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(act)
+    return act
+
+
+class ChangeFollower(QObject):
+    """Keeps a screen that is costly to draw in step with the session: redrawn at once when it
+    is on screen and a change touches what it shows, otherwise when it is next shown."""
+
+    def __init__(
+        self,
+        page: QWidget,
+        session: Any,
+        touches: Callable[[Any], bool],
+        refresh: Callable[[], None],
+    ):
+        super().__init__(page)
+        self.page, self.touches, self.refresh = page, touches, refresh
+        self.stale = False
+        session.changed.connect(self._changed)
+        page.installEventFilter(self)
+
+    def _changed(self, changes: Any, _initiator: object) -> None:
+        if not self.touches(changes):
+            return
+        if self.page.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.page and event.type() == QEvent.Type.Show and self.stale:
+            self.stale = False
+            self.refresh()
+        return False

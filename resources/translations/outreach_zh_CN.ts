@@ -19,12 +19,12 @@
       <translation> 等另外 %1 项</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="456" />
+      <location filename="../../ui/requests_page.py" line="454" />
       <source> days</source>
       <translation> 天</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="452" />
+      <location filename="../../ui/requests_page.py" line="450" />
       <source> h</source>
       <translation> 小时</translation>
     </message>
@@ -64,7 +64,7 @@
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="328" />
+      <location filename="../../ui/calendar_page.py" line="366" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -74,17 +74,17 @@
       <translation>%2 年共 %1 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="177" />
+      <location filename="../../ui/timebank_page.py" line="179" />
       <source>%1 hours in all</source>
       <translation>合计 %1 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="169" />
+      <location filename="../../ui/app.py" line="171" />
       <source>%1 is damaged (%2) and there is no backup of it.</source>
       <translation>%1 已损坏（%2），且没有它的备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="175" />
+      <location filename="../../ui/app.py" line="177" />
       <source>%1 is damaged (%2).
 
 Restore the latest good backup, taken %3? The damaged file is kept aside.</source>
@@ -118,7 +118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="239" />
+      <location filename="../../ui/stats_page.py" line="242" />
       <source>%1 occurrences held, %2 people served, %3 volunteer hours</source>
       <translation>举办 %1 场次，服务 %2 人次，志愿服务 %3 小时</translation>
     </message>
@@ -148,7 +148,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="385" />
+      <location filename="../../ui/stats_page.py" line="388" />
       <source>%1 requests received in the period.</source>
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
@@ -163,7 +163,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="120" />
+      <location filename="../../ui/problems_dialog.py" line="26" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
@@ -173,7 +173,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 · %2 KB</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="319" />
+      <location filename="../../ui/calendar_page.py" line="358" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
@@ -203,22 +203,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="303" />
+      <location filename="../../ui/settings_actions.py" line="41" />
       <source>&amp;Auto-assign…</source>
       <translation>自动排班(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="304" />
+      <location filename="../../ui/settings_actions.py" line="42" />
       <source>&amp;Backups…</source>
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="295" />
+      <location filename="../../ui/mainwindow.py" line="144" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="284" />
+      <location filename="../../ui/mainwindow.py" line="132" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
@@ -233,7 +233,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="301" />
+      <location filename="../../ui/settings_actions.py" line="39" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
@@ -243,7 +243,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="306" />
+      <location filename="../../ui/settings_actions.py" line="44" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
@@ -268,32 +268,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="287" />
+      <location filename="../../ui/mainwindow.py" line="135" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="302" />
+      <location filename="../../ui/settings_actions.py" line="40" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="300" />
+      <location filename="../../ui/settings_actions.py" line="38" />
       <source>&amp;Settings</source>
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="285" />
+      <location filename="../../ui/mainwindow.py" line="133" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="305" />
+      <location filename="../../ui/settings_actions.py" line="43" />
       <source>&amp;User name…</source>
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="293" />
+      <location filename="../../ui/mainwindow.py" line="142" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -313,7 +313,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（已改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/field_dialogs.py" line="55" />
+      <location filename="../../ui/field_dialogs.py" line="56" />
       <source>(no record)</source>
       <translation>（无记录）</translation>
     </message>
@@ -368,7 +368,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党支部至少要建在一个科室上。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="418" />
+      <location filename="../../ui/requests_page.py" line="416" />
       <source>A declined request needs a reason.</source>
       <translation>拒绝点单须填写理由。</translation>
     </message>
@@ -393,17 +393,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="568" />
+      <location filename="../../ui/calendar_edits.py" line="158" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="326" />
+      <location filename="../../ui/requests_page.py" line="331" />
       <source>Accept</source>
       <translation>受理</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="406" />
+      <location filename="../../ui/requests_page.py" line="404" />
       <source>Accept request %1</source>
       <translation>受理点单 %1</translation>
     </message>
@@ -498,7 +498,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="85" />
+      <location filename="../../ui/calendar_page.py" line="105" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
@@ -508,37 +508,37 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="214" />
+      <location filename="../../ui/calendar_page.py" line="251" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="215" />
+      <location filename="../../ui/calendar_page.py" line="252" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="217" />
+      <location filename="../../ui/calendar_page.py" line="254" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="562" />
+      <location filename="../../ui/calendar_edits.py" line="152" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="501" />
+      <location filename="../../ui/calendar_edits.py" line="98" />
       <source>All occurrences can be given another time of day here; to hold the series on other days, change its repeat rule, or move single occurrences.</source>
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="216" />
+      <location filename="../../ui/calendar_page.py" line="253" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="316" />
+      <location filename="../../ui/requests_page.py" line="321" />
       <source>All requests</source>
       <translation>全部点单</translation>
     </message>
@@ -558,12 +558,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="860" />
+      <location filename="../../ui/calendar_edits.py" line="229" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="98" />
+      <location filename="../../ui/calendar_page.py" line="114" />
       <source>Annual patrol plan…</source>
       <translation>全年巡诊计划…</translation>
     </message>
@@ -573,7 +573,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="636" />
+      <location filename="../../ui/calendar_page.py" line="469" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -583,7 +583,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其他时间：</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="393" />
+      <location filename="../../ui/stats_page.py" line="396" />
       <source>Answered (first held) after %1 days (median); %2 within the response time, %3 late.</source>
       <translation>从收到到首次举办的天数中位数为 %1 天；%2 个在响应时限内，%3 个超时。</translation>
     </message>
@@ -593,7 +593,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>应用</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="40" />
+      <location filename="../../ui/timebank_page.py" line="41" />
       <source>Apr</source>
       <translation>4月</translation>
     </message>
@@ -603,7 +603,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="734" />
+      <location filename="../../ui/calendar_edits.py" line="245" />
       <source>Assign %1 to %2</source>
       <translation>安排 %1 参加 %2</translation>
     </message>
@@ -613,7 +613,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>安排人员：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="153" />
+      <location filename="../../ui/calendar_page.py" line="176" />
       <source>Assign a person…</source>
       <translation>安排人员…</translation>
     </message>
@@ -643,7 +643,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>当时状态</translation>
     </message>
     <message>
-      <location filename="../../ui/field_dialogs.py" line="64" />
+      <location filename="../../ui/field_dialogs.py" line="65" />
       <source>Attended</source>
       <translation>到场</translation>
     </message>
@@ -653,7 +653,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>预计人数</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="44" />
+      <location filename="../../ui/timebank_page.py" line="45" />
       <source>Aug</source>
       <translation>8月</translation>
     </message>
@@ -668,7 +668,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班设置</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="150" />
+      <location filename="../../ui/calendar_page.py" line="174" />
       <source>Auto-assign this occurrence</source>
       <translation>为本场次自动排班</translation>
     </message>
@@ -678,7 +678,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班 – 结束日期早于开始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="707" />
+      <location filename="../../ui/calendar_edits.py" line="296" />
       <source>Auto-assign: %1 assignments</source>
       <translation>自动排班：%1 条安排</translation>
     </message>
@@ -688,12 +688,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班：预览</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="722" />
+      <location filename="../../ui/calendar_edits.py" line="307" />
       <source>Auto-assigning…</source>
       <translation>正在自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="147" />
+      <location filename="../../ui/calendar_page.py" line="115" />
       <source>Auto-assign…</source>
       <translation>自动排班…</translation>
     </message>
@@ -713,7 +713,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已备份到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="823" />
+      <location filename="../../ui/settings_actions.py" line="83" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
@@ -723,7 +723,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>程序启动时和每天会自动备份，也可通过“文件 ▸ 立即备份”手动备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="372" />
+      <location filename="../../ui/stats_page.py" line="375" />
       <source>Behind</source>
       <translation>滞后</translation>
     </message>
@@ -743,7 +743,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>支部月度计划</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="153" />
+      <location filename="../../reports/stats_xlsx.py" line="154" />
       <source>Busiest people</source>
       <translation>最忙人员</translation>
     </message>
@@ -753,37 +753,37 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>录入人</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="94" />
+      <location filename="../../reports/stats_xlsx.py" line="95" />
       <source>By department</source>
       <translation>按科室</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="105" />
+      <location filename="../../reports/stats_xlsx.py" line="106" />
       <source>By kind</source>
       <translation>按类型</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="85" />
+      <location filename="../../reports/stats_xlsx.py" line="86" />
       <source>By month</source>
       <translation>按月份</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="100" />
+      <location filename="../../reports/stats_xlsx.py" line="101" />
       <source>By partner</source>
       <translation>按结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="88" />
+      <location filename="../../reports/stats_xlsx.py" line="89" />
       <source>By party branch</source>
       <translation>按党支部</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="74" />
+      <location filename="../../ui/timebank_page.py" line="75" />
       <source>By person</source>
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="214" />
+      <location filename="../../ui/pages.py" line="179" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -793,42 +793,42 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="529" />
+      <location filename="../../ui/pages.py" line="94" />
       <source>Calendar file</source>
       <translation>日历文件</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="360" />
+      <location filename="../../ui/pages.py" line="124" />
       <source>Calendar file (.ics)…</source>
       <translation>日历文件 (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="534" />
+      <location filename="../../ui/pages.py" line="99" />
       <source>Calendar files (*.ics)</source>
       <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="811" />
+      <location filename="../../ui/calendar_edits.py" line="361" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="818" />
+      <location filename="../../ui/calendar_edits.py" line="368" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="146" />
+      <location filename="../../ui/calendar_page.py" line="182" />
       <source>Call off this occurrence…</source>
       <translation>停办本场次…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="374" />
+      <location filename="../../ui/occurrence_html.py" line="48" />
       <source>Called off</source>
       <translation>已停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="815" />
+      <location filename="../../ui/calendar_edits.py" line="365" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -848,12 +848,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/field_dialogs.py" line="57" />
+      <location filename="../../ui/field_dialogs.py" line="58" />
       <source>Cancelled</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="714" />
+      <location filename="../../ui/calendar_edits.py" line="301" />
       <source>Cancelled; nothing was changed.</source>
       <translation>已取消，未做任何更改。</translation>
     </message>
@@ -863,7 +863,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法删除</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="128" />
+      <location filename="../../ui/app.py" line="130" />
       <source>Cannot open database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -878,7 +878,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="110" />
+      <location filename="../../ui/timebank_page.py" line="111" />
       <source>Certificate of hours…</source>
       <translation>时长证明…</translation>
     </message>
@@ -903,12 +903,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>请选择结对单位和服务项目。</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="201" />
+      <location filename="../../ui/timebank_page.py" line="203" />
       <source>Choose a person to see their ledger.</source>
       <translation>选择一名人员查看其时长明细。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="374" />
+      <location filename="../../ui/pages.py" line="38" />
       <source>Choose a row first.</source>
       <translation>请先选择一行。</translation>
     </message>
@@ -918,7 +918,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="354" />
+      <location filename="../../ui/occurrence_html.py" line="25" />
       <source>Click an occurrence to see its stations and people.</source>
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
@@ -958,7 +958,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="577" />
+      <location filename="../../ui/mainwindow.py" line="217" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -968,7 +968,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="237" />
+      <location filename="../../ui/mainwindow.py" line="120" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -1003,12 +1003,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="572" />
+      <location filename="../../ui/mainwindow.py" line="212" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="692" />
+      <location filename="../../ui/mainwindow.py" line="207" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
     </message>
@@ -1043,7 +1043,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="174" />
+      <location filename="../../ui/app.py" line="176" />
       <source>Database damaged</source>
       <translation>数据库已损坏</translation>
     </message>
@@ -1063,22 +1063,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="133" />
+      <location filename="../../reports/stats_xlsx.py" line="134" />
       <source>Days to answer</source>
       <translation>响应天数</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="48" />
+      <location filename="../../ui/timebank_page.py" line="49" />
       <source>Dec</source>
       <translation>12月</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="414" />
+      <location filename="../../ui/requests_page.py" line="412" />
       <source>Decline request</source>
       <translation>拒绝点单</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="421" />
+      <location filename="../../ui/requests_page.py" line="419" />
       <source>Decline request %1</source>
       <translation>拒绝点单 %1</translation>
     </message>
@@ -1088,7 +1088,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已拒绝</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="327" />
+      <location filename="../../ui/requests_page.py" line="332" />
       <source>Decline…</source>
       <translation>拒绝…</translation>
     </message>
@@ -1103,7 +1103,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="828" />
+      <location filename="../../ui/calendar_edits.py" line="199" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1113,12 +1113,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="145" />
+      <location filename="../../ui/calendar_edits.py" line="198" />
       <source>Delete activity</source>
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="841" />
+      <location filename="../../ui/calendar_edits.py" line="212" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
@@ -1193,7 +1193,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员时间冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="105" />
+      <location filename="../../ui/stats_page.py" line="107" />
       <source>Double-click an occurrence to open it in the calendar.</source>
       <translation>双击场次可在日历中打开。</translation>
     </message>
@@ -1223,12 +1223,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="539" />
+      <location filename="../../ui/calendar_edits.py" line="134" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="558" />
+      <location filename="../../ui/calendar_edits.py" line="148" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -1238,22 +1238,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="481" />
+      <location filename="../../ui/calendar_edits.py" line="77" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="857" />
+      <location filename="../../ui/settings_actions.py" line="66" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="511" />
+      <location filename="../../ui/calendar_edits.py" line="108" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="142" />
+      <location filename="../../ui/calendar_page.py" line="179" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -1263,7 +1263,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>对科室在岗的影响</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="267" />
+      <location filename="../../ui/app.py" line="269" />
       <source>Empty hospital</source>
       <translation>空白医院</translation>
     </message>
@@ -1343,7 +1343,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每周%1</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="430" />
+      <location filename="../../ui/stats_page.py" line="433" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1353,7 +1353,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="110" />
+      <location filename="../../reports/stats_xlsx.py" line="111" />
       <source>Expected by now</source>
       <translation>截至目前应完成</translation>
     </message>
@@ -1373,12 +1373,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="428" />
+      <location filename="../../ui/stats_page.py" line="431" />
       <source>Export to Excel</source>
       <translation>导出 Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="144" />
+      <location filename="../../ui/stats_page.py" line="146" />
       <source>Export to Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
@@ -1393,7 +1393,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长分配公平（先看负担最重的人，再看整体差距）</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="38" />
+      <location filename="../../ui/timebank_page.py" line="39" />
       <source>Feb</source>
       <translation>2月</translation>
     </message>
@@ -1413,17 +1413,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包冲突(&amp;C)…</translation>
     </message>
     <message>
+      <location filename="../../ui/field_dialogs.py" line="150" />
+      <source>Field conflict of %1 settled</source>
+      <translation>已处理 %1 的现场冲突</translation>
+    </message>
+    <message>
       <location filename="../../ui/field_dialogs.py" line="87" />
       <source>Field conflicts</source>
       <translation>离线包冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="579" />
+      <location filename="../../ui/mainwindow.py" line="219" />
       <source>Field mode: %1</source>
       <translation>现场模式：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="771" />
+      <location filename="../../ui/calendar_edits.py" line="321" />
       <source>Field package</source>
       <translation>离线包</translation>
     </message>
@@ -1433,12 +1438,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包 (*.outreach-field)</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="84" />
+      <location filename="../../reports/stats_xlsx.py" line="85" />
       <source>Figure</source>
       <translation>指标</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="148" />
+      <location filename="../../ui/calendar_page.py" line="116" />
       <source>Fill the open places of a window of the calendar with the solver</source>
       <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
     </message>
@@ -1448,7 +1453,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>为所选时间段内每个场次补齐空缺岗位，并为没有带队的场次指定带队人。已有的安排保持不变。</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="132" />
+      <location filename="../../reports/stats_xlsx.py" line="133" />
       <source>First held</source>
       <translation>首次举办</translation>
     </message>
@@ -1513,7 +1518,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>健康讲座</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="110" />
+      <location filename="../../reports/stats_xlsx.py" line="111" />
       <source>Held</source>
       <translation>已举办</translation>
     </message>
@@ -1533,12 +1538,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改记录：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="155" />
+      <location filename="../../ui/calendar_page.py" line="185" />
       <source>History…</source>
       <translation>修改记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="808" />
+      <location filename="../../ui/calendar_edits.py" line="358" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -1548,7 +1553,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="359" />
+      <location filename="../../ui/calendar_page.py" line="422" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -1573,7 +1578,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医院</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="93" />
+      <location filename="../../ui/app.py" line="95" />
       <source>Hospital name</source>
       <translation>医院名称</translation>
     </message>
@@ -1603,7 +1608,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="823" />
+      <location filename="../../ui/settings_actions.py" line="83" />
       <source>How many backups to keep:</source>
       <translation>保留的备份份数：</translation>
     </message>
@@ -1615,7 +1620,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../ui/file_actions.py" line="144" />
       <source>Import %1</source>
-      <translation type="unfinished" />
+      <translation>导入 %1</translation>
     </message>
     <message>
       <location filename="../../ui/sheet_import.py" line="195" />
@@ -1628,7 +1633,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从 %2 导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="84" />
+      <location filename="../../ui/app.py" line="86" />
       <source>Import a plan file…</source>
       <translation>导入计划文件…</translation>
     </message>
@@ -1663,7 +1668,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入 – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="272" />
+      <location filename="../../ui/app.py" line="273" />
       <source>Import plan file</source>
       <translation>导入计划文件</translation>
     </message>
@@ -1688,7 +1693,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>办公室版本</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="134" />
+      <location filename="../../reports/stats_xlsx.py" line="135" />
       <source>In time</source>
       <translation>是否及时</translation>
     </message>
@@ -1698,17 +1703,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="37" />
+      <location filename="../../ui/timebank_page.py" line="38" />
       <source>Jan</source>
       <translation>1月</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="43" />
+      <location filename="../../ui/timebank_page.py" line="44" />
       <source>Jul</source>
       <translation>7月</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="42" />
+      <location filename="../../ui/timebank_page.py" line="43" />
       <source>Jun</source>
       <translation>6月</translation>
     </message>
@@ -1723,7 +1728,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关键字（工号/编码）</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="105" />
+      <location filename="../../reports/stats_xlsx.py" line="106" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -1733,22 +1738,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>检验技师</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="98" />
+      <location filename="../../ui/app.py" line="100" />
       <source>Later</source>
       <translation>稍后</translation>
     </message>
     <message>
-      <location filename="../../reports/ics.py" line="134" />
+      <location filename="../../reports/ics.py" line="136" />
       <source>Lead</source>
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="595" />
+      <location filename="../../ui/calendar_edits.py" line="187" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="144" />
+      <location filename="../../ui/calendar_page.py" line="183" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
@@ -1758,7 +1763,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>讲座听众</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="206" />
+      <location filename="../../ui/timebank_page.py" line="208" />
       <source>Ledger of %1</source>
       <translation>%1 的时长明细</translation>
     </message>
@@ -1778,7 +1783,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>商场</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="39" />
+      <location filename="../../ui/timebank_page.py" line="40" />
       <source>Mar</source>
       <translation>3月</translation>
     </message>
@@ -1803,12 +1808,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="41" />
+      <location filename="../../ui/timebank_page.py" line="42" />
       <source>May</source>
       <translation>5月</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="82" />
+      <location filename="../../reports/stats_xlsx.py" line="83" />
       <source>Median days to answer a request</source>
       <translation>点单响应天数（中位数）</translation>
     </message>
@@ -1843,7 +1848,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="85" />
+      <location filename="../../reports/stats_xlsx.py" line="86" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -1858,12 +1863,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="491" />
+      <location filename="../../ui/calendar_edits.py" line="83" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="583" />
+      <location filename="../../ui/calendar_edits.py" line="173" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -1923,7 +1928,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="462" />
+      <location filename="../../ui/calendar_edits.py" line="56" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
@@ -1943,12 +1948,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="325" />
+      <location filename="../../ui/requests_page.py" line="330" />
       <source>New request</source>
       <translation>新建点单</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="399" />
+      <location filename="../../ui/requests_page.py" line="397" />
       <source>New request %1</source>
       <translation>新建点单 %1</translation>
     </message>
@@ -1963,7 +1968,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下一页</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="118" />
+      <location filename="../../reports/stats_xlsx.py" line="119" />
       <source>No</source>
       <translation>否</translation>
     </message>
@@ -2023,17 +2028,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="460" />
+      <location filename="../../ui/requests_page.py" line="458" />
       <source>Normal requests</source>
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="449" />
+      <location filename="../../ui/edits.py" line="29" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
     <message>
-      <location filename="../../ui/field_dialogs.py" line="67" />
+      <location filename="../../ui/field_dialogs.py" line="68" />
       <source>Notes</source>
       <translation>备注</translation>
     </message>
@@ -2048,7 +2053,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>未打印：无法打开打印机。</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="47" />
+      <location filename="../../ui/timebank_page.py" line="48" />
       <source>Nov</source>
       <translation>11月</translation>
     </message>
@@ -2073,17 +2078,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="612" />
+      <location filename="../../ui/calendar_page.py" line="447" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="68" />
+      <location filename="../../reports/stats_xlsx.py" line="69" />
       <source>Occurrences held</source>
       <translation>举办场次</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="46" />
+      <location filename="../../ui/timebank_page.py" line="47" />
       <source>Oct</source>
       <translation>10月</translation>
     </message>
@@ -2093,7 +2098,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>遇法定节假日：</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="110" />
+      <location filename="../../reports/stats_xlsx.py" line="111" />
       <source>On track</source>
       <translation>进度正常</translation>
     </message>
@@ -2113,7 +2118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="153" />
+      <location filename="../../ui/app.py" line="155" />
       <source>Open field package</source>
       <translation>打开离线包</translation>
     </message>
@@ -2123,7 +2128,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="76" />
+      <location filename="../../ui/pages.py" line="191" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -2143,12 +2148,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区健康服务</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="576" />
+      <location filename="../../ui/mainwindow.py" line="216" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="187" />
+      <location filename="../../ui/stats_page.py" line="189" />
       <source>Overview</source>
       <translation>概览</translation>
     </message>
@@ -2188,22 +2193,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对走访</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="109" />
+      <location filename="../../reports/stats_xlsx.py" line="110" />
       <source>Pairings</source>
       <translation>结对共建</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="79" />
+      <location filename="../../reports/stats_xlsx.py" line="80" />
       <source>Pairings behind</source>
       <translation>进度滞后的结对</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="78" />
+      <location filename="../../reports/stats_xlsx.py" line="79" />
       <source>Pairings on track</source>
       <translation>进度正常的结对</translation>
     </message>
     <message>
-      <location filename="../../reports/ics.py" line="138" />
+      <location filename="../../reports/ics.py" line="140" />
       <source>Partner</source>
       <translation>结对单位</translation>
     </message>
@@ -2238,12 +2243,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先安排牵头支部及其科室的人员</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="68" />
+      <location filename="../../reports/stats_xlsx.py" line="69" />
       <source>People served</source>
       <translation>服务人数</translation>
     </message>
     <message>
-      <location filename="../../ui/field_dialogs.py" line="60" />
+      <location filename="../../ui/field_dialogs.py" line="61" />
       <source>People served per service</source>
       <translation>各项服务人次</translation>
     </message>
@@ -2278,12 +2283,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="109" />
+      <location filename="../../ui/problems_dialog.py" line="15" />
       <source>Plan file not imported</source>
       <translation>计划文件未导入</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="272" />
+      <location filename="../../ui/app.py" line="273" />
       <source>Plan files (*.json)</source>
       <translation>计划文件 (*.json)</translation>
     </message>
@@ -2293,7 +2298,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="70" />
+      <location filename="../../ui/pages.py" line="189" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -2328,22 +2333,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>上一页</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="374" />
+      <location filename="../../ui/pages.py" line="54" />
       <source>Print</source>
       <translation>打印</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="357" />
+      <location filename="../../ui/pages.py" line="123" />
       <source>Print duty list…</source>
       <translation>打印个人任务单…</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="107" />
+      <location filename="../../ui/timebank_page.py" line="108" />
       <source>Print ledger…</source>
       <translation>打印明细…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="363" />
+      <location filename="../../ui/pages.py" line="128" />
       <source>Print month plan…</source>
       <translation>打印月度计划…</translation>
     </message>
@@ -2353,12 +2358,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印预览 – %1</translation>
     </message>
     <message>
-      <location filename="../../reports/document.py" line="220" />
+      <location filename="../../reports/document.py" line="243" />
       <source>Printed %1</source>
       <translation>打印时间 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="95" />
+      <location filename="../../ui/calendar_page.py" line="113" />
       <source>Print…</source>
       <translation>打印…</translation>
     </message>
@@ -2408,7 +2413,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="131" />
+      <location filename="../../reports/stats_xlsx.py" line="132" />
       <source>Received</source>
       <translation>接收时间</translation>
     </message>
@@ -2418,12 +2423,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="798" />
+      <location filename="../../ui/calendar_edits.py" line="348" />
       <source>Record %1 on %2</source>
       <translation>记录 %2 的%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="152" />
+      <location filename="../../ui/calendar_page.py" line="172" />
       <source>Record what was done…</source>
       <translation>记录完成情况…</translation>
     </message>
@@ -2433,7 +2438,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>记录：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/field_dialogs.py" line="69" />
+      <location filename="../../ui/field_dialogs.py" line="70" />
       <source>Recorded</source>
       <translation>记录人/时间</translation>
     </message>
@@ -2443,17 +2448,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="759" />
+      <location filename="../../ui/calendar_edits.py" line="269" />
       <source>Remove %1 from %2</source>
       <translation>将 %1 移出 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="754" />
+      <location filename="../../ui/calendar_edits.py" line="264" />
       <source>Remove a person</source>
       <translation>移除人员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="154" />
+      <location filename="../../ui/calendar_page.py" line="177" />
       <source>Remove a person…</source>
       <translation>移除人员…</translation>
     </message>
@@ -2488,7 +2493,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>报告解读</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="127" />
+      <location filename="../../reports/stats_xlsx.py" line="128" />
       <source>Request</source>
       <translation>点单</translation>
     </message>
@@ -2503,12 +2508,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>{partner}的点单 {request}（{service}）已超时：应于 {deadline} 前排期。</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="125" />
+      <location filename="../../reports/stats_xlsx.py" line="126" />
       <source>Requests</source>
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="80" />
+      <location filename="../../reports/stats_xlsx.py" line="81" />
       <source>Requests received</source>
       <translation>收到点单数</translation>
     </message>
@@ -2523,12 +2528,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应倒计时</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="363" />
+      <location filename="../../ui/requests_page.py" line="369" />
       <source>Respond within: urgent %1 h, normal %2 days</source>
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="682" />
+      <location filename="../../ui/requests_page.py" line="447" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
@@ -2543,12 +2548,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="223" />
+      <location filename="../../ui/app.py" line="225" />
       <source>Restore from backup</source>
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="230" />
+      <location filename="../../ui/app.py" line="232" />
       <source>Restored; the replaced file is kept as %1.</source>
       <translation>已恢复；被替换的文件保留为 %1。</translation>
     </message>
@@ -2558,12 +2563,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="853" />
+      <location filename="../../ui/calendar_edits.py" line="223" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="156" />
+      <location filename="../../ui/calendar_page.py" line="181" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
     </message>
@@ -2608,7 +2613,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存记录</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="694" />
+      <location filename="../../ui/mainwindow.py" line="209" />
       <source>Saved into the package %1.</source>
       <translation>已保存到离线包 %1。</translation>
     </message>
@@ -2628,7 +2633,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单排期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="441" />
+      <location filename="../../ui/requests_page.py" line="439" />
       <source>Schedule request %1</source>
       <translation>点单排期 %1</translation>
     </message>
@@ -2638,12 +2643,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已排期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="443" />
+      <location filename="../../ui/requests_page.py" line="441" />
       <source>Scheduled on %1.</source>
       <translation>已排期于 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="328" />
+      <location filename="../../ui/requests_page.py" line="333" />
       <source>Schedule…</source>
       <translation>排期…</translation>
     </message>
@@ -2663,7 +2668,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>支部书记</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="45" />
+      <location filename="../../ui/timebank_page.py" line="46" />
       <source>Sep</source>
       <translation>9月</translation>
     </message>
@@ -2678,17 +2683,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="391" />
+      <location filename="../../ui/labels.py" line="52" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="216" />
+      <location filename="../../ui/pages.py" line="180" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="78" />
+      <location filename="../../ui/pages.py" line="193" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -2728,7 +2733,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="620" />
+      <location filename="../../ui/calendar_page.py" line="455" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -2743,7 +2748,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>求解器（在时限内求最优）</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="291" />
+      <location filename="../../ui/app.py" line="292" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
@@ -2773,17 +2778,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="98" />
+      <location filename="../../ui/app.py" line="100" />
       <source>Start</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="83" />
+      <location filename="../../ui/app.py" line="85" />
       <source>Start an empty hospital</source>
       <translation>从空白医院开始</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="82" />
+      <location filename="../../ui/app.py" line="84" />
       <source>Start with the demo hospital (made-up people, to look around)</source>
       <translation>使用演示医院（虚构人员，便于熟悉功能）</translation>
     </message>
@@ -2798,7 +2803,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../reports/ics.py" line="130" />
+      <location filename="../../reports/ics.py" line="132" />
       <source>Station</source>
       <translation>摊位</translation>
     </message>
@@ -2823,12 +2828,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>摊位与人员</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="79" />
+      <location filename="../../ui/pages.py" line="194" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="130" />
+      <location filename="../../reports/stats_xlsx.py" line="131" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -2848,7 +2853,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="84" />
+      <location filename="../../reports/stats_xlsx.py" line="85" />
       <source>Summary</source>
       <translation>汇总</translation>
     </message>
@@ -2883,7 +2888,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>采用现场版本</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="110" />
+      <location filename="../../reports/stats_xlsx.py" line="111" />
       <source>Target a year</source>
       <translation>年度目标</translation>
     </message>
@@ -2893,7 +2898,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已保存记录的编号不能修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="292" />
+      <location filename="../../ui/app.py" line="293" />
       <source>The action could not be completed: %1
 Details were written to %2.</source>
       <translation>操作未能完成：%1
@@ -2905,12 +2910,12 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="449" />
+      <location filename="../../ui/edits.py" line="29" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="568" />
+      <location filename="../../ui/session.py" line="201" />
       <source>The database was changed elsewhere; what you see is up to date.</source>
       <translation>数据库已在别处被修改；当前显示的内容已更新。</translation>
     </message>
@@ -2930,7 +2935,7 @@ Details were written to %2.</source>
       <translation>最低在岗人数超过了该科室的在岗职工数。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="154" />
+      <location filename="../../ui/app.py" line="156" />
       <source>The package cannot be opened: %1</source>
       <translation>无法打开离线包：%1</translation>
     </message>
@@ -2970,17 +2975,17 @@ Details were written to %2.</source>
       <translation>以下记录在离线包导出后，在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="559" />
+      <location filename="../../ui/calendar_edits.py" line="149" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="561" />
+      <location filename="../../ui/calendar_edits.py" line="151" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="100" />
+      <location filename="../../ui/app.py" line="102" />
       <source>This database is empty. How would you like to begin?</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
@@ -2995,12 +3000,12 @@ Details were written to %2.</source>
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="560" />
+      <location filename="../../ui/calendar_edits.py" line="150" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="772" />
+      <location filename="../../ui/calendar_edits.py" line="322" />
       <source>This occurrence is not in the field package, which covers %1 to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
@@ -3050,7 +3055,7 @@ Details were written to %2.</source>
       <translation>至</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="73" />
+      <location filename="../../ui/calendar_page.py" line="93" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
@@ -3085,7 +3090,7 @@ Details were written to %2.</source>
       <translation>人员不足</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="719" />
+      <location filename="../../ui/calendar_edits.py" line="304" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
@@ -3110,17 +3115,17 @@ Details were written to %2.</source>
       <translation>加急</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="459" />
+      <location filename="../../ui/requests_page.py" line="457" />
       <source>Urgent requests</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="833" />
+      <location filename="../../ui/settings_actions.py" line="91" />
       <source>User name</source>
       <translation>用户名</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="84" />
+      <location filename="../../reports/stats_xlsx.py" line="85" />
       <source>Value</source>
       <translation>数值</translation>
     </message>
@@ -3150,7 +3155,7 @@ Details were written to %2.</source>
       <translation>年度走访目标</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="68" />
+      <location filename="../../reports/stats_xlsx.py" line="69" />
       <source>Volunteer hours</source>
       <translation>志愿服务时长</translation>
     </message>
@@ -3160,7 +3165,7 @@ Details were written to %2.</source>
       <translation>志愿服务时长明细</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="154" />
+      <location filename="../../reports/stats_xlsx.py" line="155" />
       <source>Volunteer number</source>
       <translation>志愿者编号</translation>
     </message>
@@ -3170,12 +3175,12 @@ Details were written to %2.</source>
       <translation>志愿者编号：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="218" />
+      <location filename="../../ui/pages.py" line="181" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="315" />
+      <location filename="../../ui/requests_page.py" line="320" />
       <source>Waiting for an answer</source>
       <translation>待处理</translation>
     </message>
@@ -3200,12 +3205,12 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="85" />
+      <location filename="../../ui/calendar_page.py" line="105" />
       <source>Week</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="315" />
+      <location filename="../../ui/calendar_page.py" line="354" />
       <source>Week of %1</source>
       <translation>%1 当周</translation>
     </message>
@@ -3230,12 +3235,12 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="628" />
+      <location filename="../../ui/calendar_page.py" line="463" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="80" />
+      <location filename="../../ui/app.py" line="82" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -3270,7 +3275,7 @@ Details were written to %2.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="754" />
+      <location filename="../../ui/calendar_edits.py" line="264" />
       <source>Who no longer goes?</source>
       <translation>谁不再参加？</translation>
     </message>
@@ -3290,12 +3295,12 @@ Details were written to %2.</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="414" />
+      <location filename="../../ui/requests_page.py" line="412" />
       <source>Why is the request declined?</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="811" />
+      <location filename="../../ui/calendar_edits.py" line="361" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
@@ -3345,17 +3350,17 @@ Details were written to %2.</source>
       <translation>年度目标</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="118" />
+      <location filename="../../reports/stats_xlsx.py" line="119" />
       <source>Yes</source>
       <translation>是</translation>
     </message>
     <message>
-      <location filename="../../reports/ics.py" line="132" />
+      <location filename="../../reports/ics.py" line="134" />
       <source>You lead this occurrence.</source>
       <translation>您是本场次的带队人。</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="833" />
+      <location filename="../../ui/settings_actions.py" line="91" />
       <source>Your name, recorded with what you enter:</source>
       <translation>您的姓名（随录入内容一并记录）：</translation>
     </message>
@@ -3440,7 +3445,7 @@ Details were written to %2.</source>
       <translation>不能为负数</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="234" />
+      <location filename="../../ui/timebank_page.py" line="236" />
       <source>certificate</source>
       <translation>证明</translation>
     </message>
@@ -3465,7 +3470,7 @@ Details were written to %2.</source>
       <translation>每 </translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="750" />
+      <location filename="../../ui/calendar_edits.py" line="260" />
       <source>every occurrence</source>
       <translation>每场</translation>
     </message>
@@ -3530,7 +3535,7 @@ Details were written to %2.</source>
       <translation>最后一个</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="234" />
+      <location filename="../../ui/timebank_page.py" line="236" />
       <source>ledger</source>
       <translation>明细</translation>
     </message>
@@ -3742,7 +3747,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../ui/session.py" line="185" />
       <source>“%1” cannot be undone; the undo history was cleared.</source>
-      <translation type="unfinished" />
+      <translation>“%1”无法撤销；撤销记录已清空。</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="427" />

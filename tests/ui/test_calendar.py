@@ -30,7 +30,7 @@ def _window(qtbot, path) -> MainWindow:
     w.resize(1300, 850)
     w.show()
     w.show_section("calendar_view")
-    qtbot.waitUntil(lambda: w.checker is not None)  # the first check runs once the window is up
+    qtbot.waitUntil(lambda: w.watch.checker is not None)  # the first check runs once the window is up
     return w
 
 
@@ -70,7 +70,7 @@ def test_weekly_series_exclude_drag_undo(qtbot, db_path) -> None:
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
     QTimer.singleShot(0, fill)
-    page.new_activity()
+    page.edits.new_activity()
     assert _series_dates(db_path, "义诊周周行") == [date(2027, 3, d) for d in (2, 9, 16, 23)]
 
     # Leave out 9 March.
@@ -78,7 +78,7 @@ def test_weekly_series_exclude_drag_undo(qtbot, db_path) -> None:
         s for s in page.shown if s.activity.title == "义诊周周行" and s.occurrence.date == date(2027, 3, 9)
     )
     page.show_details(shown)
-    page.exclude_current()
+    page.edits.exclude_current()
     assert _series_dates(db_path, "义诊周周行") == [date(2027, 3, d) for d in (2, 16, 23)]
 
     # Drag 16 March to Thursday 18 March in the month view.
@@ -113,7 +113,7 @@ def test_edit_this_and_following_splits_the_series(qtbot, db_path, monkeypatch) 
     page = w.current_page()
     page.go_to(date(2026, 12, 1))
     shown = next(s for s in page.shown if s.activity.id == "a1" and s.occurrence.date == date(2026, 12, 17))
-    monkeypatch.setattr(page, "ask_scope", lambda only_time, first: "following")
+    monkeypatch.setattr(page.edits, "ask_scope", lambda only_time, first: "following")
 
     def fill() -> None:
         dialog = QApplication.activeModalWidget()
@@ -121,7 +121,7 @@ def test_edit_this_and_following_splits_the_series(qtbot, db_path, monkeypatch) 
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
     QTimer.singleShot(0, fill)
-    page.edit_occurrence(shown)
+    page.edits.edit_occurrence(shown)
     with Store(db_path) as s:
         plan = load_plan(s)
     head, tail = plan.activities["a1"], plan.activities["a1-2"]
@@ -212,7 +212,7 @@ def test_call_off_one_occurrence_with_a_reason(qtbot, db_path, monkeypatch) -> N
     shown = next(s for s in page.shown if s.activity.id == "a1" and s.occurrence.date == date(2026, 12, 24))
     page.show_details(shown)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("暴雨预警", True))
-    page.call_off_current()
+    page.edits.call_off_current()
     with Store(db_path) as s:
         rec = load_plan(s).records[("a1", date(2026, 12, 24))]
     assert rec.status == "cancelled" and rec.reason == "暴雨预警"
@@ -234,7 +234,7 @@ def test_assign_from_candidate_list_then_remove(qtbot, db_path, monkeypatch) -> 
     page.go_to(date(2026, 12, 1))
     shown = next(s for s in page.shown if s.key == ("a1", date(2026, 12, 17)))
     page.show_details(shown)
-    errors_before = sum(1 for c in w.checker.conflicts if c.severity == "error")
+    errors_before = sum(1 for c in w.watch.conflicts if c.severity == "error")
 
     seen: list = []
 
@@ -252,7 +252,7 @@ def test_assign_from_candidate_list_then_remove(qtbot, db_path, monkeypatch) -> 
                 dialog.reject()
 
     QTimer.singleShot(0, pick)
-    page.assign_person()
+    page.edits.assign_person()
     assert seen and seen[0][0] == [] and seen[0][1] != ()
     with Store(db_path) as s:
         asg = [
@@ -263,10 +263,10 @@ def test_assign_from_candidate_list_then_remove(qtbot, db_path, monkeypatch) -> 
     assert [(x.staff, x.station, x.role) for x in asg] == [("s001", "consult", "member")]
     assert "金伟" in page.details.toPlainText()
     # The panel was re-checked: the station still lacks people, but one fewer place.
-    assert sum(1 for c in w.checker.conflicts if c.severity == "error") <= errors_before
+    assert sum(1 for c in w.watch.conflicts if c.severity == "error") <= errors_before
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (next(t for t in a[3] if "金伟" in t), True))
     page.show_details(next(s for s in page.shown if s.key == ("a1", date(2026, 12, 17))))
-    page.remove_person()
+    page.edits.remove_person()
     with Store(db_path) as s:
         assert not [x for x in load_plan(s).assignments.values() if x.occurrence == date(2026, 12, 17)]
     w.session.close()
@@ -278,13 +278,13 @@ def test_conflicts_panel_lists_and_opens(qtbot, db_path) -> None:
     kinds = [panel.tree.topLevelItem(i).text(1) for i in range(panel.tree.topLevelItemCount())]
     assert any(k.startswith("人员不足") for k in kinds)
     assert "错误" in panel.summary.text()
-    understaffed = next(c for c in w.checker.conflicts if c.kind == "understaffed")
+    understaffed = next(c for c in w.watch.conflicts if c.kind == "understaffed")
     w.open_conflict(understaffed)
     page = w.current_page()
     assert page.current is not None and page.current.key == understaffed.occurrences[0]
     # A warning acknowledged with a reason stops counting; undo brings it back.
-    warning = next(c for c in w.checker.conflicts if c.severity == "warning")
-    w.acknowledge_conflict(warning, "社区已同意")
+    warning = next(c for c in w.watch.conflicts if c.severity == "warning")
+    panel.acknowledge(warning, "社区已同意")
     assert "已确认 1 个" in panel.summary.text()
     w.undo_action.trigger()
     assert "已确认 0 个" in panel.summary.text()
@@ -383,7 +383,7 @@ def test_print_all_pages_of_a_document(qtbot, tmp_path) -> None:
 def test_auto_assign_preview_accept_undo(qtbot, db_path, monkeypatch) -> None:
     from PySide6.QtWidgets import QDialog
 
-    from ui import autoassign, calendar_page
+    from ui import autoassign
 
     w = _window(qtbot, db_path)
     page = w.current_page()
@@ -399,7 +399,7 @@ def test_auto_assign_preview_accept_undo(qtbot, db_path, monkeypatch) -> None:
         shown.append(self)
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(calendar_page.PreviewDialog, "exec", accept)
+    monkeypatch.setattr(autoassign.PreviewDialog, "exec", accept)
     page.auto_button.click()
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     preview = shown[0]
@@ -417,15 +417,16 @@ def test_auto_assign_preview_accept_undo(qtbot, db_path, monkeypatch) -> None:
 
 
 def test_auto_assign_one_occurrence_and_cancel(qtbot, db_path, monkeypatch) -> None:
-
-    from ui import autoassign, calendar_page
+    from db.operations import solver_settings
+    from ui import autoassign
+    from ui.tasks import Cancelled
 
     w = _window(qtbot, db_path)
     page = w.current_page()
     page.go_to(date(2026, 12, 1))
     page.show_details(next(s for s in page.shown if s.key == ("a1", date(2026, 12, 3))))
     shown: list = []
-    monkeypatch.setattr(calendar_page.PreviewDialog, "exec", lambda self: shown.append(self) or 0)
+    monkeypatch.setattr(autoassign.PreviewDialog, "exec", lambda self: shown.append(self) or 0)
     page.auto_one_button.click()
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     keys = {(a.activity, a.occurrence) for a in shown[0].proposal.assignments}
@@ -438,9 +439,9 @@ def test_auto_assign_one_occurrence_and_cancel(qtbot, db_path, monkeypatch) -> N
         autoassign.snapshot(page.catalog),
         page.catalog,
         (date(2026, 12, 1), date(2026, 12, 31)),
-        calendar_page.ops.solver_settings(w.session.store),
+        solver_settings(w.session.store),
     )
-    with pytest.raises(calendar_page.Cancelled):
+    with pytest.raises(Cancelled):
         job(lambda done, total: False)
     w.session.close()
 
@@ -449,7 +450,7 @@ def test_solver_settings_dialog_saves_undoably(qtbot, db_path, monkeypatch) -> N
     from PySide6.QtWidgets import QDialog
 
     from db import operations as ops
-    from ui import mainwindow
+    from ui import settings_actions
 
     w = _window(qtbot, db_path)
 
@@ -459,8 +460,8 @@ def test_solver_settings_dialog_saves_undoably(qtbot, db_path, monkeypatch) -> N
         self.cap_hard.setChecked(False)
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(mainwindow.SolverSettingsDialog, "exec", change)
-    w.edit_solver_settings()
+    monkeypatch.setattr(settings_actions.SolverSettingsDialog, "exec", change)
+    w.settings.edit_solver_settings()
     got = ops.solver_settings(w.session.store)
     assert got.weights.fairness == 55 and got.time_limit == 7 and not got.cap_is_hard
     w.undo_action.trigger()
@@ -472,7 +473,7 @@ def test_record_form_defaults_to_the_plan_and_credits_the_time_bank(qtbot, db_pa
     from PySide6.QtCore import Qt as _Qt
 
     from db.planio import load_ledger
-    from ui import calendar_page
+    from ui import calendar_edits
 
     w = _window(qtbot, db_path)
     page = w.current_page()
@@ -501,7 +502,7 @@ def test_record_form_defaults_to_the_plan_and_credits_the_time_bank(qtbot, db_pa
         self.accept()
         return self.result()
 
-    monkeypatch.setattr(calendar_page.RecordDialog, "exec", fill)
+    monkeypatch.setattr(calendar_edits.RecordDialog, "exec", fill)
     page.record_button.click()
     assert seen["planned"] == {"s003": 3.0}  # 18:00–21:00; s001 is planned for 12-03 only
     assert "原因" in seen["refused"]

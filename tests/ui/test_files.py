@@ -13,7 +13,8 @@ from db.planio import load_plan
 from db.store import Store
 from tests.helpers import sample, sample_text
 from ui.app import Controller, FirstStartDialog, is_new_database
-from ui.mainwindow import MainWindow, ProblemsDialog
+from ui.mainwindow import MainWindow
+from ui.problems_dialog import ProblemsDialog
 from ui.session import Session
 
 pytestmark = pytest.mark.gui
@@ -25,7 +26,7 @@ def test_import_good_file_from_gui(qtbot, db_path, tmp_path) -> None:
     window = MainWindow(Session(db_path))
     qtbot.addWidget(window)
     window.show_section("staff")
-    window.import_plan_file(str(plan))
+    window.files.import_plan_file(str(plan))
     qtbot.waitUntil(lambda: window.current_page().proxy.rowCount() == 3, timeout=10_000)
     assert "株洲市中医伤科医院" in window.windowTitle()
     window.session.close()
@@ -48,7 +49,7 @@ def test_import_bad_file_lists_problems_and_changes_nothing(qtbot, db_path, tmp_
     )
     window = MainWindow(Session(db_path))
     qtbot.addWidget(window)
-    window.import_plan_file(str(bad))
+    window.files.import_plan_file(str(bad))
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert "$.staff[0].department" in shown[0] and "$.partners[0].share_60_plus" in shown[0]
     with Store(db_path) as s:
@@ -106,7 +107,7 @@ def test_backup_at_start_damage_offers_restore(qtbot, tmp_path, monkeypatch) -> 
     assert controller.open(path, first_start=False)
     backups = list_backups(path)
     assert len(backups) == 1  # taken at start
-    controller.window.back_up_now()
+    controller.window.files.back_up_now()
     controller.session.close()
     controller.window.close()
     with open(path, "r+b") as f:  # the disk goes bad under the database
@@ -173,7 +174,7 @@ def test_field_mode_records_into_the_package_and_office_chooses(qtbot, tmp_path,
     from db.field import export_package
     from db.operations import import_document
     from tests.helpers import sample_text
-    from ui import calendar_page, mainwindow
+    from ui import calendar_edits, file_actions
     from ui.field_dialogs import FieldConflictsDialog
 
     monkeypatch.setattr("db.paths.default_db_path", lambda: tmp_path / "data" / "x.sqlite3")
@@ -198,7 +199,7 @@ def test_field_mode_records_into_the_package_and_office_chooses(qtbot, tmp_path,
         self.accept()
         return self.result()
 
-    monkeypatch.setattr(calendar_page.RecordDialog, "exec", fill)
+    monkeypatch.setattr(calendar_edits.RecordDialog, "exec", fill)
     page.record_button.click()
     # An occurrence outside the package's window cannot be recorded here.
     page.go_to(date(2027, 1, 1))
@@ -228,8 +229,8 @@ def test_field_mode_records_into_the_package_and_office_chooses(qtbot, tmp_path,
     )
     shown: list = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
-    monkeypatch.setattr(mainwindow.FieldConflictsDialog, "exec", lambda self: shown.append(self) or 0)
-    ow.import_field_package(str(pkg))
+    monkeypatch.setattr(file_actions.FieldConflictsDialog, "exec", lambda self: shown.append(self) or 0)
+    ow.files.import_field_package(str(pkg))
     dialog: FieldConflictsDialog = shown[0]
     assert dialog.list.count() == 1
     assert "77" in dialog.field.toPlainText() and "5" in dialog.office.toPlainText()
@@ -245,7 +246,7 @@ def test_spreadsheet_import_preview_then_one_undoable_step(qtbot, tmp_path, monk
     from db.operations import import_document
     from tests.helpers import sample_text
     from tests.scheduler.test_spreadsheet import _messy_xlsx
-    from ui import mainwindow
+    from ui import sheet_import
     from ui.mainwindow import MainWindow
     from ui.session import Session
 
@@ -270,8 +271,8 @@ def test_spreadsheet_import_preview_then_one_undoable_step(qtbot, tmp_path, monk
             seen["before"] = len(load_plan(s).staff)
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(mainwindow.SheetImportDialog, "exec", look)
-    w.import_spreadsheet(str(xlsx))
+    monkeypatch.setattr(sheet_import.SheetImportDialog, "exec", look)
+    w.files.import_spreadsheet(str(xlsx))
     assert (
         seen["rows"] == 6 and len(seen["red"]) == 4 and "新增 1 行，更新 1 行，4 行有问题" in seen["summary"]
     )

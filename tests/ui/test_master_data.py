@@ -291,7 +291,9 @@ def test_calendar_file_for_a_branch_from_its_table(qtbot, db_path, tmp_path) -> 
     window.current_page().select_keys({"b-ortho"})
     from datetime import date
 
-    out = window.save_ics("branches", str(tmp_path / "branch.ics"), today=date(2026, 11, 23))
+    from ui.pages import save_ics
+
+    out = save_ics(window.current_page(), str(tmp_path / "branch.ics"), today=date(2026, 11, 23))
     events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
     assert events and all(str(e["SUMMARY"]) == "中医夜市" for e in events)
     window.session.close()

@@ -1,0 +1,64 @@
+"""Running an edit a user asked for: a refusal from the database becomes a message that says
+why (what still refers to a record, which fields are wrong), never a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from db.operations import OperationError, StillReferenced
+from db.store import StoreError
+from scheduler.planfile import PlanError
+
+from .i18n import tr, trf
+from .labels import SECTION_NAMES, label
+
+
+def attempt(parent: QWidget | None, action: Callable[[], Any]) -> bool:
+    """Run `action` (an edit through the session); False when it was refused and nothing was
+    written, after telling the user why."""
+    try:
+        action()
+    except StillReferenced as exc:
+        show_referrers(parent, exc)
+        return False
+    except PlanError as exc:
+        lines = "\n".join(f"• {p}" for p in exc.problems[:25])
+        QMessageBox.warning(parent, tr("Not saved"), trf("The change was not saved: %1", lines))
+        return False
+    except (OperationError, StoreError) as exc:
+        QMessageBox.warning(parent, tr("Not saved"), trf("The change was not saved: %1", exc))
+        return False
+    return True
+
+
+def show_referrers(parent: QWidget | None, exc: StillReferenced) -> None:
+    lines = []
+    for r in exc.referrers[:25]:
+        kind = label(SECTION_NAMES, r.section)
+        lines.append(f"• {kind}: {r.label} [{r.key}]")
+    if len(exc.referrers) > 25:
+        lines.append(trf("… and %1 more", len(exc.referrers) - 25))
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(tr("Cannot delete"))
+    box.setText(
+        trf(
+            "%1 is still referred to by %2 record(s). Change or delete those first:",
+            exc.key,
+            len(exc.referrers),
+        )
+    )
+    box.setInformativeText("\n".join(lines))
+    box.exec()
+
+
+def describe_error(exc: BaseException) -> str:
+    """A user-facing sentence for an error a job raised (never a traceback)."""
+    if isinstance(exc, PlanError):
+        return trf("The file has %1 problem(s); nothing was imported.", len(exc.problems))
+    if isinstance(exc, (StoreError, OperationError, OSError)):
+        return str(exc)
+    return trf("Unexpected error: %1", f"{type(exc).__name__}: {exc}")

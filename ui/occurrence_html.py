@@ -1,0 +1,99 @@
+"""The details of one occurrence as a small HTML page for the calendar's side panel: when and
+where, who organises it, its stations with what they need and who is assigned. Every text that
+comes from the plan (a title, a name, a reason) is escaped: user text is text, never markup."""
+
+from __future__ import annotations
+
+from html import escape as e
+from typing import Any
+
+from scheduler.model import Assignment
+from scheduler.planning import department_on_turn
+from scheduler.rules import from_rrule
+
+from .activity_editor import describe_rule
+from .calendar_views import Shown
+from .entities import Catalog
+from .i18n import tr, trf
+from .labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, ROLES, label, qualification_label
+
+GREY = "#707070"
+RED = "#b00020"
+
+
+def empty_html() -> str:
+    return f"<p style='color:{GREY}'>{e(tr('Click an occurrence to see its stations and people.'))}</p>"
+
+
+def details_html(shown: Shown, catalog: Catalog) -> str:
+    a, o = shown.activity, shown.occurrence
+    people = [
+        x for x in catalog.assignments.values() if x.activity == a.id and x.occurrence in (None, o.date)
+    ]
+    parts = [f"<h3>{e(a.title)}</h3>", _facts(shown, catalog)]
+    whole = [_person(x, catalog) for x in people if x.station is None]
+    if whole:
+        parts.append(f"<p><b>{e(tr('Whole activity'))}</b>: " + "、".join(whole) + "</p>")
+    parts += [_station(shown, st, people, catalog) for st in a.stations]
+    return "".join(parts)
+
+
+def _when(shown: Shown, catalog: Catalog) -> str:
+    a, o = shown.activity, shown.occurrence
+    when = e(f"{o.start:%Y-%m-%d %H:%M} – {o.end:%H:%M}")
+    if o.moved:
+        when += " " + e(trf("(moved from %1)", o.date.isoformat()))
+    record = catalog.records.get((a.id, o.date))
+    if record is not None and record.status == "cancelled":
+        when += f" · <b style='color:{RED}'>{e(tr('Called off'))}</b>：{e(record.reason or '')}"
+    day = catalog.work_calendar.info(o.start.date())
+    if day.name:
+        when += f" · <span style='color:#c62828'>{e(day.name)}</span>"
+    return when
+
+
+def _facts(shown: Shown, catalog: Catalog) -> str:
+    """The table of facts; values are HTML already escaped."""
+    a = shown.activity
+    facts = [
+        (tr("When"), _when(shown, catalog)),
+        (tr("Kind"), e(label(ACTIVITY_KINDS, a.kind))),
+        (tr("Status"), e(label(ACTIVITY_STATUSES, a.status))),
+        (tr("Venue"), e(a.venue or "")),
+        (tr("Organizer"), e(catalog.name_of("branches", a.organizer))),
+    ]
+    partner = catalog.partners.get(a.partner or "")
+    if partner is not None:
+        contact = " ".join(x for x in (partner.contact.name, partner.contact.phone) if x)
+        facts.append((tr("Partner"), e(partner.name) + (f"（{e(contact)}）" if contact else "")))
+    if a.rrule:
+        facts.append((tr("Repeat"), e(describe_rule(from_rrule(a.rrule), a.rrule))))
+    if a.request:
+        facts.append((tr("Service request"), e(a.request)))
+    cell = "<tr><td style='color:#606060;padding-right:8px'>{}</td><td>{}</td></tr>"
+    return "<table>" + "".join(cell.format(e(k), v) for k, v in facts) + "</table>"
+
+
+def _person(x: Assignment, catalog: Catalog) -> str:
+    s = catalog.staff.get(x.staff)
+    name = s.name if s else x.staff
+    dept = catalog.name_of("departments", s.department) if s else ""
+    role = f"<b>{e(label(ROLES, x.role))}</b> " if x.role == "lead" else ""
+    return f"{role}{e(name)} <span style='color:{GREY}'>{e(dept)}</span>"
+
+
+def _station(shown: Shown, st: Any, people: list[Assignment], catalog: Catalog) -> str:
+    """A station: whose turn it is, what it needs, who is assigned (or that nobody is yet)."""
+    a, o = shown.activity, shown.occurrence
+    head = f"<p><b>{e(st.name)}</b>"
+    turn = department_on_turn(a, o.date, st.id)
+    if turn:
+        head += f" · {e(tr('on turn'))}: {e(catalog.name_of('departments', turn))}"
+    needs = []
+    for n in st.needs:
+        parts = (catalog.name_of("departments", n.department), qualification_label(n.qualification or ""))
+        who = " ".join(x for x in parts if x)
+        needs.append(f"<li>{e(who or tr('anyone'))} × {n.count}</li>")
+    at = [_person(x, catalog) for x in people if x.station == st.id]
+    nobody = f"<span style='color:{RED}'>{e(tr('Nobody assigned yet'))}</span>"
+    return head + "</p><ul>" + "".join(needs) + "</ul><p>" + ("、".join(at) if at else nobody) + "</p>"
