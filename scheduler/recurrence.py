@@ -1,18 +1,40 @@
-"""Expanding an activity into its dated occurrences (RFC 5545 RRULE via python-dateutil)."""
+"""Expanding an activity into its dated occurrences: RFC 5545 RRULEs read by python-dateutil and
+expanded here, lazily and bounded in time and count.
+
+An outreach activity recurs at most daily: a usable rule has FREQ DAILY, WEEKLY, MONTHLY or
+YEARLY, names at most one BYHOUR, BYMINUTE and BYSECOND, yields at most one occurrence per date
+(a date is an occurrence's identity) and yields one within OPEN_ENDED_HORIZON of its start.
+Every expansion goes through `_starts`, which stops at the horizon, after MAX_OCCURRENCES, and
+after looking at MAX_EXAMINED candidate days, so no rule (not even one an older version stored,
+like FREQ=SECONDLY or FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30, which never matches) can run away."""
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from typing import Any
 
-from dateutil.rrule import rrule, rrulestr
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
 from .model import Activity
+from .validation import MAX_RULE_LENGTH
 from .workdays import WorkCalendar
 
-# An open-ended rule is expanded this far past its first occurrence at the most.
+# A rule is expanded this far past its first occurrence at the most (open-ended or not).
 OPEN_ENDED_HORIZON = timedelta(days=366 * 5)
+# At most this many occurrences per activity: more than one a day over the horizon.
+MAX_OCCURRENCES = 2_000
+# Candidate days the expansion looks at before it gives up: enough for the horizon at any
+# frequency (a YEARLY rule looks at whole years), too few to be slow.
+MAX_EXAMINED = OPEN_ENDED_HORIZON.days + 3 * 366
+
+# INTERVAL at most: every 1,000 days is already less than once in the horizon.
+MAX_INTERVAL = 1_000
+
+_FREQS = {YEARLY: "YEARLY", MONTHLY: "MONTHLY", WEEKLY: "WEEKLY", DAILY: "DAILY"}
 
 
 class RuleError(ValueError):
@@ -32,40 +54,150 @@ class Occurrence:
 
 @lru_cache(maxsize=4096)
 def _parse_rule(text: str, dtstart: datetime) -> rrule:
+    if len(text) > MAX_RULE_LENGTH:
+        raise RuleError(f"longer than {MAX_RULE_LENGTH} characters")
     body = text.strip()
     if body.upper().startswith("RRULE:"):
         body = body[6:]
-    if not body or "\n" in body:
+    if not body or "\n" in body or "\r" in body:
         raise RuleError("not a single RRULE")
+    for part in body.upper().split(";"):
+        if part.startswith("UNTIL=") and part.rstrip().endswith("Z"):
+            raise RuleError("UNTIL must be a local time, without Z (the plan's times are local)")
     try:
         rule = rrulestr(body, dtstart=dtstart, forceset=False, unfold=True)
-    except (ValueError, TypeError, KeyError, IndexError) as exc:
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError, AttributeError) as exc:
         raise RuleError(str(exc) or "not a valid RRULE") from exc
     if not isinstance(rule, rrule):
         raise RuleError("not a single RRULE")
     return rule
 
 
+class _Exhausted(Exception):
+    """The expansion looked at MAX_EXAMINED candidate days."""
+
+
+class _Budget:
+    """Stands in for a rule's BYMONTH while it is expanded: dateutil tests BYMONTH's truth
+    first for every candidate day, even for a rule whose filters never match (which dateutil
+    would otherwise search up to the year 9999), so counting here bounds the work. It answers
+    exactly as the BYMONTH it wraps (None: false, and so no filter)."""
+
+    __slots__ = ("inner", "left")
+
+    def __init__(self, inner: Any, left: int):
+        self.inner = inner
+        self.left = left
+
+    def __bool__(self) -> bool:
+        self.left -= 1
+        if self.left < 0:
+            raise _Exhausted
+        return bool(self.inner)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.inner
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.inner)
+
+    def __len__(self) -> int:
+        return len(self.inner) if self.inner else 0
+
+
+def _plus(moment: datetime, delta: timedelta) -> datetime:
+    try:
+        return moment + delta
+    except OverflowError:
+        return datetime.max
+
+
+def _candidates(rule: rrule, dtstart: datetime, until: datetime | None) -> Iterator[datetime]:
+    """The rule's starts in order as dateutil gives them, COUNT and UNTIL applied, up to `until`
+    and the horizon; ends quietly once MAX_EXAMINED candidate days were looked at."""
+    limit = _plus(dtstart, OPEN_ENDED_HORIZON)
+    if until is not None and until < limit:
+        limit = until
+    it: Any = copy.copy(rule)
+    it._bymonth = _Budget(it._bymonth, MAX_EXAMINED)
+    if it._until is None or it._until > limit:
+        it._until = limit
+    try:
+        yield from iter(it)
+    except _Exhausted:
+        return
+
+
+def _starts(rule: rrule, dtstart: datetime, until: datetime | None = None) -> Iterator[datetime]:
+    """The rule's starts, bounded as `_candidates`, at most MAX_OCCURRENCES of them and only
+    the first of any that fall on one date (a usable rule has none such)."""
+    last: date | None = None
+    n = 0
+    try:
+        for start in _candidates(rule, dtstart, until):
+            if start.date() == last:
+                continue
+            last = start.date()
+            yield start
+            n += 1
+            if n >= MAX_OCCURRENCES:
+                return
+    except (ValueError, OverflowError):
+        # Out of the calendar: only a rule an older version stored can get there.
+        return
+
+
+@lru_cache(maxsize=4096)
 def check_rule(text: str, dtstart: datetime) -> str | None:
     """The reason a rule cannot be used from `dtstart`, or None when it can."""
     try:
-        rule = _parse_rule(text, dtstart)
+        rule: Any = _parse_rule(text, dtstart)
     except RuleError as exc:
         return str(exc)
-    if rule.after(dtstart, inc=True) is None:
-        return "the rule produces no occurrence"
+    if rule._freq not in _FREQS:
+        return "an activity recurs at most daily: FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY"
+    for part, values in (
+        ("BYHOUR", rule._byhour),
+        ("BYMINUTE", rule._byminute),
+        ("BYSECOND", rule._bysecond),
+    ):
+        if values is not None and len(values) > 1:
+            return f"{part} may name one value only (an activity happens once a day at the most)"
+    if not 1 <= rule._interval <= MAX_INTERVAL:
+        return f"INTERVAL must be between 1 and {MAX_INTERVAL}"
+    seen: set[date] = set()
+    try:
+        for start in _candidates(rule, dtstart, None):
+            if start.date() in seen:
+                return f"the rule gives two occurrences on {start.date().isoformat()}"
+            seen.add(start.date())
+            if len(seen) > MAX_OCCURRENCES:
+                return f"the rule gives more than {MAX_OCCURRENCES} occurrences"
+    except (ValueError, OverflowError) as exc:
+        return str(exc) or "not a valid RRULE"
+    if not seen:
+        years = OPEN_ENDED_HORIZON.days // 366
+        return f"the rule produces no occurrence within {years} years of its start"
     return None
+
+
+def _rule_of(activity: Activity) -> rrule | None:
+    """The activity's rule when it can be expanded; None (a single occurrence) for one that
+    cannot be read (only an older version could have stored such a rule)."""
+    if not activity.rrule:
+        return None
+    try:
+        return _parse_rule(activity.rrule, activity.start)
+    except RuleError:
+        return None
 
 
 def first_planned_starts(activity: Activity, until: datetime | None = None) -> list[datetime]:
     """Start times of the activity as first planned, COUNT applied before exdates go."""
-    if not activity.rrule:
+    rule = _rule_of(activity)
+    if rule is None:
         return [activity.start]
-    rule = _parse_rule(activity.rrule, activity.start)
-    limit = activity.start + OPEN_ENDED_HORIZON
-    if until is not None and until < limit:
-        limit = until
-    return list(rule.between(activity.start, limit, inc=True))
+    return list(_starts(rule, activity.start, until))
 
 
 def planned_dates(activity: Activity) -> set[date]:
@@ -106,9 +238,9 @@ def expand(
             if policy == "skip":
                 continue
             shifted = datetime.combine(calendar.next_working_day(day), start.time())
-            occ = Occurrence(activity.id, day, shifted, shifted + duration, True)
+            occ = Occurrence(activity.id, day, shifted, _plus(shifted, duration), True)
         else:
-            occ = Occurrence(activity.id, day, start, start + duration, False)
+            occ = Occurrence(activity.id, day, start, _plus(start, duration), False)
         if window_from is not None and occ.end <= window_from:
             continue
         if window_to is not None and occ.start >= window_to:
