@@ -139,7 +139,7 @@ class Controller:
             old_session.close()
         self.window.restore_requested.connect(self.restore)
         self.window.field_requested.connect(self.open_field)
-        self.back_up(session)
+        self.window.drawn.connect(lambda: self.back_up(session))  # once the window is up
         if first_start and is_new_database(session):
             self.first_start()
         return True
@@ -192,6 +192,8 @@ class Controller:
 
     def back_up(self, session: Session) -> None:
         """A backup when the app starts (at most one an hour) and then every day it runs."""
+        if session.closed or self.session is not session:
+            return
         keep = ops.backup_keep(session.store)
         if backup_due(session.path, every=timedelta(hours=1)):
             try:

@@ -49,7 +49,7 @@ class ConflictWatch(QObject):
         self.acks = load_acknowledgements(session.store)
         self.badges: dict[OccKey, str] = {}
         self._by_occ: dict[OccKey, set[Conflict]] = defaultdict(set)
-        self._keys: dict[Conflict, str] = {}
+        self._keys: dict[int, tuple[Conflict, str]] = {}
         self.last: ConflictDiff | None = None  # what the check of the change being announced found
         # How often the whole plan was checked, and how often only what a change touched.
         self.full_checks = 0
@@ -59,10 +59,13 @@ class ConflictWatch(QObject):
     # -- reading
 
     def key(self, conflict: Conflict) -> str:
-        """The conflict's identity as text (acknowledgements are kept under it), computed once."""
-        text = self._keys.get(conflict)
-        if text is None:
-            text = self._keys[conflict] = key_text(conflict)
+        """The conflict's identity as text (acknowledgements are kept under it), computed once
+        per conflict object (looked up by identity: hashing a conflict costs more)."""
+        known = self._keys.get(id(conflict))
+        if known is not None and known[0] is conflict:
+            return known[1]
+        text = key_text(conflict)
+        self._keys[id(conflict)] = (conflict, text)
         return text
 
     def ack(self, conflict: Conflict) -> tuple[str, str | None, str] | None:
@@ -121,16 +124,22 @@ class ConflictWatch(QObject):
         whole: bool = False,
         in_change: bool = False,
     ) -> None:
-        """Take the conflicts found, work out what changed, and tell the panel and calendar."""
-        before, after = set(self.conflicts), set(found)
-        added, removed = frozenset(after - before), frozenset(before - after)
-        if whole or acked is None:
-            reacked = frozenset(after) if acked is None else frozenset()
+        """Take the conflicts found, work out what changed, and tell the panel and calendar.
+        The checker hands back the very objects of the units it did not re-check, so only new
+        objects are compared by value."""
+        old_ids, new_ids = {id(c) for c in self.conflicts}, {id(c) for c in found}
+        gone = {c for c in self.conflicts if id(c) not in new_ids}
+        came = {c for c in found if id(c) not in old_ids}
+        added, removed = frozenset(came - gone), frozenset(gone - came)
+        if acked is None:
+            reacked = frozenset(found)
+        elif whole or not acked:
+            reacked = frozenset()
         else:
-            reacked = frozenset(c for c in after - added if self.key(c) in acked)
+            reacked = frozenset(c for c in found if c not in added and self.key(c) in acked)
+        for c in gone:
+            self._keys.pop(id(c), None)
         self.conflicts = found
-        for c in removed:
-            self._keys.pop(c, None)
         if whole:
             self._by_occ = defaultdict(set)
             for c in found:

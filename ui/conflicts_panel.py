@@ -4,6 +4,7 @@ rows of conflicts that came, went or were acknowledged are touched."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
@@ -34,10 +35,17 @@ from .i18n import tr, trf
 from .labels import label
 from .session import keys_of
 
+# Sections whose names the rows show.
+NAMED = ("staff", "activities", "departments", "partners")
 ERROR_COLOUR = QColor("#c62828")
 WARNING_COLOUR = QColor("#b26a00")
 ROWS_PER_GROUP = 2000  # a screenful is read, not ten thousand rows
 _ID = Qt.ItemDataRole.UserRole + 1
+
+
+def _mentions(c: Conflict) -> list[tuple[str, Any]]:
+    found = [("staff", c.staff), ("departments", c.department), ("partners", c.partner)]
+    return [m for m in found if m[1] is not None] + [("activities", a) for a, _d in c.occurrences]
 
 
 class ConflictsPanel(QWidget):
@@ -54,6 +62,8 @@ class ConflictsPanel(QWidget):
         # interpreter at exit and crash it (PySide6).
         self.by_id: dict[int, Conflict] = {}
         self.rows: dict[Conflict, QTreeWidgetItem] = {}
+        # The records a row names (its text shows their names): ("staff", id) -> conflicts.
+        self.mentions: dict[tuple[str, Any], set[Conflict]] = defaultdict(set)
         self.heads: dict[str, QTreeWidgetItem] = {}
         self.pending: dict[str, list[Conflict]] = {}  # rows of groups not opened yet
         self._next_id = 0
@@ -128,6 +138,7 @@ class ConflictsPanel(QWidget):
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         self.by_id, self.rows, self.heads, self.pending = {}, {}, {}, {}
+        self.mentions = defaultdict(set)
         groups: dict[str, list[Conflict]] = {}
         for c in self.watch.conflicts:
             if self._listed(c):
@@ -158,6 +169,8 @@ class ConflictsPanel(QWidget):
         self._next_id += 1
         self.by_id[self._next_id] = c
         self.rows[c] = row
+        for mention in _mentions(c):
+            self.mentions[mention].add(c)
         row.setData(0, _ID, self._next_id)
         row.setForeground(0, ERROR_COLOUR if c.severity == ERROR else WARNING_COLOUR)
         row.setText(2, f"{c.start:%Y-%m-%d %H:%M}" if isinstance(c.start, datetime) else "")
@@ -175,8 +188,10 @@ class ConflictsPanel(QWidget):
 
     def _forget(self, row: QTreeWidgetItem) -> None:
         c = self.by_id.pop(row.data(0, _ID), None)
-        if c is not None:
-            self.rows.pop(c, None)
+        if c is not None and self.rows.get(c) is row:
+            del self.rows[c]
+            for mention in _mentions(c):
+                self.mentions[mention].discard(c)
 
     def _expanded(self, head: QTreeWidgetItem) -> None:
         """A group's rows are made when it is first opened (thousands of rows cost seconds)."""
@@ -239,33 +254,29 @@ class ConflictsPanel(QWidget):
                 self._forget(head.child(i))
                 head.takeChild(i)
         plan = None
-        for i, c in enumerate(target):
+        for i, c in enumerate(target):  # the kept rows are in order: fill in the ones between
             child = head.child(i)
-            if child is None or self.by_id.get(child.data(0, _ID)) is not c:
+            if child is None or self.by_id.get(child.data(0, _ID)) != c:
                 plan = plan or self.session.catalog.plan()
                 head.insertChild(i, self._row(c, plan))
 
     def on_changed(self, changes: ops.Changes, _initiator: object) -> None:
         """Rows name people, activities, departments and partners: redo the text of the rows
         about a record that changed (the conflicts themselves are the watch's business)."""
-        names = {s: keys_of(changes, s) for s in ("staff", "activities", "departments", "partners")}
-        names = {s: k for s, k in names.items() if k is None or k}
-        if not names or not self.rows:
+        if not self.rows:
             return
-        plan = self.session.catalog.plan()
-
-        def about(c: Conflict, section: str, value: Any) -> bool:
-            keys = names.get(section, frozenset())
-            return keys is None or value in keys
-
-        for c, row in self.rows.items():
-            if (
-                about(c, "staff", c.staff)
-                or about(c, "departments", c.department)
-                or about(c, "partners", c.partner)
-                or any(about(c, "activities", a) for a, _d in c.occurrences)
-            ):
-                self._describe(row, c, plan)
+        about: set[Conflict] = set()
+        for section in NAMED:
+            keys = keys_of(changes, section)
+            if keys is None:
+                about = set(self.rows)
+                break
+            for key in keys:
+                about |= self.mentions.get((section, key), set())
+        if about:
+            plan = self.session.catalog.plan()
+            for c in about:
+                self._describe(self.rows[c], c, plan)
 
     # -- acting on a row
 

@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
     restore_requested = Signal(str)  # a backup to put in the database's place
     field_requested = Signal(str)  # a field package to work on (on a laptop)
     language_changed = Signal(str)
+    drawn = Signal()  # the window is on screen: what can wait for that (the first check) runs
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -72,7 +73,8 @@ class MainWindow(QMainWindow):
         # Made before any screen, so that it hears of each change first: a screen told about a
         # change finds that change's conflicts already worked out.
         self.watch = ConflictWatch(session, self)
-        _AfterFirstPaint(self, self.watch.first_check)  # the first full check waits for that
+        _AfterFirstPaint(self, self.drawn.emit)
+        self.drawn.connect(self.watch.first_check)
         self._build_navigation()
         self._build_conflicts_dock()
         self.files = FileActions(self)

@@ -105,8 +105,7 @@ def test_backup_at_start_damage_offers_restore(qtbot, tmp_path, monkeypatch) -> 
         import_document(s, sample_text())
     controller = Controller()
     assert controller.open(path, first_start=False)
-    backups = list_backups(path)
-    assert len(backups) == 1  # taken at start
+    qtbot.waitUntil(lambda: len(list_backups(path)) == 1)  # taken once the window is up
     controller.window.files.back_up_now()
     controller.session.close()
     controller.window.close()
