@@ -1,5 +1,18 @@
 """The plan file (INTERCHANGE.md): reading a document into a Plan with every problem listed,
-and writing a Plan back into a document."""
+and writing a Plan back into a document.
+
+Every file is hostile until read: `load_json` refuses what JSON allows but a plan cannot hold
+(duplicate keys in one object, NUL characters, lone surrogates, NaN and Infinity, numbers of
+absurd size, nesting deeper than MAX_DEPTH), naming each place, before anything else looks at
+the document. Ids are trimmed and NFC-normalised where they are read and where they are
+referred to, and two ids of one section equal after that are a problem. Dates and times lie
+between validation.EARLIEST_DATE and LATEST_DATE; numbers have the maxima of validation.py.
+
+Decided: a record's `services` key must be one of recording.SERVICE_COUNTS (the counts the
+recording form, the statistics and the sheets know). An unknown key is refused with the known
+ones named, not kept: kept, it would be counted nowhere and shown nowhere, and a typo
+("blood_presure") would lose the count silently. Records an older version stored with other
+keys stay as they are; the export shows them and a re-import names them, to be corrected."""
 
 from __future__ import annotations
 
@@ -8,7 +21,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from .model import (
@@ -47,7 +60,24 @@ from .model import (
     Unavailability,
     key_of,
 )
+from .recording import SERVICE_COUNTS
 from .recurrence import check_rule, first_planned_starts, planned_dates
+from .validation import (
+    MAX_ATTENDED_HOURS,
+    MAX_AUDIENCE,
+    MAX_DURATION_MINUTES,
+    MAX_HOURS_MONTH,
+    MAX_NEED_COUNT,
+    MAX_OCCURRENCE_DAYS,
+    MAX_ON_DUTY,
+    MAX_PEOPLE_SERVED,
+    MAX_POPULATION,
+    MAX_VISITS_PER_YEAR,
+    RANGE_REASON,
+    date_in_range,
+    id_problem,
+    normalize_id,
+)
 
 FORMAT = "outreach-plan"
 VERSION = 1
@@ -55,6 +85,34 @@ VERSION = 1
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:00)?$")
 _TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+# JSON nesting a document may have: a plan file needs seven levels, unknown keys get room.
+MAX_DEPTH = 64
+# Digits of a number in a document: more than any count or hour can mean.
+MAX_DIGITS = 20
+# Problems listed at most for one document; the rest are counted.
+MAX_PROBLEMS = 1_000
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_PLAIN_KEY_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _safe_text(text: str) -> str:
+    """Text that can be printed and stored: lone surrogates written as escapes."""
+    return _SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+    try:
+        shown = json.dumps(value, ensure_ascii=False, default=str)
+    except (ValueError, TypeError, RecursionError):
+        shown = type(value).__name__
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return _safe_text(shown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +124,8 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        shown = json.dumps(self.value, ensure_ascii=False, default=str)
-        if len(shown) > 60:
-            shown = shown[:57] + "..."
-        return f"{self.path}: {self.reason} (found {shown})"
+        found = "" if self.value is None else f" (found {_shown(self.value)})"
+        return f"{_safe_text(self.path)}: {self.reason}{found}"
 
 
 class PlanError(ValueError):
@@ -78,6 +134,139 @@ class PlanError(ValueError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__(f"{len(problems)} problem(s) in the plan file")
+
+
+def _key_path(path: str, key: str) -> str:
+    return f"{path}.{key}" if _PLAIN_KEY_RE.match(key) else f"{path}[{json.dumps(key)}]"
+
+
+class _Refused:
+    """Stands where the JSON text held a value no plan can hold; `load_json` names each."""
+
+    __slots__ = ("reason", "shown")
+
+    def __init__(self, reason: str, shown: Any):
+        self.reason = reason
+        self.shown = shown
+
+
+class _Pairs(dict):
+    """A JSON object whose text named some key more than once (the first value is kept)."""
+
+    __slots__ = ("repeated",)
+    repeated: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    repeated: list[str] = []
+    for k, v in pairs:
+        if k in out:
+            repeated.append(k)
+        else:
+            out[k] = v
+    if not repeated:
+        return out
+    flagged = _Pairs(out)
+    flagged.repeated = repeated
+    return flagged
+
+
+def _int(text: str) -> Any:
+    digits = len(text.lstrip("-"))
+    if digits > MAX_DIGITS:
+        return _Refused(f"is a number of {digits} digits, far beyond anything it can mean", None)
+    return int(text)
+
+
+def _float(text: str) -> Any:
+    value = float(text)
+    if not math.isfinite(value):
+        return _Refused("is a number too large to hold", text[:30])
+    return value
+
+
+def _constant(text: str) -> Any:
+    return _Refused("is not a number JSON allows (NaN and Infinity are not)", text)
+
+
+def _string_problem(text: str) -> str | None:
+    if "\x00" in text:
+        return "contains a NUL character"
+    if _SURROGATE_RE.search(text):
+        return "contains a lone surrogate (\\ud800-\\udfff), which is not Unicode text"
+    return None
+
+
+def _inspect(doc: Any, problems: list[Problem]) -> None:
+    """Every value `load_json` refuses, with its path; the walk keeps its own stack."""
+    stack: list[tuple[Any, str, int]] = [(doc, "$", 0)]
+    while stack and len(problems) < MAX_PROBLEMS:
+        value, path, depth = stack.pop()
+        if isinstance(value, str):
+            reason = _string_problem(value)
+            if reason:
+                problems.append(Problem(path, value, reason))
+        elif isinstance(value, _Refused):
+            problems.append(Problem(path, value.shown, value.reason))
+        elif isinstance(value, (dict, list)):
+            if depth >= MAX_DEPTH:
+                problems.append(Problem(path, None, f"is nested more than {MAX_DEPTH} levels deep"))
+                continue
+            if isinstance(value, _Pairs):
+                for k in value.repeated:
+                    problems.append(Problem(_key_path(path, k), None, "is a key named twice in one object"))
+            if isinstance(value, dict):
+                children = []
+                for k, v in value.items():
+                    at = _key_path(path, k)
+                    reason = _string_problem(k)
+                    if reason:
+                        problems.append(Problem(at, k, "the key " + reason))
+                    children.append((v, at, depth + 1))
+            else:
+                children = [(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
+            stack.extend(reversed(children))
+
+
+def load_json(data: str | bytes) -> Any:
+    """A JSON document from outside (a plan file, a records file, a field package), or PlanError
+    naming every place where it holds what no plan can: a key named twice in one object, a NUL
+    character or a lone surrogate in a string, NaN or Infinity, a number of more than
+    MAX_DIGITS digits or beyond what a float holds, nesting deeper than MAX_DEPTH. Bytes must
+    be UTF-8 (a byte-order mark is allowed)."""
+    if isinstance(data, (bytes, bytearray)):
+        try:
+            text = bytes(data).decode(json.detect_encoding(data))
+        except (UnicodeDecodeError, LookupError) as exc:
+            at = f" at byte {exc.start}" if isinstance(exc, UnicodeDecodeError) else ""
+            reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
+            raise PlanError([Problem("$", None, f"is not UTF-8 text ({reason}{at})")]) from None
+    else:
+        text = data
+    try:
+        doc = json.loads(
+            text, object_pairs_hook=_object, parse_int=_int, parse_float=_float, parse_constant=_constant
+        )
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise PlanError([Problem("$", None, f"is not valid JSON: {exc.msg} at {where}")]) from None
+    except RecursionError:
+        raise PlanError([Problem("$", None, f"is nested more than {MAX_DEPTH} levels deep")]) from None
+    problems: list[Problem] = []
+    _inspect(doc, problems)
+    if problems:
+        raise PlanError(_capped(problems))
+    return doc
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    if len(problems) < MAX_PROBLEMS:
+        return problems
+    return [
+        *problems[:MAX_PROBLEMS],
+        Problem("$", None, f"has more problems; the first {MAX_PROBLEMS} are listed"),
+    ]
 
 
 _MISSING = object()
@@ -90,7 +279,8 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def bad(self, path: str, value: Any, reason: str) -> None:
-        self.problems.append(Problem(path, value, reason))
+        if len(self.problems) <= MAX_PROBLEMS:
+            self.problems.append(Problem(path, value, reason))
 
     def obj(self, value: Any, path: str) -> dict[str, Any] | None:
         if not isinstance(value, dict):
@@ -119,13 +309,23 @@ class _Reader:
         if not isinstance(value, str):
             self.bad(path, value, "must be a string")
             return _MISSING
+        reason = _string_problem(value)
+        if reason:
+            self.bad(path, value, reason)
+            return _MISSING
         return value
 
     def ident(self, value: Any, path: str) -> Any:
-        if not isinstance(value, str) or not value.strip():
+        """An id, trimmed and NFC-normalised (the form it is stored and compared in)."""
+        if not isinstance(value, str):
             self.bad(path, value, "must be a non-empty string id")
             return _MISSING
-        return value
+        got = normalize_id(value)
+        reason = _string_problem(got) or id_problem(got)
+        if reason:
+            self.bad(path, value, reason)
+            return _MISSING
+        return got
 
     def boolean(self, value: Any, path: str) -> Any:
         if not isinstance(value, bool):
@@ -133,61 +333,79 @@ class _Reader:
             return _MISSING
         return value
 
-    def count(self, value: Any, path: str) -> Any:
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.bad(path, value, "must be a whole number")
-            return _MISSING
-        if value < 0:
-            self.bad(path, value, "must not be negative")
-            return _MISSING
-        return value
+    def whole(self, maximum: int, least: int = 0) -> Callable[[Any, str], Any]:
+        """A whole number from `least` to `maximum`."""
 
-    def positive(self, value: Any, path: str) -> Any:
-        got = self.count(value, path)
-        if got is not _MISSING and got == 0:
-            self.bad(path, value, "must be at least 1")
+        def conv(value: Any, path: str) -> Any:
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.bad(path, value, "must be a whole number")
+            elif value < least:
+                self.bad(path, value, "must not be negative" if least == 0 else f"must be at least {least}")
+            elif value > maximum:
+                self.bad(path, value, f"must be at most {maximum}")
+            else:
+                return value
             return _MISSING
-        return got
 
-    def hours(self, value: Any, path: str) -> Any:
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            self.bad(path, value, "must be a number")
+        return conv
+
+    def number(self, maximum: float, above_zero: bool = False) -> Callable[[Any, str], Any]:
+        """A finite number from 0 (or above 0) to `maximum`, as a float."""
+
+        def conv(value: Any, path: str) -> Any:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                self.bad(path, value, "must be a number")
+            elif isinstance(value, float) and not math.isfinite(value):
+                self.bad(path, value, "must be a finite number")
+            elif value < 0:
+                self.bad(path, value, "must not be negative")
+            elif above_zero and value == 0:
+                self.bad(path, value, "must be above 0")
+            elif value > maximum:
+                self.bad(path, value, f"must be at most {maximum:g}")
+            else:
+                return float(value)
             return _MISSING
-        if value < 0:
-            self.bad(path, value, "must not be negative")
-            return _MISSING
-        return float(value)
+
+        return conv
 
     def share(self, value: Any, path: str) -> Any:
-        got = self.hours(value, path)
-        if got is not _MISSING and got > 1:
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and not 0 <= value <= 1:
             self.bad(path, value, "must be a share between 0 and 1")
             return _MISSING
-        return got
+        return self.number(1.0)(value, path)
 
     def day(self, value: Any, path: str) -> Any:
         if not isinstance(value, str) or not _DATE_RE.match(value):
             self.bad(path, value, "must be a date like 2026-12-03")
             return _MISSING
         try:
-            return date.fromisoformat(value)
+            got = date.fromisoformat(value)
         except ValueError:
             self.bad(path, value, "is not a real date")
             return _MISSING
+        if not date_in_range(got):
+            self.bad(path, value, RANGE_REASON)
+            return _MISSING
+        return got
 
     def moment(self, value: Any, path: str) -> Any:
         if not isinstance(value, str) or not _DATETIME_RE.match(value):
             self.bad(path, value, "must be a local time like 2026-12-03T18:00")
             return _MISSING
         try:
-            return datetime.fromisoformat(value)
+            got = datetime.fromisoformat(value)
         except ValueError:
             self.bad(path, value, "is not a real date and time")
             return _MISSING
+        if not date_in_range(got):
+            self.bad(path, value, RANGE_REASON)
+            return _MISSING
+        return got
 
     def one_of(self, choices: tuple[str, ...]) -> Callable[[Any, str], Any]:
         def conv(value: Any, path: str) -> Any:
-            if value not in choices:
+            if not isinstance(value, str) or value not in choices:
                 self.bad(path, value, "must be one of " + ", ".join(choices))
                 return _MISSING
             return value
@@ -222,14 +440,7 @@ def parse_document(text: str | bytes, base: Plan | None = None) -> ParsedPlan:
     """Read a plan file's text; raise PlanError listing every problem.
 
     `base` is what the database holds already: references may point into it."""
-    try:
-        doc = json.loads(text)
-    except UnicodeDecodeError as exc:
-        raise PlanError([Problem("$", None, f"is not UTF-8 text ({exc.reason})")]) from exc
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        raise PlanError([Problem("$", None, f"is not valid JSON: {exc.msg} at {where}")]) from exc
-    return parse_plan(doc, base)
+    return parse_plan(load_json(text), base)
 
 
 def parse_plan(doc: Any, base: Plan | None = None) -> ParsedPlan:
@@ -246,8 +457,9 @@ def parse_plan(doc: Any, base: Plan | None = None) -> ParsedPlan:
 
     plan = Plan()
     paths: dict[tuple[str, Any], str] = {}
-    _read_sections(r, doc, plan, paths)
-    _check_references(r, plan, paths, base or Plan())
+    refused: set[tuple[str, str]] = set()
+    _read_sections(r, doc, plan, paths, refused)
+    _check_references(r, plan, paths, base or Plan(), refused)
     if r.problems:
         raise PlanError(r.problems)
     return ParsedPlan(plan, paths)
@@ -256,7 +468,11 @@ def parse_plan(doc: Any, base: Plan | None = None) -> ParsedPlan:
 _TOP_KEYS = {"format", "version", "hospital", *SECTIONS}
 
 
-def _read_sections(r: _Reader, doc: dict[str, Any], plan: Plan, paths: dict) -> None:
+def _read_sections(
+    r: _Reader, doc: dict[str, Any], plan: Plan, paths: dict, refused: set[tuple[str, str]]
+) -> None:
+    """Read every section into `plan`; the ids of records refused go into `refused`, so that
+    what refers to them is not reported as well."""
     if "hospital" in doc and doc["hospital"] is not None:
         plan.hospital = _read_hospital(r, doc["hospital"], "$.hospital")
     plan.extra = _extra(doc, _TOP_KEYS)
@@ -285,10 +501,14 @@ def _read_sections(r: _Reader, doc: dict[str, Any], plan: Plan, paths: dict) -> 
                 continue
             item = reader(r, obj, path)
             if item is None:
+                if isinstance(obj.get("id"), str):
+                    refused.add((section, normalize_id(obj["id"])))
                 continue
             key = key_of(section, item)
             if key in target:
                 what = "id" if isinstance(key, str) else "entry"
+                if isinstance(key, str) and obj.get("id") != key:
+                    what += " (ids are compared without surrounding spaces, in Unicode NFC)"
                 r.bad(path, _shown_key(key), f"duplicate {what}: also at {paths[(section, key)]}")
                 continue
             target[key] = item
@@ -339,7 +559,7 @@ def _read_department(r: _Reader, obj: dict, path: str) -> Department | None:
     id_ = r.field(obj, "id", path, r.ident, required=True)
     name = r.field(obj, "name", path, r.text, required=True)
     campus = r.field(obj, "campus", path, r.ident)
-    cover = r.field(obj, "min_on_duty", path, r.count, default=0)
+    cover = r.field(obj, "min_on_duty", path, r.whole(MAX_ON_DUTY), default=0)
     if not _ok(id_, name, campus, cover) or id_ is None or name is None:
         return None
     return Department(id_, name, campus, cover, _extra(obj, ("id", "name", "campus", "min_on_duty")))
@@ -386,7 +606,7 @@ def _read_staff(r: _Reader, obj: dict, path: str) -> Staff | None:
     title = r.field(obj, "title", path, r.text)
     quals = _id_list(r, obj, "qualifications", path)
     phone = r.field(obj, "phone", path, r.text)
-    cap = r.field(obj, "max_hours_month", path, r.hours)
+    cap = r.field(obj, "max_hours_month", path, r.number(MAX_HOURS_MONTH))
     active = r.field(obj, "active", path, r.boolean, default=True)
     volunteer_no = r.field(obj, "volunteer_no", path, r.text)
     values = (id_, name, dept, branch, member, title, quals, phone, cap, active, volunteer_no)
@@ -410,11 +630,20 @@ def _read_staff(r: _Reader, obj: dict, path: str) -> Staff | None:
     )
 
 
-def _interval_ok(r: _Reader, start: Any, end: Any, path: str, end_value: Any) -> bool:
-    if isinstance(start, datetime) and isinstance(end, datetime) and end <= start:
-        r.bad(f"{path}.end", end_value, "must be after the start")
-        return False
+def _interval_ok(
+    r: _Reader, start: Any, end: Any, path: str, end_value: Any, longest: timedelta | None = None
+) -> bool:
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        if end <= start:
+            r.bad(f"{path}.end", end_value, "must be after the start")
+            return False
+        if longest is not None and end - start > longest:
+            r.bad(f"{path}.end", end_value, f"an occurrence lasts at most {longest.days} days")
+            return False
     return True
+
+
+_LONGEST_OCCURRENCE = timedelta(days=MAX_OCCURRENCE_DAYS)
 
 
 def _read_unavailability(r: _Reader, obj: dict, path: str) -> Unavailability | None:
@@ -435,7 +664,7 @@ def _read_partner(r: _Reader, obj: dict, path: str) -> Partner | None:
     kind = r.field(obj, "kind", path, r.one_of(PARTNER_KINDS), default="community")
     district = r.field(obj, "district", path, r.text)
     address = r.field(obj, "address", path, r.text)
-    population = r.field(obj, "population", path, r.count)
+    population = r.field(obj, "population", path, r.whole(MAX_POPULATION))
     share = r.field(obj, "share_60_plus", path, r.share)
     contact = Contact()
     raw_contact = obj.get("contact")
@@ -461,7 +690,7 @@ def _read_pairing(r: _Reader, obj: dict, path: str) -> Pairing | None:
     partner = r.field(obj, "partner", path, r.ident, required=True)
     start = r.field(obj, "start", path, r.day)
     end = r.field(obj, "end", path, r.day)
-    visits = r.field(obj, "visits_per_year", path, r.count, default=0)
+    visits = r.field(obj, "visits_per_year", path, r.whole(MAX_VISITS_PER_YEAR), default=0)
     if not _ok(id_, branch, partner, start, end, visits) or None in (id_, branch, partner):
         return None
     if start is not None and end is not None and end < start:
@@ -484,7 +713,7 @@ def _read_needs(r: _Reader, obj: dict, path: str) -> Any:
             continue
         dept = r.field(nobj, "department", p, r.ident)
         qual = r.field(nobj, "qualification", p, r.ident)
-        count = r.field(nobj, "count", p, r.positive, default=1)
+        count = r.field(nobj, "count", p, r.whole(MAX_NEED_COUNT, least=1), default=1)
         if not _ok(dept, qual, count):
             failed = True
             continue
@@ -496,7 +725,7 @@ def _read_service(r: _Reader, obj: dict, path: str) -> Service | None:
     id_ = r.field(obj, "id", path, r.ident, required=True)
     name = r.field(obj, "name", path, r.text, required=True)
     needs = _read_needs(r, obj, path)
-    minutes = r.field(obj, "duration_minutes", path, r.positive)
+    minutes = r.field(obj, "duration_minutes", path, r.whole(MAX_DURATION_MINUTES, least=1))
     if not _ok(id_, name, needs, minutes) or id_ is None or name is None:
         return None
     return Service(id_, name, needs, minutes, _extra(obj, ("id", "name", "needs", "duration_minutes")))
@@ -517,7 +746,7 @@ def _read_activity(r: _Reader, obj: dict, path: str) -> Activity | None:
     policy = r.field(obj, "holiday_policy", path, r.one_of(HOLIDAY_POLICIES), default="keep")
     ok = _ok(id_, title, kind, partner, venue, start, end, rule, organizer, request, status, policy)
     ok = ok and None not in (id_, title, start, end)
-    if ok and not _interval_ok(r, start, end, path, obj.get("end")):
+    if ok and not _interval_ok(r, start, end, path, obj.get("end"), _LONGEST_OCCURRENCE):
         ok = False
     if ok and rule is not None:
         reason = check_rule(rule, start)
@@ -556,7 +785,7 @@ def _read_activity(r: _Reader, obj: dict, path: str) -> Activity | None:
                 ok = False
                 continue
             if sid in station_ids:
-                r.bad(f"{p}.id", sid, "duplicate station id in this activity")
+                r.bad(f"{p}.id", sobj.get("id"), "duplicate station id in this activity")
                 ok = False
                 continue
             station_ids.add(sid)
@@ -601,7 +830,7 @@ def _read_activity(r: _Reader, obj: dict, path: str) -> Activity | None:
             if not _ok(frm, ms, me) or None in (frm, ms, me):
                 ok = False
                 continue
-            if not _interval_ok(r, ms, me, p, mobj.get("end")):
+            if not _interval_ok(r, ms, me, p, mobj.get("end"), _LONGEST_OCCURRENCE):
                 ok = False
                 continue
             if frm in seen:
@@ -694,7 +923,7 @@ def _read_request(r: _Reader, obj: dict, path: str) -> ServiceRequest | None:
     service = r.field(obj, "service", path, r.ident, required=True)
     received = r.field(obj, "received", path, r.moment, required=True)
     priority = r.field(obj, "priority", path, r.one_of(REQUEST_PRIORITIES), default="normal")
-    audience = r.field(obj, "audience", path, r.count)
+    audience = r.field(obj, "audience", path, r.whole(MAX_AUDIENCE))
     status = r.field(obj, "status", path, r.one_of(REQUEST_STATUSES), default="new")
     slots: list[Slot] = []
     ok = True
@@ -726,7 +955,7 @@ def _read_record(r: _Reader, obj: dict, path: str) -> Record | None:
     occ = r.field(obj, "occurrence", path, r.day, required=True)
     status = r.field(obj, "status", path, r.one_of(RECORD_STATUSES), default="done")
     reason = r.field(obj, "reason", path, r.text)
-    served = r.field(obj, "served", path, r.count)
+    served = r.field(obj, "served", path, r.whole(MAX_PEOPLE_SERVED))
     notes = r.field(obj, "notes", path, r.text)
     at = r.field(obj, "recorded_at", path, r.moment)
     by = r.field(obj, "recorded_by", path, r.text)
@@ -738,12 +967,23 @@ def _read_record(r: _Reader, obj: dict, path: str) -> Record | None:
         if sobj is None:
             ok = False
         else:
+            count = r.whole(MAX_PEOPLE_SERVED)
             for k, v in sobj.items():
-                n = r.count(v, f"{path}.services.{k}")
+                where = _key_path(f"{path}.services", k)
+                key = normalize_id(k)
+                if key not in SERVICE_COUNTS:
+                    r.bad(where, k, _UNKNOWN_SERVICE)
+                    ok = False
+                    continue
+                if key in dict(services):
+                    r.bad(where, k, "names a service counted already in this record")
+                    ok = False
+                    continue
+                n = count(v, where)
                 if n is _MISSING:
                     ok = False
                 else:
-                    services.append((k, n))
+                    services.append((key, n))
     attended: list[Attendance] = []
     raw_a = obj.get("attended")
     if raw_a is not None:
@@ -755,7 +995,7 @@ def _read_record(r: _Reader, obj: dict, path: str) -> Record | None:
                 ok = False
                 continue
             st = r.field(aobj, "staff", p, r.ident, required=True)
-            hrs = r.field(aobj, "hours", p, r.hours, required=True)
+            hrs = r.field(aobj, "hours", p, r.number(MAX_ATTENDED_HOURS, above_zero=True), required=True)
             if not _ok(st, hrs) or None in (st, hrs):
                 ok = False
                 continue
@@ -798,6 +1038,9 @@ def _read_record(r: _Reader, obj: dict, path: str) -> Record | None:
     )
 
 
+_UNKNOWN_SERVICE = "is not a service the app counts; use one of " + ", ".join(SERVICE_COUNTS)
+
+
 def _read_calendar(r: _Reader, obj: dict, path: str) -> CalendarEntry | None:
     day = r.field(obj, "date", path, r.day, required=True)
     kind = r.field(obj, "kind", path, r.one_of(CALENDAR_KINDS), required=True)
@@ -810,20 +1053,29 @@ def _read_calendar(r: _Reader, obj: dict, path: str) -> CalendarEntry | None:
 class _Ids:
     """Looks an id up in the document first, then in what the database holds."""
 
-    def __init__(self, plan: Plan, base: Plan):
+    def __init__(self, plan: Plan, base: Plan, refused: set[tuple[str, str]]):
         self.plan = plan
         self.base = base
+        self.refused = refused
 
     def has(self, section: str, key: Any) -> bool:
-        return key in getattr(self.plan, section) or key in getattr(self.base, section)
+        """Known, or refused already (and reported there)."""
+        return (
+            key in getattr(self.plan, section)
+            or key in getattr(self.base, section)
+            or (section, key) in self.refused
+        )
 
     def get(self, section: str, key: Any) -> Any:
+        """The record (None when unknown, or refused in the document)."""
+        if (section, key) in self.refused:
+            return None
         got = getattr(self.plan, section).get(key)
         return got if got is not None else getattr(self.base, section).get(key)
 
 
-def _check_references(r: _Reader, plan: Plan, paths: dict, base: Plan) -> None:
-    ids = _Ids(plan, base)
+def _check_references(r: _Reader, plan: Plan, paths: dict, base: Plan, refused: set[tuple[str, str]]) -> None:
+    ids = _Ids(plan, base, refused)
 
     def ref(section: str, at: str, value: Any, what: str) -> None:
         if value is not None and not ids.has(section, value):
@@ -872,7 +1124,8 @@ def _check_references(r: _Reader, plan: Plan, paths: dict, base: Plan) -> None:
     def occurrence(activity_id: str, day: date | None, at: str) -> Activity | None:
         activity = ids.get("activities", activity_id)
         if activity is None:
-            r.bad(f"{at}.activity", activity_id, "names no known activity")
+            if not ids.has("activities", activity_id):
+                r.bad(f"{at}.activity", activity_id, "names no known activity")
             return None
         if day is not None:
             have = dates_cache.get(activity_id)
@@ -903,7 +1156,8 @@ def _iso(value: date | datetime | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%dT%H:%M")
+        # isoformat writes every year with four digits (strftime writes the year 1 as "1").
+        return value.isoformat(timespec="minutes")
     return value.isoformat()
 
 

@@ -15,9 +15,11 @@ from datetime import date, datetime
 
 from .conflicts import Booked
 from .model import Attendance, Plan, Record
+from .validation import MAX_ATTENDED_HOURS, MAX_PEOPLE_SERVED
 
-# What a record counts per service, in the order the recording form lists them. Plan files may
-# use other keys; they are kept as written.
+# What a record counts per service, in the order the recording form lists them. A plan file,
+# records file or field package naming another key is refused (see planfile's docstring); a
+# record an older version stored with another key keeps it.
 SERVICE_COUNTS = (
     "blood_pressure",
     "blood_sugar",
@@ -71,9 +73,13 @@ def record_problems(rec: Record, plan: Plan) -> list[tuple[str, str]]:
         out.append(("reason", N_("a cancelled occurrence needs a reason")))
     if rec.served is not None and rec.served < 0:
         out.append(("served", N_("cannot be negative")))
+    if rec.served is not None and rec.served > MAX_PEOPLE_SERVED:
+        out.append(("served", N_("is more people than one occurrence can serve")))
     for k, n in rec.services:
         if n < 0:
             out.append((f"services.{k}", N_("cannot be negative")))
+        elif n > MAX_PEOPLE_SERVED:
+            out.append((f"services.{k}", N_("is more people than one occurrence can serve")))
     seen: set[str] = set()
     for a in rec.attended:
         if a.staff not in plan.staff:
@@ -81,7 +87,8 @@ def record_problems(rec: Record, plan: Plan) -> list[tuple[str, str]]:
         if a.staff in seen:
             out.append((f"attended.{a.staff}", N_("is listed twice")))
         seen.add(a.staff)
-        if not 0 < a.hours <= 24:
+        # Written so that NaN fails too.
+        if not 0 < a.hours <= MAX_ATTENDED_HOURS:
             out.append((f"attended.{a.staff}", N_("hours must be above 0 and at most 24")))
     return out
 

@@ -34,7 +34,7 @@
       <translation> 分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="266" />
+      <location filename="../../ui/autoassign.py" line="271" />
       <source> s</source>
       <translation> 秒</translation>
     </message>
@@ -44,7 +44,7 @@
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="121" />
+      <location filename="../../ui/conflicts_panel.py" line="131" />
       <source>%1 errors, %2 warnings (%3 acknowledged)</source>
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
@@ -110,15 +110,15 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/registry.py" line="93" />
       <source>%1 needs %2</source>
-      <translation type="unfinished" />
+      <translation>%1 需要 %2</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="94" />
       <source>%1 needs %2, not %3</source>
-      <translation type="unfinished" />
+      <translation>%1 需要 %2，而不是 %3</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="242" />
+      <location filename="../../ui/stats_page.py" line="249" />
       <source>%1 occurrences held, %2 people served, %3 volunteer hours</source>
       <translation>举办 %1 场次，服务 %2 人次，志愿服务 %3 小时</translation>
     </message>
@@ -138,17 +138,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="178" />
+      <location filename="../../ui/autoassign.py" line="199" />
       <source>%1 people</source>
       <translation>%1 人</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="307" />
+      <location filename="../../ui/file_actions.py" line="310" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="388" />
+      <location filename="../../ui/stats_page.py" line="395" />
       <source>%1 requests received in the period.</source>
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
@@ -180,27 +180,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/registry.py" line="96" />
       <source>%1: activity %4 has no occurrence on %3 (none planned then, or called off)</source>
-      <translation type="unfinished" />
+      <translation>%1：活动 %4 在 %3 没有场次（当天未安排，或已取消）</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="95" />
       <source>%1: no activity with id %3 (%2)</source>
-      <translation type="unfinished" />
+      <translation>%1：没有编号为 %3 的活动（%2）</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="100" />
       <source>%1: no party branch with id %3 (%2)</source>
-      <translation type="unfinished" />
+      <translation>%1：没有编号为 %3 的党支部（%2）</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="99" />
       <source>%1: no staff member with id %3 (%2)</source>
-      <translation type="unfinished" />
+      <translation>%1：没有编号为 %3 的职工（%2）</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="101" />
       <source>%1: the window ends before it starts (%3)</source>
-      <translation type="unfinished" />
+      <translation>%1：结束日期早于开始日期（%3）</translation>
     </message>
     <message>
       <location filename="../../ui/settings_actions.py" line="41" />
@@ -213,12 +213,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="144" />
+      <location filename="../../ui/mainwindow.py" line="146" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="132" />
+      <location filename="../../ui/mainwindow.py" line="134" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
@@ -268,7 +268,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="135" />
+      <location filename="../../ui/mainwindow.py" line="137" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
@@ -283,7 +283,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="133" />
+      <location filename="../../ui/mainwindow.py" line="135" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
@@ -293,7 +293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="142" />
+      <location filename="../../ui/mainwindow.py" line="144" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -413,12 +413,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已受理</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="295" />
+      <location filename="../../ui/conflicts_panel.py" line="306" />
       <source>Acknowledge warning</source>
       <translation>确认警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="78" />
+      <location filename="../../ui/conflicts_panel.py" line="88" />
       <source>Acknowledge…</source>
       <translation>确认…</translation>
     </message>
@@ -438,7 +438,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="370" />
+      <location filename="../../ui/activity_editor.py" line="376" />
       <source>Activity name</source>
       <translation>活动名称</translation>
     </message>
@@ -448,7 +448,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>针刺</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="116" />
+      <location filename="../../ui/record_dialog.py" line="142" />
       <source>Add</source>
       <translation>新增</translation>
     </message>
@@ -463,12 +463,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>添加需求</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="105" />
+      <location filename="../../ui/record_dialog.py" line="131" />
       <source>Add someone who came: type a name, Enter</source>
       <translation>添加到场人员：输入姓名后回车</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="237" />
+      <location filename="../../ui/activity_editor.py" line="243" />
       <source>Add station</source>
       <translation>添加摊位</translation>
     </message>
@@ -548,7 +548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编号只能包含字母、数字、“-”、“_”或“.”。</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="300" />
+      <location filename="../../ui/conflicts_panel.py" line="311" />
       <source>An acknowledgement needs a reason.</source>
       <translation>确认警告须填写理由。</translation>
     </message>
@@ -583,12 +583,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其他时间：</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="396" />
+      <location filename="../../ui/stats_page.py" line="403" />
       <source>Answered (first held) after %1 days (median); %2 within the response time, %3 late.</source>
       <translation>从收到到首次举办的天数中位数为 %1 天；%2 个在响应时限内，%3 个超时。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="225" />
+      <location filename="../../ui/autoassign.py" line="184" />
       <source>Apply</source>
       <translation>应用</translation>
     </message>
@@ -663,7 +663,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="236" />
+      <location filename="../../ui/autoassign.py" line="241" />
       <source>Auto-assign settings</source>
       <translation>自动排班设置</translation>
     </message>
@@ -703,12 +703,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="326" />
+      <location filename="../../ui/file_actions.py" line="329" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="328" />
+      <location filename="../../ui/file_actions.py" line="331" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
@@ -723,7 +723,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>程序启动时和每天会自动备份，也可通过“文件 ▸ 立即备份”手动备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="375" />
+      <location filename="../../ui/stats_page.py" line="382" />
       <source>Behind</source>
       <translation>滞后</translation>
     </message>
@@ -843,7 +843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="388" />
+      <location filename="../../ui/activity_editor.py" line="394" />
       <source>Cancel</source>
       <translation>取消</translation>
     </message>
@@ -868,7 +868,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="224" />
+      <location filename="../../ui/file_actions.py" line="227" />
       <source>Cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
@@ -958,7 +958,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="217" />
+      <location filename="../../ui/mainwindow.py" line="219" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -968,7 +968,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="120" />
+      <location filename="../../ui/mainwindow.py" line="122" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -1003,12 +1003,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="212" />
+      <location filename="../../ui/mainwindow.py" line="214" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="207" />
+      <location filename="../../ui/mainwindow.py" line="209" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
     </message>
@@ -1023,7 +1023,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="199" />
+      <location filename="../../ui/file_actions.py" line="202" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -1038,7 +1038,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自定义规则：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="85" />
+      <location filename="../../ui/activity_editor.py" line="99" />
       <source>Daily</source>
       <translation>每天</translation>
     </message>
@@ -1133,7 +1133,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="201" />
+      <location filename="../../ui/file_actions.py" line="204" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -1168,7 +1168,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>营养师</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="225" />
+      <location filename="../../ui/autoassign.py" line="184" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
@@ -1233,7 +1233,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改重复活动</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="333" />
+      <location filename="../../ui/activity_editor.py" line="339" />
       <source>Edit activity</source>
       <translation>编辑活动</translation>
     </message>
@@ -1263,12 +1263,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>对科室在岗的影响</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="269" />
+      <location filename="../../ui/app.py" line="271" />
       <source>Empty hospital</source>
       <translation>空白医院</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="376" />
+      <location filename="../../ui/activity_editor.py" line="382" />
       <source>Ends</source>
       <translation>结束时间</translation>
     </message>
@@ -1288,17 +1288,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="145" />
+      <location filename="../../ui/conflicts_panel.py" line="156" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="67" />
+      <location filename="../../ui/conflicts_panel.py" line="77" />
       <source>Errors and warnings</source>
       <translation>错误和警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="68" />
+      <location filename="../../ui/conflicts_panel.py" line="78" />
       <source>Errors only</source>
       <translation>仅错误</translation>
     </message>
@@ -1328,7 +1328,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月%1</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="222" />
+      <location filename="../../ui/autoassign.py" line="181" />
       <source>Every open place in the window can be filled.</source>
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
@@ -1343,7 +1343,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每周%1</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="433" />
+      <location filename="../../ui/stats_page.py" line="440" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1363,7 +1363,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出离线包(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="249" />
+      <location filename="../../ui/file_actions.py" line="252" />
       <source>Export field package</source>
       <translation>导出离线包</translation>
     </message>
@@ -1373,12 +1373,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="431" />
+      <location filename="../../ui/stats_page.py" line="438" />
       <source>Export to Excel</source>
       <translation>导出 Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="146" />
+      <location filename="../../ui/stats_page.py" line="172" />
       <source>Export to Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
@@ -1423,7 +1423,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="219" />
+      <location filename="../../ui/mainwindow.py" line="221" />
       <source>Field mode: %1</source>
       <translation>现场模式：%1</translation>
     </message>
@@ -1433,7 +1433,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="242" />
+      <location filename="../../ui/file_actions.py" line="245" />
       <source>Field packages (*.outreach-field)</source>
       <translation>离线包 (*.outreach-field)</translation>
     </message>
@@ -1628,7 +1628,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="231" />
+      <location filename="../../ui/file_actions.py" line="234" />
       <source>Import %1 rows from %2</source>
       <translation>从 %2 导入 %1 行</translation>
     </message>
@@ -1648,7 +1648,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="306" />
+      <location filename="../../ui/file_actions.py" line="309" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
     </message>
@@ -1658,7 +1658,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="214" />
+      <location filename="../../ui/file_actions.py" line="217" />
       <source>Import from spreadsheet</source>
       <translation>从表格导入</translation>
     </message>
@@ -1668,7 +1668,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入 – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="273" />
+      <location filename="../../ui/app.py" line="275" />
       <source>Import plan file</source>
       <translation>导入计划文件</translation>
     </message>
@@ -1853,7 +1853,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>月</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="87" />
+      <location filename="../../ui/activity_editor.py" line="101" />
       <source>Monthly</source>
       <translation>每月</translation>
     </message>
@@ -1898,17 +1898,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员需求</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="214" />
+      <location filename="../../ui/autoassign.py" line="173" />
       <source>Needs that cannot be filled (%1)</source>
       <translation>无法补齐的需求（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="239" />
+      <location filename="../../ui/autoassign.py" line="244" />
       <source>Never broken: double bookings, leave, duty and rest, department cover, the needs of each station and the department on turn. Filling an open place outweighs every rule below. The rules below are weighed in this order, the first weighing most.</source>
       <translation>始终遵守：不重复安排、不安排休假/值班/休息人员、科室最低在岗人数、各摊位需求及轮值科室。补齐空缺岗位的权重高于下列所有规则。下列规则按顺序加权，越靠前权重越大。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="269" />
+      <location filename="../../ui/autoassign.py" line="274" />
       <source>Never take anyone over their monthly hours cap (rule 3 then always holds)</source>
       <translation>绝不让任何人超过每月时长上限（第 3 条始终成立）</translation>
     </message>
@@ -1923,7 +1923,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增%1</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="333" />
+      <location filename="../../ui/activity_editor.py" line="339" />
       <source>New activity</source>
       <translation>新建活动</translation>
     </message>
@@ -1983,7 +1983,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>尚无修改记录。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="103" />
+      <location filename="../../ui/activity_editor.py" line="117" />
       <source>No end</source>
       <translation>不结束</translation>
     </message>
@@ -1998,7 +1998,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无带队党员</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="177" />
+      <location filename="../../ui/record_dialog.py" line="188" />
       <source>No one of that name: choose from the list.</source>
       <translation>没有此姓名的人员，请从列表中选择。</translation>
     </message>
@@ -2068,7 +2068,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>护士</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="172" />
+      <location filename="../../ui/autoassign.py" line="193" />
       <source>Occurrence / station</source>
       <translation>场次 / 摊位</translation>
     </message>
@@ -2093,7 +2093,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>10月</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="382" />
+      <location filename="../../ui/activity_editor.py" line="388" />
       <source>On statutory holidays:</source>
       <translation>遇法定节假日：</translation>
     </message>
@@ -2148,12 +2148,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区健康服务</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="216" />
+      <location filename="../../ui/mainwindow.py" line="218" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="189" />
+      <location filename="../../ui/stats_page.py" line="129" />
       <source>Overview</source>
       <translation>概览</translation>
     </message>
@@ -2258,7 +2258,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>临床工作时间内必须留在医院的人数。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="172" />
+      <location filename="../../ui/autoassign.py" line="193" />
       <source>Person</source>
       <translation>人员</translation>
     </message>
@@ -2288,7 +2288,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划文件未导入</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="273" />
+      <location filename="../../ui/app.py" line="275" />
       <source>Plan files (*.json)</source>
       <translation>计划文件 (*.json)</translation>
     </message>
@@ -2358,7 +2358,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印预览 – %1</translation>
     </message>
     <message>
-      <location filename="../../reports/document.py" line="243" />
+      <location filename="../../reports/document.py" line="266" />
       <source>Printed %1</source>
       <translation>打印时间 %1</translation>
     </message>
@@ -2408,7 +2408,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>车站</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="138" />
+      <location filename="../../ui/record_dialog.py" line="61" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -2473,17 +2473,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除所选行</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="239" />
+      <location filename="../../ui/activity_editor.py" line="245" />
       <source>Remove station</source>
       <translation>删除摊位</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="378" />
+      <location filename="../../ui/activity_editor.py" line="384" />
       <source>Repeat</source>
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="336" />
+      <location filename="../../ui/file_actions.py" line="339" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
@@ -2548,12 +2548,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="225" />
+      <location filename="../../ui/app.py" line="227" />
       <source>Restore from backup</source>
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="232" />
+      <location filename="../../ui/app.py" line="234" />
       <source>Restored; the replaced file is kept as %1.</source>
       <translation>已恢复；被替换的文件保留为 %1。</translation>
     </message>
@@ -2593,7 +2593,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周六</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="388" />
+      <location filename="../../ui/activity_editor.py" line="394" />
       <source>Save</source>
       <translation>保存</translation>
     </message>
@@ -2608,12 +2608,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>另存为 PDF…</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="147" />
+      <location filename="../../ui/record_dialog.py" line="70" />
       <source>Save record</source>
       <translation>保存记录</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="209" />
+      <location filename="../../ui/mainwindow.py" line="211" />
       <source>Saved into the package %1.</source>
       <translation>已保存到离线包 %1。</translation>
     </message>
@@ -2698,7 +2698,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="88" />
+      <location filename="../../ui/conflicts_panel.py" line="98" />
       <source>Severity</source>
       <translation>级别</translation>
     </message>
@@ -2713,7 +2713,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="75" />
+      <location filename="../../ui/conflicts_panel.py" line="85" />
       <source>Show acknowledged</source>
       <translation>显示已确认</translation>
     </message>
@@ -2748,12 +2748,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>求解器（在时限内求最优）</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="292" />
+      <location filename="../../ui/app.py" line="294" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="216" />
+      <location filename="../../ui/file_actions.py" line="219" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -2798,7 +2798,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="375" />
+      <location filename="../../ui/activity_editor.py" line="381" />
       <source>Starts</source>
       <translation>开始时间</translation>
     </message>
@@ -2808,17 +2808,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>摊位</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="291" />
+      <location filename="../../ui/activity_editor.py" line="297" />
       <source>Station %1</source>
       <translation>摊位 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="247" />
+      <location filename="../../ui/activity_editor.py" line="253" />
       <source>Station name</source>
       <translation>摊位名称</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="386" />
+      <location filename="../../ui/activity_editor.py" line="392" />
       <source>Stations and needs</source>
       <translation>摊位与人员需求</translation>
     </message>
@@ -2843,7 +2843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>法定节假日</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="202" />
+      <location filename="../../ui/autoassign.py" line="225" />
       <source>Still open</source>
       <translation>仍空缺</translation>
     </message>
@@ -2898,14 +2898,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已保存记录的编号不能修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="293" />
+      <location filename="../../ui/app.py" line="295" />
       <source>The action could not be completed: %1
 Details were written to %2.</source>
       <translation>操作未能完成：%1
 详细信息已写入 %2。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="430" />
+      <location filename="../../ui/activity_editor.py" line="436" />
       <source>The activity must end after it starts.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
@@ -2940,7 +2940,7 @@ Details were written to %2.</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="293" />
+      <location filename="../../ui/file_actions.py" line="296" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
@@ -2955,7 +2955,7 @@ Details were written to %2.</source>
       <translation>{branch}与{partner}的结对进度滞后：已开展 {held} 次，按进度应为 {expected} 次（年度目标 {target} 次）。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="435" />
+      <location filename="../../ui/activity_editor.py" line="441" />
       <source>The repeat rule gives no dates: %1</source>
       <translation>重复规则得不到任何日期：%1</translation>
     </message>
@@ -3010,7 +3010,7 @@ Details were written to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="301" />
+      <location filename="../../ui/file_actions.py" line="304" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
@@ -3035,12 +3035,12 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="274" />
+      <location filename="../../ui/autoassign.py" line="279" />
       <source>Time limit</source>
       <translation>时间上限</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="104" />
+      <location filename="../../ui/activity_editor.py" line="118" />
       <source>Times</source>
       <translation>次数</translation>
     </message>
@@ -3100,7 +3100,7 @@ Details were written to %2.</source>
       <translation>资质不符</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="105" />
+      <location filename="../../ui/activity_editor.py" line="119" />
       <source>Until</source>
       <translation>截止日期</translation>
     </message>
@@ -3185,12 +3185,12 @@ Details were written to %2.</source>
       <translation>待处理</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="145" />
+      <location filename="../../ui/conflicts_panel.py" line="156" />
       <source>Warning</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="69" />
+      <location filename="../../ui/conflicts_panel.py" line="79" />
       <source>Warnings only</source>
       <translation>仅警告</translation>
     </message>
@@ -3225,7 +3225,7 @@ Details were written to %2.</source>
       <translation>周末（职工休息时间）</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="86" />
+      <location filename="../../ui/activity_editor.py" line="100" />
       <source>Weekly</source>
       <translation>每周</translation>
     </message>
@@ -3245,7 +3245,7 @@ Details were written to %2.</source>
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="88" />
+      <location filename="../../ui/conflicts_panel.py" line="98" />
       <source>What</source>
       <translation>内容</translation>
     </message>
@@ -3265,7 +3265,7 @@ Details were written to %2.</source>
       <translation>操作人</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="119" />
+      <location filename="../../ui/record_dialog.py" line="145" />
       <source>Who attended (hours go to the volunteer time bank)</source>
       <translation>到场人员（时长计入志愿服务时间银行）</translation>
     </message>
@@ -3290,7 +3290,7 @@ Details were written to %2.</source>
       <translation>整页</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="202" />
+      <location filename="../../ui/autoassign.py" line="225" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
@@ -3305,17 +3305,17 @@ Details were written to %2.</source>
       <translation>本场次停办的原因？</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="295" />
+      <location filename="../../ui/conflicts_panel.py" line="306" />
       <source>Why is this warning acceptable?</source>
       <translation>为什么可以接受这条警告？</translation>
     </message>
     <message>
-      <location filename="../../ui/record_dialog.py" line="63" />
+      <location filename="../../ui/record_dialog.py" line="85" />
       <source>Why it was cancelled</source>
       <translation>取消原因</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="80" />
+      <location filename="../../ui/conflicts_panel.py" line="90" />
       <source>Withdraw acknowledgement</source>
       <translation>撤回确认</translation>
     </message>
@@ -3335,7 +3335,7 @@ Details were written to %2.</source>
       <translation>处理中…</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="212" />
+      <location filename="../../ui/autoassign.py" line="171" />
       <source>Would be added</source>
       <translation>将新增</translation>
     </message>
@@ -3375,7 +3375,7 @@ Details were written to %2.</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="171" />
+      <location filename="../../ui/conflicts_panel.py" line="184" />
       <source>[acknowledged: %1]</source>
       <translation>[已确认：%1]</translation>
     </message>
@@ -3387,22 +3387,22 @@ Details were written to %2.</source>
     <message>
       <location filename="../../reports/registry.py" line="41" />
       <source>a date</source>
-      <translation type="unfinished" />
+      <translation>日期</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="40" />
       <source>a party branch</source>
-      <translation type="unfinished" />
+      <translation>党支部</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="39" />
       <source>a staff member</source>
-      <translation type="unfinished" />
+      <translation>职工</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="38" />
       <source>an activity and the date of one of its occurrences</source>
-      <translation type="unfinished" />
+      <translation>活动及其某一场次的日期</translation>
     </message>
     <message>
       <location filename="../../ui/editor.py" line="133" />
@@ -3465,7 +3465,7 @@ Details were written to %2.</source>
       <translation>例如：春节</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="93" />
+      <location filename="../../ui/activity_editor.py" line="107" />
       <source>every </source>
       <translation>每 </translation>
     </message>
@@ -3522,7 +3522,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/recording.py" line="77" />
       <source>is more people than one occurrence can serve</source>
-      <translation type="unfinished" />
+      <translation>超出一次活动可能服务的人数</translation>
     </message>
     <message>
       <location filename="../../scheduler/recording.py" line="86" />
@@ -3600,7 +3600,7 @@ Details were written to %2.</source>
       <translation>请假</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="131" />
+      <location filename="../../ui/activity_editor.py" line="147" />
       <source>on the</source>
       <translation>在</translation>
     </message>
@@ -3750,7 +3750,7 @@ Details were written to %2.</source>
       <translation>“%1”无法撤销；撤销记录已清空。</translation>
     </message>
     <message>
-      <location filename="../../ui/activity_editor.py" line="427" />
+      <location filename="../../ui/activity_editor.py" line="433" />
       <source>“%1” is required.</source>
       <translation>“%1”为必填项。</translation>
     </message>
