@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import json
 import os
 import sys
@@ -16,7 +17,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
-from db.field import export_package, import_package
+from db.field import ensure_field_keys, export_package, field_keys_ready, import_package
+from db.files import WriteError, disk_full, write_atomically
 from db.operations import (
     OperationError,
     import_document,
@@ -28,7 +30,7 @@ from db.operations import (
 )
 from db.paths import default_db_path
 from db.planio import load_plan
-from db.store import DatabaseError, Store, StoreError
+from db.store import DatabaseError, IntegrityError, MissingDatabase, Store, StoreError
 from reports.document import translator
 from reports.ics import calendar_file
 from reports.messages import describe, describe_unfilled
@@ -78,26 +80,20 @@ class Progress:
         return True
 
 
-def _open(args: argparse.Namespace) -> Store:
-    store = Store(Path(args.db) if args.db else default_db_path())
+def _open(args: argparse.Namespace, *, write: bool = False) -> Store:
+    """The database named by --db (or the user's own). A command that only reads opens it
+    read-only: it works on a read-only disk, and a database that does not exist is an error
+    (a mistyped --db creates nothing). A command that writes creates it when missing."""
+    path = Path(args.db) if args.db else default_db_path()
+    try:
+        store = Store(path, readonly=not write)
+    except MissingDatabase:
+        raise CommandError(
+            f"there is no database at {path} (nothing was created; check --db, or make one with "
+            "import or demo)"
+        ) from None
     store.user = getpass.getuser()  # recorded in the audit history and the time bank
     return store
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write the whole file or nothing: a failure never leaves a half-written file behind."""
-    path = path.resolve()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _read(path: Path) -> bytes:
@@ -118,7 +114,7 @@ def _refused(path: Path, verb: str, exc: PlanError) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     data = _read(path)
-    with _open(args) as store:
+    with _open(args, write=True) as store:
         try:
             changes = import_document(store, data, Progress("import"))
         except PlanError as exc:
@@ -131,7 +127,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_record(args: argparse.Namespace) -> int:
     path = Path(args.file)
     data = _read(path)
-    with _open(args) as store:
+    with _open(args, write=True) as store:
         store.user = args.by or getpass.getuser()
         try:
             changes = import_records(store, data)
@@ -142,10 +138,6 @@ def cmd_record(args: argparse.Namespace) -> int:
 
 
 def cmd_field(args: argparse.Namespace) -> int:
-    if args.action == "export" and not args.output:
-        raise CommandError("field export needs -o PACKAGE")
-    if args.action == "import" and not args.package:
-        raise CommandError("field import needs the PACKAGE file")
     if args.action == "export":
         out = Path(args.output)
         if not out.parent.exists():
@@ -156,22 +148,25 @@ def cmd_field(args: argparse.Namespace) -> int:
         if end < start:
             raise CommandError(f"--to {end} is before --from {start}")
         with _open(args) as store:
+            ready = field_keys_ready(store)
+        if not ready:  # the first package of this database: its identity and key are made once
+            with _open(args, write=True) as store:
+                ensure_field_keys(store)
+        with _open(args) as store:
             text = export_package(store, start, end)
-        _write_atomically(out, text)
+        write_atomically(out, text)
         n = len(json.loads(text)["occurrences"])
         print(f"wrote {out}: {n} occurrence(s) from {start} to {end}")
         return EXIT_OK
     path = Path(args.package)
     data = _read(path)
-    with _open(args) as store:
+    with _open(args, write=True) as store:
         try:
             result = import_package(store, data)
         except PackageError as exc:
             raise CommandError(f"{path} was refused, nothing changed: {exc}") from None
         except PlanError as exc:
-            raise CommandError(
-                f"{path} was refused, nothing changed: {len(exc.problems)} problem(s) in its plan"
-            ) from None
+            return _refused(path, "imported", exc)
     if result.already:
         print(f"{path} was imported before: nothing changed")
         return EXIT_OK
@@ -188,11 +183,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(f"cannot write {out}: folder {out.parent} does not exist")
     with _open(args) as store:
         plan = load_plan(store)
-    text = dump_document(plan_to_document(plan))
-    try:
-        _write_atomically(out, text)
-    except OSError as exc:
-        raise CommandError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    write_atomically(out, dump_document(plan_to_document(plan)))
     print(f"exported to {out}: " + ", ".join(f"{n} {k}" for k, n in plan.counts().items() if n))
     return EXIT_OK
 
@@ -201,7 +192,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     year = args.year or date.today().year
     started = time.perf_counter()
     plan = build_demo(demo_recipe(), args.scale, args.seed, year)
-    with _open(args) as store:
+    with _open(args, write=True) as store:
         import_plan(store, plan)
     took = time.perf_counter() - started
     print(
@@ -253,7 +244,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
     end = args.date_to or start + timedelta(days=27)
     if end < start:
         raise CommandError(f"--to {end} is before --from {start}")
-    with _open(args) as store:
+    with _open(args, write=not args.dry_run) as store:
         plan = load_plan(store)
         settings = solver_settings(store)
         if args.time_limit is not None:
@@ -319,13 +310,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     st = compute_stats(plan, calendar, start, end, judged, times)
     if args.output:
         out = Path(args.output)
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.resolve().parent)
-        os.close(fd)
-        try:
-            write_workbook(tmp, st, plan, translator(args.lang))
-            os.replace(tmp, out)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
+        # Made in memory, then written whole: openpyxl leaves its zip file open when the disk fills.
+        book = io.BytesIO()
+        write_workbook(book, st, plan, translator(args.lang))
+        write_atomically(out, book.getvalue())
         print(f"wrote {out}")
     if args.json or not args.output:
         doc = stats_json(st, plan)
@@ -365,13 +353,7 @@ def cmd_ics(args: argparse.Namespace) -> int:
     data = calendar_file(
         plan, calendar, start, end, translator(args.lang), staff=args.staff, branch=args.branch
     )
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.resolve().parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, out)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    write_atomically(out, data)
     print(f"wrote {out}: {data.count(b'BEGIN:VEVENT')} event(s) from {start} to {end}")
     return EXIT_OK
 
@@ -471,13 +453,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = command(
         "field", cmd_field, "Field packages: export a window for a laptop, import what was recorded there."
     )
-    p.add_argument(
-        "action", choices=("export", "import"), help="export a package, or import one brought back"
+    # Sub-commands of their own, so that options go before or after the package alike.
+    actions = p.add_subparsers(
+        dest="action",
+        parser_class=_Parser,
+        required=True,
+        metavar="export|import",
+        help="export a package, or import one brought back",
     )
-    p.add_argument("package", nargs="?", help="the package to import")
-    p.add_argument("--from", dest="date_from", type=_date, help="first day of the window (default: today)")
-    p.add_argument("--to", dest="date_to", type=_date, help="last day of the window (default: a week on)")
-    p.add_argument("-o", "--output", help="the package to write (export)")
+    help_ = "Export the occurrences of a window as a package for a laptop at the venue."
+    e = actions.add_parser("export", help=help_, description=help_)
+    e.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+    e.add_argument("--from", dest="date_from", type=_date, help="first day of the window (default: today)")
+    e.add_argument("--to", dest="date_to", type=_date, help="last day of the window (default: a week on)")
+    e.add_argument("-o", "--output", required=True, help="the package to write")
+    help_ = "Import the records of a package brought back from the field."
+    i = actions.add_parser("import", help=help_, description=help_)
+    i.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+    i.add_argument("package", help="the package to import")
     p = command("export", cmd_export, "Export the whole database as a plan file.")
     p.add_argument("-o", "--output", required=True, help="the plan file to write")
     p = command("demo", cmd_demo, "Fill the database with a made-up hospital.")
@@ -561,8 +554,14 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         print("error: interrupted, nothing more was written", file=sys.stderr)
         return EXIT_FAILED
+    except IntegrityError as exc:
+        print(f"error: the database refused the change, nothing changed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except DatabaseError as exc:
         print(f"error: the database cannot be read: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except OSError as exc:  # a file out of the app's hands (WriteError says which and why)
+        print(f"error: {_file_problem(exc, args)}", file=sys.stderr)
         return EXIT_FAILED
     except Exception as exc:  # a bug: one line for the user, the details in a log file
         log = default_db_path().parent / "errors.log"
@@ -570,7 +569,17 @@ def run(argv: list[str]) -> int:
             log.parent.mkdir(parents=True, exist_ok=True)
             with open(log, "a", encoding="utf-8") as f:
                 f.write(traceback.format_exc() + "\n")
-        except OSError:
-            log = Path("(not written)")
-        print(f"error: internal error ({type(exc).__name__}: {exc}); details in {log}", file=sys.stderr)
+            where = f"the details are written to the log {log}"
+        except OSError as log_exc:
+            where = f"the details could not be written to the log {log} ({log_exc.strerror or log_exc})"
+        print(f"error: internal error ({type(exc).__name__}: {exc}); {where}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _file_problem(exc: OSError, args: argparse.Namespace) -> str:
+    if isinstance(exc, WriteError):
+        return str(exc)
+    name = exc.filename or getattr(args, "output", None) or "a file"
+    if disk_full(exc):
+        return f"disk full while writing {name}"
+    return f"cannot use {name}: {exc.strerror or exc}"

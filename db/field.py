@@ -1,41 +1,83 @@
 """Field packages on the database side: export a window for a laptop, bring back what was
 recorded there (all or nothing, twice = once), keep conflicts until chosen; and the laptop's
-own working database made from a package, whose records are written back into the package."""
+own working database made from a package, whose records are written back into the package.
+
+The office's database keeps a secret (32 random bytes, made with its identity on the first
+export) that seals every package it exports; see scheduler/field.py for what is sealed."""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
+import secrets
+import sqlite3
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from scheduler.field import Package, build_package, merge, read_package, record_json, with_records
+from scheduler.field import (
+    Package,
+    PackageError,
+    build_package,
+    merge,
+    read_contents,
+    read_package,
+    record_json,
+    verify_seal,
+    with_records,
+)
 from scheduler.model import Plan, Record
 from scheduler.planfile import parse_plan
 from scheduler.workdays import WorkCalendar, official_calendar
 
-from .operations import Changes, import_plan
+from .files import atomic_path, write_atomically
+from .operations import Changes, OperationError, import_plan
 from .planio import get_setting, load_plan, load_records, set_setting
-from .store import Store
+from .store import Store, StoreError
+
+SECRET_SETTING = "field_secret"
 
 
 def office_id(store: Store, create: bool = True) -> str:
     """This database's identity (made once, when a package is first exported), so a package
     finds its way home only. Without `create`, a database with no identity yet gives ""."""
-    value = get_setting(store, "database_id")
-    if not value and not create:
-        return ""
-    if not value:
-        value = uuid.uuid4().hex
-        with store.atomic():
-            set_setting(store, "database_id", value)
-    return str(value)
+    if create:
+        ensure_field_keys(store)
+    return str(get_setting(store, "database_id") or "")
+
+
+def field_keys_ready(store: Store) -> bool:
+    """Whether this database has its identity and its sealing secret already."""
+    return bool(get_setting(store, "database_id")) and bool(get_setting(store, SECRET_SETTING))
+
+
+def ensure_field_keys(store: Store) -> None:
+    """Make the database's identity and secret if it has none yet (once, in one transaction;
+    a second copy of the app doing the same at the same moment waits, then finds them)."""
+    if field_keys_ready(store):
+        return
+    if store.readonly:
+        raise StoreError(f"database {store.path} is open for reading only and has no field package key yet")
+    with store.atomic():
+        if not get_setting(store, "database_id"):
+            set_setting(store, "database_id", uuid.uuid4().hex)
+        if not get_setting(store, SECRET_SETTING):
+            set_setting(store, SECRET_SETTING, secrets.token_hex(32))
+
+
+def _secret(store: Store) -> bytes | None:
+    value = get_setting(store, SECRET_SETTING)
+    try:
+        return bytes.fromhex(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
 
 
 def export_package(store: Store, d_from: date, d_to: date, now: datetime | None = None) -> str:
+    ensure_field_keys(store)
+    key = _secret(store)
+    if key is None:
+        raise StoreError(f"the field package key in {store.path} is damaged")
     plan = load_plan(store)
     calendar = WorkCalendar(official_calendar(), plan.calendar.values())
     doc = build_package(
@@ -43,9 +85,10 @@ def export_package(store: Store, d_from: date, d_to: date, now: datetime | None 
         calendar,
         d_from,
         d_to,
-        office_id(store),
+        office_id(store, create=False),
         uuid.uuid4().hex,
         (now or datetime.now()).replace(microsecond=0),
+        key,
     )
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
 
@@ -59,36 +102,68 @@ class FieldImport:
     changes: Changes
 
 
-def import_package(store: Store, data: bytes | str) -> FieldImport:
-    """Bring a package's records back. A package that does not check out raises PackageError
-    (or PlanError) before anything is written."""
-    pkg = read_package(data, office_id(store, create=False))
-    seen = store.conn.execute(
+def _not_taken(exc: Exception) -> PackageError:
+    """A constraint of the database that refused what the package brings, said as what is wrong."""
+    text = str(exc)
+    if "FOREIGN KEY" in text:
+        why = "a record names a person, activity or occurrence this database does not have"
+    elif "UNIQUE" in text:
+        why = "a record would be there twice"
+    elif "CHECK" in text:
+        why = "a value of a record is out of its allowed range"
+    else:
+        why = text
+    return PackageError(f"its records do not fit this database: {why} ({text})")
+
+
+def _imported(store: Store, pkg: Package) -> bool:
+    found = store.conn.execute(
         "SELECT 1 FROM field_imports WHERE package = ? AND checksum = ?", (pkg.id, pkg.doc["checksum"])
     ).fetchone()
-    if seen:
-        return FieldImport(0, 0, len(pkg.records), True, Changes())
-    result = merge(pkg, load_records(store))
+    return found is not None
+
+
+def import_package(store: Store, data: bytes | str) -> FieldImport:
+    """Bring a package's records back. A package that does not check out (not this database's,
+    seal or checksum wrong, a record that `record` would refuse) raises PackageError or
+    PlanError before anything is written."""
+    head = read_package(data, office_id(store, create=False), whole=False)
+    key = _secret(store)
+    if key is None:
+        raise PackageError("this database has no key to check the package's seal: it did not make it")
+    verify_seal(head.doc, key)
+    if _imported(store, head):
+        return FieldImport(0, 0, len(head.doc["records"]), True, Changes())
+    pkg = read_contents(head.doc, against=load_plan(store))
     at = datetime.now().replace(microsecond=0).isoformat()
-    with store.atomic():
-        changes = (
-            import_plan(store, Plan(records={r.key: r for r in result.take})) if result.take else Changes()
-        )
-        for _office, rec in result.conflicts:
-            store.conn.execute(
-                "INSERT INTO field_conflicts (package, activity, occurrence, field, at) VALUES (?, ?, ?, ?, ?)",
-                (
-                    pkg.id,
-                    rec.activity,
-                    rec.occurrence.isoformat(),
-                    json.dumps(record_json(rec), ensure_ascii=False),
-                    at,
-                ),
+    try:
+        with store.atomic():
+            # Looked at inside the write transaction: two imports of one package at once take it once.
+            if _imported(store, pkg):
+                return FieldImport(0, 0, len(pkg.records), True, Changes())
+            result = merge(pkg, load_records(store))
+            changes = (
+                import_plan(store, Plan(records={r.key: r for r in result.take}))
+                if result.take
+                else Changes()
             )
-        store.conn.execute(
-            "INSERT INTO field_imports (package, checksum, at) VALUES (?, ?, ?)",
-            (pkg.id, pkg.doc["checksum"], at),
-        )
+            for _office, rec in result.conflicts:
+                store.conn.execute(
+                    "INSERT INTO field_conflicts (package, activity, occurrence, field, at) VALUES (?, ?, ?, ?, ?)",
+                    (
+                        pkg.id,
+                        rec.activity,
+                        rec.occurrence.isoformat(),
+                        json.dumps(record_json(rec), ensure_ascii=False),
+                        at,
+                    ),
+                )
+            store.conn.execute(
+                "INSERT INTO field_imports (package, checksum, at) VALUES (?, ?, ?)",
+                (pkg.id, pkg.doc["checksum"], at),
+            )
+    except (sqlite3.IntegrityError, OperationError) as exc:
+        raise _not_taken(exc) from exc
     return FieldImport(len(result.take), len(result.conflicts), result.same, False, changes)
 
 
@@ -137,9 +212,8 @@ def open_package(path: Path, work_folder: Path) -> Path:
     pkg = read_package(path.read_bytes())
     work = work_folder / f"field-{pkg.id}.sqlite3"
     if not work.exists():
-        tmp = work.with_suffix(".part")
-        tmp.unlink(missing_ok=True)
-        with Store(tmp) as store:
+        work_folder.mkdir(parents=True, exist_ok=True)
+        with atomic_path(work) as tmp, Store(tmp) as store:
             plan = pkg.plan
             plan.records.update(pkg.records)
             import_plan(store, plan)
@@ -155,7 +229,6 @@ def open_package(path: Path, work_folder: Path) -> Path:
                         "occurrences": pkg.doc["occurrences"],
                     },
                 )
-        os.replace(tmp, work)
     return work
 
 
@@ -173,11 +246,5 @@ def write_back(store: Store) -> Path:
     path = Path(info["path"])
     pkg: Package = read_package(path.read_bytes(), whole=False)
     doc = with_records(pkg.doc, load_records(store))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n")
-        os.replace(tmp, path)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    write_atomically(path, json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n")
     return path

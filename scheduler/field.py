@@ -3,13 +3,25 @@ the merge of what was recorded there back into the office's plan.
 
 A package is one JSON document: the plan for the window (activities, their assignments, the
 people, partners, services), the records as they were at export (`base`, by hash), the records
-made in the field, and a SHA-256 checksum over all of it. Anything that does not check out is
-refused whole. Merging: a record the office has not touched since export takes the field's
-version; one changed on both sides is a conflict that keeps both until someone chooses."""
+made in the field, a seal and a checksum.
+
+- The seal is an HMAC-SHA256, with a secret kept in the office's database, over everything the
+  office wrote (the window, the occurrences it may record, the plan, the base): nobody without
+  the office's database can make or change that part, so a record cannot be smuggled in for an
+  occurrence the package was not made for.
+- The records are written on the laptop, which holds no secret: they are not sealed, but every
+  one goes through the checks `record` applies (the occurrence is one of the package's and one
+  the activity has, the people exist, hours above 0 and at most 24, …) against the office's plan.
+- The checksum (SHA-256 over all of it) tells a damaged file from a good one, on the laptop too.
+
+Anything that does not check out is refused whole. Merging: a record the office has not touched
+since export takes the field's version; one changed on both sides is a conflict that keeps both
+until someone chooses."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
@@ -17,11 +29,15 @@ from typing import Any
 
 from .conflicts import held_occurrences
 from .model import Plan, Record
-from .planfile import parse_plan, plan_to_document
+from .planfile import PlanError, Problem, parse_plan, plan_to_document
+from .recording import record_problems
 from .workdays import WorkCalendar
 
 FORMAT = "outreach-field"
-VERSION = 1
+VERSION = 2  # 2: sealed with the office's secret (HMAC); 1 had a plain checksum only
+MAX_BYTES = 256 * 1024 * 1024  # a year of a large hospital is a few MB
+MAX_DEPTH = 64  # a plan nests about 6 deep; extra fields a little more
+UNSEALED = ("checksum", "seal", "records")  # what the seal does not cover
 
 
 class PackageError(ValueError):
@@ -29,11 +45,19 @@ class PackageError(ValueError):
 
 
 def _canonical(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    # ASCII escapes: any string (a lone surrogate too) has one spelling, and encoding cannot fail.
+    return json.dumps(value, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode("ascii")
 
 
 def checksum(doc: dict[str, Any]) -> str:
     return hashlib.sha256(_canonical({k: v for k, v in doc.items() if k != "checksum"})).hexdigest()
+
+
+def seal(doc: dict[str, Any], key: bytes) -> str:
+    """The HMAC of the office's part of a package (all but the records and the checksum)."""
+    return hmac.new(
+        key, _canonical({k: v for k, v in doc.items() if k not in UNSEALED}), "sha256"
+    ).hexdigest()
 
 
 def record_json(rec: Record) -> dict[str, Any]:
@@ -60,8 +84,9 @@ def build_package(
     office: str,
     package: str,
     created: datetime,
+    key: bytes,
 ) -> dict[str, Any]:
-    """The package for the occurrences held in [d_from, d_to]."""
+    """The package for the occurrences held in [d_from, d_to], sealed with `key`."""
     w0 = datetime.combine(d_from, time.min)
     w1 = datetime.combine(d_to + timedelta(days=1), time.min)
     booked = held_occurrences(plan, calendar, w0, w1)
@@ -112,6 +137,7 @@ def build_package(
         "base": {key_text(k): record_hash(plan.records.get(k)) for k in sorted(keys)},
         "records": [],
     }
+    doc["seal"] = seal(doc, key)
     doc["checksum"] = checksum(doc)
     return doc
 
@@ -127,9 +153,23 @@ class Package:
         return str(self.doc["package"])
 
 
-def read_package(data: bytes | str, office: str | None = None, whole: bool = True) -> Package:
-    """Check a package and read it; PackageError (or PlanError) says why it is refused.
-    Without `whole`, only the checksum and the parts are checked (the plan is not read)."""
+def _too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether lists and objects nest deeper than `limit` (looked at without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        v, depth = stack.pop()
+        if isinstance(v, dict):
+            v = list(v.values())
+        if isinstance(v, list):
+            if depth > limit:
+                return True
+            stack.extend((x, depth + 1) for x in v if isinstance(x, (dict, list)))
+    return False
+
+
+def _load(data: bytes | str) -> Any:
+    if len(data) > MAX_BYTES:
+        raise PackageError(f"the package is larger than {MAX_BYTES // (1024 * 1024)} MB: not a field package")
     try:
         doc = json.loads(data)
     except UnicodeDecodeError:
@@ -138,27 +178,107 @@ def read_package(data: bytes | str, office: str | None = None, whole: bool = Tru
         raise PackageError(
             f"the package is damaged or incomplete (unreadable at character {exc.pos})"
         ) from None
+    except RecursionError:
+        raise PackageError("the package nests lists or objects too deeply: not a field package") from None
+    except MemoryError:
+        raise PackageError("the package is too large to read: not a field package") from None
+    except ValueError:  # an integer of thousands of digits (Python refuses to convert it)
+        raise PackageError("the package holds a number too long to read: not a field package") from None
+    if _too_deep(doc):
+        raise PackageError("the package nests lists or objects too deeply: not a field package")
+    return doc
+
+
+def _iso_day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _check_parts(doc: dict[str, Any]) -> None:
+    """Each part of the package has the type it must have (before anything relies on it)."""
+    kinds: dict[str, type | tuple[type, ...]] = {
+        "package": str,
+        "office": str,
+        "created": str,
+        "from": str,
+        "to": str,
+        "occurrences": list,
+        "plan": dict,
+        "base": dict,
+        "records": list,
+        "seal": str,
+        "checksum": str,
+    }
+    for name, kind in kinds.items():
+        if name not in doc:
+            raise PackageError(f"the package lacks its {name!r} part")
+        if not isinstance(doc[name], kind):
+            raise PackageError(f"the package's {name!r} part is not what it must be")
+    if _iso_day(doc["from"]) is None or _iso_day(doc["to"]) is None:
+        raise PackageError("the package's window is not a pair of dates")
+    if not all(isinstance(o, str) for o in doc["occurrences"]):
+        raise PackageError("the package's 'occurrences' part is not what it must be")
+    if not all(isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in doc["base"].items()):
+        raise PackageError("the package's 'base' part is not what it must be")
+
+
+def read_package(
+    data: bytes | str,
+    office: str | None = None,
+    whole: bool = True,
+    key: bytes | None = None,
+    against: Plan | None = None,
+) -> Package:
+    """Check a package and read it; PackageError (or PlanError, listing every problem) says why
+    it is refused.
+
+    `office` and `key`: the package must come from that database and carry its seal (the
+    office's import); without them only the checksum is checked (the laptop, which has no key).
+    `against`: the office's plan, which the records must fit as `record` requires (people,
+    activities and occurrences that exist, counts and hours in range); without it, the
+    package's own plan. Without `whole`, only the checksum and the parts are checked."""
+    doc = _load(data)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise PackageError("this is not a field package")
     if doc.get("version") != VERSION:
         raise PackageError(
             f"the package has version {doc.get('version')!r}; this app reads version {VERSION}"
         )
-    if doc.get("checksum") != checksum(doc):
+    _check_parts(doc)
+    if doc["checksum"] != checksum(doc):
         raise PackageError("the package was changed outside the app: its checksum does not match")
-    if office is not None and doc.get("office") != office:
+    if office is not None and doc["office"] != office:
         raise PackageError("the package was made from another database, not this one")
-    for name in ("package", "plan", "base", "records", "occurrences"):
-        if name not in doc:
-            raise PackageError(f"the package lacks its {name!r} part")
-    if not whole:
-        return Package(doc, Plan(), {})
+    if key is not None:
+        verify_seal(doc, key)
+    return read_contents(doc, against) if whole else Package(doc, Plan(), {})
+
+
+def verify_seal(doc: dict[str, Any], key: bytes) -> None:
+    """PackageError unless the office's part of the package carries the seal made with `key`."""
+    found = doc["seal"].encode("utf-8", "replace")
+    if not hmac.compare_digest(found, seal(doc, key).encode("ascii")):
+        raise PackageError("the package was changed outside the app: its seal does not match this database's")
+
+
+def read_contents(doc: dict[str, Any], against: Plan | None = None) -> Package:
+    """The plan and records of a package whose parts were checked (see read_package)."""
     plan = parse_plan(doc["plan"]).plan
+    base = against if against is not None else plan
+    parsed = parse_plan({"format": "outreach-plan", "version": 1, "records": doc["records"]}, base)
     allowed = set(doc["occurrences"])
-    parsed = parse_plan({"format": "outreach-plan", "version": 1, "records": doc["records"]}, plan)
     outside = [key_text(k) for k in parsed.plan.records if key_text(k) not in allowed]
     if outside:
         raise PackageError(f"the package records occurrences it was not made for: {', '.join(outside[:3])}")
+    problems = [
+        Problem(f"{parsed.paths[('records', k)]}.{where}", None, reason)
+        for k, rec in parsed.plan.records.items()
+        for where, reason in record_problems(rec, base)
+    ]
+    if problems:
+        raise PlanError(problems)
     return Package(doc, plan, dict(parsed.plan.records))
 
 

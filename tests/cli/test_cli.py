@@ -206,6 +206,9 @@ def test_roster_command_writes_pdf_or_exits_2(tmp_path) -> None:
     ],
 )
 def test_roster_arguments_are_checked(tmp_path, args, needle) -> None:
+    f = tmp_path / "p.json"
+    f.write_text(sample_text(), encoding="utf-8")
+    assert run("--db", str(tmp_path / "a.db"), "import", str(f)).returncode == 0
     out = ["-o", str(tmp_path / "r.pdf")] if "-o" not in args else []
     r = run("--db", str(tmp_path / "a.db"), "roster", *args, *out)
     assert r.returncode == 2 and needle in r.stderr and r.stderr.count("\n") == 1

@@ -1,9 +1,12 @@
 """Field packages: the round trip office → laptop → office with a conflict, a second import that
-changes nothing, and every damaged package refused with the database unchanged."""
+changes nothing, and every damaged or forged package refused with the database unchanged."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
+import secrets
 from datetime import date
 
 import pytest
@@ -18,11 +21,12 @@ from db.field import (
     write_back,
 )
 from db.operations import apply, database_hash, import_document
-from db.planio import load_ledger, load_plan
+from db.planio import get_setting, load_ledger, load_plan, set_setting
 from db.store import Store
 from scheduler.conflicts import held_occurrences
-from scheduler.field import PackageError, checksum
+from scheduler.field import PackageError, checksum, seal
 from scheduler.model import Attendance
+from scheduler.planfile import PlanError
 from scheduler.recording import default_record
 from scheduler.workdays import WorkCalendar, official_calendar
 from tests.helpers import sample_text
@@ -95,17 +99,56 @@ def _tampered(doc: dict) -> str:
     return json.dumps(doc, ensure_ascii=False)
 
 
-def _version_2(doc: dict) -> str:
-    doc["version"] = 2
+def _version(doc: dict, version: int) -> str:
+    doc["version"] = version
     doc["checksum"] = checksum(doc)
     return json.dumps(doc, ensure_ascii=False)
 
 
-def _outside(doc: dict) -> str:
+def _record(doc: dict, occurrence: str, hours: float = 1, staff: str = "s003") -> None:
     doc["records"] = [
-        {"activity": "a1", "occurrence": "2026-12-03", "attended": [{"staff": "s003", "hours": 1}]}
+        {"activity": "a1", "occurrence": occurrence, "attended": [{"staff": staff, "hours": hours}]}
     ]
-    doc["occurrences"] = [o for o in doc["occurrences"] if o != "a1|2026-12-03"]
+
+
+def _outside_recorded(doc: dict) -> str:
+    """A record for an occurrence (a real one, in January) the package was not made for,
+    checksum recomputed, the sealed part left alone."""
+    _record(doc, "2027-01-07")
+    doc["checksum"] = checksum(doc)
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def _outside_added(doc: dict) -> str:
+    """The forgery of defect 6: an occurrence outside the window added to the package's list,
+    with a record for it, and the checksum recomputed (what anyone could do before the seal)."""
+    doc["occurrences"].append("a1|2027-01-07")
+    doc["base"]["a1|2027-01-07"] = None
+    _record(doc, "2027-01-07")
+    doc["checksum"] = checksum(doc)
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def _resealed_with_a_guess(doc: dict) -> str:
+    """The same forgery, resealed with a key that is not the office's."""
+    doc["occurrences"].append("a1|2027-01-07")
+    _record(doc, "2027-01-07")
+    doc["seal"] = seal(doc, secrets.token_bytes(32))
+    doc["checksum"] = checksum(doc)
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def _resealed_with_sha256(doc: dict) -> str:
+    """The seal replaced by a plain SHA-256 of the sealed part (a checksum anyone can compute)."""
+    doc["occurrences"].append("a1|2027-01-07")
+    sealed = {k: v for k, v in doc.items() if k not in ("checksum", "seal", "records")}
+    doc["seal"] = hashlib.sha256(json.dumps(sealed, sort_keys=True).encode()).hexdigest()
+    doc["checksum"] = checksum(doc)
+    return json.dumps(doc, ensure_ascii=False)
+
+
+def _parts(doc: dict, **parts) -> str:
+    doc.update(parts)
     doc["checksum"] = checksum(doc)
     return json.dumps(doc, ensure_ascii=False)
 
@@ -115,21 +158,143 @@ def _outside(doc: dict) -> str:
     [
         (lambda doc, text: text[: len(text) // 2], "damaged or incomplete"),
         (lambda doc, text: _tampered(doc), "changed outside the app"),
-        (lambda doc, text: _version_2(doc), "version 2"),
+        (lambda doc, text: _version(doc, 7), "version 7"),
+        (lambda doc, text: _version(doc, 1), "version 1"),  # made before packages were sealed
         (
             lambda doc, text: json.dumps({**doc, "format": "outreach-plan"}),
             "not a field package",
         ),
         (lambda doc, text: b"\xff\xfe" + text.encode("utf-16"), "not text|damaged"),
-        (lambda doc, text: _outside(doc), "not made for"),
+        (lambda doc, text: _outside_recorded(doc), "not made for"),
+        (lambda doc, text: _outside_added(doc), "seal does not match"),
+        (lambda doc, text: _resealed_with_a_guess(doc), "seal does not match"),
+        (lambda doc, text: _resealed_with_sha256(doc), "seal does not match"),
+        (lambda doc, text: _parts(doc, occurrences=5), "'occurrences' part"),
+        (lambda doc, text: _parts(doc, records={"a": 1}), "'records' part"),
+        (lambda doc, text: _parts(doc, base=[]), "'base' part"),
+        (lambda doc, text: _parts(doc, to="soon"), "window"),
+        (lambda doc, text: json.dumps({k: v for k, v in doc.items() if k != "seal"}), "lacks its 'seal'"),
+        (lambda doc, text: "[" * 100_000 + "]" * 100_000, "too deeply"),
+        (lambda doc, text: _parts(doc, x_deep=json.loads("[" * 500 + "]" * 500)), "too deeply"),
+        (lambda doc, text: '{"format": "outreach-field", "n": ' + "9" * 5000 + "}", "number too long"),
     ],
 )
-def test_damaged_packages_are_refused_whole(office: Store, spoil, says) -> None:
+def test_damaged_or_forged_packages_are_refused_whole(office: Store, spoil, says) -> None:
     text = export_package(office, date(2026, 12, 1), date(2026, 12, 31))
     bad = spoil(json.loads(text), text)
     before = database_hash(office)
     with pytest.raises(PackageError, match=says):
         import_package(office, bad)
+    assert database_hash(office) == before
+
+
+def test_the_secret_is_made_once_kept_in_the_database_and_never_travels(office: Store, tmp_path) -> None:
+    assert get_setting(office, "field_secret") is None
+    first = export_package(office, date(2026, 12, 1), date(2026, 12, 31))
+    key = get_setting(office, "field_secret")
+    assert isinstance(key, str) and len(bytes.fromhex(key)) == 32
+    second = export_package(office, date(2026, 12, 1), date(2026, 12, 7))
+    assert get_setting(office, "field_secret") == key  # made once
+    for text in (first, second):
+        doc = json.loads(text)
+        assert key not in text
+        assert doc["seal"] == hmac.new(bytes.fromhex(key), _sealed_part(doc), "sha256").hexdigest()
+
+
+def _sealed_part(doc: dict) -> bytes:
+    sealed = {k: v for k, v in doc.items() if k not in ("checksum", "seal", "records")}
+    return json.dumps(sealed, ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode()
+
+
+def test_a_database_with_the_same_identity_but_another_secret_cannot_make_packages(office, tmp_path) -> None:
+    """A copy of the office's identity (say, an old backup restored elsewhere and given a new
+    secret) does not make packages the office takes."""
+    export_package(office, date(2026, 12, 1), date(2026, 12, 2))
+    with Store(tmp_path / "other.sqlite3") as other:
+        import_document(other, sample_text())
+        with other.atomic():
+            set_setting(other, "database_id", get_setting(office, "database_id"))
+        text = export_package(other, date(2026, 12, 1), date(2026, 12, 31))
+    before = database_hash(office)
+    with pytest.raises(PackageError, match="seal does not match"):
+        import_package(office, text)
+    assert database_hash(office) == before
+
+
+def _laptop_package(office: Store, tmp_path, rec: dict) -> bytes:
+    """A package as the laptop writes it back: records added, checksum recomputed, seal kept."""
+    doc = json.loads(export_package(office, date(2026, 12, 1), date(2026, 12, 31)))
+    doc["records"] = [rec]
+    doc["checksum"] = checksum(doc)
+    return json.dumps(doc, ensure_ascii=False).encode()
+
+
+@pytest.mark.parametrize(
+    "rec, says",
+    [
+        (
+            {"activity": "a1", "occurrence": "2026-12-17", "attended": [{"staff": "s003", "hours": 100_000}]},
+            "at most 24",
+        ),
+        (
+            {"activity": "a1", "occurrence": "2026-12-17", "attended": [{"staff": "s003", "hours": 1e308}]},
+            "at most 24",
+        ),
+        (
+            {"activity": "a1", "occurrence": "2026-12-17", "attended": [{"staff": "s003", "hours": 0}]},
+            "above 0",
+        ),
+        ({"activity": "a1", "occurrence": "2026-12-17", "served": -5}, "must not be negative"),
+        (
+            {"activity": "a1", "occurrence": "2026-12-17", "attended": [{"staff": "s999", "hours": 2}]},
+            "staff member",
+        ),
+        ({"activity": "a1", "occurrence": "2026-12-17", "status": "cancelled"}, "needs a reason"),
+        # excluded from the series: no occurrence that day
+        ({"activity": "a1", "occurrence": "2026-12-31", "status": "done"}, "is not an occurrence"),
+        # in the window, but not a day the activity has
+        ({"activity": "a1", "occurrence": "2026-12-16", "status": "done"}, "is not an occurrence"),
+        ({"activity": "a9", "occurrence": "2026-12-17", "status": "done"}, "names no known activity"),
+    ],
+)
+def test_field_records_get_the_checks_record_applies(office: Store, tmp_path, rec, says) -> None:
+    data = _laptop_package(office, tmp_path, rec)
+    before = database_hash(office)
+    with pytest.raises((PlanError, PackageError)) as caught:
+        import_package(office, data)
+    exc = caught.value
+    text = "; ".join(str(p) for p in exc.problems) if isinstance(exc, PlanError) else str(exc)
+    assert says in text
+    assert database_hash(office) == before
+    assert load_ledger(office, "s003") == []  # nothing went into the time bank
+
+
+def test_a_good_laptop_package_is_taken(office: Store, tmp_path) -> None:
+    rec = {
+        "activity": "a1",
+        "occurrence": "2026-12-17",
+        "served": 40,
+        "attended": [{"staff": "s003", "hours": 2.5}],
+    }
+    result = import_package(office, _laptop_package(office, tmp_path, rec))
+    assert (result.taken, result.conflicts) == (1, 0)
+    assert [e.hours for e in load_ledger(office, "s003")] == [2.5]
+
+
+def test_a_database_constraint_is_reported_as_what_was_wrong(office: Store, tmp_path) -> None:
+    """A constraint failing at import (here a trigger standing for a person deleted by another
+    window between the check and the write) is said as what is wrong, and nothing changes."""
+    rec = {"activity": "a1", "occurrence": "2026-12-17", "attended": [{"staff": "s003", "hours": 2}]}
+    data = _laptop_package(office, tmp_path, rec)
+    office.conn.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON field_imports "
+        "BEGIN SELECT RAISE(ABORT, 'FOREIGN KEY constraint failed'); END"
+    )
+    before = database_hash(office)
+    with pytest.raises(
+        PackageError, match="names a person, activity or occurrence this database does not have"
+    ):
+        import_package(office, data)
     assert database_hash(office) == before
 
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import shutil
 import sqlite3
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -177,3 +183,273 @@ def test_every_bad_document_leaves_database_byte_for_byte_unchanged(db_path) -> 
             assert database_hash(s) == before
             s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         assert db_path.read_bytes() == before_bytes
+
+
+# ---- opening read-only; a database that does not exist
+
+
+def test_read_only_opening_reads_and_refuses_writes(db_path) -> None:
+    with Store(db_path) as s:
+        import_plan(s, parse_document(sample_text()).plan)
+        before = database_hash(s)
+    with Store(db_path, readonly=True) as ro:
+        assert ro.readonly and load_plan(ro).staff["s001"].name == "金伟"
+        with pytest.raises(StoreError, match="for reading only"), ro.atomic():
+            pass
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            ro.conn.execute("DELETE FROM staff")
+    with Store(db_path) as s:
+        assert database_hash(s) == before
+
+
+def test_read_only_opening_of_a_missing_database_creates_nothing(tmp_path) -> None:
+    from db.store import MissingDatabase
+
+    typo = tmp_path / "no" / "such" / "outreach.sqlite3"
+    with pytest.raises(MissingDatabase, match="no database at"):
+        Store(typo, readonly=True)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_read_only_opening_of_an_empty_or_old_file_says_so(tmp_path) -> None:
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    with pytest.raises(StoreError, match="holds no database of this app"):
+        Store(empty, readonly=True)
+    old = tmp_path / "old.sqlite3"
+    with Store(old, migrate=False) as s:
+        s.migrate(up_to=1)
+    with pytest.raises(StoreError, match="older schema 1"):
+        Store(old, readonly=True)
+    with Store(old) as s:  # opened for writing, it is upgraded as before
+        assert s.version == SCHEMA_VERSION
+
+
+@contextlib.contextmanager
+def _unwritable(folder: Path) -> Iterator[None]:
+    """Nobody may create files in `folder`: by permissions, or (root ignores them) by the
+    immutable attribute."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(0o755)
+        return
+    if shutil.which("chattr") is None:
+        pytest.skip("running as root, which ignores permissions, and chattr is missing")
+    done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"running as root, which ignores permissions, and chattr +i failed: {done.stderr!r}")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=False)
+
+
+def test_read_only_folder_uses_an_immutable_opening_only_without_pending_log(tmp_path) -> None:
+    """When the -shm file cannot be made (the folder is read-only), the database is read as
+    immutable, unless a write-ahead log holds changes not yet in it: then a clear refusal."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "a.sqlite3"
+    with Store(db) as s:
+        import_plan(s, parse_document(sample_text()).plan)
+    with _unwritable(folder):
+        with Store(db, readonly=True) as ro:
+            assert len(load_plan(ro).staff) == 3
+        assert sorted(p.name for p in folder.iterdir()) == ["a.sqlite3"]
+    # A log with changes not yet in the file (a copy taken while another connection wrote).
+    pending = tmp_path / "pending"
+    pending.mkdir()
+    with Store(db) as s:
+        s.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        with s.atomic():
+            s.conn.execute("UPDATE staff SET name = '新名' WHERE id = 's001'")
+        for suffix in ("", "-wal"):
+            shutil.copy(f"{db}{suffix}", f"{pending / db.name}{suffix}")
+    with _unwritable(pending), pytest.raises(StoreError, match="holds changes not yet in the file"):
+        Store(pending / db.name, readonly=True)
+
+
+# ---- network filesystems, from the mount table's text
+
+PROC_MOUNTS = """\
+/dev/sda2 / ext4 rw,relatime 0 0
+proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0
+tmpfs /tmp tmpfs rw,nosuid,nodev 0 0
+//nas.hospital.local/outreach /mnt/office\\040share cifs rw,relatime,vers=3.1.1,cache=strict 0 0
+nas:/export/home /home nfs4 rw,relatime,vers=4.2 0 0
+/dev/sdb1 /home/local ext4 rw,relatime 0 0
+user@host:/srv /media/sshfs fuse.sshfs rw,nosuid,nodev,relatime 0 0
+C:\\134 /mnt/c 9p rw,noatime,aname=drvfs 0 0
+server:/vol /mnt/old nfs rw 0 0
+/dev/sdc1 /mnt/old ext4 rw 0 0
+"""
+
+MACOS_MOUNT = """\
+/dev/disk3s1s1 on / (apfs, sealed, local, read-only, journaled)
+//office@nas._smb._tcp.local/Outreach Plans on /Volumes/Outreach Plans (smbfs, nodev, nosuid, mounted by office)
+nas:/export on /Volumes/nfs (nfs, asynchronous)
+/dev/disk4s1 on /Volumes/USB stick (msdos, local, nodev, nosuid, noowners)
+"""
+
+
+@pytest.mark.parametrize(
+    "path, table, kind",
+    [
+        ("/home/ana/.local/share/outreach-scheduler/outreach.sqlite3", PROC_MOUNTS, "nfs4"),
+        ("/home/local/outreach.sqlite3", PROC_MOUNTS, None),  # a local disk mounted inside /home
+        ("/home", PROC_MOUNTS, "nfs4"),
+        ("/homework/outreach.sqlite3", PROC_MOUNTS, None),  # not under /home
+        ("/mnt/office share/plans/outreach.sqlite3", PROC_MOUNTS, "cifs"),  # \040 is a space
+        ("/mnt/office/outreach.sqlite3", PROC_MOUNTS, None),
+        ("/media/sshfs/a.sqlite3", PROC_MOUNTS, "fuse.sshfs"),
+        ("/mnt/c/Users/ana/a.sqlite3", PROC_MOUNTS, "9p"),
+        ("/mnt/old/a.sqlite3", PROC_MOUNTS, None),  # mounted over: the later mount is what is there
+        ("/tmp/a.sqlite3", PROC_MOUNTS, None),
+        ("/var/lib/a.sqlite3", PROC_MOUNTS, None),
+        ("/Volumes/Outreach Plans/outreach.sqlite3", MACOS_MOUNT, "smbfs"),
+        ("/Volumes/nfs/a.sqlite3", MACOS_MOUNT, "nfs"),
+        ("/Volumes/USB stick/a.sqlite3", MACOS_MOUNT, None),
+        ("/Users/ana/a.sqlite3", MACOS_MOUNT, None),
+        ("/anything", "", None),  # no mount table read: nothing is refused
+    ],
+)
+def test_network_filesystem_from_the_mount_table(path: str, table: str, kind: str | None) -> None:
+    from db.store import network_filesystem
+
+    assert network_filesystem(path, table) == kind
+
+
+def test_linux_mount_command_output_and_types() -> None:
+    from db.store import is_network_type, network_filesystem
+
+    text = "//srv/share on /srv/share type cifs (rw,relatime)\n/dev/sda1 on / type ext4 (rw)\n"
+    assert network_filesystem("/srv/share/x.db", text) == "cifs"
+    assert network_filesystem("/srv/other/x.db", text) is None
+    for kind in ("smb3", "nfs", "NFS4", "afs", "fuse.sshfs", "webdav", "afpfs", "ceph", "glusterfs"):
+        assert is_network_type(kind), kind
+    for kind in ("ext4", "xfs", "btrfs", "apfs", "tmpfs", "overlay", "ntfs", "vfat", "fuse.gvfsd-fuse"):
+        assert not is_network_type(kind), kind
+
+
+@pytest.mark.parametrize(
+    "path, remote",
+    [
+        (r"\\nas\outreach\outreach.sqlite3", True),
+        ("//nas/outreach/outreach.sqlite3", True),
+        (r"\\?\UNC\nas\outreach\a.sqlite3", True),
+        (r"\\?\C:\Users\ana\a.sqlite3", False),
+        (r"C:\Users\ana\AppData\Local\outreach-scheduler\outreach.sqlite3", False),
+        (r"\\.\pipe\x", False),
+    ],
+)
+def test_windows_unc_paths_are_remote(path: str, remote: bool) -> None:
+    from db.store import windows_remote_path
+
+    assert windows_remote_path(path) is remote
+
+
+def test_opening_for_writing_on_a_network_filesystem_is_refused(tmp_path, monkeypatch) -> None:
+    import db.store
+    from db.store import NetworkDatabase
+
+    if os.name != "posix":
+        pytest.skip("POSIX mount table")
+    with Store(tmp_path / "a.sqlite3") as s:
+        import_plan(s, parse_document(sample_text()).plan)
+    before = (tmp_path / "a.sqlite3").read_bytes()
+    monkeypatch.setattr(
+        db.store, "mount_table", lambda: f"server:/x {tmp_path} nfs4 rw 0 0\n/dev/sda / ext4 rw 0 0\n"
+    )
+    with pytest.raises(NetworkDatabase, match=r"network filesystem \(nfs4\).*between computers"):
+        Store(tmp_path / "a.sqlite3")
+    with pytest.raises(NetworkDatabase):
+        Store(tmp_path / "sub" / "new.sqlite3")
+    assert not (tmp_path / "sub").exists()
+    with Store(tmp_path / "a.sqlite3", readonly=True) as ro:  # reading is still possible
+        assert len(load_plan(ro).staff) == 3
+    assert (tmp_path / "a.sqlite3").read_bytes() == before
+
+
+# ---- writing output files whole or not at all (db/files.py)
+
+
+def test_write_atomically_text_bytes_and_writer(tmp_path) -> None:
+    from db.files import write_atomically
+
+    target = tmp_path / "out.txt"
+    write_atomically(target, "一\n二\r\n")
+    assert target.read_bytes() == "一\n二\r\n".encode()
+    write_atomically(target, b"\x00\x01")
+    assert target.read_bytes() == b"\x00\x01"
+    write_atomically(target, lambda f: f.write(b"by a writer"))
+    assert target.read_bytes() == b"by a writer"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path) -> None:
+    import errno
+
+    from db.files import WriteError, write_atomically
+
+    target = tmp_path / "report.xlsx"
+    target.write_bytes(b"the good old file")
+
+    def half_then_full(f) -> None:
+        f.write(b"PK\x03\x04 half a workbook")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(WriteError) as caught:
+        write_atomically(target, half_then_full)
+    assert str(caught.value) == f"disk full while writing {target}" and caught.value.disk_full
+    assert isinstance(caught.value, OSError)  # callers that catch OSError still catch it
+
+    def quota(f) -> None:
+        raise OSError(errno.EDQUOT, "Disk quota exceeded")
+
+    with pytest.raises(WriteError, match="disk full while writing"):
+        write_atomically(target, quota)
+
+    def bug(f) -> None:
+        f.write(b"x")
+        raise ValueError("not an OSError")
+
+    with pytest.raises(ValueError):
+        write_atomically(target, bug)
+    assert target.read_bytes() == b"the good old file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.xlsx"]
+
+
+def test_atomic_path_for_libraries_that_want_a_name_and_other_errors(tmp_path) -> None:
+    from db.files import WriteError, atomic_path
+
+    target = tmp_path / "cal.ics"
+    with atomic_path(target) as tmp:
+        assert tmp.parent == tmp_path and tmp.exists() and not target.exists()
+        tmp.write_bytes(b"BEGIN:VCALENDAR")
+    assert target.read_bytes() == b"BEGIN:VCALENDAR"
+    with (
+        pytest.raises(WriteError, match=r"cannot write .*missing.*: No such file or directory"),
+        atomic_path(tmp_path / "missing" / "x.ics"),
+    ):
+        pass
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cal.ics"]
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_new_files_follow_the_umask(tmp_path, umask: int) -> None:
+    import stat
+
+    from db.files import atomic_path, write_atomically
+
+    old = os.umask(umask)
+    try:
+        write_atomically(tmp_path / "a.json", "{}")
+        with atomic_path(tmp_path / "b.pdf") as tmp:
+            tmp.write_bytes(b"%PDF")
+    finally:
+        os.umask(old)
+    for name in ("a.json", "b.pdf"):
+        assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o666 & ~umask

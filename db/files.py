@@ -1,0 +1,120 @@
+"""Writing an output file whole or not at all: the one way every command and window writes one.
+
+The data goes to a temporary file beside the target (same folder, so the rename stays on one
+filesystem), is flushed to disk, then renamed over the target. On any error the temporary file
+is removed, so a full disk or a crash never leaves half a file under the user's name. New files
+get the usual permissions (0666 less the umask), whatever wrote them: a PDF, a workbook and a
+calendar file come out alike."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+# Errors that mean "no room": the disk (ENOSPC) or the user's quota (EDQUOT) is full.
+_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+class WriteError(OSError):
+    """An output file that could not be written; the message says which and why, in one line.
+    An OSError, so callers that catch OSError keep working."""
+
+    def __init__(self, path: Path, cause: OSError | None = None):
+        self.path = path
+        self.disk_full = disk_full(cause)
+        if self.disk_full:
+            text = f"disk full while writing {path}"
+        else:
+            reason = (cause.strerror if cause is not None else None) or str(cause)
+            text = f"cannot write {path}: {reason}"
+        super().__init__(cause.errno if cause is not None else None, text)
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def disk_full(exc: BaseException | None) -> bool:
+    """Whether an error means the disk (or the quota) is full."""
+    return isinstance(exc, OSError) and exc.errno in _FULL
+
+
+def _temp_beside(path: Path) -> Path:
+    """A new empty file in the target's folder. Created with mode 0666 so that the umask alone
+    decides its permissions (tempfile.mkstemp would make it 0600)."""
+    for _ in range(100):
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return tmp
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path))
+
+
+def _sync(path: Path) -> None:
+    with open(path, "rb+") as f:
+        os.fsync(f.fileno())
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); not possible (nor needed) on Windows."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary path to write to (by a library that wants a file name: reportlab, openpyxl,
+    SQLite); when the block ends without error, the file is flushed and takes `path`'s place.
+    OSError inside the block or while finishing becomes WriteError; any error removes the
+    temporary file."""
+    target = Path(os.path.abspath(path))
+    try:
+        tmp = _temp_beside(target)
+    except OSError as exc:
+        raise WriteError(target, exc) from exc
+    try:
+        yield tmp
+        _sync(tmp)
+        os.replace(tmp, target)
+        _sync_folder(target.parent)
+    except OSError as exc:
+        _remove(tmp)
+        if isinstance(exc, WriteError):
+            raise
+        raise WriteError(target, exc) from exc
+    except BaseException:
+        _remove(tmp)
+        raise
+
+
+def write_atomically(path: str | Path, data: bytes | str | Callable[[BinaryIO], None]) -> None:
+    """Write `path` whole or not at all: bytes, text (UTF-8, newlines as given) or a function
+    that writes to the open binary file."""
+    with atomic_path(path) as tmp, open(tmp, "wb") as f:
+        if callable(data):
+            data(f)
+        else:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+def _remove(tmp: Path) -> None:
+    with contextlib.suppress(OSError):
+        tmp.unlink(missing_ok=True)
