@@ -78,6 +78,20 @@ class RecurrenceEditor(QWidget):
         super().__init__(parent)
         self.custom: str | None = None
         self._loading = False
+        self._build_fields()
+        self._lay_out()
+        for w in (self.freq, self.nth, self.nth_day):
+            w.currentIndexChanged.connect(self._changed)
+        for w in (self.interval, self.count):
+            w.valueChanged.connect(self._changed)
+        self.until.dateChanged.connect(self._changed)
+        for b in (*self.days, self.end_never, self.end_count, self.end_until):
+            b.toggled.connect(self._changed)
+        self.end_count.setChecked(True)
+        self.count.setValue(10)
+        self._changed()
+
+    def _build_fields(self) -> None:
         self.freq = QComboBox()
         self.freq.setObjectName("freq")
         for code, text in (
@@ -116,6 +130,8 @@ class RecurrenceEditor(QWidget):
         self.sentence.setObjectName("rule_sentence")
         self.sentence.setStyleSheet("color: #1a56c4;")
 
+    def _lay_out(self) -> None:
+        """Frequency and interval; the weekdays (weekly); the Nth weekday (monthly); the end."""
         top = QHBoxLayout()
         top.addWidget(self.freq)
         top.addWidget(self.interval)
@@ -148,16 +164,6 @@ class RecurrenceEditor(QWidget):
         layout.addWidget(self.month_row)
         layout.addWidget(self.end_row)
         layout.addWidget(self.sentence)
-        for w in (self.freq, self.nth, self.nth_day):
-            w.currentIndexChanged.connect(self._changed)
-        for w in (self.interval, self.count):
-            w.valueChanged.connect(self._changed)
-        self.until.dateChanged.connect(self._changed)
-        for b in (*self.days, self.end_never, self.end_count, self.end_until):
-            b.toggled.connect(self._changed)
-        self.end_count.setChecked(True)
-        self.count.setValue(10)
-        self._changed()
 
     def set_rule(self, rule: str | None, start: datetime) -> None:
         spec = from_rrule(rule)

@@ -166,7 +166,28 @@ class PreviewDialog(QDialog):
         )
         summary.setObjectName("summary")
         summary.setWordWrap(True)
+        self._fill_added(plan, proposal)
+        self._fill_open(plan, proposal)
+        added_box = QGroupBox(tr("Would be added"))
+        QVBoxLayout(added_box).addWidget(self.added)
+        open_box = QGroupBox(trf("Needs that cannot be filled (%1)", len(proposal.unfilled)))
+        QVBoxLayout(open_box).addWidget(self.open_list)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(added_box, 3)
+        layout.addWidget(open_box, 2)
+        if not proposal.unfilled:
+            open_box.hide()
+            done = QLabel(tr("Every open place in the window can be filled."))
+            done.setObjectName("all_filled")
+            layout.addWidget(done)
+        buttons = ok_cancel(self, tr("Apply"), tr("Discard"))
+        buttons.button(buttons.StandardButton.Ok).setEnabled(bool(proposal.assignments))
+        layout.addWidget(buttons)
+        self.resize(980, 720)
 
+    def _fill_added(self, plan: Plan, proposal: Proposal) -> None:
+        """The assignments it would add, under their occurrences, by station."""
         self.added = QTreeWidget()
         self.added.setObjectName("added")
         self.added.setHeaderLabels([tr("Occurrence / station"), tr("Person"), tr("Department"), tr("Role")])
@@ -197,6 +218,8 @@ class PreviewDialog(QDialog):
             head.setExpanded(self.added.topLevelItemCount() <= 8)
         self.added.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
+    def _fill_open(self, plan: Plan, proposal: Proposal) -> None:
+        """The needs it could not fill, each with why."""
         self.open_list = QTreeWidget()
         self.open_list.setObjectName("unfilled")
         self.open_list.setHeaderLabels([tr("Still open"), tr("Why")])
@@ -208,24 +231,6 @@ class PreviewDialog(QDialog):
             item.setToolTip(1, why)
             self.open_list.addTopLevelItem(item)
         self.open_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-
-        added_box = QGroupBox(tr("Would be added"))
-        QVBoxLayout(added_box).addWidget(self.added)
-        open_box = QGroupBox(trf("Needs that cannot be filled (%1)", len(proposal.unfilled)))
-        QVBoxLayout(open_box).addWidget(self.open_list)
-        layout = QVBoxLayout(self)
-        layout.addWidget(summary)
-        layout.addWidget(added_box, 3)
-        layout.addWidget(open_box, 2)
-        if not proposal.unfilled:
-            open_box.hide()
-            done = QLabel(tr("Every open place in the window can be filled."))
-            done.setObjectName("all_filled")
-            layout.addWidget(done)
-        buttons = ok_cancel(self, tr("Apply"), tr("Discard"))
-        buttons.button(buttons.StandardButton.Ok).setEnabled(bool(proposal.assignments))
-        layout.addWidget(buttons)
-        self.resize(980, 720)
 
 
 class SolverSettingsDialog(QDialog):

@@ -52,7 +52,29 @@ class RecordDialog(QDialog):
         start = existing or default_record(booked)
         self.base = start
         self.hours_default = planned_hours(booked)
+        self._build_outcome(start)
+        counts_box = self._build_counts(start)
+        people_box = self._build_people(start)
+        self._build_notes(start)
+        form = QFormLayout()
+        form.addRow(tr("Status"), self.status)
+        form.addRow(tr("Reason"), self.reason)
+        form.addRow(tr("People served"), self.served)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(counts_box)
+        layout.addWidget(people_box, 1)
+        layout.addWidget(QLabel(tr("Notes")))
+        layout.addWidget(self.notes)
+        layout.addWidget(self.problems)
+        layout.addWidget(ok_cancel(self, tr("Save record")))
+        self._status_changed()
+        self.served.setFocus()
+        self.served.selectAll()
+        self.resize(760, 720)
 
+    def _build_outcome(self, start: Record) -> None:
+        """Held or called off (with why), and how many people were served."""
         self.status = QComboBox()
         self.status.setObjectName("status")
         self.status.addItem(tr("Done"), "done")
@@ -67,7 +89,8 @@ class RecordDialog(QDialog):
         self.served.setValue(start.served or 0)
         self.status.currentIndexChanged.connect(self._status_changed)
 
-        # Counts per service: the usual ones as spin boxes, any other key kept as it was.
+    def _build_counts(self, start: Record) -> QGroupBox:
+        """Counts per service: the usual ones as spin boxes, any other key kept as it was."""
         self.counts: dict[str, QSpinBox] = {}
         have = dict(start.services)
         grid = QGridLayout()
@@ -84,8 +107,11 @@ class RecordDialog(QDialog):
         self.other_counts = have
         counts_box = QGroupBox(tr("People served per service"))
         counts_box.setLayout(grid)
+        return counts_box
 
-        # Who attended: the planned people ticked with the planned hours; add anyone else.
+    def _build_people(self, start: Record) -> QGroupBox:
+        """Who attended: the planned people ticked with the planned hours; add anyone else."""
+        plan, booked = self.plan, self.booked
         self.people = QTableWidget(0, 3)
         self.people.setObjectName("attended")
         self.people.setHorizontalHeaderLabels([tr("Attended"), tr("Department"), tr("Hours")])
@@ -123,7 +149,9 @@ class RecordDialog(QDialog):
         row.addWidget(self.add_person, 1)
         row.addWidget(add_button)
         pl.addLayout(row)
+        return people_box
 
+    def _build_notes(self, start: Record) -> None:
         self.notes = QPlainTextEdit(start.notes or "")
         self.notes.setObjectName("notes")
         self.notes.setTabChangesFocus(True)
@@ -132,23 +160,6 @@ class RecordDialog(QDialog):
         self.problems.setObjectName("problems")
         self.problems.setStyleSheet("color: #b00020;")
         self.problems.setWordWrap(True)
-
-        form = QFormLayout()
-        form.addRow(tr("Status"), self.status)
-        form.addRow(tr("Reason"), self.reason)
-        form.addRow(tr("People served"), self.served)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(counts_box)
-        layout.addWidget(people_box, 1)
-        layout.addWidget(QLabel(tr("Notes")))
-        layout.addWidget(self.notes)
-        layout.addWidget(self.problems)
-        layout.addWidget(ok_cancel(self, tr("Save record")))
-        self._status_changed()
-        self.served.setFocus()
-        self.served.selectAll()
-        self.resize(760, 720)
 
     def _add_row(self, person: str, hours: float | None, checked: bool) -> None:
         s = self.plan.staff.get(person)

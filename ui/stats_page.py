@@ -124,6 +124,32 @@ class StatsPage(QWidget):
         self.catalog = catalog
         self.stats: Statistics | None = None
         self.shown_rows: list[Row] = []
+        self._build_choices()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_overview(), tr("Overview"))
+        self._build_tables()
+        self.tabs.addTab(self.pairings, tr("Pairings"))
+        self.tabs.addTab(self.requests, tr("Requests"))
+        self.tabs.addTab(self.busiest, tr("Busiest people"))
+        top = QHBoxLayout()
+        top.addWidget(QLabel(tr("Year")))
+        top.addWidget(self.year)
+        top.addWidget(QLabel(tr("From")))
+        top.addWidget(self.first)
+        top.addWidget(QLabel(tr("To")))
+        top.addWidget(self.last)
+        top.addWidget(self.breakdown)
+        top.addWidget(self.figure)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.refresh()
+        ChangeFollower(self, session, lambda c: c.touches(*SECTIONS), self.refresh)
+
+    def _build_choices(self) -> None:
+        """The year or dates, the breakdown and the figure shown; export."""
         self.year = QSpinBox()
         self.year.setObjectName("year")
         self.year.setRange(2000, 2100)
@@ -154,6 +180,8 @@ class StatsPage(QWidget):
         self.breakdown.currentIndexChanged.connect(self.show_breakdown)
         self.figure.currentIndexChanged.connect(self.show_breakdown)
 
+    def _build_overview(self) -> QWidget:
+        """The bar chart over the breakdown's table (a bar or row opens its occurrences)."""
         self.chart = QChart()
         self.chart.legend().hide()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -170,7 +198,9 @@ class StatsPage(QWidget):
         overview.addWidget(self.chart_view)
         overview.addWidget(self.table)
         overview.setSizes([320, 240])
+        return overview
 
+    def _build_tables(self) -> None:
         self.pairings = QTableWidget(0, 6)
         self.pairings.setObjectName("pairings")
         self.pairings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -184,29 +214,6 @@ class StatsPage(QWidget):
         self.busiest.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.busiest.verticalHeader().hide()
         self.busiest.cellDoubleClicked.connect(lambda r, _c: self.open_person(r))
-
-        self.tabs = QTabWidget()
-        self.tabs.addTab(overview, tr("Overview"))
-        self.tabs.addTab(self.pairings, tr("Pairings"))
-        self.tabs.addTab(self.requests, tr("Requests"))
-        self.tabs.addTab(self.busiest, tr("Busiest people"))
-
-        top = QHBoxLayout()
-        top.addWidget(QLabel(tr("Year")))
-        top.addWidget(self.year)
-        top.addWidget(QLabel(tr("From")))
-        top.addWidget(self.first)
-        top.addWidget(QLabel(tr("To")))
-        top.addWidget(self.last)
-        top.addWidget(self.breakdown)
-        top.addWidget(self.figure)
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.export_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.tabs, 1)
-        self.refresh()
-        ChangeFollower(self, session, lambda c: c.touches(*SECTIONS), self.refresh)
 
     # -- figures
 
