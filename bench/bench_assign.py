@@ -25,7 +25,8 @@ def run(small: bool = False) -> None:
     scale = "small" if small else "hospital"
     year = date.today().year
     print(f"== assignment benchmark (demo scale: {scale}, year {year}) ==")
-    plan = build_demo(demo_recipe(), scale, 1, year)
+    # A year with nobody assigned yet: every place of the window is the solver's to fill.
+    plan = build_demo(demo_recipe(), scale, 1, year, staffed=False)
     cal = WorkCalendar(official_calendar(), plan.calendar.values())
     limit = 3.0 if small else SolverSettings().time_limit
     windows = [

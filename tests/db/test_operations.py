@@ -176,8 +176,12 @@ def test_an_assign_overtaken_by_another_solves_again_and_never_double_books(
 
     from cli import commands
 
+    from resources import demo_recipe
+    from scheduler.demo import build_demo
+
     db = tmp_path / "demo.sqlite3"
-    assert commands.run(["demo", "--scale", "small", "--seed", "3", "--db", str(db)]) == 0
+    with Store(db) as s:  # a year with nobody assigned yet: October is all open places
+        ops.import_plan(s, build_demo(demo_recipe(), "small", 3, 2026, staffed=False))
     window = ["--from", "2026-10-01", "--to", "2026-10-31", "--db", str(db)]
     real = commands.Progress
     overtaken: list[int] = []
