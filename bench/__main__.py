@@ -14,6 +14,7 @@ from bench import (  # noqa: E402
     bench_conflicts,
     bench_foundation,
     bench_gui,
+    bench_hostile,
     bench_reports,
     bench_safety,
     bench_stats,
@@ -32,6 +33,7 @@ def main(argv: list[str]) -> int:
     bench_safety.run(small=args.small)
     bench_stats.run(small=args.small)
     bench_gui.run(small=args.small)
+    bench_hostile.run(small=args.small)
     return 0
 
 

@@ -157,37 +157,42 @@ class _Pairs(dict):
     repeated: list[str]
 
 
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    repeated: list[str] = []
-    for k, v in pairs:
-        if k in out:
-            repeated.append(k)
-        else:
-            out[k] = v
-    if not repeated:
-        return out
-    flagged = _Pairs(out)
-    flagged.repeated = repeated
-    return flagged
+class _Hooks:
+    """The JSON parser's hooks for one document; they note whether anything was refused, so
+    that a clean document (nearly every one) is not walked value by value."""
 
+    __slots__ = ("flagged",)
 
-def _int(text: str) -> Any:
-    digits = len(text.lstrip("-"))
-    if digits > MAX_DIGITS:
-        return _Refused(f"is a number of {digits} digits, far beyond anything it can mean", None)
-    return int(text)
+    def __init__(self) -> None:
+        self.flagged = False
 
+    def object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = dict(pairs)
+        if len(out) == len(pairs):
+            return out
+        self.flagged = True
+        seen: set[str] = set()
+        marked = _Pairs(out)
+        marked.repeated = [k for k, _v in pairs if k in seen or seen.add(k)]  # type: ignore[func-returns-value]
+        return marked
 
-def _float(text: str) -> Any:
-    value = float(text)
-    if not math.isfinite(value):
-        return _Refused("is a number too large to hold", text[:30])
-    return value
+    def int(self, text: str) -> Any:
+        digits = len(text.lstrip("-"))
+        if digits > MAX_DIGITS:
+            self.flagged = True
+            return _Refused(f"is a number of {digits} digits, far beyond anything it can mean", None)
+        return int(text)
 
+    def float(self, text: str) -> Any:
+        value = float(text)
+        if not math.isfinite(value):
+            self.flagged = True
+            return _Refused("is a number too large to hold", text[:30])
+        return value
 
-def _constant(text: str) -> Any:
-    return _Refused("is not a number JSON allows (NaN and Infinity are not)", text)
+    def constant(self, text: str) -> Any:
+        self.flagged = True
+        return _Refused("is not a number JSON allows (NaN and Infinity are not)", text)
 
 
 def _string_problem(text: str) -> str | None:
@@ -198,8 +203,40 @@ def _string_problem(text: str) -> str | None:
     return None
 
 
-def _inspect(doc: Any, problems: list[Problem]) -> None:
-    """Every value `load_json` refuses, with its path; the walk keeps its own stack."""
+# Where a NUL or a lone surrogate can come from in JSON text: an escape, or (in text handed over
+# as a str) the character itself. Without either, no string needs looking at.
+_ESCAPE_RE = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
+
+
+def _suspect(text: str) -> bool:
+    if "\\u" in text and _ESCAPE_RE.search(text):
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+_CONTAINERS = (dict, list, _Pairs)
+
+
+def _deeper_than(doc: Any, limit: int) -> bool:
+    """Whether containers nest more than `limit` levels, looked at level by level."""
+    level = [doc]
+    for _ in range(limit):
+        level = [
+            v for c in level for v in (c.values() if isinstance(c, dict) else c) if type(v) in _CONTAINERS
+        ]
+        if not level:
+            return False
+    return True
+
+
+def _inspect(doc: Any, problems: list[Problem], strings: bool) -> None:
+    """Every value `load_json` refuses, with its path: nesting too deep, keys named twice,
+    numbers refused by the parse hooks and (when `strings`) NULs and lone surrogates. The walk
+    keeps its own stack and goes only where something can be wrong."""
     stack: list[tuple[Any, str, int]] = [(doc, "$", 0)]
     while stack and len(problems) < MAX_PROBLEMS:
         value, path, depth = stack.pop()
@@ -207,26 +244,26 @@ def _inspect(doc: Any, problems: list[Problem]) -> None:
             reason = _string_problem(value)
             if reason:
                 problems.append(Problem(path, value, reason))
-        elif isinstance(value, _Refused):
+            continue
+        if isinstance(value, _Refused):
             problems.append(Problem(path, value.shown, value.reason))
-        elif isinstance(value, (dict, list)):
-            if depth >= MAX_DEPTH:
-                problems.append(Problem(path, None, f"is nested more than {MAX_DEPTH} levels deep"))
-                continue
-            if isinstance(value, _Pairs):
-                for k in value.repeated:
-                    problems.append(Problem(_key_path(path, k), None, "is a key named twice in one object"))
-            if isinstance(value, dict):
-                children = []
-                for k, v in value.items():
-                    at = _key_path(path, k)
-                    reason = _string_problem(k)
-                    if reason:
-                        problems.append(Problem(at, k, "the key " + reason))
-                    children.append((v, at, depth + 1))
-            else:
-                children = [(v, f"{path}[{i}]", depth + 1) for i, v in enumerate(value)]
-            stack.extend(reversed(children))
+            continue
+        if depth >= MAX_DEPTH:
+            problems.append(Problem(path, None, f"is nested more than {MAX_DEPTH} levels deep"))
+            continue
+        if isinstance(value, _Pairs):
+            for k in value.repeated:
+                problems.append(Problem(_key_path(path, k), None, "is a key named twice in one object"))
+        pairs: Iterable[tuple[Any, Any]] = value.items() if isinstance(value, dict) else enumerate(value)
+        children = []
+        for k, v in pairs:
+            if isinstance(v, (dict, list, _Refused)) or (strings and isinstance(v, str)):
+                children.append((v, _key_path(path, k) if isinstance(k, str) else f"{path}[{k}]", depth + 1))
+            if strings and isinstance(k, str):
+                reason = _string_problem(k)
+                if reason:
+                    problems.append(Problem(_key_path(path, k), k, "the key " + reason))
+        stack.extend(reversed(children))
 
 
 def load_json(data: str | bytes) -> Any:
@@ -244,9 +281,14 @@ def load_json(data: str | bytes) -> Any:
             raise PlanError([Problem("$", None, f"is not UTF-8 text ({reason}{at})")]) from None
     else:
         text = data
+    hooks = _Hooks()
     try:
         doc = json.loads(
-            text, object_pairs_hook=_object, parse_int=_int, parse_float=_float, parse_constant=_constant
+            text,
+            object_pairs_hook=hooks.object,
+            parse_int=hooks.int,
+            parse_float=hooks.float,
+            parse_constant=hooks.constant,
         )
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno}, column {exc.colno}"
@@ -254,7 +296,14 @@ def load_json(data: str | bytes) -> Any:
     except RecursionError:
         raise PlanError([Problem("$", None, f"is nested more than {MAX_DEPTH} levels deep")]) from None
     problems: list[Problem] = []
-    _inspect(doc, problems)
+    if isinstance(doc, (dict, list)):
+        strings = _suspect(text)
+        if strings or hooks.flagged or _deeper_than(doc, MAX_DEPTH):
+            _inspect(doc, problems, strings)
+    elif isinstance(doc, _Refused):
+        problems.append(Problem("$", doc.shown, doc.reason))
+    elif isinstance(doc, str) and _string_problem(doc):
+        problems.append(Problem("$", doc, _string_problem(doc) or ""))
     if problems:
         raise PlanError(_capped(problems))
     return doc
