@@ -310,14 +310,10 @@ def load_json(data: str | bytes) -> Any:
 
 
 def _capped(problems: list[Problem]) -> list[Problem]:
-    if len(problems) < MAX_PROBLEMS:
-        return problems
-    return [
-        *problems[:MAX_PROBLEMS],
-        Problem("$", None, f"has more problems; the first {MAX_PROBLEMS} are listed"),
-    ]
+    return problems if len(problems) < MAX_PROBLEMS else [*problems[:MAX_PROBLEMS], _MORE]
 
 
+_MORE = Problem("$", None, f"has more problems; the first {MAX_PROBLEMS} are listed")
 _MISSING = object()
 
 
@@ -328,8 +324,10 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def bad(self, path: str, value: Any, reason: str) -> None:
-        if len(self.problems) <= MAX_PROBLEMS:
+        if len(self.problems) < MAX_PROBLEMS:
             self.problems.append(Problem(path, value, reason))
+        elif len(self.problems) == MAX_PROBLEMS:
+            self.problems.append(_MORE)
 
     def obj(self, value: Any, path: str) -> dict[str, Any] | None:
         if not isinstance(value, dict):

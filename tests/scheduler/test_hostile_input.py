@@ -24,6 +24,7 @@ from db.store import Store
 from scheduler.model import Attendance, Record
 from scheduler.planfile import (
     MAX_DEPTH,
+    MAX_PROBLEMS,
     PlanError,
     Problem,
     dump_document,
@@ -489,3 +490,13 @@ def test_record_problems_hold_the_same_maxima(record: Record, field: str) -> Non
     plan = parse_document(sample_text()).plan
     assert field in [f for f, _ in record_problems(record, plan)]
     assert record_problems(Record("a1", date(2026, 12, 3), served=MAX_PEOPLE_SERVED), plan) == []
+
+
+def test_a_flood_of_problems_is_listed_up_to_a_limit() -> None:
+    doc = sample()
+    doc["staff"] = [{"id": f"s{i}", "name": 5} for i in range(MAX_PROBLEMS + 500)]
+    problems = _problems(doc)
+    assert len(problems) == MAX_PROBLEMS + 1 and "more problems" in problems[-1].reason
+    text = '{"format": "outreach-plan", "version": 1, "x": [' + ",".join(["NaN"] * 5000) + "]}"
+    problems = _problems(text)
+    assert len(problems) == MAX_PROBLEMS + 1 and "more problems" in problems[-1].reason
