@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -41,7 +42,14 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "party_member": ("党员", "是否党员", "政治面貌", "partymember", "party"),
         "branch": ("党支部", "所在支部", "支部", "branch", "partybranch"),
         "max_hours_month": ("每月时长上限", "月时长上限", "maxhours", "maxhoursmonth", "hourscap"),
-        "volunteer_no": ("志愿者编号", "志愿者号", "志愿者证号", "volunteerno", "volunteernumber", "volunteerid"),
+        "volunteer_no": (
+            "志愿者编号",
+            "志愿者号",
+            "志愿者证号",
+            "volunteerno",
+            "volunteernumber",
+            "volunteerid",
+        ),
         "active": ("在职", "在职状态", "状态", "active", "status"),
     },
     "departments": {
@@ -120,6 +128,18 @@ class SheetError(ValueError):
     """A file that cannot be read as a spreadsheet, with the reason."""
 
 
+# Bounds on the work a file from outside can cause: an HR export of even a large hospital is a
+# few thousand rows of a few dozen columns. Columns past MAX_COLUMNS are not read.
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # all parts of an .xlsx unpacked (a zip bomb is refused)
+MAX_PARTS = 1_000
+MAX_ROWS = 65_536
+MAX_COLUMNS = 256
+MAX_CELLS = 1_000_000  # cells and shared strings in the file's XML, before anything parses it
+MAX_STRUCTURE = 20_000  # merged ranges, column and style records, rules, links: costly to parse
+MAX_MERGED_FILL = 2_000_000  # cells filled from merged ranges, all sheets together
+
+
 @dataclass(frozen=True, slots=True)
 class Sheet:
     name: str
@@ -127,37 +147,183 @@ class Sheet:
 
 
 def read_workbook(data: bytes, filename: str) -> list[Sheet]:
-    """The sheets of an .xlsx, or the one sheet of a CSV (UTF-8 with or without BOM, or GBK)."""
+    """The sheets of an .xlsx, or the one sheet of a CSV (UTF-8 with or without BOM, or GBK).
+    Any file, however made, gives sheets or SheetError, in time bounded by its used cells."""
+    if len(data) > MAX_FILE_BYTES:
+        raise SheetError(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     if filename.lower().endswith(".csv"):
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise SheetError("the CSV file is neither UTF-8 nor GBK text")
+        return [Sheet(filename, _read_csv(data))]
+    return _read_xlsx(data)
+
+
+def _too_many_rows() -> SheetError:
+    return SheetError(f"the sheet has more than {MAX_ROWS:,} rows")
+
+
+def _trimmed(values: Any) -> list[Any]:
+    """A row's values up to its last non-empty cell, at most MAX_COLUMNS of them."""
+    row = list(values[:MAX_COLUMNS])
+    while row and (row[-1] is None or row[-1] == ""):
+        row.pop()
+    return row
+
+
+def _read_csv(data: bytes) -> list[list[Any]]:
+    for encoding in ("utf-8-sig", "gb18030"):
         try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel  # type: ignore[assignment]
-        return [Sheet(filename, [list(r) for r in csv.reader(io.StringIO(text), dialect)])]
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise SheetError("the CSV file is neither UTF-8 nor GBK text")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel  # type: ignore[assignment]
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows: list[list[Any]] = []
+    try:
+        for values in reader:
+            if len(rows) >= MAX_ROWS:
+                raise _too_many_rows()
+            rows.append(_trimmed(values))
+    except csv.Error as exc:
+        limit = csv.field_size_limit()
+        if "field larger than field limit" in str(exc):
+            raise SheetError(f"line {reader.line_num}: a cell is longer than {limit:,} characters") from None
+        raise SheetError(f"line {reader.line_num}: not readable as CSV ({exc})") from None
+    return rows
+
+
+_CELL_TAG = re.compile(rb"<(?:\w+:)?(?:c|si)[\s/>]")
+_STRUCTURE_TAG = re.compile(
+    rb"<(?:\w+:)?(?:mergeCell|col|cfRule|dataValidation|hyperlink|brk|customSheetView|xf|font|fill|"
+    rb"border|numFmt|dxf|definedName|sheet|tablePart|tableColumn)[\s/>]"
+)
+
+
+def _count(pattern: re.Pattern[bytes], text: bytes, limit: int) -> int:
+    """How many times `pattern` occurs, counting no further than just past `limit`."""
+    n = 0
+    for _ in pattern.finditer(text):
+        n += 1
+        if n > limit:
+            break
+    return n
+
+
+def _check_parts(archive: zipfile.ZipFile) -> None:
+    """Refuse, before openpyxl parses anything, a workbook whose parts would take long to
+    parse: too big unpacked, too many cells, or too many records of other kinds."""
+    parts = archive.infolist()
+    if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES:
+        raise SheetError(
+            f"not a readable .xlsx workbook (it unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB)"
+        )
+    cells = structure = 0
+    for part in parts:
+        if not part.filename.lower().endswith((".xml", ".rels")):
+            continue
+        text = archive.read(part)
+        cells += _count(_CELL_TAG, text, MAX_CELLS)
+        structure += _count(_STRUCTURE_TAG, text, MAX_STRUCTURE)
+        if cells > MAX_CELLS:
+            raise SheetError(f"the workbook has more than {MAX_CELLS:,} cells")
+        if structure > MAX_STRUCTURE:
+            raise SheetError(
+                f"the workbook has more than {MAX_STRUCTURE:,} merged ranges, column or style records and the like"
+            )
+
+
+_MERGE = re.compile(
+    rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]{1,3}[0-9]{1,7})(?::([A-Za-z]{1,3}[0-9]{1,7}))?\""
+)
+_CELL = re.compile(rb"([A-Za-z]{1,3})([0-9]{1,7})")
+
+
+def _cell_ref(ref: bytes) -> tuple[int, int]:
+    """(row, column), 1-based, of a reference like b"C3"."""
+    m = _CELL.fullmatch(ref)
+    assert m is not None
+    col = 0
+    for ch in m.group(1).upper():
+        col = col * 26 + ch - 64
+    return int(m.group(2)), col
+
+
+def _merged_ranges(xml: bytes) -> list[tuple[int, int, int, int]]:
+    """(first row, first column, last row, last column) of every merged range of a sheet's XML."""
+    out = []
+    for m in _MERGE.finditer(xml):
+        r0, c0 = _cell_ref(m.group(1))
+        r1, c1 = _cell_ref(m.group(2) or m.group(1))
+        out.append((min(r0, r1), min(c0, c1), max(r0, r1), max(c0, c1)))
+    return out
+
+
+def _fill_merged(rows: list[list[Any]], ranges: list[tuple[int, int, int, int]], budget: list[int]) -> None:
+    """A merged cell's value stands in all its cells, within the cells that hold data (a range
+    reaching to the sheet's last row and column costs no more than the data it covers)."""
+    width = max((len(r) for r in rows), default=0)
+    for r0, c0, r1, c1 in ranges:
+        if r0 > len(rows) or c0 > len(rows[r0 - 1]):
+            continue
+        value = rows[r0 - 1][c0 - 1]
+        last_row, last_col = min(r1, len(rows)), min(c1, width, MAX_COLUMNS)
+        budget[0] -= (last_row - r0 + 1) * (last_col - c0 + 1)
+        if budget[0] < 0:
+            raise SheetError("the sheet merges too many cells")
+        for r in range(r0, last_row + 1):
+            row = rows[r - 1]
+            if len(row) < last_col:
+                row.extend([None] * (last_col - len(row)))
+            for c in range(c0, last_col + 1):
+                row[c - 1] = value
+
+
+def _read_xlsx(data: bytes) -> list[Sheet]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        _check_parts(archive)
+    except SheetError:
+        raise
+    except Exception:  # zipfile and zlib raise many kinds for a damaged archive
+        raise SheetError("not a readable .xlsx workbook (not a zip file, or a damaged one)") from None
+    budget = [MAX_MERGED_FILL]
     try:
         from openpyxl import load_workbook
 
-        wb = load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a bad file
-        raise SheetError(f"not a readable .xlsx workbook ({type(exc).__name__})") from None
-    sheets = []
-    for ws in wb.worksheets:
-        rows = [list(r) for r in ws.iter_rows(values_only=True)]
-        for rng in ws.merged_cells.ranges:  # a merged cell's value stands in all its cells
-            value = ws.cell(rng.min_row, rng.min_col).value
-            for r in range(rng.min_row, rng.max_row + 1):
-                for c in range(rng.min_col, rng.max_col + 1):
-                    if r - 1 < len(rows) and c - 1 < len(rows[r - 1]):
-                        rows[r - 1][c - 1] = value
-        sheets.append(Sheet(ws.title, rows))
+        # Read-only: cells are streamed and merged ranges are not expanded by openpyxl (which
+        # would make every cell of C3:XFD1048576); the merges are applied below, within the data.
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheets = []
+            for ws in wb.worksheets:
+                if not hasattr(ws, "reset_dimensions"):
+                    continue  # a chart sheet: no cells
+                ws.reset_dimensions()  # the file's own claim of its size is not trusted
+                rows: list[list[Any]] = []
+                for values in ws.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+                    if len(rows) >= MAX_ROWS:
+                        raise _too_many_rows()
+                    rows.append(_trimmed(values))
+                while rows and not rows[-1]:
+                    rows.pop()
+                path = getattr(ws, "_worksheet_path", None)
+                if path:
+                    _fill_merged(rows, _merged_ranges(archive.read(path.lstrip("/"))), budget)
+                sheets.append(Sheet(ws.title, rows))
+        finally:
+            wb.close()
+    except SheetError:
+        raise
+    except Exception as exc:  # openpyxl, zipfile and the XML parser raise many kinds for a bad file
+        raise SheetError(
+            f"not a readable .xlsx workbook ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
+        ) from None
+    if not sheets:
+        raise SheetError("the workbook has no worksheet")
     return sheets
 
 
