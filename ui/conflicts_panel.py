@@ -263,7 +263,8 @@ class ConflictsPanel(QWidget):
     def on_changed(self, changes: ops.Changes, _initiator: object) -> None:
         """Rows name people, activities, departments and partners: redo the text of the rows
         about a record that changed (the conflicts themselves are the watch's business)."""
-        if not self.rows:
+        last = self.watch.last
+        if not self.rows or (last is not None and last.whole):  # rows just made, names as they are
             return
         about: set[Conflict] = set()
         for section in NAMED:
