@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .store import Store, StoreError
+from .files import atomic_path
+from .store import Store, StoreError, connect_readonly
 
 STAMP = "%Y%m%d-%H%M%S"
 DEFAULT_KEEP = 10
@@ -46,20 +47,17 @@ def make_backup(store: Store, keep: int = DEFAULT_KEEP, now: datetime | None = N
     folder = backup_folder(store.path)
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{store.path.stem}-{now.strftime(STAMP)}.sqlite3"
-    tmp = target.with_suffix(".part")
-    tmp.unlink(missing_ok=True)
     try:
-        dest = sqlite3.connect(str(tmp))
-        try:
-            store.conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-            if dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise StoreError(f"the backup {target.name} did not check out")
-        finally:
-            dest.close()
-        os.replace(tmp, target)
+        with atomic_path(target) as tmp:
+            dest = sqlite3.connect(str(tmp))
+            try:
+                store.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+                if dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                    raise StoreError(f"the backup {target.name} did not check out")
+            finally:
+                dest.close()
     except (sqlite3.Error, OSError) as exc:
-        tmp.unlink(missing_ok=True)
         raise StoreError(f"cannot back up {store.path} to {folder}: {exc}") from exc
     for old in list_backups(store.path)[max(keep, 1) :]:
         old.path.unlink(missing_ok=True)
@@ -77,12 +75,12 @@ def damage(db_path: Path) -> str | None:
     if not db_path.exists():
         return None
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        conn = connect_readonly(db_path)  # works on a read-only disk too
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, StoreError) as exc:
         return str(exc)
     result = "; ".join(str(r[0]) for r in rows[:5])
     return None if result == "ok" else result
@@ -103,19 +101,16 @@ def restore(backup: Path, db_path: Path, now: datetime | None = None) -> Path | 
         if side.exists():
             os.replace(side, Path(str(aside) + suffix))
             moved = True
-    tmp = db_path.with_name(db_path.name + ".restoring")
-    tmp.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        dest = sqlite3.connect(str(tmp))
-        try:
-            src.backup(dest)
-        finally:
-            src.close()
-            dest.close()
-        os.replace(tmp, db_path)
+        with atomic_path(db_path) as tmp:
+            src = connect_readonly(backup)
+            dest = sqlite3.connect(str(tmp))
+            try:
+                src.backup(dest)
+            finally:
+                src.close()
+                dest.close()
     except (sqlite3.Error, OSError) as exc:
-        tmp.unlink(missing_ok=True)
         if moved and not db_path.exists() and aside.exists():
             os.replace(aside, db_path)
         raise StoreError(f"cannot restore {backup.name}: {exc}") from exc

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.files import atomic_path
 from reports.document import translator
 
 from .i18n import current_language, tr, trf
@@ -57,13 +58,8 @@ def save_pdf(parent: QWidget, suggested: str, make: Maker) -> PreviewDialog | No
 
 def copy_atomically(source: Path, target: Path) -> None:
     """The whole file at `target`, or nothing (a temp file beside it, then rename)."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
-    try:
+    with atomic_path(target) as tmp:
         shutil.copyfile(source, tmp)
-        os.replace(tmp, target)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def print_document(document: QPdfDocument, printer: QPrinter, first: int = 1, last: int = 0) -> int:

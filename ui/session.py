@@ -96,7 +96,8 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.closed = False
         self._catalog: Catalog | None = None
-        # Another window or another computer on the office share may write to the same file:
+        # Another window or another copy of the app on this computer may write to the same file
+        # (never another computer: db/store.py refuses a network filesystem):
         # look every second and a half whether someone else committed.
         self._version = self.store.data_version()
         self._watch = QTimer(self)

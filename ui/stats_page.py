@@ -5,8 +5,7 @@ whole as an Excel workbook."""
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.files import write_atomically
 from db.operations import response_times
 from reports.document import translator
 from reports.stats_xlsx import write_workbook
@@ -444,11 +444,10 @@ class StatsPage(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         target = Path(path)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        os.close(fd)
+        book = io.BytesIO()  # made in memory, then written whole (db/files.py)
+        write_workbook(book, self.stats, self.catalog.plan(), translator(current_language()))
         try:
-            write_workbook(tmp, self.stats, self.catalog.plan(), translator(current_language()))
-            os.replace(tmp, target)
+            write_atomically(target, book.getvalue())
         except OSError as exc:
             QMessageBox.warning(
                 self,
@@ -456,7 +455,5 @@ class StatsPage(QWidget):
                 trf("Cannot write %1: %2", path, exc),
             )
             return None
-        finally:
-            Path(tmp).unlink(missing_ok=True)
         self.status.emit(trf("Exported to %1.", path))
         return target

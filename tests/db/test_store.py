@@ -453,3 +453,22 @@ def test_new_files_follow_the_umask(tmp_path, umask: int) -> None:
         os.umask(old)
     for name in ("a.json", "b.pdf"):
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o666 & ~umask
+
+
+def test_a_backup_that_fills_the_disk_leaves_nothing(store: Store, monkeypatch) -> None:
+    import errno
+
+    import db.files
+    from db.backup import backup_folder, list_backups, make_backup
+
+    import_plan(store, parse_document(sample_text()).plan)
+    make_backup(store)
+    [kept] = list_backups(store.path)
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(db.files.os, "fsync", full)
+    with pytest.raises(StoreError, match="cannot back up .*: disk full while writing"):
+        make_backup(store, now=kept.taken.replace(year=kept.taken.year + 1))
+    assert sorted(p.name for p in backup_folder(store.path).iterdir()) == [kept.path.name]
