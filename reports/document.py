@@ -1,15 +1,21 @@
 """The frame every printed document shares: A4, the shipped CJK font embedded and subset, the
-hospital's name, title, date range and printing time in the header, "x / y" in the footer."""
+hospital's name, title, date range and printing time in the header, "x / y" in the footer.
+
+reportlab's Paragraph reads its text as markup, so user text reaches a Paragraph only through
+`para`, which escapes it (a name is text, never markup: `<img …>` prints as written) and, in a
+table cell, shortens it with an ellipsis so that no row is taller than a page."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -22,7 +28,16 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 
 from resources import FONT_FILE, TRANSLATIONS
 
+from .text import ELLIPSIS, REPLACEMENT, clean, shorten
+
 FONT = "WQYMicroHei"
+
+# The tallest a table cell may grow: a row this tall, with the header row repeated above it,
+# still fits on an empty A4 page in landscape (frame 180 mm = 510 pt, less paddings and a
+# two-line header), so a table never meets a row it cannot place (reportlab's LayoutError).
+CELL_MAX_HEIGHT = 420.0
+CELL_PADDING = 6.0  # reportlab's default left and right cell padding
+HEADING_LIMIT = 300  # characters of user text in a heading; a longer name is shortened
 
 
 @cache
@@ -71,6 +86,123 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+_BLANK_LINES = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
+
+
+@cache
+def _glyphs() -> frozenset[int]:
+    register_font()
+    return frozenset(pdfmetrics.getFont(FONT).face.charToGlyph)
+
+
+def printable(value: Any) -> str:
+    """`clean(value)` as printed: each character the embedded font has no glyph for (an emoji,
+    Arabic, a rare CJK extension character) as U+FFFD, a visible mark instead of an empty space,
+    and a space it lacks (a tab) as a plain space; blank lines dropped (a run of line breaks is
+    one), so that they cannot push the text out."""
+    text = clean(value)
+    if "\n" in text:
+        text = _BLANK_LINES.sub("\n", text.strip("\n"))
+    glyphs = _glyphs()
+    if all(ord(c) in glyphs or c == "\n" for c in text):
+        return text
+    return "".join(_stand_in(c) if ord(c) not in glyphs and c != "\n" else c for c in text)
+
+
+def _stand_in(char: str) -> str:
+    # A space of a kind the font lacks (a tab, a line separator) would be drawn as an empty box.
+    return " " if char.isspace() else REPLACEMENT
+
+
+def markup(value: Any) -> str:
+    """User text as Paragraph markup that shows it literally: escaped, its line breaks kept."""
+    return escape(printable(value)).replace("\n", "<br/>")
+
+
+def para(
+    value: Any,
+    style: ParagraphStyle,
+    limit: int | None = None,
+    width: float | None = None,
+    max_height: float | None = None,
+) -> Paragraph:
+    """The one door from user text to a Paragraph (see the module's note): at most `limit`
+    characters, and, given the width it will get, at most `max_height` tall, the text cut short
+    with an ellipsis where it would be taller."""
+    text = printable(value)
+    if limit is not None:
+        text = shorten(text, limit)
+    if width is None or max_height is None:
+        return Paragraph(markup(text), style)
+    return _fit(text, style, max(width, 1.0), max_height)
+
+
+def heading(parts: Iterable[Any], style: ParagraphStyle) -> Paragraph:
+    """A heading of user text parts joined by " · ", each part shortened so that every part shows."""
+    texts = [printable(x) for x in parts]
+    each = max(HEADING_LIMIT // max(len(texts), 1), 20)
+    return para(" · ".join(shorten(x, each) for x in texts), style)
+
+
+def _height(text: str, style: ParagraphStyle, width: float) -> float:
+    return Paragraph(markup(text), style).wrap(width, 1e9)[1]
+
+
+@lru_cache(maxsize=65536)
+def _advance(char: str, size: float) -> float:
+    return pdfmetrics.stringWidth(char, FONT, size)
+
+
+def _fit(text: str, style: ParagraphStyle, width: float, max_height: float) -> Paragraph:
+    lines = max(int(max_height // (style.leading or style.fontSize * 1.2)), 1)
+    widths = [_advance(c, style.fontSize) for c in text]
+    # Surely fits: even with every line half empty (a line breaks before a word that does not fit,
+    # and a word longer than a line is broken), the text takes fewer lines than there are.
+    if 2 * sum(widths) / width + text.count("\n") + 1 <= lines:
+        return Paragraph(markup(text), style)
+    # Where the lines would run out if they broke anywhere (as they do in Chinese), leaving room
+    # for the ellipsis; then, since breaking at spaces wastes some room, shorter until it fits.
+    # (Laying out a paragraph is slow: this takes one or two layouts where a bisection takes ten.)
+    n = _chars_in_lines(text, widths, width - _advance(ELLIPSIS, style.fontSize), lines)
+    if n >= len(text) and _height(text, style, width) <= max_height:
+        return Paragraph(markup(text), style)
+    while n > 0:
+        shortened = text[:n].rstrip() + ELLIPSIS
+        height = _height(shortened, style, width)
+        if height <= max_height:
+            return Paragraph(markup(shortened), style)
+        n = min(int(n * max_height / height * 0.98), n - 1)  # by as much as it is too tall
+    return Paragraph(markup(ELLIPSIS), style)
+
+
+def _chars_in_lines(text: str, widths: list[float], width: float, lines: int) -> int:
+    """How many characters of `text` fill `lines` lines of `width` when a line may break anywhere."""
+    line, used = 1, 0.0
+    for i, (c, w) in enumerate(zip(text, widths, strict=True)):
+        if c == "\n" or used + w > width:
+            line, used = line + 1, (0.0 if c == "\n" else w)
+            if line > lines:
+                return i
+        else:
+            used += w
+    return len(text)
+
+
+def fit_width(text: str, size: float, width: float) -> str:
+    """One line of user text for the page header: shortened with an ellipsis to `width` points."""
+    text = printable(text).replace("\n", " ")
+    if pdfmetrics.stringWidth(text, FONT, size) <= width:
+        return text
+    fits, too_long = 0, len(text)
+    while too_long - fits > 1:
+        mid = (fits + too_long) // 2
+        if pdfmetrics.stringWidth(text[:mid] + ELLIPSIS, FONT, size) <= width:
+            fits = mid
+        else:
+            too_long = mid
+    return text[:fits].rstrip() + ELLIPSIS
+
+
 def table(
     header: list[str],
     rows: list[list[Any]],
@@ -80,13 +212,14 @@ def table(
 ) -> Table:
     """A table whose header repeats on every page, long text wrapped, rows never split."""
 
-    def cell(v: Any, style: ParagraphStyle) -> Any:
+    def cell(v: Any, style: ParagraphStyle, width: float) -> Any:
         if isinstance(v, Flowable):
             return v
-        text = "" if v is None else str(v)
-        return Paragraph(text.replace("&", "&amp;").replace("<", "&lt;").replace("\n", "<br/>"), style)
+        return para(v, style, width=width - 2 * CELL_PADDING, max_height=CELL_MAX_HEIGHT)
 
-    data = [[cell(h, st["head"]) for h in header]] + [[cell(v, st["body"]) for v in r] for r in rows]
+    data = [[cell(h, st["head"], w) for h, w in zip(header, widths, strict=True)]] + [
+        [cell(v, st["body"], w) for v, w in zip(r, widths, strict=True)] for r in rows
+    ]
     heights = None if row_height is None else [None] + [row_height] * len(rows)
     t = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1, splitInRow=0)
     t.setStyle(
@@ -128,8 +261,11 @@ def _numbered_canvas(frame: Frame, page_size: tuple[float, float]) -> type:
             w, h = page_size
             self.setFont(FONT, 8)
             self.setFillColor(colors.HexColor("#404040"))
-            self.drawString(15 * mm, h - 10 * mm, frame.hospital)
-            self.drawRightString(w - 15 * mm, h - 10 * mm, f"{frame.title} · {frame.period}")
+            half = (w - 30 * mm) / 2 - 4 * mm
+            self.drawString(15 * mm, h - 10 * mm, fit_width(frame.hospital, 8, half))
+            self.drawRightString(
+                w - 15 * mm, h - 10 * mm, fit_width(f"{frame.title} · {frame.period}", 8, half)
+            )
             self.setStrokeColor(colors.HexColor("#9aa5b1"))
             self.line(15 * mm, h - 12 * mm, w - 15 * mm, h - 12 * mm)
             t = frame.t
@@ -151,7 +287,7 @@ def build(out: str | Path | BinaryIO, frame: Frame, story: list[Flowable], wide:
         rightMargin=15 * mm,
         topMargin=16 * mm,
         bottomMargin=14 * mm,
-        title=frame.title,
-        author=frame.hospital,
+        title=shorten(clean(frame.title), HEADING_LIMIT),
+        author=shorten(clean(frame.hospital), HEADING_LIMIT),
     )
     doc.build(story, canvasmaker=_numbered_canvas(frame, size))

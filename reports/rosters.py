@@ -9,24 +9,32 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
 from scheduler.conflicts import Booked, held_occurrences
 from scheduler.model import Plan
 from scheduler.planning import department_on_turn
 from scheduler.workdays import DayKind, WorkCalendar
 
-from .document import Frame, build, styles, table
+from .document import HEADING_LIMIT, Frame, build, heading, para, styles, table
 from .messages import QUALIFICATION_NAMES, WEEKDAY_NAMES
+from .text import clean, shorten
 
 WEEKDAYS = WEEKDAY_NAMES
+# Characters of a name (a person, a station, a holiday) where it stands among others, so that a
+# very long one leaves room in its cell for the rest; a longer name ends in an ellipsis.
+NAME_LIMIT = 60
+
+
+def _short(text: str | None) -> str:
+    return shorten(clean(text), NAME_LIMIT)
 
 
 def _name(plan: Plan, section: str, key: str | None) -> str:
     if key is None:
         return ""
     item = getattr(plan, section).get(key)
-    return getattr(item, "name", None) or key
+    return _short(getattr(item, "name", None) or key)
 
 
 def _hospital(plan: Plan) -> str:
@@ -36,7 +44,7 @@ def _hospital(plan: Plan) -> str:
 def _station_name(b: Booked, station: str | None, t: Callable[[str], str]) -> str:
     if station is None:
         return t("Whole activity")
-    return next((s.name for s in b.activity.stations if s.id == station), station)
+    return _short(next((s.name for s in b.activity.stations if s.id == station), station))
 
 
 def _needs(plan: Plan, b: Booked, t: Callable[[str], str]) -> dict[str | None, str]:
@@ -94,14 +102,18 @@ def occurrence_roster(
         [t("Organizer"), _name(plan, "branches", a.organizer)],
         [
             t("Partner"),
-            (partner.name + "  " + " ".join(x for x in (partner.contact.name, partner.contact.phone) if x))
+            (
+                _short(partner.name)
+                + "  "
+                + " ".join(_short(x) for x in (partner.contact.name, partner.contact.phone) if x)
+            )
             if partner
             else "",
         ],
         [t("Lead"), "、".join(_name(plan, "staff", x.staff) for x in lead)],
     ]
     story: list[Any] = [
-        Paragraph(a.title, st["h1"]),
+        heading([a.title], st["h1"]),
         table([t("Item"), t("Details")], facts, [35 * mm, 145 * mm], st),
     ]
     needs = _needs(plan, b, t)
@@ -112,7 +124,7 @@ def occurrence_roster(
             [
                 _station_name(b, x.station, t),
                 needs.get(x.station, ""),
-                (s.name if s else x.staff) + (" ★" if s and s.party_member else ""),
+                _short(s.name if s else x.staff) + (" ★" if s and s.party_member else ""),
                 _name(plan, "departments", s.department) if s else "",
                 (s.title or "") if s else "",
                 (s.phone or "") if s else "",
@@ -121,9 +133,9 @@ def occurrence_roster(
         )
     for stn in a.stations:
         if not any(x.station == stn.id for x in b.assignments):
-            rows.append([stn.name, needs.get(stn.id, ""), t("Nobody assigned yet"), "", "", "", ""])
+            rows.append([_short(stn.name), needs.get(stn.id, ""), t("Nobody assigned yet"), "", "", "", ""])
     story += [
-        Paragraph(t("Stations and people"), st["h2"]),
+        para(t("Stations and people"), st["h2"]),
         table(
             [t("Station"), t("Needs"), t("Full name"), t("Department"), t("Title"), t("Phone"), t("Role")],
             rows,
@@ -156,7 +168,7 @@ def sign_in_sheet(
         people.append(
             [
                 str(i),
-                s.name if s else x.staff,
+                _short(s.name if s else x.staff),
                 _name(plan, "departments", s.department) if s else "",
                 _station_name(b, x.station, t),
                 "",
@@ -164,8 +176,8 @@ def sign_in_sheet(
             ]
         )
     story: list[Any] = [
-        Paragraph(f"{a.title} · {a.venue or ''}", st["h1"]),
-        Paragraph(t("Staff"), st["h2"]),
+        heading([a.title, a.venue or ""], st["h1"]),
+        para(t("Staff"), st["h2"]),
         table(
             [t("No."), t("Full name"), t("Department"), t("Station"), t("Sign in"), t("Sign out")],
             people,
@@ -180,7 +192,7 @@ def sign_in_sheet(
     rows_needed = max(per_page, math.ceil((audience or per_page) / per_page) * per_page)
     blanks = [[str(i + 1), "", "", "", ""] for i in range(rows_needed)]
     story += [
-        Paragraph(t("Residents served"), st["h2"]),
+        para(t("Residents served"), st["h2"]),
         table(
             [t("No."), t("Full name"), t("Age"), t("Service"), t("Phone")],
             blanks,
@@ -208,7 +220,7 @@ def weekly_roster(
     hospital = _hospital(plan)
     period = f"{monday:%Y-%m-%d} – {monday + timedelta(days=6):%Y-%m-%d}"
     frame = Frame(hospital, t("Weekly roster"), period, printed, t)
-    story: list[Any] = [Paragraph(t("Weekly roster") + " " + period, st["h1"])]
+    story: list[Any] = [para(t("Weekly roster") + " " + period, st["h1"])]
     for i in range(7):
         day = monday + timedelta(days=i)
         items = [b for b in booked if b.occ.start.date() == day]
@@ -220,7 +232,7 @@ def weekly_roster(
             head += f" · {t('Make-up workday')}"
         if not items:
             story.append(
-                KeepTogether([Paragraph(head, st["h2"]), Paragraph(t("No activities."), st["small"])])
+                KeepTogether([para(head, st["h2"], HEADING_LIMIT), para(t("No activities."), st["small"])])
             )
             continue
         rows = []
@@ -231,7 +243,7 @@ def weekly_roster(
                 per_station.setdefault(x.station, []).append(name)
             stations = [f"{_station_name(b, k, t)}：{'、'.join(v)}" for k, v in per_station.items()]
             empty = [
-                s.name + "：" + t("Nobody assigned yet")
+                _short(s.name) + "：" + t("Nobody assigned yet")
                 for s in b.activity.stations
                 if s.id not in per_station
             ]
@@ -244,7 +256,7 @@ def weekly_roster(
                     "\n".join(stations + empty),
                 ]
             )
-        story.append(Paragraph(head, st["h2"]))
+        story.append(para(head, st["h2"], HEADING_LIMIT))
         story.append(
             table(
                 [t("Time"), t("Activity"), t("Venue"), t("Organizer"), t("Stations and people")],
@@ -298,11 +310,8 @@ def personal_duty_list(
             ]
         )
     story: list[Any] = [
-        Paragraph(
-            f"{person.name} · {_name(plan, 'departments', person.department)} · {person.title or ''}",
-            st["h1"],
-        ),
-        Paragraph(
+        heading([person.name, _name(plan, "departments", person.department), person.title or ""], st["h1"]),
+        para(
             t("%1 occurrences, %2 hours").replace("%1", str(len(rows))).replace("%2", f"{hours:g}"),
             st["body"],
         ),
@@ -318,7 +327,7 @@ def personal_duty_list(
             )
         )
     else:
-        story.append(Paragraph(t("No activities."), st["body"]))
+        story.append(para(t("No activities."), st["body"]))
     build(out, frame, story)
 
 
@@ -349,9 +358,9 @@ def branch_month_plan(
     hospital = _hospital(plan)
     frame = Frame(hospital, t("Branch month plan"), f"{first:%Y-%m}", printed, t)
     pairings = [p for p in plan.pairings.values() if p.branch == branch]
-    story: list[Any] = [Paragraph(f"{b0.name} · {first:%Y-%m}", st["h1"])]
+    story: list[Any] = [heading([b0.name, f"{first:%Y-%m}"], st["h1"])]
     if pairings:
-        story.append(Paragraph(t("Paired partners"), st["h2"]))
+        story.append(para(t("Paired partners"), st["h2"]))
         story.append(
             table(
                 [t("Partner"), t("Contact"), t("Visits a year"), t("This month")],
@@ -361,8 +370,8 @@ def branch_month_plan(
                         " ".join(
                             x
                             for x in (
-                                plan.partners[p.partner].contact.name,
-                                plan.partners[p.partner].contact.phone,
+                                _short(plan.partners[p.partner].contact.name),
+                                _short(plan.partners[p.partner].contact.phone),
                             )
                             if x
                         )
@@ -392,7 +401,7 @@ def branch_month_plan(
                 people,
             ]
         )
-    story.append(Paragraph(t("Activities"), st["h2"]))
+    story.append(para(t("Activities"), st["h2"]))
     if rows:
         story.append(
             table(
@@ -403,7 +412,7 @@ def branch_month_plan(
             )
         )
     else:
-        story.append(Paragraph(t("No activities."), st["body"]))
+        story.append(para(t("No activities."), st["body"]))
     build(out, frame, story)
 
 
@@ -434,7 +443,7 @@ def annual_plan(
     totals = [sum(m[i] for m in counts.values()) for i in range(12)]
     rows.append([t("Total"), "", *[str(n) for n in totals], str(sum(totals))])
     story: list[Any] = [
-        Paragraph(t("Annual plan") + f" {year}", st["h1"]),
+        para(t("Annual plan") + f" {year}", st["h1"]),
         table(
             [t("Party branch"), t("Partner"), *[str(m) for m in range(1, 13)], t("Total")],
             rows,
@@ -444,13 +453,13 @@ def annual_plan(
     ]
     days = [calendar.info(date(year, 1, 1) + timedelta(days=i)) for i in range(366 if year % 4 == 0 else 365)]
     marked = [d for d in days if d.kind in (DayKind.HOLIDAY, DayKind.MAKEUP)]
-    story.append(Paragraph(t("Holidays and make-up workdays"), st["h2"]))
+    story.append(para(t("Holidays and make-up workdays"), st["h2"]))
     if marked or calendar.knows(year):
         text = "；".join(
-            f"{d.day:%m-%d} {d.name or ''}{'（' + t('Make-up workday') + '）' if d.kind is DayKind.MAKEUP else ''}"
+            f"{d.day:%m-%d} {_short(d.name)}{'（' + t('Make-up workday') + '）' if d.kind is DayKind.MAKEUP else ''}"
             for d in marked
         )
-        story.append(Paragraph(text or t("None."), st["small"]))
+        story.append(para(text or t("None."), st["small"]))
     else:
-        story.append(Paragraph(t("%1 holidays not entered.").replace("%1", str(year)), st["small"]))
+        story.append(para(t("%1 holidays not entered.").replace("%1", str(year)), st["small"]))
     build(out, frame, story, wide=True)

@@ -10,13 +10,17 @@ from typing import Any, BinaryIO
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.platypus import Spacer
 
 from scheduler.model import Plan
 from scheduler.recording import LedgerEntry
 
-from .document import Frame, build, styles, table
+from .document import Frame, build, heading, para, styles, table
 from .rosters import _hospital, _name
+from .text import clean, shorten
+
+# Characters of a name on the certificate: a longer one is shortened so the certificate stays one page.
+CERTIFICATE_NAME_LIMIT = 80
 
 
 def _mine(entries: Iterable[LedgerEntry], staff: str, year: int) -> list[LedgerEntry]:
@@ -54,8 +58,9 @@ def ledger_pdf(
         )
     frame = Frame(_hospital(plan), t("Volunteer hours ledger"), str(year), printed, t)
     story: list[Any] = [
-        Paragraph(f"{person.name} · {_name(plan, 'departments', person.department)}", st["h1"]),
-        Paragraph(t("%1 hours in %2").replace("%1", f"{total:g}").replace("%2", str(year)), st["body"]),
+        heading([person.name, _name(plan, "departments", person.department)], st["h1"]),
+        para(t("%1 hours in %2").replace("%1", f"{total:g}").replace("%2", str(year)), st["body"]),
+        *_volunteer_no(person, t, st["body"]),
         Spacer(1, 3 * mm),
     ]
     if rows:
@@ -68,8 +73,16 @@ def ledger_pdf(
             )
         )
     else:
-        story.append(Paragraph(t("No hours recorded."), st["body"]))
+        story.append(para(t("No hours recorded."), st["body"]))
     build(out, frame, story)
+
+
+def _volunteer_no(person: Any, t: Callable[[str], str], style: ParagraphStyle) -> list[Any]:
+    """The person's number on the national volunteer platform, where it is known."""
+    if not person.volunteer_no:
+        return []
+    number = shorten(clean(person.volunteer_no), CERTIFICATE_NAME_LIMIT)
+    return [para(t("Volunteer number: %1").replace("%1", number), style)]
 
 
 def certificate_pdf(
@@ -99,19 +112,20 @@ def certificate_pdf(
         t(
             "This is to certify that %1 of %2 took part in %3 community health outreach occurrences in %4, with %5 hours of volunteer service in all."
         )
-        .replace("%1", person.name)
-        .replace("%2", _name(plan, "departments", person.department))
+        .replace("%1", shorten(clean(person.name), CERTIFICATE_NAME_LIMIT))
+        .replace("%2", shorten(clean(_name(plan, "departments", person.department)), CERTIFICATE_NAME_LIMIT))
         .replace("%3", str(occurrences))
         .replace("%4", str(year))
         .replace("%5", f"{total:g}")
     )
     story: list[Any] = [
         Spacer(1, 30 * mm),
-        Paragraph(t("Certificate of volunteer service hours"), title_style),
+        para(t("Certificate of volunteer service hours"), title_style),
         Spacer(1, 16 * mm),
-        Paragraph(text, body_style),
-        Spacer(1, 40 * mm),
-        Paragraph(hospital + t(" (seal)"), sign_style),
-        Paragraph(f"{printed:%Y-%m-%d}", sign_style),
+        para(text, body_style),
+        *_volunteer_no(person, t, sign_style),
+        Spacer(1, 40 * mm - (8 * mm if person.volunteer_no else 0)),
+        para(shorten(clean(hospital), CERTIFICATE_NAME_LIMIT) + t(" (seal)"), sign_style),
+        para(f"{printed:%Y-%m-%d}", sign_style),
     ]
     build(out, frame, story)
