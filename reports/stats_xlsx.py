@@ -1,5 +1,8 @@
 """The statistics as an Excel workbook: one sheet per breakdown, headers in the app's language,
-numbers as numbers and dates as dates — what an office pastes into its year-end report."""
+numbers as numbers and dates as dates — what an office pastes into its year-end report.
+
+Every text cell stays text: names come from other offices' files, and a name such as
+`=cmd|' /C calc'!A0` must not become a formula (OWASP, CSV injection)."""
 
 from __future__ import annotations
 
@@ -10,11 +13,31 @@ from typing import Any, BinaryIO
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from scheduler.model import Plan
 from scheduler.stats import Row, Statistics
 
 from .messages import ACTIVITY_KIND_NAMES, REQUEST_STATUS_NAMES
+from .text import clean, shorten
+
+# A cell starting with one of these is read as a formula by a spreadsheet, at once or when the
+# cell is next edited (OWASP's list; a carriage return is a line feed once cleaned).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+CELL_LIMIT = 32767  # characters Excel keeps in a cell; a longer text is shortened with an ellipsis
+
+
+def append_row(ws: Worksheet, values: list[Any]) -> None:
+    """A row of cells: text always a string cell (never a formula), numbers and dates as they are.
+
+    openpyxl makes a formula of any string starting with "=", so the type is set back to string;
+    a risky start also gets Excel's quote prefix, so editing the cell later keeps it text."""
+    ws.append([shorten(clean(v), CELL_LIMIT) if isinstance(v, str) else v for v in values])
+    for cell in ws[ws.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            if cell.value.startswith(FORMULA_STARTS):
+                cell.quotePrefix = True
 
 
 def _name(plan: Plan, section: str, key: str) -> str:
@@ -26,11 +49,11 @@ def _sheet(
     wb: Workbook, title: str, header: list[str], rows: list[list[Any]], formats: dict[int, str] | None = None
 ) -> None:
     ws = wb.create_sheet(title[:31])
-    ws.append(header)
+    append_row(ws, header)
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append(row)
+        append_row(ws, row)
     for col, fmt in (formats or {}).items():
         for cell in ws.iter_rows(min_row=2, min_col=col, max_col=col):
             cell[0].number_format = fmt
@@ -129,11 +152,12 @@ def write_workbook(out: str | Path | BinaryIO, st: Statistics, plan: Plan, t: Ca
     _sheet(
         wb,
         t("Busiest people"),
-        [t("Full name"), t("Department"), t("Occurrences held"), t("Volunteer hours")],
+        [t("Full name"), t("Department"), t("Volunteer number"), t("Occurrences held"), t("Volunteer hours")],
         [
             [
                 _name(plan, "staff", r.key),
                 _name(plan, "departments", plan.staff[r.key].department) if r.key in plan.staff else "",
+                (plan.staff[r.key].volunteer_no or "") if r.key in plan.staff else "",
                 r.occurrences,
                 r.hours,
             ]
