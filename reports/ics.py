@@ -1,25 +1,69 @@
 """Calendars for phones and mail clients (iCalendar): a person's or a branch's occurrences with
 venue, station and lead. UIDs are stable (activity and occurrence), so importing a newer file
-updates the events instead of adding them again; called-off occurrences go out as CANCELLED."""
+updates the events instead of adding them again; called-off occurrences go out as CANCELLED.
+
+Names and titles are user text: cleaned (reports/text.py), escaped as RFC 5545 TEXT and folded at
+75 octets by icalendar when the file is written."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from scheduler.conflicts import Booked, held_occurrences
 from scheduler.model import Plan
 from scheduler.recurrence import expand
 from scheduler.workdays import WorkCalendar
 
+from . import ReportError
+from .text import clean
+
 PRODID = "-//Community outreach scheduler//outreach//ZH"
+
+# SEQUENCE tells a client that an event with a UID it already has is a newer version (a changed
+# time, a cancellation); a client drops a version whose SEQUENCE is lower than the one it holds.
+# It must therefore never decrease. A number derived from the event's content would change with
+# every edit but could go down; nothing of the plan remembers how often an occurrence changed.
+# The export time in whole minutes since this epoch only grows, from any computer with a right
+# clock: every export is a newer version of every event in it (an unchanged event is replaced by
+# the same), and it stays within RFC 5545's 32-bit INTEGER until the year 6000.
+SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+class _Text(vText):
+    """RFC 5545 TEXT escaping (backslash, semicolon, comma, line feed). icalendar's own also turns a
+    written backslash-N into a line break, so "C:\\New" would come back changed."""
+
+    def to_ical(self) -> bytes:
+        text = str(self).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+        return text.encode("utf-8")
+
+
+def _text(value: object) -> _Text:
+    return _Text(clean(value))
 
 
 def uid(activity: str, occurrence: date) -> str:
     return f"{activity}-{occurrence:%Y%m%d}@outreach-scheduler"
+
+
+def sequence(stamp: datetime) -> int:
+    """The SEQUENCE of every event of a file written at `stamp` (see SEQUENCE_EPOCH)."""
+    return max(int((stamp - SEQUENCE_EPOCH).total_seconds() // 60), 0)
+
+
+def time_zone(name: str) -> ZoneInfo:
+    """The hospital's time zone; ReportError (one line) for a name that is no known time zone."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ReportError(
+            f"the hospital's time zone {clean(name)!r} is not a known time zone name "
+            "(set one such as Asia/Shanghai in the hospital settings)"
+        ) from None
 
 
 def _mine(b: Booked, plan: Plan, staff: str | None, branch: str | None) -> bool:
@@ -44,10 +88,11 @@ def calendar_file(
     branch: str | None = None,
     now: datetime | None = None,
 ) -> bytes:
-    tz = ZoneInfo(plan.hospital.timezone if plan.hospital else "Asia/Shanghai")
+    tz = time_zone(plan.hospital.timezone if plan.hospital else "Asia/Shanghai")
     w0 = datetime.combine(start, time.min)
     w1 = datetime.combine(end + timedelta(days=1), time.min)
-    stamp = (now or datetime.now()).astimezone(ZoneInfo("UTC"))
+    stamp = (now or datetime.now()).astimezone(UTC)
+    seq = sequence(stamp)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -58,28 +103,31 @@ def calendar_file(
         if branch in plan.branches
         else ""
     )
-    cal.add("x-wr-calname", f"{t('Outreach')} · {who}" if who else t("Outreach"))
+    cal.add("x-wr-calname", _text(f"{t('Outreach')} · {who}" if who else t("Outreach")))
     cal.add("x-wr-timezone", str(tz))
-    names = {k: s.name for k, s in plan.staff.items()}
+    # Each name is cleaned before it is put together with others, so a description says exactly
+    # the names (a name ending in a carriage return does not merge with the line break after it).
+    names = {k: clean(s.name) for k, s in plan.staff.items()}
     held = held_occurrences(plan, work, w0, w1)
     for b in held:
         if not _mine(b, plan, staff, branch):
             continue
         a = b.activity
         e = Event()
-        e.add("uid", uid(a.id, b.occ.date))
+        e.add("uid", _text(uid(a.id, b.occ.date)))
         e.add("dtstamp", stamp)
+        e.add("sequence", seq)
         e.add("dtstart", b.occ.start.replace(tzinfo=tz))
         e.add("dtend", b.occ.end.replace(tzinfo=tz))
-        e.add("summary", a.title)
+        e.add("summary", _text(a.title))
         if a.venue:
-            e.add("location", a.venue)
-        leads = sorted({names.get(x.staff, x.staff) for x in b.assignments if x.role == "lead"})
+            e.add("location", _text(a.venue))
+        leads = sorted({names.get(x.staff, clean(x.staff)) for x in b.assignments if x.role == "lead"})
         lines = []
         if staff is not None:
-            stations = {s.id: s.name for s in a.stations}
+            stations = {s.id: clean(s.name) for s in a.stations}
             mine = [x for x in b.assignments if x.staff == staff]
-            where = sorted({stations.get(x.station, x.station) for x in mine if x.station})
+            where = sorted({stations.get(x.station, clean(x.station)) for x in mine if x.station})
             if where:
                 lines.append(f"{t('Station')}: {'、'.join(where)}")
             if any(x.role == "lead" for x in mine):
@@ -88,10 +136,10 @@ def calendar_file(
             lines.append(f"{t('Lead')}: {'、'.join(leads)}")
         partner = plan.partners.get(a.partner) if a.partner else None
         if partner is not None:
-            contact = " ".join(x for x in (partner.contact.name, partner.contact.phone) if x)
-            lines.append(f"{t('Partner')}: {partner.name}" + (f" ({contact})" if contact else ""))
+            contact = " ".join(clean(x) for x in (partner.contact.name, partner.contact.phone) if x)
+            lines.append(f"{t('Partner')}: {clean(partner.name)}" + (f" ({contact})" if contact else ""))
         if lines:
-            e.add("description", "\n".join(lines))
+            e.add("description", _text("\n".join(lines)))
         e.add("status", "CONFIRMED" if a.status == "confirmed" else "TENTATIVE")
         cal.add_component(e)
     # Called-off occurrences, so that a phone drops what it had.
@@ -112,11 +160,12 @@ def calendar_file(
             if not _mine(b, plan, staff, branch):
                 continue
             e = Event()
-            e.add("uid", uid(a.id, o.date))
+            e.add("uid", _text(uid(a.id, o.date)))
             e.add("dtstamp", stamp)
+            e.add("sequence", seq)
             e.add("dtstart", o.start.replace(tzinfo=tz))
             e.add("dtend", o.end.replace(tzinfo=tz))
-            e.add("summary", a.title)
+            e.add("summary", _text(a.title))
             e.add("status", "CANCELLED")
             cal.add_component(e)
     cal.add_missing_timezones()  # a VTIMEZONE for Asia/Shanghai, so every client reads the times alike
