@@ -31,18 +31,11 @@ from db.operations import (
 from db.paths import default_db_path
 from db.planio import load_plan
 from db.store import DatabaseError, IntegrityError, MissingDatabase, Store, StoreError
+from reports import ReportError
 from reports.document import translator
 from reports.ics import calendar_file
 from reports.messages import describe, describe_unfilled
-from reports.rosters import (
-    annual_plan,
-    branch_month_plan,
-    find_occurrence,
-    occurrence_roster,
-    personal_duty_list,
-    sign_in_sheet,
-    weekly_roster,
-)
+from reports.registry import BRANCH, OCCURRENCE, ROSTERS, STAFF, WINDOW, RosterArgs, RosterError
 from reports.stats_xlsx import write_workbook
 from resources import demo_recipe
 from scheduler.assign import StaffingWindow, greedy, solve
@@ -358,10 +351,21 @@ def cmd_ics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-ROSTER_KINDS = ("occurrence", "week", "person", "branch-month", "sign-in", "annual")
+# How the command line names what a roster needs (the kinds and their needs: reports/registry.py).
+ROSTER_OPTIONS = {
+    OCCURRENCE: "--activity ID and --occurrence DATE",
+    STAFF: "--staff ID",
+    BRANCH: "--branch ID",
+    WINDOW: "--from DATE",
+}
+
+
+def _roster_users(need: str) -> str:
+    return ", ".join(k.name for k in ROSTERS.values() if need in k.needs)
 
 
 def cmd_roster(args: argparse.Namespace) -> int:
+    kind = ROSTERS[args.kind]
     out = Path(args.output)
     if out.suffix.lower() != ".pdf":
         raise CommandError(f"the roster is a PDF: give -o a name ending in .pdf, not {out.name}")
@@ -370,43 +374,26 @@ def cmd_roster(args: argparse.Namespace) -> int:
     with _open(args) as store:
         plan = load_plan(store)
     calendar = WorkCalendar(official_calendar(), plan.calendar.values())
-    t = translator(args.lang)
-    printed = datetime.now()
+    chosen = RosterArgs(
+        today=date.today(),
+        activity=args.activity,
+        occurrence=args.occurrence,
+        staff=args.staff,
+        branch=args.branch,
+        start=args.date_from,
+        end=args.date_to,
+    )
+    try:
+        kind.check(plan, calendar, chosen)
+    except RosterError as exc:
+        raise CommandError(exc.message(ROSTER_OPTIONS, title=f"roster {kind.name}")) from None
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.resolve().parent)
     os.close(fd)
     try:
-        if args.kind in ("occurrence", "sign-in"):
-            if not args.activity or not args.occurrence:
-                raise CommandError(f"roster {args.kind} needs --activity ID and --occurrence DATE")
-            if args.activity not in plan.activities:
-                raise CommandError(f"no activity with id {args.activity!r}")
-            booked = find_occurrence(plan, calendar, args.activity, args.occurrence)
-            if booked is None:
-                raise CommandError(
-                    f"activity {args.activity} has no occurrence on {args.occurrence} (or it is called off)"
-                )
-            if args.kind == "occurrence":
-                occurrence_roster(tmp, plan, booked, t, printed)
-            else:
-                sign_in_sheet(tmp, plan, booked, t, printed)
-        elif args.kind == "week":
-            weekly_roster(tmp, plan, calendar, args.date_from or date.today(), t, printed)
-        elif args.kind == "person":
-            if not args.staff or args.staff not in plan.staff:
-                raise CommandError(f"roster person needs --staff ID of a staff member (got {args.staff!r})")
-            start = args.date_from or date.today().replace(day=1)
-            end = args.date_to or (
-                (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-            )
-            personal_duty_list(tmp, plan, calendar, args.staff, start, end, t, printed)
-        elif args.kind == "branch-month":
-            if not args.branch or args.branch not in plan.branches:
-                raise CommandError(
-                    f"roster branch-month needs --branch ID of a party branch (got {args.branch!r})"
-                )
-            branch_month_plan(tmp, plan, calendar, args.branch, args.date_from or date.today(), t, printed)
-        else:
-            annual_plan(tmp, plan, calendar, (args.date_from or date.today()).year, t, printed)
+        try:
+            kind.render(tmp, plan, calendar, chosen, translator(args.lang), datetime.now())
+        except ReportError as exc:
+            raise CommandError(f"roster {kind.name}: {exc}") from None
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
@@ -478,10 +465,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     p.add_argument("--year", type=_year, default=None, help="the year of activities (default: this year)")
     p = command("roster", cmd_roster, "Print a roster or sheet as PDF.")
-    p.add_argument("kind", choices=ROSTER_KINDS, help="which document")
-    p.add_argument("--activity", help="activity id (occurrence, sign-in)")
     p.add_argument(
-        "--occurrence", type=_date, help="date of the occurrence as first planned (occurrence, sign-in)"
+        "kind",
+        choices=tuple(ROSTERS),
+        help="which document: " + "; ".join(f"{k.name}: {k.label}" for k in ROSTERS.values()),
+    )
+    p.add_argument("--activity", help=f"activity id ({_roster_users(OCCURRENCE)})")
+    p.add_argument(
+        "--occurrence",
+        type=_date,
+        help=f"date of the occurrence as first planned ({_roster_users(OCCURRENCE)})",
     )
     p.add_argument(
         "--from",
@@ -492,8 +485,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--to", dest="date_to", type=_date, help="end of the window (person; default: end of month)"
     )
-    p.add_argument("--staff", help="staff id (person)")
-    p.add_argument("--branch", help="party branch id (branch-month)")
+    p.add_argument("--staff", help=f"staff id ({_roster_users(STAFF)})")
+    p.add_argument("--branch", help=f"party branch id ({_roster_users(BRANCH)})")
     p.add_argument(
         "--lang", choices=("zh_CN", "en"), default="zh_CN", help="language of the document (default: zh_CN)"
     )
