@@ -149,8 +149,8 @@ class FileActions(QObject):
                 return ops.import_document(store, data, progress)
 
         def done(changes: ops.Changes) -> None:
-            self.session.ran_elsewhere(text, changes)
             self._status(trf("Imported %1.", file_path))
+            self.session.ran_elsewhere(text, changes)  # its word on the undo history comes last
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, PlanError):

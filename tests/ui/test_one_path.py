@@ -265,3 +265,22 @@ def test_settling_a_field_conflict_is_announced_and_drops_the_undo_history(
     assert "撤销记录已清空" in w.statusBar().currentMessage()
     assert dialog.list.count() == 0
     w.session.close()
+
+
+def test_a_plan_import_cannot_be_undone_and_says_so(qtbot, db_path, tmp_path) -> None:
+    w = _window(qtbot, db_path, "staff")
+    old = w.catalog.staff["s002"]
+    w.session.save("staff", replace(old, phone="13911112222"), old, "phone")
+    assert w.undo_action.isEnabled()
+    doc = json.loads(sample_text())
+    doc["staff"][2]["name"] = "王强（返聘）"
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    w.files.import_plan_file(str(plan))
+    page = w.current_page()
+    qtbot.waitUntil(
+        lambda: "王强（返聘）" in [page.proxy.index(r, 1).data() for r in range(page.proxy.rowCount())]
+    )
+    assert not w.undo_action.isEnabled()
+    assert "撤销记录已清空" in w.statusBar().currentMessage()
+    w.session.close()
