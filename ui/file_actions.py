@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMenuBar, QMessageBox
 from db import operations as ops
 from db.backup import list_backups, make_backup
 from db.field import export_package, import_package
+from db.files import write_atomically
 from db.planio import load_plan
 from db.store import Store, StoreError
 from scheduler.field import PackageError
@@ -44,16 +45,6 @@ def recent_databases() -> list[str]:
 def remember_database(path: Path) -> None:
     items = [str(path)] + [p for p in recent_databases() if p != str(path)]
     QSettings().setValue("recent_databases", items[:MAX_RECENT])
-
-
-def write_file(path: str | Path, data: str | bytes) -> None:
-    """Write a file whole or not at all (beside it first, then renamed over it)."""
-    tmp = Path(f"{path}.part")
-    if isinstance(data, str):
-        tmp.write_text(data, encoding="utf-8")
-    else:
-        tmp.write_bytes(data)
-    tmp.replace(path)
 
 
 class FileActions(QObject):
@@ -172,7 +163,7 @@ class FileActions(QObject):
         if not path:
             return
         try:
-            write_file(path, dump_document(plan_to_document(load_plan(self.session.store))))
+            write_atomically(path, dump_document(plan_to_document(load_plan(self.session.store))))
         except OSError as exc:
             QMessageBox.warning(self.window, tr("Export plan file"), describe_error(exc))
             return
@@ -262,7 +253,7 @@ class FileActions(QObject):
         if not path:
             return
         try:
-            write_file(path, export_package(self.session.store, d0, d1))
+            write_atomically(path, export_package(self.session.store, d0, d1))
         except (OSError, StoreError) as exc:
             QMessageBox.warning(self.window, tr("Export field package"), describe_error(exc))
             return

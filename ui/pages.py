@@ -87,9 +87,8 @@ def print_month_plan(page: EntityPage) -> PreviewDialog | None:
 
 def save_ics(page: EntityPage, path: str | None = None, today: date | None = None) -> Path | None:
     """The chosen person's or branch's occurrences as an .ics file for phones."""
+    from db.files import write_atomically
     from reports.ics import calendar_file
-
-    from .file_actions import write_file
 
     item = _chosen(page, tr("Calendar file"))
     if item is None:
@@ -109,7 +108,7 @@ def save_ics(page: EntityPage, path: str | None = None, today: date | None = Non
         data = calendar_file(
             catalog.plan(), catalog.work_calendar, start, start + timedelta(days=455), tr, **whose
         )
-        write_file(path, data)
+        write_atomically(path, data)
     except OSError as exc:
         QMessageBox.warning(page, tr("Calendar file"), describe_error(exc))
         return None

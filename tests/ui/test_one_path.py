@@ -284,3 +284,33 @@ def test_a_plan_import_cannot_be_undone_and_says_so(qtbot, db_path, tmp_path) ->
     assert not w.undo_action.isEnabled()
     assert "撤销记录已清空" in w.statusBar().currentMessage()
     w.session.close()
+
+
+def test_plan_file_and_field_package_exported_from_the_file_menu(
+    qtbot, db_path, tmp_path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from scheduler.field import read_package
+    from scheduler.planfile import parse_document
+    from ui import file_actions
+
+    w = _window(qtbot, db_path, "staff")
+    target = tmp_path / "out" / "plan.json"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    w.files.export_plan_file()
+    assert sorted(parse_document(target.read_text(encoding="utf-8")).plan.staff) == ["s001", "s002", "s003"]
+    target = tmp_path / "out" / "dec.outreach-field"
+    monkeypatch.setattr(file_actions.RangeDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(
+        file_actions.RangeDialog, "window", lambda self: (date(2026, 12, 1), date(2026, 12, 31))
+    )
+    w.files.export_field_package()
+    assert read_package(target.read_bytes()).plan.activities
+    assert sorted(p.name for p in target.parent.iterdir()) == [
+        "dec.outreach-field",
+        "plan.json",
+    ]  # nothing left over
+    assert "dec.outreach-field" in w.statusBar().currentMessage()
+    w.session.close()
