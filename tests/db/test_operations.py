@@ -175,7 +175,6 @@ def test_an_assign_overtaken_by_another_solves_again_and_never_double_books(
     import json
 
     from cli import commands
-
     from resources import demo_recipe
     from scheduler.demo import build_demo
 
