@@ -29,14 +29,13 @@ from typing import Any
 
 from .conflicts import held_occurrences
 from .model import Plan, Record
-from .planfile import PlanError, Problem, parse_plan, plan_to_document
+from .planfile import PlanError, Problem, load_json, parse_plan, plan_to_document
 from .recording import record_problems
 from .workdays import WorkCalendar
 
 FORMAT = "outreach-field"
 VERSION = 2  # 2: sealed with the office's secret (HMAC); 1 had a plain checksum only
 MAX_BYTES = 256 * 1024 * 1024  # a year of a large hospital is a few MB
-MAX_DEPTH = 64  # a plan nests about 6 deep; extra fields a little more
 UNSEALED = ("checksum", "seal", "records")  # what the seal does not cover
 
 
@@ -153,40 +152,26 @@ class Package:
         return str(self.doc["package"])
 
 
-def _too_deep(value: Any, limit: int = MAX_DEPTH) -> bool:
-    """Whether lists and objects nest deeper than `limit` (looked at without recursion)."""
-    stack = [(value, 1)]
-    while stack:
-        v, depth = stack.pop()
-        if isinstance(v, dict):
-            v = list(v.values())
-        if isinstance(v, list):
-            if depth > limit:
-                return True
-            stack.extend((x, depth + 1) for x in v if isinstance(x, (dict, list)))
-    return False
-
-
 def _load(data: bytes | str) -> Any:
+    """The package's JSON, read as every file from outside is (scheduler.planfile.load_json:
+    keys named twice, NULs, lone surrogates, huge numbers, deep nesting refused)."""
     if len(data) > MAX_BYTES:
         raise PackageError(f"the package is larger than {MAX_BYTES // (1024 * 1024)} MB: not a field package")
     try:
-        doc = json.loads(data)
-    except UnicodeDecodeError:
-        raise PackageError("the package is not text (UTF-8): it is damaged or not a field package") from None
-    except json.JSONDecodeError as exc:
-        raise PackageError(
-            f"the package is damaged or incomplete (unreadable at character {exc.pos})"
-        ) from None
-    except RecursionError:
-        raise PackageError("the package nests lists or objects too deeply: not a field package") from None
+        return load_json(data)
+    except PlanError as exc:
+        first = exc.problems[0]
+        if len(exc.problems) > 1 or first.path != "$":
+            raise  # values no package can hold, each with its place: listed like a plan file's
+        if first.reason.startswith("is not UTF-8"):
+            raise PackageError(
+                "the package is not text (UTF-8): it is damaged or not a field package"
+            ) from None
+        if first.reason.startswith("is not valid JSON"):
+            raise PackageError(f"the package is damaged or incomplete (it {first.reason})") from None
+        raise PackageError(f"the package cannot be read: it {first.reason}") from None
     except MemoryError:
         raise PackageError("the package is too large to read: not a field package") from None
-    except ValueError:  # an integer of thousands of digits (Python refuses to convert it)
-        raise PackageError("the package holds a number too long to read: not a field package") from None
-    if _too_deep(doc):
-        raise PackageError("the package nests lists or objects too deeply: not a field package")
-    return doc
 
 
 def _iso_day(value: Any) -> date | None:

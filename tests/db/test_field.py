@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import secrets
 from datetime import date
 
@@ -174,17 +175,29 @@ def _parts(doc: dict, **parts) -> str:
         (lambda doc, text: _parts(doc, base=[]), "'base' part"),
         (lambda doc, text: _parts(doc, to="soon"), "window"),
         (lambda doc, text: json.dumps({k: v for k, v in doc.items() if k != "seal"}), "lacks its 'seal'"),
-        (lambda doc, text: "[" * 100_000 + "]" * 100_000, "too deeply"),
-        (lambda doc, text: _parts(doc, x_deep=json.loads("[" * 500 + "]" * 500)), "too deeply"),
-        (lambda doc, text: '{"format": "outreach-field", "n": ' + "9" * 5000 + "}", "number too long"),
+        (lambda doc, text: "[" * 100_000 + "]" * 100_000, "nested more than 64 levels"),
+        (
+            lambda doc, text: _parts(doc, x_deep=json.loads("[" * 500 + "]" * 500)),
+            "nested more than 64 levels",
+        ),
+        (lambda doc, text: '{"format": "outreach-field", "n": ' + "9" * 5000 + "}", "5000 digits"),
+        (
+            lambda doc, text: text.replace('"format":', '"format":"outreach-field","format":', 1),
+            "named twice",
+        ),
+        (lambda doc, text: text.replace('"records":[]', '"records":[{"notes":"\\ud800"}]'), "lone surrogate"),
+        (lambda doc, text: text[:-2] + ',"x":1e999}', "too large to hold"),
     ],
 )
 def test_damaged_or_forged_packages_are_refused_whole(office: Store, spoil, says) -> None:
     text = export_package(office, date(2026, 12, 1), date(2026, 12, 31))
     bad = spoil(json.loads(text), text)
     before = database_hash(office)
-    with pytest.raises(PackageError, match=says):
+    with pytest.raises((PackageError, PlanError)) as caught:
         import_package(office, bad)
+    exc = caught.value
+    told = "; ".join(str(p) for p in exc.problems) if isinstance(exc, PlanError) else str(exc)
+    assert re.search(says, told), told
     assert database_hash(office) == before
 
 
