@@ -35,6 +35,19 @@ class MissingDatabase(StoreError):
 class NetworkDatabase(StoreError):
     """A database on a network filesystem, refused for writing."""
 
+    def __init__(self, message: str, path: Path, kind: str):
+        super().__init__(message)
+        self.path = path
+        self.kind = kind  # e.g. "cifs", "nfs4", "a network drive"
+
+
+class ReadOnlyDatabase(StoreError):
+    """A database to be opened for writing on a read-only disk or folder."""
+
+    def __init__(self, message: str, path: Path):
+        super().__init__(message)
+        self.path = path
+
 
 class Store:
     """One connection to one database file, migrated to the current schema.
@@ -49,7 +62,7 @@ class Store:
         self.user: str | None = None  # who is working: recorded with time bank entries
         memory = str(self.path) == ":memory:"
         if readonly:
-            conn = self._connect_readonly()
+            conn = connect_readonly(self.path)
         else:
             if not memory:
                 refuse_network_filesystem(self.path)
@@ -96,36 +109,6 @@ class Store:
             )
         if migrate and not readonly:
             self.migrate()
-
-    def _connect_readonly(self) -> sqlite3.Connection:
-        """An existing file opened read-only. A database in write-ahead-log mode needs its -shm
-        file; on a read-only disk that cannot be made, so the file is then opened as immutable,
-        which is safe only when no log holds changes not yet in the file (checked)."""
-        if not self.path.is_file():
-            raise MissingDatabase(f"there is no database at {self.path}")
-        base = self.path.resolve().as_uri() + "?mode=ro"
-        for extra in ("", "&immutable=1"):
-            try:
-                conn = sqlite3.connect(
-                    base + extra, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-                )
-            except sqlite3.Error as exc:
-                raise StoreError(f"cannot open database {self.path}: {exc}") from exc
-            try:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-                return conn
-            except sqlite3.OperationalError as exc:
-                conn.close()
-                wal = Path(f"{self.path}-wal")
-                if extra or (wal.exists() and wal.stat().st_size > 0):
-                    raise StoreError(
-                        f"cannot read database {self.path}: {exc} (its folder cannot be written, and "
-                        f"{wal.name} holds changes not yet in the file: open it once where it can be written)"
-                    ) from exc
-            except sqlite3.DatabaseError as exc:
-                conn.close()
-                raise StoreError(f"{self.path} is not a usable database: {exc}") from exc
-        raise AssertionError("unreachable")
 
     def migrate(self, up_to: int = SCHEMA_VERSION) -> None:
         """Apply the migrations not yet applied, each in a transaction of its own."""
@@ -188,10 +171,47 @@ def _writable(path: Path) -> bool:
     return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
 
 
+def connect_readonly(path: Path) -> sqlite3.Connection:
+    """An existing database file opened read-only (SQLite's mode=ro); nothing is created.
+
+    A database in write-ahead-log mode needs its -shm file, which cannot be made when the
+    folder is read-only (a read-only disk): then the file is opened as immutable, which is
+    safe because nobody can be writing it there, unless a -wal file holds changes not yet in
+    the database (a refusal then)."""
+    if not path.is_file():
+        raise MissingDatabase(f"there is no database at {path}")
+    base = path.resolve().as_uri() + "?mode=ro"
+    for extra in ("", "&immutable=1"):
+        try:
+            conn = sqlite3.connect(
+                base + extra, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {path}: {exc}") from exc
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if extra or _writable(path):
+                raise StoreError(f"cannot read database {path}: {exc}") from exc
+            wal = Path(f"{path}-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise StoreError(
+                    f"cannot read database {path}: its folder cannot be written, and {wal.name} holds "
+                    "changes not yet in the file (open it once where it can be written)"
+                ) from exc
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"{path} is not a usable database: {exc}") from exc
+    raise AssertionError("unreachable")
+
+
 def _read_only(path: Path) -> StoreError:
-    return StoreError(
+    return ReadOnlyDatabase(
         f"database {path} cannot be written: its disk or folder is read-only "
-        "(commands that only read it, such as check and export, still work)"
+        "(commands that only read it, such as check and export, still work)",
+        path,
     )
 
 
@@ -347,5 +367,7 @@ def refuse_network_filesystem(path: Path) -> None:
         "because SQLite's locking and write-ahead log do not work between computers and the file can "
         "be corrupted. Keep the database on the disk of the one computer that owns it (give --db a "
         "local path, or copy the file there); sharing a plan between computers is the job of the "
-        "office server, not of a shared folder."
+        "office server, not of a shared folder.",
+        path,
+        kind,
     )

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db.operations import OperationError, StillReferenced
-from db.store import StoreError
+from db.store import NetworkDatabase, ReadOnlyDatabase, StoreError
 from scheduler.planfile import PlanError
 
 from .i18n import tr, trf
@@ -59,6 +59,21 @@ def describe_error(exc: BaseException) -> str:
     """A user-facing sentence for an error a job raised (never a traceback)."""
     if isinstance(exc, PlanError):
         return trf("The file has %1 problem(s); nothing was imported.", len(exc.problems))
+    if isinstance(exc, NetworkDatabase):
+        return trf(
+            "The database %1 is on a network drive (%2). It is not opened for changes there: "
+            "SQLite's locking does not work between computers and the file can be damaged. Keep the "
+            "database on the disk of the one computer that owns it (copy it there and open the copy); "
+            "sharing a plan between computers is the office server's job, not a shared folder's.",
+            exc.path,
+            exc.kind,
+        )
+    if isinstance(exc, ReadOnlyDatabase):
+        return trf(
+            "The database %1 cannot be changed: its disk or folder is read-only. Copy it to a folder "
+            "you can write to and open the copy.",
+            exc.path,
+        )
     if isinstance(exc, (StoreError, OperationError, OSError)):
         return str(exc)
     return trf("Unexpected error: %1", f"{type(exc).__name__}: {exc}")

@@ -9,7 +9,7 @@
       <translation>（%1 年节假日未录入，请核对日期）</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="127" />
+      <location filename="../../reports/timebank.py" line="128" />
       <source> (seal)</source>
       <translation>（盖章）</translation>
     </message>
@@ -49,7 +49,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="117" />
+      <location filename="../../ui/file_actions.py" line="108" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -59,7 +59,7 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="454" />
+      <location filename="../../reports/rosters.py" line="464" />
       <source>%1 holidays not entered.</source>
       <translation>%1 年节假日尚未录入。</translation>
     </message>
@@ -123,7 +123,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>举办 %1 场次，服务 %2 人次，志愿服务 %3 小时</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="305" />
+      <location filename="../../reports/rosters.py" line="315" />
       <source>%1 occurrences, %2 hours</source>
       <translation>共 %1 场，%2 小时</translation>
     </message>
@@ -143,7 +143,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 人</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="310" />
+      <location filename="../../ui/file_actions.py" line="301" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
@@ -223,12 +223,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="77" />
+      <location filename="../../ui/file_actions.py" line="68" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="69" />
+      <location filename="../../ui/file_actions.py" line="60" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
@@ -238,7 +238,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="76" />
+      <location filename="../../ui/file_actions.py" line="67" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
@@ -248,22 +248,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="71" />
+      <location filename="../../ui/file_actions.py" line="62" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="72" />
+      <location filename="../../ui/file_actions.py" line="63" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="90" />
+      <location filename="../../ui/file_actions.py" line="81" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="73" />
+      <location filename="../../ui/file_actions.py" line="64" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
@@ -303,7 +303,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="93" />
+      <location filename="../../reports/rosters.py" line="99" />
       <source>(moved from %1)</source>
       <translation>（由 %1 改期）</translation>
     </message>
@@ -413,7 +413,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已受理</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="306" />
+      <location filename="../../ui/conflicts_panel.py" line="307" />
       <source>Acknowledge warning</source>
       <translation>确认警告</translation>
     </message>
@@ -428,12 +428,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>在岗</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="394" />
+      <location filename="../../reports/rosters.py" line="404" />
       <source>Activities</source>
       <translation>活动</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="252" />
+      <location filename="../../reports/rosters.py" line="262" />
       <source>Activity</source>
       <translation>活动</translation>
     </message>
@@ -483,7 +483,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>将新增 %1 条安排：%3 个空缺岗位中补齐 %2 个，指定带队 %4 名；仍有 %5 个岗位空缺。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="187" />
+      <location filename="../../reports/rosters.py" line="197" />
       <source>Age</source>
       <translation>年龄</translation>
     </message>
@@ -548,7 +548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编号只能包含字母、数字、“-”、“_”或“.”。</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="311" />
+      <location filename="../../ui/conflicts_panel.py" line="312" />
       <source>An acknowledgement needs a reason.</source>
       <translation>确认警告须填写理由。</translation>
     </message>
@@ -698,17 +698,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="87" />
+      <location filename="../../ui/file_actions.py" line="78" />
       <source>Back up &amp;now</source>
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="329" />
+      <location filename="../../ui/file_actions.py" line="320" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="331" />
+      <location filename="../../ui/file_actions.py" line="322" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
@@ -783,7 +783,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="179" />
+      <location filename="../../ui/pages.py" line="178" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -793,17 +793,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="94" />
+      <location filename="../../ui/pages.py" line="93" />
       <source>Calendar file</source>
       <translation>日历文件</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="124" />
+      <location filename="../../ui/pages.py" line="123" />
       <source>Calendar file (.ics)…</source>
       <translation>日历文件 (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="99" />
+      <location filename="../../ui/pages.py" line="98" />
       <source>Calendar files (*.ics)</source>
       <translation>日历文件 (*.ics)</translation>
     </message>
@@ -868,12 +868,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="227" />
+      <location filename="../../ui/file_actions.py" line="218" />
       <source>Cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="51" />
+      <location filename="../../ui/printing.py" line="52" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -883,7 +883,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长证明…</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="109" />
+      <location filename="../../reports/timebank.py" line="110" />
       <source>Certificate of volunteer service hours</source>
       <translation>志愿服务时长证明</translation>
     </message>
@@ -938,7 +938,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>临床工作时间至</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="144" />
+      <location filename="../../ui/printing.py" line="140" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -978,7 +978,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>健康咨询</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="356" />
+      <location filename="../../reports/rosters.py" line="366" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
@@ -1023,7 +1023,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="202" />
+      <location filename="../../ui/file_actions.py" line="193" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -1048,17 +1048,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>数据库已损坏</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="113" />
+      <location filename="../../ui/file_actions.py" line="104" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="126" />
+      <location filename="../../ui/file_actions.py" line="117" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="313" />
+      <location filename="../../reports/rosters.py" line="323" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -1133,12 +1133,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="204" />
+      <location filename="../../ui/file_actions.py" line="195" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="130" />
+      <location filename="../../reports/rosters.py" line="140" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
@@ -1158,7 +1158,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>轮值科室</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="107" />
+      <location filename="../../reports/rosters.py" line="117" />
       <source>Details</source>
       <translation>内容</translation>
     </message>
@@ -1358,17 +1358,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>截至目前应完成</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="83" />
+      <location filename="../../ui/file_actions.py" line="74" />
       <source>Export &amp;field package…</source>
       <translation>导出离线包(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="252" />
+      <location filename="../../ui/file_actions.py" line="243" />
       <source>Export field package</source>
       <translation>导出离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="168" />
+      <location filename="../../ui/file_actions.py" line="159" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
@@ -1383,7 +1383,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="179" />
+      <location filename="../../ui/file_actions.py" line="170" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -1408,7 +1408,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="85" />
+      <location filename="../../ui/file_actions.py" line="76" />
       <source>Field &amp;conflicts…</source>
       <translation>离线包冲突(&amp;C)…</translation>
     </message>
@@ -1433,7 +1433,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="245" />
+      <location filename="../../ui/file_actions.py" line="236" />
       <source>Field packages (*.outreach-field)</source>
       <translation>离线包 (*.outreach-field)</translation>
     </message>
@@ -1468,7 +1468,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>急救培训</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="134" />
+      <location filename="../../ui/printing.py" line="130" />
       <source>Fit width</source>
       <translation>适合宽度</translation>
     </message>
@@ -1493,7 +1493,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="130" />
+      <location filename="../../reports/rosters.py" line="140" />
       <source>Full name</source>
       <translation>姓名</translation>
     </message>
@@ -1558,7 +1558,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复举办本场次</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="446" />
+      <location filename="../../reports/rosters.py" line="456" />
       <source>Holidays and make-up workdays</source>
       <translation>节假日与调休</translation>
     </message>
@@ -1618,7 +1618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编号</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="144" />
+      <location filename="../../ui/file_actions.py" line="135" />
       <source>Import %1</source>
       <translation>导入 %1</translation>
     </message>
@@ -1628,7 +1628,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="234" />
+      <location filename="../../ui/file_actions.py" line="225" />
       <source>Import %1 rows from %2</source>
       <translation>从 %2 导入 %1 行</translation>
     </message>
@@ -1643,22 +1643,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入为</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="84" />
+      <location filename="../../ui/file_actions.py" line="75" />
       <source>Import field pac&amp;kage…</source>
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="309" />
+      <location filename="../../ui/file_actions.py" line="300" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="79" />
+      <location filename="../../ui/file_actions.py" line="70" />
       <source>Import from &amp;spreadsheet…</source>
       <translation>从表格导入(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="217" />
+      <location filename="../../ui/file_actions.py" line="208" />
       <source>Import from spreadsheet</source>
       <translation>从表格导入</translation>
     </message>
@@ -1673,12 +1673,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="153" />
+      <location filename="../../ui/file_actions.py" line="143" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="161" />
+      <location filename="../../ui/file_actions.py" line="152" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -1698,7 +1698,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>是否及时</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="107" />
+      <location filename="../../reports/rosters.py" line="117" />
       <source>Item</source>
       <translation>项目</translation>
     </message>
@@ -1773,7 +1773,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="222" />
+      <location filename="../../reports/rosters.py" line="232" />
       <source>Make-up workday</source>
       <translation>调休上班日</translation>
     </message>
@@ -1818,7 +1818,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单响应天数（中位数）</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="121" />
+      <location filename="../../reports/rosters.py" line="131" />
       <source>Member</source>
       <translation>队员</translation>
     </message>
@@ -1893,7 +1893,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="130" />
+      <location filename="../../reports/rosters.py" line="140" />
       <source>Needs</source>
       <translation>人员需求</translation>
     </message>
@@ -1933,7 +1933,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="111" />
+      <location filename="../../ui/file_actions.py" line="102" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -1963,7 +1963,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建点单</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="124" />
+      <location filename="../../ui/printing.py" line="120" />
       <source>Next page</source>
       <translation>下一页</translation>
     </message>
@@ -1973,7 +1973,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="320" />
+      <location filename="../../reports/rosters.py" line="330" />
       <source>No activities.</source>
       <translation>无活动。</translation>
     </message>
@@ -2008,17 +2008,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>不超过个人每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="172" />
+      <location filename="../../reports/rosters.py" line="182" />
       <source>No.</source>
       <translation>序号</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="384" />
+      <location filename="../../reports/rosters.py" line="394" />
       <source>Nobody assigned yet</source>
       <translation>尚未安排人员</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="452" />
+      <location filename="../../reports/rosters.py" line="462" />
       <source>None.</source>
       <translation>无。</translation>
     </message>
@@ -2048,7 +2048,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>没有待选择的冲突了。</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="267" />
+      <location filename="../../ui/printing.py" line="263" />
       <source>Nothing was printed: the printer could not be opened.</source>
       <translation>未打印：无法打开打印机。</translation>
     </message>
@@ -2113,7 +2113,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="124" />
+      <location filename="../../ui/file_actions.py" line="115" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -2123,17 +2123,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="81" />
+      <location filename="../../ui/file_actions.py" line="72" />
       <source>Open field package (on the laptop)…</source>
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="191" />
+      <location filename="../../ui/pages.py" line="190" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="96" />
+      <location filename="../../reports/rosters.py" line="102" />
       <source>Organizer</source>
       <translation>牵头支部</translation>
     </message>
@@ -2158,12 +2158,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>概览</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="242" />
+      <location filename="../../ui/printing.py" line="238" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="121" />
+      <location filename="../../ui/printing.py" line="117" />
       <source>Page</source>
       <translation>页码</translation>
     </message>
@@ -2173,7 +2173,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对支部</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="353" />
+      <location filename="../../reports/rosters.py" line="363" />
       <source>Paired partners</source>
       <translation>结对单位</translation>
     </message>
@@ -2218,7 +2218,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="438" />
+      <location filename="../../reports/rosters.py" line="448" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
@@ -2233,7 +2233,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党员</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="398" />
+      <location filename="../../reports/rosters.py" line="408" />
       <source>People</source>
       <translation>人员</translation>
     </message>
@@ -2273,7 +2273,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>药师</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="130" />
+      <location filename="../../reports/rosters.py" line="140" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
@@ -2298,7 +2298,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="189" />
+      <location filename="../../ui/pages.py" line="188" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -2328,7 +2328,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望时间：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="117" />
+      <location filename="../../ui/printing.py" line="113" />
       <source>Previous page</source>
       <translation>上一页</translation>
     </message>
@@ -2338,7 +2338,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="123" />
+      <location filename="../../ui/pages.py" line="122" />
       <source>Print duty list…</source>
       <translation>打印个人任务单…</translation>
     </message>
@@ -2348,17 +2348,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印明细…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="128" />
+      <location filename="../../ui/pages.py" line="127" />
       <source>Print month plan…</source>
       <translation>打印月度计划…</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="106" />
+      <location filename="../../ui/printing.py" line="102" />
       <source>Print preview – %1</source>
       <translation>打印预览 – %1</translation>
     </message>
     <message>
-      <location filename="../../reports/document.py" line="266" />
+      <location filename="../../reports/document.py" line="272" />
       <source>Printed %1</source>
       <translation>打印时间 %1</translation>
     </message>
@@ -2483,7 +2483,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="339" />
+      <location filename="../../ui/file_actions.py" line="330" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
@@ -2518,7 +2518,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>收到点单数</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="185" />
+      <location filename="../../reports/rosters.py" line="195" />
       <source>Residents served</source>
       <translation>服务群众登记</translation>
     </message>
@@ -2543,7 +2543,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="88" />
+      <location filename="../../ui/file_actions.py" line="79" />
       <source>Restore from &amp;backup…</source>
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
@@ -2558,7 +2558,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已恢复；被替换的文件保留为 %1。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="130" />
+      <location filename="../../reports/rosters.py" line="140" />
       <source>Role</source>
       <translation>角色</translation>
     </message>
@@ -2598,12 +2598,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="242" />
+      <location filename="../../ui/printing.py" line="238" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="139" />
+      <location filename="../../ui/printing.py" line="135" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF…</translation>
     </message>
@@ -2673,7 +2673,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>9月</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="187" />
+      <location filename="../../reports/rosters.py" line="197" />
       <source>Service</source>
       <translation>服务项目</translation>
     </message>
@@ -2688,12 +2688,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="180" />
+      <location filename="../../ui/pages.py" line="179" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="193" />
+      <location filename="../../ui/pages.py" line="192" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -2718,12 +2718,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>显示已确认</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="172" />
+      <location filename="../../reports/rosters.py" line="182" />
       <source>Sign in</source>
       <translation>签到</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="172" />
+      <location filename="../../reports/rosters.py" line="182" />
       <source>Sign out</source>
       <translation>签退</translation>
     </message>
@@ -2753,12 +2753,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>出错了</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="219" />
+      <location filename="../../ui/file_actions.py" line="210" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="170" />
+      <location filename="../../reports/rosters.py" line="180" />
       <source>Staff</source>
       <translation>职工</translation>
     </message>
@@ -2823,12 +2823,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>摊位与人员需求</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="128" />
+      <location filename="../../reports/rosters.py" line="138" />
       <source>Stations and people</source>
       <translation>摊位与人员</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="194" />
+      <location filename="../../ui/pages.py" line="193" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -2915,7 +2915,17 @@ Details were written to %2.</source>
       <translation>修改未保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/session.py" line="201" />
+      <location filename="../../ui/edits.py" line="72" />
+      <source>The database %1 cannot be changed: its disk or folder is read-only. Copy it to a folder you can write to and open the copy.</source>
+      <translation>数据库 %1 无法修改：它所在的磁盘或文件夹是只读的。请把它复制到可以写入的文件夹，再打开副本。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/edits.py" line="63" />
+      <source>The database %1 is on a network drive (%2). It is not opened for changes there: SQLite's locking does not work between computers and the file can be damaged. Keep the database on the disk of the one computer that owns it (copy it there and open the copy); sharing a plan between computers is the office server's job, not a shared folder's.</source>
+      <translation>数据库 %1 位于网络驱动器（%2）上，不能在那里修改：SQLite 的文件锁在多台计算机之间不起作用，文件可能因此损坏。请把数据库放在拥有它的那一台计算机的本地磁盘上（复制过去，再打开副本）；多台计算机之间共享计划是办公室服务器的工作，而不是共享文件夹的。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/session.py" line="202" />
       <source>The database was changed elsewhere; what you see is up to date.</source>
       <translation>数据库已在别处被修改；当前显示的内容已更新。</translation>
     </message>
@@ -2940,7 +2950,7 @@ Details were written to %2.</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="296" />
+      <location filename="../../ui/file_actions.py" line="287" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
@@ -2990,12 +3000,12 @@ Details were written to %2.</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="111" />
+      <location filename="../../reports/timebank.py" line="112" />
       <source>This is to certify that %1 of %2 took part in %3 community health outreach occurrences in %4, with %5 hours of volunteer service in all.</source>
       <translation>兹证明 %2 %1 同志于 %4 年参加社区健康服务活动 %3 场次，累计志愿服务时长 %5 小时。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="356" />
+      <location filename="../../reports/rosters.py" line="366" />
       <source>This month</source>
       <translation>本月</translation>
     </message>
@@ -3010,7 +3020,7 @@ Details were written to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="304" />
+      <location filename="../../ui/file_actions.py" line="295" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
@@ -3030,7 +3040,7 @@ Details were written to %2.</source>
       <translation>勾选参与轮值的科室，拖动调整顺序。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="252" />
+      <location filename="../../reports/rosters.py" line="262" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
@@ -3045,7 +3055,7 @@ Details were written to %2.</source>
       <translation>次数</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="130" />
+      <location filename="../../reports/rosters.py" line="140" />
       <source>Title</source>
       <translation>职称</translation>
     </message>
@@ -3060,7 +3070,7 @@ Details were written to %2.</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="434" />
+      <location filename="../../reports/rosters.py" line="444" />
       <source>Total</source>
       <translation>合计</translation>
     </message>
@@ -3130,7 +3140,7 @@ Details were written to %2.</source>
       <translation>数值</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="95" />
+      <location filename="../../reports/rosters.py" line="101" />
       <source>Venue</source>
       <translation>地点</translation>
     </message>
@@ -3150,7 +3160,7 @@ Details were written to %2.</source>
       <translation>走访日</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="356" />
+      <location filename="../../reports/rosters.py" line="366" />
       <source>Visits a year</source>
       <translation>年度走访目标</translation>
     </message>
@@ -3170,12 +3180,12 @@ Details were written to %2.</source>
       <translation>志愿者编号</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="84" />
+      <location filename="../../reports/timebank.py" line="85" />
       <source>Volunteer number: %1</source>
       <translation>志愿者编号：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="181" />
+      <location filename="../../ui/pages.py" line="180" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
     </message>
@@ -3250,7 +3260,7 @@ Details were written to %2.</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="91" />
+      <location filename="../../reports/rosters.py" line="97" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -3280,12 +3290,12 @@ Details were written to %2.</source>
       <translation>谁不再参加？</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="40" />
+      <location filename="../../reports/rosters.py" line="46" />
       <source>Whole activity</source>
       <translation>整个活动</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="136" />
+      <location filename="../../ui/printing.py" line="132" />
       <source>Whole page</source>
       <translation>整页</translation>
     </message>
@@ -3305,7 +3315,7 @@ Details were written to %2.</source>
       <translation>本场次停办的原因？</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="306" />
+      <location filename="../../ui/conflicts_panel.py" line="307" />
       <source>Why is this warning acceptable?</source>
       <translation>为什么可以接受这条警告？</translation>
     </message>
@@ -3365,12 +3375,12 @@ Details were written to %2.</source>
       <translation>您的姓名（随录入内容一并记录）：</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="132" />
+      <location filename="../../ui/printing.py" line="128" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="127" />
+      <location filename="../../ui/printing.py" line="123" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
@@ -3420,7 +3430,7 @@ Details were written to %2.</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="245" />
+      <location filename="../../scheduler/spreadsheet.py" line="411" />
       <source>appears twice (row {value})</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
@@ -3510,7 +3520,7 @@ Details were written to %2.</source>
       <translation>时长须大于 0 且不超过 24 小时</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="241" />
+      <location filename="../../scheduler/spreadsheet.py" line="407" />
       <source>is empty</source>
       <translation>为空</translation>
     </message>
@@ -3550,17 +3560,17 @@ Details were written to %2.</source>
       <translation>没有在岗人员符合条件（{need}）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="310" />
+      <location filename="../../scheduler/spreadsheet.py" line="476" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="238" />
+      <location filename="../../scheduler/spreadsheet.py" line="404" />
       <source>no column is mapped to it</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="266" />
+      <location filename="../../scheduler/spreadsheet.py" line="432" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -3570,7 +3580,7 @@ Details were written to %2.</source>
       <translation>无影响</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="291" />
+      <location filename="../../scheduler/spreadsheet.py" line="457" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
     </message>
@@ -3605,7 +3615,7 @@ Details were written to %2.</source>
       <translation>在</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="60" />
+      <location filename="../../reports/rosters.py" line="66" />
       <source>on turn</source>
       <translation>轮值</translation>
     </message>
@@ -3675,12 +3685,12 @@ Details were written to %2.</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="325" />
+      <location filename="../../scheduler/spreadsheet.py" line="491" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="282" />
+      <location filename="../../scheduler/spreadsheet.py" line="448" />
       <source>unknown qualification {value}</source>
       <translation>未知资质“{value}”</translation>
     </message>
@@ -3730,12 +3740,12 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="334" />
+      <location filename="../../scheduler/spreadsheet.py" line="500" />
       <source>{value} is not a number</source>
       <translation>“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="338" />
+      <location filename="../../scheduler/spreadsheet.py" line="504" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
     </message>
@@ -3745,7 +3755,7 @@ Details were written to %2.</source>
       <translation>{venue}场地冲突：{a}与{b}重叠（{when}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/session.py" line="185" />
+      <location filename="../../ui/session.py" line="186" />
       <source>“%1” cannot be undone; the undo history was cleared.</source>
       <translation>“%1”无法撤销；撤销记录已清空。</translation>
     </message>

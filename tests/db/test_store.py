@@ -363,8 +363,12 @@ def test_opening_for_writing_on_a_network_filesystem_is_refused(tmp_path, monkey
     monkeypatch.setattr(
         db.store, "mount_table", lambda: f"server:/x {tmp_path} nfs4 rw 0 0\n/dev/sda / ext4 rw 0 0\n"
     )
-    with pytest.raises(NetworkDatabase, match=r"network filesystem \(nfs4\).*between computers"):
+    with pytest.raises(NetworkDatabase, match=r"network filesystem \(nfs4\).*between computers") as caught:
         Store(tmp_path / "a.sqlite3")
+    assert (caught.value.kind, caught.value.path) == (
+        "nfs4",
+        tmp_path / "a.sqlite3",
+    )  # for the GUI's sentence
     with pytest.raises(NetworkDatabase):
         Store(tmp_path / "sub" / "new.sqlite3")
     assert not (tmp_path / "sub").exists()
@@ -472,3 +476,18 @@ def test_a_backup_that_fills_the_disk_leaves_nothing(store: Store, monkeypatch) 
     with pytest.raises(StoreError, match="cannot back up .*: disk full while writing"):
         make_backup(store, now=kept.taken.replace(year=kept.taken.year + 1))
     assert sorted(p.name for p in backup_folder(store.path).iterdir()) == [kept.path.name]
+
+
+def test_opening_for_writing_on_a_read_only_folder_says_so(tmp_path) -> None:
+    from db.store import ReadOnlyDatabase
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    with Store(folder / "a.sqlite3") as s:
+        import_plan(s, parse_document(sample_text()).plan)
+    with _unwritable(folder):
+        for name in ("a.sqlite3", "new.sqlite3"):
+            with pytest.raises(ReadOnlyDatabase, match="its disk or folder is read-only") as caught:
+                Store(folder / name)
+            assert caught.value.path == folder / name
+        assert sorted(p.name for p in folder.iterdir()) == ["a.sqlite3"]
