@@ -85,11 +85,12 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     SQLite); when the block ends without error, the file is flushed and takes `path`'s place.
     OSError inside the block or while finishing becomes WriteError; any error removes the
     temporary file."""
-    target = Path(os.path.abspath(path))
+    shown = Path(os.path.abspath(path))
+    target = shown.resolve()  # a symbolic link is written through, as editors do
     try:
         tmp = _temp_beside(target)
     except OSError as exc:
-        raise WriteError(target, exc) from exc
+        raise WriteError(shown, exc) from exc
     try:
         yield tmp
         _sync(tmp)
@@ -99,7 +100,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
         _remove(tmp)
         if isinstance(exc, WriteError):
             raise
-        raise WriteError(target, exc) from exc
+        raise WriteError(shown, exc) from exc
     except BaseException:
         _remove(tmp)
         raise

@@ -442,6 +442,18 @@ def test_atomic_path_for_libraries_that_want_a_name_and_other_errors(tmp_path) -
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cal.ics"]
 
 
+def test_a_symbolic_link_is_written_through(tmp_path) -> None:
+    from db.files import write_atomically
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "plan.json").write_text("old", encoding="utf-8")
+    link = tmp_path / "plan.json"
+    link.symlink_to(tmp_path / "real" / "plan.json")
+    write_atomically(link, "new")
+    assert link.is_symlink() and (tmp_path / "real" / "plan.json").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["plan.json"]
+
+
 @pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
 def test_new_files_follow_the_umask(tmp_path, umask: int) -> None:
     import stat
