@@ -500,3 +500,30 @@ def test_a_flood_of_problems_is_listed_up_to_a_limit() -> None:
     text = '{"format": "outreach-plan", "version": 1, "x": [' + ",".join(["NaN"] * 5000) + "]}"
     problems = _problems(text)
     assert len(problems) == MAX_PROBLEMS + 1 and "more problems" in problems[-1].reason
+
+
+@pytest.mark.parametrize(
+    "rule", ["FREQ=MINUTELY", "FREQ=SECONDLY", "FREQ=DAILY;BYHOUR=9,14", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"]
+)
+def test_a_runaway_rule_in_the_database_stays_inert(tmp_path: Path, rule: str) -> None:
+    """Stored by an older version: check and export run (bounded), and the exported file,
+    imported back, names the rule to be corrected."""
+    db = tmp_path / "old.sqlite3"
+    _seeded(db)
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE activities SET rrule = ? WHERE id = 'a1'", (rule,))
+    conn.close()
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(db), "check", "--today", "2026-12-01"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,  # the old expansion ran for minutes and past a gigabyte
+    )
+    assert r.returncode in (0, 1), r.stderr
+    with Store(db) as store:
+        exported = dump_document(plan_to_document(load_plan(store)))
+        with pytest.raises(PlanError) as info:
+            import_document(store, exported)
+    assert any(p.path == "$.activities[0].rrule" for p in info.value.problems)
