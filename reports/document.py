@@ -28,7 +28,7 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, Ta
 
 from resources import FONT_FILE, TRANSLATIONS
 
-from .text import ELLIPSIS, REPLACEMENT, clean, shorten
+from .text import ELLIPSIS, REPLACEMENT, clean, one_line, shorten
 
 FONT = "WQYMicroHei"
 
@@ -138,8 +138,9 @@ def para(
 
 
 def heading(parts: Iterable[Any], style: ParagraphStyle) -> Paragraph:
-    """A heading of user text parts joined by " · ", each part shortened so that every part shows."""
-    texts = [printable(x) for x in parts]
+    """A heading of user text parts joined by " · " on one line (wrapped where long), each part
+    shortened so that every part shows."""
+    texts = [printable(one_line(x)) for x in parts]
     each = max(HEADING_LIMIT // max(len(texts), 1), 20)
     return para(" · ".join(shorten(x, each) for x in texts), style)
 

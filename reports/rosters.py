@@ -18,7 +18,7 @@ from scheduler.workdays import DayKind, WorkCalendar
 
 from .document import HEADING_LIMIT, Frame, build, heading, para, styles, table
 from .messages import QUALIFICATION_NAMES, WEEKDAY_NAMES
-from .text import clean, shorten
+from .text import one_line, shorten
 
 WEEKDAYS = WEEKDAY_NAMES
 # Characters of a name (a person, a station, a holiday) where it stands among others, so that a
@@ -27,7 +27,7 @@ NAME_LIMIT = 60
 
 
 def _short(text: str | None) -> str:
-    return shorten(clean(text), NAME_LIMIT)
+    return shorten(one_line(text), NAME_LIMIT)
 
 
 def _name(plan: Plan, section: str, key: str | None) -> str:

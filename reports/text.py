@@ -26,6 +26,11 @@ def clean(value: object) -> str:
     return _UNWRITABLE.sub(REPLACEMENT, text)
 
 
+def one_line(value: object) -> str:
+    """`clean(value)` for a place that holds one line (a name in a sentence or a list)."""
+    return clean(value).replace("\n", " ")
+
+
 def shorten(text: str, limit: int) -> str:
     """At most `limit` characters: a longer text is cut and ends in an ellipsis."""
     if len(text) <= limit:

@@ -17,7 +17,7 @@ from scheduler.recording import LedgerEntry
 
 from .document import Frame, build, heading, para, styles, table
 from .rosters import _hospital, _name
-from .text import clean, shorten
+from .text import one_line, shorten
 
 # Characters of a name on the certificate: a longer one is shortened so the certificate stays one page.
 CERTIFICATE_NAME_LIMIT = 80
@@ -81,7 +81,7 @@ def _volunteer_no(person: Any, t: Callable[[str], str], style: ParagraphStyle) -
     """The person's number on the national volunteer platform, where it is known."""
     if not person.volunteer_no:
         return []
-    number = shorten(clean(person.volunteer_no), CERTIFICATE_NAME_LIMIT)
+    number = shorten(one_line(person.volunteer_no), CERTIFICATE_NAME_LIMIT)
     return [para(t("Volunteer number: %1").replace("%1", number), style)]
 
 
@@ -112,8 +112,10 @@ def certificate_pdf(
         t(
             "This is to certify that %1 of %2 took part in %3 community health outreach occurrences in %4, with %5 hours of volunteer service in all."
         )
-        .replace("%1", shorten(clean(person.name), CERTIFICATE_NAME_LIMIT))
-        .replace("%2", shorten(clean(_name(plan, "departments", person.department)), CERTIFICATE_NAME_LIMIT))
+        .replace("%1", shorten(one_line(person.name), CERTIFICATE_NAME_LIMIT))
+        .replace(
+            "%2", shorten(one_line(_name(plan, "departments", person.department)), CERTIFICATE_NAME_LIMIT)
+        )
         .replace("%3", str(occurrences))
         .replace("%4", str(year))
         .replace("%5", f"{total:g}")
@@ -125,7 +127,7 @@ def certificate_pdf(
         para(text, body_style),
         *_volunteer_no(person, t, sign_style),
         Spacer(1, 40 * mm - (8 * mm if person.volunteer_no else 0)),
-        para(shorten(clean(hospital), CERTIFICATE_NAME_LIMIT) + t(" (seal)"), sign_style),
+        para(shorten(one_line(hospital), CERTIFICATE_NAME_LIMIT) + t(" (seal)"), sign_style),
         para(f"{printed:%Y-%m-%d}", sign_style),
     ]
     build(out, frame, story)
