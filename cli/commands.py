@@ -21,6 +21,7 @@ from db.field import ensure_field_keys, export_package, field_keys_ready, import
 from db.files import WriteError, disk_full, write_atomically
 from db.operations import (
     OperationError,
+    Stale,
     import_document,
     import_plan,
     import_records,
@@ -29,7 +30,7 @@ from db.operations import (
     solver_settings,
 )
 from db.paths import default_db_path
-from db.planio import load_plan
+from db.planio import load_plan, revision
 from db.store import DatabaseError, IntegrityError, MissingDatabase, Store, StoreError
 from reports import ReportError
 from reports.document import translator
@@ -40,7 +41,7 @@ from reports.stats_xlsx import write_workbook
 from resources import demo_recipe
 from scheduler.assign import StaffingWindow, greedy, solve
 from scheduler.conflicts import CheckContext, check, counts, to_json
-from scheduler.demo import SCALES, build_demo
+from scheduler.demo import SCALES, build_demo, demo_today
 from scheduler.field import PackageError
 from scheduler.planfile import PlanError, dump_document, plan_to_document
 from scheduler.stats import compute as compute_stats
@@ -182,14 +183,18 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    year = args.year or date.today().year
+    year = args.year or (args.today.year if args.today else date.today().year)
+    today = args.today or demo_today(year, date.today())
+    if today.year != year:
+        raise CommandError(f"--today {today} is not in the demo year {year}")
     started = time.perf_counter()
-    plan = build_demo(demo_recipe(), args.scale, args.seed, year)
+    calendar = WorkCalendar(official_calendar())
+    plan = build_demo(demo_recipe(), args.scale, args.seed, year, today, calendar)
     with _open(args, write=True) as store:
         import_plan(store, plan)
     took = time.perf_counter() - started
     print(
-        f"demo hospital ({args.scale}, seed {args.seed}, {year}) written in {took:.1f} s: "
+        f"demo hospital ({args.scale}, seed {args.seed}, {year}, as on {today}) written in {took:.1f} s: "
         + ", ".join(f"{n} {k}" for k, n in plan.counts().items() if n)
     )
     return EXIT_OK
@@ -237,20 +242,30 @@ def cmd_assign(args: argparse.Namespace) -> int:
     end = args.date_to or start + timedelta(days=27)
     if end < start:
         raise CommandError(f"--to {end} is before --from {start}")
+    if args.time_limit is not None and args.time_limit <= 0:
+        raise CommandError(f"--time-limit must be above 0 seconds, not {args.time_limit:g}")
     with _open(args, write=not args.dry_run) as store:
-        plan = load_plan(store)
-        settings = solver_settings(store)
-        if args.time_limit is not None:
-            if args.time_limit <= 0:
-                raise CommandError(f"--time-limit must be above 0 seconds, not {args.time_limit:g}")
-            settings = replace(settings, time_limit=args.time_limit)
-        calendar = WorkCalendar(official_calendar(), plan.calendar.values())
-        hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
-        problem = StaffingWindow(plan, calendar, start, end, hours, settings)
-        run = greedy if args.method == "greedy" else solve
-        proposal = run(problem, Progress("assign"))
-        if not args.dry_run and proposal.assignments:
-            save(store, "assignments", proposal.assignments)
+        # Save only onto the plan that was solved: when another assign or an edit committed
+        # meanwhile, solve again from what is there now (twice at most), else refuse.
+        for attempt in range(3):
+            version = revision(store)
+            plan = load_plan(store)
+            settings = solver_settings(store)
+            if args.time_limit is not None:
+                settings = replace(settings, time_limit=args.time_limit)
+            calendar = WorkCalendar(official_calendar(), plan.calendar.values())
+            hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
+            problem = StaffingWindow(plan, calendar, start, end, hours, settings)
+            run = greedy if args.method == "greedy" else solve
+            proposal = run(problem, Progress("assign"))
+            if args.dry_run or not proposal.assignments:
+                break
+            try:
+                save(store, "assignments", proposal.assignments, expect_revision=version)
+                break
+            except Stale as exc:
+                if attempt == 2:
+                    raise CommandError(f"{exc}; run assign again") from exc
     if args.json:
         doc = {
             "filled": proposal.filled,
@@ -464,6 +479,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scale", choices=sorted(SCALES), default="small", help="how big (default: small)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
     p.add_argument("--year", type=_year, default=None, help="the year of activities (default: this year)")
+    p.add_argument(
+        "--today",
+        type=_date,
+        default=None,
+        help="the demo's today: staffed and recorded up to it (default: today, when in the year)",
+    )
     p = command("roster", cmd_roster, "Print a roster or sheet as PDF.")
     p.add_argument(
         "kind",
