@@ -48,6 +48,8 @@ from scheduler.stats import compute as compute_stats
 from scheduler.stats import to_json as stats_json
 from scheduler.workdays import WorkCalendar, official_calendar
 
+from .lang import LANGUAGES, resolve, use
+
 EXIT_OK, EXIT_WANTING, EXIT_FAILED = 0, 1, 2
 
 
@@ -439,11 +441,18 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description="Community health outreach scheduler.")
     parser.add_argument("--db", help="database file (default: your own database in the user data folder)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of messages and documents")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     def command(name: str, func: Callable[[argparse.Namespace], int], help_: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_, description=help_)
         p.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+        p.add_argument(
+            "--lang",
+            choices=LANGUAGES,
+            default=argparse.SUPPRESS,
+            help="language of messages and documents (default: the app's setting, else the system's)",
+        )
         p.set_defaults(func=func)
         return p
 
@@ -466,12 +475,14 @@ def build_parser() -> argparse.ArgumentParser:
     help_ = "Export the occurrences of a window as a package for a laptop at the venue."
     e = actions.add_parser("export", help=help_, description=help_)
     e.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+    e.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="language of messages")
     e.add_argument("--from", dest="date_from", type=_date, help="first day of the window (default: today)")
     e.add_argument("--to", dest="date_to", type=_date, help="last day of the window (default: a week on)")
     e.add_argument("-o", "--output", required=True, help="the package to write")
     help_ = "Import the records of a package brought back from the field."
     i = actions.add_parser("import", help=help_, description=help_)
     i.add_argument("--db", default=argparse.SUPPRESS, help="database file")
+    i.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="language of messages")
     i.add_argument("package", help="the package to import")
     p = command("export", cmd_export, "Export the whole database as a plan file.")
     p.add_argument("-o", "--output", required=True, help="the plan file to write")
@@ -508,9 +519,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--staff", help=f"staff id ({_roster_users(STAFF)})")
     p.add_argument("--branch", help=f"party branch id ({_roster_users(BRANCH)})")
-    p.add_argument(
-        "--lang", choices=("zh_CN", "en"), default="zh_CN", help="language of the document (default: zh_CN)"
-    )
     p.add_argument("-o", "--output", required=True, help="the PDF file to write")
     p = command(
         "assign",
@@ -534,15 +542,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--today", type=_date, help="the day pairings are judged at (default: today, or the year's end)"
     )
-    p.add_argument(
-        "--lang", choices=("zh_CN", "en"), default="zh_CN", help="language of the workbook's headers"
-    )
     p = command("ics", cmd_ics, "A person's or a branch's occurrences as an iCalendar file (phones, mail).")
     p.add_argument("--staff", help="staff id")
     p.add_argument("--branch", help="party branch id")
     p.add_argument("--from", dest="date_from", type=_date, help="first day (default: 90 days ago)")
     p.add_argument("--to", dest="date_to", type=_date, help="last day (default: 15 months on)")
-    p.add_argument("--lang", choices=("zh_CN", "en"), default="zh_CN", help="language of the descriptions")
     p.add_argument("-o", "--output", required=True, help="the .ics file to write")
     p = command("check", cmd_check, "Report every conflict of the plan (exit 1 when there is an error).")
     p.add_argument("--from", dest="date_from", type=_date, help="first day of the window checked")
@@ -560,9 +564,11 @@ def run(argv: list[str]) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_FAILED
+    args.lang = resolve(args.lang)
+    use(args.lang)
     try:
         return args.func(args)
-    except (CommandError, StoreError, OperationError) as exc:
+    except (CommandError, StoreError, OperationError, ReportError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

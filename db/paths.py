@@ -1,13 +1,40 @@
-"""Where the user's own database lives by default."""
+"""Where the user's own files live by default: the database, and the preferences file."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
-from platformdirs import user_data_dir
+from platformdirs import user_config_dir, user_data_dir
 
 APP_NAME = "outreach-scheduler"
 
 
 def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "outreach.sqlite3"
+
+
+def preferences_path() -> Path:
+    """The user's own settings that are not the plan's (the language), kept as JSON so the
+    window and the command line read the same file."""
+    return Path(user_config_dir(APP_NAME, appauthor=False)) / "preferences.json"
+
+
+def load_preferences() -> dict[str, Any]:
+    """The saved preferences; none when the file is missing or unreadable (never an error)."""
+    try:
+        value = json.loads(preferences_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def save_preference(key: str, value: Any) -> None:
+    """Save one preference (written whole, atomically)."""
+    from .files import write_atomically
+
+    prefs = {**load_preferences(), key: value}
+    path = preferences_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, json.dumps(prefs, ensure_ascii=False, indent=1).encode("utf-8"))

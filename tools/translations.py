@@ -21,10 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "outreach_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 CONTEXT = "app"
-MARKERS = {"tr", "trf", "N_", "t"}  # t: the translator handed to reports
+MARKERS = {"tr", "trf", "N_", "t", "tf"}  # t: the translator handed to reports
 
 
-FOLDERS = ("ui", "reports", "scheduler")
+FOLDERS = ("ui", "reports", "scheduler", "cli")
 
 
 def collect() -> dict[str, list[str]]:

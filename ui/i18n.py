@@ -6,10 +6,10 @@ tools/translations.py collects all three."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
+from db.paths import load_preferences, save_preference
+from reports.text import fill
 from resources import TRANSLATIONS
 
 CONTEXT = "app"
@@ -23,19 +23,10 @@ def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate(CONTEXT, text, disambiguation, n)
 
 
-_PLACE = re.compile(r"%(\d+)")
-
-
 def trf(text: str, *args: object) -> str:
     """`tr(text)` with %1, %2 … filled by `args` (in one pass, so a value holding "%2" stays
     as it is). The English text is the msgid, so the translation keeps its own word order."""
-    values = [str(a) for a in args]
-
-    def fill(m: re.Match[str]) -> str:
-        n = int(m.group(1))
-        return values[n - 1] if 1 <= n <= len(values) else m.group(0)
-
-    return _PLACE.sub(fill, tr(text))
+    return fill(tr(text), *args)
 
 
 def N_(text: str) -> str:
@@ -44,12 +35,14 @@ def N_(text: str) -> str:
 
 
 def current_language() -> str:
-    lang = QSettings().value("language", DEFAULT_LANGUAGE)
+    """The language chosen in Settings (kept beside the database, where the command line reads
+    it too); an older version kept it in Qt's settings."""
+    lang = load_preferences().get("language") or QSettings().value("language", DEFAULT_LANGUAGE)
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def set_language_setting(lang: str) -> None:
-    QSettings().setValue("language", lang)
+    save_preference("language", lang)
 
 
 def install_language(lang: str) -> bool:
