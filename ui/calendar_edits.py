@@ -31,6 +31,8 @@ from .tasks import Cancelled, run_task
 if TYPE_CHECKING:
     from .calendar_page import CalendarPage
 
+AUTO_ASSIGN_DAYS = 28  # the default window, today included (as `main.py assign`)
+
 
 class CalendarEdits(QObject):
     def __init__(self, page: CalendarPage):
@@ -280,9 +282,9 @@ class CalendarEdits(QObject):
             a, o = self.current.activity, self.current.occurrence
             window, key, method = (o.start.date(), o.start.date()), (a.id, o.date), "solver"
         else:
-            first = self.page.anchor.replace(day=1)
-            last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-            dialog = WindowDialog(first, last, self.page)
+            # As the command line's `assign`: four weeks from today (the past is not filled).
+            first = date.today()
+            dialog = WindowDialog(first, first + timedelta(days=AUTO_ASSIGN_DAYS - 1), self.page)
             if not dialog.exec():
                 return
             window, key, method = dialog.window(), None, dialog.method.currentData()

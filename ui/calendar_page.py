@@ -7,11 +7,12 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -44,6 +45,33 @@ from .session import Session
 GRID_SECTIONS = ("activities", "records", "calendar", "branches")
 DETAIL_SECTIONS = ("assignments", "staff", "departments", "partners")
 FILTER_SECTIONS = ("branches", "departments", "partners")
+
+
+def week_title(first: date, last: date) -> str:
+    """The days of a week as people write them: "23–29 Nov 2026", "2026年11月23日–29日";
+    the month and the year said again only where they change."""
+    month = QLocale().monthName
+    short = QLocale.FormatType.ShortFormat
+    if (first.year, first.month) == (last.year, last.month):
+        return trf("%1–%2 %3 %4", first.day, last.day, month(first.month, short), first.year)
+    if first.year == last.year:
+        return trf(
+            "%1 %2 – %3 %4 %5",
+            first.day,
+            month(first.month, short),
+            last.day,
+            month(last.month, short),
+            first.year,
+        )
+    return trf(
+        "%1 %2 %3 – %4 %5 %6",
+        first.day,
+        month(first.month, short),
+        first.year,
+        last.day,
+        month(last.month, short),
+        last.year,
+    )
 
 
 class CalendarPage(QWidget):
@@ -161,7 +189,8 @@ class CalendarPage(QWidget):
         for v in (self.month, self.week):
             v.moved.connect(self.edits.drag_moved)
             v.day_opened.connect(self.edits.new_on_day)
-        self.week.crowd_opened.connect(self.show_day_list)
+        for v in (self.month, self.week):
+            v.crowd_opened.connect(self.show_day_list)
 
     def _build_side_panel(self) -> QWidget:
         """The details of the chosen occurrence and what acts on it (enabled once one is chosen)."""
@@ -195,12 +224,27 @@ class CalendarPage(QWidget):
             self.delete_button,
             self.history_button,
         )
+        # Two columns of buttons: the details above keep most of the height (who is assigned
+        # shows without scrolling), the buttons used most on top.
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(4)
+        pairs = (
+            (self.record_button, self.cancel_button),
+            (self.assign_button, self.unassign_button),
+            (self.auto_one_button, self.edit_button),
+            (self.rotation_button, self.exclude_button),
+            (self.delete_button, self.history_button),
+        )
+        for row, pair in enumerate(pairs):
+            for col, b in enumerate(pair):
+                b.setToolTip(b.text())
+                grid.addWidget(b, row, col)
         side = QWidget()
         layout = QVBoxLayout(side)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.details, 1)
-        for b in self.occurrence_buttons:
-            layout.addWidget(b)
+        layout.addLayout(grid)
         return side
 
     def _lay_out(self, top: QHBoxLayout, filters: QHBoxLayout, side: QWidget) -> None:
@@ -208,7 +252,7 @@ class CalendarPage(QWidget):
         splitter.addWidget(self.stack)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([900, 320])
+        splitter.setSizes([900, 360])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
@@ -339,8 +383,18 @@ class CalendarPage(QWidget):
         for o in occ:
             key = (o.activity, o.date)
             record = records.get(key)
-            called_off = record is not None and record.status == "cancelled"
-            shown.append(Shown(o, self.catalog.activities[o.activity], badges.get(key), called_off))
+            status = record.status if record is not None else None
+            shown.append(
+                Shown(
+                    o,
+                    self.catalog.activities[o.activity],
+                    badges.get(key),
+                    cancelled=status == "cancelled",
+                    done=status == "done",
+                    served=record.served if record is not None else None,
+                    reason=record.reason if record is not None else None,
+                )
+            )
         return shown
 
     def refresh(self, *_args: Any) -> None:
@@ -350,9 +404,7 @@ class CalendarPage(QWidget):
         shown = self._occurrences(start, end)
         today = date.today()
         if self.view_index() == self.WEEK:
-            self.period.setText(
-                trf("Week of %1", f"{start:%Y-%m-%d}") + f" – {end - timedelta(days=1):%m-%d}"
-            )
+            self.period.setText(week_title(start, end - timedelta(days=1)))
             self.week.set_items(shown, cal, today)
         else:
             self.period.setText(trf("%1-%2", self.anchor.year, f"{self.anchor.month:02d}"))
@@ -422,7 +474,7 @@ class CalendarPage(QWidget):
             tr("Hold this occurrence again") if shown.cancelled else tr("Call off this occurrence…")
         )
         self.rotation_button.setEnabled(bool(shown.activity.rrule and shown.activity.stations))
-        self.details.setHtml(details_html(shown, self.catalog))
+        self.details.setHtml(details_html(shown, self.catalog, date.today()))
 
     def print_menu(self) -> None:
         """Print what the user is looking at: the chosen occurrence, its sign-in sheet, the week,

@@ -8,9 +8,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QToolTip, QTreeWidget, QTreeWidgetItem, QWidget
 
 from scheduler.model import Activity
 from scheduler.recurrence import Occurrence
@@ -45,10 +56,56 @@ class Shown:
     activity: Activity
     badge: str | None = None  # "error" | "warning", when the conflict checker has a word
     cancelled: bool = False  # this one occurrence was called off (a record says so)
+    done: bool = False  # a record says it was held
+    served: int | None = None  # people served, as recorded
+    reason: str | None = None  # why it was called off
 
     @property
     def key(self) -> tuple[str, date]:
         return (self.occurrence.activity, self.occurrence.date)
+
+    @property
+    def state(self) -> str:
+        """What became of it: "cancelled", "done", "moved" or "" (as planned)."""
+        if self.cancelled or self.activity.status == "cancelled":
+            return "cancelled"
+        if self.done or self.activity.status == "done":
+            return "done"
+        return "moved" if self.occurrence.moved else ""
+
+
+# A mark before the title on chips and in the agenda: what became of the occurrence.
+STATE_MARKS = {"done": "✓", "moved": "↪", "cancelled": "✕"}
+DONE_COLOUR = QColor("#2e7d32")
+
+
+def state_text(shown: Shown) -> str:
+    """The state in words: "Done · 120 served", "Called off: rain", "Moved from 2026-11-20"."""
+    state = shown.state
+    if state == "done":
+        if shown.served is not None:
+            return trf("Done · %1 served", shown.served)
+        return tr("Done")
+    if state == "cancelled":
+        return trf("Called off: %1", shown.reason) if shown.reason else tr("Called off")
+    if state == "moved":
+        return trf("Moved from %1", shown.occurrence.date.isoformat())
+    return ""
+
+
+def tooltip_text(shown: Shown) -> str:
+    """The whole of an occurrence in a few lines, for a chip too small to show it (plain text)."""
+    o, a = shown.occurrence, shown.activity
+    lines = [a.title, f"{o.start:%Y-%m-%d %H:%M}–{o.end:%H:%M}"]
+    if a.venue:
+        lines.append(a.venue)
+    if shown.state:
+        lines.append(state_text(shown))
+    if shown.badge == "error":
+        lines.append(tr("Has errors: see the conflicts panel"))
+    elif shown.badge == "warning":
+        lines.append(tr("Has warnings: see the conflicts panel"))
+    return "\n".join(lines)
 
 
 def _colour(activity: Activity, cancelled: bool = False) -> QColor:
@@ -57,13 +114,57 @@ def _colour(activity: Activity, cancelled: bool = False) -> QColor:
     return QColor(KIND_COLOURS.get(activity.kind, "#546e7a"))
 
 
+def text_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
+    """`text` broken into at most `max_lines` lines of `width` pixels: words kept whole where the
+    script has spaces, Chinese broken between characters; the last line elided when text is
+    left over. A newline in `text` starts a new line."""
+    if max_lines <= 0 or width <= 0:
+        return []
+    metrics = QFontMetrics(font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    out: list[str] = []
+    paragraphs = text.split("\n")
+    for i, para in enumerate(paragraphs):
+        layout = QTextLayout(para, font)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        try:
+            while True:
+                line = layout.createLine()
+                if not line.isValid():
+                    break
+                line.setLineWidth(width)
+                begin, length = line.textStart(), line.textLength()
+                if len(out) == max_lines - 1:
+                    rest = para[begin:]
+                    last_of_all = begin + length >= len(para) and i == len(paragraphs) - 1
+                    whole = begin + length >= len(para)
+                    if whole and (last_of_all or metrics.horizontalAdvance(rest) <= width):
+                        out.append(rest.rstrip())
+                    else:
+                        out.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+                    return out
+                out.append(para[begin : begin + length].rstrip())
+        finally:
+            layout.endLayout()
+    return out
+
+
+def needed_lines(text: str, font: QFont, width: int, cap: int) -> int:
+    """How many lines `text` takes at `width` (at most `cap`)."""
+    lines = text_lines(text, font, width, cap + 1)
+    return max(1, min(cap, len(lines)))
+
+
 class _GridView(QWidget):
-    """What the month and week grids share: selection, drag-and-drop, the signals."""
+    """What the month and week grids share: selection, drag-and-drop, tooltips, the signals."""
 
     selected = Signal(object)  # Shown | None
     opened = Signal(object)  # Shown
     moved = Signal(object, object)  # Shown, new start datetime
     day_opened = Signal(object)  # date (double-click on empty space)
+    crowd_opened = Signal(object)  # date: a day with more occurrences than the grid shows
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -83,8 +184,11 @@ class _GridView(QWidget):
         self.today = today
         self.update()
 
-    # subclasses: the rectangle of each item, and the time a point stands for
+    # subclasses: the rectangle of each item, the "+N" blocks, and the time a point stands for
     def item_rects(self) -> list[tuple[QRect, Shown]]:
+        raise NotImplementedError
+
+    def crowd_rects(self) -> list[tuple[QRect, date, int]]:
         raise NotImplementedError
 
     def time_at(self, pos: QPoint, item: Shown) -> datetime | None:
@@ -99,11 +203,34 @@ class _GridView(QWidget):
                 return shown
         return None
 
+    def crowd_at(self, pos: QPoint) -> date | None:
+        return next((day for rect, day, _n in self.crowd_rects() if rect.contains(pos)), None)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            shown = self.hit(event.pos())
+            if shown is not None:
+                QToolTip.showText(event.globalPos(), tooltip_text(shown), self)
+            elif self.crowd_at(event.pos()) is not None:
+                QToolTip.showText(event.globalPos(), tr("Click to list every occurrence of the day"), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        shown = self.hit(event.position().toPoint())
+        pos = event.position().toPoint()
+        shown = self.hit(pos)
+        if shown is None:
+            crowd = self.crowd_at(pos)
+            if crowd is not None:
+                self.crowd_opened.emit(crowd)
+                return
         self.current = shown.key if shown else None
         self.selected.emit(shown)
-        self._press = (shown, event.position().toPoint()) if shown else None
+        self._press = (shown, pos) if shown else None
         self._drag_to = None
         self.update()
 
@@ -126,52 +253,83 @@ class _GridView(QWidget):
         self.update()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        shown = self.hit(event.position().toPoint())
+        pos = event.position().toPoint()
+        shown = self.hit(pos)
         if shown is not None:
             self.opened.emit(shown)
-        else:
-            day = self.date_at(event.position().toPoint())
+        elif self.crowd_at(pos) is None:
+            day = self.date_at(pos)
             if day is not None:
                 self.day_opened.emit(day)
 
     def _chip(self, p: QPainter, rect: QRect, shown: Shown, text: str) -> None:
-        colour = _colour(shown.activity, shown.cancelled)
+        """One occurrence: its kind's colour; done ones paler with a tick, called-off ones grey and
+        struck through, moved ones with a dashed edge; a dot when the checker has a word."""
+        state = shown.state
+        colour = _colour(shown.activity, state == "cancelled")
         fill = QColor(colour)
-        fill.setAlpha(40)
+        fill.setAlpha(22 if state in ("done", "cancelled") else 40)
         p.fillRect(rect, fill)
         p.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), colour)
+        if state == "moved":
+            p.setPen(QPen(colour, 1, Qt.PenStyle.DashLine))
+            p.drawRect(rect.adjusted(0, 0, -1, -1))
         if shown.key == self.current:
             p.setPen(QPen(colour, 2))
             p.drawRect(rect.adjusted(1, 1, -1, -1))
-        off = shown.cancelled or shown.activity.status == "cancelled"
-        p.setPen(QColor("#808080") if off else QColor("#202020"))
-        if off:
-            font = QFont(p.font())
-            font.setStrikeOut(True)
-            p.setFont(font)
-        inner = rect.adjusted(6, 0, -2, 0)
+        inner = rect.adjusted(6, 1, -2, -1)
         if shown.badge:
             dot = QColor("#d32f2f") if shown.badge == "error" else QColor("#f9a825")
             p.setBrush(dot)
             p.setPen(Qt.PenStyle.NoPen)
             p.drawEllipse(QRectF(rect.right() - 9, rect.top() + 4, 7, 7))
             p.setBrush(Qt.BrushStyle.NoBrush)
-            p.setPen(QColor("#202020"))
             inner = inner.adjusted(0, 0, -9, 0)
-        metrics = QFontMetrics(p.font())
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        if rect.height() < 2 * metrics.height():
-            text = metrics.elidedText(text.replace("\n", " "), Qt.TextElideMode.ElideRight, inner.width())
-            flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        p.drawText(inner, flags, text)
-        if off:
-            font = QFont(p.font())
-            font.setStrikeOut(False)
-            p.setFont(font)
+        font = QFont(p.font())
+        font.setStrikeOut(state == "cancelled")
+        metrics = QFontMetrics(font)
+        mark = STATE_MARKS.get(state)
+        line = metrics.lineSpacing()
+        rows = max(1, inner.height() // line)
+        top = inner.top() + (0 if rows > 1 else (inner.height() - line) // 2)
+        if mark:
+            text = "\u2003" + text  # room for the mark on the first line
+            box = QRect(inner.left(), top, metrics.horizontalAdvance("\u2003"), line)
+            p.setPen(DONE_COLOUR if state == "done" else colour)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, mark)
+        p.setFont(font)
+        p.setPen(QColor("#808080") if state == "cancelled" else QColor("#202020"))
+        lines = text_lines(text, font, inner.width(), rows)
+        for k, part in enumerate(lines):
+            p.drawText(
+                QRect(inner.left(), top + k * line, inner.width(), line),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                part,
+            )
+        font.setStrikeOut(False)
+        p.setFont(font)
+
+
+def _overlapping_runs(items: list[Shown]) -> list[list[Shown]]:
+    """The items in order of start, cut where nothing earlier is still going on."""
+    runs: list[list[Shown]] = []
+    until: datetime | None = None
+    for s in sorted(items, key=lambda s: (s.occurrence.start, s.activity.title)):
+        if until is None or s.occurrence.start >= until:
+            runs.append([])
+            until = s.occurrence.end
+        runs[-1].append(s)
+        until = max(until, s.occurrence.end)
+    return runs
 
 
 class MonthView(_GridView):
-    """Six weeks from the Monday on or before the 1st; holidays shaded and named."""
+    """Six weeks from the Monday on or before the 1st; holidays shaded and named. A day shows as
+    many occurrences as its cell holds (a title over two or three lines when there is room);
+    the rest are counted beside the day's number ("+3 more"), which lists them when clicked."""
+
+    HEADER = 24
+    MAX_LINES = 3  # per chip
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -190,11 +348,10 @@ class MonthView(_GridView):
         return first, first + timedelta(days=42)
 
     def _cell(self, index: int) -> QRect:
-        header = 24
         w = self.width() / 7
-        h = (self.height() - header) / 6
+        h = (self.height() - self.HEADER) / 6
         row, col = divmod(index, 7)
-        return QRect(int(col * w), int(header + row * h), int(w), int(h))
+        return QRect(int(col * w), int(self.HEADER + row * h), int(w), int(h))
 
     def date_at(self, pos: QPoint) -> date | None:
         for i in range(42):
@@ -209,36 +366,69 @@ class MonthView(_GridView):
         return datetime.combine(day, item.occurrence.start.time())
 
     def _line_height(self) -> int:
-        return QFontMetrics(self.font()).height() + 4
+        return QFontMetrics(self.font()).lineSpacing() + 4
 
-    def item_rects(self) -> list[tuple[QRect, Shown]]:
+    @staticmethod
+    def chip_text(s: Shown) -> str:
+        return f"{s.occurrence.start:%H:%M} {s.activity.title}"
+
+    def _by_day(self) -> dict[int, list[Shown]]:
         first = self.first_day()
         by_day: dict[int, list[Shown]] = {}
         for s in self.items:
             i = (s.occurrence.start.date() - first).days
             if 0 <= i < 42:
                 by_day.setdefault(i, []).append(s)
-        out = []
+        for shown in by_day.values():
+            shown.sort(key=lambda s: (s.occurrence.start, s.activity.title))
+        return by_day
+
+    def _layout(self) -> tuple[list[tuple[QRect, Shown]], list[tuple[QRect, date, int]]]:
+        """Each day's chips from the top of its cell, one line each, lines left over given to
+        titles that need them; what does not fit is counted beside the day's number."""
+        first = self.first_day()
         lh = self._line_height()
-        for i, shown in by_day.items():
+        text_width = max(1, int(self.width() / 7) - 4 - 8)
+        chip_line = QFontMetrics(self.font()).lineSpacing()
+        out: list[tuple[QRect, Shown]] = []
+        more: list[tuple[QRect, date, int]] = []
+        for i, shown in self._by_day().items():
             cell = self._cell(i)
-            room = max(0, (cell.height() - lh - 4) // lh)
-            visible = shown if len(shown) <= room else shown[: max(0, room - 1)]
-            for k, s in enumerate(visible):
-                out.append(
-                    (QRect(cell.left() + 2, cell.top() + lh + 2 + k * lh, cell.width() - 4, lh - 2), s)
-                )
-        return out
+            top = cell.top() + lh
+            room = max(0, (cell.bottom() - 2 - top) // lh)
+            visible = shown[:room]
+            lines = [1] * len(visible)
+            spare = room - len(visible)
+            for k, s in enumerate(visible):  # spare lines to the titles that need them, in order
+                if spare <= 0:
+                    break
+                need = needed_lines("\u2003" + self.chip_text(s), self.font(), text_width, self.MAX_LINES)
+                extra = min(spare, need - 1)
+                lines[k] += extra
+                spare -= extra
+            y = top
+            for s, n in zip(visible, lines, strict=True):
+                height = lh - 2 + (n - 1) * chip_line
+                out.append((QRect(cell.left() + 2, y, cell.width() - 4, height), s))
+                y += height + 2
+            hidden = len(shown) - len(visible)
+            if hidden:
+                metrics = QFontMetrics(self.font())
+                text = trf("+%1 more", hidden)
+                width = metrics.horizontalAdvance(text) + 8
+                rect = QRect(cell.right() - width - 2, cell.top() + 2, width, lh - 2)
+                more.append((rect, first + timedelta(days=i), hidden))
+        return out, more
+
+    def item_rects(self) -> list[tuple[QRect, Shown]]:
+        return self._layout()[0]
+
+    def crowd_rects(self) -> list[tuple[QRect, date, int]]:
+        return self._layout()[1]
 
     def hidden_counts(self) -> dict[int, int]:
         first = self.first_day()
-        shown_keys = {s.key for _r, s in self.item_rects()}
-        counts: dict[int, int] = {}
-        for s in self.items:
-            i = (s.occurrence.start.date() - first).days
-            if 0 <= i < 42 and s.key not in shown_keys:
-                counts[i] = counts.get(i, 0) + 1
-        return counts
+        return {(day - first).days: n for _rect, day, n in self.crowd_rects()}
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -246,11 +436,13 @@ class MonthView(_GridView):
         w = self.width() / 7
         for col, name in enumerate(WEEKDAY_NAMES):
             p.setPen(QColor("#404040"))
-            p.drawText(QRect(int(col * w), 0, int(w), 24), Qt.AlignmentFlag.AlignCenter, tr(name))
+            p.drawText(QRect(int(col * w), 0, int(w), self.HEADER), Qt.AlignmentFlag.AlignCenter, tr(name))
         first = self.first_day()
         lh = self._line_height()
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
+        chips, crowds = self._layout()
+        crowded = {(day - first).days: rect for rect, day, _n in crowds}
         for i in range(42):
             day = first + timedelta(days=i)
             cell = self._cell(i)
@@ -276,20 +468,20 @@ class MonthView(_GridView):
                 text = info.name or ""
                 if info.kind is DayKind.MAKEUP:
                     text = tr("Workday") + (f" · {text}" if text else "")
-                p.drawText(number, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+                # Beside the number, leaving the right of the row to the "+N more" of a full day.
+                label_rect = QRect(number)
+                label_rect.setLeft(number.left() + QFontMetrics(self.font()).horizontalAdvance("00 "))
+                if i in crowded:
+                    label_rect.setRight(crowded[i].left() - 4)
+                metrics = QFontMetrics(small)
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, label_rect.width()))
+                p.drawText(label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
                 p.setFont(self.font())
-        for rect, s in self.item_rects():
-            self._chip(p, rect, s, f"{s.occurrence.start:%H:%M} {s.activity.title}")
-        hidden = self.hidden_counts()
-        p.setPen(QColor("#505050"))
-        for i, n in hidden.items():
-            cell = self._cell(i)
-            more = QRect(cell.left() + 6, cell.bottom() - lh, cell.width() - 8, lh)
-            p.drawText(
-                more,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                trf("+%1 more", n),
-            )
+        for rect, s in chips:
+            self._chip(p, rect, s, self.chip_text(s))
+        for rect, _day, n in crowds:
+            p.setPen(QColor("#1a56c4"))
+            p.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, trf("+%1 more", n))
         if self._press is not None and self._drag_to is not None:
             i = (self._drag_to.date() - first).days
             if 0 <= i < 42:
@@ -299,9 +491,9 @@ class MonthView(_GridView):
 
 
 class WeekView(_GridView):
-    """Seven days side by side over a time grid from 07:00 to 22:00; drag snaps to 15 minutes."""
-
-    crowd_opened = Signal(object)  # date: a day with more occurrences than fit side by side
+    """Seven days side by side over a time grid from 07:00 to 22:00; drag snaps to 15 minutes.
+    Occurrences that overlap stand side by side, each at least a readable width; a day with
+    more than fit shows a "+N" block beside them, which lists the day when clicked."""
 
     FIRST_HOUR, LAST_HOUR = 7, 22
     HEADER, GUTTER = 34, 46
@@ -320,6 +512,19 @@ class WeekView(_GridView):
 
     def _col_width(self) -> float:
         return (self.width() - self.GUTTER) / 7
+
+    def min_lane_width(self) -> int:
+        """The narrowest a chip may be: a start time, or three characters of a title, a line."""
+        metrics = QFontMetrics(self.font())
+        text = max(metrics.horizontalAdvance("\u200300:00"), metrics.horizontalAdvance("汉字汉"))
+        return text + 8 + 11  # the chip's edges, and a conflict's dot
+
+    def _crowd_width(self) -> int:
+        return QFontMetrics(self.font()).horizontalAdvance("+99") + 10
+
+    def max_lanes(self) -> int:
+        """How many chips fit side by side in a day at the readable width."""
+        return max(1, int(self._col_width() - 2) // self.min_lane_width())
 
     def _y(self, t: time) -> float:
         hours = self.LAST_HOUR - self.FIRST_HOUR
@@ -342,10 +547,10 @@ class WeekView(_GridView):
         minutes = max(0, min(24 * 60 - 15, minutes))
         return datetime.combine(day, time(minutes // 60, minutes % 60))
 
-    MAX_LANES = 4
-
     def _layout(self) -> tuple[list[tuple[QRect, Shown]], list[tuple[QRect, date, int]]]:
-        """Chips side by side where they overlap; past MAX_LANES, one "+N" block per day."""
+        """Chips side by side where they overlap, as many lanes as the readable width allows;
+        beyond that, the occurrences of the lanes that do not fit go into one "+N" block. Each
+        run of overlapping occurrences is laid out on its own: one alone has the whole width."""
         cw = self._col_width()
         by_day: dict[int, list[Shown]] = {}
         for s in self.items:
@@ -355,44 +560,63 @@ class WeekView(_GridView):
         out: list[tuple[QRect, Shown]] = []
         more: list[tuple[QRect, date, int]] = []
         for i, shown in by_day.items():
-            lanes: list[datetime] = []
-            placed = []
-            for s in sorted(shown, key=lambda s: s.occurrence.start):
-                lane = next((k for k, end in enumerate(lanes) if end <= s.occurrence.start), None)
-                if lane is None:
-                    lanes.append(s.occurrence.end)
-                    lane = len(lanes) - 1
-                else:
-                    lanes[lane] = s.occurrence.end
-                placed.append((lane, s))
-            n = min(max(1, len(lanes)), self.MAX_LANES)
-            crowded = len(lanes) > self.MAX_LANES
-            hidden = [s for lane, s in placed if crowded and lane >= n - 1]
-            for lane, s in placed:
-                if crowded and lane >= n - 1:
-                    continue
-                y0 = self._y(s.occurrence.start.time())
-                end = s.occurrence.end
-                y1 = self._y(end.time()) if end.date() == s.occurrence.start.date() else self.height() - 2
-                x = self.GUTTER + i * cw + lane * cw / n
-                out.append((QRect(int(x) + 1, int(y0), int(cw / n) - 2, max(14, int(y1 - y0))), s))
-            if hidden:
-                y0 = self._y(min(s.occurrence.start for s in hidden).time())
-                y1 = self._y(max(s.occurrence.end for s in hidden).time())
-                x = self.GUTTER + i * cw + (n - 1) * cw / n
-                rect = QRect(int(x) + 1, int(y0), int(cw / n) - 2, max(30, int(y1 - y0)))
-                more.append((rect, self.monday + timedelta(days=i), len(hidden)))
+            for run in _overlapping_runs(shown):
+                self._lay_out_run(i, cw, run, out, more)
         return out, more
+
+    def _lay_out_run(
+        self,
+        i: int,
+        cw: float,
+        run: list[Shown],
+        out: list[tuple[QRect, Shown]],
+        more: list[tuple[QRect, date, int]],
+    ) -> None:
+        lanes: list[datetime] = []
+        placed = []
+        for s in run:
+            lane = next((k for k, end in enumerate(lanes) if end <= s.occurrence.start), None)
+            if lane is None:
+                lanes.append(s.occurrence.end)
+                lane = len(lanes) - 1
+            else:
+                lanes[lane] = s.occurrence.end
+            placed.append((lane, s))
+        x0 = self.GUTTER + i * cw
+        if len(lanes) <= self.max_lanes():
+            n, width = len(lanes), cw
+        else:  # the lanes that fit beside a narrow "+N" block
+            width = cw - self._crowd_width()
+            n = max(1, int(width - 2) // self.min_lane_width())
+        hidden = [s for lane, s in placed if lane >= n]
+        for lane, s in placed:
+            if lane >= n:
+                continue
+            y0 = self._y(s.occurrence.start.time())
+            end = s.occurrence.end
+            y1 = self._y(end.time()) if end.date() == s.occurrence.start.date() else self.height() - 2
+            x = x0 + lane * width / n
+            out.append((QRect(int(x) + 1, int(y0), int(width / n) - 2, max(14, int(y1 - y0))), s))
+        if hidden:
+            y0 = self._y(min(s.occurrence.start for s in hidden).time())
+            y1 = self._y(max(s.occurrence.end for s in hidden).time())
+            rect = QRect(int(x0 + width) + 1, int(y0), int(cw - width) - 2, max(30, int(y1 - y0)))
+            more.append((rect, self.monday + timedelta(days=i), len(hidden)))
 
     def item_rects(self) -> list[tuple[QRect, Shown]]:
         return self._layout()[0]
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        for rect, day, _n in self._layout()[1]:
-            if rect.contains(event.position().toPoint()):
-                self.crowd_opened.emit(day)
-                return
-        super().mouseDoubleClickEvent(event)
+    def crowd_rects(self) -> list[tuple[QRect, date, int]]:
+        return self._layout()[1]
+
+    @staticmethod
+    def chip_text(s: Shown, metrics: QFontMetrics, width: int) -> str:
+        o = s.occurrence
+        when = f"{o.start:%H:%M}–{o.end:%H:%M}"
+        if metrics.horizontalAdvance("\u2003" + when) > width:
+            when = f"{o.start:%H:%M}"
+        text = f"{when}\n{s.activity.title}"
+        return text + (f"\n{s.activity.venue}" if s.activity.venue else "")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -425,19 +649,15 @@ class WeekView(_GridView):
             p.setPen(QColor("#707070"))
             p.drawText(QRect(0, y - 8, self.GUTTER - 4, 16), Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
         chips, crowds = self._layout()
+        metrics = QFontMetrics(self.font())
         for rect, s in chips:
-            text = f"{s.occurrence.start:%H:%M}–{s.occurrence.end:%H:%M}\n{s.activity.title}"
-            if s.activity.venue:
-                text += f"\n{s.activity.venue}"
-            self._chip(p, rect, s, text)
+            self._chip(p, rect, s, self.chip_text(s, metrics, rect.width() - 8 - (9 if s.badge else 0)))
         for rect, _day, n in crowds:
             p.fillRect(rect, QColor("#eceff1"))
             p.setPen(QColor("#455a64"))
             p.drawRect(rect.adjusted(0, 0, -1, -1))
             p.drawText(
-                rect,
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                trf("+%1 more", n),
+                rect.adjusted(0, 4, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, f"+{n}"
             )
         if self._press is not None and self._drag_to is not None:
             shown = self._press[0]
@@ -469,7 +689,16 @@ class AgendaView(QTreeWidget):
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHeaderLabels(
-            [tr("Date"), tr("Time"), tr("Activity"), tr("Kind"), tr("Venue"), tr("Organizer"), tr("Partner")]
+            [
+                tr("Date"),
+                tr("Time"),
+                tr("Activity"),
+                tr("Status"),
+                tr("Kind"),
+                tr("Venue"),
+                tr("Organizer"),
+                tr("Partner"),
+            ]
         )
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.itemSelectionChanged.connect(self._selection)
@@ -486,11 +715,13 @@ class AgendaView(QTreeWidget):
             day = f"{o.start:%Y-%m-%d} {tr(WEEKDAY_NAMES[o.start.weekday()])}"
             if info.kind is DayKind.HOLIDAY:
                 day += f"（{info.name}）"
+            mark = STATE_MARKS.get(s.state)
             item = QTreeWidgetItem(
                 [
                     day,
                     f"{o.start:%H:%M}–{o.end:%H:%M}",
-                    a.title + (" " + tr("(moved)") if o.moved else ""),
+                    (f"{mark} " if mark else "") + a.title,
+                    state_text(s),
                     label(ACTIVITY_KINDS, a.kind),
                     a.venue or "",
                     names("branches", a.organizer),
@@ -499,6 +730,12 @@ class AgendaView(QTreeWidget):
             )
             item.setData(0, Qt.ItemDataRole.UserRole, s)
             item.setForeground(2, _colour(a, s.cancelled))
+            if s.state == "cancelled":
+                font = item.font(2)
+                font.setStrikeOut(True)
+                item.setFont(2, font)
+            elif s.state == "done":
+                item.setForeground(3, DONE_COLOUR)
             rows.append(item)
         self.addTopLevelItems(rows)
 

@@ -1,9 +1,11 @@
 """The details of one occurrence as a small HTML page for the calendar's side panel: when and
-where, who organises it, its stations with what they need and who is assigned. Every text that
-comes from the plan (a title, a name, a reason) is escaped: user text is text, never markup."""
+where and what became of it (done with how many served, called off, moved) first, then its
+stations with what they need and who is assigned, then who organises it and the rest. Every text
+that comes from the plan (a title, a name, a reason) is escaped: user text is text, never markup."""
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape as e
 from typing import Any
 
@@ -12,54 +14,75 @@ from scheduler.planning import department_on_turn
 from scheduler.rules import from_rrule
 
 from .activity_editor import describe_rule
-from .calendar_views import Shown
+from .calendar_views import DONE_COLOUR, STATE_MARKS, Shown, state_text
 from .entities import Catalog
 from .i18n import tr, trf
 from .labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, ROLES, label, qualification_label
 
 GREY = "#707070"
 RED = "#b00020"
+GREEN = DONE_COLOUR.name()
 
 
 def empty_html() -> str:
     return f"<p style='color:{GREY}'>{e(tr('Click an occurrence to see its stations and people.'))}</p>"
 
 
-def details_html(shown: Shown, catalog: Catalog) -> str:
+def details_html(shown: Shown, catalog: Catalog, today: date | None = None) -> str:
+    """The page; `today` (when given) tells a past occurrence still waiting for its record."""
     a, o = shown.activity, shown.occurrence
     people = [
         x for x in catalog.assignments.values() if x.activity == a.id and x.occurrence in (None, o.date)
     ]
-    parts = [f"<h3>{e(a.title)}</h3>", _facts(shown, catalog)]
+    parts = [f"<h3>{e(a.title)}</h3>", _headline(shown, catalog, today)]
     whole = [_person(x, catalog) for x in people if x.station is None]
     if whole:
         parts.append(f"<p><b>{e(tr('Whole activity'))}</b>: " + "、".join(whole) + "</p>")
     parts += [_station(shown, st, people, catalog) for st in a.stations]
+    parts.append(_facts(shown, catalog))
     return "".join(parts)
 
 
-def _when(shown: Shown, catalog: Catalog) -> str:
+def _headline(shown: Shown, catalog: Catalog, today: date | None) -> str:
+    """When and where, and what became of the occurrence, before anything else."""
     a, o = shown.activity, shown.occurrence
     when = e(f"{o.start:%Y-%m-%d %H:%M} – {o.end:%H:%M}")
-    if o.moved:
-        when += " " + e(trf("(moved from %1)", o.date.isoformat()))
-    record = catalog.records.get((a.id, o.date))
-    if record is not None and record.status == "cancelled":
-        when += f" · <b style='color:{RED}'>{e(tr('Called off'))}</b>：{e(record.reason or '')}"
     day = catalog.work_calendar.info(o.start.date())
     if day.name:
         when += f" · <span style='color:#c62828'>{e(day.name)}</span>"
-    return when
+    if a.venue:
+        when += f" · {e(a.venue)}"
+    out = f"<p>{when}</p>"
+    state = shown.state
+    mark = STATE_MARKS.get(state, "")
+    if state == "done":
+        record = catalog.records.get((a.id, o.date))
+        out += f"<p style='color:{GREEN}'><b>{mark} {e(state_text(shown))}</b>"
+        more = []
+        if record is not None and record.attended:
+            hours = sum(x.hours for x in record.attended)
+            more.append(e(trf("%1 attended, %2 h", len(record.attended), f"{hours:g}")))
+        if record is not None and record.recorded_by:
+            more.append(e(trf("recorded by %1", record.recorded_by)))
+        if more:
+            out += f"<br/><span style='color:{GREY}'>{' · '.join(more)}</span>"
+        out += "</p>"
+    elif state == "cancelled":
+        out += f"<p style='color:{RED}'><b>{mark} {e(state_text(shown))}</b></p>"
+    elif state == "moved":
+        out += f"<p style='color:#1a56c4'><b>{mark} {e(state_text(shown))}</b></p>"
+    if state != "cancelled" and state != "done" and today is not None and o.end.date() < today:
+        out += f"<p style='color:#b26a00'>{e(tr('Not recorded yet: record what was done.'))}</p>"
+    return out
 
 
 def _facts(shown: Shown, catalog: Catalog) -> str:
     """The table of facts; values are HTML already escaped."""
     a = shown.activity
+    status = state_text(shown) if shown.state in ("done", "cancelled") else label(ACTIVITY_STATUSES, a.status)
     facts = [
-        (tr("When"), _when(shown, catalog)),
+        (tr("Status"), e(status)),
         (tr("Kind"), e(label(ACTIVITY_KINDS, a.kind))),
-        (tr("Status"), e(label(ACTIVITY_STATUSES, a.status))),
-        (tr("Venue"), e(a.venue or "")),
         (tr("Organizer"), e(catalog.name_of("branches", a.organizer))),
     ]
     partner = catalog.partners.get(a.partner or "")
@@ -69,9 +92,13 @@ def _facts(shown: Shown, catalog: Catalog) -> str:
     if a.rrule:
         facts.append((tr("Repeat"), e(describe_rule(from_rrule(a.rrule), a.rrule))))
     if a.request:
-        facts.append((tr("Service request"), e(a.request)))
+        request = catalog.requests.get(a.request)
+        text = a.request
+        if request is not None:
+            text = f"{catalog.name_of('partners', request.partner)} · {catalog.name_of('services', request.service)}"
+        facts.append((tr("Service request"), e(text)))
     cell = "<tr><td style='color:#606060;padding-right:8px'>{}</td><td>{}</td></tr>"
-    return "<table>" + "".join(cell.format(e(k), v) for k, v in facts) + "</table>"
+    return "<hr/><table>" + "".join(cell.format(e(k), v) for k, v in facts) + "</table>"
 
 
 def _person(x: Assignment, catalog: Catalog) -> str:

@@ -9,7 +9,7 @@
       <translation>（%1 年节假日未录入，请核对日期）</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="128" />
+      <location filename="../../reports/timebank.py" line="130" />
       <source> (seal)</source>
       <translation>（盖章）</translation>
     </message>
@@ -19,12 +19,12 @@
       <translation> 等另外 %1 项</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="454" />
+      <location filename="../../ui/requests_page.py" line="498" />
       <source> days</source>
       <translation> 天</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="450" />
+      <location filename="../../ui/requests_page.py" line="494" />
       <source> h</source>
       <translation> 小时</translation>
     </message>
@@ -39,12 +39,27 @@
       <translation> 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="64" />
+      <location filename="../../ui/calendar_page.py" line="66" />
+      <source>%1 %2 %3 – %4 %5 %6</source>
+      <translation>%3年%2%1日 – %6年%5%4日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="58" />
+      <source>%1 %2 – %3 %4 %5</source>
+      <translation>%5年%2%1日 – %4%3日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/occurrence_html.py" line="64" />
+      <source>%1 attended, %2 h</source>
+      <translation>到场 %1 人，共 %2 小时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="65" />
       <source>%1 d %2 h</source>
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="131" />
+      <location filename="../../ui/conflicts_panel.py" line="141" />
       <source>%1 errors, %2 warnings (%3 acknowledged)</source>
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
@@ -54,7 +69,7 @@
       <translation>%1 已存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="64" />
+      <location filename="../../ui/requests_page.py" line="65" />
       <source>%1 h %2 min</source>
       <translation>%1 小时 %2 分</translation>
     </message>
@@ -64,7 +79,7 @@
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="366" />
+      <location filename="../../ui/calendar_page.py" line="418" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -79,12 +94,12 @@
       <translation>合计 %1 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="171" />
+      <location filename="../../ui/app.py" line="169" />
       <source>%1 is damaged (%2) and there is no backup of it.</source>
       <translation>%1 已损坏（%2），且没有它的备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="177" />
+      <location filename="../../ui/app.py" line="175" />
       <source>%1 is damaged (%2).
 
 Restore the latest good backup, taken %3? The damaged file is kept aside.</source>
@@ -103,7 +118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 仍被 %2 条记录引用。请先修改或删除这些记录：</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="65" />
+      <location filename="../../ui/requests_page.py" line="66" />
       <source>%1 left</source>
       <translation>剩余 %1</translation>
     </message>
@@ -143,7 +158,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 人</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="301" />
+      <location filename="../../ui/file_actions.py" line="312" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
@@ -173,7 +188,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 · %2 KB</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="358" />
+      <location filename="../../ui/calendar_page.py" line="410" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
@@ -203,6 +218,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：结束日期早于开始日期（%3）</translation>
     </message>
     <message>
+      <location filename="../../ui/calendar_page.py" line="56" />
+      <source>%1–%2 %3 %4</source>
+      <translation>%4年%3%1日–%2日</translation>
+    </message>
+    <message>
       <location filename="../../ui/settings_actions.py" line="41" />
       <source>&amp;Auto-assign…</source>
       <translation>自动排班(&amp;A)…</translation>
@@ -213,12 +233,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="146" />
+      <location filename="../../ui/mainwindow.py" line="159" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="134" />
+      <location filename="../../ui/mainwindow.py" line="147" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
@@ -268,7 +288,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="137" />
+      <location filename="../../ui/mainwindow.py" line="150" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
@@ -283,7 +303,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="135" />
+      <location filename="../../ui/mainwindow.py" line="148" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
@@ -293,7 +313,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="144" />
+      <location filename="../../ui/mainwindow.py" line="157" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -308,11 +328,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（由 %1 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="493" />
-      <source>(moved)</source>
-      <translation>（已改期）</translation>
-    </message>
-    <message>
       <location filename="../../ui/field_dialogs.py" line="56" />
       <source>(no record)</source>
       <translation>（无记录）</translation>
@@ -323,7 +338,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不指定服务：普通走访）</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="49" />
+      <location filename="../../ui/editor.py" line="59" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -333,7 +348,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不导入）</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="246" />
+      <location filename="../../ui/editor.py" line="286" />
       <source>(not set)</source>
       <translation>（未设置）</translation>
     </message>
@@ -343,7 +358,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（整个活动）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="291" />
+      <location filename="../../ui/calendar_views.py" line="417" />
       <source>+%1 more</source>
       <translation>还有 %1 项</translation>
     </message>
@@ -368,7 +383,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党支部至少要建在一个科室上。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="416" />
+      <location filename="../../ui/requests_page.py" line="460" />
       <source>A declined request needs a reason.</source>
       <translation>拒绝点单须填写理由。</translation>
     </message>
@@ -393,17 +408,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="158" />
+      <location filename="../../ui/calendar_edits.py" line="160" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="331" />
+      <location filename="../../ui/requests_page.py" line="356" />
       <source>Accept</source>
       <translation>受理</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="404" />
+      <location filename="../../ui/requests_page.py" line="448" />
       <source>Accept request %1</source>
       <translation>受理点单 %1</translation>
     </message>
@@ -413,12 +428,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已受理</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="307" />
+      <location filename="../../ui/conflicts_panel.py" line="328" />
       <source>Acknowledge warning</source>
       <translation>确认警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="88" />
+      <location filename="../../ui/conflicts_panel.py" line="89" />
       <source>Acknowledge…</source>
       <translation>确认…</translation>
     </message>
@@ -458,7 +473,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="116" />
+      <location filename="../../ui/editor.py" line="156" />
       <source>Add need</source>
       <translation>添加需求</translation>
     </message>
@@ -498,7 +513,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="105" />
+      <location filename="../../ui/calendar_page.py" line="133" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
@@ -508,37 +523,37 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="251" />
+      <location filename="../../ui/calendar_page.py" line="295" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="252" />
+      <location filename="../../ui/calendar_page.py" line="296" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="254" />
+      <location filename="../../ui/calendar_page.py" line="298" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="152" />
+      <location filename="../../ui/calendar_edits.py" line="154" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="98" />
+      <location filename="../../ui/calendar_edits.py" line="100" />
       <source>All occurrences can be given another time of day here; to hold the series on other days, change its repeat rule, or move single occurrences.</source>
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="253" />
+      <location filename="../../ui/calendar_page.py" line="297" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="321" />
+      <location filename="../../ui/requests_page.py" line="348" />
       <source>All requests</source>
       <translation>全部点单</translation>
     </message>
@@ -548,7 +563,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编号只能包含字母、数字、“-”、“_”或“.”。</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="312" />
+      <location filename="../../ui/conflicts_panel.py" line="333" />
       <source>An acknowledgement needs a reason.</source>
       <translation>确认警告须填写理由。</translation>
     </message>
@@ -558,12 +573,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="229" />
+      <location filename="../../ui/calendar_edits.py" line="231" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="114" />
+      <location filename="../../ui/calendar_page.py" line="142" />
       <source>Annual patrol plan…</source>
       <translation>全年巡诊计划…</translation>
     </message>
@@ -573,12 +588,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="469" />
+      <location filename="../../ui/calendar_page.py" line="521" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="188" />
+      <location filename="../../ui/requests_page.py" line="216" />
       <source>Another time:</source>
       <translation>其他时间：</translation>
     </message>
@@ -603,7 +618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="245" />
+      <location filename="../../ui/calendar_edits.py" line="247" />
       <source>Assign %1 to %2</source>
       <translation>安排 %1 参加 %2</translation>
     </message>
@@ -613,7 +628,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>安排人员：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="176" />
+      <location filename="../../ui/calendar_page.py" line="205" />
       <source>Assign a person…</source>
       <translation>安排人员…</translation>
     </message>
@@ -648,7 +663,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>到场</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="78" />
+      <location filename="../../ui/requests_page.py" line="79" />
       <source>Audience</source>
       <translation>预计人数</translation>
     </message>
@@ -668,7 +683,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班设置</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="174" />
+      <location filename="../../ui/calendar_page.py" line="203" />
       <source>Auto-assign this occurrence</source>
       <translation>为本场次自动排班</translation>
     </message>
@@ -678,7 +693,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班 – 结束日期早于开始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="296" />
+      <location filename="../../ui/calendar_edits.py" line="298" />
       <source>Auto-assign: %1 assignments</source>
       <translation>自动排班：%1 条安排</translation>
     </message>
@@ -688,12 +703,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班：预览</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="307" />
+      <location filename="../../ui/calendar_edits.py" line="309" />
       <source>Auto-assigning…</source>
       <translation>正在自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="115" />
+      <location filename="../../ui/calendar_page.py" line="143" />
       <source>Auto-assign…</source>
       <translation>自动排班…</translation>
     </message>
@@ -703,12 +718,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="320" />
+      <location filename="../../ui/file_actions.py" line="331" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="322" />
+      <location filename="../../ui/file_actions.py" line="333" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
@@ -808,27 +823,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="361" />
+      <location filename="../../ui/calendar_edits.py" line="363" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="368" />
+      <location filename="../../ui/calendar_edits.py" line="370" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="182" />
+      <location filename="../../ui/calendar_page.py" line="211" />
       <source>Call off this occurrence…</source>
       <translation>停办本场次…</translation>
     </message>
     <message>
-      <location filename="../../ui/occurrence_html.py" line="48" />
+      <location filename="../../ui/calendar_views.py" line="90" />
       <source>Called off</source>
       <translation>已停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="365" />
+      <location filename="../../ui/calendar_views.py" line="90" />
+      <source>Called off: %1</source>
+      <translation>已停办：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_edits.py" line="367" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -853,7 +873,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="301" />
+      <location filename="../../ui/calendar_edits.py" line="303" />
       <source>Cancelled; nothing was changed.</source>
       <translation>已取消，未做任何更改。</translation>
     </message>
@@ -868,7 +888,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="218" />
+      <location filename="../../ui/file_actions.py" line="229" />
       <source>Cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
@@ -898,7 +918,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>变更内容</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="274" />
+      <location filename="../../ui/requests_page.py" line="300" />
       <source>Choose a partner and a service.</source>
       <translation>请选择结对单位和服务项目。</translation>
     </message>
@@ -918,9 +938,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>清空</translation>
     </message>
     <message>
-      <location filename="../../ui/occurrence_html.py" line="25" />
+      <location filename="../../ui/occurrence_html.py" line="28" />
       <source>Click an occurrence to see its stations and people.</source>
       <translation>点击一个场次，查看其摊位和人员。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_views.py" line="216" />
+      <source>Click to list every occurrence of the day</source>
+      <translation>点击列出当天全部场次</translation>
     </message>
     <message>
       <location filename="../../ui/hospital_dialog.py" line="27" />
@@ -958,7 +983,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="219" />
+      <location filename="../../ui/mainwindow.py" line="254" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -968,7 +993,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="122" />
+      <location filename="../../ui/mainwindow.py" line="135" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -1003,12 +1028,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="214" />
+      <location filename="../../ui/mainwindow.py" line="249" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="209" />
+      <location filename="../../ui/mainwindow.py" line="244" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
     </message>
@@ -1023,7 +1048,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="193" />
+      <location filename="../../ui/file_actions.py" line="204" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -1043,7 +1068,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="176" />
+      <location filename="../../ui/app.py" line="174" />
       <source>Database damaged</source>
       <translation>数据库已损坏</translation>
     </message>
@@ -1073,12 +1098,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>12月</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="412" />
+      <location filename="../../ui/requests_page.py" line="456" />
       <source>Decline request</source>
       <translation>拒绝点单</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="419" />
+      <location filename="../../ui/requests_page.py" line="463" />
       <source>Decline request %1</source>
       <translation>拒绝点单 %1</translation>
     </message>
@@ -1088,7 +1113,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已拒绝</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="332" />
+      <location filename="../../ui/requests_page.py" line="357" />
       <source>Decline…</source>
       <translation>拒绝…</translation>
     </message>
@@ -1103,7 +1128,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="199" />
+      <location filename="../../ui/calendar_edits.py" line="201" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1113,12 +1138,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="198" />
+      <location filename="../../ui/calendar_edits.py" line="200" />
       <source>Delete activity</source>
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="212" />
+      <location filename="../../ui/calendar_edits.py" line="214" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
@@ -1133,7 +1158,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="195" />
+      <location filename="../../ui/file_actions.py" line="199" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -1188,6 +1213,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已完成</translation>
     </message>
     <message>
+      <location filename="../../ui/calendar_views.py" line="87" />
+      <source>Done · %1 served</source>
+      <translation>已完成 · 服务 %1 人次</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="33" />
       <source>Double booking</source>
       <translation>人员时间冲突</translation>
@@ -1213,7 +1243,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="186" />
+      <location filename="../../ui/editor.py" line="226" />
       <source>Edit %1</source>
       <translation>编辑%1</translation>
     </message>
@@ -1223,12 +1253,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="134" />
+      <location filename="../../ui/calendar_edits.py" line="136" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="148" />
+      <location filename="../../ui/calendar_edits.py" line="150" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -1238,7 +1268,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="77" />
+      <location filename="../../ui/calendar_edits.py" line="79" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
@@ -1248,12 +1278,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="108" />
+      <location filename="../../ui/calendar_edits.py" line="110" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="179" />
+      <location filename="../../ui/calendar_page.py" line="208" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -1263,7 +1293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>对科室在岗的影响</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="271" />
+      <location filename="../../ui/app.py" line="276" />
       <source>Empty hospital</source>
       <translation>空白医院</translation>
     </message>
@@ -1288,17 +1318,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="156" />
+      <location filename="../../ui/conflicts_panel.py" line="166" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="77" />
+      <location filename="../../ui/conflicts_panel.py" line="78" />
       <source>Errors and warnings</source>
       <translation>错误和警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="78" />
+      <location filename="../../ui/conflicts_panel.py" line="79" />
       <source>Errors only</source>
       <translation>仅错误</translation>
     </message>
@@ -1348,7 +1378,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="265" />
+      <location filename="../../ui/requests_page.py" line="291" />
       <source>Expected audience</source>
       <translation>预计受众人数</translation>
     </message>
@@ -1363,12 +1393,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出离线包(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="243" />
+      <location filename="../../ui/file_actions.py" line="254" />
       <source>Export field package</source>
       <translation>导出离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="159" />
+      <location filename="../../ui/file_actions.py" line="163" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
@@ -1383,7 +1413,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="170" />
+      <location filename="../../ui/file_actions.py" line="174" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -1423,17 +1453,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="221" />
+      <location filename="../../ui/mainwindow.py" line="256" />
       <source>Field mode: %1</source>
       <translation>现场模式：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="321" />
+      <location filename="../../ui/calendar_edits.py" line="323" />
       <source>Field package</source>
       <translation>离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="236" />
+      <location filename="../../ui/file_actions.py" line="247" />
       <source>Field packages (*.outreach-field)</source>
       <translation>离线包 (*.outreach-field)</translation>
     </message>
@@ -1443,7 +1473,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>指标</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="116" />
+      <location filename="../../ui/calendar_page.py" line="144" />
       <source>Fill the open places of a window of the calendar with the solver</source>
       <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
     </message>
@@ -1478,7 +1508,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>义诊</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="37" />
+      <location filename="../../ui/calendar_views.py" line="48" />
       <source>Fri</source>
       <translation>周五</translation>
     </message>
@@ -1506,6 +1536,16 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/autoassign.py" line="79" />
       <source>Greedy (quick, need by need)</source>
       <translation>贪心法（快速，逐个岗位）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_views.py" line="105" />
+      <source>Has errors: see the conflicts panel</source>
+      <translation>有错误：见冲突面板</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_views.py" line="107" />
+      <source>Has warnings: see the conflicts panel</source>
+      <translation>有警告：见冲突面板</translation>
     </message>
     <message>
       <location filename="../../ui/sheet_import.py" line="92" />
@@ -1538,12 +1578,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改记录：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="185" />
+      <location filename="../../ui/calendar_page.py" line="214" />
       <source>History…</source>
       <translation>修改记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="358" />
+      <location filename="../../ui/calendar_edits.py" line="360" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -1553,7 +1593,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="422" />
+      <location filename="../../ui/calendar_page.py" line="474" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -1618,6 +1658,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编号</translation>
     </message>
     <message>
+      <location filename="../../ui/editor.py" line="62" />
+      <source>ID: %1</source>
+      <translation>编号：%1</translation>
+    </message>
+    <message>
       <location filename="../../ui/file_actions.py" line="135" />
       <source>Import %1</source>
       <translation>导入 %1</translation>
@@ -1628,7 +1673,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="225" />
+      <location filename="../../ui/file_actions.py" line="236" />
       <source>Import %1 rows from %2</source>
       <translation>从 %2 导入 %1 行</translation>
     </message>
@@ -1648,7 +1693,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="300" />
+      <location filename="../../ui/file_actions.py" line="311" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
     </message>
@@ -1658,7 +1703,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="208" />
+      <location filename="../../ui/file_actions.py" line="219" />
       <source>Import from spreadsheet</source>
       <translation>从表格导入</translation>
     </message>
@@ -1668,17 +1713,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入 – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="275" />
+      <location filename="../../ui/app.py" line="280" />
       <source>Import plan file</source>
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="143" />
+      <location filename="../../ui/file_actions.py" line="145" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="152" />
+      <location filename="../../ui/file_actions.py" line="156" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -1748,12 +1793,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="187" />
+      <location filename="../../ui/calendar_edits.py" line="189" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="183" />
+      <location filename="../../ui/calendar_page.py" line="212" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
@@ -1838,7 +1883,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>最低在岗人数</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="37" />
+      <location filename="../../ui/calendar_views.py" line="48" />
       <source>Mon</source>
       <translation>周一</translation>
     </message>
@@ -1863,12 +1908,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="83" />
+      <location filename="../../ui/calendar_edits.py" line="85" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="173" />
+      <location filename="../../ui/calendar_edits.py" line="175" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -1876,6 +1921,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/labels.py" line="69" />
       <source>Move to the next working day</source>
       <translation>顺延到下一个工作日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_views.py" line="92" />
+      <source>Moved from %1</source>
+      <translation>由 %1 改期</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="81" />
@@ -1918,7 +1968,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新点单</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="186" />
+      <location filename="../../ui/editor.py" line="226" />
       <source>New %1</source>
       <translation>新增%1</translation>
     </message>
@@ -1928,7 +1978,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="56" />
+      <location filename="../../ui/calendar_edits.py" line="58" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
@@ -1948,17 +1998,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="330" />
+      <location filename="../../ui/requests_page.py" line="355" />
       <source>New request</source>
       <translation>新建点单</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="397" />
+      <location filename="../../ui/requests_page.py" line="441" />
       <source>New request %1</source>
       <translation>新建点单 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="231" />
+      <location filename="../../ui/requests_page.py" line="257" />
       <source>New service request</source>
       <translation>新建点单</translation>
     </message>
@@ -2028,9 +2078,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="458" />
+      <location filename="../../ui/requests_page.py" line="502" />
       <source>Normal requests</source>
       <translation>普通点单</translation>
+    </message>
+    <message>
+      <location filename="../../ui/occurrence_html.py" line="75" />
+      <source>Not recorded yet: record what was done.</source>
+      <translation>尚未记录：请记录完成情况。</translation>
     </message>
     <message>
       <location filename="../../ui/edits.py" line="29" />
@@ -2048,7 +2103,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>没有待选择的冲突了。</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="263" />
+      <location filename="../../ui/printing.py" line="269" />
       <source>Nothing was printed: the printer could not be opened.</source>
       <translation>未打印：无法打开打印机。</translation>
     </message>
@@ -2078,7 +2133,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="447" />
+      <location filename="../../ui/calendar_page.py" line="499" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
@@ -2118,7 +2173,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="155" />
+      <location filename="../../ui/app.py" line="153" />
       <source>Open field package</source>
       <translation>打开离线包</translation>
     </message>
@@ -2148,7 +2203,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区健康服务</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="218" />
+      <location filename="../../ui/mainwindow.py" line="253" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -2158,7 +2213,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>概览</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="238" />
+      <location filename="../../ui/printing.py" line="244" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -2288,7 +2343,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划文件未导入</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="275" />
+      <location filename="../../ui/app.py" line="280" />
       <source>Plan files (*.json)</source>
       <translation>计划文件 (*.json)</translation>
     </message>
@@ -2313,17 +2368,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人口</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="77" />
+      <location filename="../../ui/requests_page.py" line="78" />
       <source>Preferred</source>
       <translation>期望时间</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="263" />
+      <location filename="../../ui/requests_page.py" line="289" />
       <source>Preferred start</source>
       <translation>期望开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="184" />
+      <location filename="../../ui/requests_page.py" line="212" />
       <source>Preferred: %1</source>
       <translation>期望时间：%1</translation>
     </message>
@@ -2358,17 +2413,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印预览 – %1</translation>
     </message>
     <message>
-      <location filename="../../reports/document.py" line="272" />
+      <location filename="../../reports/document.py" line="273" />
       <source>Printed %1</source>
       <translation>打印时间 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="113" />
+      <location filename="../../ui/calendar_page.py" line="141" />
       <source>Print…</source>
       <translation>打印…</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="73" />
+      <location filename="../../ui/requests_page.py" line="74" />
       <source>Priority</source>
       <translation>优先级</translation>
     </message>
@@ -2388,7 +2443,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心理咨询师</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="111" />
+      <location filename="../../ui/editor.py" line="151" />
       <source>Qualification</source>
       <translation>资质</translation>
     </message>
@@ -2423,12 +2478,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="348" />
+      <location filename="../../ui/calendar_edits.py" line="350" />
       <source>Record %1 on %2</source>
       <translation>记录 %2 的%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="172" />
+      <location filename="../../ui/calendar_page.py" line="201" />
       <source>Record what was done…</source>
       <translation>记录完成情况…</translation>
     </message>
@@ -2448,22 +2503,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="269" />
+      <location filename="../../ui/calendar_edits.py" line="271" />
       <source>Remove %1 from %2</source>
       <translation>将 %1 移出 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="264" />
+      <location filename="../../ui/calendar_edits.py" line="266" />
       <source>Remove a person</source>
       <translation>移除人员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="177" />
+      <location filename="../../ui/calendar_page.py" line="206" />
       <source>Remove a person…</source>
       <translation>移除人员…</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="117" />
+      <location filename="../../ui/editor.py" line="157" />
       <source>Remove need</source>
       <translation>删除需求</translation>
     </message>
@@ -2483,7 +2538,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="330" />
+      <location filename="../../ui/file_actions.py" line="341" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
@@ -2523,17 +2578,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务群众登记</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="76" />
+      <location filename="../../ui/requests_page.py" line="77" />
       <source>Respond within</source>
       <translation>响应倒计时</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="369" />
+      <location filename="../../ui/requests_page.py" line="413" />
       <source>Respond within: urgent %1 h, normal %2 days</source>
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="447" />
+      <location filename="../../ui/requests_page.py" line="491" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
@@ -2548,12 +2603,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="227" />
+      <location filename="../../ui/app.py" line="225" />
       <source>Restore from backup</source>
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="234" />
+      <location filename="../../ui/app.py" line="232" />
       <source>Restored; the replaced file is kept as %1.</source>
       <translation>已恢复；被替换的文件保留为 %1。</translation>
     </message>
@@ -2563,12 +2618,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="223" />
+      <location filename="../../ui/calendar_edits.py" line="225" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="181" />
+      <location filename="../../ui/calendar_page.py" line="210" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
     </message>
@@ -2583,7 +2638,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>运行</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="37" />
+      <location filename="../../ui/calendar_views.py" line="48" />
       <source>Sat</source>
       <translation>周六</translation>
     </message>
@@ -2598,7 +2653,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="238" />
+      <location filename="../../ui/printing.py" line="244" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
@@ -2613,7 +2668,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存记录</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="211" />
+      <location filename="../../ui/mainwindow.py" line="246" />
       <source>Saved into the package %1.</source>
       <translation>已保存到离线包 %1。</translation>
     </message>
@@ -2623,17 +2678,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="215" />
+      <location filename="../../ui/requests_page.py" line="241" />
       <source>Schedule</source>
       <translation>排期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="171" />
+      <location filename="../../ui/requests_page.py" line="199" />
       <source>Schedule request</source>
       <translation>点单排期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="439" />
+      <location filename="../../ui/requests_page.py" line="483" />
       <source>Schedule request %1</source>
       <translation>点单排期 %1</translation>
     </message>
@@ -2643,12 +2698,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已排期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="441" />
+      <location filename="../../ui/requests_page.py" line="485" />
       <source>Scheduled on %1.</source>
       <translation>已排期于 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="333" />
+      <location filename="../../ui/requests_page.py" line="358" />
       <source>Schedule…</source>
       <translation>排期…</translation>
     </message>
@@ -2698,7 +2753,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="98" />
+      <location filename="../../ui/conflicts_panel.py" line="99" />
       <source>Severity</source>
       <translation>级别</translation>
     </message>
@@ -2713,7 +2768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="85" />
+      <location filename="../../ui/conflicts_panel.py" line="86" />
       <source>Show acknowledged</source>
       <translation>显示已确认</translation>
     </message>
@@ -2733,7 +2788,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="455" />
+      <location filename="../../ui/calendar_page.py" line="507" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -2748,12 +2803,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>求解器（在时限内求最优）</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="294" />
+      <location filename="../../ui/app.py" line="299" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="210" />
+      <location filename="../../ui/file_actions.py" line="221" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -2858,7 +2913,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>汇总</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="37" />
+      <location filename="../../ui/calendar_views.py" line="48" />
       <source>Sun</source>
       <translation>周日</translation>
     </message>
@@ -2893,12 +2948,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度目标</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="237" />
+      <location filename="../../ui/editor.py" line="277" />
       <source>The ID of a saved record does not change.</source>
       <translation>已保存记录的编号不能修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="295" />
+      <location filename="../../ui/app.py" line="300" />
       <source>The action could not be completed: %1
 Details were written to %2.</source>
       <translation>操作未能完成：%1
@@ -2925,7 +2980,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 位于网络驱动器（%2）上，不能在那里修改：SQLite 的文件锁在多台计算机之间不起作用，文件可能因此损坏。请把数据库放在拥有它的那一台计算机的本地磁盘上（复制过去，再打开副本）；多台计算机之间共享计划是办公室服务器的工作，而不是共享文件夹的。</translation>
     </message>
     <message>
-      <location filename="../../ui/session.py" line="202" />
+      <location filename="../../ui/session.py" line="219" />
       <source>The database was changed elsewhere; what you see is up to date.</source>
       <translation>数据库已在别处被修改；当前显示的内容已更新。</translation>
     </message>
@@ -2945,12 +3000,12 @@ Details were written to %2.</source>
       <translation>最低在岗人数超过了该科室的在岗职工数。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="156" />
+      <location filename="../../ui/app.py" line="154" />
       <source>The package cannot be opened: %1</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="287" />
+      <location filename="../../ui/file_actions.py" line="298" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
@@ -2985,12 +3040,12 @@ Details were written to %2.</source>
       <translation>以下记录在离线包导出后，在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="149" />
+      <location filename="../../ui/calendar_edits.py" line="151" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="151" />
+      <location filename="../../ui/calendar_edits.py" line="153" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -3010,22 +3065,22 @@ Details were written to %2.</source>
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="150" />
+      <location filename="../../ui/calendar_edits.py" line="152" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="322" />
+      <location filename="../../ui/calendar_edits.py" line="324" />
       <source>This occurrence is not in the field package, which covers %1 to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="295" />
+      <location filename="../../ui/file_actions.py" line="306" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="37" />
+      <location filename="../../ui/calendar_views.py" line="48" />
       <source>Thu</source>
       <translation>周四</translation>
     </message>
@@ -3065,7 +3120,7 @@ Details were written to %2.</source>
       <translation>至</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="93" />
+      <location filename="../../ui/calendar_page.py" line="121" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
@@ -3080,7 +3135,7 @@ Details were written to %2.</source>
       <translation>培训</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="37" />
+      <location filename="../../ui/calendar_views.py" line="48" />
       <source>Tue</source>
       <translation>周二</translation>
     </message>
@@ -3100,7 +3155,7 @@ Details were written to %2.</source>
       <translation>人员不足</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="304" />
+      <location filename="../../ui/calendar_edits.py" line="306" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
@@ -3125,7 +3180,7 @@ Details were written to %2.</source>
       <translation>加急</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="457" />
+      <location filename="../../ui/requests_page.py" line="501" />
       <source>Urgent requests</source>
       <translation>加急点单</translation>
     </message>
@@ -3190,22 +3245,22 @@ Details were written to %2.</source>
       <translation>志愿服务时间银行</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="320" />
+      <location filename="../../ui/requests_page.py" line="347" />
       <source>Waiting for an answer</source>
       <translation>待处理</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="156" />
+      <location filename="../../ui/conflicts_panel.py" line="166" />
       <source>Warning</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="79" />
+      <location filename="../../ui/conflicts_panel.py" line="80" />
       <source>Warnings only</source>
       <translation>仅警告</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="37" />
+      <location filename="../../ui/calendar_views.py" line="48" />
       <source>Wed</source>
       <translation>周三</translation>
     </message>
@@ -3215,14 +3270,9 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="105" />
+      <location filename="../../ui/calendar_page.py" line="133" />
       <source>Week</source>
       <translation>周</translation>
-    </message>
-    <message>
-      <location filename="../../ui/calendar_page.py" line="354" />
-      <source>Week of %1</source>
-      <translation>%1 当周</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="576" />
@@ -3245,7 +3295,7 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="463" />
+      <location filename="../../ui/calendar_page.py" line="515" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -3255,7 +3305,7 @@ Details were written to %2.</source>
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="98" />
+      <location filename="../../ui/conflicts_panel.py" line="99" />
       <source>What</source>
       <translation>内容</translation>
     </message>
@@ -3285,7 +3335,7 @@ Details were written to %2.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="264" />
+      <location filename="../../ui/calendar_edits.py" line="266" />
       <source>Who no longer goes?</source>
       <translation>谁不再参加？</translation>
     </message>
@@ -3305,17 +3355,17 @@ Details were written to %2.</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="412" />
+      <location filename="../../ui/requests_page.py" line="456" />
       <source>Why is the request declined?</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="361" />
+      <location filename="../../ui/calendar_edits.py" line="363" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="307" />
+      <location filename="../../ui/conflicts_panel.py" line="328" />
       <source>Why is this warning acceptable?</source>
       <translation>为什么可以接受这条警告？</translation>
     </message>
@@ -3325,12 +3375,12 @@ Details were written to %2.</source>
       <translation>取消原因</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="90" />
+      <location filename="../../ui/conflicts_panel.py" line="91" />
       <source>Withdraw acknowledgement</source>
       <translation>撤回确认</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="278" />
+      <location filename="../../ui/calendar_views.py" line="470" />
       <source>Workday</source>
       <translation>班</translation>
     </message>
@@ -3385,7 +3435,7 @@ Details were written to %2.</source>
       <translation>缩小</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="184" />
+      <location filename="../../ui/conflicts_panel.py" line="194" />
       <source>[acknowledged: %1]</source>
       <translation>[已确认：%1]</translation>
     </message>
@@ -3415,12 +3465,12 @@ Details were written to %2.</source>
       <translation>活动及其某一场次的日期</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="133" />
+      <location filename="../../ui/editor.py" line="173" />
       <source>any department</source>
       <translation>任意科室</translation>
     </message>
     <message>
-      <location filename="../../ui/editor.py" line="140" />
+      <location filename="../../ui/editor.py" line="180" />
       <source>any qualification</source>
       <translation>任意资质</translation>
     </message>
@@ -3480,7 +3530,7 @@ Details were written to %2.</source>
       <translation>每 </translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="260" />
+      <location filename="../../ui/calendar_edits.py" line="262" />
       <source>every occurrence</source>
       <translation>每场</translation>
     </message>
@@ -3620,7 +3670,7 @@ Details were written to %2.</source>
       <translation>轮值</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="65" />
+      <location filename="../../ui/requests_page.py" line="66" />
       <source>overdue by %1</source>
       <translation>已超时 %1</translation>
     </message>
@@ -3648,6 +3698,11 @@ Details were written to %2.</source>
       <location filename="../../ui/autoassign.py" line="62" />
       <source>per two evenings in a row</source>
       <translation>每出现连续两晚</translation>
+    </message>
+    <message>
+      <location filename="../../ui/occurrence_html.py" line="66" />
+      <source>recorded by %1</source>
+      <translation>%1 记录</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="142" />
@@ -3755,7 +3810,7 @@ Details were written to %2.</source>
       <translation>{venue}场地冲突：{a}与{b}重叠（{when}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/session.py" line="186" />
+      <location filename="../../ui/session.py" line="203" />
       <source>“%1” cannot be undone; the undo history was cleared.</source>
       <translation>“%1”无法撤销；撤销记录已清空。</translation>
     </message>
