@@ -39,31 +39,71 @@ _NO_DATE = QDate(1900, 1, 1)
 
 
 class RefCombo(QComboBox):
-    """Pick one record of another section by name; typing searches anywhere in the name."""
+    """Pick one record of another section by name; typing searches anywhere in the name. The
+    record's ID is in the item's tooltip, not in the text; two records of the same name are
+    told apart by `details` (a person's department, say), else by their IDs."""
 
-    def __init__(self, options: list[tuple[str, str]], required: bool, parent: QWidget | None = None):
+    WIDEST = 460  # px: a longer name is elided in the box (whole in the list)
+
+    def __init__(
+        self,
+        options: list[tuple[str, str]],
+        required: bool,
+        parent: QWidget | None = None,
+        details: dict[str, str] | None = None,
+    ):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         if not required:
             self.addItem(tr("(none)"), None)
-        for key, name in options:
-            self.addItem(f"{name}  [{key}]", key)
+        for key, text in shown_names(options, details or {}):
+            self.addItem(text, key)
+            self.setItemData(self.count() - 1, trf("ID: %1", key), Qt.ItemDataRole.ToolTipRole)
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self.setMinimumContentsLength(18)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        # As wide as the longest name (up to a limit), so that a chosen name is not cut.
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0)
+        self.setMinimumWidth(min(self.WIDEST, longest + 48))
+        self.currentIndexChanged.connect(self._tip)
+
+    def _tip(self, index: int) -> None:
+        self.setToolTip(self.itemData(index, Qt.ItemDataRole.ToolTipRole) or "")
 
     def set_value(self, key: str | None) -> None:
         i = self.findData(key)
         self.setCurrentIndex(i if i >= 0 else (0 if key is None else -1))
+        self._tip(self.currentIndex())
 
     def value(self) -> str | None:
         # The typed text decides: an edited text that names no item is no choice.
         i = self.findText(self.currentText(), Qt.MatchFlag.MatchExactly)
         return self.itemData(i) if i >= 0 else None
+
+
+def shown_names(options: list[tuple[str, str]], details: dict[str, str]) -> list[tuple[str, str]]:
+    """(key, text) for each option: the name, and where two share it, the detail or the ID in
+    brackets to tell them apart."""
+    count: dict[str, int] = {}
+    for _key, name in options:
+        count[name] = count.get(name, 0) + 1
+    out = []
+    for key, name in options:
+        if count[name] > 1:
+            detail = details.get(key)
+            name = f"{name}（{detail}）" if detail else f"{name}（{key}）"
+        out.append((key, name))
+    # A detail shared too (two of one name in one department): the ID as well.
+    seen: dict[str, int] = {}
+    for _key, text in out:
+        seen[text] = seen.get(text, 0) + 1
+    return [(k, f"{t[:-1]} · {k}）" if seen[t] > 1 and t.endswith("）") else t) for k, t in out]
 
 
 class CheckList(QListWidget):
@@ -270,7 +310,13 @@ class RecordDialog(QDialog):
                 ((k, getattr(v, "name", k)) for k, v in self.catalog.section(f.ref or "").items()),
                 key=lambda x: x[1],
             )
-            return RefCombo(options, f.required)
+            details = {}
+            if f.ref == "staff":  # two people of one name: their departments tell them apart
+                details = {
+                    k: self.catalog.name_of("departments", v.department)
+                    for k, v in self.catalog.staff.items()
+                }
+            return RefCombo(options, f.required, details=details)
         if f.kind == "multi_ref":
             options = sorted(
                 ((k, getattr(v, "name", k)) for k, v in self.catalog.section(f.ref or "").items()),

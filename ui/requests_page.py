@@ -3,8 +3,9 @@ accept, decline with a reason, or schedule as an activity at a preferred slot.""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import operations as ops
-from scheduler.model import ServiceRequest, Slot
+from scheduler.model import Activity, Pairing, ServiceRequest, Slot
 from scheduler.requests import OPEN_STATUSES, ResponseTimes, organizing_branch, schedule_request, time_left
 
 from .editor import RefCombo
@@ -85,11 +86,16 @@ class RequestModel(QAbstractTableModel):
         self.items: list[ServiceRequest] = []
         self.times = ResponseTimes()
         self.now = datetime.now()
+        self.activities: dict[str, Activity] = {}  # request ID -> the activity that answers it
 
     def reload(self, times: ResponseTimes, now: datetime) -> None:
         self.beginResetModel()
         self.times, self.now = times, now
         self.items = sorted(self.catalog.requests.values(), key=lambda q: q.received, reverse=True)
+        self.activities = {}
+        for a in sorted(self.catalog.activities.values(), key=lambda a: a.id, reverse=True):
+            if a.request:
+                self.activities[a.request] = a  # the first by ID when several answer one request
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -106,7 +112,9 @@ class RequestModel(QAbstractTableModel):
         return None
 
     def activity_of(self, q: ServiceRequest) -> str:
-        return next((a.id for a in self.catalog.activities.values() if a.request == q.id), "")
+        """The title of the activity that answers the request (its ID is in the tooltip)."""
+        a = self.activities.get(q.id)
+        return a.title if a is not None else ""
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -116,6 +124,10 @@ class RequestModel(QAbstractTableModel):
         left = time_left(q, self.times, self.now)
         if role == Qt.ItemDataRole.UserRole:
             return q
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == len(self.HEADERS) - 1 and q.id in self.activities:
+                return trf("ID: %1", self.activities[q.id].id)
+            return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if col == 6 and left is not None and left <= timedelta(0):
                 return QColor("#c62828")
@@ -163,6 +175,22 @@ def _py(q: QDateTime) -> datetime:
     return datetime.fromisoformat(q.toString("yyyy-MM-ddTHH:mm"))
 
 
+def lead_branch(request: ServiceRequest, pairings: Iterable[Pairing]) -> str | None:
+    """The branch to lead a request's activity: the one paired with the partner when the request
+    came in, else on its first preferred day, else the latest pairing with that partner (a
+    pairing that starts after the request or has ended still names the partner's branch)."""
+    pairings = list(pairings)
+    days = [request.received] + [s.start for s in request.preferred[:1]]
+    for day in days:
+        branch = organizing_branch(request.partner, pairings, day)
+        if branch is not None:
+            return branch
+    mine = [p for p in pairings if p.partner == request.partner]
+    if not mine:
+        return None
+    return max(mine, key=lambda p: (p.start or date.min, p.id)).branch
+
+
 class ScheduleDialog(QDialog):
     """Pick a preferred slot (or another time) and the organizing branch for a request."""
 
@@ -206,9 +234,7 @@ class ScheduleDialog(QDialog):
         branches = sorted(((b.id, b.name) for b in catalog.branches.values()), key=lambda x: x[1])
         self.organizer = RefCombo(branches, False)
         self.organizer.setObjectName("organizer")
-        self.organizer.set_value(
-            organizing_branch(request.partner, catalog.pairings.values(), request.received)
-        )
+        self.organizer.set_value(lead_branch(request, catalog.pairings.values()))
         form = QFormLayout()
         form.addRow(tr("Organizer"), self.organizer)
         layout.addLayout(form)
@@ -313,17 +339,16 @@ class RequestsPage(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().setVisible(False)
         self.view.setAlternatingRowColors(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setWordWrap(False)
         self.show_combo = QComboBox()
         self.show_combo.setObjectName("show")
         self.show_combo.addItem(tr("Waiting for an answer"), OPEN_STATUSES)
         self.show_combo.addItem(tr("All requests"), None)
         for code, text in REQUEST_STATUSES.items():
             self.show_combo.addItem(tr(text), (code,))
-        self.show_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_statuses(self.show_combo.currentData())
-        )
+        self.show_combo.currentIndexChanged.connect(self._show_changed)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
         for key, text, slot in (
@@ -357,10 +382,29 @@ class RequestsPage(QWidget):
         self.refresh()
         ChangeFollower(self, session, _shown_by_inbox, self.refresh)
 
+    def _show_changed(self, _index: int) -> None:
+        self.proxy.set_statuses(self.show_combo.currentData())
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Every column as wide as what it shows (a long one up to a limit; the user may widen
+        it), the last one taking the rest."""
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        for c in range(self.proxy.columnCount() - 1):
+            header.resizeSection(c, min(header.sectionSize(c), self.WIDEST_COLUMN))
+
+    WIDEST_COLUMN = 360  # px
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.fit_columns()  # now that the rows can be measured as they will be drawn
+
     def refresh(self, *_args: Any) -> None:
         times = ops.response_times(self.session.store)
         keep = self.selected()
         self.model.reload(times, datetime.now())
+        self.fit_columns()
         if keep is not None:
             self.select(keep.id)
         urgent = times.urgent.total_seconds() / 3600

@@ -1,0 +1,127 @@
+"""First contact (#15), beyond the calendar: tables and dialogs as wide as what they show, names
+instead of IDs."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from db.operations import import_document
+from db.store import Store
+from tests.helpers import sample
+from ui.mainwindow import MainWindow
+from ui.session import Session
+
+pytestmark = pytest.mark.gui
+
+
+def _import(path, doc: dict) -> None:
+    with Store(path) as s:
+        import_document(s, json.dumps(doc, ensure_ascii=False))
+
+
+def _window(qtbot, path, doc: dict | None = None) -> MainWindow:
+    _import(path, doc or sample())
+    w = MainWindow(Session(path))
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    w.show_section("calendar_view")
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.watch.checker is not None)
+    return w
+
+
+# -- the requests inbox and its dialogs
+
+
+def _requests_doc() -> dict:
+    doc = sample()
+    doc["partners"].append(
+        {"id": "p-rail", "name": "株洲车辆段电力机车检修有限公司", "kind": "enterprise", "contact": {}}
+    )
+    doc["requests"] += [
+        {
+            "id": "r2",
+            "partner": "p-rail",
+            "service": "sports-injury",
+            "received": "2025-03-01T09:00",  # before the partner's only pairing started
+            "preferred": [{"start": "2025-03-20T09:00", "end": "2025-03-20T11:00"}],
+            "status": "declined",
+        }
+    ]
+    doc["pairings"].append(
+        {"id": "pr2", "branch": "b-ortho", "partner": "p-rail", "start": "2025-10-01", "visits_per_year": 4}
+    )
+    return doc
+
+
+def test_requests_table_columns_fit_their_contents_on_first_show(qtbot, db_path) -> None:
+    w = _window(qtbot, db_path, _requests_doc())
+    w.show_section("requests_view")
+    page = w.current_page()
+    qtbot.waitExposed(page.view)
+    assert page.proxy.rowCount() == 0  # nothing waiting: the columns are the headers' width
+    page.show_combo.setCurrentIndex(1)  # all requests
+    qtbot.wait(20)
+    header = page.view.horizontalHeader()
+    for c in range(page.proxy.columnCount() - 1):
+        assert header.sectionSize(c) >= page.view.sizeHintForColumn(c), page.model.headerData(c, 1, 0)
+    # The activity that answers a request is named by its title; its ID is in the tooltip.
+    row = next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data() == "r1")
+    assert page.proxy.index(row, 9).data() == "中医夜市"
+    assert page.proxy.index(row, 9).data(0x0003) == "编号：a1"
+    w.session.close()
+
+
+def test_new_request_and_schedule_dialogs_show_whole_names(qtbot, db_path) -> None:
+    from ui.requests_page import RequestDialog, ScheduleDialog
+
+    w = _window(qtbot, db_path, _requests_doc())
+    catalog = w.catalog
+    dialog = RequestDialog(catalog, w)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    combo = dialog.partner
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert "株洲车辆段电力机车检修有限公司" in texts and not any("[" in t or "p-" in t for t in texts)
+    assert combo.itemData(texts.index("友谊社区"), 0x0003) == "编号：p-youyi"
+    widest = max(combo.fontMetrics().horizontalAdvance(t) for t in texts)
+    assert combo.width() >= widest + 20  # the longest name is not cut
+    # A request that came in before the partner's pairing began: its branch leads all the same.
+    schedule = ScheduleDialog(catalog, catalog.requests["r2"], w)
+    qtbot.addWidget(schedule)
+    schedule.show()
+    assert schedule.organizer.value() == "b-ortho" and schedule.organizer.currentText() == "骨伤党支部"
+    w.session.close()
+
+
+def test_editors_name_records_by_name_and_tell_namesakes_apart(qtbot, db_path) -> None:
+    from ui.activity_editor import ActivityDialog
+    from ui.editor import RecordDialog
+    from ui.entities import ALL_SPECS
+
+    doc = sample()
+    doc["staff"].append({"id": "s004", "name": "金伟", "department": "acu", "qualifications": []})
+    w = _window(qtbot, db_path, doc)
+    catalog = w.catalog
+    staff_spec = next(s for s in ALL_SPECS if s.section == "staff")
+    dialog = RecordDialog(staff_spec, catalog, catalog.staff["s001"], w)
+    qtbot.addWidget(dialog)
+    assert dialog.widgets["department"].currentText() == "骨伤科"
+    assert dialog.widgets["branch"].currentText() == "骨伤党支部"
+    branch_spec = next(s for s in ALL_SPECS if s.section == "branches")
+    dialog = RecordDialog(branch_spec, catalog, catalog.branches["b-ortho"], w)
+    qtbot.addWidget(dialog)
+    secretary = dialog.widgets["secretary"]
+    assert secretary.currentText() == "金伟（骨伤科）" and secretary.value() == "s001"
+    texts = [secretary.itemText(i) for i in range(secretary.count())]
+    assert "金伟（针灸科）" in texts and "李娜" in texts
+    secretary.setCurrentIndex(texts.index("金伟（针灸科）"))
+    assert secretary.value() == "s004"
+    editor = ActivityDialog(catalog, catalog.activities["a1"], w)
+    qtbot.addWidget(editor)
+    assert editor.partner.currentText() == "友谊社区" and editor.organizer.currentText() == "骨伤党支部"
+    w.session.close()
