@@ -137,8 +137,6 @@ class Controller:
             old_window.deleteLater()
         if old_session is not None:
             old_session.close()
-        self.window.restore_requested.connect(self.restore)
-        self.window.field_requested.connect(self.open_field)
         self.window.drawn.connect(lambda: self.back_up(session))  # once the window is up
         if first_start and is_new_database(session):
             self.first_start()
@@ -242,16 +240,23 @@ class Controller:
         window = MainWindow(self.session)
         window.open_requested.connect(lambda p: self.open(p))
         window.language_changed.connect(self.change_language)
+        window.restore_requested.connect(self.restore)
+        window.field_requested.connect(self.open_field)
         if geometry is not None:
             window.restoreGeometry(geometry)
         window.show()
         self.window = window
 
     def change_language(self, lang: str) -> None:
+        """Every text anew in the other language: a new window, on the screen the user was on."""
         set_language_setting(lang)
         install_language(lang)
         old = self.window
+        place = old.where() if old is not None else None
         self._show_window()
+        if place is not None:
+            assert self.window is not None
+            self.window.go_back_to(place)
         if old is not None:
             old.deleteLater()
 

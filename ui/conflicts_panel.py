@@ -5,12 +5,13 @@ rows of conflicts that came, went or were acknowledged are touched."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -96,8 +97,17 @@ class ConflictsPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("conflicts")
         self.tree.setHeaderLabels([tr("Severity"), tr("What"), tr("When")])
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
+        self.tree.setUniformRowHeights(True)  # thousands of rows stay quick to scroll
+        header = self.tree.header()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        # The severity and the time as wide as their texts (measured once, not row by row).
+        metrics = self.tree.fontMetrics()
+        severity = max(metrics.horizontalAdvance(t) for t in (tr("Error"), tr("Warning"), tr("Severity")))
+        header.resizeSection(0, severity + 2 * self.tree.indentation() + 16)
+        header.resizeSection(2, metrics.horizontalAdvance("2026-12-31 23:59") + 24)
+        # At least six rows in view.
+        self.tree.setMinimumHeight(6 * (metrics.height() + 4) + header.sizeHint().height())
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemExpanded.connect(self._expanded)
         self.tree.itemSelectionChanged.connect(self._enable)
@@ -200,6 +210,17 @@ class ConflictsPanel(QWidget):
             return
         plan = self.session.catalog.plan()
         head.addChildren([self._row(c, plan) for c in items[:ROWS_PER_GROUP]])
+        self._scroll_near_today(head)
+
+    def _scroll_near_today(self, head: QTreeWidgetItem) -> None:
+        """An opened group shows its rows from today on (the past is above, a scroll away)."""
+        today = datetime.combine(date.today(), datetime.min.time())
+        for i in range(head.childCount()):
+            c = self.by_id.get(head.child(i).data(0, _ID))
+            if c is not None and isinstance(c.start, datetime) and c.start >= today:
+                if i > 0:
+                    self.tree.scrollToItem(head.child(i), QAbstractItemView.ScrollHint.PositionAtTop)
+                return
 
     # -- after a change
 

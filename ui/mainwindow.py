@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QWidget,
 )
 
@@ -109,11 +110,23 @@ class MainWindow(QMainWindow):
                 item.setData(Qt.ItemDataRole.UserRole, name)
                 self.nav.addItem(item)
         self.nav.currentItemChanged.connect(self._nav_changed)
+        # As wide as its longest entry in the language shown (English ones are longer), with
+        # room for a vertical scroll bar and never a horizontal one.
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        width = (
+            self.nav.sizeHintForColumn(0)
+            + 2 * self.nav.frameWidth()
+            + self.nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            + 8
+        )
+        self.nav.setMinimumWidth(width)
+        self.nav.setMaximumWidth(max(width, 320))
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 1080])
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([width, 1280 - width])
         self.setCentralWidget(splitter)
         self.nav.setCurrentRow(1)
 
@@ -123,7 +136,7 @@ class MainWindow(QMainWindow):
         self.conflicts_dock.setObjectName("conflicts_dock")
         self.conflicts_dock.setWidget(self.conflicts_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.conflicts_dock)
-        self.resizeDocks([self.conflicts_dock], [170], Qt.Orientation.Vertical)
+        self.resizeDocks([self.conflicts_dock], [230], Qt.Orientation.Vertical)
         self.conflicts_panel.open_conflict.connect(self.open_conflict)
         if self.field:  # conflicts are the office's business; on site only recording matters
             self.conflicts_dock.hide()
@@ -177,6 +190,28 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> Any:
         return self.stack.currentWidget()
+
+    def current_section(self) -> str | None:
+        item = self.nav.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def where(self) -> dict[str, Any]:
+        """What the user is looking at, to be shown again by `go_back_to` in a new window (after
+        a language switch): the screen, and on the calendar its view and date."""
+        place: dict[str, Any] = {"section": self.current_section()}
+        calendar = self.pages.get("calendar_view")
+        if calendar is not None:
+            place["calendar"] = (calendar.view_index(), calendar.anchor)
+        return place
+
+    def go_back_to(self, place: dict[str, Any]) -> None:
+        if "calendar" in place:
+            view, anchor = place["calendar"]
+            calendar = self.page("calendar_view")
+            calendar.anchor = anchor
+            calendar.set_view(view)
+        if place.get("section"):
+            self.show_section(place["section"])
 
     def open_occurrence(self, activity_id: str, day: date) -> None:
         self.show_section("calendar_view")

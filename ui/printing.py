@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -161,9 +161,14 @@ class PreviewDialog(QDialog):
 
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
         self.view.zoomFactorChanged.connect(lambda _z: self._show_zoom())
+        self.view.zoomModeChanged.connect(lambda _m: self._show_zoom())
+        # In a fit mode the zoom follows the page area's width, known only once it is laid out:
+        # the label is worked out again whenever that area changes size.
+        self._viewport = self.view.viewport()
+        self._viewport.installEventFilter(self)
         self._page_changed(0)
-        self._show_zoom()
         self.resize(900, 1000)
+        self._show_zoom()
 
     def _tool(self, text: str, tip: str, key: QKeySequence.StandardKey) -> QToolButton:
         button = QToolButton()
@@ -228,9 +233,10 @@ class PreviewDialog(QDialog):
     def _show_zoom(self) -> None:
         self.zoom_label.setText(f"{round(self._effective_zoom() * 100)} %")
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().resizeEvent(event)
-        self._show_zoom()
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if obj is self._viewport and event.type() == QEvent.Type.Resize:
+            self._show_zoom()
+        return False
 
     # Output --------------------------------------------------------------
     def save_as(self) -> Path | None:

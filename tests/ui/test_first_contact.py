@@ -1,15 +1,19 @@
 """First contact (#15), beyond the calendar: tables and dialogs as wide as what they show, names
-instead of IDs."""
+instead of IDs, the conflicts panel tall enough and opened near today, the preview's zoom right
+on open, no "changed elsewhere" after our own demo, and a language switch that stays on the
+screen with an English navigation that is not clipped."""
 
 from __future__ import annotations
 
 import json
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from db.operations import import_document
 from db.store import Store
 from tests.helpers import sample
+from ui.app import Controller
 from ui.mainwindow import MainWindow
 from ui.session import Session
 
@@ -31,6 +35,19 @@ def _window(qtbot, path, doc: dict | None = None) -> MainWindow:
     qtbot.waitExposed(w)
     qtbot.waitUntil(lambda: w.watch.checker is not None)
     return w
+
+
+def _activity(aid: str, title: str, start: str, minutes: int = 120, **more) -> dict:
+    begin = datetime.fromisoformat(start)
+    return {
+        "id": aid,
+        "title": title,
+        "kind": "free_clinic",
+        "start": begin.isoformat(timespec="minutes"),
+        "end": (begin + timedelta(minutes=minutes)).isoformat(timespec="minutes"),
+        "organizer": "b-ortho",
+        **more,
+    }
 
 
 # -- the requests inbox and its dialogs
@@ -125,3 +142,112 @@ def test_editors_name_records_by_name_and_tell_namesakes_apart(qtbot, db_path) -
     qtbot.addWidget(editor)
     assert editor.partner.currentText() == "友谊社区" and editor.organizer.currentText() == "骨伤党支部"
     w.session.close()
+
+
+# -- the conflicts panel
+
+
+def test_conflicts_panel_is_tall_enough_and_opens_near_today(qtbot, db_path, monkeypatch) -> None:
+    from ui import conflicts_panel
+
+    class Today(date):
+        @classmethod
+        def today(cls) -> date:
+            return date(2026, 11, 25)
+
+    monkeypatch.setattr(conflicts_panel, "date", Today)
+    doc = sample()
+    # A weekly clinic all year with nobody assigned: understaffed every week, January first.
+    doc["activities"].append(
+        _activity(
+            "weekly",
+            "周周义诊",
+            "2026-01-05T09:00",
+            rrule="FREQ=WEEKLY;COUNT=52",
+            stations=[{"id": "s", "name": "义诊区", "needs": [{"qualification": "physician", "count": 1}]}],
+        )
+    )
+    w = _window(qtbot, db_path, doc)
+    panel = w.conflicts_panel
+    qtbot.waitUntil(lambda: "understaffed" in panel.heads)
+    row_height = panel.tree.fontMetrics().height()
+    assert panel.tree.viewport().height() >= 8 * row_height
+    header = panel.tree.header()
+    assert header.sectionSize(2) >= panel.tree.fontMetrics().horizontalAdvance("2026-12-12 10:00")
+    head = panel.heads["understaffed"]
+    head.setExpanded(True)
+    qtbot.wait(20)
+    children = [head.child(i) for i in range(head.childCount())]
+    assert len(children) >= 40
+    first_future = next(c for c in children if c.text(2) >= "2026-11-25")
+    january = next(c for c in children if c.text(2).startswith("2026-01"))
+    viewport = panel.tree.viewport().rect()
+    assert viewport.intersects(panel.tree.visualItemRect(first_future))
+    assert not viewport.intersects(panel.tree.visualItemRect(january))
+    w.session.close()
+
+
+# -- the print preview
+
+
+def test_print_preview_zoom_label_is_right_on_open(qtbot, db_path) -> None:
+    from reports.rosters import weekly_roster
+    from ui import printing
+
+    w = _window(qtbot, db_path)
+    page = w.current_page()
+    catalog = page.catalog
+    dialog = printing.save_pdf(
+        page,
+        "week.pdf",
+        lambda p, t, now: weekly_roster(p, catalog.plan(), catalog.work_calendar, date(2026, 12, 3), t, now),
+    )
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    shown = int(dialog.zoom_label.text().rstrip(" %"))
+    # Fitted to the width: the page as wide as the page area, at the zoom the label says.
+    points = dialog.document.pagePointSize(0)
+    at_100 = points.width() * dialog.logicalDpiX() / 72
+    margins = dialog.view.documentMargins()
+    fitted = (dialog.view.viewport().width() - margins.left() - margins.right()) / at_100
+    assert abs(shown - fitted * 100) <= 1 and shown >= 30
+    # "+" goes to the next step above what was shown.
+    dialog.zoom_in_button.click()
+    assert dialog.zoom() == min(z for z in printing.ZOOM_STEPS if z * 100 > shown + 0.1)
+    assert dialog.zoom_label.text() == f"{round(dialog.zoom() * 100)} %"
+    dialog.close()
+    w.session.close()
+
+
+# -- a language switch
+
+
+def test_a_language_switch_keeps_the_screen(qtbot, db_path) -> None:
+    _import(db_path, sample())
+    controller = Controller()
+    assert controller.open(db_path, first_start=False)
+    window = controller.window
+    window.resize(1600, 1000)
+    calendar = window.current_page()
+    calendar.set_view(calendar.WEEK)
+    calendar.go_to(date(2026, 12, 9))
+    window.show_section("requests_view")
+    controller.change_language("en")
+    english = controller.window
+    assert english is not window
+    assert english.current_section() == "requests_view"
+    assert english.nav.currentItem().text().strip() == "Service requests"
+    english.show_section("calendar_view")
+    page = english.current_page()
+    assert page.view_index() == page.WEEK and page.anchor == date(2026, 12, 9)
+    assert page.period.text() == "7–13 Dec 2026"
+    # The English navigation is not clipped: every entry whole, no sideways scrolling.
+    qtbot.waitExposed(english)
+    nav = english.nav
+    assert nav.viewport().width() >= nav.sizeHintForColumn(0)
+    assert not nav.horizontalScrollBar().isVisible()
+    controller.change_language("zh_CN")
+    assert controller.window.current_section() == "calendar_view"
+    controller.session.close()
+    controller.window.close()
