@@ -139,16 +139,20 @@ class FileActions(QObject):
             with Store(db_path) as store:  # its own connection, on its own thread
                 return ops.import_document(store, data, progress)
 
+        session = self.session
+
         def done(changes: ops.Changes) -> None:
             self._status(trf("Imported %1.", file_path))
-            self.session.ran_elsewhere(text, changes)  # its word on the undo history comes last
+            session.ran_elsewhere(text, changes)  # its word on the undo history comes last
 
         def failed(exc: BaseException) -> None:
+            session.write_failed()
             if isinstance(exc, PlanError):
                 ProblemsDialog(str(file_path), exc.problems, self.window).exec()
             else:
                 QMessageBox.warning(self.window, tr("Import plan file"), describe_error(exc))
 
+        session.writing_elsewhere()
         run_task(self.window, trf("Importing %1…", file_path.name), job, done, failed)
 
     def export_plan_file(self) -> None:
@@ -188,12 +192,19 @@ class FileActions(QObject):
             progress(2, 2)
             return changes
 
+        session = self.session
+
+        def failed(exc: BaseException) -> None:
+            session.write_failed()
+            QMessageBox.warning(self.window, tr("Demo hospital"), describe_error(exc))
+
+        session.writing_elsewhere()
         run_task(
             self.window,
             tr("Creating the demo hospital…"),
             job,
-            lambda changes: self.session.ran_elsewhere(tr("Demo hospital"), changes),
-            lambda exc: QMessageBox.warning(self.window, tr("Demo hospital"), describe_error(exc)),
+            lambda changes: session.ran_elsewhere(tr("Demo hospital"), changes),
+            failed,
         )
 
     def import_spreadsheet(self, path: str | None = None) -> SheetImportDialog | None:

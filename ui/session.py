@@ -100,6 +100,9 @@ class Session(QObject):
         # (never another computer: db/store.py refuses a network filesystem):
         # look every second and a half whether someone else committed.
         self._version = self.store.data_version()
+        # Our own background jobs writing on their own connections now (a plan import, the demo):
+        # while one runs, a commit is ours, not another window's.
+        self._own_writers = 0
         self._watch = QTimer(self)
         self._watch.setInterval(1500)
         self._watch.timeout.connect(self.poll)
@@ -172,10 +175,24 @@ class Session(QObject):
         self.announce(changes, initiator)
         return changes
 
+    def writing_elsewhere(self) -> None:
+        """Our own background job is about to write on its own connection: until it has ended
+        (`ran_elsewhere` or `write_failed`), what it commits is not "changed elsewhere"."""
+        self._own_writers += 1
+
+    def _own_write_ended(self) -> None:
+        self._own_writers = max(0, self._own_writers - 1)
+        if not self.closed:
+            self._version = self.store.data_version()  # ours, not someone else's
+
+    def write_failed(self) -> None:
+        """Our own background job ended without a change to announce (refused, cancelled)."""
+        self._own_write_ended()
+
     def ran_elsewhere(self, text: str, changes: ops.Changes, initiator: object | None = None) -> None:
         """A change our own background job wrote on its own connection (a plan import): it
         cannot be undone here; announced like any other."""
-        self._version = self.store.data_version()  # ours, not someone else's
+        self._own_write_ended()
         if changes:
             self._forget_history(text)
         self.announce(changes, initiator)
@@ -188,7 +205,7 @@ class Session(QObject):
     def poll(self) -> bool:
         """Another connection has committed since the last look: everything is read again and
         announced, and the undo history dropped (undoing now could overwrite their work)."""
-        if self.closed:
+        if self.closed or self._own_writers:
             return False
         try:
             version = self.store.data_version()
