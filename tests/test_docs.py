@@ -538,7 +538,7 @@ def test_the_documented_exit_codes_hold(tmp_path: Path, capsys: pytest.CaptureFi
     with Store(db) as store:
         before = database_hash(store)
     capsys.readouterr()
-    assert run(["import", "--db", str(db), str(bad)]) == 2
+    assert run(["import", "--db", str(db), "--lang", "en", str(bad)]) == 2
     err = capsys.readouterr().err.splitlines()
     assert str(bad) in err[0] and "nothing changed" in err[0]
     assert [line.strip() for line in err[1:]] == _problems_shown(refused)
