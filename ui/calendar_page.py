@@ -238,7 +238,6 @@ class CalendarPage(QWidget):
         )
         for row, pair in enumerate(pairs):
             for col, b in enumerate(pair):
-                b.setToolTip(b.text())
                 grid.addWidget(b, row, col)
         side = QWidget()
         layout = QVBoxLayout(side)
@@ -252,7 +251,7 @@ class CalendarPage(QWidget):
         splitter.addWidget(self.stack)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([900, 360])
+        splitter.setSizes([900, 320])  # the buttons' two columns widen it where they need
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)

@@ -292,8 +292,10 @@ class _GridView(QWidget):
         line = metrics.lineSpacing()
         rows = max(1, inner.height() // line)
         top = inner.top() + (0 if rows > 1 else (inner.height() - line) // 2)
-        if mark:
-            text = "\u2003" + text  # room for the mark on the first line
+        if mark:  # room for the mark on the first line; a line of its own when the first word
+            first = text.split("\n", 1)[0].split(" ", 1)[0]  # would not fit beside it
+            wide = metrics.horizontalAdvance("\u2003" + first) > inner.width()
+            text = ("\u2003\n" if wide else "\u2003") + text
             box = QRect(inner.left(), top, metrics.horizontalAdvance("\u2003"), line)
             p.setPen(DONE_COLOUR if state == "done" else colour)
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, mark)
@@ -516,11 +518,10 @@ class WeekView(_GridView):
     def min_lane_width(self) -> int:
         """The narrowest a chip may be: a start time, or three characters of a title, a line."""
         metrics = QFontMetrics(self.font())
-        text = max(metrics.horizontalAdvance("\u200300:00"), metrics.horizontalAdvance("汉字汉"))
-        return text + 8 + 11  # the chip's edges, and a conflict's dot
+        return max(metrics.horizontalAdvance("00:00"), metrics.horizontalAdvance("汉字汉")) + 12
 
     def _crowd_width(self) -> int:
-        return QFontMetrics(self.font()).horizontalAdvance("+99") + 10
+        return QFontMetrics(self.font()).horizontalAdvance("+99") + 6
 
     def max_lanes(self) -> int:
         """How many chips fit side by side in a day at the readable width."""
