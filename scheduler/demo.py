@@ -362,7 +362,9 @@ def _pairing_visits(plan: Plan, rng: random.Random, jan1: date, calendar: WorkCa
     afternoons; never two at one venue on a day, never on a statutory holiday. One pairing is
     left behind its yearly target (a teachable warning)."""
     taken: set[tuple[str, date]] = set()
-    for number, pairing in enumerate(list(plan.pairings.values())):
+    # The longest-standing pairing promised twice what it plans: behind its target all year.
+    behind = min(plan.pairings.values(), key=lambda p: (p.start or jan1, p.id), default=None)
+    for pairing in list(plan.pairings.values()):
         branch = plan.branches[pairing.branch]
         partner = plan.partners[pairing.partner]
         dept = branch.departments[0]
@@ -370,9 +372,11 @@ def _pairing_visits(plan: Plan, rng: random.Random, jan1: date, calendar: WorkCa
         days = (date(jan1.year, 12, 31) - first).days + 1
         n = math.ceil(pairing.visits_per_year * days / 365)
         venue = f"{partner.name}党群服务中心"
+        phase = rng.uniform(0, 0.3)  # pairings spread over the weeks, not all on the first weekend
         for k in range(n):
             # On or before the day the yearly target calls for (a pairing keeps pace with it).
-            day = first + timedelta(days=int(k * days / n) + 3)
+            # The first visits of the year spread over its first weeks (not all on 1 January).
+            day = first + timedelta(days=int((k + (phase if k else rng.uniform(0.1, 0.7))) * days / n))
             # Mostly in the staff's rest time (weekends), some on weekday afternoons.
             target, hour = rng.choices(((5, None), (6, None), (rng.randrange(1, 4), 14)), (5, 3, 2))[0]
             day -= timedelta(days=(day.weekday() - target) % 7)
@@ -409,8 +413,8 @@ def _pairing_visits(plan: Plan, rng: random.Random, jan1: date, calendar: WorkCa
                 extra={"service": svc.id},
             )
             plan.activities[act.id] = act
-        if number == 0:  # promised more than was planned
-            plan.pairings[pairing.id] = replace(pairing, visits_per_year=pairing.visits_per_year + 8)
+        if pairing is behind:
+            plan.pairings[pairing.id] = replace(pairing, visits_per_year=2 * pairing.visits_per_year)
 
 
 def _monthly_series(plan: Plan, rng: random.Random, jan1: date) -> None:

@@ -336,7 +336,7 @@ def record_the_past(plan: Plan, recipe: dict[str, Any], rng: random.Random, toda
                 break
             key = (activity.id, occ.date)
             at = occ.end + timedelta(hours=rng.randrange(1, 20))
-            if rng.random() < 0.03:
+            if rng.random() < 0.015:
                 reason = rng.choice(recipe["cancel_reasons"])
                 plan.records[key] = Record(
                     activity.id, occ.date, "cancelled", reason, recorded_at=at, recorded_by="外联办"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The user's own preferences (the language) never come from, or go to, the real user folder.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="outreach-tests-config-")
 
 from db.store import Store  # noqa: E402
 

@@ -310,7 +310,7 @@ def test_stats_json_and_workbook_read_back(tmp_path) -> None:
     assert doc["totals"] == {"occurrences": 1, "served": 180, "hours": 3.0}
     assert doc["by_month"][11] == {"key": "2026-12", "occurrences": 1, "served": 180, "hours": 3.0}
     out = tmp_path / "stats.xlsx"
-    r = run("--db", str(db), "stats", "--year", "2026", "-o", str(out))
+    r = run("--db", str(db), "stats", "--year", "2026", "-o", str(out), "--lang", "zh_CN")
     assert r.returncode == 0, r.stderr
     wb = load_workbook(out)
     assert wb.sheetnames[:3] == ["汇总", "按月份", "按党支部"]

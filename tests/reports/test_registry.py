@@ -156,6 +156,19 @@ def test_command_line_takes_its_choices_and_messages_from_the_registry(tmp_path)
         r = _run("--db", str(db), "roster", *args, "-o", str(out))
         assert r.returncode == 2 and words in r.stderr and r.stderr.count("\n") == 1, (args, r.stderr)
         assert not out.exists() and not list(tmp_path.glob(".r.pdf.*"))
-    r = _run("--db", str(db), "roster", "person", "--staff", "s003", "--from", "2026-12-01", "-o", str(out))
+    r = _run(
+        "--db",
+        str(db),
+        "roster",
+        "person",
+        "--staff",
+        "s003",
+        "--from",
+        "2026-12-01",
+        "-o",
+        str(out),
+        "--lang",
+        "zh_CN",
+    )
     assert r.returncode == 0, r.stderr
     assert "共 4 场，12 小时" in "".join(p.extract_text() for p in PdfReader(out).pages)

@@ -19,6 +19,9 @@ def isolated_settings(tmp_path_factory, qapp):
     from ui.app import make_app
 
     make_app()
+    from db.paths import preferences_path
+
+    preferences_path().unlink(missing_ok=True)  # a test that switched language leaves none behind
     QSettings().setValue("language", "zh_CN")
     from ui.i18n import install_language
 
