@@ -16,9 +16,11 @@ keys stay as they are; the export shows them and a re-import names them, to be c
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
+import typing
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -1214,17 +1216,59 @@ def _with_extra(d: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return d
 
 
-def _needs_doc(needs: tuple[Need, ...]) -> list[dict[str, Any]]:
-    out = []
-    for n in needs:
-        d: dict[str, Any] = {}
-        if n.department is not None:
-            d["department"] = n.department
-        if n.qualification is not None:
-            d["qualification"] = n.qualification
-        d["count"] = n.count
-        out.append(_with_extra(d, n.extra))
-    return out
+# How the dataclasses of scheduler/model.py are written: every field under its own name, but for
+# these (the plan file's spelling), `extra` spread beside them, and a need's filters left out
+# when it has none.
+_KEY_OF_FIELD = {"from_date": "from"}
+_OMITTED_WHEN_NONE = {Need: ("department", "qualification")}
+# The order each section is listed in, so the same plan always gives the same text.
+_ORDER: dict[str, Callable[[Any], Any]] = {
+    "unavailability": lambda u: (u.staff, u.start, u.end),
+    "assignments": lambda a: (a.activity, _dkey(a.occurrence), a.station or "", a.staff),
+    "records": lambda r: (r.activity, r.occurrence),
+    "calendar": lambda c: c.date,
+}
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _value(value: Any, hint: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return _iso(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return _record_doc(value)
+    if isinstance(value, tuple):
+        inner = typing.get_args(hint)[0] if typing.get_args(hint) else Any
+        if typing.get_origin(inner) is tuple:  # (key, count) pairs: an object
+            return dict(value)
+        items = sorted(value) if inner is date else value
+        if typing.get_origin(hint) is tuple and inner is Move:
+            items = sorted(value, key=lambda m: m.from_date)
+        return [_value(v, inner) for v in items]
+    return value
+
+
+def _record_doc(item: Any) -> dict[str, Any]:
+    """One record (or a part of one) as the plan file writes it."""
+    cls = type(item)
+    hints = _hints(cls)
+    omitted = _OMITTED_WHEN_NONE.get(cls, ())
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(item):
+        if f.name == "extra":
+            continue
+        value = getattr(item, f.name)
+        if value is None and f.name in omitted:
+            continue
+        out[_KEY_OF_FIELD.get(f.name, f.name)] = _value(value, hints[f.name])
+    return _with_extra(out, getattr(item, "extra", {}))
 
 
 def _sorted(items: Iterable[Any], key: Callable[[Any], Any]) -> list[Any]:
@@ -1236,201 +1280,18 @@ def _dkey(d: date | None) -> str:
 
 
 def plan_to_document(plan: Plan) -> dict[str, Any]:
-    """The plan as a plan-file document, each section sorted by its key so output is stable."""
+    """The plan as a plan-file document, each section sorted by its key so output is stable:
+    every record written from its dataclass's fields (see _record_doc)."""
     doc: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     if plan.hospital is not None:
-        h = plan.hospital
-        doc["hospital"] = _with_extra(
-            {"name": h.name, "timezone": h.timezone, "clinical_hours": list(h.clinical_hours)},
-            h.extra,
-        )
-    doc["campuses"] = [
-        _with_extra({"id": c.id, "name": c.name}, c.extra)
-        for c in _sorted(plan.campuses.values(), lambda c: c.id)
-    ]
-    doc["departments"] = [
-        _with_extra({"id": d.id, "name": d.name, "campus": d.campus, "min_on_duty": d.min_on_duty}, d.extra)
-        for d in _sorted(plan.departments.values(), lambda d: d.id)
-    ]
-    doc["branches"] = [
-        _with_extra(
-            {
-                "id": b.id,
-                "name": b.name,
-                "departments": list(b.departments),
-                "secretary": b.secretary,
-                "contact": b.contact,
-            },
-            b.extra,
-        )
-        for b in _sorted(plan.branches.values(), lambda b: b.id)
-    ]
-    doc["staff"] = [
-        _with_extra(
-            {
-                "id": s.id,
-                "name": s.name,
-                "department": s.department,
-                "branch": s.branch,
-                "party_member": s.party_member,
-                "title": s.title,
-                "qualifications": list(s.qualifications),
-                "phone": s.phone,
-                "max_hours_month": s.max_hours_month,
-                "active": s.active,
-                "volunteer_no": s.volunteer_no,
-            },
-            s.extra,
-        )
-        for s in _sorted(plan.staff.values(), lambda s: s.id)
-    ]
-    doc["unavailability"] = [
-        _with_extra(
-            {"staff": u.staff, "start": _iso(u.start), "end": _iso(u.end), "reason": u.reason},
-            u.extra,
-        )
-        for u in _sorted(plan.unavailability.values(), lambda u: (u.staff, u.start, u.end))
-    ]
-    doc["partners"] = [
-        _with_extra(
-            {
-                "id": p.id,
-                "name": p.name,
-                "kind": p.kind,
-                "district": p.district,
-                "address": p.address,
-                "population": p.population,
-                "share_60_plus": p.share_60_plus,
-                "contact": {"name": p.contact.name, "phone": p.contact.phone},
-            },
-            p.extra,
-        )
-        for p in _sorted(plan.partners.values(), lambda p: p.id)
-    ]
-    doc["pairings"] = [
-        _with_extra(
-            {
-                "id": p.id,
-                "branch": p.branch,
-                "partner": p.partner,
-                "start": _iso(p.start),
-                "end": _iso(p.end),
-                "visits_per_year": p.visits_per_year,
-            },
-            p.extra,
-        )
-        for p in _sorted(plan.pairings.values(), lambda p: p.id)
-    ]
-    doc["services"] = [
-        _with_extra(
-            {
-                "id": s.id,
-                "name": s.name,
-                "needs": _needs_doc(s.needs),
-                "duration_minutes": s.duration_minutes,
-            },
-            s.extra,
-        )
-        for s in _sorted(plan.services.values(), lambda s: s.id)
-    ]
-    doc["activities"] = [_activity_doc(a) for a in _sorted(plan.activities.values(), lambda a: a.id)]
-    doc["assignments"] = [
-        _with_extra(
-            {
-                "activity": a.activity,
-                "occurrence": _iso(a.occurrence),
-                "station": a.station,
-                "staff": a.staff,
-                "role": a.role,
-            },
-            a.extra,
-        )
-        for a in _sorted(
-            plan.assignments.values(),
-            lambda a: (a.activity, _dkey(a.occurrence), a.station or "", a.staff),
-        )
-    ]
-    doc["requests"] = [
-        _with_extra(
-            {
-                "id": q.id,
-                "partner": q.partner,
-                "service": q.service,
-                "received": _iso(q.received),
-                "priority": q.priority,
-                "preferred": [{"start": _iso(s.start), "end": _iso(s.end)} for s in q.preferred],
-                "audience": q.audience,
-                "status": q.status,
-            },
-            q.extra,
-        )
-        for q in _sorted(plan.requests.values(), lambda q: q.id)
-    ]
-    doc["records"] = [
-        _with_extra(
-            {
-                "activity": rec.activity,
-                "occurrence": _iso(rec.occurrence),
-                "status": rec.status,
-                "reason": rec.reason,
-                "served": rec.served,
-                "services": dict(rec.services),
-                "attended": [{"staff": a.staff, "hours": a.hours} for a in rec.attended],
-                "notes": rec.notes,
-                "recorded_at": _iso(rec.recorded_at),
-                "recorded_by": rec.recorded_by,
-            },
-            rec.extra,
-        )
-        for rec in _sorted(plan.records.values(), lambda rec: (rec.activity, rec.occurrence))
-    ]
-    doc["calendar"] = [
-        _with_extra({"date": _iso(c.date), "kind": c.kind, "name": c.name}, c.extra)
-        for c in _sorted(plan.calendar.values(), lambda c: c.date)
-    ]
+        doc["hospital"] = _record_doc(plan.hospital)
+    for section in SECTIONS:
+        items = getattr(plan, section).values()
+        order = _ORDER.get(section, lambda item: item.id)
+        doc[section] = [_record_doc(item) for item in sorted(items, key=order)]
     for k, v in plan.extra.items():
         doc.setdefault(k, v)
     return doc
-
-
-def _activity_doc(a: Activity) -> dict[str, Any]:
-    return _with_extra(
-        {
-            "id": a.id,
-            "title": a.title,
-            "kind": a.kind,
-            "partner": a.partner,
-            "venue": a.venue,
-            "start": _iso(a.start),
-            "end": _iso(a.end),
-            "rrule": a.rrule,
-            "exdates": [_iso(d) for d in sorted(a.exdates)],
-            "organizer": a.organizer,
-            "request": a.request,
-            "status": a.status,
-            "stations": [
-                _with_extra({"id": s.id, "name": s.name, "needs": _needs_doc(s.needs)}, s.extra)
-                for s in a.stations
-            ],
-            "rotation": [
-                _with_extra(
-                    {
-                        "occurrence": _iso(r.occurrence),
-                        "station": r.station,
-                        "department": r.department,
-                    },
-                    r.extra,
-                )
-                for r in a.rotation
-            ],
-            "moved": [
-                _with_extra({"from": _iso(m.from_date), "start": _iso(m.start), "end": _iso(m.end)}, m.extra)
-                for m in sorted(a.moved, key=lambda m: m.from_date)
-            ],
-            "holiday_policy": a.holiday_policy,
-        },
-        a.extra,
-    )
 
 
 def dump_document(doc: dict[str, Any]) -> str:
