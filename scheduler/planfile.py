@@ -803,6 +803,37 @@ def _read_activity(r: _Reader, obj: dict, path: str) -> Activity | None:
             r.bad(f"{path}.rrule", rule, f"is not a usable RRULE: {reason}")
             ok = False
 
+    exdates, ok_ex = _read_exdates(r, obj, path)
+    stations, station_ids, ok_st = _read_stations(r, obj, path)
+    rotation, ok_rot = _read_rotation(r, obj, path, station_ids)
+    moved, ok_mv = _read_moves(r, obj, path)
+    ok = ok and ok_ex and ok_st and ok_rot and ok_mv
+    if not ok:
+        return None
+    activity = Activity(
+        id=id_,
+        title=title,
+        start=start,
+        end=end,
+        kind=kind,
+        partner=partner,
+        venue=venue,
+        rrule=rule,
+        exdates=tuple(exdates),
+        organizer=organizer,
+        request=request,
+        status=status,
+        stations=tuple(stations),
+        rotation=tuple(rotation),
+        moved=tuple(moved),
+        holiday_policy=policy,
+        extra=_extra(obj, _ACTIVITY_KEYS),
+    )
+    return activity if _dates_of_activity_ok(r, activity, path) else None
+
+
+def _read_exdates(r: _Reader, obj: dict, path: str) -> tuple[list[date], bool]:
+    ok = True
     exdates: list[date] = []
     raw_ex = obj.get("exdates")
     if raw_ex is not None:
@@ -817,6 +848,11 @@ def _read_activity(r: _Reader, obj: dict, path: str) -> Activity | None:
                 exdates.append(d)
         ok = ok and isinstance(raw_ex, list)
 
+    return exdates, ok
+
+
+def _read_stations(r: _Reader, obj: dict, path: str) -> tuple[list[Station], set[str], bool]:
+    ok = True
     stations: list[Station] = []
     station_ids: set[str] = set()
     raw_st = obj.get("stations")
@@ -840,6 +876,13 @@ def _read_activity(r: _Reader, obj: dict, path: str) -> Activity | None:
             station_ids.add(sid)
             stations.append(Station(sid, sname, sneeds, _extra(sobj, ("id", "name", "needs"))))
 
+    return stations, station_ids, ok
+
+
+def _read_rotation(
+    r: _Reader, obj: dict, path: str, station_ids: set[str]
+) -> tuple[list[RotationEntry], bool]:
+    ok = True
     rotation: list[RotationEntry] = []
     raw_rot = obj.get("rotation")
     if raw_rot is not None:
@@ -863,6 +906,11 @@ def _read_activity(r: _Reader, obj: dict, path: str) -> Activity | None:
                 RotationEntry(dept, occ, st, _extra(robj, ("occurrence", "station", "department")))
             )
 
+    return rotation, ok
+
+
+def _read_moves(r: _Reader, obj: dict, path: str) -> tuple[list[Move], bool]:
+    ok = True
     moved: list[Move] = []
     raw_mv = obj.get("moved")
     if raw_mv is not None:
@@ -889,28 +937,12 @@ def _read_activity(r: _Reader, obj: dict, path: str) -> Activity | None:
             seen.add(frm)
             moved.append(Move(frm, ms, me, _extra(mobj, ("from", "start", "end"))))
 
-    if not ok:
-        return None
-    activity = Activity(
-        id=id_,
-        title=title,
-        start=start,
-        end=end,
-        kind=kind,
-        partner=partner,
-        venue=venue,
-        rrule=rule,
-        exdates=tuple(exdates),
-        organizer=organizer,
-        request=request,
-        status=status,
-        stations=tuple(stations),
-        rotation=tuple(rotation),
-        moved=tuple(moved),
-        holiday_policy=policy,
-        extra=_extra(obj, _ACTIVITY_KEYS),
-    )
-    # Dates named inside the activity must be dates the activity really has.
+    return moved, ok
+
+
+def _dates_of_activity_ok(r: _Reader, activity: Activity, path: str) -> bool:
+    """Dates named inside the activity must be dates the activity really has."""
+    ok = True
     dates = _all_dates(activity)
     for i, ex in enumerate(activity.exdates):
         if ex not in dates:
@@ -925,7 +957,7 @@ def _read_activity(r: _Reader, obj: dict, path: str) -> Activity | None:
         if rot.occurrence is not None and rot.occurrence not in have:
             r.bad(f"{path}.rotation[{i}].occurrence", rot.occurrence.isoformat(), _NOT_AN_OCCURRENCE)
             ok = False
-    return activity if ok else None
+    return ok
 
 
 _NOT_AN_OCCURRENCE = "is not an occurrence of this activity (excluded, or never planned)"
