@@ -3,11 +3,18 @@ hospital's name, title, date range and printing time in the header, "x / y" in t
 
 reportlab's Paragraph reads its text as markup, so user text reaches a Paragraph only through
 `para`, which escapes it (a name is text, never markup: `<img …>` prints as written) and, in a
-table cell, shortens it with an ellipsis so that no row is taller than a page."""
+table cell, shortens it with an ellipsis so that no row is taller than a page.
+
+Lines break where a reader expects them to (`may_break`): between Chinese characters, at spaces,
+never inside an English word or a number unless that word alone is wider than its line.
+reportlab's own CJK wrapping breaks anywhere, and it looks back for a space only over the last
+half of a line, so "Nobody assigned yet" came out as "Nobody assig / ned yet"; its Western wrapping
+breaks only at spaces, so a Chinese name glued to an English word was cut inside the word."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -20,11 +27,14 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
+from reportlab.rl_config import _FUZZ
 
 from resources import FONT_FILE, TRANSLATIONS
 
@@ -86,6 +96,106 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+# Punctuation that may not begin a line (a closing bracket, a comma, a colon) or end one (an
+# opening bracket): reportlab's lists, with the full-width marks it lacks that Chinese text uses.
+_NO_START = frozenset(ALL_CANNOT_START + "：；，！？）》」』】〕〉…%")
+_NO_END = frozenset(ALL_CANNOT_END + "（《「『【〔〈")
+_NO_BREAK_SPACES = frozenset("\u00a0\u2007\u202f")
+
+
+@lru_cache(maxsize=65536)
+def _wide(char: str) -> bool:
+    """A character of Chinese (or Japanese, Korean) text, a line may break on either side of it."""
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _space(char: str) -> bool:
+    return char.isspace() and char not in _NO_BREAK_SPACES
+
+
+def may_break(before: str, after: str) -> bool:
+    """Whether a line may break between two characters: after a space; before or after a Chinese
+    character unless punctuation forbids it; nowhere else, so an English word, a number or a time
+    ("18:00–21:00") stays whole (a simplified form of Unicode's line breaking rules, UAX #14)."""
+    if len(before) != 1 or len(after) != 1 or _space(after):
+        return False
+    if _space(before):
+        return True
+    if after in _NO_START or before in _NO_END:
+        return False
+    return _wide(before) or _wide(after)
+
+
+def words(text: str) -> list[str]:
+    """`text` cut where a line may break, each piece without its trailing spaces: the parts a
+    line keeps whole (a word, a Chinese character with its punctuation)."""
+    out, start = [], 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or text[i - 1] == "\n" or may_break(text[i - 1], text[i]):
+            piece = text[start:i].rstrip()
+            if piece:
+                out.append(piece)
+            start = i
+    return out
+
+
+def _break_lines(frags: list[Any], max_widths: list[float], calc_bounds: bool) -> ParaLines:
+    """The lines of a paragraph: as many characters on each as fit, broken at the last place
+    `may_break` allows; a word wider than a whole line is broken where the line is full. Spaces
+    at the end of a line hang past its edge and are left out."""
+    chars = []
+    for f in frags:
+        if f.text:
+            chars.extend(cjkU(c, f, "utf8") for c in f.text)
+        else:
+            chars.append(cjkU(f.text, f, "utf8"))  # a line break, or an empty fragment
+    lines: list[Any] = []
+    start, n = 0, len(chars)
+    while start < n:
+        max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+        used, cut, inked, i = 0.0, 0, False, start
+        forced = False
+        while i < n:
+            u = chars[i]
+            if hasattr(u.frag, "lineBreak"):
+                forced = True
+                i += 1
+                break
+            if inked and may_break(chars[i - 1], u):
+                cut = i
+            if i > start and not _space(u) and used + u.width > max_width + _FUZZ:
+                break
+            used += u.width
+            inked = inked or not _space(u)
+            i += 1
+        overflow = not forced and i < n
+        # At the last place a line may break; a word longer than the line where the line is full.
+        end = cut if overflow and cut > start else i
+        content = chars[start:end]
+        if not forced:
+            while len(content) > 1 and _space(content[-1]):
+                content.pop()
+        width = sum(u.width for u in content)
+        lines.append(makeCJKParaLine(content, max_width, width, max_width - width, forced, calc_bounds))
+        start = end
+    return ParaLines(kind=1, lines=lines)
+
+
+class _Text(Paragraph):
+    """A Paragraph broken into lines by `_break_lines` (see the module's note); its style's
+    wordWrap is "CJK", which is what makes reportlab ask `breakLinesCJK`."""
+
+    def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802, N803 (reportlab's names)
+        if getattr(self, "_splitpara", 0) and hasattr(self, "blPara"):
+            return self.blPara  # the first part of a split paragraph keeps its lines
+        if not self.frags or self.bulletText or self.style.endDots:
+            return super().breakLinesCJK(maxWidths)
+        widths = list(maxWidths) if isinstance(maxWidths, (list, tuple)) else [maxWidths]
+        self.height = 0
+        auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
+        return _break_lines(self.frags, widths, auto not in ("", "off"))
+
+
 _BLANK_LINES = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)+")
 
 
@@ -133,7 +243,7 @@ def para(
     if limit is not None:
         text = shorten(text, limit)
     if width is None or max_height is None:
-        return Paragraph(markup(text), style)
+        return _Text(markup(text), style)
     return _fit(text, style, max(width, 1.0), max_height)
 
 
@@ -146,7 +256,7 @@ def heading(parts: Iterable[Any], style: ParagraphStyle) -> Paragraph:
 
 
 def _height(text: str, style: ParagraphStyle, width: float) -> float:
-    return Paragraph(markup(text), style).wrap(width, 1e9)[1]
+    return _Text(markup(text), style).wrap(width, 1e9)[1]
 
 
 @lru_cache(maxsize=65536)
@@ -160,20 +270,20 @@ def _fit(text: str, style: ParagraphStyle, width: float, max_height: float) -> P
     # Surely fits: even with every line half empty (a line breaks before a word that does not fit,
     # and a word longer than a line is broken), the text takes fewer lines than there are.
     if 2 * sum(widths) / width + text.count("\n") + 1 <= lines:
-        return Paragraph(markup(text), style)
+        return _Text(markup(text), style)
     # Where the lines would run out if they broke anywhere (as they do in Chinese), leaving room
     # for the ellipsis; then, since breaking at spaces wastes some room, shorter until it fits.
     # (Laying out a paragraph is slow: this takes one or two layouts where a bisection takes ten.)
     n = _chars_in_lines(text, widths, width - _advance(ELLIPSIS, style.fontSize), lines)
     if n >= len(text) and _height(text, style, width) <= max_height:
-        return Paragraph(markup(text), style)
+        return _Text(markup(text), style)
     while n > 0:
         shortened = text[:n].rstrip() + ELLIPSIS
         height = _height(shortened, style, width)
         if height <= max_height:
-            return Paragraph(markup(shortened), style)
+            return _Text(markup(shortened), style)
         n = min(int(n * max_height / height * 0.98), n - 1)  # by as much as it is too tall
-    return Paragraph(markup(ELLIPSIS), style)
+    return _Text(markup(ELLIPSIS), style)
 
 
 def _chars_in_lines(text: str, widths: list[float], width: float, lines: int) -> int:
