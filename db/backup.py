@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from scheduler.wording import N_
+
 from .files import atomic_path
 from .store import Store, StoreError, connect_readonly
 
@@ -54,11 +56,11 @@ def make_backup(store: Store, keep: int = DEFAULT_KEEP, now: datetime | None = N
                 store.conn.backup(dest)
                 dest.execute("PRAGMA journal_mode = DELETE")
                 if dest.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                    raise StoreError(f"the backup {target.name} did not check out")
+                    raise StoreError(N_("the backup %1 did not check out"), target.name)
             finally:
                 dest.close()
     except (sqlite3.Error, OSError) as exc:
-        raise StoreError(f"cannot back up {store.path} to {folder}: {exc}") from exc
+        raise StoreError(N_("cannot back up %1 to %2: %3"), store.path, folder, exc) from exc
     for old in list_backups(store.path)[max(keep, 1) :]:
         old.path.unlink(missing_ok=True)
     return Backup(target, now, target.stat().st_size)
@@ -91,7 +93,7 @@ def restore(backup: Path, db_path: Path, now: datetime | None = None) -> Path | 
     (with its -wal and -shm) is renamed aside, never deleted; returns its new name."""
     problem = damage(backup)
     if problem is not None:
-        raise StoreError(f"the backup {backup.name} is damaged too: {problem}")
+        raise StoreError(N_("the backup %1 is damaged too: %2"), backup.name, problem)
     stamp = (now or datetime.now()).strftime(STAMP)
     # The file replaced goes aside with its write-ahead log, so that it stays openable as it was.
     aside = db_path.with_name(f"{db_path.name}.replaced-{stamp}")
@@ -113,5 +115,5 @@ def restore(backup: Path, db_path: Path, now: datetime | None = None) -> Path | 
     except (sqlite3.Error, OSError) as exc:
         if moved and not db_path.exists() and aside.exists():
             os.replace(aside, db_path)
-        raise StoreError(f"cannot restore {backup.name}: {exc}") from exc
+        raise StoreError(N_("cannot restore %1: %2"), backup.name, exc) from exc
     return aside if moved else None

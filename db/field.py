@@ -28,6 +28,7 @@ from scheduler.field import (
 )
 from scheduler.model import Plan, Record
 from scheduler.planfile import parse_plan
+from scheduler.wording import N_
 from scheduler.workdays import WorkCalendar, official_calendar
 
 from .files import atomic_path, write_atomically
@@ -57,7 +58,9 @@ def ensure_field_keys(store: Store) -> None:
     if field_keys_ready(store):
         return
     if store.readonly:
-        raise StoreError(f"database {store.path} is open for reading only and has no field package key yet")
+        raise StoreError(
+            N_("database %1 is open for reading only and has no field package key yet"), store.path
+        )
     with store.atomic():
         if not get_setting(store, "database_id"):
             set_setting(store, "database_id", uuid.uuid4().hex)
@@ -77,7 +80,7 @@ def export_package(store: Store, d_from: date, d_to: date, now: datetime | None 
     ensure_field_keys(store)
     key = _secret(store)
     if key is None:
-        raise StoreError(f"the field package key in {store.path} is damaged")
+        raise StoreError(N_("the field package key in %1 is damaged"), store.path)
     plan = load_plan(store)
     calendar = WorkCalendar(official_calendar(), plan.calendar.values())
     doc = build_package(
@@ -106,14 +109,19 @@ def _not_taken(exc: Exception) -> PackageError:
     """A constraint of the database that refused what the package brings, said as what is wrong."""
     text = str(exc)
     if "FOREIGN KEY" in text:
-        why = "a record names a person, activity or occurrence this database does not have"
+        template = N_(
+            "its records do not fit this database: a record names a person, activity or occurrence "
+            "this database does not have (%1)"
+        )
     elif "UNIQUE" in text:
-        why = "a record would be there twice"
+        template = N_("its records do not fit this database: a record would be there twice (%1)")
     elif "CHECK" in text:
-        why = "a value of a record is out of its allowed range"
+        template = N_(
+            "its records do not fit this database: a value of a record is out of its allowed range (%1)"
+        )
     else:
-        why = text
-    return PackageError(f"its records do not fit this database: {why} ({text})")
+        return PackageError(N_("its records do not fit this database: %1 (%2)"), text, text)
+    return PackageError(template, text)
 
 
 def _imported(store: Store, pkg: Package) -> bool:
@@ -130,7 +138,7 @@ def import_package(store: Store, data: bytes | str) -> FieldImport:
     head = read_package(data, office_id(store, create=False), whole=False)
     key = _secret(store)
     if key is None:
-        raise PackageError("this database has no key to check the package's seal: it did not make it")
+        raise PackageError(N_("this database has no key to check the package's seal: it did not make it"))
     verify_seal(head.doc, key)
     if _imported(store, head):
         return FieldImport(0, 0, len(head.doc["records"]), True, Changes())

@@ -16,22 +16,27 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from scheduler.wording import N_, fill
+
 # Errors that mean "no room": the disk (ENOSPC) or the user's quota (EDQUOT) is full.
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 class WriteError(OSError):
-    """An output file that could not be written; the message says which and why, in one line.
+    """An output file that could not be written; the message says which and why, in one line
+    (a template and its values, as scheduler.wording.Worded, to be said in the reader's language).
     An OSError, so callers that catch OSError keep working."""
 
     def __init__(self, path: Path, cause: OSError | None = None):
         self.path = path
         self.disk_full = disk_full(cause)
+        self.values: tuple[object, ...]
         if self.disk_full:
-            text = f"disk full while writing {path}"
+            self.template, self.values = N_("disk full while writing %1"), (path,)
         else:
             reason = (cause.strerror if cause is not None else None) or str(cause)
-            text = f"cannot write {path}: {reason}"
+            self.template, self.values = N_("cannot write %1: %2"), (path, reason)
+        text = fill(self.template, *self.values)
         super().__init__(cause.errno if cause is not None else None, text)
         self.text = text
 

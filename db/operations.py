@@ -18,6 +18,7 @@ from scheduler.planfile import PlanError, Problem, parse_document, plan_to_docum
 from scheduler.recording import ledger_changes, record_problems
 from scheduler.recurrence import planned_dates
 from scheduler.requests import ResponseTimes, requests_done
+from scheduler.wording import N_, Worded
 
 from .planio import (
     bump_revision,
@@ -71,8 +72,9 @@ class Changes:
         return cls({section: frozenset(keys)})
 
 
-class OperationError(Exception):
-    """An operation refused: the message says why, in terms a user can act on."""
+class OperationError(Worded):
+    """An operation refused: the message says why, in terms a user can act on (a template and
+    its values, said in the reader's language where it is shown)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,17 +89,17 @@ class StillReferenced(OperationError):
         self.section = section
         self.key = key
         self.referrers = referrers
-        super().__init__(f"{section} {key} is still referred to by {len(referrers)} record(s)")
+        super().__init__(N_("%1 %2 is still referred to by %3 record(s)"), section, key, len(referrers))
 
 
 def _integrity(exc: sqlite3.IntegrityError) -> OperationError:
     text = str(exc)
     if "FOREIGN KEY" in text:
-        return OperationError("a record names another record that does not exist")
+        return OperationError(N_("a record names another record that does not exist"))
     if "UNIQUE" in text:
-        return OperationError("a record with this id already exists")
+        return OperationError(N_("a record with this id already exists"))
     if "CHECK" in text:
-        return OperationError("a value is out of its allowed range")
+        return OperationError(N_("a value is out of its allowed range"))
     return OperationError(text)
 
 
@@ -146,7 +148,7 @@ def write(store: Store, edit: Edit) -> Changes:
     try:
         with store.atomic():
             if edit.expect_revision is not None and revision(store) != edit.expect_revision:
-                raise Stale("the plan was changed by someone else meanwhile; nothing was saved")
+                raise Stale(N_("the plan was changed by someone else meanwhile; nothing was saved"))
             for section, gone in deletes.items():
                 if edit.guard_references:
                     _refuse_referenced(store, section, gone)
@@ -176,7 +178,7 @@ def write(store: Store, edit: Edit) -> Changes:
     except sqlite3.IntegrityError as exc:
         raise _integrity(exc) from exc
     except sqlite3.OperationalError as exc:
-        raise StoreError(f"cannot write to {store.path}: {exc}") from exc
+        raise StoreError(N_("cannot write to %1: %2"), store.path, exc) from exc
     return changes
 
 
@@ -309,10 +311,10 @@ def import_document(
     version = revision(store)
     base = load_plan(store)
     if not step(1, 3):
-        raise OperationError("cancelled, nothing was imported")
+        raise OperationError(N_("cancelled, nothing was imported"))
     parsed = parse_document(data, base)
     if not step(2, 3):
-        raise OperationError("cancelled, nothing was imported")
+        raise OperationError(N_("cancelled, nothing was imported"))
     # The document was checked against `base`: save only if that is still what the store holds.
     changes = import_plan(store, parsed.plan, expect_revision=version)
     step(3, 3)
@@ -332,7 +334,7 @@ def import_records(store: Store, data: str | bytes) -> Changes:
     if others or plan.hospital is not None:
         found = ", ".join(others + (["hospital"] if plan.hospital is not None else []))
         problems.append(
-            Problem("$", found, "a records file holds only the records section (use import for the rest)")
+            Problem("$", found, N_("a records file holds only the records section (use import for the rest)"))
         )
     for key, rec in plan.records.items():
         at = parsed.paths[("records", key)]
@@ -409,14 +411,14 @@ def backup_keep(store: Store) -> int:
 
 def save_backup_keep(store: Store, keep: int) -> Changes:
     if keep < 1:
-        raise OperationError("keep at least one backup")
+        raise OperationError(N_("keep at least one backup"))
     return write(store, Edit(settings={"backup_keep": keep}))
 
 
 def acknowledge(store: Store, key: str, kind: str, reason: str, by: str | None, at: str) -> Changes:
     """Accept a warning with a reason, so that it is shown as looked at."""
     if not reason.strip():
-        raise OperationError("an acknowledgement needs a reason")
+        raise OperationError(N_("an acknowledgement needs a reason"))
     return write(store, Edit(acknowledgements={key: Ack(kind, reason.strip(), by, at)}))
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from scheduler.wording import N_, Worded
+
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
@@ -24,8 +26,9 @@ DatabaseError = sqlite3.DatabaseError
 IntegrityError = sqlite3.IntegrityError
 
 
-class StoreError(Exception):
-    """A problem with the database file a user can act on (locked, damaged, too new)."""
+class StoreError(Worded):
+    """A problem with the database file a user can act on (locked, damaged, too new): an English
+    template and its values, said in the reader's language where it is shown."""
 
 
 class MissingDatabase(StoreError):
@@ -35,8 +38,18 @@ class MissingDatabase(StoreError):
 class NetworkDatabase(StoreError):
     """A database on a network filesystem, refused for writing."""
 
-    def __init__(self, message: str, path: Path, kind: str):
-        super().__init__(message)
+    def __init__(self, path: Path, kind: str):
+        super().__init__(
+            N_(
+                "database %1 is on a network filesystem (%2): it is not opened for writing there, "
+                "because SQLite's locking and write-ahead log do not work between computers and the "
+                "file can be corrupted. Keep the database on the disk of the one computer that owns it "
+                "(give --db a local path, or copy the file there); sharing a plan between computers is "
+                "the job of the office server, not of a shared folder."
+            ),
+            path,
+            kind,
+        )
         self.path = path
         self.kind = kind  # e.g. "cifs", "nfs4", "a network drive"
 
@@ -44,8 +57,14 @@ class NetworkDatabase(StoreError):
 class ReadOnlyDatabase(StoreError):
     """A database to be opened for writing on a read-only disk or folder."""
 
-    def __init__(self, message: str, path: Path):
-        super().__init__(message)
+    def __init__(self, path: Path):
+        super().__init__(
+            N_(
+                "database %1 cannot be written: its disk or folder is read-only (commands that only "
+                "read it, such as check and export, still work)"
+            ),
+            path,
+        )
         self.path = path
 
 
@@ -75,7 +94,7 @@ class Store:
             except (sqlite3.Error, OSError) as exc:
                 if not _writable(self.path):
                     raise _read_only(self.path) from exc
-                raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+                raise StoreError(N_("cannot open database %1: %2"), self.path, exc) from exc
         self.conn = conn
         self.db = Database(conn, execute_plugins=False)
         try:
@@ -85,27 +104,36 @@ class Store:
                 with self.db.ensure_autocommit_on():
                     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
                 if mode.lower() != "wal" and not memory:
-                    raise StoreError(f"database {self.path} cannot use write-ahead logging")
+                    raise StoreError(N_("database %1 cannot use write-ahead logging"), self.path)
                 conn.execute("PRAGMA synchronous = FULL")  # a committed record survives a power cut
             self.version = conn.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.DatabaseError as exc:
             conn.close()
             if not readonly and not memory and not _writable(self.path):
                 raise _read_only(self.path) from exc
-            raise StoreError(f"{self.path} is not a usable database: {exc}") from exc
+            raise StoreError(N_("%1 is not a usable database: %2"), self.path, exc) from exc
         if self.version > SCHEMA_VERSION:
             conn.close()
             raise StoreError(
-                f"database {self.path} was written by a newer version of the app "
-                f"(schema {self.version}, this app knows up to {SCHEMA_VERSION})"
+                N_(
+                    "database %1 was written by a newer version of the app (schema %2, this app knows up to %3)"
+                ),
+                self.path,
+                self.version,
+                SCHEMA_VERSION,
             )
         if readonly and self.version < SCHEMA_VERSION:
             conn.close()
             if self.version == 0:
-                raise StoreError(f"{self.path} holds no database of this app (it is empty)")
+                raise StoreError(N_("%1 holds no database of this app (it is empty)"), self.path)
             raise StoreError(
-                f"database {self.path} has the older schema {self.version} (this app uses "
-                f"{SCHEMA_VERSION}); a command that changes it, or the app, upgrades it first"
+                N_(
+                    "database %1 has the older schema %2 (this app uses %3); a command that changes it, "
+                    "or the app, upgrades it first"
+                ),
+                self.path,
+                self.version,
+                SCHEMA_VERSION,
             )
         if migrate and not readonly:
             self.migrate()
@@ -120,7 +148,9 @@ class Store:
             except sqlite3.Error as exc:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
-                raise StoreError(f"cannot upgrade database {self.path} to schema {n}: {exc}") from exc
+                raise StoreError(
+                    N_("cannot upgrade database %1 to schema %2: %3"), self.path, n, exc
+                ) from exc
             self.version = n
 
     @contextlib.contextmanager
@@ -128,7 +158,7 @@ class Store:
         """One transaction (a savepoint when nested). The outermost one takes the write lock
         at once, so two copies of the app wait for each other instead of failing."""
         if self.readonly:
-            raise StoreError(f"database {self.path} is open for reading only")
+            raise StoreError(N_("database %1 is open for reading only"), self.path)
         if self.conn.in_transaction:
             with self.db.atomic():
                 yield self.db
@@ -136,7 +166,7 @@ class Store:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"database {self.path} is busy: {exc}") from exc
+            raise StoreError(N_("database %1 is busy: %2"), self.path, exc) from exc
         try:
             with self.db.atomic():
                 yield self.db
@@ -152,7 +182,7 @@ class Store:
         try:
             return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot read {self.path}: {exc}") from exc
+            raise StoreError(N_("cannot read %1: %2"), self.path, exc) from exc
 
     def close(self) -> None:
         self.conn.close()
@@ -179,7 +209,7 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
     safe because nobody can be writing it there, unless a -wal file holds changes not yet in
     the database (a refusal then)."""
     if not path.is_file():
-        raise MissingDatabase(f"there is no database at {path}")
+        raise MissingDatabase(N_("there is no database at %1"), path)
     base = path.resolve().as_uri() + "?mode=ro"
     for extra in ("", "&immutable=1"):
         try:
@@ -187,32 +217,32 @@ def connect_readonly(path: Path) -> sqlite3.Connection:
                 base + extra, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
             )
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot open database {path}: {exc}") from exc
+            raise StoreError(N_("cannot open database %1: %2"), path, exc) from exc
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
         except sqlite3.OperationalError as exc:
             conn.close()
             if extra or _writable(path):
-                raise StoreError(f"cannot read database {path}: {exc}") from exc
+                raise StoreError(N_("cannot read database %1: %2"), path, exc) from exc
             wal = Path(f"{path}-wal")
             if wal.exists() and wal.stat().st_size > 0:
                 raise StoreError(
-                    f"cannot read database {path}: its folder cannot be written, and {wal.name} holds "
-                    "changes not yet in the file (open it once where it can be written)"
+                    N_(
+                        "cannot read database %1: its folder cannot be written, and %2 holds changes "
+                        "not yet in the file (open it once where it can be written)"
+                    ),
+                    path,
+                    wal.name,
                 ) from exc
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise StoreError(f"{path} is not a usable database: {exc}") from exc
+            raise StoreError(N_("%1 is not a usable database: %2"), path, exc) from exc
     raise AssertionError("unreachable")
 
 
 def _read_only(path: Path) -> StoreError:
-    return ReadOnlyDatabase(
-        f"database {path} cannot be written: its disk or folder is read-only "
-        "(commands that only read it, such as check and export, still work)",
-        path,
-    )
+    return ReadOnlyDatabase(path)
 
 
 # ---- network filesystems
@@ -362,12 +392,4 @@ def refuse_network_filesystem(path: Path) -> None:
     kind = network_kind(path)
     if kind is None:
         return
-    raise NetworkDatabase(
-        f"database {path} is on a network filesystem ({kind}): it is not opened for writing there, "
-        "because SQLite's locking and write-ahead log do not work between computers and the file can "
-        "be corrupted. Keep the database on the disk of the one computer that owns it (give --db a "
-        "local path, or copy the file there); sharing a plan between computers is the job of the "
-        "office server, not of a shared folder.",
-        path,
-        kind,
-    )
+    raise NetworkDatabase(path, kind)

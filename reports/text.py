@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from scheduler.wording import fill  # one filler of %1 places for every room
+
 REPLACEMENT = "\ufffd"
 ELLIPSIS = "…"
 
@@ -37,21 +39,6 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
-
-
-_PLACE = re.compile(r"%(\d+)")
-
-
-def fill(template: str, *args: object) -> str:
-    """`template` with %1, %2 … replaced by `args`, in one pass (so a value holding "%2" stays as
-    it is). Translations keep the places, in their own word order."""
-    values = [str(a) for a in args]
-
-    def one(m: re.Match[str]) -> str:
-        n = int(m.group(1))
-        return values[n - 1] if 1 <= n <= len(values) else m.group(0)
-
-    return _PLACE.sub(one, template)
 
 
 def translated(t: Callable[[str], str], template: str, *args: object) -> str:

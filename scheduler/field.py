@@ -31,6 +31,7 @@ from .conflicts import held_occurrences
 from .model import Plan, Record
 from .planfile import PlanError, Problem, load_json, parse_plan, plan_to_document
 from .recording import record_problems
+from .wording import N_, Worded
 from .workdays import WorkCalendar
 
 FORMAT = "outreach-field"
@@ -39,8 +40,9 @@ MAX_BYTES = 256 * 1024 * 1024  # a year of a large hospital is a few MB
 UNSEALED = ("checksum", "seal", "records")  # what the seal does not cover
 
 
-class PackageError(ValueError):
-    """A package that cannot be taken, with the reason a user can act on."""
+class PackageError(Worded, ValueError):
+    """A package that cannot be taken, with the reason a user can act on (a template and its
+    values, said in the reader's language where it is shown)."""
 
 
 def _canonical(value: Any) -> bytes:
@@ -156,7 +158,9 @@ def _load(data: bytes | str) -> Any:
     """The package's JSON, read as every file from outside is (scheduler.planfile.load_json:
     keys named twice, NULs, lone surrogates, huge numbers, deep nesting refused)."""
     if len(data) > MAX_BYTES:
-        raise PackageError(f"the package is larger than {MAX_BYTES // (1024 * 1024)} MB: not a field package")
+        raise PackageError(
+            N_("the package is larger than %1 MB: not a field package"), MAX_BYTES // (1024 * 1024)
+        )
     try:
         return load_json(data)
     except PlanError as exc:
@@ -165,13 +169,13 @@ def _load(data: bytes | str) -> Any:
             raise  # values no package can hold, each with its place: listed like a plan file's
         if first.reason.startswith("is not UTF-8"):
             raise PackageError(
-                "the package is not text (UTF-8): it is damaged or not a field package"
+                N_("the package is not text (UTF-8): it is damaged or not a field package")
             ) from None
         if first.reason.startswith("is not valid JSON"):
-            raise PackageError(f"the package is damaged or incomplete (it {first.reason})") from None
-        raise PackageError(f"the package cannot be read: it {first.reason}") from None
+            raise PackageError(N_("the package is damaged or incomplete (it %1)"), first.reason) from None
+        raise PackageError(N_("the package cannot be read: it %1"), first.reason) from None
     except MemoryError:
-        raise PackageError("the package is too large to read: not a field package") from None
+        raise PackageError(N_("the package is too large to read: not a field package")) from None
 
 
 def _iso_day(value: Any) -> date | None:
@@ -198,15 +202,15 @@ def _check_parts(doc: dict[str, Any]) -> None:
     }
     for name, kind in kinds.items():
         if name not in doc:
-            raise PackageError(f"the package lacks its {name!r} part")
+            raise PackageError(N_("the package lacks its %1 part"), repr(name))
         if not isinstance(doc[name], kind):
-            raise PackageError(f"the package's {name!r} part is not what it must be")
+            raise PackageError(N_("the package's %1 part is not what it must be"), repr(name))
     if _iso_day(doc["from"]) is None or _iso_day(doc["to"]) is None:
-        raise PackageError("the package's window is not a pair of dates")
+        raise PackageError(N_("the package's window is not a pair of dates"))
     if not all(isinstance(o, str) for o in doc["occurrences"]):
-        raise PackageError("the package's 'occurrences' part is not what it must be")
+        raise PackageError(N_("the package's %1 part is not what it must be"), "'occurrences'")
     if not all(isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in doc["base"].items()):
-        raise PackageError("the package's 'base' part is not what it must be")
+        raise PackageError(N_("the package's %1 part is not what it must be"), "'base'")
 
 
 def read_package(
@@ -226,16 +230,16 @@ def read_package(
     package's own plan. Without `whole`, only the checksum and the parts are checked."""
     doc = _load(data)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise PackageError("this is not a field package")
+        raise PackageError(N_("this is not a field package"))
     if doc.get("version") != VERSION:
         raise PackageError(
-            f"the package has version {doc.get('version')!r}; this app reads version {VERSION}"
+            N_("the package has version %1; this app reads version %2"), repr(doc.get("version")), VERSION
         )
     _check_parts(doc)
     if doc["checksum"] != checksum(doc):
-        raise PackageError("the package was changed outside the app: its checksum does not match")
+        raise PackageError(N_("the package was changed outside the app: its checksum does not match"))
     if office is not None and doc["office"] != office:
-        raise PackageError("the package was made from another database, not this one")
+        raise PackageError(N_("the package was made from another database, not this one"))
     if key is not None:
         verify_seal(doc, key)
     return read_contents(doc, against) if whole else Package(doc, Plan(), {})
@@ -245,7 +249,9 @@ def verify_seal(doc: dict[str, Any], key: bytes) -> None:
     """PackageError unless the office's part of the package carries the seal made with `key`."""
     found = doc["seal"].encode("utf-8", "replace")
     if not hmac.compare_digest(found, seal(doc, key).encode("ascii")):
-        raise PackageError("the package was changed outside the app: its seal does not match this database's")
+        raise PackageError(
+            N_("the package was changed outside the app: its seal does not match this database's")
+        )
 
 
 def read_contents(doc: dict[str, Any], against: Plan | None = None) -> Package:
@@ -256,7 +262,9 @@ def read_contents(doc: dict[str, Any], against: Plan | None = None) -> Package:
     allowed = set(doc["occurrences"])
     outside = [key_text(k) for k in parsed.plan.records if key_text(k) not in allowed]
     if outside:
-        raise PackageError(f"the package records occurrences it was not made for: {', '.join(outside[:3])}")
+        raise PackageError(
+            N_("the package records occurrences it was not made for: %1"), ", ".join(outside[:3])
+        )
     problems = [
         Problem(f"{parsed.paths[('records', k)]}.{where}", None, reason)
         for k, rec in parsed.plan.records.items()

@@ -80,6 +80,7 @@ from .validation import (
     id_problem,
     normalize_id,
 )
+from .wording import N_, Phrase, fill, say_text
 
 FORMAT = "outreach-plan"
 VERSION = 1
@@ -107,7 +108,7 @@ def _safe_text(text: str) -> str:
 
 def _shown(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
-        return f"a number of about {int(value.bit_length() * 0.30103) + 1} digits"
+        return Phrase(N_("a number of about %1 digits"), int(value.bit_length() * 0.30103) + 1)
     try:
         shown = json.dumps(value, ensure_ascii=False, default=str)
     except (ValueError, TypeError, RecursionError):
@@ -126,8 +127,14 @@ class Problem:
     reason: str
 
     def __str__(self) -> str:
-        found = "" if self.value is None else f" (found {_shown(self.value)})"
-        return f"{_safe_text(self.path)}: {self.reason}{found}"
+        return self.say(lambda text: text)
+
+    def say(self, t: Callable[[str], str]) -> str:
+        """The problem in the language of the translator `t` (English: `str(problem)`)."""
+        reason = say_text(self.reason, t)
+        if self.value is not None:
+            reason = fill(t("%1 (found %2)"), reason, _shown(self.value))
+        return f"{_safe_text(self.path)}: {reason}"
 
 
 class PlanError(ValueError):
@@ -182,26 +189,28 @@ class _Hooks:
         digits = len(text.lstrip("-"))
         if digits > MAX_DIGITS:
             self.flagged = True
-            return _Refused(f"is a number of {digits} digits, far beyond anything it can mean", None)
+            return _Refused(
+                Phrase(N_("is a number of %1 digits, far beyond anything it can mean"), digits), None
+            )
         return int(text)
 
     def float(self, text: str) -> Any:
         value = float(text)
         if not math.isfinite(value):
             self.flagged = True
-            return _Refused("is a number too large to hold", text[:30])
+            return _Refused(N_("is a number too large to hold"), text[:30])
         return value
 
     def constant(self, text: str) -> Any:
         self.flagged = True
-        return _Refused("is not a number JSON allows (NaN and Infinity are not)", text)
+        return _Refused(N_("is not a number JSON allows (NaN and Infinity are not)"), text)
 
 
 def _string_problem(text: str) -> str | None:
     if "\x00" in text:
-        return "contains a NUL character"
+        return Phrase(N_("contains a NUL character"))
     if _SURROGATE_RE.search(text):
-        return "contains a lone surrogate (\\ud800-\\udfff), which is not Unicode text"
+        return Phrase(N_("contains a lone surrogate (\\ud800-\\udfff), which is not Unicode text"))
     return None
 
 
@@ -251,11 +260,11 @@ def _inspect(doc: Any, problems: list[Problem], strings: bool) -> None:
             problems.append(Problem(path, value.shown, value.reason))
             continue
         if depth >= MAX_DEPTH:
-            problems.append(Problem(path, None, f"is nested more than {MAX_DEPTH} levels deep"))
+            problems.append(Problem(path, None, Phrase(N_("is nested more than %1 levels deep"), MAX_DEPTH)))
             continue
         if isinstance(value, _Pairs):
             for k in value.repeated:
-                problems.append(Problem(_key_path(path, k), None, "is a key named twice in one object"))
+                problems.append(Problem(_key_path(path, k), None, N_("is a key named twice in one object")))
         pairs: Iterable[tuple[Any, Any]] = value.items() if isinstance(value, dict) else enumerate(value)
         children = []
         for k, v in pairs:
@@ -264,7 +273,7 @@ def _inspect(doc: Any, problems: list[Problem], strings: bool) -> None:
             if strings and isinstance(k, str):
                 reason = _string_problem(k)
                 if reason:
-                    problems.append(Problem(_key_path(path, k), k, "the key " + reason))
+                    problems.append(Problem(_key_path(path, k), k, Phrase(N_("the key %1"), reason)))
         stack.extend(reversed(children))
 
 
@@ -278,9 +287,11 @@ def load_json(data: str | bytes) -> Any:
         try:
             text = bytes(data).decode(json.detect_encoding(data))
         except (UnicodeDecodeError, LookupError) as exc:
-            at = f" at byte {exc.start}" if isinstance(exc, UnicodeDecodeError) else ""
-            reason = exc.reason if isinstance(exc, UnicodeDecodeError) else str(exc)
-            raise PlanError([Problem("$", None, f"is not UTF-8 text ({reason}{at})")]) from None
+            if isinstance(exc, UnicodeDecodeError):
+                why = Phrase(N_("is not UTF-8 text (%1 at byte %2)"), exc.reason, exc.start)
+            else:
+                why = Phrase(N_("is not UTF-8 text (%1)"), exc)
+            raise PlanError([Problem("$", None, why)]) from None
     else:
         text = data
     hooks = _Hooks()
@@ -293,10 +304,11 @@ def load_json(data: str | bytes) -> Any:
             parse_constant=hooks.constant,
         )
     except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        raise PlanError([Problem("$", None, f"is not valid JSON: {exc.msg} at {where}")]) from None
+        why = Phrase(N_("is not valid JSON: %1 at line %2, column %3"), exc.msg, exc.lineno, exc.colno)
+        raise PlanError([Problem("$", None, why)]) from None
     except RecursionError:
-        raise PlanError([Problem("$", None, f"is nested more than {MAX_DEPTH} levels deep")]) from None
+        deep = Phrase(N_("is nested more than %1 levels deep"), MAX_DEPTH)
+        raise PlanError([Problem("$", None, deep)]) from None
     problems: list[Problem] = []
     if isinstance(doc, (dict, list)):
         strings = _suspect(text)
@@ -315,7 +327,7 @@ def _capped(problems: list[Problem]) -> list[Problem]:
     return problems if len(problems) < MAX_PROBLEMS else [*problems[:MAX_PROBLEMS], _MORE]
 
 
-_MORE = Problem("$", None, f"has more problems; the first {MAX_PROBLEMS} are listed")
+_MORE = Problem("$", None, Phrase(N_("has more problems; the first %1 are listed"), MAX_PROBLEMS))
 _MISSING = object()
 
 
@@ -333,7 +345,7 @@ class _Reader:
 
     def obj(self, value: Any, path: str) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.bad(path, value, "must be an object")
+            self.bad(path, value, N_("must be an object"))
             return None
         return value
 
@@ -349,14 +361,14 @@ class _Reader:
         value = obj.get(key, _MISSING)
         if value is _MISSING or value is None:
             if required:
-                self.bad(f"{path}.{key}", None, "is required")
+                self.bad(f"{path}.{key}", None, N_("is required"))
             return default
         return conv(value, f"{path}.{key}")
 
     # Converters: each returns the value or _MISSING after noting a problem.
     def text(self, value: Any, path: str) -> Any:
         if not isinstance(value, str):
-            self.bad(path, value, "must be a string")
+            self.bad(path, value, N_("must be a string"))
             return _MISSING
         reason = _string_problem(value)
         if reason:
@@ -367,7 +379,7 @@ class _Reader:
     def ident(self, value: Any, path: str) -> Any:
         """An id, trimmed and NFC-normalised (the form it is stored and compared in)."""
         if not isinstance(value, str):
-            self.bad(path, value, "must be a non-empty string id")
+            self.bad(path, value, N_("must be a non-empty string id"))
             return _MISSING
         got = normalize_id(value)
         reason = _string_problem(got) or id_problem(got)
@@ -378,7 +390,7 @@ class _Reader:
 
     def boolean(self, value: Any, path: str) -> Any:
         if not isinstance(value, bool):
-            self.bad(path, value, "must be true or false")
+            self.bad(path, value, N_("must be true or false"))
             return _MISSING
         return value
 
@@ -387,11 +399,15 @@ class _Reader:
 
         def conv(value: Any, path: str) -> Any:
             if isinstance(value, bool) or not isinstance(value, int):
-                self.bad(path, value, "must be a whole number")
+                self.bad(path, value, N_("must be a whole number"))
             elif value < least:
-                self.bad(path, value, "must not be negative" if least == 0 else f"must be at least {least}")
+                self.bad(
+                    path,
+                    value,
+                    N_("must not be negative") if least == 0 else Phrase(N_("must be at least %1"), least),
+                )
             elif value > maximum:
-                self.bad(path, value, f"must be at most {maximum}")
+                self.bad(path, value, Phrase(N_("must be at most %1"), maximum))
             else:
                 return value
             return _MISSING
@@ -403,15 +419,15 @@ class _Reader:
 
         def conv(value: Any, path: str) -> Any:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                self.bad(path, value, "must be a number")
+                self.bad(path, value, N_("must be a number"))
             elif isinstance(value, float) and not math.isfinite(value):
-                self.bad(path, value, "must be a finite number")
+                self.bad(path, value, N_("must be a finite number"))
             elif value < 0:
-                self.bad(path, value, "must not be negative")
+                self.bad(path, value, N_("must not be negative"))
             elif above_zero and value == 0:
-                self.bad(path, value, "must be above 0")
+                self.bad(path, value, N_("must be above 0"))
             elif value > maximum:
-                self.bad(path, value, f"must be at most {maximum:g}")
+                self.bad(path, value, Phrase(N_("must be at most %1"), f"{maximum:g}"))
             else:
                 return float(value)
             return _MISSING
@@ -420,18 +436,18 @@ class _Reader:
 
     def share(self, value: Any, path: str) -> Any:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and not 0 <= value <= 1:
-            self.bad(path, value, "must be a share between 0 and 1")
+            self.bad(path, value, N_("must be a share between 0 and 1"))
             return _MISSING
         return self.number(1.0)(value, path)
 
     def day(self, value: Any, path: str) -> Any:
         if not isinstance(value, str) or not _DATE_RE.match(value):
-            self.bad(path, value, "must be a date like 2026-12-03")
+            self.bad(path, value, N_("must be a date like 2026-12-03"))
             return _MISSING
         try:
             got = date.fromisoformat(value)
         except ValueError:
-            self.bad(path, value, "is not a real date")
+            self.bad(path, value, N_("is not a real date"))
             return _MISSING
         if not date_in_range(got):
             self.bad(path, value, RANGE_REASON)
@@ -440,12 +456,12 @@ class _Reader:
 
     def moment(self, value: Any, path: str) -> Any:
         if not isinstance(value, str) or not _DATETIME_RE.match(value):
-            self.bad(path, value, "must be a local time like 2026-12-03T18:00")
+            self.bad(path, value, N_("must be a local time like 2026-12-03T18:00"))
             return _MISSING
         try:
             got = datetime.fromisoformat(value)
         except ValueError:
-            self.bad(path, value, "is not a real date and time")
+            self.bad(path, value, N_("is not a real date and time"))
             return _MISSING
         if not date_in_range(got):
             self.bad(path, value, RANGE_REASON)
@@ -455,7 +471,7 @@ class _Reader:
     def one_of(self, choices: tuple[str, ...]) -> Callable[[Any, str], Any]:
         def conv(value: Any, path: str) -> Any:
             if not isinstance(value, str) or value not in choices:
-                self.bad(path, value, "must be one of " + ", ".join(choices))
+                self.bad(path, value, Phrase(N_("must be one of %1"), ", ".join(choices)))
                 return _MISSING
             return value
 
@@ -463,7 +479,7 @@ class _Reader:
 
     def items(self, value: Any, path: str) -> list[tuple[str, Any]]:
         if not isinstance(value, list):
-            self.bad(path, value, "must be a list")
+            self.bad(path, value, N_("must be a list"))
             return []
         return [(f"{path}[{i}]", v) for i, v in enumerate(value)]
 
@@ -495,12 +511,12 @@ def parse_document(text: str | bytes, base: Plan | None = None) -> ParsedPlan:
 def parse_plan(doc: Any, base: Plan | None = None) -> ParsedPlan:
     r = _Reader()
     if not isinstance(doc, dict):
-        raise PlanError([Problem("$", type(doc).__name__, "must be a JSON object")])
+        raise PlanError([Problem("$", type(doc).__name__, N_("must be a JSON object"))])
     if doc.get("format") != FORMAT:
-        r.bad("$.format", doc.get("format"), f'must be "{FORMAT}"')
+        r.bad("$.format", doc.get("format"), Phrase(N_('must be "%1"'), FORMAT))
     version = doc.get("version")
     if version != VERSION or isinstance(version, bool):
-        r.bad("$.version", version, f"must be {VERSION}")
+        r.bad("$.version", version, Phrase(N_("must be %1"), VERSION))
     if r.problems:
         raise PlanError(r.problems)
 
@@ -555,10 +571,15 @@ def _read_sections(
                 continue
             key = key_of(section, item)
             if key in target:
-                what = "id" if isinstance(key, str) else "entry"
-                if isinstance(key, str) and obj.get("id") != key:
-                    what += " (ids are compared without surrounding spaces, in Unicode NFC)"
-                r.bad(path, _shown_key(key), f"duplicate {what}: also at {paths[(section, key)]}")
+                if not isinstance(key, str):
+                    what = N_("duplicate entry: also at %1")
+                elif obj.get("id") != key:
+                    what = N_(
+                        "duplicate id (ids are compared without surrounding spaces, in Unicode NFC): also at %1"
+                    )
+                else:
+                    what = N_("duplicate id: also at %1")
+                r.bad(path, _shown_key(key), Phrase(what, paths[(section, key)]))
                 continue
             target[key] = item
             paths[(section, key)] = path
@@ -586,9 +607,9 @@ def _read_hospital(r: _Reader, raw: Any, path: str) -> Hospital | None:
             or len(raw_hours) != 2
             or not all(isinstance(h, str) and _TIME_RE.match(h) for h in raw_hours)
         ):
-            r.bad(f"{path}.clinical_hours", raw_hours, 'must be two times like ["08:00", "17:30"]')
+            r.bad(f"{path}.clinical_hours", raw_hours, N_('must be two times like ["08:00", "17:30"]'))
         elif raw_hours[0] >= raw_hours[1]:
-            r.bad(f"{path}.clinical_hours", raw_hours, "must end after it starts")
+            r.bad(f"{path}.clinical_hours", raw_hours, N_("must end after it starts"))
         else:
             hours = (raw_hours[0], raw_hours[1])
     if not _ok(name, tz):
@@ -625,7 +646,7 @@ def _id_list(r: _Reader, obj: dict, key: str, path: str) -> Any:
         if got is _MISSING:
             return _MISSING
         if got in seen:
-            r.bad(p, v, "is listed twice")
+            r.bad(p, v, N_("is listed twice"))
             return _MISSING
         seen.add(got)
         out.append(got)
@@ -684,10 +705,10 @@ def _interval_ok(
 ) -> bool:
     if isinstance(start, datetime) and isinstance(end, datetime):
         if end <= start:
-            r.bad(f"{path}.end", end_value, "must be after the start")
+            r.bad(f"{path}.end", end_value, N_("must be after the start"))
             return False
         if longest is not None and end - start > longest:
-            r.bad(f"{path}.end", end_value, f"an occurrence lasts at most {longest.days} days")
+            r.bad(f"{path}.end", end_value, Phrase(N_("an occurrence lasts at most %1 days"), longest.days))
             return False
     return True
 
@@ -743,7 +764,7 @@ def _read_pairing(r: _Reader, obj: dict, path: str) -> Pairing | None:
     if not _ok(id_, branch, partner, start, end, visits) or None in (id_, branch, partner):
         return None
     if start is not None and end is not None and end < start:
-        r.bad(f"{path}.end", obj.get("end"), "must not be before the start")
+        r.bad(f"{path}.end", obj.get("end"), N_("must not be before the start"))
         return None
     keys = ("id", "branch", "partner", "start", "end", "visits_per_year")
     return Pairing(id_, branch, partner, start, end, visits, _extra(obj, keys))
@@ -800,7 +821,7 @@ def _read_activity(r: _Reader, obj: dict, path: str) -> Activity | None:
     if ok and rule is not None:
         reason = check_rule(rule, start)
         if reason is not None:
-            r.bad(f"{path}.rrule", rule, f"is not a usable RRULE: {reason}")
+            r.bad(f"{path}.rrule", rule, Phrase(N_("is not a usable RRULE: %1"), reason))
             ok = False
 
     exdates, ok_ex = _read_exdates(r, obj, path)
@@ -842,7 +863,7 @@ def _read_exdates(r: _Reader, obj: dict, path: str) -> tuple[list[date], bool]:
             if d is _MISSING:
                 ok = False
             elif d in exdates:
-                r.bad(p, v, "is listed twice")
+                r.bad(p, v, N_("is listed twice"))
                 ok = False
             else:
                 exdates.append(d)
@@ -870,7 +891,7 @@ def _read_stations(r: _Reader, obj: dict, path: str) -> tuple[list[Station], set
                 ok = False
                 continue
             if sid in station_ids:
-                r.bad(f"{p}.id", sobj.get("id"), "duplicate station id in this activity")
+                r.bad(f"{p}.id", sobj.get("id"), N_("duplicate station id in this activity"))
                 ok = False
                 continue
             station_ids.add(sid)
@@ -899,7 +920,7 @@ def _read_rotation(
                 ok = False
                 continue
             if st is not None and st not in station_ids:
-                r.bad(f"{p}.station", st, "is not a station of this activity")
+                r.bad(f"{p}.station", st, N_("is not a station of this activity"))
                 ok = False
                 continue
             rotation.append(
@@ -931,7 +952,7 @@ def _read_moves(r: _Reader, obj: dict, path: str) -> tuple[list[Move], bool]:
                 ok = False
                 continue
             if frm in seen:
-                r.bad(f"{p}.from", mobj.get("from"), "this occurrence is moved twice")
+                r.bad(f"{p}.from", mobj.get("from"), N_("this occurrence is moved twice"))
                 ok = False
                 continue
             seen.add(frm)
@@ -946,7 +967,7 @@ def _dates_of_activity_ok(r: _Reader, activity: Activity, path: str) -> bool:
     dates = _all_dates(activity)
     for i, ex in enumerate(activity.exdates):
         if ex not in dates:
-            r.bad(f"{path}.exdates[{i}]", ex.isoformat(), "is not a date of this activity's rule")
+            r.bad(f"{path}.exdates[{i}]", ex.isoformat(), N_("is not a date of this activity's rule"))
             ok = False
     have = planned_dates(activity)
     for i, m in enumerate(activity.moved):
@@ -960,7 +981,7 @@ def _dates_of_activity_ok(r: _Reader, activity: Activity, path: str) -> bool:
     return ok
 
 
-_NOT_AN_OCCURRENCE = "is not an occurrence of this activity (excluded, or never planned)"
+_NOT_AN_OCCURRENCE = N_("is not an occurrence of this activity (excluded, or never planned)")
 
 _ACTIVITY_KEYS = (
     "id",
@@ -1057,7 +1078,7 @@ def _read_record(r: _Reader, obj: dict, path: str) -> Record | None:
                     ok = False
                     continue
                 if key in dict(services):
-                    r.bad(where, k, "names a service counted already in this record")
+                    r.bad(where, k, N_("names a service counted already in this record"))
                     ok = False
                     continue
                 n = count(v, where)
@@ -1081,7 +1102,7 @@ def _read_record(r: _Reader, obj: dict, path: str) -> Record | None:
                 ok = False
                 continue
             if st in seen:
-                r.bad(f"{p}.staff", st, "is listed twice")
+                r.bad(f"{p}.staff", st, N_("is listed twice"))
                 ok = False
                 continue
             seen.add(st)
@@ -1090,7 +1111,7 @@ def _read_record(r: _Reader, obj: dict, path: str) -> Record | None:
     if not ok or not _ok(*values) or None in (activity, occ):
         return None
     if status == "cancelled" and not reason:
-        r.bad(f"{path}.reason", reason, "a cancelled occurrence needs a reason")
+        r.bad(f"{path}.reason", reason, N_("a cancelled occurrence needs a reason"))
         return None
     keys = (
         "activity",
@@ -1119,7 +1140,7 @@ def _read_record(r: _Reader, obj: dict, path: str) -> Record | None:
     )
 
 
-_UNKNOWN_SERVICE = "is not a service the app counts; use one of " + ", ".join(SERVICE_COUNTS)
+_UNKNOWN_SERVICE = Phrase(N_("is not a service the app counts; use one of %1"), ", ".join(SERVICE_COUNTS))
 
 
 def _read_calendar(r: _Reader, obj: dict, path: str) -> CalendarEntry | None:
@@ -1155,12 +1176,23 @@ class _Ids:
         return got if got is not None else getattr(self.base, section).get(key)
 
 
+_UNKNOWN_REFERENCE = {
+    "department": N_("names no known department"),
+    "campus": N_("names no known campus"),
+    "staff member": N_("names no known staff member"),
+    "branch": N_("names no known branch"),
+    "partner": N_("names no known partner"),
+    "service request": N_("names no known service request"),
+    "service": N_("names no known service"),
+}
+
+
 def _check_references(r: _Reader, plan: Plan, paths: dict, base: Plan, refused: set[tuple[str, str]]) -> None:
     ids = _Ids(plan, base, refused)
 
     def ref(section: str, at: str, value: Any, what: str) -> None:
         if value is not None and not ids.has(section, value):
-            r.bad(at, value, f"names no known {what}")
+            r.bad(at, value, _UNKNOWN_REFERENCE[what])
 
     def needs(ns: tuple[Need, ...], at: str) -> None:
         for i, n in enumerate(ns):
@@ -1206,7 +1238,7 @@ def _check_references(r: _Reader, plan: Plan, paths: dict, base: Plan, refused: 
         activity = ids.get("activities", activity_id)
         if activity is None:
             if not ids.has("activities", activity_id):
-                r.bad(f"{at}.activity", activity_id, "names no known activity")
+                r.bad(f"{at}.activity", activity_id, N_("names no known activity"))
             return None
         if day is not None:
             have = dates_cache.get(activity_id)
@@ -1222,7 +1254,7 @@ def _check_references(r: _Reader, plan: Plan, paths: dict, base: Plan, refused: 
         activity = occurrence(asg.activity, asg.occurrence, at)
         stations = {s.id for s in activity.stations} if activity is not None else set()
         if activity is not None and asg.station is not None and asg.station not in stations:
-            r.bad(f"{at}.station", asg.station, "is not a station of this activity")
+            r.bad(f"{at}.station", asg.station, N_("is not a station of this activity"))
     for rec in plan.records.values():
         at = paths[("records", rec.key)]
         occurrence(rec.activity, rec.occurrence, at)

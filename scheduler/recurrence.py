@@ -21,6 +21,7 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
 from .model import Activity
 from .validation import MAX_RULE_LENGTH
+from .wording import N_, Phrase, Worded
 from .workdays import WorkCalendar
 
 # A rule is expanded this far past its first occurrence at the most (open-ended or not).
@@ -37,7 +38,7 @@ MAX_INTERVAL = 1_000
 _FREQS = {YEARLY: "YEARLY", MONTHLY: "MONTHLY", WEEKLY: "WEEKLY", DAILY: "DAILY"}
 
 
-class RuleError(ValueError):
+class RuleError(Worded, ValueError):
     """An RRULE that cannot be read."""
 
 
@@ -55,21 +56,21 @@ class Occurrence:
 @lru_cache(maxsize=4096)
 def _parse_rule(text: str, dtstart: datetime) -> rrule:
     if len(text) > MAX_RULE_LENGTH:
-        raise RuleError(f"longer than {MAX_RULE_LENGTH} characters")
+        raise RuleError(N_("longer than %1 characters"), MAX_RULE_LENGTH)
     body = text.strip()
     if body.upper().startswith("RRULE:"):
         body = body[6:]
     if not body or "\n" in body or "\r" in body:
-        raise RuleError("not a single RRULE")
+        raise RuleError(N_("not a single RRULE"))
     for part in body.upper().split(";"):
         if part.startswith("UNTIL=") and part.rstrip().endswith("Z"):
-            raise RuleError("UNTIL must be a local time, without Z (the plan's times are local)")
+            raise RuleError(N_("UNTIL must be a local time, without Z (the plan's times are local)"))
     try:
         rule = rrulestr(body, dtstart=dtstart, forceset=False, unfold=True)
     except (ValueError, TypeError, KeyError, IndexError, OverflowError, AttributeError) as exc:
-        raise RuleError(str(exc) or "not a valid RRULE") from exc
+        raise RuleError(str(exc) or N_("not a valid RRULE")) from exc
     if not isinstance(rule, rrule):
-        raise RuleError("not a single RRULE")
+        raise RuleError(N_("not a single RRULE"))
     return rule
 
 
@@ -153,31 +154,31 @@ def check_rule(text: str, dtstart: datetime) -> str | None:
     try:
         rule: Any = _parse_rule(text, dtstart)
     except RuleError as exc:
-        return str(exc)
+        return Phrase(exc.template, *exc.values)
     if rule._freq not in _FREQS:
-        return "an activity recurs at most daily: FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY"
+        return N_("an activity recurs at most daily: FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY")
     for part, values in (
         ("BYHOUR", rule._byhour),
         ("BYMINUTE", rule._byminute),
         ("BYSECOND", rule._bysecond),
     ):
         if values is not None and len(values) > 1:
-            return f"{part} may name one value only (an activity happens once a day at the most)"
+            return Phrase(N_("%1 may name one value only (an activity happens once a day at the most)"), part)
     if not 1 <= rule._interval <= MAX_INTERVAL:
-        return f"INTERVAL must be between 1 and {MAX_INTERVAL}"
+        return Phrase(N_("INTERVAL must be between 1 and %1"), MAX_INTERVAL)
     seen: set[date] = set()
     try:
         for start in _candidates(rule, dtstart, None):
             if start.date() in seen:
-                return f"the rule gives two occurrences on {start.date().isoformat()}"
+                return Phrase(N_("the rule gives two occurrences on %1"), start.date().isoformat())
             seen.add(start.date())
             if len(seen) > MAX_OCCURRENCES:
-                return f"the rule gives more than {MAX_OCCURRENCES} occurrences"
+                return Phrase(N_("the rule gives more than %1 occurrences"), MAX_OCCURRENCES)
     except (ValueError, OverflowError) as exc:
-        return str(exc) or "not a valid RRULE"
+        return str(exc) or N_("not a valid RRULE")
     if not seen:
         years = OPEN_ENDED_HORIZON.days // 366
-        return f"the rule produces no occurrence within {years} years of its start"
+        return Phrase(N_("the rule produces no occurrence within %1 years of its start"), years)
     return None
 
 

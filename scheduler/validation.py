@@ -7,6 +7,8 @@ import re
 import unicodedata
 from datetime import date, datetime, time
 
+from .wording import N_, Phrase
+
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-]{4,19}$")
 _ID_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
 
@@ -52,11 +54,11 @@ def normalize_id(text: str) -> str:
 def id_problem(text: str) -> str | None:
     """Why a (normalised) id cannot be used, or None when it can."""
     if not text:
-        return "must be a non-empty string id"
+        return N_("must be a non-empty string id")
     if len(text) > MAX_ID_LENGTH:
-        return f"must be at most {MAX_ID_LENGTH} characters long"
+        return Phrase(N_("must be at most %1 characters long"), MAX_ID_LENGTH)
     if any(unicodedata.category(c) == "Cc" for c in text):
-        return "must not contain control characters"
+        return N_("must not contain control characters")
     return None
 
 
@@ -66,7 +68,7 @@ def date_in_range(value: date) -> bool:
     return EARLIEST_DATE <= day <= LATEST_DATE
 
 
-RANGE_REASON = f"must lie between {EARLIEST_DATE.isoformat()} and {LATEST_DATE.isoformat()}"
+RANGE_REASON = Phrase(N_("must lie between %1 and %2"), EARLIEST_DATE.isoformat(), LATEST_DATE.isoformat())
 
 # What a database may hold from older versions: years written without their leading zeros
 # ("1-01-01T00:00" for the year 1, as strftime writes it on Linux).

@@ -24,7 +24,7 @@ CONTEXT = "app"
 MARKERS = {"tr", "trf", "N_", "t", "tf"}  # t: the translator handed to reports
 
 
-FOLDERS = ("ui", "reports", "scheduler", "cli")
+FOLDERS = ("ui", "reports", "scheduler", "db", "cli")
 
 
 def collect() -> dict[str, list[str]]:

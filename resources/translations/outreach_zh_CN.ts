@@ -44,9 +44,19 @@
       <translation>%3年%2%1日 – %6年%5%4日</translation>
     </message>
     <message>
+      <location filename="../../db/operations.py" line="92" />
+      <source>%1 %2 is still referred to by %3 record(s)</source>
+      <translation>%1 %2 仍被 %3 条记录引用</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_page.py" line="58" />
       <source>%1 %2 – %3 %4 %5</source>
       <translation>%5年%2%1日 – %4%3日</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="136" />
+      <source>%1 (found %2)</source>
+      <translation>%1（实为 %2）</translation>
     </message>
     <message>
       <location filename="../../ui/occurrence_html.py" line="64" />
@@ -74,12 +84,17 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
+      <location filename="../../db/store.py" line="128" />
+      <source>%1 holds no database of this app (it is empty)</source>
+      <translation>%1 不是本程序的数据库（文件为空）</translation>
+    </message>
+    <message>
       <location filename="../../reports/rosters.py" line="464" />
       <source>%1 holidays not entered.</source>
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="418" />
+      <location filename="../../ui/calendar_page.py" line="417" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -113,6 +128,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 已录入。</translation>
     </message>
     <message>
+      <location filename="../../db/store.py" line="114" />
+      <source>%1 is not a usable database: %2</source>
+      <translation>%1 不是可用的数据库：%2</translation>
+    </message>
+    <message>
       <location filename="../../ui/edits.py" line="48" />
       <source>%1 is still referred to by %2 record(s). Change or delete those first:</source>
       <translation>%1 仍被 %2 条记录引用。请先修改或删除这些记录：</translation>
@@ -121,6 +141,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/requests_page.py" line="66" />
       <source>%1 left</source>
       <translation>剩余 %1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/recurrence.py" line="166" />
+      <source>%1 may name one value only (an activity happens once a day at the most)</source>
+      <translation>%1 只能取一个值（活动每天最多举办一次）</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="93" />
@@ -188,7 +213,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 · %2 KB</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="410" />
+      <location filename="../../ui/calendar_page.py" line="409" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
@@ -358,7 +383,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（整个活动）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="417" />
+      <location filename="../../ui/calendar_views.py" line="419" />
       <source>+%1 more</source>
       <translation>还有 %1 项</translation>
     </message>
@@ -523,17 +548,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="295" />
+      <location filename="../../ui/calendar_page.py" line="294" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="296" />
+      <location filename="../../ui/calendar_page.py" line="295" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="298" />
+      <location filename="../../ui/calendar_page.py" line="297" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
@@ -548,7 +573,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="297" />
+      <location filename="../../ui/calendar_page.py" line="296" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -588,7 +613,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="521" />
+      <location filename="../../ui/calendar_page.py" line="520" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -1593,7 +1618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="474" />
+      <location filename="../../ui/calendar_page.py" line="473" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -1661,6 +1686,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/editor.py" line="62" />
       <source>ID: %1</source>
       <translation>编号：%1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/recurrence.py" line="168" />
+      <source>INTERVAL must be between 1 and %1</source>
+      <translation>INTERVAL 必须在 1 到 %1 之间</translation>
     </message>
     <message>
       <location filename="../../ui/file_actions.py" line="135" />
@@ -2133,7 +2163,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="499" />
+      <location filename="../../ui/calendar_page.py" line="498" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
@@ -2788,7 +2818,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="507" />
+      <location filename="../../ui/calendar_page.py" line="506" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -3145,6 +3175,11 @@ Details were written to %2.</source>
       <translation>周二</translation>
     </message>
     <message>
+      <location filename="../../scheduler/recurrence.py" line="67" />
+      <source>UNTIL must be a local time, without Z (the plan's times are local)</source>
+      <translation>UNTIL 必须是本地时间，不带 Z（计划中的时间均为本地时间）</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="89" />
       <source>Ultrasound</source>
       <translation>超声</translation>
@@ -3295,7 +3330,7 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="515" />
+      <location filename="../../ui/calendar_page.py" line="514" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -3380,7 +3415,7 @@ Details were written to %2.</source>
       <translation>撤回确认</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="470" />
+      <location filename="../../ui/calendar_views.py" line="472" />
       <source>Workday</source>
       <translation>班</translation>
     </message>
@@ -3440,7 +3475,7 @@ Details were written to %2.</source>
       <translation>[已确认：%1]</translation>
     </message>
     <message>
-      <location filename="../../scheduler/recording.py" line="73" />
+      <location filename="../../scheduler/planfile.py" line="1114" />
       <source>a cancelled occurrence needs a reason</source>
       <translation>取消场次需要填写原因</translation>
     </message>
@@ -3450,9 +3485,29 @@ Details were written to %2.</source>
       <translation>日期</translation>
     </message>
     <message>
+      <location filename="../../scheduler/planfile.py" line="111" />
+      <source>a number of about %1 digits</source>
+      <translation>约 %1 位的数字</translation>
+    </message>
+    <message>
       <location filename="../../reports/registry.py" line="40" />
       <source>a party branch</source>
       <translation>党支部</translation>
+    </message>
+    <message>
+      <location filename="../../db/operations.py" line="98" />
+      <source>a record names another record that does not exist</source>
+      <translation>有记录引用了不存在的另一条记录</translation>
+    </message>
+    <message>
+      <location filename="../../db/operations.py" line="100" />
+      <source>a record with this id already exists</source>
+      <translation>已有相同编号的记录</translation>
+    </message>
+    <message>
+      <location filename="../../db/operations.py" line="337" />
+      <source>a records file holds only the records section (use import for the rest)</source>
+      <translation>服务记录文件只能包含 records 部分（其他内容请用 import 导入）</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="39" />
@@ -3460,9 +3515,29 @@ Details were written to %2.</source>
       <translation>职工</translation>
     </message>
     <message>
+      <location filename="../../db/operations.py" line="102" />
+      <source>a value is out of its allowed range</source>
+      <translation>有数值超出允许范围</translation>
+    </message>
+    <message>
+      <location filename="../../db/operations.py" line="421" />
+      <source>an acknowledgement needs a reason</source>
+      <translation>确认警告需要填写理由</translation>
+    </message>
+    <message>
       <location filename="../../reports/registry.py" line="38" />
       <source>an activity and the date of one of its occurrences</source>
       <translation>活动及其某一场次的日期</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/recurrence.py" line="159" />
+      <source>an activity recurs at most daily: FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY</source>
+      <translation>活动最多每天重复一次：FREQ 必须是 DAILY、WEEKLY、MONTHLY 或 YEARLY</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="711" />
+      <source>an occurrence lasts at most %1 days</source>
+      <translation>一个场次最长 %1 天</translation>
     </message>
     <message>
       <location filename="../../ui/editor.py" line="173" />
@@ -3500,9 +3575,59 @@ Details were written to %2.</source>
       <translation>已有安排：%1 %2</translation>
     </message>
     <message>
+      <location filename="../../db/operations.py" line="314" />
+      <source>cancelled, nothing was imported</source>
+      <translation>已取消，未导入任何内容</translation>
+    </message>
+    <message>
+      <location filename="../../db/backup.py" line="63" />
+      <source>cannot back up %1 to %2: %3</source>
+      <translation>无法将 %1 备份到 %2：%3</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/recording.py" line="75" />
       <source>cannot be negative</source>
       <translation>不能为负数</translation>
+    </message>
+    <message>
+      <location filename="../../db/store.py" line="220" />
+      <source>cannot open database %1: %2</source>
+      <translation>无法打开数据库 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../../db/store.py" line="185" />
+      <source>cannot read %1: %2</source>
+      <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../../db/store.py" line="227" />
+      <source>cannot read database %1: %2</source>
+      <translation>无法读取数据库 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../../db/store.py" line="231" />
+      <source>cannot read database %1: its folder cannot be written, and %2 holds changes not yet in the file (open it once where it can be written)</source>
+      <translation>无法读取数据库 %1：其所在文件夹不可写入，而 %2 中有尚未写入数据库文件的更改（请先在可写入的位置打开一次）</translation>
+    </message>
+    <message>
+      <location filename="../../db/backup.py" line="118" />
+      <source>cannot restore %1: %2</source>
+      <translation>无法恢复 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../../db/store.py" line="152" />
+      <source>cannot upgrade database %1 to schema %2: %3</source>
+      <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
+    </message>
+    <message>
+      <location filename="../../db/files.py" line="38" />
+      <source>cannot write %1: %2</source>
+      <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../../db/operations.py" line="181" />
+      <source>cannot write to %1: %2</source>
+      <translation>无法写入 %1：%2</translation>
     </message>
     <message>
       <location filename="../../ui/timebank_page.py" line="236" />
@@ -3510,9 +3635,84 @@ Details were written to %2.</source>
       <translation>证明</translation>
     </message>
     <message>
+      <location filename="../../scheduler/planfile.py" line="211" />
+      <source>contains a NUL character</source>
+      <translation>含有 NUL 字符</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="213" />
+      <source>contains a lone surrogate (\ud800-\udfff), which is not Unicode text</source>
+      <translation>含有孤立的代理码位（\ud800-\udfff），不是 Unicode 文本</translation>
+    </message>
+    <message>
+      <location filename="../../db/store.py" line="62" />
+      <source>database %1 cannot be written: its disk or folder is read-only (commands that only read it, such as check and export, still work)</source>
+      <translation>数据库 %1 无法写入：所在磁盘或文件夹是只读的（只读取数据库的命令，如 check 和 export，仍可使用）</translation>
+    </message>
+    <message>
+      <location filename="../../db/store.py" line="107" />
+      <source>database %1 cannot use write-ahead logging</source>
+      <translation>数据库 %1 无法使用预写日志（WAL）</translation>
+    </message>
+    <message>
+      <location filename="../../db/store.py" line="130" />
+      <source>database %1 has the older schema %2 (this app uses %3); a command that changes it, or the app, upgrades it first</source>
+      <translation>数据库 %1 的结构版本较旧（%2，本程序使用 %3）；修改数据的命令或本程序窗口会先将其升级</translation>
+    </message>
+    <message>
+      <location filename="../../db/store.py" line="169" />
+      <source>database %1 is busy: %2</source>
+      <translation>数据库 %1 正忙：%2</translation>
+    </message>
+    <message>
+      <location filename="../../db/store.py" line="43" />
+      <source>database %1 is on a network filesystem (%2): it is not opened for writing there, because SQLite's locking and write-ahead log do not work between computers and the file can be corrupted. Keep the database on the disk of the one computer that owns it (give --db a local path, or copy the file there); sharing a plan between computers is the job of the office server, not of a shared folder.</source>
+      <translation>数据库 %1 位于网络文件系统（%2）上：不会在那里以写入方式打开，因为 SQLite 的锁和预写日志在多台计算机之间无法正常工作，文件可能损坏。请将数据库放在使用它的那一台计算机的本地磁盘上（给 --db 一个本地路径，或将文件复制到那里）；多台计算机共用计划应由办公室服务器负责，而不是共享文件夹。</translation>
+    </message>
+    <message>
+      <location filename="../../db/store.py" line="161" />
+      <source>database %1 is open for reading only</source>
+      <translation>数据库 %1 以只读方式打开</translation>
+    </message>
+    <message>
+      <location filename="../../db/field.py" line="62" />
+      <source>database %1 is open for reading only and has no field package key yet</source>
+      <translation>数据库 %1 以只读方式打开，且尚无离线包密钥</translation>
+    </message>
+    <message>
+      <location filename="../../db/store.py" line="118" />
+      <source>database %1 was written by a newer version of the app (schema %2, this app knows up to %3)</source>
+      <translation>数据库 %1 由更新版本的程序写入（结构版本 %2，本程序最高支持 %3）</translation>
+    </message>
+    <message>
       <location filename="../../ui/history_dialog.py" line="39" />
       <source>deleted</source>
       <translation>已删除</translation>
+    </message>
+    <message>
+      <location filename="../../db/files.py" line="35" />
+      <source>disk full while writing %1</source>
+      <translation>写入 %1 时磁盘已满</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="575" />
+      <source>duplicate entry: also at %1</source>
+      <translation>重复的条目：%1 处也有</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="577" />
+      <source>duplicate id (ids are compared without surrounding spaces, in Unicode NFC): also at %1</source>
+      <translation>重复的编号（比较编号时忽略首尾空格，并按 Unicode NFC 规范化）：%1 处也有</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="581" />
+      <source>duplicate id: also at %1</source>
+      <translation>重复的编号：%1 处也有</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="894" />
+      <source>duplicate station id in this activity</source>
+      <translation>本活动中摊位编号重复</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="352" />
@@ -3565,9 +3765,29 @@ Details were written to %2.</source>
       <translation>空闲</translation>
     </message>
     <message>
+      <location filename="../../scheduler/planfile.py" line="330" />
+      <source>has more problems; the first %1 are listed</source>
+      <translation>还有更多问题；只列出前 %1 个</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/recording.py" line="92" />
       <source>hours must be above 0 and at most 24</source>
       <translation>时长须大于 0 且不超过 24 小时</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="267" />
+      <source>is a key named twice in one object</source>
+      <translation>是同一对象中重复出现的键</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="193" />
+      <source>is a number of %1 digits, far beyond anything it can mean</source>
+      <translation>是 %1 位的数字，远超任何有意义的范围</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="201" />
+      <source>is a number too large to hold</source>
+      <translation>数字太大，无法保存</translation>
     </message>
     <message>
       <location filename="../../scheduler/spreadsheet.py" line="407" />
@@ -3575,7 +3795,7 @@ Details were written to %2.</source>
       <translation>为空</translation>
     </message>
     <message>
-      <location filename="../../scheduler/recording.py" line="88" />
+      <location filename="../../scheduler/planfile.py" line="649" />
       <source>is listed twice</source>
       <translation>重复列出</translation>
     </message>
@@ -3585,9 +3805,99 @@ Details were written to %2.</source>
       <translation>超出一次活动可能服务的人数</translation>
     </message>
     <message>
+      <location filename="../../scheduler/planfile.py" line="310" />
+      <source>is nested more than %1 levels deep</source>
+      <translation>嵌套超过 %1 层</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="291" />
+      <source>is not UTF-8 text (%1 at byte %2)</source>
+      <translation>不是 UTF-8 文本（第 %2 字节：%1）</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="293" />
+      <source>is not UTF-8 text (%1)</source>
+      <translation>不是 UTF-8 文本（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="970" />
+      <source>is not a date of this activity's rule</source>
+      <translation>不是本活动重复规则中的日期</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="206" />
+      <source>is not a number JSON allows (NaN and Infinity are not)</source>
+      <translation>不是 JSON 允许的数字（NaN 和 Infinity 都不允许）</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="450" />
+      <source>is not a real date</source>
+      <translation>不是有效日期</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="464" />
+      <source>is not a real date and time</source>
+      <translation>不是有效的日期时间</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="1143" />
+      <source>is not a service the app counts; use one of %1</source>
+      <translation>不是本程序统计的服务；请使用以下之一：%1</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/recording.py" line="86" />
       <source>is not a staff member</source>
       <translation>不是本院职工</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="1257" />
+      <source>is not a station of this activity</source>
+      <translation>不是本活动的摊位</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="824" />
+      <source>is not a usable RRULE: %1</source>
+      <translation>不是可用的 RRULE：%1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="984" />
+      <source>is not an occurrence of this activity (excluded, or never planned)</source>
+      <translation>不是本活动的场次（已排除，或从未安排）</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="307" />
+      <source>is not valid JSON: %1 at line %2, column %3</source>
+      <translation>不是有效的 JSON：第 %2 行第 %3 列：%1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="364" />
+      <source>is required</source>
+      <translation>为必填项</translation>
+    </message>
+    <message>
+      <location filename="../../db/field.py" line="123" />
+      <source>its records do not fit this database: %1 (%2)</source>
+      <translation>其中的记录与本数据库不符：%1（%2）</translation>
+    </message>
+    <message>
+      <location filename="../../db/field.py" line="112" />
+      <source>its records do not fit this database: a record names a person, activity or occurrence this database does not have (%1)</source>
+      <translation>其中的记录与本数据库不符：有记录引用了本数据库中没有的人员、活动或场次（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../db/field.py" line="117" />
+      <source>its records do not fit this database: a record would be there twice (%1)</source>
+      <translation>其中的记录与本数据库不符：有记录会重复出现（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../db/field.py" line="119" />
+      <source>its records do not fit this database: a value of a record is out of its allowed range (%1)</source>
+      <translation>其中的记录与本数据库不符：有记录的数值超出允许范围（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../db/operations.py" line="414" />
+      <source>keep at least one backup</source>
+      <translation>至少保留一份备份</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="43" />
@@ -3600,9 +3910,189 @@ Details were written to %2.</source>
       <translation>明细</translation>
     </message>
     <message>
+      <location filename="../../scheduler/recurrence.py" line="59" />
+      <source>longer than %1 characters</source>
+      <translation>超过 %1 个字符</translation>
+    </message>
+    <message>
       <location filename="../../ui/autoassign.py" line="58" />
       <source>more when the lead is of the organizing branch</source>
       <translation>带队人属于牵头支部时额外加分</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="516" />
+      <source>must be "%1"</source>
+      <translation>必须是 "%1"</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="519" />
+      <source>must be %1</source>
+      <translation>必须是 %1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="514" />
+      <source>must be a JSON object</source>
+      <translation>必须是 JSON 对象</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="445" />
+      <source>must be a date like 2026-12-03</source>
+      <translation>必须是形如 2026-12-03 的日期</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="424" />
+      <source>must be a finite number</source>
+      <translation>必须是有限的数字</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="482" />
+      <source>must be a list</source>
+      <translation>必须是列表</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="459" />
+      <source>must be a local time like 2026-12-03T18:00</source>
+      <translation>必须是形如 2026-12-03T18:00 的本地时间</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="382" />
+      <source>must be a non-empty string id</source>
+      <translation>必须是非空的字符串编号</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="422" />
+      <source>must be a number</source>
+      <translation>必须是数字</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="439" />
+      <source>must be a share between 0 and 1</source>
+      <translation>必须是 0 到 1 之间的比例</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="371" />
+      <source>must be a string</source>
+      <translation>必须是字符串</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="402" />
+      <source>must be a whole number</source>
+      <translation>必须是整数</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="428" />
+      <source>must be above 0</source>
+      <translation>必须大于 0</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="708" />
+      <source>must be after the start</source>
+      <translation>必须晚于开始时间</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="348" />
+      <source>must be an object</source>
+      <translation>必须是对象</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="407" />
+      <source>must be at least %1</source>
+      <translation>不能小于 %1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="410" />
+      <source>must be at most %1</source>
+      <translation>不能大于 %1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/validation.py" line="59" />
+      <source>must be at most %1 characters long</source>
+      <translation>最多 %1 个字符</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="474" />
+      <source>must be one of %1</source>
+      <translation>必须是以下之一：%1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="393" />
+      <source>must be true or false</source>
+      <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="610" />
+      <source>must be two times like ["08:00", "17:30"]</source>
+      <translation>必须是两个时间，形如 ["08:00", "17:30"]</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="612" />
+      <source>must end after it starts</source>
+      <translation>结束必须晚于开始</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/validation.py" line="71" />
+      <source>must lie between %1 and %2</source>
+      <translation>必须在 %1 到 %2 之间</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="767" />
+      <source>must not be before the start</source>
+      <translation>不能早于开始日期</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="407" />
+      <source>must not be negative</source>
+      <translation>不能为负数</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/validation.py" line="61" />
+      <source>must not contain control characters</source>
+      <translation>不能包含控制字符</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="1081" />
+      <source>names a service counted already in this record</source>
+      <translation>引用的服务在本记录中已统计过</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="1241" />
+      <source>names no known activity</source>
+      <translation>引用了不存在的活动</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="1183" />
+      <source>names no known branch</source>
+      <translation>引用了不存在的党支部</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="1181" />
+      <source>names no known campus</source>
+      <translation>引用了不存在的院区</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="1180" />
+      <source>names no known department</source>
+      <translation>引用了不存在的科室</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="1184" />
+      <source>names no known partner</source>
+      <translation>引用了不存在的结对单位</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="1186" />
+      <source>names no known service</source>
+      <translation>引用了不存在的服务项目</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="1185" />
+      <source>names no known service request</source>
+      <translation>引用了不存在的点单</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="1182" />
+      <source>names no known staff member</source>
+      <translation>引用了不存在的职工</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="220" />
@@ -3643,6 +4133,16 @@ Details were written to %2.</source>
       <location filename="../../ui/assign_dialog.py" line="81" />
       <source>none of the needs</source>
       <translation>不符合任何需求</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/recurrence.py" line="64" />
+      <source>not a single RRULE</source>
+      <translation>不是单条 RRULE</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/recurrence.py" line="178" />
+      <source>not a valid RRULE</source>
+      <translation>不是有效的 RRULE</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="96" />
@@ -3725,14 +4225,139 @@ Details were written to %2.</source>
       <translation>%1%2</translation>
     </message>
     <message>
+      <location filename="../../db/backup.py" line="59" />
+      <source>the backup %1 did not check out</source>
+      <translation>备份 %1 未通过检查</translation>
+    </message>
+    <message>
+      <location filename="../../db/backup.py" line="96" />
+      <source>the backup %1 is damaged too: %2</source>
+      <translation>备份 %1 也已损坏：%2</translation>
+    </message>
+    <message>
+      <location filename="../../db/field.py" line="83" />
+      <source>the field package key in %1 is damaged</source>
+      <translation>%1 中的离线包密钥已损坏</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="276" />
+      <source>the key %1</source>
+      <translation>键%1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/field.py" line="176" />
+      <source>the package cannot be read: it %1</source>
+      <translation>无法读取离线包：它%1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/field.py" line="236" />
+      <source>the package has version %1; this app reads version %2</source>
+      <translation>离线包的版本是 %1；本程序读取版本 %2</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/field.py" line="175" />
+      <source>the package is damaged or incomplete (it %1)</source>
+      <translation>离线包已损坏或不完整（它%1）</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/field.py" line="162" />
+      <source>the package is larger than %1 MB: not a field package</source>
+      <translation>文件大于 %1 MB：不是离线包</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/field.py" line="172" />
+      <source>the package is not text (UTF-8): it is damaged or not a field package</source>
+      <translation>离线包不是文本（UTF-8）：已损坏或不是离线包</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/field.py" line="178" />
+      <source>the package is too large to read: not a field package</source>
+      <translation>文件太大，无法读取：不是离线包</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/field.py" line="205" />
+      <source>the package lacks its %1 part</source>
+      <translation>离线包缺少 %1 部分</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/field.py" line="266" />
+      <source>the package records occurrences it was not made for: %1</source>
+      <translation>离线包记录了不属于它的场次：%1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/field.py" line="240" />
+      <source>the package was changed outside the app: its checksum does not match</source>
+      <translation>离线包在程序外被修改过：校验和不符</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/field.py" line="253" />
+      <source>the package was changed outside the app: its seal does not match this database's</source>
+      <translation>离线包在程序外被修改过：其封签与本数据库不符</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/field.py" line="242" />
+      <source>the package was made from another database, not this one</source>
+      <translation>离线包由另一个数据库生成，不是本数据库</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/field.py" line="211" />
+      <source>the package's %1 part is not what it must be</source>
+      <translation>离线包的 %1 部分格式不对</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/field.py" line="209" />
+      <source>the package's window is not a pair of dates</source>
+      <translation>离线包的时间段不是两个日期</translation>
+    </message>
+    <message>
+      <location filename="../../db/operations.py" line="151" />
+      <source>the plan was changed by someone else meanwhile; nothing was saved</source>
+      <translation>计划在此期间已被他人修改；未保存任何内容</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/recurrence.py" line="176" />
+      <source>the rule gives more than %1 occurrences</source>
+      <translation>该规则产生超过 %1 个场次</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/recurrence.py" line="173" />
+      <source>the rule gives two occurrences on %1</source>
+      <translation>该规则在 %1 产生两个场次</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/recurrence.py" line="181" />
+      <source>the rule produces no occurrence within %1 years of its start</source>
+      <translation>该规则在开始后 %1 年内不产生任何场次</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="55" />
       <source>the same weekday</source>
       <translation>同一星期几</translation>
     </message>
     <message>
+      <location filename="../../db/store.py" line="212" />
+      <source>there is no database at %1</source>
+      <translation>%1 处没有数据库</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="43" />
       <source>third</source>
       <translation>第三个</translation>
+    </message>
+    <message>
+      <location filename="../../db/field.py" line="141" />
+      <source>this database has no key to check the package's seal: it did not make it</source>
+      <translation>本数据库没有核验离线包封签的密钥：离线包不是它生成的</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/field.py" line="233" />
+      <source>this is not a field package</source>
+      <translation>这不是离线包</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="955" />
+      <source>this occurrence is moved twice</source>
+      <translation>该场次被调整了两次</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="143" />
