@@ -415,6 +415,33 @@ def save_backup_keep(store: Store, keep: int) -> Changes:
     return write(store, Edit(settings={"backup_keep": keep}))
 
 
+def shift_codes(store: Store) -> dict[str, str]:
+    """The duty roster's shift codes (code → day, night, free or leave) as the office wrote
+    them: the hospital's `shift_codes` (so the plan file carries them), else the defaults."""
+    from scheduler.duty import DEFAULT_SHIFT_CODES, MEANINGS
+
+    hospital = load_hospital(store)
+    value = hospital.extra.get("shift_codes") if hospital is not None else None
+    if not isinstance(value, dict):
+        return dict(DEFAULT_SHIFT_CODES)
+    return {k: v for k, v in value.items() if isinstance(k, str) and v in MEANINGS}
+
+
+def save_shift_codes(store: Store, codes: Mapping[str, str]) -> Changes:
+    """Keep the shift codes with the hospital's settings (refused, saying why, when a code is
+    empty, twice or means nothing known)."""
+    from scheduler.duty import shift_code_problems
+
+    problems = shift_code_problems(dict(codes))
+    if problems:
+        raise OperationError("; ".join(f"{value}: {reason}" for _where, value, reason in problems[:10]))
+    hospital = load_hospital(store) or Hospital()
+    extra = {**hospital.extra, "shift_codes": dict(codes)}
+    return write(
+        store, Edit(hospital=Hospital(hospital.name, hospital.timezone, hospital.clinical_hours, extra))
+    )
+
+
 def acknowledge(store: Store, key: str, kind: str, reason: str, by: str | None, at: str) -> Changes:
     """Accept a warning with a reason, so that it is shown as looked at."""
     if not reason.strip():

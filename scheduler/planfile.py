@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from .duty import shift_code_problems
 from .model import (
     ACTIVITY_KINDS,
     ACTIVITY_STATUSES,
@@ -612,6 +613,9 @@ def _read_hospital(r: _Reader, raw: Any, path: str) -> Hospital | None:
             r.bad(f"{path}.clinical_hours", raw_hours, N_("must end after it starts"))
         else:
             hours = (raw_hours[0], raw_hours[1])
+    if obj.get("shift_codes") is not None:  # an app key kept in `extra`: how duty rosters are read
+        for where, value, reason in shift_code_problems(obj["shift_codes"]):
+            r.bad(f"{path}.shift_codes{where}", value, reason)
     if not _ok(name, tz):
         return None
     return Hospital(name, tz, hours, _extra(obj, ("name", "timezone", "clinical_hours")))
