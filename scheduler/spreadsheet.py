@@ -1,22 +1,30 @@
-"""Spreadsheets in: staff, departments or partners from what a hospital's HR system exports
-(.xlsx, or CSV in UTF-8 with or without BOM, or GBK). Read the sheet, find the header row (also
-under a merged title), guess which column is which field from the header names (Chinese or
-English), turn each row into a record with its problems (missing department, unknown
-qualification, duplicate person, bad phone), and update existing records by their key (the staff
-number) instead of duplicating them."""
+"""Spreadsheets in: staff, departments or partners from what a hospital's HR system exports, and
+service requests from an online form's export (问卷星, 金数据, WeChat forms) (.xlsx, or CSV in
+UTF-8 with or without BOM, or GBK). Read the sheet, find the header row (also under a merged
+title), guess which column is which field from the header names (Chinese or English), turn each
+row into a record with its problems (missing department, unknown qualification, duplicate person,
+bad phone, unknown partner with the closest names), and update existing records by their key (the
+staff number) instead of duplicating them; a request row is imported once (its id is made from
+its cells). Duty-roster grids are read by duty.py."""
 
 from __future__ import annotations
 
 import csv
+import difflib
+import hashlib
 import io
 import re
+import unicodedata
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from .model import Contact, Department, Partner, Plan, Staff
+from .model import Contact, Department, Partner, Plan, ServiceRequest, Slot, Staff
+from .validation import MAX_AUDIENCE, date_in_range
 
-TARGETS = ("staff", "departments", "partners")
+TARGETS = ("staff", "departments", "partners", "requests")
 
 # field -> header names (lower case, spaces removed) that mean it
 SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -68,8 +76,69 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "contact_name": ("联系人", "contact", "contactname"),
         "contact_phone": ("联系电话", "电话", "contactphone", "phone"),
     },
+    # In this order: a header is matched by the first field one of whose names it contains,
+    # so "联系人电话" is a phone, "预计服务人数" an audience and "服务时间" a time.
+    "requests": {
+        "contact_phone": (
+            "联系电话",
+            "电话",
+            "手机",
+            "手机号",
+            "联系方式",
+            "contactphone",
+            "phone",
+            "tel",
+            "mobile",
+        ),
+        "contact_name": ("联系人", "联系人姓名", "申请人", "contact", "contactname"),
+        "received": (
+            "提交时间",
+            "提交答卷时间",
+            "填写时间",
+            "提交日期",
+            "申请时间",
+            "填报时间",
+            "submitted",
+            "submittedat",
+            "submissiontime",
+            "timestamp",
+            "received",
+        ),
+        "audience": (
+            "人数",
+            "预计人数",
+            "参加人数",
+            "服务人数",
+            "受众人数",
+            "audience",
+            "people",
+            "attendees",
+        ),
+        "priority": ("紧急程度", "优先级", "是否紧急", "priority", "urgency"),
+        "date": ("期望日期", "日期", "活动日期", "希望日期", "预约日期", "date", "preferreddate"),
+        "time": ("期望时间", "时间", "活动时间", "时间段", "time", "preferredtime"),
+        "notes": ("备注", "说明", "其他需求", "其他", "notes", "remarks", "comment", "comments"),
+        "partner": (
+            "单位",
+            "社区",
+            "单位名称",
+            "社区名称",
+            "结对单位",
+            "申请单位",
+            "partner",
+            "community",
+            "organisation",
+            "organization",
+        ),
+        "service": ("服务项目", "服务", "项目", "服务内容", "需求项目", "service", "item"),
+    },
 }
-REQUIRED = {"staff": ("id", "name", "department"), "departments": ("id", "name"), "partners": ("id", "name")}
+REQUIRED = {
+    "staff": ("id", "name", "department"),
+    "departments": ("id", "name"),
+    "partners": ("id", "name"),
+    "requests": ("partner", "service"),
+}
 
 QUALIFICATION_WORDS = {
     "医师": "physician",
@@ -369,10 +438,14 @@ class RowResult:
     record: Any | None  # the record to save (merged with the existing one), None when unusable
     problems: list[Problem] = field(default_factory=list)
     update: bool = False  # an existing record is updated
+    # Why a good row is not imported (a template with {value}): a request imported before.
+    skip: tuple[str, str] | None = None
+    # For a name not found (field "partner", "service"): the ids of the closest names, closest first.
+    candidates: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        return self.record is not None and not self.problems
+        return self.record is not None and not self.problems and self.skip is None
 
 
 def _text(value: Any) -> str:
@@ -391,9 +464,23 @@ def _by_name_or_id(items: dict[str, Any], value: str) -> str | None:
 
 
 def convert(
-    target: str, rows: list[list[Any]], header_row: int, mapping: dict[int, str], plan: Plan
+    target: str,
+    rows: list[list[Any]],
+    header_row: int,
+    mapping: dict[int, str],
+    plan: Plan,
+    *,
+    now: datetime | None = None,
+    source: str = "",
+    choices: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[RowResult]:
-    """Every data row below the header as a record with its problems; blank rows are skipped."""
+    """Every data row below the header as a record with its problems; blank rows are skipped.
+    Requests: `now` is the receipt time of a row that does not say when it was sent, `source`
+    the file's name, `choices` names the user matched by hand (field → name → id)."""
+    if target == "requests":
+        if now is None:
+            raise ValueError("reading requests needs the time they are received (now)")
+        return _convert_requests(rows, header_row, mapping, plan, now, source, choices or {})
     out: list[RowResult] = []
     seen: dict[str, int] = {}
     missing = [f for f in REQUIRED[target] if f not in mapping.values()]
@@ -506,3 +593,287 @@ def _record(target: str, v: dict[str, str], plan: Plan) -> tuple[Any | None, boo
             v.get("contact_name") or p.contact.name, contact_phone or p.contact.phone
         )
     return replace(p, **pchanges), old_p is not None, problems
+
+
+# -- service requests from a form's export
+
+
+def _fold(text: str) -> str:
+    """A name as it is compared: NFKC (full-width letters and digits made plain), no spaces."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+
+
+def closest(name: str, items: Mapping[str, Any], n: int = 3) -> tuple[str, ...]:
+    """The ids of the records whose names come closest to `name`: names holding it or held in it
+    first, then the most alike (difflib)."""
+    folded = _fold(name)
+    names = {_fold(getattr(v, "name", "") or ""): k for k, v in items.items()}
+    out = [k for nm, k in names.items() if nm and folded and (folded in nm or nm in folded)]
+    for nm in difflib.get_close_matches(folded, list(names), n=n + len(out), cutoff=0.4):
+        if names[nm] not in out:
+            out.append(names[nm])
+    return tuple(out[:n])
+
+
+def _find(items: Mapping[str, Any], name: str, chosen: Mapping[str, str]) -> str | None:
+    """The record a name means: one chosen by hand, its id, or the one record of that name."""
+    if name in chosen and chosen[name] in items:
+        return chosen[name]
+    if name in items:
+        return name
+    folded = _fold(name)
+    found = [k for k, v in items.items() if _fold(getattr(v, "name", "") or "") == folded]
+    return found[0] if len(found) == 1 else None
+
+
+def unmatched_names(
+    rows: list[list[Any]], header_row: int, mapping: dict[int, str], plan: Plan
+) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Per field ("partner", "service"), the names the rows give that match no record, each with
+    its closest candidates: what the user may match by hand."""
+    out: dict[str, dict[str, tuple[str, ...]]] = {"partner": {}, "service": {}}
+    items: dict[str, Mapping[str, Any]] = {"partner": plan.partners, "service": plan.services}
+    for row in rows[header_row + 1 :]:
+        for i, f in mapping.items():
+            if f in out and i < len(row):
+                name = _text(row[i])
+                if name and name not in out[f] and _find(items[f], name, {}) is None:
+                    out[f][name] = closest(name, items[f])
+    return out
+
+
+def row_digest(row: list[Any]) -> str:
+    """What identifies a form's row whatever file it comes in: a hash of its cells' text."""
+    cells = "\x1f".join(_fold(_text(c)) for c in row)
+    return hashlib.sha256(cells.encode("utf-8")).hexdigest()
+
+
+def request_id(row: list[Any]) -> str:
+    return "form-" + row_digest(row)[:12]
+
+
+_DATE_TEXT = re.compile(r"^(?:(\d{4})\s*[-/.年]\s*)?(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(.*)$")
+_CLOCK = r"(\d{1,2})\s*(?:[:：点时]\s*(\d{2})?\s*分?)"
+_TIME_TEXT = re.compile(rf"^{_CLOCK}\s*(?:[-~～至到—–]+\s*{_CLOCK}?)?$")
+_PARTS_OF_DAY = {
+    "上午": (time(9, 0), time(11, 30)),
+    "早上": (time(9, 0), time(11, 30)),
+    "中午": (time(12, 0), time(13, 30)),
+    "下午": (time(14, 30), time(17, 0)),
+    "晚上": (time(19, 0), time(21, 0)),
+    "傍晚": (time(18, 0), time(20, 0)),
+    "全天": (time(9, 0), time(17, 0)),
+    "morning": (time(9, 0), time(11, 30)),
+    "afternoon": (time(14, 30), time(17, 0)),
+    "evening": (time(19, 0), time(21, 0)),
+}
+DEFAULT_START = time(9, 0)  # a preferred date without a time
+DEFAULT_MINUTES = 120  # a preferred time without an end, for a service without a duration
+
+
+def _times(text: str) -> tuple[time, time | None] | None:
+    """A time of day or span: "9:00", "09:00-11:00", "14点", "下午"; None when not one."""
+    t = unicodedata.normalize("NFKC", text).strip().lower()
+    if not t:
+        return None
+    afternoon = False
+    for word, span in _PARTS_OF_DAY.items():
+        if t.startswith(word):
+            if not re.search(r"\d", t):
+                return span
+            afternoon = span[0].hour >= 12  # "下午2:30"
+            t = t[len(word) :].strip()
+            break
+    got = _clock_span(t)
+    if got is None or not afternoon:
+        return got
+    start, end = got
+    return (
+        time((start.hour + 12) % 24, start.minute) if start.hour < 12 else start,
+        time((end.hour + 12) % 24, end.minute) if end is not None and end.hour < 12 else end,
+    )
+
+
+def _clock_span(t: str) -> tuple[time, time | None] | None:
+    m = _TIME_TEXT.match(re.sub(r"\s+", " ", t.replace("：", ":")))
+    if not m:
+        m2 = re.fullmatch(r"(\d{1,2}):(\d{2})(?::\d{2})?", t)
+        if not m2:
+            return None
+        h, mi = int(m2.group(1)), int(m2.group(2))
+        return (time(h, mi), None) if h < 24 and mi < 60 else None
+    h0, m0, h1, m1 = m.groups()
+    if int(h0) > 23 or int(m0 or 0) > 59:
+        return None
+    start = time(int(h0), int(m0 or 0))
+    if h1 is None:
+        return start, None
+    if int(h1) > 23 or int(m1 or 0) > 59:
+        return None
+    return start, time(int(h1), int(m1 or 0))
+
+
+def _when(value: Any, year: int) -> tuple[date, tuple[time, time | None] | None] | None:
+    """A date (and a time or span written with it) from a cell; `year` for "12月5日"."""
+    if isinstance(value, datetime):
+        return value.date(), ((value.time(), None) if value.time() != time() else None)
+    if isinstance(value, date):
+        return value, None
+    text = unicodedata.normalize("NFKC", _text(value))
+    m = _DATE_TEXT.match(text)
+    if not m:
+        return None
+    y, mo, d, rest = m.groups()
+    try:
+        day = date(int(y) if y else year, int(mo), int(d))
+    except ValueError:
+        return None
+    rest = rest.strip()
+    if not rest:
+        return day, None
+    span = _times(rest)
+    return (day, span) if span is not None else None
+
+
+def _received(value: Any) -> datetime | None:
+    if isinstance(value, datetime):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, date):
+        return datetime.combine(value, time())
+    text = _text(value)
+    if not re.match(r"^\D*\d{4}", text):  # a receipt time names its year
+        return None
+    found = _when(text, 2000)
+    if found is None:
+        return None
+    day, span = found
+    return datetime.combine(day, span[0] if span else time())
+
+
+_URGENT = {"紧急", "加急", "特急", "急", "是", "urgent", "high", "yes", "y", "高"}
+_NORMAL = {"一般", "普通", "正常", "否", "不急", "不紧急", "normal", "low", "no", "n", "低", "中"}
+
+
+def _convert_requests(
+    rows: list[list[Any]],
+    header_row: int,
+    mapping: dict[int, str],
+    plan: Plan,
+    now: datetime,
+    source: str,
+    choices: Mapping[str, Mapping[str, str]],
+) -> list[RowResult]:
+    out: list[RowResult] = []
+    missing = [f for f in REQUIRED["requests"] if f not in mapping.values()]
+    seen: dict[str, int] = {}
+    for n, row in enumerate(rows[header_row + 1 :], start=header_row + 2):
+        values = {f: _text(row[i]) if i < len(row) else "" for i, f in mapping.items()}
+        if not any(values.values()):
+            continue
+        raw = {f: row[i] if i < len(row) else None for i, f in mapping.items()}
+        problems: list[Problem] = [(f, N_("no column is mapped to it"), "") for f in missing]
+        for f in REQUIRED["requests"]:
+            if f in values and not values[f]:
+                problems.append((f, N_("is empty"), ""))
+        res = RowResult(n, values, None, problems)
+        out.append(res)
+        rid = request_id(row)
+        record = _request(rid, values, raw, plan, now, source, n, choices, res)
+        if rid in seen:
+            res.skip = (N_("the same as row {value}"), str(seen[rid]))
+        elif rid in plan.requests:
+            res.skip = (N_("imported before ({value})"), rid)
+        seen.setdefault(rid, n)
+        res.record = record if not res.problems else None
+    return out
+
+
+def _request(
+    rid: str,
+    v: dict[str, str],
+    raw: dict[str, Any],
+    plan: Plan,
+    now: datetime,
+    source: str,
+    line: int,
+    choices: Mapping[str, Mapping[str, str]],
+    res: RowResult,
+) -> ServiceRequest:
+    problems = res.problems
+    found: dict[str, str | None] = {}
+    lookups: tuple[tuple[str, Mapping[str, Any], str], ...] = (
+        ("partner", plan.partners, N_("no partner {value}")),
+        ("service", plan.services, N_("no service {value}")),
+    )
+    for f, items, reason in lookups:
+        name = v.get(f, "")
+        found[f] = _find(items, name, choices.get(f, {})) if name else None
+        if name and found[f] is None:
+            problems.append((f, reason, name))
+            res.candidates[f] = closest(name, items)
+    received = now.replace(second=0, microsecond=0)
+    if v.get("received"):
+        got = _received(raw["received"])
+        if got is None or not date_in_range(got):
+            problems.append(("received", N_("{value} is not a date and time"), v["received"]))
+        else:
+            received = got
+    priority = "normal"
+    if v.get("priority"):
+        word = _norm(v["priority"])
+        if word in _NORMAL:
+            pass
+        elif word in _URGENT or "急" in word:
+            priority = "urgent"
+        else:
+            problems.append(("priority", N_("{value} is neither urgent nor normal"), v["priority"]))
+    service = plan.services.get(found["service"] or "")
+    minutes = service.duration_minutes if service and service.duration_minutes else DEFAULT_MINUTES
+    preferred: tuple[Slot, ...] = ()
+    span: tuple[time, time | None] | None = None
+    day: date | None = None
+    if v.get("date"):
+        when = _when(raw["date"], received.year)
+        if when is None or not date_in_range(when[0]):
+            problems.append(("date", N_("{value} is not a date"), v["date"]))
+        else:
+            day, span = when
+    if v.get("time"):
+        value = raw["time"]
+        got_span = (value, None) if isinstance(value, time) else _times(v["time"])
+        if got_span is None:
+            problems.append(("time", N_("{value} is not a time of day"), v["time"]))
+        else:
+            span = got_span
+    if day is not None:
+        start_t, end_t = span or (DEFAULT_START, None)
+        start = datetime.combine(day, start_t)
+        end = datetime.combine(day, end_t) if end_t is not None else start + timedelta(minutes=minutes)
+        if end <= start:
+            problems.append(("time", N_("{value} ends before it starts"), v.get("time") or v["date"]))
+        else:
+            preferred = (Slot(start, end),)
+    elif v.get("time") and not problems:
+        problems.append(("date", N_("a time without a date"), v["time"]))
+    audience = None
+    if v.get("audience"):
+        m = re.search(r"\d+", unicodedata.normalize("NFKC", v["audience"]))
+        if m is None or int(m.group()) > MAX_AUDIENCE:
+            problems.append(("audience", N_("{value} is not a number of people"), v["audience"]))
+        else:
+            audience = int(m.group())
+    extra: dict[str, Any] = {"source": f"{source} row {line}" if source else f"row {line}"}
+    for f in ("contact_name", "contact_phone", "notes"):
+        if v.get(f):
+            extra[f] = v[f]
+    return ServiceRequest(
+        rid,
+        found["partner"] or "",
+        found["service"] or "",
+        received,
+        priority,
+        preferred,
+        audience,
+        "new",
+        extra,
+    )

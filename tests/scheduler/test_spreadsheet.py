@@ -5,12 +5,22 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import datetime
 
 import pytest
 from openpyxl import Workbook
 
+from scheduler.model import ServiceRequest, Slot
 from scheduler.planfile import parse_document
-from scheduler.spreadsheet import SheetError, convert, find_header, guess_mapping, read_workbook
+from scheduler.spreadsheet import (
+    SheetError,
+    closest,
+    convert,
+    find_header,
+    guess_mapping,
+    read_workbook,
+    unmatched_names,
+)
 from tests.helpers import sample
 
 PLAN = parse_document(
@@ -258,3 +268,260 @@ def test_csv_long_field_many_rows_nul_and_quotes(monkeypatch) -> None:
     with pytest.raises(SheetError, match="more than 100 rows"):
         read_workbook(b"a\n" * 101, "x.csv")
     assert len(read_workbook(b"a\n" * 100, "x.csv")[0].rows) == 100
+
+
+# ---- service requests from an online form's export (问卷星 / 金数据 / WeChat forms)
+
+FORM_HEADER = [
+    "序号",
+    "提交答卷时间",
+    "所在社区",
+    "服务项目",
+    "期望日期",
+    "期望时间",
+    "预计人数",
+    "联系人",
+    "联系人电话",
+    "备注",
+    "紧急程度",
+]
+FORM_ROWS = [
+    [
+        1,
+        "2026/11/20 09:31:02",
+        "友谊社区",
+        "运动损伤预防讲座",
+        "2026-12-05",
+        "9:00-11:00",
+        "约50人",
+        "张主任",
+        "0731-1234567",
+        "老年人多",
+        "一般",
+    ],
+    [
+        2,
+        "2026/11/21 10:00:00",
+        "友谊小区",
+        "运动损伤预防讲座",
+        "12月6日",
+        "下午",
+        "30",
+        "李",
+        "",
+        "",
+        "",
+    ],  # partner misspelt
+    [
+        3,
+        "2026/11/22 16:45:00",
+        "友谊社区",
+        "针灸体验",
+        "2026-12-07",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+    ],  # no such service
+    [
+        1,
+        "2026/11/20 09:31:02",
+        "友谊社区",
+        "运动损伤预防讲座",
+        "2026-12-05",
+        "9:00-11:00",
+        "约50人",
+        "张主任",
+        "0731-1234567",
+        "老年人多",
+        "一般",
+    ],  # sent twice
+    [
+        4,
+        "2026/11/23 08:05:00",
+        "友谊社区",
+        "运动损伤预防讲座",
+        "2026年12月8日 14:30",
+        "",
+        "120",
+        "王",
+        "13800000001",
+        "",
+        "紧急",
+    ],
+]
+
+
+def form_rows() -> list[list]:
+    return [["社区点单汇总（2026年11月）"], FORM_HEADER, *FORM_ROWS]
+
+
+def form_xlsx() -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    for row in form_rows():
+        ws.append(row)
+    ws.merge_cells("A1:K1")
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def form_csv(encoding: str = "gbk") -> bytes:
+    lines = [",".join("" if v is None else str(v) for v in row) for row in form_rows()]
+    return ("\r\n".join(lines) + "\r\n").encode(encoding)
+
+
+NOW = datetime(2026, 11, 25, 10, 0)
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "gbk"])
+def test_a_form_export_with_an_unknown_partner_and_a_duplicate_row(kind: str) -> None:
+    data, name = (form_xlsx(), "点单.xlsx") if kind == "xlsx" else (form_csv(), "点单.csv")
+    [sheet] = read_workbook(data, name)
+    header = find_header("requests", sheet.rows)
+    mapping = guess_mapping("requests", sheet.rows[header])
+    assert header == 1 and mapping == {
+        1: "received",
+        2: "partner",
+        3: "service",
+        4: "date",
+        5: "time",
+        6: "audience",
+        7: "contact_name",
+        8: "contact_phone",
+        9: "notes",
+        10: "priority",
+    }
+    rows = convert("requests", sheet.rows, header, mapping, PLAN, now=NOW, source=name)
+    assert [r.line for r in rows] == [3, 4, 5, 6, 7]
+    first, misspelt, no_service, twice, urgent = rows
+    assert first.ok and first.record == ServiceRequest(
+        first.record.id,
+        "p-youyi",
+        "sports-injury",
+        datetime(2026, 11, 20, 9, 31),
+        "normal",
+        (Slot(datetime(2026, 12, 5, 9, 0), datetime(2026, 12, 5, 11, 0)),),
+        50,
+        "new",
+        {
+            "source": f"{name} row 3",
+            "contact_name": "张主任",
+            "contact_phone": "0731-1234567",
+            "notes": "老年人多",
+        },
+    )
+    assert first.record.id.startswith("form-")
+    assert not misspelt.ok and misspelt.problems == [("partner", "no partner {value}", "友谊小区")]
+    assert misspelt.candidates == {"partner": ("p-youyi",)}  # the closest name offered
+    assert not no_service.ok and no_service.problems == [("service", "no service {value}", "针灸体验")]
+    assert not twice.ok and twice.problems == [] and twice.skip == ("the same as row {value}", "3")
+    assert urgent.ok and urgent.record.priority == "urgent" and urgent.record.audience == 120
+    # 14:30 and the service's 90 minutes
+    assert urgent.record.preferred == (Slot(datetime(2026, 12, 8, 14, 30), datetime(2026, 12, 8, 16, 0)),)
+    # A name matched by hand is taken; the rows of another file with the same cells are the same requests.
+    again = convert(
+        "requests", sheet.rows, header, mapping, PLAN, now=NOW, choices={"partner": {"友谊小区": "p-youyi"}}
+    )
+    assert again[1].ok and again[1].record.partner == "p-youyi"
+    assert again[1].record.preferred[0].start == datetime(2026, 12, 6, 14, 30)  # 下午
+    assert again[0].record.id == first.record.id  # the same cells, the same request
+
+
+def test_requests_imported_before_are_not_imported_again() -> None:
+    [sheet] = read_workbook(form_xlsx(), "点单.xlsx")
+    mapping = guess_mapping("requests", sheet.rows[1])
+    rows = convert("requests", sheet.rows, 1, mapping, PLAN, now=NOW)
+    held = PLAN.__class__(**{**{s: getattr(PLAN, s) for s in ("partners", "services")}})
+    held.requests = {r.record.id: r.record for r in rows if r.ok}
+    again = convert("requests", sheet.rows, 1, mapping, held, now=NOW)
+    assert [r.ok for r in again] == [False] * 5
+    assert again[0].skip == ("imported before ({value})", rows[0].record.id)
+    assert again[4].skip == ("imported before ({value})", rows[4].record.id)
+
+
+@pytest.mark.parametrize(
+    ("date_cell", "time_cell", "start", "end"),
+    [
+        ("2026-12-05", "", datetime(2026, 12, 5, 9, 0), datetime(2026, 12, 5, 10, 30)),  # 09:00, 90 min
+        ("2026/12/5", "14:00~16:30", datetime(2026, 12, 5, 14, 0), datetime(2026, 12, 5, 16, 30)),
+        ("12-05", "上午", datetime(2026, 12, 5, 9, 0), datetime(2026, 12, 5, 11, 30)),
+        ("2026年12月5日", "下午2:30", datetime(2026, 12, 5, 14, 30), datetime(2026, 12, 5, 16, 0)),
+        ("2026.12.05", "19点-21点", datetime(2026, 12, 5, 19, 0), datetime(2026, 12, 5, 21, 0)),
+        (datetime(2026, 12, 5, 8, 30), None, datetime(2026, 12, 5, 8, 30), datetime(2026, 12, 5, 10, 0)),
+    ],
+)
+def test_preferred_dates_and_times(date_cell, time_cell, start, end) -> None:
+    rows = [["社区", "服务项目", "日期", "时间"], ["友谊社区", "sports-injury", date_cell, time_cell]]
+    [r] = convert("requests", rows, 0, guess_mapping("requests", rows[0]), PLAN, now=NOW)
+    assert r.ok, r.problems
+    assert r.record.preferred == (Slot(start, end),)
+    assert r.record.received == NOW  # the form does not say when it was sent
+
+
+@pytest.mark.parametrize(
+    ("cells", "field_", "template"),
+    [
+        (["友谊社区", "sports-injury", "明天", "", "", ""], "date", "{value} is not a date"),
+        (
+            ["友谊社区", "sports-injury", "2026-12-05", "晚饭后", "", ""],
+            "time",
+            "{value} is not a time of day",
+        ),
+        (
+            ["友谊社区", "sports-injury", "2026-12-05", "11:00-09:00", "", ""],
+            "time",
+            "{value} ends before it starts",
+        ),
+        (["友谊社区", "sports-injury", "", "", "很多", ""], "audience", "{value} is not a number of people"),
+        (
+            ["友谊社区", "sports-injury", "", "", "", "看情况"],
+            "priority",
+            "{value} is neither urgent nor normal",
+        ),
+        (["", "sports-injury", "", "", "", ""], "partner", "is empty"),
+    ],
+)
+def test_bad_cells_refuse_their_row(cells, field_, template) -> None:
+    rows = [["社区", "服务项目", "日期", "时间", "人数", "优先级"], cells]
+    [r] = convert("requests", rows, 0, guess_mapping("requests", rows[0]), PLAN, now=NOW)
+    assert not r.ok and [(f, t) for f, t, _v in r.problems] == [(field_, template)]
+
+
+def test_unmatched_names_and_closest_candidates() -> None:
+    [sheet] = read_workbook(form_csv("utf-8-sig"), "点单.csv")
+    mapping = guess_mapping("requests", sheet.rows[1])
+    assert unmatched_names(sheet.rows, 1, mapping, PLAN) == {
+        "partner": {"友谊小区": ("p-youyi",)},
+        "service": {"针灸体验": ()},
+    }
+    assert closest("运动损伤", PLAN.services) == ("sports-injury",)  # held in the name
+    assert closest("完全无关", PLAN.partners) == ()
+
+
+def test_form_headers_guessed_in_english_too() -> None:
+    header = [
+        "Timestamp",
+        "Community",
+        "Service",
+        "Preferred date",
+        "Preferred time",
+        "Attendees",
+        "Contact",
+        "Phone",
+        "Notes",
+    ]
+    assert set(guess_mapping("requests", header).values()) == {
+        "received",
+        "partner",
+        "service",
+        "date",
+        "time",
+        "audience",
+        "contact_name",
+        "contact_phone",
+        "notes",
+    }
