@@ -555,6 +555,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--today", type=_date, help="the day overdue and behind-plan are judged at (default: today)"
     )
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    from .sheets import add_parser as add_sheets  # here: cli/sheets.py builds on this module
+
+    add_sheets(command)
     return parser
 
 
