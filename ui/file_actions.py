@@ -30,7 +30,7 @@ from .widgets import add_action
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
-    from .sheet_import import SheetImportDialog
+    from .sheet_import import DutyImportDialog, SheetImportDialog
 
 MAX_RECENT = 8
 
@@ -55,6 +55,7 @@ class FileActions(QObject):
         self.window = window
         self.session = window.session
         self.sheet_dialog: SheetImportDialog | None = None
+        self.duty_dialog: DutyImportDialog | None = None
 
     def build_menu(self, bar: QMenuBar) -> QMenu:
         menu = bar.addMenu(tr("&File"))
@@ -67,7 +68,10 @@ class FileActions(QObject):
         add_action(menu, tr("&Import plan file…"), self.import_plan_file, "Ctrl+I")
         add_action(menu, tr("&Export plan file…"), self.export_plan_file, "Ctrl+E")
         if not field:
-            add_action(menu, tr("Import from &spreadsheet…"), self.import_spreadsheet)
+            sheets = self.sheets_menu = menu.addMenu(tr("Import from &spreadsheet"))
+            add_action(sheets, tr("&Staff, departments or partners…"), self.import_spreadsheet)
+            add_action(sheets, tr("&Duty roster of a department…"), self.import_duty_roster)
+            add_action(sheets, tr("Service &requests (form export)…"), self.import_requests)
         menu.addSeparator()
         add_action(menu, tr("Open field package (on the laptop)…"), self.open_field_package)
         if not field:
@@ -207,11 +211,9 @@ class FileActions(QObject):
             failed,
         )
 
-    def import_spreadsheet(self, path: str | None = None) -> SheetImportDialog | None:
-        """Staff, departments or partners from an HR export (.xlsx / .csv), as one undoable step."""
+    def _read_sheets(self, path: str | None) -> tuple[Path, list[Any]] | None:
+        """The sheets of a spreadsheet the user names (asked for when `path` is None)."""
         from scheduler.spreadsheet import SheetError, read_workbook
-
-        from .sheet_import import SheetImportDialog
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(
@@ -223,13 +225,61 @@ class FileActions(QObject):
         if not path:
             return None
         try:
-            sheets = read_workbook(Path(path).read_bytes(), Path(path).name)
+            return Path(path), read_workbook(Path(path).read_bytes(), Path(path).name)
         except (SheetError, OSError) as exc:
             QMessageBox.warning(
                 self.window, tr("Import from spreadsheet"), trf("Cannot read %1: %2", path, exc)
             )
             return None
-        dialog = SheetImportDialog(Path(path), sheets, self.session.catalog.plan(), self.window)
+
+    def import_requests(self, path: str | None = None) -> SheetImportDialog | None:
+        """Service requests from an online form's export, as one undoable step."""
+        return self.import_spreadsheet(path, target="requests")
+
+    def import_duty_roster(self, path: str | None = None) -> DutyImportDialog | None:
+        """A department's duty roster of a month: its entries replace those an earlier import of
+        the same department and month made, as one undoable step."""
+        from scheduler.duty import read_shift_codes
+
+        from .sheet_import import DutyImportDialog
+
+        read = self._read_sheets(path)
+        if read is None:
+            return None
+        file, sheets = read
+        catalog = self.session.catalog
+        hours = catalog.hospital.clinical_hours if catalog.hospital else ("08:00", "17:30")
+        codes = read_shift_codes(ops.shift_codes(self.session.store))
+        dialog = DutyImportDialog(file, sheets, catalog.plan(), codes, hours, date.today(), self.window)
+        self.duty_dialog = dialog
+        if dialog.exec() and dialog.roster is not None:
+            saves, deletes = dialog.changes(list(self.session.catalog.unavailability.values()))
+            roster = dialog.roster
+            dept = catalog.departments[roster.department].name
+            text = trf("Import the duty roster of %1 for %2", dept, f"{roster.month:%Y-%m}")
+            attempt(
+                self.window,
+                lambda: self.session.edit(
+                    text, saves={"unavailability": saves}, deletes={"unavailability": deletes}
+                ),
+            )
+        return dialog
+
+    def import_spreadsheet(self, path: str | None = None, target: str = "staff") -> SheetImportDialog | None:
+        """Staff, departments, partners or service requests from a sheet (.xlsx / .csv), as one
+        undoable step."""
+        from datetime import datetime
+
+        from .sheet_import import SheetImportDialog
+
+        read = self._read_sheets(path)
+        if read is None:
+            return None
+        file, sheets = read
+        path = str(file)
+        dialog = SheetImportDialog(
+            file, sheets, self.session.catalog.plan(), self.window, target=target, now=datetime.now()
+        )
         self.sheet_dialog = dialog
         if dialog.exec():
             section, records = dialog.records()

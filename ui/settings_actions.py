@@ -39,6 +39,7 @@ class SettingsActions(QObject):
         add_action(menu, tr("&Hospital…"), self.edit_hospital)
         add_action(menu, tr("&Response times…"), self.edit_response_times)
         add_action(menu, tr("&Auto-assign…"), self.edit_solver_settings)
+        add_action(menu, tr("&Shift codes…"), self.edit_shift_codes)
         add_action(menu, tr("&Backups…"), self.edit_backup_keep)
         add_action(menu, tr("&User name…"), self.edit_user_name)
         languages = menu.addMenu(tr("&Language"))
@@ -76,6 +77,16 @@ class SettingsActions(QObject):
         dialog = SolverSettingsDialog(old, self.window)
         if dialog.exec() and dialog.settings() != old:
             self._save(tr("Auto-assign settings"), ops.save_solver_settings, old, dialog.settings())
+
+    def edit_shift_codes(self) -> None:
+        """What the codes of the departments' duty rosters mean (kept with the hospital)."""
+        from .sheet_import import ShiftCodesDialog
+
+        old = ops.shift_codes(self.session.store)
+        dialog = ShiftCodesDialog(old, self.window)
+        self.shift_codes_dialog = dialog
+        if dialog.exec() and dialog.codes() != old:
+            self._save(tr("Shift codes"), ops.save_shift_codes, old, dialog.codes())
 
     def edit_backup_keep(self) -> None:
         old = ops.backup_keep(self.session.store)

@@ -1,11 +1,16 @@
-"""Import staff, departments or partners from a spreadsheet: choose the sheet, check the guessed
-column for each field, look at every row with its problems marked, and import the good rows as
-one undoable step (existing records updated by their key, not duplicated)."""
+"""Import from a spreadsheet: staff, departments, partners or service requests (choose the sheet,
+check the guessed column for each field, match unknown partner and service names by hand, look at
+every row with its problems marked) and a department's duty roster of a month (the grid as read,
+unknown codes and people in red). Nothing is written until Import; the good rows go in as one
+undoable step. Also the Settings dialog of the duty roster's shift codes."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -23,13 +30,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scheduler.model import Plan
-from scheduler.spreadsheet import SYNONYMS, RowResult, Sheet, convert, find_header, guess_mapping
+from scheduler.duty import (
+    DEFAULT_SHIFT_CODES,
+    MEANINGS,
+    DutyError,
+    DutyRoster,
+    cell_meanings,
+    column_index,
+    column_letter,
+    imported_from,
+    merge_roster,
+    read_duty_grid,
+    shift_code_problems,
+)
+from scheduler.model import Plan, Unavailability
+from scheduler.spreadsheet import (
+    SYNONYMS,
+    RowResult,
+    Sheet,
+    convert,
+    find_header,
+    guess_mapping,
+    unmatched_names,
+)
 
 from .i18n import N_, tr, trf
 from .widgets import ok_cancel
 
-TARGET_NAMES = {"staff": N_("Staff"), "departments": N_("Departments"), "partners": N_("Partners")}
+TARGET_NAMES = {
+    "staff": N_("Staff"),
+    "departments": N_("Departments"),
+    "partners": N_("Partners"),
+    "requests": N_("Service requests"),
+}
 FIELD_NAMES = {
     "id": N_("Key (staff number / code)"),
     "name": N_("Name"),
@@ -50,22 +83,45 @@ FIELD_NAMES = {
     "population": N_("Population"),
     "contact_name": N_("Contact name"),
     "contact_phone": N_("Contact phone"),
+    "partner": N_("Partner"),
+    "service": N_("Service"),
+    "date": N_("Preferred date"),
+    "time": N_("Preferred time"),
+    "audience": N_("Expected audience"),
+    "notes": N_("Notes"),
+    "received": N_("Received"),
+    "priority": N_("Priority"),
 }
+BAD = "#fde2e1"
+BAD_CELL = "#f6a9a3"  # a refused cell in a row that is taken
+REFUSE = "\x00refuse"  # the names box's choice: leave the rows of this name out
 
 
 class SheetImportDialog(QDialog):
     """`records()` gives what to save once accepted; nothing is written before."""
 
-    def __init__(self, path: Path, sheets: list[Sheet], plan: Plan, parent: QWidget | None = None):
+    def __init__(
+        self,
+        path: Path,
+        sheets: list[Sheet],
+        plan: Plan,
+        parent: QWidget | None = None,
+        target: str = "staff",
+        now: datetime | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(trf("Import from spreadsheet – %1", path.name))
+        self.path = path
         self.sheets = sheets
         self.plan = plan
+        self.now = now or datetime.now()
         self.results: list[RowResult] = []
+        self.choices: dict[str, dict[str, str]] = {"partner": {}, "service": {}}
         self.target = QComboBox()
         self.target.setObjectName("target")
         for k, v in TARGET_NAMES.items():
             self.target.addItem(tr(v), k)
+        self.target.setCurrentIndex(max(0, self.target.findData(target)))
         self.sheet = QComboBox()
         self.sheet.setObjectName("sheet")
         for s in sheets:
@@ -95,6 +151,16 @@ class SheetImportDialog(QDialog):
         box = QGroupBox(tr("Which column is which field"))
         QVBoxLayout(box).addWidget(self.columns)
         left.addWidget(box, 1)
+        # Requests: partner and service names the file gives that match none, matched by hand.
+        self.names_box = QGroupBox(tr("Names not found: choose what each one means"))
+        self.names = QTableWidget(0, 3)
+        self.names.setObjectName("names")
+        self.names.setHorizontalHeaderLabels([tr("Field"), tr("Name in the file"), tr("Means")])
+        self.names.verticalHeader().hide()
+        self.names.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.names.horizontalHeader().setStretchLastSection(True)
+        QVBoxLayout(self.names_box).addWidget(self.names)
+        left.addWidget(self.names_box, 1)
         right = QVBoxLayout()
         right.addWidget(QLabel(tr("Every row, with its problems (rows with problems are not imported):")))
         right.addWidget(self.preview, 1)
@@ -142,6 +208,53 @@ class SheetImportDialog(QDialog):
             self.columns.setCellWidget(i, 1, combo)
         self.update_preview()
 
+    def _fill_names(self) -> None:
+        """The names box: each unknown partner or service name with the closest records first."""
+        requests = self.target.currentData() == "requests"
+        self.names_box.setVisible(requests)
+        self.names.setRowCount(0)
+        if not requests:
+            return
+        found = unmatched_names(self.rows(), self.header_row.value() - 1, self.mapping(), self.plan)
+        items: dict[str, dict[str, Any]] = {"partner": self.plan.partners, "service": self.plan.services}
+        for f, names in found.items():
+            for name, candidates in names.items():
+                r = self.names.rowCount()
+                self.names.insertRow(r)
+                self.names.setItem(r, 0, QTableWidgetItem(tr(FIELD_NAMES[f])))
+                self.names.setItem(r, 1, QTableWidgetItem(name))
+                combo = QComboBox()
+                combo.addItem(tr("(leave these rows out)"), REFUSE)
+                for k in candidates:
+                    combo.addItem(f"{items[f][k].name} [{k}]", k)
+                if candidates:
+                    combo.insertSeparator(combo.count())
+                for k, v in sorted(items[f].items(), key=lambda kv: (kv[1].name, kv[0])):
+                    if k not in candidates:
+                        combo.addItem(f"{v.name} [{k}]", k)
+                chosen = self.choices[f].get(name)
+                combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+                combo.currentIndexChanged.connect(
+                    lambda _i, f=f, name=name, c=combo: self.choose(f, name, c.currentData())
+                )
+                self.names.setCellWidget(r, 2, combo)
+
+    def choose(self, field: str, name: str, key: str | None) -> None:
+        """Match a name of the file to a record (None or REFUSE: leave its rows out)."""
+        if key is None or key == REFUSE:
+            self.choices[field].pop(name, None)
+        else:
+            self.choices[field][name] = key
+        self._show_rows()
+
+    def name_combo(self, field: str, name: str) -> QComboBox | None:
+        for r in range(self.names.rowCount()):
+            if self.names.item(r, 1).text() == name and self.names.item(r, 0).text() == tr(
+                FIELD_NAMES[field]
+            ):
+                return self.names.cellWidget(r, 2)
+        return None
+
     def mapping(self) -> dict[int, str]:
         out: dict[int, str] = {}
         for i in range(self.columns.rowCount()):
@@ -157,9 +270,22 @@ class SheetImportDialog(QDialog):
     # -- the rows
 
     def update_preview(self, *_args: object) -> None:
+        self._fill_names()
+        self._show_rows()
+
+    def _show_rows(self) -> None:
         target = self.target.currentData()
         mapping = self.mapping()
-        self.results = convert(target, self.rows(), self.header_row.value() - 1, mapping, self.plan)
+        self.results = convert(
+            target,
+            self.rows(),
+            self.header_row.value() - 1,
+            mapping,
+            self.plan,
+            now=self.now,
+            source=self.path.name,
+            choices=self.choices,
+        )
         fields = list(mapping.values())
         self.preview.clear()
         self.preview.setColumnCount(len(fields) + 3)
@@ -167,33 +293,393 @@ class SheetImportDialog(QDialog):
             [tr("Row"), *(tr(FIELD_NAMES[f]) for f in fields), tr("New or update"), tr("Problems")]
         )
         self.preview.setRowCount(len(self.results))
-        bad = QBrush(QColor("#fde2e1"))
+        bad = QBrush(QColor(BAD))
+        skipped = QBrush(QColor("#ececec"))
         for r, res in enumerate(self.results):
             cells = [str(res.line), *(res.values.get(f, "") for f in fields)]
-            cells.append(tr("Update") if res.update else tr("New record"))
-            cells.append(
-                "; ".join(f"{tr(FIELD_NAMES.get(f, f))}: {tr(t).format(value=v)}" for f, t, v in res.problems)
-            )
+            if res.skip is not None:
+                cells.append(tr(res.skip[0]).format(value=res.skip[1]))
+            elif target == "requests":
+                cells.append(tr("New request"))
+            else:
+                cells.append(tr("Update") if res.update else tr("New record"))
+            cells.append("; ".join(self._problem(res, f, t, v) for f, t, v in res.problems))
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if not res.ok:
+                if res.problems or (res.record is None and res.skip is None):
                     item.setBackground(bad)
+                elif res.skip is not None:
+                    item.setBackground(skipped)
                 self.preview.setItem(r, c, item)
         self.preview.resizeColumnsToContents()
         self.preview.horizontalHeader().setStretchLastSection(True)
         good = [r for r in self.results if r.ok]
-        self.summary.setText(
-            trf(
-                "%1 rows: %2 new, %3 updates, %4 with problems (not imported).",
-                len(self.results),
-                sum(1 for r in good if not r.update),
-                sum(1 for r in good if r.update),
-                len(self.results) - len(good),
+        if target == "requests":
+            again = sum(1 for r in self.results if r.skip is not None and not r.problems)
+            self.summary.setText(
+                trf(
+                    "%1 rows: %2 new requests, %3 already there (repeated, or imported before), %4 with problems (not imported).",
+                    len(self.results),
+                    len(good),
+                    again,
+                    len(self.results) - len(good) - again,
+                )
             )
-        )
+        else:
+            self.summary.setText(
+                trf(
+                    "%1 rows: %2 new, %3 updates, %4 with problems (not imported).",
+                    len(self.results),
+                    sum(1 for r in good if not r.update),
+                    sum(1 for r in good if r.update),
+                    len(self.results) - len(good),
+                )
+            )
         ok = self.buttons.button(self.buttons.StandardButton.Ok)
         ok.setText(trf("Import %1 rows", len(good)))
         ok.setEnabled(bool(good))
 
+    def _problem(self, res: RowResult, field: str, template: str, value: str) -> str:
+        text = f"{tr(FIELD_NAMES.get(field, field))}: {tr(template).format(value=value)}"
+        candidates = res.candidates.get(field)
+        if candidates:
+            items = self.plan.partners if field == "partner" else self.plan.services
+            text += "; " + trf("closest: %1", "、".join(items[k].name for k in candidates if k in items))
+        return text
+
     def records(self) -> tuple[str, list]:
         return self.target.currentData(), [r.record for r in self.results if r.ok]
+
+
+# -- duty rosters
+
+MEANING_NAMES = {
+    "day": N_("Day shift: on duty in clinical hours"),
+    "night": N_("Night shift: on duty overnight, resting the next day"),
+    "free": N_("Free"),
+    "leave": N_("Leave: away all day"),
+}
+MEANING_COLOURS = {"night": "#dbe7fb", "leave": "#fff3c4"}
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+AS_THE_SHEET_SAYS = None
+
+
+def _months_around(today: date) -> list[date]:
+    first = today.replace(day=1)
+    out = []
+    for k in range(-12, 13):
+        y, m = divmod(first.month - 1 + k, 12)
+        out.append(date(first.year + y, m + 1, 1))
+    return out
+
+
+class DutyImportDialog(QDialog):
+    """A department's duty roster of a month, previewed as read: each person found (or why not),
+    each cell's code (unknown ones red), and the entries an import of the same department and
+    month made before that this one replaces. `roster` is what to import once accepted."""
+
+    def __init__(
+        self,
+        path: Path,
+        sheets: list[Sheet],
+        plan: Plan,
+        codes: dict[str, str],
+        clinical_hours: tuple[str, str],
+        today: date,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(trf("Import duty roster – %1", path.name))
+        self.path = path
+        self.sheets = sheets
+        self.plan = plan
+        self.codes = codes
+        self.hours = clinical_hours
+        self.roster: DutyRoster | None = None
+        self.error = ""
+        self.sheet = QComboBox()
+        self.sheet.setObjectName("sheet")
+        for s in sheets:
+            self.sheet.addItem(s.name)
+        self.department = QComboBox()
+        self.department.setObjectName("department")
+        self.department.addItem(tr("(as the sheet says)"), AS_THE_SHEET_SAYS)
+        for d in sorted(plan.departments.values(), key=lambda d: (d.name, d.id)):
+            self.department.addItem(d.name, d.id)
+        self.month = QComboBox()
+        self.month.setObjectName("month")
+        self.month.addItem(tr("(as the sheet says)"), AS_THE_SHEET_SAYS)
+        for m in _months_around(today):
+            self.month.addItem(f"{m:%Y-%m}", m)
+        self.preview = QTableWidget()
+        self.preview.setObjectName("preview")
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.verticalHeader().hide()
+        self.problems = QListWidget()
+        self.problems.setObjectName("problems")
+        self.problems.setMaximumHeight(110)
+        self.problems.setStyleSheet("color: #b00020;")
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.legend = QLabel(
+            " · ".join(
+                f"{', '.join(sorted(c for c, m in codes.items() if m == meaning)) or '—'} = {tr(MEANING_NAMES[meaning])}"
+                for meaning in MEANINGS
+            )
+        )
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #606060;")
+        top = QHBoxLayout()
+        for text, widget in (
+            (tr("Sheet"), self.sheet),
+            (tr("Department"), self.department),
+            (tr("Month"), self.month),
+        ):
+            top.addWidget(QLabel(text))
+            top.addWidget(widget, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.summary)
+        self.buttons = ok_cancel(self)
+        layout.addWidget(self.buttons)
+        self.sheet.currentIndexChanged.connect(self._sheet_changed)
+        self.department.currentIndexChanged.connect(self.update_preview)
+        self.month.currentIndexChanged.connect(self.update_preview)
+        self._sheet_changed()
+        self.resize(1280, 680)
+
+    def _sheet_changed(self, *_args: object) -> None:
+        """A new sheet is read as it says; the department and month found are then shown."""
+        for combo in (self.department, self.month):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.update_preview()
+        if self.roster is not None:
+            for combo, value in ((self.department, self.roster.department), (self.month, self.roster.month)):
+                combo.blockSignals(True)
+                if combo.findData(value) < 0:
+                    combo.addItem(f"{value:%Y-%m}" if isinstance(value, date) else str(value), value)
+                combo.setCurrentIndex(combo.findData(value))
+                combo.blockSignals(False)
+
+    def choose(self, department: str | None = None, month: date | None = None) -> None:
+        """Set the department and month as a user would (None: as the sheet says)."""
+        if department is not None:
+            self.department.setCurrentIndex(self.department.findData(department))
+        if month is not None:
+            if self.month.findData(month) < 0:
+                self.month.addItem(f"{month:%Y-%m}", month)
+            self.month.setCurrentIndex(self.month.findData(month))
+
+    def update_preview(self, *_args: object) -> None:
+        sheet = self.sheets[self.sheet.currentIndex()] if self.sheets else Sheet("", [])
+        source = self.path.name if sheet.name == self.path.name else f"{self.path.name}: {sheet.name}"
+        try:
+            self.roster = read_duty_grid(
+                sheet.rows,
+                self.plan,
+                self.codes,
+                self.hours,
+                department=self.department.currentData(),
+                month=self.month.currentData(),
+                hints=(sheet.name, self.path.stem),
+                source=source,
+            )
+            self.error = ""
+        except DutyError as exc:
+            self.roster = None
+            self.error = tr(exc.reason).format(value=exc.value)
+        self._show()
+
+    def _show(self) -> None:
+        self.preview.clear()
+        self.problems.clear()
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        roster = self.roster
+        if roster is None:
+            self.preview.setRowCount(0)
+            self.preview.setColumnCount(0)
+            self.summary.setText(trf("This sheet cannot be read as a duty roster: %1", self.error))
+            self.summary.setStyleSheet("color: #b00020;")
+            self.problems.hide()
+            ok.setText(tr("Import"))
+            ok.setEnabled(False)
+            return
+        self.summary.setStyleSheet("")
+        days = roster.days
+        labels = [tr("Row"), tr("Staff number"), tr("Name in the roster"), tr("Found as")]
+        labels += [f"{d.day}\n{tr(WEEKDAYS[d.weekday()])}" for _c, d in days]
+        self.preview.setColumnCount(len(labels))
+        self.preview.setHorizontalHeaderLabels(labels)
+        self.preview.setRowCount(len(roster.people))
+        bad_row = QBrush(QColor(BAD))
+        bad_cell = QBrush(QColor(BAD_CELL))
+        why: dict[tuple[int, str], list[str]] = {}
+        for f in roster.refusals:
+            why.setdefault((f.row, f.column), []).append(f.text(tr))
+        header = self.sheets[self.sheet.currentIndex()].rows[roster.header_row]
+        for f in roster.refusals:
+            where = trf("Row %1", f.row)
+            if f.column:
+                index = column_index(f.column)
+                head = header[index] if index < len(header) else ""
+                where = trf("Row %1, column %2 (%3)", f.row, f.column, "" if head is None else head)
+            self.problems.addItem(f"{where}: {f.text(tr)}")
+        self.problems.setVisible(bool(roster.refusals))
+        columns = {d: c for c, d in days}
+        for r, person in enumerate(roster.people):
+            found = ""
+            if person.staff is not None:
+                s = self.plan.staff[person.staff]
+                found = f"{s.name} [{s.id}]"
+            else:
+                found = "; ".join(why.get((person.row, ""), []))
+            for c, text in enumerate([str(person.row), person.number, person.name, found]):
+                item = QTableWidgetItem(text)
+                if person.staff is None:
+                    item.setBackground(bad_row)
+                    item.setToolTip(found)
+                self.preview.setItem(r, c, item)
+            for k, (_col, d) in enumerate(days, start=4):
+                text = person.cells.get(d, "")
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if d in person.refused_days:
+                    item.setBackground(bad_cell)
+                    item.setForeground(QBrush(QColor("#8a0010")))
+                    item.setToolTip("; ".join(why.get((person.row, column_letter(columns[d])), [])))
+                elif person.staff is None:
+                    item.setBackground(bad_row)
+                else:
+                    meanings = cell_meanings(text, self.codes) or set()
+                    colour = next((MEANING_COLOURS[m] for m in ("leave", "night") if m in meanings), None)
+                    if colour:
+                        item.setBackground(QBrush(QColor(colour)))
+                self.preview.setItem(r, k, item)
+        self.preview.resizeColumnsToContents()
+        self.preview.setColumnWidth(3, min(self.preview.columnWidth(3), 200))
+        held = self.plan.unavailability.values()
+        earlier = len(imported_from(held, roster.department, roster.month))
+        saves, _gone, left_out = merge_roster(held, roster)
+        reasons = {k: sum(1 for e in roster.entries if e.reason == k) for k in ("duty", "rest", "leave")}
+        rows_refused = sum(1 for p in roster.people if p.staff is None)
+        cells_refused = sum(len(p.refused_days) for p in roster.people)
+        dept = self.plan.departments[roster.department].name
+        text = trf(
+            "%1, %2: %3 of %4 people found; %5 entries (%6 on duty, %7 resting after a night, %8 on leave).",
+            dept,
+            f"{roster.month:%Y-%m}",
+            len(roster.taken),
+            len(roster.people),
+            len(roster.entries),
+            reasons["duty"],
+            reasons["rest"],
+            reasons["leave"],
+        )
+        if rows_refused or cells_refused:
+            text += " " + trf("Not imported: %1 rows and %2 cells (in red).", rows_refused, cells_refused)
+        if earlier:
+            text += " " + trf("Replaces the %1 entries imported before for %2 of this month.", earlier, dept)
+        if left_out:
+            text += " " + trf(
+                "%1 of them are left out: the same person and times are held already (typed in, or another roster).",
+                len(left_out),
+            )
+        self.summary.setText(text)
+        ok.setText(trf("Import %1 entries", len(saves)))
+        ok.setEnabled(bool(roster.taken) or bool(earlier))
+
+    def changes(self, unavailability: list[Unavailability]) -> tuple[list[Unavailability], list[Any]]:
+        """(entries to save, keys to delete) against the unavailability the database holds."""
+        assert self.roster is not None
+        saves, gone, _left_out = merge_roster(unavailability, self.roster)
+        return saves, gone
+
+
+class ShiftCodesDialog(QDialog):
+    """Settings ▸ Shift codes: what each code of the departments' duty rosters means."""
+
+    def __init__(self, codes: dict[str, str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Shift codes"))
+        self.table = QTableWidget(0, 2)
+        self.table.setObjectName("codes")
+        self.table.setHorizontalHeaderLabels([tr("Code in the roster"), tr("Means")])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #b00020;")
+        self.message.setWordWrap(True)
+        add = QPushButton(tr("Add a code"))
+        add.clicked.connect(lambda: self.add_code("", "day"))
+        remove = QPushButton(tr("Remove"))
+        remove.clicked.connect(self.remove_selected)
+        defaults = QPushButton(tr("Restore the defaults"))
+        defaults.clicked.connect(lambda: self.set_codes(DEFAULT_SHIFT_CODES))
+        row = QHBoxLayout()
+        for b in (add, remove, defaults):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(tr("How a cell of a department's duty roster is read. An empty cell is a free day."))
+        )
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.buttons = ok_cancel(self)
+        layout.addWidget(self.buttons)
+        self.set_codes(codes)
+        self.table.itemChanged.connect(self._check)
+        self.resize(560, 520)
+
+    def set_codes(self, codes: dict[str, str]) -> None:
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        for code, meaning in codes.items():
+            self.add_code(code, meaning)
+        self.table.blockSignals(False)
+        self._check()
+
+    def add_code(self, code: str, meaning: str) -> None:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        self.table.setItem(r, 0, QTableWidgetItem(code))
+        combo = QComboBox()
+        for m in MEANINGS:
+            combo.addItem(tr(MEANING_NAMES[m]), m)
+        combo.setCurrentIndex(max(0, combo.findData(meaning)))
+        combo.currentIndexChanged.connect(self._check)
+        self.table.setCellWidget(r, 1, combo)
+        if not code:
+            self.table.setCurrentCell(r, 0)
+            self.table.editItem(self.table.item(r, 0))
+        self._check()
+
+    def remove_selected(self) -> None:
+        for r in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
+            self.table.removeRow(r)
+        self._check()
+
+    def codes(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, 0)
+            code = item.text().strip() if item is not None else ""
+            if code:
+                out[code] = self.table.cellWidget(r, 1).currentData()
+        return out
+
+    def _check(self, *_args: object) -> None:
+        problems = shift_code_problems(self.codes())
+        self.message.setText(
+            "\n".join(trf("%1: %2", value, tr(reason)) for _w, value, reason in problems[:5])
+        )
+        self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(not problems)

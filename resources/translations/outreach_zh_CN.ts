@@ -9,7 +9,7 @@
       <translation>（%1 年节假日未录入，请核对日期）</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="130" />
+      <location filename="../../reports/timebank.py" line="131" />
       <source> (seal)</source>
       <translation>（盖章）</translation>
     </message>
@@ -34,7 +34,12 @@
       <translation> 分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="271" />
+      <location filename="../../ui/notice_dialog.py" line="86" />
+      <source> min before the start</source>
+      <translation> 分钟（开始前）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="409" />
       <source> s</source>
       <translation> 秒</translation>
     </message>
@@ -54,9 +59,64 @@
       <translation>%5年%2%1日 – %4%3日</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="136" />
+      <location filename="../../reports/notice.py" line="140" />
+      <source>%1 (%2)</source>
+      <translation>%1（%2）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="46" />
+      <source>%1 (continued)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="137" />
       <source>%1 (found %2)</source>
       <translation>%1（实为 %2）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="175" />
+      <source>%1 (lead)</source>
+      <translation>%1（带队）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="123" />
+      <source>%1 (moved from %2)</source>
+      <translation>%1（由 %2 改期）</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="153" />
+      <source>%1 (sheet %2): %3</source>
+      <translation>%1（工作表 %2）：%3</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="226" />
+      <source>%1 (sheet %2): no column for %3</source>
+      <translation>%1（工作表 %2）：没有这些字段的列：%3</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="156" />
+      <source>%1 (sheet %2): no one is listed under the day columns</source>
+      <translation>%1（工作表 %2）：日期列下没有列出任何人</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="229" />
+      <source>%1 (sheet %2): no rows under the header</source>
+      <translation>%1（工作表 %2）：表头下没有数据行</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="93" />
+      <source>%1 acknowledgements</source>
+      <translation>%1 条已确认的警告</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="88" />
+      <source>%1 activities</source>
+      <translation>%1 个活动</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="89" />
+      <source>%1 assignments</source>
+      <translation>%1 条排班</translation>
     </message>
     <message>
       <location filename="../../ui/occurrence_html.py" line="64" />
@@ -64,9 +124,39 @@
       <translation>到场 %1 人，共 %2 小时</translation>
     </message>
     <message>
+      <location filename="../../cli/commands.py" line="82" />
+      <source>%1 branches</source>
+      <translation>%1 个党支部</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="92" />
+      <source>%1 calendar</source>
+      <translation>%1 个日历日</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="80" />
+      <source>%1 campuses</source>
+      <translation>%1 个院区</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="65" />
       <source>%1 d %2 h</source>
       <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="81" />
+      <source>%1 departments</source>
+      <translation>%1 个科室</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="187" />
+      <source>%1 entries left out: the same person and times are held already</source>
+      <translation>%1 条未导入：同一人同一时段已有记录</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="314" />
+      <source>%1 error(s), %2 warning(s)</source>
+      <translation>%1 个错误，%2 个警告</translation>
     </message>
     <message>
       <location filename="../../ui/conflicts_panel.py" line="141" />
@@ -74,7 +164,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="108" />
+      <location filename="../../ui/file_actions.py" line="112" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -89,12 +179,12 @@
       <translation>%1 不是本程序的数据库（文件为空）</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="464" />
+      <location filename="../../reports/rosters.py" line="486" />
       <source>%1 holidays not entered.</source>
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="417" />
+      <location filename="../../ui/calendar_page.py" line="421" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -163,7 +253,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>举办 %1 场次，服务 %2 人次，志愿服务 %3 小时</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="315" />
+      <location filename="../../reports/rosters.py" line="333" />
       <source>%1 occurrences, %2 hours</source>
       <translation>共 %1 场，%2 小时</translation>
     </message>
@@ -178,14 +268,54 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="199" />
+      <location filename="../../ui/sheet_import.py" line="589" />
+      <source>%1 of them are left out: the same person and times are held already (typed in, or another roster).</source>
+      <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/picture.py" line="28" />
+      <source>%1 pages are too many for one picture (at most %2): choose a shorter period, or print the PDF</source>
+      <translation>%1 页太多，无法做成一张图片（最多 %2 页）：请选择较短的时间段，或打印 PDF</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="86" />
+      <source>%1 pairings</source>
+      <translation>%1 个结对</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="85" />
+      <source>%1 partners</source>
+      <translation>%1 个结对单位</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="307" />
       <source>%1 people</source>
       <translation>%1 人</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="312" />
+      <location filename="../../ui/autoassign.py" line="267" />
+      <source>%1 people carry the most hours. Took %2 s.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="91" />
+      <source>%1 records</source>
+      <translation>%1 条服务记录</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_actions.py" line="362" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="305" />
+      <source>%1 removed, %2 added, %3 moved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="90" />
+      <source>%1 requests</source>
+      <translation>%1 个点单</translation>
     </message>
     <message>
       <location filename="../../ui/stats_page.py" line="395" />
@@ -193,9 +323,29 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="186" />
+      <location filename="../../ui/sheet_import.py" line="320" />
+      <source>%1 rows: %2 new requests, %3 already there (repeated, or imported before), %4 with problems (not imported).</source>
+      <translation>共 %1 行：新点单 %2 条，已有 %3 条（重复行或之前已导入），%4 行有问题（不导入）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="330" />
       <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="87" />
+      <source>%1 services</source>
+      <translation>%1 个服务项目</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="83" />
+      <source>%1 staff</source>
+      <translation>%1 名职工</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="84" />
+      <source>%1 unavailability</source>
+      <translation>%1 条不可用时段</translation>
     </message>
     <message>
       <location filename="../../ui/patrol_dialog.py" line="147" />
@@ -203,9 +353,29 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
+      <location filename="../../cli/commands.py" line="217" />
+      <source>%1 was imported before: nothing changed</source>
+      <translation>%1 之前已导入过：未做任何更改</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="156" />
+      <source>%1 was not imported, nothing changed: %2 problem(s)</source>
+      <translation>%1 未导入，未做任何更改：%2 个问题</translation>
+    </message>
+    <message>
       <location filename="../../ui/problems_dialog.py" line="26" />
       <source>%1 was not imported; the database is unchanged. Problems found: %2</source>
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="157" />
+      <source>%1 was not recorded, nothing changed: %2 problem(s)</source>
+      <translation>%1 未登记，未做任何更改：%2 个问题</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="213" />
+      <source>%1 was refused, nothing changed: %2</source>
+      <translation>%1 被拒绝，未做任何更改：%2</translation>
     </message>
     <message>
       <location filename="../../ui/backups.py" line="21" />
@@ -213,14 +383,54 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 · %2 KB</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="409" />
+      <location filename="../../ui/sheet_import.py" line="573" />
+      <source>%1, %2: %3 of %4 people found; %5 entries (%6 on duty, %7 resting after a night, %8 on leave).</source>
+      <translation>%1，%2：%4 人中找到 %3 人；共 %5 条记录（值班 %6 条，夜班后休息 %7 条，请假 %8 条）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="413" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="70" />
+      <source>%1-%2-%3 (%4)</source>
+      <translation>%1年%5月%6日（%4）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="375" />
+      <source>%1. Then the preferences, in this order (move with the buttons; untick to leave one out)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="183" />
+      <source>%1: %2</source>
+      <translation>%1：%2</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="448" />
+      <source>%1: %2 occurrences held, %3 people served, %4 volunteer hours</source>
+      <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="265" />
+      <source>%1: %2 request(s) taken, %3 already there (repeated, or imported before), %4 row(s) refused</source>
+      <translation>%1：导入点单 %2 条，已有 %3 条（重复行或之前已导入），拒收 %4 行</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="273" />
+      <source>%1: %2 row(s) taken (%3 new, %4 updated), %5 row(s) refused</source>
+      <translation>%1：导入 %2 行（新增 %3，更新 %4），拒收 %5 行</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="96" />
       <source>%1: activity %4 has no occurrence on %3 (none planned then, or called off)</source>
       <translation>%1：活动 %4 在 %3 没有场次（当天未安排，或已取消）</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="170" />
+      <source>%1: duty roster of %2 for %3: %4 of %5 people taken, %6 entries (%7 duty, %8 rest, %9 leave), %10 entries of an earlier import replaced; %11 row(s) and %12 cell(s) refused</source>
+      <translation>%1：%2 %3 排班表：%5 人中导入 %4 人，共 %6 条记录（值班 %7，休息 %8，请假 %9），替换之前导入的 %10 条；拒收 %11 行、%12 个单元格</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="95" />
@@ -253,7 +463,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="42" />
+      <location filename="../../ui/settings_actions.py" line="44" />
       <source>&amp;Backups…</source>
       <translation>备份(&amp;B)…</translation>
     </message>
@@ -263,17 +473,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
+      <location filename="../../ui/file_actions.py" line="73" />
+      <source>&amp;Duty roster of a department…</source>
+      <translation>科室排班表(&amp;D)…</translation>
+    </message>
+    <message>
       <location filename="../../ui/mainwindow.py" line="147" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="68" />
+      <location filename="../../ui/file_actions.py" line="69" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="60" />
+      <location filename="../../ui/file_actions.py" line="61" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
@@ -283,32 +498,37 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="67" />
+      <location filename="../../ui/file_actions.py" line="68" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="44" />
+      <location filename="../../ui/settings_actions.py" line="46" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="62" />
+      <location filename="../../ui/file_actions.py" line="63" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="63" />
+      <location filename="../../ui/settings_actions.py" line="42" />
+      <source>&amp;Notice…</source>
+      <translation>活动通知(&amp;N)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_actions.py" line="64" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="81" />
+      <location filename="../../ui/file_actions.py" line="85" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="64" />
+      <location filename="../../ui/file_actions.py" line="65" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
@@ -328,12 +548,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
+      <location filename="../../ui/settings_actions.py" line="43" />
+      <source>&amp;Shift codes…</source>
+      <translation>班次代码(&amp;S)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_actions.py" line="72" />
+      <source>&amp;Staff, departments or partners…</source>
+      <translation>职工、科室或结对单位(&amp;S)…</translation>
+    </message>
+    <message>
       <location filename="../../ui/mainwindow.py" line="148" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="43" />
+      <location filename="../../ui/settings_actions.py" line="45" />
       <source>&amp;User name…</source>
       <translation>用户名(&amp;U)…</translation>
     </message>
@@ -348,7 +578,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="99" />
+      <location filename="../../ui/sheet_import.py" line="406" />
+      <source>(as the sheet says)</source>
+      <translation>（按表格所写）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="227" />
+      <source>(leave these rows out)</source>
+      <translation>（这些行不导入）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="108" />
       <source>(moved from %1)</source>
       <translation>（由 %1 改期）</translation>
     </message>
@@ -368,7 +608,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="137" />
+      <location filename="../../ui/sheet_import.py" line="203" />
       <source>(not imported)</source>
       <translation>（不导入）</translation>
     </message>
@@ -388,7 +628,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="188" />
+      <location filename="../../cli/commands.py" line="99" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -398,9 +638,64 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，共 %1 次</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="289" />
+      <source>, stopped by the clock: may differ on another run</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="69" />
       <source>, until %1</source>
       <translation>，直到 %1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="499" />
+      <source>--activity ID and --occurrence DATE</source>
+      <translation>--activity 活动编号 和 --occurrence 日期</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="501" />
+      <source>--branch ID</source>
+      <translation>--branch 党支部编号</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="85" />
+      <source>--department and --month are for sheet duty</source>
+      <translation>--department 和 --month 只用于 sheet duty</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="283" />
+      <source>--from %1 is after --to %2</source>
+      <translation>--from %1 晚于 --to %2</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="502" />
+      <source>--from DATE</source>
+      <translation>--from 日期</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="500" />
+      <source>--staff ID</source>
+      <translation>--staff 职工编号</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="195" />
+      <source>--to %1 is before --from %2</source>
+      <translation>--to %1 早于 --from %2</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="251" />
+      <source>--today %1 is not in the demo year %2</source>
+      <translation>--today %1 不在演示年份 %2 内</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="318" />
+      <source>; no plan can do with less than {bound} h: {why}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="317" />
+      <source>; no plan can do with less: {why}.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/entities.py" line="270" />
@@ -413,14 +708,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>拒绝点单须填写理由。</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="261" />
+      <source>A lead for every occurrence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="563" />
       <source>A make-up workday is a Saturday or Sunday.</source>
       <translation>调休上班日应为周六或周日。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="42" />
-      <source>A party member as lead (of the organizing branch first)</source>
-      <translation>由党员带队（优先牵头支部的党员）</translation>
+      <location filename="../../ui/autoassign.py" line="58" />
+      <source>A party member as lead for every occurrence</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/entities.py" line="318" />
@@ -468,12 +768,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>在岗</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="404" />
+      <location filename="../../reports/rosters.py" line="437" />
       <source>Activities</source>
       <translation>活动</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="262" />
+      <location filename="../../reports/rosters.py" line="277" />
       <source>Activity</source>
       <translation>活动</translation>
     </message>
@@ -498,6 +798,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增%1 %2</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="620" />
+      <source>Add a code</source>
+      <translation>添加代码</translation>
+    </message>
+    <message>
       <location filename="../../ui/editor.py" line="156" />
       <source>Add need</source>
       <translation>添加需求</translation>
@@ -518,12 +823,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="151" />
+      <location filename="../../ui/autoassign.py" line="256" />
       <source>Adds %1 assignments: %2 of %3 open places filled, %4 leads named; %5 places stay open.</source>
       <translation>将新增 %1 条安排：%3 个空缺岗位中补齐 %2 个，指定带队 %4 名；仍有 %5 个岗位空缺。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="197" />
+      <location filename="../../reports/rosters.py" line="209" />
       <source>Age</source>
       <translation>年龄</translation>
     </message>
@@ -548,17 +853,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="294" />
+      <location filename="../../ui/calendar_page.py" line="298" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="295" />
+      <location filename="../../ui/calendar_page.py" line="299" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="297" />
+      <location filename="../../ui/calendar_page.py" line="301" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
@@ -573,7 +878,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="296" />
+      <location filename="../../ui/calendar_page.py" line="300" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -581,6 +886,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/requests_page.py" line="348" />
       <source>All requests</source>
       <translation>全部点单</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notice_dialog.py" line="93" />
+      <source>Always bring</source>
+      <translation>每次携带</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="608" />
@@ -613,7 +923,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="520" />
+      <location filename="../../ui/calendar_page.py" line="525" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -628,7 +938,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从收到到首次举办的天数中位数为 %1 天；%2 个在响应时限内，%3 个超时。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="184" />
+      <location filename="../../ui/autoassign.py" line="236" />
       <source>Apply</source>
       <translation>应用</translation>
     </message>
@@ -698,12 +1008,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>8月</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="71" />
+      <location filename="../../ui/autoassign.py" line="76" />
       <source>Auto-assign</source>
       <translation>自动排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="241" />
+      <location filename="../../ui/autoassign.py" line="349" />
       <source>Auto-assign settings</source>
       <translation>自动排班设置</translation>
     </message>
@@ -713,22 +1023,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>为本场次自动排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="101" />
+      <location filename="../../ui/autoassign.py" line="115" />
       <source>Auto-assign – the end is before the start</source>
       <translation>自动排班 – 结束日期早于开始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="298" />
+      <location filename="../../ui/autoassign.py" line="173" />
       <source>Auto-assign: %1 assignments</source>
       <translation>自动排班：%1 条安排</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="146" />
+      <location filename="../../ui/autoassign.py" line="208" />
       <source>Auto-assign: preview</source>
       <translation>自动排班：预览</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="309" />
+      <location filename="../../ui/calendar_edits.py" line="317" />
       <source>Auto-assigning…</source>
       <translation>正在自动排班…</translation>
     </message>
@@ -738,22 +1048,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="78" />
+      <location filename="../../ui/file_actions.py" line="82" />
       <source>Back up &amp;now</source>
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="331" />
+      <location filename="../../ui/file_actions.py" line="381" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="333" />
+      <location filename="../../ui/file_actions.py" line="383" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="83" />
+      <location filename="../../ui/settings_actions.py" line="104" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
@@ -823,6 +1133,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="48" />
+      <source>CPR manikin and AED trainer</source>
+      <translation>心肺复苏模拟人、AED训练机</translation>
+    </message>
+    <message>
       <location filename="../../ui/pages.py" line="178" />
       <source>Calendar</source>
       <translation>活动日历</translation>
@@ -848,12 +1163,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="363" />
+      <location filename="../../ui/calendar_edits.py" line="381" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="370" />
+      <location filename="../../ui/calendar_edits.py" line="388" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
@@ -873,7 +1188,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已停办：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="367" />
+      <location filename="../../ui/calendar_edits.py" line="385" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -898,7 +1213,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="303" />
+      <location filename="../../ui/calendar_edits.py" line="311" />
       <source>Cancelled; nothing was changed.</source>
       <translation>已取消，未做任何更改。</translation>
     </message>
@@ -913,12 +1228,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="229" />
+      <location filename="../../ui/file_actions.py" line="231" />
       <source>Cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="52" />
+      <location filename="../../ui/printing.py" line="53" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -928,9 +1243,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长证明…</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="110" />
+      <location filename="../../reports/timebank.py" line="111" />
       <source>Certificate of volunteer service hours</source>
       <translation>志愿服务时长证明</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="292" />
+      <source>Change</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/history_dialog.py" line="24" />
@@ -941,6 +1261,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/history_dialog.py" line="56" />
       <source>Changes</source>
       <translation>变更内容</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="219" />
+      <source>Changes per occurrence</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="300" />
@@ -988,9 +1313,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>临床工作时间至</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="140" />
+      <location filename="../../ui/printing.py" line="146" />
       <source>Close</source>
       <translation>关闭</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="612" />
+      <source>Code in the roster</source>
+      <translation>排班表中的代码</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="131" />
@@ -998,7 +1328,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>认知筛查</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="78" />
+      <location filename="../../ui/sheet_import.py" line="134" />
       <source>Column in the file</source>
       <translation>文件中的列</translation>
     </message>
@@ -1028,7 +1358,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>健康咨询</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="366" />
+      <location filename="../../reports/rosters.py" line="384" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
@@ -1048,6 +1378,31 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系电话</translation>
     </message>
     <message>
+      <location filename="../../ui/notice_dialog.py" line="74" />
+      <source>Copied again.</source>
+      <translation>已再次复制。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notice_dialog.py" line="57" />
+      <source>Copied to the clipboard: paste it into the WeChat group.</source>
+      <translation>已复制到剪贴板，可直接粘贴到微信群。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notice_dialog.py" line="61" />
+      <source>Copy again</source>
+      <translation>再次复制</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="139" />
+      <source>Copy as picture</source>
+      <translation>复制为图片</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="215" />
+      <source>Copy notice</source>
+      <translation>复制通知</translation>
+    </message>
+    <message>
       <location filename="../../reports/timebank.py" line="52" />
       <source>Correction</source>
       <translation>更正</translation>
@@ -1063,6 +1418,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法写入离线包：%1</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="412" />
+      <source>Counted in units of work of about a second each on a usual computer, not by the clock: the same plan gives the same answer however busy the computer is.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/patrol_dialog.py" line="89" />
       <source>Create these visits</source>
       <translation>生成这些走访</translation>
@@ -1073,7 +1433,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="204" />
+      <location filename="../../ui/file_actions.py" line="208" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -1098,24 +1458,39 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>数据库已损坏</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="104" />
+      <location filename="../../ui/file_actions.py" line="108" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="117" />
+      <location filename="../../ui/file_actions.py" line="121" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="323" />
+      <location filename="../../reports/rosters.py" line="341" />
       <source>Date</source>
       <translation>日期</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="124" />
+      <source>Date: %1</source>
+      <translation>【日期】%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="357" />
+      <source>Day shift: on duty in clinical hours</source>
+      <translation>白班：门诊时间内在岗</translation>
     </message>
     <message>
       <location filename="../../reports/stats_xlsx.py" line="134" />
       <source>Days to answer</source>
       <translation>响应天数</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="120" />
+      <source>Dear colleagues, the arrangements are as follows:</source>
+      <translation>各位老师好！现将本次活动安排通知如下：</translation>
     </message>
     <message>
       <location filename="../../ui/timebank_page.py" line="49" />
@@ -1183,12 +1558,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="199" />
+      <location filename="../../ui/file_actions.py" line="203" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="140" />
+      <location filename="../../reports/rosters.py" line="148" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
@@ -1208,7 +1583,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>轮值科室</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="117" />
+      <location filename="../../reports/rosters.py" line="126" />
       <source>Details</source>
       <translation>内容</translation>
     </message>
@@ -1218,7 +1593,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>营养师</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="184" />
+      <location filename="../../ui/autoassign.py" line="236" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
@@ -1253,6 +1628,16 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>双击场次可在日历中打开。</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="390" />
+      <source>Down</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="189" />
+      <source>Dry run, nothing written.</source>
+      <translation>试运行，未写入任何内容。</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="535" />
       <source>Duration (minutes)</source>
       <translation>时长（分钟）</translation>
@@ -1261,6 +1646,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/messages.py" line="82" />
       <source>ECG</source>
       <translation>心电图</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="286" />
+      <source>ERROR</source>
+      <translation>错误</translation>
     </message>
     <message>
       <location filename="../../ui/table.py" line="201" />
@@ -1298,7 +1688,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="66" />
+      <location filename="../../ui/settings_actions.py" line="68" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
@@ -1383,12 +1773,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月%1</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="181" />
+      <location filename="../../ui/autoassign.py" line="233" />
       <source>Every open place in the window can be filled.</source>
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="99" />
+      <location filename="../../ui/sheet_import.py" line="165" />
       <source>Every row, with its problems (rows with problems are not imported):</source>
       <translation>逐行预览及问题（有问题的行不会导入）：</translation>
     </message>
@@ -1413,17 +1803,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>截至目前应完成</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="74" />
+      <location filename="../../ui/file_actions.py" line="78" />
       <source>Export &amp;field package…</source>
       <translation>导出离线包(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="254" />
+      <location filename="../../ui/file_actions.py" line="304" />
       <source>Export field package</source>
       <translation>导出离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="163" />
+      <location filename="../../ui/file_actions.py" line="167" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
@@ -1438,14 +1828,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="174" />
+      <location filename="../../ui/file_actions.py" line="178" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="45" />
-      <source>Fair spread of hours (the most loaded person, then everyone's spread)</source>
-      <translation>时长分配公平（先看负担最重的人，再看整体差距）</translation>
     </message>
     <message>
       <location filename="../../ui/timebank_page.py" line="39" />
@@ -1453,17 +1838,37 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>2月</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="46" />
+      <location filename="../../ui/autoassign.py" line="67" />
       <source>Few evenings in a row for one person</source>
       <translation>避免同一人连续多个晚上出勤</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="78" />
+      <location filename="../../reports/messages.py" line="262" />
+      <source>Fewest changed assignments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="64" />
+      <source>Fewest hours over a monthly cap (when the cap may be exceeded)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="265" />
+      <source>Fewest people at or above {level} h</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="264" />
+      <source>Fewest people at that maximum</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="134" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="76" />
+      <location filename="../../ui/file_actions.py" line="80" />
       <source>Field &amp;conflicts…</source>
       <translation>离线包冲突(&amp;C)…</translation>
     </message>
@@ -1483,12 +1888,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>现场模式：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="323" />
+      <location filename="../../ui/calendar_edits.py" line="331" />
       <source>Field package</source>
       <translation>离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="247" />
+      <location filename="../../ui/file_actions.py" line="297" />
       <source>Field packages (*.outreach-field)</source>
       <translation>离线包 (*.outreach-field)</translation>
     </message>
@@ -1498,12 +1903,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>指标</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="57" />
+      <source>Fill every open place</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="260" />
+      <source>Fill every place</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/calendar_page.py" line="144" />
       <source>Fill the open places of a window of the calendar with the solver</source>
       <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="82" />
+      <location filename="../../ui/autoassign.py" line="95" />
       <source>Fills the open places of every occurrence in the window and names a lead where there is none. Assignments already made are kept as they are.</source>
       <translation>为所选时间段内每个场次补齐空缺岗位，并为没有带队的场次指定带队人。已有的安排保持不变。</translation>
     </message>
@@ -1523,9 +1938,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>急救培训</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="130" />
+      <location filename="../../ui/printing.py" line="131" />
       <source>Fit width</source>
       <translation>适合宽度</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="515" />
+      <source>Found as</source>
+      <translation>对应职工</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="359" />
+      <source>Free</source>
+      <translation>休息（空闲）</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="107" />
@@ -1543,14 +1968,24 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周五</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="89" />
+      <location filename="../../ui/autoassign.py" line="102" />
       <source>From</source>
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="140" />
+      <location filename="../../reports/rosters.py" line="148" />
       <source>Full name</source>
       <translation>姓名</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notice_dialog.py" line="92" />
+      <source>Gathering time</source>
+      <translation>集合时间</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="130" />
+      <source>Gathering: %1, %2 minutes before the start</source>
+      <translation>【集合】%1（提前%2分钟）</translation>
     </message>
     <message>
       <location filename="../../ui/rotation_dialog.py" line="95" />
@@ -1558,7 +1993,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按科室顺序生成…</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="79" />
+      <location filename="../../ui/autoassign.py" line="84" />
       <source>Greedy (quick, need by need)</source>
       <translation>贪心法（快速，逐个岗位）</translation>
     </message>
@@ -1573,7 +2008,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>有警告：见冲突面板</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="92" />
+      <location filename="../../ui/sheet_import.py" line="148" />
       <source>Header row</source>
       <translation>表头所在行</translation>
     </message>
@@ -1608,7 +2043,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="360" />
+      <location filename="../../ui/calendar_edits.py" line="378" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -1618,12 +2053,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="473" />
+      <location filename="../../ui/calendar_page.py" line="477" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="456" />
+      <location filename="../../reports/rosters.py" line="478" />
       <source>Holidays and make-up workdays</source>
       <translation>节假日与调休</translation>
     </message>
@@ -1663,19 +2098,24 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="160" />
-      <source>Hours per person in the window: at most %1 h, %2 h on average. Took %3 s.</source>
-      <translation>该时段每人时长：最多 %1 小时，平均 %2 小时。用时 %3 秒。</translation>
-    </message>
-    <message>
       <location filename="../../ui/assign_dialog.py" line="41" />
       <source>Hours this month</source>
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="83" />
+      <location filename="../../ui/sheet_import.py" line="632" />
+      <source>How a cell of a department's duty roster is read. An empty cell is a free day.</source>
+      <translation>科室排班表中每个单元格的含义。空单元格表示当天空闲。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_actions.py" line="104" />
       <source>How many backups to keep:</source>
       <translation>保留的备份份数：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="223" />
+      <source>How the search went, rule by rule</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/entities.py" line="219" />
@@ -1693,17 +2133,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>INTERVAL 必须在 1 到 %1 之间</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="135" />
+      <location filename="../../ui/sheet_import.py" line="510" />
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_actions.py" line="139" />
       <source>Import %1</source>
       <translation>导入 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="195" />
+      <location filename="../../ui/sheet_import.py" line="594" />
+      <source>Import %1 entries</source>
+      <translation>导入 %1 条</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="339" />
       <source>Import %1 rows</source>
       <translation>导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="236" />
+      <location filename="../../ui/file_actions.py" line="286" />
       <source>Import %1 rows from %2</source>
       <translation>从 %2 导入 %1 行</translation>
     </message>
@@ -1713,32 +2163,37 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="90" />
+      <location filename="../../ui/sheet_import.py" line="146" />
       <source>Import as</source>
       <translation>导入为</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="75" />
+      <location filename="../../ui/sheet_import.py" line="392" />
+      <source>Import duty roster – %1</source>
+      <translation>导入排班表 – %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_actions.py" line="79" />
       <source>Import field pac&amp;kage…</source>
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="311" />
+      <location filename="../../ui/file_actions.py" line="361" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="70" />
-      <source>Import from &amp;spreadsheet…</source>
-      <translation>从表格导入(&amp;S)…</translation>
+      <location filename="../../ui/file_actions.py" line="71" />
+      <source>Import from &amp;spreadsheet</source>
+      <translation>从表格导入(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="219" />
+      <location filename="../../ui/file_actions.py" line="221" />
       <source>Import from spreadsheet</source>
       <translation>从表格导入</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="61" />
+      <location filename="../../ui/sheet_import.py" line="113" />
       <source>Import from spreadsheet – %1</source>
       <translation>从表格导入 – %1</translation>
     </message>
@@ -1748,12 +2203,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="145" />
+      <location filename="../../ui/file_actions.py" line="259" />
+      <source>Import the duty roster of %1 for %2</source>
+      <translation>导入%1 %2 排班表</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_actions.py" line="149" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="156" />
+      <location filename="../../ui/file_actions.py" line="160" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -1773,7 +2233,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>是否及时</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="117" />
+      <location filename="../../reports/rosters.py" line="126" />
       <source>Item</source>
       <translation>项目</translation>
     </message>
@@ -1798,7 +2258,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保留办公室版本</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="34" />
+      <location filename="../../ui/sheet_import.py" line="67" />
       <source>Key (staff number / code)</source>
       <translation>关键字（工号/编码）</translation>
     </message>
@@ -1823,6 +2283,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>带队</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="153" />
+      <source>Lead: %1</source>
+      <translation>【带队】%1</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_edits.py" line="189" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
@@ -1831,6 +2296,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/calendar_page.py" line="212" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="360" />
+      <source>Leave: away all day</source>
+      <translation>请假：全天不在</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="134" />
@@ -1848,7 +2318,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="232" />
+      <location filename="../../reports/rosters.py" line="246" />
       <source>Make-up workday</source>
       <translation>调休上班日</translation>
     </message>
@@ -1878,7 +2348,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>推拿</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="42" />
+      <location filename="../../ui/sheet_import.py" line="75" />
       <source>Max hours a month</source>
       <translation>每月时长上限</translation>
     </message>
@@ -1888,12 +2358,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>5月</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="158" />
+      <source>Means</source>
+      <translation>含义</translation>
+    </message>
+    <message>
       <location filename="../../reports/stats_xlsx.py" line="83" />
       <source>Median days to answer a request</source>
       <translation>点单响应天数（中位数）</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="131" />
+      <location filename="../../reports/rosters.py" line="140" />
       <source>Member</source>
       <translation>队员</translation>
     </message>
@@ -1903,7 +2378,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党员数</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="91" />
+      <location filename="../../ui/autoassign.py" line="104" />
       <source>Method</source>
       <translation>方法</translation>
     </message>
@@ -1968,29 +2443,44 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>名称</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="158" />
+      <source>Name in the file</source>
+      <translation>文件中的名称</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="515" />
+      <source>Name in the roster</source>
+      <translation>排班表中的姓名</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="293" />
       <source>Named contact for the partners.</source>
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="140" />
+      <location filename="../../ui/sheet_import.py" line="155" />
+      <source>Names not found: choose what each one means</source>
+      <translation>未找到的名称：请选择各自对应的记录</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="148" />
       <source>Needs</source>
       <translation>人员需求</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="173" />
+      <location filename="../../ui/autoassign.py" line="221" />
       <source>Needs that cannot be filled (%1)</source>
       <translation>无法补齐的需求（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="244" />
-      <source>Never broken: double bookings, leave, duty and rest, department cover, the needs of each station and the department on turn. Filling an open place outweighs every rule below. The rules below are weighed in this order, the first weighing most.</source>
-      <translation>始终遵守：不重复安排、不安排休假/值班/休息人员、科室最低在岗人数、各摊位需求及轮值科室。补齐空缺岗位的权重高于下列所有规则。下列规则按顺序加权，越靠前权重越大。</translation>
+      <location filename="../../ui/autoassign.py" line="352" />
+      <source>Never broken: double bookings, leave, duty and rest, department cover, the needs of each station and the department on turn. Then the rules below, in this order: each is settled before the next is looked at, so a later rule never costs an earlier one.</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="274" />
-      <source>Never take anyone over their monthly hours cap (rule 3 then always holds)</source>
-      <translation>绝不让任何人超过每月时长上限（第 3 条始终成立）</translation>
+      <location filename="../../ui/autoassign.py" line="417" />
+      <source>Never take anyone over their monthly hours cap</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/messages.py" line="115" />
@@ -2013,17 +2503,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="102" />
+      <location filename="../../ui/file_actions.py" line="106" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="167" />
+      <location filename="../../ui/sheet_import.py" line="293" />
       <source>New or update</source>
       <translation>新增/更新</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="173" />
+      <location filename="../../ui/sheet_import.py" line="305" />
       <source>New record</source>
       <translation>新增</translation>
     </message>
@@ -2043,9 +2533,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建点单</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="120" />
+      <location filename="../../ui/printing.py" line="121" />
       <source>Next page</source>
       <translation>下一页</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="358" />
+      <source>Night shift: on duty overnight, resting the next day</source>
+      <translation>夜班：夜间值班，次日休息</translation>
     </message>
     <message>
       <location filename="../../reports/stats_xlsx.py" line="119" />
@@ -2053,7 +2548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="330" />
+      <location filename="../../reports/rosters.py" line="349" />
       <source>No activities.</source>
       <translation>无活动。</translation>
     </message>
@@ -2068,7 +2563,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>不结束</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="76" />
+      <location filename="../../reports/timebank.py" line="77" />
       <source>No hours recorded.</source>
       <translation>暂无记录的时长。</translation>
     </message>
@@ -2083,22 +2578,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>没有此姓名的人员，请从列表中选择。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="44" />
-      <source>No one over their monthly hours cap</source>
-      <translation>不超过个人每月时长上限</translation>
-    </message>
-    <message>
-      <location filename="../../reports/rosters.py" line="182" />
+      <location filename="../../reports/rosters.py" line="192" />
       <source>No.</source>
       <translation>序号</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="394" />
+      <location filename="../../reports/rosters.py" line="414" />
       <source>Nobody assigned yet</source>
       <translation>尚未安排人员</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="462" />
+      <location filename="../../reports/rosters.py" line="484" />
       <source>None.</source>
       <translation>无。</translation>
     </message>
@@ -2113,12 +2603,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通点单</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="585" />
+      <source>Not imported: %1 rows and %2 cells (in red).</source>
+      <translation>不导入：%1 行、%2 个单元格（红色标出）。</translation>
+    </message>
+    <message>
       <location filename="../../ui/occurrence_html.py" line="75" />
       <source>Not recorded yet: record what was done.</source>
       <translation>尚未记录：请记录完成情况。</translation>
     </message>
     <message>
-      <location filename="../../ui/edits.py" line="29" />
+      <location filename="../../ui/autoassign.py" line="184" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -2133,9 +2628,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>没有待选择的冲突了。</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="269" />
+      <location filename="../../ui/printing.py" line="322" />
       <source>Nothing was printed: the printer could not be opened.</source>
       <translation>未打印：无法打开打印机。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notice_dialog.py" line="55" />
+      <source>Notice</source>
+      <translation>活动通知</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_actions.py" line="89" />
+      <source>Notice settings</source>
+      <translation>活动通知设置</translation>
     </message>
     <message>
       <location filename="../../ui/timebank_page.py" line="48" />
@@ -2153,7 +2658,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>护士</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="193" />
+      <location filename="../../ui/autoassign.py" line="291" />
       <source>Occurrence / station</source>
       <translation>场次 / 摊位</translation>
     </message>
@@ -2163,7 +2668,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="498" />
+      <location filename="../../ui/calendar_page.py" line="503" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
@@ -2198,7 +2703,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="115" />
+      <location filename="../../ui/file_actions.py" line="119" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
@@ -2208,7 +2713,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="72" />
+      <location filename="../../ui/file_actions.py" line="76" />
       <source>Open field package (on the laptop)…</source>
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
@@ -2218,7 +2723,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>组织架构</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="102" />
+      <location filename="../../reports/rosters.py" line="111" />
       <source>Organizer</source>
       <translation>牵头支部</translation>
     </message>
@@ -2243,12 +2748,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>概览</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="244" />
+      <location filename="../../ui/printing.py" line="256" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="117" />
+      <location filename="../../ui/printing.py" line="294" />
+      <source>PNG pictures (*.png)</source>
+      <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="118" />
       <source>Page</source>
       <translation>页码</translation>
     </message>
@@ -2258,7 +2768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对支部</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="363" />
+      <location filename="../../reports/rosters.py" line="405" />
       <source>Paired partners</source>
       <translation>结对单位</translation>
     </message>
@@ -2298,12 +2808,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="145" />
+      <source>Partner contact: %1</source>
+      <translation>【对接】%1</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="396" />
       <source>Partners</source>
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="448" />
+      <location filename="../../reports/rosters.py" line="470" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
@@ -2318,12 +2833,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党员</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="408" />
+      <location filename="../../reports/rosters.py" line="427" />
       <source>People</source>
       <translation>人员</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="43" />
+      <location filename="../../ui/autoassign.py" line="66" />
       <source>People of the organizing branch and its departments first</source>
       <translation>优先安排牵头支部及其科室的人员</translation>
     </message>
@@ -2343,7 +2858,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>临床工作时间内必须留在医院的人数。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="193" />
+      <location filename="../../ui/autoassign.py" line="291" />
       <source>Person</source>
       <translation>人员</translation>
     </message>
@@ -2358,7 +2873,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>药师</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="140" />
+      <location filename="../../reports/rosters.py" line="148" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
@@ -2388,6 +2903,16 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划安排</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="158" />
+      <source>Please arrange cover in your department and be on time. Reply to confirm, thank you!</source>
+      <translation>请各位老师提前安排好科室工作，准时到达。收到请回复，谢谢！</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="156" />
+      <source>Please bring: %1</source>
+      <translation>【请携带】%1</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="104" />
       <source>Point-order service</source>
       <translation>点单服务</translation>
@@ -2398,9 +2923,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人口</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="266" />
+      <source>Preference: {rule}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="78" />
       <source>Preferred</source>
       <translation>期望时间</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="88" />
+      <source>Preferred date</source>
+      <translation>期望日期</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="289" />
@@ -2408,12 +2943,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望开始时间</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="89" />
+      <source>Preferred time</source>
+      <translation>期望时间</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="212" />
       <source>Preferred: %1</source>
       <translation>期望时间：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="113" />
+      <location filename="../../ui/printing.py" line="114" />
       <source>Previous page</source>
       <translation>上一页</translation>
     </message>
@@ -2438,12 +2978,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印月度计划…</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="102" />
+      <location filename="../../ui/printing.py" line="103" />
       <source>Print preview – %1</source>
       <translation>打印预览 – %1</translation>
     </message>
     <message>
-      <location filename="../../reports/document.py" line="273" />
+      <location filename="../../reports/document.py" line="490" />
       <source>Printed %1</source>
       <translation>打印时间 %1</translation>
     </message>
@@ -2458,7 +2998,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先级</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="167" />
+      <location filename="../../ui/sheet_import.py" line="293" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -2493,6 +3033,26 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>车站</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="171" />
+      <source>Re-plan: %1 added, %2 removed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="245" />
+      <source>Re-plan: adds %1 and removes %2 assignments; %3 of %4 places filled, %5 leads named; %6 places stay open.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="86" />
+      <source>Re-plan: may also move assignments the solver made earlier, when they have become wrong (leave, duty, a changed need) or when moving them fills a place; as few changes as possible. Assignments made by hand are never touched.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="59" />
+      <source>Re-planning only: as few changed assignments as possible</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/record_dialog.py" line="61" />
       <source>Reason</source>
       <translation>原因</translation>
@@ -2508,7 +3068,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="350" />
+      <location filename="../../ui/calendar_edits.py" line="358" />
       <source>Record %1 on %2</source>
       <translation>记录 %2 的%1</translation>
     </message>
@@ -2531,6 +3091,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/messages.py" line="85" />
       <source>Rehabilitation therapist</source>
       <translation>康复治疗师</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="622" />
+      <source>Remove</source>
+      <translation>删除</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_edits.py" line="271" />
@@ -2568,9 +3133,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="341" />
+      <location filename="../../ui/file_actions.py" line="391" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="587" />
+      <source>Replaces the %1 entries imported before for %2 of this month.</source>
+      <translation>将替换之前为%2本月导入的 %1 条记录。</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="132" />
@@ -2603,7 +3173,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>收到点单数</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="195" />
+      <location filename="../../reports/rosters.py" line="214" />
       <source>Residents served</source>
       <translation>服务群众登记</translation>
     </message>
@@ -2628,7 +3198,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="79" />
+      <location filename="../../ui/file_actions.py" line="83" />
       <source>Restore from &amp;backup…</source>
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
@@ -2638,12 +3208,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="624" />
+      <source>Restore the defaults</source>
+      <translation>恢复默认</translation>
+    </message>
+    <message>
       <location filename="../../ui/app.py" line="232" />
       <source>Restored; the replaced file is kept as %1.</source>
       <translation>已恢复；被替换的文件保留为 %1。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="140" />
+      <location filename="../../reports/rosters.py" line="148" />
       <source>Role</source>
       <translation>角色</translation>
     </message>
@@ -2658,12 +3233,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>轮值…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="167" />
+      <location filename="../../ui/sheet_import.py" line="515" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="92" />
+      <location filename="../../ui/sheet_import.py" line="527" />
+      <source>Row %1</source>
+      <translation>第 %1 行</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="531" />
+      <source>Row %1, column %2 (%3)</source>
+      <translation>第 %1 行，%2 列（%3）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="106" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
@@ -2683,14 +3268,24 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="244" />
+      <location filename="../../ui/printing.py" line="256" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="135" />
+      <location filename="../../ui/printing.py" line="136" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="294" />
+      <source>Save as picture</source>
+      <translation>另存为图片</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="141" />
+      <source>Save as picture…</source>
+      <translation>另存为图片…</translation>
     </message>
     <message>
       <location filename="../../ui/record_dialog.py" line="70" />
@@ -2743,6 +3338,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>学校</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="421" />
+      <source>Search budget</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/assign_dialog.py" line="162" />
       <source>Search…</source>
       <translation>搜索…</translation>
@@ -2758,9 +3358,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>9月</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="197" />
+      <location filename="../../reports/rosters.py" line="209" />
       <source>Service</source>
       <translation>服务项目</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_actions.py" line="74" />
+      <source>Service &amp;requests (form export)…</source>
+      <translation>服务点单（问卷导出）(&amp;R)…</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="529" />
@@ -2793,9 +3398,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>60岁及以上居民所占比例。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="91" />
+      <location filename="../../ui/sheet_import.py" line="147" />
       <source>Sheet</source>
       <translation>工作表</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_actions.py" line="99" />
+      <source>Shift codes</source>
+      <translation>班次代码</translation>
     </message>
     <message>
       <location filename="../../ui/conflicts_panel.py" line="86" />
@@ -2803,12 +3413,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>显示已确认</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="182" />
+      <location filename="../../reports/rosters.py" line="192" />
       <source>Sign in</source>
       <translation>签到</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="182" />
+      <location filename="../../reports/rosters.py" line="192" />
       <source>Sign out</source>
       <translation>签退</translation>
     </message>
@@ -2818,7 +3428,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="506" />
+      <location filename="../../ui/calendar_page.py" line="511" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -2828,7 +3438,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>跳过法定节假日</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="78" />
+      <location filename="../../reports/messages.py" line="263" />
+      <source>Smallest maximum of hours per person</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="83" />
       <source>Solver (best answer within the time limit)</source>
       <translation>求解器（在时限内求最优）</translation>
     </message>
@@ -2838,12 +3453,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>出错了</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="221" />
+      <location filename="../../ui/file_actions.py" line="223" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="180" />
+      <location filename="../../reports/rosters.py" line="197" />
       <source>Staff</source>
       <translation>职工</translation>
     </message>
@@ -2851,6 +3466,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/entities.py" line="328" />
       <source>Staff member</source>
       <translation>职工</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="515" />
+      <source>Staff number</source>
+      <translation>工号</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="349" />
@@ -2908,9 +3528,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>摊位与人员需求</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="138" />
+      <location filename="../../reports/rosters.py" line="152" />
       <source>Stations and people</source>
       <translation>摊位与人员</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="154" />
+      <source>Stations and people:</source>
+      <translation>【人员安排】</translation>
     </message>
     <message>
       <location filename="../../ui/pages.py" line="193" />
@@ -2928,7 +3553,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>法定节假日</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="225" />
+      <location filename="../../ui/autoassign.py" line="331" />
       <source>Still open</source>
       <translation>仍空缺</translation>
     </message>
@@ -2995,7 +3620,12 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../ui/edits.py" line="29" />
+      <location filename="../../reports/messages.py" line="305" />
+      <source>The busiest person carries {hours} h</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="184" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
@@ -3020,9 +3650,24 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="61" />
+      <source>The fewest people at that maximum, then at each level below it, as the budget allows</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/edits.py" line="61" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="283" />
+      <source>The greedy method has no stages.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="65" />
+      <source>The lead from the organizing branch</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/entities.py" line="257" />
@@ -3030,12 +3675,22 @@ Details were written to %2.</source>
       <translation>最低在岗人数超过了该科室的在岗职工数。</translation>
     </message>
     <message>
+      <location filename="../../ui/notice_dialog.py" line="94" />
+      <source>The notice adds what the stations' qualifications call for.</source>
+      <translation>通知还会按各摊位所需资质列出应带物品。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="216" />
+      <source>The notice for a WeChat group, put on the clipboard</source>
+      <translation>复制发到微信群的活动通知</translation>
+    </message>
+    <message>
       <location filename="../../ui/app.py" line="154" />
       <source>The package cannot be opened: %1</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="298" />
+      <location filename="../../ui/file_actions.py" line="348" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
@@ -3050,9 +3705,19 @@ Details were written to %2.</source>
       <translation>{branch}与{partner}的结对进度滞后：已开展 {held} 次，按进度应为 {expected} 次（年度目标 {target} 次）。</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="180" />
+      <source>The plan was changed while the solver worked, so nothing was saved. Run auto-assign again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="441" />
       <source>The repeat rule gives no dates: %1</source>
       <translation>重复规则得不到任何日期：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="60" />
+      <source>The smallest maximum of hours per person in the window (hours already assigned counted)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/entities.py" line="487" />
@@ -3085,12 +3750,12 @@ Details were written to %2.</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="112" />
+      <location filename="../../reports/timebank.py" line="113" />
       <source>This is to certify that %1 of %2 took part in %3 community health outreach occurrences in %4, with %5 hours of volunteer service in all.</source>
       <translation>兹证明 %2 %1 同志于 %4 年参加社区健康服务活动 %3 场次，累计志愿服务时长 %5 小时。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="366" />
+      <location filename="../../reports/rosters.py" line="384" />
       <source>This month</source>
       <translation>本月</translation>
     </message>
@@ -3100,14 +3765,19 @@ Details were written to %2.</source>
       <translation>仅本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="324" />
+      <location filename="../../ui/calendar_edits.py" line="332" />
       <source>This occurrence is not in the field package, which covers %1 to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="306" />
+      <location filename="../../ui/file_actions.py" line="356" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="507" />
+      <source>This sheet cannot be read as a duty roster: %1</source>
+      <translation>无法按排班表读取此工作表：%1</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_views.py" line="48" />
@@ -3125,14 +3795,14 @@ Details were written to %2.</source>
       <translation>勾选参与轮值的科室，拖动调整顺序。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="262" />
+      <location filename="../../reports/rosters.py" line="277" />
       <source>Time</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="279" />
-      <source>Time limit</source>
-      <translation>时间上限</translation>
+      <location filename="../../reports/notice.py" line="125" />
+      <source>Time: %1</source>
+      <translation>【时间】%1</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="118" />
@@ -3140,12 +3810,12 @@ Details were written to %2.</source>
       <translation>次数</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="140" />
+      <location filename="../../reports/rosters.py" line="148" />
       <source>Title</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="90" />
+      <location filename="../../ui/autoassign.py" line="103" />
       <source>To</source>
       <translation>至</translation>
     </message>
@@ -3155,7 +3825,7 @@ Details were written to %2.</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="444" />
+      <location filename="../../reports/rosters.py" line="466" />
       <source>Total</source>
       <translation>合计</translation>
     </message>
@@ -3190,7 +3860,7 @@ Details were written to %2.</source>
       <translation>人员不足</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="306" />
+      <location filename="../../ui/calendar_edits.py" line="314" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
@@ -3205,7 +3875,12 @@ Details were written to %2.</source>
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="173" />
+      <location filename="../../ui/autoassign.py" line="390" />
+      <source>Up</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="305" />
       <source>Update</source>
       <translation>更新</translation>
     </message>
@@ -3220,7 +3895,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="91" />
+      <location filename="../../ui/settings_actions.py" line="112" />
       <source>User name</source>
       <translation>用户名</translation>
     </message>
@@ -3230,7 +3905,7 @@ Details were written to %2.</source>
       <translation>数值</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="101" />
+      <location filename="../../reports/rosters.py" line="110" />
       <source>Venue</source>
       <translation>地点</translation>
     </message>
@@ -3238,6 +3913,11 @@ Details were written to %2.</source>
       <location filename="../../reports/messages.py" line="53" />
       <source>Venue double-booked</source>
       <translation>场地冲突</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="141" />
+      <source>Venue: %1</source>
+      <translation>【地点】%1</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="13" />
@@ -3250,7 +3930,7 @@ Details were written to %2.</source>
       <translation>走访日</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="366" />
+      <location filename="../../reports/rosters.py" line="384" />
       <source>Visits a year</source>
       <translation>年度走访目标</translation>
     </message>
@@ -3270,7 +3950,7 @@ Details were written to %2.</source>
       <translation>志愿者编号</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="85" />
+      <location filename="../../reports/timebank.py" line="86" />
       <source>Volunteer number: %1</source>
       <translation>志愿者编号：%1</translation>
     </message>
@@ -3278,6 +3958,11 @@ Details were written to %2.</source>
       <location filename="../../ui/pages.py" line="180" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="286" />
+      <source>WARNING</source>
+      <translation>警告</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="347" />
@@ -3330,7 +4015,7 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="514" />
+      <location filename="../../ui/calendar_page.py" line="519" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -3345,12 +4030,12 @@ Details were written to %2.</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="97" />
+      <location filename="../../reports/rosters.py" line="106" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="95" />
+      <location filename="../../ui/sheet_import.py" line="151" />
       <source>Which column is which field</source>
       <translation>各列对应的字段</translation>
     </message>
@@ -3375,17 +4060,17 @@ Details were written to %2.</source>
       <translation>谁不再参加？</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="46" />
+      <location filename="../../reports/notice.py" line="186" />
       <source>Whole activity</source>
       <translation>整个活动</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="132" />
+      <location filename="../../ui/printing.py" line="133" />
       <source>Whole page</source>
       <translation>整页</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="225" />
+      <location filename="../../ui/autoassign.py" line="331" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
@@ -3395,7 +4080,7 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="363" />
+      <location filename="../../ui/calendar_edits.py" line="381" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
@@ -3430,7 +4115,7 @@ Details were written to %2.</source>
       <translation>处理中…</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="171" />
+      <location filename="../../ui/autoassign.py" line="219" />
       <source>Would be added</source>
       <translation>将新增</translation>
     </message>
@@ -3455,19 +4140,24 @@ Details were written to %2.</source>
       <translation>您是本场次的带队人。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="91" />
+      <location filename="../../ui/settings_actions.py" line="112" />
       <source>Your name, recorded with what you enter:</source>
       <translation>您的姓名（随录入内容一并记录）：</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="128" />
+      <location filename="../../ui/printing.py" line="129" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="123" />
+      <location filename="../../ui/printing.py" line="124" />
       <source>Zoom out</source>
       <translation>缩小</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="119" />
+      <source>[Notice] %1</source>
+      <translation>【活动通知】%1</translation>
     </message>
     <message>
       <location filename="../../ui/conflicts_panel.py" line="194" />
@@ -3475,9 +4165,14 @@ Details were written to %2.</source>
       <translation>[已确认：%1]</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1114" />
+      <location filename="../../scheduler/planfile.py" line="1118" />
       <source>a cancelled occurrence needs a reason</source>
       <translation>取消场次需要填写原因</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="82" />
+      <source>a code is 1 to 20 characters, without / , + ; | or spaces</source>
+      <translation>代码为 1 至 20 个字符，不能含 / , + ; | 或空格</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="41" />
@@ -3485,7 +4180,12 @@ Details were written to %2.</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="111" />
+      <location filename="../../cli/commands.py" line="754" />
+      <source>a file</source>
+      <translation>某个文件</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="112" />
       <source>a number of about %1 digits</source>
       <translation>约 %1 位的数字</translation>
     </message>
@@ -3515,12 +4215,22 @@ Details were written to %2.</source>
       <translation>职工</translation>
     </message>
     <message>
+      <location filename="../../scheduler/spreadsheet.py" line="857" />
+      <source>a time without a date</source>
+      <translation>有时间但没有日期</translation>
+    </message>
+    <message>
       <location filename="../../db/operations.py" line="102" />
       <source>a value is out of its allowed range</source>
       <translation>有数值超出允许范围</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="421" />
+      <location filename="../../ui/autoassign.py" line="297" />
+      <source>added</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../db/operations.py" line="483" />
       <source>an acknowledgement needs a reason</source>
       <translation>确认警告需要填写理由</translation>
     </message>
@@ -3535,7 +4245,7 @@ Details were written to %2.</source>
       <translation>活动最多每天重复一次：FREQ 必须是 DAILY、WEEKLY、MONTHLY 或 YEARLY</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="711" />
+      <location filename="../../scheduler/planfile.py" line="715" />
       <source>an occurrence lasts at most %1 days</source>
       <translation>一个场次最长 %1 天</translation>
     </message>
@@ -3555,7 +4265,7 @@ Details were written to %2.</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="411" />
+      <location filename="../../scheduler/spreadsheet.py" line="498" />
       <source>appears twice (row {value})</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
@@ -3563,6 +4273,11 @@ Details were written to %2.</source>
       <location filename="../../ui/assign_dialog.py" line="85" />
       <source>away: %1</source>
       <translation>不在岗：%1</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="43" />
+      <source>blood pressure monitor and glucose meter</source>
+      <translation>血压计、血糖仪</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="95" />
@@ -3573,6 +4288,11 @@ Details were written to %2.</source>
       <location filename="../../ui/assign_dialog.py" line="86" />
       <source>busy: %1 %2</source>
       <translation>已有安排：%1 %2</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="279" />
+      <source>cancelled</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../db/operations.py" line="314" />
@@ -3595,7 +4315,7 @@ Details were written to %2.</source>
       <translation>无法打开数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="185" />
+      <location filename="../../cli/commands.py" line="144" />
       <source>cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
@@ -3620,9 +4340,19 @@ Details were written to %2.</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
+      <location filename="../../cli/commands.py" line="757" />
+      <source>cannot use %1: %2</source>
+      <translation>无法使用 %1：%2</translation>
+    </message>
+    <message>
       <location filename="../../db/files.py" line="38" />
       <source>cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="233" />
+      <source>cannot write %1: folder %2 does not exist</source>
+      <translation>无法写入 %1：文件夹 %2 不存在</translation>
     </message>
     <message>
       <location filename="../../db/operations.py" line="181" />
@@ -3635,12 +4365,17 @@ Details were written to %2.</source>
       <translation>证明</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="211" />
+      <location filename="../../cli/sheets.py" line="244" />
+      <source>closest: %1</source>
+      <translation>最接近的：%1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="212" />
       <source>contains a NUL character</source>
       <translation>含有 NUL 字符</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="213" />
+      <location filename="../../scheduler/planfile.py" line="214" />
       <source>contains a lone surrogate (\ud800-\udfff), which is not Unicode text</source>
       <translation>含有孤立的代理码位（\ud800-\udfff），不是 Unicode 文本</translation>
     </message>
@@ -3690,29 +4425,49 @@ Details were written to %2.</source>
       <translation>已删除</translation>
     </message>
     <message>
-      <location filename="../../db/files.py" line="35" />
+      <location filename="../../cli/commands.py" line="259" />
+      <source>demo hospital (%1, seed %2, %3, as on %4) written in %5 s: %6</source>
+      <translation>演示医院（%1，随机种子 %2，%3 年，截至 %4）已写入，用时 %5 秒：%6</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="51" />
+      <source>diet leaflets</source>
+      <translation>膳食指导资料</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="756" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="575" />
+      <location filename="../../reports/notice.py" line="44" />
+      <source>disposable acupuncture needles and disinfectant</source>
+      <translation>一次性针灸针、消毒用品</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="576" />
       <source>duplicate entry: also at %1</source>
       <translation>重复的条目：%1 处也有</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="577" />
+      <location filename="../../scheduler/planfile.py" line="578" />
       <source>duplicate id (ids are compared without surrounding spaces, in Unicode NFC): also at %1</source>
       <translation>重复的编号（比较编号时忽略首尾空格，并按 Unicode NFC 规范化）：%1 处也有</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="581" />
+      <location filename="../../scheduler/planfile.py" line="582" />
       <source>duplicate id: also at %1</source>
       <translation>重复的编号：%1 处也有</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="894" />
+      <location filename="../../scheduler/planfile.py" line="898" />
       <source>duplicate station id in this activity</source>
       <translation>本活动中摊位编号重复</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notice_dialog.py" line="90" />
+      <source>e.g. sign-in sheet, banner</source>
+      <translation>例如：签到表、横幅</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="352" />
@@ -3723,6 +4478,21 @@ Details were written to %2.</source>
       <location filename="../../ui/entities.py" line="585" />
       <source>e.g. 春节</source>
       <translation>例如：春节</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="75" />
+      <source>error: %1</source>
+      <translation>错误：%1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="570" />
+      <source>error: %1 (see --help)</source>
+      <translation>错误：%1（参见 --help）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="273" />
+      <source>evenings in a row for one person</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="107" />
@@ -3750,6 +4520,11 @@ Details were written to %2.</source>
       <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
     </message>
     <message>
+      <location filename="../../cli/commands.py" line="243" />
+      <source>exported to %1: %2</source>
+      <translation>已导出到 %1：%2</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="43" />
       <source>first</source>
       <translation>第一个</translation>
@@ -3765,9 +4540,14 @@ Details were written to %2.</source>
       <translation>空闲</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="330" />
+      <location filename="../../scheduler/planfile.py" line="331" />
       <source>has more problems; the first %1 are listed</source>
       <translation>还有更多问题；只列出前 %1 个</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="56" />
+      <source>health leaflets</source>
+      <translation>健康宣传资料</translation>
     </message>
     <message>
       <location filename="../../scheduler/recording.py" line="92" />
@@ -3775,27 +4555,72 @@ Details were written to %2.</source>
       <translation>时长须大于 0 且不超过 24 小时</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="267" />
+      <location filename="../../reports/messages.py" line="270" />
+      <source>hours over a monthly cap</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="471" />
+      <source>ics needs either --staff ID or --branch ID</source>
+      <translation>ics 需要 --staff 职工编号 或 --branch 党支部编号（二选一）</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="165" />
+      <source>import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="169" />
+      <source>imported %1: %2</source>
+      <translation>已导入 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="220" />
+      <source>imported %1: %2 record(s) taken, %3 unchanged, %4 changed both here and in the field (choose in the app: File ▸ Field conflicts)</source>
+      <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="785" />
+      <source>imported before ({value})</source>
+      <translation>之前已导入（{value}）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="277" />
+      <source>improved, stopped by its budget</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="747" />
+      <source>internal error (%1); %2</source>
+      <translation>内部错误（%1）；%2</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="725" />
+      <source>interrupted, nothing more was written</source>
+      <translation>已中断，未再写入任何内容</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="268" />
       <source>is a key named twice in one object</source>
       <translation>是同一对象中重复出现的键</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="193" />
+      <location filename="../../scheduler/planfile.py" line="194" />
       <source>is a number of %1 digits, far beyond anything it can mean</source>
       <translation>是 %1 位的数字，远超任何有意义的范围</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="201" />
+      <location filename="../../scheduler/planfile.py" line="202" />
       <source>is a number too large to hold</source>
       <translation>数字太大，无法保存</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="407" />
+      <location filename="../../scheduler/spreadsheet.py" line="494" />
       <source>is empty</source>
       <translation>为空</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="649" />
+      <location filename="../../scheduler/planfile.py" line="653" />
       <source>is listed twice</source>
       <translation>重复列出</translation>
     </message>
@@ -3805,42 +4630,42 @@ Details were written to %2.</source>
       <translation>超出一次活动可能服务的人数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="310" />
+      <location filename="../../scheduler/planfile.py" line="311" />
       <source>is nested more than %1 levels deep</source>
       <translation>嵌套超过 %1 层</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="291" />
+      <location filename="../../scheduler/planfile.py" line="292" />
       <source>is not UTF-8 text (%1 at byte %2)</source>
       <translation>不是 UTF-8 文本（第 %2 字节：%1）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="293" />
+      <location filename="../../scheduler/planfile.py" line="294" />
       <source>is not UTF-8 text (%1)</source>
       <translation>不是 UTF-8 文本（%1）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="970" />
+      <location filename="../../scheduler/planfile.py" line="974" />
       <source>is not a date of this activity's rule</source>
       <translation>不是本活动重复规则中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="206" />
+      <location filename="../../scheduler/planfile.py" line="207" />
       <source>is not a number JSON allows (NaN and Infinity are not)</source>
       <translation>不是 JSON 允许的数字（NaN 和 Infinity 都不允许）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="450" />
+      <location filename="../../scheduler/planfile.py" line="451" />
       <source>is not a real date</source>
       <translation>不是有效日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="464" />
+      <location filename="../../scheduler/planfile.py" line="465" />
       <source>is not a real date and time</source>
       <translation>不是有效的日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1143" />
+      <location filename="../../scheduler/planfile.py" line="1147" />
       <source>is not a service the app counts; use one of %1</source>
       <translation>不是本程序统计的服务；请使用以下之一：%1</translation>
     </message>
@@ -3850,29 +4675,34 @@ Details were written to %2.</source>
       <translation>不是本院职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1257" />
+      <location filename="../../scheduler/planfile.py" line="1261" />
       <source>is not a station of this activity</source>
       <translation>不是本活动的摊位</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="824" />
+      <location filename="../../scheduler/planfile.py" line="828" />
       <source>is not a usable RRULE: %1</source>
       <translation>不是可用的 RRULE：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="984" />
+      <location filename="../../scheduler/planfile.py" line="988" />
       <source>is not an occurrence of this activity (excluded, or never planned)</source>
       <translation>不是本活动的场次（已排除，或从未安排）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="307" />
+      <location filename="../../scheduler/planfile.py" line="308" />
       <source>is not valid JSON: %1 at line %2, column %3</source>
       <translation>不是有效的 JSON：第 %2 行第 %3 列：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="364" />
+      <location filename="../../scheduler/planfile.py" line="365" />
       <source>is required</source>
       <translation>为必填项</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="84" />
+      <source>is the same code as another one (case and width aside)</source>
+      <translation>与另一个代码相同（不区分大小写和全半角）</translation>
     </message>
     <message>
       <location filename="../../db/field.py" line="123" />
@@ -3895,7 +4725,7 @@ Details were written to %2.</source>
       <translation>其中的记录与本数据库不符：有记录的数值超出允许范围（%1）</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="414" />
+      <location filename="../../db/operations.py" line="419" />
       <source>keep at least one backup</source>
       <translation>至少保留一份备份</translation>
     </message>
@@ -3915,92 +4745,112 @@ Details were written to %2.</source>
       <translation>超过 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="58" />
-      <source>more when the lead is of the organizing branch</source>
-      <translation>带队人属于牵头支部时额外加分</translation>
+      <location filename="../../reports/notice.py" line="46" />
+      <source>massage towels</source>
+      <translation>推拿巾</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="516" />
+      <location filename="../../reports/notice.py" line="49" />
+      <source>medication leaflets</source>
+      <translation>合理用药宣传资料</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="297" />
+      <source>moved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="45" />
+      <source>moxa sticks</source>
+      <translation>艾条</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="517" />
       <source>must be "%1"</source>
       <translation>必须是 "%1"</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="519" />
+      <location filename="../../scheduler/planfile.py" line="520" />
       <source>must be %1</source>
       <translation>必须是 %1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="514" />
+      <location filename="../../scheduler/planfile.py" line="515" />
       <source>must be a JSON object</source>
       <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="445" />
+      <location filename="../../scheduler/planfile.py" line="446" />
       <source>must be a date like 2026-12-03</source>
       <translation>必须是形如 2026-12-03 的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="424" />
+      <location filename="../../scheduler/planfile.py" line="425" />
       <source>must be a finite number</source>
       <translation>必须是有限的数字</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="482" />
+      <location filename="../../scheduler/planfile.py" line="483" />
       <source>must be a list</source>
       <translation>必须是列表</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="459" />
+      <location filename="../../scheduler/planfile.py" line="460" />
       <source>must be a local time like 2026-12-03T18:00</source>
       <translation>必须是形如 2026-12-03T18:00 的本地时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="382" />
+      <location filename="../../scheduler/planfile.py" line="383" />
       <source>must be a non-empty string id</source>
       <translation>必须是非空的字符串编号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="422" />
+      <location filename="../../scheduler/planfile.py" line="423" />
       <source>must be a number</source>
       <translation>必须是数字</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="439" />
+      <location filename="../../scheduler/planfile.py" line="440" />
       <source>must be a share between 0 and 1</source>
       <translation>必须是 0 到 1 之间的比例</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="371" />
+      <location filename="../../scheduler/planfile.py" line="372" />
       <source>must be a string</source>
       <translation>必须是字符串</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="402" />
+      <location filename="../../scheduler/planfile.py" line="403" />
       <source>must be a whole number</source>
       <translation>必须是整数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="428" />
+      <location filename="../../scheduler/planfile.py" line="429" />
       <source>must be above 0</source>
       <translation>必须大于 0</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="708" />
+      <location filename="../../scheduler/planfile.py" line="712" />
       <source>must be after the start</source>
       <translation>必须晚于开始时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="348" />
+      <location filename="../../scheduler/planfile.py" line="349" />
       <source>must be an object</source>
       <translation>必须是对象</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="407" />
+      <location filename="../../scheduler/duty.py" line="68" />
+      <source>must be an object of code → meaning, e.g. {"夜": "night"}</source>
+      <translation>应为“代码 → 含义”的对象，例如 {"夜": "night"}</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="408" />
       <source>must be at least %1</source>
       <translation>不能小于 %1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="410" />
+      <location filename="../../scheduler/planfile.py" line="411" />
       <source>must be at most %1</source>
       <translation>不能大于 %1</translation>
     </message>
@@ -4010,24 +4860,34 @@ Details were written to %2.</source>
       <translation>最多 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="474" />
+      <location filename="../../scheduler/planfile.py" line="475" />
       <source>must be one of %1</source>
       <translation>必须是以下之一：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="393" />
+      <location filename="../../scheduler/duty.py" line="88" />
+      <source>must be one of day, night, free, leave</source>
+      <translation>应为 day、night、free、leave 之一</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="394" />
       <source>must be true or false</source>
       <translation>必须是 true 或 false</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="610" />
+      <location filename="../../scheduler/planfile.py" line="611" />
       <source>must be two times like ["08:00", "17:30"]</source>
       <translation>必须是两个时间，形如 ["08:00", "17:30"]</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="612" />
+      <location filename="../../scheduler/planfile.py" line="613" />
       <source>must end after it starts</source>
       <translation>结束必须晚于开始</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="70" />
+      <source>must hold at most 500 codes</source>
+      <translation>最多 500 个代码</translation>
     </message>
     <message>
       <location filename="../../scheduler/validation.py" line="71" />
@@ -4035,12 +4895,12 @@ Details were written to %2.</source>
       <translation>必须在 %1 到 %2 之间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="767" />
+      <location filename="../../scheduler/planfile.py" line="771" />
       <source>must not be before the start</source>
       <translation>不能早于开始日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="407" />
+      <location filename="../../scheduler/planfile.py" line="408" />
       <source>must not be negative</source>
       <translation>不能为负数</translation>
     </message>
@@ -4050,47 +4910,47 @@ Details were written to %2.</source>
       <translation>不能包含控制字符</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1081" />
+      <location filename="../../scheduler/planfile.py" line="1085" />
       <source>names a service counted already in this record</source>
       <translation>引用的服务在本记录中已统计过</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1241" />
+      <location filename="../../scheduler/planfile.py" line="1245" />
       <source>names no known activity</source>
       <translation>引用了不存在的活动</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1183" />
+      <location filename="../../scheduler/planfile.py" line="1187" />
       <source>names no known branch</source>
       <translation>引用了不存在的党支部</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1181" />
+      <location filename="../../scheduler/planfile.py" line="1185" />
       <source>names no known campus</source>
       <translation>引用了不存在的院区</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1180" />
+      <location filename="../../scheduler/planfile.py" line="1184" />
       <source>names no known department</source>
       <translation>引用了不存在的科室</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1184" />
+      <location filename="../../scheduler/planfile.py" line="1188" />
       <source>names no known partner</source>
       <translation>引用了不存在的结对单位</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1186" />
+      <location filename="../../scheduler/planfile.py" line="1190" />
       <source>names no known service</source>
       <translation>引用了不存在的服务项目</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1185" />
+      <location filename="../../scheduler/planfile.py" line="1189" />
       <source>names no known service request</source>
       <translation>引用了不存在的点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1182" />
+      <location filename="../../scheduler/planfile.py" line="1186" />
       <source>names no known staff member</source>
       <translation>引用了不存在的职工</translation>
     </message>
@@ -4100,17 +4960,22 @@ Details were written to %2.</source>
       <translation>没有在岗人员符合条件（{need}）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="476" />
+      <location filename="../../scheduler/spreadsheet.py" line="563" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="404" />
+      <location filename="../../scheduler/spreadsheet.py" line="491" />
       <source>no column is mapped to it</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="432" />
+      <location filename="../../scheduler/duty.py" line="487" />
+      <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
+      <translation>日期列左侧没有姓名列或工号列</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="397" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -4120,9 +4985,54 @@ Details were written to %2.</source>
       <translation>无影响</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="457" />
+      <location filename="../../scheduler/duty.py" line="656" />
+      <source>no one in {department} is named {value}</source>
+      <translation>{department}没有名叫{value}的人</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="644" />
+      <source>no one in {department} is named {value} (elsewhere: {others})</source>
+      <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="805" />
+      <source>no partner {value}</source>
+      <translation>没有结对单位“{value}”</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="487" />
+      <source>no party branch with id %1</source>
+      <translation>没有编号为 %1 的党支部</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="544" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="355" />
+      <source>no row of day columns (1, 2, 3 … or 11-01, 11-02 …) in the first {value} rows: is this a duty roster?</source>
+      <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="806" />
+      <source>no service {value}</source>
+      <translation>没有服务项目“{value}”</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="485" />
+      <source>no staff member with id %1</source>
+      <translation>没有编号为 %1 的职工</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="652" />
+      <source>no staff number {number}, and no one in {department} is named {value}</source>
+      <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="616" />
+      <source>no staff number {value}</source>
+      <translation>没有工号 {value}</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="221" />
@@ -4135,6 +5045,11 @@ Details were written to %2.</source>
       <translation>不符合任何需求</translation>
     </message>
     <message>
+      <location filename="../../cli/commands.py" line="278" />
+      <source>not a date (YYYY-MM-DD): %1</source>
+      <translation>不是日期（YYYY-MM-DD）：%1</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/recurrence.py" line="64" />
       <source>not a single RRULE</source>
       <translation>不是单条 RRULE</translation>
@@ -4143,6 +5058,31 @@ Details were written to %2.</source>
       <location filename="../../scheduler/recurrence.py" line="178" />
       <source>not a valid RRULE</source>
       <translation>不是有效的 RRULE</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="560" />
+      <source>not a year: %1</source>
+      <translation>不是年份：%1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="256" />
+      <source>not usable</source>
+      <translation>无法使用</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="278" />
+      <source>nothing better found within its budget</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="169" />
+      <source>nothing to change</source>
+      <translation>没有需要更改的内容</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="271" />
+      <source>occurrences led by their organizing branch</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="96" />
@@ -4165,7 +5105,7 @@ Details were written to %2.</source>
       <translation>在</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="66" />
+      <location filename="../../reports/rosters.py" line="75" />
       <source>on turn</source>
       <translation>轮值</translation>
     </message>
@@ -4175,29 +5115,44 @@ Details were written to %2.</source>
       <translation>已超时 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="61" />
-      <source>per half hour of load (more for heavy loads)</source>
-      <translation>每半小时负担（负担越重扣分越多）</translation>
+      <location filename="../../cli/commands.py" line="457" />
+      <source>pairings: %1 on track, %2 behind</source>
+      <translation>结对：%1 个进度正常，%2 个滞后</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="60" />
-      <source>per hour over a cap (when the cap may be exceeded)</source>
-      <translation>超出上限的每小时（允许超出时）</translation>
+      <location filename="../../reports/messages.py" line="272" />
+      <source>people from outside the organizing branch</source>
+      <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="57" />
-      <source>per occurrence given a lead</source>
-      <translation>每个有带队人的场次</translation>
+      <location filename="../../reports/notice.py" line="47" />
+      <source>portable ECG machine</source>
+      <translation>便携式心电图机</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="59" />
-      <source>per person from outside the organizing branch</source>
-      <translation>每名非牵头支部人员</translation>
+      <location filename="../../reports/notice.py" line="54" />
+      <source>portable ultrasound scanner</source>
+      <translation>便携式超声仪</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="62" />
-      <source>per two evenings in a row</source>
-      <translation>每出现连续两晚</translation>
+      <location filename="../../reports/messages.py" line="276" />
+      <source>proved best</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="42" />
+      <source>pulse pillow</source>
+      <translation>脉枕</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="53" />
+      <source>rapid test kits</source>
+      <translation>快速检测试剂</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="182" />
+      <source>recorded %1: %2 record(s)</source>
+      <translation>已登记 %1：%2 条服务记录</translation>
     </message>
     <message>
       <location filename="../../ui/occurrence_html.py" line="66" />
@@ -4205,14 +5160,89 @@ Details were written to %2.</source>
       <translation>%1 记录</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="50" />
+      <source>rehabilitation aids</source>
+      <translation>康复训练器具</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="300" />
+      <source>removed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="465" />
+      <source>requests: %1; median %2 days to answer</source>
+      <translation>点单：%1；答复用时中位数 %2 天</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="463" />
+      <source>requests: %1; none answered yet</source>
+      <translation>点单：%1；尚无已答复的点单</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="142" />
       <source>resting after a night shift</source>
       <translation>夜班后休息</translation>
     </message>
     <message>
+      <location filename="../../cli/commands.py" line="538" />
+      <source>roster %1</source>
+      <translation>排班表 %1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="551" />
+      <source>roster %1: %2</source>
+      <translation>排班表 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="64" />
+      <source>row %1</source>
+      <translation>第 %1 行</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="67" />
+      <source>row %1, column %2</source>
+      <translation>第 %1 行，%2 列</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="115" />
+      <source>row %1: not imported again: %2</source>
+      <translation>第 %1 行：不重复导入：%2</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="52" />
+      <source>screening questionnaires</source>
+      <translation>筛查量表</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="43" />
       <source>second</source>
       <translation>第二个</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="630" />
+      <source>several people in {department} are named {value} ({ids}): give the staff number</source>
+      <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="57" />
+      <source>slides on a USB stick</source>
+      <translation>课件（U盘）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="56" />
+      <source>staff badge and work clothes</source>
+      <translation>工作牌、工作服</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="611" />
+      <source>staff number {value} is {name} in the app, not {written}</source>
+      <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="41" />
+      <source>stethoscope</source>
+      <translation>听诊器</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="223" />
@@ -4235,12 +5265,77 @@ Details were written to %2.</source>
       <translation>备份 %1 也已损坏：%2</translation>
     </message>
     <message>
+      <location filename="../../cli/commands.py" line="475" />
+      <source>the calendar is an .ics file: give -o a name ending in .ics, not %1</source>
+      <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="731" />
+      <source>the database cannot be read: %1</source>
+      <translation>无法读取数据库：%1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="728" />
+      <source>the database refused the change, nothing changed: %1</source>
+      <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="104" />
+      <source>the database was changed by someone else meanwhile; nothing was imported, run sheet again</source>
+      <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="472" />
+      <source>the day {value} has a column already ({column})</source>
+      <translation>日期 {value} 已有一列（{column}）</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="742" />
+      <source>the details are written to the log %1</source>
+      <translation>详细信息已写入日志 %1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="744" />
+      <source>the details could not be written to the log %1 (%2)</source>
+      <translation>详细信息无法写入日志 %1（%2）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/picture.py" line="29" />
+      <source>the document could not be drawn as a picture: %1</source>
+      <translation>无法将文档绘制为图片：%1</translation>
+    </message>
+    <message>
       <location filename="../../db/field.py" line="83" />
       <source>the field package key in %1 is damaged</source>
       <translation>%1 中的离线包密钥已损坏</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="276" />
+      <location filename="../../cli/sheets.py" line="77" />
+      <source>the file has no sheet named %1 (it has: %2)</source>
+      <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
+    </message>
+    <message>
+      <location filename="../../db/operations.py" line="475" />
+      <source>the gathering time is 0 to %1 minutes before the start</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="379" />
+      <source>the header's dates are in {value}, not in the month given</source>
+      <translation>表头日期在 {value}，不在指定的月份</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="374" />
+      <source>the header's dates are in {value}, outside the years the app takes</source>
+      <translation>表头日期在 {value} 年，超出系统可接受的年份</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="371" />
+      <source>the header's dates do not say the year: give the month</source>
+      <translation>表头日期没有年份：请指定月份</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="277" />
       <source>the key %1</source>
       <translation>键%1</translation>
     </message>
@@ -4315,6 +5410,11 @@ Details were written to %2.</source>
       <translation>计划在此期间已被他人修改；未保存任何内容</translation>
     </message>
     <message>
+      <location filename="../../cli/commands.py" line="515" />
+      <source>the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
+      <translation>排班表是 PDF 或 PNG 图片：-o 请给以 .pdf 或 .png 结尾的文件名，而不是 %1</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/recurrence.py" line="176" />
       <source>the rule gives more than %1 occurrences</source>
       <translation>该规则产生超过 %1 个场次</translation>
@@ -4330,14 +5430,49 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
+      <location filename="../../scheduler/spreadsheet.py" line="783" />
+      <source>the same as row {value}</source>
+      <translation>与第 {value} 行相同</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="55" />
       <source>the same weekday</source>
       <translation>同一星期几</translation>
     </message>
     <message>
+      <location filename="../../scheduler/duty.py" line="405" />
+      <source>the sheet does not say which department it is for: give the department</source>
+      <translation>表格没有写明科室：请指定科室</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="386" />
+      <source>the sheet does not say which month it is for: give the month</source>
+      <translation>表格没有写明月份：请指定月份</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="517" />
+      <source>the weekday row does not fit {value}: check the month</source>
+      <translation>星期行与 {value} 不符：请检查月份</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="482" />
+      <source>the weekdays in the header do not fit {value}: check the month</source>
+      <translation>表头中的星期与 {value} 不符：请检查月份</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="424" />
+      <source>the workbook is .xlsx: give -o a name ending in .xlsx, not %1</source>
+      <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
+    </message>
+    <message>
       <location filename="../../db/store.py" line="212" />
       <source>there is no database at %1</source>
       <translation>%1 处没有数据库</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="130" />
+      <source>there is no database at %1 (nothing was created; check --db, or make one with import or demo)</source>
+      <translation>%1 处没有数据库（未创建任何文件；请检查 --db，或用 import 或 demo 建立数据库）</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="43" />
@@ -4355,9 +5490,19 @@ Details were written to %2.</source>
       <translation>这不是离线包</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="955" />
+      <location filename="../../scheduler/planfile.py" line="959" />
       <source>this occurrence is moved twice</source>
       <translation>该场次被调整了两次</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="182" />
+      <source>to be arranged</source>
+      <translation>待安排</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="153" />
+      <source>to be decided</source>
+      <translation>待定</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="143" />
@@ -4365,14 +5510,39 @@ Details were written to %2.</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="491" />
+      <location filename="../../scheduler/spreadsheet.py" line="578" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="448" />
+      <location filename="../../scheduler/spreadsheet.py" line="535" />
       <source>unknown qualification {value}</source>
       <translation>未知资质“{value}”</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="591" />
+      <source>unknown shift code {value}</source>
+      <translation>未知班次代码 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="552" />
+      <source>wrote %1</source>
+      <translation>已写入 %1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="493" />
+      <source>wrote %1: %2 event(s) from %3 to %4</source>
+      <translation>已写入 %1：%3 至 %4 共 %2 个日程</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="205" />
+      <source>wrote %1: %2 occurrence(s) from %3 to %4</source>
+      <translation>已写入 %1：%3 至 %4 共 %2 个场次</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="562" />
+      <source>year out of range: %1</source>
+      <translation>年份超出范围：%1</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="59" />
@@ -4388,6 +5558,21 @@ Details were written to %2.</source>
       <location filename="../../reports/messages.py" line="40" />
       <source>{department} keeps only {present} of the {minimum} people it needs in the hospital {when}, because of {occurrences}.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="455" />
+      <source>{month} has no day {value}</source>
+      <translation>{month} 没有 {value} 日</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="309" />
+      <source>{name} already carries {bound} h in the window</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="313" />
+      <source>{pool} needs {places} places and {people} people can take them</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/messages.py" line="49" />
@@ -4420,14 +5605,54 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="500" />
+      <location filename="../../scheduler/spreadsheet.py" line="853" />
+      <source>{value} ends before it starts</source>
+      <translation>{value} 的结束早于开始</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="580" />
+      <source>{value} is in the roster twice (row {first})</source>
+      <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="829" />
+      <source>{value} is neither urgent nor normal</source>
+      <translation>{value} 既不是紧急也不是一般</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="838" />
+      <source>{value} is not a date</source>
+      <translation>{value} 不是日期</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="818" />
+      <source>{value} is not a date and time</source>
+      <translation>{value} 不是日期时间</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="463" />
+      <source>{value} is not a date the app takes</source>
+      <translation>{value} 不是系统可接受的日期</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="587" />
       <source>{value} is not a number</source>
       <translation>“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="504" />
+      <location filename="../../scheduler/spreadsheet.py" line="862" />
+      <source>{value} is not a number of people</source>
+      <translation>{value} 不是人数</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="591" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="845" />
+      <source>{value} is not a time of day</source>
+      <translation>{value} 不是时刻</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="53" />
