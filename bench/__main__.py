@@ -12,6 +12,7 @@ from bench import (  # noqa: E402
     bench_assign,
     bench_calendar,
     bench_conflicts,
+    bench_duty,
     bench_foundation,
     bench_gui,
     bench_hostile,
@@ -34,6 +35,7 @@ def main(argv: list[str]) -> int:
     bench_stats.run(small=args.small)
     bench_gui.run(small=args.small)
     bench_hostile.run(small=args.small)
+    bench_duty.run(small=args.small)
     return 0
 
 
