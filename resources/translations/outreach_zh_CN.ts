@@ -64,7 +64,7 @@
       <translation>%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="46" />
+      <location filename="../../reports/rosters.py" line="49" />
       <source>%1 (continued)</source>
       <translation type="unfinished" />
     </message>
@@ -179,7 +179,7 @@
       <translation>%1 不是本程序的数据库（文件为空）</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="486" />
+      <location filename="../../reports/rosters.py" line="489" />
       <source>%1 holidays not entered.</source>
       <translation>%1 年节假日尚未录入。</translation>
     </message>
@@ -253,7 +253,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>举办 %1 场次，服务 %2 人次，志愿服务 %3 小时</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="333" />
+      <location filename="../../reports/rosters.py" line="336" />
       <source>%1 occurrences, %2 hours</source>
       <translation>共 %1 场，%2 小时</translation>
     </message>
@@ -588,7 +588,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（这些行不导入）</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="108" />
+      <location filename="../../reports/rosters.py" line="111" />
       <source>(moved from %1)</source>
       <translation>（由 %1 改期）</translation>
     </message>
@@ -718,6 +718,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>调休上班日应为周六或周日。</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="42" />
+      <source>A party member as lead (of the organizing branch first)</source>
+      <translation>由党员带队（优先牵头支部的党员）</translation>
+    </message>
+    <message>
       <location filename="../../ui/autoassign.py" line="58" />
       <source>A party member as lead for every occurrence</source>
       <translation type="unfinished" />
@@ -768,12 +773,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>在岗</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="437" />
+      <location filename="../../reports/rosters.py" line="440" />
       <source>Activities</source>
       <translation>活动</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="277" />
+      <location filename="../../reports/rosters.py" line="280" />
       <source>Activity</source>
       <translation>活动</translation>
     </message>
@@ -828,7 +833,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>将新增 %1 条安排：%3 个空缺岗位中补齐 %2 个，指定带队 %4 名；仍有 %5 个岗位空缺。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="209" />
+      <location filename="../../reports/rosters.py" line="212" />
       <source>Age</source>
       <translation>年龄</translation>
     </message>
@@ -1358,7 +1363,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>健康咨询</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="384" />
+      <location filename="../../reports/rosters.py" line="387" />
       <source>Contact</source>
       <translation>联系人</translation>
     </message>
@@ -1468,7 +1473,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="341" />
+      <location filename="../../reports/rosters.py" line="344" />
       <source>Date</source>
       <translation>日期</translation>
     </message>
@@ -1563,7 +1568,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="148" />
+      <location filename="../../reports/rosters.py" line="151" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
@@ -1583,7 +1588,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>轮值科室</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="126" />
+      <location filename="../../reports/rosters.py" line="129" />
       <source>Details</source>
       <translation>内容</translation>
     </message>
@@ -1833,6 +1838,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已导出到 %1。</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="45" />
+      <source>Fair spread of hours (the most loaded person, then everyone's spread)</source>
+      <translation>时长分配公平（先看负担最重的人，再看整体差距）</translation>
+    </message>
+    <message>
       <location filename="../../ui/timebank_page.py" line="39" />
       <source>Feb</source>
       <translation>2月</translation>
@@ -1973,7 +1983,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>起始日期</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="148" />
+      <location filename="../../reports/rosters.py" line="151" />
       <source>Full name</source>
       <translation>姓名</translation>
     </message>
@@ -2058,7 +2068,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复举办本场次</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="478" />
+      <location filename="../../reports/rosters.py" line="481" />
       <source>Holidays and make-up workdays</source>
       <translation>节假日与调休</translation>
     </message>
@@ -2096,6 +2106,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/entities.py" line="343" />
       <source>Hours cap / month</source>
       <translation>每月时长上限</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="160" />
+      <source>Hours per person in the window: at most %1 h, %2 h on average. Took %3 s.</source>
+      <translation>该时段每人时长：最多 %1 小时，平均 %2 小时。用时 %3 秒。</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="41" />
@@ -2233,7 +2248,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>是否及时</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="126" />
+      <location filename="../../reports/rosters.py" line="129" />
       <source>Item</source>
       <translation>项目</translation>
     </message>
@@ -2318,7 +2333,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="246" />
+      <location filename="../../reports/rosters.py" line="249" />
       <source>Make-up workday</source>
       <translation>调休上班日</translation>
     </message>
@@ -2368,7 +2383,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单响应天数（中位数）</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="140" />
+      <location filename="../../reports/rosters.py" line="143" />
       <source>Member</source>
       <translation>队员</translation>
     </message>
@@ -2463,7 +2478,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>未找到的名称：请选择各自对应的记录</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="148" />
+      <location filename="../../reports/rosters.py" line="151" />
       <source>Needs</source>
       <translation>人员需求</translation>
     </message>
@@ -2471,6 +2486,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/autoassign.py" line="221" />
       <source>Needs that cannot be filled (%1)</source>
       <translation>无法补齐的需求（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="244" />
+      <source>Never broken: double bookings, leave, duty and rest, department cover, the needs of each station and the department on turn. Filling an open place outweighs every rule below. The rules below are weighed in this order, the first weighing most.</source>
+      <translation>始终遵守：不重复安排、不安排休假/值班/休息人员、科室最低在岗人数、各摊位需求及轮值科室。补齐空缺岗位的权重高于下列所有规则。下列规则按顺序加权，越靠前权重越大。</translation>
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="352" />
@@ -2481,6 +2501,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/autoassign.py" line="417" />
       <source>Never take anyone over their monthly hours cap</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="274" />
+      <source>Never take anyone over their monthly hours cap (rule 3 then always holds)</source>
+      <translation>绝不让任何人超过每月时长上限（第 3 条始终成立）</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="115" />
@@ -2548,7 +2573,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="349" />
+      <location filename="../../reports/rosters.py" line="352" />
       <source>No activities.</source>
       <translation>无活动。</translation>
     </message>
@@ -2578,17 +2603,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>没有此姓名的人员，请从列表中选择。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="192" />
+      <location filename="../../ui/autoassign.py" line="44" />
+      <source>No one over their monthly hours cap</source>
+      <translation>不超过个人每月时长上限</translation>
+    </message>
+    <message>
+      <location filename="../../reports/rosters.py" line="195" />
       <source>No.</source>
       <translation>序号</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="414" />
+      <location filename="../../reports/rosters.py" line="417" />
       <source>Nobody assigned yet</source>
       <translation>尚未安排人员</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="484" />
+      <location filename="../../reports/rosters.py" line="487" />
       <source>None.</source>
       <translation>无。</translation>
     </message>
@@ -2723,7 +2753,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>组织架构</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="111" />
+      <location filename="../../reports/rosters.py" line="114" />
       <source>Organizer</source>
       <translation>牵头支部</translation>
     </message>
@@ -2768,7 +2798,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对支部</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="405" />
+      <location filename="../../reports/rosters.py" line="408" />
       <source>Paired partners</source>
       <translation>结对单位</translation>
     </message>
@@ -2818,7 +2848,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="470" />
+      <location filename="../../reports/rosters.py" line="473" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
@@ -2833,7 +2863,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党员</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="427" />
+      <location filename="../../reports/rosters.py" line="430" />
       <source>People</source>
       <translation>人员</translation>
     </message>
@@ -2873,7 +2903,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>药师</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="148" />
+      <location filename="../../reports/rosters.py" line="151" />
       <source>Phone</source>
       <translation>电话</translation>
     </message>
@@ -3173,7 +3203,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>收到点单数</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="214" />
+      <location filename="../../reports/rosters.py" line="217" />
       <source>Residents served</source>
       <translation>服务群众登记</translation>
     </message>
@@ -3218,7 +3248,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已恢复；被替换的文件保留为 %1。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="148" />
+      <location filename="../../reports/rosters.py" line="151" />
       <source>Role</source>
       <translation>角色</translation>
     </message>
@@ -3358,7 +3388,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>9月</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="209" />
+      <location filename="../../reports/rosters.py" line="212" />
       <source>Service</source>
       <translation>服务项目</translation>
     </message>
@@ -3413,12 +3443,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>显示已确认</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="192" />
+      <location filename="../../reports/rosters.py" line="195" />
       <source>Sign in</source>
       <translation>签到</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="192" />
+      <location filename="../../reports/rosters.py" line="195" />
       <source>Sign out</source>
       <translation>签退</translation>
     </message>
@@ -3458,7 +3488,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="197" />
+      <location filename="../../reports/rosters.py" line="200" />
       <source>Staff</source>
       <translation>职工</translation>
     </message>
@@ -3528,7 +3558,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>摊位与人员需求</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="152" />
+      <location filename="../../reports/rosters.py" line="155" />
       <source>Stations and people</source>
       <translation>摊位与人员</translation>
     </message>
@@ -3755,7 +3785,7 @@ Details were written to %2.</source>
       <translation>兹证明 %2 %1 同志于 %4 年参加社区健康服务活动 %3 场次，累计志愿服务时长 %5 小时。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="384" />
+      <location filename="../../reports/rosters.py" line="387" />
       <source>This month</source>
       <translation>本月</translation>
     </message>
@@ -3795,9 +3825,14 @@ Details were written to %2.</source>
       <translation>勾选参与轮值的科室，拖动调整顺序。</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="277" />
+      <location filename="../../reports/rosters.py" line="280" />
       <source>Time</source>
       <translation>时间</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="279" />
+      <source>Time limit</source>
+      <translation>时间上限</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="125" />
@@ -3810,7 +3845,7 @@ Details were written to %2.</source>
       <translation>次数</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="148" />
+      <location filename="../../reports/rosters.py" line="151" />
       <source>Title</source>
       <translation>职称</translation>
     </message>
@@ -3825,7 +3860,7 @@ Details were written to %2.</source>
       <translation>今天</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="466" />
+      <location filename="../../reports/rosters.py" line="469" />
       <source>Total</source>
       <translation>合计</translation>
     </message>
@@ -3905,7 +3940,7 @@ Details were written to %2.</source>
       <translation>数值</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="110" />
+      <location filename="../../reports/rosters.py" line="113" />
       <source>Venue</source>
       <translation>地点</translation>
     </message>
@@ -3930,7 +3965,7 @@ Details were written to %2.</source>
       <translation>走访日</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="384" />
+      <location filename="../../reports/rosters.py" line="387" />
       <source>Visits a year</source>
       <translation>年度走访目标</translation>
     </message>
@@ -4030,7 +4065,7 @@ Details were written to %2.</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="106" />
+      <location filename="../../reports/rosters.py" line="109" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -4755,6 +4790,11 @@ Details were written to %2.</source>
       <translation>合理用药宣传资料</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="58" />
+      <source>more when the lead is of the organizing branch</source>
+      <translation>带队人属于牵头支部时额外加分</translation>
+    </message>
+    <message>
       <location filename="../../ui/autoassign.py" line="297" />
       <source>moved</source>
       <translation type="unfinished" />
@@ -5105,7 +5145,7 @@ Details were written to %2.</source>
       <translation>在</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="75" />
+      <location filename="../../reports/rosters.py" line="78" />
       <source>on turn</source>
       <translation>轮值</translation>
     </message>
@@ -5123,6 +5163,31 @@ Details were written to %2.</source>
       <location filename="../../reports/messages.py" line="272" />
       <source>people from outside the organizing branch</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="61" />
+      <source>per half hour of load (more for heavy loads)</source>
+      <translation>每半小时负担（负担越重扣分越多）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="60" />
+      <source>per hour over a cap (when the cap may be exceeded)</source>
+      <translation>超出上限的每小时（允许超出时）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="57" />
+      <source>per occurrence given a lead</source>
+      <translation>每个有带队人的场次</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="59" />
+      <source>per person from outside the organizing branch</source>
+      <translation>每名非牵头支部人员</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="62" />
+      <source>per two evenings in a row</source>
+      <translation>每出现连续两晚</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="47" />
