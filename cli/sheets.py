@@ -160,7 +160,7 @@ def _duty(
         _refusal(r.row, r.column, columns.get(r.column, "") if r.column else "", r.value, r.text(t))
         for r in roster.refusals
     ]
-    saves, gone, left_out = merge_roster(plan.unavailability.values(), roster)
+    saves, gone, left_out = merge_roster(plan.unavailability, roster)
     earlier = len(imported_from(plan.unavailability.values(), roster.department, roster.month))
     kinds = Counter(e.reason for e in saves)
     rows_refused = sum(1 for p in roster.people if p.staff is None)

@@ -707,21 +707,20 @@ def _entries(
 
 
 def merge_roster(
-    held: Iterable[Unavailability], roster: DutyRoster
+    held: Mapping[Any, Unavailability], roster: DutyRoster
 ) -> tuple[list[Unavailability], list[Any], list[Unavailability]]:
-    """What saving `roster` writes against the unavailability `held`: (entries to save, keys to
-    delete, entries left out). The entries an earlier import of the same department and month
-    made and this one does not make again go; an entry of the same person and times held from
-    elsewhere (typed in, another roster) stays as it is, and the roster's is left out."""
+    """What saving `roster` writes against the unavailability `held` (by key): (entries to save,
+    keys to delete, entries left out). The entries an earlier import of the same department and
+    month made and this one does not make again go; an entry of the same person and times held
+    from elsewhere (typed in, another roster) stays as it is, and the roster's is left out."""
     tag = roster.tag
+    saves: list[Unavailability] = []
+    left_out: list[Unavailability] = []
+    for e in roster.entries:
+        there = held.get(e.key)
+        (left_out if there is not None and there.extra.get("roster") != tag else saves).append(e)
     new_keys = {e.key for e in roster.entries}
-    ours: list[Any] = []
-    others: set[Any] = set()
-    for u in held:
-        if u.extra.get("roster") == tag:
-            ours.append(u.key)
-        else:
-            others.add(u.key)
-    saves = [e for e in roster.entries if e.key not in others]
-    left_out = [e for e in roster.entries if e.key in others]
-    return saves, [k for k in ours if k not in new_keys], left_out
+    gone = [
+        u.key for u in imported_from(held.values(), roster.department, roster.month) if u.key not in new_keys
+    ]
+    return saves, gone, left_out

@@ -253,7 +253,7 @@ class FileActions(QObject):
         dialog = DutyImportDialog(file, sheets, catalog.plan(), codes, hours, date.today(), self.window)
         self.duty_dialog = dialog
         if dialog.exec() and dialog.roster is not None:
-            saves, deletes = dialog.changes(list(self.session.catalog.unavailability.values()))
+            saves, deletes = dialog.changes(self.session.catalog.unavailability)
             roster = dialog.roster
             dept = catalog.departments[roster.department].name
             text = trf("Import the duty roster of %1 for %2", dept, f"{roster.month:%Y-%m}")

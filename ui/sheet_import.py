@@ -563,8 +563,8 @@ class DutyImportDialog(QDialog):
                 self.preview.setItem(r, k, item)
         self.preview.resizeColumnsToContents()
         self.preview.setColumnWidth(3, min(self.preview.columnWidth(3), 200))
-        held = self.plan.unavailability.values()
-        earlier = len(imported_from(held, roster.department, roster.month))
+        held = self.plan.unavailability
+        earlier = len(imported_from(held.values(), roster.department, roster.month))
         saves, _gone, left_out = merge_roster(held, roster)
         reasons = {k: sum(1 for e in roster.entries if e.reason == k) for k in ("duty", "rest", "leave")}
         rows_refused = sum(1 for p in roster.people if p.staff is None)
@@ -594,7 +594,7 @@ class DutyImportDialog(QDialog):
         ok.setText(trf("Import %1 entries", len(saves)))
         ok.setEnabled(bool(roster.taken) or bool(earlier))
 
-    def changes(self, unavailability: list[Unavailability]) -> tuple[list[Unavailability], list[Any]]:
+    def changes(self, unavailability: dict[Any, Unavailability]) -> tuple[list[Unavailability], list[Any]]:
         """(entries to save, keys to delete) against the unavailability the database holds."""
         assert self.roster is not None
         saves, gone, _left_out = merge_roster(unavailability, self.roster)

@@ -290,7 +290,7 @@ def test_a_new_import_replaces_only_its_own_department_and_month() -> None:
     tag_nov = roster_tag("ortho", date(2026, 11, 1))
     manual = Unavailability("s001", at(20, "08:00"), at(20, "12:00"), "leave")
     other_month = Unavailability("s001", at(3, "08:00", 11), at(3, "17:30", 11), "duty", {"roster": tag_nov})
-    held = [*first.entries, manual, other_month]
+    held = {u.key: u for u in [*first.entries, manual, other_month]}
     # The department changed 金伟's 2nd from 白 to 休 and sent the roster again.
     rows = [list(r) for r in sheet.rows]
     rows[3][3] = "休"
@@ -301,10 +301,10 @@ def test_a_new_import_replaces_only_its_own_department_and_month() -> None:
     assert left_out == []
     # An entry typed in for the same person and times stays as it is; the roster's is left out.
     typed = Unavailability("s001", at(1, "08:00"), at(1, "17:30"), "leave", {"note": "typed in"})
-    saves, gone, left_out = merge_roster([*held, typed], second)
+    saves, gone, left_out = merge_roster({**held, typed.key: typed}, second)
     assert [e.key for e in left_out] == [typed.key] and typed.key not in {e.key for e in saves}
     assert typed.key not in gone
-    assert len(imported_from(held, "ortho", date(2026, 12, 1))) == len(first.entries)
+    assert len(imported_from(held.values(), "ortho", date(2026, 12, 1))) == len(first.entries)
 
 
 def test_a_plan_file_with_a_bad_shift_code_table_is_refused() -> None:
