@@ -20,7 +20,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from .model import Plan, Staff, Unavailability
-from .validation import date_in_range
+from .validation import EARLIEST_DATE, LATEST_DATE, date_in_range
 
 
 def N_(text: str) -> str:
@@ -369,7 +369,7 @@ def _resolve_month(days: dict[int, _Day], month: date | None, texts: list[str]) 
             year = month.year if month is not None else _year_in(texts)
         if year is None:
             raise DutyError(N_("the header's dates do not say the year: give the month"))
-        if not date_in_range(date(year, mo, 1)):
+        if not EARLIEST_DATE.year <= year <= LATEST_DATE.year:
             raise DutyError(
                 N_("the header's dates are in {value}, outside the years the app takes"), f"{year}"
             )
@@ -444,8 +444,13 @@ def read_duty_grid(
         mo = d.month if d.month is not None else first.month
         if d.month is not None and d.year is None:  # a roster from 12-26 to 01-25
             year += 1 if mo < first.month - 6 else -1 if mo > first.month + 6 else 0
-        last = calendar.monthrange(year, mo)[1]
         cell = _text(rows[header][col])
+        if not EARLIEST_DATE.year <= year <= LATEST_DATE.year:
+            refusals.append(
+                Refusal(header + 1, column_letter(col), cell, N_("{value} is not a date the app takes"))
+            )
+            continue
+        last = calendar.monthrange(year, mo)[1]
         if d.day > last:
             refusals.append(
                 Refusal(

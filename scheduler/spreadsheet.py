@@ -22,7 +22,13 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from .model import Contact, Department, Partner, Plan, ServiceRequest, Slot, Staff
-from .validation import MAX_AUDIENCE, date_in_range
+from .validation import (
+    MAX_AUDIENCE,
+    MAX_HOURS_MONTH,
+    MAX_ON_DUTY,
+    MAX_POPULATION,
+    date_in_range,
+)
 
 TARGETS = ("staff", "departments", "partners", "requests")
 
@@ -463,6 +469,17 @@ def _by_name_or_id(items: dict[str, Any], value: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+def _number(text: str, highest: float, whole: bool = True) -> float | None:
+    """A number from 0 to `highest` (a whole one when `whole`), or None: "12", "12.0", "1,200"."""
+    t = text.replace(",", "").strip()
+    if len(t) > 20 or not re.fullmatch(r"\d+(\.\d+)?", t):
+        return None
+    value = float(t)
+    if value > highest or (whole and not value.is_integer()):
+        return None
+    return value
+
+
 def convert(
     target: str,
     rows: list[list[Any]],
@@ -544,10 +561,13 @@ def _record(target: str, v: dict[str, str], plan: Plan) -> tuple[Any | None, boo
                 problems.append(("branch", N_("no party branch {value}"), v["branch"]))
             changes["branch"] = branch
         if v.get("max_hours_month"):
-            try:
-                changes["max_hours_month"] = float(v["max_hours_month"])
-            except ValueError:
-                problems.append(("max_hours_month", N_("{value} is not a number"), v["max_hours_month"]))
+            hours = _number(v["max_hours_month"], MAX_HOURS_MONTH, whole=False)
+            if hours is None:
+                problems.append(
+                    ("max_hours_month", N_("{value} is not a number of hours a month"), v["max_hours_month"])
+                )
+            else:
+                changes["max_hours_month"] = hours
         if v.get("active"):
             changes["active"] = _norm(v["active"]) not in NO
         if v.get("volunteer_no"):
@@ -563,10 +583,11 @@ def _record(target: str, v: dict[str, str], plan: Plan) -> tuple[Any | None, boo
                 problems.append(("campus", N_("no campus {value}"), v["campus"]))
             dchanges["campus"] = campus
         if v.get("min_on_duty"):
-            try:
-                dchanges["min_on_duty"] = int(float(v["min_on_duty"]))
-            except ValueError:
-                problems.append(("min_on_duty", N_("{value} is not a number"), v["min_on_duty"]))
+            cover = _number(v["min_on_duty"], MAX_ON_DUTY)
+            if cover is None:
+                problems.append(("min_on_duty", N_("{value} is not a number of people"), v["min_on_duty"]))
+            else:
+                dchanges["min_on_duty"] = int(cover)
         return replace(d, **dchanges), old_d is not None, problems
     old_p = plan.partners.get(key)
     p = old_p or Partner(key, v["name"])
@@ -581,10 +602,11 @@ def _record(target: str, v: dict[str, str], plan: Plan) -> tuple[Any | None, boo
         if v.get(f):
             pchanges[f] = v[f]
     if v.get("population"):
-        try:
-            pchanges["population"] = int(float(v["population"]))
-        except ValueError:
-            problems.append(("population", N_("{value} is not a number"), v["population"]))
+        people = _number(v["population"], MAX_POPULATION)
+        if people is None:
+            problems.append(("population", N_("{value} is not a number of people"), v["population"]))
+        else:
+            pchanges["population"] = int(people)
     if v.get("contact_name") or v.get("contact_phone"):
         contact_phone = re.sub(r"\s", "", v.get("contact_phone", ""))
         if contact_phone and not PHONE.match(contact_phone):
@@ -858,7 +880,7 @@ def _request(
     audience = None
     if v.get("audience"):
         m = re.search(r"\d+", unicodedata.normalize("NFKC", v["audience"]))
-        if m is None or int(m.group()) > MAX_AUDIENCE:
+        if m is None or len(m.group()) > 9 or int(m.group()) > MAX_AUDIENCE:
             problems.append(("audience", N_("{value} is not a number of people"), v["audience"]))
         else:
             audience = int(m.group())

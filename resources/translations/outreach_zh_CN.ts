@@ -4250,7 +4250,7 @@ Details were written to %2.</source>
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="857" />
+      <location filename="../../scheduler/spreadsheet.py" line="879" />
       <source>a time without a date</source>
       <translation>有时间但没有日期</translation>
     </message>
@@ -4300,7 +4300,7 @@ Details were written to %2.</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="498" />
+      <location filename="../../scheduler/spreadsheet.py" line="515" />
       <source>appears twice (row {value})</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
@@ -4615,7 +4615,7 @@ Details were written to %2.</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="785" />
+      <location filename="../../scheduler/spreadsheet.py" line="807" />
       <source>imported before ({value})</source>
       <translation>之前已导入（{value}）</translation>
     </message>
@@ -4650,7 +4650,7 @@ Details were written to %2.</source>
       <translation>数字太大，无法保存</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="494" />
+      <location filename="../../scheduler/spreadsheet.py" line="511" />
       <source>is empty</source>
       <translation>为空</translation>
     </message>
@@ -5000,17 +5000,17 @@ Details were written to %2.</source>
       <translation>没有在岗人员符合条件（{need}）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="563" />
+      <location filename="../../scheduler/spreadsheet.py" line="583" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="491" />
+      <location filename="../../scheduler/spreadsheet.py" line="508" />
       <source>no column is mapped to it</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="487" />
+      <location filename="../../scheduler/duty.py" line="492" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
@@ -5025,17 +5025,17 @@ Details were written to %2.</source>
       <translation>无影响</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="656" />
+      <location filename="../../scheduler/duty.py" line="661" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="644" />
+      <location filename="../../scheduler/duty.py" line="649" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="805" />
+      <location filename="../../scheduler/spreadsheet.py" line="827" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
@@ -5045,7 +5045,7 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="544" />
+      <location filename="../../scheduler/spreadsheet.py" line="561" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
     </message>
@@ -5055,7 +5055,7 @@ Details were written to %2.</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="806" />
+      <location filename="../../scheduler/spreadsheet.py" line="828" />
       <source>no service {value}</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
@@ -5065,12 +5065,12 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="652" />
+      <location filename="../../scheduler/duty.py" line="657" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="616" />
+      <location filename="../../scheduler/duty.py" line="621" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
@@ -5285,7 +5285,7 @@ Details were written to %2.</source>
       <translation>第二个</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="630" />
+      <location filename="../../scheduler/duty.py" line="635" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
@@ -5300,7 +5300,7 @@ Details were written to %2.</source>
       <translation>工作牌、工作服</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="611" />
+      <location filename="../../scheduler/duty.py" line="616" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -5350,7 +5350,7 @@ Details were written to %2.</source>
       <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="472" />
+      <location filename="../../scheduler/duty.py" line="477" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -5495,7 +5495,7 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="783" />
+      <location filename="../../scheduler/spreadsheet.py" line="805" />
       <source>the same as row {value}</source>
       <translation>与第 {value} 行相同</translation>
     </message>
@@ -5515,12 +5515,12 @@ Details were written to %2.</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="517" />
+      <location filename="../../scheduler/duty.py" line="522" />
       <source>the weekday row does not fit {value}: check the month</source>
       <translation>星期行与 {value} 不符：请检查月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="482" />
+      <location filename="../../scheduler/duty.py" line="487" />
       <source>the weekdays in the header do not fit {value}: check the month</source>
       <translation>表头中的星期与 {value} 不符：请检查月份</translation>
     </message>
@@ -5575,17 +5575,17 @@ Details were written to %2.</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="578" />
+      <location filename="../../scheduler/spreadsheet.py" line="599" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="535" />
+      <location filename="../../scheduler/spreadsheet.py" line="552" />
       <source>unknown qualification {value}</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="591" />
+      <location filename="../../scheduler/duty.py" line="596" />
       <source>unknown shift code {value}</source>
       <translation>未知班次代码 {value}</translation>
     </message>
@@ -5625,7 +5625,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="455" />
+      <location filename="../../scheduler/duty.py" line="460" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -5670,32 +5670,32 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="853" />
+      <location filename="../../scheduler/spreadsheet.py" line="875" />
       <source>{value} ends before it starts</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="580" />
+      <location filename="../../scheduler/duty.py" line="585" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="829" />
+      <location filename="../../scheduler/spreadsheet.py" line="851" />
       <source>{value} is neither urgent nor normal</source>
       <translation>{value} 既不是紧急也不是一般</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="838" />
+      <location filename="../../scheduler/spreadsheet.py" line="860" />
       <source>{value} is not a date</source>
       <translation>{value} 不是日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="818" />
+      <location filename="../../scheduler/spreadsheet.py" line="840" />
       <source>{value} is not a date and time</source>
       <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="463" />
+      <location filename="../../scheduler/duty.py" line="450" />
       <source>{value} is not a date the app takes</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
@@ -5705,17 +5705,22 @@ Details were written to %2.</source>
       <translation>“{value}”不是数字</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="862" />
+      <location filename="../../scheduler/spreadsheet.py" line="567" />
+      <source>{value} is not a number of hours a month</source>
+      <translation>{value} 不是每月小时数</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="607" />
       <source>{value} is not a number of people</source>
       <translation>{value} 不是人数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="591" />
+      <location filename="../../scheduler/spreadsheet.py" line="613" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="845" />
+      <location filename="../../scheduler/spreadsheet.py" line="867" />
       <source>{value} is not a time of day</source>
       <translation>{value} 不是时刻</translation>
     </message>

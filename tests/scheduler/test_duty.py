@@ -10,6 +10,8 @@ import json
 from datetime import date, datetime
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from scheduler.duty import (
@@ -321,3 +323,44 @@ def test_a_plan_file_with_a_bad_shift_code_table_is_refused() -> None:
         "夜": "night",
         "A班": "day",
     }
+
+
+# ---- any grid, however made, gives a roster or DutyError
+
+
+_cells = st.one_of(
+    st.none(),
+    st.integers(-5, 40),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(
+        ["白", "夜", "休", "假", "X", "", " ", "姓名", "工号", "周一", "金伟", "s001", "张伟", "说明：x"]
+    ),
+    st.from_regex(r"\d{1,4}[-/.年月]\d{1,2}([-/.月]\d{1,2}日?)?", fullmatch=True),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+    st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31)),
+    st.text(max_size=8),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.lists(_cells, max_size=12), max_size=8),
+    st.sampled_from([None, "ortho", "骨伤科", "nowhere"]),
+    st.sampled_from([None, date(2026, 2, 1), date(2100, 12, 1), date(2000, 1, 1)]),
+)
+def test_any_grid_gives_a_roster_or_a_duty_error(rows, department, month) -> None:
+    header = ["姓名", *range(1, 8)]
+    for grid in (
+        rows,
+        [header, *rows],
+        [["2026年11月"], ["工号", *(f"0000-01-{d:02d}" for d in range(1, 9))], *rows],
+    ):
+        try:
+            roster = read_duty_grid(grid, PLAN, CODES, department=department, month=month)
+        except DutyError as exc:
+            assert exc.reason
+            continue
+        for e in roster.entries:
+            assert e.start < e.end and e.staff in PLAN.staff
+        for r in roster.refusals:
+            assert r.text()

@@ -8,11 +8,14 @@ import json
 from datetime import datetime
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from scheduler.model import ServiceRequest, Slot
 from scheduler.planfile import parse_document
 from scheduler.spreadsheet import (
+    SYNONYMS,
     SheetError,
     closest,
     convert,
@@ -525,3 +528,40 @@ def test_form_headers_guessed_in_english_too() -> None:
         "contact_phone",
         "notes",
     }
+
+
+# ---- any rows, however made, give records or problems, never an exception
+
+_cell = st.one_of(
+    st.none(),
+    st.integers(-(10**30), 10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from(
+        ["1e400", "nan", "-inf", "9" * 5000, "友谊社区", "sports-injury", "2026-12-05", "0000-01-01"]
+    ),
+    st.from_regex(r"[0-9:：点\-~年月日/. 上下午晚]{0,14}", fullmatch=True),
+    st.dates(),
+    st.datetimes(),
+    st.times(),
+    st.text(max_size=10),
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["staff", "departments", "partners", "requests"]),
+    st.lists(st.lists(_cell, min_size=1, max_size=12), max_size=6),
+)
+@example("departments", [["d1", "眼科", None, "1e400"]])  # float("1e400") is infinite
+@example("partners", [["p1", "某社区", None, None, None, "nan"]])
+@example("staff", [["E9", "王", "骨伤科", None, None, None, None, None, "inf"]])
+@example("requests", [[None, None, None, "9" * 5000, None, None, None, None, "友谊社区", "sports-injury"]])
+def test_any_rows_give_records_or_problems(target, rows) -> None:
+    header = [names[0] for names in SYNONYMS[target].values()]
+    for row in rows:
+        row += [None] * (len(header) - len(row))
+    results = convert(target, [header, *rows], 0, guess_mapping(target, header), PLAN, now=NOW)
+    for r in results:
+        assert r.ok == (r.record is not None and not r.problems and r.skip is None)
+        for _f, template, value in r.problems:
+            assert template.format(value=value)
