@@ -42,11 +42,13 @@ from .text import ELLIPSIS, REPLACEMENT, clean, one_line, shorten
 
 FONT = "WQYMicroHei"
 
-# The tallest a table cell may grow: a row this tall, with the header row repeated above it,
-# still fits on an empty A4 page in landscape (frame 180 mm = 510 pt, less paddings and a
-# two-line header), so a table never meets a row it cannot place (reportlab's LayoutError).
-CELL_MAX_HEIGHT = 420.0
+# The tallest a table cell may grow: a row this tall, with the header row and a caption repeated
+# above it, still fits on an empty A4 page in landscape (frame 180 mm = 510 pt, less paddings, a
+# two-line header and a two-line caption), so a table never meets a row it cannot place
+# (reportlab's LayoutError).
+CELL_MAX_HEIGHT = 400.0
 CELL_PADDING = 6.0  # reportlab's default left and right cell padding
+ROW_PADDING = 3.0  # above and below a cell's text
 HEADING_LIMIT = 300  # characters of user text in a heading; a longer name is shortened
 
 
@@ -314,37 +316,142 @@ def fit_width(text: str, size: float, width: float) -> str:
     return text[:fits].rstrip() + ELLIPSIS
 
 
+HEADER_BLUE = colors.HexColor("#2f4a6d")
+GRID_GREY = colors.HexColor("#9aa5b1")
+# A column holding a long unbreakable word (a hostile name of 3,000 letters) grows to at most a
+# quarter of the table for it; the rest of the word is broken.
+WORD_SHARE = 0.25
+
+
+def _text_width(text: str, size: float) -> float:
+    return pdfmetrics.stringWidth(text, FONT, size)
+
+
+def _least_width(value: Any, size: float, whole: bool) -> float:
+    """The narrowest a cell's text can be laid out without breaking a word (or, `whole`, a line)."""
+    if isinstance(value, Flowable):
+        return 0.0
+    text = printable(value)
+    pieces = text.split("\n") if whole else words(text)
+    return max((_text_width(p, size) for p in pieces), default=0.0)
+
+
+def fit_columns(widths: list[float], least: list[float]) -> list[float]:
+    """`widths` with each column widened to at least `least` (its header, its longest word), the
+    room taken from the columns that have more than they need, in proportion to what they can
+    spare; the total stays the same. Where even that cannot give every column its least, each
+    gets a share of the total in proportion to its least."""
+    total = sum(widths)
+    if sum(least) > total:
+        return [total * x / sum(least) for x in least]
+    out = [max(w, x) for w, x in zip(widths, least, strict=True)]
+    excess = sum(out) - total
+    spare = [o - x for o, x in zip(out, least, strict=True)]
+    if excess > 0:
+        out = [o - excess * s / sum(spare) for o, s in zip(out, spare, strict=True)]
+    return out
+
+
+class _Table(Table):
+    """A Table whose first row, a caption, reads `continued` on each page after the first."""
+
+    continued: Flowable | None = None
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803 (reportlab's names)
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and self.continued is not None:
+            rest = parts[1]
+            # A new first row: the old one is shared with the part on the page before.
+            rest._cellvalues[0] = [self.continued, *rest._cellvalues[0][1:]]
+            rest.continued = self.continued
+        return parts
+
+
 def table(
     header: list[str],
     rows: list[list[Any]],
     widths: list[float],
     st: dict[str, ParagraphStyle],
-    row_height: float | None = None,
+    min_row_height: float | None = None,
+    caption: str | None = None,
+    continued: str | None = None,
+    whole: Iterable[int] = (),
 ) -> Table:
-    """A table whose header repeats on every page, long text wrapped, rows never split."""
+    """A table whose header repeats on every page, long text wrapped, rows never split.
+
+    The columns get `widths`, except that each is widened (the others giving up room) to show its
+    header on one line and its longest word unbroken, and, for the columns `whole` names, each of
+    its lines unbroken (a date, a time). A `caption` (a heading of user text, one or two lines)
+    stands above the header and repeats with it on the next page, there reading `continued`.
+    Rows are at least `min_row_height` tall (room to write by hand), their text in the middle."""
+    head, body = st["head"], st["body"]
+    keep = set(whole)
+    least = [
+        max(
+            [
+                _text_width(printable(h), head.fontSize),
+                *(
+                    min(_least_width(r[i], body.fontSize, i in keep), max(w, WORD_SHARE * sum(widths)))
+                    for r in rows
+                ),
+            ]
+        )
+        + 2 * CELL_PADDING
+        + 1.0  # reportlab's rounding
+        for i, (h, w) in enumerate(zip(header, widths, strict=True))
+    ]
+    widths = fit_columns(widths, least)
 
     def cell(v: Any, style: ParagraphStyle, width: float) -> Any:
         if isinstance(v, Flowable):
             return v
         return para(v, style, width=width - 2 * CELL_PADDING, max_height=CELL_MAX_HEIGHT)
 
-    data = [[cell(h, st["head"], w) for h, w in zip(header, widths, strict=True)]] + [
-        [cell(v, st["body"], w) for v, w in zip(r, widths, strict=True)] for r in rows
+    data = [[cell(h, head, w) for h, w in zip(header, widths, strict=True)]] + [
+        [cell(v, body, w) for v, w in zip(r, widths, strict=True)] for r in rows
     ]
-    heights = None if row_height is None else [None] + [row_height] * len(rows)
-    t = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1, splitInRow=0)
-    t.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#2f4a6d")),
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9aa5b1")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f3f6f9")]),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]
-        )
-    )
+    heights: list[float | None] | None = None
+    if min_row_height is not None:
+        heights = [None] + [
+            max(
+                min_row_height,
+                max(c.wrap(w - 2 * CELL_PADDING, 1e9)[1] for c, w in zip(r, widths, strict=True))
+                + 2 * ROW_PADDING,
+            )
+            for r in data[1:]
+        ]
+    top = 0  # the header's row
+    if caption is not None:
+        h2 = st["h2"]
+        width = sum(widths) - 2 * CELL_PADDING
+        limit = 2 * h2.leading  # two lines at most, so that a row and the caption fit on a page
+
+        def line(text: str) -> Flowable:
+            return para(text, h2, HEADING_LIMIT, width=width, max_height=limit)
+
+        data.insert(0, [line(caption)] + [""] * (len(widths) - 1))
+        if heights is not None:
+            heights.insert(0, None)
+        top = 1
+    t = _Table(data, colWidths=widths, rowHeights=heights, repeatRows=top + 1, splitInRow=0)
+    if caption is not None:
+        t.continued = line(continued if continued is not None else caption)
+    style = [
+        ("BACKGROUND", (0, top), (-1, top), HEADER_BLUE),
+        ("GRID", (0, top), (-1, -1), 0.4, GRID_GREY),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ROWBACKGROUNDS", (0, top + 1), (-1, -1), [colors.white, colors.HexColor("#f3f6f9")]),
+        ("TOPPADDING", (0, 0), (-1, -1), ROW_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), ROW_PADDING),
+    ]
+    if caption is not None:
+        style += [
+            ("SPAN", (0, 0), (-1, 0)),
+            ("TOPPADDING", (0, 0), (-1, 0), 6),
+        ]
+    if min_row_height is not None:
+        style.append(("VALIGN", (0, top + 1), (-1, -1), "MIDDLE"))
+    t.setStyle(TableStyle(style))
     return t
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -18,16 +19,22 @@ from scheduler.workdays import DayKind, WorkCalendar
 
 from .document import HEADING_LIMIT, Frame, build, heading, para, styles, table
 from .messages import QUALIFICATION_NAMES, WEEKDAY_NAMES
-from .text import one_line, shorten
+from .text import fill, one_line, shorten
 
 WEEKDAYS = WEEKDAY_NAMES
 # Characters of a name (a person, a station, a holiday) where it stands among others, so that a
 # very long one leaves room in its cell for the rest; a longer name ends in an ellipsis.
 NAME_LIMIT = 60
+_SPACES = re.compile(r"\s{2,}")
+# A row of the sign-in sheet, tall enough to write a name in by hand; 26 of them, with the caption
+# and the header, fill a page of A4.
+WRITING_ROW = 9.3 * mm
+RESIDENTS_PER_PAGE = 26
 
 
 def _short(text: str | None) -> str:
-    return shorten(one_line(text), NAME_LIMIT)
+    # A run of spaces as one, so that a name padded with spaces keeps its letters when shortened.
+    return shorten(_SPACES.sub(" ", one_line(text)), NAME_LIMIT)
 
 
 def _name(plan: Plan, section: str, key: str | None) -> str:
@@ -35,6 +42,11 @@ def _name(plan: Plan, section: str, key: str | None) -> str:
         return ""
     item = getattr(plan, section).get(key)
     return _short(getattr(item, "name", None) or key)
+
+
+def _continued(t: Callable[[str], str], caption: str) -> str:
+    """A table's caption on the pages after its first."""
+    return fill(t("%1 (continued)"), caption)
 
 
 def _hospital(plan: Plan) -> str:
@@ -135,12 +147,13 @@ def occurrence_roster(
         if not any(x.station == stn.id for x in b.assignments):
             rows.append([_short(stn.name), needs.get(stn.id, ""), t("Nobody assigned yet"), "", "", "", ""])
     story += [
-        para(t("Stations and people"), st["h2"]),
         table(
             [t("Station"), t("Needs"), t("Full name"), t("Department"), t("Title"), t("Phone"), t("Role")],
             rows,
             [28 * mm, 38 * mm, 24 * mm, 24 * mm, 22 * mm, 26 * mm, 18 * mm],
             st,
+            caption=t("Stations and people"),
+            continued=_continued(t, t("Stations and people")),
         ),
     ]
     build(out, frame, story)
@@ -155,7 +168,8 @@ def sign_in_sheet(
     audience: int | None = None,
 ) -> None:
     """The assigned people with blank sign-in and sign-out columns, then blank rows for the
-    residents served — as many pages as the expected audience needs (28 rows a page)."""
+    residents served — as many pages as the expected audience needs (RESIDENTS_PER_PAGE rows a
+    page, each WRITING_ROW tall)."""
     st = styles()
     a = b.activity
     hospital = _hospital(plan)
@@ -177,30 +191,33 @@ def sign_in_sheet(
         )
     story: list[Any] = [
         heading([a.title, a.venue or ""], st["h1"]),
-        para(t("Staff"), st["h2"]),
         table(
             [t("No."), t("Full name"), t("Department"), t("Station"), t("Sign in"), t("Sign out")],
             people,
             [10 * mm, 30 * mm, 34 * mm, 40 * mm, 33 * mm, 33 * mm],
             st,
+            min_row_height=WRITING_ROW,
+            caption=t("Staff"),
+            continued=_continued(t, t("Staff")),
         ),
         PageBreak(),
     ]
     if audience is None and a.request and a.request in plan.requests:
         audience = plan.requests[a.request].audience
-    per_page = 28
+    per_page = RESIDENTS_PER_PAGE
     rows_needed = max(per_page, math.ceil((audience or per_page) / per_page) * per_page)
     blanks = [[str(i + 1), "", "", "", ""] for i in range(rows_needed)]
-    story += [
-        para(t("Residents served"), st["h2"]),
+    story.append(
         table(
             [t("No."), t("Full name"), t("Age"), t("Service"), t("Phone")],
             blanks,
             [12 * mm, 45 * mm, 20 * mm, 60 * mm, 43 * mm],
             st,
-            row_height=8.6 * mm,  # tall enough to write in; 28 rows fill a page
-        ),
-    ]
+            min_row_height=WRITING_ROW,
+            caption=t("Residents served"),
+            continued=_continued(t, t("Residents served")),
+        )
+    )
     build(out, frame, story)
 
 
@@ -227,7 +244,7 @@ def weekly_roster(
         info = calendar.info(day)
         head = f"{day:%m-%d} {t(WEEKDAYS[i])}"
         if info.kind is DayKind.HOLIDAY:
-            head += f" · {t('Statutory holiday')}: {info.name or ''}"
+            head += f" · {t('Statutory holiday')}: {_short(info.name)}"
         elif info.kind is DayKind.MAKEUP:
             head += f" · {t('Make-up workday')}"
         if not items:
@@ -256,13 +273,17 @@ def weekly_roster(
                     "\n".join(stations + empty),
                 ]
             )
-        story.append(para(head, st["h2"], HEADING_LIMIT))
+        # The day's heading is the table's caption, so that a day continued on the next page is
+        # headed there too.
         story.append(
             table(
                 [t("Time"), t("Activity"), t("Venue"), t("Organizer"), t("Stations and people")],
                 rows,
                 [24 * mm, 55 * mm, 45 * mm, 40 * mm, 103 * mm],
                 st,
+                caption=head,
+                continued=_continued(t, head),
+                whole=(0,),
             )
         )
         story.append(Spacer(1, 3 * mm))
@@ -324,6 +345,7 @@ def personal_duty_list(
                 rows,
                 [22 * mm, 24 * mm, 44 * mm, 38 * mm, 28 * mm, 24 * mm],
                 st,
+                whole=(0, 1),
             )
         )
     else:
@@ -360,7 +382,6 @@ def branch_month_plan(
     pairings = [p for p in plan.pairings.values() if p.branch == branch]
     story: list[Any] = [heading([b0.name, f"{first:%Y-%m}"], st["h1"])]
     if pairings:
-        story.append(para(t("Paired partners"), st["h2"]))
         story.append(
             table(
                 [t("Partner"), t("Contact"), t("Visits a year"), t("This month")],
@@ -384,6 +405,8 @@ def branch_month_plan(
                 ],
                 [60 * mm, 60 * mm, 30 * mm, 30 * mm],
                 st,
+                caption=t("Paired partners"),
+                continued=_continued(t, t("Paired partners")),
             )
         )
     rows = []
@@ -401,7 +424,6 @@ def branch_month_plan(
                 people,
             ]
         )
-    story.append(para(t("Activities"), st["h2"]))
     if rows:
         story.append(
             table(
@@ -409,10 +431,13 @@ def branch_month_plan(
                 rows,
                 [24 * mm, 42 * mm, 30 * mm, 34 * mm, 50 * mm],
                 st,
+                caption=t("Activities"),
+                continued=_continued(t, t("Activities")),
+                whole=(0,),
             )
         )
     else:
-        story.append(para(t("No activities."), st["body"]))
+        story += [para(t("Activities"), st["h2"]), para(t("No activities."), st["body"])]
     build(out, frame, story)
 
 

@@ -70,6 +70,7 @@ def ledger_pdf(
                 rows,
                 [22 * mm, 52 * mm, 16 * mm, 14 * mm, 14 * mm, 28 * mm, 24 * mm],
                 st,
+                whole=(0, 2, 3, 4, 5),
             )
         )
     else:

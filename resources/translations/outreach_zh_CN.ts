@@ -66,7 +66,7 @@
     <message>
       <location filename="../../reports/rosters.py" line="49" />
       <source>%1 (continued)</source>
-      <translation type="unfinished" />
+      <translation>%1（续）</translation>
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="137" />

@@ -56,14 +56,14 @@ def test_occurrence_roster_names_people_and_embeds_the_font(tmp_path) -> None:
     assert any("WenQuanYiMicroHei" in f for f in fonts)
 
 
-def test_sign_in_sheet_has_a_page_of_rows_per_28_expected_residents(tmp_path) -> None:
+def test_sign_in_sheet_has_a_page_of_rows_per_26_expected_residents(tmp_path) -> None:
     plan = _plan(tmp_path)
     cal = WorkCalendar(official_calendar(), plan.calendar.values())
     b = find_occurrence(plan, cal, "a1", date(2026, 12, 3))
     buf = io.BytesIO()
     sign_in_sheet(buf, plan, b, translator("en"), PRINTED, audience=100)
     pages, _fonts = _read(buf)
-    assert len(pages) == 1 + 4  # staff, then 112 blank rows for 100 residents
+    assert len(pages) == 1 + 4  # staff, then 104 blank rows for 100 residents
     assert "金伟" in pages[0] and "Sign in" in pages[0]
     for p in pages[1:]:
         assert "Full name" in p and "Phone" in p  # the header repeats on every page
