@@ -74,6 +74,7 @@ COMMANDS = {
     "stats": ["stats", "--year", "2026"],
     "ics": ["ics", "--staff", "s1", "-o", "x.ics"],
     "check": ["check"],
+    "sheet": ["sheet", "duty", "roster.xlsx", "--month", "2026-12"],
 }
 
 
