@@ -11,7 +11,8 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -35,7 +36,7 @@ from db.store import DatabaseError, IntegrityError, MissingDatabase, Store, Stor
 from reports import ReportError
 from reports.document import translator
 from reports.ics import calendar_file
-from reports.messages import describe, describe_unfilled
+from reports.messages import REQUEST_STATUS_NAMES, describe, describe_unfilled
 from reports.registry import BRANCH, OCCURRENCE, ROSTERS, STAFF, WINDOW, RosterArgs, RosterError
 from reports.stats_xlsx import write_workbook
 from resources import demo_recipe
@@ -46,15 +47,50 @@ from scheduler.field import PackageError
 from scheduler.planfile import PlanError, dump_document, plan_to_document
 from scheduler.stats import compute as compute_stats
 from scheduler.stats import to_json as stats_json
+from scheduler.wording import N_, say
 from scheduler.workdays import WorkCalendar, official_calendar
 
-from .lang import LANGUAGES, resolve, use
+from .lang import LANGUAGES, asked, json_text, resolve, t, terminal, tf, use
 
 EXIT_OK, EXIT_WANTING, EXIT_FAILED = 0, 1, 2
 
 
 class CommandError(Exception):
-    """A failure the user can act on; printed as one line, exit 2."""
+    """A failure the user can act on; printed as one line, exit 2 (made in the user's language)."""
+
+
+def _say(text: str) -> None:
+    """A line on the standard output, shown as text (see lang.terminal)."""
+    print(terminal(text))
+
+
+def _error(text: str) -> None:
+    """An error line on the standard error: "error: …" in the user's language."""
+    print(terminal(tf("error: %1", text)), file=sys.stderr)
+
+
+# How a number of records of a section reads ("3 staff"), by the plan file's section names.
+COUNTED = {
+    "campuses": N_("%1 campuses"),
+    "departments": N_("%1 departments"),
+    "branches": N_("%1 branches"),
+    "staff": N_("%1 staff"),
+    "unavailability": N_("%1 unavailability"),
+    "partners": N_("%1 partners"),
+    "pairings": N_("%1 pairings"),
+    "services": N_("%1 services"),
+    "activities": N_("%1 activities"),
+    "assignments": N_("%1 assignments"),
+    "requests": N_("%1 requests"),
+    "records": N_("%1 records"),
+    "calendar": N_("%1 calendar"),
+    "acknowledgements": N_("%1 acknowledgements"),
+}
+
+
+def _counted(numbers: Iterable[tuple[str, int]]) -> str:
+    """'3 staff, 12 activities': the sections with records, each with its number."""
+    return t(", ").join(tf(COUNTED[k], n) if k in COUNTED else f"{n} {k}" for k, n in numbers if n)
 
 
 class Progress:
@@ -85,8 +121,11 @@ def _open(args: argparse.Namespace, *, write: bool = False) -> Store:
         store = Store(path, readonly=not write)
     except MissingDatabase:
         raise CommandError(
-            f"there is no database at {path} (nothing was created; check --db, or make one with "
-            "import or demo)"
+            tf(
+                "there is no database at %1 (nothing was created; check --db, or make one with "
+                "import or demo)",
+                path,
+            )
         ) from None
     store.user = getpass.getuser()  # recorded in the audit history and the time bank
     return store
@@ -96,15 +135,20 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise CommandError(tf("cannot read %1: %2", path, exc.strerror or exc)) from exc
 
 
-def _refused(path: Path, verb: str, exc: PlanError) -> int:
-    """A file not taken: one line, then every problem with its place in the file."""
-    print(f"error: {path} was not {verb}, nothing changed: {len(exc.problems)} problem(s)", file=sys.stderr)
+def _refused(path: Path, template: str, exc: PlanError) -> int:
+    """A file not taken: one line (`template`: %1 the file, %2 how many problems), then every
+    problem with its place in the file."""
+    _error(tf(template, path, len(exc.problems)))
     for p in exc.problems:
-        print(f"  {p}", file=sys.stderr)
+        print(terminal(f"  {p.say(t)}"), file=sys.stderr)
     return EXIT_FAILED
+
+
+NOT_IMPORTED = N_("%1 was not imported, nothing changed: %2 problem(s)")
+NOT_RECORDED = N_("%1 was not recorded, nothing changed: %2 problem(s)")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -112,11 +156,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     data = _read(path)
     with _open(args, write=True) as store:
         try:
-            changes = import_document(store, data, Progress("import"))
+            changes = import_document(store, data, Progress(t("import")))
         except PlanError as exc:
-            return _refused(path, "imported", exc)
-    counts = ", ".join(f"{len(v)} {k}" for k, v in changes.keys.items() if v)
-    print(f"imported {path}: {counts or 'nothing to change'}")
+            return _refused(path, NOT_IMPORTED, exc)
+    counts = _counted((k, len(v)) for k, v in changes.keys.items())
+    _say(tf("imported %1: %2", path, counts or t("nothing to change")))
     return EXIT_OK
 
 
@@ -128,8 +172,8 @@ def cmd_record(args: argparse.Namespace) -> int:
         try:
             changes = import_records(store, data)
         except PlanError as exc:
-            return _refused(path, "recorded", exc)
-    print(f"recorded {path}: {len(changes.keys.get('records', ()))} record(s)")
+            return _refused(path, NOT_RECORDED, exc)
+    _say(tf("recorded %1: %2 record(s)", path, len(changes.keys.get("records", ()))))
     return EXIT_OK
 
 
@@ -137,12 +181,12 @@ def cmd_field(args: argparse.Namespace) -> int:
     if args.action == "export":
         out = Path(args.output)
         if not out.parent.exists():
-            raise CommandError(f"cannot write {out}: folder {out.parent} does not exist")
+            raise CommandError(_no_folder(out))
         _window(args)
         start = args.date_from or date.today()
         end = args.date_to or start + timedelta(days=6)
         if end < start:
-            raise CommandError(f"--to {end} is before --from {start}")
+            raise CommandError(tf("--to %1 is before --from %2", end, start))
         with _open(args) as store:
             ready = field_keys_ready(store)
         if not ready:  # the first package of this database: its identity and key are made once
@@ -152,7 +196,7 @@ def cmd_field(args: argparse.Namespace) -> int:
             text = export_package(store, start, end)
         write_atomically(out, text)
         n = len(json.loads(text)["occurrences"])
-        print(f"wrote {out}: {n} occurrence(s) from {start} to {end}")
+        _say(tf("wrote %1: %2 occurrence(s) from %3 to %4", out, n, start, end))
         return EXIT_OK
     path = Path(args.package)
     data = _read(path)
@@ -160,27 +204,37 @@ def cmd_field(args: argparse.Namespace) -> int:
         try:
             result = import_package(store, data)
         except PackageError as exc:
-            raise CommandError(f"{path} was refused, nothing changed: {exc}") from None
+            raise CommandError(tf("%1 was refused, nothing changed: %2", path, exc.say(t))) from None
         except PlanError as exc:
-            return _refused(path, "imported", exc)
+            return _refused(path, NOT_IMPORTED, exc)
     if result.already:
-        print(f"{path} was imported before: nothing changed")
+        _say(tf("%1 was imported before: nothing changed", path))
         return EXIT_OK
-    print(
-        f"imported {path}: {result.taken} record(s) taken, {result.same} unchanged, "
-        f"{result.conflicts} changed both here and in the field (choose in the app: File ▸ Field conflicts)"
+    _say(
+        tf(
+            "imported %1: %2 record(s) taken, %3 unchanged, %4 changed both here and in the field "
+            "(choose in the app: File ▸ Field conflicts)",
+            path,
+            result.taken,
+            result.same,
+            result.conflicts,
+        )
     )
     return EXIT_WANTING if result.conflicts else EXIT_OK
+
+
+def _no_folder(out: Path | str) -> str:
+    return tf("cannot write %1: folder %2 does not exist", out, Path(out).parent)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if not out.parent.exists():
-        raise CommandError(f"cannot write {out}: folder {out.parent} does not exist")
+        raise CommandError(_no_folder(out))
     with _open(args) as store:
         plan = load_plan(store)
     write_atomically(out, dump_document(plan_to_document(plan)))
-    print(f"exported to {out}: " + ", ".join(f"{n} {k}" for k, n in plan.counts().items() if n))
+    _say(tf("exported to %1: %2", out, _counted(plan.counts().items())))
     return EXIT_OK
 
 
@@ -188,16 +242,23 @@ def cmd_demo(args: argparse.Namespace) -> int:
     year = args.year or (args.today.year if args.today else date.today().year)
     today = args.today or demo_today(year, date.today())
     if today.year != year:
-        raise CommandError(f"--today {today} is not in the demo year {year}")
+        raise CommandError(tf("--today %1 is not in the demo year %2", today, year))
     started = time.perf_counter()
     calendar = WorkCalendar(official_calendar())
     plan = build_demo(demo_recipe(), args.scale, args.seed, year, today, calendar)
     with _open(args, write=True) as store:
         import_plan(store, plan)
     took = time.perf_counter() - started
-    print(
-        f"demo hospital ({args.scale}, seed {args.seed}, {year}, as on {today}) written in {took:.1f} s: "
-        + ", ".join(f"{n} {k}" for k, n in plan.counts().items() if n)
+    _say(
+        tf(
+            "demo hospital (%1, seed %2, %3, as on %4) written in %5 s: %6",
+            args.scale,
+            args.seed,
+            year,
+            today,
+            f"{took:.1f}",
+            _counted(plan.counts().items()),
+        )
     )
     return EXIT_OK
 
@@ -208,12 +269,21 @@ def _date(text: str) -> date:
             raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+        raise argparse.ArgumentTypeError(tf("not a date (YYYY-MM-DD): %1", repr(text))) from None
 
 
 def _window(args: argparse.Namespace) -> None:
     if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise CommandError(f"--from {args.date_from} is after --to {args.date_to}")
+        raise CommandError(tf("--from %1 is after --to %2", args.date_from, args.date_to))
+
+
+SEVERITIES = {"error": N_("ERROR"), "warning": N_("WARNING")}
+
+
+def _column(text: str, width: int) -> str:
+    """`text` padded to `width` columns of a terminal, where a Chinese character takes two."""
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(width - used, 0)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -229,12 +299,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     conflicts = check(ctx)
     tally = counts(conflicts)
     if args.json:
-        doc = {"conflicts": [to_json(c, describe(c, plan)) for c in conflicts], "counts": tally}
-        print(json.dumps(doc, ensure_ascii=False, indent=1))
+        doc = {"conflicts": [to_json(c, describe(c, plan, t)) for c in conflicts], "counts": tally}
+        print(json_text(doc))
     else:
         for c in conflicts:
-            print(f"{c.severity.upper():7} {c.kind:20} {describe(c, plan)}")
-        print(f"{tally['error']} error(s), {tally['warning']} warning(s)")
+            severity = _column(t(SEVERITIES.get(c.severity, c.severity)), 7)
+            _say(f"{severity} {c.kind:20} {describe(c, plan, t)}")
+        _say(tf("%1 error(s), %2 warning(s)", tally["error"], tally["warning"]))
     return EXIT_WANTING if tally["error"] else EXIT_OK
 
 
@@ -308,10 +379,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
     start, end = date(args.year, 1, 1), date(args.year, 12, 31)
     if args.output and Path(args.output).suffix.lower() != ".xlsx":
         raise CommandError(
-            f"the workbook is .xlsx: give -o a name ending in .xlsx, not {Path(args.output).name}"
+            tf("the workbook is .xlsx: give -o a name ending in .xlsx, not %1", Path(args.output).name)
         )
     if args.output and not Path(args.output).parent.exists():
-        raise CommandError(f"cannot write {args.output}: folder {Path(args.output).parent} does not exist")
+        raise CommandError(_no_folder(args.output))
     with _open(args) as store:
         plan = load_plan(store)
         times = response_times(store)
@@ -324,56 +395,69 @@ def cmd_stats(args: argparse.Namespace) -> int:
         book = io.BytesIO()
         write_workbook(book, st, plan, translator(args.lang))
         write_atomically(out, book.getvalue())
-        print(f"wrote {out}")
+        _say(tf("wrote %1", out))
     if args.json or not args.output:
         doc = stats_json(st, plan)
         if args.json:
-            print(json.dumps(doc, ensure_ascii=False, indent=1))
+            print(json_text(doc))
         else:
             tot = doc["totals"]
-            print(
-                f"{args.year}: {tot['occurrences']} occurrences held, {tot['served']} people served, {tot['hours']:g} volunteer hours"
+            _say(
+                tf(
+                    "%1: %2 occurrences held, %3 people served, %4 volunteer hours",
+                    args.year,
+                    tot["occurrences"],
+                    tot["served"],
+                    f"{tot['hours']:g}",
+                )
             )
             behind = [p for p in doc["pairings"] if not p["on_track"]]
-            print(f"pairings: {len(doc['pairings']) - len(behind)} on track, {len(behind)} behind")
-            print(
-                f"requests: {doc['requests']['by_status']}, median {doc['requests']['median_days_to_answer']} days to answer"
+            _say(tf("pairings: %1 on track, %2 behind", len(doc["pairings"]) - len(behind), len(behind)))
+            by_status = t(", ").join(
+                f"{t(REQUEST_STATUS_NAMES.get(s, s))} {n}" for s, n in doc["requests"]["by_status"].items()
             )
+            median = doc["requests"]["median_days_to_answer"]
+            if median is None:
+                _say(tf("requests: %1; none answered yet", by_status or "0"))
+            else:
+                _say(tf("requests: %1; median %2 days to answer", by_status or "0", f"{median:g}"))
     return EXIT_OK
 
 
 def cmd_ics(args: argparse.Namespace) -> int:
     if bool(args.staff) == bool(args.branch):
-        raise CommandError("ics needs either --staff ID or --branch ID")
+        raise CommandError(t("ics needs either --staff ID or --branch ID"))
     out = Path(args.output)
     if out.suffix.lower() != ".ics":
-        raise CommandError(f"the calendar is an .ics file: give -o a name ending in .ics, not {out.name}")
+        raise CommandError(
+            tf("the calendar is an .ics file: give -o a name ending in .ics, not %1", out.name)
+        )
     if not out.parent.exists():
-        raise CommandError(f"cannot write {out}: folder {out.parent} does not exist")
+        raise CommandError(_no_folder(out))
     _window(args)
     start = args.date_from or date.today() - timedelta(days=90)
     end = args.date_to or start + timedelta(days=455)
     with _open(args) as store:
         plan = load_plan(store)
     if args.staff and args.staff not in plan.staff:
-        raise CommandError(f"no staff member with id {args.staff!r}")
+        raise CommandError(tf("no staff member with id %1", repr(args.staff)))
     if args.branch and args.branch not in plan.branches:
-        raise CommandError(f"no party branch with id {args.branch!r}")
+        raise CommandError(tf("no party branch with id %1", repr(args.branch)))
     calendar = WorkCalendar(official_calendar(), plan.calendar.values())
     data = calendar_file(
         plan, calendar, start, end, translator(args.lang), staff=args.staff, branch=args.branch
     )
     write_atomically(out, data)
-    print(f"wrote {out}: {data.count(b'BEGIN:VEVENT')} event(s) from {start} to {end}")
+    _say(tf("wrote %1: %2 event(s) from %3 to %4", out, data.count(b"BEGIN:VEVENT"), start, end))
     return EXIT_OK
 
 
 # How the command line names what a roster needs (the kinds and their needs: reports/registry.py).
 ROSTER_OPTIONS = {
-    OCCURRENCE: "--activity ID and --occurrence DATE",
-    STAFF: "--staff ID",
-    BRANCH: "--branch ID",
-    WINDOW: "--from DATE",
+    OCCURRENCE: N_("--activity ID and --occurrence DATE"),
+    STAFF: N_("--staff ID"),
+    BRANCH: N_("--branch ID"),
+    WINDOW: N_("--from DATE"),
 }
 
 
@@ -385,9 +469,9 @@ def cmd_roster(args: argparse.Namespace) -> int:
     kind = ROSTERS[args.kind]
     out = Path(args.output)
     if out.suffix.lower() != ".pdf":
-        raise CommandError(f"the roster is a PDF: give -o a name ending in .pdf, not {out.name}")
+        raise CommandError(tf("the roster is a PDF: give -o a name ending in .pdf, not %1", out.name))
     if not out.parent.exists():
-        raise CommandError(f"cannot write {out}: folder {out.parent} does not exist")
+        raise CommandError(_no_folder(out))
     with _open(args) as store:
         plan = load_plan(store)
     calendar = WorkCalendar(official_calendar(), plan.calendar.values())
@@ -403,21 +487,23 @@ def cmd_roster(args: argparse.Namespace) -> int:
     try:
         kind.check(plan, calendar, chosen)
     except RosterError as exc:
-        raise CommandError(exc.message(ROSTER_OPTIONS, title=f"roster {kind.name}")) from None
+        raise CommandError(
+            exc.message({k: t(v) for k, v in ROSTER_OPTIONS.items()}, t, title=tf("roster %1", kind.name))
+        ) from None
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.resolve().parent)
     os.close(fd)
     try:
         try:
             kind.render(tmp, plan, calendar, chosen, translator(args.lang), datetime.now())
         except ReportError as exc:
-            raise CommandError(f"roster {kind.name}: {exc}") from None
+            raise CommandError(tf("roster %1: %2", kind.name, say(exc, t))) from None
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, out)
     finally:
         Path(tmp).unlink(missing_ok=True)
-    print(f"wrote {out}")
+    _say(tf("wrote %1", out))
     return EXIT_OK
 
 
@@ -425,9 +511,9 @@ def _year(text: str) -> int:
     try:
         y = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a year: {text!r}") from None
+        raise argparse.ArgumentTypeError(tf("not a year: %1", repr(text))) from None
     if not 1900 <= y <= 2200:
-        raise argparse.ArgumentTypeError(f"year out of range: {y}")
+        raise argparse.ArgumentTypeError(tf("year out of range: %1", y))
     return y
 
 
@@ -435,7 +521,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a bad argument as one line and exit 2, without the usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_FAILED, f"error: {message} (see --help)\n")
+        self.exit(EXIT_FAILED, terminal(tf("error: %1 (see --help)", message)) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -562,6 +648,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: list[str]) -> int:
+    use(resolve(asked(argv)))  # argparse's complaints in that language too
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -572,19 +659,19 @@ def run(argv: list[str]) -> int:
     try:
         return args.func(args)
     except (CommandError, StoreError, OperationError, ReportError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        _error(say(exc, t))
         return EXIT_FAILED
     except KeyboardInterrupt:
-        print("error: interrupted, nothing more was written", file=sys.stderr)
+        _error(t("interrupted, nothing more was written"))
         return EXIT_FAILED
     except IntegrityError as exc:
-        print(f"error: the database refused the change, nothing changed: {exc}", file=sys.stderr)
+        _error(tf("the database refused the change, nothing changed: %1", exc))
         return EXIT_FAILED
     except DatabaseError as exc:
-        print(f"error: the database cannot be read: {exc}", file=sys.stderr)
+        _error(tf("the database cannot be read: %1", exc))
         return EXIT_FAILED
     except OSError as exc:  # a file out of the app's hands (WriteError says which and why)
-        print(f"error: {_file_problem(exc, args)}", file=sys.stderr)
+        _error(_file_problem(exc, args))
         return EXIT_FAILED
     except Exception as exc:  # a bug: one line for the user, the details in a log file
         log = default_db_path().parent / "errors.log"
@@ -592,17 +679,19 @@ def run(argv: list[str]) -> int:
             log.parent.mkdir(parents=True, exist_ok=True)
             with open(log, "a", encoding="utf-8") as f:
                 f.write(traceback.format_exc() + "\n")
-            where = f"the details are written to the log {log}"
+            where = tf("the details are written to the log %1", log)
         except OSError as log_exc:
-            where = f"the details could not be written to the log {log} ({log_exc.strerror or log_exc})"
-        print(f"error: internal error ({type(exc).__name__}: {exc}); {where}", file=sys.stderr)
+            where = tf(
+                "the details could not be written to the log %1 (%2)", log, log_exc.strerror or log_exc
+            )
+        _error(tf("internal error (%1); %2", f"{type(exc).__name__}: {exc}", where))
         return EXIT_FAILED
 
 
 def _file_problem(exc: OSError, args: argparse.Namespace) -> str:
     if isinstance(exc, WriteError):
-        return str(exc)
-    name = exc.filename or getattr(args, "output", None) or "a file"
+        return say(exc, t)
+    name = exc.filename or getattr(args, "output", None) or t("a file")
     if disk_full(exc):
-        return f"disk full while writing {name}"
-    return f"cannot use {name}: {exc.strerror or exc}"
+        return tf("disk full while writing %1", name)
+    return tf("cannot use %1: %2", name, exc.strerror or exc)

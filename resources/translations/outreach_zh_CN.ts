@@ -34,12 +34,7 @@
       <translation> 分钟</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_dialog.py" line="86" />
-      <source> min before the start</source>
-      <translation> 分钟（开始前）</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="409" />
+      <location filename="../../ui/autoassign.py" line="271" />
       <source> s</source>
       <translation> 秒</translation>
     </message>
@@ -59,11 +54,6 @@
       <translation>%5年%2%1日 – %4%3日</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="140" />
-      <source>%1 (%2)</source>
-      <translation>%1（%2）</translation>
-    </message>
-    <message>
       <location filename="../../reports/rosters.py" line="49" />
       <source>%1 (continued)</source>
       <translation>%1（续）</translation>
@@ -72,16 +62,6 @@
       <location filename="../../scheduler/planfile.py" line="137" />
       <source>%1 (found %2)</source>
       <translation>%1（实为 %2）</translation>
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="175" />
-      <source>%1 (lead)</source>
-      <translation>%1（带队）</translation>
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="123" />
-      <source>%1 (moved from %2)</source>
-      <translation>%1（由 %2 改期）</translation>
     </message>
     <message>
       <location filename="../../cli/sheets.py" line="153" />
@@ -104,17 +84,17 @@
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="93" />
+      <location filename="../../cli/commands.py" line="87" />
       <source>%1 acknowledgements</source>
       <translation>%1 条已确认的警告</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="88" />
+      <location filename="../../cli/commands.py" line="82" />
       <source>%1 activities</source>
       <translation>%1 个活动</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="89" />
+      <location filename="../../cli/commands.py" line="83" />
       <source>%1 assignments</source>
       <translation>%1 条排班</translation>
     </message>
@@ -124,17 +104,17 @@
       <translation>到场 %1 人，共 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="82" />
+      <location filename="../../cli/commands.py" line="76" />
       <source>%1 branches</source>
       <translation>%1 个党支部</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="92" />
+      <location filename="../../cli/commands.py" line="86" />
       <source>%1 calendar</source>
       <translation>%1 个日历日</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="80" />
+      <location filename="../../cli/commands.py" line="74" />
       <source>%1 campuses</source>
       <translation>%1 个院区</translation>
     </message>
@@ -144,7 +124,7 @@
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="81" />
+      <location filename="../../cli/commands.py" line="75" />
       <source>%1 departments</source>
       <translation>%1 个科室</translation>
     </message>
@@ -154,7 +134,7 @@
       <translation>%1 条未导入：同一人同一时段已有记录</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="314" />
+      <location filename="../../cli/commands.py" line="308" />
       <source>%1 error(s), %2 warning(s)</source>
       <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -184,7 +164,7 @@
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="421" />
+      <location filename="../../ui/calendar_page.py" line="417" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -273,32 +253,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
     <message>
-      <location filename="../../reports/picture.py" line="28" />
-      <source>%1 pages are too many for one picture (at most %2): choose a shorter period, or print the PDF</source>
-      <translation>%1 页太多，无法做成一张图片（最多 %2 页）：请选择较短的时间段，或打印 PDF</translation>
-    </message>
-    <message>
-      <location filename="../../cli/commands.py" line="86" />
+      <location filename="../../cli/commands.py" line="80" />
       <source>%1 pairings</source>
       <translation>%1 个结对</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="85" />
+      <location filename="../../cli/commands.py" line="79" />
       <source>%1 partners</source>
       <translation>%1 个结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="307" />
+      <location filename="../../ui/autoassign.py" line="199" />
       <source>%1 people</source>
       <translation>%1 人</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="267" />
-      <source>%1 people carry the most hours. Took %2 s.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../cli/commands.py" line="91" />
+      <location filename="../../cli/commands.py" line="85" />
       <source>%1 records</source>
       <translation>%1 条服务记录</translation>
     </message>
@@ -308,12 +278,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="305" />
-      <source>%1 removed, %2 added, %3 moved</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../cli/commands.py" line="90" />
+      <location filename="../../cli/commands.py" line="84" />
       <source>%1 requests</source>
       <translation>%1 个点单</translation>
     </message>
@@ -333,17 +298,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="87" />
+      <location filename="../../cli/commands.py" line="81" />
       <source>%1 services</source>
       <translation>%1 个服务项目</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="83" />
+      <location filename="../../cli/commands.py" line="77" />
       <source>%1 staff</source>
       <translation>%1 名职工</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="84" />
+      <location filename="../../cli/commands.py" line="78" />
       <source>%1 unavailability</source>
       <translation>%1 条不可用时段</translation>
     </message>
@@ -353,12 +318,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="217" />
+      <location filename="../../cli/commands.py" line="211" />
       <source>%1 was imported before: nothing changed</source>
       <translation>%1 之前已导入过：未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="156" />
+      <location filename="../../cli/commands.py" line="150" />
       <source>%1 was not imported, nothing changed: %2 problem(s)</source>
       <translation>%1 未导入，未做任何更改：%2 个问题</translation>
     </message>
@@ -368,12 +333,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="157" />
+      <location filename="../../cli/commands.py" line="151" />
       <source>%1 was not recorded, nothing changed: %2 problem(s)</source>
       <translation>%1 未登记，未做任何更改：%2 个问题</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="213" />
+      <location filename="../../cli/commands.py" line="207" />
       <source>%1 was refused, nothing changed: %2</source>
       <translation>%1 被拒绝，未做任何更改：%2</translation>
     </message>
@@ -388,27 +353,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1，%2：%4 人中找到 %3 人；共 %5 条记录（值班 %6 条，夜班后休息 %7 条，请假 %8 条）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="413" />
+      <location filename="../../ui/calendar_page.py" line="409" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="70" />
-      <source>%1-%2-%3 (%4)</source>
-      <translation>%1年%5月%6日（%4）</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="375" />
-      <source>%1. Then the preferences, in this order (move with the buttons; untick to leave one out)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="183" />
+      <location filename="../../ui/sheet_import.py" line="683" />
       <source>%1: %2</source>
       <translation>%1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="448" />
+      <location filename="../../cli/commands.py" line="406" />
       <source>%1: %2 occurrences held, %3 people served, %4 volunteer hours</source>
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
@@ -463,7 +418,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="44" />
+      <location filename="../../ui/settings_actions.py" line="43" />
       <source>&amp;Backups…</source>
       <translation>备份(&amp;B)…</translation>
     </message>
@@ -503,7 +458,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="46" />
+      <location filename="../../ui/settings_actions.py" line="45" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
@@ -511,11 +466,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/file_actions.py" line="63" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings_actions.py" line="42" />
-      <source>&amp;Notice…</source>
-      <translation>活动通知(&amp;N)…</translation>
     </message>
     <message>
       <location filename="../../ui/file_actions.py" line="64" />
@@ -548,7 +498,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="43" />
+      <location filename="../../ui/settings_actions.py" line="42" />
       <source>&amp;Shift codes…</source>
       <translation>班次代码(&amp;S)…</translation>
     </message>
@@ -563,7 +513,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="45" />
+      <location filename="../../ui/settings_actions.py" line="44" />
       <source>&amp;User name…</source>
       <translation>用户名(&amp;U)…</translation>
     </message>
@@ -628,7 +578,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="99" />
+      <location filename="../../cli/commands.py" line="93" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -638,22 +588,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，共 %1 次</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="289" />
-      <source>, stopped by the clock: may differ on another run</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/activity_editor.py" line="69" />
       <source>, until %1</source>
       <translation>，直到 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="499" />
+      <location filename="../../cli/commands.py" line="457" />
       <source>--activity ID and --occurrence DATE</source>
       <translation>--activity 活动编号 和 --occurrence 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="501" />
+      <location filename="../../cli/commands.py" line="459" />
       <source>--branch ID</source>
       <translation>--branch 党支部编号</translation>
     </message>
@@ -663,39 +608,29 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="283" />
+      <location filename="../../cli/commands.py" line="277" />
       <source>--from %1 is after --to %2</source>
       <translation>--from %1 晚于 --to %2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="502" />
+      <location filename="../../cli/commands.py" line="460" />
       <source>--from DATE</source>
       <translation>--from 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="500" />
+      <location filename="../../cli/commands.py" line="458" />
       <source>--staff ID</source>
       <translation>--staff 职工编号</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="195" />
+      <location filename="../../cli/commands.py" line="189" />
       <source>--to %1 is before --from %2</source>
       <translation>--to %1 早于 --from %2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="251" />
+      <location filename="../../cli/commands.py" line="245" />
       <source>--today %1 is not in the demo year %2</source>
       <translation>--today %1 不在演示年份 %2 内</translation>
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="318" />
-      <source>; no plan can do with less than {bound} h: {why}.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="317" />
-      <source>; no plan can do with less: {why}.</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/entities.py" line="270" />
@@ -708,11 +643,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>拒绝点单须填写理由。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="261" />
-      <source>A lead for every occurrence</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/entities.py" line="563" />
       <source>A make-up workday is a Saturday or Sunday.</source>
       <translation>调休上班日应为周六或周日。</translation>
@@ -721,11 +651,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/autoassign.py" line="42" />
       <source>A party member as lead (of the organizing branch first)</source>
       <translation>由党员带队（优先牵头支部的党员）</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="58" />
-      <source>A party member as lead for every occurrence</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/entities.py" line="318" />
@@ -828,7 +753,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="256" />
+      <location filename="../../ui/autoassign.py" line="151" />
       <source>Adds %1 assignments: %2 of %3 open places filled, %4 leads named; %5 places stay open.</source>
       <translation>将新增 %1 条安排：%3 个空缺岗位中补齐 %2 个，指定带队 %4 名；仍有 %5 个岗位空缺。</translation>
     </message>
@@ -858,17 +783,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="298" />
+      <location filename="../../ui/calendar_page.py" line="294" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="299" />
+      <location filename="../../ui/calendar_page.py" line="295" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="301" />
+      <location filename="../../ui/calendar_page.py" line="297" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
@@ -883,7 +808,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="300" />
+      <location filename="../../ui/calendar_page.py" line="296" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -891,11 +816,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/requests_page.py" line="348" />
       <source>All requests</source>
       <translation>全部点单</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notice_dialog.py" line="93" />
-      <source>Always bring</source>
-      <translation>每次携带</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="608" />
@@ -928,7 +848,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="525" />
+      <location filename="../../ui/calendar_page.py" line="520" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -943,7 +863,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从收到到首次举办的天数中位数为 %1 天；%2 个在响应时限内，%3 个超时。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="236" />
+      <location filename="../../ui/autoassign.py" line="184" />
       <source>Apply</source>
       <translation>应用</translation>
     </message>
@@ -1013,12 +933,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>8月</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="76" />
+      <location filename="../../ui/autoassign.py" line="71" />
       <source>Auto-assign</source>
       <translation>自动排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="349" />
+      <location filename="../../ui/autoassign.py" line="241" />
       <source>Auto-assign settings</source>
       <translation>自动排班设置</translation>
     </message>
@@ -1028,22 +948,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>为本场次自动排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="115" />
+      <location filename="../../ui/autoassign.py" line="101" />
       <source>Auto-assign – the end is before the start</source>
       <translation>自动排班 – 结束日期早于开始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="173" />
+      <location filename="../../ui/calendar_edits.py" line="298" />
       <source>Auto-assign: %1 assignments</source>
       <translation>自动排班：%1 条安排</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="208" />
+      <location filename="../../ui/autoassign.py" line="146" />
       <source>Auto-assign: preview</source>
       <translation>自动排班：预览</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="317" />
+      <location filename="../../ui/calendar_edits.py" line="309" />
       <source>Auto-assigning…</source>
       <translation>正在自动排班…</translation>
     </message>
@@ -1068,7 +988,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已备份到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="104" />
+      <location filename="../../ui/settings_actions.py" line="94" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
@@ -1138,11 +1058,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="48" />
-      <source>CPR manikin and AED trainer</source>
-      <translation>心肺复苏模拟人、AED训练机</translation>
-    </message>
-    <message>
       <location filename="../../ui/pages.py" line="178" />
       <source>Calendar</source>
       <translation>活动日历</translation>
@@ -1168,12 +1083,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="381" />
+      <location filename="../../ui/calendar_edits.py" line="363" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="388" />
+      <location filename="../../ui/calendar_edits.py" line="370" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
@@ -1193,7 +1108,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已停办：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="385" />
+      <location filename="../../ui/calendar_edits.py" line="367" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -1218,7 +1133,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="311" />
+      <location filename="../../ui/calendar_edits.py" line="303" />
       <source>Cancelled; nothing was changed.</source>
       <translation>已取消，未做任何更改。</translation>
     </message>
@@ -1238,7 +1153,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="53" />
+      <location filename="../../ui/printing.py" line="52" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -1253,11 +1168,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>志愿服务时长证明</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="292" />
-      <source>Change</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/history_dialog.py" line="24" />
       <source>Changed</source>
       <translation>修改</translation>
@@ -1266,11 +1176,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/history_dialog.py" line="56" />
       <source>Changes</source>
       <translation>变更内容</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="219" />
-      <source>Changes per occurrence</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="300" />
@@ -1318,7 +1223,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>临床工作时间至</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="146" />
+      <location filename="../../ui/printing.py" line="140" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -1383,31 +1288,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_dialog.py" line="74" />
-      <source>Copied again.</source>
-      <translation>已再次复制。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notice_dialog.py" line="57" />
-      <source>Copied to the clipboard: paste it into the WeChat group.</source>
-      <translation>已复制到剪贴板，可直接粘贴到微信群。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notice_dialog.py" line="61" />
-      <source>Copy again</source>
-      <translation>再次复制</translation>
-    </message>
-    <message>
-      <location filename="../../ui/printing.py" line="139" />
-      <source>Copy as picture</source>
-      <translation>复制为图片</translation>
-    </message>
-    <message>
-      <location filename="../../ui/calendar_page.py" line="215" />
-      <source>Copy notice</source>
-      <translation>复制通知</translation>
-    </message>
-    <message>
       <location filename="../../reports/timebank.py" line="52" />
       <source>Correction</source>
       <translation>更正</translation>
@@ -1421,11 +1301,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/mainwindow.py" line="244" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="412" />
-      <source>Counted in units of work of about a second each on a usual computer, not by the clock: the same plan gives the same answer however busy the computer is.</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/patrol_dialog.py" line="89" />
@@ -1478,11 +1353,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="124" />
-      <source>Date: %1</source>
-      <translation>【日期】%1</translation>
-    </message>
-    <message>
       <location filename="../../ui/sheet_import.py" line="357" />
       <source>Day shift: on duty in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
@@ -1491,11 +1361,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/stats_xlsx.py" line="134" />
       <source>Days to answer</source>
       <translation>响应天数</translation>
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="120" />
-      <source>Dear colleagues, the arrangements are as follows:</source>
-      <translation>各位老师好！现将本次活动安排通知如下：</translation>
     </message>
     <message>
       <location filename="../../ui/timebank_page.py" line="49" />
@@ -1598,7 +1463,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>营养师</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="236" />
+      <location filename="../../ui/autoassign.py" line="184" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
@@ -1633,11 +1498,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>双击场次可在日历中打开。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="390" />
-      <source>Down</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../cli/sheets.py" line="189" />
       <source>Dry run, nothing written.</source>
       <translation>试运行，未写入任何内容。</translation>
@@ -1653,7 +1513,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心电图</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="286" />
+      <location filename="../../cli/commands.py" line="280" />
       <source>ERROR</source>
       <translation>错误</translation>
     </message>
@@ -1693,7 +1553,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="68" />
+      <location filename="../../ui/settings_actions.py" line="67" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
@@ -1778,7 +1638,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月%1</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="233" />
+      <location filename="../../ui/autoassign.py" line="181" />
       <source>Every open place in the window can be filled.</source>
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
@@ -1848,29 +1708,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>2月</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="67" />
+      <location filename="../../ui/autoassign.py" line="46" />
       <source>Few evenings in a row for one person</source>
       <translation>避免同一人连续多个晚上出勤</translation>
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="262" />
-      <source>Fewest changed assignments</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="64" />
-      <source>Fewest hours over a monthly cap (when the cap may be exceeded)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="265" />
-      <source>Fewest people at or above {level} h</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="264" />
-      <source>Fewest people at that maximum</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/sheet_import.py" line="134" />
@@ -1898,7 +1738,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>现场模式：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="331" />
+      <location filename="../../ui/calendar_edits.py" line="323" />
       <source>Field package</source>
       <translation>离线包</translation>
     </message>
@@ -1913,22 +1753,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>指标</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="57" />
-      <source>Fill every open place</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="260" />
-      <source>Fill every place</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/calendar_page.py" line="144" />
       <source>Fill the open places of a window of the calendar with the solver</source>
       <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="95" />
+      <location filename="../../ui/autoassign.py" line="82" />
       <source>Fills the open places of every occurrence in the window and names a lead where there is none. Assignments already made are kept as they are.</source>
       <translation>为所选时间段内每个场次补齐空缺岗位，并为没有带队的场次指定带队人。已有的安排保持不变。</translation>
     </message>
@@ -1948,7 +1778,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>急救培训</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="131" />
+      <location filename="../../ui/printing.py" line="130" />
       <source>Fit width</source>
       <translation>适合宽度</translation>
     </message>
@@ -1978,7 +1808,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周五</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="102" />
+      <location filename="../../ui/autoassign.py" line="89" />
       <source>From</source>
       <translation>起始日期</translation>
     </message>
@@ -1988,22 +1818,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_dialog.py" line="92" />
-      <source>Gathering time</source>
-      <translation>集合时间</translation>
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="130" />
-      <source>Gathering: %1, %2 minutes before the start</source>
-      <translation>【集合】%1（提前%2分钟）</translation>
-    </message>
-    <message>
       <location filename="../../ui/rotation_dialog.py" line="95" />
       <source>Generate from an ordered list…</source>
       <translation>按科室顺序生成…</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="84" />
+      <location filename="../../ui/autoassign.py" line="79" />
       <source>Greedy (quick, need by need)</source>
       <translation>贪心法（快速，逐个岗位）</translation>
     </message>
@@ -2053,7 +1873,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="378" />
+      <location filename="../../ui/calendar_edits.py" line="360" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -2063,7 +1883,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="477" />
+      <location filename="../../ui/calendar_page.py" line="473" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -2123,14 +1943,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>科室排班表中每个单元格的含义。空单元格表示当天空闲。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="104" />
+      <location filename="../../ui/settings_actions.py" line="94" />
       <source>How many backups to keep:</source>
       <translation>保留的备份份数：</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="223" />
-      <source>How the search went, rule by rule</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/entities.py" line="219" />
@@ -2298,11 +2113,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>带队</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="153" />
-      <source>Lead: %1</source>
-      <translation>【带队】%1</translation>
-    </message>
-    <message>
       <location filename="../../ui/calendar_edits.py" line="189" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
@@ -2393,7 +2203,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党员数</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="104" />
+      <location filename="../../ui/autoassign.py" line="91" />
       <source>Method</source>
       <translation>方法</translation>
     </message>
@@ -2483,7 +2293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员需求</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="221" />
+      <location filename="../../ui/autoassign.py" line="173" />
       <source>Needs that cannot be filled (%1)</source>
       <translation>无法补齐的需求（%1）</translation>
     </message>
@@ -2491,16 +2301,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/autoassign.py" line="244" />
       <source>Never broken: double bookings, leave, duty and rest, department cover, the needs of each station and the department on turn. Filling an open place outweighs every rule below. The rules below are weighed in this order, the first weighing most.</source>
       <translation>始终遵守：不重复安排、不安排休假/值班/休息人员、科室最低在岗人数、各摊位需求及轮值科室。补齐空缺岗位的权重高于下列所有规则。下列规则按顺序加权，越靠前权重越大。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="352" />
-      <source>Never broken: double bookings, leave, duty and rest, department cover, the needs of each station and the department on turn. Then the rules below, in this order: each is settled before the next is looked at, so a later rule never costs an earlier one.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="417" />
-      <source>Never take anyone over their monthly hours cap</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="274" />
@@ -2558,7 +2358,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建点单</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="121" />
+      <location filename="../../ui/printing.py" line="120" />
       <source>Next page</source>
       <translation>下一页</translation>
     </message>
@@ -2643,7 +2443,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>尚未记录：请记录完成情况。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="184" />
+      <location filename="../../ui/edits.py" line="29" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -2658,19 +2458,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>没有待选择的冲突了。</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="322" />
+      <location filename="../../ui/printing.py" line="269" />
       <source>Nothing was printed: the printer could not be opened.</source>
       <translation>未打印：无法打开打印机。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notice_dialog.py" line="55" />
-      <source>Notice</source>
-      <translation>活动通知</translation>
-    </message>
-    <message>
-      <location filename="../../ui/settings_actions.py" line="89" />
-      <source>Notice settings</source>
-      <translation>活动通知设置</translation>
     </message>
     <message>
       <location filename="../../ui/timebank_page.py" line="48" />
@@ -2688,7 +2478,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>护士</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="291" />
+      <location filename="../../ui/autoassign.py" line="193" />
       <source>Occurrence / station</source>
       <translation>场次 / 摊位</translation>
     </message>
@@ -2698,7 +2488,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="503" />
+      <location filename="../../ui/calendar_page.py" line="498" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
@@ -2778,17 +2568,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>概览</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="256" />
+      <location filename="../../ui/printing.py" line="244" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="294" />
-      <source>PNG pictures (*.png)</source>
-      <translation>PNG 图片 (*.png)</translation>
-    </message>
-    <message>
-      <location filename="../../ui/printing.py" line="118" />
+      <location filename="../../ui/printing.py" line="117" />
       <source>Page</source>
       <translation>页码</translation>
     </message>
@@ -2838,11 +2623,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="145" />
-      <source>Partner contact: %1</source>
-      <translation>【对接】%1</translation>
-    </message>
-    <message>
       <location filename="../../ui/entities.py" line="396" />
       <source>Partners</source>
       <translation>结对单位</translation>
@@ -2868,7 +2648,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="66" />
+      <location filename="../../ui/autoassign.py" line="43" />
       <source>People of the organizing branch and its departments first</source>
       <translation>优先安排牵头支部及其科室的人员</translation>
     </message>
@@ -2888,7 +2668,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>临床工作时间内必须留在医院的人数。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="291" />
+      <location filename="../../ui/autoassign.py" line="193" />
       <source>Person</source>
       <translation>人员</translation>
     </message>
@@ -2933,16 +2713,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划安排</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="158" />
-      <source>Please arrange cover in your department and be on time. Reply to confirm, thank you!</source>
-      <translation>请各位老师提前安排好科室工作，准时到达。收到请回复，谢谢！</translation>
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="156" />
-      <source>Please bring: %1</source>
-      <translation>【请携带】%1</translation>
-    </message>
-    <message>
       <location filename="../../reports/messages.py" line="104" />
       <source>Point-order service</source>
       <translation>点单服务</translation>
@@ -2951,11 +2721,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/entities.py" line="404" />
       <source>Population</source>
       <translation>人口</translation>
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="266" />
-      <source>Preference: {rule}</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="78" />
@@ -2983,7 +2748,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望时间：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="114" />
+      <location filename="../../ui/printing.py" line="113" />
       <source>Previous page</source>
       <translation>上一页</translation>
     </message>
@@ -3008,7 +2773,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印月度计划…</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="103" />
+      <location filename="../../ui/printing.py" line="102" />
       <source>Print preview – %1</source>
       <translation>打印预览 – %1</translation>
     </message>
@@ -3063,26 +2828,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>车站</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="171" />
-      <source>Re-plan: %1 added, %2 removed</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="245" />
-      <source>Re-plan: adds %1 and removes %2 assignments; %3 of %4 places filled, %5 leads named; %6 places stay open.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="86" />
-      <source>Re-plan: may also move assignments the solver made earlier, when they have become wrong (leave, duty, a changed need) or when moving them fills a place; as few changes as possible. Assignments made by hand are never touched.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="59" />
-      <source>Re-planning only: as few changed assignments as possible</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/record_dialog.py" line="61" />
       <source>Reason</source>
       <translation>原因</translation>
@@ -3098,7 +2843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="358" />
+      <location filename="../../ui/calendar_edits.py" line="350" />
       <source>Record %1 on %2</source>
       <translation>记录 %2 的%1</translation>
     </message>
@@ -3278,7 +3023,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>第 %1 行，%2 列（%3）</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="106" />
+      <location filename="../../ui/autoassign.py" line="92" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
@@ -3298,24 +3043,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="256" />
+      <location filename="../../ui/printing.py" line="244" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="136" />
+      <location filename="../../ui/printing.py" line="135" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-      <location filename="../../ui/printing.py" line="294" />
-      <source>Save as picture</source>
-      <translation>另存为图片</translation>
-    </message>
-    <message>
-      <location filename="../../ui/printing.py" line="141" />
-      <source>Save as picture…</source>
-      <translation>另存为图片…</translation>
     </message>
     <message>
       <location filename="../../ui/record_dialog.py" line="70" />
@@ -3366,11 +3101,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/labels.py" line="15" />
       <source>School</source>
       <translation>学校</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="421" />
-      <source>Search budget</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="162" />
@@ -3433,7 +3163,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="99" />
+      <location filename="../../ui/settings_actions.py" line="89" />
       <source>Shift codes</source>
       <translation>班次代码</translation>
     </message>
@@ -3458,7 +3188,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="511" />
+      <location filename="../../ui/calendar_page.py" line="506" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -3468,12 +3198,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>跳过法定节假日</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="263" />
-      <source>Smallest maximum of hours per person</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="83" />
+      <location filename="../../ui/autoassign.py" line="78" />
       <source>Solver (best answer within the time limit)</source>
       <translation>求解器（在时限内求最优）</translation>
     </message>
@@ -3563,11 +3288,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>摊位与人员</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="154" />
-      <source>Stations and people:</source>
-      <translation>【人员安排】</translation>
-    </message>
-    <message>
       <location filename="../../ui/pages.py" line="193" />
       <source>Statistics</source>
       <translation>统计</translation>
@@ -3583,7 +3303,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>法定节假日</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="331" />
+      <location filename="../../ui/autoassign.py" line="225" />
       <source>Still open</source>
       <translation>仍空缺</translation>
     </message>
@@ -3650,12 +3370,7 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="305" />
-      <source>The busiest person carries {hours} h</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="184" />
+      <location filename="../../ui/edits.py" line="29" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
@@ -3680,39 +3395,14 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="61" />
-      <source>The fewest people at that maximum, then at each level below it, as the budget allows</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/edits.py" line="61" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="283" />
-      <source>The greedy method has no stages.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="65" />
-      <source>The lead from the organizing branch</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/entities.py" line="257" />
       <source>The minimum on duty is more than the department's active staff.</source>
       <translation>最低在岗人数超过了该科室的在岗职工数。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/notice_dialog.py" line="94" />
-      <source>The notice adds what the stations' qualifications call for.</source>
-      <translation>通知还会按各摊位所需资质列出应带物品。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/calendar_page.py" line="216" />
-      <source>The notice for a WeChat group, put on the clipboard</source>
-      <translation>复制发到微信群的活动通知</translation>
     </message>
     <message>
       <location filename="../../ui/app.py" line="154" />
@@ -3735,19 +3425,9 @@ Details were written to %2.</source>
       <translation>{branch}与{partner}的结对进度滞后：已开展 {held} 次，按进度应为 {expected} 次（年度目标 {target} 次）。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="180" />
-      <source>The plan was changed while the solver worked, so nothing was saved. Run auto-assign again.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/activity_editor.py" line="441" />
       <source>The repeat rule gives no dates: %1</source>
       <translation>重复规则得不到任何日期：%1</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="60" />
-      <source>The smallest maximum of hours per person in the window (hours already assigned counted)</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/entities.py" line="487" />
@@ -3795,7 +3475,7 @@ Details were written to %2.</source>
       <translation>仅本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="332" />
+      <location filename="../../ui/calendar_edits.py" line="324" />
       <source>This occurrence is not in the field package, which covers %1 to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
@@ -3835,11 +3515,6 @@ Details were written to %2.</source>
       <translation>时间上限</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="125" />
-      <source>Time: %1</source>
-      <translation>【时间】%1</translation>
-    </message>
-    <message>
       <location filename="../../ui/activity_editor.py" line="118" />
       <source>Times</source>
       <translation>次数</translation>
@@ -3850,7 +3525,7 @@ Details were written to %2.</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="103" />
+      <location filename="../../ui/autoassign.py" line="90" />
       <source>To</source>
       <translation>至</translation>
     </message>
@@ -3895,7 +3570,7 @@ Details were written to %2.</source>
       <translation>人员不足</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="314" />
+      <location filename="../../ui/calendar_edits.py" line="306" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
@@ -3908,11 +3583,6 @@ Details were written to %2.</source>
       <location filename="../../ui/activity_editor.py" line="119" />
       <source>Until</source>
       <translation>截止日期</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="390" />
-      <source>Up</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/sheet_import.py" line="305" />
@@ -3930,7 +3600,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="112" />
+      <location filename="../../ui/settings_actions.py" line="102" />
       <source>User name</source>
       <translation>用户名</translation>
     </message>
@@ -3948,11 +3618,6 @@ Details were written to %2.</source>
       <location filename="../../reports/messages.py" line="53" />
       <source>Venue double-booked</source>
       <translation>场地冲突</translation>
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="141" />
-      <source>Venue: %1</source>
-      <translation>【地点】%1</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="13" />
@@ -3995,7 +3660,7 @@ Details were written to %2.</source>
       <translation>志愿服务时间银行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="286" />
+      <location filename="../../cli/commands.py" line="280" />
       <source>WARNING</source>
       <translation>警告</translation>
     </message>
@@ -4050,7 +3715,7 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="519" />
+      <location filename="../../ui/calendar_page.py" line="514" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -4095,17 +3760,17 @@ Details were written to %2.</source>
       <translation>谁不再参加？</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="186" />
+      <location filename="../../reports/rosters.py" line="58" />
       <source>Whole activity</source>
       <translation>整个活动</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="133" />
+      <location filename="../../ui/printing.py" line="132" />
       <source>Whole page</source>
       <translation>整页</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="331" />
+      <location filename="../../ui/autoassign.py" line="225" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
@@ -4115,7 +3780,7 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="381" />
+      <location filename="../../ui/calendar_edits.py" line="363" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
@@ -4150,7 +3815,7 @@ Details were written to %2.</source>
       <translation>处理中…</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="219" />
+      <location filename="../../ui/autoassign.py" line="171" />
       <source>Would be added</source>
       <translation>将新增</translation>
     </message>
@@ -4175,24 +3840,19 @@ Details were written to %2.</source>
       <translation>您是本场次的带队人。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="112" />
+      <location filename="../../ui/settings_actions.py" line="102" />
       <source>Your name, recorded with what you enter:</source>
       <translation>您的姓名（随录入内容一并记录）：</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="129" />
+      <location filename="../../ui/printing.py" line="128" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="124" />
+      <location filename="../../ui/printing.py" line="123" />
       <source>Zoom out</source>
       <translation>缩小</translation>
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="119" />
-      <source>[Notice] %1</source>
-      <translation>【活动通知】%1</translation>
     </message>
     <message>
       <location filename="../../ui/conflicts_panel.py" line="194" />
@@ -4215,7 +3875,7 @@ Details were written to %2.</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="754" />
+      <location filename="../../cli/commands.py" line="694" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
@@ -4260,12 +3920,7 @@ Details were written to %2.</source>
       <translation>有数值超出允许范围</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="297" />
-      <source>added</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../db/operations.py" line="483" />
+      <location filename="../../db/operations.py" line="448" />
       <source>an acknowledgement needs a reason</source>
       <translation>确认警告需要填写理由</translation>
     </message>
@@ -4310,11 +3965,6 @@ Details were written to %2.</source>
       <translation>不在岗：%1</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="43" />
-      <source>blood pressure monitor and glucose meter</source>
-      <translation>血压计、血糖仪</translation>
-    </message>
-    <message>
       <location filename="../../ui/assign_dialog.py" line="95" />
       <source>breaks cover: %1 of %2 left</source>
       <translation>科室在岗不足：剩 %1 人，最低 %2 人</translation>
@@ -4323,11 +3973,6 @@ Details were written to %2.</source>
       <location filename="../../ui/assign_dialog.py" line="86" />
       <source>busy: %1 %2</source>
       <translation>已有安排：%1 %2</translation>
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="279" />
-      <source>cancelled</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../db/operations.py" line="314" />
@@ -4350,7 +3995,7 @@ Details were written to %2.</source>
       <translation>无法打开数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="144" />
+      <location filename="../../cli/commands.py" line="138" />
       <source>cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
@@ -4375,7 +4020,7 @@ Details were written to %2.</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="757" />
+      <location filename="../../cli/commands.py" line="697" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -4385,7 +4030,7 @@ Details were written to %2.</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="233" />
+      <location filename="../../cli/commands.py" line="227" />
       <source>cannot write %1: folder %2 does not exist</source>
       <translation>无法写入 %1：文件夹 %2 不存在</translation>
     </message>
@@ -4460,24 +4105,14 @@ Details were written to %2.</source>
       <translation>已删除</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="259" />
+      <location filename="../../cli/commands.py" line="253" />
       <source>demo hospital (%1, seed %2, %3, as on %4) written in %5 s: %6</source>
       <translation>演示医院（%1，随机种子 %2，%3 年，截至 %4）已写入，用时 %5 秒：%6</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="51" />
-      <source>diet leaflets</source>
-      <translation>膳食指导资料</translation>
-    </message>
-    <message>
-      <location filename="../../cli/commands.py" line="756" />
+      <location filename="../../cli/commands.py" line="696" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="44" />
-      <source>disposable acupuncture needles and disinfectant</source>
-      <translation>一次性针灸针、消毒用品</translation>
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="576" />
@@ -4500,11 +4135,6 @@ Details were written to %2.</source>
       <translation>本活动中摊位编号重复</translation>
     </message>
     <message>
-      <location filename="../../ui/notice_dialog.py" line="90" />
-      <source>e.g. sign-in sheet, banner</source>
-      <translation>例如：签到表、横幅</translation>
-    </message>
-    <message>
       <location filename="../../ui/entities.py" line="352" />
       <source>e.g. 主治医师</source>
       <translation>例如：主治医师</translation>
@@ -4515,19 +4145,14 @@ Details were written to %2.</source>
       <translation>例如：春节</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="75" />
+      <location filename="../../cli/commands.py" line="69" />
       <source>error: %1</source>
       <translation>错误：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="570" />
+      <location filename="../../cli/commands.py" line="524" />
       <source>error: %1 (see --help)</source>
       <translation>错误：%1（参见 --help）</translation>
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="273" />
-      <source>evenings in a row for one person</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="107" />
@@ -4555,7 +4180,7 @@ Details were written to %2.</source>
       <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="243" />
+      <location filename="../../cli/commands.py" line="237" />
       <source>exported to %1: %2</source>
       <translation>已导出到 %1：%2</translation>
     </message>
@@ -4580,37 +4205,27 @@ Details were written to %2.</source>
       <translation>还有更多问题；只列出前 %1 个</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="56" />
-      <source>health leaflets</source>
-      <translation>健康宣传资料</translation>
-    </message>
-    <message>
       <location filename="../../scheduler/recording.py" line="92" />
       <source>hours must be above 0 and at most 24</source>
       <translation>时长须大于 0 且不超过 24 小时</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="270" />
-      <source>hours over a monthly cap</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../cli/commands.py" line="471" />
+      <location filename="../../cli/commands.py" line="429" />
       <source>ics needs either --staff ID or --branch ID</source>
       <translation>ics 需要 --staff 职工编号 或 --branch 党支部编号（二选一）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="165" />
+      <location filename="../../cli/commands.py" line="159" />
       <source>import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="169" />
+      <location filename="../../cli/commands.py" line="163" />
       <source>imported %1: %2</source>
       <translation>已导入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="220" />
+      <location filename="../../cli/commands.py" line="214" />
       <source>imported %1: %2 record(s) taken, %3 unchanged, %4 changed both here and in the field (choose in the app: File ▸ Field conflicts)</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
@@ -4620,17 +4235,12 @@ Details were written to %2.</source>
       <translation>之前已导入（{value}）</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="277" />
-      <source>improved, stopped by its budget</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../cli/commands.py" line="747" />
+      <location filename="../../cli/commands.py" line="687" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="725" />
+      <location filename="../../cli/commands.py" line="665" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
     </message>
@@ -4760,7 +4370,7 @@ Details were written to %2.</source>
       <translation>其中的记录与本数据库不符：有记录的数值超出允许范围（%1）</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="419" />
+      <location filename="../../db/operations.py" line="414" />
       <source>keep at least one backup</source>
       <translation>至少保留一份备份</translation>
     </message>
@@ -4780,29 +4390,9 @@ Details were written to %2.</source>
       <translation>超过 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="46" />
-      <source>massage towels</source>
-      <translation>推拿巾</translation>
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="49" />
-      <source>medication leaflets</source>
-      <translation>合理用药宣传资料</translation>
-    </message>
-    <message>
       <location filename="../../ui/autoassign.py" line="58" />
       <source>more when the lead is of the organizing branch</source>
       <translation>带队人属于牵头支部时额外加分</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="297" />
-      <source>moved</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="45" />
-      <source>moxa sticks</source>
-      <translation>艾条</translation>
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="517" />
@@ -5040,7 +4630,7 @@ Details were written to %2.</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="487" />
+      <location filename="../../cli/commands.py" line="445" />
       <source>no party branch with id %1</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
@@ -5060,7 +4650,7 @@ Details were written to %2.</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="485" />
+      <location filename="../../cli/commands.py" line="443" />
       <source>no staff member with id %1</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
@@ -5085,7 +4675,7 @@ Details were written to %2.</source>
       <translation>不符合任何需求</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="278" />
+      <location filename="../../cli/commands.py" line="272" />
       <source>not a date (YYYY-MM-DD): %1</source>
       <translation>不是日期（YYYY-MM-DD）：%1</translation>
     </message>
@@ -5100,7 +4690,7 @@ Details were written to %2.</source>
       <translation>不是有效的 RRULE</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="560" />
+      <location filename="../../cli/commands.py" line="514" />
       <source>not a year: %1</source>
       <translation>不是年份：%1</translation>
     </message>
@@ -5110,19 +4700,9 @@ Details were written to %2.</source>
       <translation>无法使用</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="278" />
-      <source>nothing better found within its budget</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../cli/commands.py" line="169" />
+      <location filename="../../cli/commands.py" line="163" />
       <source>nothing to change</source>
       <translation>没有需要更改的内容</translation>
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="271" />
-      <source>occurrences led by their organizing branch</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="96" />
@@ -5155,14 +4735,9 @@ Details were written to %2.</source>
       <translation>已超时 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="457" />
+      <location filename="../../cli/commands.py" line="415" />
       <source>pairings: %1 on track, %2 behind</source>
       <translation>结对：%1 个进度正常，%2 个滞后</translation>
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="272" />
-      <source>people from outside the organizing branch</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="61" />
@@ -5190,32 +4765,7 @@ Details were written to %2.</source>
       <translation>每出现连续两晚</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="47" />
-      <source>portable ECG machine</source>
-      <translation>便携式心电图机</translation>
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="54" />
-      <source>portable ultrasound scanner</source>
-      <translation>便携式超声仪</translation>
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="276" />
-      <source>proved best</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="42" />
-      <source>pulse pillow</source>
-      <translation>脉枕</translation>
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="53" />
-      <source>rapid test kits</source>
-      <translation>快速检测试剂</translation>
-    </message>
-    <message>
-      <location filename="../../cli/commands.py" line="182" />
+      <location filename="../../cli/commands.py" line="176" />
       <source>recorded %1: %2 record(s)</source>
       <translation>已登记 %1：%2 条服务记录</translation>
     </message>
@@ -5225,22 +4775,12 @@ Details were written to %2.</source>
       <translation>%1 记录</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="50" />
-      <source>rehabilitation aids</source>
-      <translation>康复训练器具</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="300" />
-      <source>removed</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../cli/commands.py" line="465" />
+      <location filename="../../cli/commands.py" line="423" />
       <source>requests: %1; median %2 days to answer</source>
       <translation>点单：%1；答复用时中位数 %2 天</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="463" />
+      <location filename="../../cli/commands.py" line="421" />
       <source>requests: %1; none answered yet</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
@@ -5250,12 +4790,12 @@ Details were written to %2.</source>
       <translation>夜班后休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="538" />
+      <location filename="../../cli/commands.py" line="491" />
       <source>roster %1</source>
       <translation>排班表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="551" />
+      <location filename="../../cli/commands.py" line="499" />
       <source>roster %1: %2</source>
       <translation>排班表 %1：%2</translation>
     </message>
@@ -5275,11 +4815,6 @@ Details were written to %2.</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="52" />
-      <source>screening questionnaires</source>
-      <translation>筛查量表</translation>
-    </message>
-    <message>
       <location filename="../../ui/activity_editor.py" line="43" />
       <source>second</source>
       <translation>第二个</translation>
@@ -5290,24 +4825,9 @@ Details were written to %2.</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="57" />
-      <source>slides on a USB stick</source>
-      <translation>课件（U盘）</translation>
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="56" />
-      <source>staff badge and work clothes</source>
-      <translation>工作牌、工作服</translation>
-    </message>
-    <message>
       <location filename="../../scheduler/duty.py" line="616" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="41" />
-      <source>stethoscope</source>
-      <translation>听诊器</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="223" />
@@ -5330,17 +4850,17 @@ Details were written to %2.</source>
       <translation>备份 %1 也已损坏：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="475" />
+      <location filename="../../cli/commands.py" line="433" />
       <source>the calendar is an .ics file: give -o a name ending in .ics, not %1</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="731" />
+      <location filename="../../cli/commands.py" line="671" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="728" />
+      <location filename="../../cli/commands.py" line="668" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
@@ -5355,19 +4875,14 @@ Details were written to %2.</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="742" />
+      <location filename="../../cli/commands.py" line="682" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="744" />
+      <location filename="../../cli/commands.py" line="684" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
-    </message>
-    <message>
-      <location filename="../../reports/picture.py" line="29" />
-      <source>the document could not be drawn as a picture: %1</source>
-      <translation>无法将文档绘制为图片：%1</translation>
     </message>
     <message>
       <location filename="../../db/field.py" line="83" />
@@ -5378,11 +4893,6 @@ Details were written to %2.</source>
       <location filename="../../cli/sheets.py" line="77" />
       <source>the file has no sheet named %1 (it has: %2)</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
-    </message>
-    <message>
-      <location filename="../../db/operations.py" line="475" />
-      <source>the gathering time is 0 to %1 minutes before the start</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../scheduler/duty.py" line="379" />
@@ -5475,9 +4985,9 @@ Details were written to %2.</source>
       <translation>计划在此期间已被他人修改；未保存任何内容</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="515" />
-      <source>the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
-      <translation>排班表是 PDF 或 PNG 图片：-o 请给以 .pdf 或 .png 结尾的文件名，而不是 %1</translation>
+      <location filename="../../cli/commands.py" line="472" />
+      <source>the roster is a PDF: give -o a name ending in .pdf, not %1</source>
+      <translation>排班表是 PDF 文件：-o 请给以 .pdf 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
       <location filename="../../scheduler/recurrence.py" line="176" />
@@ -5525,7 +5035,7 @@ Details were written to %2.</source>
       <translation>表头中的星期与 {value} 不符：请检查月份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="424" />
+      <location filename="../../cli/commands.py" line="382" />
       <source>the workbook is .xlsx: give -o a name ending in .xlsx, not %1</source>
       <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
     </message>
@@ -5535,7 +5045,7 @@ Details were written to %2.</source>
       <translation>%1 处没有数据库</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="130" />
+      <location filename="../../cli/commands.py" line="124" />
       <source>there is no database at %1 (nothing was created; check --db, or make one with import or demo)</source>
       <translation>%1 处没有数据库（未创建任何文件；请检查 --db，或用 import 或 demo 建立数据库）</translation>
     </message>
@@ -5560,16 +5070,6 @@ Details were written to %2.</source>
       <translation>该场次被调整了两次</translation>
     </message>
     <message>
-      <location filename="../../reports/notice.py" line="182" />
-      <source>to be arranged</source>
-      <translation>待安排</translation>
-    </message>
-    <message>
-      <location filename="../../reports/notice.py" line="153" />
-      <source>to be decided</source>
-      <translation>待定</translation>
-    </message>
-    <message>
       <location filename="../../reports/messages.py" line="143" />
       <source>unavailable</source>
       <translation>不可用</translation>
@@ -5590,22 +5090,22 @@ Details were written to %2.</source>
       <translation>未知班次代码 {value}</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="552" />
+      <location filename="../../cli/commands.py" line="506" />
       <source>wrote %1</source>
       <translation>已写入 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="493" />
+      <location filename="../../cli/commands.py" line="451" />
       <source>wrote %1: %2 event(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个日程</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="205" />
+      <location filename="../../cli/commands.py" line="199" />
       <source>wrote %1: %2 occurrence(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个场次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="562" />
+      <location filename="../../cli/commands.py" line="516" />
       <source>year out of range: %1</source>
       <translation>年份超出范围：%1</translation>
     </message>
@@ -5628,16 +5128,6 @@ Details were written to %2.</source>
       <location filename="../../scheduler/duty.py" line="460" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="309" />
-      <source>{name} already carries {bound} h in the window</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="313" />
-      <source>{pool} needs {places} places and {people} people can take them</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/messages.py" line="49" />
@@ -5698,11 +5188,6 @@ Details were written to %2.</source>
       <location filename="../../scheduler/duty.py" line="450" />
       <source>{value} is not a date the app takes</source>
       <translation>{value} 不是系统可接受的日期</translation>
-    </message>
-    <message>
-      <location filename="../../scheduler/spreadsheet.py" line="587" />
-      <source>{value} is not a number</source>
-      <translation>“{value}”不是数字</translation>
     </message>
     <message>
       <location filename="../../scheduler/spreadsheet.py" line="567" />
