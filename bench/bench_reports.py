@@ -1,4 +1,4 @@
-"""Report figures: the busiest week's roster, and every personal duty list of a month."""
+"""Report figures: the busiest week's roster (PDF and PNG picture), and every personal duty list of a month."""
 
 from __future__ import annotations
 
@@ -33,6 +33,19 @@ def run(small: bool = False) -> None:
     print(
         f"weekly roster, busiest week {time.perf_counter() - t0:6.3f} s  ({monday}: {n} occurrences, "
         f"{len(buf.getvalue()) // 1024} KB)   aim < 1 s"
+    )
+    # The same week as a picture for phones, as `roster week -o FILE.png` makes it: the PDF, then
+    # its pages drawn 1080 px wide and stacked (the libraries' first load counted too).
+    t0 = time.perf_counter()
+    pdf = io.BytesIO()
+    weekly_roster(pdf, plan, cal, monday, t, now)
+    from reports.picture import WIDTH, pdf_to_png
+
+    png = pdf_to_png(pdf.getvalue(), t)
+    took = time.perf_counter() - t0
+    height = int.from_bytes(png[20:24], "big")  # the PNG header's height field
+    print(
+        f"week roster PNG, same week {took:6.3f} s  ({WIDTH} × {height} px, {len(png) // 1024} KB)   aim < 2 s"
     )
     months = Counter((b.occ.start.year, b.occ.start.month) for b in year_booked)
     (y, m), _ = months.most_common(1)[0]

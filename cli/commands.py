@@ -6,9 +6,7 @@ import argparse
 import getpass
 import io
 import json
-import os
 import sys
-import tempfile
 import time
 import traceback
 import unicodedata
@@ -19,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from db.field import ensure_field_keys, export_package, field_keys_ready, import_package
-from db.files import WriteError, disk_full, write_atomically
+from db.files import WriteError, atomic_path, disk_full, write_atomically
 from db.operations import (
     OperationError,
     Stale,
@@ -468,8 +466,13 @@ def _roster_users(need: str) -> str:
 def cmd_roster(args: argparse.Namespace) -> int:
     kind = ROSTERS[args.kind]
     out = Path(args.output)
-    if out.suffix.lower() != ".pdf":
-        raise CommandError(tf("the roster is a PDF: give -o a name ending in .pdf, not %1", out.name))
+    if out.suffix.lower() not in (".pdf", ".png"):
+        raise CommandError(
+            tf(
+                "the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1",
+                out.name,
+            )
+        )
     if not out.parent.exists():
         raise CommandError(_no_folder(out))
     with _open(args) as store:
@@ -490,19 +493,18 @@ def cmd_roster(args: argparse.Namespace) -> int:
         raise CommandError(
             exc.message({k: t(v) for k, v in ROSTER_OPTIONS.items()}, t, title=tf("roster %1", kind.name))
         ) from None
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.resolve().parent)
-    os.close(fd)
     try:
-        try:
-            kind.render(tmp, plan, calendar, chosen, translator(args.lang), datetime.now())
-        except ReportError as exc:
-            raise CommandError(tf("roster %1: %2", kind.name, say(exc, t))) from None
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, out)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+        if out.suffix.lower() == ".png":
+            from reports.picture import pdf_to_png  # pypdfium2 and Pillow: loaded only here
+
+            pdf = io.BytesIO()
+            kind.render(pdf, plan, calendar, chosen, translator(args.lang), datetime.now())
+            write_atomically(out, pdf_to_png(pdf.getvalue(), t))
+        else:
+            with atomic_path(out) as tmp:
+                kind.render(tmp, plan, calendar, chosen, translator(args.lang), datetime.now())
+    except ReportError as exc:
+        raise CommandError(tf("roster %1: %2", kind.name, say(exc, t))) from None
     _say(tf("wrote %1", out))
     return EXIT_OK
 
@@ -582,7 +584,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="the demo's today: staffed and recorded up to it (default: today, when in the year)",
     )
-    p = command("roster", cmd_roster, "Print a roster or sheet as PDF.")
+    p = command("roster", cmd_roster, "Print a roster or sheet as PDF, or as one long PNG for phones.")
     p.add_argument(
         "kind",
         choices=tuple(ROSTERS),
@@ -605,7 +607,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--staff", help=f"staff id ({_roster_users(STAFF)})")
     p.add_argument("--branch", help=f"party branch id ({_roster_users(BRANCH)})")
-    p.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    p.add_argument(
+        "-o", "--output", required=True, help="the file to write: .pdf, or .png (one long picture)"
+    )
     p = command(
         "assign",
         cmd_assign,

@@ -11,11 +11,12 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.files import atomic_path
+from db.files import atomic_path, write_atomically
 from reports.document import translator
 
 from .i18n import current_language, tr, trf
@@ -134,6 +135,11 @@ class PreviewDialog(QDialog):
 
         self.save_button = QPushButton(tr("Save as PDF…"))
         self.save_button.clicked.connect(self.save_as)
+        # Pictures for phones: the same PDF drawn by reports/picture.py, 1080 px wide, one long image.
+        self.copy_picture_button = QPushButton(tr("Copy as picture"))
+        self.copy_picture_button.clicked.connect(self.copy_picture)
+        self.save_picture_button = QPushButton(tr("Save as picture…"))
+        self.save_picture_button.clicked.connect(self.save_picture)
         self.print_button = QPushButton(tr("Print…"))
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_)
@@ -153,7 +159,13 @@ class PreviewDialog(QDialog):
         ):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.save_button, self.print_button, close):
+        for w in (
+            self.copy_picture_button,
+            self.save_picture_button,
+            self.save_button,
+            self.print_button,
+            close,
+        ):
             bar.addWidget(w)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -250,6 +262,47 @@ class PreviewDialog(QDialog):
             copy_atomically(self.path, Path(path))
         except OSError as exc:
             QMessageBox.warning(self, tr("Save as PDF"), trf("Cannot write %1: %2", path, exc))
+            return None
+        return Path(path)
+
+    def picture(self, title: str) -> bytes | None:
+        """The document as one long PNG for phones (None, with a word why, when it cannot be)."""
+        from reports import ReportError
+        from reports.picture import pdf_to_png
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return pdf_to_png(self.path, translator(current_language()))
+        except ReportError as exc:
+            QMessageBox.warning(self, title, str(exc))
+        except OSError as exc:
+            QMessageBox.warning(self, title, trf("Cannot read %1: %2", self.path, exc.strerror or exc))
+        finally:
+            QApplication.restoreOverrideCursor()
+        return None
+
+    def copy_picture(self) -> bool:
+        """The picture on the clipboard, to paste into a chat."""
+        png = self.picture(tr("Copy as picture"))
+        if png is None:
+            return False
+        QGuiApplication.clipboard().setImage(QImage.fromData(png, "PNG"))
+        return True
+
+    def save_picture(self) -> Path | None:
+        start = str(Path.home() / Path(self.suggested).with_suffix(".png").name)
+        path, _ = QFileDialog.getSaveFileName(self, tr("Save as picture"), start, tr("PNG pictures (*.png)"))
+        if not path:
+            return None
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        png = self.picture(tr("Save as picture"))
+        if png is None:
+            return None
+        try:
+            write_atomically(path, png)
+        except OSError as exc:
+            QMessageBox.warning(self, tr("Save as picture"), trf("Cannot write %1: %2", path, exc))
             return None
         return Path(path)
 

@@ -84,17 +84,17 @@
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="87" />
+      <location filename="../../cli/commands.py" line="85" />
       <source>%1 acknowledgements</source>
       <translation>%1 条已确认的警告</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="82" />
+      <location filename="../../cli/commands.py" line="80" />
       <source>%1 activities</source>
       <translation>%1 个活动</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="83" />
+      <location filename="../../cli/commands.py" line="81" />
       <source>%1 assignments</source>
       <translation>%1 条排班</translation>
     </message>
@@ -104,17 +104,17 @@
       <translation>到场 %1 人，共 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="76" />
+      <location filename="../../cli/commands.py" line="74" />
       <source>%1 branches</source>
       <translation>%1 个党支部</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="86" />
+      <location filename="../../cli/commands.py" line="84" />
       <source>%1 calendar</source>
       <translation>%1 个日历日</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="74" />
+      <location filename="../../cli/commands.py" line="72" />
       <source>%1 campuses</source>
       <translation>%1 个院区</translation>
     </message>
@@ -124,7 +124,7 @@
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="75" />
+      <location filename="../../cli/commands.py" line="73" />
       <source>%1 departments</source>
       <translation>%1 个科室</translation>
     </message>
@@ -134,7 +134,7 @@
       <translation>%1 条未导入：同一人同一时段已有记录</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="308" />
+      <location filename="../../cli/commands.py" line="306" />
       <source>%1 error(s), %2 warning(s)</source>
       <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -253,12 +253,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="80" />
+      <location filename="../../reports/picture.py" line="28" />
+      <source>%1 pages are too many for one picture (at most %2): choose a shorter period, or print the PDF</source>
+      <translation>%1 页太多，无法做成一张图片（最多 %2 页）：请选择较短的时间段，或打印 PDF</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="78" />
       <source>%1 pairings</source>
       <translation>%1 个结对</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="79" />
+      <location filename="../../cli/commands.py" line="77" />
       <source>%1 partners</source>
       <translation>%1 个结对单位</translation>
     </message>
@@ -268,7 +273,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 人</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="85" />
+      <location filename="../../cli/commands.py" line="83" />
       <source>%1 records</source>
       <translation>%1 条服务记录</translation>
     </message>
@@ -278,7 +283,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="84" />
+      <location filename="../../cli/commands.py" line="82" />
       <source>%1 requests</source>
       <translation>%1 个点单</translation>
     </message>
@@ -298,17 +303,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="81" />
+      <location filename="../../cli/commands.py" line="79" />
       <source>%1 services</source>
       <translation>%1 个服务项目</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="77" />
+      <location filename="../../cli/commands.py" line="75" />
       <source>%1 staff</source>
       <translation>%1 名职工</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="78" />
+      <location filename="../../cli/commands.py" line="76" />
       <source>%1 unavailability</source>
       <translation>%1 条不可用时段</translation>
     </message>
@@ -318,12 +323,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="211" />
+      <location filename="../../cli/commands.py" line="209" />
       <source>%1 was imported before: nothing changed</source>
       <translation>%1 之前已导入过：未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="150" />
+      <location filename="../../cli/commands.py" line="148" />
       <source>%1 was not imported, nothing changed: %2 problem(s)</source>
       <translation>%1 未导入，未做任何更改：%2 个问题</translation>
     </message>
@@ -333,12 +338,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="151" />
+      <location filename="../../cli/commands.py" line="149" />
       <source>%1 was not recorded, nothing changed: %2 problem(s)</source>
       <translation>%1 未登记，未做任何更改：%2 个问题</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="207" />
+      <location filename="../../cli/commands.py" line="205" />
       <source>%1 was refused, nothing changed: %2</source>
       <translation>%1 被拒绝，未做任何更改：%2</translation>
     </message>
@@ -363,7 +368,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="406" />
+      <location filename="../../cli/commands.py" line="404" />
       <source>%1: %2 occurrences held, %3 people served, %4 volunteer hours</source>
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
@@ -578,7 +583,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="93" />
+      <location filename="../../cli/commands.py" line="91" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -593,12 +598,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，直到 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="457" />
+      <location filename="../../cli/commands.py" line="455" />
       <source>--activity ID and --occurrence DATE</source>
       <translation>--activity 活动编号 和 --occurrence 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="459" />
+      <location filename="../../cli/commands.py" line="457" />
       <source>--branch ID</source>
       <translation>--branch 党支部编号</translation>
     </message>
@@ -608,27 +613,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="277" />
+      <location filename="../../cli/commands.py" line="275" />
       <source>--from %1 is after --to %2</source>
       <translation>--from %1 晚于 --to %2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="460" />
+      <location filename="../../cli/commands.py" line="458" />
       <source>--from DATE</source>
       <translation>--from 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="458" />
+      <location filename="../../cli/commands.py" line="456" />
       <source>--staff ID</source>
       <translation>--staff 职工编号</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="189" />
+      <location filename="../../cli/commands.py" line="187" />
       <source>--to %1 is before --from %2</source>
       <translation>--to %1 早于 --from %2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="245" />
+      <location filename="../../cli/commands.py" line="243" />
       <source>--today %1 is not in the demo year %2</source>
       <translation>--today %1 不在演示年份 %2 内</translation>
     </message>
@@ -1153,7 +1158,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="52" />
+      <location filename="../../ui/printing.py" line="53" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -1223,7 +1228,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>临床工作时间至</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="140" />
+      <location filename="../../ui/printing.py" line="146" />
       <source>Close</source>
       <translation>关闭</translation>
     </message>
@@ -1286,6 +1291,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/entities.py" line="423" />
       <source>Contact phone</source>
       <translation>联系电话</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="139" />
+      <source>Copy as picture</source>
+      <translation>复制为图片</translation>
     </message>
     <message>
       <location filename="../../reports/timebank.py" line="52" />
@@ -1513,7 +1523,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心电图</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="280" />
+      <location filename="../../cli/commands.py" line="278" />
       <source>ERROR</source>
       <translation>错误</translation>
     </message>
@@ -1778,7 +1788,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>急救培训</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="130" />
+      <location filename="../../ui/printing.py" line="131" />
       <source>Fit width</source>
       <translation>适合宽度</translation>
     </message>
@@ -2358,7 +2368,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建点单</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="120" />
+      <location filename="../../ui/printing.py" line="121" />
       <source>Next page</source>
       <translation>下一页</translation>
     </message>
@@ -2458,7 +2468,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>没有待选择的冲突了。</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="269" />
+      <location filename="../../ui/printing.py" line="322" />
       <source>Nothing was printed: the printer could not be opened.</source>
       <translation>未打印：无法打开打印机。</translation>
     </message>
@@ -2568,12 +2578,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>概览</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="244" />
+      <location filename="../../ui/printing.py" line="256" />
       <source>PDF files (*.pdf)</source>
       <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="117" />
+      <location filename="../../ui/printing.py" line="294" />
+      <source>PNG pictures (*.png)</source>
+      <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="118" />
       <source>Page</source>
       <translation>页码</translation>
     </message>
@@ -2748,7 +2763,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望时间：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="113" />
+      <location filename="../../ui/printing.py" line="114" />
       <source>Previous page</source>
       <translation>上一页</translation>
     </message>
@@ -2773,7 +2788,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印月度计划…</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="102" />
+      <location filename="../../ui/printing.py" line="103" />
       <source>Print preview – %1</source>
       <translation>打印预览 – %1</translation>
     </message>
@@ -3043,14 +3058,24 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="244" />
+      <location filename="../../ui/printing.py" line="256" />
       <source>Save as PDF</source>
       <translation>另存为 PDF</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="135" />
+      <location filename="../../ui/printing.py" line="136" />
       <source>Save as PDF…</source>
       <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="294" />
+      <source>Save as picture</source>
+      <translation>另存为图片</translation>
+    </message>
+    <message>
+      <location filename="../../ui/printing.py" line="141" />
+      <source>Save as picture…</source>
+      <translation>另存为图片…</translation>
     </message>
     <message>
       <location filename="../../ui/record_dialog.py" line="70" />
@@ -3660,7 +3685,7 @@ Details were written to %2.</source>
       <translation>志愿服务时间银行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="280" />
+      <location filename="../../cli/commands.py" line="278" />
       <source>WARNING</source>
       <translation>警告</translation>
     </message>
@@ -3765,7 +3790,7 @@ Details were written to %2.</source>
       <translation>整个活动</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="132" />
+      <location filename="../../ui/printing.py" line="133" />
       <source>Whole page</source>
       <translation>整页</translation>
     </message>
@@ -3845,12 +3870,12 @@ Details were written to %2.</source>
       <translation>您的姓名（随录入内容一并记录）：</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="128" />
+      <location filename="../../ui/printing.py" line="129" />
       <source>Zoom in</source>
       <translation>放大</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="123" />
+      <location filename="../../ui/printing.py" line="124" />
       <source>Zoom out</source>
       <translation>缩小</translation>
     </message>
@@ -3875,7 +3900,7 @@ Details were written to %2.</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="694" />
+      <location filename="../../cli/commands.py" line="698" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
@@ -3995,7 +4020,7 @@ Details were written to %2.</source>
       <translation>无法打开数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="138" />
+      <location filename="../../cli/commands.py" line="136" />
       <source>cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
@@ -4020,7 +4045,7 @@ Details were written to %2.</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="697" />
+      <location filename="../../cli/commands.py" line="701" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -4030,7 +4055,7 @@ Details were written to %2.</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="227" />
+      <location filename="../../cli/commands.py" line="225" />
       <source>cannot write %1: folder %2 does not exist</source>
       <translation>无法写入 %1：文件夹 %2 不存在</translation>
     </message>
@@ -4105,12 +4130,12 @@ Details were written to %2.</source>
       <translation>已删除</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="253" />
+      <location filename="../../cli/commands.py" line="251" />
       <source>demo hospital (%1, seed %2, %3, as on %4) written in %5 s: %6</source>
       <translation>演示医院（%1，随机种子 %2，%3 年，截至 %4）已写入，用时 %5 秒：%6</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="696" />
+      <location filename="../../cli/commands.py" line="700" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
     </message>
@@ -4145,12 +4170,12 @@ Details were written to %2.</source>
       <translation>例如：春节</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="69" />
+      <location filename="../../cli/commands.py" line="67" />
       <source>error: %1</source>
       <translation>错误：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="524" />
+      <location filename="../../cli/commands.py" line="526" />
       <source>error: %1 (see --help)</source>
       <translation>错误：%1（参见 --help）</translation>
     </message>
@@ -4180,7 +4205,7 @@ Details were written to %2.</source>
       <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="237" />
+      <location filename="../../cli/commands.py" line="235" />
       <source>exported to %1: %2</source>
       <translation>已导出到 %1：%2</translation>
     </message>
@@ -4210,22 +4235,22 @@ Details were written to %2.</source>
       <translation>时长须大于 0 且不超过 24 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="429" />
+      <location filename="../../cli/commands.py" line="427" />
       <source>ics needs either --staff ID or --branch ID</source>
       <translation>ics 需要 --staff 职工编号 或 --branch 党支部编号（二选一）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="159" />
+      <location filename="../../cli/commands.py" line="157" />
       <source>import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="163" />
+      <location filename="../../cli/commands.py" line="161" />
       <source>imported %1: %2</source>
       <translation>已导入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="214" />
+      <location filename="../../cli/commands.py" line="212" />
       <source>imported %1: %2 record(s) taken, %3 unchanged, %4 changed both here and in the field (choose in the app: File ▸ Field conflicts)</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
@@ -4235,12 +4260,12 @@ Details were written to %2.</source>
       <translation>之前已导入（{value}）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="687" />
+      <location filename="../../cli/commands.py" line="691" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="665" />
+      <location filename="../../cli/commands.py" line="669" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
     </message>
@@ -4630,7 +4655,7 @@ Details were written to %2.</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="445" />
+      <location filename="../../cli/commands.py" line="443" />
       <source>no party branch with id %1</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
@@ -4650,7 +4675,7 @@ Details were written to %2.</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="443" />
+      <location filename="../../cli/commands.py" line="441" />
       <source>no staff member with id %1</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
@@ -4675,7 +4700,7 @@ Details were written to %2.</source>
       <translation>不符合任何需求</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="272" />
+      <location filename="../../cli/commands.py" line="270" />
       <source>not a date (YYYY-MM-DD): %1</source>
       <translation>不是日期（YYYY-MM-DD）：%1</translation>
     </message>
@@ -4690,7 +4715,7 @@ Details were written to %2.</source>
       <translation>不是有效的 RRULE</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="514" />
+      <location filename="../../cli/commands.py" line="516" />
       <source>not a year: %1</source>
       <translation>不是年份：%1</translation>
     </message>
@@ -4700,7 +4725,7 @@ Details were written to %2.</source>
       <translation>无法使用</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="163" />
+      <location filename="../../cli/commands.py" line="161" />
       <source>nothing to change</source>
       <translation>没有需要更改的内容</translation>
     </message>
@@ -4735,7 +4760,7 @@ Details were written to %2.</source>
       <translation>已超时 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="415" />
+      <location filename="../../cli/commands.py" line="413" />
       <source>pairings: %1 on track, %2 behind</source>
       <translation>结对：%1 个进度正常，%2 个滞后</translation>
     </message>
@@ -4765,7 +4790,7 @@ Details were written to %2.</source>
       <translation>每出现连续两晚</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="176" />
+      <location filename="../../cli/commands.py" line="174" />
       <source>recorded %1: %2 record(s)</source>
       <translation>已登记 %1：%2 条服务记录</translation>
     </message>
@@ -4775,12 +4800,12 @@ Details were written to %2.</source>
       <translation>%1 记录</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="423" />
+      <location filename="../../cli/commands.py" line="421" />
       <source>requests: %1; median %2 days to answer</source>
       <translation>点单：%1；答复用时中位数 %2 天</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="421" />
+      <location filename="../../cli/commands.py" line="419" />
       <source>requests: %1; none answered yet</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
@@ -4790,12 +4815,12 @@ Details were written to %2.</source>
       <translation>夜班后休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="491" />
+      <location filename="../../cli/commands.py" line="494" />
       <source>roster %1</source>
       <translation>排班表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="499" />
+      <location filename="../../cli/commands.py" line="507" />
       <source>roster %1: %2</source>
       <translation>排班表 %1：%2</translation>
     </message>
@@ -4850,17 +4875,17 @@ Details were written to %2.</source>
       <translation>备份 %1 也已损坏：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="433" />
+      <location filename="../../cli/commands.py" line="431" />
       <source>the calendar is an .ics file: give -o a name ending in .ics, not %1</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="671" />
+      <location filename="../../cli/commands.py" line="675" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="668" />
+      <location filename="../../cli/commands.py" line="672" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
@@ -4875,14 +4900,19 @@ Details were written to %2.</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="682" />
+      <location filename="../../cli/commands.py" line="686" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="684" />
+      <location filename="../../cli/commands.py" line="688" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/picture.py" line="29" />
+      <source>the document could not be drawn as a picture: %1</source>
+      <translation>无法将文档绘制为图片：%1</translation>
     </message>
     <message>
       <location filename="../../db/field.py" line="83" />
@@ -4985,9 +5015,9 @@ Details were written to %2.</source>
       <translation>计划在此期间已被他人修改；未保存任何内容</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="472" />
-      <source>the roster is a PDF: give -o a name ending in .pdf, not %1</source>
-      <translation>排班表是 PDF 文件：-o 请给以 .pdf 结尾的文件名，而不是 %1</translation>
+      <location filename="../../cli/commands.py" line="471" />
+      <source>the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
+      <translation>排班表为 PDF 或 PNG 图片：-o 的文件名应以 .pdf 或 .png 结尾，而不是 %1</translation>
     </message>
     <message>
       <location filename="../../scheduler/recurrence.py" line="176" />
@@ -5035,7 +5065,7 @@ Details were written to %2.</source>
       <translation>表头中的星期与 {value} 不符：请检查月份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="382" />
+      <location filename="../../cli/commands.py" line="380" />
       <source>the workbook is .xlsx: give -o a name ending in .xlsx, not %1</source>
       <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
     </message>
@@ -5045,7 +5075,7 @@ Details were written to %2.</source>
       <translation>%1 处没有数据库</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="124" />
+      <location filename="../../cli/commands.py" line="122" />
       <source>there is no database at %1 (nothing was created; check --db, or make one with import or demo)</source>
       <translation>%1 处没有数据库（未创建任何文件；请检查 --db，或用 import 或 demo 建立数据库）</translation>
     </message>
@@ -5090,22 +5120,22 @@ Details were written to %2.</source>
       <translation>未知班次代码 {value}</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="506" />
+      <location filename="../../cli/commands.py" line="508" />
       <source>wrote %1</source>
       <translation>已写入 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="451" />
+      <location filename="../../cli/commands.py" line="449" />
       <source>wrote %1: %2 event(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个日程</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="199" />
+      <location filename="../../cli/commands.py" line="197" />
       <source>wrote %1: %2 occurrence(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个场次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="516" />
+      <location filename="../../cli/commands.py" line="518" />
       <source>year out of range: %1</source>
       <translation>年份超出范围：%1</translation>
     </message>
