@@ -610,6 +610,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-o", "--output", required=True, help="the file to write: .pdf, or .png (one long picture)"
     )
+    from .notice import add_parser as add_notice  # here: cli/notice.py builds on this module
+
+    add_notice(command)
     p = command(
         "assign",
         cmd_assign,

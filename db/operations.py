@@ -415,6 +415,36 @@ def save_backup_keep(store: Store, keep: int) -> Changes:
     return write(store, Edit(settings={"backup_keep": keep}))
 
 
+@dataclass(frozen=True, slots=True)
+class NoticeSettings:
+    """How the notice for a WeChat group reads: when people gather (minutes before the start)
+    and what the office always asks them to bring, beside what the stations call for."""
+
+    gather_minutes: int = 30
+    bring: str = ""
+
+
+DEFAULT_GATHER_MINUTES, MAX_GATHER_MINUTES = 30, 240
+
+
+def notice_settings(store: Store) -> NoticeSettings:
+    value = get_setting(store, "notice", None)
+    if not isinstance(value, dict):
+        return NoticeSettings()
+    minutes = value.get("gather_minutes", DEFAULT_GATHER_MINUTES)
+    if not isinstance(minutes, int) or isinstance(minutes, bool):
+        minutes = DEFAULT_GATHER_MINUTES
+    bring = value.get("bring", "")
+    return NoticeSettings(max(0, min(minutes, MAX_GATHER_MINUTES)), bring if isinstance(bring, str) else "")
+
+
+def save_notice_settings(store: Store, settings: NoticeSettings) -> Changes:
+    if not 0 <= settings.gather_minutes <= MAX_GATHER_MINUTES:
+        raise OperationError(N_("the gathering time is 0 to %1 minutes before the start"), MAX_GATHER_MINUTES)
+    value = {"gather_minutes": settings.gather_minutes, "bring": settings.bring.strip()}
+    return write(store, Edit(settings={"notice": value}))
+
+
 def shift_codes(store: Store) -> dict[str, str]:
     """The duty roster's shift codes (code → day, night, free or leave) as the office wrote
     them: the hospital's `shift_codes` (so the plan file carries them), else the defaults."""

@@ -350,6 +350,16 @@ class CalendarEdits(QObject):
             text = trf("Record %1 on %2", a.title, o.date.isoformat())
             self._edit(text, saves={"records": [dialog.record()]})
 
+    def copy_notice(self) -> Any:
+        """The chosen occurrence's notice for a WeChat group: on the clipboard, and shown."""
+        if self.current is None:
+            return None
+        from .notice_dialog import copy_notice
+
+        a, o = self.current.activity, self.current.occurrence
+        self.notice_dialog = copy_notice(self.page, self.catalog, self.session.store, a.id, o.date)
+        return self.notice_dialog
+
     def call_off_current(self) -> None:
         """Call one occurrence off with a reason (a cancelled record), or hold it again."""
         if self.current is None or self._outside_package():

@@ -212,7 +212,10 @@ class CalendarPage(QWidget):
         self.exclude_button = self._button(tr("Leave out this occurrence"), "exclude", e.exclude_current)
         self.delete_button = self._button(tr("Delete activity"), "delete_activity", e.delete_current)
         self.history_button = self._button(tr("History…"), "history", self.show_history)
+        self.notice_button = self._button(tr("Copy notice"), "copy_notice", e.copy_notice)
+        self.notice_button.setToolTip(tr("The notice for a WeChat group, put on the clipboard"))
         self.occurrence_buttons = (
+            self.notice_button,
             self.record_button,
             self.auto_one_button,
             self.assign_button,
@@ -235,6 +238,7 @@ class CalendarPage(QWidget):
             (self.auto_one_button, self.edit_button),
             (self.rotation_button, self.exclude_button),
             (self.delete_button, self.history_button),
+            (self.notice_button,),
         )
         for row, pair in enumerate(pairs):
             for col, b in enumerate(pair):
@@ -473,6 +477,7 @@ class CalendarPage(QWidget):
             tr("Hold this occurrence again") if shown.cancelled else tr("Call off this occurrence…")
         )
         self.rotation_button.setEnabled(bool(shown.activity.rrule and shown.activity.stations))
+        self.notice_button.setEnabled(not shown.cancelled)
         self.details.setHtml(details_html(shown, self.catalog, date.today()))
 
     def print_menu(self) -> None:

@@ -40,6 +40,7 @@ class SettingsActions(QObject):
         add_action(menu, tr("&Response times…"), self.edit_response_times)
         add_action(menu, tr("&Auto-assign…"), self.edit_solver_settings)
         add_action(menu, tr("&Shift codes…"), self.edit_shift_codes)
+        add_action(menu, tr("&Notice…"), self.edit_notice_settings)
         add_action(menu, tr("&Backups…"), self.edit_backup_keep)
         add_action(menu, tr("&User name…"), self.edit_user_name)
         languages = menu.addMenu(tr("&Language"))
@@ -87,6 +88,15 @@ class SettingsActions(QObject):
         self.shift_codes_dialog = dialog
         if dialog.exec() and dialog.codes() != old:
             self._save(tr("Shift codes"), ops.save_shift_codes, old, dialog.codes())
+
+    def edit_notice_settings(self) -> None:
+        """The notice for a WeChat group: gathering time before the start, what to always bring."""
+        from .notice_dialog import NoticeSettingsDialog
+
+        old = ops.notice_settings(self.session.store)
+        dialog = NoticeSettingsDialog(old, self.window)
+        if dialog.exec() and dialog.settings() != old:
+            self._save(tr("Notice settings"), ops.save_notice_settings, old, dialog.settings())
 
     def edit_backup_keep(self) -> None:
         old = ops.backup_keep(self.session.store)

@@ -34,6 +34,11 @@
       <translation> 分钟</translation>
     </message>
     <message>
+      <location filename="../../ui/notice_dialog.py" line="86" />
+      <source> min before the start</source>
+      <translation> 分钟（开始前）</translation>
+    </message>
+    <message>
       <location filename="../../ui/autoassign.py" line="271" />
       <source> s</source>
       <translation> 秒</translation>
@@ -54,6 +59,11 @@
       <translation>%5年%2%1日 – %4%3日</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="140" />
+      <source>%1 (%2)</source>
+      <translation>%1（%2）</translation>
+    </message>
+    <message>
       <location filename="../../reports/rosters.py" line="49" />
       <source>%1 (continued)</source>
       <translation>%1（续）</translation>
@@ -62,6 +72,16 @@
       <location filename="../../scheduler/planfile.py" line="137" />
       <source>%1 (found %2)</source>
       <translation>%1（实为 %2）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="175" />
+      <source>%1 (lead)</source>
+      <translation>%1（带队）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="123" />
+      <source>%1 (moved from %2)</source>
+      <translation>%1（由 %2 改期）</translation>
     </message>
     <message>
       <location filename="../../cli/sheets.py" line="153" />
@@ -164,7 +184,7 @@
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="417" />
+      <location filename="../../ui/calendar_page.py" line="421" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -358,12 +378,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1，%2：%4 人中找到 %3 人；共 %5 条记录（值班 %6 条，夜班后休息 %7 条，请假 %8 条）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="409" />
+      <location filename="../../ui/calendar_page.py" line="413" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="683" />
+      <location filename="../../reports/notice.py" line="70" />
+      <source>%1-%2-%3 (%4)</source>
+      <translation>%1年%5月%6日（%4）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="183" />
       <source>%1: %2</source>
       <translation>%1：%2</translation>
     </message>
@@ -423,7 +448,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="43" />
+      <location filename="../../ui/settings_actions.py" line="44" />
       <source>&amp;Backups…</source>
       <translation>备份(&amp;B)…</translation>
     </message>
@@ -463,7 +488,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="45" />
+      <location filename="../../ui/settings_actions.py" line="46" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
@@ -471,6 +496,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/file_actions.py" line="63" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_actions.py" line="43" />
+      <source>&amp;Notice…</source>
+      <translation>活动通知(&amp;N)…</translation>
     </message>
     <message>
       <location filename="../../ui/file_actions.py" line="64" />
@@ -518,7 +548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="44" />
+      <location filename="../../ui/settings_actions.py" line="45" />
       <source>&amp;User name…</source>
       <translation>用户名(&amp;U)…</translation>
     </message>
@@ -788,17 +818,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="294" />
+      <location filename="../../ui/calendar_page.py" line="298" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="295" />
+      <location filename="../../ui/calendar_page.py" line="299" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="297" />
+      <location filename="../../ui/calendar_page.py" line="301" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
@@ -813,7 +843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="296" />
+      <location filename="../../ui/calendar_page.py" line="300" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -821,6 +851,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/requests_page.py" line="348" />
       <source>All requests</source>
       <translation>全部点单</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notice_dialog.py" line="93" />
+      <source>Always bring</source>
+      <translation>每次携带</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="608" />
@@ -853,7 +888,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="520" />
+      <location filename="../../ui/calendar_page.py" line="525" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -993,7 +1028,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已备份到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="94" />
+      <location filename="../../ui/settings_actions.py" line="104" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
@@ -1063,6 +1098,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="48" />
+      <source>CPR manikin and AED trainer</source>
+      <translation>心肺复苏模拟人、AED训练机</translation>
+    </message>
+    <message>
       <location filename="../../ui/pages.py" line="178" />
       <source>Calendar</source>
       <translation>活动日历</translation>
@@ -1088,12 +1128,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="363" />
+      <location filename="../../ui/calendar_edits.py" line="373" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="370" />
+      <location filename="../../ui/calendar_edits.py" line="380" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
@@ -1113,7 +1153,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已停办：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="367" />
+      <location filename="../../ui/calendar_edits.py" line="377" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -1293,9 +1333,29 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系电话</translation>
     </message>
     <message>
+      <location filename="../../ui/notice_dialog.py" line="74" />
+      <source>Copied again.</source>
+      <translation>已再次复制。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notice_dialog.py" line="57" />
+      <source>Copied to the clipboard: paste it into the WeChat group.</source>
+      <translation>已复制到剪贴板，可直接粘贴到微信群。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notice_dialog.py" line="61" />
+      <source>Copy again</source>
+      <translation>再次复制</translation>
+    </message>
+    <message>
       <location filename="../../ui/printing.py" line="139" />
       <source>Copy as picture</source>
       <translation>复制为图片</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="215" />
+      <source>Copy notice</source>
+      <translation>复制通知</translation>
     </message>
     <message>
       <location filename="../../reports/timebank.py" line="52" />
@@ -1363,6 +1423,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>日期</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="124" />
+      <source>Date: %1</source>
+      <translation>【日期】%1</translation>
+    </message>
+    <message>
       <location filename="../../ui/sheet_import.py" line="357" />
       <source>Day shift: on duty in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
@@ -1371,6 +1436,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/stats_xlsx.py" line="134" />
       <source>Days to answer</source>
       <translation>响应天数</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="120" />
+      <source>Dear colleagues, the arrangements are as follows:</source>
+      <translation>各位老师好！现将本次活动安排通知如下：</translation>
     </message>
     <message>
       <location filename="../../ui/timebank_page.py" line="49" />
@@ -1563,7 +1633,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="67" />
+      <location filename="../../ui/settings_actions.py" line="68" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
@@ -1828,6 +1898,16 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>姓名</translation>
     </message>
     <message>
+      <location filename="../../ui/notice_dialog.py" line="92" />
+      <source>Gathering time</source>
+      <translation>集合时间</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="130" />
+      <source>Gathering: %1, %2 minutes before the start</source>
+      <translation>【集合】%1（提前%2分钟）</translation>
+    </message>
+    <message>
       <location filename="../../ui/rotation_dialog.py" line="95" />
       <source>Generate from an ordered list…</source>
       <translation>按科室顺序生成…</translation>
@@ -1883,7 +1963,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="360" />
+      <location filename="../../ui/calendar_edits.py" line="370" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -1893,7 +1973,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="473" />
+      <location filename="../../ui/calendar_page.py" line="477" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -1953,7 +2033,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>科室排班表中每个单元格的含义。空单元格表示当天空闲。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="94" />
+      <location filename="../../ui/settings_actions.py" line="104" />
       <source>How many backups to keep:</source>
       <translation>保留的备份份数：</translation>
     </message>
@@ -2121,6 +2201,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/ics.py" line="136" />
       <source>Lead</source>
       <translation>带队</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="153" />
+      <source>Lead: %1</source>
+      <translation>【带队】%1</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_edits.py" line="189" />
@@ -2473,6 +2558,16 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>未打印：无法打开打印机。</translation>
     </message>
     <message>
+      <location filename="../../ui/notice_dialog.py" line="55" />
+      <source>Notice</source>
+      <translation>活动通知</translation>
+    </message>
+    <message>
+      <location filename="../../ui/settings_actions.py" line="99" />
+      <source>Notice settings</source>
+      <translation>活动通知设置</translation>
+    </message>
+    <message>
       <location filename="../../ui/timebank_page.py" line="48" />
       <source>Nov</source>
       <translation>11月</translation>
@@ -2498,7 +2593,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="498" />
+      <location filename="../../ui/calendar_page.py" line="503" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
@@ -2638,6 +2733,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="145" />
+      <source>Partner contact: %1</source>
+      <translation>【对接】%1</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="396" />
       <source>Partners</source>
       <translation>结对单位</translation>
@@ -2726,6 +2826,16 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/pages.py" line="188" />
       <source>Planning</source>
       <translation>计划安排</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="158" />
+      <source>Please arrange cover in your department and be on time. Reply to confirm, thank you!</source>
+      <translation>请各位老师提前安排好科室工作，准时到达。收到请回复，谢谢！</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="156" />
+      <source>Please bring: %1</source>
+      <translation>【请携带】%1</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="104" />
@@ -3188,7 +3298,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="89" />
+      <location filename="../../ui/settings_actions.py" line="90" />
       <source>Shift codes</source>
       <translation>班次代码</translation>
     </message>
@@ -3213,7 +3323,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="506" />
+      <location filename="../../ui/calendar_page.py" line="511" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -3311,6 +3421,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/rosters.py" line="155" />
       <source>Stations and people</source>
       <translation>摊位与人员</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="154" />
+      <source>Stations and people:</source>
+      <translation>【人员安排】</translation>
     </message>
     <message>
       <location filename="../../ui/pages.py" line="193" />
@@ -3430,6 +3545,16 @@ Details were written to %2.</source>
       <translation>最低在岗人数超过了该科室的在岗职工数。</translation>
     </message>
     <message>
+      <location filename="../../ui/notice_dialog.py" line="94" />
+      <source>The notice adds what the stations' qualifications call for.</source>
+      <translation>通知还会按各摊位所需资质列出应带物品。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="216" />
+      <source>The notice for a WeChat group, put on the clipboard</source>
+      <translation>复制发到微信群的活动通知</translation>
+    </message>
+    <message>
       <location filename="../../ui/app.py" line="154" />
       <source>The package cannot be opened: %1</source>
       <translation>无法打开离线包：%1</translation>
@@ -3540,6 +3665,11 @@ Details were written to %2.</source>
       <translation>时间上限</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="125" />
+      <source>Time: %1</source>
+      <translation>【时间】%1</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="118" />
       <source>Times</source>
       <translation>次数</translation>
@@ -3625,7 +3755,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="102" />
+      <location filename="../../ui/settings_actions.py" line="112" />
       <source>User name</source>
       <translation>用户名</translation>
     </message>
@@ -3643,6 +3773,11 @@ Details were written to %2.</source>
       <location filename="../../reports/messages.py" line="53" />
       <source>Venue double-booked</source>
       <translation>场地冲突</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="141" />
+      <source>Venue: %1</source>
+      <translation>【地点】%1</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="13" />
@@ -3740,7 +3875,7 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="514" />
+      <location filename="../../ui/calendar_page.py" line="519" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -3785,7 +3920,7 @@ Details were written to %2.</source>
       <translation>谁不再参加？</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="58" />
+      <location filename="../../reports/notice.py" line="186" />
       <source>Whole activity</source>
       <translation>整个活动</translation>
     </message>
@@ -3805,7 +3940,7 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="363" />
+      <location filename="../../ui/calendar_edits.py" line="373" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
@@ -3865,7 +4000,7 @@ Details were written to %2.</source>
       <translation>您是本场次的带队人。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="102" />
+      <location filename="../../ui/settings_actions.py" line="112" />
       <source>Your name, recorded with what you enter:</source>
       <translation>您的姓名（随录入内容一并记录）：</translation>
     </message>
@@ -3878,6 +4013,11 @@ Details were written to %2.</source>
       <location filename="../../ui/printing.py" line="124" />
       <source>Zoom out</source>
       <translation>缩小</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="119" />
+      <source>[Notice] %1</source>
+      <translation>【活动通知】%1</translation>
     </message>
     <message>
       <location filename="../../ui/conflicts_panel.py" line="194" />
@@ -3900,7 +4040,7 @@ Details were written to %2.</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="698" />
+      <location filename="../../cli/commands.py" line="701" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
@@ -3945,7 +4085,7 @@ Details were written to %2.</source>
       <translation>有数值超出允许范围</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="448" />
+      <location filename="../../db/operations.py" line="478" />
       <source>an acknowledgement needs a reason</source>
       <translation>确认警告需要填写理由</translation>
     </message>
@@ -3988,6 +4128,11 @@ Details were written to %2.</source>
       <location filename="../../ui/assign_dialog.py" line="85" />
       <source>away: %1</source>
       <translation>不在岗：%1</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="43" />
+      <source>blood pressure monitor and glucose meter</source>
+      <translation>血压计、血糖仪</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="95" />
@@ -4045,7 +4190,7 @@ Details were written to %2.</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="701" />
+      <location filename="../../cli/commands.py" line="704" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -4135,9 +4280,19 @@ Details were written to %2.</source>
       <translation>演示医院（%1，随机种子 %2，%3 年，截至 %4）已写入，用时 %5 秒：%6</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="700" />
+      <location filename="../../reports/notice.py" line="51" />
+      <source>diet leaflets</source>
+      <translation>膳食指导资料</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="703" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="44" />
+      <source>disposable acupuncture needles and disinfectant</source>
+      <translation>一次性针灸针、消毒用品</translation>
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="576" />
@@ -4158,6 +4313,11 @@ Details were written to %2.</source>
       <location filename="../../scheduler/planfile.py" line="898" />
       <source>duplicate station id in this activity</source>
       <translation>本活动中摊位编号重复</translation>
+    </message>
+    <message>
+      <location filename="../../ui/notice_dialog.py" line="90" />
+      <source>e.g. sign-in sheet, banner</source>
+      <translation>例如：签到表、横幅</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="352" />
@@ -4230,6 +4390,11 @@ Details were written to %2.</source>
       <translation>还有更多问题；只列出前 %1 个</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="56" />
+      <source>health leaflets</source>
+      <translation>健康宣传资料</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/recording.py" line="92" />
       <source>hours must be above 0 and at most 24</source>
       <translation>时长须大于 0 且不超过 24 小时</translation>
@@ -4260,12 +4425,12 @@ Details were written to %2.</source>
       <translation>之前已导入（{value}）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="691" />
+      <location filename="../../cli/commands.py" line="694" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="669" />
+      <location filename="../../cli/commands.py" line="672" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
     </message>
@@ -4415,9 +4580,24 @@ Details were written to %2.</source>
       <translation>超过 %1 个字符</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="46" />
+      <source>massage towels</source>
+      <translation>推拿巾</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="49" />
+      <source>medication leaflets</source>
+      <translation>合理用药宣传资料</translation>
+    </message>
+    <message>
       <location filename="../../ui/autoassign.py" line="58" />
       <source>more when the lead is of the organizing branch</source>
       <translation>带队人属于牵头支部时额外加分</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="45" />
+      <source>moxa sticks</source>
+      <translation>艾条</translation>
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="517" />
@@ -4790,6 +4970,26 @@ Details were written to %2.</source>
       <translation>每出现连续两晚</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="47" />
+      <source>portable ECG machine</source>
+      <translation>便携式心电图机</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="54" />
+      <source>portable ultrasound scanner</source>
+      <translation>便携式超声仪</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="42" />
+      <source>pulse pillow</source>
+      <translation>脉枕</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="53" />
+      <source>rapid test kits</source>
+      <translation>快速检测试剂</translation>
+    </message>
+    <message>
       <location filename="../../cli/commands.py" line="174" />
       <source>recorded %1: %2 record(s)</source>
       <translation>已登记 %1：%2 条服务记录</translation>
@@ -4798,6 +4998,11 @@ Details were written to %2.</source>
       <location filename="../../ui/occurrence_html.py" line="66" />
       <source>recorded by %1</source>
       <translation>%1 记录</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="50" />
+      <source>rehabilitation aids</source>
+      <translation>康复训练器具</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="421" />
@@ -4840,6 +5045,11 @@ Details were written to %2.</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="52" />
+      <source>screening questionnaires</source>
+      <translation>筛查量表</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="43" />
       <source>second</source>
       <translation>第二个</translation>
@@ -4850,9 +5060,24 @@ Details were written to %2.</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
     <message>
+      <location filename="../../reports/notice.py" line="57" />
+      <source>slides on a USB stick</source>
+      <translation>课件（U盘）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="56" />
+      <source>staff badge and work clothes</source>
+      <translation>工作牌、工作服</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/duty.py" line="616" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="41" />
+      <source>stethoscope</source>
+      <translation>听诊器</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="223" />
@@ -4880,12 +5105,12 @@ Details were written to %2.</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="675" />
+      <location filename="../../cli/commands.py" line="678" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="672" />
+      <location filename="../../cli/commands.py" line="675" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
@@ -4900,12 +5125,12 @@ Details were written to %2.</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="686" />
+      <location filename="../../cli/commands.py" line="689" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="688" />
+      <location filename="../../cli/commands.py" line="691" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
     </message>
@@ -4923,6 +5148,11 @@ Details were written to %2.</source>
       <location filename="../../cli/sheets.py" line="77" />
       <source>the file has no sheet named %1 (it has: %2)</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
+    </message>
+    <message>
+      <location filename="../../db/operations.py" line="443" />
+      <source>the gathering time is 0 to %1 minutes before the start</source>
+      <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty.py" line="379" />
@@ -5098,6 +5328,16 @@ Details were written to %2.</source>
       <location filename="../../scheduler/planfile.py" line="959" />
       <source>this occurrence is moved twice</source>
       <translation>该场次被调整了两次</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="182" />
+      <source>to be arranged</source>
+      <translation>待安排</translation>
+    </message>
+    <message>
+      <location filename="../../reports/notice.py" line="153" />
+      <source>to be decided</source>
+      <translation>待定</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="143" />

@@ -70,6 +70,7 @@ COMMANDS = {
     "export": ["export", "-o", "x.json"],
     "demo": ["demo"],
     "roster": ["roster", "week", "-o", "r.pdf"],
+    "notice": ["notice", "--activity", "a1", "--occurrence", "2026-12-03"],
     "assign": ["assign"],
     "stats": ["stats", "--year", "2026"],
     "ics": ["ics", "--staff", "s1", "-o", "x.ics"],
@@ -189,6 +190,7 @@ READ_COMMANDS = {
     "ics": ["ics", "--staff", "s003", "-o", "{out}/x.ics"],
     "roster": ["roster", "week", "--from", "2026-12-03", "-o", "{out}/r.pdf"],
     "roster png": ["roster", "week", "--from", "2026-12-03", "-o", "{out}/r.png"],
+    "notice": ["notice", "--activity", "a1", "--occurrence", "2026-12-03", "-o", "{out}/n.txt"],
     "field export": ["field", "export", "--from", "2026-12-01", "-o", "{out}/p.outreach-field"],
 }
 
@@ -317,7 +319,9 @@ def test_output_files_follow_the_umask(office: Path, tmp_path) -> None:
         r = run("--db", str(office), *_words(name, out), umask=0o027)
         assert r.returncode in (0, 1), (name, r.stderr)
     modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()}
-    assert modes == dict.fromkeys(["x.json", "x.xlsx", "x.ics", "r.pdf", "r.png", "p.outreach-field"], 0o640)
+    assert modes == dict.fromkeys(
+        ["x.json", "x.xlsx", "x.ics", "r.pdf", "r.png", "n.txt", "p.outreach-field"], 0o640
+    )
 
 
 # ---- a network filesystem: not opened for writing
