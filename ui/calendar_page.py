@@ -237,12 +237,16 @@ class CalendarPage(QWidget):
             (self.assign_button, self.unassign_button),
             (self.auto_one_button, self.edit_button),
             (self.rotation_button, self.exclude_button),
-            (self.delete_button, self.history_button),
-            (self.notice_button,),
         )
         for row, pair in enumerate(pairs):
             for col, b in enumerate(pair):
                 grid.addWidget(b, row, col)
+        # The short ones share the last row, so the details keep their height.
+        last = QHBoxLayout()
+        last.setSpacing(4)
+        for b in (self.notice_button, self.history_button, self.delete_button):
+            last.addWidget(b)
+        grid.addLayout(last, len(pairs), 0, 1, 2)
         side = QWidget()
         layout = QVBoxLayout(side)
         layout.setContentsMargins(0, 0, 0, 0)
