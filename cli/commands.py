@@ -19,14 +19,15 @@ from typing import TextIO
 from db.field import ensure_field_keys, export_package, field_keys_ready, import_package
 from db.files import WriteError, atomic_path, disk_full, write_atomically
 from db.operations import (
+    Edit,
     OperationError,
     Stale,
     import_document,
     import_plan,
     import_records,
     response_times,
-    save,
     solver_settings,
+    write,
 )
 from db.paths import default_db_path
 from db.planio import load_plan, revision
@@ -34,11 +35,18 @@ from db.store import DatabaseError, IntegrityError, MissingDatabase, Store, Stor
 from reports import ReportError
 from reports.document import translator
 from reports.ics import calendar_file
-from reports.messages import REQUEST_STATUS_NAMES, describe, describe_unfilled
+from reports.messages import (
+    REQUEST_STATUS_NAMES,
+    describe,
+    describe_bound,
+    describe_pool,
+    describe_stage,
+    describe_unfilled,
+)
 from reports.registry import BRANCH, OCCURRENCE, ROSTERS, STAFF, WINDOW, RosterArgs, RosterError
 from reports.stats_xlsx import write_workbook
 from resources import demo_recipe
-from scheduler.assign import StaffingWindow, greedy, solve
+from scheduler.assign import Bound, StaffingWindow, greedy, solve
 from scheduler.conflicts import CheckContext, check, counts, to_json
 from scheduler.demo import SCALES, build_demo, demo_today
 from scheduler.field import PackageError
@@ -326,18 +334,22 @@ def cmd_assign(args: argparse.Namespace) -> int:
                 settings = replace(settings, time_limit=args.time_limit)
             calendar = WorkCalendar(official_calendar(), plan.calendar.values())
             hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
-            problem = StaffingWindow(plan, calendar, start, end, hours, settings)
+            problem = StaffingWindow(plan, calendar, start, end, hours, settings, replan=args.replan)
             run = greedy if args.method == "greedy" else solve
-            proposal = run(problem, Progress("assign"))
-            if args.dry_run or not proposal.assignments:
+            proposal = run(problem, Progress(t("assign")))
+            if args.dry_run or not (proposal.assignments or proposal.removed):
                 break
             try:
-                save(store, "assignments", proposal.assignments, expect_revision=version)
+                # One step: the solver's earlier assignments it moves go, the new ones come.
+                gone = {"assignments": [a.key for a in proposal.removed]}
+                made = {"assignments": proposal.assignments}
+                write(store, Edit(saves=made, deletes=gone, expect_revision=version))
                 break
             except Stale as exc:
                 if attempt == 2:
-                    raise CommandError(f"{exc}; run assign again") from exc
+                    raise CommandError(tf("%1; run assign again", say(exc, t))) from exc
     if args.json:
+        bound = proposal.bound or Bound(0)
         doc = {
             "filled": proposal.filled,
             "unfilled": [
@@ -348,28 +360,71 @@ def cmd_assign(args: argparse.Namespace) -> int:
                     "reason": u.reason,
                     "need": u.need,
                     "missing": u.missing,
-                    "message": describe_unfilled(u, plan),
+                    "message": describe_unfilled(u, plan, t),
                 }
                 for u in proposal.unfilled
+            ],
+            "max_hours": round(proposal.max_hours, 2),
+            "people_at_max": proposal.people_at_max,
+            "bound": {
+                "hours": round(bound.hours, 2),
+                "pool": describe_pool(bound, plan, t) if bound.minutes else "",
+                "department": bound.department,
+                "qualification": bound.qualification,
+                "staff": bound.staff,
+                "places": bound.places,
+                "people": bound.people,
+            },
+            "stages": [
+                {
+                    "stage": st.name,
+                    "status": st.status,
+                    "value": st.value,
+                    "level": st.level,
+                    "seconds": round(st.seconds, 3),
+                    "repeatable": not st.by_clock,
+                }
+                for st in proposal.stages
             ],
             "seconds": round(proposal.seconds, 3),
             "leads": proposal.leads_added,
             "assignments": len(proposal.assignments),
+            "removed": len(proposal.removed),
             "status": proposal.status,
             "dry_run": args.dry_run,
         }
-        print(json.dumps(doc, ensure_ascii=False, indent=1))
+        print(json_text(doc))
     else:
         for u in proposal.unfilled:
-            print(f"UNFILLED {describe_unfilled(u, plan)}")
-        verb = "would add" if args.dry_run else "added"
-        top, mean, ratio = proposal.hours_summary()
-        print(
-            f"{start} – {end}: {verb} {len(proposal.assignments)} assignment(s): "
-            f"{proposal.filled} of {proposal.needs_open} open place(s) filled, {proposal.leads_added} lead(s); "
-            f"{sum(u.missing for u in proposal.unfilled)} place(s) left open; "
-            f"hours per person max {top:g}, mean {mean:.2f}; {proposal.seconds:.1f} s ({proposal.status})"
+            _say(tf("UNFILLED %1", describe_unfilled(u, plan, t)))
+        if proposal.replan:
+            for (aid, day), (gone, came, moved) in proposal.changes().items():
+                names = [
+                    t(", ").join(plan.staff[x].name if x in plan.staff else x for x in ids) or "-"
+                    for ids in (gone, came, moved)
+                ]
+                _say(tf("CHANGED %1 %2: removed %3; added %4; moved %5", aid, day, *names))
+        n = len(proposal.assignments)
+        made = tf("would add %1 assignment(s)", n) if args.dry_run else tf("added %1 assignment(s)", n)
+        if proposal.replan:
+            made += tf(", removed %1", len(proposal.removed))
+        _say(
+            tf(
+                "%1 – %2: %3: %4 of %5 open place(s) filled, %6 lead(s); %7 place(s) left open; %8 s (%9)",
+                start,
+                end,
+                made,
+                proposal.filled,
+                proposal.needs_open,
+                proposal.leads_added,
+                sum(u.missing for u in proposal.unfilled),
+                f"{proposal.seconds:.1f}",
+                proposal.status,
+            )
         )
+        _say(describe_bound(proposal.bound, proposal.max_hours, plan, t))
+        for st in proposal.stages:
+            _say(f"  {describe_stage(st, t)}")
     return EXIT_WANTING if proposal.unfilled else EXIT_OK
 
 
@@ -623,9 +678,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--dry-run", action="store_true", help="show what would be added; change nothing")
     p.add_argument(
+        "--replan",
+        action="store_true",
+        help="may also move the solver's own earlier assignments (wrong now, or to fill a place), fewest changes",
+    )
+    p.add_argument(
         "--method", choices=("solver", "greedy"), default="solver", help="solver (default) or greedy"
     )
-    p.add_argument("--time-limit", type=float, help="seconds of search (default: the setting, 12)")
+    p.add_argument(
+        "--time-limit",
+        type=float,
+        help="budget of search in deterministic seconds, about seconds here (default: the setting, 4)",
+    )
     p = command(
         "stats", cmd_stats, "Figures of a year: held, served and hours by month, branch, partner and kind."
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from scheduler.assign import SolverSettings, Weights
+from scheduler.assign import PREFERENCES, SolverSettings
 from scheduler.history import AuditEntry
 from scheduler.model import SECTIONS, Hospital, Plan, Record, key_of
 from scheduler.planfile import PlanError, Problem, parse_document, plan_to_document
@@ -382,14 +382,19 @@ def save_response_times(store: Store, times: ResponseTimes) -> Changes:
 
 
 def solver_settings(store: Store) -> SolverSettings:
-    """The solver's settings (weights of the soft rules, time limit, the cap's hardness)."""
+    """The solver's settings (the order of the soft preferences, the budget, the cap's hardness).
+    Settings saved before the order existed held weights: their preferences are read in the
+    order of those weights (one weighed 0 left out)."""
     value = get_setting(store, "solver", None)
     if not value:
         return SolverSettings()
-    known = set(Weights.__slots__)
-    weights = Weights(**{k: int(v) for k, v in value.get("weights", {}).items() if k in known})
+    if "preferences" in value:
+        order = [p for p in dict.fromkeys(value["preferences"]) if p in PREFERENCES]
+    else:
+        weights = value.get("weights", {})
+        order = sorted((p for p in PREFERENCES if weights.get(p, 1) != 0), key=lambda p: -weights.get(p, 0))
     return SolverSettings(
-        weights=weights,
+        preferences=tuple(order),
         time_limit=float(value.get("time_limit", SolverSettings().time_limit)),
         cap_is_hard=bool(value.get("cap_is_hard", True)),
     )
@@ -397,7 +402,7 @@ def solver_settings(store: Store) -> SolverSettings:
 
 def save_solver_settings(store: Store, settings: SolverSettings) -> Changes:
     value = {
-        "weights": settings.weights.as_dict(),
+        "preferences": list(settings.preferences),
         "time_limit": settings.time_limit,
         "cap_is_hard": settings.cap_is_hard,
     }

@@ -1,16 +1,66 @@
 """Who could fill a place at an occurrence: for every person, free or busy (and why), which needs
-they meet, hours left this month, and what taking them does to their department's cover."""
+they meet, hours left this month, and what taking them does to their department's cover; and the
+index of active staff by department and qualification that finds a need's pool without scanning
+everyone (the solver asks it once per kind of need, not once per need)."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from .conflicts import Booked, department_cover, held_occurrences, meets
-from .model import Activity, Assignment, Plan
+from .model import Activity, Assignment, Plan, Staff
 from .planning import department_on_turn
 from .recurrence import Occurrence
 from .workdays import WorkCalendar
+
+PoolKey = tuple[str | None, str | None]  # (department, qualification); None: any
+
+
+class StaffIndex:
+    """Active staff indexed by department and by qualification. A need's pool (the people who
+    meet it) is read from the shorter list and kept, so a window of hundreds of needs asks each
+    kind of need once. Lists keep the order of `staff` (the plan's order: deterministic)."""
+
+    def __init__(self, staff: Iterable[Staff]) -> None:
+        self.active = [s for s in staff if s.active]
+        self.party = [s for s in self.active if s.party_member]
+        self.by_department: dict[str, list[Staff]] = defaultdict(list)
+        self.by_qualification: dict[str, list[Staff]] = defaultdict(list)
+        for s in self.active:
+            self.by_department[s.department].append(s)
+            for q in dict.fromkeys(s.qualifications):
+                self.by_qualification[q].append(s)
+        self._pools: dict[PoolKey, list[Staff]] = {}
+
+    @staticmethod
+    def pool_key(department: str | None, qualification: str | None, turn: str | None) -> PoolKey | None:
+        """The pool a need draws on: the department on turn stands for the need's department;
+        None when the two differ (nobody can meet it)."""
+        if turn is not None and department is not None and department != turn:
+            return None
+        return (turn or department, qualification)
+
+    def pool(self, key: PoolKey | None) -> list[Staff]:
+        """The active people of the pool, in plan order."""
+        if key is None:
+            return []
+        if key not in self._pools:
+            department, qualification = key
+            if department is not None:
+                base = self.by_department.get(department, [])
+            elif qualification is not None:
+                base = self.by_qualification.get(qualification, [])
+            else:
+                base = self.active
+            self._pools[key] = [s for s in base if meets(s, department, qualification, None)]
+        return self._pools[key]
+
+    def qualified(self, department: str | None, qualification: str | None, turn: str | None) -> list[Staff]:
+        """Who meets a need (department, qualification) with `turn` the department on turn."""
+        return self.pool(self.pool_key(department, qualification, turn))
 
 
 @dataclass(frozen=True, slots=True)

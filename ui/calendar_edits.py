@@ -274,8 +274,11 @@ class CalendarEdits(QObject):
     def auto_assign(self, only: bool = False) -> None:
         """Fill a window (or the chosen occurrence) with the solver, off the GUI thread; show
         what it would add and accept it as one undoable step."""
-        from .autoassign import PreviewDialog, WindowDialog, make_job, snapshot
+        from db.planio import revision
 
+        from .autoassign import PreviewDialog, WindowDialog, apply_proposal, make_job, snapshot
+
+        replan = False
         if only:
             if self.current is None:
                 return
@@ -288,15 +291,20 @@ class CalendarEdits(QObject):
             if not dialog.exec():
                 return
             window, key, method = dialog.window(), None, dialog.method.currentData()
+            replan = dialog.replan.isChecked()
+        # The plan as the database holds it now (another window may have committed), and its
+        # revision: the result is saved only onto that.
+        self.session.poll()
         plan = snapshot(self.catalog)
-        job = make_job(plan, self.catalog, window, ops.solver_settings(self.session.store), method, key)
+        started = revision(self.session.store)
+        settings = ops.solver_settings(self.session.store)
+        job = make_job(plan, self.catalog, window, settings, method, key, replan)
 
         def done(proposal: Any) -> None:
             preview = PreviewDialog(self.catalog, plan, proposal, self.page)
             self.preview = preview
-            if preview.exec() and proposal.assignments:
-                text = trf("Auto-assign: %1 assignments", len(proposal.assignments))
-                self._edit(text, saves={"assignments": proposal.assignments})
+            if preview.exec() and (proposal.assignments or proposal.removed):
+                apply_proposal(self.session, proposal, started, self.page, self.page)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, Cancelled):

@@ -39,7 +39,7 @@
       <translation> 分钟（开始前）</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="271" />
+      <location filename="../../ui/autoassign.py" line="409" />
       <source> s</source>
       <translation> 秒</translation>
     </message>
@@ -104,17 +104,17 @@
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="85" />
+      <location filename="../../cli/commands.py" line="93" />
       <source>%1 acknowledgements</source>
       <translation>%1 条已确认的警告</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="80" />
+      <location filename="../../cli/commands.py" line="88" />
       <source>%1 activities</source>
       <translation>%1 个活动</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="81" />
+      <location filename="../../cli/commands.py" line="89" />
       <source>%1 assignments</source>
       <translation>%1 条排班</translation>
     </message>
@@ -124,17 +124,17 @@
       <translation>到场 %1 人，共 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="74" />
+      <location filename="../../cli/commands.py" line="82" />
       <source>%1 branches</source>
       <translation>%1 个党支部</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="84" />
+      <location filename="../../cli/commands.py" line="92" />
       <source>%1 calendar</source>
       <translation>%1 个日历日</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="72" />
+      <location filename="../../cli/commands.py" line="80" />
       <source>%1 campuses</source>
       <translation>%1 个院区</translation>
     </message>
@@ -144,7 +144,7 @@
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="73" />
+      <location filename="../../cli/commands.py" line="81" />
       <source>%1 departments</source>
       <translation>%1 个科室</translation>
     </message>
@@ -154,7 +154,7 @@
       <translation>%1 条未导入：同一人同一时段已有记录</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="306" />
+      <location filename="../../cli/commands.py" line="314" />
       <source>%1 error(s), %2 warning(s)</source>
       <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -184,7 +184,7 @@
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="421" />
+      <location filename="../../ui/calendar_page.py" line="425" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -278,22 +278,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 页太多，无法做成一张图片（最多 %2 页）：请选择较短的时间段，或打印 PDF</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="78" />
+      <location filename="../../cli/commands.py" line="86" />
       <source>%1 pairings</source>
       <translation>%1 个结对</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="77" />
+      <location filename="../../cli/commands.py" line="85" />
       <source>%1 partners</source>
       <translation>%1 个结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="199" />
+      <location filename="../../ui/autoassign.py" line="307" />
       <source>%1 people</source>
       <translation>%1 人</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="83" />
+      <location filename="../../ui/autoassign.py" line="267" />
+      <source>%1 people carry the most hours. Took %2 s.</source>
+      <translation>负担最重的有 %1 人。用时 %2 秒。</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="91" />
       <source>%1 records</source>
       <translation>%1 条服务记录</translation>
     </message>
@@ -303,7 +308,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="82" />
+      <location filename="../../ui/autoassign.py" line="305" />
+      <source>%1 removed, %2 added, %3 moved</source>
+      <translation>移除 %1 人，新增 %2 人，调整 %3 人</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="90" />
       <source>%1 requests</source>
       <translation>%1 个点单</translation>
     </message>
@@ -323,17 +333,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="79" />
+      <location filename="../../cli/commands.py" line="87" />
       <source>%1 services</source>
       <translation>%1 个服务项目</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="75" />
+      <location filename="../../cli/commands.py" line="83" />
       <source>%1 staff</source>
       <translation>%1 名职工</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="76" />
+      <location filename="../../cli/commands.py" line="84" />
       <source>%1 unavailability</source>
       <translation>%1 条不可用时段</translation>
     </message>
@@ -343,12 +353,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="209" />
+      <location filename="../../cli/commands.py" line="217" />
       <source>%1 was imported before: nothing changed</source>
       <translation>%1 之前已导入过：未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="148" />
+      <location filename="../../cli/commands.py" line="156" />
       <source>%1 was not imported, nothing changed: %2 problem(s)</source>
       <translation>%1 未导入，未做任何更改：%2 个问题</translation>
     </message>
@@ -358,12 +368,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="149" />
+      <location filename="../../cli/commands.py" line="157" />
       <source>%1 was not recorded, nothing changed: %2 problem(s)</source>
       <translation>%1 未登记，未做任何更改：%2 个问题</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="205" />
+      <location filename="../../cli/commands.py" line="213" />
       <source>%1 was refused, nothing changed: %2</source>
       <translation>%1 被拒绝，未做任何更改：%2</translation>
     </message>
@@ -373,12 +383,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 · %2 KB</translation>
     </message>
     <message>
+      <location filename="../../cli/commands.py" line="412" />
+      <source>%1 – %2: %3: %4 of %5 open place(s) filled, %6 lead(s); %7 place(s) left open; %8 s (%9)</source>
+      <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
+    </message>
+    <message>
       <location filename="../../ui/sheet_import.py" line="573" />
       <source>%1, %2: %3 of %4 people found; %5 entries (%6 on duty, %7 resting after a night, %8 on leave).</source>
       <translation>%1，%2：%4 人中找到 %3 人；共 %5 条记录（值班 %6 条，夜班后休息 %7 条，请假 %8 条）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="413" />
+      <location filename="../../ui/calendar_page.py" line="417" />
       <source>%1-%2</source>
       <translation>%1年%2月</translation>
     </message>
@@ -388,12 +403,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1年%5月%6日（%4）</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="375" />
+      <source>%1. Then the preferences, in this order (move with the buttons; untick to leave one out)</source>
+      <translation>%1. 然后是以下偏好，按此顺序（用按钮调整顺序；取消勾选即不考虑）</translation>
+    </message>
+    <message>
       <location filename="../../reports/notice.py" line="183" />
       <source>%1: %2</source>
       <translation>%1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="404" />
+      <location filename="../../cli/commands.py" line="459" />
       <source>%1: %2 occurrences held, %3 people served, %4 volunteer hours</source>
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
@@ -436,6 +456,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/registry.py" line="101" />
       <source>%1: the window ends before it starts (%3)</source>
       <translation>%1：结束日期早于开始日期（%3）</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="350" />
+      <source>%1; run assign again</source>
+      <translation>%1；请重新运行 assign</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_page.py" line="56" />
@@ -613,7 +638,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="91" />
+      <location filename="../../cli/commands.py" line="99" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -623,17 +648,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，共 %1 次</translation>
     </message>
     <message>
+      <location filename="../../cli/commands.py" line="410" />
+      <source>, removed %1</source>
+      <translation>，移除 %1 条</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="289" />
+      <source>, stopped by the clock: may differ on another run</source>
+      <translation>，因时钟限制停止：再次运行结果可能不同</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="69" />
       <source>, until %1</source>
       <translation>，直到 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="455" />
+      <location filename="../../cli/commands.py" line="510" />
       <source>--activity ID and --occurrence DATE</source>
       <translation>--activity 活动编号 和 --occurrence 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="457" />
+      <location filename="../../cli/commands.py" line="512" />
       <source>--branch ID</source>
       <translation>--branch 党支部编号</translation>
     </message>
@@ -643,29 +678,44 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="275" />
+      <location filename="../../cli/commands.py" line="283" />
       <source>--from %1 is after --to %2</source>
       <translation>--from %1 晚于 --to %2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="458" />
+      <location filename="../../cli/commands.py" line="513" />
       <source>--from DATE</source>
       <translation>--from 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="456" />
+      <location filename="../../cli/commands.py" line="511" />
       <source>--staff ID</source>
       <translation>--staff 职工编号</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="187" />
+      <location filename="../../cli/commands.py" line="325" />
+      <source>--time-limit must be above 0 seconds, not %1</source>
+      <translation>--time-limit 必须大于 0 秒，而不是 %1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="323" />
       <source>--to %1 is before --from %2</source>
       <translation>--to %1 早于 --from %2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="243" />
+      <location filename="../../cli/commands.py" line="251" />
       <source>--today %1 is not in the demo year %2</source>
       <translation>--today %1 不在演示年份 %2 内</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="318" />
+      <source>; no plan can do with less than {bound} h: {why}.</source>
+      <translation>；任何方案都不可能低于 {bound} 小时：{why}。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="317" />
+      <source>; no plan can do with less: {why}.</source>
+      <translation>；任何方案都不可能更少：{why}。</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="270" />
@@ -678,14 +728,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>拒绝点单须填写理由。</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="261" />
+      <source>A lead for every occurrence</source>
+      <translation>每个场次都有带队</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="563" />
       <source>A make-up workday is a Saturday or Sunday.</source>
       <translation>调休上班日应为周六或周日。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="42" />
-      <source>A party member as lead (of the organizing branch first)</source>
-      <translation>由党员带队（优先牵头支部的党员）</translation>
+      <location filename="../../ui/autoassign.py" line="58" />
+      <source>A party member as lead for every occurrence</source>
+      <translation>每个场次都有一名党员带队</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="318" />
@@ -788,7 +843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="151" />
+      <location filename="../../ui/autoassign.py" line="256" />
       <source>Adds %1 assignments: %2 of %3 open places filled, %4 leads named; %5 places stay open.</source>
       <translation>将新增 %1 条安排：%3 个空缺岗位中补齐 %2 个，指定带队 %4 名；仍有 %5 个岗位空缺。</translation>
     </message>
@@ -818,17 +873,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="298" />
+      <location filename="../../ui/calendar_page.py" line="302" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="299" />
+      <location filename="../../ui/calendar_page.py" line="303" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="301" />
+      <location filename="../../ui/calendar_page.py" line="305" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
@@ -843,7 +898,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="300" />
+      <location filename="../../ui/calendar_page.py" line="304" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -888,7 +943,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="525" />
+      <location filename="../../ui/calendar_page.py" line="529" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -903,7 +958,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从收到到首次举办的天数中位数为 %1 天；%2 个在响应时限内，%3 个超时。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="184" />
+      <location filename="../../ui/autoassign.py" line="236" />
       <source>Apply</source>
       <translation>应用</translation>
     </message>
@@ -973,12 +1028,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>8月</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="71" />
+      <location filename="../../ui/autoassign.py" line="76" />
       <source>Auto-assign</source>
       <translation>自动排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="241" />
+      <location filename="../../ui/autoassign.py" line="349" />
       <source>Auto-assign settings</source>
       <translation>自动排班设置</translation>
     </message>
@@ -988,22 +1043,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>为本场次自动排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="101" />
+      <location filename="../../ui/autoassign.py" line="115" />
       <source>Auto-assign – the end is before the start</source>
       <translation>自动排班 – 结束日期早于开始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="298" />
+      <location filename="../../ui/autoassign.py" line="173" />
       <source>Auto-assign: %1 assignments</source>
       <translation>自动排班：%1 条安排</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="146" />
+      <location filename="../../ui/autoassign.py" line="208" />
       <source>Auto-assign: preview</source>
       <translation>自动排班：预览</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="309" />
+      <location filename="../../ui/calendar_edits.py" line="317" />
       <source>Auto-assigning…</source>
       <translation>正在自动排班…</translation>
     </message>
@@ -1098,6 +1153,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
+      <location filename="../../cli/commands.py" line="406" />
+      <source>CHANGED %1 %2: removed %3; added %4; moved %5</source>
+      <translation>已调整 %1 %2：移除 %3；新增 %4；调动 %5</translation>
+    </message>
+    <message>
       <location filename="../../reports/notice.py" line="48" />
       <source>CPR manikin and AED trainer</source>
       <translation>心肺复苏模拟人、AED训练机</translation>
@@ -1128,12 +1188,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="373" />
+      <location filename="../../ui/calendar_edits.py" line="381" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="380" />
+      <location filename="../../ui/calendar_edits.py" line="388" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
@@ -1153,7 +1213,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已停办：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="377" />
+      <location filename="../../ui/calendar_edits.py" line="385" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -1178,7 +1238,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="303" />
+      <location filename="../../ui/calendar_edits.py" line="311" />
       <source>Cancelled; nothing was changed.</source>
       <translation>已取消，未做任何更改。</translation>
     </message>
@@ -1213,6 +1273,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>志愿服务时长证明</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="292" />
+      <source>Change</source>
+      <translation>变动</translation>
+    </message>
+    <message>
       <location filename="../../ui/history_dialog.py" line="24" />
       <source>Changed</source>
       <translation>修改</translation>
@@ -1221,6 +1286,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/history_dialog.py" line="56" />
       <source>Changes</source>
       <translation>变更内容</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="219" />
+      <source>Changes per occurrence</source>
+      <translation>各场次的变动</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="300" />
@@ -1371,6 +1441,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/mainwindow.py" line="244" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="412" />
+      <source>Counted in units of work of about a second each on a usual computer, not by the clock: the same plan gives the same answer however busy the computer is.</source>
+      <translation>按计算量计（在普通电脑上每单位约一秒），不按时钟计：无论电脑多忙，同一计划总得到同样的结果。</translation>
     </message>
     <message>
       <location filename="../../ui/patrol_dialog.py" line="89" />
@@ -1543,7 +1618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>营养师</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="184" />
+      <location filename="../../ui/autoassign.py" line="236" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
@@ -1578,6 +1653,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>双击场次可在日历中打开。</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="390" />
+      <source>Down</source>
+      <translation>下移</translation>
+    </message>
+    <message>
       <location filename="../../cli/sheets.py" line="189" />
       <source>Dry run, nothing written.</source>
       <translation>试运行，未写入任何内容。</translation>
@@ -1593,7 +1673,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心电图</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="278" />
+      <location filename="../../cli/commands.py" line="286" />
       <source>ERROR</source>
       <translation>错误</translation>
     </message>
@@ -1718,7 +1798,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月%1</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="181" />
+      <location filename="../../ui/autoassign.py" line="233" />
       <source>Every open place in the window can be filled.</source>
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
@@ -1778,19 +1858,34 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已导出到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="45" />
-      <source>Fair spread of hours (the most loaded person, then everyone's spread)</source>
-      <translation>时长分配公平（先看负担最重的人，再看整体差距）</translation>
-    </message>
-    <message>
       <location filename="../../ui/timebank_page.py" line="39" />
       <source>Feb</source>
       <translation>2月</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="46" />
+      <location filename="../../ui/autoassign.py" line="67" />
       <source>Few evenings in a row for one person</source>
       <translation>避免同一人连续多个晚上出勤</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="262" />
+      <source>Fewest changed assignments</source>
+      <translation>变动的安排最少</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="64" />
+      <source>Fewest hours over a monthly cap (when the cap may be exceeded)</source>
+      <translation>超出月度时长上限的小时数最少（允许超出上限时）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="265" />
+      <source>Fewest people at or above {level} h</source>
+      <translation>达到或超过 {level} 小时的人数最少</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="264" />
+      <source>Fewest people at that maximum</source>
+      <translation>达到该最大值的人数最少</translation>
     </message>
     <message>
       <location filename="../../ui/sheet_import.py" line="134" />
@@ -1818,7 +1913,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>现场模式：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="323" />
+      <location filename="../../ui/calendar_edits.py" line="331" />
       <source>Field package</source>
       <translation>离线包</translation>
     </message>
@@ -1833,12 +1928,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>指标</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="57" />
+      <source>Fill every open place</source>
+      <translation>填满所有空缺岗位</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="260" />
+      <source>Fill every place</source>
+      <translation>填满所有岗位</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar_page.py" line="144" />
       <source>Fill the open places of a window of the calendar with the solver</source>
       <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="82" />
+      <location filename="../../ui/autoassign.py" line="95" />
       <source>Fills the open places of every occurrence in the window and names a lead where there is none. Assignments already made are kept as they are.</source>
       <translation>为所选时间段内每个场次补齐空缺岗位，并为没有带队的场次指定带队人。已有的安排保持不变。</translation>
     </message>
@@ -1888,7 +1993,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周五</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="89" />
+      <location filename="../../ui/autoassign.py" line="102" />
       <source>From</source>
       <translation>起始日期</translation>
     </message>
@@ -1913,7 +2018,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按科室顺序生成…</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="79" />
+      <location filename="../../ui/autoassign.py" line="84" />
       <source>Greedy (quick, need by need)</source>
       <translation>贪心法（快速，逐个岗位）</translation>
     </message>
@@ -1963,7 +2068,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改记录…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="370" />
+      <location filename="../../ui/calendar_edits.py" line="378" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -1973,7 +2078,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="477" />
+      <location filename="../../ui/calendar_page.py" line="481" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -2018,11 +2123,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="160" />
-      <source>Hours per person in the window: at most %1 h, %2 h on average. Took %3 s.</source>
-      <translation>该时段每人时长：最多 %1 小时，平均 %2 小时。用时 %3 秒。</translation>
-    </message>
-    <message>
       <location filename="../../ui/assign_dialog.py" line="41" />
       <source>Hours this month</source>
       <translation>本月时长</translation>
@@ -2036,6 +2136,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/settings_actions.py" line="104" />
       <source>How many backups to keep:</source>
       <translation>保留的备份份数：</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="223" />
+      <source>How the search went, rule by rule</source>
+      <translation>逐条规则的求解情况</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="219" />
@@ -2298,7 +2403,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党员数</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="91" />
+      <location filename="../../ui/autoassign.py" line="104" />
       <source>Method</source>
       <translation>方法</translation>
     </message>
@@ -2388,19 +2493,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员需求</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="173" />
+      <location filename="../../ui/autoassign.py" line="221" />
       <source>Needs that cannot be filled (%1)</source>
       <translation>无法补齐的需求（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="244" />
-      <source>Never broken: double bookings, leave, duty and rest, department cover, the needs of each station and the department on turn. Filling an open place outweighs every rule below. The rules below are weighed in this order, the first weighing most.</source>
-      <translation>始终遵守：不重复安排、不安排休假/值班/休息人员、科室最低在岗人数、各摊位需求及轮值科室。补齐空缺岗位的权重高于下列所有规则。下列规则按顺序加权，越靠前权重越大。</translation>
+      <location filename="../../ui/autoassign.py" line="352" />
+      <source>Never broken: double bookings, leave, duty and rest, department cover, the needs of each station and the department on turn. Then the rules below, in this order: each is settled before the next is looked at, so a later rule never costs an earlier one.</source>
+      <translation>绝不违反：重复安排、请假、值班与休息、科室在岗底线、各功能区的需求和轮值科室。然后按以下顺序考虑各条规则：前一条定下后才看下一条，因此后面的规则绝不会牺牲前面的规则。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="274" />
-      <source>Never take anyone over their monthly hours cap (rule 3 then always holds)</source>
-      <translation>绝不让任何人超过每月时长上限（第 3 条始终成立）</translation>
+      <location filename="../../ui/autoassign.py" line="417" />
+      <source>Never take anyone over their monthly hours cap</source>
+      <translation>绝不让任何人超出其月度时长上限</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="115" />
@@ -2498,11 +2603,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>没有此姓名的人员，请从列表中选择。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="44" />
-      <source>No one over their monthly hours cap</source>
-      <translation>不超过个人每月时长上限</translation>
-    </message>
-    <message>
       <location filename="../../reports/rosters.py" line="195" />
       <source>No.</source>
       <translation>序号</translation>
@@ -2538,7 +2638,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>尚未记录：请记录完成情况。</translation>
     </message>
     <message>
-      <location filename="../../ui/edits.py" line="29" />
+      <location filename="../../ui/autoassign.py" line="184" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -2583,7 +2683,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>护士</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="193" />
+      <location filename="../../ui/autoassign.py" line="291" />
       <source>Occurrence / station</source>
       <translation>场次 / 摊位</translation>
     </message>
@@ -2593,7 +2693,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="503" />
+      <location filename="../../ui/calendar_page.py" line="507" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
@@ -2763,7 +2863,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="43" />
+      <location filename="../../ui/autoassign.py" line="66" />
       <source>People of the organizing branch and its departments first</source>
       <translation>优先安排牵头支部及其科室的人员</translation>
     </message>
@@ -2783,7 +2883,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>临床工作时间内必须留在医院的人数。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="193" />
+      <location filename="../../ui/autoassign.py" line="291" />
       <source>Person</source>
       <translation>人员</translation>
     </message>
@@ -2846,6 +2946,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/entities.py" line="404" />
       <source>Population</source>
       <translation>人口</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="266" />
+      <source>Preference: {rule}</source>
+      <translation>偏好：{rule}</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="78" />
@@ -2953,6 +3058,26 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>车站</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="171" />
+      <source>Re-plan: %1 added, %2 removed</source>
+      <translation>重新安排：新增 %1 条，移除 %2 条</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="245" />
+      <source>Re-plan: adds %1 and removes %2 assignments; %3 of %4 places filled, %5 leads named; %6 places stay open.</source>
+      <translation>重新安排：新增 %1 条、移除 %2 条安排；%4 个岗位中填满 %3 个，指定带队 %5 名；仍有 %6 个岗位空缺。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="86" />
+      <source>Re-plan: may also move assignments the solver made earlier, when they have become wrong (leave, duty, a changed need) or when moving them fills a place; as few changes as possible. Assignments made by hand are never touched.</source>
+      <translation>重新安排：也可调整此前由自动排班做出的安排——当它们已不再成立（请假、值班、需求变化）或调整后能填满空缺时；变动尽可能少。手工做出的安排绝不改动。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="59" />
+      <source>Re-planning only: as few changed assignments as possible</source>
+      <translation>仅在重新安排时：变动的安排尽可能少</translation>
+    </message>
+    <message>
       <location filename="../../ui/record_dialog.py" line="61" />
       <source>Reason</source>
       <translation>原因</translation>
@@ -2968,7 +3093,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="350" />
+      <location filename="../../ui/calendar_edits.py" line="358" />
       <source>Record %1 on %2</source>
       <translation>记录 %2 的%1</translation>
     </message>
@@ -3148,7 +3273,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>第 %1 行，%2 列（%3）</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="92" />
+      <location filename="../../ui/autoassign.py" line="106" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
@@ -3238,6 +3363,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>学校</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="421" />
+      <source>Search budget</source>
+      <translation>求解预算</translation>
+    </message>
+    <message>
       <location filename="../../ui/assign_dialog.py" line="162" />
       <source>Search…</source>
       <translation>搜索…</translation>
@@ -3323,7 +3453,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="511" />
+      <location filename="../../ui/calendar_page.py" line="515" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -3333,7 +3463,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>跳过法定节假日</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="78" />
+      <location filename="../../reports/messages.py" line="263" />
+      <source>Smallest maximum of hours per person</source>
+      <translation>每人时长的最大值最小</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="83" />
       <source>Solver (best answer within the time limit)</source>
       <translation>求解器（在时限内求最优）</translation>
     </message>
@@ -3443,7 +3578,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>法定节假日</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="225" />
+      <location filename="../../ui/autoassign.py" line="331" />
       <source>Still open</source>
       <translation>仍空缺</translation>
     </message>
@@ -3510,7 +3645,12 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../ui/edits.py" line="29" />
+      <location filename="../../reports/messages.py" line="305" />
+      <source>The busiest person carries {hours} h</source>
+      <translation>负担最重的人承担 {hours} 小时</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="184" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
@@ -3535,9 +3675,24 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="61" />
+      <source>The fewest people at that maximum, then at each level below it, as the budget allows</source>
+      <translation>达到该最大值的人数最少，然后在预算允许的范围内逐级降低各档人数</translation>
+    </message>
+    <message>
       <location filename="../../ui/edits.py" line="61" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="283" />
+      <source>The greedy method has no stages.</source>
+      <translation>贪心法没有分阶段求解。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="65" />
+      <source>The lead from the organizing branch</source>
+      <translation>带队来自主办支部</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="257" />
@@ -3575,9 +3730,19 @@ Details were written to %2.</source>
       <translation>{branch}与{partner}的结对进度滞后：已开展 {held} 次，按进度应为 {expected} 次（年度目标 {target} 次）。</translation>
     </message>
     <message>
+      <location filename="../../ui/autoassign.py" line="180" />
+      <source>The plan was changed while the solver worked, so nothing was saved. Run auto-assign again.</source>
+      <translation>自动排班运行期间计划已被修改，因此未保存任何内容。请重新运行自动排班。</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="441" />
       <source>The repeat rule gives no dates: %1</source>
       <translation>重复规则得不到任何日期：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="60" />
+      <source>The smallest maximum of hours per person in the window (hours already assigned counted)</source>
+      <translation>时段内每人时长的最大值最小（计入已安排的时长）</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="487" />
@@ -3625,7 +3790,7 @@ Details were written to %2.</source>
       <translation>仅本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="324" />
+      <location filename="../../ui/calendar_edits.py" line="332" />
       <source>This occurrence is not in the field package, which covers %1 to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
@@ -3660,11 +3825,6 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="279" />
-      <source>Time limit</source>
-      <translation>时间上限</translation>
-    </message>
-    <message>
       <location filename="../../reports/notice.py" line="125" />
       <source>Time: %1</source>
       <translation>【时间】%1</translation>
@@ -3680,7 +3840,7 @@ Details were written to %2.</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="90" />
+      <location filename="../../ui/autoassign.py" line="103" />
       <source>To</source>
       <translation>至</translation>
     </message>
@@ -3710,6 +3870,11 @@ Details were written to %2.</source>
       <translation>周二</translation>
     </message>
     <message>
+      <location filename="../../cli/commands.py" line="399" />
+      <source>UNFILLED %1</source>
+      <translation>未补齐 %1</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/recurrence.py" line="67" />
       <source>UNTIL must be a local time, without Z (the plan's times are local)</source>
       <translation>UNTIL 必须是本地时间，不带 Z（计划中的时间均为本地时间）</translation>
@@ -3725,7 +3890,7 @@ Details were written to %2.</source>
       <translation>人员不足</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="306" />
+      <location filename="../../ui/calendar_edits.py" line="314" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
@@ -3738,6 +3903,11 @@ Details were written to %2.</source>
       <location filename="../../ui/activity_editor.py" line="119" />
       <source>Until</source>
       <translation>截止日期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="390" />
+      <source>Up</source>
+      <translation>上移</translation>
     </message>
     <message>
       <location filename="../../ui/sheet_import.py" line="305" />
@@ -3820,7 +3990,7 @@ Details were written to %2.</source>
       <translation>志愿服务时间银行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="278" />
+      <location filename="../../cli/commands.py" line="286" />
       <source>WARNING</source>
       <translation>警告</translation>
     </message>
@@ -3875,7 +4045,7 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="519" />
+      <location filename="../../ui/calendar_page.py" line="523" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -3930,7 +4100,7 @@ Details were written to %2.</source>
       <translation>整页</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="225" />
+      <location filename="../../ui/autoassign.py" line="331" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
@@ -3940,7 +4110,7 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="373" />
+      <location filename="../../ui/calendar_edits.py" line="381" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
@@ -3975,7 +4145,7 @@ Details were written to %2.</source>
       <translation>处理中…</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="171" />
+      <location filename="../../ui/autoassign.py" line="219" />
       <source>Would be added</source>
       <translation>将新增</translation>
     </message>
@@ -4040,7 +4210,7 @@ Details were written to %2.</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="701" />
+      <location filename="../../cli/commands.py" line="765" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
@@ -4085,7 +4255,17 @@ Details were written to %2.</source>
       <translation>有数值超出允许范围</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="478" />
+      <location filename="../../ui/autoassign.py" line="297" />
+      <source>added</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="408" />
+      <source>added %1 assignment(s)</source>
+      <translation>已新增 %1 条排班</translation>
+    </message>
+    <message>
+      <location filename="../../db/operations.py" line="483" />
       <source>an acknowledgement needs a reason</source>
       <translation>确认警告需要填写理由</translation>
     </message>
@@ -4125,6 +4305,11 @@ Details were written to %2.</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
     <message>
+      <location filename="../../cli/commands.py" line="339" />
+      <source>assign</source>
+      <translation>排班</translation>
+    </message>
+    <message>
       <location filename="../../ui/assign_dialog.py" line="85" />
       <source>away: %1</source>
       <translation>不在岗：%1</translation>
@@ -4143,6 +4328,11 @@ Details were written to %2.</source>
       <location filename="../../ui/assign_dialog.py" line="86" />
       <source>busy: %1 %2</source>
       <translation>已有安排：%1 %2</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="279" />
+      <source>cancelled</source>
+      <translation>已取消</translation>
     </message>
     <message>
       <location filename="../../db/operations.py" line="314" />
@@ -4165,7 +4355,7 @@ Details were written to %2.</source>
       <translation>无法打开数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="136" />
+      <location filename="../../cli/commands.py" line="144" />
       <source>cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
@@ -4190,7 +4380,7 @@ Details were written to %2.</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="704" />
+      <location filename="../../cli/commands.py" line="768" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -4200,7 +4390,7 @@ Details were written to %2.</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="225" />
+      <location filename="../../cli/commands.py" line="233" />
       <source>cannot write %1: folder %2 does not exist</source>
       <translation>无法写入 %1：文件夹 %2 不存在</translation>
     </message>
@@ -4275,7 +4465,7 @@ Details were written to %2.</source>
       <translation>已删除</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="251" />
+      <location filename="../../cli/commands.py" line="259" />
       <source>demo hospital (%1, seed %2, %3, as on %4) written in %5 s: %6</source>
       <translation>演示医院（%1，随机种子 %2，%3 年，截至 %4）已写入，用时 %5 秒：%6</translation>
     </message>
@@ -4285,7 +4475,7 @@ Details were written to %2.</source>
       <translation>膳食指导资料</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="703" />
+      <location filename="../../cli/commands.py" line="767" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
     </message>
@@ -4330,14 +4520,19 @@ Details were written to %2.</source>
       <translation>例如：春节</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="67" />
+      <location filename="../../cli/commands.py" line="75" />
       <source>error: %1</source>
       <translation>错误：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="526" />
+      <location filename="../../cli/commands.py" line="581" />
       <source>error: %1 (see --help)</source>
       <translation>错误：%1（参见 --help）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="273" />
+      <source>evenings in a row for one person</source>
+      <translation>同一人连续晚上的次数</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="107" />
@@ -4365,7 +4560,7 @@ Details were written to %2.</source>
       <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="235" />
+      <location filename="../../cli/commands.py" line="243" />
       <source>exported to %1: %2</source>
       <translation>已导出到 %1：%2</translation>
     </message>
@@ -4400,22 +4595,27 @@ Details were written to %2.</source>
       <translation>时长须大于 0 且不超过 24 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="427" />
+      <location filename="../../reports/messages.py" line="270" />
+      <source>hours over a monthly cap</source>
+      <translation>超出月度上限的小时数</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="482" />
       <source>ics needs either --staff ID or --branch ID</source>
       <translation>ics 需要 --staff 职工编号 或 --branch 党支部编号（二选一）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="157" />
+      <location filename="../../cli/commands.py" line="165" />
       <source>import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="161" />
+      <location filename="../../cli/commands.py" line="169" />
       <source>imported %1: %2</source>
       <translation>已导入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="212" />
+      <location filename="../../cli/commands.py" line="220" />
       <source>imported %1: %2 record(s) taken, %3 unchanged, %4 changed both here and in the field (choose in the app: File ▸ Field conflicts)</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
@@ -4425,12 +4625,17 @@ Details were written to %2.</source>
       <translation>之前已导入（{value}）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="694" />
+      <location filename="../../reports/messages.py" line="277" />
+      <source>improved, stopped by its budget</source>
+      <translation>已改进，因预算用完而停止</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="758" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="672" />
+      <location filename="../../cli/commands.py" line="736" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
     </message>
@@ -4560,7 +4765,7 @@ Details were written to %2.</source>
       <translation>其中的记录与本数据库不符：有记录的数值超出允许范围（%1）</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="414" />
+      <location filename="../../db/operations.py" line="419" />
       <source>keep at least one backup</source>
       <translation>至少保留一份备份</translation>
     </message>
@@ -4590,9 +4795,9 @@ Details were written to %2.</source>
       <translation>合理用药宣传资料</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="58" />
-      <source>more when the lead is of the organizing branch</source>
-      <translation>带队人属于牵头支部时额外加分</translation>
+      <location filename="../../ui/autoassign.py" line="297" />
+      <source>moved</source>
+      <translation>调整</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="45" />
@@ -4835,7 +5040,7 @@ Details were written to %2.</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="443" />
+      <location filename="../../cli/commands.py" line="498" />
       <source>no party branch with id %1</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
@@ -4855,7 +5060,7 @@ Details were written to %2.</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="441" />
+      <location filename="../../cli/commands.py" line="496" />
       <source>no staff member with id %1</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
@@ -4880,7 +5085,7 @@ Details were written to %2.</source>
       <translation>不符合任何需求</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="270" />
+      <location filename="../../cli/commands.py" line="278" />
       <source>not a date (YYYY-MM-DD): %1</source>
       <translation>不是日期（YYYY-MM-DD）：%1</translation>
     </message>
@@ -4895,7 +5100,7 @@ Details were written to %2.</source>
       <translation>不是有效的 RRULE</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="516" />
+      <location filename="../../cli/commands.py" line="571" />
       <source>not a year: %1</source>
       <translation>不是年份：%1</translation>
     </message>
@@ -4905,9 +5110,19 @@ Details were written to %2.</source>
       <translation>无法使用</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="161" />
+      <location filename="../../reports/messages.py" line="278" />
+      <source>nothing better found within its budget</source>
+      <translation>预算内未找到更好的结果</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="169" />
       <source>nothing to change</source>
       <translation>没有需要更改的内容</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="271" />
+      <source>occurrences led by their organizing branch</source>
+      <translation>由主办支部带队的场次</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="96" />
@@ -4940,34 +5155,14 @@ Details were written to %2.</source>
       <translation>已超时 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="413" />
+      <location filename="../../cli/commands.py" line="468" />
       <source>pairings: %1 on track, %2 behind</source>
       <translation>结对：%1 个进度正常，%2 个滞后</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="61" />
-      <source>per half hour of load (more for heavy loads)</source>
-      <translation>每半小时负担（负担越重扣分越多）</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="60" />
-      <source>per hour over a cap (when the cap may be exceeded)</source>
-      <translation>超出上限的每小时（允许超出时）</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="57" />
-      <source>per occurrence given a lead</source>
-      <translation>每个有带队人的场次</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="59" />
-      <source>per person from outside the organizing branch</source>
-      <translation>每名非牵头支部人员</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="62" />
-      <source>per two evenings in a row</source>
-      <translation>每出现连续两晚</translation>
+      <location filename="../../reports/messages.py" line="272" />
+      <source>people from outside the organizing branch</source>
+      <translation>来自主办支部以外的人数</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="47" />
@@ -4980,6 +5175,11 @@ Details were written to %2.</source>
       <translation>便携式超声仪</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="276" />
+      <source>proved best</source>
+      <translation>已证明最优</translation>
+    </message>
+    <message>
       <location filename="../../reports/notice.py" line="42" />
       <source>pulse pillow</source>
       <translation>脉枕</translation>
@@ -4990,7 +5190,7 @@ Details were written to %2.</source>
       <translation>快速检测试剂</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="174" />
+      <location filename="../../cli/commands.py" line="182" />
       <source>recorded %1: %2 record(s)</source>
       <translation>已登记 %1：%2 条服务记录</translation>
     </message>
@@ -5005,12 +5205,17 @@ Details were written to %2.</source>
       <translation>康复训练器具</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="421" />
+      <location filename="../../ui/autoassign.py" line="300" />
+      <source>removed</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="476" />
       <source>requests: %1; median %2 days to answer</source>
       <translation>点单：%1；答复用时中位数 %2 天</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="419" />
+      <location filename="../../cli/commands.py" line="474" />
       <source>requests: %1; none answered yet</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
@@ -5020,12 +5225,12 @@ Details were written to %2.</source>
       <translation>夜班后休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="494" />
+      <location filename="../../cli/commands.py" line="549" />
       <source>roster %1</source>
       <translation>排班表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="507" />
+      <location filename="../../cli/commands.py" line="562" />
       <source>roster %1: %2</source>
       <translation>排班表 %1：%2</translation>
     </message>
@@ -5100,17 +5305,17 @@ Details were written to %2.</source>
       <translation>备份 %1 也已损坏：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="431" />
+      <location filename="../../cli/commands.py" line="486" />
       <source>the calendar is an .ics file: give -o a name ending in .ics, not %1</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="678" />
+      <location filename="../../cli/commands.py" line="742" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="675" />
+      <location filename="../../cli/commands.py" line="739" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
@@ -5125,12 +5330,12 @@ Details were written to %2.</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="689" />
+      <location filename="../../cli/commands.py" line="753" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="691" />
+      <location filename="../../cli/commands.py" line="755" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
     </message>
@@ -5150,7 +5355,7 @@ Details were written to %2.</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="443" />
+      <location filename="../../db/operations.py" line="448" />
       <source>the gathering time is 0 to %1 minutes before the start</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
@@ -5245,7 +5450,7 @@ Details were written to %2.</source>
       <translation>计划在此期间已被他人修改；未保存任何内容</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="471" />
+      <location filename="../../cli/commands.py" line="526" />
       <source>the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
       <translation>排班表为 PDF 或 PNG 图片：-o 的文件名应以 .pdf 或 .png 结尾，而不是 %1</translation>
     </message>
@@ -5295,7 +5500,7 @@ Details were written to %2.</source>
       <translation>表头中的星期与 {value} 不符：请检查月份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="380" />
+      <location filename="../../cli/commands.py" line="435" />
       <source>the workbook is .xlsx: give -o a name ending in .xlsx, not %1</source>
       <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
     </message>
@@ -5305,7 +5510,7 @@ Details were written to %2.</source>
       <translation>%1 处没有数据库</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="122" />
+      <location filename="../../cli/commands.py" line="130" />
       <source>there is no database at %1 (nothing was created; check --db, or make one with import or demo)</source>
       <translation>%1 处没有数据库（未创建任何文件；请检查 --db，或用 import 或 demo 建立数据库）</translation>
     </message>
@@ -5360,22 +5565,27 @@ Details were written to %2.</source>
       <translation>未知班次代码 {value}</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="508" />
+      <location filename="../../cli/commands.py" line="408" />
+      <source>would add %1 assignment(s)</source>
+      <translation>将新增 %1 条排班</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="563" />
       <source>wrote %1</source>
       <translation>已写入 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="449" />
+      <location filename="../../cli/commands.py" line="504" />
       <source>wrote %1: %2 event(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个日程</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="197" />
+      <location filename="../../cli/commands.py" line="205" />
       <source>wrote %1: %2 occurrence(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个场次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="518" />
+      <location filename="../../cli/commands.py" line="573" />
       <source>year out of range: %1</source>
       <translation>年份超出范围：%1</translation>
     </message>
@@ -5398,6 +5608,16 @@ Details were written to %2.</source>
       <location filename="../../scheduler/duty.py" line="460" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="309" />
+      <source>{name} already carries {bound} h in the window</source>
+      <translation>{name} 在该时段内已承担 {bound} 小时</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="313" />
+      <source>{pool} needs {places} places and {people} people can take them</source>
+      <translation>{pool} 需要 {places} 个岗位，而能胜任的只有 {people} 人</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="49" />

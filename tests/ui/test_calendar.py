@@ -447,7 +447,8 @@ def test_auto_assign_one_occurrence_and_cancel(qtbot, db_path, monkeypatch) -> N
 
 
 def test_solver_settings_dialog_saves_undoably(qtbot, db_path, monkeypatch) -> None:
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QPushButton
 
     from db import operations as ops
     from ui import settings_actions
@@ -455,7 +456,10 @@ def test_solver_settings_dialog_saves_undoably(qtbot, db_path, monkeypatch) -> N
     w = _window(qtbot, db_path)
 
     def change(self) -> int:
-        self.spins["fairness"].setValue(55)
+        self.order.setCurrentRow(3)  # evenings, last, moved up to first
+        for _ in range(3):
+            self.findChild(QPushButton, "up").click()
+        self.order.item(3).setCheckState(Qt.CheckState.Unchecked)  # paired_branch left out
         self.time_limit.setValue(7)
         self.cap_hard.setChecked(False)
         return QDialog.DialogCode.Accepted
@@ -463,7 +467,8 @@ def test_solver_settings_dialog_saves_undoably(qtbot, db_path, monkeypatch) -> N
     monkeypatch.setattr(settings_actions.SolverSettingsDialog, "exec", change)
     w.settings.edit_solver_settings()
     got = ops.solver_settings(w.session.store)
-    assert got.weights.fairness == 55 and got.time_limit == 7 and not got.cap_is_hard
+    assert got.preferences == ("evenings", "hours_cap", "lead_branch")
+    assert got.time_limit == 7 and not got.cap_is_hard
     w.undo_action.trigger()
     assert ops.solver_settings(w.session.store) == ops.SolverSettings()
     w.session.close()
