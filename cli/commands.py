@@ -688,7 +688,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--time-limit",
         type=float,
-        help="budget of search in deterministic seconds, about seconds here (default: the setting, 4)",
+        help="budget of search in CP-SAT deterministic seconds, a count of work (default: the setting, 3)",
     )
     p = command(
         "stats", cmd_stats, "Figures of a year: held, served and hours by month, branch, partner and kind."

@@ -410,8 +410,8 @@ class SolverSettingsDialog(QDialog):
         self.time_limit.setValue(settings.time_limit)
         self.time_limit.setToolTip(
             tr(
-                "Counted in units of work of about a second each on a usual computer, not by the clock: "
-                "the same plan gives the same answer however busy the computer is."
+                "Counted in units of work, not by the clock, so the same plan gives the same answer however "
+                "busy the computer is. On a two-core computer one unit takes about two seconds."
             )
         )
         self.cap_hard = QCheckBox(tr("Never take anyone over their monthly hours cap"))

@@ -1444,8 +1444,8 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="412" />
-      <source>Counted in units of work of about a second each on a usual computer, not by the clock: the same plan gives the same answer however busy the computer is.</source>
-      <translation>按计算量计（在普通电脑上每单位约一秒），不按时钟计：无论电脑多忙，同一计划总得到同样的结果。</translation>
+      <source>Counted in units of work, not by the clock, so the same plan gives the same answer however busy the computer is. On a two-core computer one unit takes about two seconds.</source>
+      <translation>按计算量计，而不按时钟计，因此无论电脑多忙，同一计划总得到同样的结果。在双核电脑上每单位约需两秒。</translation>
     </message>
     <message>
       <location filename="../../ui/patrol_dialog.py" line="89" />
