@@ -320,9 +320,9 @@ def cmd_assign(args: argparse.Namespace) -> int:
     start = args.date_from or date.today()
     end = args.date_to or start + timedelta(days=27)
     if end < start:
-        raise CommandError(f"--to {end} is before --from {start}")
+        raise CommandError(tf("--to %1 is before --from %2", end, start))
     if args.time_limit is not None and args.time_limit <= 0:
-        raise CommandError(f"--time-limit must be above 0 seconds, not {args.time_limit:g}")
+        raise CommandError(tf("--time-limit must be above 0 seconds, not %1", f"{args.time_limit:g}"))
     with _open(args, write=not args.dry_run) as store:
         # Save only onto the plan that was solved: when another assign or an edit committed
         # meanwhile, solve again from what is there now (twice at most), else refuse.

@@ -280,6 +280,32 @@ def test_stats_and_records_in_each_language(tmp_path: Path, office: Path, config
     ]
 
 
+def test_assign_in_each_language(tmp_path: Path, office: Path, config: Path) -> None:
+    away = {"staff": "s001", "start": "2026-12-17T08:00", "end": "2026-12-17T23:00", "reason": "leave"}
+    leave = tmp_path / "leave.json"
+    leave.write_text(json.dumps({"format": "outreach-plan", "version": 1, "unavailability": [away]}))
+    assert run("--db", str(office), "--lang", "en", "import", str(leave), config=config).returncode == 0
+    args = ("--db", str(office), "assign", "--from", "2026-12-14", "--to", "2026-12-20", "--dry-run")
+    en = run(*args, "--method", "greedy", "--lang", "en", config=config)
+    zh = run(*args, "--method", "greedy", "--lang", "zh_CN", config=config)
+    assert en.returncode == zh.returncode == 1, (en.stderr, zh.stderr)
+    assert any(line.startswith("2026-12-14 – 2026-12-20: would add ") for line in en.stdout.splitlines())
+    unfilled_en = [line for line in en.stdout.splitlines() if line.startswith("UNFILLED ")]
+    unfilled_zh = [line for line in zh.stdout.splitlines() if line.startswith("未补齐 ")]
+    assert len(unfilled_en) == len(unfilled_zh) > 0
+    assert any(
+        line.startswith("2026-12-14 – 2026-12-20：") and "将新增" in line for line in zh.stdout.splitlines()
+    )
+    en_doc = json.loads(run(*args, "--json", "--method", "greedy", "--lang", "en", config=config).stdout)
+    zh_doc = json.loads(run(*args, "--json", "--method", "greedy", "--lang", "zh_CN", config=config).stdout)
+    assert en_doc.keys() == zh_doc.keys()
+    for e, z in zip(en_doc["unfilled"], zh_doc["unfilled"], strict=True):
+        assert {k: v for k, v in e.items() if k != "message"} == {
+            k: v for k, v in z.items() if k != "message"
+        }
+        assert " missing — " in e["message"] and "缺 " in z["message"], (e["message"], z["message"])
+
+
 def test_argument_errors_in_the_language_asked(tmp_path: Path, config: Path) -> None:
     r = run("--lang", "zh_CN", "check", "--from", "2026-13-01", config=config)
     assert (
