@@ -82,9 +82,9 @@ class SolverSettings:
     # The soft preferences after fairness, first most important (see PREFERENCES).
     preferences: tuple[str, ...] = PREFERENCES
     # Budget of the whole search, in CP-SAT's deterministic seconds: a count of work, not the
-    # clock, so the same plan gives the same answer however busy the machine is (measured on
-    # the 2-core machine this was tuned on: one unit took 1.5-2.5 s of processor time). Shared by
-    # the stages in turn; what a stage leaves goes to the next.
+    # clock, so the same plan gives the same answer however busy the machine is (on the 2-core
+    # machine this was tuned on one unit took 1.5-4 s of processor time, by stage). Shared by the
+    # stages in turn; what a stage leaves goes to the next.
     time_limit: float = 3.0
     cap_is_hard: bool = True  # never take anyone over their monthly hours cap
     candidates_per_need: int = 16  # the best this many per open need go into the model
