@@ -20,6 +20,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from .model import Plan, Staff, Unavailability
+from .spreadsheet import SYNONYMS
 from .validation import EARLIEST_DATE, LATEST_DATE, date_in_range
 
 
@@ -311,21 +312,8 @@ def _norm_name(text: str) -> str:
 
 
 _NAME_HEADERS = ("姓名", "名字", "人员", "职工", "员工", "医生", "护士", "name", "fullname", "staff")
-_NUMBER_HEADERS = (
-    "工号",
-    "职工号",
-    "员工号",
-    "员工编号",
-    "人员编号",
-    "编号",
-    "staffnumber",
-    "staffno",
-    "employeeno",
-    "employeeid",
-    "number",
-    "no",
-    "id",
-)
+# The staff-number headers of the staff sheet, and the short ones a duty grid uses beside them.
+_NUMBER_HEADERS = (*SYNONYMS["staff"]["id"], "number", "no")
 
 
 def _header_kind(value: Any) -> str | None:

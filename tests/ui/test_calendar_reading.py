@@ -5,53 +5,18 @@ dates are written, and who is assigned shows without scrolling."""
 
 from __future__ import annotations
 
-import json
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
-from db.operations import import_document
-from db.store import Store
 from tests.helpers import sample
-from ui.mainwindow import MainWindow
-from ui.session import Session
+from tests.ui.windows import activity_doc as _activity
+from tests.ui.windows import calendar_window as _window
 
 pytestmark = pytest.mark.gui
-
-CHANGED_ELSEWHERE = "The database was changed elsewhere; what you see is up to date."
-
-
-def _import(path, doc: dict) -> None:
-    with Store(path) as s:
-        import_document(s, json.dumps(doc, ensure_ascii=False))
-
-
-def _window(qtbot, path, doc: dict | None = None) -> MainWindow:
-    _import(path, doc or sample())
-    w = MainWindow(Session(path))
-    qtbot.addWidget(w)
-    w.resize(1600, 1000)
-    w.show()
-    w.show_section("calendar_view")
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.watch.checker is not None)
-    return w
-
-
-def _activity(aid: str, title: str, start: str, minutes: int = 120, **more) -> dict:
-    begin = datetime.fromisoformat(start)
-    return {
-        "id": aid,
-        "title": title,
-        "kind": "free_clinic",
-        "start": begin.isoformat(timespec="minutes"),
-        "end": (begin + timedelta(minutes=minutes)).isoformat(timespec="minutes"),
-        "organizer": "b-ortho",
-        **more,
-    }
 
 
 def _tooltip(widget, pos: QPoint) -> str:

@@ -5,56 +5,24 @@ screen with an English navigation that is not clipped."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from db import operations as ops
-from db.operations import import_document
 from db.store import Store
 from tests.helpers import sample
+from tests.ui.windows import CHANGED_ELSEWHERE
+from tests.ui.windows import activity_doc as _activity
+from tests.ui.windows import calendar_window as _window
+from tests.ui.windows import import_plan_doc as _import
 from ui.app import Controller, FirstStartDialog
 from ui.i18n import tr
-from ui.mainwindow import MainWindow
-from ui.session import Session
 
 pytestmark = pytest.mark.gui
-
-CHANGED_ELSEWHERE = "The database was changed elsewhere; what you see is up to date."
-
-
-def _import(path, doc: dict) -> None:
-    with Store(path) as s:
-        import_document(s, json.dumps(doc, ensure_ascii=False))
-
-
-def _window(qtbot, path, doc: dict | None = None) -> MainWindow:
-    _import(path, doc or sample())
-    w = MainWindow(Session(path))
-    qtbot.addWidget(w)
-    w.resize(1600, 1000)
-    w.show()
-    w.show_section("calendar_view")
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.watch.checker is not None)
-    return w
-
-
-def _activity(aid: str, title: str, start: str, minutes: int = 120, **more) -> dict:
-    begin = datetime.fromisoformat(start)
-    return {
-        "id": aid,
-        "title": title,
-        "kind": "free_clinic",
-        "start": begin.isoformat(timespec="minutes"),
-        "end": (begin + timedelta(minutes=minutes)).isoformat(timespec="minutes"),
-        "organizer": "b-ortho",
-        **more,
-    }
 
 
 # -- the requests inbox and its dialogs
