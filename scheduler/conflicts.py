@@ -470,43 +470,105 @@ def holidays(booked: list[Booked], calendar: WorkCalendar) -> list[Conflict]:
     return out
 
 
-def pairings_behind(plan: Plan, calendar: WorkCalendar, today: datetime) -> list[Conflict]:
-    """Fewer held occurrences of the branch's activities for the partner, since 1 January or the
-    pairing's start (the later) up to the judgement moment, than the target pro rata."""
-    out = []
-    year_start = date(today.year, 1, 1)
-    days_in_year = 366 if _cal.isleap(today.year) else 365
-    by_pair: dict[tuple[str | None, str | None], list[Activity]] = defaultdict(list)
-    for a in plan.activities.values():
-        if a.status != "cancelled":
-            by_pair[(a.organizer, a.partner)].append(a)
-    called_off = {k for k, r in plan.records.items() if r.status == "cancelled"}
+@dataclass(frozen=True, slots=True)
+class PairingProgress:
+    """One pairing judged at a date (DOMAIN.md, "Pairing behind plan")."""
+
+    pairing: str
+    branch: str
+    partner: str
+    target: int  # visits a year
+    held: int  # non-cancelled occurrences from `first` up to the day before the judgement date
+    elapsed: int  # whole days from `first` up to the day before the judgement date
+    days_in_year: int
+    first: date  # 1 January or the pairing's start, the later
+
+    @property
+    def expected(self) -> float:
+        return round(self.target * self.elapsed / self.days_in_year, 2)
+
+    @property
+    def behind(self) -> bool:
+        """At least one whole visit short: held + 1 <= target × elapsed / days in the year,
+        compared in integers (no rounding can flag 13 held against 13.0 expected)."""
+        return (self.held + 1) * self.days_in_year <= self.target * self.elapsed
+
+    @property
+    def on_track(self) -> bool:
+        return not self.behind
+
+
+def pairing_progress(plan: Plan, calendar: WorkCalendar, on: date | datetime) -> list[PairingProgress]:
+    """Every pairing that has begun by the judgement date `on`, judged by the one rule the
+    conflicts panel, `check` and the statistics share. A time of day is dropped: the answer is
+    the date's. Counted: the non-cancelled occurrences (any kind) of activities the pairing's
+    branch organises for its partner that start on a day from 1 January of `on`'s year or the
+    pairing's start (the later) up to the day before `on` (or the pairing's last day)."""
+    day = on.date() if isinstance(on, datetime) else on
+    year_start = date(day.year, 1, 1)
+    days_in_year = 366 if _cal.isleap(day.year) else 365
+    spans: dict[str, tuple[date, date]] = {}  # pairing -> [first, stop)
     for p in plan.pairings.values():
         first = max(year_start, p.start) if p.start else year_start
-        last = datetime.combine(p.end + timedelta(days=1), time.min) if p.end else today
-        upto = min(today, last)
-        begin = datetime.combine(first, time.min)
-        if upto <= begin:
+        stop = min(day, p.end + timedelta(days=1)) if p.end else day
+        if first > day or stop <= year_start:
+            continue  # not begun by the judgement date, or over before the year
+        spans[p.id] = (first, max(first, stop))
+    if not spans:
+        return []
+    wanted: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for pid in spans:
+        p = plan.pairings[pid]
+        wanted[(p.branch, p.partner)].append(pid)
+    called_off = {k for k, r in plan.records.items() if r.status == "cancelled"}
+    begin = datetime.combine(min(f for f, _s in spans.values()), time.min)
+    end = datetime.combine(max(s for _f, s in spans.values()), time.min)
+    held: dict[str, int] = dict.fromkeys(spans, 0)
+    for a in plan.activities.values():
+        mine = wanted.get((a.organizer, a.partner)) if a.organizer and a.partner else None
+        if not mine or a.status == "cancelled" or end <= begin:
             continue
-        elapsed = (upto - begin).total_seconds() / 86400
-        expected = p.visits_per_year * elapsed / days_in_year
-        held = sum(
-            1
-            for a in by_pair.get((p.branch, p.partner), ())
-            for o in expand(a, begin, upto, calendar)
-            if begin <= o.start < upto and (a.id, o.date) not in called_off
-        )
-        if held < expected:
-            out.append(
-                Conflict(
-                    "pairing_behind_plan",
-                    (),
-                    partner=p.partner,
-                    pairing=p.id,
-                    detail=(("held", held), ("expected", round(expected, 2)), ("target", p.visits_per_year)),
-                )
+        if not a.rrule and not a.moved and (a.start >= end or a.end <= begin):
+            continue
+        for o in expand(a, begin, end, calendar):
+            if (a.id, o.date) in called_off:
+                continue
+            d = o.start.date()
+            for pid in mine:
+                first, stop = spans[pid]
+                if first <= d < stop:
+                    held[pid] += 1
+    out = []
+    for pid, (first, stop) in sorted(spans.items()):
+        p = plan.pairings[pid]
+        out.append(
+            PairingProgress(
+                pid,
+                p.branch,
+                p.partner,
+                p.visits_per_year,
+                held[pid],
+                (stop - first).days,
+                days_in_year,
+                first,
             )
+        )
     return out
+
+
+def pairings_behind(plan: Plan, calendar: WorkCalendar, today: date | datetime) -> list[Conflict]:
+    """The pairings behind plan at the judgement date (see `pairing_progress`)."""
+    return [
+        Conflict(
+            "pairing_behind_plan",
+            (),
+            partner=p.partner,
+            pairing=p.pairing,
+            detail=(("held", p.held), ("expected", p.expected), ("target", p.target)),
+        )
+        for p in pairing_progress(plan, calendar, today)
+        if p.behind
+    ]
 
 
 def requests_overdue(plan: Plan, times: ResponseTimes, now: datetime) -> list[Conflict]:

@@ -6,18 +6,18 @@ Readings: an occurrence counts as held when its record says done; it falls in th
 day it took place (a moved occurrence, on its new day). People served are the record's `served`;
 volunteer hours are the attended hours of done records. A department's figures are those of the
 occurrences its people attended (an occurrence counts once per department). A pairing's progress
-is held occurrences of the branch's activities for the partner against the target pro rata to the
-judgement day (on track when held ≥ target × elapsed / days in the year)."""
+is judged by the one rule of the conflict checker (`conflicts.pairing_progress`, DOMAIN.md
+"Pairing behind plan") at the judgement day, which lies in the window (a later day is the
+window's last, an earlier one its first)."""
 
 from __future__ import annotations
 
-import calendar as _cal
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from statistics import median
 
-from .conflicts import held_occurrences
+from .conflicts import PairingProgress, held_occurrences, pairing_progress
 from .model import Plan
 from .requests import ResponseTimes, deadline
 from .workdays import WorkCalendar
@@ -40,17 +40,6 @@ class Row:
         self.served += served
         self.hours = round(self.hours + hours, 4)
         self.keys.append(key)
-
-
-@dataclass(frozen=True, slots=True)
-class PairingProgress:
-    pairing: str
-    branch: str
-    partner: str
-    target: int
-    held: int
-    expected: float
-    on_track: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +130,7 @@ def compute(
             people.setdefault(att.staff, Row(att.staff)).add(key, 0, att.hours)
         for dept, h in by_dept.items():
             departments.setdefault(dept, Row(dept)).add(key, served, h)
-    judged = today or end
+    judged = min(max(today or end, start), end)
     return Statistics(
         start,
         end,
@@ -152,34 +141,9 @@ def compute(
         partners,
         kinds,
         people,
-        pairing_progress(plan, booked, start, end, judged),
+        pairing_progress(plan, calendar, judged),
         request_lines(plan, calendar, start, end, response or ResponseTimes()),
     )
-
-
-def pairing_progress(plan: Plan, booked: dict, start: date, end: date, judged: date) -> list[PairingProgress]:
-    out = []
-    year_days = 366 if _cal.isleap(start.year) else 365
-    for p in sorted(plan.pairings.values(), key=lambda p: p.id):
-        first = max(start, p.start) if p.start else start
-        last = min(end, judged, p.end) if p.end else min(end, judged)
-        if last < first:
-            continue
-        elapsed = (last - first).days + 1
-        expected = round(p.visits_per_year * elapsed / year_days, 2)
-        held = sum(
-            1
-            for key, rec in plan.records.items()
-            if rec.status == "done"
-            and key in booked
-            and booked[key].activity.organizer == p.branch
-            and booked[key].activity.partner == p.partner
-            and first <= booked[key].occ.start.date() <= last
-        )
-        out.append(
-            PairingProgress(p.id, p.branch, p.partner, p.visits_per_year, held, expected, held >= expected)
-        )
-    return out
 
 
 def request_lines(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from scheduler.conflicts import CheckContext, check
+from scheduler.conflicts import CheckContext, check, pairings_behind
 from scheduler.model import (
     Activity,
     Assignment,
@@ -263,21 +263,60 @@ def test_holiday_but_not_makeup_day() -> None:
 
 
 def test_pairing_behind_plan_pro_rata() -> None:
+    """Behind only when at least one whole visit short (DOMAIN.md): held + 1 <= expected."""
     p = base()
     p.partners["pt"] = Partner("pt", "友谊社区")
     p.pairings["pr"] = Pairing("pr", "b", "pt", None, None, 12)
-    # 1 July: 181 days of 365 elapsed -> 5.95 expected; 6 held is enough, 5 is not.
+    # 1 July: 181 whole days of 365 elapsed -> 5.95 expected; 5 held is less than a visit short.
     for m in range(1, 7):
         act(p, f"v{m}", at(date(2026, m, 10), 9), at(date(2026, m, 10), 11), organizer="b", partner="pt")
-    assert of(p, "pairing_behind_plan", today=date(2026, 7, 1)) == []
     p.records[("v6", date(2026, 6, 10))] = Record("v6", date(2026, 6, 10), "cancelled", "雨")
-    got = of(p, "pairing_behind_plan", today=date(2026, 7, 1))
-    assert len(got) == 1 and got[0].pairing == "pr" and got[0].partner == "pt" and got[0].occurrences == ()
-    # A pairing that started on 1 June is judged from then: 30 days -> 0.99 expected.
-    p.pairings["pr"] = Pairing("pr", "b", "pt", date(2026, 6, 1), None, 12)
-    assert len(of(p, "pairing_behind_plan", today=date(2026, 7, 1))) == 1  # its one June visit is off
-    del p.records[("v6", date(2026, 6, 10))]
     assert of(p, "pairing_behind_plan", today=date(2026, 7, 1)) == []
+    p.records[("v5", date(2026, 5, 10))] = Record("v5", date(2026, 5, 10), "cancelled", "雨")
+    got = of(p, "pairing_behind_plan", today=date(2026, 7, 1))  # 4 held: 5 <= 5.95
+    assert len(got) == 1 and got[0].pairing == "pr" and got[0].partner == "pt" and got[0].occurrences == ()
+    assert got[0].info() == {"held": 4, "expected": 5.95, "target": 12}
+    # A pairing that started on 1 June is judged from then: 30 days -> 0.99 expected, never behind.
+    p.pairings["pr"] = Pairing("pr", "b", "pt", date(2026, 6, 1), None, 12)
+    assert of(p, "pairing_behind_plan", today=date(2026, 7, 1)) == []
+
+
+def test_pairing_behind_plan_whole_visits_and_days() -> None:
+    """The cases the office tripped over: "13 held, 13 expected" is not behind; a pairing begun
+    five days ago is not behind; the judgement day itself does not count; the time of day never
+    changes the answer."""
+    p = base()
+    p.partners["pt"] = Partner("pt", "友谊社区")
+    p.pairings["pr"] = Pairing("pr", "b", "pt", None, None, 40)
+    act(
+        p,
+        "w",
+        at(date(2026, 1, 5), 9),
+        at(date(2026, 1, 5), 11),
+        organizer="b",
+        partner="pt",
+        rrule="FREQ=WEEKLY;COUNT=13",
+    )
+    # 23 April 2026: 112 whole days elapsed -> 12.27 expected; 13 held (the last on 30 March).
+    judged = date(2026, 4, 23)
+    got = of(p, "pairing_behind_plan", today=judged)
+    assert got == []  # 13 held against 12.27
+    # 40 a year, 14 May: 133 days -> 14.58 expected; 13 held: 14 <= 14.58, behind by a whole visit.
+    got = of(p, "pairing_behind_plan", today=date(2026, 5, 14))
+    assert [c.info()["held"] for c in got] == [13]
+    # One more held on the judgement day itself is not counted; the next day it is.
+    act(p, "x", at(date(2026, 5, 14), 9), at(date(2026, 5, 14), 11), organizer="b", partner="pt")
+    assert len(of(p, "pairing_behind_plan", today=date(2026, 5, 14))) == 1
+    assert of(p, "pairing_behind_plan", today=date(2026, 5, 15)) == []
+    # A pairing begun five days ago with nothing held: 0.55 expected, not behind.
+    p.pairings["pr"] = Pairing("pr", "b", "pt", date(2026, 5, 9), None, 40)
+    assert of(p, "pairing_behind_plan", today=date(2026, 5, 14)) == []
+    # Any time of day gives the date's answer.
+    p.pairings["pr"] = Pairing("pr", "b", "pt", None, None, 40)
+    by_date = pairings_behind(p, CAL, date(2026, 5, 14))
+    assert len(by_date) == 1
+    for hh, mm in ((0, 0), (12, 0), (23, 59)):
+        assert pairings_behind(p, CAL, at(date(2026, 5, 14), hh, mm)) == by_date
 
 
 # ---- request overdue
