@@ -56,13 +56,11 @@ from scheduler.stats import to_json as stats_json
 from scheduler.wording import N_, say
 from scheduler.workdays import WorkCalendar, official_calendar
 
+from . import args as cli_args
+from .args import CommandError
 from .lang import LANGUAGES, asked, json_text, resolve, t, terminal, tf, use
 
 EXIT_OK, EXIT_WANTING, EXIT_FAILED = 0, 1, 2
-
-
-class CommandError(Exception):
-    """A failure the user can act on; printed as one line, exit 2 (made in the user's language)."""
 
 
 def _say(text: str) -> None:
@@ -188,11 +186,9 @@ def cmd_field(args: argparse.Namespace) -> int:
         out = Path(args.output)
         if not out.parent.exists():
             raise CommandError(_no_folder(out))
-        _window(args)
-        start = args.date_from or date.today()
-        end = args.date_to or start + timedelta(days=6)
-        if end < start:
-            raise CommandError(tf("--to %1 is before --from %2", end, start))
+        start = cli_args.span(args.date_from, args.date_to, date.today())
+        assert start is not None
+        end = args.date_to or cli_args.until(start, 6)
         with _open(args) as store:
             ready = field_keys_ready(store)
         if not ready:  # the first package of this database: its identity and key are made once
@@ -245,7 +241,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    year = args.year or (args.today.year if args.today else date.today().year)
+    try:
+        year = args.year or cli_args.demo_year(str(args.today.year if args.today else date.today().year))
+    except argparse.ArgumentTypeError as exc:
+        raise CommandError(str(exc)) from None
     today = args.today or demo_today(year, date.today())
     if today.year != year:
         raise CommandError(tf("--today %1 is not in the demo year %2", today, year))
@@ -269,18 +268,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _date(text: str) -> date:
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(tf("not a date (YYYY-MM-DD): %1", repr(text))) from None
-
-
-def _window(args: argparse.Namespace) -> None:
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise CommandError(tf("--from %1 is after --to %2", args.date_from, args.date_to))
+_date = cli_args.day  # every date option of every command (cli/notice.py and cli/sheets.py too)
 
 
 SEVERITIES = {"error": N_("ERROR"), "warning": N_("WARNING")}
@@ -293,7 +281,7 @@ def _column(text: str, width: int) -> str:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    _window(args)
+    cli_args.span(args.date_from, args.date_to, None)
     today = args.today or date.today()
     with _open(args) as store:
         plan = load_plan(store)
@@ -316,13 +304,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
-    _window(args)
-    start = args.date_from or date.today()
-    end = args.date_to or start + timedelta(days=27)
-    if end < start:
-        raise CommandError(tf("--to %1 is before --from %2", end, start))
-    if args.time_limit is not None and args.time_limit <= 0:
-        raise CommandError(tf("--time-limit must be above 0 seconds, not %1", f"{args.time_limit:g}"))
+    start = cli_args.span(args.date_from, args.date_to, date.today())
+    assert start is not None
+    end = args.date_to or cli_args.until(start, 27)
     with _open(args, write=not args.dry_run) as store:
         # Save only onto the plan that was solved: when another assign or an edit committed
         # meanwhile, solve again from what is there now (twice at most), else refuse.
@@ -341,9 +325,9 @@ def cmd_assign(args: argparse.Namespace) -> int:
                 break
             try:
                 # One step: the solver's earlier assignments it moves go, the new ones come.
-                gone = {"assignments": [a.key for a in proposal.removed]}
-                made = {"assignments": proposal.assignments}
-                write(store, Edit(saves=made, deletes=gone, expect_revision=version))
+                dropped = {"assignments": [a.key for a in proposal.removed]}
+                added = {"assignments": proposal.assignments}
+                write(store, Edit(saves=added, deletes=dropped, expect_revision=version))
                 break
             except Stale as exc:
                 if attempt == 2:
@@ -487,9 +471,9 @@ def cmd_ics(args: argparse.Namespace) -> int:
         )
     if not out.parent.exists():
         raise CommandError(_no_folder(out))
-    _window(args)
-    start = args.date_from or date.today() - timedelta(days=90)
-    end = args.date_to or start + timedelta(days=455)
+    start = cli_args.span(args.date_from, args.date_to, date.today() - timedelta(days=90))
+    assert start is not None
+    end = args.date_to or cli_args.until(start, 455)
     with _open(args) as store:
         plan = load_plan(store)
     if args.staff and args.staff not in plan.staff:
@@ -564,14 +548,7 @@ def cmd_roster(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _year(text: str) -> int:
-    try:
-        y = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(tf("not a year: %1", repr(text))) from None
-    if not 1900 <= y <= 2200:
-        raise argparse.ArgumentTypeError(tf("year out of range: %1", y))
-    return y
+_year = cli_args.year
 
 
 class _Parser(argparse.ArgumentParser):
@@ -632,7 +609,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("demo", cmd_demo, "Fill the database with a made-up hospital.")
     p.add_argument("--scale", choices=sorted(SCALES), default="small", help="how big (default: small)")
     p.add_argument("--seed", type=int, default=1, help="random seed (default: 1)")
-    p.add_argument("--year", type=_year, default=None, help="the year of activities (default: this year)")
+    p.add_argument(
+        "--year", type=cli_args.demo_year, default=None, help="the year of activities (default: this year)"
+    )
     p.add_argument(
         "--today",
         type=_date,
@@ -687,7 +666,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--time-limit",
-        type=float,
+        type=cli_args.seconds,
         help="budget of search in CP-SAT deterministic seconds, a count of work (default: the setting, 3)",
     )
     p = command(
@@ -715,6 +694,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .sheets import add_parser as add_sheets  # here: cli/sheets.py builds on this module
 
     add_sheets(command)
+    from .review import add_parser as add_review  # here: cli/review.py builds on this module
+
+    add_review(command)
     return parser
 
 

@@ -79,42 +79,47 @@
       <translation>%1（带队）</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="104" />
+      <source>%1 (make-up workday)</source>
+      <translation>%1调休</translation>
+    </message>
+    <message>
       <location filename="../../reports/notice.py" line="123" />
       <source>%1 (moved from %2)</source>
       <translation>%1（由 %2 改期）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="153" />
+      <location filename="../../cli/sheets.py" line="152" />
       <source>%1 (sheet %2): %3</source>
       <translation>%1（工作表 %2）：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="226" />
+      <location filename="../../cli/sheets.py" line="225" />
       <source>%1 (sheet %2): no column for %3</source>
       <translation>%1（工作表 %2）：没有这些字段的列：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="156" />
+      <location filename="../../cli/sheets.py" line="155" />
       <source>%1 (sheet %2): no one is listed under the day columns</source>
       <translation>%1（工作表 %2）：日期列下没有列出任何人</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="229" />
+      <location filename="../../cli/sheets.py" line="228" />
       <source>%1 (sheet %2): no rows under the header</source>
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="93" />
+      <location filename="../../cli/commands.py" line="91" />
       <source>%1 acknowledgements</source>
       <translation>%1 条已确认的警告</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="88" />
+      <location filename="../../cli/commands.py" line="86" />
       <source>%1 activities</source>
       <translation>%1 个活动</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="89" />
+      <location filename="../../cli/commands.py" line="87" />
       <source>%1 assignments</source>
       <translation>%1 条排班</translation>
     </message>
@@ -124,19 +129,24 @@
       <translation>到场 %1 人，共 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="82" />
+      <location filename="../../cli/commands.py" line="80" />
       <source>%1 branches</source>
       <translation>%1 个党支部</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="92" />
+      <location filename="../../cli/commands.py" line="90" />
       <source>%1 calendar</source>
       <translation>%1 个日历日</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="80" />
+      <location filename="../../cli/commands.py" line="78" />
       <source>%1 campuses</source>
       <translation>%1 个院区</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="121" />
+      <source>%1 conflicts</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="65" />
@@ -144,17 +154,17 @@
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="81" />
+      <location filename="../../cli/commands.py" line="79" />
       <source>%1 departments</source>
       <translation>%1 个科室</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="187" />
+      <location filename="../../cli/sheets.py" line="186" />
       <source>%1 entries left out: the same person and times are held already</source>
       <translation>%1 条未导入：同一人同一时段已有记录</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="314" />
+      <location filename="../../cli/commands.py" line="302" />
       <source>%1 error(s), %2 warning(s)</source>
       <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -184,7 +194,7 @@
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="425" />
+      <location filename="../../ui/calendar_page.py" line="449" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -199,12 +209,12 @@
       <translation>合计 %1 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="169" />
+      <location filename="../../ui/app.py" line="177" />
       <source>%1 is damaged (%2) and there is no backup of it.</source>
       <translation>%1 已损坏（%2），且没有它的备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="175" />
+      <location filename="../../ui/app.py" line="183" />
       <source>%1 is damaged (%2).
 
 Restore the latest good backup, taken %3? The damaged file is kept aside.</source>
@@ -236,6 +246,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../scheduler/recurrence.py" line="166" />
       <source>%1 may name one value only (an activity happens once a day at the most)</source>
       <translation>%1 只能取一个值（活动每天最多举办一次）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="199" />
+      <source>%1 more</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/registry.py" line="93" />
@@ -273,17 +288,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
     <message>
+      <location filename="../../reports/review.py" line="119" />
+      <source>%1 open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/picture.py" line="28" />
       <source>%1 pages are too many for one picture (at most %2): choose a shorter period, or print the PDF</source>
       <translation>%1 页太多，无法做成一张图片（最多 %2 页）：请选择较短的时间段，或打印 PDF</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="86" />
+      <location filename="../../cli/commands.py" line="84" />
       <source>%1 pairings</source>
       <translation>%1 个结对</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="85" />
+      <location filename="../../cli/commands.py" line="83" />
       <source>%1 partners</source>
       <translation>%1 个结对单位</translation>
     </message>
@@ -298,7 +318,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>负担最重的有 %1 人。用时 %2 秒。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="91" />
+      <location filename="../../cli/commands.py" line="89" />
       <source>%1 records</source>
       <translation>%1 条服务记录</translation>
     </message>
@@ -313,7 +333,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>移除 %1 人，新增 %2 人，调整 %3 人</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="90" />
+      <location filename="../../cli/commands.py" line="88" />
       <source>%1 requests</source>
       <translation>%1 个点单</translation>
     </message>
@@ -333,17 +353,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="87" />
+      <location filename="../../reports/review.py" line="107" />
+      <source>%1 served, %2 h</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="85" />
       <source>%1 services</source>
       <translation>%1 个服务项目</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="83" />
+      <location filename="../../cli/commands.py" line="81" />
       <source>%1 staff</source>
       <translation>%1 名职工</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="84" />
+      <location filename="../../cli/commands.py" line="82" />
       <source>%1 unavailability</source>
       <translation>%1 条不可用时段</translation>
     </message>
@@ -353,12 +378,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="217" />
+      <location filename="../../cli/commands.py" line="213" />
       <source>%1 was imported before: nothing changed</source>
       <translation>%1 之前已导入过：未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="156" />
+      <location filename="../../cli/commands.py" line="154" />
       <source>%1 was not imported, nothing changed: %2 problem(s)</source>
       <translation>%1 未导入，未做任何更改：%2 个问题</translation>
     </message>
@@ -368,12 +393,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="157" />
+      <location filename="../../cli/commands.py" line="155" />
       <source>%1 was not recorded, nothing changed: %2 problem(s)</source>
       <translation>%1 未登记，未做任何更改：%2 个问题</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="213" />
+      <location filename="../../cli/commands.py" line="209" />
       <source>%1 was refused, nothing changed: %2</source>
       <translation>%1 被拒绝，未做任何更改：%2</translation>
     </message>
@@ -383,7 +408,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 · %2 KB</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="412" />
+      <location filename="../../cli/commands.py" line="396" />
       <source>%1 – %2: %3: %4 of %5 open place(s) filled, %6 lead(s); %7 place(s) left open; %8 s (%9)</source>
       <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
     </message>
@@ -391,11 +416,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/sheet_import.py" line="573" />
       <source>%1, %2: %3 of %4 people found; %5 entries (%6 on duty, %7 resting after a night, %8 on leave).</source>
       <translation>%1，%2：%4 人中找到 %3 人；共 %5 条记录（值班 %6 条，夜班后休息 %7 条，请假 %8 条）。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/calendar_page.py" line="417" />
-      <source>%1-%2</source>
-      <translation>%1年%2月</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="70" />
@@ -413,17 +433,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="459" />
+      <location filename="../../cli/commands.py" line="443" />
       <source>%1: %2 occurrences held, %3 people served, %4 volunteer hours</source>
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="265" />
+      <location filename="../../cli/sheets.py" line="264" />
       <source>%1: %2 request(s) taken, %3 already there (repeated, or imported before), %4 row(s) refused</source>
       <translation>%1：导入点单 %2 条，已有 %3 条（重复行或之前已导入），拒收 %4 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="273" />
+      <location filename="../../cli/sheets.py" line="272" />
       <source>%1: %2 row(s) taken (%3 new, %4 updated), %5 row(s) refused</source>
       <translation>%1：导入 %2 行（新增 %3，更新 %4），拒收 %5 行</translation>
     </message>
@@ -433,7 +453,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：活动 %4 在 %3 没有场次（当天未安排，或已取消）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="170" />
+      <location filename="../../cli/sheets.py" line="169" />
       <source>%1: duty roster of %2 for %3: %4 of %5 people taken, %6 entries (%7 duty, %8 rest, %9 leave), %10 entries of an earlier import replaced; %11 row(s) and %12 cell(s) refused</source>
       <translation>%1：%2 %3 排班表：%5 人中导入 %4 人，共 %6 条记录（值班 %7，休息 %8，请假 %9），替换之前导入的 %10 条；拒收 %11 行、%12 个单元格</translation>
     </message>
@@ -458,7 +478,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：结束日期早于开始日期（%3）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="350" />
+      <location filename="../../cli/commands.py" line="334" />
       <source>%1; run assign again</source>
       <translation>%1；请重新运行 assign</translation>
     </message>
@@ -466,6 +486,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/calendar_page.py" line="56" />
       <source>%1–%2 %3 %4</source>
       <translation>%4年%3%1日–%2日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="283" />
+      <source>&amp;About…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/settings_actions.py" line="41" />
@@ -478,7 +503,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="159" />
+      <location filename="../../ui/mainwindow.py" line="160" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
@@ -488,7 +513,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>科室排班表(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="147" />
+      <location filename="../../ui/mainwindow.py" line="148" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
@@ -501,6 +526,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/file_actions.py" line="61" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="279" />
+      <source>&amp;Help</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/settings_actions.py" line="39" />
@@ -543,7 +573,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="150" />
+      <location filename="../../ui/mainwindow.py" line="151" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
@@ -568,9 +598,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>职工、科室或结对单位(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="148" />
+      <location filename="../../ui/mainwindow.py" line="149" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="280" />
+      <source>&amp;User manual</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/settings_actions.py" line="45" />
@@ -578,7 +613,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="157" />
+      <location filename="../../ui/mainwindow.py" line="158" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -633,12 +668,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（整个活动）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="419" />
+      <location filename="../../ui/calendar_views.py" line="429" />
       <source>+%1 more</source>
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="99" />
+      <location filename="../../cli/commands.py" line="97" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -648,7 +683,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，共 %1 次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="410" />
+      <location filename="../../cli/commands.py" line="394" />
       <source>, removed %1</source>
       <translation>，移除 %1 条</translation>
     </message>
@@ -663,47 +698,42 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，直到 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="510" />
+      <location filename="../../cli/commands.py" line="494" />
       <source>--activity ID and --occurrence DATE</source>
       <translation>--activity 活动编号 和 --occurrence 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="512" />
+      <location filename="../../cli/commands.py" line="496" />
       <source>--branch ID</source>
       <translation>--branch 党支部编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="85" />
+      <location filename="../../cli/sheets.py" line="84" />
       <source>--department and --month are for sheet duty</source>
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="283" />
-      <source>--from %1 is after --to %2</source>
-      <translation>--from %1 晚于 --to %2</translation>
-    </message>
-    <message>
-      <location filename="../../cli/commands.py" line="513" />
+      <location filename="../../cli/commands.py" line="497" />
       <source>--from DATE</source>
       <translation>--from 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="511" />
+      <location filename="../../cli/commands.py" line="495" />
       <source>--staff ID</source>
       <translation>--staff 职工编号</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="325" />
-      <source>--time-limit must be above 0 seconds, not %1</source>
-      <translation>--time-limit 必须大于 0 秒，而不是 %1</translation>
-    </message>
-    <message>
-      <location filename="../../cli/commands.py" line="323" />
+      <location filename="../../cli/args.py" line="81" />
       <source>--to %1 is before --from %2</source>
       <translation>--to %1 早于 --from %2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="251" />
+      <location filename="../../cli/args.py" line="82" />
+      <source>--to %1 is before the first day in use, %2 (give --from)</source>
+      <translation>--to %1 早于所用的起始日 %2（请给出 --from）</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="250" />
       <source>--today %1 is not in the demo year %2</source>
       <translation>--today %1 不在演示年份 %2 内</translation>
     </message>
@@ -758,6 +788,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
     <message>
+      <location filename="../../ui/help.py" line="253" />
+      <source>About</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="356" />
       <source>Accept</source>
       <translation>受理</translation>
@@ -793,7 +828,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="280" />
+      <location filename="../../reports/review.py" line="249" />
       <source>Activity</source>
       <translation>活动</translation>
     </message>
@@ -863,7 +898,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="133" />
+      <location filename="../../ui/calendar_page.py" line="138" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
@@ -873,17 +908,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="302" />
+      <location filename="../../ui/calendar_page.py" line="316" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="303" />
+      <location filename="../../ui/calendar_page.py" line="317" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="305" />
+      <location filename="../../ui/calendar_page.py" line="319" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
@@ -898,7 +933,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="304" />
+      <location filename="../../ui/calendar_page.py" line="318" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -933,7 +968,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="142" />
+      <location filename="../../ui/calendar_page.py" line="156" />
       <source>Annual patrol plan…</source>
       <translation>全年巡诊计划…</translation>
     </message>
@@ -943,7 +978,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="529" />
+      <location filename="../../ui/calendar_page.py" line="554" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -983,7 +1018,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>安排人员：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="205" />
+      <location filename="../../ui/calendar_page.py" line="219" />
       <source>Assign a person…</source>
       <translation>安排人员…</translation>
     </message>
@@ -1038,7 +1073,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班设置</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="203" />
+      <location filename="../../ui/calendar_page.py" line="217" />
       <source>Auto-assign this occurrence</source>
       <translation>为本场次自动排班</translation>
     </message>
@@ -1063,9 +1098,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>正在自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="143" />
+      <location filename="../../ui/calendar_page.py" line="157" />
       <source>Auto-assign…</source>
       <translation>自动排班…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="190" />
+      <source>Back</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/file_actions.py" line="82" />
@@ -1153,7 +1193,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="406" />
+      <location filename="../../cli/commands.py" line="390" />
       <source>CHANGED %1 %2: removed %3; added %4; moved %5</source>
       <translation>已调整 %1 %2：移除 %3；新增 %4；调动 %5</translation>
     </message>
@@ -1198,12 +1238,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>停办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="211" />
+      <location filename="../../ui/calendar_page.py" line="225" />
       <source>Call off this occurrence…</source>
       <translation>停办本场次…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="90" />
+      <location filename="../../reports/review.py" line="68" />
       <source>Called off</source>
       <translation>已停办</translation>
     </message>
@@ -1248,7 +1288,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法删除</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="130" />
+      <location filename="../../ui/app.py" line="138" />
       <source>Cannot open database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -1363,9 +1403,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="254" />
+      <location filename="../../ui/help.py" line="230" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="146" />
+      <source>Compact</source>
+      <translation>紧凑</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="61" />
@@ -1373,9 +1418,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="135" />
+      <location filename="../../ui/mainwindow.py" line="136" />
       <source>Conflicts</source>
       <translation>冲突</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="78" />
+      <source>Conflicts (errors / warnings)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="215" />
+      <source>Conflicts the week's occurrences carry</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/messages.py" line="125" />
@@ -1403,6 +1458,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系电话</translation>
     </message>
     <message>
+      <location filename="../../ui/help.py" line="194" />
+      <source>Contents</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/notice_dialog.py" line="74" />
       <source>Copied again.</source>
       <translation>已再次复制。</translation>
@@ -1423,7 +1483,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>复制为图片</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="215" />
+      <location filename="../../ui/calendar_page.py" line="229" />
       <source>Copy notice</source>
       <translation>复制通知</translation>
     </message>
@@ -1433,12 +1493,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="249" />
+      <location filename="../../ui/mainwindow.py" line="252" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="244" />
+      <location filename="../../ui/mainwindow.py" line="247" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
     </message>
@@ -1478,7 +1538,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="174" />
+      <location filename="../../ui/help.py" line="237" />
+      <source>Database</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="182" />
       <source>Database damaged</source>
       <translation>数据库已损坏</translation>
     </message>
@@ -1588,7 +1653,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="151" />
+      <location filename="../../reports/review.py" line="174" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
@@ -1658,7 +1723,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下移</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="189" />
+      <location filename="../../ui/labels.py" line="87" />
+      <source>Dragon Boat Festival</source>
+      <translation>端午节</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="188" />
       <source>Dry run, nothing written.</source>
       <translation>试运行，未写入任何内容。</translation>
     </message>
@@ -1673,7 +1743,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心电图</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="286" />
+      <location filename="../../cli/commands.py" line="274" />
       <source>ERROR</source>
       <translation>错误</translation>
     </message>
@@ -1723,7 +1793,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="208" />
+      <location filename="../../ui/calendar_page.py" line="222" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -1733,7 +1803,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>对科室在岗的影响</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="276" />
+      <location filename="../../ui/app.py" line="284" />
       <source>Empty hospital</source>
       <translation>空白医院</translation>
     </message>
@@ -1908,7 +1978,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="256" />
+      <location filename="../../ui/mainwindow.py" line="259" />
       <source>Field mode: %1</source>
       <translation>现场模式：%1</translation>
     </message>
@@ -1923,7 +1993,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包 (*.outreach-field)</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="85" />
+      <location filename="../../reports/review.py" line="166" />
       <source>Figure</source>
       <translation>指标</translation>
     </message>
@@ -1938,7 +2008,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>填满所有岗位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="144" />
+      <location filename="../../ui/calendar_page.py" line="158" />
       <source>Fill the open places of a window of the calendar with the solver</source>
       <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
     </message>
@@ -1966,6 +2036,16 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/printing.py" line="131" />
       <source>Fit width</source>
       <translation>适合宽度</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="239" />
+      <source>Font</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="192" />
+      <source>Forward</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/sheet_import.py" line="515" />
@@ -2043,9 +2123,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>健康讲座</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="111" />
+      <location filename="../../reports/review.py" line="67" />
       <source>Held</source>
       <translation>已举办</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="281" />
+      <source>Help on this &amp;screen</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/messages.py" line="135" />
@@ -2063,7 +2148,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改记录：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="214" />
+      <location filename="../../ui/calendar_page.py" line="228" />
       <source>History…</source>
       <translation>修改记录…</translation>
     </message>
@@ -2078,7 +2163,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="481" />
+      <location filename="../../ui/calendar_page.py" line="506" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -2103,12 +2188,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医院</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="95" />
+      <location filename="../../ui/app.py" line="103" />
       <source>Hospital name</source>
       <translation>医院名称</translation>
     </message>
     <message>
-      <location filename="../../reports/timebank.py" line="69" />
+      <location filename="../../reports/review.py" line="174" />
       <source>Hours</source>
       <translation>时长（小时）</translation>
     </message>
@@ -2183,7 +2268,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从 %2 导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="86" />
+      <location filename="../../ui/app.py" line="94" />
       <source>Import a plan file…</source>
       <translation>导入计划文件…</translation>
     </message>
@@ -2223,7 +2308,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入 – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="280" />
+      <location filename="../../ui/app.py" line="288" />
       <source>Import plan file</source>
       <translation>导入计划文件</translation>
     </message>
@@ -2298,7 +2383,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>检验技师</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="100" />
+      <location filename="../../ui/labels.py" line="86" />
+      <source>Labour Day</source>
+      <translation>劳动节</translation>
+    </message>
+    <message>
+      <location filename="../../ui/app.py" line="108" />
       <source>Later</source>
       <translation>稍后</translation>
     </message>
@@ -2318,7 +2408,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="212" />
+      <location filename="../../ui/calendar_page.py" line="226" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
@@ -2341,6 +2431,26 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/patrol_dialog.py" line="72" />
       <source>Length</source>
       <translation>时长</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="241" />
+      <source>Libraries</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="231" />
+      <source>Licence</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="245" />
+      <source>Licence texts: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="79" />
+      <source>MMMM yyyy</source>
+      <translation>yyyy年M月</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="249" />
@@ -2388,6 +2498,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>含义</translation>
     </message>
     <message>
+      <location filename="../../reports/review.py" line="84" />
+      <source>Median days to answer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/stats_xlsx.py" line="83" />
       <source>Median days to answer a request</source>
       <translation>点单响应天数（中位数）</translation>
@@ -2406,6 +2521,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/autoassign.py" line="104" />
       <source>Method</source>
       <translation>方法</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="88" />
+      <source>Mid-Autumn Festival</source>
+      <translation>中秋节</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="238" />
@@ -2453,9 +2573,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>顺延到下一个工作日</translation>
     </message>
     <message>
+      <location filename="../../reports/review.py" line="69" />
+      <source>Moved</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/calendar_views.py" line="92" />
       <source>Moved from %1</source>
       <translation>由 %1 改期</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="111" />
+      <source>Moved to %1</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/messages.py" line="81" />
@@ -2488,6 +2618,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>未找到的名称：请选择各自对应的记录</translation>
     </message>
     <message>
+      <location filename="../../ui/labels.py" line="89" />
+      <source>National Day</source>
+      <translation>国庆节</translation>
+    </message>
+    <message>
       <location filename="../../reports/rosters.py" line="151" />
       <source>Needs</source>
       <translation>人员需求</translation>
@@ -2516,6 +2651,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/editor.py" line="226" />
       <source>New %1</source>
       <translation>新增%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="83" />
+      <source>New Year's Day</source>
+      <translation>元旦</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="339" />
@@ -2563,6 +2703,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下一页</translation>
     </message>
     <message>
+      <location filename="../../reports/review.py" line="222" />
+      <source>Next week</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/sheet_import.py" line="358" />
       <source>Night shift: on duty overnight, resting the next day</source>
       <translation>夜班：夜间值班，次日休息</translation>
@@ -2573,7 +2718,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="352" />
+      <location filename="../../reports/review.py" line="239" />
       <source>No activities.</source>
       <translation>无活动。</translation>
     </message>
@@ -2603,6 +2748,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>没有此姓名的人员，请从列表中选择。</translation>
     </message>
     <message>
+      <location filename="../../reports/review.py" line="183" />
+      <source>No party branch</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/rosters.py" line="195" />
       <source>No.</source>
       <translation>序号</translation>
@@ -2613,7 +2763,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>尚未安排人员</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="487" />
+      <location filename="../../reports/review.py" line="218" />
       <source>None.</source>
       <translation>无。</translation>
     </message>
@@ -2631,6 +2781,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/sheet_import.py" line="585" />
       <source>Not imported: %1 rows and %2 cells (in red).</source>
       <translation>不导入：%1 行、%2 个单元格（红色标出）。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="113" />
+      <source>Not recorded</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/occurrence_html.py" line="75" />
@@ -2693,9 +2848,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="507" />
+      <location filename="../../ui/calendar_page.py" line="532" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="206" />
+      <source>Occurrences</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/stats_xlsx.py" line="69" />
@@ -2733,7 +2893,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="153" />
+      <location filename="../../ui/app.py" line="161" />
       <source>Open field package</source>
       <translation>打开离线包</translation>
     </message>
@@ -2763,7 +2923,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区健康服务</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="253" />
+      <location filename="../../ui/mainwindow.py" line="256" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -2843,7 +3003,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="473" />
+      <location filename="../../reports/review.py" line="182" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
@@ -2858,7 +3018,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党员</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="430" />
+      <location filename="../../reports/review.py" line="70" />
+      <source>Past, not recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="174" />
       <source>People</source>
       <translation>人员</translation>
     </message>
@@ -2868,7 +3033,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先安排牵头支部及其科室的人员</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="69" />
+      <location filename="../../reports/review.py" line="72" />
       <source>People served</source>
       <translation>服务人数</translation>
     </message>
@@ -2881,6 +3046,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/entities.py" line="252" />
       <source>People who must stay in the hospital during clinical hours.</source>
       <translation>临床工作时间内必须留在医院的人数。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="74" />
+      <source>People who went</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="291" />
@@ -2908,12 +3078,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医师</translation>
     </message>
     <message>
+      <location filename="../../reports/review.py" line="76" />
+      <source>Places filled late</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="75" />
+      <source>Places left open</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/problems_dialog.py" line="15" />
       <source>Plan file not imported</source>
       <translation>计划文件未导入</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="280" />
+      <location filename="../../ui/app.py" line="288" />
       <source>Plan files (*.json)</source>
       <translation>计划文件 (*.json)</translation>
     </message>
@@ -3013,7 +3193,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印时间 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="141" />
+      <location filename="../../ui/calendar_page.py" line="155" />
       <source>Print…</source>
       <translation>打印…</translation>
     </message>
@@ -3036,6 +3216,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/messages.py" line="87" />
       <source>Psychologist</source>
       <translation>心理咨询师</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="85" />
+      <source>Qingming Festival</source>
+      <translation>清明节</translation>
     </message>
     <message>
       <location filename="../../ui/editor.py" line="151" />
@@ -3098,7 +3283,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>记录 %2 的%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="201" />
+      <location filename="../../ui/calendar_page.py" line="215" />
       <source>Record what was done…</source>
       <translation>记录完成情况…</translation>
     </message>
@@ -3133,7 +3318,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>移除人员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="206" />
+      <location filename="../../ui/calendar_page.py" line="220" />
       <source>Remove a person…</source>
       <translation>移除人员…</translation>
     </message>
@@ -3193,7 +3378,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="81" />
+      <location filename="../../reports/review.py" line="83" />
+      <source>Requests answered</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="85" />
+      <source>Requests declined</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="212" />
+      <source>Requests falling due</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="86" />
+      <source>Requests overdue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="82" />
       <source>Requests received</source>
       <translation>收到点单数</translation>
     </message>
@@ -3228,7 +3433,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="225" />
+      <location filename="../../ui/app.py" line="233" />
       <source>Restore from backup</source>
       <translation>从备份恢复</translation>
     </message>
@@ -3238,7 +3443,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复默认</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="232" />
+      <location filename="../../ui/app.py" line="240" />
       <source>Restored; the replaced file is kept as %1.</source>
       <translation>已恢复；被替换的文件保留为 %1。</translation>
     </message>
@@ -3253,7 +3458,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="210" />
+      <location filename="../../ui/calendar_page.py" line="224" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
     </message>
@@ -3318,7 +3523,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存记录</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="246" />
+      <location filename="../../ui/mainwindow.py" line="249" />
       <source>Saved into the package %1.</source>
       <translation>已保存到离线包 %1。</translation>
     </message>
@@ -3413,6 +3618,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
+      <location filename="../../reports/review.py" line="195" />
+      <source>Services given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/conflicts_panel.py" line="99" />
       <source>Severity</source>
       <translation>级别</translation>
@@ -3453,7 +3663,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="515" />
+      <location filename="../../ui/calendar_page.py" line="540" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -3473,7 +3683,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>求解器（在时限内求最优）</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="299" />
+      <location filename="../../ui/app.py" line="307" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
@@ -3481,6 +3691,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/file_actions.py" line="223" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="84" />
+      <source>Spring Festival</source>
+      <translation>春节</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="200" />
@@ -3508,17 +3723,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="100" />
+      <location filename="../../ui/app.py" line="108" />
       <source>Start</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="85" />
+      <location filename="../../ui/app.py" line="93" />
       <source>Start an empty hospital</source>
       <translation>从空白医院开始</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="84" />
+      <location filename="../../ui/app.py" line="92" />
       <source>Start with the demo hospital (made-up people, to look around)</source>
       <translation>使用演示医院（虚构人员，便于熟悉功能）</translation>
     </message>
@@ -3583,6 +3798,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>仍空缺</translation>
     </message>
     <message>
+      <location filename="../../reports/review.py" line="71" />
+      <source>Still to come</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="12" />
       <source>Subdistrict</source>
       <translation>街道</translation>
@@ -3633,7 +3853,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已保存记录的编号不能修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="300" />
+      <location filename="../../ui/app.py" line="308" />
       <source>The action could not be completed: %1
 Details were written to %2.</source>
       <translation>操作未能完成：%1
@@ -3705,12 +3925,12 @@ Details were written to %2.</source>
       <translation>通知还会按各摊位所需资质列出应带物品。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="216" />
+      <location filename="../../ui/calendar_page.py" line="230" />
       <source>The notice for a WeChat group, put on the clipboard</source>
       <translation>复制发到微信群的活动通知</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="154" />
+      <location filename="../../ui/app.py" line="162" />
       <source>The package cannot be opened: %1</source>
       <translation>无法打开离线包：%1</translation>
     </message>
@@ -3745,6 +3965,26 @@ Details were written to %2.</source>
       <translation>时段内每人时长的最大值最小（计入已安排的时长）</translation>
     </message>
     <message>
+      <location filename="../../reports/review.py" line="221" />
+      <source>The week ahead (%1 – %2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="149" />
+      <source>The week as one line per occurrence, in order of time: every occurrence of a crowded week shows</source>
+      <translation>一周按时间列出，每个场次一行：忙碌的一周也能看到所有场次</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="226" />
+      <source>The week beside the week before</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="229" />
+      <source>The week's occurrences (%1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="487" />
       <source>The yearly visit target.</source>
       <translation>每年计划走访次数。</translation>
@@ -3770,7 +4010,7 @@ Details were written to %2.</source>
       <translation>本场及以后</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="102" />
+      <location filename="../../ui/app.py" line="110" />
       <source>This database is empty. How would you like to begin?</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
@@ -3800,9 +4040,19 @@ Details were written to %2.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
     <message>
+      <location filename="../../ui/help.py" line="138" />
+      <source>This page of the manual cannot be read: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/sheet_import.py" line="507" />
       <source>This sheet cannot be read as a duty roster: %1</source>
       <translation>无法按排班表读取此工作表：%1</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="166" />
+      <source>This week</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/calendar_views.py" line="48" />
@@ -3825,6 +4075,11 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
+      <location filename="../../reports/review.py" line="87" />
+      <source>Time bank hours credited</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/notice.py" line="125" />
       <source>Time: %1</source>
       <translation>【时间】%1</translation>
@@ -3845,7 +4100,7 @@ Details were written to %2.</source>
       <translation>至</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="121" />
+      <location filename="../../ui/calendar_page.py" line="126" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
@@ -3870,7 +4125,7 @@ Details were written to %2.</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="399" />
+      <location filename="../../cli/commands.py" line="383" />
       <source>UNFILLED %1</source>
       <translation>未补齐 %1</translation>
     </message>
@@ -3925,6 +4180,11 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
+      <location filename="../../ui/help.py" line="183" />
+      <source>User manual</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/settings_actions.py" line="112" />
       <source>User name</source>
       <translation>用户名</translation>
@@ -3950,6 +4210,16 @@ Details were written to %2.</source>
       <translation>【地点】%1</translation>
     </message>
     <message>
+      <location filename="../../ui/help.py" line="243" />
+      <source>Version</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/labels.py" line="90" />
+      <source>Victory Day (70th anniversary)</source>
+      <translation>抗战胜利70周年纪念日</translation>
+    </message>
+    <message>
       <location filename="../../ui/labels.py" line="13" />
       <source>Village</source>
       <translation>村</translation>
@@ -3965,7 +4235,7 @@ Details were written to %2.</source>
       <translation>年度走访目标</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="69" />
+      <location filename="../../reports/review.py" line="73" />
       <source>Volunteer hours</source>
       <translation>志愿服务时长</translation>
     </message>
@@ -3990,7 +4260,7 @@ Details were written to %2.</source>
       <translation>志愿服务时间银行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="286" />
+      <location filename="../../cli/commands.py" line="274" />
       <source>WARNING</source>
       <translation>警告</translation>
     </message>
@@ -4020,9 +4290,19 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="133" />
+      <location filename="../../ui/calendar_page.py" line="138" />
       <source>Week</source>
       <translation>周</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="166" />
+      <source>Week before (%1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="275" />
+      <source>Week in review</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/entities.py" line="576" />
@@ -4045,12 +4325,12 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="523" />
+      <location filename="../../ui/calendar_page.py" line="548" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="82" />
+      <location filename="../../ui/app.py" line="90" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -4060,7 +4340,12 @@ Details were written to %2.</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../reports/rosters.py" line="109" />
+      <location filename="../../reports/review.py" line="249" />
+      <source>What became of it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="249" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -4088,6 +4373,11 @@ Details were written to %2.</source>
       <location filename="../../ui/calendar_edits.py" line="266" />
       <source>Who no longer goes?</source>
       <translation>谁不再参加？</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="190" />
+      <source>Who went</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/notice.py" line="186" />
@@ -4130,7 +4420,7 @@ Details were written to %2.</source>
       <translation>撤回确认</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="472" />
+      <location filename="../../ui/calendar_views.py" line="946" />
       <source>Workday</source>
       <translation>班</translation>
     </message>
@@ -4200,7 +4490,7 @@ Details were written to %2.</source>
       <translation>取消场次需要填写原因</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="82" />
+      <location filename="../../scheduler/duty_codes.py" line="180" />
       <source>a code is 1 to 20 characters, without / , + ; | or spaces</source>
       <translation>代码为 1 至 20 个字符，不能含 / , + ; | 或空格</translation>
     </message>
@@ -4210,7 +4500,12 @@ Details were written to %2.</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="765" />
+      <location filename="../../scheduler/duty_codes.py" line="106" />
+      <source>a day off</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="747" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
@@ -4240,12 +4535,22 @@ Details were written to %2.</source>
       <translation>服务记录文件只能包含 records 部分（其他内容请用 import 导入）</translation>
     </message>
     <message>
+      <location filename="../../scheduler/duty_codes.py" line="150" />
+      <source>a shift's hours take only on, off, rest_until and kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/registry.py" line="39" />
       <source>a staff member</source>
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="879" />
+      <location filename="../../scheduler/duty_codes.py" line="94" />
+      <source>a tick: present on a working day, in clinical hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="1010" />
       <source>a time without a date</source>
       <translation>有时间但没有日期</translation>
     </message>
@@ -4260,7 +4565,7 @@ Details were written to %2.</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="408" />
+      <location filename="../../cli/commands.py" line="392" />
       <source>added %1 assignment(s)</source>
       <translation>已新增 %1 条排班</translation>
     </message>
@@ -4285,6 +4590,16 @@ Details were written to %2.</source>
       <translation>一个场次最长 %1 天</translation>
     </message>
     <message>
+      <location filename="../../scheduler/duty_codes.py" line="110" />
+      <source>annual leave (年休假): away all day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="111" />
+      <source>annual leave: away all day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/editor.py" line="173" />
       <source>any department</source>
       <translation>任意科室</translation>
@@ -4300,12 +4615,12 @@ Details were written to %2.</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="515" />
+      <location filename="../../scheduler/spreadsheet.py" line="646" />
       <source>appears twice (row {value})</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="339" />
+      <location filename="../../cli/commands.py" line="323" />
       <source>assign</source>
       <translation>排班</translation>
     </message>
@@ -4313,6 +4628,11 @@ Details were written to %2.</source>
       <location filename="../../ui/assign_dialog.py" line="85" />
       <source>away: %1</source>
       <translation>不在岗：%1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="120" />
+      <source>bereavement leave: away all day</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/notice.py" line="43" />
@@ -4355,7 +4675,7 @@ Details were written to %2.</source>
       <translation>无法打开数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="144" />
+      <location filename="../../cli/commands.py" line="142" />
       <source>cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
@@ -4380,7 +4700,7 @@ Details were written to %2.</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="768" />
+      <location filename="../../cli/commands.py" line="750" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -4390,7 +4710,7 @@ Details were written to %2.</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="233" />
+      <location filename="../../cli/commands.py" line="229" />
       <source>cannot write %1: folder %2 does not exist</source>
       <translation>无法写入 %1：文件夹 %2 不存在</translation>
     </message>
@@ -4405,7 +4725,7 @@ Details were written to %2.</source>
       <translation>证明</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="244" />
+      <location filename="../../cli/sheets.py" line="243" />
       <source>closest: %1</source>
       <translation>最接近的：%1</translation>
     </message>
@@ -4460,12 +4780,32 @@ Details were written to %2.</source>
       <translation>数据库 %1 由更新版本的程序写入（结构版本 %2，本程序最高支持 %3）</translation>
     </message>
     <message>
+      <location filename="../../cli/args.py" line="24" />
+      <source>date out of range: %1 (dates lie between %2 and %3)</source>
+      <translation>日期超出范围：%1（日期须在 %2 至 %3 之间）</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="89" />
+      <source>day shift (Day) in clinical hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="87" />
+      <source>day shift (白班) in clinical hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="88" />
+      <source>day shift in clinical hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/history_dialog.py" line="39" />
       <source>deleted</source>
       <translation>已删除</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="259" />
+      <location filename="../../cli/commands.py" line="258" />
       <source>demo hospital (%1, seed %2, %3, as on %4) written in %5 s: %6</source>
       <translation>演示医院（%1，随机种子 %2，%3 年，截至 %4）已写入，用时 %5 秒：%6</translation>
     </message>
@@ -4475,7 +4815,7 @@ Details were written to %2.</source>
       <translation>膳食指导资料</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="767" />
+      <location filename="../../cli/commands.py" line="749" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
     </message>
@@ -4520,12 +4860,12 @@ Details were written to %2.</source>
       <translation>例如：春节</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="75" />
+      <location filename="../../cli/commands.py" line="73" />
       <source>error: %1</source>
       <translation>错误：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="581" />
+      <location filename="../../cli/commands.py" line="558" />
       <source>error: %1 (see --help)</source>
       <translation>错误：%1（参见 --help）</translation>
     </message>
@@ -4560,7 +4900,7 @@ Details were written to %2.</source>
       <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="243" />
+      <location filename="../../cli/commands.py" line="239" />
       <source>exported to %1: %2</source>
       <translation>已导出到 %1：%2</translation>
     </message>
@@ -4590,6 +4930,11 @@ Details were written to %2.</source>
       <translation>健康宣传资料</translation>
     </message>
     <message>
+      <location filename="../../cli/review.py" line="72" />
+      <source>held %1 (week before %2), called off %3 (%4), moved %5 (%6), not recorded %7 (%8)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../scheduler/recording.py" line="92" />
       <source>hours must be above 0 and at most 24</source>
       <translation>时长须大于 0 且不超过 24 小时</translation>
@@ -4600,27 +4945,27 @@ Details were written to %2.</source>
       <translation>超出月度上限的小时数</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="482" />
+      <location filename="../../cli/commands.py" line="466" />
       <source>ics needs either --staff ID or --branch ID</source>
       <translation>ics 需要 --staff 职工编号 或 --branch 党支部编号（二选一）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="165" />
+      <location filename="../../cli/commands.py" line="163" />
       <source>import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="169" />
+      <location filename="../../cli/commands.py" line="167" />
       <source>imported %1: %2</source>
       <translation>已导入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="220" />
+      <location filename="../../cli/commands.py" line="216" />
       <source>imported %1: %2 record(s) taken, %3 unchanged, %4 changed both here and in the field (choose in the app: File ▸ Field conflicts)</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="807" />
+      <location filename="../../scheduler/spreadsheet.py" line="938" />
       <source>imported before ({value})</source>
       <translation>之前已导入（{value}）</translation>
     </message>
@@ -4630,12 +4975,17 @@ Details were written to %2.</source>
       <translation>已改进，因预算用完而停止</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="758" />
+      <location filename="../../scheduler/duty_codes.py" line="93" />
+      <source>in theatre in clinical hours (one-week sheets)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="740" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="736" />
+      <location filename="../../cli/commands.py" line="718" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
     </message>
@@ -4655,7 +5005,7 @@ Details were written to %2.</source>
       <translation>数字太大，无法保存</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="511" />
+      <location filename="../../scheduler/spreadsheet.py" line="642" />
       <source>is empty</source>
       <translation>为空</translation>
     </message>
@@ -4740,7 +5090,12 @@ Details were written to %2.</source>
       <translation>为必填项</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="84" />
+      <location filename="../../scheduler/duty_codes.py" line="153" />
+      <source>is required (HH:MM)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="182" />
       <source>is the same code as another one (case and width aside)</source>
       <translation>与另一个代码相同（不区分大小写和全半角）</translation>
     </message>
@@ -4775,6 +5130,11 @@ Details were written to %2.</source>
       <translation>最后一个</translation>
     </message>
     <message>
+      <location filename="../../scheduler/duty_codes.py" line="109" />
+      <source>leave: away all day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/timebank_page.py" line="236" />
       <source>ledger</source>
       <translation>明细</translation>
@@ -4785,9 +5145,19 @@ Details were written to %2.</source>
       <translation>超过 %1 个字符</translation>
     </message>
     <message>
+      <location filename="../../scheduler/duty_codes.py" line="116" />
+      <source>marriage leave: away all day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/notice.py" line="46" />
       <source>massage towels</source>
       <translation>推拿巾</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="118" />
+      <source>maternity leave: away all day</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/notice.py" line="49" />
@@ -4798,6 +5168,11 @@ Details were written to %2.</source>
       <location filename="../../ui/autoassign.py" line="297" />
       <source>moved</source>
       <translation>调整</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="117" />
+      <source>moved from %1</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/notice.py" line="45" />
@@ -4850,6 +5225,11 @@ Details were written to %2.</source>
       <translation>必须是数字</translation>
     </message>
     <message>
+      <location filename="../../cli/args.py" line="72" />
+      <source>must be a number of seconds above 0, not %1</source>
+      <translation>须为大于 0 的秒数，而不是 %1</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/planfile.py" line="440" />
       <source>must be a share between 0 and 1</source>
       <translation>必须是 0 到 1 之间的比例</translation>
@@ -4858,6 +5238,11 @@ Details were written to %2.</source>
       <location filename="../../scheduler/planfile.py" line="372" />
       <source>must be a string</source>
       <translation>必须是字符串</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="157" />
+      <source>must be a time HH:MM from 00:00 to 23:59 (midnight is 00:00)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="403" />
@@ -4870,6 +5255,11 @@ Details were written to %2.</source>
       <translation>必须大于 0</translation>
     </message>
     <message>
+      <location filename="../../scheduler/duty_codes.py" line="163" />
+      <source>must be after the shift's end {off}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../scheduler/planfile.py" line="712" />
       <source>must be after the start</source>
       <translation>必须晚于开始时间</translation>
@@ -4880,7 +5270,7 @@ Details were written to %2.</source>
       <translation>必须是对象</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="68" />
+      <location filename="../../scheduler/duty_codes.py" line="171" />
       <source>must be an object of code → meaning, e.g. {"夜": "night"}</source>
       <translation>应为“代码 → 含义”的对象，例如 {"夜": "night"}</translation>
     </message>
@@ -4900,14 +5290,19 @@ Details were written to %2.</source>
       <translation>最多 %1 个字符</translation>
     </message>
     <message>
+      <location filename="../../scheduler/duty_codes.py" line="159" />
+      <source>must be duty or leave</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../scheduler/planfile.py" line="475" />
       <source>must be one of %1</source>
       <translation>必须是以下之一：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="88" />
-      <source>must be one of day, night, free, leave</source>
-      <translation>应为 day、night、free、leave 之一</translation>
+      <location filename="../../scheduler/duty_codes.py" line="144" />
+      <source>must be one of day, night, free, leave, or hours {"on": "HH:MM", "off": "HH:MM"}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="394" />
@@ -4925,7 +5320,7 @@ Details were written to %2.</source>
       <translation>结束必须晚于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="70" />
+      <location filename="../../scheduler/duty_codes.py" line="173" />
       <source>must hold at most 500 codes</source>
       <translation>最多 500 个代码</translation>
     </message>
@@ -4995,27 +5390,37 @@ Details were written to %2.</source>
       <translation>引用了不存在的职工</translation>
     </message>
     <message>
+      <location filename="../../scheduler/duty_codes.py" line="100" />
+      <source>night duty from the end of clinical hours to the next morning, then rest</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="101" />
+      <source>night duty, as 夜</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="220" />
       <source>no active person matches ({need})</source>
       <translation>没有在岗人员符合条件（{need}）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="583" />
+      <location filename="../../scheduler/spreadsheet.py" line="714" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="508" />
+      <location filename="../../scheduler/spreadsheet.py" line="639" />
       <source>no column is mapped to it</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="492" />
+      <location filename="../../scheduler/duty.py" line="413" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="397" />
+      <location filename="../../scheduler/duty.py" line="318" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -5025,52 +5430,52 @@ Details were written to %2.</source>
       <translation>无影响</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="661" />
+      <location filename="../../scheduler/duty.py" line="582" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="649" />
+      <location filename="../../scheduler/duty.py" line="570" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="827" />
+      <location filename="../../scheduler/spreadsheet.py" line="958" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="498" />
+      <location filename="../../cli/commands.py" line="482" />
       <source>no party branch with id %1</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="561" />
+      <location filename="../../scheduler/spreadsheet.py" line="692" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="355" />
+      <location filename="../../scheduler/duty.py" line="276" />
       <source>no row of day columns (1, 2, 3 … or 11-01, 11-02 …) in the first {value} rows: is this a duty roster?</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="828" />
+      <location filename="../../scheduler/spreadsheet.py" line="959" />
       <source>no service {value}</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="496" />
+      <location filename="../../cli/commands.py" line="480" />
       <source>no staff member with id %1</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="657" />
+      <location filename="../../scheduler/duty.py" line="578" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="621" />
+      <location filename="../../scheduler/duty.py" line="542" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
@@ -5085,9 +5490,24 @@ Details were written to %2.</source>
       <translation>不符合任何需求</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="278" />
+      <location filename="../../reports/review.py" line="195" />
+      <source>none recorded</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/args.py" line="36" />
       <source>not a date (YYYY-MM-DD): %1</source>
       <translation>不是日期（YYYY-MM-DD）：%1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/args.py" line="48" />
+      <source>not a month (YYYY-MM): %1</source>
+      <translation>不是月份（YYYY-MM）：%1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/args.py" line="70" />
+      <source>not a number of seconds: %1</source>
+      <translation>不是秒数：%1</translation>
     </message>
     <message>
       <location filename="../../scheduler/recurrence.py" line="64" />
@@ -5100,12 +5520,17 @@ Details were written to %2.</source>
       <translation>不是有效的 RRULE</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="571" />
+      <location filename="../../cli/args.py" line="57" />
       <source>not a year: %1</source>
       <translation>不是年份：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="256" />
+      <location filename="../../cli/review.py" line="29" />
+      <source>not an ISO week (YYYY-Www, e.g. 2026-W49, between 2000 and 2100): %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="255" />
       <source>not usable</source>
       <translation>无法使用</translation>
     </message>
@@ -5115,9 +5540,29 @@ Details were written to %2.</source>
       <translation>预算内未找到更好的结果</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="169" />
+      <location filename="../../scheduler/duty_codes.py" line="108" />
+      <source>nothing planned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="167" />
       <source>nothing to change</source>
       <translation>没有需要更改的内容</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="95" />
+      <source>nursing's A shift (三班倒) 08:00-16:00</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="97" />
+      <source>nursing's N shift 00:00-08:00 of that date (the night from midnight)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="96" />
+      <source>nursing's P shift 16:00-24:00: ends at midnight, not overnight</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/messages.py" line="271" />
@@ -5125,9 +5570,24 @@ Details were written to %2.</source>
       <translation>由主办支部带队的场次</translation>
     </message>
     <message>
+      <location filename="../../scheduler/duty_codes.py" line="90" />
+      <source>office shift (办公班) in clinical hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/assign_dialog.py" line="96" />
       <source>ok</source>
       <translation>可以</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="102" />
+      <source>on call (值班) from the end of clinical hours to the next morning, then rest</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="103" />
+      <source>on call, as 值</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/messages.py" line="141" />
@@ -5145,9 +5605,19 @@ Details were written to %2.</source>
       <translation>在</translation>
     </message>
     <message>
+      <location filename="../../scheduler/duty_codes.py" line="92" />
+      <source>on the ward in clinical hours (one-week sheets)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/rosters.py" line="78" />
       <source>on turn</source>
       <translation>轮值</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="91" />
+      <source>outpatient clinic in clinical hours (one-week sheets)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="66" />
@@ -5155,7 +5625,7 @@ Details were written to %2.</source>
       <translation>已超时 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="468" />
+      <location filename="../../cli/commands.py" line="452" />
       <source>pairings: %1 on track, %2 behind</source>
       <translation>结对：%1 个进度正常，%2 个滞后</translation>
     </message>
@@ -5163,6 +5633,21 @@ Details were written to %2.</source>
       <location filename="../../reports/messages.py" line="272" />
       <source>people from outside the organizing branch</source>
       <translation>来自主办支部以外的人数</translation>
+    </message>
+    <message>
+      <location filename="../../cli/review.py" line="85" />
+      <source>people served %1 (%2), volunteer hours %3 (%4), people who went %5 (%6), open places %7 (%8)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="114" />
+      <source>personal leave (事假): away all day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="115" />
+      <source>personal leave: away all day</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/notice.py" line="47" />
@@ -5190,7 +5675,7 @@ Details were written to %2.</source>
       <translation>快速检测试剂</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="182" />
+      <location filename="../../cli/commands.py" line="180" />
       <source>recorded %1: %2 record(s)</source>
       <translation>已登记 %1：%2 条服务记录</translation>
     </message>
@@ -5210,12 +5695,17 @@ Details were written to %2.</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="476" />
+      <location filename="../../cli/review.py" line="98" />
+      <source>requests: %1 received, %2 answered, %3 declined, %4 overdue</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="460" />
       <source>requests: %1; median %2 days to answer</source>
       <translation>点单：%1；答复用时中位数 %2 天</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="474" />
+      <location filename="../../cli/commands.py" line="458" />
       <source>requests: %1; none answered yet</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
@@ -5225,27 +5715,27 @@ Details were written to %2.</source>
       <translation>夜班后休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="549" />
+      <location filename="../../cli/commands.py" line="533" />
       <source>roster %1</source>
       <translation>排班表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="562" />
+      <location filename="../../cli/commands.py" line="546" />
       <source>roster %1: %2</source>
       <translation>排班表 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="64" />
+      <location filename="../../cli/sheets.py" line="63" />
       <source>row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="67" />
+      <location filename="../../cli/sheets.py" line="66" />
       <source>row %1, column %2</source>
       <translation>第 %1 行，%2 列</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="115" />
+      <location filename="../../cli/sheets.py" line="114" />
       <source>row %1: not imported again: %2</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
@@ -5260,9 +5750,14 @@ Details were written to %2.</source>
       <translation>第二个</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="635" />
+      <location filename="../../scheduler/duty.py" line="556" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="112" />
+      <source>sick leave: away all day</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/notice.py" line="57" />
@@ -5275,7 +5770,7 @@ Details were written to %2.</source>
       <translation>工作牌、工作服</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="616" />
+      <location filename="../../scheduler/duty.py" line="537" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -5305,37 +5800,52 @@ Details were written to %2.</source>
       <translation>备份 %1 也已损坏：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="486" />
+      <location filename="../../cli/commands.py" line="470" />
       <source>the calendar is an .ics file: give -o a name ending in .ics, not %1</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="742" />
+      <location filename="../../cli/commands.py" line="724" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="739" />
+      <location filename="../../cli/commands.py" line="721" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="104" />
+      <location filename="../../cli/sheets.py" line="103" />
       <source>the database was changed by someone else meanwhile; nothing was imported, run sheet again</source>
       <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="477" />
+      <location filename="../../scheduler/duty_codes.py" line="105" />
+      <source>the day after a night: free</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="104" />
+      <source>the day after a night: free (the roster marks the rest itself)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="398" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="753" />
+      <location filename="../../cli/args.py" line="101" />
+      <source>the demo's pairings begin up to %1 years before its year: give a year from %2 to %3</source>
+      <translation>演示数据的结对最早在其年份前 %1 年开始：请给出 %2 至 %3 之间的年份</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="735" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="755" />
+      <location filename="../../cli/commands.py" line="737" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
     </message>
@@ -5345,14 +5855,24 @@ Details were written to %2.</source>
       <translation>无法将文档绘制为图片：%1</translation>
     </message>
     <message>
+      <location filename="../../scheduler/duty_codes.py" line="98" />
+      <source>the evening half of the night, 17:30-24:00</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../db/field.py" line="83" />
       <source>the field package key in %1 is damaged</source>
       <translation>%1 中的离线包密钥已损坏</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="77" />
+      <location filename="../../cli/sheets.py" line="76" />
       <source>the file has no sheet named %1 (it has: %2)</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="228" />
+      <source>the folder “licenses” of the application and each library’s *.dist-info folder</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../db/operations.py" line="448" />
@@ -5360,17 +5880,17 @@ Details were written to %2.</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="379" />
+      <location filename="../../scheduler/duty.py" line="300" />
       <source>the header's dates are in {value}, not in the month given</source>
       <translation>表头日期在 {value}，不在指定的月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="374" />
+      <location filename="../../scheduler/duty.py" line="295" />
       <source>the header's dates are in {value}, outside the years the app takes</source>
       <translation>表头日期在 {value} 年，超出系统可接受的年份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="371" />
+      <location filename="../../scheduler/duty.py" line="292" />
       <source>the header's dates do not say the year: give the month</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
@@ -5378,6 +5898,11 @@ Details were written to %2.</source>
       <location filename="../../scheduler/planfile.py" line="277" />
       <source>the key %1</source>
       <translation>键%1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="99" />
+      <source>the night from midnight, 00:00-08:00 of that date</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../scheduler/field.py" line="176" />
@@ -5450,7 +5975,12 @@ Details were written to %2.</source>
       <translation>计划在此期间已被他人修改；未保存任何内容</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="526" />
+      <location filename="../../cli/review.py" line="38" />
+      <source>the review is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="510" />
       <source>the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
       <translation>排班表为 PDF 或 PNG 图片：-o 的文件名应以 .pdf 或 .png 结尾，而不是 %1</translation>
     </message>
@@ -5470,7 +6000,7 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="805" />
+      <location filename="../../scheduler/spreadsheet.py" line="936" />
       <source>the same as row {value}</source>
       <translation>与第 {value} 行相同</translation>
     </message>
@@ -5480,27 +6010,27 @@ Details were written to %2.</source>
       <translation>同一星期几</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="405" />
+      <location filename="../../scheduler/duty.py" line="326" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="386" />
+      <location filename="../../scheduler/duty.py" line="307" />
       <source>the sheet does not say which month it is for: give the month</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="522" />
+      <location filename="../../scheduler/duty.py" line="443" />
       <source>the weekday row does not fit {value}: check the month</source>
       <translation>星期行与 {value} 不符：请检查月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="487" />
+      <location filename="../../scheduler/duty.py" line="408" />
       <source>the weekdays in the header do not fit {value}: check the month</source>
       <translation>表头中的星期与 {value} 不符：请检查月份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="435" />
+      <location filename="../../cli/commands.py" line="419" />
       <source>the workbook is .xlsx: give -o a name ending in .xlsx, not %1</source>
       <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
     </message>
@@ -5510,7 +6040,7 @@ Details were written to %2.</source>
       <translation>%1 处没有数据库</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="130" />
+      <location filename="../../cli/commands.py" line="128" />
       <source>there is no database at %1 (nothing was created; check --db, or make one with import or demo)</source>
       <translation>%1 处没有数据库（未创建任何文件；请检查 --db，或用 import 或 demo 建立数据库）</translation>
     </message>
@@ -5545,49 +6075,64 @@ Details were written to %2.</source>
       <translation>待定</translation>
     </message>
     <message>
+      <location filename="../../scheduler/duty_codes.py" line="121" />
+      <source>training at another hospital (进修): away all day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="143" />
       <source>unavailable</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="599" />
+      <location filename="../../scheduler/spreadsheet.py" line="730" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="552" />
+      <location filename="../../scheduler/spreadsheet.py" line="683" />
       <source>unknown qualification {value}</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="596" />
+      <location filename="../../scheduler/duty.py" line="517" />
       <source>unknown shift code {value}</source>
       <translation>未知班次代码 {value}</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="408" />
+      <location filename="../../cli/review.py" line="70" />
+      <source>week %1 (%2 – %3)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/review.py" line="108" />
+      <source>week ahead: %1 occurrences, %2 open places, %3 conflicts, %4 requests falling due</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="392" />
       <source>would add %1 assignment(s)</source>
       <translation>将新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="563" />
+      <location filename="../../cli/commands.py" line="547" />
       <source>wrote %1</source>
       <translation>已写入 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="504" />
+      <location filename="../../cli/commands.py" line="488" />
       <source>wrote %1: %2 event(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个日程</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="205" />
+      <location filename="../../cli/commands.py" line="201" />
       <source>wrote %1: %2 occurrence(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个场次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="573" />
-      <source>year out of range: %1</source>
-      <translation>年份超出范围：%1</translation>
+      <location filename="../../cli/args.py" line="60" />
+      <source>year out of range: %1 (years lie between %2 and %3)</source>
+      <translation>年份超出范围：%1（年份须在 %2 至 %3 之间）</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="59" />
@@ -5605,7 +6150,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="460" />
+      <location filename="../../scheduler/duty.py" line="381" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -5650,52 +6195,52 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="875" />
+      <location filename="../../scheduler/spreadsheet.py" line="1006" />
       <source>{value} ends before it starts</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="585" />
+      <location filename="../../scheduler/duty.py" line="506" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="851" />
+      <location filename="../../scheduler/spreadsheet.py" line="982" />
       <source>{value} is neither urgent nor normal</source>
       <translation>{value} 既不是紧急也不是一般</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="860" />
+      <location filename="../../scheduler/spreadsheet.py" line="991" />
       <source>{value} is not a date</source>
       <translation>{value} 不是日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="840" />
+      <location filename="../../scheduler/spreadsheet.py" line="971" />
       <source>{value} is not a date and time</source>
       <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="450" />
+      <location filename="../../scheduler/duty.py" line="371" />
       <source>{value} is not a date the app takes</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="567" />
+      <location filename="../../scheduler/spreadsheet.py" line="698" />
       <source>{value} is not a number of hours a month</source>
       <translation>{value} 不是每月小时数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="607" />
+      <location filename="../../scheduler/spreadsheet.py" line="738" />
       <source>{value} is not a number of people</source>
       <translation>{value} 不是人数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="613" />
+      <location filename="../../scheduler/spreadsheet.py" line="744" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="867" />
+      <location filename="../../scheduler/spreadsheet.py" line="998" />
       <source>{value} is not a time of day</source>
       <translation>{value} 不是时刻</translation>
     </message>
