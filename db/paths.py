@@ -1,24 +1,44 @@
-"""Where the user's own files live by default: the database, and the preferences file."""
+"""Where the user's own files live by default: the database, and the settings (the one place
+that says so: the preferences file and the window's Qt settings both live in `settings_dir()`)."""
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 from platformdirs import user_config_dir, user_data_dir
 
 APP_NAME = "outreach-scheduler"
+# Points the settings folder elsewhere: tests, tools and benchmarks set it to a temp folder so
+# that they never read or write the user's own settings.
+SETTINGS_ENV = "OUTREACH_SETTINGS_DIR"
 
 
 def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "outreach.sqlite3"
 
 
+def settings_dir() -> Path:
+    """The folder of the user's own settings: $OUTREACH_SETTINGS_DIR when set, else the
+    system's configuration folder for the application."""
+    override = os.environ.get(SETTINGS_ENV)
+    if override:
+        return Path(override)
+    return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
 def preferences_path() -> Path:
     """The user's own settings that are not the plan's (the language), kept as JSON so the
     window and the command line read the same file."""
-    return Path(user_config_dir(APP_NAME, appauthor=False)) / "preferences.json"
+    return settings_dir() / "preferences.json"
+
+
+def qt_settings_root() -> Path:
+    """The folder given to Qt for its settings (recent databases, the user's name): Qt writes
+    <root>/<organisation>/<application>.ini there."""
+    return settings_dir() / "window"
 
 
 def load_preferences() -> dict[str, Any]:

@@ -7,7 +7,7 @@ import traceback
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from db import operations as ops
 from db.backup import backup_due, damage, list_backups, make_backup, restore
 from db.field import open_package
-from db.paths import default_db_path
+from db.paths import default_db_path, qt_settings_root
 from db.planio import is_empty
 from db.store import StoreError
 from resources import FONT_FILE
@@ -62,9 +62,17 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     QCoreApplication.setOrganizationName(ORG)
     QCoreApplication.setApplicationName(APP)
+    use_settings_folder()
     register_font()
     install_language(current_language())
     return app  # type: ignore[return-value]
+
+
+def use_settings_folder() -> None:
+    """Qt's settings as an INI file in the settings folder of db.paths, beside the preferences
+    (and in the temp folder that tests and tools point it at)."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(qt_settings_root()))
 
 
 def is_new_database(session: Session) -> bool:

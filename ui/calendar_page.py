@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -74,6 +74,11 @@ def week_title(first: date, last: date) -> str:
     )
 
 
+def month_title(day: date) -> str:
+    """The month as people write it: "November 2026", "2026年11月"."""
+    return QLocale().toString(QDate(day.year, day.month, 1), tr("MMMM yyyy"))
+
+
 class CalendarPage(QWidget):
     status = Signal(str)
 
@@ -137,6 +142,17 @@ class CalendarPage(QWidget):
             views.addWidget(b)
         self.view_buttons.button(0).setChecked(True)
         self.view_buttons.idClicked.connect(self.set_view)
+        # The week as a list of one-line rows per day (chosen by itself on a crowded week).
+        self.compact_button = QToolButton(text=tr("Compact"), checkable=True)
+        self.compact_button.setObjectName("week_compact")
+        self.compact_button.setToolTip(
+            tr(
+                "The week as one line per occurrence, in order of time: every occurrence of a crowded week shows"
+            )
+        )
+        self.compact_button.clicked.connect(self.set_compact)
+        views.addSpacing(6)
+        views.addWidget(self.compact_button)
         self.new_button = self._button(tr("New activity"), "new_activity", lambda: self.edits.new_activity())
         self.print_button = self._button(tr("Print…"), "print", self.print_menu)
         self.patrol_button = self._button(tr("Annual patrol plan…"), "patrol_plan", self.edits.patrol_plan)
@@ -325,6 +341,16 @@ class CalendarPage(QWidget):
         self.view_buttons.button(index).setChecked(True)
         self.refresh()
 
+    def set_compact(self, on: bool) -> None:
+        """The user's choice of the week's layout, kept until changed."""
+        self.week.set_compact(on)
+        self._show_compact()
+
+    def _show_compact(self) -> None:
+        in_week = self.view_index() == self.WEEK
+        self.compact_button.setVisible(in_week)
+        self.compact_button.setChecked(in_week and self.week.is_compact())
+
     def step(self, direction: int) -> None:
         if self.view_index() == self.WEEK:
             self.anchor += timedelta(days=7 * direction)
@@ -414,7 +440,7 @@ class CalendarPage(QWidget):
             self.period.setText(week_title(start, end - timedelta(days=1)))
             self.week.set_items(shown, cal, today)
         else:
-            self.period.setText(trf("%1-%2", self.anchor.year, f"{self.anchor.month:02d}"))
+            self.period.setText(month_title(self.anchor))
             if self.view_index() == self.MONTH:
                 self.month.set_items(shown, cal, today)
             else:
@@ -429,6 +455,7 @@ class CalendarPage(QWidget):
                 )
             )
         self.banner.setVisible(bool(missing))
+        self._show_compact()
         self.shown = shown
         if self.current is not None:
             self.show_details(next((s for s in shown if s.key == self.current.key), None))

@@ -28,7 +28,7 @@ from scheduler.recurrence import Occurrence
 from scheduler.workdays import DayKind, WorkCalendar
 
 from .i18n import N_, tr, trf
-from .labels import ACTIVITY_KINDS, label
+from .labels import ACTIVITY_KINDS, holiday_label, label
 
 KIND_COLOURS = {
     "pairing_visit": "#2e7d32",
@@ -292,17 +292,13 @@ class _GridView(QWidget):
         line = metrics.lineSpacing()
         rows = max(1, inner.height() // line)
         top = inner.top() + (0 if rows > 1 else (inner.height() - line) // 2)
-        if mark:  # room for the mark on the first line; a line of its own when the first word
-            first = text.split("\n", 1)[0].split(" ", 1)[0]  # would not fit beside it
-            wide = metrics.horizontalAdvance("\u2003" + first) > inner.width()
-            text = ("\u2003\n" if wide else "\u2003") + text
+        if mark:
             box = QRect(inner.left(), top, metrics.horizontalAdvance("\u2003"), line)
             p.setPen(DONE_COLOUR if state == "done" else colour)
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, mark)
         p.setFont(font)
         p.setPen(QColor("#808080") if state == "cancelled" else QColor("#202020"))
-        lines = text_lines(text, font, inner.width(), rows)
-        for k, part in enumerate(lines):
+        for k, part in enumerate(self.chip_lines(rect, shown, text)):
             p.drawText(
                 QRect(inner.left(), top + k * line, inner.width(), line),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -310,6 +306,20 @@ class _GridView(QWidget):
             )
         font.setStrikeOut(False)
         p.setFont(font)
+
+    def chip_lines(self, rect: QRect, shown: Shown, text: str) -> list[str]:
+        """The lines a chip of `rect` shows of `text`: room for the state's mark on the first
+        line (a line of its own when the first word would not fit beside it)."""
+        inner = rect.adjusted(6, 1, -2, -1)
+        if shown.badge:
+            inner = inner.adjusted(0, 0, -9, 0)
+        metrics = QFontMetrics(self.font())
+        rows = max(1, inner.height() // metrics.lineSpacing())
+        if STATE_MARKS.get(shown.state):
+            first = text.split("\n", 1)[0].split(" ", 1)[0]
+            wide = metrics.horizontalAdvance("\u2003" + first) > inner.width()
+            text = ("\u2003\n" if wide else "\u2003") + text
+        return text_lines(text, self.font(), inner.width(), rows)
 
 
 def _overlapping_runs(items: list[Shown]) -> list[list[Shown]]:
@@ -467,7 +477,7 @@ class MonthView(_GridView):
             if info and info.kind in (DayKind.HOLIDAY, DayKind.MAKEUP):
                 p.setFont(small)
                 p.setPen(QColor("#c62828") if info.kind is DayKind.HOLIDAY else QColor("#1a56c4"))
-                text = info.name or ""
+                text = holiday_label(info.name)
                 if info.kind is DayKind.MAKEUP:
                     text = tr("Workday") + (f" · {text}" if text else "")
                 # Beside the number, leaving the right of the row to the "+N more" of a full day.
@@ -493,24 +503,76 @@ class MonthView(_GridView):
 
 
 class WeekView(_GridView):
-    """Seven days side by side over a time grid from 07:00 to 22:00; drag snaps to 15 minutes.
-    Occurrences that overlap stand side by side, each at least a readable width; a day with
-    more than fit shows a "+N" block beside them, which lists the day when clicked."""
+    """Seven days side by side, in one of two layouts:
+
+    - the time grid: 07:00 to 22:00 down the side, each occurrence as tall as it lasts;
+      occurrences that overlap stand side by side, each at least a readable width;
+    - the compact week (chosen by itself when the grid would hide any occurrence, or by the
+      user): each day a list of one-line rows "08:00 大丰村义诊 · 大丰村党群服务中心" in order
+      of start, morning, afternoon and evening a little apart; a day wider the more it holds,
+      a day with more rows than the height holds in two or more lanes of rows. Every
+      occurrence is one click away (the grid's "+N" lists a day in the agenda).
+
+    Dragging snaps to 15 minutes on the grid, and moves to another day at the same time in
+    the compact week."""
 
     FIRST_HOUR, LAST_HOUR = 7, 22
     HEADER, GUTTER = 34, 46
+    ROW_GAP = 2  # between rows of the compact week
+    PART_GAP = 6  # between its morning, afternoon and evening
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.monday = date.today() - timedelta(days=date.today().weekday())
+        self.compact_choice: bool | None = None  # None: compact when the grid would hide some
+        self._cache: tuple[tuple, dict[str, Any]] | None = None
         self.setObjectName("week_view")
 
     def set_week(self, day: date) -> None:
         self.monday = day - timedelta(days=day.weekday())
+        self._cache = None
+        self.update()
+
+    def set_items(self, items: list[Shown], calendar: WorkCalendar, today: date) -> None:
+        self._cache = None
+        super().set_items(items, calendar, today)
+
+    def set_compact(self, choice: bool | None) -> None:
+        """True: the compact week, False: the time grid, None: whichever shows everything."""
+        self.compact_choice = choice
+        self._cache = None
         self.update()
 
     def range(self) -> tuple[date, date]:
         return self.monday, self.monday + timedelta(days=7)
+
+    # -- geometry shared by both layouts
+
+    def _memo(self, name: str, make: Any) -> Any:
+        """Layouts computed once per items, week, size, font and choice (a paint and every
+        mouse event ask for them)."""
+        key = (self.monday, self.width(), self.height(), self.font().key(), self.compact_choice)
+        if self._cache is None or self._cache[0] != key:
+            self._cache = (key, {})
+        found = self._cache[1]
+        if name not in found:
+            found[name] = make()
+        return found[name]
+
+    def is_compact(self) -> bool:
+        if self.compact_choice is not None:
+            return self.compact_choice
+        return bool(self._memo("grid", self._grid_layout)[1])
+
+    def columns(self) -> list[tuple[int, int]]:
+        """The left edge and width of each day."""
+        if self.is_compact():
+            return self._memo("compact", self._compact_layout)[2]
+        cw = self._col_width()
+        return [
+            (int(self.GUTTER + i * cw), int(self.GUTTER + (i + 1) * cw) - int(self.GUTTER + i * cw))
+            for i in range(7)
+        ]
 
     def _col_width(self) -> float:
         return (self.width() - self.GUTTER) / 7
@@ -520,11 +582,14 @@ class WeekView(_GridView):
         metrics = QFontMetrics(self.font())
         return max(metrics.horizontalAdvance("00:00"), metrics.horizontalAdvance("汉字汉")) + 12
 
+    def row_height(self) -> int:
+        return QFontMetrics(self.font()).lineSpacing() + 4
+
     def _crowd_width(self) -> int:
         return QFontMetrics(self.font()).horizontalAdvance("+99") + 6
 
     def max_lanes(self) -> int:
-        """How many chips fit side by side in a day at the readable width."""
+        """How many chips fit side by side in a day of the time grid at the readable width."""
         return max(1, int(self._col_width() - 2) // self.min_lane_width())
 
     def _y(self, t: time) -> float:
@@ -533,34 +598,49 @@ class WeekView(_GridView):
         return self.HEADER + max(0.0, min(1.0, frac)) * (self.height() - self.HEADER - 2)
 
     def date_at(self, pos: QPoint) -> date | None:
-        if pos.x() < self.GUTTER:
-            return None
-        col = int((pos.x() - self.GUTTER) // self._col_width())
-        return self.monday + timedelta(days=col) if 0 <= col < 7 else None
+        for i, (x, w) in enumerate(self.columns()):
+            if x <= pos.x() < x + w:
+                return self.monday + timedelta(days=i)
+        return None
 
     def time_at(self, pos: QPoint, item: Shown) -> datetime | None:
         day = self.date_at(pos)
         if day is None:
             return None
+        if self.is_compact():  # rows stand in order, not at their time: another day, same time
+            return datetime.combine(day, item.occurrence.start.time())
         hours = self.LAST_HOUR - self.FIRST_HOUR
         frac = (pos.y() - self.HEADER) / max(1, self.height() - self.HEADER - 2)
         minutes = int(round((self.FIRST_HOUR + frac * hours) * 4)) * 15
         minutes = max(0, min(24 * 60 - 15, minutes))
         return datetime.combine(day, time(minutes // 60, minutes % 60))
 
-    def _layout(self) -> tuple[list[tuple[QRect, Shown]], list[tuple[QRect, date, int]]]:
-        """Chips side by side where they overlap, as many lanes as the readable width allows;
-        beyond that, the occurrences of the lanes that do not fit go into one "+N" block. Each
-        run of overlapping occurrences is laid out on its own: one alone has the whole width."""
-        cw = self._col_width()
+    def _by_day(self) -> dict[int, list[Shown]]:
         by_day: dict[int, list[Shown]] = {}
         for s in self.items:
             i = (s.occurrence.start.date() - self.monday).days
             if 0 <= i < 7:
                 by_day.setdefault(i, []).append(s)
+        for shown in by_day.values():
+            shown.sort(key=lambda s: (s.occurrence.start, s.activity.title))
+        return by_day
+
+    def _layout(self) -> tuple[list[tuple[QRect, Shown]], list[tuple[QRect, date, int]]]:
+        if self.is_compact():
+            out, more, _cols, _wrapped = self._memo("compact", self._compact_layout)
+            return out, more
+        return self._memo("grid", self._grid_layout)
+
+    # -- the time grid
+
+    def _grid_layout(self) -> tuple[list[tuple[QRect, Shown]], list[tuple[QRect, date, int]]]:
+        """Chips side by side where they overlap, as many lanes as the readable width allows;
+        beyond that, the occurrences of the lanes that do not fit go into one "+N" block. Each
+        run of overlapping occurrences is laid out on its own: one alone has the whole width."""
+        cw = self._col_width()
         out: list[tuple[QRect, Shown]] = []
         more: list[tuple[QRect, date, int]] = []
-        for i, shown in by_day.items():
+        for i, shown in self._by_day().items():
             for run in _overlapping_runs(shown):
                 self._lay_out_run(i, cw, run, out, more)
         return out, more
@@ -604,6 +684,240 @@ class WeekView(_GridView):
             rect = QRect(int(x0 + width) + 1, int(y0), int(cw - width) - 2, max(30, int(y1 - y0)))
             more.append((rect, self.monday + timedelta(days=i), len(hidden)))
 
+    # -- the compact week
+
+    @staticmethod
+    def _part(s: Shown) -> int:
+        """Morning, afternoon or evening."""
+        hour = s.occurrence.start.hour
+        return 0 if hour < 12 else 1 if hour < 18 else 2
+
+    def _row_px(self, lines: int) -> int:
+        return lines * QFontMetrics(self.font()).lineSpacing() + 4
+
+    def _height_of(self, shown: list[Shown], lines: int) -> int:
+        """The height `shown` takes in one lane, `lines` lines a row, gaps between parts counted."""
+        gaps = sum(1 for k in range(1, len(shown)) if self._part(shown[k]) != self._part(shown[k - 1]))
+        return len(shown) * (self._row_px(lines) + self.ROW_GAP) + gaps * self.PART_GAP
+
+    def _rows_held(self, shown: list[Shown], height: int) -> int:
+        """How many of `shown` (in order) one lane of one-line rows holds in `height`."""
+        n = 0
+        while n < len(shown) and self._height_of(shown[: n + 1], 1) <= height:
+            n += 1
+        return n
+
+    def wrap_min_width(self) -> int:
+        """The narrowest a day of two-line rows may be: eight characters of a title a line."""
+        metrics = QFontMetrics(self.font())
+        return metrics.horizontalAdvance("汉" * 8 + "…") + 8 + 10
+
+    def min_row_width(self) -> int:
+        """The narrowest a one-line row may be: its mark, its time and eight characters of a title."""
+        metrics = QFontMetrics(self.font())
+        return (
+            6 + metrics.horizontalAdvance("✓00:00 ") + 3 + metrics.horizontalAdvance("汉" * 8 + "…") + 3 + 9
+        )
+
+    @staticmethod
+    def wrap_text(s: Shown) -> str:
+        """A row of several lines: the time, then the title and the venue."""
+        o = s.occurrence
+        text = f"{o.start:%H:%M}–{o.end:%H:%M}\n{s.activity.title}"
+        return text + (f" · {s.activity.venue}" if s.activity.venue else "")
+
+    def _compact_layout(
+        self,
+    ) -> tuple[list[tuple[QRect, Shown]], list[tuple[QRect, date, int]], list[tuple[int, int]], set]:
+        """Each day a list from the top, in order of start. A day whose rows fit at two lines
+        each shows them so (time, then title; more lines to the titles that need them); a
+        fuller day has one-line rows, in lanes side by side when one lane is not tall enough.
+        Widths: an empty day as wide as its header, every other day at least what eight
+        characters of a title need and what is left by that need.
+        Lanes narrower than a readable row are not made: their rows are counted in a "+N"."""
+        by_day = self._by_day()
+        height = self.height() - self.HEADER - 4
+        metrics = QFontMetrics(self.font())
+        wrap: set[int] = set()
+        lanes_of: dict[int, int] = {}
+        for i, shown in by_day.items():
+            if self._height_of(shown, 2) <= height:
+                wrap.add(i)
+                lanes_of[i] = 1
+                continue
+            rest, lanes = shown, 0
+            while rest:
+                rest = rest[max(1, self._rows_held(rest, height)) :]
+                lanes += 1
+            lanes_of[i] = lanes
+        narrow = [
+            max(metrics.horizontalAdvance(t) for t in self.day_title(self.monday + timedelta(days=i), 0).split("\n"))
+            + 12
+            for i in range(7)
+        ]
+        base = [
+            float(
+                narrow[i]
+                if i not in lanes_of
+                else self.wrap_min_width()
+                if i in wrap
+                else lanes_of[i] * self.min_row_width()
+            )
+            for i in range(7)
+        ]
+        total = sum(base)
+        if total >= self.width() or not lanes_of:
+            widths = [b * self.width() / total for b in base]
+        else:  # what is left to the days that hold something, by what they need
+            spare = self.width() - total
+            weight = sum(base[i] for i in lanes_of)
+            widths = [b + (spare * b / weight if i in lanes_of else 0.0) for i, b in enumerate(base)]
+        cols: list[tuple[int, int]] = []
+        x = 0.0
+        for w in widths:
+            cols.append((int(x), int(x + w) - int(x)))
+            x += w
+        out: list[tuple[QRect, Shown]] = []
+        more: list[tuple[QRect, date, int]] = []
+        wrapped: set = set()
+        for i, shown in by_day.items():
+            left, width = cols[i]
+            if i in wrap:
+                self._lay_out_wrapped(shown, left, width, height, out)
+                wrapped.update(s.key for s in shown)
+                continue
+            n_lanes = min(lanes_of[i], max(1, width // self.min_row_width()))
+            lw = width / n_lanes
+            rest = shown
+            rh = self._row_px(1)
+            for lane in range(n_lanes):
+                last = lane == n_lanes - 1
+                cut = last and lane + 1 < lanes_of[i]  # room for the "+N" at the bottom
+                held = max(1, self._rows_held(rest, height - (rh + self.ROW_GAP if cut else 0)))
+                y = self.HEADER + 2
+                for k, s in enumerate(rest[:held]):
+                    if k and self._part(s) != self._part(rest[k - 1]):
+                        y += self.PART_GAP
+                    out.append((QRect(int(left + lane * lw) + 2, y, int(lw) - 4, rh), s))
+                    y += rh + self.ROW_GAP
+                rest = rest[held:]
+                if last and rest:
+                    rect = QRect(int(left + lane * lw) + 2, y, int(lw) - 4, rh)
+                    more.append((rect, self.monday + timedelta(days=i), len(rest)))
+        return out, more, cols, wrapped
+
+    def _lay_out_wrapped(
+        self, shown: list[Shown], left: int, width: int, height: int, out: list[tuple[QRect, Shown]]
+    ) -> None:
+        """Two lines a row, the lines to spare given in order to the rows whose text needs them."""
+        ls = QFontMetrics(self.font()).lineSpacing()
+        lines = [2] * len(shown)
+        spare = (height - self._height_of(shown, 2)) // ls
+        inner = width - 4 - 8
+        for k, s in enumerate(shown):
+            if spare <= 0:
+                break
+            mark = "\u2003" if s.state in STATE_MARKS else ""
+            need = needed_lines(mark + self.wrap_text(s), self.font(), inner - (9 if s.badge else 0), 4)
+            extra = min(spare, max(0, need - 2))
+            lines[k] += extra
+            spare -= extra
+        y = self.HEADER + 2
+        for k, s in enumerate(shown):
+            if k and self._part(s) != self._part(shown[k - 1]):
+                y += self.PART_GAP
+            rect = QRect(left + 2, y, width - 4, self._row_px(lines[k]))
+            out.append((rect, s))
+            y += rect.height() + self.ROW_GAP
+
+    def is_wrapped(self, s: Shown) -> bool:
+        return self.is_compact() and s.key in self._memo("compact", self._compact_layout)[3]
+
+    def shown_lines(self, rect: QRect, s: Shown) -> list[str]:
+        """The lines of text an item shows in `rect` (what a test or a reader sees)."""
+        if not self.is_compact():
+            metrics = QFontMetrics(self.font())
+            return self.chip_lines(
+                rect, s, self.chip_text(s, metrics, rect.width() - 8 - (9 if s.badge else 0))
+            )
+        if self.is_wrapped(s):
+            return self.chip_lines(rect, s, self.wrap_text(s))
+        return [self.visible_text(rect, s)]
+
+    @staticmethod
+    def row_text(s: Shown) -> str:
+        """A one-line row's words: the start, the title, the venue."""
+        text = f"{s.occurrence.start:%H:%M} {s.activity.title}"
+        return text + (f" · {s.activity.venue}" if s.activity.venue else "")
+
+    def visible_text(self, rect: QRect, s: Shown) -> str:
+        """What a one-line row shows of `row_text` in `rect` (elided at the right)."""
+        inner = self._row_inner(rect, s)
+        return QFontMetrics(self.font()).elidedText(
+            self.row_text(s), Qt.TextElideMode.ElideRight, inner.width()
+        )
+
+    def _row_inner(self, rect: QRect, s: Shown) -> QRect:
+        inner = rect.adjusted(6, 0, -3, 0)
+        if s.badge:
+            inner.setRight(inner.right() - 9)
+        mark = STATE_MARKS.get(s.state)
+        if mark:
+            inner.setLeft(inner.left() + QFontMetrics(self.font()).horizontalAdvance(mark) + 3)
+        return inner
+
+    def _row(self, p: QPainter, rect: QRect, s: Shown) -> None:
+        """One compact row: the kind's colour at the left, the state's mark, time and title in
+        one line; the checker's dot at the right."""
+        state = s.state
+        colour = _colour(s.activity, state == "cancelled")
+        fill = QColor(colour)
+        fill.setAlpha(18 if state in ("done", "cancelled") else 34)
+        p.fillRect(rect, fill)
+        p.fillRect(QRect(rect.left(), rect.top(), 3, rect.height()), colour)
+        if state == "moved":
+            p.setPen(QPen(colour, 1, Qt.PenStyle.DashLine))
+            p.drawRect(rect.adjusted(0, 0, -1, -1))
+        if s.key == self.current:
+            p.setPen(QPen(colour, 2))
+            p.drawRect(rect.adjusted(1, 1, -1, -1))
+        metrics = QFontMetrics(self.font())
+        mark = STATE_MARKS.get(state)
+        if mark:
+            box = QRect(rect.left() + 6, rect.top(), metrics.horizontalAdvance(mark), rect.height())
+            p.setPen(DONE_COLOUR if state == "done" else colour)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, mark)
+        if s.badge:
+            dot = QColor("#d32f2f") if s.badge == "error" else QColor("#f9a825")
+            p.setBrush(dot)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.drawEllipse(QRectF(rect.right() - 9, rect.center().y() - 3, 7, 7))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+        inner = self._row_inner(rect, s)
+        text = self.visible_text(rect, s)
+        when = f"{s.occurrence.start:%H:%M}"
+        font = QFont(self.font())
+        font.setStrikeOut(state == "cancelled")
+        p.setFont(font)
+        grey = QColor("#808080")
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        p.setPen(grey if state == "cancelled" else QColor("#505050"))
+        p.drawText(inner, align, when)
+        rest = text[len(when) :]
+        title_end = len(s.activity.title) + 1
+        x = inner.left() + metrics.horizontalAdvance(when)
+        p.setPen(grey if state == "cancelled" else QColor("#202020"))
+        head = rest[:title_end]
+        p.drawText(QRect(x, inner.top(), inner.right() - x, inner.height()), align, head)
+        if len(rest) > title_end:  # the venue, quieter
+            x += metrics.horizontalAdvance(head)
+            p.setPen(QColor("#707070"))
+            p.drawText(QRect(x, inner.top(), inner.right() - x + 1, inner.height()), align, rest[title_end:])
+        font.setStrikeOut(False)
+        p.setFont(font)
+
+    # -- both
+
     def item_rects(self) -> list[tuple[QRect, Shown]]:
         return self._layout()[0]
 
@@ -619,13 +933,28 @@ class WeekView(_GridView):
         text = f"{when}\n{s.activity.title}"
         return text + (f"\n{s.activity.venue}" if s.activity.venue else "")
 
+    def day_title(self, day: date, count: int) -> str:
+        """The day's header: weekday and date, and the holiday or workday beneath; in the
+        compact week the number of occurrences beside the date."""
+        info = self.calendar.info(day) if self.calendar else None
+        title = f"{tr(WEEKDAY_NAMES[day.weekday()])} {day.month}/{day.day}"
+        if count and self.is_compact():
+            title += f" · {count}"
+        if info and info.kind is DayKind.HOLIDAY and info.name:
+            title += f"\n{holiday_label(info.name)}"
+        elif info and info.kind is DayKind.MAKEUP:
+            title += "\n" + tr("Workday")
+        return title
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("white"))
-        cw = self._col_width()
-        for i in range(7):
+        compact = self.is_compact()
+        cols = self.columns()
+        counts = {i: len(v) for i, v in self._by_day().items()}
+        for i, (x, w) in enumerate(cols):
             day = self.monday + timedelta(days=i)
-            col = QRect(int(self.GUTTER + i * cw), 0, int(cw), self.height())
+            col = QRect(x, 0, w, self.height())
             info = self.calendar.info(day) if self.calendar else None
             if info and info.kind is DayKind.HOLIDAY:
                 p.fillRect(col, HOLIDAY_BG)
@@ -635,46 +964,60 @@ class WeekView(_GridView):
                 p.fillRect(col, WEEKEND_BG)
             head = QRect(col.left(), 0, col.width(), self.HEADER)
             p.setPen(TODAY_PEN if day == self.today else QColor("#202020"))
-            title = f"{tr(WEEKDAY_NAMES[i])} {day.month}/{day.day}"
-            if info and info.kind is DayKind.HOLIDAY and info.name:
-                title += f"\n{info.name}"
-            elif info and info.kind is DayKind.MAKEUP:
-                title += "\n" + tr("Workday")
-            p.drawText(head, Qt.AlignmentFlag.AlignCenter, title)
+            p.drawText(head, Qt.AlignmentFlag.AlignCenter, self.day_title(day, counts.get(i, 0)))
             p.setPen(QColor("#d0d0d0"))
             p.drawLine(col.left(), 0, col.left(), self.height())
-        for hour in range(self.FIRST_HOUR, self.LAST_HOUR + 1):
-            y = int(self._y(time(hour % 24, 0))) if hour < 24 else self.height()
-            p.setPen(QColor("#e0e0e0"))
-            p.drawLine(self.GUTTER, y, self.width(), y)
-            p.setPen(QColor("#707070"))
-            p.drawText(QRect(0, y - 8, self.GUTTER - 4, 16), Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00")
+        if compact:
+            p.setPen(QColor("#d0d0d0"))
+            p.drawLine(0, self.HEADER, self.width(), self.HEADER)
+        else:
+            for hour in range(self.FIRST_HOUR, self.LAST_HOUR + 1):
+                y = int(self._y(time(hour % 24, 0))) if hour < 24 else self.height()
+                p.setPen(QColor("#e0e0e0"))
+                p.drawLine(self.GUTTER, y, self.width(), y)
+                p.setPen(QColor("#707070"))
+                p.drawText(
+                    QRect(0, y - 8, self.GUTTER - 4, 16), Qt.AlignmentFlag.AlignRight, f"{hour:02d}:00"
+                )
         chips, crowds = self._layout()
         metrics = QFontMetrics(self.font())
         for rect, s in chips:
-            self._chip(p, rect, s, self.chip_text(s, metrics, rect.width() - 8 - (9 if s.badge else 0)))
+            if compact and self.is_wrapped(s):
+                self._chip(p, rect, s, self.wrap_text(s))
+            elif compact:
+                self._row(p, rect, s)
+            else:
+                self._chip(p, rect, s, self.chip_text(s, metrics, rect.width() - 8 - (9 if s.badge else 0)))
         for rect, _day, n in crowds:
             p.fillRect(rect, QColor("#eceff1"))
             p.setPen(QColor("#455a64"))
             p.drawRect(rect.adjusted(0, 0, -1, -1))
+            flags = Qt.AlignmentFlag.AlignHCenter | (
+                Qt.AlignmentFlag.AlignVCenter if compact else Qt.AlignmentFlag.AlignTop
+            )
             p.drawText(
-                rect.adjusted(0, 4, 0, 0), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, f"+{n}"
+                rect.adjusted(0, 0 if compact else 4, 0, 0), flags, trf("+%1 more", n) if compact else f"+{n}"
             )
         if self._press is not None and self._drag_to is not None:
-            shown = self._press[0]
-            length = shown.occurrence.end - shown.occurrence.start
-            i = (self._drag_to.date() - self.monday).days
-            if 0 <= i < 7:
-                y0 = self._y(self._drag_to.time())
-                y1 = self._y((self._drag_to + length).time())
-                p.setPen(QPen(QColor("#1565c0"), 2, Qt.PenStyle.DashLine))
-                p.drawRect(QRect(int(self.GUTTER + i * cw) + 2, int(y0), int(cw) - 4, max(14, int(y1 - y0))))
-                p.drawText(
-                    QRect(int(self.GUTTER + i * cw) + 4, int(y0) + 2, int(cw) - 8, 16),
-                    Qt.AlignmentFlag.AlignLeft,
-                    f"{self._drag_to:%H:%M}",
-                )
+            self._paint_drag(p, cols, compact)
         p.end()
+
+    def _paint_drag(self, p: QPainter, cols: list[tuple[int, int]], compact: bool) -> None:
+        assert self._press is not None and self._drag_to is not None
+        shown = self._press[0]
+        i = (self._drag_to.date() - self.monday).days
+        if not 0 <= i < 7:
+            return
+        x, w = cols[i]
+        p.setPen(QPen(QColor("#1565c0"), 2, Qt.PenStyle.DashLine))
+        if compact:
+            p.drawRect(QRect(x + 2, self.HEADER + 2, w - 4, self.height() - self.HEADER - 4))
+            return
+        length = shown.occurrence.end - shown.occurrence.start
+        y0 = self._y(self._drag_to.time())
+        y1 = self._y((self._drag_to + length).time())
+        p.drawRect(QRect(x + 2, int(y0), w - 4, max(14, int(y1 - y0))))
+        p.drawText(QRect(x + 4, int(y0) + 2, w - 8, 16), Qt.AlignmentFlag.AlignLeft, f"{self._drag_to:%H:%M}")
 
 
 class AgendaView(QTreeWidget):
@@ -715,7 +1058,7 @@ class AgendaView(QTreeWidget):
             info = calendar.info(o.start.date())
             day = f"{o.start:%Y-%m-%d} {tr(WEEKDAY_NAMES[o.start.weekday()])}"
             if info.kind is DayKind.HOLIDAY:
-                day += f"（{info.name}）"
+                day += f"（{holiday_label(info.name)}）"
             mark = STATE_MARKS.get(s.state)
             item = QTreeWidgetItem(
                 [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reports.messages import ACTIVITY_KIND_NAMES, QUALIFICATION_NAMES, REQUEST_STATUS_NAMES
 from scheduler.model import KNOWN_QUALIFICATIONS
 
-from .i18n import N_, tr
+from .i18n import N_, tr, trf
 
 PARTNER_KINDS = {
     "community": N_("Community"),
@@ -76,3 +76,30 @@ REQUEST_PRIORITIES = {"normal": N_("Normal"), "urgent": N_("Urgent")}
 ROLES = {"lead": N_("Lead"), "member": N_("Member")}
 
 CALENDAR_KINDS = {"holiday": N_("Statutory holiday"), "workday": N_("Make-up workday")}
+
+# The official calendar's holiday names (scheduler/workdays.py gives them in Chinese, as offices
+# know them), said in the UI's language; a name the office typed is shown as typed.
+HOLIDAY_NAMES = {
+    "元旦": N_("New Year's Day"),
+    "春节": N_("Spring Festival"),
+    "清明节": N_("Qingming Festival"),
+    "劳动节": N_("Labour Day"),
+    "端午节": N_("Dragon Boat Festival"),
+    "中秋节": N_("Mid-Autumn Festival"),
+    "国庆节": N_("National Day"),
+    "抗战胜利70周年纪念日": N_("Victory Day (70th anniversary)"),
+}
+MAKEUP_SUFFIX = "调休"
+
+
+def holiday_label(name: str | None) -> str:
+    """A holiday's name in the UI's language: "国庆节" is "National Day" in English; the
+    official make-up workday "国庆节调休" is "National Day (make-up workday)"."""
+    if not name:
+        return ""
+    if name in HOLIDAY_NAMES:
+        return tr(HOLIDAY_NAMES[name])
+    base = name.removesuffix(MAKEUP_SUFFIX)
+    if base != name and base in HOLIDAY_NAMES:
+        return trf("%1 (make-up workday)", tr(HOLIDAY_NAMES[base]))
+    return name

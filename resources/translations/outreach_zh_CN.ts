@@ -144,11 +144,6 @@
       <translation>%1 个院区</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="121" />
-      <source>%1 conflicts</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <location filename="../../ui/requests_page.py" line="65" />
       <source>%1 d %2 h</source>
       <translation>%1 天 %2 小时</translation>
@@ -169,7 +164,7 @@
       <translation>%1 个错误，%2 个警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="141" />
+      <location filename="../../ui/conflicts_panel.py" line="147" />
       <source>%1 errors, %2 warnings (%3 acknowledged)</source>
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
@@ -248,9 +243,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 只能取一个值（活动每天最多举办一次）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="199" />
+      <location filename="../../reports/review.py" line="204" />
       <source>%1 more</source>
-      <translation type="unfinished" />
+      <translation>另 %1 项</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="93" />
@@ -288,9 +283,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="119" />
+      <location filename="../../reports/review.py" line="124" />
       <source>%1 open</source>
-      <translation type="unfinished" />
+      <translation>空缺 %1</translation>
     </message>
     <message>
       <location filename="../../reports/picture.py" line="28" />
@@ -351,11 +346,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/sheet_import.py" line="330" />
       <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
-    </message>
-    <message>
-      <location filename="../../reports/review.py" line="107" />
-      <source>%1 served, %2 h</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../cli/commands.py" line="85" />
@@ -488,7 +478,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%4年%3%1日–%2日</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="283" />
+      <location filename="../../ui/help.py" line="285" />
       <source>&amp;About…</source>
       <translation type="unfinished" />
     </message>
@@ -528,7 +518,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="279" />
+      <location filename="../../ui/help.py" line="281" />
       <source>&amp;Help</source>
       <translation type="unfinished" />
     </message>
@@ -603,7 +593,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="280" />
+      <location filename="../../ui/help.py" line="282" />
       <source>&amp;User manual</source>
       <translation type="unfinished" />
     </message>
@@ -788,7 +778,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="253" />
+      <location filename="../../ui/help.py" line="254" />
       <source>About</source>
       <translation type="unfinished" />
     </message>
@@ -808,12 +798,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已受理</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="328" />
+      <location filename="../../ui/conflicts_panel.py" line="339" />
       <source>Acknowledge warning</source>
       <translation>确认警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="89" />
+      <location filename="../../ui/conflicts_panel.py" line="92" />
       <source>Acknowledge…</source>
       <translation>确认…</translation>
     </message>
@@ -828,7 +818,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="249" />
+      <location filename="../../reports/review.py" line="257" />
       <source>Activity</source>
       <translation>活动</translation>
     </message>
@@ -953,7 +943,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编号只能包含字母、数字、“-”、“_”或“.”。</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="333" />
+      <location filename="../../ui/conflicts_panel.py" line="344" />
       <source>An acknowledgement needs a reason.</source>
       <translation>确认警告须填写理由。</translation>
     </message>
@@ -1103,7 +1093,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="190" />
+      <location filename="../../ui/help.py" line="191" />
       <source>Back</source>
       <translation type="unfinished" />
     </message>
@@ -1333,6 +1323,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>各场次的变动</translation>
     </message>
     <message>
+      <location filename="../../ui/conflicts_panel.py" line="142" />
+      <source>Checking the whole plan…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="300" />
       <source>Choose a partner and a service.</source>
       <translation>请选择结对单位和服务项目。</translation>
@@ -1403,7 +1398,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="230" />
+      <location filename="../../ui/help.py" line="231" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -1425,12 +1420,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/review.py" line="78" />
       <source>Conflicts (errors / warnings)</source>
-      <translation type="unfinished" />
+      <translation>冲突（错误 / 警告）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="215" />
+      <location filename="../../reports/review.py" line="220" />
       <source>Conflicts the week's occurrences carry</source>
-      <translation type="unfinished" />
+      <translation>本周场次的冲突</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="125" />
@@ -1458,7 +1453,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="194" />
+      <location filename="../../ui/help.py" line="195" />
       <source>Contents</source>
       <translation type="unfinished" />
     </message>
@@ -1538,7 +1533,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="237" />
+      <location filename="../../ui/help.py" line="238" />
       <source>Database</source>
       <translation type="unfinished" />
     </message>
@@ -1653,7 +1648,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="174" />
+      <location filename="../../reports/review.py" line="179" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
@@ -1828,17 +1823,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="166" />
+      <location filename="../../ui/conflicts_panel.py" line="177" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="78" />
+      <location filename="../../ui/conflicts_panel.py" line="81" />
       <source>Errors and warnings</source>
       <translation>错误和警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="79" />
+      <location filename="../../ui/conflicts_panel.py" line="82" />
       <source>Errors only</source>
       <translation>仅错误</translation>
     </message>
@@ -1993,7 +1988,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包 (*.outreach-field)</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="166" />
+      <location filename="../../reports/review.py" line="171" />
       <source>Figure</source>
       <translation>指标</translation>
     </message>
@@ -2038,12 +2033,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>适合宽度</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="239" />
+      <location filename="../../ui/help.py" line="240" />
       <source>Font</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/help.py" line="192" />
+      <location filename="../../ui/help.py" line="193" />
       <source>Forward</source>
       <translation type="unfinished" />
     </message>
@@ -2128,7 +2123,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已举办</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="281" />
+      <location filename="../../ui/help.py" line="283" />
       <source>Help on this &amp;screen</source>
       <translation type="unfinished" />
     </message>
@@ -2193,7 +2188,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医院名称</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="174" />
+      <location filename="../../reports/review.py" line="179" />
       <source>Hours</source>
       <translation>时长（小时）</translation>
     </message>
@@ -2433,17 +2428,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="241" />
+      <location filename="../../ui/help.py" line="242" />
       <source>Libraries</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/help.py" line="231" />
+      <location filename="../../ui/help.py" line="232" />
       <source>Licence</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/help.py" line="245" />
+      <location filename="../../ui/help.py" line="246" />
       <source>Licence texts: %1</source>
       <translation type="unfinished" />
     </message>
@@ -2496,11 +2491,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/sheet_import.py" line="158" />
       <source>Means</source>
       <translation>含义</translation>
-    </message>
-    <message>
-      <location filename="../../reports/review.py" line="84" />
-      <source>Median days to answer</source>
-      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/stats_xlsx.py" line="83" />
@@ -2575,7 +2565,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/review.py" line="69" />
       <source>Moved</source>
-      <translation type="unfinished" />
+      <translation>已改期</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_views.py" line="92" />
@@ -2583,9 +2573,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>由 %1 改期</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="111" />
+      <location filename="../../reports/review.py" line="116" />
       <source>Moved to %1</source>
-      <translation type="unfinished" />
+      <translation>改期至 %1</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="81" />
@@ -2703,9 +2693,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下一页</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="222" />
+      <location filename="../../reports/review.py" line="227" />
       <source>Next week</source>
-      <translation type="unfinished" />
+      <translation>下周</translation>
     </message>
     <message>
       <location filename="../../ui/sheet_import.py" line="358" />
@@ -2718,7 +2708,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="239" />
+      <location filename="../../reports/review.py" line="247" />
       <source>No activities.</source>
       <translation>无活动。</translation>
     </message>
@@ -2748,9 +2738,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>没有此姓名的人员，请从列表中选择。</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="183" />
+      <location filename="../../reports/review.py" line="188" />
       <source>No party branch</source>
-      <translation type="unfinished" />
+      <translation>非党员</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="195" />
@@ -2763,7 +2753,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>尚未安排人员</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="218" />
+      <location filename="../../reports/review.py" line="223" />
       <source>None.</source>
       <translation>无。</translation>
     </message>
@@ -2783,9 +2773,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>不导入：%1 行、%2 个单元格（红色标出）。</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="113" />
+      <location filename="../../reports/review.py" line="118" />
       <source>Not recorded</source>
-      <translation type="unfinished" />
+      <translation>未登记</translation>
     </message>
     <message>
       <location filename="../../ui/occurrence_html.py" line="75" />
@@ -2853,9 +2843,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表…</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="206" />
+      <location filename="../../reports/review.py" line="211" />
       <source>Occurrences</source>
-      <translation type="unfinished" />
+      <translation>场次</translation>
     </message>
     <message>
       <location filename="../../reports/stats_xlsx.py" line="69" />
@@ -3003,7 +2993,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="182" />
+      <location filename="../../reports/review.py" line="187" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
@@ -3020,10 +3010,10 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/review.py" line="70" />
       <source>Past, not recorded</source>
-      <translation type="unfinished" />
+      <translation>已过未登记</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="174" />
+      <location filename="../../reports/review.py" line="179" />
       <source>People</source>
       <translation>人员</translation>
     </message>
@@ -3050,7 +3040,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/review.py" line="74" />
       <source>People who went</source>
-      <translation type="unfinished" />
+      <translation>出勤人员</translation>
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="291" />
@@ -3080,12 +3070,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/review.py" line="76" />
       <source>Places filled late</source>
-      <translation type="unfinished" />
+      <translation>临时补位</translation>
     </message>
     <message>
       <location filename="../../reports/review.py" line="75" />
       <source>Places left open</source>
-      <translation type="unfinished" />
+      <translation>空缺岗位</translation>
     </message>
     <message>
       <location filename="../../ui/problems_dialog.py" line="15" />
@@ -3379,23 +3369,23 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     </message>
     <message>
       <location filename="../../reports/review.py" line="83" />
-      <source>Requests answered</source>
-      <translation type="unfinished" />
+      <source>Requests answered (median days)</source>
+      <translation>已响应点单（中位天数）</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="84" />
+      <source>Requests declined</source>
+      <translation>已谢绝点单</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="217" />
+      <source>Requests falling due</source>
+      <translation>到期点单</translation>
     </message>
     <message>
       <location filename="../../reports/review.py" line="85" />
-      <source>Requests declined</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../reports/review.py" line="212" />
-      <source>Requests falling due</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../reports/review.py" line="86" />
       <source>Requests overdue</source>
-      <translation type="unfinished" />
+      <translation>逾期点单</translation>
     </message>
     <message>
       <location filename="../../reports/review.py" line="82" />
@@ -3618,12 +3608,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="195" />
+      <location filename="../../reports/review.py" line="200" />
       <source>Services given</source>
-      <translation type="unfinished" />
+      <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="99" />
+      <location filename="../../ui/conflicts_panel.py" line="102" />
       <source>Severity</source>
       <translation>级别</translation>
     </message>
@@ -3643,7 +3633,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>班次代码</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="86" />
+      <location filename="../../ui/conflicts_panel.py" line="89" />
       <source>Show acknowledged</source>
       <translation>显示已确认</translation>
     </message>
@@ -3800,7 +3790,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/review.py" line="71" />
       <source>Still to come</source>
-      <translation type="unfinished" />
+      <translation>尚未举行</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="12" />
@@ -3873,6 +3863,11 @@ Details were written to %2.</source>
       <location filename="../../ui/autoassign.py" line="184" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/conflicts_panel.py" line="153" />
+      <source>The conflicts could not be checked: %1</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/edits.py" line="72" />
@@ -3965,9 +3960,9 @@ Details were written to %2.</source>
       <translation>时段内每人时长的最大值最小（计入已安排的时长）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="221" />
+      <location filename="../../reports/review.py" line="226" />
       <source>The week ahead (%1 – %2)</source>
-      <translation type="unfinished" />
+      <translation>下周预览（%1 – %2）</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_page.py" line="149" />
@@ -3975,14 +3970,14 @@ Details were written to %2.</source>
       <translation>一周按时间列出，每个场次一行：忙碌的一周也能看到所有场次</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="226" />
+      <location filename="../../reports/review.py" line="231" />
       <source>The week beside the week before</source>
-      <translation type="unfinished" />
+      <translation>本周与上周对比</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="229" />
+      <location filename="../../reports/review.py" line="234" />
       <source>The week's occurrences (%1)</source>
-      <translation type="unfinished" />
+      <translation>本周场次（%1）</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="487" />
@@ -4040,7 +4035,7 @@ Details were written to %2.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="138" />
+      <location filename="../../ui/help.py" line="139" />
       <source>This page of the manual cannot be read: %1</source>
       <translation type="unfinished" />
     </message>
@@ -4050,9 +4045,9 @@ Details were written to %2.</source>
       <translation>无法按排班表读取此工作表：%1</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="166" />
-      <source>This week</source>
-      <translation type="unfinished" />
+      <location filename="../../reports/review.py" line="171" />
+      <source>This week (%1)</source>
+      <translation>本周（%1）</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_views.py" line="48" />
@@ -4075,9 +4070,9 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="87" />
+      <location filename="../../reports/review.py" line="86" />
       <source>Time bank hours credited</source>
-      <translation type="unfinished" />
+      <translation>时间银行记入时长</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="125" />
@@ -4180,7 +4175,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="183" />
+      <location filename="../../ui/help.py" line="184" />
       <source>User manual</source>
       <translation type="unfinished" />
     </message>
@@ -4210,7 +4205,7 @@ Details were written to %2.</source>
       <translation>【地点】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="243" />
+      <location filename="../../ui/help.py" line="244" />
       <source>Version</source>
       <translation type="unfinished" />
     </message>
@@ -4270,12 +4265,12 @@ Details were written to %2.</source>
       <translation>待处理</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="166" />
+      <location filename="../../ui/conflicts_panel.py" line="177" />
       <source>Warning</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="80" />
+      <location filename="../../ui/conflicts_panel.py" line="83" />
       <source>Warnings only</source>
       <translation>仅警告</translation>
     </message>
@@ -4295,14 +4290,14 @@ Details were written to %2.</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="166" />
+      <location filename="../../reports/review.py" line="171" />
       <source>Week before (%1)</source>
-      <translation type="unfinished" />
+      <translation>上周（%1）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="275" />
+      <location filename="../../reports/review.py" line="285" />
       <source>Week in review</source>
-      <translation type="unfinished" />
+      <translation>周复盘</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="576" />
@@ -4335,17 +4330,17 @@ Details were written to %2.</source>
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="99" />
+      <location filename="../../ui/conflicts_panel.py" line="102" />
       <source>What</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="249" />
+      <location filename="../../reports/review.py" line="257" />
       <source>What became of it</source>
-      <translation type="unfinished" />
+      <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="249" />
+      <location filename="../../reports/review.py" line="257" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -4375,9 +4370,9 @@ Details were written to %2.</source>
       <translation>谁不再参加？</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="190" />
+      <location filename="../../reports/review.py" line="195" />
       <source>Who went</source>
-      <translation type="unfinished" />
+      <translation>谁去了</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="186" />
@@ -4405,7 +4400,7 @@ Details were written to %2.</source>
       <translation>本场次停办的原因？</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="328" />
+      <location filename="../../ui/conflicts_panel.py" line="339" />
       <source>Why is this warning acceptable?</source>
       <translation>为什么可以接受这条警告？</translation>
     </message>
@@ -4415,7 +4410,7 @@ Details were written to %2.</source>
       <translation>取消原因</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="91" />
+      <location filename="../../ui/conflicts_panel.py" line="94" />
       <source>Withdraw acknowledgement</source>
       <translation>撤回确认</translation>
     </message>
@@ -4480,7 +4475,7 @@ Details were written to %2.</source>
       <translation>【活动通知】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="194" />
+      <location filename="../../ui/conflicts_panel.py" line="205" />
       <source>[acknowledged: %1]</source>
       <translation>[已确认：%1]</translation>
     </message>
@@ -4490,7 +4485,7 @@ Details were written to %2.</source>
       <translation>取消场次需要填写原因</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="180" />
+      <location filename="../../scheduler/duty_codes.py" line="207" />
       <source>a code is 1 to 20 characters, without / , + ; | or spaces</source>
       <translation>代码为 1 至 20 个字符，不能含 / , + ; | 或空格</translation>
     </message>
@@ -4500,7 +4495,7 @@ Details were written to %2.</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="106" />
+      <location filename="../../scheduler/duty_codes.py" line="112" />
       <source>a day off</source>
       <translation type="unfinished" />
     </message>
@@ -4508,6 +4503,16 @@ Details were written to %2.</source>
       <location filename="../../cli/commands.py" line="747" />
       <source>a file</source>
       <translation>某个文件</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="559" />
+      <source>a note across the sheet</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="566" />
+      <source>a note under the grid</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="112" />
@@ -4535,8 +4540,13 @@ Details were written to %2.</source>
       <translation>服务记录文件只能包含 records 部分（其他内容请用 import 导入）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="150" />
+      <location filename="../../scheduler/duty_codes.py" line="173" />
       <source>a shift's hours take only on, off, rest_until and kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="562" />
+      <source>a signature, total or heading row</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -4550,7 +4560,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1010" />
+      <location filename="../../scheduler/spreadsheet.py" line="1214" />
       <source>a time without a date</source>
       <translation>有时间但没有日期</translation>
     </message>
@@ -4590,12 +4600,12 @@ Details were written to %2.</source>
       <translation>一个场次最长 %1 天</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="110" />
+      <location filename="../../scheduler/duty_codes.py" line="116" />
       <source>annual leave (年休假): away all day</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="111" />
+      <location filename="../../scheduler/duty_codes.py" line="117" />
       <source>annual leave: away all day</source>
       <translation type="unfinished" />
     </message>
@@ -4615,7 +4625,7 @@ Details were written to %2.</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="646" />
+      <location filename="../../scheduler/spreadsheet.py" line="850" />
       <source>appears twice (row {value})</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
@@ -4630,7 +4640,7 @@ Details were written to %2.</source>
       <translation>不在岗：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="120" />
+      <location filename="../../scheduler/duty_codes.py" line="126" />
       <source>bereavement leave: away all day</source>
       <translation type="unfinished" />
     </message>
@@ -4723,6 +4733,11 @@ Details were written to %2.</source>
       <location filename="../../ui/timebank_page.py" line="236" />
       <source>certificate</source>
       <translation>证明</translation>
+    </message>
+    <message>
+      <location filename="../../ui/conflicts_panel.py" line="149" />
+      <source>checking the whole plan again…</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../cli/sheets.py" line="243" />
@@ -4932,7 +4947,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/review.py" line="72" />
       <source>held %1 (week before %2), called off %3 (%4), moved %5 (%6), not recorded %7 (%8)</source>
-      <translation type="unfinished" />
+      <translation>已举办 %1（上周 %2），已停办 %3（%4），已改期 %5（%6），未登记 %7（%8）</translation>
     </message>
     <message>
       <location filename="../../scheduler/recording.py" line="92" />
@@ -4965,7 +4980,7 @@ Details were written to %2.</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="938" />
+      <location filename="../../scheduler/spreadsheet.py" line="1142" />
       <source>imported before ({value})</source>
       <translation>之前已导入（{value}）</translation>
     </message>
@@ -5005,7 +5020,7 @@ Details were written to %2.</source>
       <translation>数字太大，无法保存</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="642" />
+      <location filename="../../scheduler/spreadsheet.py" line="846" />
       <source>is empty</source>
       <translation>为空</translation>
     </message>
@@ -5090,12 +5105,12 @@ Details were written to %2.</source>
       <translation>为必填项</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="153" />
+      <location filename="../../scheduler/duty_codes.py" line="176" />
       <source>is required (HH:MM)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="182" />
+      <location filename="../../scheduler/duty_codes.py" line="209" />
       <source>is the same code as another one (case and width aside)</source>
       <translation>与另一个代码相同（不区分大小写和全半角）</translation>
     </message>
@@ -5130,7 +5145,7 @@ Details were written to %2.</source>
       <translation>最后一个</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="109" />
+      <location filename="../../scheduler/duty_codes.py" line="115" />
       <source>leave: away all day</source>
       <translation type="unfinished" />
     </message>
@@ -5145,7 +5160,7 @@ Details were written to %2.</source>
       <translation>超过 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="116" />
+      <location filename="../../scheduler/duty_codes.py" line="122" />
       <source>marriage leave: away all day</source>
       <translation type="unfinished" />
     </message>
@@ -5155,7 +5170,7 @@ Details were written to %2.</source>
       <translation>推拿巾</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="118" />
+      <location filename="../../scheduler/duty_codes.py" line="124" />
       <source>maternity leave: away all day</source>
       <translation type="unfinished" />
     </message>
@@ -5170,9 +5185,9 @@ Details were written to %2.</source>
       <translation>调整</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="117" />
+      <location filename="../../reports/review.py" line="122" />
       <source>moved from %1</source>
-      <translation type="unfinished" />
+      <translation>由 %1 改期</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="45" />
@@ -5240,7 +5255,7 @@ Details were written to %2.</source>
       <translation>必须是字符串</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="157" />
+      <location filename="../../scheduler/duty_codes.py" line="181" />
       <source>must be a time HH:MM from 00:00 to 23:59 (midnight is 00:00)</source>
       <translation type="unfinished" />
     </message>
@@ -5255,7 +5270,7 @@ Details were written to %2.</source>
       <translation>必须大于 0</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="163" />
+      <location filename="../../scheduler/duty_codes.py" line="189" />
       <source>must be after the shift's end {off}</source>
       <translation type="unfinished" />
     </message>
@@ -5270,7 +5285,7 @@ Details were written to %2.</source>
       <translation>必须是对象</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="171" />
+      <location filename="../../scheduler/duty_codes.py" line="198" />
       <source>must be an object of code → meaning, e.g. {"夜": "night"}</source>
       <translation>应为“代码 → 含义”的对象，例如 {"夜": "night"}</translation>
     </message>
@@ -5290,7 +5305,7 @@ Details were written to %2.</source>
       <translation>最多 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="159" />
+      <location filename="../../scheduler/duty_codes.py" line="184" />
       <source>must be duty or leave</source>
       <translation type="unfinished" />
     </message>
@@ -5300,7 +5315,7 @@ Details were written to %2.</source>
       <translation>必须是以下之一：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="144" />
+      <location filename="../../scheduler/duty_codes.py" line="159" />
       <source>must be one of day, night, free, leave, or hours {"on": "HH:MM", "off": "HH:MM"}</source>
       <translation type="unfinished" />
     </message>
@@ -5320,7 +5335,7 @@ Details were written to %2.</source>
       <translation>结束必须晚于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="173" />
+      <location filename="../../scheduler/duty_codes.py" line="200" />
       <source>must hold at most 500 codes</source>
       <translation>最多 500 个代码</translation>
     </message>
@@ -5390,12 +5405,12 @@ Details were written to %2.</source>
       <translation>引用了不存在的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="100" />
+      <location filename="../../scheduler/duty_codes.py" line="103" />
       <source>night duty from the end of clinical hours to the next morning, then rest</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="101" />
+      <location filename="../../scheduler/duty_codes.py" line="104" />
       <source>night duty, as 夜</source>
       <translation type="unfinished" />
     </message>
@@ -5405,22 +5420,27 @@ Details were written to %2.</source>
       <translation>没有在岗人员符合条件（{need}）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="714" />
+      <location filename="../../scheduler/spreadsheet.py" line="918" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="639" />
+      <location filename="../../scheduler/spreadsheet.py" line="843" />
       <source>no column is mapped to it</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="413" />
+      <location filename="../../scheduler/duty.py" line="677" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="318" />
+      <location filename="../../scheduler/duty.py" line="665" />
+      <source>no day of the header is a date the app takes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="537" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -5430,17 +5450,17 @@ Details were written to %2.</source>
       <translation>无影响</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="582" />
+      <location filename="../../scheduler/duty.py" line="866" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="570" />
+      <location filename="../../scheduler/duty.py" line="854" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="958" />
+      <location filename="../../scheduler/spreadsheet.py" line="1162" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
@@ -5450,17 +5470,17 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="692" />
+      <location filename="../../scheduler/spreadsheet.py" line="896" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="276" />
+      <location filename="../../scheduler/duty.py" line="392" />
       <source>no row of day columns (1, 2, 3 … or 11-01, 11-02 …) in the first {value} rows: is this a duty roster?</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="959" />
+      <location filename="../../scheduler/spreadsheet.py" line="1163" />
       <source>no service {value}</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
@@ -5470,12 +5490,12 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="578" />
+      <location filename="../../scheduler/duty.py" line="862" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="542" />
+      <location filename="../../scheduler/duty.py" line="826" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
@@ -5490,9 +5510,9 @@ Details were written to %2.</source>
       <translation>不符合任何需求</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="195" />
+      <location filename="../../reports/review.py" line="200" />
       <source>none recorded</source>
-      <translation type="unfinished" />
+      <translation>未登记</translation>
     </message>
     <message>
       <location filename="../../cli/args.py" line="36" />
@@ -5527,7 +5547,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/review.py" line="29" />
       <source>not an ISO week (YYYY-Www, e.g. 2026-W49, between 2000 and 2100): %1</source>
-      <translation type="unfinished" />
+      <translation>不是 ISO 周（YYYY-Www，例如 2026-W49，2000 至 2100 年之间）：%1</translation>
     </message>
     <message>
       <location filename="../../cli/sheets.py" line="255" />
@@ -5540,7 +5560,7 @@ Details were written to %2.</source>
       <translation>预算内未找到更好的结果</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="108" />
+      <location filename="../../scheduler/duty_codes.py" line="114" />
       <source>nothing planned</source>
       <translation type="unfinished" />
     </message>
@@ -5555,7 +5575,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="97" />
+      <location filename="../../scheduler/duty_codes.py" line="99" />
       <source>nursing's N shift 00:00-08:00 of that date (the night from midnight)</source>
       <translation type="unfinished" />
     </message>
@@ -5580,12 +5600,12 @@ Details were written to %2.</source>
       <translation>可以</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="102" />
+      <location filename="../../scheduler/duty_codes.py" line="107" />
       <source>on call (值班) from the end of clinical hours to the next morning, then rest</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="103" />
+      <location filename="../../scheduler/duty_codes.py" line="109" />
       <source>on call, as 值</source>
       <translation type="unfinished" />
     </message>
@@ -5637,15 +5657,15 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/review.py" line="85" />
       <source>people served %1 (%2), volunteer hours %3 (%4), people who went %5 (%6), open places %7 (%8)</source>
-      <translation type="unfinished" />
+      <translation>服务人数 %1（%2），志愿服务时长 %3（%4），出勤人员 %5（%6），空缺岗位 %7（%8）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="114" />
+      <location filename="../../scheduler/duty_codes.py" line="120" />
       <source>personal leave (事假): away all day</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="115" />
+      <location filename="../../scheduler/duty_codes.py" line="121" />
       <source>personal leave: away all day</source>
       <translation type="unfinished" />
     </message>
@@ -5697,7 +5717,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/review.py" line="98" />
       <source>requests: %1 received, %2 answered, %3 declined, %4 overdue</source>
-      <translation type="unfinished" />
+      <translation>点单：收到 %1，已响应 %2，已谢绝 %3，已逾期 %4</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="460" />
@@ -5750,12 +5770,12 @@ Details were written to %2.</source>
       <translation>第二个</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="556" />
+      <location filename="../../scheduler/duty.py" line="840" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="112" />
+      <location filename="../../scheduler/duty_codes.py" line="118" />
       <source>sick leave: away all day</source>
       <translation type="unfinished" />
     </message>
@@ -5770,7 +5790,7 @@ Details were written to %2.</source>
       <translation>工作牌、工作服</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="537" />
+      <location filename="../../scheduler/duty.py" line="821" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -5820,17 +5840,22 @@ Details were written to %2.</source>
       <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="105" />
+      <location filename="../../scheduler/duty_codes.py" line="111" />
       <source>the day after a night: free</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="104" />
+      <location filename="../../scheduler/duty_codes.py" line="110" />
       <source>the day after a night: free (the roster marks the rest itself)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="398" />
+      <location filename="../../scheduler/duty.py" line="628" />
+      <source>the day numbers wrap from the end of a month to its start and can be read two ways: {value} or {other}; a date range in the title (11月26日-12月25日) or a weekday row says which</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="657" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -5855,7 +5880,7 @@ Details were written to %2.</source>
       <translation>无法将文档绘制为图片：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="98" />
+      <location filename="../../scheduler/duty_codes.py" line="101" />
       <source>the evening half of the night, 17:30-24:00</source>
       <translation type="unfinished" />
     </message>
@@ -5870,7 +5895,7 @@ Details were written to %2.</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="228" />
+      <location filename="../../ui/help.py" line="229" />
       <source>the folder “licenses” of the application and each library’s *.dist-info folder</source>
       <translation type="unfinished" />
     </message>
@@ -5880,17 +5905,17 @@ Details were written to %2.</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="300" />
+      <location filename="../../scheduler/duty.py" line="448" />
       <source>the header's dates are in {value}, not in the month given</source>
       <translation>表头日期在 {value}，不在指定的月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="295" />
+      <location filename="../../scheduler/duty.py" line="444" />
       <source>the header's dates are in {value}, outside the years the app takes</source>
       <translation>表头日期在 {value} 年，超出系统可接受的年份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="292" />
+      <location filename="../../scheduler/duty.py" line="442" />
       <source>the header's dates do not say the year: give the month</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
@@ -5900,7 +5925,12 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="99" />
+      <location filename="../../scheduler/duty.py" line="564" />
+      <source>the legend</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty_codes.py" line="102" />
       <source>the night from midnight, 00:00-08:00 of that date</source>
       <translation type="unfinished" />
     </message>
@@ -5977,7 +6007,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/review.py" line="38" />
       <source>the review is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
-      <translation type="unfinished" />
+      <translation>复盘是 PDF 或 PNG 图片：-o 请给以 .pdf 或 .png 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="510" />
@@ -6000,7 +6030,7 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="936" />
+      <location filename="../../scheduler/spreadsheet.py" line="1140" />
       <source>the same as row {value}</source>
       <translation>与第 {value} 行相同</translation>
     </message>
@@ -6010,24 +6040,19 @@ Details were written to %2.</source>
       <translation>同一星期几</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="326" />
+      <location filename="../../scheduler/duty.py" line="545" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="307" />
+      <location filename="../../scheduler/duty.py" line="460" />
       <source>the sheet does not say which month it is for: give the month</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="443" />
-      <source>the weekday row does not fit {value}: check the month</source>
-      <translation>星期行与 {value} 不符：请检查月份</translation>
-    </message>
-    <message>
-      <location filename="../../scheduler/duty.py" line="408" />
-      <source>the weekdays in the header do not fit {value}: check the month</source>
-      <translation>表头中的星期与 {value} 不符：请检查月份</translation>
+      <location filename="../../scheduler/duty.py" line="616" />
+      <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../cli/commands.py" line="419" />
@@ -6075,7 +6100,7 @@ Details were written to %2.</source>
       <translation>待定</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="121" />
+      <location filename="../../scheduler/duty_codes.py" line="127" />
       <source>training at another hospital (进修): away all day</source>
       <translation type="unfinished" />
     </message>
@@ -6085,29 +6110,29 @@ Details were written to %2.</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="730" />
+      <location filename="../../scheduler/spreadsheet.py" line="934" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="683" />
+      <location filename="../../scheduler/spreadsheet.py" line="887" />
       <source>unknown qualification {value}</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="517" />
-      <source>unknown shift code {value}</source>
-      <translation>未知班次代码 {value}</translation>
+      <location filename="../../scheduler/duty.py" line="800" />
+      <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../cli/review.py" line="70" />
       <source>week %1 (%2 – %3)</source>
-      <translation type="unfinished" />
+      <translation>第 %1 周（%2 – %3）</translation>
     </message>
     <message>
       <location filename="../../cli/review.py" line="108" />
       <source>week ahead: %1 occurrences, %2 open places, %3 conflicts, %4 requests falling due</source>
-      <translation type="unfinished" />
+      <translation>下周：%1 场次，%2 个空缺岗位，%3 项冲突，%4 个点单到期</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="392" />
@@ -6150,7 +6175,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="381" />
+      <location filename="../../scheduler/duty.py" line="647" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -6195,52 +6220,52 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1006" />
+      <location filename="../../scheduler/spreadsheet.py" line="1210" />
       <source>{value} ends before it starts</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="506" />
+      <location filename="../../scheduler/duty.py" line="779" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="982" />
+      <location filename="../../scheduler/spreadsheet.py" line="1186" />
       <source>{value} is neither urgent nor normal</source>
       <translation>{value} 既不是紧急也不是一般</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="991" />
+      <location filename="../../scheduler/spreadsheet.py" line="1195" />
       <source>{value} is not a date</source>
       <translation>{value} 不是日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="971" />
+      <location filename="../../scheduler/spreadsheet.py" line="1175" />
       <source>{value} is not a date and time</source>
       <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="371" />
+      <location filename="../../scheduler/duty.py" line="479" />
       <source>{value} is not a date the app takes</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="698" />
+      <location filename="../../scheduler/spreadsheet.py" line="902" />
       <source>{value} is not a number of hours a month</source>
       <translation>{value} 不是每月小时数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="738" />
+      <location filename="../../scheduler/spreadsheet.py" line="942" />
       <source>{value} is not a number of people</source>
       <translation>{value} 不是人数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="744" />
+      <location filename="../../scheduler/spreadsheet.py" line="948" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="998" />
+      <location filename="../../scheduler/spreadsheet.py" line="1202" />
       <source>{value} is not a time of day</source>
       <translation>{value} 不是时刻</translation>
     </message>
@@ -6268,6 +6293,11 @@ Details were written to %2.</source>
       <location filename="../../ui/assign_dialog.py" line="181" />
       <source>★ party member · suitable people first: free, qualified, from the organizing branch, fewest hours</source>
       <translation>★ 党员 · 合适人选排在前面：空闲、资质相符、来自牵头支部、本月时长最少</translation>
+    </message>
+    <message>
+      <location filename="../../reports/review.py" line="236" />
+      <source>✓ held: people served · volunteer hours; ！ conflicts the occurrence carries</source>
+      <translation>✓ 已举办：服务人数 · 志愿服务时长；！ 该场次的冲突数</translation>
     </message>
   </context>
 </TS>

@@ -154,6 +154,7 @@ def test_week_view_lays_overlaps_side_by_side_at_a_readable_width(qtbot, db_path
     page.set_view(page.WEEK)
     page.go_to(date(2026, 12, 15))
     week = page.week
+    week.set_compact(False)  # the time grid (a crowded week would choose the compact one)
     assert page.period.text() == "2026年12月14日–20日"
     assert week.max_lanes() >= 2  # a day of this window holds two side by side
     on_15 = [r for r, s in week.item_rects() if s.key[1] == date(2026, 12, 15)]

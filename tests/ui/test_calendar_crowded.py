@@ -1,0 +1,168 @@
+"""The calendar at hospital scale (#20): on the busiest week of the hospital demo, at 1600×1000,
+every occurrence is one click away in the week view and shows its time and at least the first
+8 characters of its title (12 of an English one), in Chinese and in English."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from db.operations import import_plan
+from db.store import Store
+from resources import demo_recipe
+from scheduler.demo import build_demo
+from scheduler.workdays import WorkCalendar, official_calendar
+from tests.helpers import sample
+from tests.ui.windows import activity_doc, calendar_window
+from ui.i18n import install_language
+from ui.mainwindow import MainWindow
+from ui.session import Session
+
+pytestmark = pytest.mark.gui
+
+BUSIEST_MONDAY = date(2026, 10, 5)
+
+
+@pytest.fixture(scope="module")
+def hospital_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("hospital") / "hospital.sqlite3"
+    calendar = WorkCalendar(official_calendar())
+    plan = build_demo(demo_recipe(), "hospital", 1, 2026, date(2026, 12, 6), calendar)
+    with Store(path) as store:
+        import_plan(store, plan)
+    return path
+
+
+def _open(qtbot, path) -> MainWindow:
+    w = MainWindow(Session(path))
+    qtbot.addWidget(w)
+    w.resize(1600, 1000)
+    w.show()
+    w.show_section("calendar_view")
+    qtbot.waitExposed(w)
+    return w
+
+
+def _flat(text: str) -> str:
+    return "".join(text.split()).replace("…", "")
+
+
+def _reads(lines: list[str], shown, chars: int) -> bool:
+    """The item's lines show its start and the first `chars` characters of its title."""
+    text = _flat("".join(lines))
+    return f"{shown.occurrence.start:%H:%M}" in text and _flat(shown.activity.title[:chars]) in text
+
+
+def _click(widget, point: QPoint, qtbot) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=point)
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_every_occurrence_of_the_busiest_week_is_one_click_away_and_readable(
+    qtbot, hospital_db, lang
+) -> None:
+    install_language(lang)
+    w = _open(qtbot, hospital_db)
+    page = w.current_page()
+    page.set_view(page.WEEK)
+    page.go_to(BUSIEST_MONDAY)
+    qtbot.wait(20)
+    week = page.week
+    per_day = Counter(s.occurrence.date for s in page.shown)
+    busiest, most = per_day.most_common(1)[0]
+    assert busiest == date(2026, 10, 8) and most >= 20  # the week the issue was about
+    # The crowded week chose the compact layout by itself, and the toolbar says so.
+    assert week.is_compact() and page.compact_button.isChecked() and page.compact_button.isVisible()
+    assert not week.crowd_rects()  # nothing hidden behind a "+N"
+    rects = {s.key: (r, s) for r, s in week.item_rects()}
+    assert set(rects) == {s.key for s in page.shown}  # every occurrence of the week, busiest day too
+    for key, (rect, s) in rects.items():
+        assert week.rect().contains(rect), key  # inside the view: no scrolling
+        assert _reads(week.shown_lines(rect, s), s, 8), (key, week.shown_lines(rect, s))
+    # No two items overlap: each is its own click.
+    ordered = list(rects.values())
+    for i, (a, _s) in enumerate(ordered):
+        assert not any(a.intersects(b) for b, _t in ordered[i + 1 :])
+    # One click on each of the busiest day's rows shows that occurrence's details.
+    for s in sorted(
+        (s for s in page.shown if s.occurrence.date == busiest), key=lambda s: s.occurrence.start
+    ):
+        rect = rects[s.key][0]
+        _click(week, rect.center(), qtbot)
+        assert page.current is not None and page.current.key == s.key
+        assert s.activity.title in page.details.toPlainText()
+    w.session.close()
+
+
+def test_english_titles_show_twelve_characters_on_a_crowded_day(qtbot, db_path) -> None:
+    install_language("en")
+    doc = sample()
+    places = ["Riverside", "Hillview", "Lakeshore", "Old Town", "Harbour", "Greenfield"]
+    doc["activities"] += [
+        activity_doc(
+            f"e{i}", f"Free clinic at {places[i % 6]} {i}", f"2026-12-16T{8 + i % 10:02d}:{15 * (i % 4):02d}"
+        )
+        for i in range(26)
+    ]
+    w = calendar_window(qtbot, db_path, doc)
+    page = w.current_page()
+    page.set_view(page.WEEK)
+    page.go_to(date(2026, 12, 16))
+    week = page.week
+    assert week.is_compact()
+    on_16 = [(r, s) for r, s in week.item_rects() if s.occurrence.date == date(2026, 12, 16)]
+    assert len(on_16) == sum(1 for s in page.shown if s.occurrence.date == date(2026, 12, 16)) >= 26
+    for rect, s in on_16:
+        assert _reads(week.shown_lines(rect, s), s, 12), week.shown_lines(rect, s)
+    w.session.close()
+
+
+def test_the_user_chooses_the_time_grid_or_the_compact_week(qtbot, db_path) -> None:
+    doc = sample()
+    doc["activities"] += [activity_doc(f"y{i}", f"体质辨识第{i}组", "2026-12-16T09:00") for i in range(12)]
+    w = calendar_window(qtbot, db_path, doc)
+    page = w.current_page()
+    page.set_view(page.WEEK)
+    page.go_to(date(2026, 12, 16))
+    week = page.week
+    assert week.is_compact()  # twelve at once would not fit the grid
+    page.compact_button.click()  # the user wants the time grid
+    assert not week.is_compact() and not page.compact_button.isChecked()
+    assert week.crowd_rects()  # the grid's "+N" again
+    page.go_to(date(2026, 12, 1))  # kept while moving through the weeks
+    assert not week.is_compact()
+    page.compact_button.click()
+    assert week.is_compact() and page.compact_button.isChecked()
+    # In the compact week a drag moves to another day at the same time.
+    rect, s = next((r, s) for r, s in week.item_rects())
+    x, width = week.columns()[
+        (s.occurrence.date - week.monday).days + 1 if s.occurrence.date.weekday() < 6 else 0
+    ]
+    moved = week.time_at(QPoint(x + width // 2, rect.center().y()), s)
+    assert (
+        moved is not None and moved.time() == s.occurrence.start.time() and moved.date() != s.occurrence.date
+    )
+    page.set_view(page.MONTH)
+    assert not page.compact_button.isVisible()
+    w.session.close()
+
+
+def test_english_month_title_and_holiday_names(qtbot, hospital_db) -> None:
+    install_language("en")
+    w = _open(qtbot, hospital_db)
+    page = w.current_page()
+    page.go_to(date(2026, 11, 3))
+    assert page.period.text() == "November 2026"
+    page.set_view(page.WEEK)
+    page.go_to(BUSIEST_MONDAY)
+    assert "National Day" in page.week.day_title(BUSIEST_MONDAY, 0)
+    assert "国庆" not in page.week.day_title(BUSIEST_MONDAY, 0)
+    install_language("zh_CN")
+    page.set_view(page.MONTH)
+    page.go_to(date(2026, 11, 3))
+    assert page.period.text() == "2026年11月"
+    assert "国庆节" in page.week.day_title(BUSIEST_MONDAY, 0)
+    w.session.close()
