@@ -27,3 +27,10 @@ lint: setup-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
+
+# The application bundle: dist/outreach-scheduler/ (PyInstaller, one folder; slow: several minutes).
+# Its build tools come from requirements-bundle.txt, installed by this target only.
+.PHONY: bundle
+bundle: setup
+	@tools/setup.sh requirements-bundle.txt
+	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/outreach-scheduler.spec

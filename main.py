@@ -1,8 +1,15 @@
-"""Entry point: no sub-command starts the GUI; otherwise run the command line."""
+"""Entry point: no sub-command starts the GUI; `--version` prints the version; otherwise run the
+command line."""
 
 from __future__ import annotations
 
+import os
 import sys
+import time
+
+STARTED = time.perf_counter()
+# The bundle's smoke test (docs/bundle.md): the GUI quits once its first window is drawn, saying when.
+SMOKE = "OUTREACH_SCHEDULER_SMOKE"
 
 
 def _gui_db(argv: list[str]) -> tuple[bool, str | None]:
@@ -19,6 +26,11 @@ def _gui_db(argv: list[str]) -> tuple[bool, str | None]:
 
 
 def main(argv: list[str]) -> int:
+    if argv in (["--version"], ["-V"]):
+        from scheduler.version import VERSION
+
+        print(f"outreach-scheduler {VERSION}")
+        return 0
     gui, db = _gui_db(argv)
     if not gui:
         from cli.commands import run
@@ -26,9 +38,30 @@ def main(argv: list[str]) -> int:
         return run(argv)
     from ui.app import run_gui
 
+    if os.environ.get(SMOKE):
+        _quit_after_first_window()
     if argv[:1] == ["--field"]:
         return run_gui(field=argv[1])  # a laptop working on a field package
     return run_gui(db)
+
+
+def _quit_after_first_window() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    import ui.app
+
+    class FirstWindow(ui.app.MainWindow):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self.drawn.connect(self._smoke_done)
+
+        def _smoke_done(self) -> None:
+            print(
+                f"first window drawn {time.perf_counter() - STARTED:.2f} s after start: {self.windowTitle()}"
+            )
+            QApplication.quit()
+
+    ui.app.MainWindow = FirstWindow  # type: ignore[misc]
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from scheduler.planfile import PlanError
 from .conflict_watch import ConflictWatch
 from .conflicts_panel import ConflictsPanel
 from .file_actions import FileActions
+from .help import HelpActions
 from .i18n import tr, trf
 from .pages import AREAS, FIELD_AREAS, PAGES
 from .session import Session
@@ -160,6 +161,8 @@ class MainWindow(QMainWindow):
         toggle.setShortcut(QKeySequence("F8"))
         view_menu.addAction(toggle)
         self.settings.build_menu(bar)
+        self.help = HelpActions(self)
+        self.help.build_menu(bar)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)

@@ -189,7 +189,7 @@
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="449" />
+      <location filename="../../ui/calendar_page.py" line="451" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -480,7 +480,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../ui/help.py" line="285" />
       <source>&amp;About…</source>
-      <translation type="unfinished" />
+      <translation>关于(&amp;A)…</translation>
     </message>
     <message>
       <location filename="../../ui/settings_actions.py" line="41" />
@@ -520,7 +520,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../ui/help.py" line="281" />
       <source>&amp;Help</source>
-      <translation type="unfinished" />
+      <translation>帮助(&amp;H)</translation>
     </message>
     <message>
       <location filename="../../ui/settings_actions.py" line="39" />
@@ -595,7 +595,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../ui/help.py" line="282" />
       <source>&amp;User manual</source>
-      <translation type="unfinished" />
+      <translation>用户手册(&amp;U)</translation>
     </message>
     <message>
       <location filename="../../ui/settings_actions.py" line="45" />
@@ -780,7 +780,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../ui/help.py" line="254" />
       <source>About</source>
-      <translation type="unfinished" />
+      <translation>关于</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="356" />
@@ -898,17 +898,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="316" />
+      <location filename="../../ui/calendar_page.py" line="318" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="317" />
+      <location filename="../../ui/calendar_page.py" line="319" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="319" />
+      <location filename="../../ui/calendar_page.py" line="321" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
@@ -923,7 +923,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="318" />
+      <location filename="../../ui/calendar_page.py" line="320" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -958,7 +958,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="156" />
+      <location filename="../../ui/calendar_page.py" line="158" />
       <source>Annual patrol plan…</source>
       <translation>全年巡诊计划…</translation>
     </message>
@@ -968,7 +968,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="554" />
+      <location filename="../../ui/calendar_page.py" line="556" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -1008,7 +1008,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>安排人员：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="219" />
+      <location filename="../../ui/calendar_page.py" line="221" />
       <source>Assign a person…</source>
       <translation>安排人员…</translation>
     </message>
@@ -1063,7 +1063,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班设置</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="217" />
+      <location filename="../../ui/calendar_page.py" line="219" />
       <source>Auto-assign this occurrence</source>
       <translation>为本场次自动排班</translation>
     </message>
@@ -1088,14 +1088,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>正在自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="157" />
+      <location filename="../../ui/calendar_page.py" line="159" />
       <source>Auto-assign…</source>
       <translation>自动排班…</translation>
     </message>
     <message>
       <location filename="../../ui/help.py" line="191" />
       <source>Back</source>
-      <translation type="unfinished" />
+      <translation>后退</translation>
     </message>
     <message>
       <location filename="../../ui/file_actions.py" line="82" />
@@ -1228,7 +1228,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>停办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="225" />
+      <location filename="../../ui/calendar_page.py" line="227" />
       <source>Call off this occurrence…</source>
       <translation>停办本场次…</translation>
     </message>
@@ -1455,7 +1455,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../ui/help.py" line="195" />
       <source>Contents</source>
-      <translation type="unfinished" />
+      <translation>目录</translation>
     </message>
     <message>
       <location filename="../../ui/notice_dialog.py" line="74" />
@@ -1478,7 +1478,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>复制为图片</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="229" />
+      <location filename="../../ui/calendar_page.py" line="231" />
       <source>Copy notice</source>
       <translation>复制通知</translation>
     </message>
@@ -1535,7 +1535,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../ui/help.py" line="238" />
       <source>Database</source>
-      <translation type="unfinished" />
+      <translation>数据库</translation>
     </message>
     <message>
       <location filename="../../ui/app.py" line="182" />
@@ -1788,7 +1788,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="222" />
+      <location filename="../../ui/calendar_page.py" line="224" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -2003,7 +2003,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>填满所有岗位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="158" />
+      <location filename="../../ui/calendar_page.py" line="160" />
       <source>Fill the open places of a window of the calendar with the solver</source>
       <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
     </message>
@@ -2035,12 +2035,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../ui/help.py" line="240" />
       <source>Font</source>
-      <translation type="unfinished" />
+      <translation>字体</translation>
     </message>
     <message>
       <location filename="../../ui/help.py" line="193" />
       <source>Forward</source>
-      <translation type="unfinished" />
+      <translation>前进</translation>
     </message>
     <message>
       <location filename="../../ui/sheet_import.py" line="515" />
@@ -2125,7 +2125,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../ui/help.py" line="283" />
       <source>Help on this &amp;screen</source>
-      <translation type="unfinished" />
+      <translation>本页帮助(&amp;S)</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="135" />
@@ -2143,7 +2143,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改记录：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="228" />
+      <location filename="../../ui/calendar_page.py" line="230" />
       <source>History…</source>
       <translation>修改记录…</translation>
     </message>
@@ -2158,7 +2158,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="506" />
+      <location filename="../../ui/calendar_page.py" line="508" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -2403,7 +2403,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="226" />
+      <location filename="../../ui/calendar_page.py" line="228" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
@@ -2430,17 +2430,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../ui/help.py" line="242" />
       <source>Libraries</source>
-      <translation type="unfinished" />
+      <translation>程序库</translation>
     </message>
     <message>
       <location filename="../../ui/help.py" line="232" />
       <source>Licence</source>
-      <translation type="unfinished" />
+      <translation>许可证</translation>
     </message>
     <message>
       <location filename="../../ui/help.py" line="246" />
       <source>Licence texts: %1</source>
-      <translation type="unfinished" />
+      <translation>许可证全文：%1</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_page.py" line="79" />
@@ -2838,7 +2838,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="532" />
+      <location filename="../../ui/calendar_page.py" line="534" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
@@ -3183,7 +3183,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印时间 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="155" />
+      <location filename="../../ui/calendar_page.py" line="157" />
       <source>Print…</source>
       <translation>打印…</translation>
     </message>
@@ -3273,7 +3273,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>记录 %2 的%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="215" />
+      <location filename="../../ui/calendar_page.py" line="217" />
       <source>Record what was done…</source>
       <translation>记录完成情况…</translation>
     </message>
@@ -3308,7 +3308,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>移除人员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="220" />
+      <location filename="../../ui/calendar_page.py" line="222" />
       <source>Remove a person…</source>
       <translation>移除人员…</translation>
     </message>
@@ -3448,7 +3448,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="224" />
+      <location filename="../../ui/calendar_page.py" line="226" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
     </message>
@@ -3653,7 +3653,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="540" />
+      <location filename="../../ui/calendar_page.py" line="542" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -3920,7 +3920,7 @@ Details were written to %2.</source>
       <translation>通知还会按各摊位所需资质列出应带物品。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="230" />
+      <location filename="../../ui/calendar_page.py" line="232" />
       <source>The notice for a WeChat group, put on the clipboard</source>
       <translation>复制发到微信群的活动通知</translation>
     </message>
@@ -4037,7 +4037,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../ui/help.py" line="139" />
       <source>This page of the manual cannot be read: %1</source>
-      <translation type="unfinished" />
+      <translation>无法读取手册的这一页：%1</translation>
     </message>
     <message>
       <location filename="../../ui/sheet_import.py" line="507" />
@@ -4177,7 +4177,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../ui/help.py" line="184" />
       <source>User manual</source>
-      <translation type="unfinished" />
+      <translation>用户手册</translation>
     </message>
     <message>
       <location filename="../../ui/settings_actions.py" line="112" />
@@ -4207,7 +4207,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../ui/help.py" line="244" />
       <source>Version</source>
-      <translation type="unfinished" />
+      <translation>版本</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="90" />
@@ -4320,7 +4320,7 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="548" />
+      <location filename="../../ui/calendar_page.py" line="550" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -4715,7 +4715,7 @@ Details were written to %2.</source>
       <translation>无法使用 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/files.py" line="38" />
+      <location filename="../../db/files.py" line="42" />
       <source>cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -4723,6 +4723,11 @@ Details were written to %2.</source>
       <location filename="../../cli/commands.py" line="229" />
       <source>cannot write %1: folder %2 does not exist</source>
       <translation>无法写入 %1：文件夹 %2 不存在</translation>
+    </message>
+    <message>
+      <location filename="../../db/files.py" line="57" />
+      <source>cannot write %1: the file is read-only (it was left as it is)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../db/operations.py" line="181" />
@@ -5897,7 +5902,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../ui/help.py" line="229" />
       <source>the folder “licenses” of the application and each library’s *.dist-info folder</source>
-      <translation type="unfinished" />
+      <translation>程序的“licenses”文件夹，以及各程序库的 *.dist-info 文件夹</translation>
     </message>
     <message>
       <location filename="../../db/operations.py" line="448" />
