@@ -9,6 +9,7 @@ its cells). Duty-roster grids are read by duty.py."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import difflib
 import hashlib
@@ -35,13 +36,14 @@ TARGETS = ("staff", "departments", "partners", "requests")
 # field -> header names (lower case, spaces removed) that mean it
 SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "staff": {
+        # Only these (whole) headers name the staff number: a 科室编号 or 编号 beside it does not.
         "id": (
             "工号",
             "职工号",
             "员工号",
             "员工编号",
             "人员编号",
-            "编号",
+            "职工编号",
             "staffnumber",
             "staffno",
             "employeeno",
@@ -50,7 +52,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "name": ("姓名", "名字", "name", "fullname"),
         "department": ("科室", "部门", "所在科室", "科室名称", "department", "dept"),
-        "title": ("职称", "职务", "title"),
+        "title": ("职称", "专业技术职称", "技术职称", "职称名称", "title"),
         "phone": ("电话", "手机", "手机号", "联系电话", "手机号码", "phone", "mobile", "tel"),
         "qualifications": ("资质", "执业资格", "资格", "qualifications", "qualification", "skills"),
         "party_member": ("党员", "是否党员", "政治面貌", "partymember", "party"),
@@ -64,7 +66,9 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "volunteernumber",
             "volunteerid",
         ),
-        "active": ("在职", "在职状态", "状态", "active", "status"),
+        "active": ("在职", "在职状态", "人员状态", "在岗状态", "状态", "active", "status"),
+        # 职务 (护士长, 科主任) is a position, not the professional title (主管护师).
+        "position": ("职务", "行政职务", "职务名称", "position", "post"),
     },
     "departments": {
         "id": ("科室编码", "科室代码", "编码", "代码", "编号", "code", "id"),
@@ -100,6 +104,8 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         "received": (
             "提交时间",
             "提交答卷时间",
+            "结束答题时间",
+            "创建时间",
             "填写时间",
             "提交日期",
             "申请时间",
@@ -137,8 +143,68 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "organization",
         ),
         "service": ("服务项目", "服务", "项目", "服务内容", "需求项目", "service", "item"),
+        # The form platform's own columns (问卷星, 腾讯问卷, 金数据), matched whole, before the
+        # questions: the submission's number, its time (`received` above), the rest
+        # (PLATFORM_COLUMNS), never read as answers.
+        "number": ("序号", "编号", "答卷编号", "原始记录编号", "答卷序号", "记录编号", "no", "number"),
+        "platform": ("平台列",),
+        # The fill-in text of a choice question's 其他 option (a column of its own): a note.
+        "other": ("其他选项填写",),
     },
 }
+EXACT_ONLY = {("staff", "id"), ("requests", "number"), ("requests", "platform"), ("requests", "other")}
+# Columns the platforms add (normalised as headers are): recognised, shown, never read as answers.
+PLATFORM_COLUMNS = (
+    # 问卷星
+    "所用时间",
+    "来源",
+    "来源详情",
+    "来自ip",
+    "ip",
+    "ip地址",
+    "ip属地",
+    "总分",
+    "答题时长",
+    "填写者",
+    "微信昵称",
+    "微信头像",
+    "微信openid",
+    "微信性别",
+    "微信地区",
+    "用户名",
+    # 腾讯问卷
+    "开始答题时间",
+    "填写设备",
+    "地理位置",
+    "地理位置国家和地区",
+    "地理位置省",
+    "地理位置市",
+    "用户类型",
+    "用户标识",
+    "昵称",
+    "自定义字段",
+    "数据版本",
+    "答卷状态",
+    "状态",
+    "标签",
+    # 金数据
+    "提交人",
+    "填写时长",
+    "更新时间",
+    "修改时间",
+    "填写地区",
+    "操作系统",
+    "浏览器",
+    "来源渠道",
+    "渠道",
+    "扩展属性",
+    "审核状态",
+    "分数",
+    "得分",
+    "设备",
+)
+# Fields that several columns may give (a choice spread over 0/1 columns, the platform's columns).
+MANY = {"platform", "service", "other"}
 REQUIRED = {
     "staff": ("id", "name", "department"),
     "departments": ("id", "name"),
@@ -187,7 +253,48 @@ PARTNER_KIND_WORDS = {
 }
 YES = {"是", "党员", "中共党员", "中共预备党员", "预备党员", "yes", "y", "true", "1", "在职", "active"}
 NO = {"否", "群众", "no", "n", "false", "0", "离职", "退休", "inactive"}
-PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$")
+# 人员状态: who works here (在职, 返聘: re-employed after retiring) and who no longer does.
+ACTIVE = {"在职", "在岗", "返聘", "正式", "试用", "试用期", "合同", "聘用", "规培", "进修"}
+INACTIVE = {"调出", "离职", "退休", "辞职", "离岗", "已离职", "已退休", "死亡", "除名", "解聘", "停薪留职"}
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+# Area codes of two digits after the 0: Beijing 010 and 020-029; the others have three.
+_SHORT_AREA = re.compile(r"0(?:10|2\d)")
+
+
+def phone_number(text: str) -> str | None:
+    """A phone number as people write it, in one spelling: a mobile as its 11 digits
+    ("+86 136 0000 0000", "136-0000-0000"), a landline as area code, dash, number and any
+    extension ("(0731) 8888 6666", "+86 731 88886666", "0731-88886666-123"); None when the
+    text is none ("abc", too few digits)."""
+    t = unicodedata.normalize("NFKC", text).strip()
+    if len(t) > 40 or not re.fullmatch(r"[+\d\s\-()（）./]+(?:(?:转|ext\.?|x|分机)\s*\d{1,6})?", t, re.I):
+        return None
+    ext = ""
+    m = re.search(r"(?:转|ext\.?|x|分机)\s*(\d{1,6})$", t, re.I)
+    if m:
+        ext, t = m.group(1), t[: m.start()]
+    international = t.startswith("+") or t.startswith("00")
+    groups = re.findall(r"\d+", t)
+    digits = "".join(groups)
+    if international:
+        if not digits.startswith(("86", "0086")):
+            return None
+        digits = digits[4:] if digits.startswith("0086") else digits[2:]
+        if not _MOBILE.fullmatch(digits):
+            digits = "0" + digits.lstrip("0")  # the area code without its 0, as dialled from abroad
+    elif digits.startswith("86") and len(digits) == 13 and _MOBILE.fullmatch(digits[2:]):
+        digits = digits[2:]
+    if _MOBILE.fullmatch(digits) and not ext:
+        return digits
+    if not digits.startswith("0"):
+        return None
+    if not ext and len(groups) >= 3 and not international and len(groups[-1]) <= 6 and len(digits) > 12:
+        ext, digits = groups[-1], digits[: -len(groups[-1])]  # "0731-8888 6666-123": the last part
+    area = 3 if _SHORT_AREA.match(digits) else 4
+    number = digits[area:]
+    if not 7 <= len(number) <= 8:
+        return None
+    return f"{digits[:area]}-{number}" + (f"-{ext}" if ext else "")
 
 
 def N_(text: str) -> str:
@@ -213,6 +320,8 @@ MAX_COLUMNS = 256
 MAX_CELLS = 1_000_000  # cells and shared strings in the file's XML, before anything parses it
 MAX_STRUCTURE = 20_000  # merged ranges, column and style records, rules, links: costly to parse
 MAX_MERGED_FILL = 2_000_000  # cells filled from merged ranges, all sheets together
+MAX_CELL_TEXT = 32_767  # characters in a cell: Excel's own limit (a longer one was not made by it)
+MAX_HEADER_TEXT = 200  # a header cell longer than this names no field
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,17 +361,18 @@ def _read_csv(data: bytes) -> list[list[Any]]:
             continue
     else:
         raise SheetError("the CSV file is neither UTF-8 nor GBK text")
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
-    reader = csv.reader(io.StringIO(text), dialect)
+    # newline=None: lines end in CR LF, LF or a lone CR (old Mac Excel), all read alike.
+    reader = csv.reader(io.StringIO(text, newline=None), delimiter=csv_delimiter(text))
     rows: list[list[Any]] = []
     try:
         for values in reader:
             if len(rows) >= MAX_ROWS:
                 raise _too_many_rows()
-            rows.append(_trimmed(values))
+            row = _trimmed(values)
+            for i, v in enumerate(row):
+                if len(v) > MAX_CELL_TEXT:
+                    raise _too_long(len(rows) + 1, i)
+            rows.append(row)
     except csv.Error as exc:
         limit = csv.field_size_limit()
         if "field larger than field limit" in str(exc):
@@ -271,11 +381,70 @@ def _read_csv(data: bytes) -> list[list[Any]]:
     return rows
 
 
-_CELL_TAG = re.compile(rb"<(?:\w+:)?(?:c|si)[\s/>]")
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def csv_delimiter(text: str) -> str:
+    """The separator of a CSV's cells, among comma, semicolon and tab: the one that splits the
+    first lines into the same number (more than one) of cells on the most lines. When two do
+    equally well the file can be read two ways and is refused, both readings named."""
+    head = io.StringIO(text[:65_536], newline=None).read().split("\n")
+    if len(text) > 65_536:
+        head.pop()  # the line cut in the middle
+    lines = [line for line in head[:50] if line.strip()]
+    scores: dict[str, tuple[int, int]] = {}
+    for d in DELIMITERS:
+        try:
+            counts = [len(r) for r in csv.reader(lines, delimiter=d)]
+        except csv.Error:
+            continue
+        wide = [n for n in counts if n > 1]
+        if not wide:
+            continue
+        mode = max(set(wide), key=wide.count)
+        scores[d] = (counts.count(mode), mode)
+    if not scores:
+        return ","
+    best = max(scores.values())
+    found = [d for d, score in scores.items() if score[0] == best[0]]
+    if len(found) > 1:
+        names = " or ".join(f"{DELIMITERS[d]} ({best_cells(scores[d])})" for d in found)
+        raise SheetError(f"the CSV file can be read two ways: its cells separated by {names}")
+    return found[0]
+
+
+def best_cells(score: tuple[int, int]) -> str:
+    return f"{score[1]} cells a line"
+
+
+def _too_long(row: int, column: int) -> SheetError:
+    return SheetError(
+        f"row {row}, column {_letter(column)}: a cell holds more than {MAX_CELL_TEXT:,} characters "
+        "(more than a spreadsheet cell can)"
+    )
+
+
+def _letter(index: int) -> str:
+    """The column letters of a 0-based index: 0 → A, 27 → AB."""
+    out = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+# Any namespace prefix (an XML name may hold letters of any script, digits, '-', '.', '_').
+_PREFIX = rb"(?:[^\s<>/:=\"'!?]+:)?"
+_CELL_TAG = re.compile(rb"<" + _PREFIX + rb"(?:c|si)[\s/>]")
 _STRUCTURE_TAG = re.compile(
-    rb"<(?:\w+:)?(?:mergeCell|col|cfRule|dataValidation|hyperlink|brk|customSheetView|xf|font|fill|"
+    rb"<" + _PREFIX + rb"(?:mergeCell|col|cfRule|dataValidation|hyperlink|brk|customSheetView|xf|font|fill|"
     rb"border|numFmt|dxf|definedName|sheet|tablePart|tableColumn)[\s/>]"
 )
+_ROW_OR_CELL = re.compile(rb"<" + _PREFIX + rb"(row|c)\b([^>]*)>")
+_REF = re.compile(rb"""\sr\s*=\s*["']([^"']*)["']""")
+_UTF32_STARTS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"<\x00\x00\x00", b"\x00\x00\x00<")
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]{1,40})["']""")
 
 
 def _count(pattern: re.Pattern[bytes], text: bytes, limit: int) -> int:
@@ -288,9 +457,72 @@ def _count(pattern: re.Pattern[bytes], text: bytes, limit: int) -> int:
     return n
 
 
+def _as_parsed(name: str, text: bytes) -> bytes:
+    """A part's XML as UTF-8 bytes, whatever encoding it declares, so that counting its tags
+    counts what the parser will see (a part in UTF-16 would otherwise hide every tag)."""
+    wide = {b"\xff\xfe": "utf-16", b"\xfe\xff": "utf-16", b"<\x00": "utf-16-le", b"\x00<": "utf-16-be"}
+    encoding = "utf-32" if text[:4] in _UTF32_STARTS else wide.get(text[:2])
+    if encoding is not None:  # XML in UTF-16 or UTF-32 (anything else, an image say, is left alone)
+        try:
+            return text.decode(encoding).encode("utf-8")
+        except UnicodeDecodeError:
+            raise SheetError(
+                f"not a readable .xlsx workbook (part {name} is not text in {encoding})"
+            ) from None
+    m = _DECLARED.match(text[:200])
+    if m:
+        try:
+            encoding = codecs.lookup(m.group(1).decode("ascii")).name
+            same = "<c r>".encode(encoding) == b"<c r>"
+        except (LookupError, UnicodeError):
+            raise SheetError(f"not a readable .xlsx workbook (part {name} is in no encoding known)") from None
+        if not same:
+            raise SheetError(f"not a readable .xlsx workbook (part {name} is in the encoding {encoding})")
+    return text
+
+
+def _check_rows(name: str, text: bytes) -> None:
+    """Rows numbered from 1 upwards and cells left to right, as every spreadsheet writes them:
+    a row numbered 0 or out of order, or a cell out of order, would be lost or misplaced when
+    read (the reader puts a row where its number says), so the file is refused, not misread."""
+    last_row = 0
+    last_col = 0
+    for m in _ROW_OR_CELL.finditer(text):
+        ref = _REF.search(m.group(2))
+        if m.group(1) == b"row":
+            last_col = 0
+            if ref is None:
+                last_row += 1
+                continue
+            value = ref.group(1).decode("ascii", "replace")
+            if not value.isdigit() or int(value) < 1:
+                raise SheetError(f"sheet part {name}: a row is numbered {value!r} (rows are numbered from 1)")
+            if int(value) <= last_row:
+                raise SheetError(
+                    f"sheet part {name}: row {int(value)} comes after row {last_row} (rows out of order)"
+                )
+            last_row = int(value)
+        elif ref is not None:
+            cell = _CELL.fullmatch(ref.group(1))
+            if cell is None or int(cell.group(2)) < 1:
+                shown = ref.group(1).decode("ascii", "replace")
+                raise SheetError(f"sheet part {name}, row {last_row}: a cell is numbered {shown!r}")
+            _, col = _cell_ref(ref.group(1))
+            if col <= last_col:
+                raise SheetError(
+                    f"sheet part {name}, row {last_row}: cell {ref.group(1).decode()} comes after "
+                    f"column {_letter(last_col - 1)} (cells out of order)"
+                )
+            last_col = col
+        else:
+            last_col += 1
+
+
 def _check_parts(archive: zipfile.ZipFile) -> None:
     """Refuse, before openpyxl parses anything, a workbook whose parts would take long to
-    parse: too big unpacked, too many cells, or too many records of other kinds."""
+    parse (too big unpacked, too many cells, or too many records of other kinds) or would be
+    read wrong (rows out of order). Every part is looked at, whatever its name: the workbook
+    may name a sheet part that does not end in .xml."""
     parts = archive.infolist()
     if len(parts) > MAX_PARTS or sum(p.file_size for p in parts) > MAX_UNPACKED_BYTES:
         raise SheetError(
@@ -298,9 +530,9 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
         )
     cells = structure = 0
     for part in parts:
-        if not part.filename.lower().endswith((".xml", ".rels")):
+        if part.is_dir():
             continue
-        text = archive.read(part)
+        text = _as_parsed(part.filename, archive.read(part))
         cells += _count(_CELL_TAG, text, MAX_CELLS)
         structure += _count(_STRUCTURE_TAG, text, MAX_STRUCTURE)
         if cells > MAX_CELLS:
@@ -309,6 +541,7 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
             raise SheetError(
                 f"the workbook has more than {MAX_STRUCTURE:,} merged ranges, column or style records and the like"
             )
+        _check_rows(part.filename, text)
 
 
 _MERGE = re.compile(
@@ -382,7 +615,11 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
                 for values in ws.iter_rows(values_only=True, max_col=MAX_COLUMNS):
                     if len(rows) >= MAX_ROWS:
                         raise _too_many_rows()
-                    rows.append(_trimmed(values))
+                    row = _trimmed(values)
+                    for i, v in enumerate(row):
+                        if isinstance(v, str) and len(v) > MAX_CELL_TEXT:
+                            raise _too_long(len(rows) + 1, i)
+                    rows.append(row)
                 while rows and not rows[-1]:
                     rows.pop()
                 path = getattr(ws, "_worksheet_path", None)
@@ -402,39 +639,197 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
     return sheets
 
 
+_QUESTION_NO = re.compile(
+    r"^\s*(?:[Qq]\s*(\d{1,3})|第\s*(\d{1,3})\s*题|(\d{1,3})(?=\s*[、.．:：)）(（\s]))\s*[、.．:：)）]?\s*"
+)
+_CHOICE = re.compile(r"^(.*?)\s*(?:[(（]\s*(.+?)\s*[)）]|[:：]\s*([^:：]+?))\s*$", re.S)
+_PUNCT = re.compile(r"[\s_\-（）()*：:、.．。?？!！]")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """A header cell read once: its question number ("4、", "Q4.", "第4题"), its text without it,
+    and, for a choice spread over columns ("3(义诊)", "3、服务项目:义诊"), the question's stem and
+    the choice; `key` is the text as it is matched (no spaces or punctuation, lower case)."""
+
+    number: str | None
+    key: str
+    stem: str
+    choice: str | None
+
+
+_NO_HEADER = Header(None, "", "", None)
+_headers: dict[str, Header] = {}
+
+
+def read_header(value: Any) -> Header:
+    """The header of a cell, worked out once per distinct text (a sheet may repeat one long text
+    in every cell; a text longer than any header is none)."""
+    if value is None:
+        return _NO_HEADER
+    text = value if isinstance(value, str) else _text(value)
+    if len(text) > MAX_HEADER_TEXT:
+        return _NO_HEADER
+    found = _headers.get(text)
+    if found is None:
+        if len(_headers) > 50_000:
+            _headers.clear()
+        t = unicodedata.normalize("NFKC", text).strip()
+        m = _QUESTION_NO.match(t)
+        number = next((g for g in m.groups() if g), None) if m else None
+        rest = t[m.end() :] if m and m.end() < len(t) else t
+        choice = _CHOICE.match(rest)
+        stem, label = (choice.group(1), choice.group(2) or choice.group(3)) if choice else (rest, None)
+        found = Header(number, _norm(rest), _norm(stem), label.strip() if label else None)
+        _headers[text] = found
+    return found
+
+
 def _norm(value: Any) -> str:
-    return re.sub(r"[\s_\-（）()*：:]", "", str(value or "")).lower()
+    return _PUNCT.sub("", str(value or "")).lower()
+
+
+_CODE_ENDINGS = ("编号", "编码", "代码")
+_LONG_PLATFORM = tuple(p for p in PLATFORM_COLUMNS if len(p) >= 3)
+
+
+def _named(target: str, key: str, exact_only: bool = False) -> str | None:
+    """The field a header's key names: the whole of one of its names first, then (not for a
+    code such as 科室编号, which names none of the fields its words do) one name within it."""
+    if not key:
+        return None
+    for f, names in SYNONYMS[target].items():
+        if key in names:
+            return f
+    if exact_only:
+        return None
+    if target == "requests" and (key in PLATFORM_COLUMNS or key.startswith(_LONG_PLATFORM)):
+        return "platform"  # "所用时间(秒)" too
+    code = key.endswith(_CODE_ENDINGS)
+    for f, names in SYNONYMS[target].items():  # "科室名称（全称）" and the like
+        if (target, f) in EXACT_ONLY:
+            continue  # only a whole staff-number header is one, and so on
+        if any(len(n) > 1 and n in key and (not code or n.endswith(_CODE_ENDINGS)) for n in names):
+            return f
+    return None
 
 
 def guess_field(target: str, header: Any) -> str | None:
-    h = _norm(header)
-    if not h:
-        return None
-    for f, names in SYNONYMS[target].items():
-        if h in names:
-            return f
-    for f, names in SYNONYMS[target].items():  # "科室名称（全称）" and the like
-        if any(len(n) > 1 and n in h for n in names):
-            return f
-    return None
+    h = read_header(header)
+    if target == "requests" and h.number is None and h.key in PLATFORM_COLUMNS:
+        return "platform"
+    return _named(target, h.key)
 
 
 def find_header(target: str, rows: list[list[Any]]) -> int:
     """The first row (of the first ten) naming at least two known fields; 0 if none does."""
     for i, row in enumerate(rows[:10]):
-        if len({g for g in (guess_field(target, c) for c in row) if g}) >= 2:
+        if len({g for g in (guess_field(target, c) for c in row[:MAX_COLUMNS]) if g}) >= 2:
             return i
     return 0
 
 
-def guess_mapping(target: str, header: list[Any]) -> dict[int, str]:
-    """Column index -> field, each field taken once (the first column that names it)."""
+CHOSEN = {"1", "1.0", "√", "✓", "✔", "选中", "已选", "是", "true"}
+NOT_CHOSEN = {
+    "0",
+    "0.0",
+    "",
+    "-2",
+    "-3",
+    "-1",
+    "未选中",
+    "未选",
+    "否",
+    "false",
+    "×",
+    "(跳过)",
+    "(空)",
+    "跳过",
+}
+EMPTY = {"(空)", "（空）", "(跳过)", "（跳过）", "n/a", "N/A", "#N/A"}
+
+
+def _flag(value: Any) -> bool | None:
+    """A 0/1 cell of a choice column: chosen, not chosen, or None when it is text."""
+    if value is None or value is False:
+        return False
+    if value is True:
+        return True
+    t = _text(value).lower()
+    if t in CHOSEN:
+        return True
+    if t in NOT_CHOSEN or t in EMPTY:
+        return False
+    return None
+
+
+def guess_mapping(target: str, header: list[Any], rows: list[list[Any]] | None = None) -> dict[int, str]:
+    """Column index -> field, each field taken once (the first column that names it), except
+    the fields in MANY. For a form export (`target` "requests"): the platform's own columns
+    first; then a choice spread over 0/1 columns ("3(义诊)", "3(讲座)" …, each column 0 or 1 in
+    every row of `rows`) is the service when its question names the service, or names nothing
+    and no other column does; its 其他 column's text is "other" (a note). A field two columns
+    could be the staff number of is given to neither (see `ambiguous`)."""
+    header = header[:MAX_COLUMNS]
+    heads = [read_header(c) for c in header]
     out: dict[int, str] = {}
-    for i, cell in enumerate(header):
-        f = guess_field(target, cell)
-        if f is not None and f not in out.values():
+    services: set[str | None] = set()
+    if target == "requests":
+        for i, h in enumerate(heads):
+            f = "platform" if h.number is None and h.key in PLATFORM_COLUMNS else None
+            if h.number is None and _named(target, h.key, exact_only=True) in ("number", "received"):
+                f = _named(target, h.key, exact_only=True)
+            if f is not None and (f in MANY or f not in out.values()):
+                out[i] = f
+        groups: dict[tuple[str | None, str], list[int]] = {}
+        for i, h in enumerate(heads):
+            if i not in out and h.choice is not None:
+                groups.setdefault((h.number, h.stem), []).append(i)
+        data = rows or []
+        for (_number, stem), cols in groups.items():
+            flags = [c for c in cols if not heads[c].choice.startswith("其他")]  # type: ignore[union-attr]
+            if len(cols) < 2 or not flags:
+                continue
+            if any(_flag(r[c]) is None for r in data for c in flags if c < len(r)):
+                continue  # not a 0/1 column
+            names_service = _named(target, stem) == "service"
+            if not (
+                names_service or (not stem and not any(_named(target, h.key) == "service" for h in heads))
+            ):
+                continue
+            if "service" in out.values():
+                continue
+            for c in cols:
+                out[c] = "service" if c in flags else "other"
+        services = {heads[i].number for i, f in out.items() if f == "service"}
+    clashes = ambiguous(target, header)
+    for i, h in enumerate(heads):
+        if i in out:
+            continue
+        f = _named(target, h.key)
+        if f is None or f in clashes:
+            continue
+        if target == "requests" and h.number and h.choice and h.choice.startswith("其他"):
+            continue  # the text beside a question's 其他: see below
+        if f == "platform" or f not in out.values():
             out[i] = f
+    if target == "requests":  # 问卷星's "4、(其他（请补充）:)": the text written beside 其他
+        services = {heads[i].number for i, f in out.items() if f == "service"}
+        for i, h in enumerate(heads):
+            other = h.choice and h.choice.startswith("其他") and h.number and h.number in services
+            if other and out.get(i) != "service":
+                out[i] = "other"
     return out
+
+
+def ambiguous(target: str, header: list[Any]) -> dict[str, list[int]]:
+    """Fields that two or more columns name whole and that must be one column (the staff
+    number: 工号 and 人员编号 side by side): field -> those columns. The file can be read two
+    ways, so neither is taken; the user chooses."""
+    if target != "staff":
+        return {}
+    cols = [i for i, c in enumerate(header[:MAX_COLUMNS]) if _named(target, read_header(c).key, True) == "id"]
+    return {"id": cols} if len(cols) > 1 else {}
 
 
 @dataclass(slots=True)
@@ -502,10 +897,10 @@ def convert(
     seen: dict[str, int] = {}
     missing = [f for f in REQUIRED[target] if f not in mapping.values()]
     for n, row in enumerate(rows[header_row + 1 :], start=header_row + 2):
-        values = {f: _text(row[i]) if i < len(row) else "" for i, f in mapping.items()}
+        values, problems = _values(row, mapping)
         if not any(values.values()):
             continue
-        problems: list[Problem] = [(f, N_("no column is mapped to it"), "") for f in missing]
+        problems = [(f, N_("no column is mapped to it"), "") for f in missing] + problems
         for f in REQUIRED[target]:
             if f in values and not values[f]:
                 problems.append((f, N_("is empty"), ""))
@@ -517,8 +912,32 @@ def convert(
                 seen[key] = n
         record, update, more = _record(target, values, plan)
         problems += more
-        out.append(RowResult(n, values, record, problems, update))
+        res = RowResult(n, values, record, problems, update)
+        if target == "staff" and any(f == "department" and v for f, _t, v in more):
+            res.candidates["department"] = closest(values["department"], plan.departments)
+        out.append(res)
     return out
+
+
+MAX_FIELD_TEXT = 1_000  # characters of a name, a phone number, a note: a longer cell is none
+
+
+def _values(row: list[Any], mapping: Mapping[int, str]) -> tuple[dict[str, str], list[Problem]]:
+    """The text of each mapped cell of a row (but the fields in MANY), "(空)" and "N/A" as
+    empty; a cell longer than MAX_FIELD_TEXT is a problem, its text cut (the row is refused, so
+    no more work than that is spent on it)."""
+    values: dict[str, str] = {}
+    problems: list[Problem] = []
+    for i, f in mapping.items():
+        if f in MANY:
+            continue
+        cell = row[i] if i < len(row) else None
+        if isinstance(cell, str) and len(cell) > MAX_FIELD_TEXT:
+            problems.append((f, N_("is longer than {value} characters"), f"{MAX_FIELD_TEXT:,}"))
+            cell = cell[:MAX_FIELD_TEXT]
+        text = _text(cell)
+        values[f] = "" if text in EMPTY else text
+    return values, problems
 
 
 def _record(target: str, v: dict[str, str], plan: Plan) -> tuple[Any | None, bool, list[Problem]]:
@@ -537,11 +956,13 @@ def _record(target: str, v: dict[str, str], plan: Plan) -> tuple[Any | None, boo
             changes["department"] = dept or ""
         if v.get("title"):
             changes["title"] = v["title"]
+        if v.get("position"):  # kept beside the title, as the plan file's `position`
+            changes["extra"] = {**rec.extra, "position": v["position"]}
         if v.get("phone"):
-            phone = re.sub(r"[\s]", "", v["phone"])
-            if not PHONE.match(phone):
+            phone = phone_number(v["phone"])
+            if phone is None:
                 problems.append(("phone", N_("{value} is not a phone number"), v["phone"]))
-            changes["phone"] = phone
+            changes["phone"] = phone or v["phone"]
         if v.get("qualifications"):
             quals = []
             for word in re.split(r"[、,，;；/\s]+", v["qualifications"]):
@@ -569,7 +990,13 @@ def _record(target: str, v: dict[str, str], plan: Plan) -> tuple[Any | None, boo
             else:
                 changes["max_hours_month"] = hours
         if v.get("active"):
-            changes["active"] = _norm(v["active"]) not in NO
+            word = _norm(v["active"])
+            if word in YES or word in ACTIVE:
+                changes["active"] = True
+            elif word in NO or word in INACTIVE:
+                changes["active"] = False
+            else:
+                problems.append(("active", N_("{value} is neither active nor not"), v["active"]))
         if v.get("volunteer_no"):
             changes["volunteer_no"] = v["volunteer_no"].strip()
         return replace(rec, **changes), old is not None, problems
@@ -608,9 +1035,11 @@ def _record(target: str, v: dict[str, str], plan: Plan) -> tuple[Any | None, boo
         else:
             pchanges["population"] = int(people)
     if v.get("contact_name") or v.get("contact_phone"):
-        contact_phone = re.sub(r"\s", "", v.get("contact_phone", ""))
-        if contact_phone and not PHONE.match(contact_phone):
-            problems.append(("contact_phone", N_("{value} is not a phone number"), v["contact_phone"]))
+        contact_phone = v.get("contact_phone", "")
+        if contact_phone:
+            contact_phone = phone_number(contact_phone) or contact_phone
+            if phone_number(v["contact_phone"]) is None:
+                problems.append(("contact_phone", N_("{value} is not a phone number"), v["contact_phone"]))
         pchanges["contact"] = Contact(
             v.get("contact_name") or p.contact.name, contact_phone or p.contact.phone
         )
@@ -776,6 +1205,100 @@ _URGENT = {"紧急", "加急", "特急", "急", "是", "urgent", "high", "yes", 
 _NORMAL = {"一般", "普通", "正常", "否", "不急", "不紧急", "normal", "low", "no", "n", "低", "中"}
 
 
+_JOINED = re.compile(r"\s*[┋;；,，、|｜\n]\s*")
+_OTHER = re.compile(r"^其他\s*(?:[〖【\[(（:：]\s*(.*?)\s*[〗】\])）]?)?$", re.S)
+# What identifies a submission by its answers (its services apart: see _submission).
+_ANSWERS = ("partner", "date", "time", "audience", "contact_name", "contact_phone", "notes", "priority")
+
+
+@dataclass(slots=True)
+class Submission:
+    """One row of a form's export: its answers, the services chosen and the notes written."""
+
+    values: dict[str, str]
+    services: list[str]
+    notes: list[str]
+
+
+def _services(
+    row: list[Any],
+    header: list[Any],
+    mapping: Mapping[int, str],
+    items: Mapping[str, Any],
+    chosen: Mapping[str, str],
+) -> tuple[list[str], list[str]]:
+    """The services a row chose (names, in the file's order) and the text written beside 其他:
+    from a text column (one name, or several joined by ┋ ; ， 、 …; "其他〖…〗" a note) or from
+    0/1 columns, one per choice ("3(义诊)")."""
+    services: list[str] = []
+    notes: list[str] = []
+    for i, f in mapping.items():
+        if f not in ("service", "other") or i >= len(row):
+            continue
+        cell = row[i]
+        text = _text(cell)
+        if isinstance(cell, str) and len(cell) > MAX_FIELD_TEXT:
+            text = cell[:MAX_FIELD_TEXT]
+        if text in EMPTY:
+            continue
+        label = read_header(header[i]).choice if i < len(header) else None
+        if f == "other":
+            if _flag(cell) is None and text:
+                notes.append(text)
+            continue
+        if label is not None and _flag(cell) is not None and _count_service_columns(mapping) > 1:
+            if _flag(cell):
+                m = _OTHER.match(label)
+                if m is None:
+                    services.append(label)
+            continue
+        if not text:
+            continue
+        parts = [text] if _find(items, text, chosen) is not None else [p for p in _JOINED.split(text) if p]
+        for part in parts:
+            m = _OTHER.match(part)
+            if m is not None:
+                if m.group(1) and _find(items, m.group(1), chosen) is not None:
+                    services.append(m.group(1))  # 其他〖义诊〗: a service after all
+                elif m.group(1):
+                    notes.append(m.group(1))
+                continue
+            services.append(part)
+    return list(dict.fromkeys(services)), notes
+
+
+def _short(name: str) -> str:
+    return hashlib.sha256(_fold(name).encode("utf-8")).hexdigest()[:6]
+
+
+def _count_service_columns(mapping: Mapping[int, str]) -> int:
+    return sum(1 for f in mapping.values() if f == "service")
+
+
+def _stamp(value: Any) -> str:
+    """A submission time to the second, the same whether the file holds a date cell or text."""
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0).isoformat()
+    text = unicodedata.normalize("NFKC", _text(value))
+    m = re.match(r"^(\d{4})\D(\d{1,2})\D(\d{1,2})\D*?(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?", text)
+    if m:
+        y, mo, d, h, mi, sec = (int(g or 0) for g in m.groups())
+        return f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{sec:02d}"
+    return _fold(text)
+
+
+def submission_id(values: Mapping[str, str], raw_received: Any, services: list[str]) -> str:
+    """What identifies a submission whatever columns its export holds: the platform's number and
+    time where the export has both, else its time (if any) and its answers."""
+    stamp = _stamp(raw_received) if values.get("received") else ""
+    if values.get("number") and stamp:
+        key = f"n\x1f{_fold(values['number'])}\x1f{stamp}"
+    else:
+        answers = [_fold(values.get(f, "")) for f in _ANSWERS]
+        key = "a\x1f" + stamp + "\x1f" + "\x1f".join([*answers, *sorted(_fold(s) for s in services)])
+    return "form-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
 def _convert_requests(
     rows: list[list[Any]],
     header_row: int,
@@ -785,28 +1308,46 @@ def _convert_requests(
     source: str,
     choices: Mapping[str, Mapping[str, str]],
 ) -> list[RowResult]:
+    """One result per service a submission chose (a row choosing two gives two requests, of one
+    submission: extra "submission" the same), each with the row's problems."""
     out: list[RowResult] = []
-    missing = [f for f in REQUIRED["requests"] if f not in mapping.values()]
+    fields = set(mapping.values())
+    missing = [f for f in REQUIRED["requests"] if f not in fields]
+    header = rows[header_row] if header_row < len(rows) else []
     seen: dict[str, int] = {}
+    column_of = {f: i for i, f in mapping.items() if f not in MANY}
     for n, row in enumerate(rows[header_row + 1 :], start=header_row + 2):
-        values = {f: _text(row[i]) if i < len(row) else "" for i, f in mapping.items()}
-        if not any(values.values()):
+        values, long = _values(row, mapping)
+        services, notes = _services(row, header, mapping, plan.services, choices.get("service", {}))
+        answered = {f: v for f, v in values.items() if f not in ("number", "received")}
+        if not any(answered.values()) and not services and not notes:
             continue
-        raw = {f: row[i] if i < len(row) else None for i, f in mapping.items()}
-        problems: list[Problem] = [(f, N_("no column is mapped to it"), "") for f in missing]
-        for f in REQUIRED["requests"]:
-            if f in values and not values[f]:
-                problems.append((f, N_("is empty"), ""))
-        res = RowResult(n, values, None, problems)
-        out.append(res)
-        rid = request_id(row)
-        record = _request(rid, values, raw, plan, now, source, n, choices, res)
-        if rid in seen:
-            res.skip = (N_("the same as row {value}"), str(seen[rid]))
-        elif rid in plan.requests:
-            res.skip = (N_("imported before ({value})"), rid)
-        seen.setdefault(rid, n)
-        res.record = record if not res.problems else None
+        if notes:
+            values["notes"] = "；".join([*([values["notes"]] if values.get("notes") else []), *notes])
+        raw = {f: row[i] if i < len(row) else None for f, i in column_of.items()}
+        submission = submission_id(values, raw.get("received"), services)
+        legacy = request_id(row)  # the id an import before this version gave the row
+        for service in services or [""]:
+            v = {**values, "service": service}
+            problems: list[Problem] = [(f, N_("no column is mapped to it"), "") for f in missing] + list(long)
+            if "partner" in fields and not v.get("partner"):
+                problems.append(("partner", N_("is empty"), ""))
+            if "service" in fields and not service:
+                problems.append(("service", N_("no service chosen"), ""))
+            res = RowResult(n, v, None, problems)
+            out.append(res)
+            rid = submission if len(services) <= 1 else f"{submission}-{_short(service)}"
+            record = _request(rid, v, raw, plan, now, source, n, choices, res)
+            if len(services) > 1:
+                record = replace(record, extra={**record.extra, "submission": submission})
+            if rid in seen:
+                res.skip = (N_("the same as row {value}"), str(seen[rid]))
+            elif rid in plan.requests:
+                res.skip = (N_("imported before ({value})"), rid)
+            elif legacy in plan.requests and len(services) <= 1:
+                res.skip = (N_("imported before ({value})"), legacy)
+            seen.setdefault(rid, n)
+            res.record = record if not res.problems else None
     return out
 
 

@@ -387,6 +387,7 @@ def test_a_form_export_with_an_unknown_partner_and_a_duplicate_row(kind: str) ->
     header = find_header("requests", sheet.rows)
     mapping = guess_mapping("requests", sheet.rows[header])
     assert header == 1 and mapping == {
+        0: "number",  # 序号: the platform's number of the submission
         1: "received",
         2: "partner",
         3: "service",

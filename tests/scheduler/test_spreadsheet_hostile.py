@@ -1,0 +1,225 @@
+"""Hostile sheets, each made here by code (openpyxl, or zipfile writing the XML by hand): work
+bounded by the file's real cells and text, every cell counted whatever its namespace prefix or
+part name, rows never lost or misplaced, CSV read whatever its line endings and separator, and a
+file that reads two ways refused with both readings named."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+import pytest
+from openpyxl import Workbook
+
+import scheduler.spreadsheet as sp
+from scheduler.spreadsheet import SheetError, convert, find_header, guess_mapping, read_workbook
+from tests.scheduler.test_spreadsheet import PLAN
+
+HEADER = ["工号", "姓名", "科室"]
+ROWS = [HEADER, ["E1", "王芳", "针灸科"], ["E2", "赵六", "骨伤科"]]
+
+
+def rebuilt(
+    edit=None, part: str = "xl/worksheets/sheet1.xml", rows=ROWS, rename: dict | None = None
+) -> bytes:
+    """A workbook made by openpyxl, then one part's XML changed by `edit` and parts renamed."""
+    wb = Workbook()
+    ws = wb.active
+    for r in rows:
+        ws.append(r)
+    good = io.BytesIO()
+    wb.save(good)
+    rename = rename or {}
+    out = io.BytesIO()
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == part and edit:
+                data = edit(data)
+            for old, new in rename.items():
+                data = data.replace(old.encode(), new.encode())
+            dst.writestr(rename.get(info.filename, info.filename), data)
+    return out.getvalue()
+
+
+def timed(seconds: float, f, *args):
+    started = time.process_time()
+    try:
+        return f(*args)
+    finally:
+        assert time.process_time() - started < seconds, f"took over {seconds} s of CPU"
+
+
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+CT = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+
+
+def raw_xlsx(sheet_xml: str, shared: str | None = None, sheet_part: str = "worksheets/sheet1.xml") -> bytes:
+    """An .xlsx written part by part (no spreadsheet program would make what the tests put in)."""
+    parts = {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{CT}.sheet.main+xml"/>'
+            f'<Override PartName="/xl/{sheet_part}" ContentType="{CT}.worksheet+xml"/>'
+            f'<Override PartName="/xl/sharedStrings.xml" ContentType="{CT}.sharedStrings+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="r1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ),
+        "xl/workbook.xml": (
+            f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets><sheet name="花名册" sheetId="1" r:id="r1"/>'
+            "</sheets></workbook>"
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="r1" Type="{REL}/worksheet" Target="{sheet_part}"/>'
+            f'<Relationship Id="r2" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>'
+        ),
+        f"xl/{sheet_part}": sheet_xml,
+        "xl/sharedStrings.xml": shared or f'<sst xmlns="{MAIN}"/>',
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            z.writestr(name, text)
+    return out.getvalue()
+
+
+def long_shared_string(chars: int = 30_000, rows: int = 300, cols: int = 40) -> bytes:
+    """A small .xlsx whose one long shared string fills every cell below a real header."""
+    shared = f'<sst xmlns="{MAIN}"><si><t>{"长 " * (chars // 2)}</t></si></sst>'
+    header = "".join(
+        f'<c r="{sp._letter(i)}1" t="inlineStr"><is><t>{h}</t></is></c>' for i, h in enumerate(HEADER)
+    )
+    body = "".join(
+        f'<row r="{r}">'
+        + "".join(f'<c r="{sp._letter(c)}{r}" t="s"><v>0</v></c>' for c in range(cols))
+        + "</row>"
+        for r in range(2, rows + 2)
+    )
+    return raw_xlsx(
+        f'<worksheet xmlns="{MAIN}"><sheetData><row r="1">{header}</row>{body}</sheetData></worksheet>',
+        shared,
+    )
+
+
+def test_one_long_shared_string_in_many_cells_is_read_in_time() -> None:
+    data = long_shared_string()
+    assert len(data) < 32_000
+    [sheet] = timed(20, read_workbook, data, "hr.xlsx")
+    assert len(sheet.rows) == 301 and len(sheet.rows[1]) == 40
+    header = timed(2, find_header, "staff", sheet.rows)
+    mapping = guess_mapping("staff", sheet.rows[header])
+    assert mapping == {0: "id", 1: "name", 2: "department"}
+    rows = timed(5, convert, "staff", sheet.rows, header, mapping, PLAN)
+    assert len(rows) == 300 and not any(r.ok for r in rows)
+    assert "longer than" in rows[0].problems[0][1]
+
+
+def test_a_cell_longer_than_a_spreadsheet_cell_can_hold_is_refused() -> None:
+    data = long_shared_string(chars=70_000, rows=3, cols=3)
+    with pytest.raises(SheetError, match=r"row 2, column A: a cell holds more than 32,767 characters"):
+        read_workbook(data, "hr.xlsx")
+    csv_text = "工号,姓名\r\nE1," + "长" * 40_000 + "\r\n"
+    with pytest.raises(SheetError, match=r"row 2, column B: a cell holds more than 32,767"):
+        read_workbook(csv_text.encode(), "hr.csv")
+
+
+def many_cells(prefixed: bytes) -> bytes:
+    cells = b"".join(b"<%s r='A%d'/>" % (prefixed, i) for i in range(4, 1_000_010))
+    return cells
+
+
+@pytest.mark.parametrize("prefix", ["x-y", "x.y", "名"])
+def test_cells_with_any_namespace_prefix_are_counted(prefix: str) -> None:
+    ns = prefix.encode()
+    data = rebuilt(
+        lambda x: x.replace(
+            b"<worksheet ",
+            b"<worksheet xmlns:%s='http://schemas.openxmlformats.org/spreadsheetml/2006/main' " % ns,
+        ).replace(
+            b"</sheetData>",
+            b"<row r='4'>" + b"".join(b"<%s:c/>" % ns for _ in range(1_000_001)) + b"</row></sheetData>",
+        )
+    )
+    with pytest.raises(SheetError, match="more than 1,000,000 cells"):
+        timed(10, read_workbook, data, "hr.xlsx")
+
+
+def test_cells_of_a_sheet_part_not_ending_in_xml_are_counted() -> None:
+    rename = {
+        "xl/worksheets/sheet1.xml": "xl/worksheets/sheet1.bin",
+        "worksheets/sheet1.xml": "worksheets/sheet1.bin",
+    }
+    small = rebuilt(rename=rename)
+    [sheet] = read_workbook(small, "hr.xlsx")  # openpyxl reads the part the workbook names
+    assert sheet.rows == ROWS
+    big = rebuilt(
+        lambda x: x.replace(b"</sheetData>", b"<row r='4'>" + b"<c/>" * 1_000_001 + b"</row></sheetData>"),
+        rename=rename,
+    )
+    with pytest.raises(SheetError, match="more than 1,000,000 cells"):
+        timed(10, read_workbook, big, "hr.xlsx")
+
+
+def test_a_sheet_part_in_utf16_is_counted_too() -> None:
+    def utf16(x: bytes) -> bytes:
+        x = x.replace(b"</sheetData>", b"<row r='4'>" + b"<c/>" * 1_000_001 + b"</row></sheetData>")
+        return x.decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16")
+
+    with pytest.raises(SheetError, match="more than 1,000,000 cells"):
+        timed(10, read_workbook, rebuilt(utf16), "hr.xlsx")
+
+
+def _renumber(old: int, new: int):
+    def edit(x: bytes) -> bytes:
+        x = x.replace(b'<row r="%d"' % old, b'<row r="%d"' % new)
+        for c in b"ABC":
+            x = x.replace(b'r="%c%d"' % (c, old), b'r="%c%d"' % (c, new))
+        return x
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    "edit, words",
+    [
+        (_renumber(1, 0), "a row is numbered '0'"),
+        (_renumber(2, 0), "a row is numbered '0'"),
+        (_renumber(2, 9), "row 3 comes after row 9"),
+        (_renumber(3, 2), "row 2 comes after row 2"),
+        (lambda x: x.replace(b'r="B2"', b'r="A2"'), "cell A2 comes after column A"),
+        (lambda x: x.replace(b'r="B2"', b'r="B0"'), "a cell is numbered 'B0'"),
+    ],
+)
+def test_a_row_numbered_0_or_out_of_order_is_refused_never_lost(edit, words) -> None:
+    with pytest.raises(SheetError, match=words):
+        read_workbook(rebuilt(edit), "hr.xlsx")
+
+
+def test_cr_only_line_endings_are_read() -> None:
+    text = '工号,姓名,科室\rE1,王芳,针灸科\rE2,赵六,"骨伤\r科"\r'
+    [sheet] = read_workbook(text.encode("gbk"), "hr.csv")
+    assert sheet.rows == [HEADER, ["E1", "王芳", "针灸科"], ["E2", "赵六", "骨伤\n科"]]
+
+
+@pytest.mark.parametrize("sep", [";", "\t", ","])
+def test_the_separator_is_found(sep: str) -> None:
+    text = "\r\n".join(
+        sep.join(r)
+        for r in [*ROWS, ["E3", "孙立, 主任", "骨伤科"] if sep != "," else ["E3", "孙立", "骨伤科"]]
+    )
+    [sheet] = read_workbook(text.encode(), "hr.csv")
+    assert sheet.rows[:3] == ROWS and len(sheet.rows[3]) == 3
+
+
+def test_a_csv_that_reads_two_ways_is_refused_with_both_readings() -> None:
+    text = "工号;姓名,科室\r\nE1;王芳,针灸科\r\n"
+    with pytest.raises(
+        SheetError, match=r"read two ways.*comma \(2 cells a line\) or semicolon \(2 cells a line\)"
+    ):
+        read_workbook(text.encode(), "hr.csv")
