@@ -30,7 +30,7 @@ from db.operations import (
     write,
 )
 from db.paths import default_db_path
-from db.planio import load_plan, revision
+from db.planio import load_hospital, load_plan, revision
 from db.store import DatabaseError, IntegrityError, MissingDatabase, Store, StoreError
 from reports import ReportError
 from reports.document import translator
@@ -39,6 +39,7 @@ from reports.messages import (
     REQUEST_STATUS_NAMES,
     describe,
     describe_bound,
+    describe_hospital_change,
     describe_pool,
     describe_stage,
     describe_unfilled,
@@ -159,12 +160,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     path = Path(args.file)
     data = _read(path)
     with _open(args, write=True) as store:
+        before = load_hospital(store)
         try:
             changes = import_document(store, data, Progress(t("import")))
         except PlanError as exc:
             return _refused(path, NOT_IMPORTED, exc)
-    counts = _counted((k, len(v)) for k, v in changes.keys.items())
-    _say(tf("imported %1: %2", path, counts or t("nothing to change")))
+        after = load_hospital(store)
+    said = [_counted((k, len(v)) for k, v in changes.keys.items())]
+    if changes.hospital:
+        said.append(tf("the hospital's %1", describe_hospital_change(before, after, t)))
+    _say(tf("imported %1: %2", path, t("; ").join(x for x in said if x) or t("nothing to change")))
     return EXIT_OK
 
 

@@ -4,7 +4,10 @@ The data goes to a temporary file beside the target (same folder, so the rename 
 filesystem), is flushed to disk, then renamed over the target. On any error the temporary file
 is removed, so a full disk or a crash never leaves half a file under the user's name. New files
 get the usual permissions (0666 less the umask), whatever wrote them: a PDF, a workbook and a
-calendar file come out alike."""
+calendar file come out alike. A file that exists keeps its permission bits when replaced (an
+export over a 0600 file stays private), and one the user may not write is refused, never
+replaced: no write permission for this user, or no write bit at all (a file marked read-only,
+which root could otherwise replace)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -42,6 +46,35 @@ class WriteError(OSError):
 
     def __str__(self) -> str:
         return self.text
+
+
+class ReadOnlyFile(WriteError):
+    """An output file that exists and may not be written: left as it is."""
+
+    def __init__(self, path: Path):
+        super().__init__(path, PermissionError(errno.EACCES, "read-only", str(path)))
+        self.template, self.values = (
+            N_("cannot write %1: the file is read-only (it was left as it is)"),
+            (path,),
+        )
+        self.text = fill(self.template, *self.values)
+
+
+def _existing_mode(target: Path, shown: Path) -> int | None:
+    """The permission bits of the file to be replaced (None when there is none); ReadOnlyFile
+    when the user may not write it."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise WriteError(shown, exc) from exc
+    if not stat.S_ISREG(info.st_mode):
+        return None  # a folder or a device: the rename itself says what is wrong
+    mode = stat.S_IMODE(info.st_mode)
+    if not mode & 0o222 or not os.access(target, os.W_OK):
+        raise ReadOnlyFile(shown)
+    return mode
 
 
 def disk_full(exc: BaseException | None) -> bool:
@@ -92,6 +125,7 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     temporary file."""
     shown = Path(os.path.abspath(path))
     target = shown.resolve()  # a symbolic link is written through, as editors do
+    mode = _existing_mode(target, shown)
     try:
         tmp = _temp_beside(target)
     except OSError as exc:
@@ -99,6 +133,8 @@ def atomic_path(path: str | Path) -> Iterator[Path]:
     try:
         yield tmp
         _sync(tmp)
+        if mode is not None:
+            os.chmod(tmp, mode)
         os.replace(tmp, target)
         _sync_folder(target.parent)
     except OSError as exc:

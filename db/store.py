@@ -54,6 +54,46 @@ class NetworkDatabase(StoreError):
         self.kind = kind  # e.g. "cifs", "nfs4", "a network drive"
 
 
+class ForeignDatabase(StoreError):
+    """A SQLite file of another application (tables this app never made): refused by every
+    command and window, for reading and for writing, never converted."""
+
+    def __init__(self, path: Path, tables: list[str]):
+        shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+        super().__init__(
+            N_(
+                "%1 is the SQLite database of another application (it has tables of its own: %2); "
+                "it is not opened and nothing was changed: give --db a database of this app or a new "
+                "file name"
+            ),
+            path,
+            shown,
+        )
+        self.path = path
+        self.tables = tables
+
+
+# Every table the migrations make (whatever the file's schema version); SQLite's own tables
+# (sqlite_sequence, sqlite_stat1 …) begin with "sqlite_".
+OUR_TABLES = frozenset(
+    re.findall(r"CREATE TABLE\s+(?:IF NOT EXISTS\s+)?\"?(\w+)", "\n".join(MIGRATIONS), re.IGNORECASE)
+)
+
+
+def foreign_tables(conn: sqlite3.Connection) -> list[str]:
+    """The tables of a database file this app did not make: any table in a file of schema
+    version 0 (this app sets the version as it makes its tables), else any it never makes."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    names = [
+        str(r[0])
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")
+        if not str(r[0]).startswith("sqlite_")
+    ]
+    if version == 0:
+        return names
+    return [n for n in names if n not in OUR_TABLES]
+
+
 class ReadOnlyDatabase(StoreError):
     """A database to be opened for writing on a read-only disk or folder."""
 
@@ -99,6 +139,9 @@ class Store:
         self.db = Database(conn, execute_plugins=False)
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if not memory and (foreign := foreign_tables(conn)):
+                conn.close()
+                raise ForeignDatabase(self.path, foreign)
             conn.execute("PRAGMA foreign_keys = ON")
             if not readonly:
                 with self.db.ensure_autocommit_on():

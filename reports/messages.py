@@ -11,7 +11,7 @@ from datetime import datetime
 
 from scheduler.assign import Bound, Stage, Unfilled
 from scheduler.conflicts import Conflict
-from scheduler.model import Plan
+from scheduler.model import Hospital, Plan
 
 
 def N_(text: str) -> str:
@@ -322,3 +322,36 @@ def describe_bound(
 
 def _hours(h: float) -> str:
     return f"{round(h, 2):g}"
+
+
+# What an import changed in the hospital's own record, by field (the plan file's `hospital` keys).
+HOSPITAL_FIELDS = {
+    "name": N_("name"),
+    "timezone": N_("time zone"),
+    "clinical_hours": N_("clinical hours"),
+    "shift_codes": N_("shift codes"),
+}
+
+
+def describe_hospital_change(
+    before: Hospital | None, after: Hospital | None, t: Callable[[str], str] = lambda s: s
+) -> str:
+    """'name (南湖市中心医院), shift codes (4)': the fields of the hospital record that differ,
+    each with its new value (a count for the shift codes), in the plan file's order."""
+    old, new = before or Hospital(), after or Hospital()
+    said: list[str] = []
+
+    def field(key: str, a: object, b: object, shown: str) -> None:
+        if a != b:
+            said.append(f"{t(HOSPITAL_FIELDS.get(key, key))} ({shown})")
+
+    field("name", old.name, new.name, new.name)
+    field("timezone", old.timezone, new.timezone, new.timezone)
+    field(
+        "clinical_hours", tuple(old.clinical_hours), tuple(new.clinical_hours), "–".join(new.clinical_hours)
+    )
+    for key in sorted({*old.extra, *new.extra}):
+        value = new.extra.get(key)
+        shown = str(len(value)) if isinstance(value, dict | list) else "—" if value is None else str(value)
+        field(key, old.extra.get(key), value, shown)
+    return t(", ").join(said)

@@ -14,7 +14,7 @@
       <translation>（盖章）</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="418" />
+      <location filename="../../ui/table.py" line="462" />
       <source> and %1 more</source>
       <translation> 等另外 %1 项</translation>
     </message>
@@ -39,7 +39,7 @@
       <translation> 分钟（开始前）</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="409" />
+      <location filename="../../ui/autoassign.py" line="437" />
       <source> s</source>
       <translation> 秒</translation>
     </message>
@@ -89,37 +89,37 @@
       <translation>%1（由 %2 改期）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="152" />
+      <location filename="../../cli/sheets.py" line="181" />
       <source>%1 (sheet %2): %3</source>
       <translation>%1（工作表 %2）：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="225" />
+      <location filename="../../cli/sheets.py" line="383" />
       <source>%1 (sheet %2): no column for %3</source>
       <translation>%1（工作表 %2）：没有这些字段的列：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="155" />
+      <location filename="../../cli/sheets.py" line="184" />
       <source>%1 (sheet %2): no one is listed under the day columns</source>
       <translation>%1（工作表 %2）：日期列下没有列出任何人</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="228" />
+      <location filename="../../cli/sheets.py" line="386" />
       <source>%1 (sheet %2): no rows under the header</source>
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="91" />
+      <location filename="../../cli/commands.py" line="93" />
       <source>%1 acknowledgements</source>
       <translation>%1 条已确认的警告</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="86" />
+      <location filename="../../cli/commands.py" line="88" />
       <source>%1 activities</source>
       <translation>%1 个活动</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="87" />
+      <location filename="../../cli/commands.py" line="89" />
       <source>%1 assignments</source>
       <translation>%1 条排班</translation>
     </message>
@@ -129,17 +129,17 @@
       <translation>到场 %1 人，共 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="80" />
+      <location filename="../../cli/commands.py" line="82" />
       <source>%1 branches</source>
       <translation>%1 个党支部</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="90" />
+      <location filename="../../cli/commands.py" line="92" />
       <source>%1 calendar</source>
       <translation>%1 个日历日</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="78" />
+      <location filename="../../cli/commands.py" line="80" />
       <source>%1 campuses</source>
       <translation>%1 个院区</translation>
     </message>
@@ -149,17 +149,12 @@
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="79" />
+      <location filename="../../cli/commands.py" line="81" />
       <source>%1 departments</source>
       <translation>%1 个科室</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="186" />
-      <source>%1 entries left out: the same person and times are held already</source>
-      <translation>%1 条未导入：同一人同一时段已有记录</translation>
-    </message>
-    <message>
-      <location filename="../../cli/commands.py" line="302" />
+      <location filename="../../cli/commands.py" line="308" />
       <source>%1 error(s), %2 warning(s)</source>
       <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -179,7 +174,7 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="128" />
+      <location filename="../../db/store.py" line="171" />
       <source>%1 holds no database of this app (it is empty)</source>
       <translation>%1 不是本程序的数据库（文件为空）</translation>
     </message>
@@ -189,7 +184,7 @@
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="451" />
+      <location filename="../../ui/calendar_page.py" line="452" />
       <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
       <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -223,7 +218,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 已录入。</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="114" />
+      <location filename="../../db/store.py" line="157" />
       <source>%1 is not a usable database: %2</source>
       <translation>%1 不是可用的数据库：%2</translation>
     </message>
@@ -231,6 +226,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/edits.py" line="48" />
       <source>%1 is still referred to by %2 record(s). Change or delete those first:</source>
       <translation>%1 仍被 %2 条记录引用。请先修改或删除这些记录：</translation>
+    </message>
+    <message>
+      <location filename="../../db/store.py" line="64" />
+      <source>%1 is the SQLite database of another application (it has tables of its own: %2); it is not opened and nothing was changed: give --db a database of this app or a new file name</source>
+      <translation>%1 是其他应用程序的 SQLite 数据库（含有其自己的表：%2）；未打开该文件，也未作任何更改：请给 --db 指定本应用的数据库或一个新文件名</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="66" />
@@ -243,7 +243,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 只能取一个值（活动每天最多举办一次）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="204" />
+      <location filename="../../reports/review.py" line="211" />
       <source>%1 more</source>
       <translation>另 %1 项</translation>
     </message>
@@ -273,17 +273,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="359" />
+      <location filename="../../cli/sheets.py" line="307" />
+      <source>%1 of %2 people taken, %3 entries: %4 written, %5 already there, %6 earlier ones replaced, %7 kept (their row or cell refused), %8 left out (held from elsewhere)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/table.py" line="403" />
       <source>%1 of %2 shown</source>
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="589" />
+      <location filename="../../ui/sheet_import.py" line="594" />
       <source>%1 of them are left out: the same person and times are held already (typed in, or another roster).</source>
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="124" />
+      <location filename="../../reports/review.py" line="127" />
       <source>%1 open</source>
       <translation>空缺 %1</translation>
     </message>
@@ -293,27 +298,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 页太多，无法做成一张图片（最多 %2 页）：请选择较短的时间段，或打印 PDF</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="84" />
+      <location filename="../../cli/commands.py" line="86" />
       <source>%1 pairings</source>
       <translation>%1 个结对</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="83" />
+      <location filename="../../cli/commands.py" line="85" />
       <source>%1 partners</source>
       <translation>%1 个结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="307" />
+      <location filename="../../ui/autoassign.py" line="325" />
       <source>%1 people</source>
       <translation>%1 人</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="267" />
+      <location filename="../../ui/autoassign.py" line="285" />
       <source>%1 people carry the most hours. Took %2 s.</source>
       <translation>负担最重的有 %1 人。用时 %2 秒。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="89" />
+      <location filename="../../cli/commands.py" line="91" />
       <source>%1 records</source>
       <translation>%1 条服务记录</translation>
     </message>
@@ -323,12 +328,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="305" />
+      <location filename="../../ui/autoassign.py" line="323" />
       <source>%1 removed, %2 added, %3 moved</source>
       <translation>移除 %1 人，新增 %2 人，调整 %3 人</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="88" />
+      <location filename="../../cli/commands.py" line="90" />
       <source>%1 requests</source>
       <translation>%1 个点单</translation>
     </message>
@@ -338,27 +343,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="320" />
+      <location filename="../../ui/sheet_import.py" line="319" />
       <source>%1 rows: %2 new requests, %3 already there (repeated, or imported before), %4 with problems (not imported).</source>
       <translation>共 %1 行：新点单 %2 条，已有 %3 条（重复行或之前已导入），%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="330" />
+      <location filename="../../ui/sheet_import.py" line="329" />
       <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="85" />
+      <location filename="../../cli/commands.py" line="87" />
       <source>%1 services</source>
       <translation>%1 个服务项目</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="81" />
+      <location filename="../../cli/commands.py" line="83" />
       <source>%1 staff</source>
       <translation>%1 名职工</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="82" />
+      <location filename="../../ui/sheet_import.py" line="585" />
+      <source>%1 to write, %2 already there, %3 earlier entries of these people and days replaced, %4 kept (their row or cell refused).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="84" />
       <source>%1 unavailability</source>
       <translation>%1 条不可用时段</translation>
     </message>
@@ -368,12 +378,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="213" />
+      <location filename="../../cli/commands.py" line="219" />
       <source>%1 was imported before: nothing changed</source>
       <translation>%1 之前已导入过：未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="154" />
+      <location filename="../../cli/commands.py" line="156" />
       <source>%1 was not imported, nothing changed: %2 problem(s)</source>
       <translation>%1 未导入，未做任何更改：%2 个问题</translation>
     </message>
@@ -383,12 +393,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="155" />
+      <location filename="../../cli/commands.py" line="157" />
       <source>%1 was not recorded, nothing changed: %2 problem(s)</source>
       <translation>%1 未登记，未做任何更改：%2 个问题</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="209" />
+      <location filename="../../cli/commands.py" line="215" />
       <source>%1 was refused, nothing changed: %2</source>
       <translation>%1 被拒绝，未做任何更改：%2</translation>
     </message>
@@ -398,14 +408,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 · %2 KB</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="396" />
+      <location filename="../../cli/commands.py" line="404" />
       <source>%1 – %2: %3: %4 of %5 open place(s) filled, %6 lead(s); %7 place(s) left open; %8 s (%9)</source>
       <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="573" />
-      <source>%1, %2: %3 of %4 people found; %5 entries (%6 on duty, %7 resting after a night, %8 on leave).</source>
-      <translation>%1，%2：%4 人中找到 %3 人；共 %5 条记录（值班 %6 条，夜班后休息 %7 条，请假 %8 条）。</translation>
+      <location filename="../../ui/sheet_import.py" line="571" />
+      <source>%1, %2 – %3: %4 of %5 people found; %6 entries (%7 on duty, %8 resting after a night, %9 on leave).</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/notice.py" line="70" />
@@ -413,7 +423,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1年%5月%6日（%4）</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="375" />
+      <location filename="../../ui/autoassign.py" line="397" />
       <source>%1. Then the preferences, in this order (move with the buttons; untick to leave one out)</source>
       <translation>%1. 然后是以下偏好，按此顺序（用按钮调整顺序；取消勾选即不考虑）</translation>
     </message>
@@ -423,17 +433,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="443" />
+      <location filename="../../cli/commands.py" line="452" />
       <source>%1: %2 occurrences held, %3 people served, %4 volunteer hours</source>
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="264" />
+      <location filename="../../cli/sheets.py" line="422" />
       <source>%1: %2 request(s) taken, %3 already there (repeated, or imported before), %4 row(s) refused</source>
       <translation>%1：导入点单 %2 条，已有 %3 条（重复行或之前已导入），拒收 %4 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="272" />
+      <location filename="../../cli/sheets.py" line="322" />
+      <source>%1: %2 roster(s) read; %3 entries written (%4 duty, %5 rest, %6 leave in the rosters), %7 earlier entries replaced, %8 already there, %9 kept; %10 row(s) and %11 cell(s) refused</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="430" />
       <source>%1: %2 row(s) taken (%3 new, %4 updated), %5 row(s) refused</source>
       <translation>%1：导入 %2 行（新增 %3，更新 %4），拒收 %5 行</translation>
     </message>
@@ -441,11 +456,6 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/registry.py" line="96" />
       <source>%1: activity %4 has no occurrence on %3 (none planned then, or called off)</source>
       <translation>%1：活动 %4 在 %3 没有场次（当天未安排，或已取消）</translation>
-    </message>
-    <message>
-      <location filename="../../cli/sheets.py" line="169" />
-      <source>%1: duty roster of %2 for %3: %4 of %5 people taken, %6 entries (%7 duty, %8 rest, %9 leave), %10 entries of an earlier import replaced; %11 row(s) and %12 cell(s) refused</source>
-      <translation>%1：%2 %3 排班表：%5 人中导入 %4 人，共 %6 条记录（值班 %7，休息 %8，请假 %9），替换之前导入的 %10 条；拒收 %11 行、%12 个单元格</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="95" />
@@ -463,12 +473,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：没有编号为 %3 的职工（%2）</translation>
     </message>
     <message>
+      <location filename="../../cli/sheets.py" line="185" />
+      <source>%1: no visible sheet to read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/registry.py" line="101" />
       <source>%1: the window ends before it starts (%3)</source>
       <translation>%1：结束日期早于开始日期（%3）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="334" />
+      <location filename="../../cli/commands.py" line="340" />
       <source>%1; run assign again</source>
       <translation>%1；请重新运行 assign</translation>
     </message>
@@ -478,7 +493,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%4年%3%1日–%2日</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="285" />
+      <location filename="../../ui/help.py" line="291" />
       <source>&amp;About…</source>
       <translation>关于(&amp;A)…</translation>
     </message>
@@ -518,7 +533,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="281" />
+      <location filename="../../ui/help.py" line="287" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
@@ -593,7 +608,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="282" />
+      <location filename="../../ui/help.py" line="288" />
       <source>&amp;User manual</source>
       <translation>用户手册(&amp;U)</translation>
     </message>
@@ -613,12 +628,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="406" />
+      <location filename="../../ui/sheet_import.py" line="405" />
       <source>(as the sheet says)</source>
       <translation>（按表格所写）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="227" />
+      <location filename="../../ui/sheet_import.py" line="226" />
       <source>(leave these rows out)</source>
       <translation>（这些行不导入）</translation>
     </message>
@@ -643,7 +658,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="203" />
+      <location filename="../../ui/sheet_import.py" line="202" />
       <source>(not imported)</source>
       <translation>（不导入）</translation>
     </message>
@@ -663,7 +678,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="97" />
+      <location filename="../../cli/commands.py" line="99" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -673,12 +688,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，共 %1 次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="394" />
+      <location filename="../../reports/messages.py" line="302" />
+      <source>, at most {bound}</source>
+      <translation>，最多 {bound}</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="402" />
       <source>, removed %1</source>
       <translation>，移除 %1 条</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="289" />
+      <location filename="../../reports/messages.py" line="294" />
       <source>, stopped by the clock: may differ on another run</source>
       <translation>，因时钟限制停止：再次运行结果可能不同</translation>
     </message>
@@ -688,27 +708,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，直到 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="494" />
+      <location filename="../../cli/commands.py" line="503" />
       <source>--activity ID and --occurrence DATE</source>
       <translation>--activity 活动编号 和 --occurrence 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="496" />
+      <location filename="../../cli/commands.py" line="505" />
       <source>--branch ID</source>
       <translation>--branch 党支部编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="84" />
+      <location filename="../../cli/sheets.py" line="83" />
       <source>--department and --month are for sheet duty</source>
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="497" />
+      <location filename="../../cli/commands.py" line="506" />
       <source>--from DATE</source>
       <translation>--from 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="495" />
+      <location filename="../../cli/commands.py" line="504" />
       <source>--staff ID</source>
       <translation>--staff 职工编号</translation>
     </message>
@@ -723,17 +743,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--to %1 早于所用的起始日 %2（请给出 --from）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="250" />
+      <location filename="../../cli/commands.py" line="256" />
       <source>--today %1 is not in the demo year %2</source>
       <translation>--today %1 不在演示年份 %2 内</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="318" />
+      <location filename="../../cli/commands.py" line="173" />
+      <source>; </source>
+      <translation>；</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="331" />
       <source>; no plan can do with less than {bound} h: {why}.</source>
       <translation>；任何方案都不可能低于 {bound} 小时：{why}。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="317" />
+      <location filename="../../reports/messages.py" line="330" />
       <source>; no plan can do with less: {why}.</source>
       <translation>；任何方案都不可能更少：{why}。</translation>
     </message>
@@ -748,7 +773,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>拒绝点单须填写理由。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="261" />
+      <location filename="../../reports/messages.py" line="262" />
       <source>A lead for every occurrence</source>
       <translation>每个场次都有带队</translation>
     </message>
@@ -778,7 +803,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="254" />
+      <location filename="../../ui/help.py" line="260" />
       <source>About</source>
       <translation>关于</translation>
     </message>
@@ -793,7 +818,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>受理点单 %1</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="116" />
+      <location filename="../../reports/messages.py" line="117" />
       <source>Accepted</source>
       <translation>已受理</translation>
     </message>
@@ -818,7 +843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="257" />
+      <location filename="../../reports/review.py" line="261" />
       <source>Activity</source>
       <translation>活动</translation>
     </message>
@@ -828,7 +853,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动名称</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="79" />
+      <location filename="../../reports/messages.py" line="80" />
       <source>Acupuncture</source>
       <translation>针刺</translation>
     </message>
@@ -838,12 +863,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="394" />
+      <location filename="../../ui/table.py" line="438" />
       <source>Add %1 %2</source>
       <translation>新增%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="620" />
+      <location filename="../../ui/sheet_import.py" line="625" />
       <source>Add a code</source>
       <translation>添加代码</translation>
     </message>
@@ -868,7 +893,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="256" />
+      <location filename="../../ui/autoassign.py" line="274" />
       <source>Adds %1 assignments: %2 of %3 open places filled, %4 leads named; %5 places stay open.</source>
       <translation>将新增 %1 条安排：%3 个空缺岗位中补齐 %2 个，指定带队 %4 名；仍有 %5 个岗位空缺。</translation>
     </message>
@@ -893,7 +918,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>列表</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="336" />
+      <location filename="../../ui/table.py" line="380" />
       <source>All</source>
       <translation>全部</translation>
     </message>
@@ -968,7 +993,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="556" />
+      <location filename="../../ui/calendar_page.py" line="557" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -983,7 +1008,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从收到到首次举办的天数中位数为 %1 天；%2 个在响应时限内，%3 个超时。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="236" />
+      <location filename="../../ui/autoassign.py" line="254" />
       <source>Apply</source>
       <translation>应用</translation>
     </message>
@@ -1053,12 +1078,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>8月</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="76" />
+      <location filename="../../ui/autoassign.py" line="91" />
       <source>Auto-assign</source>
       <translation>自动排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="349" />
+      <location filename="../../ui/autoassign.py" line="367" />
       <source>Auto-assign settings</source>
       <translation>自动排班设置</translation>
     </message>
@@ -1068,17 +1093,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>为本场次自动排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="115" />
+      <location filename="../../ui/autoassign.py" line="130" />
       <source>Auto-assign – the end is before the start</source>
       <translation>自动排班 – 结束日期早于开始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="173" />
+      <location filename="../../ui/autoassign.py" line="188" />
       <source>Auto-assign: %1 assignments</source>
       <translation>自动排班：%1 条安排</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="208" />
+      <location filename="../../ui/autoassign.py" line="223" />
       <source>Auto-assign: preview</source>
       <translation>自动排班：预览</translation>
     </message>
@@ -1093,7 +1118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="191" />
+      <location filename="../../ui/help.py" line="193" />
       <source>Back</source>
       <translation>后退</translation>
     </message>
@@ -1128,12 +1153,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>滞后</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="123" />
+      <location filename="../../reports/messages.py" line="124" />
       <source>Blood pressure</source>
       <translation>测血压</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="124" />
+      <location filename="../../reports/messages.py" line="125" />
       <source>Blood sugar</source>
       <translation>测血糖</translation>
     </message>
@@ -1183,7 +1208,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="390" />
+      <location filename="../../cli/commands.py" line="398" />
       <source>CHANGED %1 %2: removed %3; added %4; moved %5</source>
       <translation>已调整 %1 %2：移除 %3；新增 %4；调动 %5</translation>
     </message>
@@ -1233,7 +1258,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>停办本场次…</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="68" />
+      <location filename="../../reports/review.py" line="71" />
       <source>Called off</source>
       <translation>已停办</translation>
     </message>
@@ -1303,7 +1328,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>志愿服务时长证明</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="292" />
+      <location filename="../../ui/autoassign.py" line="310" />
       <source>Change</source>
       <translation>变动</translation>
     </message>
@@ -1318,7 +1343,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>变更内容</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="219" />
+      <location filename="../../ui/autoassign.py" line="236" />
       <source>Changes per occurrence</source>
       <translation>各场次的变动</translation>
     </message>
@@ -1378,17 +1403,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="612" />
+      <location filename="../../ui/sheet_import.py" line="617" />
       <source>Code in the roster</source>
       <translation>排班表中的代码</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="131" />
+      <location filename="../../reports/messages.py" line="132" />
       <source>Cognitive screening</source>
       <translation>认知筛查</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="134" />
+      <location filename="../../ui/sheet_import.py" line="133" />
       <source>Column in the file</source>
       <translation>文件中的列</translation>
     </message>
@@ -1398,7 +1423,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="231" />
+      <location filename="../../ui/help.py" line="237" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -1418,17 +1443,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="78" />
+      <location filename="../../reports/review.py" line="81" />
       <source>Conflicts (errors / warnings)</source>
       <translation>冲突（错误 / 警告）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="220" />
+      <location filename="../../reports/review.py" line="227" />
       <source>Conflicts the week's occurrences carry</source>
       <translation>本周场次的冲突</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="125" />
+      <location filename="../../reports/messages.py" line="126" />
       <source>Consultation</source>
       <translation>健康咨询</translation>
     </message>
@@ -1453,7 +1478,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="195" />
+      <location filename="../../ui/help.py" line="197" />
       <source>Contents</source>
       <translation>目录</translation>
     </message>
@@ -1498,7 +1523,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法写入离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="412" />
+      <location filename="../../ui/autoassign.py" line="440" />
       <source>Counted in units of work, not by the clock, so the same plan gives the same answer however busy the computer is. On a two-core computer one unit takes about two seconds.</source>
       <translation>按计算量计，而不按时钟计，因此无论电脑多忙，同一计划总得到同样的结果。在双核电脑上每单位约需两秒。</translation>
     </message>
@@ -1533,7 +1558,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="238" />
+      <location filename="../../ui/help.py" line="244" />
       <source>Database</source>
       <translation>数据库</translation>
     </message>
@@ -1563,7 +1588,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【日期】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="357" />
+      <location filename="../../ui/sheet_import.py" line="356" />
       <source>Day shift: on duty in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
     </message>
@@ -1593,7 +1618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>拒绝点单 %1</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="119" />
+      <location filename="../../reports/messages.py" line="120" />
       <source>Declined</source>
       <translation>已拒绝</translation>
     </message>
@@ -1603,12 +1628,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>拒绝…</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="203" />
+      <location filename="../../ui/table.py" line="242" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="426" />
+      <location filename="../../ui/table.py" line="470" />
       <source>Delete %1</source>
       <translation>删除 %1</translation>
     </message>
@@ -1618,7 +1643,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="422" />
+      <location filename="../../ui/table.py" line="466" />
       <source>Delete %1? You can undo this with Ctrl+Z.</source>
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1638,7 +1663,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="428" />
+      <location filename="../../ui/table.py" line="472" />
       <source>Deleted.</source>
       <translation>已删除。</translation>
     </message>
@@ -1648,12 +1673,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="179" />
+      <location filename="../../reports/review.py" line="186" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="39" />
+      <location filename="../../reports/messages.py" line="40" />
       <source>Department cover</source>
       <translation>科室在岗不足</translation>
     </message>
@@ -1673,12 +1698,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="86" />
+      <location filename="../../reports/messages.py" line="87" />
       <source>Dietitian</source>
       <translation>营养师</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="236" />
+      <location filename="../../ui/autoassign.py" line="254" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
@@ -1693,7 +1718,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>不重复</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="118" />
+      <location filename="../../reports/messages.py" line="119" />
       <source>Done</source>
       <translation>已完成</translation>
     </message>
@@ -1703,7 +1728,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已完成 · 服务 %1 人次</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="33" />
+      <location filename="../../reports/messages.py" line="34" />
       <source>Double booking</source>
       <translation>人员时间冲突</translation>
     </message>
@@ -1713,7 +1738,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>双击场次可在日历中打开。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="390" />
+      <location filename="../../ui/autoassign.py" line="418" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
@@ -1723,7 +1748,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>端午节</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="188" />
+      <location filename="../../cli/sheets.py" line="338" />
       <source>Dry run, nothing written.</source>
       <translation>试运行，未写入任何内容。</translation>
     </message>
@@ -1733,17 +1758,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长（分钟）</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="82" />
+      <location filename="../../reports/messages.py" line="83" />
       <source>ECG</source>
       <translation>心电图</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="274" />
+      <location filename="../../cli/commands.py" line="280" />
       <source>ERROR</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="201" />
+      <location filename="../../ui/table.py" line="240" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
@@ -1753,7 +1778,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑%1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="408" />
+      <location filename="../../ui/table.py" line="452" />
       <source>Edit %1 %2</source>
       <translation>编辑%1 %2</translation>
     </message>
@@ -1863,12 +1888,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月%1</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="233" />
+      <location filename="../../ui/autoassign.py" line="251" />
       <source>Every open place in the window can be filled.</source>
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="165" />
+      <location filename="../../ui/sheet_import.py" line="164" />
       <source>Every row, with its problems (rows with problems are not imported):</source>
       <translation>逐行预览及问题（有问题的行不会导入）：</translation>
     </message>
@@ -1928,32 +1953,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>2月</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="67" />
+      <location filename="../../ui/autoassign.py" line="70" />
       <source>Few evenings in a row for one person</source>
       <translation>避免同一人连续多个晚上出勤</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="262" />
+      <location filename="../../reports/messages.py" line="263" />
       <source>Fewest changed assignments</source>
       <translation>变动的安排最少</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="64" />
+      <location filename="../../ui/autoassign.py" line="68" />
       <source>Fewest hours over a monthly cap (when the cap may be exceeded)</source>
       <translation>超出月度时长上限的小时数最少（允许超出上限时）</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="265" />
+      <location filename="../../reports/messages.py" line="267" />
       <source>Fewest people at or above {level} h</source>
       <translation>达到或超过 {level} 小时的人数最少</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="264" />
+      <location filename="../../reports/messages.py" line="266" />
       <source>Fewest people at that maximum</source>
       <translation>达到该最大值的人数最少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="134" />
+      <location filename="../../ui/sheet_import.py" line="133" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -1988,7 +2013,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包 (*.outreach-field)</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="171" />
+      <location filename="../../reports/review.py" line="175" />
       <source>Figure</source>
       <translation>指标</translation>
     </message>
@@ -1998,7 +2023,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>填满所有空缺岗位</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="260" />
+      <location filename="../../reports/messages.py" line="261" />
       <source>Fill every place</source>
       <translation>填满所有岗位</translation>
     </message>
@@ -2008,7 +2033,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="95" />
+      <location filename="../../ui/autoassign.py" line="110" />
       <source>Fills the open places of every occurrence in the window and names a lead where there is none. Assignments already made are kept as they are.</source>
       <translation>为所选时间段内每个场次补齐空缺岗位，并为没有带队的场次指定带队人。已有的安排保持不变。</translation>
     </message>
@@ -2018,12 +2043,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>首次举办</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="83" />
+      <location filename="../../reports/messages.py" line="84" />
       <source>First-aid instructor</source>
       <translation>急救培训师</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="133" />
+      <location filename="../../reports/messages.py" line="134" />
       <source>First-aid training</source>
       <translation>急救培训</translation>
     </message>
@@ -2033,27 +2058,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>适合宽度</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="240" />
+      <location filename="../../ui/help.py" line="246" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="193" />
+      <location filename="../../ui/help.py" line="195" />
       <source>Forward</source>
       <translation>前进</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="515" />
+      <location filename="../../ui/sheet_import.py" line="514" />
       <source>Found as</source>
       <translation>对应职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="359" />
+      <location filename="../../ui/sheet_import.py" line="358" />
       <source>Free</source>
       <translation>休息（空闲）</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="107" />
+      <location filename="../../reports/messages.py" line="108" />
       <source>Free clinic</source>
       <translation>义诊</translation>
     </message>
@@ -2063,12 +2088,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周五</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="97" />
+      <location filename="../../reports/messages.py" line="98" />
       <source>Friday</source>
       <translation>周五</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="102" />
+      <location filename="../../ui/autoassign.py" line="117" />
       <source>From</source>
       <translation>起始日期</translation>
     </message>
@@ -2093,7 +2118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按科室顺序生成…</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="84" />
+      <location filename="../../ui/autoassign.py" line="99" />
       <source>Greedy (quick, need by need)</source>
       <translation>贪心法（快速，逐个岗位）</translation>
     </message>
@@ -2108,32 +2133,37 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>有警告：见冲突面板</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="148" />
+      <location filename="../../ui/sheet_import.py" line="147" />
       <source>Header row</source>
       <translation>表头所在行</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="108" />
+      <location filename="../../reports/messages.py" line="109" />
       <source>Health lecture</source>
       <translation>健康讲座</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="67" />
+      <location filename="../../reports/review.py" line="70" />
       <source>Held</source>
       <translation>已举办</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="283" />
+      <location filename="../../ui/help.py" line="289" />
       <source>Help on this &amp;screen</source>
       <translation>本页帮助(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="135" />
+      <location filename="../../ui/autoassign.py" line="69" />
+      <source>Helpers from the organizing branch first, after its lead</source>
+      <translation>带队之外，其余人员也优先安排主办支部的</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="136" />
       <source>Herbal tea</source>
       <translation>品尝养生茶</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="253" />
+      <location filename="../../ui/table.py" line="292" />
       <source>History</source>
       <translation>修改记录</translation>
     </message>
@@ -2158,7 +2188,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="508" />
+      <location filename="../../ui/calendar_page.py" line="509" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -2168,12 +2198,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日与调休</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="109" />
+      <location filename="../../reports/messages.py" line="110" />
       <source>Home visit</source>
       <translation>上门巡诊</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="136" />
+      <location filename="../../reports/messages.py" line="137" />
       <source>Home visits</source>
       <translation>入户巡诊</translation>
     </message>
@@ -2188,12 +2218,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医院名称</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="179" />
+      <location filename="../../reports/review.py" line="186" />
       <source>Hours</source>
       <translation>时长（小时）</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="56" />
+      <location filename="../../reports/messages.py" line="57" />
       <source>Hours cap</source>
       <translation>超出时长上限</translation>
     </message>
@@ -2208,7 +2238,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="632" />
+      <location filename="../../ui/sheet_import.py" line="637" />
       <source>How a cell of a department's duty roster is read. An empty cell is a free day.</source>
       <translation>科室排班表中每个单元格的含义。空单元格表示当天空闲。</translation>
     </message>
@@ -2218,7 +2248,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保留的备份份数：</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="223" />
+      <location filename="../../ui/autoassign.py" line="240" />
       <source>How the search went, rule by rule</source>
       <translation>逐条规则的求解情况</translation>
     </message>
@@ -2238,7 +2268,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>INTERVAL 必须在 1 到 %1 之间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="510" />
+      <location filename="../../ui/sheet_import.py" line="509" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -2248,12 +2278,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="594" />
+      <location filename="../../ui/sheet_import.py" line="599" />
       <source>Import %1 entries</source>
       <translation>导入 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="339" />
+      <location filename="../../ui/sheet_import.py" line="338" />
       <source>Import %1 rows</source>
       <translation>导入 %1 行</translation>
     </message>
@@ -2268,12 +2298,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="146" />
+      <location filename="../../ui/sheet_import.py" line="145" />
       <source>Import as</source>
       <translation>导入为</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="392" />
+      <location filename="../../ui/sheet_import.py" line="391" />
       <source>Import duty roster – %1</source>
       <translation>导入排班表 – %1</translation>
     </message>
@@ -2298,7 +2328,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="113" />
+      <location filename="../../ui/sheet_import.py" line="112" />
       <source>Import from spreadsheet – %1</source>
       <translation>从表格导入 – %1</translation>
     </message>
@@ -2363,7 +2393,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保留办公室版本</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="67" />
+      <location filename="../../ui/sheet_import.py" line="66" />
       <source>Key (staff number / code)</source>
       <translation>关键字（工号/编码）</translation>
     </message>
@@ -2373,7 +2403,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>类型</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="88" />
+      <location filename="../../reports/messages.py" line="89" />
       <source>Lab technician</source>
       <translation>检验技师</translation>
     </message>
@@ -2408,14 +2438,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="360" />
+      <location filename="../../ui/sheet_import.py" line="359" />
       <source>Leave: away all day</source>
       <translation>请假：全天不在</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="134" />
+      <location filename="../../reports/messages.py" line="135" />
       <source>Lecture listeners</source>
       <translation>讲座听众</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="300" />
+      <source>Led by their own branch: {count} of {of}</source>
+      <translation>由本支部党员带队：{count} / {of}</translation>
     </message>
     <message>
       <location filename="../../ui/timebank_page.py" line="208" />
@@ -2428,17 +2463,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="242" />
+      <location filename="../../ui/help.py" line="248" />
       <source>Libraries</source>
       <translation>程序库</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="232" />
+      <location filename="../../ui/help.py" line="238" />
       <source>Licence</source>
       <translation>许可证</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="246" />
+      <location filename="../../ui/help.py" line="252" />
       <source>Licence texts: %1</source>
       <translation>许可证全文：%1</translation>
     </message>
@@ -2463,22 +2498,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>3月</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="106" />
+      <location filename="../../reports/messages.py" line="107" />
       <source>Market stall</source>
       <translation>集市摆摊</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="128" />
+      <location filename="../../reports/messages.py" line="129" />
       <source>Massage</source>
       <translation>推拿</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="80" />
+      <location filename="../../reports/messages.py" line="81" />
       <source>Massage (tuina)</source>
       <translation>推拿</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="75" />
+      <location filename="../../ui/sheet_import.py" line="74" />
       <source>Max hours a month</source>
       <translation>每月时长上限</translation>
     </message>
@@ -2488,7 +2523,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>5月</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="158" />
+      <location filename="../../ui/sheet_import.py" line="157" />
       <source>Means</source>
       <translation>含义</translation>
     </message>
@@ -2508,7 +2543,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党员数</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="104" />
+      <location filename="../../ui/autoassign.py" line="119" />
       <source>Method</source>
       <translation>方法</translation>
     </message>
@@ -2528,7 +2563,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="93" />
+      <location filename="../../reports/messages.py" line="94" />
       <source>Monday</source>
       <translation>周一</translation>
     </message>
@@ -2541,6 +2576,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/activity_editor.py" line="101" />
       <source>Monthly</source>
       <translation>每月</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="265" />
+      <source>Most occurrences led by a party member of their own branch</source>
+      <translation>由本支部党员带队的场次最多</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="368" />
@@ -2563,7 +2603,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>顺延到下一个工作日</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="69" />
+      <location filename="../../reports/review.py" line="72" />
       <source>Moved</source>
       <translation>已改期</translation>
     </message>
@@ -2573,12 +2613,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>由 %1 改期</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="116" />
+      <location filename="../../reports/review.py" line="119" />
       <source>Moved to %1</source>
       <translation>改期至 %1</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="81" />
+      <location filename="../../reports/messages.py" line="82" />
       <source>Moxibustion</source>
       <translation>艾灸</translation>
     </message>
@@ -2588,12 +2628,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="158" />
+      <location filename="../../ui/sheet_import.py" line="157" />
       <source>Name in the file</source>
       <translation>文件中的名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="515" />
+      <location filename="../../ui/sheet_import.py" line="514" />
       <source>Name in the roster</source>
       <translation>排班表中的姓名</translation>
     </message>
@@ -2603,7 +2643,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="155" />
+      <location filename="../../ui/sheet_import.py" line="154" />
       <source>Names not found: choose what each one means</source>
       <translation>未找到的名称：请选择各自对应的记录</translation>
     </message>
@@ -2618,22 +2658,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员需求</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="221" />
+      <location filename="../../ui/autoassign.py" line="238" />
       <source>Needs that cannot be filled (%1)</source>
       <translation>无法补齐的需求（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="352" />
+      <location filename="../../ui/autoassign.py" line="370" />
       <source>Never broken: double bookings, leave, duty and rest, department cover, the needs of each station and the department on turn. Then the rules below, in this order: each is settled before the next is looked at, so a later rule never costs an earlier one.</source>
       <translation>绝不违反：重复安排、请假、值班与休息、科室在岗底线、各功能区的需求和轮值科室。然后按以下顺序考虑各条规则：前一条定下后才看下一条，因此后面的规则绝不会牺牲前面的规则。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="417" />
+      <location filename="../../ui/autoassign.py" line="445" />
       <source>Never take anyone over their monthly hours cap</source>
       <translation>绝不让任何人超出其月度时长上限</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="115" />
+      <location filename="../../reports/messages.py" line="116" />
       <source>New</source>
       <translation>新点单</translation>
     </message>
@@ -2663,12 +2703,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="293" />
+      <location filename="../../ui/sheet_import.py" line="292" />
       <source>New or update</source>
       <translation>新增/更新</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="305" />
+      <location filename="../../ui/sheet_import.py" line="304" />
       <source>New record</source>
       <translation>新增</translation>
     </message>
@@ -2693,12 +2733,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下一页</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="227" />
+      <location filename="../../reports/review.py" line="234" />
       <source>Next week</source>
       <translation>下周</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="358" />
+      <location filename="../../ui/sheet_import.py" line="357" />
       <source>Night shift: on duty overnight, resting the next day</source>
       <translation>夜班：夜间值班，次日休息</translation>
     </message>
@@ -2708,7 +2748,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="247" />
+      <location filename="../../reports/review.py" line="254" />
       <source>No activities.</source>
       <translation>无活动。</translation>
     </message>
@@ -2728,7 +2768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>暂无记录的时长。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="51" />
+      <location filename="../../reports/messages.py" line="52" />
       <source>No lead</source>
       <translation>无带队党员</translation>
     </message>
@@ -2738,7 +2778,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>没有此姓名的人员，请从列表中选择。</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="188" />
+      <location filename="../../reports/review.py" line="195" />
       <source>No party branch</source>
       <translation>非党员</translation>
     </message>
@@ -2753,7 +2793,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>尚未安排人员</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="223" />
+      <location filename="../../reports/review.py" line="230" />
       <source>None.</source>
       <translation>无。</translation>
     </message>
@@ -2768,12 +2808,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="585" />
+      <location filename="../../ui/sheet_import.py" line="584" />
       <source>Not imported: %1 rows and %2 cells (in red).</source>
       <translation>不导入：%1 行、%2 个单元格（红色标出）。</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="118" />
+      <location filename="../../reports/review.py" line="121" />
       <source>Not recorded</source>
       <translation>未登记</translation>
     </message>
@@ -2783,7 +2823,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>尚未记录：请记录完成情况。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="184" />
+      <location filename="../../ui/autoassign.py" line="199" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
@@ -2823,12 +2863,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全国志愿服务信息系统中的志愿者编号。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="77" />
+      <location filename="../../reports/messages.py" line="78" />
       <source>Nurse</source>
       <translation>护士</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="291" />
+      <location filename="../../ui/autoassign.py" line="309" />
       <source>Occurrence / station</source>
       <translation>场次 / 摊位</translation>
     </message>
@@ -2838,12 +2878,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="534" />
+      <location filename="../../ui/calendar_page.py" line="535" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="211" />
+      <location filename="../../reports/review.py" line="218" />
       <source>Occurrences</source>
       <translation>场次</translation>
     </message>
@@ -2903,7 +2943,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>牵头支部</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="111" />
+      <location filename="../../reports/messages.py" line="112" />
       <source>Other</source>
       <translation>其他</translation>
     </message>
@@ -2953,12 +2993,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对共建</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="61" />
+      <location filename="../../reports/messages.py" line="62" />
       <source>Pairing behind plan</source>
       <translation>结对进度滞后</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="103" />
+      <location filename="../../reports/messages.py" line="104" />
       <source>Pairing visit</source>
       <translation>结对走访</translation>
     </message>
@@ -2993,7 +3033,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="187" />
+      <location filename="../../reports/review.py" line="194" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
@@ -3008,22 +3048,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党员</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="70" />
+      <location filename="../../reports/review.py" line="73" />
       <source>Past, not recorded</source>
       <translation>已过未登记</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="179" />
+      <location filename="../../reports/review.py" line="186" />
       <source>People</source>
       <translation>人员</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="66" />
-      <source>People of the organizing branch and its departments first</source>
-      <translation>优先安排牵头支部及其科室的人员</translation>
-    </message>
-    <message>
-      <location filename="../../reports/review.py" line="72" />
+      <location filename="../../reports/review.py" line="75" />
       <source>People served</source>
       <translation>服务人数</translation>
     </message>
@@ -3038,12 +3073,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>临床工作时间内必须留在医院的人数。</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="74" />
+      <location filename="../../reports/review.py" line="77" />
       <source>People who went</source>
       <translation>出勤人员</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="291" />
+      <location filename="../../ui/autoassign.py" line="309" />
       <source>Person</source>
       <translation>人员</translation>
     </message>
@@ -3053,7 +3088,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>个人任务单</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="84" />
+      <location filename="../../reports/messages.py" line="85" />
       <source>Pharmacist</source>
       <translation>药师</translation>
     </message>
@@ -3063,17 +3098,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>电话</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="76" />
+      <location filename="../../reports/messages.py" line="77" />
       <source>Physician</source>
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="76" />
+      <location filename="../../reports/review.py" line="79" />
       <source>Places filled late</source>
       <translation>临时补位</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="75" />
+      <location filename="../../reports/review.py" line="78" />
       <source>Places left open</source>
       <translation>空缺岗位</translation>
     </message>
@@ -3108,7 +3143,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【请携带】%1</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="104" />
+      <location filename="../../reports/messages.py" line="105" />
       <source>Point-order service</source>
       <translation>点单服务</translation>
     </message>
@@ -3118,7 +3153,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人口</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="266" />
+      <location filename="../../reports/messages.py" line="268" />
       <source>Preference: {rule}</source>
       <translation>偏好：{rule}</translation>
     </message>
@@ -3128,7 +3163,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="88" />
+      <location filename="../../ui/sheet_import.py" line="87" />
       <source>Preferred date</source>
       <translation>期望日期</translation>
     </message>
@@ -3138,7 +3173,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="89" />
+      <location filename="../../ui/sheet_import.py" line="88" />
       <source>Preferred time</source>
       <translation>期望时间</translation>
     </message>
@@ -3193,7 +3228,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先级</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="293" />
+      <location filename="../../ui/sheet_import.py" line="292" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3203,7 +3238,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>生成建议</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="87" />
+      <location filename="../../reports/messages.py" line="88" />
       <source>Psychologist</source>
       <translation>心理咨询师</translation>
     </message>
@@ -3233,17 +3268,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>车站</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="171" />
+      <location filename="../../ui/autoassign.py" line="186" />
       <source>Re-plan: %1 added, %2 removed</source>
       <translation>重新安排：新增 %1 条，移除 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="245" />
+      <location filename="../../ui/autoassign.py" line="263" />
       <source>Re-plan: adds %1 and removes %2 assignments; %3 of %4 places filled, %5 leads named; %6 places stay open.</source>
       <translation>重新安排：新增 %1 条、移除 %2 条安排；%4 个岗位中填满 %3 个，指定带队 %5 名；仍有 %6 个岗位空缺。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="86" />
+      <location filename="../../ui/autoassign.py" line="101" />
       <source>Re-plan: may also move assignments the solver made earlier, when they have become wrong (leave, duty, a changed need) or when moving them fills a place; as few changes as possible. Assignments made by hand are never touched.</source>
       <translation>重新安排：也可调整此前由自动排班做出的安排——当它们已不再成立（请假、值班、需求变化）或调整后能填满空缺时；变动尽可能少。手工做出的安排绝不改动。</translation>
     </message>
@@ -3288,12 +3323,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>记录人/时间</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="85" />
+      <location filename="../../reports/messages.py" line="86" />
       <source>Rehabilitation therapist</source>
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="622" />
+      <location filename="../../ui/sheet_import.py" line="627" />
       <source>Remove</source>
       <translation>删除</translation>
     </message>
@@ -3338,12 +3373,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="587" />
-      <source>Replaces the %1 entries imported before for %2 of this month.</source>
-      <translation>将替换之前为%2本月导入的 %1 条记录。</translation>
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="132" />
+      <location filename="../../reports/messages.py" line="133" />
       <source>Report reading</source>
       <translation>报告解读</translation>
     </message>
@@ -3353,12 +3383,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="68" />
+      <location filename="../../reports/messages.py" line="69" />
       <source>Request overdue</source>
       <translation>点单超时</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="69" />
+      <location filename="../../reports/messages.py" line="70" />
       <source>Request {request} of {partner} ({service}) is overdue: it was due by {deadline}.</source>
       <translation>{partner}的点单 {request}（{service}）已超时：应于 {deadline} 前排期。</translation>
     </message>
@@ -3368,27 +3398,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="83" />
+      <location filename="../../reports/review.py" line="86" />
       <source>Requests answered (median days)</source>
       <translation>已响应点单（中位天数）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="84" />
+      <location filename="../../reports/review.py" line="87" />
       <source>Requests declined</source>
       <translation>已谢绝点单</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="217" />
+      <location filename="../../reports/review.py" line="224" />
       <source>Requests falling due</source>
       <translation>到期点单</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="85" />
+      <location filename="../../reports/review.py" line="88" />
       <source>Requests overdue</source>
       <translation>逾期点单</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="82" />
+      <location filename="../../reports/review.py" line="85" />
       <source>Requests received</source>
       <translation>收到点单数</translation>
     </message>
@@ -3428,7 +3458,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="624" />
+      <location filename="../../ui/sheet_import.py" line="629" />
       <source>Restore the defaults</source>
       <translation>恢复默认</translation>
     </message>
@@ -3453,22 +3483,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>轮值…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="515" />
+      <location filename="../../ui/sheet_import.py" line="514" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="527" />
+      <location filename="../../ui/sheet_import.py" line="526" />
       <source>Row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="531" />
+      <location filename="../../ui/sheet_import.py" line="530" />
       <source>Row %1, column %2 (%3)</source>
       <translation>第 %1 行，%2 列（%3）</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="106" />
+      <location filename="../../ui/autoassign.py" line="121" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
@@ -3478,7 +3508,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周六</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="98" />
+      <location filename="../../reports/messages.py" line="99" />
       <source>Saturday</source>
       <translation>周六</translation>
     </message>
@@ -3518,7 +3548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已保存到离线包 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="396" />
+      <location filename="../../ui/table.py" line="440" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -3538,7 +3568,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单排期 %1</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="117" />
+      <location filename="../../reports/messages.py" line="118" />
       <source>Scheduled</source>
       <translation>已排期</translation>
     </message>
@@ -3558,7 +3588,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="421" />
+      <location filename="../../ui/autoassign.py" line="449" />
       <source>Search budget</source>
       <translation>求解预算</translation>
     </message>
@@ -3608,7 +3638,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="200" />
+      <location filename="../../reports/review.py" line="207" />
       <source>Services given</source>
       <translation>服务项目</translation>
     </message>
@@ -3623,7 +3653,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>60岁及以上居民所占比例。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="147" />
+      <location filename="../../ui/sheet_import.py" line="146" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
@@ -3653,7 +3683,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="542" />
+      <location filename="../../ui/calendar_page.py" line="543" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -3663,12 +3693,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>跳过法定节假日</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="263" />
+      <location filename="../../reports/messages.py" line="264" />
       <source>Smallest maximum of hours per person</source>
       <translation>每人时长的最大值最小</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="83" />
+      <location filename="../../ui/autoassign.py" line="98" />
       <source>Solver (best answer within the time limit)</source>
       <translation>求解器（在时限内求最优）</translation>
     </message>
@@ -3698,7 +3728,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="515" />
+      <location filename="../../ui/sheet_import.py" line="514" />
       <source>Staff number</source>
       <translation>工号</translation>
     </message>
@@ -3708,7 +3738,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>工号，全院唯一。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="36" />
+      <location filename="../../reports/messages.py" line="37" />
       <source>Staff unavailable</source>
       <translation>人员不可用</translation>
     </message>
@@ -3778,17 +3808,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>状态</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="59" />
+      <location filename="../../reports/messages.py" line="60" />
       <source>Statutory holiday</source>
       <translation>法定节假日</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="331" />
+      <location filename="../../ui/autoassign.py" line="349" />
       <source>Still open</source>
       <translation>仍空缺</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="71" />
+      <location filename="../../reports/review.py" line="74" />
       <source>Still to come</source>
       <translation>尚未举行</translation>
     </message>
@@ -3808,22 +3838,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周日</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="99" />
+      <location filename="../../reports/messages.py" line="100" />
       <source>Sunday</source>
       <translation>周日</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="126" />
+      <location filename="../../reports/messages.py" line="127" />
       <source>TCM constitution</source>
       <translation>中医体质辨识</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="105" />
+      <location filename="../../reports/messages.py" line="106" />
       <source>TCM night market</source>
       <translation>中医夜市</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="78" />
+      <location filename="../../reports/messages.py" line="79" />
       <source>TCM physician</source>
       <translation>中医师</translation>
     </message>
@@ -3855,12 +3885,12 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="305" />
+      <location filename="../../reports/messages.py" line="318" />
       <source>The busiest person carries {hours} h</source>
       <translation>负担最重的人承担 {hours} 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="184" />
+      <location filename="../../ui/autoassign.py" line="199" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
@@ -3890,7 +3920,7 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="61" />
+      <location filename="../../ui/autoassign.py" line="65" />
       <source>The fewest people at that maximum, then at each level below it, as the budget allows</source>
       <translation>达到该最大值的人数最少，然后在预算允许的范围内逐级降低各档人数</translation>
     </message>
@@ -3900,19 +3930,19 @@ Details were written to %2.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="283" />
+      <location filename="../../ui/autoassign.py" line="301" />
       <source>The greedy method has no stages.</source>
       <translation>贪心法没有分阶段求解。</translation>
-    </message>
-    <message>
-      <location filename="../../ui/autoassign.py" line="65" />
-      <source>The lead from the organizing branch</source>
-      <translation>带队来自主办支部</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="257" />
       <source>The minimum on duty is more than the department's active staff.</source>
       <translation>最低在岗人数超过了该科室的在岗职工数。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/autoassign.py" line="61" />
+      <source>The most occurrences led by a party member of their own organizing branch (the lead's own branch, not only a department of it)</source>
+      <translation>由主办支部本支部党员带队的场次尽量多（看带队人本人所属的支部，同一科室的其他支部不算）</translation>
     </message>
     <message>
       <location filename="../../ui/notice_dialog.py" line="94" />
@@ -3940,12 +3970,12 @@ Details were written to %2.</source>
       <translation>结对结束日期不能早于开始日期。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="62" />
+      <location filename="../../reports/messages.py" line="63" />
       <source>The pairing of {branch} with {partner} is behind plan: {held} held, {expected} expected by now (target {target} a year).</source>
       <translation>{branch}与{partner}的结对进度滞后：已开展 {held} 次，按进度应为 {expected} 次（年度目标 {target} 次）。</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="180" />
+      <location filename="../../ui/autoassign.py" line="195" />
       <source>The plan was changed while the solver worked, so nothing was saved. Run auto-assign again.</source>
       <translation>自动排班运行期间计划已被修改，因此未保存任何内容。请重新运行自动排班。</translation>
     </message>
@@ -3960,7 +3990,7 @@ Details were written to %2.</source>
       <translation>时段内每人时长的最大值最小（计入已安排的时长）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="226" />
+      <location filename="../../reports/review.py" line="233" />
       <source>The week ahead (%1 – %2)</source>
       <translation>下周预览（%1 – %2）</translation>
     </message>
@@ -3970,12 +4000,12 @@ Details were written to %2.</source>
       <translation>一周按时间列出，每个场次一行：忙碌的一周也能看到所有场次</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="231" />
+      <location filename="../../reports/review.py" line="238" />
       <source>The week beside the week before</source>
       <translation>本周与上周对比</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="234" />
+      <location filename="../../reports/review.py" line="241" />
       <source>The week's occurrences (%1)</source>
       <translation>本周场次（%1）</translation>
     </message>
@@ -4040,12 +4070,12 @@ Details were written to %2.</source>
       <translation>无法读取手册的这一页：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="507" />
+      <location filename="../../ui/sheet_import.py" line="506" />
       <source>This sheet cannot be read as a duty roster: %1</source>
       <translation>无法按排班表读取此工作表：%1</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="171" />
+      <location filename="../../reports/review.py" line="176" />
       <source>This week (%1)</source>
       <translation>本周（%1）</translation>
     </message>
@@ -4055,7 +4085,7 @@ Details were written to %2.</source>
       <translation>周四</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="96" />
+      <location filename="../../reports/messages.py" line="97" />
       <source>Thursday</source>
       <translation>周四</translation>
     </message>
@@ -4070,7 +4100,7 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="86" />
+      <location filename="../../reports/review.py" line="89" />
       <source>Time bank hours credited</source>
       <translation>时间银行记入时长</translation>
     </message>
@@ -4090,7 +4120,7 @@ Details were written to %2.</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="103" />
+      <location filename="../../ui/autoassign.py" line="118" />
       <source>To</source>
       <translation>至</translation>
     </message>
@@ -4105,7 +4135,7 @@ Details were written to %2.</source>
       <translation>合计</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="110" />
+      <location filename="../../reports/messages.py" line="111" />
       <source>Training</source>
       <translation>培训</translation>
     </message>
@@ -4115,12 +4145,12 @@ Details were written to %2.</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="94" />
+      <location filename="../../reports/messages.py" line="95" />
       <source>Tuesday</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="383" />
+      <location filename="../../cli/commands.py" line="391" />
       <source>UNFILLED %1</source>
       <translation>未补齐 %1</translation>
     </message>
@@ -4130,12 +4160,12 @@ Details were written to %2.</source>
       <translation>UNTIL 必须是本地时间，不带 Z（计划中的时间均为本地时间）</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="89" />
+      <location filename="../../reports/messages.py" line="90" />
       <source>Ultrasound</source>
       <translation>超声</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="46" />
+      <location filename="../../reports/messages.py" line="47" />
       <source>Understaffed</source>
       <translation>人员不足</translation>
     </message>
@@ -4145,7 +4175,7 @@ Details were written to %2.</source>
       <translation>意外错误：%1</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="49" />
+      <location filename="../../reports/messages.py" line="50" />
       <source>Unqualified</source>
       <translation>资质不符</translation>
     </message>
@@ -4155,12 +4185,12 @@ Details were written to %2.</source>
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="390" />
+      <location filename="../../ui/autoassign.py" line="418" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="305" />
+      <location filename="../../ui/sheet_import.py" line="304" />
       <source>Update</source>
       <translation>更新</translation>
     </message>
@@ -4175,7 +4205,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="184" />
+      <location filename="../../ui/help.py" line="186" />
       <source>User manual</source>
       <translation>用户手册</translation>
     </message>
@@ -4195,7 +4225,7 @@ Details were written to %2.</source>
       <translation>地点</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="53" />
+      <location filename="../../reports/messages.py" line="54" />
       <source>Venue double-booked</source>
       <translation>场地冲突</translation>
     </message>
@@ -4205,7 +4235,7 @@ Details were written to %2.</source>
       <translation>【地点】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="244" />
+      <location filename="../../ui/help.py" line="250" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -4230,7 +4260,7 @@ Details were written to %2.</source>
       <translation>年度走访目标</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="73" />
+      <location filename="../../reports/review.py" line="76" />
       <source>Volunteer hours</source>
       <translation>志愿服务时长</translation>
     </message>
@@ -4255,7 +4285,7 @@ Details were written to %2.</source>
       <translation>志愿服务时间银行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="274" />
+      <location filename="../../cli/commands.py" line="280" />
       <source>WARNING</source>
       <translation>警告</translation>
     </message>
@@ -4280,7 +4310,7 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="95" />
+      <location filename="../../reports/messages.py" line="96" />
       <source>Wednesday</source>
       <translation>周三</translation>
     </message>
@@ -4290,12 +4320,12 @@ Details were written to %2.</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="171" />
+      <location filename="../../reports/review.py" line="177" />
       <source>Week before (%1)</source>
       <translation>上周（%1）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="285" />
+      <location filename="../../reports/review.py" line="311" />
       <source>Week in review</source>
       <translation>周复盘</translation>
     </message>
@@ -4320,7 +4350,7 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="550" />
+      <location filename="../../ui/calendar_page.py" line="551" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -4335,17 +4365,17 @@ Details were written to %2.</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="257" />
+      <location filename="../../reports/review.py" line="261" />
       <source>What became of it</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="257" />
+      <location filename="../../reports/review.py" line="261" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="151" />
+      <location filename="../../ui/sheet_import.py" line="150" />
       <source>Which column is which field</source>
       <translation>各列对应的字段</translation>
     </message>
@@ -4370,7 +4400,7 @@ Details were written to %2.</source>
       <translation>谁不再参加？</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="195" />
+      <location filename="../../reports/review.py" line="202" />
       <source>Who went</source>
       <translation>谁去了</translation>
     </message>
@@ -4385,7 +4415,7 @@ Details were written to %2.</source>
       <translation>整页</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="331" />
+      <location filename="../../ui/autoassign.py" line="349" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
@@ -4430,7 +4460,7 @@ Details were written to %2.</source>
       <translation>处理中…</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="219" />
+      <location filename="../../ui/autoassign.py" line="236" />
       <source>Would be added</source>
       <translation>将新增</translation>
     </message>
@@ -4500,17 +4530,17 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="747" />
+      <location filename="../../cli/commands.py" line="756" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="559" />
+      <location filename="../../scheduler/duty.py" line="582" />
       <source>a note across the sheet</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="566" />
+      <location filename="../../scheduler/duty.py" line="589" />
       <source>a note under the grid</source>
       <translation type="unfinished" />
     </message>
@@ -4545,7 +4575,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="562" />
+      <location filename="../../scheduler/duty.py" line="585" />
       <source>a signature, total or heading row</source>
       <translation type="unfinished" />
     </message>
@@ -4560,7 +4590,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1214" />
+      <location filename="../../scheduler/spreadsheet.py" line="1420" />
       <source>a time without a date</source>
       <translation>有时间但没有日期</translation>
     </message>
@@ -4570,17 +4600,17 @@ Details were written to %2.</source>
       <translation>有数值超出允许范围</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="297" />
+      <location filename="../../ui/autoassign.py" line="315" />
       <source>added</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="392" />
+      <location filename="../../cli/commands.py" line="400" />
       <source>added %1 assignment(s)</source>
       <translation>已新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="483" />
+      <location filename="../../db/operations.py" line="484" />
       <source>an acknowledgement needs a reason</source>
       <translation>确认警告需要填写理由</translation>
     </message>
@@ -4620,17 +4650,17 @@ Details were written to %2.</source>
       <translation>任意资质</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="240" />
+      <location filename="../../reports/messages.py" line="241" />
       <source>anyone</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="850" />
+      <location filename="../../scheduler/spreadsheet.py" line="910" />
       <source>appears twice (row {value})</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="323" />
+      <location filename="../../cli/commands.py" line="329" />
       <source>assign</source>
       <translation>排班</translation>
     </message>
@@ -4660,7 +4690,7 @@ Details were written to %2.</source>
       <translation>已有安排：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="279" />
+      <location filename="../../reports/messages.py" line="280" />
       <source>cancelled</source>
       <translation>已取消</translation>
     </message>
@@ -4680,22 +4710,22 @@ Details were written to %2.</source>
       <translation>不能为负数</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="220" />
+      <location filename="../../db/store.py" line="263" />
       <source>cannot open database %1: %2</source>
       <translation>无法打开数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="142" />
+      <location filename="../../cli/commands.py" line="144" />
       <source>cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="227" />
+      <location filename="../../db/store.py" line="270" />
       <source>cannot read database %1: %2</source>
       <translation>无法读取数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="231" />
+      <location filename="../../db/store.py" line="274" />
       <source>cannot read database %1: its folder cannot be written, and %2 holds changes not yet in the file (open it once where it can be written)</source>
       <translation>无法读取数据库 %1：其所在文件夹不可写入，而 %2 中有尚未写入数据库文件的更改（请先在可写入的位置打开一次）</translation>
     </message>
@@ -4705,12 +4735,12 @@ Details were written to %2.</source>
       <translation>无法恢复 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="152" />
+      <location filename="../../db/store.py" line="195" />
       <source>cannot upgrade database %1 to schema %2: %3</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="750" />
+      <location filename="../../cli/commands.py" line="759" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -4720,14 +4750,14 @@ Details were written to %2.</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="229" />
+      <location filename="../../cli/commands.py" line="235" />
       <source>cannot write %1: folder %2 does not exist</source>
       <translation>无法写入 %1：文件夹 %2 不存在</translation>
     </message>
     <message>
       <location filename="../../db/files.py" line="57" />
       <source>cannot write %1: the file is read-only (it was left as it is)</source>
-      <translation type="unfinished" />
+      <translation>无法写入 %1：该文件为只读（已保持原样）</translation>
     </message>
     <message>
       <location filename="../../db/operations.py" line="181" />
@@ -4745,7 +4775,12 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="243" />
+      <location filename="../../reports/messages.py" line="344" />
+      <source>clinical hours</source>
+      <translation>门诊时间</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="401" />
       <source>closest: %1</source>
       <translation>最接近的：%1</translation>
     </message>
@@ -4760,22 +4795,22 @@ Details were written to %2.</source>
       <translation>含有孤立的代理码位（\ud800-\udfff），不是 Unicode 文本</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="62" />
+      <location filename="../../db/store.py" line="102" />
       <source>database %1 cannot be written: its disk or folder is read-only (commands that only read it, such as check and export, still work)</source>
       <translation>数据库 %1 无法写入：所在磁盘或文件夹是只读的（只读取数据库的命令，如 check 和 export，仍可使用）</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="107" />
+      <location filename="../../db/store.py" line="150" />
       <source>database %1 cannot use write-ahead logging</source>
       <translation>数据库 %1 无法使用预写日志（WAL）</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="130" />
+      <location filename="../../db/store.py" line="173" />
       <source>database %1 has the older schema %2 (this app uses %3); a command that changes it, or the app, upgrades it first</source>
       <translation>数据库 %1 的结构版本较旧（%2，本程序使用 %3）；修改数据的命令或本程序窗口会先将其升级</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="169" />
+      <location filename="../../db/store.py" line="212" />
       <source>database %1 is busy: %2</source>
       <translation>数据库 %1 正忙：%2</translation>
     </message>
@@ -4785,7 +4820,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 位于网络文件系统（%2）上：不会在那里以写入方式打开，因为 SQLite 的锁和预写日志在多台计算机之间无法正常工作，文件可能损坏。请将数据库放在使用它的那一台计算机的本地磁盘上（给 --db 一个本地路径，或将文件复制到那里）；多台计算机共用计划应由办公室服务器负责，而不是共享文件夹。</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="161" />
+      <location filename="../../db/store.py" line="204" />
       <source>database %1 is open for reading only</source>
       <translation>数据库 %1 以只读方式打开</translation>
     </message>
@@ -4795,7 +4830,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 以只读方式打开，且尚无离线包密钥</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="118" />
+      <location filename="../../db/store.py" line="161" />
       <source>database %1 was written by a newer version of the app (schema %2, this app knows up to %3)</source>
       <translation>数据库 %1 由更新版本的程序写入（结构版本 %2，本程序最高支持 %3）</translation>
     </message>
@@ -4825,7 +4860,7 @@ Details were written to %2.</source>
       <translation>已删除</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="258" />
+      <location filename="../../cli/commands.py" line="264" />
       <source>demo hospital (%1, seed %2, %3, as on %4) written in %5 s: %6</source>
       <translation>演示医院（%1，随机种子 %2，%3 年，截至 %4）已写入，用时 %5 秒：%6</translation>
     </message>
@@ -4835,7 +4870,7 @@ Details were written to %2.</source>
       <translation>膳食指导资料</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="749" />
+      <location filename="../../cli/commands.py" line="758" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
     </message>
@@ -4880,17 +4915,17 @@ Details were written to %2.</source>
       <translation>例如：春节</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="73" />
+      <location filename="../../cli/commands.py" line="75" />
       <source>error: %1</source>
       <translation>错误：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="558" />
+      <location filename="../../cli/commands.py" line="567" />
       <source>error: %1 (see --help)</source>
       <translation>错误：%1（参见 --help）</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="273" />
+      <location filename="../../reports/messages.py" line="274" />
       <source>evenings in a row for one person</source>
       <translation>同一人连续晚上的次数</translation>
     </message>
@@ -4905,22 +4940,22 @@ Details were written to %2.</source>
       <translation>每场</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="226" />
+      <location filename="../../reports/messages.py" line="227" />
       <source>everyone free matching ({need}) is at their monthly hours cap</source>
       <translation>符合条件（{need}）的空闲人员均已达到每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="227" />
+      <location filename="../../reports/messages.py" line="228" />
       <source>everyone free matching ({need}) is needed by other occurrences at that time</source>
       <translation>符合条件（{need}）的空闲人员均被同一时段的其他场次占用</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="222" />
+      <location filename="../../reports/messages.py" line="223" />
       <source>everyone matching ({need}) is elsewhere at that time or on leave, duty or rest</source>
       <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="239" />
+      <location filename="../../cli/commands.py" line="245" />
       <source>exported to %1: %2</source>
       <translation>已导出到 %1：%2</translation>
     </message>
@@ -4960,37 +4995,37 @@ Details were written to %2.</source>
       <translation>时长须大于 0 且不超过 24 小时</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="270" />
+      <location filename="../../reports/messages.py" line="272" />
       <source>hours over a monthly cap</source>
       <translation>超出月度上限的小时数</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="466" />
+      <location filename="../../cli/commands.py" line="475" />
       <source>ics needs either --staff ID or --branch ID</source>
       <translation>ics 需要 --staff 职工编号 或 --branch 党支部编号（二选一）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="163" />
+      <location filename="../../cli/commands.py" line="166" />
       <source>import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="167" />
+      <location filename="../../cli/commands.py" line="173" />
       <source>imported %1: %2</source>
       <translation>已导入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="216" />
+      <location filename="../../cli/commands.py" line="222" />
       <source>imported %1: %2 record(s) taken, %3 unchanged, %4 changed both here and in the field (choose in the app: File ▸ Field conflicts)</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1142" />
+      <location filename="../../scheduler/spreadsheet.py" line="1346" />
       <source>imported before ({value})</source>
       <translation>之前已导入（{value}）</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="277" />
+      <location filename="../../reports/messages.py" line="278" />
       <source>improved, stopped by its budget</source>
       <translation>已改进，因预算用完而停止</translation>
     </message>
@@ -5000,12 +5035,12 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="740" />
+      <location filename="../../cli/commands.py" line="749" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="718" />
+      <location filename="../../cli/commands.py" line="727" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
     </message>
@@ -5025,7 +5060,7 @@ Details were written to %2.</source>
       <translation>数字太大，无法保存</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="846" />
+      <location filename="../../scheduler/spreadsheet.py" line="906" />
       <source>is empty</source>
       <translation>为空</translation>
     </message>
@@ -5033,6 +5068,11 @@ Details were written to %2.</source>
       <location filename="../../scheduler/planfile.py" line="653" />
       <source>is listed twice</source>
       <translation>重复列出</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="936" />
+      <source>is longer than {value} characters</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../scheduler/recording.py" line="77" />
@@ -5160,6 +5200,21 @@ Details were written to %2.</source>
       <translation>明细</translation>
     </message>
     <message>
+      <location filename="../../cli/sheets.py" line="150" />
+      <source>legend entries not understood (not used): %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="143" />
+      <source>legend not used where the office's own codes say otherwise: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="139" />
+      <source>legend read: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../scheduler/recurrence.py" line="59" />
       <source>longer than %1 characters</source>
       <translation>超过 %1 个字符</translation>
@@ -5185,12 +5240,12 @@ Details were written to %2.</source>
       <translation>合理用药宣传资料</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="297" />
+      <location filename="../../ui/autoassign.py" line="315" />
       <source>moved</source>
       <translation>调整</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="122" />
+      <location filename="../../reports/review.py" line="125" />
       <source>moved from %1</source>
       <translation>由 %1 改期</translation>
     </message>
@@ -5365,6 +5420,11 @@ Details were written to %2.</source>
       <translation>不能包含控制字符</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="342" />
+      <source>name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/planfile.py" line="1085" />
       <source>names a service counted already in this record</source>
       <translation>引用的服务在本记录中已统计过</translation>
@@ -5420,32 +5480,32 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="220" />
+      <location filename="../../reports/messages.py" line="221" />
       <source>no active person matches ({need})</source>
       <translation>没有在岗人员符合条件（{need}）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="918" />
+      <location filename="../../scheduler/spreadsheet.py" line="1010" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="843" />
+      <location filename="../../scheduler/spreadsheet.py" line="903" />
       <source>no column is mapped to it</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="677" />
+      <location filename="../../scheduler/duty.py" line="690" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="665" />
+      <location filename="../../scheduler/duty.py" line="678" />
       <source>no day of the header is a date the app takes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="537" />
+      <location filename="../../scheduler/duty.py" line="560" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -5455,27 +5515,32 @@ Details were written to %2.</source>
       <translation>无影响</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="866" />
+      <location filename="../../scheduler/duty.py" line="879" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="854" />
+      <location filename="../../scheduler/duty.py" line="867" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1162" />
+      <location filename="../../cli/sheets.py" line="214" />
+      <source>no one is listed under the day columns</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="1368" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="482" />
+      <location filename="../../cli/commands.py" line="491" />
       <source>no party branch with id %1</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="896" />
+      <location filename="../../scheduler/spreadsheet.py" line="982" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
     </message>
@@ -5485,27 +5550,32 @@ Details were written to %2.</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1163" />
+      <location filename="../../scheduler/spreadsheet.py" line="1336" />
+      <source>no service chosen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="1369" />
       <source>no service {value}</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="480" />
+      <location filename="../../cli/commands.py" line="489" />
       <source>no staff member with id %1</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="862" />
+      <location filename="../../scheduler/duty.py" line="875" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="826" />
+      <location filename="../../scheduler/duty.py" line="839" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="221" />
+      <location filename="../../reports/messages.py" line="222" />
       <source>nobody of {department}, the department on turn, matches ({need})</source>
       <translation>轮值科室{department}没有人员符合条件（{need}）</translation>
     </message>
@@ -5515,7 +5585,7 @@ Details were written to %2.</source>
       <translation>不符合任何需求</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="200" />
+      <location filename="../../reports/review.py" line="207" />
       <source>none recorded</source>
       <translation>未登记</translation>
     </message>
@@ -5555,12 +5625,12 @@ Details were written to %2.</source>
       <translation>不是 ISO 周（YYYY-Www，例如 2026-W49，2000 至 2100 年之间）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="255" />
+      <location filename="../../cli/sheets.py" line="413" />
       <source>not usable</source>
       <translation>无法使用</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="278" />
+      <location filename="../../reports/messages.py" line="279" />
       <source>nothing better found within its budget</source>
       <translation>预算内未找到更好的结果</translation>
     </message>
@@ -5570,7 +5640,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="167" />
+      <location filename="../../cli/commands.py" line="173" />
       <source>nothing to change</source>
       <translation>没有需要更改的内容</translation>
     </message>
@@ -5588,11 +5658,6 @@ Details were written to %2.</source>
       <location filename="../../scheduler/duty_codes.py" line="96" />
       <source>nursing's P shift 16:00-24:00: ends at midnight, not overnight</source>
       <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../reports/messages.py" line="271" />
-      <source>occurrences led by their organizing branch</source>
-      <translation>由主办支部带队的场次</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="90" />
@@ -5615,12 +5680,12 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="141" />
+      <location filename="../../reports/messages.py" line="142" />
       <source>on clinical duty</source>
       <translation>临床值班</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="140" />
+      <location filename="../../reports/messages.py" line="141" />
       <source>on leave</source>
       <translation>请假</translation>
     </message>
@@ -5650,12 +5715,12 @@ Details were written to %2.</source>
       <translation>已超时 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="452" />
+      <location filename="../../cli/commands.py" line="461" />
       <source>pairings: %1 on track, %2 behind</source>
       <translation>结对：%1 个进度正常，%2 个滞后</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="272" />
+      <location filename="../../reports/messages.py" line="273" />
       <source>people from outside the organizing branch</source>
       <translation>来自主办支部以外的人数</translation>
     </message>
@@ -5685,7 +5750,7 @@ Details were written to %2.</source>
       <translation>便携式超声仪</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="276" />
+      <location filename="../../reports/messages.py" line="277" />
       <source>proved best</source>
       <translation>已证明最优</translation>
     </message>
@@ -5700,7 +5765,7 @@ Details were written to %2.</source>
       <translation>快速检测试剂</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="180" />
+      <location filename="../../cli/commands.py" line="186" />
       <source>recorded %1: %2 record(s)</source>
       <translation>已登记 %1：%2 条服务记录</translation>
     </message>
@@ -5715,7 +5780,7 @@ Details were written to %2.</source>
       <translation>康复训练器具</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="300" />
+      <location filename="../../ui/autoassign.py" line="318" />
       <source>removed</source>
       <translation>移除</translation>
     </message>
@@ -5725,44 +5790,49 @@ Details were written to %2.</source>
       <translation>点单：收到 %1，已响应 %2，已谢绝 %3，已逾期 %4</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="460" />
+      <location filename="../../cli/commands.py" line="469" />
       <source>requests: %1; median %2 days to answer</source>
       <translation>点单：%1；答复用时中位数 %2 天</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="458" />
+      <location filename="../../cli/commands.py" line="467" />
       <source>requests: %1; none answered yet</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="142" />
+      <location filename="../../reports/messages.py" line="143" />
       <source>resting after a night shift</source>
       <translation>夜班后休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="533" />
+      <location filename="../../cli/commands.py" line="542" />
       <source>roster %1</source>
       <translation>排班表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="546" />
+      <location filename="../../cli/commands.py" line="555" />
       <source>roster %1: %2</source>
       <translation>排班表 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="63" />
+      <location filename="../../cli/sheets.py" line="62" />
       <source>row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="66" />
+      <location filename="../../cli/sheets.py" line="65" />
       <source>row %1, column %2</source>
       <translation>第 %1 行，%2 列</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="114" />
+      <location filename="../../cli/sheets.py" line="113" />
       <source>row %1: not imported again: %2</source>
       <translation>第 %1 行：不重复导入：%2</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="300" />
+      <source>rows skipped, not people: %1</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/notice.py" line="52" />
@@ -5775,9 +5845,39 @@ Details were written to %2.</source>
       <translation>第二个</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="840" />
+      <location filename="../../scheduler/duty.py" line="853" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="199" />
+      <source>sheet %1: %2, skipped</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="286" />
+      <source>sheet %1: duty roster of %2, %3 – %4, %5 block(s); columns read as %6</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="215" />
+      <source>sheet %1: no one is listed under the day columns</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="205" />
+      <source>sheet %1: not a roster (%2), skipped</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="209" />
+      <source>sheet %1: not read: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="345" />
+      <source>shift codes</source>
+      <translation>班次代码</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="118" />
@@ -5795,7 +5895,7 @@ Details were written to %2.</source>
       <translation>工作牌、工作服</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="821" />
+      <location filename="../../scheduler/duty.py" line="834" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -5805,7 +5905,7 @@ Details were written to %2.</source>
       <translation>听诊器</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="223" />
+      <location filename="../../reports/messages.py" line="224" />
       <source>taking anyone free matching ({need}) would leave their department under its minimum cover</source>
       <translation>抽调任何符合条件（{need}）的空闲人员都会使其科室在岗人数低于最低要求</translation>
     </message>
@@ -5825,22 +5925,22 @@ Details were written to %2.</source>
       <translation>备份 %1 也已损坏：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="470" />
+      <location filename="../../cli/commands.py" line="479" />
       <source>the calendar is an .ics file: give -o a name ending in .ics, not %1</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="724" />
+      <location filename="../../cli/commands.py" line="733" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="721" />
+      <location filename="../../cli/commands.py" line="730" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="103" />
+      <location filename="../../cli/sheets.py" line="102" />
       <source>the database was changed by someone else meanwhile; nothing was imported, run sheet again</source>
       <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
     </message>
@@ -5855,12 +5955,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="628" />
-      <source>the day numbers wrap from the end of a month to its start and can be read two ways: {value} or {other}; a date range in the title (11月26日-12月25日) or a weekday row says which</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../scheduler/duty.py" line="657" />
+      <location filename="../../scheduler/duty.py" line="670" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -5870,12 +5965,12 @@ Details were written to %2.</source>
       <translation>演示数据的结对最早在其年份前 %1 年开始：请给出 %2 至 %3 之间的年份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="735" />
+      <location filename="../../cli/commands.py" line="744" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="737" />
+      <location filename="../../cli/commands.py" line="746" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
     </message>
@@ -5895,12 +5990,12 @@ Details were written to %2.</source>
       <translation>%1 中的离线包密钥已损坏</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="76" />
+      <location filename="../../cli/sheets.py" line="75" />
       <source>the file has no sheet named %1 (it has: %2)</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="229" />
+      <location filename="../../ui/help.py" line="232" />
       <source>the folder “licenses” of the application and each library’s *.dist-info folder</source>
       <translation>程序的“licenses”文件夹，以及各程序库的 *.dist-info 文件夹</translation>
     </message>
@@ -5925,12 +6020,17 @@ Details were written to %2.</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
     <message>
+      <location filename="../../cli/commands.py" line="172" />
+      <source>the hospital's %1</source>
+      <translation>医院的%1</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/planfile.py" line="277" />
       <source>the key %1</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="564" />
+      <location filename="../../scheduler/duty.py" line="587" />
       <source>the legend</source>
       <translation type="unfinished" />
     </message>
@@ -6015,7 +6115,7 @@ Details were written to %2.</source>
       <translation>复盘是 PDF 或 PNG 图片：-o 请给以 .pdf 或 .png 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="510" />
+      <location filename="../../cli/commands.py" line="519" />
       <source>the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
       <translation>排班表为 PDF 或 PNG 图片：-o 的文件名应以 .pdf 或 .png 结尾，而不是 %1</translation>
     </message>
@@ -6035,7 +6135,7 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1140" />
+      <location filename="../../scheduler/spreadsheet.py" line="1344" />
       <source>the same as row {value}</source>
       <translation>与第 {value} 行相同</translation>
     </message>
@@ -6045,7 +6145,7 @@ Details were written to %2.</source>
       <translation>同一星期几</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="545" />
+      <location filename="../../scheduler/duty.py" line="568" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
     </message>
@@ -6055,22 +6155,27 @@ Details were written to %2.</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="616" />
+      <location filename="../../scheduler/duty.py" line="645" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="419" />
+      <location filename="../../scheduler/duty.py" line="637" />
+      <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="428" />
       <source>the workbook is .xlsx: give -o a name ending in .xlsx, not %1</source>
       <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="212" />
+      <location filename="../../db/store.py" line="255" />
       <source>there is no database at %1</source>
       <translation>%1 处没有数据库</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="128" />
+      <location filename="../../cli/commands.py" line="130" />
       <source>there is no database at %1 (nothing was created; check --db, or make one with import or demo)</source>
       <translation>%1 处没有数据库（未创建任何文件；请检查 --db，或用 import 或 demo 建立数据库）</translation>
     </message>
@@ -6095,6 +6200,11 @@ Details were written to %2.</source>
       <translation>该场次被调整了两次</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="343" />
+      <source>time zone</source>
+      <translation>时区</translation>
+    </message>
+    <message>
       <location filename="../../reports/notice.py" line="182" />
       <source>to be arranged</source>
       <translation>待安排</translation>
@@ -6110,22 +6220,22 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="143" />
+      <location filename="../../reports/messages.py" line="144" />
       <source>unavailable</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="934" />
+      <location filename="../../scheduler/spreadsheet.py" line="1026" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="887" />
+      <location filename="../../scheduler/spreadsheet.py" line="973" />
       <source>unknown qualification {value}</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="800" />
+      <location filename="../../scheduler/duty.py" line="813" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation type="unfinished" />
     </message>
@@ -6140,22 +6250,22 @@ Details were written to %2.</source>
       <translation>下周：%1 场次，%2 个空缺岗位，%3 项冲突，%4 个点单到期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="392" />
+      <location filename="../../cli/commands.py" line="400" />
       <source>would add %1 assignment(s)</source>
       <translation>将新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="547" />
+      <location filename="../../cli/commands.py" line="556" />
       <source>wrote %1</source>
       <translation>已写入 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="488" />
+      <location filename="../../cli/commands.py" line="497" />
       <source>wrote %1: %2 event(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个日程</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="201" />
+      <location filename="../../cli/commands.py" line="207" />
       <source>wrote %1: %2 occurrence(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个场次</translation>
     </message>
@@ -6165,87 +6275,92 @@ Details were written to %2.</source>
       <translation>年份超出范围：%1（年份须在 %2 至 %3 之间）</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="59" />
+      <location filename="../../reports/messages.py" line="60" />
       <source>{a} ({when}) falls on a statutory holiday: {holiday}.</source>
       <translation>{a}（{when}）适逢法定节假日：{holiday}。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="51" />
+      <location filename="../../reports/messages.py" line="52" />
       <source>{a} ({when}) has no lead who is a party member.</source>
       <translation>{a}（{when}）没有党员带队。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="40" />
+      <location filename="../../reports/messages.py" line="41" />
       <source>{department} keeps only {present} of the {minimum} people it needs in the hospital {when}, because of {occurrences}.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="647" />
+      <location filename="../../scheduler/duty.py" line="660" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="309" />
+      <location filename="../../reports/messages.py" line="322" />
       <source>{name} already carries {bound} h in the window</source>
       <translation>{name} 在该时段内已承担 {bound} 小时</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="313" />
+      <location filename="../../reports/messages.py" line="326" />
       <source>{pool} needs {places} places and {people} people can take them</source>
       <translation>{pool} 需要 {places} 个岗位，而能胜任的只有 {people} 人</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="49" />
+      <location filename="../../reports/messages.py" line="50" />
       <source>{staff} at {station} of {a} ({when}) meets none of the station's needs.</source>
       <translation>{staff}被排在{a}（{when}）的{station}，但不符合该摊位的任何需求。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="36" />
+      <location filename="../../reports/messages.py" line="37" />
       <source>{staff} is assigned to {a} ({when}) but is away: {reasons}.</source>
       <translation>{staff}被排到{a}（{when}），但其{reasons}。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="33" />
+      <location filename="../../reports/messages.py" line="34" />
       <source>{staff} is booked twice: {a} and {b} overlap ({when}).</source>
       <translation>{staff}时间冲突：{a}与{b}重叠（{when}）。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="57" />
+      <location filename="../../reports/messages.py" line="58" />
       <source>{staff} is planned for {hours} h of outreach in {month}, over the cap of {cap} h.</source>
       <translation>{staff}在 {month} 计划外出服务 {hours} 小时，超过上限 {cap} 小时。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="252" />
+      <location filename="../../reports/messages.py" line="253" />
       <source>{station} of {activity} {day}: {missing} missing</source>
       <translation>{activity} {day} 的{station}：缺 {missing} 人</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="46" />
+      <location filename="../../reports/messages.py" line="47" />
       <source>{station} of {a} ({when}) is understaffed: {met} of {needed} places filled.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1210" />
+      <location filename="../../scheduler/spreadsheet.py" line="1416" />
       <source>{value} ends before it starts</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="779" />
+      <location filename="../../scheduler/duty.py" line="792" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1186" />
+      <location filename="../../scheduler/spreadsheet.py" line="999" />
+      <source>{value} is neither active nor not</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="1392" />
       <source>{value} is neither urgent nor normal</source>
       <translation>{value} 既不是紧急也不是一般</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1195" />
+      <location filename="../../scheduler/spreadsheet.py" line="1401" />
       <source>{value} is not a date</source>
       <translation>{value} 不是日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1175" />
+      <location filename="../../scheduler/spreadsheet.py" line="1381" />
       <source>{value} is not a date and time</source>
       <translation>{value} 不是日期时间</translation>
     </message>
@@ -6255,27 +6370,27 @@ Details were written to %2.</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="902" />
+      <location filename="../../scheduler/spreadsheet.py" line="988" />
       <source>{value} is not a number of hours a month</source>
       <translation>{value} 不是每月小时数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="942" />
+      <location filename="../../scheduler/spreadsheet.py" line="1034" />
       <source>{value} is not a number of people</source>
       <translation>{value} 不是人数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="948" />
+      <location filename="../../scheduler/spreadsheet.py" line="964" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1202" />
+      <location filename="../../scheduler/spreadsheet.py" line="1408" />
       <source>{value} is not a time of day</source>
       <translation>{value} 不是时刻</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="53" />
+      <location filename="../../reports/messages.py" line="54" />
       <source>{venue} is booked twice: {a} and {b} overlap ({when}).</source>
       <translation>{venue}场地冲突：{a}与{b}重叠（{when}）。</translation>
     </message>
@@ -6300,7 +6415,7 @@ Details were written to %2.</source>
       <translation>★ 党员 · 合适人选排在前面：空闲、资质相符、来自牵头支部、本月时长最少</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="236" />
+      <location filename="../../reports/review.py" line="243" />
       <source>✓ held: people served · volunteer hours; ！ conflicts the occurrence carries</source>
       <translation>✓ 已举办：服务人数 · 志愿服务时长；！ 该场次的冲突数</translation>
     </message>

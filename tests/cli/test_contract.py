@@ -3,6 +3,10 @@ numbers within range, output files' permissions, foreign SQLite files, what an i
 
 from __future__ import annotations
 
+import json
+import os
+import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -10,7 +14,7 @@ import pytest
 from cli.commands import run as cli_run
 from db.operations import database_hash
 from db.store import Store
-from tests.helpers import sample_text
+from tests.helpers import sample, sample_text
 
 
 def _hash(path: Path) -> str:
@@ -107,3 +111,130 @@ def test_demo_of_the_first_and_last_year_exports_and_imports_back(tmp_path, caps
     assert cli(capsys, "--db", str(a), "export", "-o", str(doc))[0] == 0
     code, out, err = cli(capsys, "--db", str(b), "import", str(doc))
     assert code == 0, err
+
+
+# ---- 2. output files: permission bits kept, a read-only file refused ------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("export", "-o", "{out}.json"),
+        ("ics", "--staff", "s001", "-o", "{out}.ics"),
+        ("roster", "week", "--from", "2026-12-07", "-o", "{out}.pdf"),
+    ],
+)
+def test_an_output_that_exists_keeps_its_permission_bits(office, tmp_path, capsys, argv) -> None:
+    out = tmp_path / "private"
+    argv = tuple(a.replace("{out}", str(out)) for a in argv)
+    target = Path(argv[-1])
+    target.write_bytes(b"old")
+    target.chmod(0o600)
+    code, _, err = cli(capsys, "--db", str(office), *argv)
+    assert code == 0, err
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.read_bytes() != b"old"
+    target.chmod(0o640)
+    assert cli(capsys, "--db", str(office), *argv)[0] == 0
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_a_read_only_output_is_refused_even_for_root(office, tmp_path, capsys) -> None:
+    """0444: no write bit at all. Root may write it, but the user marked it read-only."""
+    target = tmp_path / "plan.json"
+    target.write_bytes(b"keep me")
+    target.chmod(0o444)
+    code, _, err = cli(capsys, "--db", str(office), "export", "-o", str(target))
+    _one_line(code, err, "read-only", str(target))
+    assert target.read_bytes() == b"keep me" and stat.S_IMODE(target.stat().st_mode) == 0o444
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_an_output_this_user_may_not_write_is_refused(office, tmp_path, capsys, monkeypatch) -> None:
+    """A file with write bits for its owner only, and this user is not the owner (os.access says
+    no): refused too. As root os.access says yes, so the test makes it say what it says to others."""
+    import db.files
+
+    target = tmp_path / "plan.json"
+    target.write_bytes(b"keep me")
+    target.chmod(0o644)
+    real = os.access
+    monkeypatch.setattr(
+        db.files.os, "access", lambda p, m, **kw: False if Path(p) == target else real(p, m, **kw)
+    )
+    code, _, err = cli(capsys, "--db", str(office), "export", "-o", str(target))
+    _one_line(code, err, "read-only")
+    assert target.read_bytes() == b"keep me"
+
+
+# ---- 3. a SQLite file of another application ---------------------------------------------------------
+
+
+def _foreign(path: Path, version: int = 0) -> bytes:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE patients (id INTEGER PRIMARY KEY, name TEXT)")
+    conn.execute("INSERT INTO patients (name) VALUES ('王芳')")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
+
+
+COMMANDS = [
+    ("import", "{plan}"),
+    ("demo",),
+    ("check",),
+    ("export", "-o", "{tmp}/out.json"),
+    ("stats", "--year", "2026"),
+    ("assign", "--dry-run"),
+    ("assign",),
+    ("record", "{plan}"),
+    ("ics", "--staff", "s001", "-o", "{tmp}/out.ics"),
+    ("roster", "week", "-o", "{tmp}/out.pdf"),
+    ("field", "export", "-o", "{tmp}/out.pkg"),
+]
+
+
+@pytest.mark.parametrize("version", [0, 7])
+@pytest.mark.parametrize("argv", COMMANDS, ids=[a[0] + ("-" + a[1] if len(a) > 1 else "") for a in COMMANDS])
+def test_a_foreign_sqlite_file_is_refused_by_every_command(tmp_path, capsys, argv, version) -> None:
+    db = tmp_path / "other-app.sqlite"
+    before = _foreign(db, version)
+    plan = tmp_path / "plan.json"
+    plan.write_text(sample_text(), encoding="utf-8")
+    argv = tuple(a.replace("{plan}", str(plan)).replace("{tmp}", str(tmp_path)) for a in argv)
+    code, out, err = cli(capsys, "--db", str(db), *argv)
+    _one_line(code, err, "another application", "patients")
+    assert db.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other-app.sqlite", "plan.json"]
+
+
+def test_our_database_with_a_table_of_its_own_is_refused_too(office, capsys) -> None:
+    conn = sqlite3.connect(office)
+    conn.execute("CREATE TABLE my_notes (text TEXT)")
+    conn.commit()
+    conn.close()
+    code, _, err = cli(capsys, "--db", str(office), "check")
+    _one_line(code, err, "my_notes")
+
+
+# ---- 4. import says what changed in the hospital record -------------------------------------------
+
+
+def test_import_says_what_changed_in_the_hospital_record(office, tmp_path, capsys) -> None:
+    doc = sample()
+    doc["hospital"] = {
+        **doc["hospital"],
+        "name": "南湖市中心医院",
+        "clinical_hours": ["08:00", "17:00"],
+        "shift_codes": {"夜": "night", "白": "day"},
+    }
+    plan = tmp_path / "hospital.json"
+    plan.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, out, err = cli(capsys, "--db", str(office), "import", str(plan))
+    assert code == 0, err
+    assert "nothing to change" not in out
+    assert "name (南湖市中心医院)" in out and "clinical hours (08:00–17:00)" in out, out
+    assert "shift codes (2)" in out and "time zone" not in out, out
+    code, out, err = cli(capsys, "--db", str(office), "import", str(plan))  # the same again
+    assert code == 0 and "the hospital" not in out, out
