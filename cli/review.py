@@ -1,0 +1,134 @@
+"""`review --week YYYY-Www`: the week in review (一周一复盘) as text, JSON, a PDF or a PNG picture."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from db.files import atomic_path, write_atomically
+from db.operations import response_times
+from db.planio import load_audit, load_ledger, load_plan
+from reports.document import translator
+from scheduler.review import WeekError, parse_week, to_json, week_review
+from scheduler.workdays import WorkCalendar, official_calendar
+
+from .commands import EXIT_OK, CommandError, _date, _no_folder, _open, _say
+from .lang import json_text, t, tf
+
+Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+
+
+def _week(text: str) -> date:
+    try:
+        return parse_week(text)
+    except WeekError:
+        raise argparse.ArgumentTypeError(
+            tf("not an ISO week (YYYY-Www, e.g. 2026-W49, between 2000 and 2100): %1", repr(text))
+        ) from None
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    out = Path(args.output) if args.output else None
+    if out is not None:
+        if out.suffix.lower() not in (".pdf", ".png"):
+            raise CommandError(
+                tf(
+                    "the review is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1",
+                    out.name,
+                )
+            )
+        if not out.parent.exists():
+            raise CommandError(_no_folder(out))
+    with _open(args) as store:
+        plan = load_plan(store)
+        response = response_times(store)
+        audit = load_audit(store, "assignments")
+        ledger = load_ledger(store)
+    calendar = WorkCalendar(official_calendar(), plan.calendar.values())
+    review = week_review(plan, calendar, args.week, args.today or date.today(), response, audit, ledger)
+    if out is not None:
+        from reports.review import review_pdf
+
+        lang = translator(args.lang)
+        if out.suffix.lower() == ".png":
+            from reports.picture import pdf_to_png  # pypdfium2 and Pillow: loaded only here
+
+            pdf = io.BytesIO()
+            review_pdf(pdf, plan, review, lang, datetime.now())
+            write_atomically(out, pdf_to_png(pdf.getvalue(), t))
+        else:
+            with atomic_path(out) as tmp:
+                review_pdf(tmp, plan, review, lang, datetime.now())
+        _say(tf("wrote %1", out))
+    if args.json:
+        print(json_text(to_json(review)))
+    elif out is None:
+        f, b = review.figures, review.before
+        _say(tf("week %1 (%2 – %3)", review.week, f.start, f.end))
+        _say(
+            tf(
+                "held %1 (week before %2), called off %3 (%4), moved %5 (%6), not recorded %7 (%8)",
+                f.held,
+                b.held,
+                f.called_off,
+                b.called_off,
+                f.moved,
+                b.moved,
+                f.not_recorded,
+                b.not_recorded,
+            )
+        )
+        _say(
+            tf(
+                "people served %1 (%2), volunteer hours %3 (%4), people who went %5 (%6), open places %7 (%8)",
+                f.served,
+                b.served,
+                f"{f.hours:g}",
+                f"{b.hours:g}",
+                f.people,
+                b.people,
+                f.open_places,
+                b.open_places,
+            )
+        )
+        _say(
+            tf(
+                "requests: %1 received, %2 answered, %3 declined, %4 overdue",
+                f.received,
+                f.answered,
+                f.declined,
+                f.overdue,
+            )
+        )
+        a = review.ahead
+        _say(
+            tf(
+                "week ahead: %1 occurrences, %2 open places, %3 conflicts, %4 requests falling due",
+                a.occurrences,
+                a.open_places,
+                sum(a.conflicts.values()),
+                len(a.requests_due),
+            )
+        )
+    return EXIT_OK
+
+
+def add_parser(command: Command) -> None:
+    """`review --week YYYY-Www [-o FILE.pdf|FILE.png] [--json] [--today D]`, made with build_parser's `command`."""
+    p = command(
+        "review",
+        cmd_review,
+        "The week in review: held, called off, moved, served, who went and their hours, places "
+        "left open, conflicts, requests answered and late, records missing, the week ahead.",
+    )
+    p.add_argument("--week", required=True, type=_week, help="the ISO week, e.g. 2026-W49")
+    p.add_argument("--json", action="store_true", help="print the review as JSON")
+    p.add_argument("-o", "--output", help="write the review as .pdf (A4 landscape) or .png (one picture)")
+    p.add_argument(
+        "--today",
+        type=_date,
+        help="the day the review is made on: what ended before it unrecorded is missing",
+    )
