@@ -78,7 +78,8 @@ def run(small: bool = False) -> None:
                     t1 = time.perf_counter()
                     roster = read_duty_grid(sheet.rows, plan, codes, hours, source=f"{dept}.xlsx")
                     assert roster.department == dept and roster.month == MONTH
-                    saves, gone, _left = merge_roster(held, roster)
+                    merge = merge_roster(held, roster)
+                    saves, gone = merge.saves, merge.deletes
                     t2 = time.perf_counter()
                     write(store, Edit(saves={"unavailability": saves}, deletes={"unavailability": gone}))
                     t3 = time.perf_counter()

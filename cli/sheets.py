@@ -16,12 +16,11 @@ from typing import Any
 from db.operations import Edit, Stale, shift_codes, write
 from db.planio import load_plan, revision
 from scheduler.duty import (
-    DutyError,
     DutyRoster,
     column_letter,
-    imported_from,
     merge_roster,
     read_duty_grid,
+    read_duty_sheets,
     read_shift_codes,
 )
 from scheduler.model import Plan
@@ -113,6 +112,8 @@ def cmd_sheet(args: argparse.Namespace) -> int:
             print(_line(r))
         for r in doc.get("skipped", ()):
             print(tf("row %1: not imported again: %2", r["row"], r["reason"]))
+        for line in doc.get("report", ()):  # a duty import: each sheet read, as it was read
+            print(line)
         print(doc["summary"])
     return EXIT_WANTING if doc["refused"] else EXIT_OK
 
@@ -120,8 +121,39 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 # -- a duty roster
 
 
+def _ranges(days: list[tuple[int, date]]) -> list[tuple[str, str, date, date]]:
+    """Runs of neighbouring columns on following dates: (first column, last column, from, to)."""
+    out: list[list[Any]] = []
+    for col, day in days:
+        last = out[-1] if out else None
+        if last is not None and col == last[1] + 1 and (day - last[3]).days == 1:
+            last[1], last[3] = col, day
+        else:
+            out.append([col, col, day, day])
+    return [(column_letter(a), column_letter(b), d0, d1) for a, b, d0, d1 in out]
+
+
+def _legend_text(roster: DutyRoster) -> list[str]:
+    used = [e for e in roster.legend if e.used and e.shift is not None]
+    out = []
+    if used:
+        out.append(tf("legend read: %1", ", ".join(f"{e.code} {e.shift.label()}" for e in used if e.shift)))
+    overruled = [e for e in roster.legend if not e.used and e.shift is not None]
+    if overruled:
+        out.append(
+            tf(
+                "legend not used where the office's own codes say otherwise: %1",
+                ", ".join(f"{e.code} {e.shift.label()}" for e in overruled if e.shift),
+            )
+        )
+    unread = [e for e in roster.legend if e.shift is None]
+    if unread:
+        out.append(tf("legend entries not understood (not used): %1", "；".join(e.text for e in unread)))
+    return out
+
+
 def _duty(
-    args: argparse.Namespace, path: Path, sheets: list[Sheet], plan: Plan, codes: dict[str, str]
+    args: argparse.Namespace, path: Path, sheets: list[Sheet], plan: Plan, codes: dict[str, Any]
 ) -> tuple[dict[str, Any], dict[str, list[Any]], dict[str, list[Any]]]:
     hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
 
@@ -138,69 +170,195 @@ def _duty(
             source=source,
         )
 
-    def fits(sheet: Sheet) -> bool:
-        try:
-            read(sheet)
-        except DutyError:
-            return False
-        return True
-
-    sheet = _pick_sheet(sheets, args.sheet, fits)
-    try:
-        roster = read(sheet)
-    except DutyError as exc:
+    if args.sheet is not None and all(s.name != args.sheet for s in sheets):
         raise CommandError(
-            tf("%1 (sheet %2): %3", path, sheet.name, t(exc.reason).format(value=exc.value))
-        ) from None
-    if not roster.people:
-        raise CommandError(tf("%1 (sheet %2): no one is listed under the day columns", path, sheet.name))
-    header = sheet.rows[roster.header_row]
-    columns = {column_letter(i): str(v) if v is not None else "" for i, v in enumerate(header)}
-    refused = [
-        _refusal(r.row, r.column, columns.get(r.column, "") if r.column else "", r.value, r.text(t))
-        for r in roster.refusals
-    ]
-    saves, gone, left_out = merge_roster(plan.unavailability, roster)
-    earlier = len(imported_from(plan.unavailability.values(), roster.department, roster.month))
-    kinds = Counter(e.reason for e in saves)
-    rows_refused = sum(1 for p in roster.people if p.staff is None)
-    cells_refused = sum(len(p.refused_days) for p in roster.people)
-    dept = plan.departments[roster.department].name
-    month = f"{roster.month:%Y-%m}"
+            tf("the file has no sheet named %1 (it has: %2)", args.sheet, ", ".join(s.name for s in sheets))
+        )
+    found = read_duty_sheets(sheets, read, args.sheet)
+    rosters = [f for f in found if f.roster is not None and f.roster.people]
+    if not rosters:
+        first = next((f for f in found if f.error is not None), None)
+        if first is not None and first.error is not None:
+            raise CommandError(tf("%1 (sheet %2): %3", path, first.name, first.error.text(t)))
+        if any(f.roster is not None for f in found):
+            name = next(f.name for f in found if f.roster is not None)
+            raise CommandError(tf("%1 (sheet %2): no one is listed under the day columns", path, name))
+        raise CommandError(tf("%1: no visible sheet to read", path))
+    held = dict(plan.unavailability)
+    saves: list[Any] = []
+    deletes: list[Any] = []
+    refused: list[dict[str, Any]] = []
+    lines: list[str] = []
+    reports: list[dict[str, Any]] = []
+    totals: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    rows_skipped: list[dict[str, Any]] = []
+    for f in found:
+        sheet = next(s for s in sheets if s.name == f.name)
+        if f.hidden:
+            reports.append({"sheet": f.name, "skipped": f.hidden})
+            lines.append(tf("sheet %1: %2, skipped", f.name, f.hidden))
+            continue
+        if f.error is not None:
+            text = f.error.text(t)
+            if f.error.reason.startswith("no row of day columns") and len(found) > 1:
+                reports.append({"sheet": f.name, "skipped": text})
+                lines.append(tf("sheet %1: not a roster (%2), skipped", f.name, text))
+            else:
+                reports.append({"sheet": f.name, "error": text})
+                refused.append({**_refusal(0, "", "", f.name, text), "sheet": f.name})
+                lines.append(tf("sheet %1: not read: %2", f.name, text))
+            continue
+        roster = f.roster
+        assert roster is not None
+        if not roster.people:
+            reports.append({"sheet": f.name, "error": t("no one is listed under the day columns")})
+            lines.append(tf("sheet %1: no one is listed under the day columns", f.name))
+            refused.append(
+                {**_refusal(0, "", "", f.name, t("no one is listed under the day columns")), "sheet": f.name}
+            )
+            continue
+        header = sheet.rows[roster.header_row]
+        columns = {column_letter(i): str(v) if v is not None else "" for i, v in enumerate(header)}
+        for r in roster.refusals:
+            refused.append(
+                {
+                    **_refusal(
+                        r.row, r.column, columns.get(r.column, "") if r.column else "", r.value, r.text(t)
+                    ),
+                    "sheet": f.name,
+                }
+            )
+        merge = merge_roster(held, roster)
+        for key in merge.deletes:
+            held.pop(key, None)
+        held.update({e.key: e for e in merge.saves})
+        saves.extend(merge.saves)
+        deletes.extend(merge.deletes)
+        kinds.update(e.reason for e in roster.entries)
+        dates = roster.dates
+        counts = {
+            "people": len(roster.people),
+            "taken": len(roster.taken),
+            "entries": len(roster.entries),
+            "written": len(merge.saves),
+            "unchanged": merge.unchanged,
+            "replaced": merge.replaced,
+            "kept": merge.kept,
+            "left_out": len(merge.left_out),
+        }
+        totals.update(counts)
+        skipped = [{"row": k.row, "text": k.text, "reason": t(k.reason)} for k in roster.skipped]
+        rows_skipped.extend({**k, "sheet": f.name} for k in skipped)
+        reports.append(
+            {
+                "sheet": f.name,
+                "department": roster.department,
+                "month": f"{roster.month:%Y-%m}",
+                "from": dates[0].isoformat(),
+                "to": dates[-1].isoformat(),
+                "blocks": [
+                    {
+                        "header_row": b.header_row + 1,
+                        "days": [{"column": column_letter(c), "date": d.isoformat()} for c, d in b.days],
+                    }
+                    for b in roster.blocks
+                ],
+                "legend": [
+                    {
+                        "code": e.code,
+                        "reads": e.shift.value() if e.shift else None,
+                        "used": e.used,
+                        "text": e.text,
+                    }
+                    for e in roster.legend
+                ],
+                "rows_skipped": skipped,
+                **counts,
+            }
+        )
+        dept = plan.departments[roster.department].name
+        columns_read = "; ".join(
+            f"{a}–{b}: {d0} – {d1}" if a != b else f"{a}: {d0}"
+            for blk in roster.blocks
+            for a, b, d0, d1 in _ranges(list(blk.days))
+        )
+        lines.append(
+            tf(
+                "sheet %1: duty roster of %2, %3 – %4, %5 block(s); columns read as %6",
+                f.name,
+                dept,
+                dates[0],
+                dates[-1],
+                len(roster.blocks),
+                columns_read,
+            )
+        )
+        lines.extend("  " + x for x in _legend_text(roster))
+        if skipped:
+            lines.append(
+                "  "
+                + tf(
+                    "rows skipped, not people: %1",
+                    "; ".join(f"{k['row']} {k['text'][:30]} ({k['reason']})" for k in skipped),
+                )
+            )
+        lines.append(
+            "  "
+            + tf(
+                "%1 of %2 people taken, %3 entries: %4 written, %5 already there, %6 earlier ones replaced, "
+                "%7 kept (their row or cell refused), %8 left out (held from elsewhere)",
+                counts["taken"],
+                counts["people"],
+                counts["entries"],
+                counts["written"],
+                counts["unchanged"],
+                counts["replaced"],
+                counts["kept"],
+                counts["left_out"],
+            )
+        )
+    rows_refused = len({(r["sheet"], r["row"]) for r in refused if not r["column"]})
+    cells_refused = sum(1 for r in refused if r["column"])
     summary = tf(
-        "%1: duty roster of %2 for %3: %4 of %5 people taken, %6 entries (%7 duty, %8 rest, %9 leave), "
-        "%10 entries of an earlier import replaced; %11 row(s) and %12 cell(s) refused",
+        "%1: %2 roster(s) read; %3 entries written (%4 duty, %5 rest, %6 leave in the rosters), %7 earlier entries "
+        "replaced, %8 already there, %9 kept; %10 row(s) and %11 cell(s) refused",
         path.name,
-        dept,
-        month,
-        len(roster.taken),
-        len(roster.people),
-        len(saves),
+        len(rosters),
+        totals["written"],
         kinds["duty"],
         kinds["rest"],
         kinds["leave"],
-        earlier,
+        totals["replaced"],
+        totals["unchanged"],
+        totals["kept"],
         rows_refused,
         cells_refused,
     )
-    if left_out:
-        summary += "; " + tf("%1 entries left out: the same person and times are held already", len(left_out))
     if args.dry_run:
         summary = t("Dry run, nothing written.") + " " + summary
+    first_roster = rosters[0].roster
+    assert first_roster is not None
     doc = {
-        "sheet": sheet.name,
-        "department": roster.department,
-        "month": month,
-        "people": len(roster.people),
-        "taken": len(roster.taken),
-        "entries": len(saves),
+        "sheet": rosters[0].name,
+        "department": first_roster.department,
+        "month": f"{first_roster.month:%Y-%m}",
+        "sheets": reports,
+        "people": totals["people"],
+        "taken": totals["taken"],
+        "entries": totals["entries"],
+        "written": totals["written"],
+        "unchanged": totals["unchanged"],
+        "replaced": totals["replaced"],
+        "kept": totals["kept"],
+        "left_out": totals["left_out"],
         "by_reason": dict(sorted(kinds.items())),
-        "replaced": earlier,
-        "left_out": len(left_out),
+        "rows_skipped": rows_skipped,
         "refused": refused,
+        "report": lines,
         "summary": summary,
     }
-    return doc, {"unavailability": saves}, {"unavailability": gone}
+    return doc, {"unavailability": saves}, {"unavailability": deletes}
 
 
 # -- staff, departments, partners, requests

@@ -450,19 +450,20 @@ def save_notice_settings(store: Store, settings: NoticeSettings) -> Changes:
     return write(store, Edit(settings={"notice": value}))
 
 
-def shift_codes(store: Store) -> dict[str, str]:
-    """The duty roster's shift codes (code → day, night, free or leave) as the office wrote
-    them: the hospital's `shift_codes` (so the plan file carries them), else the defaults."""
-    from scheduler.duty import DEFAULT_SHIFT_CODES, MEANINGS
+def shift_codes(store: Store) -> dict[str, Any]:
+    """The duty roster's shift codes (code → day, night, free, leave or a shift's hours) as the
+    office wrote them: the hospital's `shift_codes` (so the plan file carries them), else the
+    defaults."""
+    from scheduler.duty_codes import DEFAULT_SHIFT_CODES, shift_of
 
     hospital = load_hospital(store)
     value = hospital.extra.get("shift_codes") if hospital is not None else None
     if not isinstance(value, dict):
         return dict(DEFAULT_SHIFT_CODES)
-    return {k: v for k, v in value.items() if isinstance(k, str) and v in MEANINGS}
+    return {k: v for k, v in value.items() if isinstance(k, str) and shift_of(v) is not None}
 
 
-def save_shift_codes(store: Store, codes: Mapping[str, str]) -> Changes:
+def save_shift_codes(store: Store, codes: Mapping[str, Any]) -> Changes:
     """Keep the shift codes with the hospital's settings (refused, saying why, when a code is
     empty, twice or means nothing known)."""
     from scheduler.duty import shift_code_problems

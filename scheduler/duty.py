@@ -1,12 +1,18 @@
-"""Duty rosters in: a department's monthly duty grid (排班表 / 值班表: people × days, a shift code
-in each cell) read into unavailability. Pure: the sheet's cells, the plan, the shift codes, the
-clinical hours and (when the sheet does not say) the month and department are passed in.
+"""Duty rosters in: a department's duty grid (排班表 / 值班表: people × days, a shift code in each
+cell) read into unavailability. Pure: the sheet's cells, the plan, the shift codes, the clinical
+hours and (when the sheet does not say) the month and department are passed in.
 
-How a grid is found: the header is the first row with at least seven day cells (day numbers
-1–31, "1日", "11-01", "2026-11-01" or real dates); a weekday row just under it is skipped (and
-must fit the month); title rows above it, merged or not, are read for the department and month.
-People are found by staff number or, failing that, by name within the department. An unknown
-code refuses its cell only, an unknown or ambiguous person their row only; nothing is guessed."""
+How a grid is found: a header is a row of day cells (day numbers 1–31, "1日", "12-01", "12月1日",
+"2026-11-01" or real dates, the weekday before or after in the same cell): the first within the
+first rows (at least seven days), then every further one (a week stacked under the last, often
+under a 第N周 row). A weekday row just under (or over) a header is checked against the dates: one
+column that disagrees refuses the file, naming it. Plain day numbers are placed by the title's
+date range ("11月26日-12月25日"), else by the month given or named; days that wrap (26…31, 1…25)
+are placed by the weekday row, and without one the file is refused naming both readings. A
+legend (班次说明 / 注 / 备注) adds the codes it states for this import (the office's own codes
+win). Rows that are not people (the legend, 制表人, 签名, 合计) are skipped and listed. People are
+found by staff number or, failing that, by name within the department. An unknown code refuses
+its cell only, an unknown or ambiguous person their row only; nothing is guessed."""
 
 from __future__ import annotations
 
@@ -19,104 +25,40 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from .duty_codes import (  # noqa: F401  (said here too: the readers' one door)
+    _CODE_SEPARATORS,
+    DEFAULT_CODES,
+    DEFAULT_SHIFT_CODES,
+    MEANINGS,
+    N_,
+    LegendEntry,
+    Shift,
+    legend_codes,
+    looks_like_legend,
+    normalize_code,
+    own_codes,
+    read_legend,
+    read_shift_codes,
+    shift_code_problems,
+)
 from .model import Plan, Staff, Unavailability
 from .spreadsheet import SYNONYMS
 from .validation import EARLIEST_DATE, LATEST_DATE, date_in_range
 
 
-def N_(text: str) -> str:
-    """Marks a reason's template for translation (shown in the user's language at the edge)."""
-    return text
-
-
-# What a shift code means. day: clinical duty during clinical hours; night: night duty from the
-# end of clinical hours to their start next day, then rest until the end of that day's clinical
-# hours; free: nothing; leave: away all day.
-MEANINGS = ("day", "night", "free", "leave")
-DEFAULT_SHIFT_CODES: dict[str, str] = {
-    "白": "day",
-    "白班": "day",
-    "D": "day",
-    "夜": "night",
-    "夜班": "night",
-    "N": "night",
-    "休": "free",
-    "休息": "free",
-    "空": "free",
-    "假": "leave",
-    "年假": "leave",
-    "病假": "leave",
-    "事假": "leave",
-    "婚假": "leave",
-    "产假": "leave",
-    "L": "leave",
-}
-MAX_CODE_LENGTH = 20  # as the reasons below say
-MAX_CODES = 500
-# Two codes in one cell ("白/夜": a day shift and the night after it).
-_CODE_SEPARATORS = re.compile(r"[/、,，+＋;；|]")
-
-
-def normalize_code(text: Any) -> str:
-    """A code as it is compared: full-width letters made plain, spaces dropped, upper case."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text))).upper()
-
-
-def shift_code_problems(value: Any) -> list[tuple[str, Any, str]]:
-    """(path under shift_codes, value, reason) for each thing wrong with a shift-code table as a
-    plan file or a setting gives it: an object of code → one of MEANINGS."""
-    if not isinstance(value, dict):
-        return [("", value, N_('must be an object of code → meaning, e.g. {"夜": "night"}'))]
-    if len(value) > MAX_CODES:
-        return [("", len(value), N_("must hold at most 500 codes"))]
-    out: list[tuple[str, Any, str]] = []
-    seen: set[str] = set()
-    for code, meaning in value.items():
-        where = f".{code}"
-        norm = normalize_code(code)
-        if (
-            not isinstance(code, str)
-            or not norm
-            or len(norm) > MAX_CODE_LENGTH
-            or _CODE_SEPARATORS.search(norm)
-        ):
-            out.append((where, code, N_("a code is 1 to 20 characters, without / , + ; | or spaces")))
-        elif norm in seen:
-            out.append((where, code, N_("is the same code as another one (case and width aside)")))
-        else:
-            seen.add(norm)
-        if meaning not in MEANINGS:
-            out.append((where, meaning, N_("must be one of day, night, free, leave")))
-    return out
-
-
-def read_shift_codes(value: Any) -> dict[str, str]:
-    """The table a stored value gives (normalised codes → meaning): the defaults when there is
-    none; of a damaged one, the entries that are usable."""
-    if not isinstance(value, dict):
-        return dict(DEFAULT_SHIFT_CODES)
-    out: dict[str, str] = {}
-    for code, meaning in list(value.items())[:MAX_CODES]:
-        norm = normalize_code(code)
-        if (
-            isinstance(code, str)
-            and meaning in MEANINGS
-            and norm
-            and len(norm) <= MAX_CODE_LENGTH
-            and not _CODE_SEPARATORS.search(norm)
-        ):
-            out.setdefault(norm, meaning)
-    return out
-
-
 class DutyError(ValueError):
-    """A grid that cannot be read at all (no day header, month or department unknown): nothing
-    of it is taken. `reason` is a template with {value} for the edge to translate."""
+    """A grid that cannot be read at all (no day header, month or department unknown, a weekday
+    row that disagrees with the dates): nothing of it is taken. `reason` is a template with
+    {value} (and the detail's keys) for the edge to translate."""
 
-    def __init__(self, reason: str, value: str = ""):
+    def __init__(self, reason: str, value: str = "", detail: tuple[tuple[str, str], ...] = ()):
         self.reason = reason
         self.value = value
-        super().__init__(reason.format(value=value))
+        self.detail = detail
+        super().__init__(self.text())
+
+    def text(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        return translate(self.reason).format(value=self.value, **dict(self.detail))
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +76,16 @@ class Refusal:
         return translate(self.reason).format(value=self.value, **dict(self.detail))
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A row that is not a person (a legend, a signature, totals, a week's heading): listed, not
+    refused. `reason` is a template."""
+
+    row: int
+    text: str
+    reason: str
+
+
 @dataclass(slots=True)
 class DutyPerson:
     row: int  # 1-based row in the sheet
@@ -142,45 +94,85 @@ class DutyPerson:
     staff: str | None  # the person found, None when the row is refused
     cells: dict[date, str] = field(default_factory=dict)  # the cell's text per day (non-empty)
     refused_days: set[date] = field(default_factory=set)
+    block: int = 0
+    dates: tuple[date, ...] = ()  # the days of this row's block
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One header with its people: a month grid has one, stacked weeks one each."""
+
+    header_row: int  # 0-based
+    weekday_row: int | None
+    name_column: int | None
+    number_column: int | None
+    days: tuple[tuple[int, date], ...]  # (column index, date) in the sheet's order
 
 
 @dataclass(slots=True)
 class DutyRoster:
-    """A grid read: the people with their cells, what was refused, and the unavailability to save
-    (every entry marked with `source` and the roster's department and month)."""
+    """A grid read: its blocks and days, the people with their cells, what was refused and
+    skipped, the legend, and the unavailability to save (every entry marked with `source` and
+    the roster's department and the day it was read from)."""
 
     department: str
-    month: date  # its first day
-    header_row: int  # 0-based index of the day header
-    weekday_row: int | None
-    name_column: int | None
-    number_column: int | None
-    days: list[tuple[int, date]]  # (column index, date) in the sheet's order
+    month: date  # the first day of the month most of its days fall in
+    blocks: list[Block]
     people: list[DutyPerson]
     refusals: list[Refusal]
     entries: list[Unavailability]
+    skipped: list[Skipped] = field(default_factory=list)
+    legend: list[LegendEntry] = field(default_factory=list)
+    codes: dict[str, Shift] = field(default_factory=dict)  # the codes this import read with
 
     @property
-    def tag(self) -> dict[str, str]:
-        return roster_tag(self.department, self.month)
+    def header_row(self) -> int:
+        return self.blocks[0].header_row
+
+    @property
+    def weekday_row(self) -> int | None:
+        return self.blocks[0].weekday_row
+
+    @property
+    def name_column(self) -> int | None:
+        return self.blocks[0].name_column
+
+    @property
+    def number_column(self) -> int | None:
+        return self.blocks[0].number_column
+
+    @property
+    def days(self) -> list[tuple[int, date]]:
+        return [d for b in self.blocks for d in b.days]
+
+    @property
+    def dates(self) -> list[date]:
+        return sorted(d for _c, d in self.days)
 
     @property
     def taken(self) -> list[DutyPerson]:
         return [p for p in self.people if p.staff is not None]
 
 
-def roster_tag(department: str, month: date) -> dict[str, str]:
-    """What marks an entry as taken from this department's roster of this month
-    (Unavailability.extra["roster"]): a new import of the same roster replaces those entries."""
-    return {"department": department, "month": f"{month.year:04d}-{month.month:02d}"}
+def roster_tag(department: str, day: date) -> dict[str, str]:
+    """What marks an entry as taken from a duty roster (Unavailability.extra["roster"]): the
+    department and the day of the roster it was read from (a night's rest belongs to the night)."""
+    return {"department": department, "day": day.isoformat()}
 
 
-def imported_from(
-    unavailability: Iterable[Unavailability], department: str, month: date
-) -> list[Unavailability]:
-    """The entries an earlier import of this department's roster of this month made."""
-    tag = roster_tag(department, month)
-    return [u for u in unavailability if u.extra.get("roster") == tag]
+def roster_day(u: Unavailability) -> date | None:
+    """The roster day an imported entry was read from (None: not from a duty roster). Entries of
+    the earlier format (department and month) count from their start."""
+    tag = u.extra.get("roster")
+    if not isinstance(tag, dict):
+        return None
+    day = tag.get("day")
+    if isinstance(day, str):
+        try:
+            return date.fromisoformat(day)
+        except ValueError:
+            return None
+    return u.start.date()
 
 
 def column_letter(index: int) -> str:
@@ -263,11 +255,14 @@ def _day_cell(value: Any) -> _Day | None:
     # "1 周一", "1\n一", "1(一)": the day first, its weekday after it
     parts = [p for p in re.split(r"[\s()（）]+", text) if p]
     weekday = None
-    if len(parts) == 2:
+    if len(parts) == 2:  # "1 周一", or the weekday first: "周一\n12月7日"
         weekday = _weekday(parts[1])
+        text = parts[0]
+        if weekday is None:
+            weekday = _weekday(parts[0])
+            text = parts[1]
         if weekday is None:
             return None
-        text = parts[0]
     elif len(parts) > 2:
         return None
     m = _FULL_DATE.match(text)
@@ -327,52 +322,232 @@ def _header_kind(value: Any) -> str | None:
     return None
 
 
+_TITLE_RANGE = re.compile(
+    r"(?:(\d{4})\s*[年/.-]\s*)?(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*[日号]?\s*[-—–~～至到]+\s*"
+    r"(?:(\d{4})\s*[年/.-]\s*)?(?:(\d{1,2})\s*[月/.-]\s*)?(\d{1,2})\s*[日号]?"
+)
+
+
+def _title_range(texts: Iterable[str], year: int | None) -> tuple[date, date] | None:
+    """The date range a title states ("12月7日—12月13日", "2026.11.26-2026.12.25")."""
+    for text in texts:
+        for m in _TITLE_RANGE.finditer(text):
+            y0 = int(m.group(1)) if m.group(1) else year
+            if y0 is None:
+                continue
+            mo0, d0 = int(m.group(2)), int(m.group(3))
+            mo1 = int(m.group(5)) if m.group(5) else mo0
+            d1 = int(m.group(6))
+            y1 = int(m.group(4)) if m.group(4) else y0 + (1 if mo1 < mo0 else 0)
+            try:
+                a, b = date(y0, mo0, d0), date(y1, mo1, d1)
+            except ValueError:
+                continue
+            if a <= b and (b - a).days <= 62 and date_in_range(a) and date_in_range(b):
+                return a, b
+    return None
+
+
 # -- finding the grid
 
 MIN_DAY_COLUMNS = 7
 HEADER_SEARCH_ROWS = 20
+_WEEK_HEADING = re.compile(r"^第\s*[0-9一二三四五六七八九十]{1,3}\s*周")
+_MAYBE_DAY = re.compile(r"^\s*(?:\d|周|星期|礼拜|[A-Za-z]{2,9}\b)")
 
 
-def _find_header(rows: Sequence[Sequence[Any]]) -> tuple[int, dict[int, _Day]]:
-    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
-        days = {c: d for c, d in ((c, _day_cell(v)) for c, v in enumerate(row)) if d is not None}
+def _days_of(row: Sequence[Any]) -> dict[int, _Day]:
+    out: dict[int, _Day] = {}
+    for c, v in enumerate(row):
+        if v is None or (type(v) is str and not _MAYBE_DAY.match(v)):
+            continue
+        d = _day_cell(v)
+        if d is not None:
+            out[c] = d
+    return out
+
+
+def _is_week_heading(row: Sequence[Any]) -> bool:
+    return any(_WEEK_HEADING.match(_text(v)) for v in row[:3] if v is not None)
+
+
+def _find_headers(rows: Sequence[Sequence[Any]]) -> list[tuple[int, dict[int, _Day]]]:
+    """The header rows: the first with at least seven days within the first rows, then every
+    later row of at least seven days, or of at least one under a 第N周 heading."""
+    found: list[tuple[int, dict[int, _Day]]] = []
+    for i, row in enumerate(rows):
+        if not found and i >= HEADER_SEARCH_ROWS:
+            break
+        days = _days_of(row)
+        if not days:
+            continue
+        distinct = len({(d.month, d.day) for d in days.values()})
         # A title merged across the sheet repeats one value: not a header.
-        if len(days) >= MIN_DAY_COLUMNS and len({d.day for d in days.values()}) >= MIN_DAY_COLUMNS:
-            return i, days
-    raise DutyError(
-        N_(
-            "no row of day columns (1, 2, 3 … or 11-01, 11-02 …) in the first {value} rows: "
-            "is this a duty roster?"
-        ),
-        str(HEADER_SEARCH_ROWS),
-    )
+        wide = len(days) >= MIN_DAY_COLUMNS and distinct >= MIN_DAY_COLUMNS
+        under_heading = found and i > 0 and (_is_week_heading(rows[i - 1]) or _is_week_heading(row))
+        if wide or (under_heading and distinct == len(days)):
+            found.append((i, days))
+    if not found:
+        raise DutyError(
+            N_(
+                "no row of day columns (1, 2, 3 … or 11-01, 11-02 …) in the first {value} rows: "
+                "is this a duty roster?"
+            ),
+            str(HEADER_SEARCH_ROWS),
+        )
+    return found
 
 
-def _resolve_month(days: dict[int, _Day], month: date | None, texts: list[str]) -> date:
-    """The roster's month: given, or written in the header's dates, or in the title."""
-    written = Counter((d.year, d.month) for d in days.values() if d.month is not None)
+def _weekday_row_of(
+    rows: Sequence[Sequence[Any]], header: int, cols: Iterable[int], above_ok: bool
+) -> int | None:
+    """The row under (or, when allowed, over) a header that names weekdays in its day columns."""
+    cols = list(cols)
+    for r in (header + 1, header - 1) if above_ok else (header + 1,):
+        if not 0 <= r < len(rows):
+            continue
+        row = rows[r]
+        said = [_text(row[c]) for c in cols if c < len(row) and row[c] is not None]
+        said = [t for t in said if t]
+        named = sum(1 for t in said if _weekday(t) is not None)
+        if named >= max(1, len(cols) // 2) and named * 2 > len(said):
+            return r
+    return None
+
+
+_WEEKDAY_NAMES = "一二三四五六日"
+
+
+def _place(
+    cells: list[tuple[int, int, int, _Day]],
+    month: date | None,
+    texts: list[str],
+) -> list[list[tuple[int, int, int, _Day, date | None, str]]]:
+    """The readings of the header cells (block, row, column, day) as dates: one, or two when
+    plain day numbers wrap (26…31, 1…25) and nothing says which months they are in. A cell that
+    is no date of the reading has None and the reason's template."""
+    explicit = [d for *_x, d in cells if d.month is not None]
+    year = month.year if month is not None else None
+    if year is None:
+        years = [d.year for d in explicit if d.year is not None]
+        year = Counter(years).most_common(1)[0][0] if years else _year_in(texts)
+    span = _title_range(texts, year)
+    written = Counter((d.year, d.month) for d in explicit)
+    base: date | None = None
     if written:
-        (year, mo), _n = written.most_common(1)[0]
-        if year is None:
-            year = month.year if month is not None else _year_in(texts)
-        if year is None:
+        (y, mo), _n = written.most_common(1)[0]
+        assert mo is not None
+        y = y if y is not None else year
+        if y is None:
             raise DutyError(N_("the header's dates do not say the year: give the month"))
-        if not EARLIEST_DATE.year <= year <= LATEST_DATE.year:
+        if not EARLIEST_DATE.year <= y <= LATEST_DATE.year:
+            raise DutyError(N_("the header's dates are in {value}, outside the years the app takes"), f"{y}")
+        base = date(y, mo, 1)
+        if month is not None and base != month and not (span and span[0] <= month <= span[1]):
             raise DutyError(
-                N_("the header's dates are in {value}, outside the years the app takes"), f"{year}"
+                N_("the header's dates are in {value}, not in the month given"), f"{y:04d}-{mo:02d}"
             )
-        found = date(year, mo, 1)
-        if month is not None and found != month:
-            raise DutyError(
-                N_("the header's dates are in {value}, not in the month given"), f"{year:04d}-{mo:02d}"
+    plain = [d.day for *_x, d in cells if d.month is None]
+    wraps = any(_wraps(a, b) for a, b in zip(plain, plain[1:], strict=False))
+    starts: list[date] = []
+    if plain:
+        if span is not None:
+            s0 = span[0]
+            starts = [s0.replace(day=1) if plain[0] >= s0.day else _next_month(s0)]
+        else:
+            m0 = month or base or _month_in(texts)
+            if m0 is None:
+                raise DutyError(N_("the sheet does not say which month it is for: give the month"))
+            starts = [_prev_month(m0), m0] if wraps else [m0]
+    readings = []
+    for start in starts or [base or date(2000, 1, 1)]:
+        out: list[tuple[int, int, int, _Day, date | None, str]] = []
+        cur = start
+        last = 0
+        for b, r, c, d in cells:
+            if d.month is None:
+                if _wraps(last, d.day):
+                    cur = _next_month(cur)
+                last = d.day
+                y, mo = cur.year, cur.month
+            else:
+                y = d.year if d.year is not None else (year if year is not None else start.year)
+                mo = d.month
+                if d.year is None and base is not None:  # a roster from 12-26 to 01-25
+                    y = base.year + (1 if mo < base.month - 6 else -1 if mo > base.month + 6 else 0)
+            if not EARLIEST_DATE.year <= y <= LATEST_DATE.year:
+                out.append((b, r, c, d, None, N_("{value} is not a date the app takes")))
+                continue
+            if d.day > calendar.monthrange(y, mo)[1]:
+                out.append((b, r, c, d, None, f"{y:04d}-{mo:02d}"))
+                continue
+            day = date(y, mo, d.day)
+            out.append(
+                (b, r, c, d, day, "")
+                if date_in_range(day)
+                else (b, r, c, d, None, N_("{value} is not a date the app takes"))
             )
-        return found
-    if month is not None:
-        return month
-    found_month = _month_in(texts)
-    if found_month is None:
-        raise DutyError(N_("the sheet does not say which month it is for: give the month"))
-    return found_month
+        readings.append(out)
+    if len(readings) == 2:
+        # The reading whose days fall mostly in the month named comes first (a "December" roster
+        # from 26 November); one with days its months have not (30, 31 in November) last.
+        named = starts[1]
+
+        def rank(r: list[tuple[int, int, int, _Day, date | None, str]]) -> tuple[int, int]:
+            months = Counter(x[4].replace(day=1) for x in r if x[4] is not None)
+            most = months.most_common(1)[0][0] if months else None
+            return (0 if most == named else 1, sum(1 for x in r if x[4] is None))
+
+        readings.sort(key=rank)
+    return readings
+
+
+def _wraps(before: int, day: int) -> bool:
+    """Whether a day number after another starts the next month (…30, 31, 1, 2…): a day that
+    goes back otherwise (…14, 14…) is a column of the same month, refused when it is twice."""
+    return before >= 28 and day <= 3 and day < before
+
+
+def _span(reading: list[tuple[int, int, int, _Day, date | None, str]]) -> str:
+    days = [x[4] for x in reading if x[4] is not None]
+    return f"{min(days)} – {max(days)}" if days else "?"
+
+
+def _next_month(d: date) -> date:
+    return date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+
+
+def _prev_month(d: date) -> date:
+    return date(d.year - (d.month == 1), (d.month - 2) % 12 + 1, 1)
+
+
+def _disagreements(
+    reading: list[tuple[int, int, int, _Day, date | None, str]],
+    weekday_rows: dict[int, int | None],
+    rows: Sequence[Sequence[Any]],
+) -> list[str]:
+    """The columns whose written weekday (in the cell or the weekday row) is not that of its date."""
+    out = []
+    for b, _r, c, d, day, _why in reading:
+        if day is None:
+            continue
+        said = []
+        if d.weekday is not None:
+            said.append((d.weekday, _r))
+        wr = weekday_rows.get(b)
+        if wr is not None and c < len(rows[wr]):
+            text = _text(rows[wr][c])
+            w = _weekday(text) if text else None
+            if w is not None:
+                said.append((w, wr))
+        for w, where in said:
+            if w != day.weekday():
+                out.append(
+                    f"{column_letter(c)}{where + 1} "
+                    f"(周{_WEEKDAY_NAMES[w]} ≠ {day.isoformat()} 周{_WEEKDAY_NAMES[day.weekday()]})"
+                )
+                break
+    return out
 
 
 def _resolve_department(department: str | None, plan: Plan, texts: list[str], numbers: Iterable[str]) -> str:
@@ -393,20 +568,32 @@ def _resolve_department(department: str | None, plan: Plan, texts: list[str], nu
     raise DutyError(N_("the sheet does not say which department it is for: give the department"))
 
 
-def _is_note(row: Sequence[Any]) -> bool:
-    """A row that is one text merged across the sheet (a legend, "制表人：…")."""
-    values = [_text(v) for v in row if _text(v)]
-    return len(values) > 2 and len(set(values)) == 1
+# Rows that are not people: signatures, totals, headings, notes under or over the grid.
+_NOT_PERSON = re.compile(
+    r"^(?:合计|小计|总计|统计|人数|在岗|出勤人数|制表|填表|审核|审批|核对|签名|签字|负责人|护士长|科主任|"
+    r"备注|注|说明|班次|图例|日期|星期|周次|第\s*[0-9一二三四五六七八九十]{1,3}\s*周)"
+)
 
 
-def _is_sentence(text: str) -> bool:
-    return len(text) > 12 or ":" in text or "：" in text
+def _not_a_person(row: Sequence[Any], name: str, number: str, has_cells: bool) -> str | None:
+    """Why a row is not a person (a template), or None when it may be one."""
+    values = [t for t in (_text(v) for v in row) if t]
+    if len(values) > 2 and len(set(values)) == 1:
+        return N_("a note across the sheet")
+    said = name or number
+    if _NOT_PERSON.match(said) or "签名" in said or "签字" in said or "制表" in said:
+        return N_("a signature, total or heading row")
+    if looks_like_legend(said):
+        return N_("the legend")
+    if not has_cells and (len(said) > 12 or ":" in said or "：" in said) and not (name and number):
+        return N_("a note under the grid")
+    return None
 
 
 def read_duty_grid(
     rows: Sequence[Sequence[Any]],
     plan: Plan,
-    codes: Mapping[str, str],
+    codes: Mapping[str, Shift],
     clinical_hours: tuple[str, str] = ("08:00", "17:30"),
     *,
     department: str | None = None,
@@ -414,101 +601,115 @@ def read_duty_grid(
     hints: Sequence[str] = (),
     source: str = "",
 ) -> DutyRoster:
-    """The grid of `rows` read against the plan's staff and departments. `codes`: normalised code →
-    meaning (read_shift_codes). `department` (an id or a name) and `month` (its first day) are
+    """The grid of `rows` read against the plan's staff and departments. `codes`: normalised code
+    → Shift (read_shift_codes). `department` (an id or a name) and `month` (its first day) are
     found in the sheet (the title, the header's dates) or in `hints` (the sheet's and the file's
     names) when not given. Raises DutyError when the grid cannot be read at all."""
-    header, day_cells = _find_header(rows)
-    title_texts = [_text(v) for row in rows[:header] for v in row if _text(v)]
+    headers = _find_headers(rows)
+    first_header = headers[0][0]
+    title_texts = [_text(v) for row in rows[:first_header] for v in row if v is not None and _text(v)]
     texts = [" ".join(title_texts), *hints]
     if month is not None:
         month = month.replace(day=1)
-    first = _resolve_month(day_cells, month, texts)
+    # The legend, wherever it stands (under the grid, over it, beside it).
+    header_rows = {h for h, _d in headers}
+    legend = [
+        e
+        for i, row in enumerate(rows)
+        if i not in header_rows
+        for v in row
+        if type(v) is str and len(v) >= 4 and looks_like_legend(t := _text(v))
+        for e in read_legend(t)
+    ]
+    table, legend = legend_codes(legend, codes) if legend else (dict(codes), [])
+    weekday_rows: dict[int, int | None] = {}
+    cells: list[tuple[int, int, int, _Day]] = []
+    for b, (h, days) in enumerate(headers):
+        weekday_rows[b] = _weekday_row_of(rows, h, days, above_ok=b > 0 or h > 0)
+        cells.extend((b, h, c, d) for c, d in sorted(days.items()))
+    readings = _place(cells, month, texts)
+    wrong = _disagreements(readings[0], weekday_rows, rows)
+    if wrong:
+        listed = "; ".join(wrong[:6]) + (" …" if len(wrong) > 6 else "")
+        other = readings[1] if len(readings) > 1 else None
+        if other is not None and not _disagreements(other, weekday_rows, rows):
+            raise DutyError(
+                N_(
+                    "the weekdays written do not fit the dates read, in {value}; they fit {other}: "
+                    "give that month, or a date range in the title (11月26日-12月25日)"
+                ),
+                listed,
+                (("other", _span(other)),),
+            )
+        raise DutyError(
+            N_("the weekdays written do not fit the dates read, in {value}: check the month or the title's dates"),
+            listed,
+        )
+    reading = readings[0]
     refusals: list[Refusal] = []
-    days: list[tuple[int, date]] = []
-    seen_days: dict[date, int] = {}
-    for col, d in sorted(day_cells.items()):
-        year = d.year if d.year is not None else first.year
-        mo = d.month if d.month is not None else first.month
-        if d.month is not None and d.year is None:  # a roster from 12-26 to 01-25
-            year += 1 if mo < first.month - 6 else -1 if mo > first.month + 6 else 0
-        cell = _text(rows[header][col])
-        if not EARLIEST_DATE.year <= year <= LATEST_DATE.year:
-            refusals.append(
-                Refusal(header + 1, column_letter(col), cell, N_("{value} is not a date the app takes"))
-            )
-            continue
-        last = calendar.monthrange(year, mo)[1]
-        if d.day > last:
-            refusals.append(
-                Refusal(
-                    header + 1,
-                    column_letter(col),
-                    cell,
-                    N_("{month} has no day {value}"),
-                    (("month", f"{year:04d}-{mo:02d}"),),
+    block_days: list[list[tuple[int, date]]] = [[] for _h in headers]
+    seen_days: dict[date, str] = {}
+    for b, r, c, _d, day, why in reading:
+        cell = _text(rows[r][c])
+        if day is None:
+            if why.startswith("{") or not why[:1].isdigit():
+                refusals.append(Refusal(r + 1, column_letter(c), cell, why))
+            else:
+                refusals.append(
+                    Refusal(
+                        r + 1, column_letter(c), cell, N_("{month} has no day {value}"), (("month", why),)
+                    )
                 )
-            )
-            continue
-        day = date(year, mo, d.day)
-        if not date_in_range(day):
-            refusals.append(
-                Refusal(header + 1, column_letter(col), cell, N_("{value} is not a date the app takes"))
-            )
             continue
         if day in seen_days:
             refusals.append(
                 Refusal(
-                    header + 1,
-                    column_letter(col),
+                    r + 1,
+                    column_letter(c),
                     cell,
                     N_("the day {value} has a column already ({column})"),
-                    (("column", column_letter(seen_days[day])),),
+                    (("column", seen_days[day]),),
                 )
             )
             continue
-        seen_days[day] = col
-        days.append((col, day))
-    written = [(d.weekday, day) for col, day in days if (d := day_cells[col]).weekday is not None]
-    if sum(w != day.weekday() for w, day in written) * 2 > len(written):
-        raise DutyError(
-            N_("the weekdays in the header do not fit {value}: check the month"), f"{first:%Y-%m}"
-        )
-    weekday_row = _weekday_row(rows, header, days)
-    name_col, number_col = _person_columns(rows, header, weekday_row, {c for c, _d in days})
-    if name_col is None and number_col is None:
+        seen_days[day] = column_letter(c) if b == 0 else f"{column_letter(c)}{r + 1}"
+        block_days[b].append((c, day))
+    if not seen_days:
+        raise DutyError(N_("no day of the header is a date the app takes"))
+    first = Counter(d.replace(day=1) for d in seen_days).most_common(1)[0][0]
+    blocks: list[Block] = []
+    name_col = number_col = None
+    for b, (h, _days) in enumerate(headers):
+        wr = weekday_rows[b]
+        day_cols = {c for c, _d in block_days[b]} | set(_days)
+        n, k = _person_columns(rows, h, wr, day_cols)
+        if n is not None or k is not None:
+            name_col, number_col = n, k
+        blocks.append(Block(h, wr, name_col, number_col, tuple(block_days[b])))
+    if blocks[0].name_column is None and blocks[0].number_column is None:
         raise DutyError(N_("no column of names (姓名) or staff numbers (工号) left of the days"))
-    start = (weekday_row if weekday_row is not None else header) + 1
-    numbers = [_text(r[number_col]) for r in rows[start:] if number_col is not None and number_col < len(r)]
+    numbers = [
+        _text(r[b.number_column])
+        for b in blocks[:1]
+        if b.number_column is not None
+        for r in rows[
+            (b.weekday_row if b.weekday_row is not None and b.weekday_row > b.header_row else b.header_row)
+            + 1 :
+        ]
+        if b.number_column < len(r)
+    ]
     dept = _resolve_department(department, plan, texts, numbers)
-    people = _people(rows, start, name_col, number_col, days, plan, dept, codes, refusals)
+    skipped: list[Skipped] = []
+    people = _people(rows, blocks, plan, dept, table, refusals, skipped)
     hours = (_clock(clinical_hours[0]), _clock(clinical_hours[1]))
-    tag = roster_tag(dept, first)
-    extra: dict[str, Any] = {"source": source, "roster": tag} if source else {"roster": tag}
-    entries = [e for p in people if p.staff is not None for e in _entries(p, codes, hours, extra)]
+    entries = _all_entries(people, table, hours, dept, source)
     refusals.sort(key=lambda r: (r.row, len(r.column), r.column))
-    return DutyRoster(dept, first, header, weekday_row, name_col, number_col, days, people, refusals, entries)
+    return DutyRoster(dept, first, blocks, people, refusals, entries, skipped, legend, table)
 
 
 def _clock(text: str) -> time:
     h, m = text.split(":")
     return time(int(h), int(m))
-
-
-def _weekday_row(rows: Sequence[Sequence[Any]], header: int, days: list[tuple[int, date]]) -> int | None:
-    """The row under the header when it names weekdays (checked against the dates: a row that
-    does not fit them means the month is wrong, and nothing is taken)."""
-    if header + 1 >= len(rows) or not days:
-        return None
-    row = rows[header + 1]
-    said = {col: _weekday(_text(row[col])) for col, _d in days if col < len(row) and _text(row[col])}
-    named = {col: w for col, w in said.items() if w is not None}
-    if len(named) < max(1, len(days) // 2):
-        return None
-    wrong = [col for col, day in days if col in named and named[col] != day.weekday()]
-    if len(wrong) * 2 > len(named):
-        raise DutyError(N_("the weekday row does not fit {value}: check the month"), f"{days[0][1]:%Y-%m}")
-    return header + 1
 
 
 def _person_columns(
@@ -518,7 +719,7 @@ def _person_columns(
     candidates = [rows[header]] + ([rows[weekday_row]] if weekday_row is not None else [])
     for row in candidates:
         for col, value in enumerate(row):
-            if col in day_cols:
+            if col in day_cols or value is None:
                 continue
             kind = _header_kind(value)
             if kind == "name" and name_col is None:
@@ -530,59 +731,88 @@ def _person_columns(
 
 def _people(
     rows: Sequence[Sequence[Any]],
-    start: int,
-    name_col: int | None,
-    number_col: int | None,
-    days: list[tuple[int, date]],
+    blocks: list[Block],
     plan: Plan,
     dept: str,
-    codes: Mapping[str, str],
+    codes: Mapping[str, Shift],
     refusals: list[Refusal],
+    skipped: list[Skipped],
 ) -> list[DutyPerson]:
     by_name: dict[str, list[Staff]] = {}
     for s in plan.staff.values():
         by_name.setdefault(_norm_name(s.name), []).append(s)
     dept_name = plan.departments[dept].name if dept in plan.departments else dept
-    taken_at: dict[str, int] = {}
     out: list[DutyPerson] = []
-    for i in range(start, len(rows)):
-        row = rows[i]
-        line = i + 1
-        number = _text(row[number_col]) if number_col is not None and number_col < len(row) else ""
-        name = _text(row[name_col]) if name_col is not None and name_col < len(row) else ""
-        if not number and not name:
-            continue
-        if _is_note(row):
-            continue
-        cells = {day: _text(row[col]) for col, day in days if col < len(row) and _text(row[col])}
-        if not cells and _is_sentence(name or number) and not (name and number):
-            continue  # a footer ("制表人：…", a legend) under the grid
-        person = DutyPerson(line, number, name, None, cells)
-        out.append(person)
-        staff, why = _match(number, name, plan, by_name, dept, dept_name)
-        if staff is None:
-            assert why is not None
-            refusals.append(why(line))
-            continue
-        if staff in taken_at:
-            refusals.append(
-                Refusal(
-                    line,
-                    "",
-                    name or number,
-                    N_("{value} is in the roster twice (row {first})"),
-                    (("first", str(taken_at[staff])),),
+    known: dict[str, bool] = {}  # a cell's text → whether every part of it is a code
+    for b, block in enumerate(blocks):
+        start = max(block.header_row, block.weekday_row if block.weekday_row is not None else -1) + 1
+        end = blocks[b + 1].header_row if b + 1 < len(blocks) else len(rows)
+        if b + 1 < len(blocks):
+            nxt = blocks[b + 1]
+            if nxt.weekday_row is not None and nxt.weekday_row < nxt.header_row:
+                end = nxt.weekday_row
+        taken_at: dict[str, int] = {}
+        dates = tuple(d for _c, d in block.days)
+        name_col, number_col = block.name_column, block.number_column
+        for i in range(start, end):
+            row = rows[i]
+            line = i + 1
+            number = _text(row[number_col]) if number_col is not None and number_col < len(row) else ""
+            name = _text(row[name_col]) if name_col is not None and name_col < len(row) else ""
+            if not number and not name:
+                if _is_week_heading(row):
+                    heading = next(t for t in (_text(v) for v in row if v is not None) if t)
+                    skipped.append(Skipped(line, heading, N_("a signature, total or heading row")))
+                continue
+            cells = {}
+            for col, day in block.days:
+                if col < len(row):
+                    v = row[col]
+                    if v is not None:
+                        t = _text(v)
+                        if t:
+                            cells[day] = t
+            why_not = _not_a_person(row, name, number, bool(cells))
+            if why_not is not None:
+                skipped.append(Skipped(line, name or number, why_not))
+                continue
+            person = DutyPerson(line, number, name, None, cells, block=b, dates=dates)
+            out.append(person)
+            staff, why = _match(number, name, plan, by_name, dept, dept_name)
+            if staff is None:
+                assert why is not None
+                refusals.append(why(line))
+                continue
+            if staff in taken_at:
+                refusals.append(
+                    Refusal(
+                        line,
+                        "",
+                        name or number,
+                        N_("{value} is in the roster twice (row {first})"),
+                        (("first", str(taken_at[staff])),),
+                    )
                 )
-            )
-            continue
-        taken_at[staff] = line
-        person.staff = staff
-        for col, day in days:
-            text = cells.get(day)
-            if text and cell_meanings(text, codes) is None:
-                person.refused_days.add(day)
-                refusals.append(Refusal(line, column_letter(col), text, N_("unknown shift code {value}")))
+                continue
+            taken_at[staff] = line
+            person.staff = staff
+            for col, day in block.days:
+                text = cells.get(day)
+                if not text:
+                    continue
+                ok = known.get(text)
+                if ok is None:
+                    ok = known[text] = cell_shifts(text, codes) is not None
+                if not ok:
+                    person.refused_days.add(day)
+                    refusals.append(Refusal(line, column_letter(col), text, UNKNOWN_CODE))
     return out
+
+
+# Every "unknown code" says where codes are defined.
+UNKNOWN_CODE = N_(
+    "unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)"
+)
 
 
 def _match(
@@ -650,70 +880,214 @@ def _match(
     )
 
 
-def cell_meanings(text: str, codes: Mapping[str, str]) -> set[str] | None:
+def cell_shifts(text: str, codes: Mapping[str, Shift]) -> list[Shift] | None:
     """What a cell says (empty: free), or None when a part of it is not a known code."""
     norm = normalize_code(text)
     if not norm:
-        return set()
-    if norm in codes:
-        return {codes[norm]}
+        return []
+    found = codes.get(norm)
+    if found is not None:
+        return [found]
     parts = [p for p in _CODE_SEPARATORS.split(norm) if p]
     if len(parts) < 2 or any(p not in codes for p in parts):
         return None
-    return {codes[p] for p in parts}
+    return [codes[p] for p in parts]
+
+
+def cell_meanings(text: str, codes: Mapping[str, Shift]) -> set[str] | None:
+    """The kinds a cell says (a shift with hours: "night" when it runs over midnight or starts at
+    it, else its kind), or None when a part of it is not a known code."""
+    shifts = cell_shifts(text, codes)
+    if shifts is None:
+        return None
+    out = set()
+    for s in shifts:
+        if s.timed and s.kind != "leave":
+            out.add("night" if s.overnight or s.on == "00:00" else "day")
+        else:
+            out.add(s.kind)
+    return out
+
+
+def _all_entries(
+    people: list[DutyPerson], codes: Mapping[str, Shift], hours: tuple[time, time], dept: str, source: str
+) -> list[Unavailability]:
+    cells: dict[str, dict[date, str]] = {}
+    refused: dict[str, set[date]] = {}
+    for p in people:
+        if p.staff is None:
+            continue
+        cells.setdefault(p.staff, {}).update(p.cells)
+        refused.setdefault(p.staff, set()).update(p.refused_days)
+    out: list[Unavailability] = []
+    parsed: dict[str, list[Shift]] = {}
+    for staff, said_cells in cells.items():
+        said: dict[date, list[Shift]] = {}
+        for day, text in said_cells.items():
+            if day in refused[staff]:
+                continue
+            shifts = parsed.get(text)
+            if shifts is None:
+                shifts = parsed[text] = cell_shifts(text, codes) or []
+            if shifts:
+                said[day] = shifts
+        out.extend(_entries(staff, said, hours, dept, source))
+    return out
 
 
 def _entries(
-    person: DutyPerson, codes: Mapping[str, str], hours: tuple[time, time], extra: dict[str, Any]
+    staff: str, said: dict[date, list[Shift]], hours: tuple[time, time], dept: str, source: str
 ) -> list[Unavailability]:
-    assert person.staff is not None
-    said: dict[date, set[str]] = {}
-    for day, text in person.cells.items():
-        if day in person.refused_days:
-            continue
-        meanings = cell_meanings(text, codes)
-        if meanings:
-            said[day] = meanings
+    """The entries of one person, each day's spans merged where they touch (never across roster
+    days: an import replaces its entries day by day)."""
     c0, c1 = hours
-    spans: list[tuple[datetime, datetime, str]] = []
+    out: list[Unavailability] = []
+    keys: set[tuple[datetime, datetime]] = set()
     for day in sorted(said):
-        m = said[day]
+        shifts = said[day]
         nxt = day + timedelta(days=1)
-        if "leave" in m:
-            spans.append((datetime.combine(day, time()), datetime.combine(nxt, time()), "leave"))
-        if "day" in m:
-            spans.append((datetime.combine(day, c0), datetime.combine(day, c1), "duty"))
-        if "night" in m:
-            spans.append((datetime.combine(day, c1), datetime.combine(nxt, c0), "duty"))
-            # Rest the day after, unless the roster has the person at work or on leave then.
-            if not (said.get(nxt, set()) & {"day", "leave"}):
-                spans.append((datetime.combine(nxt, c0), datetime.combine(nxt, c1), "rest"))
-    spans.sort()
-    merged: list[list[Any]] = []
-    for s, e, reason in spans:
-        last = merged[-1] if merged else None
-        if last is not None and last[2] == reason and last[1] >= s:
-            last[1] = max(last[1], e)
-        else:
-            merged.append([s, e, reason])
-    return [Unavailability(person.staff, s, e, reason, dict(extra)) for s, e, reason in merged]
+        spans: list[tuple[datetime, datetime, str]] = []
+        rests: list[tuple[datetime, datetime]] = []
+        for s in shifts:
+            if s.timed:
+                assert s.on is not None and s.off is not None
+                start = datetime.combine(day, _clock(s.on))
+                end = datetime.combine(nxt if s.off <= s.on else day, _clock(s.off))
+                spans.append((start, end, "leave" if s.kind == "leave" else "duty"))
+                if s.rest_until:
+                    rests.append((end, datetime.combine(end.date(), _clock(s.rest_until))))
+            elif s.kind == "leave":
+                spans.append((datetime.combine(day, time()), datetime.combine(nxt, time()), "leave"))
+            elif s.kind == "day":
+                spans.append((datetime.combine(day, c0), datetime.combine(day, c1), "duty"))
+            elif s.kind == "night":
+                spans.append((datetime.combine(day, c1), datetime.combine(nxt, c0), "duty"))
+                # Rest the day after, unless the roster has the person at work or on leave then.
+                if not any(_busy_by_day(x) for x in said.get(nxt, ())):
+                    rests.append((datetime.combine(nxt, c0), datetime.combine(nxt, c1)))
+        for r0, r1 in rests:
+            # A rest ends where the roster's next shift of that person begins.
+            for other in said.get(r0.date(), ()) if r0.date() != day else ():
+                if other.timed and other.kind != "leave":
+                    begin = datetime.combine(r0.date(), _clock(other.on or "00:00"))
+                    if r0 <= begin < r1:
+                        r1 = begin
+                elif other.kind in ("day", "leave"):
+                    r1 = r0
+            if r0 < r1:
+                spans.append((r0, r1, "rest"))
+        spans.sort()
+        merged: list[list[Any]] = []
+        for s0, e0, reason in spans:
+            last = merged[-1] if merged else None
+            if last is not None and last[2] == reason and last[1] >= s0:
+                last[1] = max(last[1], e0)
+            else:
+                merged.append([s0, e0, reason])
+        tag = {"department": dept, "day": day.isoformat()}
+        for s0, e0, reason in merged:
+            if (s0, e0) in keys:  # the same span from two days (a rest and a shift): once
+                continue
+            keys.add((s0, e0))
+            extra: dict[str, Any] = {"source": source, "roster": tag} if source else {"roster": tag}
+            out.append(Unavailability(staff, s0, e0, reason, extra))
+    return out
 
 
-def merge_roster(
-    held: Mapping[Any, Unavailability], roster: DutyRoster
-) -> tuple[list[Unavailability], list[Any], list[Unavailability]]:
-    """What saving `roster` writes against the unavailability `held` (by key): (entries to save,
-    keys to delete, entries left out). The entries an earlier import of the same department and
-    month made and this one does not make again go; an entry of the same person and times held
-    from elsewhere (typed in, another roster) stays as it is, and the roster's is left out."""
-    tag = roster.tag
-    saves: list[Unavailability] = []
-    left_out: list[Unavailability] = []
+def _busy_by_day(s: Shift) -> bool:
+    return s.kind in ("day", "leave") or (
+        s.timed and s.kind != "leave" and not s.overnight and (s.on or "") < "17:30"
+    )
+
+
+@dataclass(slots=True)
+class RosterMerge:
+    """What saving rosters writes against the unavailability held: entries to save (new or
+    changed), keys to delete, and the counts the summary states."""
+
+    saves: list[Unavailability] = field(default_factory=list)
+    deletes: list[Any] = field(default_factory=list)
+    left_out: list[Unavailability] = field(
+        default_factory=list
+    )  # the same person and times held from elsewhere
+    unchanged: int = 0  # entries held already as they are
+    replaced: int = 0  # earlier entries of these people and days that go or change
+    kept: int = 0  # earlier entries kept because their row or cell was refused
+
+
+def merge_roster(held: Mapping[Any, Unavailability], roster: DutyRoster) -> RosterMerge:
+    """What saving `roster` writes against the unavailability `held` (by key). It replaces exactly
+    the entries an earlier import of the same department took for the people it takes, on the
+    days of their blocks, except a refused cell's day; a refused row touches nothing. An entry of
+    the same person and times held from elsewhere (typed in, another roster) stays as it is."""
+    covered: dict[str, set[date]] = {}
+    refused: dict[str, set[date]] = {}
+    for p in roster.people:
+        if p.staff is not None:
+            covered.setdefault(p.staff, set()).update(d for d in p.dates if d not in p.refused_days)
+            refused.setdefault(p.staff, set()).update(p.refused_days)
+    earlier: dict[Any, Unavailability] = {}
+    out = RosterMerge()
+    for key, u in held.items():
+        if u.staff not in covered:
+            continue
+        tag = u.extra.get("roster")
+        if not isinstance(tag, dict) or tag.get("department") != roster.department:
+            continue
+        day = roster_day(u)
+        if day in covered[u.staff]:
+            earlier[key] = u
+        elif day in refused[u.staff]:
+            out.kept += 1
+    new_keys = set()
     for e in roster.entries:
+        new_keys.add(e.key)
         there = held.get(e.key)
-        (left_out if there is not None and there.extra.get("roster") != tag else saves).append(e)
-    new_keys = {e.key for e in roster.entries}
-    gone = [
-        u.key for u in imported_from(held.values(), roster.department, roster.month) if u.key not in new_keys
-    ]
-    return saves, gone, left_out
+        if there is None:
+            out.saves.append(e)
+        elif e.key not in earlier:
+            out.left_out.append(e)
+        elif there == e:
+            out.unchanged += 1
+        else:
+            out.saves.append(e)
+            out.replaced += 1
+    for key in earlier:
+        if key not in new_keys:
+            out.deletes.append(key)
+            out.replaced += 1
+    return out
+
+
+@dataclass(slots=True)
+class SheetRead:
+    """One sheet of a workbook as a duty import read it: a roster, or why not (an error), or
+    skipped (hidden, or no day columns at all when other sheets are rosters)."""
+
+    name: str
+    roster: DutyRoster | None = None
+    error: DutyError | None = None
+    hidden: str = ""  # "hidden" / "veryHidden": skipped
+
+
+def read_duty_sheets(
+    sheets: Sequence[Any],
+    read: Callable[[Any], DutyRoster],
+    only: str | None = None,
+) -> list[SheetRead]:
+    """Every visible sheet of a workbook read as a roster (`read` reads one); hidden ones skipped
+    and named; with `only`, that sheet alone. A sheet without any day columns is reported as
+    such (a notes sheet beside the rosters)."""
+    out = []
+    for sheet in sheets:
+        if only is not None and sheet.name != only:
+            continue
+        state = getattr(sheet, "state", "visible") or "visible"
+        if state != "visible" and only is None:
+            out.append(SheetRead(sheet.name, hidden=state))
+            continue
+        try:
+            out.append(SheetRead(sheet.name, roster=read(sheet)))
+        except DutyError as exc:
+            out.append(SheetRead(sheet.name, error=exc))
+    return out

@@ -38,7 +38,6 @@ from scheduler.duty import (
     cell_meanings,
     column_index,
     column_letter,
-    imported_from,
     merge_roster,
     read_duty_grid,
     shift_code_problems,
@@ -563,17 +562,17 @@ class DutyImportDialog(QDialog):
                 self.preview.setItem(r, k, item)
         self.preview.resizeColumnsToContents()
         self.preview.setColumnWidth(3, min(self.preview.columnWidth(3), 200))
-        held = self.plan.unavailability
-        earlier = len(imported_from(held.values(), roster.department, roster.month))
-        saves, _gone, left_out = merge_roster(held, roster)
+        merge = merge_roster(self.plan.unavailability, roster)
         reasons = {k: sum(1 for e in roster.entries if e.reason == k) for k in ("duty", "rest", "leave")}
         rows_refused = sum(1 for p in roster.people if p.staff is None)
         cells_refused = sum(len(p.refused_days) for p in roster.people)
         dept = self.plan.departments[roster.department].name
+        dates = roster.dates
         text = trf(
-            "%1, %2: %3 of %4 people found; %5 entries (%6 on duty, %7 resting after a night, %8 on leave).",
+            "%1, %2 – %3: %4 of %5 people found; %6 entries (%7 on duty, %8 resting after a night, %9 on leave).",
             dept,
-            f"{roster.month:%Y-%m}",
+            f"{dates[0]}",
+            f"{dates[-1]}",
             len(roster.taken),
             len(roster.people),
             len(roster.entries),
@@ -583,36 +582,48 @@ class DutyImportDialog(QDialog):
         )
         if rows_refused or cells_refused:
             text += " " + trf("Not imported: %1 rows and %2 cells (in red).", rows_refused, cells_refused)
-        if earlier:
-            text += " " + trf("Replaces the %1 entries imported before for %2 of this month.", earlier, dept)
-        if left_out:
+        text += " " + trf(
+            "%1 to write, %2 already there, %3 earlier entries of these people and days replaced, "
+            "%4 kept (their row or cell refused).",
+            len(merge.saves),
+            merge.unchanged,
+            merge.replaced,
+            merge.kept,
+        )
+        if merge.left_out:
             text += " " + trf(
                 "%1 of them are left out: the same person and times are held already (typed in, or another roster).",
-                len(left_out),
+                len(merge.left_out),
             )
         self.summary.setText(text)
-        ok.setText(trf("Import %1 entries", len(saves)))
-        ok.setEnabled(bool(roster.taken) or bool(earlier))
+        ok.setText(trf("Import %1 entries", len(merge.saves)))
+        ok.setEnabled(bool(merge.saves) or bool(merge.deletes))
 
     def changes(self, unavailability: dict[Any, Unavailability]) -> tuple[list[Unavailability], list[Any]]:
         """(entries to save, keys to delete) against the unavailability the database holds."""
         assert self.roster is not None
-        saves, gone, _left_out = merge_roster(unavailability, self.roster)
-        return saves, gone
+        merge = merge_roster(unavailability, self.roster)
+        return merge.saves, merge.deletes
 
 
 class ShiftCodesDialog(QDialog):
-    """Settings ▸ Shift codes: what each code of the departments' duty rosters means."""
+    """Settings ▸ Shift codes: what each code of the departments' duty rosters means: a kind, or a
+    shift with its own hours (on, off, optional rest until a time of the day it ends)."""
 
-    def __init__(self, codes: dict[str, str], parent: QWidget | None = None):
+    COLUMNS = 5  # code, means, on, off, rest until
+
+    def __init__(self, codes: dict[str, Any], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("Shift codes"))
-        self.table = QTableWidget(0, 2)
+        self.table = QTableWidget(0, self.COLUMNS)
         self.table.setObjectName("codes")
-        self.table.setHorizontalHeaderLabels([tr("Code in the roster"), tr("Means")])
+        self.table.setHorizontalHeaderLabels(
+            [tr("Code in the roster"), tr("Means"), tr("From"), tr("To"), tr("Rest until")]
+        )
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setStyleSheet("color: #b00020;")
@@ -628,9 +639,16 @@ class ShiftCodesDialog(QDialog):
             row.addWidget(b)
         row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(tr("How a cell of a department's duty roster is read. An empty cell is a free day."))
+        intro = QLabel(
+            tr(
+                "How a cell of a department's duty roster is read. An empty cell is a free day. A shift "
+                "with its own hours (From, To as HH:MM) ends the next day when To is not after From "
+                "(16:00 to 00:00 ends at midnight); Rest until: a rest after it, to that time of the day it ends. "
+                "A roster's own legend is used for the codes it states, except where a code here says otherwise."
+            )
         )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(self.message)
@@ -638,9 +656,9 @@ class ShiftCodesDialog(QDialog):
         layout.addWidget(self.buttons)
         self.set_codes(codes)
         self.table.itemChanged.connect(self._check)
-        self.resize(560, 520)
+        self.resize(760, 560)
 
-    def set_codes(self, codes: dict[str, str]) -> None:
+    def set_codes(self, codes: dict[str, Any]) -> None:
         self.table.blockSignals(True)
         self.table.setRowCount(0)
         for code, meaning in codes.items():
@@ -648,16 +666,25 @@ class ShiftCodesDialog(QDialog):
         self.table.blockSignals(False)
         self._check()
 
-    def add_code(self, code: str, meaning: str) -> None:
+    def add_code(self, code: str, meaning: Any) -> None:
+        """A row: `meaning` is a kind (day, night, free, leave) or the hours {"on", "off", …}."""
         r = self.table.rowCount()
+        self.table.blockSignals(True)
         self.table.insertRow(r)
         self.table.setItem(r, 0, QTableWidgetItem(code))
         combo = QComboBox()
         for m in MEANINGS:
             combo.addItem(tr(MEANING_NAMES[m]), m)
-        combo.setCurrentIndex(max(0, combo.findData(meaning)))
+        combo.addItem(tr("On duty at its own hours"), "hours")
+        combo.addItem(tr("Away (leave) at its own hours"), "hours-leave")
+        timed = isinstance(meaning, dict)
+        kind = ("hours-leave" if meaning.get("kind") == "leave" else "hours") if timed else meaning
+        combo.setCurrentIndex(max(0, combo.findData(kind)))
         combo.currentIndexChanged.connect(self._check)
         self.table.setCellWidget(r, 1, combo)
+        for c, key in ((2, "on"), (3, "off"), (4, "rest_until")):
+            self.table.setItem(r, c, QTableWidgetItem(str(meaning.get(key) or "") if timed else ""))
+        self.table.blockSignals(False)
         if not code:
             self.table.setCurrentCell(r, 0)
             self.table.editItem(self.table.item(r, 0))
@@ -668,18 +695,45 @@ class ShiftCodesDialog(QDialog):
             self.table.removeRow(r)
         self._check()
 
-    def codes(self) -> dict[str, str]:
-        out: dict[str, str] = {}
+    def _cell(self, r: int, c: int) -> str:
+        item = self.table.item(r, c)
+        return item.text().strip() if item is not None else ""
+
+    def codes(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
         for r in range(self.table.rowCount()):
-            item = self.table.item(r, 0)
-            code = item.text().strip() if item is not None else ""
-            if code:
-                out[code] = self.table.cellWidget(r, 1).currentData()
+            code = self._cell(r, 0)
+            if not code:
+                continue
+            kind = self.table.cellWidget(r, 1).currentData()
+            if kind in ("hours", "hours-leave"):
+                value: dict[str, str] = {
+                    "on": self._cell(r, 2),
+                    "off": "00:00" if self._cell(r, 3) == "24:00" else self._cell(r, 3),
+                }
+                if self._cell(r, 4):
+                    value["rest_until"] = self._cell(r, 4)
+                if kind == "hours-leave":
+                    value["kind"] = "leave"
+                out[code] = value
+            else:
+                out[code] = kind
         return out
 
     def _check(self, *_args: object) -> None:
+        for r in range(self.table.rowCount()):
+            widget = self.table.cellWidget(r, 1)
+            timed = widget is not None and widget.currentData() in ("hours", "hours-leave")
+            for c in (2, 3, 4):
+                item = self.table.item(r, c)
+                if item is not None:
+                    flags = item.flags()
+                    editable = Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsEnabled
+                    self.table.blockSignals(True)
+                    item.setFlags(flags | editable if timed else flags & ~editable)
+                    self.table.blockSignals(False)
         problems = shift_code_problems(self.codes())
         self.message.setText(
-            "\n".join(trf("%1: %2", value, tr(reason)) for _w, value, reason in problems[:5])
+            "\n".join(trf("%1: %2", where.lstrip(".") or value, tr(reason)) for where, value, reason in problems[:5])
         )
         self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(not problems)

@@ -7,18 +7,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from cli.commands import run
-from db.operations import database_hash, save_shift_codes, shift_codes
+from db.operations import database_hash
 from db.planio import load_plan
 from db.store import Store
-from scheduler.conflicts import CheckContext, check
-from scheduler.workdays import WorkCalendar, official_calendar
-from tests.scheduler.test_duty import EXPECTED, EXPECTED_REFUSALS, grid_rows, messy_csv, messy_xlsx, plan_doc
+from tests.scheduler.test_duty import messy_csv, messy_xlsx, plan_doc
 from tests.scheduler.test_spreadsheet import _messy_xlsx, form_csv, form_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,114 +71,6 @@ def _roster_entries(db: Path) -> list[tuple]:
     return sorted(
         (u.staff, u.start, u.end, u.reason) for u in plan.unavailability.values() if "roster" in u.extra
     )
-
-
-def test_duty_dry_run_lists_the_refusals_and_changes_nothing(tmp_path, capsys) -> None:
-    db = _db(tmp_path, typed_on_the_1st=True)
-    xlsx = tmp_path / "骨伤科排班.xlsx"
-    xlsx.write_bytes(messy_xlsx())
-    before = _hash(db)
-    code, out, err = _sheet(capsys, db, "duty", str(xlsx), "--dry-run")
-    assert code == 1 and err == ""
-    lines = out.splitlines()
-    assert lines[:3] == [
-        "row 6: several people in 骨伤科 are named 张伟 (s010, s011): give the staff number",
-        "row 7, column F (4): unknown shift code X",
-        "row 8: no staff number E999, and no one in 骨伤科 is named 赵无",
-    ]
-    assert lines[3].startswith("Dry run, nothing written.") and "4 of 6 people taken, 13 entries" in lines[3]
-    assert lines[3].endswith("1 entries left out: the same person and times are held already")
-    assert _hash(db) == before
-    code, out, _err = _sheet(capsys, db, "duty", str(xlsx), "--dry-run", "--json")
-    doc = json.loads(out)
-    assert code == 1 and _hash(db) == before
-    assert (
-        doc["department"],
-        doc["month"],
-        doc["people"],
-        doc["taken"],
-        doc["entries"],
-        doc["left_out"],
-    ) == (
-        "ortho",
-        "2026-12",
-        6,
-        4,
-        len(EXPECTED) - 1,
-        1,
-    )
-    assert doc["by_reason"] == {"duty": 7, "leave": 2, "rest": 4} and doc["dry_run"] is True
-    assert [(r["row"], r["column"], r["value"], r["reason"]) for r in doc["refused"]] == EXPECTED_REFUSALS
-
-
-def test_duty_import_then_the_checker_knows_who_rests(tmp_path, capsys) -> None:
-    db = _db(tmp_path)
-    xlsx = tmp_path / "duty.xlsx"
-    xlsx.write_bytes(messy_xlsx())
-    assert _sheet(capsys, db, "duty", str(xlsx))[0] == 1  # refusals listed, the rest taken
-    assert _roster_entries(db) == EXPECTED
-    with Store(db) as s:
-        plan = load_plan(s)
-    ctx = CheckContext(plan, WorkCalendar(official_calendar(), plan.calendar.values()), datetime(2026, 12, 1))
-    away = [
-        c
-        for c in check(ctx)
-        if c.kind == "staff_unavailable" and ("a-day", date(2026, 12, 3)) in c.occurrences
-    ]
-    assert [(c.staff, dict(c.detail)["reasons"]) for c in away] == [("s012", ("rest",))]  # not 金伟, free
-    capsys.readouterr()
-    assert run(["check", "--db", str(db), "--json", "--lang", "en", "--today", "2026-12-01"]) == 1
-    report = json.loads(capsys.readouterr().out)
-    found = [c for c in report["conflicts"] if c["kind"] == "staff_unavailable"]
-    assert [c["staff"] for c in found if c["occurrences"][0]["activity"] == "a-day"] == ["s012"]
-
-
-def test_reimport_replaces_that_department_month_only(tmp_path, capsys) -> None:
-    db = _db(tmp_path)
-    with Store(db) as s:
-        before_manual = sorted(u.key for u in load_plan(s).unavailability.values())  # the sample's own
-    first = tmp_path / "duty.xlsx"
-    first.write_bytes(messy_xlsx())
-    _sheet(capsys, db, "duty", str(first))
-    # The department sends the roster again as GBK CSV: 金伟 free on the 2nd, 刘洋's X fixed to 休.
-    rows = grid_rows()
-    rows[3][3] = None
-    rows[6][5] = "休"
-    text = "\r\n".join(",".join("" if v is None else str(v) for v in row) for row in rows)
-    second = tmp_path / "duty-v2.csv"
-    second.write_bytes(text.encode("gbk"))
-    code, out, _err = _sheet(capsys, db, "duty", str(second), "--json")
-    doc = json.loads(out)
-    assert code == 1 and doc["replaced"] == len(EXPECTED) and doc["entries"] == len(EXPECTED) - 1
-    assert [r["row"] for r in doc["refused"]] == [6, 8]  # the two people still not found; no cell
-    got = _roster_entries(db)
-    assert got == [
-        e for e in EXPECTED if e != ("s001", datetime(2026, 12, 2, 8), datetime(2026, 12, 2, 17, 30), "duty")
-    ]
-    with Store(db) as s:
-        plan = load_plan(s)
-    assert {u.extra.get("source") for u in plan.unavailability.values() if "roster" in u.extra} == {
-        "duty-v2.csv"
-    }
-    assert sorted(k for k, u in plan.unavailability.items() if "roster" not in u.extra) == before_manual
-    # The plan file carries where each entry came from.
-    out_file = tmp_path / "export.json"
-    assert run(["export", "--db", str(db), "-o", str(out_file)]) == 0
-    exported = json.loads(out_file.read_text(encoding="utf-8"))["unavailability"]
-    assert {"source": "duty-v2.csv", "roster": {"department": "ortho", "month": "2026-12"}}.items() <= next(
-        u for u in exported if u["staff"] == "s012"
-    ).items()
-
-
-def test_a_clean_roster_exits_0_and_the_month_and_department_can_be_given(tmp_path, capsys) -> None:
-    db = _db(tmp_path)
-    csv = tmp_path / "roster.csv"
-    csv.write_text(
-        "姓名,1,2,3,4,5,6,7\r\n金伟,白,夜,,白,白,休,休\r\n李娜,假,假,假,假,假,,\r\n", encoding="utf-8-sig"
-    )
-    code, out, _err = _sheet(capsys, db, "duty", str(csv), "--department", "ortho", "--month", "2027-01")
-    assert code == 0 and "2 of 2 people taken, 6 entries (4 duty, 1 rest, 1 leave)" in out
-    assert ("s002", datetime(2027, 1, 1), datetime(2027, 1, 6), "leave") in _roster_entries(db)
 
 
 @pytest.mark.parametrize(
@@ -297,25 +187,3 @@ def test_requests_from_a_form_export_taken_once(tmp_path, capsys) -> None:
         out.splitlines()[-1]
         == "点单 again.xlsx: 0 request(s) taken, 3 already there (repeated, or imported before), 2 row(s) refused"
     )
-
-
-def test_shift_codes_of_the_plan_file_and_the_setting_are_used(tmp_path, capsys) -> None:
-    doc = plan_doc()
-    doc["hospital"]["shift_codes"] = {"白": "day", "X": "leave", "夜": "night"}
-    db = _db(tmp_path, doc)
-    with Store(db) as s:
-        assert shift_codes(s) == {"白": "day", "X": "leave", "夜": "night"}
-    xlsx = tmp_path / "duty.xlsx"
-    xlsx.write_bytes(messy_xlsx())
-    code, out, _err = _sheet(capsys, db, "duty", str(xlsx), "--dry-run", "--json")
-    unknown = sorted({r["value"] for r in json.loads(out)["refused"] if r["column"]})
-    assert unknown == ["n", "休", "假", "夜班", "年假"]  # the file's table, not the defaults
-    with Store(db) as s:
-        save_shift_codes(
-            s, {**shift_codes(s), "假": "leave", "休": "free", "夜班": "night", "年假": "leave", "N": "night"}
-        )
-    code, out, _err = _sheet(capsys, db, "duty", str(xlsx), "--dry-run", "--json")
-    assert [r["value"] for r in json.loads(out)["refused"] if r["column"]] == []  # X is leave here
-    out_file = tmp_path / "export.json"
-    assert run(["export", "--db", str(db), "-o", str(out_file)]) == 0
-    assert json.loads(out_file.read_text(encoding="utf-8"))["hospital"]["shift_codes"]["N"] == "night"

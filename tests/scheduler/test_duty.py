@@ -19,14 +19,13 @@ from scheduler.duty import (
     DutyError,
     column_index,
     column_letter,
-    imported_from,
     merge_roster,
     normalize_code,
     read_duty_grid,
     read_shift_codes,
-    roster_tag,
     shift_code_problems,
 )
+from scheduler.duty_codes import Shift
 from scheduler.model import Unavailability
 from scheduler.planfile import parse_document
 from scheduler.spreadsheet import read_workbook
@@ -103,20 +102,21 @@ EXPECTED = [
     ("s001", at(2, "08:00"), at(2, "17:30"), "duty"),
     ("s001", at(4, "17:30"), at(5, "08:00"), "duty"),  # night of the 4th
     ("s001", at(5, "08:00"), at(5, "17:30"), "rest"),  # rest after it (the 5th is free)
-    ("s002", at(1), at(4), "leave"),  # three days of leave, one entry
+    ("s002", at(1), at(2), "leave"),  # three days of leave, one entry a day
+    ("s002", at(2), at(3), "leave"),
+    ("s002", at(3), at(4), "leave"),
     ("s002", at(4, "08:00"), at(4, "17:30"), "duty"),
     ("s003", at(7), at(8), "leave"),
     ("s012", at(1, "08:00"), at(1, "17:30"), "duty"),
     ("s012", at(2, "17:30"), at(3, "08:00"), "duty"),
     ("s012", at(3, "08:00"), at(3, "17:30"), "rest"),
-    ("s012", at(5, "17:30"), at(6, "08:00"), "duty"),
-    ("s012", at(6, "08:00"), at(6, "17:30"), "rest"),
+    ("s012", at(5, "00:00"), at(5, "08:00"), "duty"),  # N: 00:00-08:00 of that day, not the evening
     ("s012", at(31, "17:30"), at(1, "08:00", 1, 2027), "duty"),  # the last night of the month
     ("s012", at(1, "08:00", 1, 2027), at(1, "17:30", 1, 2027), "rest"),  # rests into January
 ]
 EXPECTED_REFUSALS = [
     (6, "", "张伟", "several people in 骨伤科 are named 张伟 (s010, s011): give the staff number"),
-    (7, "F", "X", "unknown shift code X"),
+    (7, "F", "X", "unknown shift code X (define it in Settings ▸ Shift codes, or: shift-codes set X MEANING)"),
     (8, "", "赵无", "no staff number E999, and no one in 骨伤科 is named 赵无"),
 ]
 
@@ -141,13 +141,15 @@ def test_the_messy_grid_gives_the_expected_entries_and_refusals(kind: str) -> No
     assert refusals(roster) == EXPECTED_REFUSALS
     assert [p.name for p in roster.people] == [p[1] for p in PEOPLE]  # the legend is not a person
     assert {p.staff for p in roster.taken} == {"s001", "s002", "s012", "s003"}
-    tag = {"department": "ortho", "month": "2026-12"}
-    assert all(e.extra == {"source": name, "roster": tag} for e in roster.entries)
+    assert all(e.extra["source"] == name and e.extra["roster"]["department"] == "ortho" for e in roster.entries)
+    # each entry says the roster day it was read from (a night's rest: the night's day)
+    rest = next(e for e in roster.entries if e.staff == "s001" and e.reason == "rest")
+    assert rest.extra["roster"]["day"] == "2026-12-04" and rest.start == at(5, "08:00")
 
 
 def test_clinical_hours_and_codes_are_those_passed_in() -> None:
     [sheet] = read_workbook(messy_xlsx(), "duty.xlsx")
-    codes = {**CODES, "X": "leave"}  # the office taught the app its X
+    codes = {**CODES, "X": Shift("leave")}  # the office taught the app its X
     roster = read_duty_grid(sheet.rows, PLAN, codes, ("07:30", "16:00"))
     got = entries(roster)
     assert ("s001", at(1, "07:30"), at(1, "16:00"), "duty") in got
@@ -162,8 +164,9 @@ def test_night_then_day_or_leave_needs_no_rest_and_combined_codes() -> None:
         ["金伟", "夜", "白", "夜", "假", "白/夜", None, "休"],
     ]
     roster = read_duty_grid(rows, PLAN, CODES, department="ortho", month=date(2026, 11, 1))
-    assert entries(roster) == [  # duty spans that touch are one
-        ("s001", at(1, "17:30", 11), at(2, "17:30", 11), "duty"),  # the night, then on duty: no rest
+    assert entries(roster) == [  # duty spans of one day that touch are one
+        ("s001", at(1, "17:30", 11), at(2, "08:00", 11), "duty"),  # the night, then on duty: no rest
+        ("s001", at(2, "08:00", 11), at(2, "17:30", 11), "duty"),
         ("s001", at(3, "17:30", 11), at(4, "08:00", 11), "duty"),
         ("s001", at(4, "00:00", 11), at(5, "00:00", 11), "leave"),  # on leave: no rest either
         ("s001", at(5, "08:00", 11), at(6, "08:00", 11), "duty"),  # 白/夜: the day and the night
@@ -199,7 +202,7 @@ def test_day_headers_of_every_kind(cell, title, month) -> None:
 
 def test_weekdays_in_the_day_cells_must_fit_the_month() -> None:
     rows = [["工号", *(f"{n}\n{_wd(n)}" for n in range(1, 11))], ["s001", "白"]]
-    with pytest.raises(DutyError, match="weekdays in the header do not fit 2027-12"):
+    with pytest.raises(DutyError, match="weekdays written do not fit the dates read, in B1 .周二 ≠ 2027-12-01 周三."):
         read_duty_grid(rows, PLAN, CODES, department="ortho", month=date(2027, 12, 1))
 
 
@@ -229,7 +232,7 @@ def test_the_department_from_the_file_name_or_the_people() -> None:
                 [None, *("周" + WEEKDAY[date(2026, 11, d).weekday()] for d in range(1, 31))],
             ],
             {"month": date(2026, 12, 1), "department": "ortho"},
-            "weekday row does not fit 2026-12",
+            "weekdays written do not fit the dates read, in B2 (周日 ≠ 2026-12-01 周二)",
         ),
         (
             [["备注", *range(1, 31)], ["x", "白"]],
@@ -273,8 +276,8 @@ def test_a_staff_number_with_another_name_or_listed_twice_is_refused() -> None:
 
 def test_shift_codes_normalised_validated_and_read_from_a_damaged_value() -> None:
     assert normalize_code(" ｎ ") == "N" and normalize_code("白 班") == "白班"
-    assert read_shift_codes(None) == {normalize_code(k): v for k, v in DEFAULT_SHIFT_CODES.items()}
-    assert read_shift_codes({"a": "night", "B": "banana", 5: "day", "": "free"}) == {"A": "night"}
+    assert read_shift_codes(None) == {normalize_code(k): read_shift_codes({k: v})[normalize_code(k)] for k, v in DEFAULT_SHIFT_CODES.items()}
+    assert read_shift_codes({"a": "night", "B": "banana", 5: "day", "": "free"}) == {"A": Shift("night")}
     assert shift_code_problems({"夜": "night", "白": "day"}) == []
     got = shift_code_problems({"n": "night", "N": "leave", "a/b": "day", "x": "holiday"})
     assert [(w, v) for w, v, _r in got] == [(".N", "N"), (".a/b", "a/b"), (".x", "holiday")]
@@ -286,27 +289,39 @@ def test_column_letters() -> None:
     assert [column_index(column_letter(i)) for i in range(800)] == list(range(800))
 
 
-def test_a_new_import_replaces_only_its_own_department_and_month() -> None:
+def test_a_new_import_replaces_its_own_entries_of_its_people_and_days_only() -> None:
     [sheet] = read_workbook(messy_xlsx(), "duty.xlsx")
     first = read_duty_grid(sheet.rows, PLAN, CODES, source="duty.xlsx")
-    tag_nov = roster_tag("ortho", date(2026, 11, 1))
     manual = Unavailability("s001", at(20, "08:00"), at(20, "12:00"), "leave")
+    tag_nov = {"department": "ortho", "day": "2026-11-03"}
     other_month = Unavailability("s001", at(3, "08:00", 11), at(3, "17:30", 11), "duty", {"roster": tag_nov})
     held = {u.key: u for u in [*first.entries, manual, other_month]}
+    again = merge_roster(held, first)
+    assert (again.saves, again.deletes, again.unchanged, again.replaced) == ([], [], len(first.entries), 0)
     # The department changed 金伟's 2nd from 白 to 休 and sent the roster again.
     rows = [list(r) for r in sheet.rows]
     rows[3][3] = "休"
     second = read_duty_grid(rows, PLAN, CODES, source="duty v2.xlsx")
-    saves, gone, left_out = merge_roster(held, second)
-    assert gone == [("s001", at(2, "08:00"), at(2, "17:30"))]
-    assert len(saves) == len(first.entries) - 1 and all(e.extra["source"] == "duty v2.xlsx" for e in saves)
-    assert left_out == []
+    m = merge_roster(held, second)
+    assert m.deletes == [("s001", at(2, "08:00"), at(2, "17:30"))]
+    assert len(m.saves) == len(first.entries) - 1 and all(e.extra["source"] == "duty v2.xlsx" for e in m.saves)
+    assert m.replaced == len(m.saves) + 1 and m.left_out == [] and m.unchanged == 0
     # An entry typed in for the same person and times stays as it is; the roster's is left out.
     typed = Unavailability("s001", at(1, "08:00"), at(1, "17:30"), "leave", {"note": "typed in"})
-    saves, gone, left_out = merge_roster({**held, typed.key: typed}, second)
-    assert [e.key for e in left_out] == [typed.key] and typed.key not in {e.key for e in saves}
-    assert typed.key not in gone
-    assert len(imported_from(held.values(), "ortho", date(2026, 12, 1))) == len(first.entries)
+    m = merge_roster({**held, typed.key: typed}, second)
+    assert [e.key for e in m.left_out] == [typed.key] and typed.key not in {e.key for e in m.saves}
+    assert typed.key not in m.deletes
+
+
+def test_a_refused_cell_or_row_keeps_what_was_there() -> None:
+    rows = [["工号", "姓名", *range(1, 31)], ["s001", "金伟", "白", "白", "白"], ["s002", "李娜", "夜", None, "假"]]
+    first = read_duty_grid(rows, PLAN, CODES, department="ortho", month=date(2026, 11, 1))
+    held = {u.key: u for u in first.entries}
+    rows2 = [["工号", "姓名", *range(1, 31)], ["s001", "金伟", "白", "X", "白"], ["s002", "李那", "休"]]
+    second = read_duty_grid(rows2, PLAN, CODES, department="ortho", month=date(2026, 11, 1))
+    m = merge_roster(held, second)
+    # 金伟's 2nd (X refused) is kept; 李那 is nobody: 李娜's entries are all kept
+    assert m.deletes == [] and m.saves == [] and m.kept == 1 and m.unchanged == 2
 
 
 def test_a_plan_file_with_a_bad_shift_code_table_is_refused() -> None:
@@ -320,8 +335,8 @@ def test_a_plan_file_with_a_bad_shift_code_table_is_refused() -> None:
     doc["hospital"]["shift_codes"] = {"夜": "night", "Ａ班": "day"}
     plan = parse_document(json.dumps(doc, ensure_ascii=False)).plan
     assert plan.hospital is not None and read_shift_codes(plan.hospital.extra["shift_codes"]) == {
-        "夜": "night",
-        "A班": "day",
+        "夜": Shift("night"),
+        "A班": Shift("day"),
     }
 
 

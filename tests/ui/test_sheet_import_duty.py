@@ -80,7 +80,7 @@ def test_duty_preview_then_import_reimport_and_undo(window, tmp_path, monkeypatc
     assert seen["red rows"] == [2, 4]  # the ambiguous 张伟 and the unknown 赵无
     assert seen["X"] == ("X", True, False)  # the unknown code's cell, not its neighbour
     assert len(seen["problems"]) == 3 and "X" in seen["problems"][1] and "F" in seen["problems"][1]
-    assert "13" in seen["ok"] and seen["hash"] == before
+    assert "14" in seen["ok"] and seen["hash"] == before
     first = [e for e in EXPECTED if e[:3] not in typed]
     assert _roster(path) == first and _typed(path) == typed  # the typed-in leave kept as it was
     # The department changes 金伟's 2nd to free and sends the roster again (as CSV).
@@ -159,6 +159,7 @@ def test_requests_preview_names_matched_by_hand_then_undo(window, tmp_path, monk
 
 def test_shift_codes_setting_is_one_undoable_step(window, monkeypatch) -> None:
     from db.operations import shift_codes
+    from scheduler.duty_codes import DEFAULT_SHIFT_CODES
 
     seen: dict = {}
 
@@ -176,7 +177,7 @@ def test_shift_codes_setting_is_one_undoable_step(window, monkeypatch) -> None:
 
     monkeypatch.setattr(sheet_import.ShiftCodesDialog, "exec", edit)
     window.settings.edit_shift_codes()
-    assert seen["rows"] == 16 and seen["refused"][0].startswith("n") and not seen["refused"][1] and seen["ok"]
+    assert seen["rows"] == len(DEFAULT_SHIFT_CODES) and seen["refused"][0].startswith("n") and not seen["refused"][1] and seen["ok"]
     with Store(window.session.path) as s:
         assert shift_codes(s)["A班"] == "day"
     window.undo_action.trigger()
