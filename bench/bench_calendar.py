@@ -41,12 +41,15 @@ def run(small: bool = False) -> None:
 
     from PySide6.QtWidgets import QApplication
 
+    from db.paths import SETTINGS_ENV
     from ui.app import make_app
     from ui.mainwindow import MainWindow
     from ui.session import Session
 
-    app = make_app()
+    # Never the user's own settings (kept for the benchmarks after this one in the process).
+    os.environ.setdefault(SETTINGS_ENV, tempfile.mkdtemp(prefix="outreach-bench-settings-"))
     with tempfile.TemporaryDirectory() as tmp:
+        app = make_app()
         db = Path(tmp) / "demo.sqlite3"
         session = Session(db)
         import_plan(session.store, plan)

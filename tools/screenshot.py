@@ -56,6 +56,13 @@ def main(argv: list[str]) -> int:
         page.set_view({"month": 0, "week": 1, "agenda": 2}[view])
     if day is not None:
         page.go_to(date.fromisoformat(day))
+    import time
+
+    watch = getattr(window, "watch", None)
+    deadline = time.monotonic() + 30
+    while watch is not None and watch.checker is None and time.monotonic() < deadline:
+        app.processEvents()  # the first check runs beside the window: wait for its badges
+        time.sleep(0.02)
     for _ in range(5):
         app.processEvents()
     window.grab().save(out)

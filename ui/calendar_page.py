@@ -444,7 +444,8 @@ class CalendarPage(QWidget):
             if self.view_index() == self.MONTH:
                 self.month.set_items(shown, cal, today)
             else:
-                self.agenda.set_items(shown, cal, self.catalog.name_of)
+                key = self.current.key if self.current is not None else None
+                self.agenda.set_items(shown, cal, self.catalog.name_of, key)
         missing = cal.unknown_years(range(start.year, (end - timedelta(days=1)).year + 1))
         if missing:
             self.banner.setText(

@@ -751,7 +751,10 @@ class WeekView(_GridView):
                 lanes += 1
             lanes_of[i] = lanes
         narrow = [
-            max(metrics.horizontalAdvance(t) for t in self.day_title(self.monday + timedelta(days=i), 0).split("\n"))
+            max(
+                metrics.horizontalAdvance(t)
+                for t in self.day_title(self.monday + timedelta(days=i), 0).split("\n")
+            )
             + 12
             for i in range(7)
         ]
@@ -1044,15 +1047,34 @@ class AgendaView(QTreeWidget):
                 tr("Partner"),
             ]
         )
-        self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Columns sized to their contents once per fill, not at every layout (a month of a
+        # hospital is hundreds of rows); all rows one line high, so the view need not ask each.
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.setUniformRowHeights(True)
         self.itemSelectionChanged.connect(self._selection)
         self.itemDoubleClicked.connect(
             lambda item, _c: self.opened.emit(item.data(0, Qt.ItemDataRole.UserRole))
         )
 
-    def set_items(self, items: list[Shown], calendar: WorkCalendar, names: Any) -> None:
+    def set_items(self, items: list[Shown], calendar: WorkCalendar, names: Any, key: Any = None) -> None:
+        """The rows again, the occurrence of `key` (else the one chosen before) chosen. Without a
+        word to the page: clearing would tell it once per row that the choice changed (each time
+        rebuilding the details); the page shows the details of what it had chosen itself."""
+        if key is None:
+            chosen = self.selectedItems()
+            key = chosen[0].data(0, Qt.ItemDataRole.UserRole).key if chosen else None
+        self.blockSignals(True)
+        self.setUpdatesEnabled(False)
+        try:
+            self._fill(items, calendar, names, key)
+        finally:
+            self.setUpdatesEnabled(True)
+            self.blockSignals(False)
+
+    def _fill(self, items: list[Shown], calendar: WorkCalendar, names: Any, key: Any) -> None:
         self.clear()
         rows = []
+        again = None
         for s in items:
             o, a = s.occurrence, s.activity
             info = calendar.info(o.start.date())
@@ -1080,8 +1102,13 @@ class AgendaView(QTreeWidget):
                 item.setFont(2, font)
             elif s.state == "done":
                 item.setForeground(3, DONE_COLOUR)
+            if s.key == key:
+                again = item
             rows.append(item)
         self.addTopLevelItems(rows)
+        self.header().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+        if again is not None:
+            self.setCurrentItem(again)
 
     def _selection(self) -> None:
         items = self.selectedItems()

@@ -56,12 +56,44 @@ class RecordTableModel(QAbstractTableModel):
         self.catalog = catalog
         self.items: list[Any] = []
         self.row_of: dict[Any, int] = {}
+        self.sort_column = 0
+        self.sort_order = Qt.SortOrder.AscendingOrder
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.items = list(self.catalog.section(self.spec.section).values())
+        self.items = self._sorted(self.catalog.section(self.spec.section).values())
         self._index()
         self.endResetModel()
+
+    def _sorted(self, items: Iterable[Any]) -> list[Any]:
+        """In the order of the sort column: each cell read once (the proxy reading them through
+        Qt for every comparison took 100 ms on 1,592 staff), numbers before words."""
+        if not 0 <= self.sort_column < len(self.spec.columns):
+            return list(items)
+        column, catalog = self.spec.columns[self.sort_column], self.catalog
+
+        def key(item: Any) -> tuple[int, Any]:
+            value = column.value(item, catalog)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return (0, value)
+            return (1, str(value))
+
+        return sorted(items, key=key, reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The rows in a new order; the chosen ones stay chosen (persistent indexes moved)."""
+        self.sort_column, self.sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        before = self.persistentIndexList()
+        keys = [key_of(self.spec.section, self.items[i.row()]) if i.isValid() else None for i in before]
+        self.items = self._sorted(self.items)
+        self._index()
+        after = [
+            self.index(self.row_of[k], i.column()) if k is not None and k in self.row_of else QModelIndex()
+            for k, i in zip(keys, before, strict=True)
+        ]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
 
     def _index(self) -> None:
         self.row_of = {key_of(self.spec.section, item): row for row, item in enumerate(self.items)}
@@ -95,6 +127,8 @@ class RecordTableModel(QAbstractTableModel):
             for row, item in enumerate(new, first):
                 self.row_of[key_of(self.spec.section, item)] = row
             self.endInsertRows()
+        if new or gone or keys:
+            self.sort(self.sort_column, self.sort_order)  # a changed or new row to its place
 
     def redraw(self) -> None:
         """Every row again, as they are (names from another section changed)."""
@@ -144,7 +178,12 @@ class RecordFilter(QSortFilterProxyModel):
         self.words: list[str] = []
         self.filter_index = -1
         self.filter_value: str | None = None
-        self.setSortRole(Qt.ItemDataRole.DisplayRole)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting is the source model's (it reads each cell once); this one keeps its order."""
+        source = self.sourceModel()
+        if isinstance(source, RecordTableModel):
+            source.sort(column, order)
 
     def set_search(self, text: str) -> None:
         self.beginFilterChange()
@@ -318,12 +357,17 @@ class EntityPage(QWidget):
         self._size_columns()
 
     def _size_columns(self) -> None:
-        # Sizing to contents reads every row; a sample of the first ones is enough.
+        """Each column as wide as its header and the first rows' text (at most 320 px): a
+        sample measured here, not every cell asked through Qt."""
         header = self.view.horizontalHeader()
-        header.setResizeContentsPrecision(60)
-        self.view.resizeColumnsToContents()
-        for c in range(self.model.columnCount()):
-            header.resizeSection(c, min(header.sectionSize(c), 320))
+        metrics = self.view.fontMetrics()
+        head = header.fontMetrics()
+        sample = self.model.items[:60]
+        for c, column in enumerate(self.spec.columns):
+            widest = head.horizontalAdvance(tr(column.header)) + 24
+            for item in sample:
+                widest = max(widest, metrics.horizontalAdvance(str(column.value(item, self.catalog))) + 14)
+            header.resizeSection(c, min(widest, 320))
 
     def _fill_filter(self) -> None:
         if not self.spec.filters:

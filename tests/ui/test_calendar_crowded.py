@@ -166,3 +166,50 @@ def test_english_month_title_and_holiday_names(qtbot, hospital_db) -> None:
     assert page.period.text() == "2026年11月"
     assert "国庆节" in page.week.day_title(BUSIEST_MONDAY, 0)
     w.session.close()
+
+
+def test_the_agenda_redraws_without_a_word_per_row_and_keeps_the_choice(qtbot, db_path, monkeypatch) -> None:
+    from ui import calendar_page
+
+    built: list = []
+    real = calendar_page.details_html
+    monkeypatch.setattr(
+        calendar_page, "details_html", lambda *a, **k: built.append(a[0].key) or real(*a, **k)
+    )
+    w = calendar_window(qtbot, db_path)
+    page = w.current_page()
+    page.set_view(page.AGENDA)
+    page.go_to(date(2026, 12, 1))
+    assert page.agenda.topLevelItemCount() == 4
+    page.agenda.setCurrentItem(page.agenda.topLevelItem(2))
+    chosen = page.agenda.topLevelItem(2).data(0, Qt.ItemDataRole.UserRole).key
+    assert page.current.key == chosen
+    told: list = []
+    page.agenda.selected.connect(told.append)
+    built.clear()
+    page.refresh()
+    assert told == []  # clearing the rows said nothing to the page
+    assert built == [chosen]  # the details built once, for the occurrence still chosen
+    assert page.agenda.selectedItems()[0].data(0, Qt.ItemDataRole.UserRole).key == chosen
+    # Chosen in the month, shown chosen in the agenda.
+    page.set_view(page.MONTH)
+    other = next(s for s in page.shown if s.key != chosen)
+    page.show_details(other)
+    page.set_view(page.AGENDA)
+    assert page.agenda.selectedItems()[0].data(0, Qt.ItemDataRole.UserRole).key == other.key
+    w.session.close()
+
+
+def test_a_table_sorts_by_reading_each_cell_once_and_keeps_the_choice(qtbot, db_path) -> None:
+    w = calendar_window(qtbot, db_path)
+    w.show_section("staff")
+    page = w.current_page()
+    names = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert names == sorted(names, key=str)
+    page.view.selectRow(1)
+    chosen = page.selected_items()[0]
+    page.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    names = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert names == sorted(names, key=str, reverse=True)
+    assert page.selected_items() == [chosen]
+    w.session.close()
