@@ -6,7 +6,6 @@ row, column, value and reason), 2 when it could not run (nothing taken)."""
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime
@@ -25,18 +24,21 @@ from scheduler.duty import (
 )
 from scheduler.model import Plan
 from scheduler.spreadsheet import (
+    MANY,
     REQUIRED,
     SYNONYMS,
     Sheet,
     SheetError,
+    ambiguous,
     convert,
     find_header,
     guess_mapping,
+    read_header,
     read_workbook,
 )
 
 from .commands import EXIT_OK, EXIT_WANTING, CommandError, _open, _read
-from .lang import t, tf
+from .lang import json_text, t, terminal, tf
 
 Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 KINDS = ("staff", "departments", "partners", "duty", "requests")
@@ -106,15 +108,15 @@ def cmd_sheet(args: argparse.Namespace) -> int:
                 ) from None
     doc = {"kind": args.kind, "file": str(path), **doc, "dry_run": args.dry_run}
     if args.json:
-        print(json.dumps(doc, ensure_ascii=False, indent=1))
+        print(json_text(doc))
     else:
         for r in doc["refused"]:
-            print(_line(r))
+            print(terminal(_line(r)))
         for r in doc.get("skipped", ()):
-            print(tf("row %1: not imported again: %2", r["row"], r["reason"]))
+            print(terminal(tf("row %1: not imported again: %2", r["row"], r["reason"])))
         for line in doc.get("report", ()):  # a duty import: each sheet read, as it was read
-            print(line)
-        print(doc["summary"])
+            print(terminal(line))
+        print(terminal(doc["summary"]))
     return EXIT_WANTING if doc["refused"] else EXIT_OK
 
 
@@ -371,13 +373,27 @@ def _table(
 
     def mapped(sheet: Sheet) -> tuple[int, dict[int, str]]:
         header = find_header(kind, sheet.rows)
-        return header, guess_mapping(kind, sheet.rows[header] if sheet.rows else [])
+        head = sheet.rows[header] if sheet.rows else []
+        return header, guess_mapping(kind, head, sheet.rows[header + 1 :])
 
     def fits(sheet: Sheet) -> bool:
         return set(REQUIRED[kind]) <= set(mapped(sheet)[1].values())
 
     sheet = _pick_sheet(sheets, args.sheet, fits)
     header, mapping = mapped(sheet)
+    head = sheet.rows[header] if sheet.rows else []
+    for f, cols in ambiguous(kind, head).items():
+        named = " / ".join(f"{column_letter(i)} ({terminal(head[i])})" for i in cols)
+        raise CommandError(
+            tf(
+                "%1 (sheet %2): the file can be read two ways: columns %3 could each be the %4; "
+                "nothing imported (keep one of them, or name the other differently)",
+                path,
+                sheet.name,
+                named,
+                t(FIELD_WORDS.get(f, f)),
+            )
+        )
     missing = [f for f in REQUIRED[kind] if f not in mapping.values()]
     if missing:
         wanted = ", ".join(f"{f} ({SYNONYMS[kind][f][0]})" for f in missing)
@@ -385,8 +401,10 @@ def _table(
     results = convert(kind, sheet.rows, header, mapping, plan, now=datetime.now(), source=path.name)
     if not results:
         raise CommandError(tf("%1 (sheet %2): no rows under the header", path, sheet.name))
-    head = sheet.rows[header]
-    column_of = {f: i for i, f in mapping.items()}
+    column_of = {f: i for i, f in mapping.items() if f not in MANY}
+    service_cols = [i for i, f in mapping.items() if f == "service"]
+    if len(service_cols) == 1:
+        column_of["service"] = service_cols[0]
     refused: list[dict[str, Any]] = []
     skipped: list[dict[str, Any]] = []
     for res in results:
@@ -396,20 +414,20 @@ def _table(
             reason = t(template).format(value=value)
             more: dict[str, Any] = {}
             if res.candidates.get(f):
-                items = plan.partners if f == "partner" else plan.services
+                items = {"partner": plan.partners, "department": plan.departments}.get(f, plan.services)
                 names = [items[k].name for k in res.candidates[f]]
                 more["candidates"] = names
                 reason += "; " + tf("closest: %1", "、".join(names))
-            refused.append(
-                _refusal(
-                    res.line,
-                    column_letter(i) if i is not None else "",
-                    str(head[i]) if i is not None and i < len(head) and head[i] is not None else "",
-                    shown,
-                    reason,
-                    **more,
-                )
+            said = _refusal(
+                res.line,
+                column_letter(i) if i is not None else "",
+                str(head[i]) if i is not None and i < len(head) and head[i] is not None else "",
+                shown,
+                reason,
+                **more,
             )
+            if said not in refused:  # a submission of two services: its row's problems once
+                refused.append(said)
         if res.record is None and not res.problems and res.skip is None:
             refused.append(_refusal(res.line, "", "", "", t("not usable")))
         if res.skip is not None and not res.problems:
@@ -450,7 +468,65 @@ def _table(
     if kind == "requests":
         doc["skipped"] = skipped
         doc["requests"] = [r.record.id for r in good]
+        doc.update(_form_columns(head, mapping))
     return doc, {section: [r.record for r in good]}, {}
+
+
+FIELD_WORDS = {
+    "id": "staff number",
+    "number": "submission number",
+    "received": "submission time",
+    "platform": "not an answer",
+}
+
+
+def _form_columns(head: list[Any], mapping: dict[int, str]) -> dict[str, Any]:
+    """How a form export's columns were read: the platform's own (never answers) and the
+    service question (one cell, or one 0/1 column per choice), for the JSON and the lines above
+    the summary."""
+
+    def named(i: int) -> str:
+        return f"{column_letter(i)} ({head[i] if i < len(head) and head[i] is not None else ''})"
+
+    platform = [
+        {"column": column_letter(i), "header": str(head[i] or ""), "as": f}
+        for i, f in sorted(mapping.items())
+        if f in ("number", "received", "platform") and i < len(head)
+    ]
+    choice_cols = [i for i, f in sorted(mapping.items()) if f == "service"]
+    report = []
+    if platform:
+        report.append(
+            tf(
+                "columns of the form platform, not read as answers: %1",
+                ", ".join(
+                    named(i) + (f" = {t(FIELD_WORDS[f])}" if f != "platform" else "")
+                    for i, f in sorted(mapping.items())
+                    if f in ("number", "received", "platform")
+                ),
+            )
+        )
+    service: dict[str, Any] = {}
+    if len(choice_cols) > 1:
+        labels = [read_header(head[i]).choice or "" for i in choice_cols]
+        service = {"columns": [column_letter(i) for i in choice_cols], "choices": labels, "as": "0/1"}
+        report.append(
+            tf(
+                "services from one 0/1 column per choice: %1; each chosen service is a request of its own",
+                ", ".join(
+                    f"{column_letter(i)} {label}" for i, label in zip(choice_cols, labels, strict=True)
+                ),
+            )
+        )
+    elif choice_cols:
+        service = {"columns": [column_letter(choice_cols[0])], "as": "text"}
+        report.append(
+            tf(
+                "services from column %1; several in one cell (joined by ┋ ; , 、) are a request each",
+                named(choice_cols[0]),
+            )
+        )
+    return {"platform_columns": platform, "service_columns": service, "report": report}
 
 
 def add_parser(command: Command) -> None:
