@@ -489,6 +489,23 @@ def _ok(*values: Any) -> bool:
     return all(v is not _MISSING for v in values)
 
 
+def _only(r: _Reader, obj: dict[str, Any], known: tuple[str, ...], path: str) -> bool:
+    """Whether `obj` holds only `known` keys; each other key is a problem at its path. For the
+    small objects that keep no keys of their own (a partner's contact, a request's preferred
+    times, a record's attended people): refused, not dropped on the way to the database."""
+    ok = True
+    for key, value in obj.items():
+        if key not in known:
+            r.bad(_key_path(path, key), value, Phrase(_UNKEPT, ", ".join(known)))
+            ok = False
+    return ok
+
+
+_UNKEPT = N_(
+    "is not kept here: this object holds only %1 (remove the key; keys of your own are kept on the record itself)"
+)
+
+
 def _extra(obj: dict[str, Any], known: Iterable[str]) -> dict[str, Any]:
     known_set = set(known)
     return {k: v for k, v in obj.items() if k not in known_set}
@@ -748,7 +765,7 @@ def _read_partner(r: _Reader, obj: dict, path: str) -> Partner | None:
             return None
         cname = r.field(cobj, "name", f"{path}.contact", r.text)
         cphone = r.field(cobj, "phone", f"{path}.contact", r.text)
-        if not _ok(cname, cphone):
+        if not _only(r, cobj, ("name", "phone"), f"{path}.contact") or not _ok(cname, cphone):
             return None
         contact = Contact(cname, cphone)
     values = (id_, name, kind, district, address, population, share)
@@ -1043,6 +1060,9 @@ def _read_request(r: _Reader, obj: dict, path: str) -> ServiceRequest | None:
                 continue
             s = r.field(sobj, "start", p, r.moment, required=True)
             e = r.field(sobj, "end", p, r.moment, required=True)
+            if not _only(r, sobj, ("start", "end"), p):
+                ok = False
+                continue
             if not _ok(s, e) or None in (s, e) or not _interval_ok(r, s, e, p, sobj.get("end")):
                 ok = False
                 continue
@@ -1102,6 +1122,9 @@ def _read_record(r: _Reader, obj: dict, path: str) -> Record | None:
                 continue
             st = r.field(aobj, "staff", p, r.ident, required=True)
             hrs = r.field(aobj, "hours", p, r.number(MAX_ATTENDED_HOURS, above_zero=True), required=True)
+            if not _only(r, aobj, ("staff", "hours"), p):
+                ok = False
+                continue
             if not _ok(st, hrs) or None in (st, hrs):
                 ok = False
                 continue

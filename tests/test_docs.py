@@ -554,19 +554,17 @@ def test_the_documented_exit_codes_hold(tmp_path: Path, capsys: pytest.CaptureFi
 # ---------------------------------------------------------------- what the page says the code does
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="this version drops keys of one's own inside contact, preferred[] and attended[] "
-    "(the page says so); INTERCHANGE.md wants them kept or reported. When this passes, "
-    "update the 'Keys of your own' paragraph of docs/plan-file.md and remove this mark.",
-)
 def test_keys_of_ones_own_are_never_dropped_silently() -> None:
+    """The page says keys of one's own inside contact, preferred[] and attended[] are refused
+    with their path (INTERCHANGE.md: kept or reported, never dropped)."""
+    assert "a file with any other key there is refused" in _flat(_part("Conventions"))
     doc = json.loads(next(b for b in _json_blocks() if b.words == ["json"]).text)
     doc["partners"] = [{"id": "p1", "name": "友谊社区", "contact": {"name": "张", "x_wechat": "zhang-yy"}}]
     try:
         plan = parse_document(json.dumps(doc, ensure_ascii=False)).plan
-    except PlanError:
-        return  # reported: as good as kept
+    except PlanError as exc:
+        assert [p.path for p in exc.problems] == ["$.partners[0].contact.x_wechat"]
+        return
     assert plan_to_document(plan)["partners"][0]["contact"].get("x_wechat") == "zhang-yy"
 
 

@@ -89,24 +89,29 @@
       <translation>%1（由 %2 改期）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="181" />
+      <location filename="../../cli/sheets.py" line="185" />
       <source>%1 (sheet %2): %3</source>
       <translation>%1（工作表 %2）：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="383" />
+      <location filename="../../cli/sheets.py" line="402" />
       <source>%1 (sheet %2): no column for %3</source>
       <translation>%1（工作表 %2）：没有这些字段的列：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="184" />
+      <location filename="../../cli/sheets.py" line="188" />
       <source>%1 (sheet %2): no one is listed under the day columns</source>
       <translation>%1（工作表 %2）：日期列下没有列出任何人</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="386" />
+      <location filename="../../cli/sheets.py" line="405" />
       <source>%1 (sheet %2): no rows under the header</source>
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="390" />
+      <source>%1 (sheet %2): the file can be read two ways: columns %3 could each be the %4; nothing imported (keep one of them, or name the other differently)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../cli/commands.py" line="93" />
@@ -142,6 +147,11 @@
       <location filename="../../cli/commands.py" line="80" />
       <source>%1 campuses</source>
       <translation>%1 个院区</translation>
+    </message>
+    <message>
+      <location filename="../../ui/review_page.py" line="253" />
+      <source>%1 conflicts</source>
+      <translation>%1 项冲突</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="65" />
@@ -273,7 +283,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="307" />
+      <location filename="../../cli/sheets.py" line="311" />
       <source>%1 of %2 people taken, %3 entries: %4 written, %5 already there, %6 earlier ones replaced, %7 kept (their row or cell refused), %8 left out (held from elsewhere)</source>
       <translation type="unfinished" />
     </message>
@@ -351,6 +361,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/sheet_import.py" line="329" />
       <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/review_page.py" line="239" />
+      <source>%1 served, %2 h</source>
+      <translation>服务 %1 人，%2 小时</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="87" />
@@ -438,17 +453,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="422" />
+      <location filename="../../cli/sheets.py" line="443" />
       <source>%1: %2 request(s) taken, %3 already there (repeated, or imported before), %4 row(s) refused</source>
       <translation>%1：导入点单 %2 条，已有 %3 条（重复行或之前已导入），拒收 %4 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="322" />
+      <location filename="../../cli/sheets.py" line="326" />
       <source>%1: %2 roster(s) read; %3 entries written (%4 duty, %5 rest, %6 leave in the rosters), %7 earlier entries replaced, %8 already there, %9 kept; %10 row(s) and %11 cell(s) refused</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="430" />
+      <location filename="../../cli/sheets.py" line="451" />
       <source>%1: %2 row(s) taken (%3 new, %4 updated), %5 row(s) refused</source>
       <translation>%1：导入 %2 行（新增 %3，更新 %4），拒收 %5 行</translation>
     </message>
@@ -473,7 +488,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：没有编号为 %3 的职工（%2）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="185" />
+      <location filename="../../cli/sheets.py" line="189" />
       <source>%1: no visible sheet to read</source>
       <translation type="unfinished" />
     </message>
@@ -493,7 +508,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%4年%3%1日–%2日</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="291" />
+      <location filename="../../ui/help.py" line="297" />
       <source>&amp;About…</source>
       <translation>关于(&amp;A)…</translation>
     </message>
@@ -533,7 +548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="287" />
+      <location filename="../../ui/help.py" line="293" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
@@ -608,7 +623,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="288" />
+      <location filename="../../ui/help.py" line="294" />
       <source>&amp;User manual</source>
       <translation>用户手册(&amp;U)</translation>
     </message>
@@ -718,7 +733,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--branch 党支部编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="83" />
+      <location filename="../../cli/sheets.py" line="86" />
       <source>--department and --month are for sheet duty</source>
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
@@ -803,7 +818,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="260" />
+      <location filename="../../ui/help.py" line="266" />
       <source>About</source>
       <translation>关于</translation>
     </message>
@@ -868,7 +883,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="625" />
+      <location filename="../../ui/sheet_import.py" line="631" />
       <source>Add a code</source>
       <translation>添加代码</translation>
     </message>
@@ -1118,7 +1133,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="193" />
+      <location filename="../../ui/sheet_import.py" line="679" />
+      <source>Away (leave) at its own hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="199" />
       <source>Back</source>
       <translation>后退</translation>
     </message>
@@ -1218,7 +1238,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心肺复苏模拟人、AED训练机</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="178" />
+      <location filename="../../ui/pages.py" line="184" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -1403,7 +1423,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="617" />
+      <location filename="../../ui/sheet_import.py" line="621" />
       <source>Code in the roster</source>
       <translation>排班表中的代码</translation>
     </message>
@@ -1423,7 +1443,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="237" />
+      <location filename="../../ui/help.py" line="243" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -1478,7 +1498,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="197" />
+      <location filename="../../ui/help.py" line="203" />
       <source>Contents</source>
       <translation>目录</translation>
     </message>
@@ -1558,7 +1578,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="244" />
+      <location filename="../../ui/help.py" line="250" />
       <source>Database</source>
       <translation>数据库</translation>
     </message>
@@ -1748,7 +1768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>端午节</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="338" />
+      <location filename="../../cli/sheets.py" line="342" />
       <source>Dry run, nothing written.</source>
       <translation>试运行，未写入任何内容。</translation>
     </message>
@@ -2058,12 +2078,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>适合宽度</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="246" />
+      <location filename="../../ui/help.py" line="252" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="195" />
+      <location filename="../../ui/help.py" line="201" />
       <source>Forward</source>
       <translation>前进</translation>
     </message>
@@ -2148,7 +2168,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已举办</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="289" />
+      <location filename="../../ui/help.py" line="295" />
       <source>Help on this &amp;screen</source>
       <translation>本页帮助(&amp;S)</translation>
     </message>
@@ -2238,9 +2258,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="637" />
-      <source>How a cell of a department's duty roster is read. An empty cell is a free day.</source>
-      <translation>科室排班表中每个单元格的含义。空单元格表示当天空闲。</translation>
+      <location filename="../../ui/sheet_import.py" line="643" />
+      <source>How a cell of a department's duty roster is read. An empty cell is a free day. A shift with its own hours (From, To as HH:MM) ends the next day when To is not after From (16:00 to 00:00 ends at midnight); Rest until: a rest after it, to that time of the day it ends. A roster's own legend is used for the codes it states, except where a code here says otherwise.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/settings_actions.py" line="104" />
@@ -2463,17 +2483,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="248" />
+      <location filename="../../ui/help.py" line="254" />
       <source>Libraries</source>
       <translation>程序库</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="238" />
+      <location filename="../../ui/help.py" line="244" />
       <source>Licence</source>
       <translation>许可证</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="252" />
+      <location filename="../../ui/help.py" line="258" />
       <source>Licence texts: %1</source>
       <translation>许可证全文：%1</translation>
     </message>
@@ -2898,6 +2918,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>10月</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="678" />
+      <source>On duty at its own hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="388" />
       <source>On statutory holidays:</source>
       <translation>遇法定节假日：</translation>
@@ -2933,7 +2958,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="190" />
+      <location filename="../../ui/pages.py" line="197" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -3128,7 +3153,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="188" />
+      <location filename="../../ui/pages.py" line="195" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -3211,6 +3236,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/printing.py" line="103" />
       <source>Print preview – %1</source>
       <translation>打印预览 – %1</translation>
+    </message>
+    <message>
+      <location filename="../../ui/review_page.py" line="122" />
+      <source>Print preview…</source>
+      <translation>打印预览…</translation>
     </message>
     <message>
       <location filename="../../reports/document.py" line="490" />
@@ -3328,7 +3358,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="627" />
+      <location filename="../../ui/sheet_import.py" line="633" />
       <source>Remove</source>
       <translation>删除</translation>
     </message>
@@ -3443,6 +3473,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="621" />
+      <source>Rest until</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/backups.py" line="35" />
       <source>Restore</source>
       <translation>恢复</translation>
@@ -3458,7 +3493,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="629" />
+      <location filename="../../ui/sheet_import.py" line="635" />
       <source>Restore the defaults</source>
       <translation>恢复默认</translation>
     </message>
@@ -3628,12 +3663,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="179" />
+      <location filename="../../ui/pages.py" line="185" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="192" />
+      <location filename="../../ui/pages.py" line="199" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -3798,7 +3833,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【人员安排】</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="193" />
+      <location filename="../../ui/pages.py" line="200" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -3985,6 +4020,11 @@ Details were written to %2.</source>
       <translation>重复规则得不到任何日期：%1</translation>
     </message>
     <message>
+      <location filename="../../ui/review_page.py" line="289" />
+      <source>The review is on the clipboard as a picture.</source>
+      <translation>复盘已作为图片复制到剪贴板。</translation>
+    </message>
+    <message>
       <location filename="../../ui/autoassign.py" line="60" />
       <source>The smallest maximum of hours per person in the window (hours already assigned counted)</source>
       <translation>时段内每人时长的最大值最小（计入已安排的时长）</translation>
@@ -3998,6 +4038,11 @@ Details were written to %2.</source>
       <location filename="../../ui/calendar_page.py" line="149" />
       <source>The week as one line per occurrence, in order of time: every occurrence of a crowded week shows</source>
       <translation>一周按时间列出，每个场次一行：忙碌的一周也能看到所有场次</translation>
+    </message>
+    <message>
+      <location filename="../../ui/review_page.py" line="114" />
+      <source>The week before</source>
+      <translation>上一周</translation>
     </message>
     <message>
       <location filename="../../reports/review.py" line="238" />
@@ -4205,7 +4250,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="186" />
+      <location filename="../../ui/help.py" line="192" />
       <source>User manual</source>
       <translation>用户手册</translation>
     </message>
@@ -4235,7 +4280,7 @@ Details were written to %2.</source>
       <translation>【地点】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="250" />
+      <location filename="../../ui/help.py" line="256" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -4280,7 +4325,7 @@ Details were written to %2.</source>
       <translation>志愿者编号：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="180" />
+      <location filename="../../ui/pages.py" line="186" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
     </message>
@@ -4328,6 +4373,11 @@ Details were written to %2.</source>
       <location filename="../../reports/review.py" line="311" />
       <source>Week in review</source>
       <translation>周复盘</translation>
+    </message>
+    <message>
+      <location filename="../../ui/review_page.py" line="129" />
+      <source>Week of</source>
+      <translation>周次</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="576" />
@@ -4445,7 +4495,7 @@ Details were written to %2.</source>
       <translation>撤回确认</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="946" />
+      <location filename="../../ui/calendar_views.py" line="949" />
       <source>Workday</source>
       <translation>班</translation>
     </message>
@@ -4510,7 +4560,7 @@ Details were written to %2.</source>
       <translation>[已确认：%1]</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1118" />
+      <location filename="../../scheduler/planfile.py" line="1141" />
       <source>a cancelled occurrence needs a reason</source>
       <translation>取消场次需要填写原因</translation>
     </message>
@@ -4565,7 +4615,7 @@ Details were written to %2.</source>
       <translation>已有相同编号的记录</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="337" />
+      <location filename="../../db/operations.py" line="368" />
       <source>a records file holds only the records section (use import for the rest)</source>
       <translation>服务记录文件只能包含 records 部分（其他内容请用 import 导入）</translation>
     </message>
@@ -4610,7 +4660,7 @@ Details were written to %2.</source>
       <translation>已新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="484" />
+      <location filename="../../db/operations.py" line="515" />
       <source>an acknowledgement needs a reason</source>
       <translation>确认警告需要填写理由</translation>
     </message>
@@ -4625,7 +4675,7 @@ Details were written to %2.</source>
       <translation>活动最多每天重复一次：FREQ 必须是 DAILY、WEEKLY、MONTHLY 或 YEARLY</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="715" />
+      <location filename="../../scheduler/planfile.py" line="732" />
       <source>an occurrence lasts at most %1 days</source>
       <translation>一个场次最长 %1 天</translation>
     </message>
@@ -4695,7 +4745,7 @@ Details were written to %2.</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="314" />
+      <location filename="../../db/operations.py" line="345" />
       <source>cancelled, nothing was imported</source>
       <translation>已取消，未导入任何内容</translation>
     </message>
@@ -4760,7 +4810,7 @@ Details were written to %2.</source>
       <translation>无法写入 %1：该文件为只读（已保持原样）</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="181" />
+      <location filename="../../db/operations.py" line="192" />
       <source>cannot write to %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -4780,9 +4830,14 @@ Details were written to %2.</source>
       <translation>门诊时间</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="401" />
+      <location filename="../../cli/sheets.py" line="422" />
       <source>closest: %1</source>
       <translation>最接近的：%1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="502" />
+      <source>columns of the form platform, not read as answers: %1</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="212" />
@@ -4880,24 +4935,29 @@ Details were written to %2.</source>
       <translation>一次性针灸针、消毒用品</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="576" />
+      <location filename="../../scheduler/planfile.py" line="593" />
       <source>duplicate entry: also at %1</source>
       <translation>重复的条目：%1 处也有</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="578" />
+      <location filename="../../scheduler/planfile.py" line="595" />
       <source>duplicate id (ids are compared without surrounding spaces, in Unicode NFC): also at %1</source>
       <translation>重复的编号（比较编号时忽略首尾空格，并按 Unicode NFC 规范化）：%1 处也有</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="582" />
+      <location filename="../../scheduler/planfile.py" line="599" />
       <source>duplicate id: also at %1</source>
       <translation>重复的编号：%1 处也有</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="898" />
+      <location filename="../../scheduler/planfile.py" line="915" />
       <source>duplicate station id in this activity</source>
       <translation>本活动中摊位编号重复</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="363" />
+      <source>duty roster %1</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/notice_dialog.py" line="90" />
@@ -5065,7 +5125,7 @@ Details were written to %2.</source>
       <translation>为空</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="653" />
+      <location filename="../../scheduler/planfile.py" line="670" />
       <source>is listed twice</source>
       <translation>重复列出</translation>
     </message>
@@ -5095,7 +5155,7 @@ Details were written to %2.</source>
       <translation>不是 UTF-8 文本（%1）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="974" />
+      <location filename="../../scheduler/planfile.py" line="991" />
       <source>is not a date of this activity's rule</source>
       <translation>不是本活动重复规则中的日期</translation>
     </message>
@@ -5115,7 +5175,7 @@ Details were written to %2.</source>
       <translation>不是有效的日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1147" />
+      <location filename="../../scheduler/planfile.py" line="1170" />
       <source>is not a service the app counts; use one of %1</source>
       <translation>不是本程序统计的服务；请使用以下之一：%1</translation>
     </message>
@@ -5125,19 +5185,24 @@ Details were written to %2.</source>
       <translation>不是本院职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1261" />
+      <location filename="../../scheduler/planfile.py" line="1284" />
       <source>is not a station of this activity</source>
       <translation>不是本活动的摊位</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="828" />
+      <location filename="../../scheduler/planfile.py" line="845" />
       <source>is not a usable RRULE: %1</source>
       <translation>不是可用的 RRULE：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="988" />
+      <location filename="../../scheduler/planfile.py" line="1005" />
       <source>is not an occurrence of this activity (excluded, or never planned)</source>
       <translation>不是本活动的场次（已排除，或从未安排）</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="504" />
+      <source>is not kept here: this object holds only %1 (remove the key; keys of your own are kept on the record itself)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="308" />
@@ -5180,7 +5245,7 @@ Details were written to %2.</source>
       <translation>其中的记录与本数据库不符：有记录的数值超出允许范围（%1）</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="419" />
+      <location filename="../../db/operations.py" line="450" />
       <source>keep at least one backup</source>
       <translation>至少保留一份备份</translation>
     </message>
@@ -5200,17 +5265,17 @@ Details were written to %2.</source>
       <translation>明细</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="150" />
+      <location filename="../../cli/sheets.py" line="154" />
       <source>legend entries not understood (not used): %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="143" />
+      <location filename="../../cli/sheets.py" line="147" />
       <source>legend not used where the office's own codes say otherwise: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="139" />
+      <location filename="../../cli/sheets.py" line="143" />
       <source>legend read: %1</source>
       <translation type="unfinished" />
     </message>
@@ -5255,17 +5320,17 @@ Details were written to %2.</source>
       <translation>艾条</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="517" />
+      <location filename="../../scheduler/planfile.py" line="534" />
       <source>must be "%1"</source>
       <translation>必须是 "%1"</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="520" />
+      <location filename="../../scheduler/planfile.py" line="537" />
       <source>must be %1</source>
       <translation>必须是 %1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="515" />
+      <location filename="../../scheduler/planfile.py" line="532" />
       <source>must be a JSON object</source>
       <translation>必须是 JSON 对象</translation>
     </message>
@@ -5335,7 +5400,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="712" />
+      <location filename="../../scheduler/planfile.py" line="729" />
       <source>must be after the start</source>
       <translation>必须晚于开始时间</translation>
     </message>
@@ -5385,12 +5450,12 @@ Details were written to %2.</source>
       <translation>必须是 true 或 false</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="611" />
+      <location filename="../../scheduler/planfile.py" line="628" />
       <source>must be two times like ["08:00", "17:30"]</source>
       <translation>必须是两个时间，形如 ["08:00", "17:30"]</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="613" />
+      <location filename="../../scheduler/planfile.py" line="630" />
       <source>must end after it starts</source>
       <translation>结束必须晚于开始</translation>
     </message>
@@ -5405,7 +5470,7 @@ Details were written to %2.</source>
       <translation>必须在 %1 到 %2 之间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="771" />
+      <location filename="../../scheduler/planfile.py" line="788" />
       <source>must not be before the start</source>
       <translation>不能早于开始日期</translation>
     </message>
@@ -5425,47 +5490,47 @@ Details were written to %2.</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1085" />
+      <location filename="../../scheduler/planfile.py" line="1105" />
       <source>names a service counted already in this record</source>
       <translation>引用的服务在本记录中已统计过</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1245" />
+      <location filename="../../scheduler/planfile.py" line="1268" />
       <source>names no known activity</source>
       <translation>引用了不存在的活动</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1187" />
+      <location filename="../../scheduler/planfile.py" line="1210" />
       <source>names no known branch</source>
       <translation>引用了不存在的党支部</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1185" />
+      <location filename="../../scheduler/planfile.py" line="1208" />
       <source>names no known campus</source>
       <translation>引用了不存在的院区</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1184" />
+      <location filename="../../scheduler/planfile.py" line="1207" />
       <source>names no known department</source>
       <translation>引用了不存在的科室</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1188" />
+      <location filename="../../scheduler/planfile.py" line="1211" />
       <source>names no known partner</source>
       <translation>引用了不存在的结对单位</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1190" />
+      <location filename="../../scheduler/planfile.py" line="1213" />
       <source>names no known service</source>
       <translation>引用了不存在的服务项目</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1189" />
+      <location filename="../../scheduler/planfile.py" line="1212" />
       <source>names no known service request</source>
       <translation>引用了不存在的点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1186" />
+      <location filename="../../scheduler/planfile.py" line="1209" />
       <source>names no known staff member</source>
       <translation>引用了不存在的职工</translation>
     </message>
@@ -5525,7 +5590,7 @@ Details were written to %2.</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="214" />
+      <location filename="../../cli/sheets.py" line="218" />
       <source>no one is listed under the day columns</source>
       <translation type="unfinished" />
     </message>
@@ -5625,7 +5690,7 @@ Details were written to %2.</source>
       <translation>不是 ISO 周（YYYY-Www，例如 2026-W49，2000 至 2100 年之间）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="413" />
+      <location filename="../../cli/sheets.py" line="434" />
       <source>not usable</source>
       <translation>无法使用</translation>
     </message>
@@ -5815,22 +5880,22 @@ Details were written to %2.</source>
       <translation>排班表 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="62" />
+      <location filename="../../cli/sheets.py" line="65" />
       <source>row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="65" />
+      <location filename="../../cli/sheets.py" line="68" />
       <source>row %1, column %2</source>
       <translation>第 %1 行，%2 列</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="113" />
+      <location filename="../../cli/sheets.py" line="117" />
       <source>row %1: not imported again: %2</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="300" />
+      <location filename="../../cli/sheets.py" line="304" />
       <source>rows skipped, not people: %1</source>
       <translation type="unfinished" />
     </message>
@@ -5845,32 +5910,42 @@ Details were written to %2.</source>
       <translation>第二个</translation>
     </message>
     <message>
+      <location filename="../../cli/sheets.py" line="526" />
+      <source>services from column %1; several in one cell (joined by ┋ ; , 、) are a request each</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="516" />
+      <source>services from one 0/1 column per choice: %1; each chosen service is a request of its own</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../scheduler/duty.py" line="853" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="199" />
+      <location filename="../../cli/sheets.py" line="203" />
       <source>sheet %1: %2, skipped</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="286" />
+      <location filename="../../cli/sheets.py" line="290" />
       <source>sheet %1: duty roster of %2, %3 – %4, %5 block(s); columns read as %6</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="215" />
+      <location filename="../../cli/sheets.py" line="219" />
       <source>sheet %1: no one is listed under the day columns</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="205" />
+      <location filename="../../cli/sheets.py" line="209" />
       <source>sheet %1: not a roster (%2), skipped</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="209" />
+      <location filename="../../cli/sheets.py" line="213" />
       <source>sheet %1: not read: %2</source>
       <translation type="unfinished" />
     </message>
@@ -5940,7 +6015,7 @@ Details were written to %2.</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="102" />
+      <location filename="../../cli/sheets.py" line="106" />
       <source>the database was changed by someone else meanwhile; nothing was imported, run sheet again</source>
       <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
     </message>
@@ -5990,17 +6065,17 @@ Details were written to %2.</source>
       <translation>%1 中的离线包密钥已损坏</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="75" />
+      <location filename="../../cli/sheets.py" line="78" />
       <source>the file has no sheet named %1 (it has: %2)</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="232" />
+      <location filename="../../ui/help.py" line="238" />
       <source>the folder “licenses” of the application and each library’s *.dist-info folder</source>
       <translation>程序的“licenses”文件夹，以及各程序库的 *.dist-info 文件夹</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="448" />
+      <location filename="../../db/operations.py" line="479" />
       <source>the gathering time is 0 to %1 minutes before the start</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
@@ -6105,7 +6180,7 @@ Details were written to %2.</source>
       <translation>离线包的时间段不是两个日期</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="151" />
+      <location filename="../../db/operations.py" line="154" />
       <source>the plan was changed by someone else meanwhile; nothing was saved</source>
       <translation>计划在此期间已被他人修改；未保存任何内容</translation>
     </message>
@@ -6195,7 +6270,7 @@ Details were written to %2.</source>
       <translation>这不是离线包</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="959" />
+      <location filename="../../scheduler/planfile.py" line="976" />
       <source>this occurrence is moved twice</source>
       <translation>该场次被调整了两次</translation>
     </message>

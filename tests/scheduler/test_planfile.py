@@ -170,3 +170,44 @@ def test_problem_text_names_path_value_and_reason() -> None:
     text = str(problem)
     assert "$.partners[0].share_60_plus" in text and "23" in text and "between 0 and 1" in text
     json.dumps([problem.path, problem.value, problem.reason])
+
+
+def _nested_doc(extra: dict | None = None) -> dict:
+    """The sample with every key of the three small objects that keep no keys of their own."""
+    doc = sample()
+    doc["partners"][0]["contact"] = {"name": "张主任", "phone": "0731-84001234", **(extra or {})}
+    doc["requests"][0]["preferred"][0].update(extra or {})
+    doc["records"][0]["attended"][0].update(extra or {})
+    return doc
+
+
+def test_nested_small_objects_round_trip_whole() -> None:
+    """A partner's contact, a request's preferred times and a record's attended people come back
+    from export as they went in (docs/plan-file.md, keys of your own)."""
+    doc = _nested_doc()
+    plan = parse_document(json.dumps(doc, ensure_ascii=False)).plan
+    again = plan_to_document(plan)
+    assert again["partners"][0]["contact"] == doc["partners"][0]["contact"]
+    assert again["requests"][0]["preferred"] == doc["requests"][0]["preferred"]
+    assert again["records"][0]["attended"] == doc["records"][0]["attended"]
+    assert dump_document(plan_to_document(parse_document(dump_document(again)).plan)) == dump_document(again)
+
+
+def test_unknown_keys_inside_the_small_objects_are_refused_with_their_path_not_dropped() -> None:
+    doc = _nested_doc({"x_title": "主任"})
+    with pytest.raises(PlanError) as err:
+        parse_document(json.dumps(doc, ensure_ascii=False))
+    where = {p.path: p for p in err.value.problems}
+    assert set(where) == {
+        "$.partners[0].contact.x_title",
+        "$.requests[0].preferred[0].x_title",
+        "$.records[0].attended[0].x_title",
+    }
+    assert all(p.value == "主任" for p in where.values())
+    said = where["$.partners[0].contact.x_title"].say(lambda s: s)
+    assert "name, phone" in said and "kept on the record itself" in said
+    # Kept one level up: the same key on the partner itself comes back on export.
+    doc = _nested_doc()
+    doc["partners"][0]["x_title"] = "主任"
+    plan = parse_document(json.dumps(doc, ensure_ascii=False)).plan
+    assert plan_to_document(plan)["partners"][0]["x_title"] == "主任"
