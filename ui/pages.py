@@ -158,6 +158,12 @@ def _stats(w: MainWindow) -> QWidget:
     return page
 
 
+def _review(w: MainWindow) -> QWidget:
+    from .review_page import make_page
+
+    return make_page(w)
+
+
 def _table(spec: EntitySpec) -> Callable[[MainWindow], QWidget]:
     def make(w: MainWindow) -> QWidget:
         from .table import EntityPage
@@ -179,6 +185,7 @@ PAGES: dict[str, Page] = {
         Page("requests_view", N_("Service requests"), _requests),
         Page("time_bank", N_("Volunteer time bank"), _time_bank),
         Page("stats", N_("Statistics"), _stats),
+        Page("review", N_("Week in review"), _review),
         *(Page(spec.section, spec.title, _table(spec)) for spec in ALL_SPECS),
     )
 }
@@ -190,7 +197,7 @@ AREAS: list[tuple[str, list[str]]] = [
     (N_("Organisation"), ["departments", "branches", "campuses", "calendar"]),
     (N_("Pairings"), ["partners", "pairings"]),
     (N_("Services"), ["services"]),
-    (N_("Statistics"), ["stats"]),
+    (N_("Statistics"), ["stats", "review"]),
 ]
 # On a laptop with a field package: record, see the people and their hours; no planning.
 FIELD_AREAS: list[tuple[str, list[str]]] = [
