@@ -249,13 +249,16 @@ def _partners(
     """Partners of every kind."""
     kinds_all = list(recipe["partners"])
     names_by_kind = {k: list(v) for k, v in recipe["partners"].items()}
+    # A kind whose names ran out gives its place to a community, each with a name of its own
+    # (a bare "社区" read as "社区义诊" and "… with 社区").
+    spare = list(recipe.get("more_communities", ()))
     for i in range(cfg["partners"]):
         kind = kinds_all[i % len(kinds_all)]
         pool = names_by_kind[kind]
         if not pool:
             kind = "community"
-            pool = names_by_kind[kind] or ["社区"]
-        name = pool.pop(0) if pool else f"{recipe['partners'][kind][0]}{i}"
+            pool = names_by_kind[kind] or spare
+        name = pool.pop(0) if pool else f"{rng.choice(recipe['districts'])}第{i + 1}社区"
         pid = f"p{i + 1:03d}"
         population = {
             "community": rng.randrange(4000, 16000),

@@ -75,3 +75,20 @@ def test_the_demo_today() -> None:
     assert demo_today(2027, date(2026, 3, 4)) == date(2027, 1, 1)
     bare = build_demo(demo_recipe(), "small", 1, 2026, TODAY, CAL, staffed=False)
     assert not bare.assignments and not bare.records
+
+
+# What a partner is, not who: a name that is only this would read "社区义诊", "… with 社区".
+KIND_WORDS = {"社区", "街道", "村", "企业", "学校", "车站", "机关", "商场", "集市", "其他", "单位", "公司"}
+
+
+@pytest.mark.parametrize("scale", ["small", "hospital"])
+def test_every_partner_has_a_real_looking_name_of_its_own(scale) -> None:
+    plan = build_demo(demo_recipe(), scale, 1, 2026, TODAY, CAL)
+    names = [p.name for p in plan.partners.values()]
+    assert len(names) == len(set(names))  # no two alike
+    for name in names:
+        assert name not in KIND_WORDS and len(name) >= 3, name
+        assert not any(name == w + str(n) for w in KIND_WORDS for n in range(100)), name
+    # The activities and pairings made from them read the same.
+    for a in plan.activities.values():
+        assert not a.title.startswith(tuple(w + "义诊" for w in KIND_WORDS)), a.title
