@@ -15,6 +15,8 @@ if str(ROOT) not in sys.path:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The user's own preferences (the language) never come from, or go to, the real user folder.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="outreach-tests-config-")
+# The one place settings live (db/paths.settings_dir), pointed at a temp folder for every test.
+os.environ["OUTREACH_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="outreach-tests-settings-")
 
 from db.store import Store  # noqa: E402
 

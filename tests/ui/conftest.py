@@ -12,13 +12,12 @@ def qapp_args():
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path_factory, qapp):
+def isolated_settings(tmp_path_factory, qapp, monkeypatch):
     folder = tmp_path_factory.mktemp("settings")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    monkeypatch.setenv("OUTREACH_SETTINGS_DIR", str(folder))  # db/paths.settings_dir
     from ui.app import make_app
 
-    make_app()
+    make_app()  # Qt's settings into that folder too
     from db.paths import preferences_path
 
     preferences_path().unlink(missing_ok=True)  # a test that switched language leaves none behind
