@@ -40,6 +40,7 @@ from reports.messages import (
     describe,
     describe_bound,
     describe_hospital_change,
+    describe_own_leads,
     describe_pool,
     describe_stage,
     describe_unfilled,
@@ -364,11 +365,13 @@ def cmd_assign(args: argparse.Namespace) -> int:
                 "places": bound.places,
                 "people": bound.people,
             },
+            "own_branch_leads": proposal.own_leads.to_json(),
             "stages": [
                 {
                     "stage": st.name,
                     "status": st.status,
                     "value": st.value,
+                    "bound": st.bound,
                     "level": st.level,
                     "seconds": round(st.seconds, 3),
                     "repeatable": not st.by_clock,
@@ -412,6 +415,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
             )
         )
         _say(describe_bound(proposal.bound, proposal.max_hours, plan, t))
+        _say(describe_own_leads(proposal.own_leads, t))
         for st in proposal.stages:
             _say(f"  {describe_stage(st, t)}")
     return EXIT_WANTING if proposal.unfilled else EXIT_OK

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from scheduler.assign import Bound, Stage, Unfilled
 from scheduler.conflicts import Conflict
+from scheduler.leads import OwnLeads
 from scheduler.model import Hospital, Plan
 
 
@@ -261,6 +262,7 @@ STAGE_NAMES = {
     "lead": N_("A lead for every occurrence"),
     "changes": N_("Fewest changed assignments"),
     "max_hours": N_("Smallest maximum of hours per person"),
+    "own_branch": N_("Most occurrences led by a party member of their own branch"),
     "at_max": N_("Fewest people at that maximum"),
     "spread": N_("Fewest people at or above {level} h"),
     "preferences": N_("Preference: {rule}"),
@@ -268,7 +270,6 @@ STAGE_NAMES = {
 # A preference's figure, as the preview and the command line show it.
 PREFERENCE_FIGURES = {
     "hours_cap": N_("hours over a monthly cap"),
-    "lead_branch": N_("occurrences led by their organizing branch"),
     "paired_branch": N_("people from outside the organizing branch"),
     "evenings": N_("evenings in a row for one person"),
 }
@@ -285,9 +286,21 @@ def describe_stage(stage: Stage, t: Callable[[str], str] = lambda s: s) -> str:
     rule = t(PREFERENCE_FIGURES.get(stage.rule or "", stage.rule or ""))
     name = t(STAGE_NAMES.get(stage.name, stage.name)).format(level=_hours(stage.level or 0), rule=rule)
     status = t(STAGE_STATUS.get(stage.status, stage.status))
+    if stage.bound is not None and stage.status != "optimal" and abs(stage.bound - stage.value) > 1e-6:
+        # How far it may be from best: what the search proved no answer passes.
+        most = stage.name in ("fill", "lead", "own_branch")
+        status += t("; at most {bound}" if most else "; at least {bound}").format(bound=_hours(stage.bound))
     if stage.by_clock:
         status += t(", stopped by the clock: may differ on another run")
     return f"{name}: {_hours(stage.value)} ({status}, {stage.seconds:.1f} s)"
+
+
+def describe_own_leads(own: OwnLeads, t: Callable[[str], str] = lambda s: s) -> str:
+    """'Led by their own branch: 143 of 146, at most 145' (scheduler/leads.py)."""
+    text = t("Led by their own branch: {count} of {of}").format(count=own.count, of=own.of)
+    if own.bound is not None:
+        text += t(", at most {bound}").format(bound=own.bound)
+    return text
 
 
 def describe_pool(bound: Bound, plan: Plan, t: Callable[[str], str] = lambda s: s) -> str:

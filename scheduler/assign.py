@@ -5,10 +5,13 @@ Two solvers share one reading of the plan for a window (`StaffingWindow`):
 - `solve`: OR-Tools CP-SAT (scheduler/cpsat.py) over every open need at once, the hard rules as
   constraints and a lexicographic objective solved in stages, each fixing what the one before
   proved or found: fill every place → a lead for every occurrence → (re-plan: fewest changed
-  assignments) → the smallest maximum of hours per person in the window → the fewest people at
-  that maximum and, as far as the budget allows, the fewest at each level below (the sorted
-  loads made lexicographically smallest) → the soft preferences in the order the settings give.
-  A preference can never cost fairness, and a stage that finds nothing better keeps the answer
+  assignments) → the smallest maximum of hours per person in the window → the most occurrences
+  led by a party member of their own organizing branch (scheduler/leads.py: the lead's own
+  branch, not any branch of their department) → the fewest people at the maximum and, as far as
+  the budget allows, the fewest at each level below (the sorted loads made lexicographically
+  smallest) → the soft preferences in the order the settings give. A visit led from another
+  branch is not the pairing's visit, so evenness below the maximum comes after the own lead; a
+  preference can never cost fairness, and a stage that finds nothing better keeps the answer
   before it: the greedy answer is the start, so the floor.
 - `greedy`: need by need, the best free candidate at that moment (the baseline to compare with).
 
@@ -36,6 +39,7 @@ from datetime import date, datetime, time, timedelta
 
 from .candidates import PoolKey, StaffIndex
 from .conflicts import Booked, held_occurrences, meets
+from .leads import OwnLeads, is_own_lead, led_by_own_branch, of_branch
 from .matching import matching
 from .model import Assignment, Plan, Staff
 from .planning import department_on_turn
@@ -45,14 +49,13 @@ Progress = Callable[[int, int], bool]  # (done, total) -> go on?
 OccKey = tuple[str, date]
 
 # The stages of the objective, in the order they are solved ("changes" only when re-planning).
-STAGES = ("fill", "lead", "changes", "max_hours", "at_max", "spread", "preferences")
+STAGES = ("fill", "lead", "changes", "max_hours", "own_branch", "at_max", "spread", "preferences")
 
 # The soft preferences, solved after fairness, in the order the settings give (first weighs
 # most; one left out of the order is not pursued):
 PREFERENCES = (
     "hours_cap",  # fewest minutes over a monthly cap (only when the cap may be exceeded)
-    "lead_branch",  # the lead a party member of the organizing branch
-    "paired_branch",  # helpers from the organizing branch and its departments
+    "paired_branch",  # helpers from the organizing branch (leads.of_branch)
     "evenings",  # few evenings in a row for one person
 )
 
@@ -156,6 +159,8 @@ class Proposal:
     stages: list[Stage] = field(default_factory=list)
     bound: Bound | None = None
     replan: bool = False
+    # Occurrences of the window led by their own branch, after (scheduler/leads.py).
+    own_leads: OwnLeads = field(default_factory=lambda: OwnLeads(0, 0))
 
     @property
     def max_hours(self) -> float:
@@ -362,6 +367,8 @@ class StaffingWindow:
         self.targets: list[Target] = [
             self._target(b, calendar, clinical_hours) for b in around if is_target(b)
         ]
+        # Every held occurrence starting in the window (the measure of own-branch leads).
+        self.window_booked = [b for b in around if w0 <= b.occ.start < w1]
         self.by_key = {t.key: t for t in self.targets}
         self.index_of = {t.key: i for i, t in enumerate(self.targets)}
         # Re-planning: who the solver had where, (target, station or None) -> person -> role.
@@ -444,10 +451,60 @@ class StaffingWindow:
 
     # Candidates --------------------------------------------------------------------------
     def from_branch(self, person: Staff, t: Target) -> bool:
-        """Of the organizing branch: its party member, or a person of its departments."""
-        return (
-            t.organizer is not None and person.branch == t.organizer
-        ) or person.department in t.organizer_depts
+        """Of the organizing branch: its party member, or someone without a branch from one of
+        its departments (leads.of_branch)."""
+        return of_branch(person, t.organizer, t.organizer_depts)
+
+    def own_lead(self, person: str, t: Target) -> bool:
+        """Would lead t as its own branch: a party member of the organizing branch itself."""
+        return is_own_lead(self.staff.get(person), t.organizer)
+
+    def own_led(self, t: Target) -> bool:
+        """Led by its own branch already (by an assignment kept)."""
+        return led_by_own_branch(t.booked.activity, t.booked.assignments, self.staff)
+
+    def own_lead_possible(self, i: int) -> bool:
+        """Whether target i can end led by its own branch: it is, or it has no lead yet and
+        some party member of the organizing branch could come, or is there to be named."""
+        t = self.targets[i]
+        if self.own_led(t):
+            return True
+        if t.has_lead or t.organizer is None:
+            return False
+        if any(self.own_lead(p, t) for p in self.promotable(t)):
+            return True
+        if any(self.own_lead(c, t) for o in self.openings_at(i) for c in o.candidates):
+            return True
+        return any(self.own_lead(c, t) for c in self.lead_candidates(t))
+
+    def openings_at(self, i: int) -> list[Opening]:
+        if not hasattr(self, "_openings_at"):
+            self._openings_at: dict[int, list[Opening]] = defaultdict(list)
+            for o in self.openings:
+                self._openings_at[o.target].append(o)
+        return self._openings_at.get(i, [])
+
+    def own_leads(self, made: list[Assignment], stage_bound: int | None = None) -> OwnLeads:
+        """The window's occurrences led by their own branch with `made` added, of those with an
+        organizing branch; the bound: those that are, or could be (no lead fixed that is not
+        of the branch, and a party member of the branch free to lead), or the search's proved
+        bound when smaller."""
+        made_at: dict[OccKey, list[Assignment]] = defaultdict(list)
+        for a in made:
+            made_at[(a.activity, a.occurrence)].append(a)  # type: ignore[index]
+        count = of = bound = 0
+        for b in self.window_booked:
+            if not b.activity.organizer:
+                continue
+            of += 1
+            if led_by_own_branch(b.activity, [*b.assignments, *made_at.get(b.key, ())], self.staff):
+                count += 1
+                bound += 1
+            elif (i := self.index_of.get(b.key)) is not None and self.own_lead_possible(i):
+                bound += 1
+        if stage_bound is not None:
+            bound = max(count, min(bound, stage_bound))
+        return OwnLeads(count, of, bound)
 
     def free(self, person: str, t: Target) -> bool:
         """Not on leave/duty/rest/away and not booked elsewhere at the target's time."""
@@ -730,6 +787,8 @@ class StaffingWindow:
         new = {a.key: a for a in clean}
         save = [a for a in clean if a.key not in old or old[a.key].role != a.role]
         removed = [a for k, a in old.items() if k not in new or new[k].role != a.role]
+        own = next((s for s in stages or () if s.name == "own_branch"), None)
+        proved = None if own is None or own.bound is None else round(own.bound)
         return Proposal(
             assignments=save,
             unfilled=unfilled,
@@ -744,6 +803,7 @@ class StaffingWindow:
             stages=stages or [],
             bound=self.bound(filled_at),
             replan=self.replan,
+            own_leads=self.own_leads(made, proved),
         )
 
     def _target_of(self, a: Assignment) -> Target:
@@ -935,11 +995,15 @@ class _Greedy:
         i = p.index_of[(rec.activity, rec.occurrence)]  # type: ignore[index]
         if rec.staff in p.old_at(i, rec.station):
             return None
+        t = p.targets[i]
         if rec.station is None:
-            return i, p.lead_candidates(p.targets[i])
-        pool = self._opening[(i, rec.station, rec.extra["need"])].candidates
+            pool = p.lead_candidates(t)
+        else:
+            pool = self._opening[(i, rec.station, rec.extra["need"])].candidates
         if rec.role == "lead":
-            pool = [c for c in pool if p.staff[c].party_member]
+            # A lead of the branch itself is handed on to another of the branch only.
+            own = p.own_lead(rec.staff, t)
+            pool = [c for c in pool if p.staff[c].party_member and (p.own_lead(c, t) or not own)]
         return i, pool
 
     def _move(self, k: int, b: str) -> bool:
@@ -1022,12 +1086,15 @@ class _Greedy:
         # Without a lead yet, a party member placed can be named lead: nobody more comes.
         lead = not self.p.targets[i].has_lead and not any(self.added[k].role == "lead" for k in self.mine[i])
 
+        t = self.p.targets[i]
+
         def key(c: str) -> tuple:
             light = wm.get(c, 0) + load[c]
             party = lead and not staff[c].party_member
+            foreign = lead and not self.p.own_lead(c, t)  # not one who could lead as the branch
             if self.fair:
-                return (c not in old, light, party)
-            return (c not in old, c not in own, party, light)
+                return (c not in old, light, foreign, party)
+            return (c not in old, foreign, c not in own, party, light)
 
         for _ in range(o.room):
             best = None
@@ -1041,33 +1108,30 @@ class _Greedy:
 
     def add_lead(self, i: int) -> None:
         """Name a lead: the one the solver had before when they can still be; else a party member
-        just placed (of the branch, else if nobody present can be promoted), else one already
-        there, else bring one."""
+        of the organizing branch itself, just placed, already there, or brought (in that order);
+        else any party member just placed or already there; else bring one."""
         p, t = self.p, self.p.targets[i]
-        mine = [k for k in self.mine[i] if p.staff[self.added[k].staff].party_member]
         before = p.old_leads.get(i, set())
-        mine.sort(
-            key=lambda k: (
-                self.added[k].staff not in before,
-                not p.from_branch(p.staff[self.added[k].staff], t),
-            )
-        )
-        promote = list(p.promotable(t))
-        promote.sort(key=lambda x: (x not in before, not p.from_branch(p.staff[x], t)))
-        # Whom the solver had as the lead before, to bring again.
-        again = None
-        if before:
-            again = next((c for c in p.lead_candidates(t) if c in before and c not in self.here[i]), None)
-        choices: list[tuple[bool, int, str]] = []  # (not the one before, preference, how)
+        mine = [k for k in self.mine[i] if p.staff[self.added[k].staff].party_member]
+        mine.sort(key=lambda k: (self.added[k].staff not in before, not p.own_lead(self.added[k].staff, t)))
+        promote = sorted(p.promotable(t), key=lambda x: (x not in before, not p.own_lead(x, t)))
+        ranked = p.lead_candidates(t)
+        if self.fair:
+            wm, load = p.window_minutes, self.load
+            ranked = sorted(ranked, key=lambda c: (not p.own_lead(c, t), wm.get(c, 0) + load[c]))
+        free = (c for c in ranked if c not in self.here[i] and (c in before or p.own_lead(c, t)))
+        bring = next((c for c in free if self.can_take(c, i)), None)
+        # (not the one before, not of the branch itself, preference, how)
+        choices: list[tuple[bool, bool, int, str]] = []
         if mine:
-            s = p.staff[self.added[mine[0]].staff]
-            choices.append((s.id not in before, 0 if p.from_branch(s, t) or not promote else 2, "mine"))
+            x = self.added[mine[0]].staff
+            choices.append((x not in before, not p.own_lead(x, t), 0, "mine"))
         if promote:
-            choices.append((promote[0] not in before, 1, "promote"))
-        if again is not None and self.can_take(again, i):
-            choices.append((False, 3, "bring"))
+            choices.append((promote[0] not in before, not p.own_lead(promote[0], t), 1, "promote"))
+        if bring is not None:
+            choices.append((bring not in before, not p.own_lead(bring, t), 2, "bring"))
         if choices:
-            how = min(choices)[2]
+            how = min(choices)[3]
             if how == "mine":
                 a = self.added[mine[0]]
                 self.added[mine[0]] = Assignment(
@@ -1076,13 +1140,9 @@ class _Greedy:
             elif how == "promote":
                 self.added.append(made_assignment(t, promote[0], None, "lead", None))
             else:
-                self.take(again, i, made_assignment(t, again, None, "lead", None))  # type: ignore[arg-type]
+                self.take(bring, i, made_assignment(t, bring, None, "lead", None))  # type: ignore[arg-type]
             return
-        bring = p.lead_candidates(t)
-        if self.fair:
-            wm, load = p.window_minutes, self.load
-            bring = sorted(bring, key=lambda c: wm.get(c, 0) + load[c])
-        for c in bring:
+        for c in ranked:
             if c not in self.here[i] and self.can_take(c, i):
                 self.take(c, i, made_assignment(t, c, None, "lead", None))
                 return

@@ -46,6 +46,7 @@ SHARES = {
     "lead": 1.0,
     "changes": 2.0,
     "max_hours": 3.0,
+    "own_branch": 6.0,
     "at_max": 2.0,
     "spread": 1.5,
     "preferences": 1.5,
@@ -108,7 +109,8 @@ def solve(window: StaffingWindow, progress: Progress | None = None) -> Proposal:
 @dataclass(slots=True)
 class Start:
     """The answer the search starts from: the better of the plain and the fair greedy answers
-    by the stages' order (fill, leads, changes, busiest person, people at that load)."""
+    by the stages' order (fill, leads, changes, busiest person, own-branch leads, people at that
+    load)."""
 
     made: list[Assignment]
     places: set[PlaceKey] = field(default_factory=set)  # new places filled
@@ -145,6 +147,7 @@ def _standing(window: StaffingWindow, made: list[Assignment]) -> tuple:
         len(led),
         -changes,
         -round(top * 60),
+        window.own_leads(made).count,
         -sum(1 for h in hours.values() if abs(h - top) < 1e-6),
     )
 
@@ -240,10 +243,15 @@ class Formulation:
             t = w.targets[o.target]
             keep = o.candidates[: max(k_max, o.room * 4)]
             old = w.old_at(o.target, o.station)
+            # Beyond the best few: whom the start or the solver before had there, and, where a
+            # lead is wanted, the organizing branch's own party members (one may lead from here).
+            lead = not t.has_lead
             keep += [
                 c
                 for c in o.candidates[len(keep) :]
-                if (*t.key, o.station, o.need, c) in self.start.places or c in old
+                if (*t.key, o.station, o.need, c) in self.start.places
+                or c in old
+                or (lead and w.own_lead(c, t))
             ]
             for c in keep:
                 v = self.var(0, 1, f"x{n}_{c}", (*t.key, o.station, o.need, c) in self.start.places)
@@ -273,12 +281,13 @@ class Formulation:
                     v = self.var(0, 1, f"lm{i}_{person}", lead)
                     add(m, v <= sum(self.at[(person, i)]))
                     options.append((person, v, "member"))
-            # The organizing branch's best few, twice as many others (a spread by the stable
-            # shuffle, for fairness), and whoever the start or the solver before brought.
+            # Every party member of the organizing branch itself (a branch has a few dozen at
+            # most), the best few others (a spread by the stable shuffle, for fairness), and
+            # whoever the start or the solver before brought.
             ranked = w.lead_candidates(t)
             few = max(5, k_max // 8)
-            own = [p for p in ranked if w.from_branch(w.staff[p], t)][:few]
-            others = [p for p in ranked if not w.from_branch(w.staff[p], t)][: 2 * few]
+            own = [p for p in ranked if w.own_lead(p, t)]
+            others = [p for p in ranked if not w.own_lead(p, t)][: 2 * few]
             wanted = {*own, *others}
             wanted |= {
                 p for p in ranked if (*key, p) in self.start.activity_level or p in w.old_leads.get(i, ())
@@ -454,6 +463,27 @@ class Formulation:
                 out.add(v)
         return out
 
+    def own_leads(self) -> Linear:
+        """Occurrences of the window led by their own branch: those already (kept) and the
+        lead options naming a party member of the organizing branch itself."""
+        w = self.w
+        out = Linear(constant=w.own_leads([]).count)
+        for i, options in self.lead_vars.items():
+            for person, v, _k in options:
+                if w.own_lead(person, w.targets[i]):
+                    out.add(v)
+        return out
+
+    def own_leads_most(self) -> int:
+        """No answer leads more occurrences from their own branch than this."""
+        w = self.w
+        possible = sum(
+            1
+            for i, options in self.lead_vars.items()
+            if any(w.own_lead(person, w.targets[i]) for person, _v, _k in options)
+        )
+        return self.own_leads().constant + possible
+
     def loads(self) -> dict[str, Linear]:
         """Minutes per person in the window, for everyone the model can place."""
         out = {}
@@ -472,11 +502,6 @@ class Formulation:
         if name == "hours_cap":
             for over in self.over_terms:
                 out.add(over)
-        elif name == "lead_branch":
-            for i, options in self.lead_vars.items():
-                for person, v, _k in options:
-                    if w.from_branch(w.staff[person], w.targets[i]):
-                        out.add(v, -1)
         elif name == "paired_branch":
             for (n, c), v in self.x.items():
                 if not w.from_branch(w.staff[c], w.targets[w.openings[n].target]):
@@ -562,7 +587,8 @@ class Stages:
 
     def run(self) -> None:
         md, w = self.model, self.model.w
-        names = ["fill", "lead", *(["changes"] if w.replan else []), "max_hours", "at_max", "spread"]
+        names = ["fill", "lead", *(["changes"] if w.replan else []), "max_hours", "own_branch"]
+        names += ["at_max", "spread"]
         prefs = [p for p in md.cfg.preferences if p != "hours_cap" or not md.cfg.cap_is_hard]
         if prefs:
             names.append("preferences")
@@ -573,6 +599,7 @@ class Stages:
         if w.replan:
             self.stage("changes", md.changes, maximize=False, best=0)
         top = self._max_hours()
+        self.stage("own_branch", md.own_leads(), maximize=True, best=md.own_leads_most())
         self._at_levels(top)
         if prefs:
             self._preferences(prefs)
@@ -639,7 +666,7 @@ class Stages:
         now = {x.value(md.values) for x in self.loads.values()} | set(w.window_minutes.values())
         shortest = min((t.minutes for t in w.targets), default=0)
         below = sorted((v for v in now if shortest < v < top), reverse=True)[:SPREAD_LEVELS]
-        proved = self.done[-1].status == "optimal"
+        proved = next(s for s in self.done if s.name == "max_hours").status == "optimal"
         if not below:
             self._take("spread")
         for level in [top, *below] if top > 0 else []:
@@ -694,7 +721,7 @@ class Stages:
         seconds, work = sum(d.seconds for d in done), sum(d.work for d in done)
         clock = any(d.by_clock for d in done)
         for k, (name, t) in enumerate(zip(prefs, terms, strict=True)):
-            count = t.value(md.values) * (-1 if name == "lead_branch" else 1)
+            count = t.value(md.values)
             value = count / 60 if name == "hours_cap" else float(count)
             first = k == 0
             self.done.append(

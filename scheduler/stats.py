@@ -13,11 +13,12 @@ window's last, an earlier one its first)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, time, timedelta
 from statistics import median
 
 from .conflicts import PairingProgress, held_occurrences, pairing_progress
+from .leads import BranchMonth, by_branch_and_month
 from .model import Plan
 from .requests import ResponseTimes, deadline
 from .workdays import WorkCalendar
@@ -67,6 +68,8 @@ class Statistics:
     people: dict[str, Row]  # staff id -> what they attended
     pairings: list[PairingProgress]
     requests: list[RequestLine]
+    # Per branch and month, its planned and held occurrences and those led by the branch itself.
+    own_leads: list[BranchMonth] = field(default_factory=list)
 
     def requests_by_status(self) -> dict[str, int]:
         out: dict[str, int] = defaultdict(int)
@@ -143,6 +146,10 @@ def compute(
         people,
         pairing_progress(plan, calendar, judged),
         request_lines(plan, calendar, start, end, response or ResponseTimes()),
+        by_branch_and_month(
+            ((b.activity, b.occ.start.date(), b.assignments) for b in booked.values() if b.occ.start >= w0),
+            plan.staff,
+        ),
     )
 
 
@@ -241,4 +248,5 @@ def to_json(st: Statistics, plan: Plan) -> dict:
             for r in st.busiest_people()
         ],
         "busiest_departments": rows({r.key: r for r in st.busiest_departments()}, "departments"),
+        "own_branch_leads": [asdict(r) for r in st.own_leads],
     }

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from db import operations as ops
 from db.store import StoreError
-from reports.messages import describe_bound, describe_stage, describe_unfilled
+from reports.messages import describe_bound, describe_own_leads, describe_stage, describe_unfilled
 from scheduler.assign import PREFERENCES, Proposal, SolverSettings, StaffingWindow, greedy, solve
 from scheduler.model import Plan
 
@@ -51,21 +51,36 @@ from .widgets import ok_cancel
 if TYPE_CHECKING:
     from .session import Session
 
-# The rules in the order the solver settles them; each is settled before the next is looked at,
-# so a later one can never cost an earlier one.
+# The rules in the order the solver settles them (scheduler.assign.STAGES), in the manual's
+# words; each is settled before the next is looked at, so a later one can never cost an earlier one.
 RULE_ORDER = (
     N_("Fill every open place"),
     N_("A party member as lead for every occurrence"),
     N_("Re-planning only: as few changed assignments as possible"),
     N_("The smallest maximum of hours per person in the window (hours already assigned counted)"),
+    N_(
+        "The most occurrences led by a party member of their own organizing branch (the lead's own "
+        "branch, not only a department of it)"
+    ),
     N_("The fewest people at that maximum, then at each level below it, as the budget allows"),
 )
 PREFERENCE_NAMES = {
     "hours_cap": N_("Fewest hours over a monthly cap (when the cap may be exceeded)"),
-    "lead_branch": N_("The lead from the organizing branch"),
-    "paired_branch": N_("People of the organizing branch and its departments first"),
+    "paired_branch": N_("Helpers from the organizing branch first, after its lead"),
     "evenings": N_("Few evenings in a row for one person"),
 }
+
+
+class FittedList(QListWidget):
+    """A list as tall as its rows, wrapped to its width: nothing to scroll, no empty space."""
+
+    def fit(self) -> None:
+        rows = sum(max(self.sizeHintForRow(r), 0) + 2 * self.spacing() for r in range(self.count()))
+        self.setFixedHeight(rows + 2 * self.frameWidth() + 2)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.fit()
 
 
 class WindowDialog(QDialog):
@@ -213,6 +228,8 @@ class PreviewDialog(QDialog):
         bound = QLabel(describe_bound(proposal.bound, proposal.max_hours, plan, tr))
         bound.setObjectName("bound")
         bound.setWordWrap(True)
+        own = QLabel(describe_own_leads(proposal.own_leads, tr))
+        own.setObjectName("own_leads")
         self._fill_added(plan, proposal)
         self._fill_open(plan, proposal)
         self._fill_stages(proposal)
@@ -225,6 +242,7 @@ class PreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(bound)
+        layout.addWidget(own)
         layout.addWidget(added_box, 3)
         layout.addWidget(open_box, 2)
         layout.addWidget(stages_box, 1)
@@ -357,9 +375,13 @@ class SolverSettingsDialog(QDialog):
         )
         intro.setWordWrap(True)
         fixed = QGridLayout()
+        fixed.setColumnStretch(1, 1)  # the numbers keep their width, the rules take the rest
         for rank, rule in enumerate(RULE_ORDER, start=1):
-            fixed.addWidget(QLabel(f"{rank}."), rank, 0, Qt.AlignmentFlag.AlignTop)
+            number = QLabel(f"{rank}.")
+            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            fixed.addWidget(number, rank, 0, Qt.AlignmentFlag.AlignTop)
             text = QLabel(tr(rule))
+            text.setObjectName(f"rule{rank}")
             text.setWordWrap(True)
             fixed.addWidget(text, rank, 1)
         layout = QVBoxLayout(self)
@@ -377,7 +399,7 @@ class SolverSettingsDialog(QDialog):
                 len(RULE_ORDER) + 1,
             )
         )
-        self.order = QListWidget()
+        self.order = FittedList()
         self.order.setObjectName("preferences")
         chosen = [p for p in settings.preferences if p in PREFERENCES]
         for key in [*chosen, *(p for p in PREFERENCES if p not in chosen)]:
@@ -387,6 +409,12 @@ class SolverSettingsDialog(QDialog):
             item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
             self.order.addItem(item)
         self.order.setCurrentRow(0)
+        # Every preference whole on its line, none cut off or scrolled, no empty rows.
+        self.order.setSpacing(1)
+        self.order.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.order.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.order.setMinimumWidth(self.order.sizeHintForColumn(0) + 2 * self.order.frameWidth() + 8)
+        self.order.fit()
         up, down = QPushButton(tr("Up")), QPushButton(tr("Down"))
         up.setObjectName("up")
         down.setObjectName("down")

@@ -76,12 +76,15 @@ def scarce_ecg() -> Plan:
 
 def test_scarce_pool_forces_the_smallest_maximum() -> None:
     """No plan can keep everyone under 4 h: the ECG pool has 3 places of 2 h and 2 people.
-    The solver reaches it (one person at 4 h) and says why; the greedy baseline, taking the
-    branch's own people for its clinic first, piles 6 h on one of them."""
+    The solver reaches it and says why; the greedy baseline, taking the branch's own people for
+    its clinic first, piles 6 h on one of them. The clinic's lead comes from its own branch
+    (e1 or e2, a stage before the people at the maximum), so both of them carry 4 h."""
     p = scarce_ecg()
     r = solve(window(p))
     assert r.filled == r.needs_open == 5 and not r.unfilled
-    assert (r.max_hours, r.people_at_max) == (4.0, 1)
+    assert (r.max_hours, r.people_at_max) == (4.0, 2)
+    lead = next(a.staff for a in r.assignments if a.activity == "clinic" and a.role == "lead")
+    assert lead in ("e1", "e2") and r.own_leads.count == r.own_leads.of == 1
     b = r.bound
     assert b is not None and (b.hours, b.qualification, b.department, b.places, b.people) == (
         4.0,
@@ -93,7 +96,7 @@ def test_scarce_pool_forces_the_smallest_maximum() -> None:
     top = next(s for s in r.stages if s.name == "max_hours")
     assert top.status == "optimal" and top.value == 4.0 and top.bound == 4.0
     clinic = {a.staff for a in r.assignments if a.activity == "clinic" and a.station}
-    assert clinic <= {"g1", "g2", "g3", "g4"}
+    assert clinic - {lead} <= {"g1", "g2", "g3", "g4"}
     g = greedy(window(p))
     assert g.filled == 5 and g.max_hours == 6.0
     assert not errors(applied(p, r)) - errors(p)
@@ -119,8 +122,9 @@ def test_a_branch_preference_loses_to_fairness() -> None:
     assert r.max_hours == 2.0 and r.people_at_max == 3
     assert sorted(a.staff for a in r.assignments) == ["o1", "x1", "x2"]
     assert all(a.role == "lead" for a in r.assignments)  # each the lead of their visit
-    branch_leads = next(s for s in r.stages if s.rule == "lead_branch")
-    assert branch_leads.value == 1
+    branch_leads = next(s for s in r.stages if s.name == "own_branch")
+    assert (branch_leads.value, branch_leads.bound, branch_leads.status) == (1, 1, "optimal")
+    assert r.own_leads.to_json() == {"count": 1, "of": 3, "bound": 1}
 
 
 def test_the_same_plan_solved_twice_gives_the_same_assignments() -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from db import operations as ops
 from db.planio import load_plan
 from db.store import Store
-from reports.messages import describe_bound
+from reports.messages import describe_bound, describe_own_leads
 from scheduler.model import Unavailability
 from tests.ui.test_calendar import _window
 from ui.i18n import tr
@@ -76,6 +76,10 @@ def test_stale_apply_refused_then_replan_after_a_leave(qtbot, db_path, monkeypat
     assert bound == describe_bound(p.bound, p.max_hours, page.catalog.plan(), tr)
     assert tr("The busiest person carries {hours} h").format(hours=f"{p.max_hours:g}") in bound
     assert first.stages.topLevelItemCount() == len(first.proposal.stages) >= 4
+    # The office's measure: occurrences led by a party member of their own branch, and the most possible.
+    own = first.findChild(QLabel, "own_leads").text()
+    assert p.own_leads.of > 0 and p.own_leads.bound is not None
+    assert own == describe_own_leads(p.own_leads, tr) and str(p.own_leads.count) in own
     made = _solvers(db_path)
     assert set(made) == {a.key for a in first.proposal.assignments}
 
@@ -100,4 +104,62 @@ def test_stale_apply_refused_then_replan_after_a_leave(qtbot, db_path, monkeypat
     assert victim.key not in after
     w.undo_action.trigger()  # one step back: the re-plan undone as a whole
     assert _solvers(db_path) == made
+    w.session.close()
+
+
+def test_stage_order_shown_and_round_trip_through_settings(qtbot, db_path, monkeypatch) -> None:
+    """Settings ▸ Auto-assign shows the stages in the solver's order (the own-branch lead after
+    the smallest maximum, before the people at it), every rule and preference whole (no list to
+    scroll); a new order of the preferences is saved through the write core, read back by the
+    solver and shown again the same; undo puts the old one back."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from scheduler.assign import PREFERENCES, SolverSettings
+    from ui import autoassign, settings_actions
+
+    w = _window(qtbot, db_path)
+    seen: list[tuple[list[str], list[str]]] = []
+
+    def shown(dialog) -> tuple[list[str], list[str]]:
+        rules = [
+            dialog.findChild(QLabel, f"rule{k}").text() for k in range(1, len(autoassign.RULE_ORDER) + 1)
+        ]
+        order = dialog.order
+        keys = [order.item(k).data(Qt.ItemDataRole.UserRole) for k in range(order.count())]
+        assert not order.horizontalScrollBar().isVisible() and not order.verticalScrollBar().isVisible()
+        for k in range(order.count()):
+            rect = order.visualItemRect(order.item(k))
+            assert order.viewport().rect().contains(rect), (k, rect)
+        return rules, keys
+
+    def move_evenings_first(self) -> int:
+        self.show()
+        seen.append(shown(self))
+        self.order.setCurrentRow(2)
+        for _ in range(2):
+            self.findChild(QPushButton, "up").click()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(settings_actions.SolverSettingsDialog, "exec", move_evenings_first)
+    w.settings.edit_solver_settings()
+    rules, keys = seen[0]
+    assert rules == [tr(r) for r in autoassign.RULE_ORDER]
+    assert (
+        rules.index(tr(autoassign.RULE_ORDER[4])) == 4 and "own organizing branch" in autoassign.RULE_ORDER[4]
+    )
+    assert tuple(keys) == PREFERENCES == SolverSettings().preferences
+    saved = ops.solver_settings(w.session.store)
+    assert saved.preferences == ("evenings", "hours_cap", "paired_branch")
+
+    def look(self) -> int:
+        self.show()
+        seen.append(shown(self))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(settings_actions.SolverSettingsDialog, "exec", look)
+    w.settings.edit_solver_settings()
+    assert seen[1][1] == ["evenings", "hours_cap", "paired_branch"]
+    w.undo_action.trigger()
+    assert ops.solver_settings(w.session.store) == SolverSettings()
     w.session.close()

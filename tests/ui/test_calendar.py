@@ -456,10 +456,10 @@ def test_solver_settings_dialog_saves_undoably(qtbot, db_path, monkeypatch) -> N
     w = _window(qtbot, db_path)
 
     def change(self) -> int:
-        self.order.setCurrentRow(3)  # evenings, last, moved up to first
-        for _ in range(3):
+        self.order.setCurrentRow(2)  # evenings, last, moved up to first
+        for _ in range(2):
             self.findChild(QPushButton, "up").click()
-        self.order.item(3).setCheckState(Qt.CheckState.Unchecked)  # paired_branch left out
+        self.order.item(2).setCheckState(Qt.CheckState.Unchecked)  # paired_branch left out
         self.time_limit.setValue(7)
         self.cap_hard.setChecked(False)
         return QDialog.DialogCode.Accepted
@@ -467,7 +467,7 @@ def test_solver_settings_dialog_saves_undoably(qtbot, db_path, monkeypatch) -> N
     monkeypatch.setattr(settings_actions.SolverSettingsDialog, "exec", change)
     w.settings.edit_solver_settings()
     got = ops.solver_settings(w.session.store)
-    assert got.preferences == ("evenings", "hours_cap", "lead_branch")
+    assert got.preferences == ("evenings", "hours_cap")
     assert got.time_limit == 7 and not got.cap_is_hard
     w.undo_action.trigger()
     assert ops.solver_settings(w.session.store) == ops.SolverSettings()
