@@ -2,7 +2,8 @@
 .xlsx grid (a merged title, a header of day numbers, a weekday row, staff numbers and names, a
 shift code in each cell); each is read, turned into unavailability and written as its own step,
 as the office would import them one after the other. Then all are imported again (each replaces
-its department-month). Aim: the first round under 5 s for the hospital (1,592 people × 30 days)."""
+its department-month). Aim: the first round under 2 s for the hospital (1,592 people × 30 days): one history entry per roster
+import, the entries written in one statement, the grid read once."""
 
 from __future__ import annotations
 
@@ -81,7 +82,14 @@ def run(small: bool = False) -> None:
                     merge = merge_roster(held, roster)
                     saves, gone = merge.saves, merge.deletes
                     t2 = time.perf_counter()
-                    write(store, Edit(saves={"unavailability": saves}, deletes={"unavailability": gone}))
+                    write(
+                        store,
+                        Edit(
+                            saves={"unavailability": saves},
+                            deletes={"unavailability": gone},
+                            audit_as={"unavailability": f"duty roster {dept}.xlsx"},
+                        ),
+                    )
                     t3 = time.perf_counter()
                     for key in gone:
                         held.pop(key, None)
@@ -95,5 +103,5 @@ def run(small: bool = False) -> None:
             print(
                 f"{round_:18} {took:7.3f} s  (CPU {cpu:.2f} s; {len(files)} departments, {people} people × {DAYS} days, "
                 f"{entries} entries, {refused} refused; read {timing['read']:.2f} s, grid {timing['grid']:.2f} s, "
-                f"write {timing['write']:.2f} s)   aim < 5 s"
+                f"write {timing['write']:.2f} s)   aim < 2 s"
             )

@@ -97,9 +97,10 @@ def cmd_sheet(args: argparse.Namespace) -> int:
             doc, saves, deletes = _duty(args, path, sheets, plan, codes)
         else:
             doc, saves, deletes = _table(args, path, sheets, plan)
+        audit_as = doc.pop("audit_as", {})  # a duty import: one history entry
         if not args.dry_run and (saves or deletes):
             try:
-                write(store, Edit(saves=saves, deletes=deletes, expect_revision=version))
+                write(store, Edit(saves=saves, deletes=deletes, expect_revision=version, audit_as=audit_as))
             except Stale:
                 raise CommandError(
                     t(
@@ -359,6 +360,7 @@ def _duty(
         "refused": refused,
         "report": lines,
         "summary": summary,
+        "audit_as": {"unavailability": tf("duty roster %1", path.name)},
     }
     return doc, {"unavailability": saves}, {"unavailability": deletes}
 

@@ -33,7 +33,7 @@ from .planio import (
     write_hospital,
     write_ledger,
 )
-from .sections import SECTION, delete_section, load_section, write_section
+from .sections import SECTION, delete_section, load_section, write_plain, write_section
 from .store import Store, StoreError
 
 # Settings the conflict checker reads: a change to one of them calls for a re-check.
@@ -134,6 +134,9 @@ class Edit:
     guard_references: bool = False
     # Save only while the database is still at this revision (see planio.revision).
     expect_revision: int | None = None
+    # section → the key of one history entry for all of the section's changes in this step (a duty
+    # roster import: one entry saying what came from which file, not one per entry).
+    audit_as: Mapping[str, str] = field(default_factory=dict)
 
 
 def write(store: Store, edit: Edit) -> Changes:
@@ -152,10 +155,18 @@ def write(store: Store, edit: Edit) -> Changes:
             for section, gone in deletes.items():
                 if edit.guard_references:
                     _refuse_referenced(store, section, gone)
+                if section in edit.audit_as:
+                    continue
                 keys[section] = _write_section(store, section, gone, deleting=True)
             for section, items in saves.items():
+                if section in edit.audit_as:
+                    continue
                 keys[section] = keys.get(section, frozenset()) | _write_section(
                     store, section, items, deleting=False
+                )
+            for section, label in edit.audit_as.items():
+                keys[section] = _write_summarized(
+                    store, section, deletes.get(section, []), saves.get(section, []), label
                 )
             if saves.get("records"):
                 _check_records(store, saves["records"])
@@ -197,6 +208,26 @@ def _write_section(store: Store, section: str, items: list[Any], *, deleting: bo
     if section == "records":
         _bank(store, [(k, after[k]) for k in changed])
     return changed
+
+
+def _write_summarized(
+    store: Store, section: str, gone: list[Any], items: list[Any], label: str
+) -> frozenset[Any]:
+    """Delete and save records of a section (no child rows, no time bank: unavailability) with one
+    history entry for the lot: how many went and came, under `label`."""
+    if section == "records" or SECTION[section].shape.children:
+        raise ValueError(f"{section} is not written summarized")
+    if gone:
+        delete_section(store, section, gone)
+    if items:
+        write_plain(store, section, items)
+    if gone or items:
+        at = datetime.now().replace(microsecond=0)
+        write_audit(
+            store,
+            [AuditEntry(at, store.user, section, label, {"entries": len(gone)}, {"entries": len(items)})],
+        )
+    return frozenset(gone) | frozenset(key_of(section, i) for i in items)
 
 
 def _check_records(store: Store, records: list[Record]) -> None:
@@ -302,10 +333,15 @@ def _bank(store: Store, records: list[tuple[tuple[str, date], Record | None]]) -
 
 
 def import_document(
-    store: Store, data: str | bytes, progress: Callable[[int, int], bool] | None = None
+    store: Store,
+    data: str | bytes,
+    progress: Callable[[int, int], bool] | None = None,
+    warnings: list[Problem] | None = None,
 ) -> Changes:
     """Read a plan file's text against what the store holds and import it, all or nothing.
-    Raises PlanError with every problem; the store is then untouched."""
+    Raises PlanError with every problem; the store is then untouched. What was taken but may
+    not be what the writer meant (a rule cut at the horizon, a start off its rule) is added to
+    `warnings`, to be said beside what changed."""
     step = progress or (lambda done, total: True)
     step(0, 3)
     version = revision(store)
@@ -313,6 +349,8 @@ def import_document(
     if not step(1, 3):
         raise OperationError(N_("cancelled, nothing was imported"))
     parsed = parse_document(data, base)
+    if warnings is not None:
+        warnings.extend(parsed.warnings)
     if not step(2, 3):
         raise OperationError(N_("cancelled, nothing was imported"))
     # The document was checked against `base`: save only if that is still what the store holds.

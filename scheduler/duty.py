@@ -17,6 +17,7 @@ its cell only, an unknown or ambiguous person their row only; nothing is guessed
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -707,6 +708,7 @@ def read_duty_grid(
     return DutyRoster(dept, first, blocks, people, refusals, entries, skipped, legend, table)
 
 
+@functools.lru_cache(maxsize=256)
 def _clock(text: str) -> time:
     h, m = text.split(":")
     return time(int(h), int(m))
@@ -738,9 +740,7 @@ def _people(
     refusals: list[Refusal],
     skipped: list[Skipped],
 ) -> list[DutyPerson]:
-    by_name: dict[str, list[Staff]] = {}
-    for s in plan.staff.values():
-        by_name.setdefault(_norm_name(s.name), []).append(s)
+    by_name: dict[str, list[Staff]] = {}  # built when a row needs it (most give a staff number)
     dept_name = plan.departments[dept].name if dept in plan.departments else dept
     out: list[DutyPerson] = []
     known: dict[str, bool] = {}  # a cell's text → whether every part of it is a code
@@ -778,6 +778,9 @@ def _people(
                 continue
             person = DutyPerson(line, number, name, None, cells, block=b, dates=dates)
             out.append(person)
+            if not by_name and not (number and number in plan.staff):
+                for s in plan.staff.values():
+                    by_name.setdefault(_norm_name(s.name), []).append(s)
             staff, why = _match(number, name, plan, by_name, dept, dept_name)
             if staff is None:
                 assert why is not None

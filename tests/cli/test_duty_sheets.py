@@ -145,3 +145,20 @@ def test_shift_codes_of_the_plan_file_and_the_setting_are_used(tmp_path, capsys)
     assert run(["export", "--db", str(db), "-o", str(out_file)]) == 0
     exported = json.loads(out_file.read_text(encoding="utf-8"))["hospital"]["shift_codes"]
     assert exported["N"] == {"on": "00:00", "off": "08:00"}
+
+
+def test_one_history_entry_per_roster_import(tmp_path, capsys) -> None:
+    db = _db(tmp_path)
+    xlsx = tmp_path / "duty.xlsx"
+    xlsx.write_bytes(messy_xlsx())
+
+    def audit() -> list[tuple]:
+        with Store(db) as s:
+            return s.conn.execute("SELECT key, old, new FROM audit WHERE section = 'unavailability'").fetchall()
+
+    before = audit()
+    _sheet(capsys, db, "duty", str(xlsx))
+    added = audit()[len(before) :]
+    assert added == [("duty roster duty.xlsx", '{"entries": 0}', '{"entries": %d}' % len(EXPECTED))]
+    _sheet(capsys, db, "duty", str(xlsx))  # the same again: nothing written, nothing said
+    assert len(audit()) == len(before) + 1
