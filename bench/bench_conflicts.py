@@ -1,15 +1,161 @@
-"""Conflict figures: a full check of the demo year, and re-checking after one assignment changes."""
+"""Conflict figures: a full check of the demo year, re-checking after one assignment changes, and
+how the checks grow with the plan: a hospital group (医共体) made of 1, 2 and 5 copies of the demo
+hospital — the full check, the checker the window keeps (built on the first check) and the time
+until the window shows its conflicts, with the growth factor from 1 to 5 (aim: at most 5.5×)."""
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
 import time
+from dataclasses import replace
 from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+# Grown factors printed by `growth`; linear growth from 1 to 5 hospitals is 5×.
+GROWTH_AIM = 5.5
+
+
+def group_plan(plan: Any, copies: int) -> Any:
+    """A hospital group: `copies` copies of one hospital's plan in one plan, every id (and venue)
+    of copy k prefixed "hk-" so that nothing is shared but the hospital's record and the calendar."""
+    from scheduler.model import Plan
+
+    if copies == 1:
+        return plan
+    out = Plan(hospital=plan.hospital, calendar=dict(plan.calendar))
+    for k in range(1, copies + 1):
+
+        def x(value: str | None, k: int = k) -> str | None:
+            return None if value is None else f"h{k}-{value}"
+
+        def need(n: Any) -> Any:
+            return replace(n, department=x(n.department))
+
+        for c in plan.campuses.values():
+            out.campuses[x(c.id)] = replace(c, id=x(c.id))
+        for d in plan.departments.values():
+            out.departments[x(d.id)] = replace(d, id=x(d.id), campus=x(d.campus))
+        for b in plan.branches.values():
+            out.branches[x(b.id)] = replace(
+                b,
+                id=x(b.id),
+                departments=tuple(x(d) for d in b.departments),
+                secretary=x(b.secretary),
+                contact=x(b.contact),
+            )
+        for s in plan.staff.values():
+            out.staff[x(s.id)] = replace(s, id=x(s.id), department=x(s.department), branch=x(s.branch))
+        for u in plan.unavailability.values():
+            v = replace(u, staff=x(u.staff))
+            out.unavailability[v.key] = v
+        for p in plan.partners.values():
+            out.partners[x(p.id)] = replace(p, id=x(p.id))
+        for p in plan.pairings.values():
+            out.pairings[x(p.id)] = replace(p, id=x(p.id), branch=x(p.branch), partner=x(p.partner))
+        for v in plan.services.values():
+            out.services[x(v.id)] = replace(v, id=x(v.id), needs=tuple(need(n) for n in v.needs))
+        for q in plan.requests.values():
+            out.requests[x(q.id)] = replace(q, id=x(q.id), partner=x(q.partner), service=x(q.service))
+        for a in plan.activities.values():
+            out.activities[x(a.id)] = replace(
+                a,
+                id=x(a.id),
+                partner=x(a.partner),
+                organizer=x(a.organizer),
+                request=x(a.request),
+                venue=x(a.venue),
+                stations=tuple(replace(s, needs=tuple(need(n) for n in s.needs)) for s in a.stations),
+                rotation=tuple(replace(r, department=x(r.department)) for r in a.rotation),
+            )
+        for g in plan.assignments.values():
+            h = replace(g, activity=x(g.activity), staff=x(g.staff))
+            out.assignments[h.key] = h
+        for r in plan.records.values():
+            t = replace(
+                r,
+                activity=x(r.activity),
+                attended=tuple(replace(a, staff=x(a.staff)) for a in r.attended),
+            )
+            out.records[t.key] = t
+    return out
+
+
+def demo_group(small: bool, copies: int, year: int, today: date) -> Any:
+    """The demo hospital (small or hospital scale), staffed and recorded up to `today`, copied."""
+    from resources import demo_recipe
+    from scheduler.demo import build_demo
+
+    return group_plan(build_demo(demo_recipe(), "small" if small else "hospital", 1, year, today), copies)
+
+
+def growth(label: str, figures: dict[int, float], unit: str = "s") -> None:
+    """One line: the figure at every size and the factor from the smallest to the largest."""
+    sizes = sorted(figures)
+    parts = "  ".join(f"×{n}: {figures[n]:7.3f} {unit}" for n in sizes)
+    factor = figures[sizes[-1]] / figures[sizes[0]] if figures[sizes[0]] > 0 else float("nan")
+    aim = GROWTH_AIM * sizes[-1] / 5
+    print(f"{label:<34} {parts}   growth ×{sizes[0]}→×{sizes[-1]}: {factor:5.2f}   aim ≤ {aim:g}")
+
+
+def _timed(fn: Any) -> tuple[float, float, Any]:
+    """(wall seconds, CPU seconds of this process, result): the machine may be shared."""
+    w0, c0 = time.perf_counter(), time.process_time()
+    out = fn()
+    return time.perf_counter() - w0, time.process_time() - c0, out
+
+
+def scaling(small: bool = False) -> None:
+    """Full check, the window's checker and the time until the window shows its conflicts on a
+    hospital group of 1, 2 and 5 hospitals (×1 and ×2 of the small demo in the small mode)."""
+    from bench.bench_gui import _startup
+    from db.operations import import_plan
+    from db.store import Store
+    from scheduler.conflicts import CheckContext, check
+    from scheduler.incremental import IncrementalChecker
+    from scheduler.workdays import WorkCalendar, official_calendar
+
+    year = 2026
+    today = date(year, 12, 6)
+    sizes = (1, 2) if small else (1, 2, 5)
+    scale = "small" if small else "hospital"
+    print(f"== conflict checks by plan size (demo scale: {scale} × {', '.join(map(str, sizes))}) ==")
+    now = datetime(year, 12, 6, 10, 0)
+    full: dict[int, float] = {}
+    kept: dict[int, float] = {}
+    shown: dict[int, float] = {}
+    painted: dict[int, float] = {}
+    for n in sizes:
+        plan = demo_group(small, n, year, today)
+        cal = WorkCalendar(official_calendar(), plan.calendar.values())
+        wall, cpu, found = _timed(lambda plan=plan, cal=cal: check(CheckContext(plan, cal, now)))
+        full[n] = wall
+        wall2, cpu2, checker = _timed(
+            lambda plan=plan, cal=cal: IncrementalChecker(CheckContext(plan, cal, now))
+        )
+        kept[n] = wall2
+        assert checker.conflicts == found, "the window's checker and the full check disagree"
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "group.sqlite3"
+            with Store(db) as store:
+                import_plan(store, plan)
+            _boot, _imp, first_paint, ready, _heavy = _startup(db)
+        painted[n], shown[n] = first_paint, ready
+        print(
+            f"  ×{n}: {len(plan.staff)} staff, {len(plan.activities)} activities, {len(found)} conflicts; "
+            f"full check {wall:.3f} s ({cpu:.3f} s CPU), window's checker {wall2:.3f} s ({cpu2:.3f} s CPU), "
+            f"window painted at {first_paint:.3f} s, conflicts shown at {ready:.3f} s"
+        )
+    growth("full check", full)
+    growth("window's checker built", kept)
+    growth("window painted (start-up)", painted)
+    growth("conflicts shown in the window", shown)
 
 
 def run(small: bool = False) -> None:
-    from resources import demo_recipe
     from scheduler.conflicts import CheckContext, check, counts
-    from scheduler.demo import build_demo
     from scheduler.incremental import IncrementalChecker
     from scheduler.model import Assignment, Plan
     from scheduler.workdays import WorkCalendar, official_calendar
@@ -17,6 +163,9 @@ def run(small: bool = False) -> None:
     scale = "small" if small else "hospital"
     year = date.today().year
     print(f"== conflict benchmark (demo scale: {scale}, year {year}) ==")
+    from resources import demo_recipe
+    from scheduler.demo import build_demo
+
     plan = build_demo(demo_recipe(), scale, 1, year)
     cal = WorkCalendar(official_calendar(), plan.calendar.values())
     today = datetime(year, 11, 23)
@@ -54,3 +203,13 @@ def run(small: bool = False) -> None:
         f"re-check one assignment   {timings[len(timings) // 2] * 1000:7.1f} ms median, "
         f"{timings[-1] * 1000:.1f} ms worst of {len(timings)}   aim < 50 ms"
     )
+    scaling(small)
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if "--scaling" in sys.argv:
+        scaling(small="--small" in sys.argv)
+    else:
+        run(small="--small" in sys.argv)

@@ -80,6 +80,17 @@ class CheckContext:
     window_from: date | None = None
     window_to: date | None = None  # inclusive
     response: ResponseTimes = field(default_factory=ResponseTimes)
+    # Lookups of the whole plan (who is away, who works where) built once per check and shared by
+    # every unit the incremental checker re-checks; None outside a check (the plan may change).
+    memo: dict[str, Any] | None = None
+
+    def lookup(self, name: str, build: Callable[[Plan], Any]) -> Any:
+        """The lookup `name` of the plan, built once per check."""
+        if self.memo is None:
+            return build(self.plan)
+        if name not in self.memo:
+            self.memo[name] = build(self.plan)
+        return self.memo[name]
 
     @property
     def clinical_hours(self) -> tuple[str, str]:
@@ -142,7 +153,30 @@ def check(ctx: CheckContext) -> list[Conflict]:
     """Every conflict of the plan in the window, judged at `ctx.today`."""
     start, end = _bounds(ctx.window_from, ctx.window_to)
     booked = held_occurrences(ctx.plan, ctx.calendar, start, end)
-    return sort_conflicts([c for kind in KINDS.values() for c in kind.find(booked, ctx)])
+    ctx.memo = {}
+    try:
+        return sort_conflicts([c for kind in KINDS.values() for c in kind.find(booked, ctx)])
+    finally:
+        ctx.memo = None
+
+
+def away_by_person(plan: Plan) -> dict[str, list[tuple[datetime, datetime, str]]]:
+    """Every person's unavailability: (start, end, reason), sorted."""
+    away: dict[str, list[tuple[datetime, datetime, str]]] = defaultdict(list)
+    for u in plan.unavailability.values():
+        away[u.staff].append((u.start, u.end, u.reason))
+    for items in away.values():
+        items.sort()
+    return away
+
+
+def members_by_department(plan: Plan) -> dict[str, list[str]]:
+    """The active staff of every department."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for s in plan.staff.values():
+        if s.active:
+            members[s.department].append(s.id)
+    return members
 
 
 def sort_conflicts(conflicts: list[Conflict]) -> list[Conflict]:
@@ -200,12 +234,13 @@ def _overlapping_pairs(items: list[Booked]) -> Iterator[tuple[Booked, Booked]]:
                 yield a, b
 
 
-def unavailable(booked: list[Booked], plan: Plan) -> list[Conflict]:
+def unavailable(
+    booked: list[Booked], plan: Plan, away: dict[str, list[tuple[datetime, datetime, str]]] | None = None
+) -> list[Conflict]:
     """A person assigned while on leave, on duty, resting or otherwise away: one per person and
     occurrence, naming every reason that overlaps."""
-    away: dict[str, list[tuple[datetime, datetime, str]]] = defaultdict(list)
-    for u in plan.unavailability.values():
-        away[u.staff].append((u.start, u.end, u.reason))
+    if away is None:
+        away = away_by_person(plan)
     out = []
     for b in booked:
         for person in sorted(b.people):
@@ -226,7 +261,12 @@ def unavailable(booked: list[Booked], plan: Plan) -> list[Conflict]:
 
 
 def department_cover(
-    booked: list[Booked], plan: Plan, calendar: WorkCalendar, hours: tuple[str, str]
+    booked: list[Booked],
+    plan: Plan,
+    calendar: WorkCalendar,
+    hours: tuple[str, str],
+    away: dict[str, list[tuple[datetime, datetime, str]]] | None = None,
+    members: dict[str, list[str]] | None = None,
 ) -> list[Conflict]:
     """Stretches of clinical hours in which a department keeps fewer people in the hospital than
     its minimum because of outreach: one conflict per department and contiguous stretch."""
@@ -242,19 +282,16 @@ def department_cover(
                 draws[s.department].append((c0, c1, person, b.key))
     if not draws:
         return []
-    away: dict[str, list[tuple[datetime, datetime, str]]] = defaultdict(list)
-    for u in plan.unavailability.values():
-        away[u.staff].append((u.start, u.end, u.reason))
-    members: dict[str, list[str]] = defaultdict(list)
-    for s in staff.values():
-        if s.active:
-            members[s.department].append(s.id)
+    if away is None:
+        away = away_by_person(plan)
+    if members is None:
+        members = members_by_department(plan)
     out: list[Conflict] = []
     for dept_id, items in draws.items():
         dept = plan.departments.get(dept_id)
         if dept is None or dept.min_on_duty <= 0:
             continue
-        people = members[dept_id]
+        people = members.get(dept_id, [])
         # Cut time at every change; only moments with some outreach matter.
         points = sorted(
             {t for s0, s1, _p, _o in items for t in (s0, s1)}
@@ -612,12 +649,24 @@ KINDS: dict[str, ConflictKind] = {
     k.name: k
     for k in (
         ConflictKind("staff_double_booked", ERROR, STAFF, lambda bs, ctx: double_bookings(bs)),
-        ConflictKind("staff_unavailable", ERROR, STAFF, lambda bs, ctx: unavailable(bs, ctx.plan)),
+        ConflictKind(
+            "staff_unavailable",
+            ERROR,
+            STAFF,
+            lambda bs, ctx: unavailable(bs, ctx.plan, ctx.lookup("away", away_by_person)),
+        ),
         ConflictKind(
             "department_cover",
             ERROR,
             DEPARTMENT,
-            lambda bs, ctx: department_cover(bs, ctx.plan, ctx.calendar, ctx.clinical_hours),
+            lambda bs, ctx: department_cover(
+                bs,
+                ctx.plan,
+                ctx.calendar,
+                ctx.clinical_hours,
+                ctx.lookup("away", away_by_person),
+                ctx.lookup("members", members_by_department),
+            ),
         ),
         ConflictKind("understaffed", ERROR, OCCURRENCE, lambda bs, ctx: understaffed(bs, ctx.plan.staff)),
         ConflictKind("unqualified", WARNING, OCCURRENCE, lambda bs, ctx: unqualified(bs, ctx.plan.staff)),

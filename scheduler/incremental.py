@@ -188,13 +188,18 @@ class IncrementalChecker:
         if dirty.get(DEPARTMENT):
             for s in self.ctx.plan.staff.values():
                 members[s.department].add(s.id)
-        for scope, units in dirty.items():
-            kinds, owns = self.kinds[scope], OWNS[scope]
-            for unit in units:
-                items = self._items(scope, unit, members)
-                self.units[(scope, unit)] = [
-                    c for k in kinds for c in k.find(items, self.ctx) if owns(c, unit)
-                ]
+        # The plan's lookups (who is away, who works where) are built once for all the units.
+        self.ctx.memo = {}
+        try:
+            for scope, units in dirty.items():
+                kinds, owns = self.kinds[scope], OWNS[scope]
+                for unit in units:
+                    items = self._items(scope, unit, members)
+                    self.units[(scope, unit)] = [
+                        c for k in kinds for c in k.find(items, self.ctx) if owns(c, unit)
+                    ]
+        finally:
+            self.ctx.memo = None
 
     def _items(self, scope: str, unit: Any, members: dict[str, set[str]]) -> list[Booked]:
         """The held occurrences of one unit."""

@@ -20,6 +20,7 @@ from statistics import median
 from .conflicts import PairingProgress, held_occurrences, pairing_progress
 from .leads import BranchMonth, by_branch_and_month
 from .model import Plan
+from .recurrence import expand
 from .requests import ResponseTimes, deadline
 from .workdays import WorkCalendar
 
@@ -156,12 +157,16 @@ def compute(
 def request_lines(
     plan: Plan, calendar: WorkCalendar, start: date, end: date, response: ResponseTimes
 ) -> list[RequestLine]:
+    # The first held occurrence of each request's activities: one pass over the plan (regrouping
+    # every assignment for each request made the figures grow with the square of the plan).
+    called_off = {k for k, r in plan.records.items() if r.status == "cancelled"}
     first_held: dict[str, datetime] = {}
     for a in plan.activities.values():
         if a.request and a.status != "cancelled":
-            held = held_occurrences(plan, calendar, None, None, [a])
-            if held:
-                when = held[0].occ.start
+            when = next(
+                (o.start for o in expand(a, None, None, calendar) if (a.id, o.date) not in called_off), None
+            )
+            if when is not None:
                 first_held[a.request] = min(when, first_held.get(a.request, when))
     out = []
     for q in sorted(plan.requests.values(), key=lambda q: (q.received, q.id)):

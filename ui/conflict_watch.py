@@ -1,5 +1,10 @@
 """The conflicts of the whole plan, kept up to date by re-checking what each change touched;
-says which conflicts came and went, and the worst one per occurrence (the calendar's badges)."""
+says which conflicts came and went, and the worst one per occurrence (the calendar's badges).
+
+A full check (the first one, and after a change of the hospital, the calendar or the response
+times) runs beside the window on a copy of the plan (seconds for a hospital group); changes made
+meanwhile are re-checked incrementally when it is back. Re-checking what one edit touched stays
+on the GUI thread: it takes milliseconds (bench/bench_conflicts.py)."""
 
 from __future__ import annotations
 
@@ -7,15 +12,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from db import operations as ops
 from db.planio import load_acknowledgements
 from db.sections import SECTION
 from scheduler.conflicts import ERROR, CheckContext, Conflict, OccKey, key_text
 from scheduler.incremental import IncrementalChecker
+from scheduler.model import Plan
 
 from .session import EVERY, Session, keys_of
+from .tasks import run_quietly
 
 # Settings the checker reads: a change to one of them calls for a full check.
 CHECKED_SETTINGS = getattr(ops, "CHECKED_SETTINGS", frozenset({"response_times"}))
@@ -40,6 +47,8 @@ class ConflictWatch(QObject):
     about a change finds the conflicts of that change already here."""
 
     updated = Signal(object)  # ConflictDiff
+    checking = Signal()  # a full check has started (its result comes by `updated`)
+    failed = Signal(str)  # a full check ended in an error (the text of it)
 
     def __init__(self, session: Session, parent: QObject | None = None):
         super().__init__(parent)
@@ -54,6 +63,18 @@ class ConflictWatch(QObject):
         # How often the whole plan was checked, and how often only what a change touched.
         self.full_checks = 0
         self.partial_checks = 0
+        # The full check under way: its number (a later one makes its result stale), the
+        # sections changed since its copy of the plan was taken, and whether a change since
+        # calls for another full check.
+        self.running: int | None = None
+        self._started = 0
+        self._since: dict[str, set] = {}
+        self._again = False
+        self._job: QObject | None = None
+        # Its own pool: closing the window waits for a check under way instead of leaving a
+        # thread running into the interpreter's exit.
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
         session.changed.connect(self.on_changed)
 
     # -- reading
@@ -74,22 +95,72 @@ class ConflictWatch(QObject):
 
     # -- checking
 
+    @property
+    def checking_now(self) -> bool:
+        """A full check is under way (the panel says so)."""
+        return self.running is not None
+
     def _context(self) -> CheckContext:
         catalog = self.session.catalog
         response = ops.response_times(self.session.store)
         return CheckContext(catalog.plan(), catalog.work_calendar, datetime.now(), response=response)
 
-    def check_all(self, in_change: bool = False) -> None:
-        """Check the whole plan (the first time, and when the hospital or calendar changed)."""
+    def check_all(self) -> None:
+        """Check the whole plan beside the window (the first time, and when the hospital,
+        calendar or response times changed); the result comes by `updated`."""
         if self.session.closed:
             return
         self.full_checks += 1
-        self.checker = IncrementalChecker(self._context())
+        self._started += 1
+        number = self._started
+        ctx = self._context()
+        # A copy of the sections: the window goes on editing the catalog's own dicts meanwhile.
+        ctx.plan = Plan(**{f: _copy(getattr(ctx.plan, f)) for f in Plan.__slots__})
+        self.running, self._since, self._again = number, {}, False
+        self.checking.emit()
+        self._job = run_quietly(
+            self.pool,
+            lambda: IncrementalChecker(ctx),
+            lambda checker: self._checked(number, checker),
+            lambda exc: self._check_failed(number, exc),
+        )
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Wait for a full check under way and take its result (tests, benchmarks, closing)."""
+        from PySide6.QtCore import QCoreApplication
+
+        done = self.pool.waitForDone(msecs)
+        QCoreApplication.sendPostedEvents()  # the result, queued to this thread
+        QCoreApplication.processEvents()
+        return done
+
+    def _checked(self, number: int, checker: IncrementalChecker) -> None:
+        if number != self.running or self.session.closed:
+            return  # a later check is under way, or the session is gone
+        if self._again:
+            self.check_all()
+            return
+        self.running, self._job = None, None
+        since, self._since = self._since, {}
+        checker.ctx.today = datetime.now()
+        plan = self.session.catalog.plan()
+        if since:  # edits made while it ran, re-checked where they touched
+            self.partial_checks += 1
+            checker.update(plan, since)
+        else:
+            checker.ctx.plan = plan
+        self.checker = checker
         self._keys.clear()
-        self._show(self.checker.conflicts, whole=True, in_change=in_change)
+        self._show(checker.conflicts, whole=True)
+
+    def _check_failed(self, number: int, exc: BaseException) -> None:
+        if number != self.running:
+            return
+        self.running, self._job = None, None
+        self.failed.emit(str(exc) or type(exc).__name__)
 
     def first_check(self) -> None:
-        if self.checker is None:
+        if self.checker is None and self.running is None:
             self.check_all()
 
     def on_changed(self, changes: ops.Changes, _initiator: object) -> None:
@@ -98,17 +169,24 @@ class ConflictWatch(QObject):
         if "acknowledgements" in changes.keys:
             self.acks = load_acknowledgements(self.session.store)
             acked = keys_of(changes, "acknowledgements")
-        if self.checker is None:  # the first check, still to come, will see this change
-            return
         sections = {s: k for s, k in changes.keys.items() if s in SECTION and k}
         settings = getattr(changes, "settings", frozenset())
-        if (
+        whole = bool(
             changes.hospital
             or settings & CHECKED_SETTINGS
             or "calendar" in sections
             or any(EVERY in k for k in sections.values())
-        ):
-            self.check_all(in_change=True)
+        )
+        if self.running is not None:  # the check under way has an older copy of the plan
+            if whole:
+                self._again = True
+            for s, keys in sections.items():
+                self._since.setdefault(s, set()).update(keys)
+            return
+        if self.checker is None:  # the first check, still to come, will see this change
+            return
+        if whole:
+            self.check_all()
         elif sections:
             self.partial_checks += 1
             self.checker.ctx.today = datetime.now()
@@ -176,3 +254,8 @@ class ConflictWatch(QObject):
             if self.ack(c) is None:
                 worst = c.severity
         return worst
+
+
+def _copy(value: object) -> object:
+    """A shallow copy of one section of a plan (the records themselves are frozen values)."""
+    return dict(value) if isinstance(value, dict) else value

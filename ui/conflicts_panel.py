@@ -70,7 +70,10 @@ class ConflictsPanel(QWidget):
         self._next_id = 0
         self._build()
         watch.updated.connect(self.on_conflicts)
+        watch.checking.connect(self._summarise)
+        watch.failed.connect(self._check_failed)
         self.session.changed.connect(self.on_changed)
+        self._summarise()
 
     def _build(self) -> None:
         self.severity = QComboBox()
@@ -133,13 +136,21 @@ class ConflictsPanel(QWidget):
             return False
         return self.show_acked.isChecked() or self.watch.ack(c) is None
 
-    def _summarise(self) -> None:
+    def _summarise(self, *_args: Any) -> None:
+        """The counts, or that the whole plan is being checked (the check runs beside the window)."""
+        if self.watch.checker is None:
+            self.summary.setText(tr("Checking the whole plan…") if self.watch.checking_now else "")
+            return
         conflicts = self.watch.conflicts
         errors = sum(1 for c in conflicts if c.severity == ERROR)
         acked = sum(1 for c in conflicts if self.watch.ack(c) is not None)
-        self.summary.setText(
-            trf("%1 errors, %2 warnings (%3 acknowledged)", errors, len(conflicts) - errors, acked)
-        )
+        text = trf("%1 errors, %2 warnings (%3 acknowledged)", errors, len(conflicts) - errors, acked)
+        if self.watch.checking_now:
+            text += " · " + tr("checking the whole plan again…")
+        self.summary.setText(text)
+
+    def _check_failed(self, error: str) -> None:
+        self.summary.setText(trf("The conflicts could not be checked: %1", error))
 
     def fill(self, *_args: Any) -> None:
         """List everything anew (a new filter, or a whole new check)."""

@@ -81,3 +81,22 @@ def run_task(
     dialog._runnable = runnable  # keeps the signals object alive as long as the dialog
     QThreadPool.globalInstance().start(runnable)
     return dialog
+
+
+def run_quietly(
+    pool: QThreadPool,
+    job: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[BaseException], None],
+) -> QObject:
+    """Start `job` on `pool` with no dialog (work the window goes on beside, e.g. the conflict
+    check); its result or error comes back on the GUI thread. Returns the signals object: keep
+    it while the job runs."""
+    runnable = _Runnable(lambda _progress: job(), threading.Event())
+    runnable.setAutoDelete(False)
+    signals = runnable.signals
+    signals.done.connect(on_done)
+    signals.failed.connect(on_failed)
+    signals._runnable = runnable  # type: ignore[attr-defined]  # alive as long as its signals
+    pool.start(runnable)
+    return signals

@@ -508,7 +508,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%4年%3%1日–%2日</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="297" />
+      <location filename="../../ui/help.py" line="299" />
       <source>&amp;About…</source>
       <translation>关于(&amp;A)…</translation>
     </message>
@@ -548,7 +548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="293" />
+      <location filename="../../ui/help.py" line="295" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
@@ -623,7 +623,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="294" />
+      <location filename="../../ui/help.py" line="296" />
       <source>&amp;User manual</source>
       <translation>用户手册(&amp;U)</translation>
     </message>
@@ -818,7 +818,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="266" />
+      <location filename="../../ui/help.py" line="268" />
       <source>About</source>
       <translation>关于</translation>
     </message>
@@ -1138,7 +1138,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/help.py" line="199" />
+      <location filename="../../ui/help.py" line="201" />
       <source>Back</source>
       <translation>后退</translation>
     </message>
@@ -1370,7 +1370,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../ui/conflicts_panel.py" line="142" />
       <source>Checking the whole plan…</source>
-      <translation type="unfinished" />
+      <translation>正在检查整个计划…</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="300" />
@@ -1443,7 +1443,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="243" />
+      <location filename="../../ui/help.py" line="245" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -1498,7 +1498,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="203" />
+      <location filename="../../ui/help.py" line="205" />
       <source>Contents</source>
       <translation>目录</translation>
     </message>
@@ -1578,7 +1578,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="250" />
+      <location filename="../../ui/help.py" line="252" />
       <source>Database</source>
       <translation>数据库</translation>
     </message>
@@ -2078,12 +2078,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>适合宽度</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="252" />
+      <location filename="../../ui/help.py" line="254" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="201" />
+      <location filename="../../ui/help.py" line="203" />
       <source>Forward</source>
       <translation>前进</translation>
     </message>
@@ -2168,7 +2168,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已举办</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="295" />
+      <location filename="../../ui/help.py" line="297" />
       <source>Help on this &amp;screen</source>
       <translation>本页帮助(&amp;S)</translation>
     </message>
@@ -2483,17 +2483,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="254" />
+      <location filename="../../ui/help.py" line="256" />
       <source>Libraries</source>
       <translation>程序库</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="244" />
+      <location filename="../../ui/help.py" line="246" />
       <source>Licence</source>
       <translation>许可证</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="258" />
+      <location filename="../../ui/help.py" line="260" />
       <source>Licence texts: %1</source>
       <translation>许可证全文：%1</translation>
     </message>
@@ -3932,7 +3932,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../ui/conflicts_panel.py" line="153" />
       <source>The conflicts could not be checked: %1</source>
-      <translation type="unfinished" />
+      <translation>无法检查冲突：%1</translation>
     </message>
     <message>
       <location filename="../../ui/edits.py" line="72" />
@@ -4110,7 +4110,7 @@ Details were written to %2.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="139" />
+      <location filename="../../ui/help.py" line="141" />
       <source>This page of the manual cannot be read: %1</source>
       <translation>无法读取手册的这一页：%1</translation>
     </message>
@@ -4250,7 +4250,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="192" />
+      <location filename="../../ui/help.py" line="194" />
       <source>User manual</source>
       <translation>用户手册</translation>
     </message>
@@ -4280,7 +4280,7 @@ Details were written to %2.</source>
       <translation>【地点】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="256" />
+      <location filename="../../ui/help.py" line="258" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -4822,7 +4822,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../ui/conflicts_panel.py" line="149" />
       <source>checking the whole plan again…</source>
-      <translation type="unfinished" />
+      <translation>正在重新检查整个计划…</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="344" />
@@ -6070,7 +6070,7 @@ Details were written to %2.</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="238" />
+      <location filename="../../ui/help.py" line="240" />
       <source>the folder “licenses” of the application and each library’s *.dist-info folder</source>
       <translation>程序的“licenses”文件夹，以及各程序库的 *.dist-info 文件夹</translation>
     </message>
