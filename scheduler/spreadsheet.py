@@ -328,6 +328,7 @@ MAX_HEADER_TEXT = 200  # a header cell longer than this names no field
 class Sheet:
     name: str
     rows: list[list[Any]]  # cell values; merged cells filled from their top-left
+    state: str = "visible"  # workbook.xml's sheet state: visible, hidden or veryHidden
 
 
 def read_workbook(data: bytes, filename: str) -> list[Sheet]:
@@ -625,7 +626,7 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
                 path = getattr(ws, "_worksheet_path", None)
                 if path:
                     _fill_merged(rows, _merged_ranges(archive.read(path.lstrip("/"))), budget)
-                sheets.append(Sheet(ws.title, rows))
+                sheets.append(Sheet(ws.title, rows, str(getattr(ws, "sheet_state", None) or "visible")))
         finally:
             wb.close()
     except SheetError:
