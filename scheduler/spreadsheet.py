@@ -756,6 +756,8 @@ def _flag(value: Any) -> bool | None:
         return False
     if value is True:
         return True
+    if isinstance(value, str) and len(value) > 12:
+        return None  # text, not a mark
     t = _text(value).lower()
     if t in CHOSEN:
         return True
@@ -1291,6 +1293,8 @@ def _stamp(value: Any) -> str:
 def submission_id(values: Mapping[str, str], raw_received: Any, services: list[str]) -> str:
     """What identifies a submission whatever columns its export holds: the platform's number and
     time where the export has both, else its time (if any) and its answers."""
+    if isinstance(raw_received, str):
+        raw_received = values.get("received", "")  # the text as read, cut to MAX_FIELD_TEXT
     stamp = _stamp(raw_received) if values.get("received") else ""
     if values.get("number") and stamp:
         key = f"n\x1f{_fold(values['number'])}\x1f{stamp}"
@@ -1327,7 +1331,10 @@ def _convert_requests(
             values["notes"] = "；".join([*([values["notes"]] if values.get("notes") else []), *notes])
         raw = {f: row[i] if i < len(row) else None for f, i in column_of.items()}
         submission = submission_id(values, raw.get("received"), services)
-        legacy = request_id(row)  # the id an import before this version gave the row
+        # The id an import before this version gave the row (a hash of every cell; not worked out
+        # for a row with a cell longer than any answer, which that import never took either).
+        short = all(not isinstance(c, str) or len(c) <= MAX_FIELD_TEXT for c in row)
+        legacy = request_id(row) if short else ""
         for service in services or [""]:
             v = {**values, "service": service}
             problems: list[Problem] = [(f, N_("no column is mapped to it"), "") for f in missing] + list(long)

@@ -89,11 +89,11 @@ def raw_xlsx(sheet_xml: str, shared: str | None = None, sheet_part: str = "works
     return out.getvalue()
 
 
-def long_shared_string(chars: int = 30_000, rows: int = 300, cols: int = 40) -> bytes:
+def long_shared_string(chars: int = 30_000, rows: int = 300, cols: int = 40, header=HEADER) -> bytes:
     """A small .xlsx whose one long shared string fills every cell below a real header."""
     shared = f'<sst xmlns="{MAIN}"><si><t>{"长 " * (chars // 2)}</t></si></sst>'
     header = "".join(
-        f'<c r="{sp._letter(i)}1" t="inlineStr"><is><t>{h}</t></is></c>' for i, h in enumerate(HEADER)
+        f'<c r="{sp._letter(i)}1" t="inlineStr"><is><t>{h}</t></is></c>' for i, h in enumerate(header)
     )
     body = "".join(
         f'<row r="{r}">'
