@@ -67,6 +67,7 @@ def main(argv: list[str]) -> int:
     # The user's own settings and data folder are never read or written.
     os.environ["XDG_CONFIG_HOME"] = str(temp / "config")
     os.environ["XDG_DATA_HOME"] = str(temp / "data")
+    os.environ["OUTREACH_SETTINGS_DIR"] = str(temp / "settings")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
@@ -83,6 +84,8 @@ def main(argv: list[str]) -> int:
     plan = build_demo(demo_recipe(), "small", 1, YEAR, TODAY, WorkCalendar(official_calendar()))
     with Store(db) as store:
         import_plan(store, plan)
+
+    from PySide6.QtCore import Qt
 
     from ui.app import FirstStartDialog, make_app
     from ui.i18n import install_language, set_language_setting
@@ -132,6 +135,11 @@ def main(argv: list[str]) -> int:
 
         def conflicts(w: MainWindow) -> object:
             calendar(w)
+            tree = w.conflicts_panel.tree
+            for row in range(min(3, tree.topLevelItemCount())):  # a few kinds opened, as a user would
+                tree.topLevelItem(row).setExpanded(True)
+            w.resizeDocks([w.conflicts_dock], [330], Qt.Orientation.Vertical)
+            _settle(app)
             return w.conflicts_dock
 
         def first_start(w: MainWindow) -> object:
@@ -146,7 +154,6 @@ def main(argv: list[str]) -> int:
             "occurrence": occurrence,
             "requests": section("requests_view"),
             "staff": section("staff"),
-            "pairings": section("pairings"),
             "conflicts": conflicts,
             "statistics": section("stats"),
             "time-bank": section("time_bank"),

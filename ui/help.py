@@ -9,8 +9,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl, qVersion
-from PySide6.QtGui import QIcon, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QObject, Qt, QUrl, qVersion
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -54,6 +54,7 @@ PAGE_HELP: dict[str, str] = {
     "pairings": "master-data#pairings",
     "services": "master-data#services",
     "stats": "statistics",
+    "review": "statistics#review",
 }
 
 # What the app ships, with the licence it is shipped under (Help ▸ About; tests/test_bundle.py holds
@@ -85,6 +86,8 @@ LIBRARIES: tuple[tuple[str, str], ...] = (
     ("et-xmlfile", "MIT"),
     ("icalendar", "BSD-2-Clause"),
     ("tzdata", "Apache-2.0"),
+    ("typing-extensions", "PSF-2.0"),
+    ("charset-normalizer", "MIT"),
 )
 FONT_LICENCE = "Apache-2.0 or GPL-3.0-or-later with font exception"
 
@@ -139,6 +142,12 @@ class ManualBrowser(QTextBrowser):
                 return trf("This page of the manual cannot be read: %1", exc)
             self._ids = heading_ids(text)
             return strip_ids(text)
+        if kind == QTextDocument.ResourceType.ImageResource and url.isLocalFile():
+            image = QImage(url.toLocalFile())
+            room = self.viewport().width() - 2 * int(self.document().documentMargin()) - 24
+            if not image.isNull() and image.width() > room > 200:  # a picture never wider than the page
+                image = image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+            return image
         return super().loadResource(kind, url)
 
     def doSetSource(

@@ -14,7 +14,7 @@
       <translation>（盖章）</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="462" />
+      <location filename="../../ui/table.py" line="486" />
       <source> and %1 more</source>
       <translation> 等另外 %1 项</translation>
     </message>
@@ -44,7 +44,7 @@
       <translation> 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="66" />
+      <location filename="../../ui/calendar_page.py" line="67" />
       <source>%1 %2 %3 – %4 %5 %6</source>
       <translation>%3年%2%1日 – %6年%5%4日</translation>
     </message>
@@ -54,7 +54,7 @@
       <translation>%1 %2 仍被 %3 条记录引用</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="58" />
+      <location filename="../../ui/calendar_page.py" line="59" />
       <source>%1 %2 – %3 %4 %5</source>
       <translation>%5年%2%1日 – %4%3日</translation>
     </message>
@@ -69,7 +69,7 @@
       <translation>%1（续）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="137" />
+      <location filename="../../scheduler/planfile.py" line="138" />
       <source>%1 (found %2)</source>
       <translation>%1（实为 %2）</translation>
     </message>
@@ -164,7 +164,7 @@
       <translation>%1 个科室</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="308" />
+      <location filename="../../cli/commands.py" line="311" />
       <source>%1 error(s), %2 warning(s)</source>
       <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -194,17 +194,12 @@
       <translation>%1 年节假日尚未录入。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="452" />
-      <source>%1 holidays not entered: holidays and make-up workdays of that year are not known yet. Enter them under Organisation → Holidays, or import them in a plan file.</source>
-      <translation>%1 年节假日尚未录入：该年的法定节假日和调休上班日还不知道。请在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
-    </message>
-    <message>
       <location filename="../../reports/timebank.py" line="62" />
       <source>%1 hours in %2</source>
       <translation>%2 年共 %1 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="179" />
+      <location filename="../../ui/timebank_page.py" line="269" />
       <source>%1 hours in all</source>
       <translation>合计 %1 小时</translation>
     </message>
@@ -231,6 +226,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../db/store.py" line="157" />
       <source>%1 is not a usable database: %2</source>
       <translation>%1 不是可用的数据库：%2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_official.py" line="84" />
+      <source>%1 is not in it yet. When the State Council publishes %1's holidays (usually in November or December), enter them here on the left, or import them in a plan file.</source>
+      <translation>其中尚无 %1 年。国务院办公厅公布 %1 年节假日安排后（通常在 11 月或 12 月），请在左侧录入，或通过计划文件导入。</translation>
     </message>
     <message>
       <location filename="../../ui/edits.py" line="48" />
@@ -268,7 +268,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 需要 %2，而不是 %3</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="249" />
+      <location filename="../../ui/stats_page.py" line="247" />
       <source>%1 occurrences held, %2 people served, %3 volunteer hours</source>
       <translation>举办 %1 场次，服务 %2 人次，志愿服务 %3 小时</translation>
     </message>
@@ -288,12 +288,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/table.py" line="403" />
+      <location filename="../../ui/table.py" line="427" />
       <source>%1 of %2 shown</source>
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="594" />
+      <location filename="../../ui/sheet_import.py" line="598" />
       <source>%1 of them are left out: the same person and times are held already (typed in, or another roster).</source>
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
@@ -333,7 +333,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 条服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="362" />
+      <location filename="../../ui/file_actions.py" line="373" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
@@ -348,17 +348,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 个点单</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="395" />
+      <location filename="../../ui/stats_page.py" line="393" />
       <source>%1 requests received in the period.</source>
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="319" />
+      <location filename="../../ui/sheet_import.py" line="323" />
       <source>%1 rows: %2 new requests, %3 already there (repeated, or imported before), %4 with problems (not imported).</source>
       <translation>共 %1 行：新点单 %2 条，已有 %3 条（重复行或之前已导入），%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="329" />
+      <location filename="../../ui/sheet_import.py" line="333" />
       <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
@@ -378,7 +378,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 名职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="585" />
+      <location filename="../../ui/sheet_import.py" line="589" />
       <source>%1 to write, %2 already there, %3 earlier entries of these people and days replaced, %4 kept (their row or cell refused).</source>
       <translation type="unfinished" />
     </message>
@@ -393,9 +393,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="219" />
+      <location filename="../../cli/commands.py" line="222" />
       <source>%1 was imported before: nothing changed</source>
       <translation>%1 之前已导入过：未做任何更改</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_actions.py" line="157" />
+      <source>%1 was imported, with %2 warning(s):</source>
+      <translation>%1 已导入，有 %2 条警告：</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="156" />
@@ -413,7 +418,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 未登记，未做任何更改：%2 个问题</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="215" />
+      <location filename="../../cli/commands.py" line="218" />
       <source>%1 was refused, nothing changed: %2</source>
       <translation>%1 被拒绝，未做任何更改：%2</translation>
     </message>
@@ -423,12 +428,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 · %2 KB</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="404" />
+      <location filename="../../cli/commands.py" line="407" />
       <source>%1 – %2: %3: %4 of %5 open place(s) filled, %6 lead(s); %7 place(s) left open; %8 s (%9)</source>
       <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="571" />
+      <location filename="../../ui/sheet_import.py" line="575" />
       <source>%1, %2 – %3: %4 of %5 people found; %6 entries (%7 on duty, %8 resting after a night, %9 on leave).</source>
       <translation type="unfinished" />
     </message>
@@ -448,7 +453,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="452" />
+      <location filename="../../cli/commands.py" line="455" />
       <source>%1: %2 occurrences held, %3 people served, %4 volunteer hours</source>
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
@@ -498,17 +503,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：结束日期早于开始日期（%3）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="340" />
+      <location filename="../../cli/commands.py" line="343" />
       <source>%1; run assign again</source>
       <translation>%1；请重新运行 assign</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="56" />
+      <location filename="../../ui/calendar_page.py" line="57" />
       <source>%1–%2 %3 %4</source>
       <translation>%4年%3%1日–%2日</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="299" />
+      <location filename="../../ui/help.py" line="300" />
       <source>&amp;About…</source>
       <translation>关于(&amp;A)…</translation>
     </message>
@@ -548,7 +553,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="295" />
+      <location filename="../../ui/help.py" line="296" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
@@ -623,7 +628,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="296" />
+      <location filename="../../ui/help.py" line="297" />
       <source>&amp;User manual</source>
       <translation>用户手册(&amp;U)</translation>
     </message>
@@ -643,12 +648,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="405" />
+      <location filename="../../ui/sheet_import.py" line="409" />
       <source>(as the sheet says)</source>
       <translation>（按表格所写）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="226" />
+      <location filename="../../ui/sheet_import.py" line="230" />
       <source>(leave these rows out)</source>
       <translation>（这些行不导入）</translation>
     </message>
@@ -673,7 +678,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="202" />
+      <location filename="../../ui/sheet_import.py" line="206" />
       <source>(not imported)</source>
       <translation>（不导入）</translation>
     </message>
@@ -708,7 +713,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，最多 {bound}</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="402" />
+      <location filename="../../cli/commands.py" line="405" />
       <source>, removed %1</source>
       <translation>，移除 %1 条</translation>
     </message>
@@ -723,12 +728,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，直到 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="503" />
+      <location filename="../../cli/commands.py" line="506" />
       <source>--activity ID and --occurrence DATE</source>
       <translation>--activity 活动编号 和 --occurrence 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="505" />
+      <location filename="../../cli/commands.py" line="508" />
       <source>--branch ID</source>
       <translation>--branch 党支部编号</translation>
     </message>
@@ -738,12 +743,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="506" />
+      <location filename="../../cli/commands.py" line="509" />
       <source>--from DATE</source>
       <translation>--from 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="504" />
+      <location filename="../../cli/commands.py" line="507" />
       <source>--staff ID</source>
       <translation>--staff 职工编号</translation>
     </message>
@@ -758,12 +763,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--to %1 早于所用的起始日 %2（请给出 --from）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="256" />
+      <location filename="../../cli/commands.py" line="259" />
       <source>--today %1 is not in the demo year %2</source>
       <translation>--today %1 不在演示年份 %2 内</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="173" />
+      <location filename="../../cli/commands.py" line="174" />
       <source>; </source>
       <translation>；</translation>
     </message>
@@ -818,7 +823,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="268" />
+      <location filename="../../ui/pages.py" line="193" />
+      <source>A year the official calendar does not know yet, or a local change: these take precedence.</source>
+      <translation>内置日历尚未包含的年份，或本地的调整：以这里的录入为准。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="269" />
       <source>About</source>
       <translation>关于</translation>
     </message>
@@ -878,12 +888,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="438" />
+      <location filename="../../ui/table.py" line="462" />
       <source>Add %1 %2</source>
       <translation>新增%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="631" />
+      <location filename="../../ui/sheet_import.py" line="635" />
       <source>Add a code</source>
       <translation>添加代码</translation>
     </message>
@@ -928,27 +938,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="138" />
+      <location filename="../../ui/calendar_page.py" line="139" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="380" />
+      <location filename="../../ui/table.py" line="404" />
       <source>All</source>
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="318" />
+      <location filename="../../ui/calendar_page.py" line="319" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="319" />
+      <location filename="../../ui/calendar_page.py" line="320" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="321" />
+      <location filename="../../ui/calendar_page.py" line="322" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
@@ -963,7 +973,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="320" />
+      <location filename="../../ui/calendar_page.py" line="321" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -998,7 +1008,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="158" />
+      <location filename="../../ui/calendar_page.py" line="159" />
       <source>Annual patrol plan…</source>
       <translation>全年巡诊计划…</translation>
     </message>
@@ -1008,7 +1018,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="557" />
+      <location filename="../../ui/calendar_page.py" line="561" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -1018,7 +1028,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其他时间：</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="403" />
+      <location filename="../../ui/stats_page.py" line="401" />
       <source>Answered (first held) after %1 days (median); %2 within the response time, %3 late.</source>
       <translation>从收到到首次举办的天数中位数为 %1 天；%2 个在响应时限内，%3 个超时。</translation>
     </message>
@@ -1028,7 +1038,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>应用</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="41" />
+      <location filename="../../ui/timebank_page.py" line="39" />
       <source>Apr</source>
       <translation>4月</translation>
     </message>
@@ -1048,7 +1058,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>安排人员：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="221" />
+      <location filename="../../ui/calendar_page.py" line="222" />
       <source>Assign a person…</source>
       <translation>安排人员…</translation>
     </message>
@@ -1088,7 +1098,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>预计人数</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="45" />
+      <location filename="../../ui/timebank_page.py" line="43" />
       <source>Aug</source>
       <translation>8月</translation>
     </message>
@@ -1103,7 +1113,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班设置</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="219" />
+      <location filename="../../ui/calendar_page.py" line="220" />
       <source>Auto-assign this occurrence</source>
       <translation>为本场次自动排班</translation>
     </message>
@@ -1128,17 +1138,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>正在自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="159" />
+      <location filename="../../ui/calendar_page.py" line="160" />
       <source>Auto-assign…</source>
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="679" />
+      <location filename="../../ui/sheet_import.py" line="683" />
       <source>Away (leave) at its own hours</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/help.py" line="201" />
+      <location filename="../../ui/help.py" line="202" />
       <source>Back</source>
       <translation>后退</translation>
     </message>
@@ -1148,12 +1158,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="381" />
+      <location filename="../../ui/file_actions.py" line="392" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="383" />
+      <location filename="../../ui/file_actions.py" line="394" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
@@ -1168,7 +1178,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>程序启动时和每天会自动备份，也可通过“文件 ▸ 立即备份”手动备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="382" />
+      <location filename="../../ui/stats_page.py" line="380" />
       <source>Behind</source>
       <translation>滞后</translation>
     </message>
@@ -1223,12 +1233,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按党支部</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="75" />
+      <location filename="../../ui/timebank_page.py" line="176" />
       <source>By person</source>
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="398" />
+      <location filename="../../cli/commands.py" line="401" />
       <source>CHANGED %1 %2: removed %3; added %4; moved %5</source>
       <translation>已调整 %1 %2：移除 %3；新增 %4；调动 %5</translation>
     </message>
@@ -1238,7 +1248,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心肺复苏模拟人、AED训练机</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="184" />
+      <location filename="../../ui/pages.py" line="204" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -1273,7 +1283,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>停办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="227" />
+      <location filename="../../ui/calendar_page.py" line="228" />
       <source>Call off this occurrence…</source>
       <translation>停办本场次…</translation>
     </message>
@@ -1328,7 +1338,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="231" />
+      <location filename="../../ui/file_actions.py" line="242" />
       <source>Cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
@@ -1338,7 +1348,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="111" />
+      <location filename="../../ui/timebank_page.py" line="208" />
       <source>Certificate of hours…</source>
       <translation>时长证明…</translation>
     </message>
@@ -1378,7 +1388,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>请选择结对单位和服务项目。</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="203" />
+      <location filename="../../ui/timebank_page.py" line="303" />
       <source>Choose a person to see their ledger.</source>
       <translation>选择一名人员查看其时长明细。</translation>
     </message>
@@ -1423,7 +1433,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="621" />
+      <location filename="../../ui/sheet_import.py" line="625" />
       <source>Code in the roster</source>
       <translation>排班表中的代码</translation>
     </message>
@@ -1433,7 +1443,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>认知筛查</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="133" />
+      <location filename="../../ui/sheet_import.py" line="137" />
       <source>Column in the file</source>
       <translation>文件中的列</translation>
     </message>
@@ -1443,12 +1453,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="245" />
+      <location filename="../../ui/help.py" line="246" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="146" />
+      <location filename="../../ui/calendar_page.py" line="147" />
       <source>Compact</source>
       <translation>紧凑</translation>
     </message>
@@ -1498,7 +1508,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="205" />
+      <location filename="../../ui/help.py" line="206" />
       <source>Contents</source>
       <translation>目录</translation>
     </message>
@@ -1523,7 +1533,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>复制为图片</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="231" />
+      <location filename="../../ui/calendar_page.py" line="232" />
       <source>Copy notice</source>
       <translation>复制通知</translation>
     </message>
@@ -1558,7 +1568,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="208" />
+      <location filename="../../ui/file_actions.py" line="219" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -1578,7 +1588,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="252" />
+      <location filename="../../ui/help.py" line="253" />
       <source>Database</source>
       <translation>数据库</translation>
     </message>
@@ -1608,7 +1618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【日期】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="356" />
+      <location filename="../../ui/sheet_import.py" line="360" />
       <source>Day shift: on duty in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
     </message>
@@ -1623,7 +1633,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>各位老师好！现将本次活动安排通知如下：</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="49" />
+      <location filename="../../ui/timebank_page.py" line="47" />
       <source>Dec</source>
       <translation>12月</translation>
     </message>
@@ -1648,12 +1658,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>拒绝…</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="242" />
+      <location filename="../../ui/table.py" line="243" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="470" />
+      <location filename="../../ui/table.py" line="494" />
       <source>Delete %1</source>
       <translation>删除 %1</translation>
     </message>
@@ -1663,7 +1673,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="466" />
+      <location filename="../../ui/table.py" line="490" />
       <source>Delete %1? You can undo this with Ctrl+Z.</source>
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1683,12 +1693,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="472" />
+      <location filename="../../ui/table.py" line="496" />
       <source>Deleted.</source>
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="203" />
+      <location filename="../../ui/file_actions.py" line="214" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -1753,7 +1763,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员时间冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="107" />
+      <location filename="../../ui/stats_page.py" line="105" />
       <source>Double-click an occurrence to open it in the calendar.</source>
       <translation>双击场次可在日历中打开。</translation>
     </message>
@@ -1783,12 +1793,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心电图</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="280" />
+      <location filename="../../cli/commands.py" line="283" />
       <source>ERROR</source>
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="240" />
+      <location filename="../../ui/table.py" line="241" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
@@ -1798,7 +1808,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑%1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="452" />
+      <location filename="../../ui/table.py" line="476" />
       <source>Edit %1 %2</source>
       <translation>编辑%1 %2</translation>
     </message>
@@ -1833,7 +1843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="224" />
+      <location filename="../../ui/calendar_page.py" line="225" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -1913,7 +1923,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="164" />
+      <location filename="../../ui/sheet_import.py" line="168" />
       <source>Every row, with its problems (rows with problems are not imported):</source>
       <translation>逐行预览及问题（有问题的行不会导入）：</translation>
     </message>
@@ -1923,7 +1933,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每周%1</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="440" />
+      <location filename="../../ui/stats_page.py" line="438" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1943,32 +1953,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出离线包(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="304" />
+      <location filename="../../ui/file_actions.py" line="315" />
       <source>Export field package</source>
       <translation>导出离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="167" />
+      <location filename="../../ui/file_actions.py" line="178" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="438" />
+      <location filename="../../ui/stats_page.py" line="436" />
       <source>Export to Excel</source>
       <translation>导出 Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="172" />
+      <location filename="../../ui/stats_page.py" line="170" />
       <source>Export to Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="178" />
+      <location filename="../../ui/file_actions.py" line="189" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="39" />
+      <location filename="../../ui/timebank_page.py" line="37" />
       <source>Feb</source>
       <translation>2月</translation>
     </message>
@@ -1998,7 +2008,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>达到该最大值的人数最少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="133" />
+      <location filename="../../ui/sheet_import.py" line="137" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -2028,7 +2038,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="297" />
+      <location filename="../../ui/file_actions.py" line="308" />
       <source>Field packages (*.outreach-field)</source>
       <translation>离线包 (*.outreach-field)</translation>
     </message>
@@ -2048,7 +2058,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>填满所有岗位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="160" />
+      <location filename="../../ui/calendar_page.py" line="161" />
       <source>Fill the open places of a window of the calendar with the solver</source>
       <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
     </message>
@@ -2078,22 +2088,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>适合宽度</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="254" />
+      <location filename="../../ui/help.py" line="255" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="203" />
+      <location filename="../../ui/sheet_import.py" line="95" />
+      <source>Form platform's column (not an answer)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/help.py" line="204" />
       <source>Forward</source>
       <translation>前进</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="514" />
+      <location filename="../../ui/sheet_import.py" line="518" />
       <source>Found as</source>
       <translation>对应职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="358" />
+      <location filename="../../ui/sheet_import.py" line="362" />
       <source>Free</source>
       <translation>休息（空闲）</translation>
     </message>
@@ -2116,6 +2131,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/autoassign.py" line="117" />
       <source>From</source>
       <translation>起始日期</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_official.py" line="53" />
+      <source>From the State Council's notices (国务院办公厅通知), built into this version: years %1. The office's own entries take precedence on their days.</source>
+      <translation>来自国务院办公厅关于节假日安排的通知，随本版本内置：%1 年。本办公室自己录入的日期优先。</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="151" />
@@ -2153,7 +2173,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>有警告：见冲突面板</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="147" />
+      <location filename="../../ui/sheet_import.py" line="151" />
       <source>Header row</source>
       <translation>表头所在行</translation>
     </message>
@@ -2168,7 +2188,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已举办</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="297" />
+      <location filename="../../ui/help.py" line="298" />
       <source>Help on this &amp;screen</source>
       <translation>本页帮助(&amp;S)</translation>
     </message>
@@ -2183,7 +2203,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>品尝养生茶</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="292" />
+      <location filename="../../ui/table.py" line="296" />
       <source>History</source>
       <translation>修改记录</translation>
     </message>
@@ -2193,7 +2213,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改记录：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="230" />
+      <location filename="../../ui/calendar_page.py" line="231" />
       <source>History…</source>
       <translation>修改记录…</translation>
     </message>
@@ -2208,7 +2228,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="509" />
+      <location filename="../../ui/calendar_page.py" line="513" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -2258,7 +2278,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="643" />
+      <location filename="../../ui/sheet_import.py" line="647" />
       <source>How a cell of a department's duty roster is read. An empty cell is a free day. A shift with its own hours (From, To as HH:MM) ends the next day when To is not after From (16:00 to 00:00 ends at midnight); Rest until: a rest after it, to that time of the day it ends. A roster's own legend is used for the codes it states, except where a code here says otherwise.</source>
       <translation type="unfinished" />
     </message>
@@ -2288,7 +2308,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>INTERVAL 必须在 1 到 %1 之间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="509" />
+      <location filename="../../ui/sheet_import.py" line="513" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -2298,17 +2318,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="599" />
+      <location filename="../../ui/sheet_import.py" line="603" />
       <source>Import %1 entries</source>
       <translation>导入 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="338" />
+      <location filename="../../ui/sheet_import.py" line="342" />
       <source>Import %1 rows</source>
       <translation>导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="286" />
+      <location filename="../../ui/file_actions.py" line="297" />
       <source>Import %1 rows from %2</source>
       <translation>从 %2 导入 %1 行</translation>
     </message>
@@ -2318,12 +2338,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="145" />
+      <location filename="../../ui/sheet_import.py" line="149" />
       <source>Import as</source>
       <translation>导入为</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="391" />
+      <location filename="../../ui/sheet_import.py" line="395" />
       <source>Import duty roster – %1</source>
       <translation>导入排班表 – %1</translation>
     </message>
@@ -2333,7 +2353,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="361" />
+      <location filename="../../ui/file_actions.py" line="372" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
     </message>
@@ -2343,12 +2363,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="221" />
+      <location filename="../../ui/file_actions.py" line="232" />
       <source>Import from spreadsheet</source>
       <translation>从表格导入</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="112" />
+      <location filename="../../ui/sheet_import.py" line="116" />
       <source>Import from spreadsheet – %1</source>
       <translation>从表格导入 – %1</translation>
     </message>
@@ -2358,17 +2378,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="259" />
+      <location filename="../../ui/file_actions.py" line="270" />
       <source>Import the duty roster of %1 for %2</source>
       <translation>导入%1 %2 排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="149" />
+      <location filename="../../ui/file_actions.py" line="151" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="160" />
+      <location filename="../../ui/file_actions.py" line="171" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -2393,17 +2413,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>项目</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="38" />
+      <location filename="../../ui/timebank_page.py" line="36" />
       <source>Jan</source>
       <translation>1月</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="44" />
+      <location filename="../../ui/timebank_page.py" line="42" />
       <source>Jul</source>
       <translation>7月</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="43" />
+      <location filename="../../ui/timebank_page.py" line="41" />
       <source>Jun</source>
       <translation>6月</translation>
     </message>
@@ -2453,12 +2473,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="228" />
+      <location filename="../../ui/calendar_page.py" line="229" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="359" />
+      <location filename="../../ui/sheet_import.py" line="363" />
       <source>Leave: away all day</source>
       <translation>请假：全天不在</translation>
     </message>
@@ -2473,7 +2493,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>由本支部党员带队：{count} / {of}</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="208" />
+      <location filename="../../ui/timebank_page.py" line="308" />
       <source>Ledger of %1</source>
       <translation>%1 的时长明细</translation>
     </message>
@@ -2483,22 +2503,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="256" />
+      <location filename="../../ui/help.py" line="257" />
       <source>Libraries</source>
       <translation>程序库</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="246" />
+      <location filename="../../ui/help.py" line="247" />
       <source>Licence</source>
       <translation>许可证</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="260" />
+      <location filename="../../ui/help.py" line="261" />
       <source>Licence texts: %1</source>
       <translation>许可证全文：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="79" />
+      <location filename="../../ui/calendar_page.py" line="80" />
       <source>MMMM yyyy</source>
       <translation>yyyy年M月</translation>
     </message>
@@ -2513,7 +2533,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>商场</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="40" />
+      <location filename="../../ui/timebank_page.py" line="38" />
       <source>Mar</source>
       <translation>3月</translation>
     </message>
@@ -2538,12 +2558,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="42" />
+      <location filename="../../ui/timebank_page.py" line="40" />
       <source>May</source>
       <translation>5月</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="157" />
+      <location filename="../../ui/sheet_import.py" line="161" />
       <source>Means</source>
       <translation>含义</translation>
     </message>
@@ -2643,17 +2663,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>艾灸</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="220" />
+      <location filename="../../ui/calendar_official.py" line="70" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="157" />
+      <location filename="../../ui/sheet_import.py" line="161" />
       <source>Name in the file</source>
       <translation>文件中的名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="514" />
+      <location filename="../../ui/sheet_import.py" line="518" />
       <source>Name in the roster</source>
       <translation>排班表中的姓名</translation>
     </message>
@@ -2663,7 +2683,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="154" />
+      <location filename="../../ui/sheet_import.py" line="158" />
       <source>Names not found: choose what each one means</source>
       <translation>未找到的名称：请选择各自对应的记录</translation>
     </message>
@@ -2723,12 +2743,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="292" />
+      <location filename="../../ui/sheet_import.py" line="296" />
       <source>New or update</source>
       <translation>新增/更新</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="304" />
+      <location filename="../../ui/sheet_import.py" line="308" />
       <source>New record</source>
       <translation>新增</translation>
     </message>
@@ -2758,7 +2778,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下周</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="357" />
+      <location filename="../../ui/sheet_import.py" line="361" />
       <source>Night shift: on duty overnight, resting the next day</source>
       <translation>夜班：夜间值班，次日休息</translation>
     </message>
@@ -2828,7 +2848,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="584" />
+      <location filename="../../ui/sheet_import.py" line="588" />
       <source>Not imported: %1 rows and %2 cells (in red).</source>
       <translation>不导入：%1 行、%2 个单元格（红色标出）。</translation>
     </message>
@@ -2873,7 +2893,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动通知设置</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="48" />
+      <location filename="../../ui/timebank_page.py" line="46" />
       <source>Nov</source>
       <translation>11月</translation>
     </message>
@@ -2898,7 +2918,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="535" />
+      <location filename="../../ui/calendar_page.py" line="539" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
@@ -2913,12 +2933,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>举办场次</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="47" />
+      <location filename="../../ui/timebank_page.py" line="45" />
       <source>Oct</source>
       <translation>10月</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="678" />
+      <location filename="../../ui/calendar_official.py" line="51" />
+      <source>Official calendar (read-only)</source>
+      <translation>国家法定节假日（只读）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="682" />
       <source>On duty at its own hours</source>
       <translation type="unfinished" />
     </message>
@@ -2958,7 +2983,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="197" />
+      <location filename="../../ui/pages.py" line="217" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -2983,7 +3008,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>外联排班</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="129" />
+      <location filename="../../ui/stats_page.py" line="127" />
       <source>Overview</source>
       <translation>概览</translation>
     </message>
@@ -3153,7 +3178,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="195" />
+      <location filename="../../ui/pages.py" line="215" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -3176,6 +3201,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/entities.py" line="404" />
       <source>Population</source>
       <translation>人口</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="93" />
+      <source>Position (职务)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/messages.py" line="268" />
@@ -3223,7 +3253,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印个人任务单…</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="108" />
+      <location filename="../../ui/timebank_page.py" line="205" />
       <source>Print ledger…</source>
       <translation>打印明细…</translation>
     </message>
@@ -3248,7 +3278,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印时间 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="157" />
+      <location filename="../../ui/calendar_page.py" line="158" />
       <source>Print…</source>
       <translation>打印…</translation>
     </message>
@@ -3258,7 +3288,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先级</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="292" />
+      <location filename="../../ui/sheet_import.py" line="296" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3338,7 +3368,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>记录 %2 的%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="217" />
+      <location filename="../../ui/calendar_page.py" line="218" />
       <source>Record what was done…</source>
       <translation>记录完成情况…</translation>
     </message>
@@ -3358,7 +3388,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="633" />
+      <location filename="../../ui/sheet_import.py" line="637" />
       <source>Remove</source>
       <translation>删除</translation>
     </message>
@@ -3373,7 +3403,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>移除人员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="222" />
+      <location filename="../../ui/calendar_page.py" line="223" />
       <source>Remove a person…</source>
       <translation>移除人员…</translation>
     </message>
@@ -3398,7 +3428,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="391" />
+      <location filename="../../ui/file_actions.py" line="402" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
@@ -3473,7 +3503,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="621" />
+      <location filename="../../ui/sheet_import.py" line="625" />
       <source>Rest until</source>
       <translation type="unfinished" />
     </message>
@@ -3493,7 +3523,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="635" />
+      <location filename="../../ui/sheet_import.py" line="639" />
       <source>Restore the defaults</source>
       <translation>恢复默认</translation>
     </message>
@@ -3513,22 +3543,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="226" />
+      <location filename="../../ui/calendar_page.py" line="227" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="514" />
+      <location filename="../../ui/sheet_import.py" line="518" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="526" />
+      <location filename="../../ui/sheet_import.py" line="530" />
       <source>Row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="530" />
+      <location filename="../../ui/sheet_import.py" line="534" />
       <source>Row %1, column %2 (%3)</source>
       <translation>第 %1 行，%2 列（%3）</translation>
     </message>
@@ -3583,7 +3613,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已保存到离线包 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="440" />
+      <location filename="../../ui/table.py" line="464" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -3638,7 +3668,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>支部书记</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="46" />
+      <location filename="../../ui/timebank_page.py" line="44" />
       <source>Sep</source>
       <translation>9月</translation>
     </message>
@@ -3663,12 +3693,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="185" />
+      <location filename="../../ui/pages.py" line="205" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="199" />
+      <location filename="../../ui/pages.py" line="219" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -3688,7 +3718,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>60岁及以上居民所占比例。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="146" />
+      <location filename="../../ui/sheet_import.py" line="150" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
@@ -3718,7 +3748,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="543" />
+      <location filename="../../ui/calendar_page.py" line="547" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -3743,7 +3773,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>出错了</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="223" />
+      <location filename="../../ui/file_actions.py" line="234" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -3763,7 +3793,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="514" />
+      <location filename="../../ui/sheet_import.py" line="518" />
       <source>Staff number</source>
       <translation>工号</translation>
     </message>
@@ -3833,7 +3863,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【人员安排】</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="200" />
+      <location filename="../../ui/pages.py" line="220" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -3861,6 +3891,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/labels.py" line="12" />
       <source>Subdistrict</source>
       <translation>街道</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="94" />
+      <source>Submission number (form platform)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/stats_xlsx.py" line="85" />
@@ -3901,6 +3936,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/stats_xlsx.py" line="111" />
       <source>Target a year</source>
       <translation>年度目标</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="96" />
+      <source>Text written beside 其他 (a note)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/editor.py" line="277" />
@@ -3985,9 +4025,24 @@ Details were written to %2.</source>
       <translation>通知还会按各摊位所需资质列出应带物品。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="232" />
+      <location filename="../../ui/calendar_page.py" line="233" />
       <source>The notice for a WeChat group, put on the clipboard</source>
       <translation>复制发到微信群的活动通知</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages.py" line="192" />
+      <source>The office's own days (editable)</source>
+      <translation>本办公室的录入（可编辑）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_official.py" line="126" />
+      <source>The office's own entry for this day applies.</source>
+      <translation>这一天以本办公室自己的录入为准。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_page.py" line="453" />
+      <source>The official holiday calendar built into this version covers %1; %2 is not in it, so the holidays and make-up workdays of %2 are not known yet. Enter them from the State Council's notice under Organisation → Holidays and make-up workdays, or import them in a plan file.</source>
+      <translation>本版本内置的国家法定节假日覆盖 %1 年，不含 %2 年，因此 %2 年的节假日和调休上班日尚不清楚。请按国务院办公厅通知在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
     <message>
       <location filename="../../ui/app.py" line="162" />
@@ -3995,7 +4050,7 @@ Details were written to %2.</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="348" />
+      <location filename="../../ui/file_actions.py" line="359" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
@@ -4035,7 +4090,7 @@ Details were written to %2.</source>
       <translation>下周预览（%1 – %2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="149" />
+      <location filename="../../ui/calendar_page.py" line="150" />
       <source>The week as one line per occurrence, in order of time: every occurrence of a crowded week shows</source>
       <translation>一周按时间列出，每个场次一行：忙碌的一周也能看到所有场次</translation>
     </message>
@@ -4105,17 +4160,17 @@ Details were written to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="356" />
+      <location filename="../../ui/file_actions.py" line="367" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="141" />
+      <location filename="../../ui/help.py" line="142" />
       <source>This page of the manual cannot be read: %1</source>
       <translation>无法读取手册的这一页：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="506" />
+      <location filename="../../ui/sheet_import.py" line="510" />
       <source>This sheet cannot be read as a duty roster: %1</source>
       <translation>无法按排班表读取此工作表：%1</translation>
     </message>
@@ -4170,7 +4225,7 @@ Details were written to %2.</source>
       <translation>至</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="126" />
+      <location filename="../../ui/calendar_page.py" line="127" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
@@ -4195,7 +4250,7 @@ Details were written to %2.</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="391" />
+      <location filename="../../cli/commands.py" line="394" />
       <source>UNFILLED %1</source>
       <translation>未补齐 %1</translation>
     </message>
@@ -4235,7 +4290,7 @@ Details were written to %2.</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="304" />
+      <location filename="../../ui/sheet_import.py" line="308" />
       <source>Update</source>
       <translation>更新</translation>
     </message>
@@ -4250,7 +4305,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="194" />
+      <location filename="../../ui/help.py" line="195" />
       <source>User manual</source>
       <translation>用户手册</translation>
     </message>
@@ -4280,7 +4335,7 @@ Details were written to %2.</source>
       <translation>【地点】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="258" />
+      <location filename="../../ui/help.py" line="259" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -4325,12 +4380,12 @@ Details were written to %2.</source>
       <translation>志愿者编号：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="186" />
+      <location filename="../../ui/pages.py" line="206" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="280" />
+      <location filename="../../cli/commands.py" line="283" />
       <source>WARNING</source>
       <translation>警告</translation>
     </message>
@@ -4360,7 +4415,7 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="138" />
+      <location filename="../../ui/calendar_page.py" line="139" />
       <source>Week</source>
       <translation>周</translation>
     </message>
@@ -4380,7 +4435,7 @@ Details were written to %2.</source>
       <translation>周次</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="576" />
+      <location filename="../../ui/calendar_official.py" line="70" />
       <source>Weekday</source>
       <translation>星期</translation>
     </message>
@@ -4400,7 +4455,7 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="551" />
+      <location filename="../../ui/calendar_page.py" line="555" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -4425,7 +4480,7 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="150" />
+      <location filename="../../ui/sheet_import.py" line="154" />
       <source>Which column is which field</source>
       <translation>各列对应的字段</translation>
     </message>
@@ -4515,7 +4570,7 @@ Details were written to %2.</source>
       <translation>将新增</translation>
     </message>
     <message>
-      <location filename="../../ui/patrol_dialog.py" line="69" />
+      <location filename="../../ui/calendar_official.py" line="92" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
@@ -4560,7 +4615,7 @@ Details were written to %2.</source>
       <translation>[已确认：%1]</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1141" />
+      <location filename="../../scheduler/planfile.py" line="1157" />
       <source>a cancelled occurrence needs a reason</source>
       <translation>取消场次需要填写原因</translation>
     </message>
@@ -4580,22 +4635,22 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="756" />
+      <location filename="../../cli/commands.py" line="759" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="582" />
+      <location filename="../../scheduler/duty.py" line="583" />
       <source>a note across the sheet</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="589" />
+      <location filename="../../scheduler/duty.py" line="590" />
       <source>a note under the grid</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="112" />
+      <location filename="../../scheduler/planfile.py" line="113" />
       <source>a number of about %1 digits</source>
       <translation>约 %1 位的数字</translation>
     </message>
@@ -4615,7 +4670,7 @@ Details were written to %2.</source>
       <translation>已有相同编号的记录</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="368" />
+      <location filename="../../db/operations.py" line="375" />
       <source>a records file holds only the records section (use import for the rest)</source>
       <translation>服务记录文件只能包含 records 部分（其他内容请用 import 导入）</translation>
     </message>
@@ -4625,7 +4680,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="585" />
+      <location filename="../../scheduler/duty.py" line="586" />
       <source>a signature, total or heading row</source>
       <translation type="unfinished" />
     </message>
@@ -4640,7 +4695,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1420" />
+      <location filename="../../scheduler/spreadsheet.py" line="1455" />
       <source>a time without a date</source>
       <translation>有时间但没有日期</translation>
     </message>
@@ -4655,12 +4710,12 @@ Details were written to %2.</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="400" />
+      <location filename="../../cli/commands.py" line="403" />
       <source>added %1 assignment(s)</source>
       <translation>已新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="515" />
+      <location filename="../../db/operations.py" line="522" />
       <source>an acknowledgement needs a reason</source>
       <translation>确认警告需要填写理由</translation>
     </message>
@@ -4675,7 +4730,7 @@ Details were written to %2.</source>
       <translation>活动最多每天重复一次：FREQ 必须是 DAILY、WEEKLY、MONTHLY 或 YEARLY</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="732" />
+      <location filename="../../scheduler/planfile.py" line="744" />
       <source>an occurrence lasts at most %1 days</source>
       <translation>一个场次最长 %1 天</translation>
     </message>
@@ -4705,12 +4760,17 @@ Details were written to %2.</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="910" />
+      <location filename="../../scheduler/spreadsheet.py" line="913" />
       <source>appears twice (row {value})</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="329" />
+      <location filename="../../scheduler/recurrence.py" line="301" />
+      <source>asks for occurrences more than %1 years after the start: the app plans %2 of them, up to %3 (split the series)</source>
+      <translation>要求开始后超过 %1 年的场次：本应用只安排其中 %2 场，截至 %3（请把该系列拆分）</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="332" />
       <source>assign</source>
       <translation>排班</translation>
     </message>
@@ -4745,7 +4805,7 @@ Details were written to %2.</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="345" />
+      <location filename="../../db/operations.py" line="350" />
       <source>cancelled, nothing was imported</source>
       <translation>已取消，未导入任何内容</translation>
     </message>
@@ -4790,7 +4850,7 @@ Details were written to %2.</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="759" />
+      <location filename="../../cli/commands.py" line="762" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -4800,7 +4860,7 @@ Details were written to %2.</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="235" />
+      <location filename="../../cli/commands.py" line="238" />
       <source>cannot write %1: folder %2 does not exist</source>
       <translation>无法写入 %1：文件夹 %2 不存在</translation>
     </message>
@@ -4815,7 +4875,7 @@ Details were written to %2.</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="236" />
+      <location filename="../../ui/timebank_page.py" line="341" />
       <source>certificate</source>
       <translation>证明</translation>
     </message>
@@ -4840,12 +4900,12 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="212" />
+      <location filename="../../scheduler/planfile.py" line="213" />
       <source>contains a NUL character</source>
       <translation>含有 NUL 字符</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="214" />
+      <location filename="../../scheduler/planfile.py" line="215" />
       <source>contains a lone surrogate (\ud800-\udfff), which is not Unicode text</source>
       <translation>含有孤立的代理码位（\ud800-\udfff），不是 Unicode 文本</translation>
     </message>
@@ -4915,7 +4975,7 @@ Details were written to %2.</source>
       <translation>已删除</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="264" />
+      <location filename="../../cli/commands.py" line="267" />
       <source>demo hospital (%1, seed %2, %3, as on %4) written in %5 s: %6</source>
       <translation>演示医院（%1，随机种子 %2，%3 年，截至 %4）已写入，用时 %5 秒：%6</translation>
     </message>
@@ -4925,7 +4985,7 @@ Details were written to %2.</source>
       <translation>膳食指导资料</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="758" />
+      <location filename="../../cli/commands.py" line="761" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
     </message>
@@ -4935,22 +4995,22 @@ Details were written to %2.</source>
       <translation>一次性针灸针、消毒用品</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="593" />
+      <location filename="../../scheduler/planfile.py" line="602" />
       <source>duplicate entry: also at %1</source>
       <translation>重复的条目：%1 处也有</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="595" />
+      <location filename="../../scheduler/planfile.py" line="604" />
       <source>duplicate id (ids are compared without surrounding spaces, in Unicode NFC): also at %1</source>
       <translation>重复的编号（比较编号时忽略首尾空格，并按 Unicode NFC 规范化）：%1 处也有</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="599" />
+      <location filename="../../scheduler/planfile.py" line="608" />
       <source>duplicate id: also at %1</source>
       <translation>重复的编号：%1 处也有</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="915" />
+      <location filename="../../scheduler/planfile.py" line="931" />
       <source>duplicate station id in this activity</source>
       <translation>本活动中摊位编号重复</translation>
     </message>
@@ -4980,7 +5040,7 @@ Details were written to %2.</source>
       <translation>错误：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="567" />
+      <location filename="../../cli/commands.py" line="570" />
       <source>error: %1 (see --help)</source>
       <translation>错误：%1（参见 --help）</translation>
     </message>
@@ -5015,7 +5075,7 @@ Details were written to %2.</source>
       <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="245" />
+      <location filename="../../cli/commands.py" line="248" />
       <source>exported to %1: %2</source>
       <translation>已导出到 %1：%2</translation>
     </message>
@@ -5035,7 +5095,7 @@ Details were written to %2.</source>
       <translation>空闲</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="331" />
+      <location filename="../../scheduler/planfile.py" line="332" />
       <source>has more problems; the first %1 are listed</source>
       <translation>还有更多问题；只列出前 %1 个</translation>
     </message>
@@ -5060,27 +5120,27 @@ Details were written to %2.</source>
       <translation>超出月度上限的小时数</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="475" />
+      <location filename="../../cli/commands.py" line="478" />
       <source>ics needs either --staff ID or --branch ID</source>
       <translation>ics 需要 --staff 职工编号 或 --branch 党支部编号（二选一）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="166" />
+      <location filename="../../cli/commands.py" line="167" />
       <source>import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="173" />
+      <location filename="../../cli/commands.py" line="174" />
       <source>imported %1: %2</source>
       <translation>已导入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="222" />
+      <location filename="../../cli/commands.py" line="225" />
       <source>imported %1: %2 record(s) taken, %3 unchanged, %4 changed both here and in the field (choose in the app: File ▸ Field conflicts)</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1346" />
+      <location filename="../../scheduler/spreadsheet.py" line="1381" />
       <source>imported before ({value})</source>
       <translation>之前已导入（{value}）</translation>
     </message>
@@ -5095,42 +5155,42 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="749" />
+      <location filename="../../cli/commands.py" line="752" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="727" />
+      <location filename="../../cli/commands.py" line="730" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="268" />
+      <location filename="../../scheduler/planfile.py" line="269" />
       <source>is a key named twice in one object</source>
       <translation>是同一对象中重复出现的键</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="194" />
+      <location filename="../../scheduler/planfile.py" line="195" />
       <source>is a number of %1 digits, far beyond anything it can mean</source>
       <translation>是 %1 位的数字，远超任何有意义的范围</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="202" />
+      <location filename="../../scheduler/planfile.py" line="203" />
       <source>is a number too large to hold</source>
       <translation>数字太大，无法保存</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="906" />
+      <location filename="../../scheduler/spreadsheet.py" line="909" />
       <source>is empty</source>
       <translation>为空</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="670" />
+      <location filename="../../scheduler/planfile.py" line="682" />
       <source>is listed twice</source>
       <translation>重复列出</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="936" />
+      <location filename="../../scheduler/spreadsheet.py" line="939" />
       <source>is longer than {value} characters</source>
       <translation type="unfinished" />
     </message>
@@ -5140,42 +5200,47 @@ Details were written to %2.</source>
       <translation>超出一次活动可能服务的人数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="311" />
+      <location filename="../../scheduler/planfile.py" line="312" />
       <source>is nested more than %1 levels deep</source>
       <translation>嵌套超过 %1 层</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="292" />
+      <location filename="../../scheduler/planfile.py" line="293" />
       <source>is not UTF-8 text (%1 at byte %2)</source>
       <translation>不是 UTF-8 文本（第 %2 字节：%1）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="294" />
+      <location filename="../../scheduler/planfile.py" line="295" />
       <source>is not UTF-8 text (%1)</source>
       <translation>不是 UTF-8 文本（%1）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="991" />
+      <location filename="../../scheduler/recurrence.py" line="284" />
+      <source>is not a date and time its rule gives: the series begins on %1, and %2 is no occurrence</source>
+      <translation>不是其重复规则给出的日期和时间：系列从 %1 开始，%2 不是一个场次</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="1007" />
       <source>is not a date of this activity's rule</source>
       <translation>不是本活动重复规则中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="207" />
+      <location filename="../../scheduler/planfile.py" line="208" />
       <source>is not a number JSON allows (NaN and Infinity are not)</source>
       <translation>不是 JSON 允许的数字（NaN 和 Infinity 都不允许）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="451" />
+      <location filename="../../scheduler/planfile.py" line="457" />
       <source>is not a real date</source>
       <translation>不是有效日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="465" />
+      <location filename="../../scheduler/planfile.py" line="471" />
       <source>is not a real date and time</source>
       <translation>不是有效的日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1170" />
+      <location filename="../../scheduler/planfile.py" line="1186" />
       <source>is not a service the app counts; use one of %1</source>
       <translation>不是本程序统计的服务；请使用以下之一：%1</translation>
     </message>
@@ -5185,32 +5250,37 @@ Details were written to %2.</source>
       <translation>不是本院职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1284" />
+      <location filename="../../scheduler/planfile.py" line="1300" />
       <source>is not a station of this activity</source>
       <translation>不是本活动的摊位</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="845" />
+      <location filename="../../scheduler/planfile.py" line="630" />
+      <source>is not a time zone of the IANA database (such as Asia/Shanghai)</source>
+      <translation>不是 IANA 时区数据库中的时区（例如 Asia/Shanghai）</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/planfile.py" line="857" />
       <source>is not a usable RRULE: %1</source>
       <translation>不是可用的 RRULE：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1005" />
+      <location filename="../../scheduler/planfile.py" line="1021" />
       <source>is not an occurrence of this activity (excluded, or never planned)</source>
       <translation>不是本活动的场次（已排除，或从未安排）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="504" />
+      <location filename="../../scheduler/planfile.py" line="510" />
       <source>is not kept here: this object holds only %1 (remove the key; keys of your own are kept on the record itself)</source>
-      <translation type="unfinished" />
+      <translation>不能保留在此处：该对象只含 %1（请删除该键；自定义的键可放在记录本身上保留）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="308" />
+      <location filename="../../scheduler/planfile.py" line="309" />
       <source>is not valid JSON: %1 at line %2, column %3</source>
       <translation>不是有效的 JSON：第 %2 行第 %3 列：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="365" />
+      <location filename="../../scheduler/planfile.py" line="371" />
       <source>is required</source>
       <translation>为必填项</translation>
     </message>
@@ -5245,7 +5315,7 @@ Details were written to %2.</source>
       <translation>其中的记录与本数据库不符：有记录的数值超出允许范围（%1）</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="450" />
+      <location filename="../../db/operations.py" line="457" />
       <source>keep at least one backup</source>
       <translation>至少保留一份备份</translation>
     </message>
@@ -5260,7 +5330,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="236" />
+      <location filename="../../ui/timebank_page.py" line="341" />
       <source>ledger</source>
       <translation>明细</translation>
     </message>
@@ -5320,47 +5390,47 @@ Details were written to %2.</source>
       <translation>艾条</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="534" />
+      <location filename="../../scheduler/planfile.py" line="543" />
       <source>must be "%1"</source>
       <translation>必须是 "%1"</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="537" />
+      <location filename="../../scheduler/planfile.py" line="546" />
       <source>must be %1</source>
       <translation>必须是 %1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="532" />
+      <location filename="../../scheduler/planfile.py" line="541" />
       <source>must be a JSON object</source>
       <translation>必须是 JSON 对象</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="446" />
+      <location filename="../../scheduler/planfile.py" line="452" />
       <source>must be a date like 2026-12-03</source>
       <translation>必须是形如 2026-12-03 的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="425" />
+      <location filename="../../scheduler/planfile.py" line="431" />
       <source>must be a finite number</source>
       <translation>必须是有限的数字</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="483" />
+      <location filename="../../scheduler/planfile.py" line="489" />
       <source>must be a list</source>
       <translation>必须是列表</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="460" />
+      <location filename="../../scheduler/planfile.py" line="466" />
       <source>must be a local time like 2026-12-03T18:00</source>
       <translation>必须是形如 2026-12-03T18:00 的本地时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="383" />
+      <location filename="../../scheduler/planfile.py" line="389" />
       <source>must be a non-empty string id</source>
       <translation>必须是非空的字符串编号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="423" />
+      <location filename="../../scheduler/planfile.py" line="429" />
       <source>must be a number</source>
       <translation>必须是数字</translation>
     </message>
@@ -5370,12 +5440,12 @@ Details were written to %2.</source>
       <translation>须为大于 0 的秒数，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="440" />
+      <location filename="../../scheduler/planfile.py" line="446" />
       <source>must be a share between 0 and 1</source>
       <translation>必须是 0 到 1 之间的比例</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="372" />
+      <location filename="../../scheduler/planfile.py" line="378" />
       <source>must be a string</source>
       <translation>必须是字符串</translation>
     </message>
@@ -5385,12 +5455,12 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="403" />
+      <location filename="../../scheduler/planfile.py" line="409" />
       <source>must be a whole number</source>
       <translation>必须是整数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="429" />
+      <location filename="../../scheduler/planfile.py" line="435" />
       <source>must be above 0</source>
       <translation>必须大于 0</translation>
     </message>
@@ -5400,12 +5470,12 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="729" />
+      <location filename="../../scheduler/planfile.py" line="741" />
       <source>must be after the start</source>
       <translation>必须晚于开始时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="349" />
+      <location filename="../../scheduler/planfile.py" line="355" />
       <source>must be an object</source>
       <translation>必须是对象</translation>
     </message>
@@ -5415,17 +5485,17 @@ Details were written to %2.</source>
       <translation>应为“代码 → 含义”的对象，例如 {"夜": "night"}</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="408" />
+      <location filename="../../scheduler/planfile.py" line="414" />
       <source>must be at least %1</source>
       <translation>不能小于 %1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="411" />
+      <location filename="../../scheduler/planfile.py" line="417" />
       <source>must be at most %1</source>
       <translation>不能大于 %1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/validation.py" line="59" />
+      <location filename="../../scheduler/validation.py" line="61" />
       <source>must be at most %1 characters long</source>
       <translation>最多 %1 个字符</translation>
     </message>
@@ -5435,7 +5505,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="475" />
+      <location filename="../../scheduler/planfile.py" line="481" />
       <source>must be one of %1</source>
       <translation>必须是以下之一：%1</translation>
     </message>
@@ -5445,17 +5515,17 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="394" />
+      <location filename="../../scheduler/planfile.py" line="400" />
       <source>must be true or false</source>
       <translation>必须是 true 或 false</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="628" />
+      <location filename="../../scheduler/planfile.py" line="640" />
       <source>must be two times like ["08:00", "17:30"]</source>
       <translation>必须是两个时间，形如 ["08:00", "17:30"]</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="630" />
+      <location filename="../../scheduler/planfile.py" line="642" />
       <source>must end after it starts</source>
       <translation>结束必须晚于开始</translation>
     </message>
@@ -5465,22 +5535,22 @@ Details were written to %2.</source>
       <translation>最多 500 个代码</translation>
     </message>
     <message>
-      <location filename="../../scheduler/validation.py" line="71" />
+      <location filename="../../scheduler/validation.py" line="89" />
       <source>must lie between %1 and %2</source>
       <translation>必须在 %1 到 %2 之间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="788" />
+      <location filename="../../scheduler/planfile.py" line="800" />
       <source>must not be before the start</source>
       <translation>不能早于开始日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="408" />
+      <location filename="../../scheduler/planfile.py" line="414" />
       <source>must not be negative</source>
       <translation>不能为负数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/validation.py" line="61" />
+      <location filename="../../scheduler/validation.py" line="63" />
       <source>must not contain control characters</source>
       <translation>不能包含控制字符</translation>
     </message>
@@ -5490,47 +5560,47 @@ Details were written to %2.</source>
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1105" />
+      <location filename="../../scheduler/planfile.py" line="1121" />
       <source>names a service counted already in this record</source>
       <translation>引用的服务在本记录中已统计过</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1268" />
+      <location filename="../../scheduler/planfile.py" line="1284" />
       <source>names no known activity</source>
       <translation>引用了不存在的活动</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1210" />
+      <location filename="../../scheduler/planfile.py" line="1226" />
       <source>names no known branch</source>
       <translation>引用了不存在的党支部</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1208" />
+      <location filename="../../scheduler/planfile.py" line="1224" />
       <source>names no known campus</source>
       <translation>引用了不存在的院区</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1207" />
+      <location filename="../../scheduler/planfile.py" line="1223" />
       <source>names no known department</source>
       <translation>引用了不存在的科室</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1211" />
+      <location filename="../../scheduler/planfile.py" line="1227" />
       <source>names no known partner</source>
       <translation>引用了不存在的结对单位</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1213" />
+      <location filename="../../scheduler/planfile.py" line="1229" />
       <source>names no known service</source>
       <translation>引用了不存在的服务项目</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1212" />
+      <location filename="../../scheduler/planfile.py" line="1228" />
       <source>names no known service request</source>
       <translation>引用了不存在的点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="1209" />
+      <location filename="../../scheduler/planfile.py" line="1225" />
       <source>names no known staff member</source>
       <translation>引用了不存在的职工</translation>
     </message>
@@ -5550,27 +5620,27 @@ Details were written to %2.</source>
       <translation>没有在岗人员符合条件（{need}）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1010" />
+      <location filename="../../scheduler/spreadsheet.py" line="1013" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="903" />
+      <location filename="../../scheduler/spreadsheet.py" line="906" />
       <source>no column is mapped to it</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="690" />
+      <location filename="../../scheduler/duty.py" line="691" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="678" />
+      <location filename="../../scheduler/duty.py" line="679" />
       <source>no day of the header is a date the app takes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="560" />
+      <location filename="../../scheduler/duty.py" line="561" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -5580,12 +5650,12 @@ Details were written to %2.</source>
       <translation>无影响</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="879" />
+      <location filename="../../scheduler/duty.py" line="882" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="867" />
+      <location filename="../../scheduler/duty.py" line="870" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
@@ -5595,47 +5665,47 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1368" />
+      <location filename="../../scheduler/spreadsheet.py" line="1403" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="491" />
+      <location filename="../../cli/commands.py" line="494" />
       <source>no party branch with id %1</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="982" />
+      <location filename="../../scheduler/spreadsheet.py" line="985" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="392" />
+      <location filename="../../scheduler/duty.py" line="393" />
       <source>no row of day columns (1, 2, 3 … or 11-01, 11-02 …) in the first {value} rows: is this a duty roster?</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1336" />
+      <location filename="../../scheduler/spreadsheet.py" line="1371" />
       <source>no service chosen</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1369" />
+      <location filename="../../scheduler/spreadsheet.py" line="1404" />
       <source>no service {value}</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="489" />
+      <location filename="../../cli/commands.py" line="492" />
       <source>no staff member with id %1</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="875" />
+      <location filename="../../scheduler/duty.py" line="878" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="839" />
+      <location filename="../../scheduler/duty.py" line="842" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
@@ -5643,6 +5713,11 @@ Details were written to %2.</source>
       <location filename="../../reports/messages.py" line="222" />
       <source>nobody of {department}, the department on turn, matches ({need})</source>
       <translation>轮值科室{department}没有人员符合条件（{need}）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/calendar_official.py" line="39" />
+      <source>none</source>
+      <translation>无</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="81" />
@@ -5705,7 +5780,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="173" />
+      <location filename="../../cli/commands.py" line="174" />
       <source>nothing to change</source>
       <translation>没有需要更改的内容</translation>
     </message>
@@ -5780,7 +5855,7 @@ Details were written to %2.</source>
       <translation>已超时 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="461" />
+      <location filename="../../cli/commands.py" line="464" />
       <source>pairings: %1 on track, %2 behind</source>
       <translation>结对：%1 个进度正常，%2 个滞后</translation>
     </message>
@@ -5830,7 +5905,7 @@ Details were written to %2.</source>
       <translation>快速检测试剂</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="186" />
+      <location filename="../../cli/commands.py" line="189" />
       <source>recorded %1: %2 record(s)</source>
       <translation>已登记 %1：%2 条服务记录</translation>
     </message>
@@ -5855,12 +5930,12 @@ Details were written to %2.</source>
       <translation>点单：收到 %1，已响应 %2，已谢绝 %3，已逾期 %4</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="469" />
+      <location filename="../../cli/commands.py" line="472" />
       <source>requests: %1; median %2 days to answer</source>
       <translation>点单：%1；答复用时中位数 %2 天</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="467" />
+      <location filename="../../cli/commands.py" line="470" />
       <source>requests: %1; none answered yet</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
@@ -5870,12 +5945,12 @@ Details were written to %2.</source>
       <translation>夜班后休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="542" />
+      <location filename="../../cli/commands.py" line="545" />
       <source>roster %1</source>
       <translation>排班表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="555" />
+      <location filename="../../cli/commands.py" line="558" />
       <source>roster %1: %2</source>
       <translation>排班表 %1：%2</translation>
     </message>
@@ -5920,7 +5995,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="853" />
+      <location filename="../../scheduler/duty.py" line="856" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
@@ -5970,7 +6045,7 @@ Details were written to %2.</source>
       <translation>工作牌、工作服</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="834" />
+      <location filename="../../scheduler/duty.py" line="837" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6000,17 +6075,17 @@ Details were written to %2.</source>
       <translation>备份 %1 也已损坏：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="479" />
+      <location filename="../../cli/commands.py" line="482" />
       <source>the calendar is an .ics file: give -o a name ending in .ics, not %1</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="733" />
+      <location filename="../../cli/commands.py" line="736" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="730" />
+      <location filename="../../cli/commands.py" line="733" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
@@ -6030,7 +6105,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="670" />
+      <location filename="../../scheduler/duty.py" line="671" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6040,12 +6115,12 @@ Details were written to %2.</source>
       <translation>演示数据的结对最早在其年份前 %1 年开始：请给出 %2 至 %3 之间的年份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="744" />
+      <location filename="../../cli/commands.py" line="747" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="746" />
+      <location filename="../../cli/commands.py" line="749" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
     </message>
@@ -6070,42 +6145,42 @@ Details were written to %2.</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="240" />
+      <location filename="../../ui/help.py" line="241" />
       <source>the folder “licenses” of the application and each library’s *.dist-info folder</source>
       <translation>程序的“licenses”文件夹，以及各程序库的 *.dist-info 文件夹</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="479" />
+      <location filename="../../db/operations.py" line="486" />
       <source>the gathering time is 0 to %1 minutes before the start</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="448" />
+      <location filename="../../scheduler/duty.py" line="449" />
       <source>the header's dates are in {value}, not in the month given</source>
       <translation>表头日期在 {value}，不在指定的月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="444" />
+      <location filename="../../scheduler/duty.py" line="445" />
       <source>the header's dates are in {value}, outside the years the app takes</source>
       <translation>表头日期在 {value} 年，超出系统可接受的年份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="442" />
+      <location filename="../../scheduler/duty.py" line="443" />
       <source>the header's dates do not say the year: give the month</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="172" />
+      <location filename="../../cli/commands.py" line="173" />
       <source>the hospital's %1</source>
       <translation>医院的%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="277" />
+      <location filename="../../scheduler/planfile.py" line="278" />
       <source>the key %1</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="587" />
+      <location filename="../../scheduler/duty.py" line="588" />
       <source>the legend</source>
       <translation type="unfinished" />
     </message>
@@ -6190,7 +6265,7 @@ Details were written to %2.</source>
       <translation>复盘是 PDF 或 PNG 图片：-o 请给以 .pdf 或 .png 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="519" />
+      <location filename="../../cli/commands.py" line="522" />
       <source>the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
       <translation>排班表为 PDF 或 PNG 图片：-o 的文件名应以 .pdf 或 .png 结尾，而不是 %1</translation>
     </message>
@@ -6210,7 +6285,7 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1344" />
+      <location filename="../../scheduler/spreadsheet.py" line="1379" />
       <source>the same as row {value}</source>
       <translation>与第 {value} 行相同</translation>
     </message>
@@ -6220,27 +6295,27 @@ Details were written to %2.</source>
       <translation>同一星期几</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="568" />
+      <location filename="../../scheduler/duty.py" line="569" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="460" />
+      <location filename="../../scheduler/duty.py" line="461" />
       <source>the sheet does not say which month it is for: give the month</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="645" />
+      <location filename="../../scheduler/duty.py" line="646" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="637" />
+      <location filename="../../scheduler/duty.py" line="638" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="428" />
+      <location filename="../../cli/commands.py" line="431" />
       <source>the workbook is .xlsx: give -o a name ending in .xlsx, not %1</source>
       <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
     </message>
@@ -6270,7 +6345,7 @@ Details were written to %2.</source>
       <translation>这不是离线包</translation>
     </message>
     <message>
-      <location filename="../../scheduler/planfile.py" line="976" />
+      <location filename="../../scheduler/planfile.py" line="992" />
       <source>this occurrence is moved twice</source>
       <translation>该场次被调整了两次</translation>
     </message>
@@ -6300,19 +6375,24 @@ Details were written to %2.</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1026" />
+      <location filename="../../scheduler/spreadsheet.py" line="1029" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="973" />
+      <location filename="../../scheduler/spreadsheet.py" line="976" />
       <source>unknown qualification {value}</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="813" />
+      <location filename="../../scheduler/duty.py" line="816" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="176" />
+      <source>warning: %1</source>
+      <translation>警告：%1</translation>
     </message>
     <message>
       <location filename="../../cli/review.py" line="70" />
@@ -6325,22 +6405,22 @@ Details were written to %2.</source>
       <translation>下周：%1 场次，%2 个空缺岗位，%3 项冲突，%4 个点单到期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="400" />
+      <location filename="../../cli/commands.py" line="403" />
       <source>would add %1 assignment(s)</source>
       <translation>将新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="556" />
+      <location filename="../../cli/commands.py" line="559" />
       <source>wrote %1</source>
       <translation>已写入 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="497" />
+      <location filename="../../cli/commands.py" line="500" />
       <source>wrote %1: %2 event(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个日程</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="207" />
+      <location filename="../../cli/commands.py" line="210" />
       <source>wrote %1: %2 occurrence(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个场次</translation>
     </message>
@@ -6365,7 +6445,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="660" />
+      <location filename="../../scheduler/duty.py" line="661" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -6410,57 +6490,57 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1416" />
+      <location filename="../../scheduler/spreadsheet.py" line="1451" />
       <source>{value} ends before it starts</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="792" />
+      <location filename="../../scheduler/duty.py" line="795" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="999" />
+      <location filename="../../scheduler/spreadsheet.py" line="1002" />
       <source>{value} is neither active nor not</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1392" />
+      <location filename="../../scheduler/spreadsheet.py" line="1427" />
       <source>{value} is neither urgent nor normal</source>
       <translation>{value} 既不是紧急也不是一般</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1401" />
+      <location filename="../../scheduler/spreadsheet.py" line="1436" />
       <source>{value} is not a date</source>
       <translation>{value} 不是日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1381" />
+      <location filename="../../scheduler/spreadsheet.py" line="1416" />
       <source>{value} is not a date and time</source>
       <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="479" />
+      <location filename="../../scheduler/duty.py" line="480" />
       <source>{value} is not a date the app takes</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="988" />
+      <location filename="../../scheduler/spreadsheet.py" line="991" />
       <source>{value} is not a number of hours a month</source>
       <translation>{value} 不是每月小时数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1034" />
+      <location filename="../../scheduler/spreadsheet.py" line="1037" />
       <source>{value} is not a number of people</source>
       <translation>{value} 不是人数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="964" />
+      <location filename="../../scheduler/spreadsheet.py" line="967" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1408" />
+      <location filename="../../scheduler/spreadsheet.py" line="1443" />
       <source>{value} is not a time of day</source>
       <translation>{value} 不是时刻</translation>
     </message>
