@@ -35,6 +35,7 @@ from scheduler.planfile import PlanError
 
 from .edits import attempt, describe_error
 from .file_actions import remember_database
+from .help import app_icon
 from .i18n import current_language, install_language, set_language_setting, tr, trf
 from .mainwindow import MainWindow
 from .session import Session
@@ -64,6 +65,7 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APP)
     use_settings_folder()
     register_font()
+    app.setWindowIcon(app_icon())  # type: ignore[union-attr]
     install_language(current_language())
     return app  # type: ignore[return-value]
 

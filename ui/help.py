@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QUrl, qVersion
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QMainWindow,
@@ -290,7 +289,6 @@ class HelpActions(QObject):
         super().__init__(window)
         self.window = window
         self.manual: ManualWindow | None = None
-        QApplication.setWindowIcon(app_icon())  # every window of the app, the dialogs too
 
     def build_menu(self, bar: QMenuBar) -> QMenu:
         menu = bar.addMenu(tr("&Help"))
