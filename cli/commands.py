@@ -52,7 +52,7 @@ from scheduler.assign import Bound, StaffingWindow, greedy, solve
 from scheduler.conflicts import CheckContext, check, counts, to_json
 from scheduler.demo import SCALES, build_demo, demo_today
 from scheduler.field import PackageError
-from scheduler.planfile import PlanError, dump_document, plan_to_document
+from scheduler.planfile import PlanError, Problem, dump_document, plan_to_document
 from scheduler.stats import compute as compute_stats
 from scheduler.stats import to_json as stats_json
 from scheduler.wording import N_, say
@@ -162,8 +162,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     data = _read(path)
     with _open(args, write=True) as store:
         before = load_hospital(store)
+        warnings: list[Problem] = []
         try:
-            changes = import_document(store, data, Progress(t("import")))
+            changes = import_document(store, data, Progress(t("import")), warnings)
         except PlanError as exc:
             return _refused(path, NOT_IMPORTED, exc)
         after = load_hospital(store)
@@ -171,6 +172,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     if changes.hospital:
         said.append(tf("the hospital's %1", describe_hospital_change(before, after, t)))
     _say(tf("imported %1: %2", path, t("; ").join(x for x in said if x) or t("nothing to change")))
+    for w in warnings:  # taken, but maybe not as meant: said on stderr, the exit stays 0
+        print(terminal(tf("warning: %1", w.say(t))), file=sys.stderr)
     return EXIT_OK
 
 
@@ -706,6 +709,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .review import add_parser as add_review  # here: cli/review.py builds on this module
 
     add_review(command)
+    from .shift_codes import add_parser as add_shift_codes  # cli/shift_codes.py builds on this module
+
+    add_shift_codes(command)
     return parser
 
 

@@ -22,7 +22,7 @@ import math
 import re
 import typing
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -64,7 +64,7 @@ from .model import (
     key_of,
 )
 from .recording import SERVICE_COUNTS
-from .recurrence import check_rule, first_planned_starts, planned_dates
+from .recurrence import check_rule, first_planned_starts, planned_dates, rule_warnings
 from .validation import (
     MAX_ATTENDED_HOURS,
     MAX_AUDIENCE,
@@ -80,6 +80,7 @@ from .validation import (
     date_in_range,
     id_problem,
     normalize_id,
+    timezone_ok,
 )
 from .wording import N_, Phrase, fill, say_text
 
@@ -337,6 +338,11 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []  # taken, but not as the writer may expect
+
+    def warn(self, path: str, value: Any, reason: str) -> None:
+        if len(self.warnings) < MAX_PROBLEMS:
+            self.warnings.append(Problem(path, value, reason))
 
     def bad(self, path: str, value: Any, reason: str) -> None:
         if len(self.problems) < MAX_PROBLEMS:
@@ -517,6 +523,9 @@ class ParsedPlan:
 
     plan: Plan
     paths: dict[tuple[str, Any], str]
+    # What was taken but may not be what the writer meant (a rule cut at the horizon, a start
+    # off its rule): said at import beside what changed.
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def parse_document(text: str | bytes, base: Plan | None = None) -> ParsedPlan:
@@ -545,7 +554,7 @@ def parse_plan(doc: Any, base: Plan | None = None) -> ParsedPlan:
     _check_references(r, plan, paths, base or Plan(), refused)
     if r.problems:
         raise PlanError(r.problems)
-    return ParsedPlan(plan, paths)
+    return ParsedPlan(plan, paths, r.warnings)
 
 
 _TOP_KEYS = {"format", "version", "hospital", *SECTIONS}
@@ -617,6 +626,9 @@ def _read_hospital(r: _Reader, raw: Any, path: str) -> Hospital | None:
         return None
     name = r.field(obj, "name", path, r.text, default="")
     tz = r.field(obj, "timezone", path, r.text, default="Asia/Shanghai")
+    if isinstance(tz, str) and not timezone_ok(tz):
+        r.bad(f"{path}.timezone", tz, N_("is not a time zone of the IANA database (such as Asia/Shanghai)"))
+        tz = _MISSING
     hours = ("08:00", "17:30")
     raw_hours = obj.get("clinical_hours")
     if raw_hours is not None:
@@ -871,7 +883,11 @@ def _read_activity(r: _Reader, obj: dict, path: str) -> Activity | None:
         holiday_policy=policy,
         extra=_extra(obj, _ACTIVITY_KEYS),
     )
-    return activity if _dates_of_activity_ok(r, activity, path) else None
+    if not _dates_of_activity_ok(r, activity, path):
+        return None
+    for key, reason in rule_warnings(activity):
+        r.warn(f"{path}.{key}", obj.get(key), reason)
+    return activity
 
 
 def _read_exdates(r: _Reader, obj: dict, path: str) -> tuple[list[date], bool]:

@@ -249,3 +249,63 @@ def expand(
         result.append(occ)
     result.sort(key=lambda o: (o.start, o.date))
     return result
+
+
+def _first_after(rule: rrule, dtstart: datetime, after: datetime) -> datetime | None:
+    """The rule's first start after `after` (COUNT and UNTIL applied), looking at no more
+    candidate days than an expansion does; None when there is none (or none found so)."""
+    it: Any = copy.copy(rule)
+    it._bymonth = _Budget(it._bymonth, MAX_EXAMINED)
+    try:
+        for start in it:
+            if start > after:
+                return start
+    except (_Exhausted, ValueError, OverflowError):
+        return None
+    return None
+
+
+def rule_warnings(activity: Activity) -> list[tuple[str, str]]:
+    """What the activity's rule does that its writer may not expect, as (key, reason) pairs:
+    the rule asks for occurrences past the horizon (COUNT or UNTIL reaching beyond it: they are
+    not planned), or `start` is not a date and time the rule gives (the series begins on the
+    rule's first one after it, so `start` is no occurrence). An open-ended rule is planned up to
+    the horizon by design and is no warning."""
+    rule: Any = _rule_of(activity)
+    if rule is None:
+        return []
+    said: list[tuple[str, str]] = []
+    starts = first_planned_starts(activity)
+    if starts and starts[0] != activity.start:
+        said.append(
+            (
+                "start",
+                Phrase(
+                    N_(
+                        "is not a date and time its rule gives: the series begins on %1, and %2 is no occurrence"
+                    ),
+                    starts[0].isoformat(timespec="minutes"),
+                    activity.start.isoformat(timespec="minutes"),
+                ),
+            )
+        )
+    if (rule._count is not None or rule._until is not None) and starts:
+        horizon = _plus(activity.start, OPEN_ENDED_HORIZON)
+        beyond = len(starts) >= MAX_OCCURRENCES or _first_after(rule, activity.start, horizon) is not None
+        if beyond:
+            years = OPEN_ENDED_HORIZON.days // 366
+            said.append(
+                (
+                    "rrule",
+                    Phrase(
+                        N_(
+                            "asks for occurrences more than %1 years after the start: the app plans %2 of "
+                            "them, up to %3 (split the series)"
+                        ),
+                        years,
+                        len(starts),
+                        starts[-1].date().isoformat(),
+                    ),
+                )
+            )
+    return said

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zoneinfo
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from .wording import N_, Phrase
 
@@ -60,6 +62,22 @@ def id_problem(text: str) -> str | None:
     if any(unicodedata.category(c) == "Cc" for c in text):
         return N_("must not contain control characters")
     return None
+
+
+@lru_cache(maxsize=1)
+def _zones() -> frozenset[str]:
+    # The IANA database as Python finds it (the system's, or the tzdata package): read once,
+    # as a table of names.
+    return frozenset(zoneinfo.available_timezones())
+
+
+def timezone_ok(name: str) -> bool:
+    """Whether `name` is a time zone of the IANA database ("Asia/Shanghai"). Where Python finds
+    no database at all, any name that looks like one is taken (nothing to check it against)."""
+    zones = _zones()
+    if zones:
+        return name in zones
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9_+\-]*(/[A-Za-z0-9_+\-]+)*", name))
 
 
 def date_in_range(value: date) -> bool:

@@ -39,6 +39,7 @@ from scheduler.recurrence import (
     check_rule,
     first_planned_starts,
     planned_dates,
+    rule_warnings,
 )
 
 DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "plan-file.md"
@@ -583,9 +584,16 @@ def test_the_dates_of_the_examples_are_in_the_documented_range() -> None:
 
 
 def test_a_rule_reaching_past_the_horizon_is_cut_as_the_page_says() -> None:
-    """The page warns that such a rule is taken and cut; if the code comes to refuse it or plan
-    it whole, this fails: change the page with it."""
-    assert "is taken but cut at that point without a word" in _flat(_part("Recurrence rules"))
+    """The page says such a rule is taken, cut and warned of; if the code comes to refuse it or
+    plan it whole, this fails: change the page with it."""
+    assert "is taken but cut at that point, and the import says so as a **warning**" in _flat(
+        _part("Recurrence rules")
+    )
+    assert rule_warnings(
+        Activity(
+            "x", "x", datetime(2026, 12, 3, 18, 30), datetime(2026, 12, 3, 21), rrule="FREQ=YEARLY;COUNT=10"
+        )
+    )
     start = datetime(2026, 12, 3, 18, 30)
     assert check_rule("FREQ=YEARLY;COUNT=10", start) is None
     activity = Activity("x", "x", start, start.replace(hour=21), rrule="FREQ=YEARLY;COUNT=10")
@@ -596,6 +604,7 @@ def test_a_rule_reaching_past_the_horizon_is_cut_as_the_page_says() -> None:
 
 def test_a_start_off_the_rule_is_no_occurrence_as_the_page_says() -> None:
     assert "the series begins on the rule's first date after it" in _flat(_part("Recurrence rules"))
+    assert "the import takes it and warns" in _flat(_part("Recurrence rules"))
     thursday = datetime(2026, 12, 3, 18, 30)
     assert check_rule("FREQ=WEEKLY;BYDAY=WE;COUNT=3", thursday) is None
     activity = Activity("x", "x", thursday, thursday.replace(hour=21), rrule="FREQ=WEEKLY;BYDAY=WE;COUNT=3")

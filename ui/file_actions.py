@@ -138,16 +138,27 @@ class FileActions(QObject):
         file_path = Path(path)
         text = trf("Import %1", file_path.name)
 
+        warnings: list[Any] = []  # taken, but maybe not as meant (a rule cut at the horizon …)
+
         def job(progress: Any) -> ops.Changes:
             data = file_path.read_bytes()
             with Store(db_path) as store:  # its own connection, on its own thread
-                return ops.import_document(store, data, progress)
+                return ops.import_document(store, data, progress, warnings)
 
         session = self.session
 
         def done(changes: ops.Changes) -> None:
             self._status(trf("Imported %1.", file_path))
             session.ran_elsewhere(text, changes)  # its word on the undo history comes last
+            if warnings:
+                QMessageBox.warning(
+                    self.window,
+                    tr("Import plan file"),
+                    trf("%1 was imported, with %2 warning(s):", file_path.name, len(warnings))
+                    + "\n\n"
+                    + "\n".join(w.say(tr) for w in warnings[:20])
+                    + ("\n…" if len(warnings) > 20 else ""),
+                )
 
         def failed(exc: BaseException) -> None:
             session.write_failed()

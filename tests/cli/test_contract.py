@@ -238,3 +238,46 @@ def test_import_says_what_changed_in_the_hospital_record(office, tmp_path, capsy
     assert "shift codes (2)" in out and "time zone" not in out, out
     code, out, err = cli(capsys, "--db", str(office), "import", str(plan))  # the same again
     assert code == 0 and "the hospital" not in out, out
+
+
+# ---- 6. a rule cut at the horizon, a start off its rule, the time zone ----------------------------
+
+
+def _activity(doc: dict, id_: str, start: str, rule: str) -> None:
+    a = dict(doc["activities"][0], id=id_, start=start, end=start[:11] + "21:00", rrule=rule)
+    for key in ("exdates", "moved", "rotation"):
+        a.pop(key, None)
+    doc["activities"].append(a)
+
+
+def test_import_warns_of_a_rule_cut_at_the_horizon_and_a_start_off_its_rule(tmp_path, capsys) -> None:
+    doc = sample()
+    _activity(doc, "long", "2026-12-03T18:00", "FREQ=WEEKLY;COUNT=400")
+    _activity(doc, "off", "2026-12-03T18:00", "FREQ=WEEKLY;BYDAY=WE;COUNT=3")  # a Thursday
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    db = tmp_path / "a.db"
+    code, out, err = cli(capsys, "--db", str(db), "import", str(plan))
+    assert code == 0 and out.startswith("imported"), err
+    lines = err.splitlines()
+    assert len(lines) == 2 and all(x.startswith("warning: ") for x in lines), err
+    n = len(doc["activities"])
+    assert f"$.activities[{n - 2}].rrule" in lines[0] and "262 of them, up to 2031-12-04" in lines[0]
+    assert f"$.activities[{n - 1}].start" in lines[1] and "begins on 2026-12-09T18:00" in lines[1]
+    zh = cli_run(["--lang", "zh_CN", "--db", str(db), "import", str(plan)])
+    said = capsys.readouterr().err
+    assert zh == 0 and said.count("警告：") == 2 and "warning" not in said, said
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus_Mons", "Asia/Shang hai", "../../etc/passwd", ""])
+def test_import_checks_the_time_zone(tmp_path, capsys, zone) -> None:
+    doc = sample()
+    doc["hospital"]["timezone"] = zone
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, out, err = cli(capsys, "--db", str(tmp_path / "a.db"), "import", str(plan))
+    assert code == 2 and "$.hospital.timezone" in err and "IANA" in err, err
+    doc["hospital"]["timezone"] = "Asia/Urumqi"
+    plan.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    code, out, err = cli(capsys, "--db", str(tmp_path / "a.db"), "import", str(plan))
+    assert code == 0, err

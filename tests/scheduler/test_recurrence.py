@@ -18,6 +18,7 @@ from scheduler.recurrence import (
     expand,
     first_planned_starts,
     planned_dates,
+    rule_warnings,
 )
 
 
@@ -243,3 +244,28 @@ def test_bounded_expansion_matches_dateutil(rule: str, offset: int, hour: int) -
     assert (check_rule(rule, start) is None) == bool(oracle)
     cut = start + timedelta(days=200)
     assert first_planned_starts(a, cut) == [s for s in oracle if s <= cut]
+
+
+@pytest.mark.parametrize(
+    ("rule", "start", "keys"),
+    [
+        ("FREQ=WEEKLY;COUNT=10", datetime(2026, 12, 3, 18, 30), []),
+        ("FREQ=WEEKLY", datetime(2026, 12, 3, 18, 30), []),  # open-ended: planned to the horizon by design
+        ("FREQ=DAILY;UNTIL=20310101", datetime(2026, 12, 3, 18, 30), []),
+        ("FREQ=WEEKLY;COUNT=400", datetime(2026, 12, 3, 18, 30), ["rrule"]),
+        ("FREQ=YEARLY;COUNT=10", datetime(2026, 12, 3, 18, 30), ["rrule"]),
+        ("FREQ=DAILY;UNTIL=20330101", datetime(2026, 12, 3, 18, 30), ["rrule"]),
+        ("FREQ=WEEKLY;BYDAY=WE;COUNT=3", datetime(2026, 12, 3, 18, 30), ["start"]),
+        ("FREQ=DAILY;BYHOUR=9;COUNT=3", datetime(2026, 12, 3, 18, 30), ["start"]),
+        ("FREQ=MONTHLY;BYMONTHDAY=31;COUNT=100", datetime(2026, 12, 3, 18, 30), ["start", "rrule"]),
+    ],
+)
+def test_rule_warnings_say_a_cut_at_the_horizon_and_a_start_off_the_rule(rule, start, keys) -> None:
+    activity = Activity("x", "x", start, start + timedelta(hours=2), rrule=rule)
+    said = rule_warnings(activity)
+    assert [k for k, _ in said] == keys
+    starts = first_planned_starts(activity)
+    if "start" in keys:  # the oracle: the first occurrence is not the start
+        assert starts[0] != start
+    if "rrule" in keys:  # the oracle: the rule without the horizon gives a later date
+        assert rrulestr(rule, dtstart=start).after(start + OPEN_ENDED_HORIZON) is not None
