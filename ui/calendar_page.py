@@ -32,6 +32,7 @@ from scheduler.planning import CalendarFilter, occurrences_between
 from scheduler.recurrence import expand
 
 from .calendar_edits import CalendarEdits
+from .calendar_official import years_text
 from .calendar_views import AgendaView, MonthView, Shown, WeekView
 from .conflict_watch import ConflictDiff, ConflictWatch
 from .history_dialog import HistoryDialog
@@ -450,8 +451,11 @@ class CalendarPage(QWidget):
         if missing:
             self.banner.setText(
                 trf(
-                    "%1 holidays not entered: holidays and make-up workdays of that year are not known yet. "
-                    "Enter them under Organisation → Holidays, or import them in a plan file.",
+                    "The official holiday calendar built into this version covers %1; %2 is not in it, so "
+                    "the holidays and make-up workdays of %2 are not known yet. Enter them from the "
+                    "State Council's notice under Organisation → Holidays and make-up workdays, or import "
+                    "them in a plan file.",
+                    years_text(cal.official),
                     "、".join(str(y) for y in missing),
                 )
             )

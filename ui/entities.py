@@ -34,7 +34,7 @@ from scheduler.workdays import WorkCalendar, official_calendar
 from .i18n import N_, tr, trf
 from .labels import CALENDAR_KINDS as CALENDAR_KIND_LABELS
 from .labels import PARTNER_KINDS as PARTNER_KIND_LABELS
-from .labels import QUALIFICATIONS, label, qualification_label, yes_no
+from .labels import QUALIFICATIONS, holiday_label, label, qualification_label, yes_no
 
 
 class Catalog:
@@ -577,7 +577,7 @@ HOLIDAYS = EntitySpec(
             lambda i, c: tr(("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[i.date.weekday()]),
         ),
         Column(N_("Kind"), lambda i, c: label(CALENDAR_KIND_LABELS, i.kind)),
-        Column(N_("Name"), lambda i, c: i.name or ""),
+        Column(N_("Name"), lambda i, c: holiday_label(i.name)),
     ],
     fields=[
         Field("date", N_("Date"), "opt_date", True),

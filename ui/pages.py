@@ -173,9 +173,29 @@ def _table(spec: EntitySpec) -> Callable[[MainWindow], QWidget]:
             page.set_read_only()
         for text, name, action in TABLE_ACTIONS.get(spec.section, ()):
             page.add_action_button(tr(text), name, lambda _checked=False, act=action: act(page))
+        if spec.section == "calendar":
+            _beside_holidays(w, page)
         return page
 
     return make
+
+
+def _beside_holidays(w: MainWindow, page: EntityPage) -> None:
+    """The official calendar, read-only, beside the office's own holidays (which it greys where
+    the office's entry applies)."""
+    from .calendar_official import OfficialCalendarPanel
+
+    catalog = w.catalog
+    panel = OfficialCalendarPanel(catalog.work_calendar.official, catalog.calendar, date.today())
+    page.add_side(
+        panel,
+        tr("The office's own days (editable)"),
+        tr("A year the official calendar does not know yet, or a local change: these take precedence."),
+    )
+    page.official = panel
+    w.session.changed.connect(
+        lambda changes, _by: panel.set_entries(catalog.calendar) if changes.touches("calendar") else None
+    )
 
 
 PAGES: dict[str, Page] = {

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -278,9 +279,12 @@ class EntityPage(QWidget):
         buttons.addWidget(self.history_button)
         buttons.addStretch(1)
         buttons.addWidget(self.count_label)
+        self.body = QSplitter()  # the table, and what a screen shows beside it (add_side)
+        self.body.setChildrenCollapsible(False)
+        self.body.addWidget(self.view)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.body, 1)
         layout.addLayout(buttons)
         self.refresh()
         session.changed.connect(self.on_changed)
@@ -306,6 +310,24 @@ class EntityPage(QWidget):
         self.read_only = True
         for b in (self.add_button, self.edit_button, self.delete_button):
             b.hide()
+
+    def add_side(self, widget: QWidget, caption: str = "", note: str = "") -> None:
+        """A panel beside the table (the official calendar beside the office's own days); the
+        table then under a caption of its own, and a note saying what it holds."""
+        if caption:
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(QLabel(f"<b>{caption}</b>"))
+            if note:
+                text = QLabel(note)
+                text.setWordWrap(True)
+                column.addWidget(text)
+            column.addWidget(self.view, 1)  # out of the splitter, into the box
+            self.body.insertWidget(0, box)
+        self.body.addWidget(widget)
+        self.body.setStretchFactor(0, 1)
+        self.body.setStretchFactor(1, 1)
 
     def add_action_button(self, text: str, name: str, slot: Any) -> QPushButton:
         """A further action on the selected record (printing, say)."""

@@ -14,7 +14,7 @@
       <translation>（盖章）</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="486" />
+      <location filename="../../ui/table.py" line="484" />
       <source> and %1 more</source>
       <translation> 等另外 %1 项</translation>
     </message>
@@ -64,6 +64,16 @@
       <translation>%1（%2）</translation>
     </message>
     <message>
+      <location filename="../../reports/forecast.py" line="28" />
+      <source>%1 (all departments)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="31" />
+      <source>%1 (anyone)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/rosters.py" line="49" />
       <source>%1 (continued)</source>
       <translation>%1（续）</translation>
@@ -89,29 +99,29 @@
       <translation>%1（由 %2 改期）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="185" />
+      <location filename="../../cli/sheets.py" line="186" />
       <source>%1 (sheet %2): %3</source>
       <translation>%1（工作表 %2）：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="402" />
+      <location filename="../../cli/sheets.py" line="403" />
       <source>%1 (sheet %2): no column for %3</source>
       <translation>%1（工作表 %2）：没有这些字段的列：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="188" />
+      <location filename="../../cli/sheets.py" line="189" />
       <source>%1 (sheet %2): no one is listed under the day columns</source>
       <translation>%1（工作表 %2）：日期列下没有列出任何人</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="405" />
+      <location filename="../../cli/sheets.py" line="406" />
       <source>%1 (sheet %2): no rows under the header</source>
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="390" />
+      <location filename="../../cli/sheets.py" line="391" />
       <source>%1 (sheet %2): the file can be read two ways: columns %3 could each be the %4; nothing imported (keep one of them, or name the other differently)</source>
-      <translation type="unfinished" />
+      <translation>%1（工作表 %2）：文件有两种读法：%3 这几列都可能是%4；未导入任何内容（只保留其中一列，或给另一列换个表头）</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="93" />
@@ -184,6 +194,11 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
+      <location filename="../../reports/forecast.py" line="56" />
+      <source>%1 h still short: %2 more people of this pool needed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../db/store.py" line="171" />
       <source>%1 holds no database of this app (it is empty)</source>
       <translation>%1 不是本程序的数据库（文件为空）</translation>
@@ -199,17 +214,17 @@
       <translation>%2 年共 %1 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="269" />
+      <location filename="../../ui/timebank_page.py" line="266" />
       <source>%1 hours in all</source>
       <translation>合计 %1 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="177" />
+      <location filename="../../ui/app.py" line="179" />
       <source>%1 is damaged (%2) and there is no backup of it.</source>
       <translation>%1 已损坏（%2），且没有它的备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="183" />
+      <location filename="../../ui/app.py" line="185" />
       <source>%1 is damaged (%2).
 
 Restore the latest good backup, taken %3? The damaged file is kept aside.</source>
@@ -253,7 +268,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 只能取一个值（活动每天最多举办一次）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="211" />
+      <location filename="../../reports/forecast.py" line="51" />
       <source>%1 more</source>
       <translation>另 %1 项</translation>
     </message>
@@ -283,17 +298,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="311" />
+      <location filename="../../cli/sheets.py" line="312" />
       <source>%1 of %2 people taken, %3 entries: %4 written, %5 already there, %6 earlier ones replaced, %7 kept (their row or cell refused), %8 left out (held from elsewhere)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/table.py" line="427" />
+      <location filename="../../ui/table.py" line="425" />
       <source>%1 of %2 shown</source>
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="598" />
+      <location filename="../../ui/sheet_import.py" line="671" />
       <source>%1 of them are left out: the same person and times are held already (typed in, or another roster).</source>
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
@@ -353,12 +368,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="323" />
+      <location filename="../../ui/sheet_import.py" line="396" />
       <source>%1 rows: %2 new requests, %3 already there (repeated, or imported before), %4 with problems (not imported).</source>
       <translation>共 %1 行：新点单 %2 条，已有 %3 条（重复行或之前已导入），%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="333" />
+      <location filename="../../ui/sheet_import.py" line="406" />
       <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
@@ -373,12 +388,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 个服务项目</translation>
     </message>
     <message>
+      <location filename="../../reports/forecast.py" line="63" />
+      <source>%1 short by %2 h in %3: </source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../cli/commands.py" line="83" />
       <source>%1 staff</source>
       <translation>%1 名职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="589" />
+      <location filename="../../ui/sheet_import.py" line="662" />
       <source>%1 to write, %2 already there, %3 earlier entries of these people and days replaced, %4 kept (their row or cell refused).</source>
       <translation type="unfinished" />
     </message>
@@ -433,7 +453,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="575" />
+      <location filename="../../ui/sheet_import.py" line="648" />
       <source>%1, %2 – %3: %4 of %5 people found; %6 entries (%7 on duty, %8 resting after a night, %9 on leave).</source>
       <translation type="unfinished" />
     </message>
@@ -458,19 +478,24 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="443" />
+      <location filename="../../cli/sheets.py" line="444" />
       <source>%1: %2 request(s) taken, %3 already there (repeated, or imported before), %4 row(s) refused</source>
       <translation>%1：导入点单 %2 条，已有 %3 条（重复行或之前已导入），拒收 %4 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="326" />
+      <location filename="../../cli/sheets.py" line="327" />
       <source>%1: %2 roster(s) read; %3 entries written (%4 duty, %5 rest, %6 leave in the rosters), %7 earlier entries replaced, %8 already there, %9 kept; %10 row(s) and %11 cell(s) refused</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="451" />
+      <location filename="../../cli/sheets.py" line="452" />
       <source>%1: %2 row(s) taken (%3 new, %4 updated), %5 row(s) refused</source>
       <translation>%1：导入 %2 行（新增 %3，更新 %4），拒收 %5 行</translation>
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="48" />
+      <source>%1: %2 to %3</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/registry.py" line="96" />
@@ -493,7 +518,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：没有编号为 %3 的职工（%2）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="189" />
+      <location filename="../../cli/sheets.py" line="190" />
       <source>%1: no visible sheet to read</source>
       <translation type="unfinished" />
     </message>
@@ -513,7 +538,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%4年%3%1日–%2日</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="300" />
+      <location filename="../../ui/help.py" line="298" />
       <source>&amp;About…</source>
       <translation>关于(&amp;A)…</translation>
     </message>
@@ -553,7 +578,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="296" />
+      <location filename="../../ui/help.py" line="294" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
@@ -628,7 +653,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="297" />
+      <location filename="../../ui/help.py" line="295" />
       <source>&amp;User manual</source>
       <translation>用户手册(&amp;U)</translation>
     </message>
@@ -648,12 +673,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="409" />
+      <location filename="../../ui/sheet_import.py" line="482" />
       <source>(as the sheet says)</source>
       <translation>（按表格所写）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="230" />
+      <location filename="../../cli/shift_codes.py" line="50" />
+      <source>(ends the next day)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="247" />
       <source>(leave these rows out)</source>
       <translation>（这些行不导入）</translation>
     </message>
@@ -678,7 +708,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="206" />
+      <location filename="../../ui/sheet_import.py" line="221" />
       <source>(not imported)</source>
       <translation>（不导入）</translation>
     </message>
@@ -738,7 +768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--branch 党支部编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="86" />
+      <location filename="../../cli/sheets.py" line="87" />
       <source>--department and --month are for sheet duty</source>
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
@@ -746,6 +776,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../cli/commands.py" line="509" />
       <source>--from DATE</source>
       <translation>--from 日期</translation>
+    </message>
+    <message>
+      <location filename="../../cli/shift_codes.py" line="119" />
+      <source>--rest-until and --leave go with --on and --off</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../cli/commands.py" line="507" />
@@ -828,7 +863,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>内置日历尚未包含的年份，或本地的调整：以这里的录入为准。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="269" />
+      <location filename="../../ui/help.py" line="268" />
       <source>About</source>
       <translation>关于</translation>
     </message>
@@ -888,12 +923,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="462" />
+      <location filename="../../ui/table.py" line="460" />
       <source>Add %1 %2</source>
       <translation>新增%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="635" />
+      <location filename="../../ui/sheet_import.py" line="708" />
       <source>Add a code</source>
       <translation>添加代码</translation>
     </message>
@@ -943,7 +978,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>列表</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="404" />
+      <location filename="../../ui/table.py" line="402" />
       <source>All</source>
       <translation>全部</translation>
     </message>
@@ -1143,12 +1178,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="683" />
+      <location filename="../../ui/sheet_import.py" line="756" />
       <source>Away (leave) at its own hours</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/help.py" line="202" />
+      <location filename="../../ui/help.py" line="201" />
       <source>Back</source>
       <translation>后退</translation>
     </message>
@@ -1233,7 +1268,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按党支部</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="176" />
+      <location filename="../../ui/timebank_page.py" line="173" />
       <source>By person</source>
       <translation>按人员</translation>
     </message>
@@ -1313,6 +1348,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>院区</translation>
     </message>
     <message>
+      <location filename="../../reports/forecast.py" line="78" />
+      <source>Can give in clinical time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="394" />
       <source>Cancel</source>
       <translation>取消</translation>
@@ -1333,7 +1373,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法删除</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="138" />
+      <location filename="../../ui/app.py" line="140" />
       <source>Cannot open database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -1348,7 +1388,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="208" />
+      <location filename="../../ui/timebank_page.py" line="205" />
       <source>Certificate of hours…</source>
       <translation>时长证明…</translation>
     </message>
@@ -1388,7 +1428,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>请选择结对单位和服务项目。</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="303" />
+      <location filename="../../ui/timebank_page.py" line="298" />
       <source>Choose a person to see their ledger.</source>
       <translation>选择一名人员查看其时长明细。</translation>
     </message>
@@ -1433,7 +1473,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="625" />
+      <location filename="../../ui/sheet_import.py" line="698" />
       <source>Code in the roster</source>
       <translation>排班表中的代码</translation>
     </message>
@@ -1443,9 +1483,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>认知筛查</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="137" />
+      <location filename="../../ui/sheet_import.py" line="140" />
       <source>Column in the file</source>
       <translation>文件中的列</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="324" />
+      <source>Columns %1 could each be the %2: the file can be read two ways, so neither is taken; choose one.</source>
+      <translation>%1 这几列都可能是“%2”：文件有两种读法，因此都不采用；请选择其一。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="300" />
+      <source>Columns of the form platform, not read as answers: %1</source>
+      <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="11" />
@@ -1453,7 +1503,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="246" />
+      <location filename="../../ui/help.py" line="245" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -1508,7 +1558,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="206" />
+      <location filename="../../ui/help.py" line="205" />
       <source>Contents</source>
       <translation>目录</translation>
     </message>
@@ -1588,12 +1638,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="253" />
+      <location filename="../../ui/help.py" line="252" />
       <source>Database</source>
       <translation>数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="182" />
+      <location filename="../../ui/app.py" line="184" />
       <source>Database damaged</source>
       <translation>数据库已损坏</translation>
     </message>
@@ -1618,7 +1668,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【日期】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="360" />
+      <location filename="../../ui/sheet_import.py" line="433" />
       <source>Day shift: on duty in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
     </message>
@@ -1663,7 +1713,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="494" />
+      <location filename="../../ui/table.py" line="492" />
       <source>Delete %1</source>
       <translation>删除 %1</translation>
     </message>
@@ -1673,7 +1723,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="490" />
+      <location filename="../../ui/table.py" line="488" />
       <source>Delete %1? You can undo this with Ctrl+Z.</source>
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1693,7 +1743,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="496" />
+      <location filename="../../ui/table.py" line="494" />
       <source>Deleted.</source>
       <translation>已删除。</translation>
     </message>
@@ -1778,7 +1828,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>端午节</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="342" />
+      <location filename="../../cli/sheets.py" line="343" />
       <source>Dry run, nothing written.</source>
       <translation>试运行，未写入任何内容。</translation>
     </message>
@@ -1808,7 +1858,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑%1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="476" />
+      <location filename="../../ui/table.py" line="474" />
       <source>Edit %1 %2</source>
       <translation>编辑%1 %2</translation>
     </message>
@@ -1853,7 +1903,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>对科室在岗的影响</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="284" />
+      <location filename="../../ui/app.py" line="286" />
       <source>Empty hospital</source>
       <translation>空白医院</translation>
     </message>
@@ -1923,7 +1973,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="168" />
+      <location filename="../../ui/sheet_import.py" line="180" />
       <source>Every row, with its problems (rows with problems are not imported):</source>
       <translation>逐行预览及问题（有问题的行不会导入）：</translation>
     </message>
@@ -2008,7 +2058,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>达到该最大值的人数最少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="137" />
+      <location filename="../../ui/sheet_import.py" line="140" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -2043,7 +2093,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包 (*.outreach-field)</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="175" />
+      <location filename="../../reports/forecast.py" line="118" />
       <source>Figure</source>
       <translation>指标</translation>
     </message>
@@ -2088,27 +2138,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>适合宽度</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="255" />
+      <location filename="../../ui/help.py" line="254" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="95" />
+      <location filename="../../ui/sheet_import.py" line="98" />
       <source>Form platform's column (not an answer)</source>
-      <translation type="unfinished" />
+      <translation>表单平台自带的列（不是回答）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="204" />
+      <location filename="../../ui/help.py" line="203" />
       <source>Forward</source>
       <translation>前进</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="518" />
+      <location filename="../../ui/sheet_import.py" line="591" />
       <source>Found as</source>
       <translation>对应职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="362" />
+      <location filename="../../ui/sheet_import.py" line="435" />
       <source>Free</source>
       <translation>休息（空闲）</translation>
     </message>
@@ -2173,7 +2223,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>有警告：见冲突面板</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="151" />
+      <location filename="../../ui/sheet_import.py" line="161" />
       <source>Header row</source>
       <translation>表头所在行</translation>
     </message>
@@ -2188,7 +2238,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已举办</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="298" />
+      <location filename="../../ui/help.py" line="296" />
       <source>Help on this &amp;screen</source>
       <translation>本页帮助(&amp;S)</translation>
     </message>
@@ -2253,7 +2303,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医院</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="103" />
+      <location filename="../../ui/app.py" line="105" />
       <source>Hospital name</source>
       <translation>医院名称</translation>
     </message>
@@ -2273,12 +2323,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月时长上限</translation>
     </message>
     <message>
+      <location filename="../../reports/forecast.py" line="72" />
+      <source>Hours needed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="74" />
+      <source>Hours short</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="73" />
+      <source>Hours the pool can give</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/assign_dialog.py" line="41" />
       <source>Hours this month</source>
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="647" />
+      <location filename="../../ui/sheet_import.py" line="720" />
       <source>How a cell of a department's duty roster is read. An empty cell is a free day. A shift with its own hours (From, To as HH:MM) ends the next day when To is not after From (16:00 to 00:00 ends at midnight); Rest until: a rest after it, to that time of the day it ends. A roster's own legend is used for the codes it states, except where a code here says otherwise.</source>
       <translation type="unfinished" />
     </message>
@@ -2308,7 +2373,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>INTERVAL 必须在 1 到 %1 之间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="513" />
+      <location filename="../../ui/sheet_import.py" line="586" />
       <source>Import</source>
       <translation>导入</translation>
     </message>
@@ -2318,12 +2383,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="603" />
+      <location filename="../../ui/sheet_import.py" line="676" />
       <source>Import %1 entries</source>
       <translation>导入 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="342" />
+      <location filename="../../ui/sheet_import.py" line="415" />
       <source>Import %1 rows</source>
       <translation>导入 %1 行</translation>
     </message>
@@ -2333,17 +2398,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从 %2 导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="94" />
+      <location filename="../../ui/app.py" line="96" />
       <source>Import a plan file…</source>
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="149" />
+      <location filename="../../ui/sheet_import.py" line="159" />
       <source>Import as</source>
       <translation>导入为</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="395" />
+      <location filename="../../ui/sheet_import.py" line="468" />
       <source>Import duty roster – %1</source>
       <translation>导入排班表 – %1</translation>
     </message>
@@ -2368,12 +2433,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="116" />
+      <location filename="../../ui/sheet_import.py" line="119" />
       <source>Import from spreadsheet – %1</source>
       <translation>从表格导入 – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="288" />
+      <location filename="../../ui/app.py" line="290" />
       <source>Import plan file</source>
       <translation>导入计划文件</translation>
     </message>
@@ -2433,7 +2498,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保留办公室版本</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="66" />
+      <location filename="../../ui/sheet_import.py" line="69" />
       <source>Key (staff number / code)</source>
       <translation>关键字（工号/编码）</translation>
     </message>
@@ -2453,7 +2518,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>劳动节</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="108" />
+      <location filename="../../ui/app.py" line="110" />
       <source>Later</source>
       <translation>稍后</translation>
     </message>
@@ -2478,7 +2543,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="363" />
+      <location filename="../../ui/sheet_import.py" line="436" />
       <source>Leave: away all day</source>
       <translation>请假：全天不在</translation>
     </message>
@@ -2493,7 +2558,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>由本支部党员带队：{count} / {of}</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="308" />
+      <location filename="../../ui/timebank_page.py" line="303" />
       <source>Ledger of %1</source>
       <translation>%1 的时长明细</translation>
     </message>
@@ -2503,19 +2568,24 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="257" />
+      <location filename="../../ui/help.py" line="256" />
       <source>Libraries</source>
       <translation>程序库</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="247" />
+      <location filename="../../ui/help.py" line="246" />
       <source>Licence</source>
       <translation>许可证</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="261" />
+      <location filename="../../ui/help.py" line="260" />
       <source>Licence texts: %1</source>
       <translation>许可证全文：%1</translation>
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="109" />
+      <source>Lower bound on the most hours one person must give in a month</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/calendar_page.py" line="80" />
@@ -2553,7 +2623,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>推拿</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="74" />
+      <location filename="../../ui/sheet_import.py" line="77" />
       <source>Max hours a month</source>
       <translation>每月时长上限</translation>
     </message>
@@ -2563,7 +2633,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>5月</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="161" />
+      <location filename="../../ui/sheet_import.py" line="173" />
       <source>Means</source>
       <translation>含义</translation>
     </message>
@@ -2608,7 +2678,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="86" />
+      <location filename="../../reports/forecast.py" line="71" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -2668,12 +2738,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="161" />
+      <location filename="../../ui/sheet_import.py" line="173" />
       <source>Name in the file</source>
       <translation>文件中的名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="518" />
+      <location filename="../../ui/sheet_import.py" line="591" />
       <source>Name in the roster</source>
       <translation>排班表中的姓名</translation>
     </message>
@@ -2683,7 +2753,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="158" />
+      <location filename="../../ui/sheet_import.py" line="170" />
       <source>Names not found: choose what each one means</source>
       <translation>未找到的名称：请选择各自对应的记录</translation>
     </message>
@@ -2691,6 +2761,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/labels.py" line="89" />
       <source>National Day</source>
       <translation>国庆节</translation>
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="77" />
+      <source>Needed in clinical time</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="151" />
@@ -2743,12 +2818,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="296" />
+      <location filename="../../ui/sheet_import.py" line="363" />
       <source>New or update</source>
       <translation>新增/更新</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="308" />
+      <location filename="../../ui/sheet_import.py" line="381" />
       <source>New record</source>
       <translation>新增</translation>
     </message>
@@ -2778,7 +2853,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下周</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="361" />
+      <location filename="../../ui/sheet_import.py" line="434" />
       <source>Night shift: on duty overnight, resting the next day</source>
       <translation>夜班：夜间值班，次日休息</translation>
     </message>
@@ -2848,7 +2923,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="588" />
+      <location filename="../../ui/sheet_import.py" line="661" />
       <source>Not imported: %1 rows and %2 cells (in red).</source>
       <translation>不导入：%1 行、%2 个单元格（红色标出）。</translation>
     </message>
@@ -2938,12 +3013,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>10月</translation>
     </message>
     <message>
+      <location filename="../../reports/forecast.py" line="75" />
+      <source>Of which planned</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/calendar_official.py" line="51" />
       <source>Official calendar (read-only)</source>
       <translation>国家法定节假日（只读）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="682" />
+      <location filename="../../ui/sheet_import.py" line="755" />
       <source>On duty at its own hours</source>
       <translation type="unfinished" />
     </message>
@@ -2973,7 +3053,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="161" />
+      <location filename="../../ui/app.py" line="163" />
       <source>Open field package</source>
       <translation>打开离线包</translation>
     </message>
@@ -3038,7 +3118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="470" />
+      <location filename="../../reports/forecast.py" line="106" />
       <source>Pairing</source>
       <translation>结对共建</translation>
     </message>
@@ -3103,9 +3183,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已过未登记</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="186" />
+      <location filename="../../reports/forecast.py" line="76" />
       <source>People</source>
       <translation>人员</translation>
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="99" />
+      <source>People needed</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/review.py" line="75" />
@@ -3168,7 +3253,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划文件未导入</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="288" />
+      <location filename="../../ui/app.py" line="290" />
       <source>Plan files (*.json)</source>
       <translation>计划文件 (*.json)</translation>
     </message>
@@ -3198,14 +3283,34 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单服务</translation>
     </message>
     <message>
+      <location filename="../../reports/forecast.py" line="70" />
+      <source>Pool</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="111" />
+      <source>Pool and month of the bound</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="116" />
+      <source>Pool-months short</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="94" />
+      <source>Pools by month</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="404" />
       <source>Population</source>
       <translation>人口</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="93" />
+      <location filename="../../ui/sheet_import.py" line="96" />
       <source>Position (职务)</source>
-      <translation type="unfinished" />
+      <translation>职务</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="268" />
@@ -3218,7 +3323,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="87" />
+      <location filename="../../ui/sheet_import.py" line="90" />
       <source>Preferred date</source>
       <translation>期望日期</translation>
     </message>
@@ -3228,7 +3333,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="88" />
+      <location filename="../../ui/sheet_import.py" line="91" />
       <source>Preferred time</source>
       <translation>期望时间</translation>
     </message>
@@ -3253,7 +3358,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印个人任务单…</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="205" />
+      <location filename="../../ui/timebank_page.py" line="202" />
       <source>Print ledger…</source>
       <translation>打印明细…</translation>
     </message>
@@ -3288,7 +3393,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先级</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="296" />
+      <location filename="../../ui/sheet_import.py" line="363" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3388,7 +3493,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="637" />
+      <location filename="../../ui/sheet_import.py" line="710" />
       <source>Remove</source>
       <translation>删除</translation>
     </message>
@@ -3503,7 +3608,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="625" />
+      <location filename="../../ui/sheet_import.py" line="698" />
       <source>Rest until</source>
       <translation type="unfinished" />
     </message>
@@ -3518,17 +3623,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="233" />
+      <location filename="../../ui/app.py" line="235" />
       <source>Restore from backup</source>
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="639" />
+      <location filename="../../ui/sheet_import.py" line="712" />
       <source>Restore the defaults</source>
       <translation>恢复默认</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="240" />
+      <location filename="../../ui/app.py" line="242" />
       <source>Restored; the replaced file is kept as %1.</source>
       <translation>已恢复；被替换的文件保留为 %1。</translation>
     </message>
@@ -3548,17 +3653,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>轮值…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="518" />
+      <location filename="../../ui/sheet_import.py" line="591" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="530" />
+      <location filename="../../ui/sheet_import.py" line="603" />
       <source>Row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="534" />
+      <location filename="../../ui/sheet_import.py" line="607" />
       <source>Row %1, column %2 (%3)</source>
       <translation>第 %1 行，%2 列（%3）</translation>
     </message>
@@ -3613,7 +3718,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已保存到离线包 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="464" />
+      <location filename="../../ui/table.py" line="462" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -3708,6 +3813,16 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="317" />
+      <source>Services: column %1; several in one cell (joined by ┋ ; , 、) are a request each.</source>
+      <translation>服务项目：取自“%1”列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="310" />
+      <source>Services: one 0/1 column per choice (%1); each service chosen is a request of its own.</source>
+      <translation>服务项目：每个选项一列 0/1（%1）；选中的每项服务各为一条点单。</translation>
+    </message>
+    <message>
       <location filename="../../ui/conflicts_panel.py" line="102" />
       <source>Severity</source>
       <translation>级别</translation>
@@ -3718,7 +3833,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>60岁及以上居民所占比例。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="150" />
+      <location filename="../../ui/sheet_import.py" line="160" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
@@ -3726,6 +3841,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/settings_actions.py" line="90" />
       <source>Shift codes</source>
       <translation>班次代码</translation>
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="99" />
+      <source>Short and fixes</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/conflicts_panel.py" line="89" />
@@ -3768,7 +3888,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>求解器（在时限内求最优）</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="307" />
+      <location filename="../../ui/app.py" line="309" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
@@ -3793,7 +3913,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="518" />
+      <location filename="../../ui/sheet_import.py" line="591" />
       <source>Staff number</source>
       <translation>工号</translation>
     </message>
@@ -3808,17 +3928,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="108" />
+      <location filename="../../ui/app.py" line="110" />
       <source>Start</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="93" />
+      <location filename="../../ui/app.py" line="95" />
       <source>Start an empty hospital</source>
       <translation>从空白医院开始</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="92" />
+      <location filename="../../ui/app.py" line="94" />
       <source>Start with the demo hospital (made-up people, to look around)</source>
       <translation>使用演示医院（虚构人员，便于熟悉功能）</translation>
     </message>
@@ -3893,12 +4013,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="94" />
+      <location filename="../../ui/sheet_import.py" line="97" />
       <source>Submission number (form platform)</source>
-      <translation type="unfinished" />
+      <translation>答卷编号（表单平台）</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="85" />
+      <location filename="../../reports/forecast.py" line="118" />
       <source>Summary</source>
       <translation>汇总</translation>
     </message>
@@ -3938,9 +4058,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度目标</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="96" />
+      <location filename="../../ui/sheet_import.py" line="99" />
       <source>Text written beside 其他 (a note)</source>
-      <translation type="unfinished" />
+      <translation>“其他”旁填写的文字（作为备注）</translation>
     </message>
     <message>
       <location filename="../../ui/editor.py" line="277" />
@@ -3948,7 +4068,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已保存记录的编号不能修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="308" />
+      <location filename="../../ui/app.py" line="310" />
       <source>The action could not be completed: %1
 Details were written to %2.</source>
       <translation>操作未能完成：%1
@@ -4045,7 +4165,7 @@ Details were written to %2.</source>
       <translation>本版本内置的国家法定节假日覆盖 %1 年，不含 %2 年，因此 %2 年的节假日和调休上班日尚不清楚。请按国务院办公厅通知在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="162" />
+      <location filename="../../ui/app.py" line="164" />
       <source>The package cannot be opened: %1</source>
       <translation>无法打开离线包：%1</translation>
     </message>
@@ -4135,7 +4255,7 @@ Details were written to %2.</source>
       <translation>本场及以后</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="110" />
+      <location filename="../../ui/app.py" line="112" />
       <source>This database is empty. How would you like to begin?</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
@@ -4165,12 +4285,12 @@ Details were written to %2.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="142" />
+      <location filename="../../ui/help.py" line="141" />
       <source>This page of the manual cannot be read: %1</source>
       <translation>无法读取手册的这一页：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="510" />
+      <location filename="../../ui/sheet_import.py" line="583" />
       <source>This sheet cannot be read as a duty roster: %1</source>
       <translation>无法按排班表读取此工作表：%1</translation>
     </message>
@@ -4290,7 +4410,7 @@ Details were written to %2.</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="308" />
+      <location filename="../../ui/sheet_import.py" line="381" />
       <source>Update</source>
       <translation>更新</translation>
     </message>
@@ -4305,7 +4425,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="195" />
+      <location filename="../../ui/help.py" line="194" />
       <source>User manual</source>
       <translation>用户手册</translation>
     </message>
@@ -4315,7 +4435,7 @@ Details were written to %2.</source>
       <translation>用户名</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="85" />
+      <location filename="../../reports/forecast.py" line="118" />
       <source>Value</source>
       <translation>数值</translation>
     </message>
@@ -4335,7 +4455,7 @@ Details were written to %2.</source>
       <translation>【地点】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="259" />
+      <location filename="../../ui/help.py" line="258" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -4358,6 +4478,11 @@ Details were written to %2.</source>
       <location filename="../../reports/rosters.py" line="387" />
       <source>Visits a year</source>
       <translation>年度走访目标</translation>
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="106" />
+      <source>Visits not yet planned</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/review.py" line="76" />
@@ -4460,7 +4585,7 @@ Details were written to %2.</source>
       <translation>周排班表…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="90" />
+      <location filename="../../ui/app.py" line="92" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -4475,12 +4600,17 @@ Details were written to %2.</source>
       <translation>结果</translation>
     </message>
     <message>
+      <location filename="../../reports/forecast.py" line="99" />
+      <source>What would close it</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/review.py" line="261" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="154" />
+      <location filename="../../ui/sheet_import.py" line="164" />
       <source>Which column is which field</source>
       <translation>各列对应的字段</translation>
     </message>
@@ -4570,7 +4700,7 @@ Details were written to %2.</source>
       <translation>将新增</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_official.py" line="92" />
+      <location filename="../../reports/forecast.py" line="108" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
@@ -4635,7 +4765,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="759" />
+      <location filename="../../cli/commands.py" line="762" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
@@ -4675,6 +4805,11 @@ Details were written to %2.</source>
       <translation>服务记录文件只能包含 records 部分（其他内容请用 import 导入）</translation>
     </message>
     <message>
+      <location filename="../../cli/shift_codes.py" line="103" />
+      <source>a shift with its own hours needs both --on and --off</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../scheduler/duty_codes.py" line="173" />
       <source>a shift's hours take only on, off, rest_until and kind</source>
       <translation type="unfinished" />
@@ -4695,7 +4830,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1455" />
+      <location filename="../../scheduler/spreadsheet.py" line="1459" />
       <source>a time without a date</source>
       <translation>有时间但没有日期</translation>
     </message>
@@ -4765,6 +4900,11 @@ Details were written to %2.</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
     <message>
+      <location filename="../../reports/forecast.py" line="103" />
+      <source>as spread</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../scheduler/recurrence.py" line="301" />
       <source>asks for occurrences more than %1 years after the start: the app plans %2 of them, up to %3 (split the series)</source>
       <translation>要求开始后超过 %1 年的场次：本应用只安排其中 %2 场，截至 %3（请把该系列拆分）</translation>
@@ -4773,6 +4913,11 @@ Details were written to %2.</source>
       <location filename="../../cli/commands.py" line="332" />
       <source>assign</source>
       <translation>排班</translation>
+    </message>
+    <message>
+      <location filename="../../cli/shift_codes.py" line="48" />
+      <source>away %1–%2</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="85" />
@@ -4850,7 +4995,7 @@ Details were written to %2.</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="762" />
+      <location filename="../../cli/commands.py" line="765" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -4875,7 +5020,7 @@ Details were written to %2.</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="341" />
+      <location filename="../../ui/timebank_page.py" line="336" />
       <source>certificate</source>
       <translation>证明</translation>
     </message>
@@ -4890,14 +5035,14 @@ Details were written to %2.</source>
       <translation>门诊时间</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="422" />
+      <location filename="../../cli/sheets.py" line="423" />
       <source>closest: %1</source>
       <translation>最接近的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="502" />
+      <location filename="../../cli/sheets.py" line="499" />
       <source>columns of the form platform, not read as answers: %1</source>
-      <translation type="unfinished" />
+      <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="213" />
@@ -4970,6 +5115,16 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../cli/shift_codes.py" line="42" />
+      <source>day: on duty in clinical hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/shift_codes.py" line="83" />
+      <source>default</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/history_dialog.py" line="39" />
       <source>deleted</source>
       <translation>已删除</translation>
@@ -4985,7 +5140,7 @@ Details were written to %2.</source>
       <translation>膳食指导资料</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="761" />
+      <location filename="../../cli/commands.py" line="764" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
     </message>
@@ -5015,7 +5170,7 @@ Details were written to %2.</source>
       <translation>本活动中摊位编号重复</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="363" />
+      <location filename="../../cli/sheets.py" line="364" />
       <source>duty roster %1</source>
       <translation type="unfinished" />
     </message>
@@ -5090,9 +5245,14 @@ Details were written to %2.</source>
       <translation>第四个</translation>
     </message>
     <message>
-      <location filename="../../ui/assign_dialog.py" line="87" />
+      <location filename="../../cli/shift_codes.py" line="44" />
       <source>free</source>
       <translation>空闲</translation>
+    </message>
+    <message>
+      <location filename="../../cli/shift_codes.py" line="100" />
+      <source>give either a meaning (day, night, free, leave) or --on and --off, not both</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="332" />
@@ -5140,7 +5300,7 @@ Details were written to %2.</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1381" />
+      <location filename="../../scheduler/spreadsheet.py" line="1385" />
       <source>imported before ({value})</source>
       <translation>之前已导入（{value}）</translation>
     </message>
@@ -5155,12 +5315,12 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="752" />
+      <location filename="../../cli/commands.py" line="755" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="730" />
+      <location filename="../../cli/commands.py" line="733" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
     </message>
@@ -5192,7 +5352,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/spreadsheet.py" line="939" />
       <source>is longer than {value} characters</source>
-      <translation type="unfinished" />
+      <translation>超过 {value} 个字符</translation>
     </message>
     <message>
       <location filename="../../scheduler/recording.py" line="77" />
@@ -5325,27 +5485,27 @@ Details were written to %2.</source>
       <translation>最后一个</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="115" />
+      <location filename="../../cli/shift_codes.py" line="45" />
       <source>leave: away all day</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/timebank_page.py" line="341" />
+      <location filename="../../ui/timebank_page.py" line="336" />
       <source>ledger</source>
       <translation>明细</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="154" />
+      <location filename="../../cli/sheets.py" line="155" />
       <source>legend entries not understood (not used): %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="147" />
+      <location filename="../../cli/sheets.py" line="148" />
       <source>legend not used where the office's own codes say otherwise: %1</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="143" />
+      <location filename="../../cli/sheets.py" line="144" />
       <source>legend read: %1</source>
       <translation type="unfinished" />
     </message>
@@ -5375,7 +5535,12 @@ Details were written to %2.</source>
       <translation>合理用药宣传资料</translation>
     </message>
     <message>
-      <location filename="../../ui/autoassign.py" line="315" />
+      <location filename="../../reports/forecast.py" line="52" />
+      <source>move %1 visit(s) not yet planned to months with room (%2)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="105" />
       <source>moved</source>
       <translation>调整</translation>
     </message>
@@ -5615,12 +5780,17 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <location filename="../../cli/shift_codes.py" line="43" />
+      <source>night: on duty overnight, resting the next day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="221" />
       <source>no active person matches ({need})</source>
       <translation>没有在岗人员符合条件（{need}）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1013" />
+      <location filename="../../scheduler/spreadsheet.py" line="1015" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
@@ -5660,12 +5830,12 @@ Details were written to %2.</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="218" />
+      <location filename="../../cli/sheets.py" line="219" />
       <source>no one is listed under the day columns</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1403" />
+      <location filename="../../scheduler/spreadsheet.py" line="1407" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
@@ -5685,12 +5855,12 @@ Details were written to %2.</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1371" />
+      <location filename="../../scheduler/spreadsheet.py" line="1375" />
       <source>no service chosen</source>
-      <translation type="unfinished" />
+      <translation>未选择服务项目</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1404" />
+      <location filename="../../scheduler/spreadsheet.py" line="1408" />
       <source>no service {value}</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
@@ -5765,7 +5935,12 @@ Details were written to %2.</source>
       <translation>不是 ISO 周（YYYY-Www，例如 2026-W49，2000 至 2100 年之间）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="434" />
+      <location filename="../../cli/sheets.py" line="482" />
+      <source>not an answer</source>
+      <translation>不是回答</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="435" />
       <source>not usable</source>
       <translation>无法使用</translation>
     </message>
@@ -5823,6 +5998,11 @@ Details were written to %2.</source>
       <location filename="../../reports/messages.py" line="142" />
       <source>on clinical duty</source>
       <translation>临床值班</translation>
+    </message>
+    <message>
+      <location filename="../../cli/shift_codes.py" line="48" />
+      <source>on duty %1–%2</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/messages.py" line="141" />
@@ -5955,23 +6135,28 @@ Details were written to %2.</source>
       <translation>排班表 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="65" />
+      <location filename="../../cli/sheets.py" line="66" />
       <source>row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="68" />
+      <location filename="../../cli/sheets.py" line="69" />
       <source>row %1, column %2</source>
       <translation>第 %1 行，%2 列</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="117" />
+      <location filename="../../cli/sheets.py" line="118" />
       <source>row %1: not imported again: %2</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="304" />
+      <location filename="../../cli/sheets.py" line="305" />
       <source>rows skipped, not people: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/shift_codes.py" line="112" />
+      <source>say what %1 means: one of %2, or its hours with --on HH:MM --off HH:MM</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -5985,14 +6170,14 @@ Details were written to %2.</source>
       <translation>第二个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="526" />
+      <location filename="../../cli/sheets.py" line="523" />
       <source>services from column %1; several in one cell (joined by ┋ ; , 、) are a request each</source>
-      <translation type="unfinished" />
+      <translation>服务项目取自 %1 列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="516" />
+      <location filename="../../cli/sheets.py" line="515" />
       <source>services from one 0/1 column per choice: %1; each chosen service is a request of its own</source>
-      <translation type="unfinished" />
+      <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty.py" line="856" />
@@ -6000,28 +6185,38 @@ Details were written to %2.</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="203" />
+      <location filename="../../cli/sheets.py" line="204" />
       <source>sheet %1: %2, skipped</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="290" />
+      <location filename="../../cli/sheets.py" line="291" />
       <source>sheet %1: duty roster of %2, %3 – %4, %5 block(s); columns read as %6</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="219" />
+      <location filename="../../cli/sheets.py" line="220" />
       <source>sheet %1: no one is listed under the day columns</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="209" />
+      <location filename="../../cli/sheets.py" line="210" />
       <source>sheet %1: not a roster (%2), skipped</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="213" />
+      <location filename="../../cli/sheets.py" line="214" />
       <source>sheet %1: not read: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/shift_codes.py" line="94" />
+      <source>shift code %1 removed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/shift_codes.py" line="124" />
+      <source>shift code %1: %2</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6045,6 +6240,11 @@ Details were written to %2.</source>
       <translation>工作牌、工作服</translation>
     </message>
     <message>
+      <location filename="../../cli/sheets.py" line="479" />
+      <source>staff number</source>
+      <translation>工号</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/duty.py" line="837" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
@@ -6055,9 +6255,24 @@ Details were written to %2.</source>
       <translation>听诊器</translation>
     </message>
     <message>
+      <location filename="../../cli/sheets.py" line="480" />
+      <source>submission number</source>
+      <translation>答卷编号</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="481" />
+      <source>submission time</source>
+      <translation>提交时间</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="224" />
       <source>taking anyone free matching ({need}) would leave their department under its minimum cover</source>
       <translation>抽调任何符合条件（{need}）的空闲人员都会使其科室在岗人数低于最低要求</translation>
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="62" />
+      <source>that closes the gap</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="61" />
@@ -6080,17 +6295,17 @@ Details were written to %2.</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="736" />
+      <location filename="../../cli/commands.py" line="739" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="733" />
+      <location filename="../../cli/commands.py" line="736" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="106" />
+      <location filename="../../cli/sheets.py" line="107" />
       <source>the database was changed by someone else meanwhile; nothing was imported, run sheet again</source>
       <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
     </message>
@@ -6115,12 +6330,12 @@ Details were written to %2.</source>
       <translation>演示数据的结对最早在其年份前 %1 年开始：请给出 %2 至 %3 之间的年份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="747" />
+      <location filename="../../cli/commands.py" line="750" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="749" />
+      <location filename="../../cli/commands.py" line="752" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
     </message>
@@ -6140,12 +6355,12 @@ Details were written to %2.</source>
       <translation>%1 中的离线包密钥已损坏</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="78" />
+      <location filename="../../cli/sheets.py" line="79" />
       <source>the file has no sheet named %1 (it has: %2)</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="241" />
+      <location filename="../../ui/help.py" line="240" />
       <source>the folder “licenses” of the application and each library’s *.dist-info folder</source>
       <translation>程序的“licenses”文件夹，以及各程序库的 *.dist-info 文件夹</translation>
     </message>
@@ -6285,7 +6500,7 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1379" />
+      <location filename="../../scheduler/spreadsheet.py" line="1383" />
       <source>the same as row {value}</source>
       <translation>与第 {value} 行相同</translation>
     </message>
@@ -6320,6 +6535,11 @@ Details were written to %2.</source>
       <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
+      <location filename="../../cli/shift_codes.py" line="52" />
+      <source>then rest until %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../db/store.py" line="255" />
       <source>there is no database at %1</source>
       <translation>%1 处没有数据库</translation>
@@ -6328,6 +6548,11 @@ Details were written to %2.</source>
       <location filename="../../cli/commands.py" line="130" />
       <source>there is no database at %1 (nothing was created; check --db, or make one with import or demo)</source>
       <translation>%1 处没有数据库（未创建任何文件；请检查 --db，或用 import 或 demo 建立数据库）</translation>
+    </message>
+    <message>
+      <location filename="../../cli/shift_codes.py" line="90" />
+      <source>there is no shift code %1 (the codes: %2)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="43" />
@@ -6375,7 +6600,7 @@ Details were written to %2.</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1029" />
+      <location filename="../../scheduler/spreadsheet.py" line="1031" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
@@ -6490,7 +6715,7 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1451" />
+      <location filename="../../scheduler/spreadsheet.py" line="1455" />
       <source>{value} ends before it starts</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
@@ -6500,22 +6725,17 @@ Details were written to %2.</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1002" />
-      <source>{value} is neither active nor not</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1427" />
+      <location filename="../../scheduler/spreadsheet.py" line="1431" />
       <source>{value} is neither urgent nor normal</source>
       <translation>{value} 既不是紧急也不是一般</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1436" />
+      <location filename="../../scheduler/spreadsheet.py" line="1440" />
       <source>{value} is not a date</source>
       <translation>{value} 不是日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1416" />
+      <location filename="../../scheduler/spreadsheet.py" line="1420" />
       <source>{value} is not a date and time</source>
       <translation>{value} 不是日期时间</translation>
     </message>
@@ -6530,7 +6750,7 @@ Details were written to %2.</source>
       <translation>{value} 不是每月小时数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1037" />
+      <location filename="../../scheduler/spreadsheet.py" line="1039" />
       <source>{value} is not a number of people</source>
       <translation>{value} 不是人数</translation>
     </message>
@@ -6540,7 +6760,12 @@ Details were written to %2.</source>
       <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1443" />
+      <location filename="../../scheduler/spreadsheet.py" line="1003" />
+      <source>{value} is not a staff status (在职, 返聘, 离职, 退休 …)</source>
+      <translation>{value} 不是人员状态（在职、返聘、离职、退休等）</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="1447" />
       <source>{value} is not a time of day</source>
       <translation>{value} 不是时刻</translation>
     </message>
