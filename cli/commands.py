@@ -556,7 +556,11 @@ def cmd_roster(args: argparse.Namespace) -> int:
                 kind.render(tmp, plan, calendar, chosen, translator(args.lang), datetime.now())
     except ReportError as exc:
         raise CommandError(tf("roster %1: %2", kind.name, say(exc, t))) from None
-    _say(tf("wrote %1", out))
+    if kind.period is None:
+        _say(tf("wrote %1", out))
+    else:  # the dates it covers: a week is the ISO week (Monday to Sunday) containing --from
+        w = kind.window(chosen)
+        _say(tf("wrote %1: %2 – %3", out, w.start, w.end))
     return EXIT_OK
 
 
@@ -646,7 +650,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--from",
         dest="date_from",
         type=_date,
-        help="start of the window; for week, branch-month and annual a day in it (default: today)",
+        help="start of the window; for week, branch-month and annual a day in it: week prints the "
+        "ISO week containing it, Monday to Sunday (default: today)",
     )
     p.add_argument(
         "--to", dest="date_to", type=_date, help="end of the window (person; default: end of month)"
@@ -709,6 +714,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .review import add_parser as add_review  # here: cli/review.py builds on this module
 
     add_review(command)
+    from .forecast import add_parser as add_forecast  # here: cli/forecast.py builds on this module
+
+    add_forecast(command)
     from .shift_codes import add_parser as add_shift_codes  # cli/shift_codes.py builds on this module
 
     add_shift_codes(command)

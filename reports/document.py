@@ -32,7 +32,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 from reportlab.rl_config import _FUZZ
 
@@ -495,7 +495,10 @@ def _numbered_canvas(frame: Frame, page_size: tuple[float, float]) -> type:
 
 
 def build(out: str | Path | BinaryIO, frame: Frame, story: list[Flowable], wide: bool = False) -> None:
-    """Lay out and write the document."""
+    """Lay out and write the document. Space or a page break at the end of the story is left
+    out: where the last table ends at the foot of a page, it would make a blank last page."""
+    while story and isinstance(story[-1], Spacer | PageBreak):
+        story = story[:-1]
     register_font()
     size = landscape(A4) if wide else A4
     doc = SimpleDocTemplate(

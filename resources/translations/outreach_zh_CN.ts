@@ -14,17 +14,17 @@
       <translation>（盖章）</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="484" />
+      <location filename="../../ui/table.py" line="489" />
       <source> and %1 more</source>
       <translation> 等另外 %1 项</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="498" />
+      <location filename="../../ui/requests_page.py" line="509" />
       <source> days</source>
       <translation> 天</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="494" />
+      <location filename="../../ui/requests_page.py" line="505" />
       <source> h</source>
       <translation> 小时</translation>
     </message>
@@ -59,6 +59,16 @@
       <translation>%5年%2%1日 – %4%3日</translation>
     </message>
     <message>
+      <location filename="../../cli/forecast.py" line="78" />
+      <source>%1 %2: needs %3 h of %4 h it can give</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/forecast.py" line="61" />
+      <source>%1 %2: needs %3 h, can give %4 h, short %5 h</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/notice.py" line="140" />
       <source>%1 (%2)</source>
       <translation>%1（%2）</translation>
@@ -89,7 +99,7 @@
       <translation>%1（带队）</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="104" />
+      <location filename="../../ui/labels.py" line="112" />
       <source>%1 (make-up workday)</source>
       <translation>%1调休</translation>
     </message>
@@ -164,7 +174,7 @@
       <translation>%1 项冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="65" />
+      <location filename="../../ui/requests_page.py" line="73" />
       <source>%1 d %2 h</source>
       <translation>%1 天 %2 小时</translation>
     </message>
@@ -189,12 +199,12 @@
       <translation>%1 已存在。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="65" />
+      <location filename="../../ui/requests_page.py" line="73" />
       <source>%1 h %2 min</source>
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="56" />
+      <location filename="../../reports/forecast.py" line="57" />
       <source>%1 h still short: %2 more people of this pool needed</source>
       <translation type="unfinished" />
     </message>
@@ -233,7 +243,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
 是否恢复 %3 的最新完好备份？损坏的文件会另行保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="612" />
+      <location filename="../../ui/entities.py" line="615" />
       <source>%1 is entered already.</source>
       <translation>%1 已录入。</translation>
     </message>
@@ -258,7 +268,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 是其他应用程序的 SQLite 数据库（含有其自己的表：%2）；未打开该文件，也未作任何更改：请给 --db 指定本应用的数据库或一个新文件名</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="66" />
+      <location filename="../../ui/requests_page.py" line="74" />
       <source>%1 left</source>
       <translation>剩余 %1</translation>
     </message>
@@ -268,7 +278,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 只能取一个值（活动每天最多举办一次）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="51" />
+      <location filename="../../reports/forecast.py" line="52" />
       <source>%1 more</source>
       <translation>另 %1 项</translation>
     </message>
@@ -303,7 +313,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/table.py" line="425" />
+      <location filename="../../ui/table.py" line="430" />
       <source>%1 of %2 shown</source>
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
@@ -388,7 +398,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 个服务项目</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="63" />
+      <location filename="../../reports/forecast.py" line="65" />
       <source>%1 short by %2 h in %3: </source>
       <translation type="unfinished" />
     </message>
@@ -818,12 +828,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>；任何方案都不可能更少：{why}。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="270" />
+      <location filename="../../ui/entities.py" line="273" />
       <source>A branch is built on at least one department.</source>
       <translation>党支部至少要建在一个科室上。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="460" />
+      <location filename="../../ui/requests_page.py" line="471" />
       <source>A declined request needs a reason.</source>
       <translation>拒绝点单须填写理由。</translation>
     </message>
@@ -833,7 +843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每个场次都有带队</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="563" />
+      <location filename="../../ui/entities.py" line="566" />
       <source>A make-up workday is a Saturday or Sunday.</source>
       <translation>调休上班日应为周六或周日。</translation>
     </message>
@@ -843,12 +853,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每个场次都有一名党员带队</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="318" />
+      <location filename="../../ui/entities.py" line="321" />
       <source>A party member belongs to a party branch.</source>
       <translation>党员须归属一个党支部。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="208" />
+      <location filename="../../ui/entities.py" line="211" />
       <source>A phone number has digits only (with + or - where needed).</source>
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
@@ -868,12 +878,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关于</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="356" />
+      <location filename="../../ui/requests_page.py" line="367" />
       <source>Accept</source>
       <translation>受理</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="448" />
+      <location filename="../../ui/requests_page.py" line="459" />
       <source>Accept request %1</source>
       <translation>受理点单 %1</translation>
     </message>
@@ -893,7 +903,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>确认…</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="346" />
+      <location filename="../../ui/entities.py" line="349" />
       <source>Active</source>
       <translation>在岗</translation>
     </message>
@@ -923,7 +933,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="460" />
+      <location filename="../../ui/table.py" line="465" />
       <source>Add %1 %2</source>
       <translation>新增%1 %2</translation>
     </message>
@@ -948,7 +958,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>添加摊位</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="419" />
+      <location filename="../../ui/entities.py" line="422" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
@@ -963,7 +973,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年龄</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="405" />
+      <location filename="../../ui/entities.py" line="408" />
       <source>Aged 60+</source>
       <translation>60岁以上占比</translation>
     </message>
@@ -978,7 +988,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>列表</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="402" />
+      <location filename="../../ui/table.py" line="407" />
       <source>All</source>
       <translation>全部</translation>
     </message>
@@ -1013,7 +1023,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全部结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="348" />
+      <location filename="../../ui/requests_page.py" line="359" />
       <source>All requests</source>
       <translation>全部点单</translation>
     </message>
@@ -1023,7 +1033,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每次携带</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="608" />
+      <location filename="../../ui/entities.py" line="611" />
       <source>An ID has letters, digits, “-”, “_” or “.” only.</source>
       <translation>编号只能包含字母、数字、“-”、“_”或“.”。</translation>
     </message>
@@ -1058,7 +1068,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划…</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="216" />
+      <location filename="../../ui/requests_page.py" line="226" />
       <source>Another time:</source>
       <translation>其他时间：</translation>
     </message>
@@ -1108,7 +1118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>安排 %1 会造成：%2。仍要安排吗？</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="53" />
+      <location filename="../../ui/labels.py" line="61" />
       <source>Assignment</source>
       <translation>排班</translation>
     </message>
@@ -1128,7 +1138,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>到场</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="79" />
+      <location filename="../../ui/requests_page.py" line="87" />
       <source>Audience</source>
       <translation>预计人数</translation>
     </message>
@@ -1288,7 +1298,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动日历</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="570" />
+      <location filename="../../ui/entities.py" line="573" />
       <source>Calendar day</source>
       <translation>日历日</translation>
     </message>
@@ -1338,17 +1348,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>停办须填写原因。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="216" />
+      <location filename="../../ui/entities.py" line="219" />
       <source>Campus</source>
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="215" />
+      <location filename="../../ui/entities.py" line="218" />
       <source>Campuses</source>
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="78" />
+      <location filename="../../reports/forecast.py" line="84" />
       <source>Can give in clinical time</source>
       <translation type="unfinished" />
     </message>
@@ -1423,7 +1433,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>正在检查整个计划…</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="300" />
+      <location filename="../../ui/requests_page.py" line="310" />
       <source>Choose a partner and a service.</source>
       <translation>请选择结对单位和服务项目。</translation>
     </message>
@@ -1513,7 +1523,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>紧凑</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="61" />
+      <location filename="../../ui/labels.py" line="69" />
       <source>Confirmed</source>
       <translation>已确认</translation>
     </message>
@@ -1543,17 +1553,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="422" />
+      <location filename="../../ui/entities.py" line="425" />
       <source>Contact name</source>
       <translation>联系人姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="284" />
+      <location filename="../../ui/entities.py" line="287" />
       <source>Contact person</source>
       <translation>联络人</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="423" />
+      <location filename="../../ui/entities.py" line="426" />
       <source>Contact phone</source>
       <translation>联系电话</translation>
     </message>
@@ -1688,12 +1698,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>12月</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="456" />
+      <location filename="../../ui/requests_page.py" line="467" />
       <source>Decline request</source>
       <translation>拒绝点单</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="463" />
+      <location filename="../../ui/requests_page.py" line="474" />
       <source>Decline request %1</source>
       <translation>拒绝点单 %1</translation>
     </message>
@@ -1703,17 +1713,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已拒绝</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="357" />
+      <location filename="../../ui/requests_page.py" line="368" />
       <source>Decline…</source>
       <translation>拒绝…</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="243" />
+      <location filename="../../ui/table.py" line="244" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="492" />
+      <location filename="../../ui/table.py" line="497" />
       <source>Delete %1</source>
       <translation>删除 %1</translation>
     </message>
@@ -1723,7 +1733,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="488" />
+      <location filename="../../ui/table.py" line="493" />
       <source>Delete %1? You can undo this with Ctrl+Z.</source>
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1743,7 +1753,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="494" />
+      <location filename="../../ui/table.py" line="499" />
       <source>Deleted.</source>
       <translation>已删除。</translation>
     </message>
@@ -1763,7 +1773,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>科室在岗不足</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="231" />
+      <location filename="../../ui/entities.py" line="234" />
       <source>Departments</source>
       <translation>科室</translation>
     </message>
@@ -1788,7 +1798,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>放弃</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="403" />
+      <location filename="../../ui/entities.py" line="406" />
       <source>District</source>
       <translation>所在区</translation>
     </message>
@@ -1823,7 +1833,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下移</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="87" />
+      <location filename="../../ui/labels.py" line="95" />
       <source>Dragon Boat Festival</source>
       <translation>端午节</translation>
     </message>
@@ -1833,7 +1843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>试运行，未写入任何内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="535" />
+      <location filename="../../ui/entities.py" line="538" />
       <source>Duration (minutes)</source>
       <translation>时长（分钟）</translation>
     </message>
@@ -1848,7 +1858,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="241" />
+      <location filename="../../ui/table.py" line="242" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
@@ -1858,7 +1868,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑%1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="474" />
+      <location filename="../../ui/table.py" line="479" />
       <source>Edit %1 %2</source>
       <translation>编辑%1 %2</translation>
     </message>
@@ -1988,7 +1998,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="291" />
+      <location filename="../../ui/requests_page.py" line="301" />
       <source>Expected audience</source>
       <translation>预计受众人数</translation>
     </message>
@@ -2093,7 +2103,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包 (*.outreach-field)</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="118" />
+      <location filename="../../reports/forecast.py" line="135" />
       <source>Figure</source>
       <translation>指标</translation>
     </message>
@@ -2253,19 +2263,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>品尝养生茶</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="296" />
+      <location filename="../../ui/table.py" line="301" />
       <source>History</source>
-      <translation>修改记录</translation>
+      <translation>变更历史</translation>
     </message>
     <message>
       <location filename="../../ui/history_dialog.py" line="53" />
       <source>History: %1</source>
-      <translation>修改记录：%1</translation>
+      <translation>变更历史：%1</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_page.py" line="231" />
       <source>History…</source>
-      <translation>修改记录…</translation>
+      <translation>变更历史…</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_edits.py" line="378" />
@@ -2273,7 +2283,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复举办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="67" />
+      <location filename="../../ui/labels.py" line="75" />
       <source>Hold it on holidays too</source>
       <translation>节假日照常举办</translation>
     </message>
@@ -2318,22 +2328,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>超出时长上限</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="343" />
+      <location filename="../../ui/entities.py" line="346" />
       <source>Hours cap / month</source>
       <translation>每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="72" />
+      <location filename="../../reports/forecast.py" line="78" />
       <source>Hours needed</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="74" />
+      <location filename="../../reports/forecast.py" line="80" />
       <source>Hours short</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="73" />
+      <location filename="../../reports/forecast.py" line="79" />
       <source>Hours the pool can give</source>
       <translation type="unfinished" />
     </message>
@@ -2358,7 +2368,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>逐条规则的求解情况</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="219" />
+      <location filename="../../ui/entities.py" line="222" />
       <source>ID</source>
       <translation>编号</translation>
     </message>
@@ -2513,7 +2523,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>检验技师</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="86" />
+      <location filename="../../ui/labels.py" line="94" />
       <source>Labour Day</source>
       <translation>劳动节</translation>
     </message>
@@ -2583,7 +2593,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>许可证全文：%1</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="109" />
+      <location filename="../../reports/forecast.py" line="126" />
       <source>Lower bound on the most hours one person must give in a month</source>
       <translation type="unfinished" />
     </message>
@@ -2648,7 +2658,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>队员</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="285" />
+      <location filename="../../ui/entities.py" line="288" />
       <source>Members</source>
       <translation>党员数</translation>
     </message>
@@ -2658,12 +2668,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>方法</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="88" />
+      <location filename="../../ui/labels.py" line="96" />
       <source>Mid-Autumn Festival</source>
       <translation>中秋节</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="238" />
+      <location filename="../../ui/entities.py" line="241" />
       <source>Minimum on duty</source>
       <translation>最低在岗人数</translation>
     </message>
@@ -2678,7 +2688,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="71" />
+      <location filename="../../reports/forecast.py" line="77" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -2693,7 +2703,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>由本支部党员带队的场次最多</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="368" />
+      <location filename="../../ui/entities.py" line="371" />
       <source>Most outreach hours a month; empty: no cap.</source>
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
@@ -2708,7 +2718,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>将 %1 移到 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="69" />
+      <location filename="../../ui/labels.py" line="77" />
       <source>Move to the next working day</source>
       <translation>顺延到下一个工作日</translation>
     </message>
@@ -2748,7 +2758,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>排班表中的姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="293" />
+      <location filename="../../ui/entities.py" line="296" />
       <source>Named contact for the partners.</source>
       <translation>与结对单位对接的联络人。</translation>
     </message>
@@ -2758,12 +2768,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>未找到的名称：请选择各自对应的记录</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="89" />
+      <location filename="../../ui/labels.py" line="97" />
       <source>National Day</source>
       <translation>国庆节</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="77" />
+      <location filename="../../reports/forecast.py" line="83" />
       <source>Needed in clinical time</source>
       <translation type="unfinished" />
     </message>
@@ -2798,7 +2808,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增%1</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="83" />
+      <location filename="../../ui/labels.py" line="91" />
       <source>New Year's Day</source>
       <translation>元旦</translation>
     </message>
@@ -2828,17 +2838,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="355" />
+      <location filename="../../ui/requests_page.py" line="366" />
       <source>New request</source>
       <translation>新建点单</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="441" />
+      <location filename="../../ui/requests_page.py" line="452" />
       <source>New request %1</source>
       <translation>新建点单 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="257" />
+      <location filename="../../ui/requests_page.py" line="267" />
       <source>New service request</source>
       <translation>新建点单</translation>
     </message>
@@ -2870,7 +2880,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../ui/history_dialog.py" line="81" />
       <source>No changes recorded for this yet.</source>
-      <translation>尚无修改记录。</translation>
+      <translation>尚无变更历史。</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="117" />
@@ -2913,12 +2923,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无。</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="74" />
+      <location filename="../../ui/labels.py" line="82" />
       <source>Normal</source>
       <translation>普通</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="502" />
+      <location filename="../../ui/requests_page.py" line="513" />
       <source>Normal requests</source>
       <translation>普通点单</translation>
     </message>
@@ -2973,7 +2983,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>11月</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="361" />
+      <location filename="../../ui/entities.py" line="364" />
       <source>Number on the national volunteer service platform (志愿者编号).</source>
       <translation>全国志愿服务信息系统中的志愿者编号。</translation>
     </message>
@@ -3013,7 +3023,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>10月</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="75" />
+      <location filename="../../reports/forecast.py" line="81" />
       <source>Of which planned</source>
       <translation type="unfinished" />
     </message>
@@ -3038,7 +3048,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>进度正常</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="320" />
+      <location filename="../../ui/entities.py" line="323" />
       <source>Only party members have a party branch.</source>
       <translation>只有党员才有所属党支部。</translation>
     </message>
@@ -3108,7 +3118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>页码</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="408" />
+      <location filename="../../ui/entities.py" line="411" />
       <source>Paired branches</source>
       <translation>结对支部</translation>
     </message>
@@ -3118,7 +3128,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="106" />
+      <location filename="../../reports/forecast.py" line="123" />
       <source>Pairing</source>
       <translation>结对共建</translation>
     </message>
@@ -3158,7 +3168,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【对接】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="396" />
+      <location filename="../../ui/entities.py" line="399" />
       <source>Partners</source>
       <translation>结对单位</translation>
     </message>
@@ -3168,12 +3178,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党支部</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="276" />
+      <location filename="../../ui/entities.py" line="279" />
       <source>Party branches</source>
       <translation>党支部</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="335" />
+      <location filename="../../ui/entities.py" line="338" />
       <source>Party member</source>
       <translation>党员</translation>
     </message>
@@ -3183,12 +3193,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已过未登记</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="76" />
+      <location filename="../../reports/forecast.py" line="82" />
       <source>People</source>
       <translation>人员</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="99" />
+      <location filename="../../reports/forecast.py" line="114" />
       <source>People needed</source>
       <translation type="unfinished" />
     </message>
@@ -3203,7 +3213,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>各项服务人次</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="252" />
+      <location filename="../../ui/entities.py" line="255" />
       <source>People who must stay in the hospital during clinical hours.</source>
       <translation>临床工作时间内必须留在医院的人数。</translation>
     </message>
@@ -3258,7 +3268,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划文件 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="60" />
+      <location filename="../../ui/labels.py" line="68" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
@@ -3283,27 +3293,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单服务</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="70" />
+      <location filename="../../reports/forecast.py" line="76" />
       <source>Pool</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="111" />
+      <location filename="../../reports/forecast.py" line="128" />
       <source>Pool and month of the bound</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="116" />
+      <location filename="../../reports/forecast.py" line="133" />
       <source>Pool-months short</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="94" />
+      <location filename="../../reports/forecast.py" line="100" />
       <source>Pools by month</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="404" />
+      <location filename="../../ui/entities.py" line="407" />
       <source>Population</source>
       <translation>人口</translation>
     </message>
@@ -3318,7 +3328,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>偏好：{rule}</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="78" />
+      <location filename="../../ui/requests_page.py" line="86" />
       <source>Preferred</source>
       <translation>期望时间</translation>
     </message>
@@ -3328,7 +3338,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望日期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="289" />
+      <location filename="../../ui/requests_page.py" line="299" />
       <source>Preferred start</source>
       <translation>期望开始时间</translation>
     </message>
@@ -3338,7 +3348,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望时间</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="212" />
+      <location filename="../../ui/requests_page.py" line="222" />
       <source>Preferred: %1</source>
       <translation>期望时间：%1</translation>
     </message>
@@ -3388,7 +3398,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印…</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="74" />
+      <location filename="../../ui/requests_page.py" line="82" />
       <source>Priority</source>
       <translation>优先级</translation>
     </message>
@@ -3408,7 +3418,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心理咨询师</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="85" />
+      <location filename="../../ui/labels.py" line="93" />
       <source>Qingming Festival</source>
       <translation>清明节</translation>
     </message>
@@ -3418,7 +3428,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>资质</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="338" />
+      <location filename="../../ui/entities.py" line="341" />
       <source>Qualifications</source>
       <translation>资质</translation>
     </message>
@@ -3463,7 +3473,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>接收时间</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="54" />
+      <location filename="../../ui/labels.py" line="62" />
       <source>Record</source>
       <translation>服务记录</translation>
     </message>
@@ -3593,17 +3603,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务群众登记</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="77" />
+      <location filename="../../ui/requests_page.py" line="85" />
       <source>Respond within</source>
       <translation>响应倒计时</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="413" />
+      <location filename="../../ui/requests_page.py" line="424" />
       <source>Respond within: urgent %1 h, normal %2 days</source>
       <translation>响应时限：加急 %1 小时，普通 %2 天</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="491" />
+      <location filename="../../ui/requests_page.py" line="502" />
       <source>Response times</source>
       <translation>响应时限</translation>
     </message>
@@ -3718,22 +3728,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已保存到离线包 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="462" />
+      <location filename="../../ui/table.py" line="467" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="241" />
+      <location filename="../../ui/requests_page.py" line="251" />
       <source>Schedule</source>
       <translation>排期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="199" />
+      <location filename="../../ui/requests_page.py" line="209" />
       <source>Schedule request</source>
       <translation>点单排期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="483" />
+      <location filename="../../ui/requests_page.py" line="494" />
       <source>Schedule request %1</source>
       <translation>点单排期 %1</translation>
     </message>
@@ -3743,12 +3753,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已排期</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="485" />
+      <location filename="../../ui/requests_page.py" line="496" />
       <source>Scheduled on %1.</source>
       <translation>已排期于 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="358" />
+      <location filename="../../ui/requests_page.py" line="369" />
       <source>Schedule…</source>
       <translation>排期…</translation>
     </message>
@@ -3768,7 +3778,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>搜索…</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="283" />
+      <location filename="../../ui/entities.py" line="286" />
       <source>Secretary</source>
       <translation>支部书记</translation>
     </message>
@@ -3788,12 +3798,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务点单（问卷导出）(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="529" />
+      <location filename="../../ui/entities.py" line="532" />
       <source>Service catalogue</source>
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="52" />
+      <location filename="../../ui/labels.py" line="60" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
@@ -3828,7 +3838,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>级别</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="421" />
+      <location filename="../../ui/entities.py" line="424" />
       <source>Share of residents aged 60 or over.</source>
       <translation>60岁及以上居民所占比例。</translation>
     </message>
@@ -3843,7 +3853,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>班次代码</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="99" />
+      <location filename="../../reports/forecast.py" line="113" />
       <source>Short and fixes</source>
       <translation type="unfinished" />
     </message>
@@ -3873,7 +3883,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表…</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="68" />
+      <location filename="../../ui/labels.py" line="76" />
       <source>Skip statutory holidays</source>
       <translation>跳过法定节假日</translation>
     </message>
@@ -3898,7 +3908,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="84" />
+      <location filename="../../ui/labels.py" line="92" />
       <source>Spring Festival</source>
       <translation>春节</translation>
     </message>
@@ -3908,17 +3918,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="328" />
+      <location filename="../../ui/entities.py" line="331" />
       <source>Staff member</source>
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="591" />
+      <location filename="../../ui/entities.py" line="334" />
       <source>Staff number</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="349" />
+      <location filename="../../ui/entities.py" line="352" />
       <source>Staff number, unique in the hospital.</source>
       <translation>工号，全院唯一。</translation>
     </message>
@@ -4018,7 +4028,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>答卷编号（表单平台）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="118" />
+      <location filename="../../reports/forecast.py" line="135" />
       <source>Summary</source>
       <translation>汇总</translation>
     </message>
@@ -4130,7 +4140,7 @@ Details were written to %2.</source>
       <translation>贪心法没有分阶段求解。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="257" />
+      <location filename="../../ui/entities.py" line="260" />
       <source>The minimum on duty is more than the department's active staff.</source>
       <translation>最低在岗人数超过了该科室的在岗职工数。</translation>
     </message>
@@ -4175,7 +4185,7 @@ Details were written to %2.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="463" />
+      <location filename="../../ui/entities.py" line="466" />
       <source>The pairing cannot end before it starts.</source>
       <translation>结对结束日期不能早于开始日期。</translation>
     </message>
@@ -4230,7 +4240,7 @@ Details were written to %2.</source>
       <translation>本周场次（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="487" />
+      <location filename="../../ui/entities.py" line="490" />
       <source>The yearly visit target.</source>
       <translation>每年计划走访次数。</translation>
     </message>
@@ -4415,12 +4425,12 @@ Details were written to %2.</source>
       <translation>更新</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="74" />
+      <location filename="../../ui/labels.py" line="82" />
       <source>Urgent</source>
       <translation>加急</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="501" />
+      <location filename="../../ui/requests_page.py" line="512" />
       <source>Urgent requests</source>
       <translation>加急点单</translation>
     </message>
@@ -4435,7 +4445,7 @@ Details were written to %2.</source>
       <translation>用户名</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="118" />
+      <location filename="../../reports/forecast.py" line="135" />
       <source>Value</source>
       <translation>数值</translation>
     </message>
@@ -4460,7 +4470,7 @@ Details were written to %2.</source>
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="90" />
+      <location filename="../../ui/labels.py" line="98" />
       <source>Victory Day (70th anniversary)</source>
       <translation>抗战胜利70周年纪念日</translation>
     </message>
@@ -4480,7 +4490,7 @@ Details were written to %2.</source>
       <translation>年度走访目标</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="106" />
+      <location filename="../../reports/forecast.py" line="123" />
       <source>Visits not yet planned</source>
       <translation type="unfinished" />
     </message>
@@ -4515,7 +4525,7 @@ Details were written to %2.</source>
       <translation>警告</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="347" />
+      <location filename="../../ui/requests_page.py" line="358" />
       <source>Waiting for an answer</source>
       <translation>待处理</translation>
     </message>
@@ -4600,7 +4610,7 @@ Details were written to %2.</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="99" />
+      <location filename="../../reports/forecast.py" line="114" />
       <source>What would close it</source>
       <translation type="unfinished" />
     </message>
@@ -4625,7 +4635,7 @@ Details were written to %2.</source>
       <translation>到场人员（时长计入志愿服务时间银行）</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="542" />
+      <location filename="../../ui/entities.py" line="545" />
       <source>Who must go: each line is met by that many people.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
@@ -4655,7 +4665,7 @@ Details were written to %2.</source>
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="456" />
+      <location filename="../../ui/requests_page.py" line="467" />
       <source>Why is the request declined?</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
@@ -4700,7 +4710,7 @@ Details were written to %2.</source>
       <translation>将新增</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="108" />
+      <location filename="../../reports/forecast.py" line="125" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
@@ -4765,17 +4775,17 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="762" />
+      <location filename="../../cli/commands.py" line="770" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="583" />
+      <location filename="../../scheduler/duty.py" line="592" />
       <source>a note across the sheet</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="590" />
+      <location filename="../../scheduler/duty.py" line="599" />
       <source>a note under the grid</source>
       <translation type="unfinished" />
     </message>
@@ -4815,7 +4825,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="586" />
+      <location filename="../../scheduler/duty.py" line="595" />
       <source>a signature, total or heading row</source>
       <translation type="unfinished" />
     </message>
@@ -4900,7 +4910,7 @@ Details were written to %2.</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="103" />
+      <location filename="../../reports/forecast.py" line="120" />
       <source>as spread</source>
       <translation type="unfinished" />
     </message>
@@ -4995,7 +5005,7 @@ Details were written to %2.</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="765" />
+      <location filename="../../cli/commands.py" line="773" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -5140,7 +5150,7 @@ Details were written to %2.</source>
       <translation>膳食指导资料</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="764" />
+      <location filename="../../cli/commands.py" line="772" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
     </message>
@@ -5180,12 +5190,12 @@ Details were written to %2.</source>
       <translation>例如：签到表、横幅</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="352" />
+      <location filename="../../ui/entities.py" line="355" />
       <source>e.g. 主治医师</source>
       <translation>例如：主治医师</translation>
     </message>
     <message>
-      <location filename="../../ui/entities.py" line="585" />
+      <location filename="../../ui/entities.py" line="588" />
       <source>e.g. 春节</source>
       <translation>例如：春节</translation>
     </message>
@@ -5195,7 +5205,7 @@ Details were written to %2.</source>
       <translation>错误：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="570" />
+      <location filename="../../cli/commands.py" line="574" />
       <source>error: %1 (see --help)</source>
       <translation>错误：%1（参见 --help）</translation>
     </message>
@@ -5238,6 +5248,16 @@ Details were written to %2.</source>
       <location filename="../../ui/activity_editor.py" line="43" />
       <source>first</source>
       <translation>第一个</translation>
+    </message>
+    <message>
+      <location filename="../../cli/forecast.py" line="38" />
+      <source>forecast</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/forecast.py" line="55" />
+      <source>forecast %1: %2 pool-months with needs, %3 short</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="43" />
@@ -5315,12 +5335,12 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="755" />
+      <location filename="../../cli/commands.py" line="763" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="733" />
+      <location filename="../../cli/commands.py" line="741" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
     </message>
@@ -5515,6 +5535,11 @@ Details were written to %2.</source>
       <translation>超过 %1 个字符</translation>
     </message>
     <message>
+      <location filename="../../cli/forecast.py" line="89" />
+      <source>lower bound: someone gives at least %1 h in a month (%2, %3: %4 h for %5 people)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../scheduler/duty_codes.py" line="122" />
       <source>marriage leave: away all day</source>
       <translation type="unfinished" />
@@ -5535,12 +5560,12 @@ Details were written to %2.</source>
       <translation>合理用药宣传资料</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="52" />
+      <location filename="../../reports/forecast.py" line="53" />
       <source>move %1 visit(s) not yet planned to months with room (%2)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="105" />
+      <location filename="../../reports/forecast.py" line="122" />
       <source>moved</source>
       <translation>调整</translation>
     </message>
@@ -5800,17 +5825,17 @@ Details were written to %2.</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="691" />
+      <location filename="../../scheduler/duty.py" line="700" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="679" />
+      <location filename="../../scheduler/duty.py" line="688" />
       <source>no day of the header is a date the app takes</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="561" />
+      <location filename="../../scheduler/duty.py" line="570" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -5820,12 +5845,12 @@ Details were written to %2.</source>
       <translation>无影响</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="882" />
+      <location filename="../../scheduler/duty.py" line="891" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="870" />
+      <location filename="../../scheduler/duty.py" line="879" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
@@ -5870,12 +5895,12 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="878" />
+      <location filename="../../scheduler/duty.py" line="887" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="842" />
+      <location filename="../../scheduler/duty.py" line="851" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
@@ -6030,7 +6055,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/requests_page.py" line="66" />
+      <location filename="../../ui/requests_page.py" line="74" />
       <source>overdue by %1</source>
       <translation>已超时 %1</translation>
     </message>
@@ -6180,7 +6205,7 @@ Details were written to %2.</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="856" />
+      <location filename="../../scheduler/duty.py" line="865" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
@@ -6245,7 +6270,7 @@ Details were written to %2.</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="837" />
+      <location filename="../../scheduler/duty.py" line="846" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6270,7 +6295,7 @@ Details were written to %2.</source>
       <translation>抽调任何符合条件（{need}）的空闲人员都会使其科室在岗人数低于最低要求</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="62" />
+      <location filename="../../reports/forecast.py" line="63" />
       <source>that closes the gap</source>
       <translation type="unfinished" />
     </message>
@@ -6295,12 +6320,12 @@ Details were written to %2.</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="739" />
+      <location filename="../../cli/commands.py" line="747" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="736" />
+      <location filename="../../cli/commands.py" line="744" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
@@ -6320,7 +6345,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="671" />
+      <location filename="../../scheduler/duty.py" line="680" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6330,12 +6355,12 @@ Details were written to %2.</source>
       <translation>演示数据的结对最早在其年份前 %1 年开始：请给出 %2 至 %3 之间的年份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="750" />
+      <location filename="../../cli/commands.py" line="758" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="752" />
+      <location filename="../../cli/commands.py" line="760" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
     </message>
@@ -6395,13 +6420,18 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="588" />
+      <location filename="../../scheduler/duty.py" line="597" />
       <source>the legend</source>
       <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="102" />
       <source>the night from midnight, 00:00-08:00 of that date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/forecast.py" line="57" />
+      <source>the official calendar of %1 is not known yet: weekends alone are days off</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -6510,7 +6540,7 @@ Details were written to %2.</source>
       <translation>同一星期几</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="569" />
+      <location filename="../../scheduler/duty.py" line="578" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
     </message>
@@ -6520,12 +6550,17 @@ Details were written to %2.</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="646" />
+      <location filename="../../cli/forecast.py" line="74" />
+      <source>the tightest pools:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="655" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="638" />
+      <location filename="../../scheduler/duty.py" line="647" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation type="unfinished" />
     </message>
@@ -6610,9 +6645,14 @@ Details were written to %2.</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="816" />
+      <location filename="../../scheduler/duty.py" line="825" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/requests_page.py" line="68" />
+      <source>wanted date passed</source>
+      <translation>期望日期已过</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="176" />
@@ -6630,12 +6670,17 @@ Details were written to %2.</source>
       <translation>下周：%1 场次，%2 个空缺岗位，%3 项冲突，%4 个点单到期</translation>
     </message>
     <message>
+      <location filename="../../cli/forecast.py" line="100" />
+      <source>worked out in %1 s</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../cli/commands.py" line="403" />
       <source>would add %1 assignment(s)</source>
       <translation>将新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="559" />
+      <location filename="../../cli/commands.py" line="447" />
       <source>wrote %1</source>
       <translation>已写入 %1</translation>
     </message>
@@ -6648,6 +6693,11 @@ Details were written to %2.</source>
       <location filename="../../cli/commands.py" line="210" />
       <source>wrote %1: %2 occurrence(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个场次</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="563" />
+      <source>wrote %1: %2 – %3</source>
+      <translation>已写入 %1：%2 – %3</translation>
     </message>
     <message>
       <location filename="../../cli/args.py" line="60" />
@@ -6670,7 +6720,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="661" />
+      <location filename="../../scheduler/duty.py" line="670" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -6720,7 +6770,7 @@ Details were written to %2.</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="795" />
+      <location filename="../../scheduler/duty.py" line="804" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
@@ -6740,7 +6790,7 @@ Details were written to %2.</source>
       <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="480" />
+      <location filename="../../scheduler/duty.py" line="489" />
       <source>{value} is not a date the app takes</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>

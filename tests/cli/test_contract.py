@@ -281,3 +281,15 @@ def test_import_checks_the_time_zone(tmp_path, capsys, zone) -> None:
     plan.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     code, out, err = cli(capsys, "--db", str(tmp_path / "a.db"), "import", str(plan))
     assert code == 0, err
+
+
+# ---- 7. roster week: the ISO week containing the date, and it says which ------------------------
+
+
+def test_roster_week_of_a_sunday_says_the_week_it_printed(office, tmp_path, capsys) -> None:
+    out = tmp_path / "week.pdf"
+    code, said, err = cli(
+        capsys, "--db", str(office), "roster", "week", "--from", "2026-12-13", "-o", str(out)
+    )
+    assert code == 0, err
+    assert said.strip() == f"wrote {out}: 2026-12-07 – 2026-12-13"

@@ -103,3 +103,55 @@ def test_personal_branch_and_annual_documents(tmp_path) -> None:
     annual_plan(buf, plan, cal, 2027, t, PRINTED)
     text = "".join(_read(buf)[0])
     assert "年度计划 2027" in text and "元旦" in text and "春节调休" in text
+
+
+def _with_sunday_activities(n: int):
+    """The sample plan with `n` more occurrences on Sunday 2026-12-13, the last day of its week."""
+    import json
+
+    from scheduler.planfile import parse_document
+    from tests.helpers import sample
+
+    doc = sample()
+    for i in range(n):
+        hour = 8 + i % 10
+        doc["activities"].append(
+            {
+                "id": f"x{i}",
+                "title": f"社区义诊 {i}",
+                "start": f"2026-12-13T{hour:02d}:00",
+                "end": f"2026-12-13T{hour + 1:02d}:00",
+                "venue": "党群服务中心",
+            }
+        )
+    return parse_document(json.dumps(doc, ensure_ascii=False)).plan
+
+
+def test_weekly_roster_never_ends_on_a_blank_page() -> None:
+    """Issue 20: where the last day's table ended at the foot of a page, the space after it made
+    a blank last page (10 and 35 Sunday occurrences did, as the busiest week of the hospital demo
+    did). Every page, the last one too, shows at least one occurrence's row."""
+    cal = WorkCalendar(official_calendar())
+    seen_pages = set()
+    for n in range(0, 46):
+        buf = io.BytesIO()
+        weekly_roster(buf, _with_sunday_activities(n), cal, date(2026, 12, 7), translator("en"), PRINTED)
+        pages = _read(buf)[0]
+        seen_pages.add(len(pages))
+        for i, text in enumerate(pages):
+            assert "–" in text.replace("2026-12-07 – 2026-12-13", ""), (n, i, text)  # a time span: a row
+    assert {1, 2, 3} <= seen_pages
+
+
+def test_weekly_roster_of_a_sunday_is_the_iso_week_containing_it() -> None:
+    """Decided: `roster week --from D` prints the ISO week containing D, Monday to Sunday; a
+    Sunday gives the week that ends on it (as in China's calendars, the week starts on Monday)."""
+    from reports.registry import ROSTERS, RosterArgs
+
+    week = ROSTERS["week"]
+    for day in (date(2026, 10, 5), date(2026, 10, 8), date(2026, 10, 11)):
+        w = week.window(RosterArgs(today=date(2026, 1, 1), start=day))
+        assert (w.start, w.end) == (date(2026, 10, 5), date(2026, 10, 11))
+        assert w.start.isocalendar()[:2] == day.isocalendar()[:2] == (2026, 41)
+    w = week.window(RosterArgs(today=date(2026, 1, 1), start=date(2026, 10, 12)))
+    assert w.start == date(2026, 10, 12)
