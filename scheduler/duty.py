@@ -461,8 +461,12 @@ def _place(
                 raise DutyError(N_("the sheet does not say which month it is for: give the month"))
             starts = [_prev_month(m0), m0] if wraps else [m0]
     readings = []
+    # What month-day cells without a year are placed around: the month given or named in the title.
+    anchor = month or _month_in(texts)
     for start in starts or [base or date(2000, 1, 1)]:
         out: list[tuple[int, int, int, _Day, date | None, str]] = []
+        year_on = 0
+        last_month: int | None = None
         cur = start
         last = 0
         for b, r, c, d in cells:
@@ -474,8 +478,13 @@ def _place(
             else:
                 y = d.year if d.year is not None else (year if year is not None else start.year)
                 mo = d.month
-                if d.year is None and base is not None:  # a roster from 12-26 to 01-25
-                    y = base.year + (1 if mo < base.month - 6 else -1 if mo > base.month + 6 else 0)
+                if d.year is None and anchor is not None:  # a roster from 12-26 to 01-25
+                    y = anchor.year + (1 if mo < anchor.month - 6 else -1 if mo > anchor.month + 6 else 0)
+                elif d.year is None:  # only a year named: it is the first day's, counted on in order
+                    if last_month is not None and mo < last_month - 6:
+                        year_on += 1
+                    last_month = mo
+                    y += year_on
             if not EARLIEST_DATE.year <= y <= LATEST_DATE.year:
                 out.append((b, r, c, d, None, N_("{value} is not a date the app takes")))
                 continue
