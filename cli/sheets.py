@@ -25,6 +25,7 @@ from scheduler.duty import (
 from scheduler.model import Plan
 from scheduler.spreadsheet import (
     MANY,
+    N_,
     REQUIRED,
     SYNONYMS,
     Sheet,
@@ -32,8 +33,8 @@ from scheduler.spreadsheet import (
     ambiguous,
     convert,
     find_header,
+    form_columns,
     guess_mapping,
-    read_header,
     read_workbook,
 )
 
@@ -475,10 +476,10 @@ def _table(
 
 
 FIELD_WORDS = {
-    "id": "staff number",
-    "number": "submission number",
-    "received": "submission time",
-    "platform": "not an answer",
+    "id": N_("staff number"),
+    "number": N_("submission number"),
+    "received": N_("submission time"),
+    "platform": N_("not an answer"),
 }
 
 
@@ -486,16 +487,12 @@ def _form_columns(head: list[Any], mapping: dict[int, str]) -> dict[str, Any]:
     """How a form export's columns were read: the platform's own (never answers) and the
     service question (one cell, or one 0/1 column per choice), for the JSON and the lines above
     the summary."""
+    cols = form_columns(head, mapping)
 
     def named(i: int) -> str:
         return f"{column_letter(i)} ({head[i] if i < len(head) and head[i] is not None else ''})"
 
-    platform = [
-        {"column": column_letter(i), "header": str(head[i] or ""), "as": f}
-        for i, f in sorted(mapping.items())
-        if f in ("number", "received", "platform") and i < len(head)
-    ]
-    choice_cols = [i for i, f in sorted(mapping.items()) if f == "service"]
+    platform = [{"column": column_letter(i), "header": str(head[i] or ""), "as": f} for i, f in cols.platform]
     report = []
     if platform:
         report.append(
@@ -503,29 +500,29 @@ def _form_columns(head: list[Any], mapping: dict[int, str]) -> dict[str, Any]:
                 "columns of the form platform, not read as answers: %1",
                 ", ".join(
                     named(i) + (f" = {t(FIELD_WORDS[f])}" if f != "platform" else "")
-                    for i, f in sorted(mapping.items())
-                    if f in ("number", "received", "platform")
+                    for i, f in cols.platform
                 ),
             )
         )
     service: dict[str, Any] = {}
-    if len(choice_cols) > 1:
-        labels = [read_header(head[i]).choice or "" for i in choice_cols]
-        service = {"columns": [column_letter(i) for i in choice_cols], "choices": labels, "as": "0/1"}
+    if cols.service_kind == "0/1":
+        service = {
+            "columns": [column_letter(i) for i, _c in cols.service],
+            "choices": [c for _i, c in cols.service],
+            "as": "0/1",
+        }
         report.append(
             tf(
                 "services from one 0/1 column per choice: %1; each chosen service is a request of its own",
-                ", ".join(
-                    f"{column_letter(i)} {label}" for i, label in zip(choice_cols, labels, strict=True)
-                ),
+                ", ".join(f"{column_letter(i)} {c}" for i, c in cols.service),
             )
         )
-    elif choice_cols:
-        service = {"columns": [column_letter(choice_cols[0])], "as": "text"}
+    elif cols.service_kind == "text":
+        service = {"columns": [column_letter(cols.service[0][0])], "as": "text"}
         report.append(
             tf(
                 "services from column %1; several in one cell (joined by ┋ ; , 、) are a request each",
-                named(choice_cols[0]),
+                named(cols.service[0][0]),
             )
         )
     return {"platform_columns": platform, "service_columns": service, "report": report}

@@ -999,7 +999,9 @@ def _record(target: str, v: dict[str, str], plan: Plan) -> tuple[Any | None, boo
             elif word in NO or word in INACTIVE:
                 changes["active"] = False
             else:
-                problems.append(("active", N_("{value} is neither active nor not"), v["active"]))
+                problems.append(
+                    ("active", N_("{value} is not a staff status (在职, 返聘, 离职, 退休 …)"), v["active"])
+                )
         if v.get("volunteer_no"):
             changes["volunteer_no"] = v["volunteer_no"].strip()
         return replace(rec, **changes), old is not None, problems
@@ -1087,13 +1089,42 @@ def unmatched_names(
     its closest candidates: what the user may match by hand."""
     out: dict[str, dict[str, tuple[str, ...]]] = {"partner": {}, "service": {}}
     items: dict[str, Mapping[str, Any]] = {"partner": plan.partners, "service": plan.services}
+    header = rows[header_row] if header_row < len(rows) else []
     for row in rows[header_row + 1 :]:
+        names = {"service": _services(row, header, mapping, plan.services, {})[0], "partner": []}
         for i, f in mapping.items():
-            if f in out and i < len(row):
-                name = _text(row[i])
+            if f == "partner" and i < len(row):
+                cell = row[i]
+                if not (isinstance(cell, str) and len(cell) > MAX_FIELD_TEXT) and _text(cell) not in EMPTY:
+                    names["partner"].append(_text(cell))
+        for f, found in names.items():
+            for name in found:
                 if name and name not in out[f] and _find(items[f], name, {}) is None:
                     out[f][name] = closest(name, items[f])
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class FormColumns:
+    """How a form export's columns are read: the platform's own (column, field "number",
+    "received" or "platform"), and where the services come from: one column of names ("text")
+    or one 0/1 column per choice ("0/1", with each column's choice)."""
+
+    platform: list[tuple[int, str]]
+    service_kind: str  # "text", "0/1" or "" (no service column)
+    service: list[tuple[int, str]]  # (column, header text or the choice)
+
+
+def form_columns(header: list[Any], mapping: Mapping[int, str]) -> FormColumns:
+    platform = [(i, f) for i, f in sorted(mapping.items()) if f in ("number", "received", "platform")]
+    cols = [i for i, f in sorted(mapping.items()) if f == "service"]
+    if len(cols) > 1:
+        return FormColumns(platform, "0/1", [(i, read_header(header[i]).choice or "") for i in cols])
+    if cols:
+        return FormColumns(
+            platform, "text", [(cols[0], _text(header[cols[0]]) if cols[0] < len(header) else "")]
+        )
+    return FormColumns(platform, "", [])
 
 
 def row_digest(row: list[Any]) -> str:

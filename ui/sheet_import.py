@@ -44,11 +44,14 @@ from scheduler.duty import (
 )
 from scheduler.model import Plan, Unavailability
 from scheduler.spreadsheet import (
+    MANY,
     SYNONYMS,
     RowResult,
     Sheet,
+    ambiguous,
     convert,
     find_header,
+    form_columns,
     guess_mapping,
     unmatched_names,
 )
@@ -90,6 +93,10 @@ FIELD_NAMES = {
     "notes": N_("Notes"),
     "received": N_("Received"),
     "priority": N_("Priority"),
+    "position": N_("Position (职务)"),
+    "number": N_("Submission number (form platform)"),
+    "platform": N_("Form platform's column (not an answer)"),
+    "other": N_("Text written beside 其他 (a note)"),
 }
 BAD = "#fde2e1"
 BAD_CELL = "#f6a9a3"  # a refused cell in a row that is taken
@@ -132,7 +139,14 @@ class SheetImportDialog(QDialog):
         self.columns.setObjectName("columns")
         self.columns.setHorizontalHeaderLabels([tr("Column in the file"), tr("Field")])
         self.columns.verticalHeader().hide()
-        self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.columns.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.columns.setMinimumWidth(460)
+        # How the file's columns were read: the form platform's own, the service question's split.
+        self.read_as = QLabel()
+        self.read_as.setObjectName("read_as")
+        self.read_as.setWordWrap(True)
+        self.read_as.setStyleSheet("color: #1a56c4;")
         self.preview = QTableWidget()
         self.preview.setObjectName("preview")
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -148,8 +162,10 @@ class SheetImportDialog(QDialog):
         left = QVBoxLayout()
         left.addLayout(form)
         box = QGroupBox(tr("Which column is which field"))
-        QVBoxLayout(box).addWidget(self.columns)
-        left.addWidget(box, 1)
+        inside = QVBoxLayout(box)
+        inside.addWidget(self.columns, 1)
+        inside.addWidget(self.read_as)
+        left.addWidget(box, 3)
         # Requests: partner and service names the file gives that match none, matched by hand.
         self.names_box = QGroupBox(tr("Names not found: choose what each one means"))
         self.names = QTableWidget(0, 3)
@@ -165,8 +181,8 @@ class SheetImportDialog(QDialog):
         right.addWidget(self.preview, 1)
         right.addWidget(self.summary)
         body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(right, 3)
+        body.addLayout(left, 2)
+        body.addLayout(right, 5)
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         self.buttons = ok_cancel(self)
@@ -175,7 +191,7 @@ class SheetImportDialog(QDialog):
         self.sheet.currentIndexChanged.connect(self._sheet_changed)
         self.header_row.valueChanged.connect(self._header_changed)
         self._sheet_changed()
-        self.resize(1180, 640)
+        self.resize(1360, 760)
 
     # -- the file and the mapping
 
@@ -194,17 +210,22 @@ class SheetImportDialog(QDialog):
         rows = self.rows()
         target = self.target.currentData()
         header = rows[self.header_row.value() - 1] if rows else []
-        guessed = guess_mapping(target, header)
+        guessed = guess_mapping(target, header, rows[self.header_row.value() :])
         self.columns.setRowCount(len(header))
         for i, cell in enumerate(header):
-            self.columns.setItem(i, 0, QTableWidgetItem("" if cell is None else str(cell)))
+            item = QTableWidgetItem("" if cell is None else str(cell))
+            item.setToolTip(item.text())
+            self.columns.setItem(i, 0, item)
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.addItem(tr("(not imported)"), None)
             for f in SYNONYMS[target]:
                 combo.addItem(tr(FIELD_NAMES[f]), f)
             combo.setCurrentIndex(max(0, combo.findData(guessed.get(i))))
             combo.currentIndexChanged.connect(self.update_preview)
             self.columns.setCellWidget(i, 1, combo)
+        self.columns.resizeColumnToContents(0)
+        self.columns.setColumnWidth(0, min(self.columns.columnWidth(0), 200))
         self.update_preview()
 
     def _fill_names(self) -> None:
@@ -258,9 +279,56 @@ class SheetImportDialog(QDialog):
         out: dict[int, str] = {}
         for i in range(self.columns.rowCount()):
             f = self.columns.cellWidget(i, 1).currentData()
-            if f is not None and f not in out.values():
+            if f is not None and (f in MANY or f not in out.values()):
                 out[i] = f
         return out
+
+    def _say_read_as(self, mapping: dict[int, str]) -> None:
+        """The columns the form platform added (recognised, never read as answers), where the
+        services come from and how a cell of several is split; two staff-number columns."""
+        rows = self.rows()
+        header = rows[self.header_row.value() - 1] if rows else []
+
+        def named(i: int) -> str:
+            return "" if i >= len(header) or header[i] is None else str(header[i])
+
+        lines = []
+        if self.target.currentData() == "requests":
+            cols = form_columns(header, mapping)
+            if cols.platform:
+                lines.append(
+                    trf(
+                        "Columns of the form platform, not read as answers: %1",
+                        "、".join(
+                            named(i) + (f" → {tr(FIELD_NAMES[f])}" if f != "platform" else "")
+                            for i, f in cols.platform
+                        ),
+                    )
+                )
+            if cols.service_kind == "0/1":
+                lines.append(
+                    trf(
+                        "Services: one 0/1 column per choice (%1); each service chosen is a request of its own.",
+                        "、".join(c for _i, c in cols.service),
+                    )
+                )
+            elif cols.service_kind == "text":
+                lines.append(
+                    trf(
+                        "Services: column %1; several in one cell (joined by ┋ ; , 、) are a request each.",
+                        named(cols.service[0][0]),
+                    )
+                )
+        for f, cols_ in ambiguous(self.target.currentData(), header).items():
+            lines.append(
+                trf(
+                    "Columns %1 could each be the %2: the file can be read two ways, so neither is taken; choose one.",
+                    "、".join(named(i) for i in cols_),
+                    tr(FIELD_NAMES[f]),
+                )
+            )
+        self.read_as.setText("\n".join(lines))
+        self.read_as.setVisible(bool(lines))
 
     def set_field(self, column: int, field: str | None) -> None:
         combo = self.columns.cellWidget(column, 1)
@@ -285,7 +353,10 @@ class SheetImportDialog(QDialog):
             source=self.path.name,
             choices=self.choices,
         )
-        fields = list(mapping.values())
+        self._say_read_as(mapping)
+        fields = list(dict.fromkeys(f for f in mapping.values() if f not in ("platform", "other")))
+        if "other" in mapping.values() and "notes" not in fields:
+            fields.append("notes")  # the text beside 其他 is the note
         self.preview.clear()
         self.preview.setColumnCount(len(fields) + 3)
         self.preview.setHorizontalHeaderLabels(
@@ -294,8 +365,14 @@ class SheetImportDialog(QDialog):
         self.preview.setRowCount(len(self.results))
         bad = QBrush(QColor(BAD))
         skipped = QBrush(QColor("#ececec"))
+        per_row: dict[int, int] = {}
+        for res in self.results:
+            per_row[res.line] = per_row.get(res.line, 0) + 1
+        k = 0
         for r, res in enumerate(self.results):
-            cells = [str(res.line), *(res.values.get(f, "") for f in fields)]
+            k = k + 1 if r and self.results[r - 1].line == res.line else 1
+            line = str(res.line) if per_row[res.line] == 1 else f"{res.line} ({k}/{per_row[res.line]})"
+            cells = [line, *(res.values.get(f, "") for f in fields)]
             if res.skip is not None:
                 cells.append(tr(res.skip[0]).format(value=res.skip[1]))
             elif target == "requests":
@@ -318,10 +395,10 @@ class SheetImportDialog(QDialog):
             self.summary.setText(
                 trf(
                     "%1 rows: %2 new requests, %3 already there (repeated, or imported before), %4 with problems (not imported).",
-                    len(self.results),
+                    len(per_row),
                     len(good),
                     again,
-                    len(self.results) - len(good) - again,
+                    len({r.line for r in self.results if r.problems or (r.record is None and r.skip is None)}),
                 )
             )
         else:

@@ -49,11 +49,6 @@
       <translation>%3年%2%1日 – %6年%5%4日</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="92" />
-      <source>%1 %2 is still referred to by %3 record(s)</source>
-      <translation>%1 %2 仍被 %3 条记录引用</translation>
-    </message>
-    <message>
       <location filename="../../ui/calendar_page.py" line="59" />
       <source>%1 %2 – %3 %4 %5</source>
       <translation>%5年%2%1日 – %4%3日</translation>
@@ -2973,9 +2968,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动通知</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="99" />
+      <location filename="../../ui/notice_dialog.py" line="82" />
       <source>Notice settings</source>
-      <translation>活动通知设置</translation>
+      <translation>通知设置</translation>
     </message>
     <message>
       <location filename="../../ui/timebank_page.py" line="46" />
@@ -4800,17 +4795,17 @@ Details were written to %2.</source>
       <translation>党支部</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="98" />
+      <location filename="../../db/operations.py" line="104" />
       <source>a record names another record that does not exist</source>
       <translation>有记录引用了不存在的另一条记录</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="100" />
+      <location filename="../../db/operations.py" line="106" />
       <source>a record with this id already exists</source>
       <translation>已有相同编号的记录</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="375" />
+      <location filename="../../db/operations.py" line="381" />
       <source>a records file holds only the records section (use import for the rest)</source>
       <translation>服务记录文件只能包含 records 部分（其他内容请用 import 导入）</translation>
     </message>
@@ -4845,7 +4840,7 @@ Details were written to %2.</source>
       <translation>有时间但没有日期</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="102" />
+      <location filename="../../db/operations.py" line="108" />
       <source>a value is out of its allowed range</source>
       <translation>有数值超出允许范围</translation>
     </message>
@@ -4860,7 +4855,7 @@ Details were written to %2.</source>
       <translation>已新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="522" />
+      <location filename="../../db/operations.py" line="528" />
       <source>an acknowledgement needs a reason</source>
       <translation>确认警告需要填写理由</translation>
     </message>
@@ -4960,7 +4955,7 @@ Details were written to %2.</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="350" />
+      <location filename="../../db/operations.py" line="356" />
       <source>cancelled, nothing was imported</source>
       <translation>已取消，未导入任何内容</translation>
     </message>
@@ -5025,7 +5020,7 @@ Details were written to %2.</source>
       <translation>无法写入 %1：该文件为只读（已保持原样）</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="192" />
+      <location filename="../../db/operations.py" line="198" />
       <source>cannot write to %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -5495,7 +5490,7 @@ Details were written to %2.</source>
       <translation>其中的记录与本数据库不符：有记录的数值超出允许范围（%1）</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="457" />
+      <location filename="../../db/operations.py" line="463" />
       <source>keep at least one backup</source>
       <translation>至少保留一份备份</translation>
     </message>
@@ -6390,7 +6385,7 @@ Details were written to %2.</source>
       <translation>程序的“licenses”文件夹，以及各程序库的 *.dist-info 文件夹</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="486" />
+      <location filename="../../db/operations.py" line="492" />
       <source>the gathering time is 0 to %1 minutes before the start</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
@@ -6500,7 +6495,7 @@ Details were written to %2.</source>
       <translation>离线包的时间段不是两个日期</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="154" />
+      <location filename="../../db/operations.py" line="160" />
       <source>the plan was changed by someone else meanwhile; nothing was saved</source>
       <translation>计划在此期间已被他人修改；未保存任何内容</translation>
     </message>
@@ -6833,6 +6828,11 @@ Details were written to %2.</source>
       <location filename="../../ui/activity_editor.py" line="433" />
       <source>“%1” is required.</source>
       <translation>“%1”为必填项。</translation>
+    </message>
+    <message>
+      <location filename="../../db/operations.py" line="97" />
+      <source>“%1” is still referred to by %2 record(s): %3</source>
+      <translation>“%1”仍被 %2 条记录引用：%3</translation>
     </message>
     <message>
       <location filename="../../ui/edits.py" line="43" />
