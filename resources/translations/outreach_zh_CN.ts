@@ -56,12 +56,12 @@
     <message>
       <location filename="../../cli/forecast.py" line="78" />
       <source>%1 %2: needs %3 h of %4 h it can give</source>
-      <translation type="unfinished" />
+      <translation>%1 %2：需要 %3 小时，可出 %4 小时</translation>
     </message>
     <message>
       <location filename="../../cli/forecast.py" line="61" />
       <source>%1 %2: needs %3 h, can give %4 h, short %5 h</source>
-      <translation type="unfinished" />
+      <translation>%1 %2：需要 %3 小时，可出 %4 小时，缺 %5 小时</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="140" />
@@ -71,12 +71,12 @@
     <message>
       <location filename="../../reports/forecast.py" line="28" />
       <source>%1 (all departments)</source>
-      <translation type="unfinished" />
+      <translation>%1（全院）</translation>
     </message>
     <message>
       <location filename="../../reports/forecast.py" line="31" />
       <source>%1 (anyone)</source>
-      <translation type="unfinished" />
+      <translation>%1（任何人）</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="49" />
@@ -129,17 +129,17 @@
       <translation>%1（工作表 %2）：文件有两种读法：%3 这几列都可能是%4；未导入任何内容（只保留其中一列，或给另一列换个表头）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="93" />
+      <location filename="../../cli/commands.py" line="95" />
       <source>%1 acknowledgements</source>
       <translation>%1 条已确认的警告</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="88" />
+      <location filename="../../cli/commands.py" line="90" />
       <source>%1 activities</source>
       <translation>%1 个活动</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="89" />
+      <location filename="../../cli/commands.py" line="91" />
       <source>%1 assignments</source>
       <translation>%1 条排班</translation>
     </message>
@@ -149,17 +149,17 @@
       <translation>到场 %1 人，共 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="82" />
+      <location filename="../../cli/commands.py" line="84" />
       <source>%1 branches</source>
       <translation>%1 个党支部</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="92" />
+      <location filename="../../cli/commands.py" line="94" />
       <source>%1 calendar</source>
       <translation>%1 个日历日</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="80" />
+      <location filename="../../cli/commands.py" line="82" />
       <source>%1 campuses</source>
       <translation>%1 个院区</translation>
     </message>
@@ -174,12 +174,12 @@
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="81" />
+      <location filename="../../cli/commands.py" line="83" />
       <source>%1 departments</source>
       <translation>%1 个科室</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="311" />
+      <location filename="../../cli/commands.py" line="314" />
       <source>%1 error(s), %2 warning(s)</source>
       <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -201,7 +201,7 @@
     <message>
       <location filename="../../reports/forecast.py" line="57" />
       <source>%1 h still short: %2 more people of this pool needed</source>
-      <translation type="unfinished" />
+      <translation>仍缺 %1 小时：该资质池还需 %2 人</translation>
     </message>
     <message>
       <location filename="../../db/store.py" line="171" />
@@ -328,12 +328,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 页太多，无法做成一张图片（最多 %2 页）：请选择较短的时间段，或打印 PDF</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="86" />
+      <location filename="../../cli/commands.py" line="88" />
       <source>%1 pairings</source>
       <translation>%1 个结对</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="85" />
+      <location filename="../../cli/commands.py" line="87" />
       <source>%1 partners</source>
       <translation>%1 个结对单位</translation>
     </message>
@@ -348,7 +348,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>负担最重的有 %1 人。用时 %2 秒。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="91" />
+      <location filename="../../cli/commands.py" line="93" />
       <source>%1 records</source>
       <translation>%1 条服务记录</translation>
     </message>
@@ -363,7 +363,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>移除 %1 人，新增 %2 人，调整 %3 人</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="90" />
+      <location filename="../../cli/commands.py" line="92" />
       <source>%1 requests</source>
       <translation>%1 个点单</translation>
     </message>
@@ -388,17 +388,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务 %1 人，%2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="87" />
+      <location filename="../../cli/commands.py" line="89" />
       <source>%1 services</source>
       <translation>%1 个服务项目</translation>
     </message>
     <message>
       <location filename="../../reports/forecast.py" line="65" />
       <source>%1 short by %2 h in %3: </source>
-      <translation type="unfinished" />
+      <translation>%1 在 %3 缺 %2 小时：</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="83" />
+      <location filename="../../cli/commands.py" line="85" />
       <source>%1 staff</source>
       <translation>%1 名职工</translation>
     </message>
@@ -408,7 +408,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="84" />
+      <location filename="../../cli/commands.py" line="86" />
       <source>%1 unavailability</source>
       <translation>%1 条不可用时段</translation>
     </message>
@@ -418,7 +418,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="222" />
+      <location filename="../../cli/commands.py" line="224" />
       <source>%1 was imported before: nothing changed</source>
       <translation>%1 之前已导入过：未做任何更改</translation>
     </message>
@@ -428,7 +428,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 已导入，有 %2 条警告：</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="156" />
+      <location filename="../../cli/commands.py" line="158" />
       <source>%1 was not imported, nothing changed: %2 problem(s)</source>
       <translation>%1 未导入，未做任何更改：%2 个问题</translation>
     </message>
@@ -438,12 +438,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="157" />
+      <location filename="../../cli/commands.py" line="159" />
       <source>%1 was not recorded, nothing changed: %2 problem(s)</source>
       <translation>%1 未登记，未做任何更改：%2 个问题</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="218" />
+      <location filename="../../cli/commands.py" line="220" />
       <source>%1 was refused, nothing changed: %2</source>
       <translation>%1 被拒绝，未做任何更改：%2</translation>
     </message>
@@ -453,7 +453,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 · %2 KB</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="407" />
+      <location filename="../../cli/commands.py" line="410" />
       <source>%1 – %2: %3: %4 of %5 open place(s) filled, %6 lead(s); %7 place(s) left open; %8 s (%9)</source>
       <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
     </message>
@@ -478,7 +478,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="455" />
+      <location filename="../../cli/commands.py" line="460" />
       <source>%1: %2 occurrences held, %3 people served, %4 volunteer hours</source>
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
@@ -500,7 +500,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/forecast.py" line="48" />
       <source>%1: %2 to %3</source>
-      <translation type="unfinished" />
+      <translation>%1：%2 次移至 %3</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="96" />
@@ -533,7 +533,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：结束日期早于开始日期（%3）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="343" />
+      <location filename="../../cli/commands.py" line="346" />
       <source>%1; run assign again</source>
       <translation>%1；请重新运行 assign</translation>
     </message>
@@ -733,7 +733,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="99" />
+      <location filename="../../cli/commands.py" line="101" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -743,17 +743,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，共 %1 次</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="302" />
+      <location filename="../../reports/messages.py" line="318" />
       <source>, at most {bound}</source>
       <translation>，最多 {bound}</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="405" />
+      <location filename="../../cli/commands.py" line="408" />
       <source>, removed %1</source>
       <translation>，移除 %1 条</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="294" />
+      <location filename="../../reports/messages.py" line="310" />
       <source>, stopped by the clock: may differ on another run</source>
       <translation>，因时钟限制停止：再次运行结果可能不同</translation>
     </message>
@@ -763,12 +763,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，直到 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="506" />
+      <location filename="../../cli/commands.py" line="511" />
       <source>--activity ID and --occurrence DATE</source>
       <translation>--activity 活动编号 和 --occurrence 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="508" />
+      <location filename="../../cli/commands.py" line="513" />
       <source>--branch ID</source>
       <translation>--branch 党支部编号</translation>
     </message>
@@ -778,7 +778,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="509" />
+      <location filename="../../cli/commands.py" line="514" />
       <source>--from DATE</source>
       <translation>--from 日期</translation>
     </message>
@@ -788,7 +788,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="507" />
+      <location filename="../../cli/commands.py" line="512" />
       <source>--staff ID</source>
       <translation>--staff 职工编号</translation>
     </message>
@@ -803,24 +803,34 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--to %1 早于所用的起始日 %2（请给出 --from）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="259" />
+      <location filename="../../cli/commands.py" line="261" />
       <source>--today %1 is not in the demo year %2</source>
       <translation>--today %1 不在演示年份 %2 内</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="174" />
+      <location filename="../../cli/commands.py" line="176" />
       <source>; </source>
       <translation>；</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="331" />
+      <location filename="../../reports/messages.py" line="347" />
       <source>; no plan can do with less than {bound} h: {why}.</source>
       <translation>；任何方案都不可能低于 {bound} 小时：{why}。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="330" />
+      <location filename="../../reports/messages.py" line="346" />
       <source>; no plan can do with less: {why}.</source>
       <translation>；任何方案都不可能更少：{why}。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="307" />
+      <source>; perhaps as low as {bound}</source>
+      <translation>；也许最少可到 {bound}</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="307" />
+      <source>; perhaps up to {bound}</source>
+      <translation>；也许最多可到 {bound}</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="273" />
@@ -1278,7 +1288,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="401" />
+      <location filename="../../cli/commands.py" line="404" />
       <source>CHANGED %1 %2: removed %3; added %4; moved %5</source>
       <translation>已调整 %1 %2：移除 %3；新增 %4；调动 %5</translation>
     </message>
@@ -1355,7 +1365,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/forecast.py" line="84" />
       <source>Can give in clinical time</source>
-      <translation type="unfinished" />
+      <translation>工作时间内可出</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="394" />
@@ -1848,7 +1858,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心电图</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="283" />
+      <location filename="../../cli/commands.py" line="285" />
       <source>ERROR</source>
       <translation>错误</translation>
     </message>
@@ -2330,17 +2340,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/forecast.py" line="78" />
       <source>Hours needed</source>
-      <translation type="unfinished" />
+      <translation>需要时长</translation>
     </message>
     <message>
       <location filename="../../reports/forecast.py" line="80" />
       <source>Hours short</source>
-      <translation type="unfinished" />
+      <translation>缺口时长</translation>
     </message>
     <message>
       <location filename="../../reports/forecast.py" line="79" />
       <source>Hours the pool can give</source>
-      <translation type="unfinished" />
+      <translation>可出时长</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="41" />
@@ -2558,7 +2568,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>讲座听众</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="300" />
+      <location filename="../../reports/messages.py" line="316" />
       <source>Led by their own branch: {count} of {of}</source>
       <translation>由本支部党员带队：{count} / {of}</translation>
     </message>
@@ -2590,7 +2600,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/forecast.py" line="126" />
       <source>Lower bound on the most hours one person must give in a month</source>
-      <translation type="unfinished" />
+      <translation>一人一月最多须出时长的下限</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_page.py" line="80" />
@@ -2770,7 +2780,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/forecast.py" line="83" />
       <source>Needed in clinical time</source>
-      <translation type="unfinished" />
+      <translation>工作时间内需要</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="151" />
@@ -3020,7 +3030,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/forecast.py" line="81" />
       <source>Of which planned</source>
-      <translation type="unfinished" />
+      <translation>其中已排场次</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_official.py" line="51" />
@@ -3195,7 +3205,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/forecast.py" line="114" />
       <source>People needed</source>
-      <translation type="unfinished" />
+      <translation>需增人数</translation>
     </message>
     <message>
       <location filename="../../reports/review.py" line="75" />
@@ -3290,22 +3300,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/forecast.py" line="76" />
       <source>Pool</source>
-      <translation type="unfinished" />
+      <translation>资质池</translation>
     </message>
     <message>
       <location filename="../../reports/forecast.py" line="128" />
       <source>Pool and month of the bound</source>
-      <translation type="unfinished" />
+      <translation>下限所在资质池与月份</translation>
     </message>
     <message>
       <location filename="../../reports/forecast.py" line="133" />
       <source>Pool-months short</source>
-      <translation type="unfinished" />
+      <translation>不足的资质池·月份</translation>
     </message>
     <message>
       <location filename="../../reports/forecast.py" line="100" />
       <source>Pools by month</source>
-      <translation type="unfinished" />
+      <translation>各月资质池</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="407" />
@@ -3850,7 +3860,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/forecast.py" line="113" />
       <source>Short and fixes</source>
-      <translation type="unfinished" />
+      <translation>缺口与对策</translation>
     </message>
     <message>
       <location filename="../../ui/conflicts_panel.py" line="89" />
@@ -4085,7 +4095,7 @@ Details were written to %2.</source>
       <translation>活动结束时间须晚于开始时间。</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="318" />
+      <location filename="../../reports/messages.py" line="334" />
       <source>The busiest person carries {hours} h</source>
       <translation>负担最重的人承担 {hours} 小时</translation>
     </message>
@@ -4128,6 +4138,11 @@ Details were written to %2.</source>
       <location filename="../../ui/edits.py" line="61" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="426" />
+      <source>The goals, most important first (each one kept while the next was sought):</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="301" />
@@ -4375,7 +4390,7 @@ Details were written to %2.</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="394" />
+      <location filename="../../cli/commands.py" line="397" />
       <source>UNFILLED %1</source>
       <translation>未补齐 %1</translation>
     </message>
@@ -4487,7 +4502,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../reports/forecast.py" line="123" />
       <source>Visits not yet planned</source>
-      <translation type="unfinished" />
+      <translation>尚未排期的走访</translation>
     </message>
     <message>
       <location filename="../../reports/review.py" line="76" />
@@ -4515,7 +4530,7 @@ Details were written to %2.</source>
       <translation>志愿服务时间银行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="283" />
+      <location filename="../../cli/commands.py" line="285" />
       <source>WARNING</source>
       <translation>警告</translation>
     </message>
@@ -4607,7 +4622,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../reports/forecast.py" line="114" />
       <source>What would close it</source>
-      <translation type="unfinished" />
+      <translation>解决办法</translation>
     </message>
     <message>
       <location filename="../../reports/review.py" line="261" />
@@ -4770,7 +4785,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="770" />
+      <location filename="../../cli/commands.py" line="775" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
@@ -4850,7 +4865,7 @@ Details were written to %2.</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="403" />
+      <location filename="../../cli/commands.py" line="406" />
       <source>added %1 assignment(s)</source>
       <translation>已新增 %1 条排班</translation>
     </message>
@@ -4907,7 +4922,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../reports/forecast.py" line="120" />
       <source>as spread</source>
-      <translation type="unfinished" />
+      <translation>均匀分布</translation>
     </message>
     <message>
       <location filename="../../scheduler/recurrence.py" line="301" />
@@ -4915,7 +4930,7 @@ Details were written to %2.</source>
       <translation>要求开始后超过 %1 年的场次：本应用只安排其中 %2 场，截至 %3（请把该系列拆分）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="332" />
+      <location filename="../../cli/commands.py" line="335" />
       <source>assign</source>
       <translation>排班</translation>
     </message>
@@ -4975,7 +4990,7 @@ Details were written to %2.</source>
       <translation>无法打开数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="144" />
+      <location filename="../../cli/commands.py" line="146" />
       <source>cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
@@ -5000,7 +5015,7 @@ Details were written to %2.</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="773" />
+      <location filename="../../cli/commands.py" line="778" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -5010,7 +5025,7 @@ Details were written to %2.</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="238" />
+      <location filename="../../cli/commands.py" line="240" />
       <source>cannot write %1: folder %2 does not exist</source>
       <translation>无法写入 %1：文件夹 %2 不存在</translation>
     </message>
@@ -5035,7 +5050,7 @@ Details were written to %2.</source>
       <translation>正在重新检查整个计划…</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="344" />
+      <location filename="../../reports/messages.py" line="360" />
       <source>clinical hours</source>
       <translation>门诊时间</translation>
     </message>
@@ -5135,7 +5150,7 @@ Details were written to %2.</source>
       <translation>已删除</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="267" />
+      <location filename="../../cli/commands.py" line="269" />
       <source>demo hospital (%1, seed %2, %3, as on %4) written in %5 s: %6</source>
       <translation>演示医院（%1，随机种子 %2，%3 年，截至 %4）已写入，用时 %5 秒：%6</translation>
     </message>
@@ -5145,7 +5160,7 @@ Details were written to %2.</source>
       <translation>膳食指导资料</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="772" />
+      <location filename="../../cli/commands.py" line="777" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
     </message>
@@ -5195,12 +5210,12 @@ Details were written to %2.</source>
       <translation>例如：春节</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="75" />
+      <location filename="../../cli/commands.py" line="77" />
       <source>error: %1</source>
       <translation>错误：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="574" />
+      <location filename="../../cli/commands.py" line="579" />
       <source>error: %1 (see --help)</source>
       <translation>错误：%1（参见 --help）</translation>
     </message>
@@ -5235,9 +5250,14 @@ Details were written to %2.</source>
       <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="248" />
+      <location filename="../../cli/commands.py" line="250" />
       <source>exported to %1: %2</source>
       <translation>已导出到 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="287" />
+      <source>filled in order, without searching</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="43" />
@@ -5247,12 +5267,12 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/forecast.py" line="38" />
       <source>forecast</source>
-      <translation type="unfinished" />
+      <translation>人力预测</translation>
     </message>
     <message>
       <location filename="../../cli/forecast.py" line="55" />
       <source>forecast %1: %2 pool-months with needs, %3 short</source>
-      <translation type="unfinished" />
+      <translation>%1 年人力预测：%2 个资质池·月份有需求，%3 个不足</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="43" />
@@ -5295,22 +5315,22 @@ Details were written to %2.</source>
       <translation>超出月度上限的小时数</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="478" />
+      <location filename="../../cli/commands.py" line="483" />
       <source>ics needs either --staff ID or --branch ID</source>
       <translation>ics 需要 --staff 职工编号 或 --branch 党支部编号（二选一）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="167" />
+      <location filename="../../cli/commands.py" line="169" />
       <source>import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="174" />
+      <location filename="../../cli/commands.py" line="176" />
       <source>imported %1: %2</source>
       <translation>已导入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="225" />
+      <location filename="../../cli/commands.py" line="227" />
       <source>imported %1: %2 record(s) taken, %3 unchanged, %4 changed both here and in the field (choose in the app: File ▸ Field conflicts)</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
@@ -5320,22 +5340,17 @@ Details were written to %2.</source>
       <translation>之前已导入（{value}）</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="278" />
-      <source>improved, stopped by its budget</source>
-      <translation>已改进，因预算用完而停止</translation>
-    </message>
-    <message>
       <location filename="../../scheduler/duty_codes.py" line="93" />
       <source>in theatre in clinical hours (one-week sheets)</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="763" />
+      <location filename="../../cli/commands.py" line="768" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="741" />
+      <location filename="../../cli/commands.py" line="746" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
     </message>
@@ -5532,7 +5547,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/forecast.py" line="89" />
       <source>lower bound: someone gives at least %1 h in a month (%2, %3: %4 h for %5 people)</source>
-      <translation type="unfinished" />
+      <translation>下限：至少有一人一个月要出 %1 小时（%2，%3：%4 小时，共 %5 人）</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="122" />
@@ -5557,7 +5572,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../reports/forecast.py" line="53" />
       <source>move %1 visit(s) not yet planned to months with room (%2)</source>
-      <translation type="unfinished" />
+      <translation>把 %1 次尚未排期的走访移到有余力的月份（%2）</translation>
     </message>
     <message>
       <location filename="../../reports/forecast.py" line="122" />
@@ -5740,7 +5755,7 @@ Details were written to %2.</source>
       <translation>不能包含控制字符</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="342" />
+      <location filename="../../reports/messages.py" line="358" />
       <source>name</source>
       <translation>名称</translation>
     </message>
@@ -5810,6 +5825,11 @@ Details were written to %2.</source>
       <translation>没有在岗人员符合条件（{need}）</translation>
     </message>
     <message>
+      <location filename="../../reports/messages.py" line="279" />
+      <source>no better one found in the time given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../scheduler/spreadsheet.py" line="1015" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
@@ -5860,7 +5880,7 @@ Details were written to %2.</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="494" />
+      <location filename="../../cli/commands.py" line="499" />
       <source>no party branch with id %1</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
@@ -5868,6 +5888,11 @@ Details were written to %2.</source>
       <location filename="../../scheduler/spreadsheet.py" line="985" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="289" />
+      <source>no plan found</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../scheduler/duty.py" line="393" />
@@ -5885,7 +5910,7 @@ Details were written to %2.</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="492" />
+      <location filename="../../cli/commands.py" line="497" />
       <source>no staff member with id %1</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
@@ -5965,19 +5990,19 @@ Details were written to %2.</source>
       <translation>无法使用</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="279" />
-      <source>nothing better found within its budget</source>
-      <translation>预算内未找到更好的结果</translation>
-    </message>
-    <message>
       <location filename="../../scheduler/duty_codes.py" line="114" />
       <source>nothing planned</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="174" />
+      <location filename="../../cli/commands.py" line="176" />
       <source>nothing to change</source>
       <translation>没有需要更改的内容</translation>
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="288" />
+      <source>nothing to do</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="95" />
@@ -6055,7 +6080,7 @@ Details were written to %2.</source>
       <translation>已超时 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="464" />
+      <location filename="../../cli/commands.py" line="469" />
       <source>pairings: %1 on track, %2 behind</source>
       <translation>结对：%1 个进度正常，%2 个滞后</translation>
     </message>
@@ -6090,11 +6115,6 @@ Details were written to %2.</source>
       <translation>便携式超声仪</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="277" />
-      <source>proved best</source>
-      <translation>已证明最优</translation>
-    </message>
-    <message>
       <location filename="../../reports/notice.py" line="42" />
       <source>pulse pillow</source>
       <translation>脉枕</translation>
@@ -6105,7 +6125,7 @@ Details were written to %2.</source>
       <translation>快速检测试剂</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="189" />
+      <location filename="../../cli/commands.py" line="191" />
       <source>recorded %1: %2 record(s)</source>
       <translation>已登记 %1：%2 条服务记录</translation>
     </message>
@@ -6130,12 +6150,12 @@ Details were written to %2.</source>
       <translation>点单：收到 %1，已响应 %2，已谢绝 %3，已逾期 %4</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="472" />
+      <location filename="../../cli/commands.py" line="477" />
       <source>requests: %1; median %2 days to answer</source>
       <translation>点单：%1；答复用时中位数 %2 天</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="470" />
+      <location filename="../../cli/commands.py" line="475" />
       <source>requests: %1; none answered yet</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
@@ -6145,12 +6165,12 @@ Details were written to %2.</source>
       <translation>夜班后休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="545" />
+      <location filename="../../cli/commands.py" line="550" />
       <source>roster %1</source>
       <translation>排班表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="558" />
+      <location filename="../../cli/commands.py" line="563" />
       <source>roster %1: %2</source>
       <translation>排班表 %1：%2</translation>
     </message>
@@ -6240,7 +6260,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="345" />
+      <location filename="../../reports/messages.py" line="361" />
       <source>shift codes</source>
       <translation>班次代码</translation>
     </message>
@@ -6292,7 +6312,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../reports/forecast.py" line="63" />
       <source>that closes the gap</source>
-      <translation type="unfinished" />
+      <translation>即可补足</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="61" />
@@ -6310,17 +6330,37 @@ Details were written to %2.</source>
       <translation>备份 %1 也已损坏：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="482" />
+      <location filename="../../reports/messages.py" line="278" />
+      <source>the best found in the time given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="285" />
+      <source>the best plan found in the time given</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="284" />
+      <source>the best plan possible</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="277" />
+      <source>the best possible</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="487" />
       <source>the calendar is an .ics file: give -o a name ending in .ics, not %1</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="747" />
+      <location filename="../../cli/commands.py" line="752" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="744" />
+      <location filename="../../cli/commands.py" line="749" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
@@ -6350,12 +6390,12 @@ Details were written to %2.</source>
       <translation>演示数据的结对最早在其年份前 %1 年开始：请给出 %2 至 %3 之间的年份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="758" />
+      <location filename="../../cli/commands.py" line="763" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="760" />
+      <location filename="../../cli/commands.py" line="765" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
     </message>
@@ -6405,7 +6445,7 @@ Details were written to %2.</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="173" />
+      <location filename="../../cli/commands.py" line="175" />
       <source>the hospital's %1</source>
       <translation>医院的%1</translation>
     </message>
@@ -6427,7 +6467,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/forecast.py" line="57" />
       <source>the official calendar of %1 is not known yet: weekends alone are days off</source>
-      <translation type="unfinished" />
+      <translation>%1 年的法定节假日尚未公布：仅以周末为休息日</translation>
     </message>
     <message>
       <location filename="../../scheduler/field.py" line="176" />
@@ -6505,7 +6545,7 @@ Details were written to %2.</source>
       <translation>复盘是 PDF 或 PNG 图片：-o 请给以 .pdf 或 .png 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="522" />
+      <location filename="../../cli/commands.py" line="527" />
       <source>the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
       <translation>排班表为 PDF 或 PNG 图片：-o 的文件名应以 .pdf 或 .png 结尾，而不是 %1</translation>
     </message>
@@ -6547,7 +6587,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/forecast.py" line="74" />
       <source>the tightest pools:</source>
-      <translation type="unfinished" />
+      <translation>最紧张的资质池：</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty.py" line="655" />
@@ -6560,7 +6600,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="431" />
+      <location filename="../../cli/commands.py" line="436" />
       <source>the workbook is .xlsx: give -o a name ending in .xlsx, not %1</source>
       <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
     </message>
@@ -6575,7 +6615,7 @@ Details were written to %2.</source>
       <translation>%1 处没有数据库</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="130" />
+      <location filename="../../cli/commands.py" line="132" />
       <source>there is no database at %1 (nothing was created; check --db, or make one with import or demo)</source>
       <translation>%1 处没有数据库（未创建任何文件；请检查 --db，或用 import 或 demo 建立数据库）</translation>
     </message>
@@ -6605,7 +6645,7 @@ Details were written to %2.</source>
       <translation>该场次被调整了两次</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="343" />
+      <location filename="../../reports/messages.py" line="359" />
       <source>time zone</source>
       <translation>时区</translation>
     </message>
@@ -6650,7 +6690,7 @@ Details were written to %2.</source>
       <translation>期望日期已过</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="176" />
+      <location filename="../../cli/commands.py" line="178" />
       <source>warning: %1</source>
       <translation>警告：%1</translation>
     </message>
@@ -6667,30 +6707,30 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/forecast.py" line="100" />
       <source>worked out in %1 s</source>
-      <translation type="unfinished" />
+      <translation>用时 %1 秒</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="403" />
+      <location filename="../../cli/commands.py" line="406" />
       <source>would add %1 assignment(s)</source>
       <translation>将新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="447" />
+      <location filename="../../cli/commands.py" line="452" />
       <source>wrote %1</source>
       <translation>已写入 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="500" />
+      <location filename="../../cli/commands.py" line="505" />
       <source>wrote %1: %2 event(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个日程</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="210" />
+      <location filename="../../cli/commands.py" line="212" />
       <source>wrote %1: %2 occurrence(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个场次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="563" />
+      <location filename="../../cli/commands.py" line="568" />
       <source>wrote %1: %2 – %3</source>
       <translation>已写入 %1：%2 – %3</translation>
     </message>
@@ -6720,12 +6760,17 @@ Details were written to %2.</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="322" />
+      <location filename="../../reports/messages.py" line="338" />
       <source>{name} already carries {bound} h in the window</source>
       <translation>{name} 在该时段内已承担 {bound} 小时</translation>
     </message>
     <message>
-      <location filename="../../reports/messages.py" line="326" />
+      <location filename="../../reports/messages.py" line="311" />
+      <source>{name}: {value} ({status})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../reports/messages.py" line="342" />
       <source>{pool} needs {places} places and {people} people can take them</source>
       <translation>{pool} 需要 {places} 个岗位，而能胜任的只有 {people} 人</translation>
     </message>

@@ -1,0 +1,118 @@
+"""`forecast --year Y`: the capacity forecast as text, JSON, or an Excel workbook."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from db.files import write_atomically
+from db.planio import load_plan
+from reports.document import translator
+from reports.forecast import describe_fix, pool_name, write_workbook
+from scheduler.forecast import forecast, to_json
+from scheduler.workdays import WorkCalendar, official_calendar
+
+from . import args as cli_args
+from .commands import EXIT_OK, CommandError, Progress, _date, _no_folder, _open, _say
+from .lang import json_text, t, tf
+
+Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+TIGHTEST = 5  # pool-months listed when none is short
+
+
+def cmd_forecast(args: argparse.Namespace) -> int:
+    out = Path(args.output) if args.output else None
+    if out is not None:
+        if out.suffix.lower() != ".xlsx":
+            raise CommandError(tf("the workbook is .xlsx: give -o a name ending in .xlsx, not %1", out.name))
+        if not out.parent.exists():
+            raise CommandError(_no_folder(out))
+    with _open(args) as store:
+        plan = load_plan(store)
+    calendar = WorkCalendar(official_calendar(), plan.calendar.values())
+    began = time.perf_counter()
+    f = forecast(plan, calendar, args.year, args.today or date.today(), progress=Progress(t("forecast")))
+    seconds = time.perf_counter() - began
+    if out is not None:
+        book = io.BytesIO()  # made in memory, then written whole
+        write_workbook(book, f, plan, translator(args.lang))
+        write_atomically(out, book.getvalue())
+        _say(tf("wrote %1", out))
+    if args.json:
+        doc = to_json(f)
+        for fix, item in zip(f.fixes, doc["fixes"], strict=True):
+            item["text"] = describe_fix(fix, plan, t)
+        doc["seconds"] = round(seconds, 2)
+        print(json_text(doc))
+        return EXIT_OK
+    if out is not None:
+        return EXIT_OK
+    short = f.short()
+    _say(tf("forecast %1: %2 pool-months with needs, %3 short", args.year, len(f.pools), len(short)))
+    if not calendar.knows(args.year):
+        _say(tf("the official calendar of %1 is not known yet: weekends alone are days off", args.year))
+    for r in short:
+        _say(
+            "  "
+            + tf(
+                "%1 %2: needs %3 h, can give %4 h, short %5 h",
+                f"{r.month:%Y-%m}",
+                pool_name(plan, r.department, r.qualification, t),
+                f"{r.needed_hours:g}",
+                f"{r.available_hours:g}",
+                f"{r.short_hours:g}",
+            )
+        )
+    if not short:
+        tight = sorted(
+            f.pools, key=lambda r: -(r.needed_hours / r.available_hours if r.available_hours else 1e9)
+        )
+        _say(t("the tightest pools:"))
+        for r in tight[:TIGHTEST]:
+            _say(
+                "  "
+                + tf(
+                    "%1 %2: needs %3 h of %4 h it can give",
+                    f"{r.month:%Y-%m}",
+                    pool_name(plan, r.department, r.qualification, t),
+                    f"{r.needed_hours:g}",
+                    f"{r.available_hours:g}",
+                )
+            )
+    if f.bound_pool is not None:
+        b = f.bound_pool
+        _say(
+            tf(
+                "lower bound: someone gives at least %1 h in a month (%2, %3: %4 h for %5 people)",
+                f"{f.bound_hours:g}",
+                pool_name(plan, b.department, b.qualification, t),
+                f"{b.month:%Y-%m}",
+                f"{b.needed_hours:g}",
+                b.people,
+            )
+        )
+    for fix in f.fixes:
+        _say("  " + describe_fix(fix, plan, t))
+    _say(tf("worked out in %1 s", f"{seconds:.2f}"))
+    return EXIT_OK
+
+
+def add_parser(command: Command) -> None:
+    """`forecast --year Y [--json] [-o FILE.xlsx] [--today D]`, made with build_parser's `command`."""
+    p = command(
+        "forecast",
+        cmd_forecast,
+        "Capacity forecast: the hours each qualification pool must give month by month for the "
+        "pairings' targets and the planned series, against the hours it can give; the months short "
+        "and what would close the gap.",
+    )
+    p.add_argument("--year", type=cli_args.year, required=True, help="the year")
+    p.add_argument("--json", action="store_true", help="print the forecast as JSON")
+    p.add_argument("-o", "--output", help="write an Excel workbook (.xlsx)")
+    p.add_argument(
+        "--today", type=_date, help="the day it is judged at: visits not planned go to months after it"
+    )

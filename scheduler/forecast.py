@@ -1,0 +1,507 @@
+"""The capacity forecast: for every qualification pool and month of a year, the hours the plan
+needs against the hours the pool can give; the months and pools short; the lower bound on the most
+hours one person must give in a month; and what would close each gap (visits moved within their
+pairing's year to months with room, computed with CP-SAT, or the people of that pool needed).
+
+Readings:
+- A pool is the people who can meet a kind of need: (department, qualification) as the need names
+  them (a station's department on turn standing for a need's missing department). The pools are
+  checked one by one, each with every need only its people can meet (a pool of a qualification
+  carries its needs of every department), so a month a pool is short in is a month no assignment
+  fills (Hall's condition): places of that pool stay open.
+- Demand: the occurrences planned in the year (not called off), each station's needs × its hours;
+  plus, for each pairing, the visits its yearly target (pro rata to the days it runs in the year)
+  still lacks beyond those planned, spread evenly over its months still to come, each visit
+  needing what the pairing's past visits needed on average (its activities' stations and needs
+  before the year; else those planned in it; else DEFAULT_VISIT).
+- Supply: each active person gives at most their monthly cap (DEFAULT_CAP where none is set),
+  less the share of the month's days they are away (leave or other unavailability over the whole
+  of clinical hours, from the duty rosters); a department that keeps all its people for its
+  minimum cover lends them on days off only (weekends and holidays by the official calendar).
+- The bound: a pool's hours in a month shared equally among its people who can give any: the
+  most one of them must give; the year's bound is the largest.
+- Fixes: the visits not yet planned may move to other months of the pairing's year (those still
+  to come while it runs); CP-SAT finds the spread with the fewest hours short, then the fewest
+  visits moved. What is still short after that needs people: the hours over what one person of
+  the pool gives in a month, rounded up."""
+
+from __future__ import annotations
+
+import calendar as _cal
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from .conflicts import Booked, held_occurrences
+from .model import Activity, Need, Pairing, Plan
+from .planning import department_on_turn
+from .workdays import WorkCalendar
+
+Pool = tuple[str | None, str | None]  # (department, qualification)
+Source = tuple[str, str]  # ("pairing", id) or ("activity", id)
+
+DEFAULT_CAP = 16.0  # hours a month for a person with no cap of their own
+# A pairing with no visits to learn from: a physician and a nurse for two hours.
+DEFAULT_VISIT: tuple[tuple[Need, ...], float] = (
+    (Need(qualification="physician"), Need(qualification="nurse")),
+    2.0,
+)
+AWAY_REASONS = ("leave", "other")
+ALL, CLINICAL = "all", "clinical"
+QUARTERS = 4  # the solver counts quarter hours
+
+
+@dataclass(frozen=True, slots=True)
+class PoolMonth:
+    department: str | None
+    qualification: str | None
+    month: date  # the first of the month
+    needed_hours: float
+    available_hours: float
+    planned_hours: float  # of the needed hours, those of occurrences already planned
+    people: int  # people of the pool who can give hours that month
+    clinical_needed_hours: float = 0.0  # of the needed hours, those in clinical time
+    clinical_available_hours: float = 0.0  # what departments with people to spare can give then
+
+    @property
+    def pool(self) -> Pool:
+        return (self.department, self.qualification)
+
+    @property
+    def short_hours(self) -> float:
+        """The hours the pool cannot give: over all its hours, or over clinical time."""
+        return round(
+            max(
+                0.0,
+                self.needed_hours - self.available_hours,
+                self.clinical_needed_hours - self.clinical_available_hours,
+            ),
+            2,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class VisitMove:
+    pairing: str
+    from_month: date
+    to_month: date
+    visits: int
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    department: str | None
+    qualification: str | None
+    month: date
+    short_hours: float
+    moves: tuple[VisitMove, ...]  # visits moved out of this month (their pairing needs this pool)
+    short_after_moves: float
+    people_needed: int  # of this pool, for what moves cannot close
+
+
+@dataclass(slots=True)
+class Forecast:
+    year: int
+    pools: list[PoolMonth]
+    bound_hours: float
+    bound_pool: PoolMonth | None
+    fixes: list[Fix]
+    # What makes up each pool-month's need: source -> hours (pairings' visits, other activities).
+    behind: dict[tuple[Pool, date], dict[Source, float]] = field(default_factory=dict)
+    visits: dict[str, list[int]] = field(default_factory=dict)  # pairing -> unplanned visits a month
+    proposed: dict[str, list[int]] = field(default_factory=dict)  # the same after the moves
+    solver_status: str = ""
+
+    def short(self) -> list[PoolMonth]:
+        return [p for p in self.pools if p.short_hours > 0]
+
+
+def _months(year: int) -> list[date]:
+    return [date(year, m, 1) for m in range(1, 13)]
+
+
+def _month_end(m: date) -> date:
+    return m.replace(day=_cal.monthrange(m.year, m.month)[1])
+
+
+def pools_of_need(department: str | None, qualification: str | None) -> list[Pool]:
+    """The pools whose people alone can meet a need: its own, and the wider pool of its
+    qualification (or department) across departments."""
+    if department is None and qualification is None:
+        return []
+    out: list[Pool] = [(department, qualification)]
+    if department is not None and qualification is not None:
+        out += [(None, qualification), (department, None)]
+    return out
+
+
+def _needs_by_pool(
+    a: Activity, day: date, start: datetime, end: datetime, calendar: WorkCalendar, hours: tuple[str, str]
+) -> dict[tuple[Pool, str], float]:
+    """Place-hours of one occurrence by pool: ALL of them, and those in CLINICAL time (clinical
+    hours of working days, when only departments with people to spare can lend theirs)."""
+    length = (end - start).total_seconds() / 3600
+    clinical = (
+        sum((b - a_).total_seconds() for a_, b in calendar.clinical_intervals(start, end, hours)) / 3600
+    )
+    out: dict[tuple[Pool, str], float] = defaultdict(float)
+    for st in a.stations:
+        turn = department_on_turn(a, day, st.id)
+        for n in st.needs:
+            for pool in pools_of_need(n.department or turn, n.qualification):
+                out[(pool, ALL)] += n.count * length
+                if clinical:
+                    out[(pool, CLINICAL)] += n.count * clinical
+    return out
+
+
+def _pairing_of(a: Activity, by_key: dict[tuple[str, str], list[Pairing]], day: date) -> Pairing | None:
+    for p in by_key.get((a.organizer or "", a.partner or ""), ()):
+        if (p.start is None or p.start <= day) and (p.end is None or day <= p.end):
+            return p
+    return None
+
+
+def _spread(n: int, months: list[int]) -> dict[int, int]:
+    """n visits over the months given, as evenly as whole visits allow."""
+    k = len(months)
+    return {m: (n * (i + 1)) // k - (n * i) // k for i, m in enumerate(months)}
+
+
+def forecast(
+    plan: Plan,
+    calendar: WorkCalendar,
+    year: int,
+    today: date | None = None,
+    time_limit: float = 5.0,
+    progress: Callable[[int, int], bool] | None = None,
+) -> Forecast:
+    """The forecast for `year`, judged at `today` (visits not planned go to months not over yet)."""
+    months = _months(year)
+    y0, y1 = datetime(year, 1, 1), datetime(year + 1, 1, 1)
+    hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
+    by_key: dict[tuple[str, str], list[Pairing]] = defaultdict(list)
+    for p in sorted(plan.pairings.values(), key=lambda p: p.id):
+        by_key[(p.branch, p.partner)].append(p)
+
+    def needs(b: Booked) -> dict[tuple[Pool, str], float]:
+        return _needs_by_pool(b.activity, b.occ.date, b.occ.start, b.occ.end, calendar, hours)
+
+    # Demand of what is planned (key: (pool, ALL or CLINICAL), month index).
+    needed: dict[tuple[tuple[Pool, str], int], float] = defaultdict(float)
+    planned_h: dict[tuple[tuple[Pool, str], int], float] = defaultdict(float)
+    behind: dict[tuple[Pool, int], dict[Source, float]] = defaultdict(lambda: defaultdict(float))
+    planned_visits: dict[str, int] = defaultdict(int)
+    profiles: dict[str, list[dict[tuple[Pool, str], float]]] = defaultdict(list)
+    this_year: dict[str, list[dict[tuple[Pool, str], float]]] = defaultdict(list)
+    for b in held_occurrences(plan, calendar, datetime(year - 2, 1, 1), y1):
+        p = _pairing_of(b.activity, by_key, b.occ.start.date())
+        one = needs(b)
+        if b.occ.start < y0:
+            if p is not None:
+                profiles[p.id].append(one)
+            continue
+        m = b.occ.start.month - 1
+        source: Source = ("pairing", p.id) if p else ("activity", b.activity.id)
+        if p is not None:
+            planned_visits[p.id] += 1
+            this_year[p.id].append(one)
+        for key, h in one.items():
+            needed[(key, m)] += h
+            planned_h[(key, m)] += h
+            if key[1] == ALL:
+                behind[(key[0], m)][source] += h
+    if progress is not None:
+        progress(1, 4)
+
+    # What each pairing's visit usually needs: its visits before the year, else those in it.
+    default: dict[tuple[Pool, str], float] = defaultdict(float)
+    for n in DEFAULT_VISIT[0]:
+        for pool in pools_of_need(n.department, n.qualification):
+            default[(pool, ALL)] += n.count * DEFAULT_VISIT[1]
+    cost: dict[str, dict[tuple[Pool, str], float]] = {}
+    for p in plan.pairings.values():
+        seen = profiles.get(p.id) or this_year.get(p.id)
+        if not seen:
+            cost[p.id] = dict(default)
+            continue
+        avg: dict[tuple[Pool, str], float] = defaultdict(float)
+        for one in seen:
+            for key, h in one.items():
+                avg[key] += h / len(seen)
+        cost[p.id] = dict(avg)
+
+    # Visits the targets still lack, spread over the months to come.
+    first_open = 0
+    if today is not None and today.year >= year:
+        first_open = 12 if today.year > year else today.month - 1
+    days_in_year = 366 if _cal.isleap(year) else 365
+    visits: dict[str, list[int]] = {}
+    allowed: dict[str, list[int]] = {}
+    for p in sorted(plan.pairings.values(), key=lambda p: p.id):
+        start = max(p.start or date(year, 1, 1), date(year, 1, 1))
+        end = min(p.end or date(year, 12, 31), date(year, 12, 31))
+        if end < start or p.visits_per_year <= 0:
+            continue
+        target = round(p.visits_per_year * ((end - start).days + 1) / days_in_year)
+        lacking = max(0, target - planned_visits.get(p.id, 0))
+        ok = [i for i in range(first_open, 12) if months[i] <= end and _month_end(months[i]) >= start]
+        if not lacking or not ok:
+            continue
+        spread = _spread(lacking, ok)
+        visits[p.id] = [spread.get(i, 0) for i in range(12)]
+        allowed[p.id] = ok
+        for i, n in spread.items():
+            for key, h in cost[p.id].items() if n else ():
+                needed[(key, i)] += n * h
+                if key[1] == ALL:
+                    behind[(key[0], i)][("pairing", p.id)] += n * h
+    if progress is not None:
+        progress(2, 4)
+
+    # Supply: every person's hours, and in clinical time those of departments with people to spare.
+    pools = sorted({key[0] for key, _m in needed}, key=lambda x: (x[1] or "", x[0] or ""))
+    capacity = _capacities(plan, calendar, year)
+    spare = _spare_departments(plan)
+    members: dict[Pool, list[str]] = defaultdict(list)
+    wanted = set(pools)
+    for s in plan.staff.values():
+        if not s.active:
+            continue
+        mine = {(s.department, q) for q in s.qualifications} | {(None, q) for q in s.qualifications}
+        for pool in mine | {(s.department, None)}:
+            if pool in wanted:
+                members[pool].append(s.id)
+    available: dict[tuple[tuple[Pool, str], int], float] = {}
+    people: dict[tuple[Pool, int], int] = {}
+    for pool in pools:
+        for i in range(12):
+            caps = [(capacity[sid][i], plan.staff[sid].department in spare) for sid in members.get(pool, ())]
+            available[((pool, ALL), i)] = round(sum(c for c, _ in caps), 2)
+            available[((pool, CLINICAL), i)] = round(sum(c for c, ok in caps if ok), 2)
+            people[(pool, i)] = sum(1 for c, _ in caps if c > 0)
+
+    rows: list[PoolMonth] = []
+    for pool in pools:
+        for i in range(12):
+            need = round(needed.get(((pool, ALL), i), 0.0), 2)
+            if need <= 0:
+                continue
+            rows.append(
+                PoolMonth(
+                    pool[0],
+                    pool[1],
+                    months[i],
+                    need,
+                    available[((pool, ALL), i)],
+                    round(planned_h.get(((pool, ALL), i), 0.0), 2),
+                    people[(pool, i)],
+                    round(needed.get(((pool, CLINICAL), i), 0.0), 2),
+                    available[((pool, CLINICAL), i)],
+                )
+            )
+    bound, bound_row = 0.0, None
+    for r in rows:
+        if r.people and round(r.needed_hours / r.people, 2) > bound:
+            bound, bound_row = round(r.needed_hours / r.people, 2), r
+
+    # Fixes.
+    short = [r for r in rows if r.short_hours > 0]
+    proposed = {k: list(v) for k, v in visits.items()}
+    status = "not needed"
+    if short and visits:
+        keys = [(pool, kind) for pool in pools for kind in (ALL, CLINICAL)]
+        proposed, status = _rebalance(keys, planned_h, available, visits, allowed, cost, time_limit)
+    if progress is not None:
+        progress(3, 4)
+    fixes: list[Fix] = []
+    for r in short:
+        i = r.month.month - 1
+        after = 0.0
+        for kind, room in ((ALL, r.available_hours), (CLINICAL, r.clinical_available_hours)):
+            load = planned_h.get(((r.pool, kind), i), 0.0) + sum(
+                n[i] * cost[pid].get((r.pool, kind), 0.0) for pid, n in proposed.items()
+            )
+            after = max(after, round(load - room, 2))
+        moves = []
+        for pid in sorted(visits):
+            out = visits[pid][i] - proposed[pid][i]
+            if out <= 0 or cost[pid].get((r.pool, ALL), 0.0) <= 0:
+                continue
+            for j in range(12):
+                n = min(out, proposed[pid][j] - visits[pid][j])
+                if n > 0:
+                    moves.append(VisitMove(pid, months[i], months[j], n))
+                    out -= n
+        caps = [capacity[sid][i] for sid in members.get(r.pool, ()) if capacity[sid][i] > 0]
+        each = max(caps) if caps else DEFAULT_CAP
+        fixes.append(
+            Fix(
+                r.department,
+                r.qualification,
+                r.month,
+                r.short_hours,
+                tuple(moves),
+                after,
+                math.ceil(after / each - 1e-9) if after > 0 else 0,
+            )
+        )
+    if progress is not None:
+        progress(4, 4)
+    return Forecast(
+        year,
+        rows,
+        bound,
+        bound_row,
+        fixes,
+        {(pool, months[i]): dict(v) for (pool, i), v in behind.items()},
+        visits,
+        proposed,
+        status,
+    )
+
+
+def _spare_departments(plan: Plan) -> set[str]:
+    """Departments with more active people than their minimum cover: they can lend some in
+    clinical hours."""
+    active: dict[str, int] = defaultdict(int)
+    for s in plan.staff.values():
+        if s.active:
+            active[s.department] += 1
+    return {
+        d for d, n in active.items() if n > (plan.departments[d].min_on_duty if d in plan.departments else 0)
+    }
+
+
+def _capacities(plan: Plan, calendar: WorkCalendar, year: int) -> dict[str, list[float]]:
+    """The hours each active person can give in each month: their cap less the share of the
+    month's days they are away over the whole of clinical hours (see the module's note)."""
+    hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
+    t0, t1 = time.fromisoformat(hours[0]), time.fromisoformat(hours[1])
+    away: dict[str, list[int]] = defaultdict(lambda: [0] * 12)
+    for u in plan.unavailability.values():
+        if u.reason not in AWAY_REASONS or u.end.year < year or u.start.year > year:
+            continue
+        d = max(u.start.date(), date(year, 1, 1))
+        while d <= min(u.end.date(), date(year, 12, 31)):
+            if u.start <= datetime.combine(d, t0) and u.end >= datetime.combine(d, t1):
+                away[u.staff][d.month - 1] += 1
+            d += timedelta(days=1)
+    days = [_cal.monthrange(year, m)[1] for m in range(1, 13)]
+    out: dict[str, list[float]] = {}
+    for s in plan.staff.values():
+        if not s.active:
+            continue
+        cap = s.max_hours_month if s.max_hours_month is not None else DEFAULT_CAP
+        gone = away.get(s.id)
+        out[s.id] = [round(cap * max(days[i] - (gone[i] if gone else 0), 0) / days[i], 2) for i in range(12)]
+    return out
+
+
+def _rebalance(
+    keys: list[tuple[Pool, str]],
+    planned: dict[tuple[tuple[Pool, str], int], float],
+    available: dict[tuple[tuple[Pool, str], int], float],
+    visits: dict[str, list[int]],
+    allowed: dict[str, list[int]],
+    cost: dict[str, dict[tuple[Pool, str], float]],
+    time_limit: float,
+) -> tuple[dict[str, list[int]], str]:
+    """The unplanned visits spread over their months so that the fewest hours fall short, then
+    with the fewest visits moved (CP-SAT on quarter hours)."""
+    from ortools.sat.python import cp_model
+
+    m = cp_model.CpModel()
+    x: dict[tuple[str, int], cp_model.IntVar] = {}
+    moved = []
+    for pid, row in visits.items():
+        total = sum(row)
+        for i in allowed[pid]:
+            v = m.NewIntVar(0, total, f"x_{pid}_{i}")
+            x[(pid, i)] = v
+            d = m.NewIntVar(0, total, f"d_{pid}_{i}")
+            m.Add(d >= v - row[i])
+            m.Add(d >= row[i] - v)
+            moved.append(d)
+        m.Add(sum(x[(pid, i)] for i in allowed[pid]) == total)
+    slack = []
+    for key in keys:
+        users = {pid: round(cost[pid].get(key, 0.0) * QUARTERS) for pid in visits}
+        users = {pid: c for pid, c in users.items() if c > 0}
+        if not users:
+            continue
+        for i in range(12):
+            terms = [x[(pid, i)] * c for pid, c in users.items() if (pid, i) in x]
+            if not terms:
+                continue
+            base = round(planned.get((key, i), 0.0) * QUARTERS)
+            room = math.floor(available.get((key, i), 0.0) * QUARTERS)
+            upper = base + sum(c * sum(visits[pid]) for pid, c in users.items())
+            s = m.NewIntVar(0, max(upper, 0), f"s_{len(slack)}")
+            m.Add(s >= base + sum(terms) - room)
+            slack.append(s)
+    m.Minimize(10_000 * sum(slack) + sum(moved))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = time_limit
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = 1
+    status = solver.Solve(m)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return {k: list(v) for k, v in visits.items()}, solver.StatusName(status).lower()
+    out = {pid: [solver.Value(x[(pid, i)]) if (pid, i) in x else 0 for i in range(12)] for pid in visits}
+    return out, solver.StatusName(status).lower()
+
+
+def to_json(f: Forecast) -> dict:
+    """The forecast as `forecast --json` prints it (INTERCHANGE.md), fixes without their text
+    (the caller adds it in the reader's language)."""
+    return {
+        "year": f.year,
+        "pools": [
+            {
+                "qualification": r.qualification,
+                "department": r.department,
+                "month": f"{r.month:%Y-%m}",
+                "needed_hours": r.needed_hours,
+                "available_hours": r.available_hours,
+                "short_hours": r.short_hours,
+                "planned_hours": r.planned_hours,
+                "people": r.people,
+                "clinical_needed_hours": r.clinical_needed_hours,
+                "clinical_available_hours": r.clinical_available_hours,
+            }
+            for r in f.pools
+        ],
+        "bound_hours": f.bound_hours,
+        "bound_pool": None
+        if f.bound_pool is None
+        else {
+            "qualification": f.bound_pool.qualification,
+            "department": f.bound_pool.department,
+            "month": f"{f.bound_pool.month:%Y-%m}",
+            "people": f.bound_pool.people,
+            "needed_hours": f.bound_pool.needed_hours,
+        },
+        "fixes": [
+            {
+                "qualification": x.qualification,
+                "department": x.department,
+                "month": f"{x.month:%Y-%m}",
+                "short_hours": x.short_hours,
+                "moves": [
+                    {
+                        "pairing": v.pairing,
+                        "from": f"{v.from_month:%Y-%m}",
+                        "to": f"{v.to_month:%Y-%m}",
+                        "visits": v.visits,
+                    }
+                    for v in x.moves
+                ],
+                "short_after_moves": x.short_after_moves,
+                "people_needed": x.people_needed,
+            }
+            for x in f.fixes
+        ],
+    }

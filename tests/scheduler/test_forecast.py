@@ -1,0 +1,180 @@
+"""The capacity forecast: hand-counted pools, caps, leave and department cover; visits moved to
+months with room by CP-SAT; and the forecast and the solver agreeing — a pool-month the forecast
+flags is one `assign` leaves places of that pool open in, on small plans and at hospital scale."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from resources import demo_recipe
+from scheduler.assign import SolverSettings, StaffingWindow, greedy, solve
+from scheduler.demo import build_demo
+from scheduler.forecast import forecast, pools_of_need, to_json
+from scheduler.model import Activity, Department, Need, Pairing, Plan, Staff, Station, Unavailability
+from scheduler.workdays import WorkCalendar, official_calendar
+
+CAL = WorkCalendar(official_calendar())
+FAST = SolverSettings(time_limit=1.0)
+
+
+def _plan(cap: float = 2.0, min_on_duty: int = 0) -> Plan:
+    p = Plan()
+    p.departments = {"ecgroom": Department("ecgroom", "心电图室", min_on_duty=min_on_duty)}
+    p.staff = {
+        sid: Staff(sid, sid, "ecgroom", qualifications=("ecg",), max_hours_month=cap) for sid in ("e1", "e2")
+    }
+    # Four Saturdays of March 2027, one ECG technician for two hours each: 8 h.
+    p.activities["a"] = Activity(
+        "a",
+        "心电图筛查",
+        datetime(2027, 3, 6, 9),
+        datetime(2027, 3, 6, 11),
+        rrule="FREQ=WEEKLY;COUNT=4",
+        stations=(Station("s", "筛查", (Need(qualification="ecg"),)),),
+    )
+    return p
+
+
+def _row(f, department, qualification, month):
+    return next(r for r in f.pools if r.pool == (department, qualification) and r.month == month)
+
+
+def _open_in(plan: Plan, d0: date, d1: date, department, qualification, method=solve) -> list:
+    proposal = method(StaffingWindow(plan, CAL, d0, d1, settings=FAST))
+    return [
+        u
+        for u in proposal.unfilled
+        if u.qualification == qualification and (department is None or u.department == department)
+    ]
+
+
+def test_pools_of_a_need() -> None:
+    assert pools_of_need("geri", "physician") == [("geri", "physician"), (None, "physician"), ("geri", None)]
+    assert pools_of_need(None, "ecg") == [(None, "ecg")]
+    assert pools_of_need(None, None) == []
+
+
+def test_short_by_caps_and_assign_agrees() -> None:
+    plan = _plan(cap=2.0)
+    f = forecast(plan, CAL, 2027, date(2026, 12, 1))
+    r = _row(f, None, "ecg", date(2027, 3, 1))
+    assert (r.needed_hours, r.available_hours, r.short_hours, r.planned_hours, r.people) == (
+        8.0,
+        4.0,
+        4.0,
+        8.0,
+        2,
+    )
+    assert [(x.month, x.people_needed, x.moves) for x in f.fixes] == [(date(2027, 3, 1), 2, ())]
+    assert f.bound_hours == 4.0
+    # Two 2-hour places of the four stay open whatever the solver does.
+    assert len(_open_in(plan, date(2027, 3, 1), date(2027, 3, 31), None, "ecg")) == 2
+    # With room (caps of 4 h) nothing is flagged, and the solver fills every place.
+    roomy = _plan(cap=4.0)
+    f = forecast(roomy, CAL, 2027, date(2026, 12, 1))
+    assert not f.short() and not f.fixes
+    assert _open_in(roomy, date(2027, 3, 1), date(2027, 3, 31), None, "ecg") == []
+
+
+def test_leave_takes_its_share_of_the_month() -> None:
+    plan = _plan(cap=4.0)
+    for d in range(1, 32):
+        u = Unavailability("e1", datetime(2027, 3, d, 0), datetime(2027, 3, d, 23, 59), "leave")
+        plan.unavailability[u.key] = u
+    r = _row(forecast(plan, CAL, 2027), None, "ecg", date(2027, 3, 1))
+    assert (r.available_hours, r.people, r.short_hours) == (4.0, 1, 4.0)
+    assert len(_open_in(plan, date(2027, 3, 1), date(2027, 3, 31), None, "ecg")) == 2
+
+
+def test_department_cover_on_working_days() -> None:
+    plan = _plan(cap=8.0, min_on_duty=2)  # both must stay in on working days
+    a = plan.activities["a"]
+    # A Wednesday morning, in clinical hours: nobody can be lent then, though caps have room.
+    plan.activities["a"] = replace(
+        a,
+        start=datetime(2027, 3, 10, 9),
+        end=datetime(2027, 3, 10, 11),
+        rrule=None,
+        stations=(Station("s", "筛查", (Need(department="ecgroom", qualification="ecg"),)),),
+    )
+    f = forecast(plan, CAL, 2027)
+    r = _row(f, "ecgroom", "ecg", date(2027, 3, 1))
+    assert (r.needed_hours, r.available_hours, r.clinical_needed_hours, r.clinical_available_hours) == (
+        2.0,
+        16.0,
+        2.0,
+        0.0,
+    )
+    assert r.short_hours == 2.0
+    assert len(_open_in(plan, date(2027, 3, 1), date(2027, 3, 31), "ecgroom", "ecg")) == 1
+    # On the Saturday the same need is met.
+    plan.activities["a"] = replace(
+        plan.activities["a"], start=datetime(2027, 3, 13, 9), end=datetime(2027, 3, 13, 11)
+    )
+    assert not forecast(plan, CAL, 2027).short()
+    assert _open_in(plan, date(2027, 3, 1), date(2027, 3, 31), "ecgroom", "ecg") == []
+
+
+def test_pairing_targets_spread_and_moved_to_months_with_room() -> None:
+    p = Plan()
+    p.departments = {"gp": Department("gp", "全科")}
+    p.staff = {
+        "d1": Staff("d1", "医生", "gp", qualifications=("physician",), max_hours_month=4.0),
+        "n1": Staff("n1", "护士", "gp", qualifications=("nurse",), max_hours_month=40.0),
+    }
+    p.pairings = {"pr": Pairing("pr", "b", "q", visits_per_year=12)}
+    # The physician is away the whole of June.
+    for d in range(1, 31):
+        u = Unavailability("d1", datetime(2027, 6, d, 0), datetime(2027, 6, d, 23, 59), "leave")
+        p.unavailability[u.key] = u
+    f = forecast(p, CAL, 2027, date(2026, 12, 1))
+    assert f.visits == {"pr": [1] * 12}
+    june = _row(f, None, "physician", date(2027, 6, 1))
+    assert (june.needed_hours, june.available_hours, june.short_hours) == (2.0, 0.0, 2.0)
+    assert f.behind[((None, "physician"), date(2027, 6, 1))] == {("pairing", "pr"): 2.0}
+    [fix] = f.fixes
+    assert fix.month == date(2027, 6, 1) and fix.short_after_moves == 0 and fix.people_needed == 0
+    [move] = fix.moves
+    assert (move.pairing, move.from_month, move.visits) == ("pr", date(2027, 6, 1), 1)
+    assert f.proposed["pr"][5] == 0 and sum(f.proposed["pr"]) == 12 and max(f.proposed["pr"]) == 2
+    # A year half gone: only the months to come take the visits the target still lacks.
+    late = forecast(p, CAL, 2027, date(2027, 7, 15))
+    assert late.visits["pr"][:6] == [0] * 6 and sum(late.visits["pr"]) == 12
+    doc = to_json(f)
+    json.dumps(doc)
+    assert doc["fixes"][0]["moves"][0]["from"] == "2027-06"
+    assert {"qualification", "month", "needed_hours", "available_hours", "short_hours"} <= set(
+        doc["pools"][0]
+    )
+
+
+@pytest.fixture(scope="module")
+def hospital():
+    today = date(2026, 12, 6)
+    return build_demo(demo_recipe(), "hospital", 1, 2026, today, CAL), today
+
+
+def test_hospital_demo_flags_no_month_assign_fills(hospital) -> None:
+    plan, today = hospital
+    f = forecast(plan, CAL, 2026, today)
+    for r in f.short():  # (none on the demo as it is: checked whenever there are some)
+        last = date(r.month.year, r.month.month, 28)
+        assert _open_in(plan, r.month, last, r.department, r.qualification, greedy), r
+
+
+def test_hospital_scale_agreement_when_a_pool_runs_short() -> None:
+    """The hospital, not yet staffed, with the physicians of 老年医学科 capped at an hour a month:
+    the forecast flags October for them, and the solver leaves places of theirs open."""
+    plan = build_demo(demo_recipe(), "hospital", 1, 2026, date(2026, 1, 1), CAL, staffed=False)
+    for s in list(plan.staff.values()):
+        if s.department == "geri" and "physician" in s.qualifications:
+            plan.staff[s.id] = replace(s, max_hours_month=1.0)
+    f = forecast(plan, CAL, 2026, date(2026, 1, 1))
+    october = _row(f, "geri", "physician", date(2026, 10, 1))
+    assert october.short_hours > 0
+    open_places = _open_in(plan, date(2026, 10, 1), date(2026, 10, 31), "geri", "physician")
+    assert open_places
