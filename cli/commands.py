@@ -36,14 +36,12 @@ from reports import ReportError
 from reports.document import translator
 from reports.ics import calendar_file
 from reports.messages import (
-    KIND_NAMES,
     REQUEST_STATUS_NAMES,
     describe,
     describe_bound,
     describe_hospital_change,
     describe_own_leads,
     describe_pool,
-    describe_run,
     describe_stage,
     describe_unfilled,
 )
@@ -309,8 +307,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for c in conflicts:
             severity = _column(t(SEVERITIES.get(c.severity, c.severity)), 7)
-            kind = _column(t(KIND_NAMES.get(c.kind, c.kind)), 20)  # the kind's name; --json gives its code
-            _say(f"{severity} {kind} {describe(c, plan, t)}")
+            _say(f"{severity} {c.kind:20} {describe(c, plan, t)}")
         _say(tf("%1 error(s), %2 warning(s)", tally["error"], tally["warning"]))
     return EXIT_WANTING if tally["error"] else EXIT_OK
 
@@ -417,15 +414,13 @@ def cmd_assign(args: argparse.Namespace) -> int:
                 proposal.leads_added,
                 sum(u.missing for u in proposal.unfilled),
                 f"{proposal.seconds:.1f}",
-                describe_run(proposal.status, t),
+                proposal.status,
             )
         )
         _say(describe_bound(proposal.bound, proposal.max_hours, plan, t))
         _say(describe_own_leads(proposal.own_leads, t))
-        if proposal.stages:
-            _say(t("The goals, most important first (each one kept while the next was sought):"))
-        for i, st in enumerate(proposal.stages, 1):
-            _say(f"  {i}. {describe_stage(st, t)}")
+        for st in proposal.stages:
+            _say(f"  {describe_stage(st, t)}")
     return EXIT_WANTING if proposal.unfilled else EXIT_OK
 
 
