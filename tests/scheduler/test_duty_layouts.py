@@ -357,3 +357,11 @@ def test_any_grid_written_as_a_roster_reads_back_as_the_grid(kind, first, n, dat
     assert [d for _c, d in sorted(roster.days, key=lambda x: x[1])] == days
     got = sorted((e.staff, e.start, e.end, e.reason) for e in roster.entries)
     assert got == _oracle(grid) and roster.refusals == []
+
+
+def test_the_docs_say_every_default_code_and_why() -> None:
+    from scheduler.duty_codes import DEFAULT_CODES
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "duty-rosters.md").read_text(encoding="utf-8")
+    for code, (_shift, why) in DEFAULT_CODES.items():
+        assert f"| {code} | " in text and why in text, code
