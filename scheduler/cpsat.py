@@ -600,6 +600,9 @@ class Stages:
             self.stage("changes", md.changes, maximize=False, best=0)
         top = self._max_hours()
         self.stage("own_branch", md.own_leads(), maximize=True, best=md.own_leads_most())
+        # The maximum not proved, the own-branch search may have brought it lower still: the
+        # people at the maximum are counted at the maximum there is now.
+        top = self._top_now(top)
         self._at_levels(top)
         if prefs:
             self._preferences(prefs)
@@ -657,6 +660,16 @@ class Stages:
             Stage("max_hours", status, now / 60, low / 60, _time.perf_counter() - began, spent, None, clock)
         )
         return now
+
+    def _top_now(self, top: int) -> int:
+        """The busiest person's minutes in the answer so far (at most `top`), fixed as the cap."""
+        md, w = self.model, self.model.w
+        fixed = max((m for p, m in w.window_minutes.items() if p not in self.loads), default=0)
+        now = max([fixed, *(x.value(md.values) for x in self.loads.values())])
+        if now < top:
+            for x in self.loads.values():
+                add(md.m, x.expr() <= now)
+        return min(now, top)
 
     def _at_levels(self, top: int) -> None:
         """The fewest people at the maximum; then, as far as the budget allows, the fewest at or
@@ -772,6 +785,9 @@ class Stages:
                     md.values, now = found, better
                 elif status == "stopped":
                     status = "kept"
+        if best is not None and status != "optimal":
+            # What no answer can pass, known beforehand, where the search proved no more.
+            proved = best if proved is None else (min(proved, best) if maximize else max(proved, best))
         self.spent += work
         if maximize:
             add(md.m, terms.expr() >= now)
