@@ -1,0 +1,189 @@
+"""The header and cell readings of form exports and staff sheets, one rule each: question numbers
+in all their spellings, the platforms' own columns, multi-choice in a cell or over 0/1 columns
+(问卷星's "3(义诊)", the "3、服务项目:义诊" spelling, -3 for a skipped question), (空)/N/A/(跳过)
+empty, what identifies a submission, phone numbers, 人员状态, 职务 beside 职称."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+
+from scheduler.planfile import parse_document
+from scheduler.spreadsheet import (
+    ambiguous,
+    convert,
+    guess_field,
+    guess_mapping,
+    phone_number,
+    read_header,
+    submission_id,
+)
+from tests.cli.test_sheets_forms import plan_doc
+
+PLAN = parse_document(json.dumps(plan_doc(), ensure_ascii=False)).plan
+NOW = datetime(2026, 11, 25, 10, 0)
+
+
+@pytest.mark.parametrize(
+    "header, field",
+    [
+        ("6、期望服务时间段", "time"),
+        ("Q6.期望服务时间段", "time"),
+        ("6.期望服务时间段", "time"),
+        ("第6题 期望服务时间段", "time"),
+        ("所用时间", "platform"),
+        ("所用时间(秒)", "platform"),
+        ("开始答题时间", "platform"),
+        ("答题时长", "platform"),
+        ("更新时间", "platform"),
+        ("来自IP", "platform"),
+        ("提交答卷时间", "received"),
+        ("结束答题时间", "received"),
+        ("创建时间", "received"),
+        ("序号", "number"),
+        ("编号", "number"),
+        ("4、您所在的社区", "partner"),
+        ("12月份活动日期", "date"),
+    ],
+)
+def test_request_headers(header: str, field: str) -> None:
+    assert guess_field("requests", header) == field
+
+
+def test_question_numbers_and_choices_read_once() -> None:
+    h = read_header("3、服务项目:义诊")
+    assert (h.number, h.stem, h.choice) == ("3", "服务项目", "义诊")
+    h = read_header("3(义诊)")
+    assert (h.number, h.stem, h.choice) == ("3", "", "义诊")
+    h = read_header("Q12．期望日期")
+    assert (h.number, h.key, h.choice) == ("12", "期望日期", None)
+    assert read_header("x" * 201).key == ""  # longer than any header
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["序号", "1、社区", "2、服务项目:义诊", "2、服务项目:健康讲座", "2、服务项目:其他", "3、期望日期"],
+        ["序号", "1、社区", "2(义诊)", "2(健康讲座)", "2(其他)", "3、期望日期"],
+    ],
+)
+def test_choices_over_0_1_columns_in_both_spellings(header) -> None:
+    rows = [
+        header,
+        [1, "友谊社区", 1, -3, "", "2026-12-05"],
+        [2, "东湖社区", 0, 1, "量血压", "2026-12-06"],
+        [3, "东湖社区", "-3", "-3", "(跳过)", "2026-12-07"],
+    ]
+    mapping = guess_mapping("requests", header, rows[1:])
+    assert mapping == {0: "number", 1: "partner", 2: "service", 3: "service", 4: "other", 5: "date"}
+    got = convert("requests", rows, 0, mapping, PLAN, now=NOW)
+    assert [(r.line, r.values["service"], r.values.get("notes", ""), r.ok) for r in got] == [
+        (2, "义诊", "", True),
+        (3, "健康讲座", "量血压", True),
+        (4, "", "", False),
+    ]
+    assert got[2].problems == [("service", "no service chosen", "")]
+
+
+def test_a_choice_group_that_is_not_0_1_is_not_the_service() -> None:
+    header = ["社区", "服务项目", "对象(老人)", "对象(儿童)"]
+    rows = [header, ["友谊社区", "义诊", "很多", "少"]]
+    assert guess_mapping("requests", header, rows[1:]) == {0: "partner", 1: "service"}
+
+
+def test_joined_choices_other_text_and_empty_words() -> None:
+    header = ["提交时间", "社区", "服务项目", "备注"]
+    rows = [
+        header,
+        ["2026-11-20 09:31", "友谊社区", "义诊；健康讲座，血压血糖检测", "N/A"],
+        ["2026-11-20 09:32", "友谊社区", "其他〖义诊〗", "(空)"],  # the text beside 其他 names a service
+        ["2026-11-20 09:33", "友谊社区", "健康讲座、其他〖送药上门〗", "（空）"],
+    ]
+    got = convert("requests", rows, 0, guess_mapping("requests", header), PLAN, now=NOW)
+    assert [(r.line, r.record.service, r.record.extra.get("notes", "")) for r in got] == [
+        (2, "free-clinic", ""),
+        (2, "talk", ""),
+        (2, "bp", ""),
+        (3, "free-clinic", ""),
+        (4, "talk", "送药上门"),
+    ]
+    subs = {r.record.extra.get("submission") for r in got[:3]}
+    assert len(subs) == 1 and None not in subs and len({r.record.id for r in got}) == 5
+
+
+def test_a_service_name_holding_a_separator_is_not_split() -> None:
+    doc = plan_doc()
+    doc["services"].append({"id": "eyes", "name": "视力、听力筛查", "needs": [], "duration_minutes": 60})
+    plan = parse_document(json.dumps(doc, ensure_ascii=False)).plan
+    rows = [["社区", "服务项目"], ["友谊社区", "视力、听力筛查"]]
+    [r] = convert("requests", rows, 0, guess_mapping("requests", rows[0]), plan, now=NOW)
+    assert r.ok and r.record.service == "eyes"
+
+
+def test_what_identifies_a_submission() -> None:
+    t = "2026/11/20 9:31:02"
+    a = submission_id({"number": "7", "received": t, "partner": "友谊社区"}, t, ["义诊"])
+    b = submission_id(
+        {"number": "7", "received": t, "partner": "友谊 社区", "notes": "x"},
+        datetime(2026, 11, 20, 9, 31, 2),
+        [],
+    )
+    assert a == b  # the number and time, whatever else the export holds
+    c = submission_id({"received": t, "partner": "友谊社区"}, t, ["义诊", "健康讲座"])
+    d = submission_id({"received": t, "partner": "友谊社区"}, t, ["健康讲座", "义诊"])
+    e = submission_id({"received": t, "partner": "东湖社区"}, t, ["健康讲座", "义诊"])
+    assert c == d != e  # else by the answers
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        ("+86 136 0000 0000", "13600000000"),
+        ("+86-136-0000-0000", "13600000000"),
+        ("136 0000 0000", "13600000000"),
+        ("０７３１－８８８８６６６６", "0731-88886666"),
+        ("(010) 6666 8888", "010-66668888"),
+        ("0731-88886666-123", "0731-88886666-123"),
+        ("0731 8888 6666 转 8", "0731-88886666-8"),
+        ("abc", None),
+        ("123", None),
+        ("+1 202 555 0100", None),
+        ("1380000", None),
+    ],
+)
+def test_phone_numbers_as_people_write_them(text, phone) -> None:
+    assert phone_number(text) == phone
+
+
+def test_staff_status_position_and_title() -> None:
+    header = ["工号", "姓名", "科室", "职务", "职称", "手机", "人员状态"]
+    rows = [
+        header,
+        ["E1", "甲", "骨伤科", "护士长", "主管护师", "abc", "返聘"],
+        ["E2", "乙", "骨伤科", "", "护师", "", "停薪留职"],
+        ["E3", "丙", "骨伤科", "", "护师", "", "借调中"],
+    ]
+    mapping = guess_mapping("staff", header)
+    assert mapping == {
+        0: "id",
+        1: "name",
+        2: "department",
+        3: "position",
+        4: "title",
+        5: "phone",
+        6: "active",
+    }
+    a, b, c = convert("staff", rows, 0, mapping, PLAN)
+    assert a.record.title == "主管护师" and a.record.extra["position"] == "护士长" and a.record.active
+    assert a.problems == [("phone", "{value} is not a phone number", "abc")]  # the preview says so too
+    assert b.ok and not b.record.active
+    assert c.problems == [("active", "{value} is not a staff status (在职, 返聘, 离职, 退休 …)", "借调中")]
+
+
+def test_only_a_staff_number_header_is_the_key() -> None:
+    assert guess_mapping("staff", ["科室编号", "姓名", "科室"]) == {1: "name", 2: "department"}
+    assert guess_mapping("staff", ["编号", "姓名", "科室"]) == {1: "name", 2: "department"}
+    assert ambiguous("staff", ["工号", "职工号", "姓名"]) == {"id": [0, 1]}
+    assert guess_mapping("departments", ["科室编号", "科室名称"]) == {0: "id", 1: "name"}
