@@ -164,6 +164,12 @@ def _review(w: MainWindow) -> QWidget:
     return make_page(w)
 
 
+def _forecast(w: MainWindow) -> QWidget:
+    from .forecast_page import make_page
+
+    return make_page(w)
+
+
 def _table(spec: EntitySpec) -> Callable[[MainWindow], QWidget]:
     def make(w: MainWindow) -> QWidget:
         from .table import EntityPage
@@ -206,6 +212,7 @@ PAGES: dict[str, Page] = {
         Page("time_bank", N_("Volunteer time bank"), _time_bank),
         Page("stats", N_("Statistics"), _stats),
         Page("review", N_("Week in review"), _review),
+        Page("forecast", N_("Capacity forecast"), _forecast),
         *(Page(spec.section, spec.title, _table(spec)) for spec in ALL_SPECS),
     )
 }
@@ -217,7 +224,7 @@ AREAS: list[tuple[str, list[str]]] = [
     (N_("Organisation"), ["departments", "branches", "campuses", "calendar"]),
     (N_("Pairings"), ["partners", "pairings"]),
     (N_("Services"), ["services"]),
-    (N_("Statistics"), ["stats", "review"]),
+    (N_("Statistics"), ["stats", "review", "forecast"]),
 ]
 # On a laptop with a field package: record, see the people and their hours; no planning.
 FIELD_AREAS: list[tuple[str, list[str]]] = [

@@ -413,6 +413,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 条不可用时段</translation>
     </message>
     <message>
+      <location filename="../../ui/forecast_page.py" line="233" />
+      <source>%1 visits not yet planned</source>
+      <translation>%1 次尚未排期</translation>
+    </message>
+    <message>
       <location filename="../../ui/patrol_dialog.py" line="147" />
       <source>%1 visits proposed</source>
       <translation>建议走访 %1 次</translation>
@@ -873,7 +878,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="193" />
+      <location filename="../../ui/pages.py" line="199" />
       <source>A year the official calendar does not know yet, or a local change: these take precedence.</source>
       <translation>内置日历尚未包含的年份，或本地的调整：以这里的录入为准。</translation>
     </message>
@@ -1298,7 +1303,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心肺复苏模拟人、AED训练机</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="204" />
+      <location filename="../../ui/pages.py" line="210" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -1398,9 +1403,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/printing.py" line="53" />
+      <location filename="../../ui/forecast_page.py" line="310" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/pages.py" line="215" />
+      <source>Capacity forecast</source>
+      <translation>人力预测</translation>
     </message>
     <message>
       <location filename="../../ui/timebank_page.py" line="205" />
@@ -1998,7 +2008,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每周%1</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="438" />
+      <location filename="../../ui/forecast_page.py" line="299" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2028,12 +2038,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="436" />
+      <location filename="../../ui/forecast_page.py" line="297" />
       <source>Export to Excel</source>
       <translation>导出 Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="170" />
+      <location filename="../../ui/forecast_page.py" line="92" />
       <source>Export to Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
@@ -2903,6 +2913,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无带队党员</translation>
     </message>
     <message>
+      <location filename="../../ui/forecast_page.py" line="184" />
+      <source>No needs in this year.</source>
+      <translation>本年没有需求。</translation>
+    </message>
+    <message>
       <location filename="../../ui/record_dialog.py" line="188" />
       <source>No one of that name: choose from the list.</source>
       <translation>没有此姓名的人员，请从列表中选择。</translation>
@@ -2911,6 +2926,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/review.py" line="195" />
       <source>No party branch</source>
       <translation>非党员</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forecast_page.py" line="273" />
+      <source>No pool runs short in this year.</source>
+      <translation>本年没有资质池不足。</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="195" />
@@ -3078,7 +3098,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="217" />
+      <location filename="../../ui/pages.py" line="224" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -3278,7 +3298,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划中</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="215" />
+      <location filename="../../ui/pages.py" line="222" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -3813,12 +3833,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="205" />
+      <location filename="../../ui/pages.py" line="211" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="219" />
+      <location filename="../../ui/pages.py" line="226" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -3998,7 +4018,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【人员安排】</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="220" />
+      <location filename="../../ui/pages.py" line="227" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -4170,7 +4190,7 @@ Details were written to %2.</source>
       <translation>复制发到微信群的活动通知</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="192" />
+      <location filename="../../ui/pages.py" line="198" />
       <source>The office's own days (editable)</source>
       <translation>本办公室的录入（可编辑）</translation>
     </message>
@@ -4525,7 +4545,7 @@ Details were written to %2.</source>
       <translation>志愿者编号：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="206" />
+      <location filename="../../ui/pages.py" line="212" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
     </message>
@@ -5803,6 +5823,11 @@ Details were written to %2.</source>
       <location filename="../../scheduler/planfile.py" line="1225" />
       <source>names no known staff member</source>
       <translation>引用了不存在的职工</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forecast_page.py" line="247" />
+      <source>needs %1 h, can give %2 h</source>
+      <translation>需要 %1 小时，可出 %2 小时</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="103" />
