@@ -89,6 +89,11 @@
       <translation>%1（实为 %2）</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="582" />
+      <source>%1 (hidden: skipped)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/notice.py" line="175" />
       <source>%1 (lead)</source>
       <translation>%1（带队）</translation>
@@ -102,6 +107,11 @@
       <location filename="../../reports/notice.py" line="123" />
       <source>%1 (moved from %2)</source>
       <translation>%1（由 %2 改期）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="583" />
+      <source>%1 (not read)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../cli/sheets.py" line="186" />
@@ -313,7 +323,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="671" />
+      <location filename="../../ui/sheet_import.py" line="807" />
       <source>%1 of them are left out: the same person and times are held already (typed in, or another roster).</source>
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
@@ -353,7 +363,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 条服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="373" />
+      <location filename="../../ui/file_actions.py" line="376" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
@@ -373,12 +383,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="396" />
+      <location filename="../../ui/sheet_import.py" line="399" />
       <source>%1 rows: %2 new requests, %3 already there (repeated, or imported before), %4 with problems (not imported).</source>
       <translation>共 %1 行：新点单 %2 条，已有 %3 条（重复行或之前已导入），%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="406" />
+      <location filename="../../ui/sheet_import.py" line="409" />
       <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
@@ -403,7 +413,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 名职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="662" />
+      <location filename="../../ui/sheet_import.py" line="798" />
       <source>%1 to write, %2 already there, %3 earlier entries of these people and days replaced, %4 kept (their row or cell refused).</source>
       <translation type="unfinished" />
     </message>
@@ -463,7 +473,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="648" />
+      <location filename="../../ui/sheet_import.py" line="784" />
       <source>%1, %2 – %3: %4 of %5 people found; %6 entries (%7 on duty, %8 resting after a night, %9 on leave).</source>
       <translation type="unfinished" />
     </message>
@@ -508,9 +518,19 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：%2 次移至 %3</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="592" />
+      <source>%1: %2, %3 people</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/registry.py" line="96" />
       <source>%1: activity %4 has no occurrence on %3 (none planned then, or called off)</source>
       <translation>%1：活动 %4 在 %3 没有场次（当天未安排，或已取消）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="589" />
+      <source>%1: hidden, skipped</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/registry.py" line="95" />
@@ -530,6 +550,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../cli/sheets.py" line="190" />
       <source>%1: no visible sheet to read</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="594" />
+      <source>%1: not read</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -683,7 +708,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="482" />
+      <location filename="../../ui/sheet_import.py" line="502" />
       <source>(as the sheet says)</source>
       <translation>（按表格所写）</translation>
     </message>
@@ -693,7 +718,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="247" />
+      <location filename="../../ui/sheet_import.py" line="250" />
       <source>(leave these rows out)</source>
       <translation>（这些行不导入）</translation>
     </message>
@@ -701,6 +726,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/rosters.py" line="111" />
       <source>(moved from %1)</source>
       <translation>（由 %1 改期）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="847" />
+      <source>(next day)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/field_dialogs.py" line="56" />
@@ -718,7 +748,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="221" />
+      <location filename="../../ui/sheet_import.py" line="224" />
       <source>(not imported)</source>
       <translation>（不导入）</translation>
     </message>
@@ -948,7 +978,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="708" />
+      <location filename="../../ui/sheet_import.py" line="877" />
       <source>Add a code</source>
       <translation>添加代码</translation>
     </message>
@@ -1198,7 +1228,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="756" />
+      <location filename="../../ui/sheet_import.py" line="925" />
       <source>Away (leave) at its own hours</source>
       <translation type="unfinished" />
     </message>
@@ -1213,12 +1243,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="392" />
+      <location filename="../../ui/file_actions.py" line="395" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="394" />
+      <location filename="../../ui/file_actions.py" line="397" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
@@ -1498,7 +1528,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="698" />
+      <location filename="../../ui/sheet_import.py" line="867" />
       <source>Code in the roster</source>
       <translation>排班表中的代码</translation>
     </message>
@@ -1508,17 +1538,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>认知筛查</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="140" />
+      <location filename="../../ui/sheet_import.py" line="143" />
       <source>Column in the file</source>
       <translation>文件中的列</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="324" />
+      <location filename="../../ui/sheet_import.py" line="327" />
       <source>Columns %1 could each be the %2: the file can be read two ways, so neither is taken; choose one.</source>
       <translation>%1 这几列都可能是“%2”：文件有两种读法，因此都不采用；请选择其一。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="300" />
+      <location filename="../../ui/sheet_import.py" line="303" />
       <source>Columns of the form platform, not read as answers: %1</source>
       <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
@@ -1693,7 +1723,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【日期】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="433" />
+      <location filename="../../ui/sheet_import.py" line="436" />
       <source>Day shift: on duty in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
     </message>
@@ -1998,7 +2028,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="180" />
+      <location filename="../../ui/sheet_import.py" line="183" />
       <source>Every row, with its problems (rows with problems are not imported):</source>
       <translation>逐行预览及问题（有问题的行不会导入）：</translation>
     </message>
@@ -2028,7 +2058,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出离线包(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="315" />
+      <location filename="../../ui/file_actions.py" line="318" />
       <source>Export field package</source>
       <translation>导出离线包</translation>
     </message>
@@ -2083,7 +2113,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>达到该最大值的人数最少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="140" />
+      <location filename="../../ui/sheet_import.py" line="143" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -2113,7 +2143,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="308" />
+      <location filename="../../ui/file_actions.py" line="311" />
       <source>Field packages (*.outreach-field)</source>
       <translation>离线包 (*.outreach-field)</translation>
     </message>
@@ -2168,7 +2198,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="98" />
+      <location filename="../../ui/sheet_import.py" line="101" />
       <source>Form platform's column (not an answer)</source>
       <translation>表单平台自带的列（不是回答）</translation>
     </message>
@@ -2178,12 +2208,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>前进</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="591" />
+      <location filename="../../ui/sheet_import.py" line="715" />
       <source>Found as</source>
       <translation>对应职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="435" />
+      <location filename="../../ui/sheet_import.py" line="438" />
       <source>Free</source>
       <translation>休息（空闲）</translation>
     </message>
@@ -2248,7 +2278,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>有警告：见冲突面板</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="161" />
+      <location filename="../../ui/sheet_import.py" line="164" />
       <source>Header row</source>
       <translation>表头所在行</translation>
     </message>
@@ -2270,7 +2300,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../ui/autoassign.py" line="69" />
       <source>Helpers from the organizing branch first, after its lead</source>
-      <translation>带队之外，其余人员也优先安排主办支部的</translation>
+      <translation>带队之外，其余人员也优先安排牵头支部的</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="136" />
@@ -2368,7 +2398,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="720" />
+      <location filename="../../ui/sheet_import.py" line="889" />
       <source>How a cell of a department's duty roster is read. An empty cell is a free day. A shift with its own hours (From, To as HH:MM) ends the next day when To is not after From (16:00 to 00:00 ends at midnight); Rest until: a rest after it, to that time of the day it ends. A roster's own legend is used for the codes it states, except where a code here says otherwise.</source>
       <translation type="unfinished" />
     </message>
@@ -2398,27 +2428,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>INTERVAL 必须在 1 到 %1 之间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="586" />
-      <source>Import</source>
-      <translation>导入</translation>
-    </message>
-    <message>
       <location filename="../../ui/file_actions.py" line="139" />
       <source>Import %1</source>
       <translation>导入 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="676" />
+      <location filename="../../ui/sheet_import.py" line="819" />
       <source>Import %1 entries</source>
       <translation>导入 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="415" />
+      <location filename="../../ui/sheet_import.py" line="821" />
+      <source>Import %1 entries of %2 sheets</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="418" />
       <source>Import %1 rows</source>
       <translation>导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="297" />
+      <location filename="../../ui/file_actions.py" line="300" />
       <source>Import %1 rows from %2</source>
       <translation>从 %2 导入 %1 行</translation>
     </message>
@@ -2428,12 +2458,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="159" />
+      <location filename="../../ui/sheet_import.py" line="162" />
       <source>Import as</source>
       <translation>导入为</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="468" />
+      <location filename="../../ui/sheet_import.py" line="485" />
       <source>Import duty roster – %1</source>
       <translation>导入排班表 – %1</translation>
     </message>
@@ -2443,7 +2473,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="372" />
+      <location filename="../../ui/file_actions.py" line="375" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
     </message>
@@ -2458,7 +2488,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="119" />
+      <location filename="../../ui/sheet_import.py" line="122" />
       <source>Import from spreadsheet – %1</source>
       <translation>从表格导入 – %1</translation>
     </message>
@@ -2468,9 +2498,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="270" />
+      <location filename="../../ui/file_actions.py" line="271" />
       <source>Import the duty roster of %1 for %2</source>
       <translation>导入%1 %2 排班表</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_actions.py" line="273" />
+      <source>Import the duty rosters of %1 (%2 sheets)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/file_actions.py" line="151" />
@@ -2523,7 +2558,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保留办公室版本</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="69" />
+      <location filename="../../ui/sheet_import.py" line="72" />
       <source>Key (staff number / code)</source>
       <translation>关键字（工号/编码）</translation>
     </message>
@@ -2568,7 +2603,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="436" />
+      <location filename="../../ui/sheet_import.py" line="439" />
       <source>Leave: away all day</source>
       <translation>请假：全天不在</translation>
     </message>
@@ -2586,6 +2621,16 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/timebank_page.py" line="303" />
       <source>Ledger of %1</source>
       <translation>%1 的时长明细</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="655" />
+      <source>Legend read: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="653" />
+      <source>Legend: none in the sheet; the codes of Settings ▸ Shift codes are used.</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/patrol_dialog.py" line="72" />
@@ -2648,7 +2693,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>推拿</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="77" />
+      <location filename="../../ui/sheet_import.py" line="80" />
       <source>Max hours a month</source>
       <translation>每月时长上限</translation>
     </message>
@@ -2658,7 +2703,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>5月</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="173" />
+      <location filename="../../ui/sheet_import.py" line="176" />
       <source>Means</source>
       <translation>含义</translation>
     </message>
@@ -2763,12 +2808,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="173" />
+      <location filename="../../ui/sheet_import.py" line="176" />
       <source>Name in the file</source>
       <translation>文件中的名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="591" />
+      <location filename="../../ui/sheet_import.py" line="715" />
       <source>Name in the roster</source>
       <translation>排班表中的姓名</translation>
     </message>
@@ -2778,7 +2823,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="170" />
+      <location filename="../../ui/sheet_import.py" line="173" />
       <source>Names not found: choose what each one means</source>
       <translation>未找到的名称：请选择各自对应的记录</translation>
     </message>
@@ -2843,12 +2888,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="363" />
+      <location filename="../../ui/sheet_import.py" line="366" />
       <source>New or update</source>
       <translation>新增/更新</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="381" />
+      <location filename="../../ui/sheet_import.py" line="384" />
       <source>New record</source>
       <translation>新增</translation>
     </message>
@@ -2878,7 +2923,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下周</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="434" />
+      <location filename="../../ui/sheet_import.py" line="437" />
       <source>Night shift: on duty overnight, resting the next day</source>
       <translation>夜班：夜间值班，次日休息</translation>
     </message>
@@ -2958,7 +3003,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="661" />
+      <location filename="../../ui/sheet_import.py" line="797" />
       <source>Not imported: %1 rows and %2 cells (in red).</source>
       <translation>不导入：%1 行、%2 个单元格（红色标出）。</translation>
     </message>
@@ -3058,7 +3103,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>国家法定节假日（只读）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="755" />
+      <location filename="../../ui/sheet_import.py" line="924" />
       <source>On duty at its own hours</source>
       <translation type="unfinished" />
     </message>
@@ -3343,7 +3388,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人口</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="96" />
+      <location filename="../../ui/sheet_import.py" line="99" />
       <source>Position (职务)</source>
       <translation>职务</translation>
     </message>
@@ -3358,7 +3403,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="90" />
+      <location filename="../../ui/sheet_import.py" line="93" />
       <source>Preferred date</source>
       <translation>期望日期</translation>
     </message>
@@ -3368,7 +3413,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="91" />
+      <location filename="../../ui/sheet_import.py" line="94" />
       <source>Preferred time</source>
       <translation>期望时间</translation>
     </message>
@@ -3428,7 +3473,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先级</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="363" />
+      <location filename="../../ui/sheet_import.py" line="366" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3488,6 +3533,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>仅在重新安排时：变动的安排尽可能少</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="705" />
+      <source>Read as %1 – %2, %3 day(s) in %4 block(s): %5</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/record_dialog.py" line="61" />
       <source>Reason</source>
       <translation>原因</translation>
@@ -3528,7 +3578,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="710" />
+      <location filename="../../ui/sheet_import.py" line="879" />
       <source>Remove</source>
       <translation>删除</translation>
     </message>
@@ -3568,7 +3618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="402" />
+      <location filename="../../ui/file_actions.py" line="405" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
@@ -3643,7 +3693,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="698" />
+      <location filename="../../ui/sheet_import.py" line="867" />
       <source>Rest until</source>
       <translation type="unfinished" />
     </message>
@@ -3663,7 +3713,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="712" />
+      <location filename="../../ui/sheet_import.py" line="881" />
       <source>Restore the defaults</source>
       <translation>恢复默认</translation>
     </message>
@@ -3688,19 +3738,24 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>轮值…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="591" />
+      <location filename="../../ui/sheet_import.py" line="715" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="603" />
+      <location filename="../../ui/sheet_import.py" line="727" />
       <source>Row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="607" />
+      <location filename="../../ui/sheet_import.py" line="732" />
       <source>Row %1, column %2 (%3)</source>
       <translation>第 %1 行，%2 列（%3）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="736" />
+      <source>Rows skipped, not people: %1</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="121" />
@@ -3848,12 +3903,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="317" />
+      <location filename="../../ui/sheet_import.py" line="320" />
       <source>Services: column %1; several in one cell (joined by ┋ ; , 、) are a request each.</source>
       <translation>服务项目：取自“%1”列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="310" />
+      <location filename="../../ui/sheet_import.py" line="313" />
       <source>Services: one 0/1 column per choice (%1); each service chosen is a request of its own.</source>
       <translation>服务项目：每个选项一列 0/1（%1）；选中的每项服务各为一条点单。</translation>
     </message>
@@ -3868,9 +3923,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>60岁及以上居民所占比例。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="160" />
+      <location filename="../../ui/sheet_import.py" line="163" />
       <source>Sheet</source>
       <translation>工作表</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="595" />
+      <source>Sheets found: %1</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../ui/settings_actions.py" line="90" />
@@ -4048,7 +4108,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="97" />
+      <location filename="../../ui/sheet_import.py" line="100" />
       <source>Submission number (form platform)</source>
       <translation>答卷编号（表单平台）</translation>
     </message>
@@ -4093,7 +4153,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度目标</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="99" />
+      <location filename="../../ui/sheet_import.py" line="102" />
       <source>Text written beside 其他 (a note)</source>
       <translation>“其他”旁填写的文字（作为备注）</translation>
     </message>
@@ -4177,7 +4237,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../ui/autoassign.py" line="61" />
       <source>The most occurrences led by a party member of their own organizing branch (the lead's own branch, not only a department of it)</source>
-      <translation>由主办支部本支部党员带队的场次尽量多（看带队人本人所属的支部，同一科室的其他支部不算）</translation>
+      <translation>由牵头支部自己的党员带队的场次尽量多（看带队人本人所属的支部，同一科室的其他支部不算）</translation>
     </message>
     <message>
       <location filename="../../ui/notice_dialog.py" line="94" />
@@ -4210,7 +4270,7 @@ Details were written to %2.</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="359" />
+      <location filename="../../ui/file_actions.py" line="362" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
@@ -4320,7 +4380,7 @@ Details were written to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="367" />
+      <location filename="../../ui/file_actions.py" line="370" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
@@ -4330,7 +4390,7 @@ Details were written to %2.</source>
       <translation>无法读取手册的这一页：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="583" />
+      <location filename="../../ui/sheet_import.py" line="683" />
       <source>This sheet cannot be read as a duty roster: %1</source>
       <translation>无法按排班表读取此工作表：%1</translation>
     </message>
@@ -4450,7 +4510,7 @@ Details were written to %2.</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="381" />
+      <location filename="../../ui/sheet_import.py" line="384" />
       <source>Update</source>
       <translation>更新</translation>
     </message>
@@ -4650,7 +4710,7 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="164" />
+      <location filename="../../ui/sheet_import.py" line="167" />
       <source>Which column is which field</source>
       <translation>各列对应的字段</translation>
     </message>
@@ -4953,6 +5013,11 @@ Details were written to %2.</source>
       <location filename="../../cli/commands.py" line="335" />
       <source>assign</source>
       <translation>排班</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="851" />
+      <source>away</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../cli/shift_codes.py" line="48" />
@@ -6010,9 +6075,19 @@ Details were written to %2.</source>
       <translation>不是回答</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="668" />
+      <source>not understood (not used): %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../cli/sheets.py" line="435" />
       <source>not usable</source>
       <translation>无法使用</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="662" />
+      <source>not used, the office's own codes say otherwise: %1</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="114" />
@@ -6185,6 +6260,11 @@ Details were written to %2.</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="849" />
+      <source>rest until %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="143" />
       <source>resting after a night shift</source>
       <translation>夜班后休息</translation>
@@ -6208,6 +6288,11 @@ Details were written to %2.</source>
       <location filename="../../cli/sheets.py" line="69" />
       <source>row %1, column %2</source>
       <translation>第 %1 行，%2 列</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="692" />
+      <source>row %1: columns %2</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../cli/sheets.py" line="118" />
@@ -6608,6 +6693,11 @@ Details were written to %2.</source>
       <location filename="../../scheduler/duty.py" line="461" />
       <source>the sheet does not say which month it is for: give the month</source>
       <translation>表格没有写明月份：请指定月份</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="629" />
+      <source>the sheet is hidden in the workbook: it is not read (a roster kept for the record)</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../cli/forecast.py" line="74" />
