@@ -535,12 +535,17 @@ class PairingProgress:
         return not self.behind
 
 
-def pairing_progress(plan: Plan, calendar: WorkCalendar, on: date | datetime) -> list[PairingProgress]:
+def pairing_progress(
+    plan: Plan, calendar: WorkCalendar, on: date | datetime, held_from: list[Booked] | None = None
+) -> list[PairingProgress]:
     """Every pairing that has begun by the judgement date `on`, judged by the one rule the
     conflicts panel, `check` and the statistics share. A time of day is dropped: the answer is
     the date's. Counted: the non-cancelled occurrences (any kind) of activities the pairing's
     branch organises for its partner that start on a day from 1 January of `on`'s year or the
-    pairing's start (the later) up to the day before `on` (or the pairing's last day)."""
+    pairing's start (the later) up to the day before `on` (or the pairing's last day).
+
+    `held_from`: the held occurrences (`held_occurrences`) of a window holding 1 January of
+    `on`'s year up to `on`, when the caller has them (the statistics): not expanded again."""
     day = on.date() if isinstance(on, datetime) else on
     year_start = date(day.year, 1, 1)
     days_in_year = 366 if _cal.isleap(day.year) else 365
@@ -561,20 +566,29 @@ def pairing_progress(plan: Plan, calendar: WorkCalendar, on: date | datetime) ->
     begin = datetime.combine(min(f for f, _s in spans.values()), time.min)
     end = datetime.combine(max(s for _f, s in spans.values()), time.min)
     held: dict[str, int] = dict.fromkeys(spans, 0)
-    for a in plan.activities.values():
-        mine = wanted.get((a.organizer, a.partner)) if a.organizer and a.partner else None
-        if not mine or a.status == "cancelled" or end <= begin:
-            continue
-        if not a.rrule and not a.moved and (a.start >= end or a.end <= begin):
-            continue
-        for o in expand(a, begin, end, calendar):
-            if (a.id, o.date) in called_off:
+
+    def count(mine: list[str], d: date) -> None:
+        for pid in mine:
+            first, stop = spans[pid]
+            if first <= d < stop:
+                held[pid] += 1
+
+    if held_from is not None:
+        for b in held_from:
+            a = b.activity
+            mine = wanted.get((a.organizer, a.partner)) if a.organizer and a.partner else None
+            if mine:
+                count(mine, b.occ.start.date())
+    else:
+        for a in plan.activities.values():
+            mine = wanted.get((a.organizer, a.partner)) if a.organizer and a.partner else None
+            if not mine or a.status == "cancelled" or end <= begin:
                 continue
-            d = o.start.date()
-            for pid in mine:
-                first, stop = spans[pid]
-                if first <= d < stop:
-                    held[pid] += 1
+            if not a.rrule and not a.moved and (a.start >= end or a.end <= begin):
+                continue
+            for o in expand(a, begin, end, calendar):
+                if (a.id, o.date) not in called_off:
+                    count(mine, o.start.date())
     out = []
     for pid, (first, stop) in sorted(spans.items()):
         p = plan.pairings[pid]

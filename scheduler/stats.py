@@ -105,7 +105,7 @@ def compute(
     months: dict[str, Row] = {}
     d = start.replace(day=1)
     while d <= end:
-        months[f"{d:%Y-%m}"] = Row(f"{d:%Y-%m}")
+        months[_month(d)] = Row(_month(d))
         d = (d.replace(day=28) + timedelta(days=4)).replace(day=1)
     branches: dict[str, Row] = {}
     departments: dict[str, Row] = {}
@@ -120,7 +120,7 @@ def compute(
         hours = sum(a.hours for a in rec.attended)
         a = b.activity
         totals.add(key, served, hours)
-        months[f"{b.occ.start:%Y-%m}"].add(key, served, hours)
+        months[_month(b.occ.start)].add(key, served, hours)
         if a.organizer:
             branches.setdefault(a.organizer, Row(a.organizer)).add(key, served, hours)
         if a.partner:
@@ -145,13 +145,21 @@ def compute(
         partners,
         kinds,
         people,
-        pairing_progress(plan, calendar, judged),
+        # The window's held occurrences serve the pairings when it holds their span of the year.
+        pairing_progress(
+            plan, calendar, judged, list(booked.values()) if start <= date(judged.year, 1, 1) else None
+        ),
         request_lines(plan, calendar, start, end, response or ResponseTimes()),
         by_branch_and_month(
             ((b.activity, b.occ.start.date(), b.assignments) for b in booked.values() if b.occ.start >= w0),
             plan.staff,
         ),
     )
+
+
+def _month(d: date) -> str:
+    """ "2026-01": strftime costs an import per call under PySide's import hook."""
+    return f"{d.year:04d}-{d.month:02d}"
 
 
 def request_lines(

@@ -38,8 +38,6 @@ from PySide6.QtWidgets import (
 
 from db.files import write_atomically
 from db.operations import response_times
-from reports.document import translator
-from reports.stats_xlsx import write_workbook
 from scheduler.model import SECTIONS
 from scheduler.stats import Row, Statistics, compute
 
@@ -444,6 +442,11 @@ class StatsPage(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         target = Path(path)
+        # The workbook writer (openpyxl, numpy) and the translator of the documents (reportlab)
+        # are loaded on export, not when the page is first shown.
+        from reports.document import translator
+        from reports.stats_xlsx import write_workbook
+
         book = io.BytesIO()  # made in memory, then written whole (db/files.py)
         write_workbook(book, self.stats, self.catalog.plan(), translator(current_language()))
         try:

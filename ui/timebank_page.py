@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,12 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from db.planio import load_ledger
-from reports.timebank import certificate_pdf, ledger_pdf
 from scheduler.recording import LedgerEntry, branch_of, branch_totals, person_totals
 
 from .entities import Catalog
 from .i18n import N_, tr, trf
-from .printing import save_pdf
 from .session import Session
 from .widgets import ChangeFollower
 
@@ -50,11 +48,111 @@ MONTHS = (
 )
 
 
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # made once, not per cell
+DISPLAY, SORT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole
+Index = QModelIndex | QPersistentModelIndex
+Row = tuple[str, str, Any, float, tuple[float, ...]]  # key, name, department or head count, hours, months
+
+
 def _number(value: float) -> QStandardItem:
     item = QStandardItem(f"{value:g}" if value else "")
     item.setData(value, Qt.ItemDataRole.UserRole)
-    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    item.setTextAlignment(RIGHT)
     return item
+
+
+class TotalsModel(QAbstractTableModel):
+    """The totals table: one row per person or branch — name, department or head count, hours,
+    twelve months. Rows are plain tuples, a cell's text is made when the view asks for it, and the
+    model filters (by name, department or branch) and sorts the rows itself: no item per cell,
+    no proxy reading every cell through Qt to sort."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.headers: list[str] = []
+        self.rows: list[Row] = []
+        self.shown: list[Row] = []  # filtered and sorted
+        self.search = ""
+        self.order = (2, Qt.SortOrder.DescendingOrder)
+
+    def set_rows(self, headers: list[str], rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.headers, self.rows = headers, rows
+        self._arrange()
+        self.endResetModel()
+
+    def set_search(self, text: str) -> None:
+        self.beginResetModel()
+        self.search = text.strip().casefold()
+        self._arrange()
+        self.endResetModel()
+
+    @staticmethod
+    def value(row: Row, column: int) -> Any:
+        _key, name, second, hours, months = row
+        return (name, second, hours)[column] if column < 3 else months[column - 3]
+
+    @staticmethod
+    def text(row: Row, column: int) -> str:
+        v = TotalsModel.value(row, column)
+        return v if isinstance(v, str) else _g(v)
+
+    def _arrange(self) -> None:
+        q = self.search
+        found = [r for r in self.rows if not q or q in r[1].casefold() or q in str(r[2]).casefold()]
+        column, order = self.order
+        found.sort(key=lambda r: (self.value(r, column), r[1]), reverse=order == Qt.SortOrder.DescendingOrder)
+        self.shown = found
+
+    # -- QAbstractTableModel
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self.shown)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self.shown[index.row()], index.column()
+        if role == DISPLAY:
+            return self.text(row, column)
+        if role == SORT:
+            return self.value(row, column)
+        if role == KEY:
+            return row[0]
+        if role == Qt.ItemDataRole.TextAlignmentRole and not isinstance(self.value(row, column), str):
+            return RIGHT
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self.order = (column, order)
+        self._arrange()
+        self.layoutChanged.emit()
+
+    def row_of(self, key: str) -> int | None:
+        return next((r for r, row in enumerate(self.shown) if row[0] == key), None)
+
+    def widest(self, column: int) -> str:
+        """The text of the column that needs the most room (names by their width in half-width
+        columns, numbers by their largest value)."""
+        values = [self.value(r, column) for r in self.rows]
+        if not values:
+            return ""
+        if isinstance(values[0], str):
+            return max(values, key=_width)
+        return _g(max(values))
+
+
+def _g(value: float) -> str:
+    return f"{value:g}" if value else ""
 
 
 class TimeBankPage(QWidget):
@@ -80,17 +178,13 @@ class TimeBankPage(QWidget):
         self.total = QLabel()
         self.total.setObjectName("total")
 
-        self.model = QStandardItemModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.model = TotalsModel(self)
+        self.search.textChanged.connect(self.model.set_search)
         self.table = QTableView()
         self.table.setObjectName("totals")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(2, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -144,9 +238,7 @@ class TimeBankPage(QWidget):
         by_person = self.mode.currentData() == "person"
         totals = person_totals(self.entries, year) if by_person else branch_totals(self.entries, plan, year)
         months = [tr(m) for m in MONTHS]
-        self.model.clear()
         first = [tr("Full name"), tr("Department")] if by_person else [tr("Party branch"), tr("People")]
-        self.model.setHorizontalHeaderLabels([*first, tr("Hours"), *months])
         people_of: dict[str, int] = {}
         if not by_person:
             for person in person_totals(self.entries, year):
@@ -154,44 +246,47 @@ class TimeBankPage(QWidget):
                 if b:
                     people_of[b] = people_of.get(b, 0) + 1
         grand = 0.0
+        rows = []
         for key, per_month in totals.items():
             total = round(sum(per_month.values()), 2)
             if not total:
                 continue
             grand += total
+            second: Any
             if by_person:
                 s = plan.staff.get(key)
                 dept = plan.departments.get(s.department) if s else None
-                name = QStandardItem(s.name if s else key)
-                second = QStandardItem(dept.name if dept else "")
+                name, second = (s.name if s else key), (dept.name if dept else "")
             else:
                 b = plan.branches.get(key)
-                name = QStandardItem(b.name if b else key)
-                second = _number(people_of.get(key, 0))
-            name.setData(name.text(), Qt.ItemDataRole.UserRole)
-            second.setData(second.data(Qt.ItemDataRole.UserRole) or second.text(), Qt.ItemDataRole.UserRole)
-            name.setData(key, KEY)
-            self.model.appendRow(
-                [name, second, _number(total), *(_number(per_month.get(m, 0.0)) for m in range(1, 13))]
-            )
-        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-        self.table.resizeColumnsToContents()
+                name, second = (b.name if b else key), people_of.get(key, 0)
+            rows.append((key, name, second, total, tuple(per_month.get(m, 0.0) for m in range(1, 13))))
+        self.model.set_rows([*first, tr("Hours"), *months], rows)
+        self._fit_columns()
         self.total.setText(trf("%1 hours in all", f"{round(grand, 2):g}"))
         self.print_ledger.setEnabled(by_person)
         self.print_cert.setEnabled(by_person)
         self.show_ledger()
 
+    def _fit_columns(self) -> None:
+        """Columns as wide as their widest text, measured once per column (asking the view to
+        measure every cell reads each one through the model)."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        for column, title in enumerate(self.model.headers):
+            width = metrics.horizontalAdvance(self.model.widest(column)) + 16
+            header.resizeSection(column, max(width, metrics.horizontalAdvance(title) + 28))
+
     def selected(self) -> str | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.proxy.index(index.row(), 0).data(KEY)
+        return self.model.index(index.row(), 0).data(KEY)
 
     def select(self, key: str) -> None:
-        for r in range(self.proxy.rowCount()):
-            if self.proxy.index(r, 0).data(KEY) == key:
-                self.table.selectRow(r)
-                return
+        row = self.model.row_of(key)
+        if row is not None:
+            self.table.selectRow(row)
 
     def show_ledger(self) -> None:
         self.ledger_model.clear()
@@ -224,6 +319,11 @@ class TimeBankPage(QWidget):
         self.ledger.resizeColumnsToContents()
 
     def print_person(self, certificate: bool) -> None:
+        # reportlab is loaded when something is printed, not when the page is first shown.
+        from reports.timebank import certificate_pdf, ledger_pdf
+
+        from .printing import save_pdf
+
         key = self.selected()
         if key is None:
             QMessageBox.information(self, tr("Print"), tr("Choose a row first."))
@@ -237,3 +337,8 @@ class TimeBankPage(QWidget):
         save_pdf(
             self, f"{name}-{year}-{suffix}.pdf", lambda p, t, now: maker(p, plan, key, entries, year, t, now)
         )
+
+
+def _width(text: str) -> int:
+    """A text's width in half-width columns (a Chinese character takes two)."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
