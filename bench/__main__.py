@@ -13,10 +13,12 @@ from bench import (  # noqa: E402
     bench_calendar,
     bench_conflicts,
     bench_duty,
+    bench_forecast,
     bench_foundation,
     bench_gui,
     bench_hostile,
     bench_reports,
+    bench_review,
     bench_safety,
     bench_stats,
 )
@@ -36,6 +38,8 @@ def main(argv: list[str]) -> int:
     bench_gui.run(small=args.small)
     bench_hostile.run(small=args.small)
     bench_duty.run(small=args.small)
+    bench_review.run(small=args.small)
+    bench_forecast.run(small=args.small)
     return 0
 
 
