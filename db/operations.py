@@ -85,11 +85,17 @@ class Referrer:
 
 
 class StillReferenced(OperationError):
-    def __init__(self, section: str, key: Any, referrers: list[Referrer]):
+    """Said with names (the record's and the first referrers'), not internal ids."""
+
+    def __init__(self, section: str, key: Any, referrers: list[Referrer], name: str | None = None):
         self.section = section
         self.key = key
+        self.name = name or str(key)
         self.referrers = referrers
-        super().__init__(N_("%1 %2 is still referred to by %3 record(s)"), section, key, len(referrers))
+        shown = "、".join(r.label for r in referrers[:5]) + ("…" if len(referrers) > 5 else "")
+        super().__init__(
+            N_("“%1” is still referred to by %2 record(s): %3"), self.name, len(referrers), shown
+        )
 
 
 def _integrity(exc: sqlite3.IntegrityError) -> OperationError:
@@ -594,7 +600,18 @@ def _refuse_referenced(store: Store, section: str, keys: list[Any]) -> None:
     for key in keys:
         refs = [r for r in referrers(store, section, key) if not (r.section == section and r.key in keys)]
         if refs:
-            raise StillReferenced(section, key, refs)
+            raise StillReferenced(section, key, refs, _label_of(store, section, key))
+
+
+def _label_of(store: Store, section: str, key: Any) -> str | None:
+    """A record's name as people know it (its id where it has none)."""
+    column = _LABELS.get(section)
+    if column is None or len(SECTION[section].key) != 1:
+        return None
+    row = store.conn.execute(
+        f'SELECT "{column}" FROM "{SECTION[section].table}" WHERE "{SECTION[section].key[0]}" = ?', (key,)
+    ).fetchone()
+    return str(row[0]) if row is not None and row[0] is not None else None
 
 
 def database_hash(store: Store, skip: Iterable[str] = ()) -> str:

@@ -32,7 +32,7 @@ from scheduler.model import Need
 
 from .entities import Catalog, EntitySpec, Field, next_id, validate_form
 from .i18n import tr, trf
-from .labels import QUALIFICATIONS, qualification_label
+from .labels import QUALIFICATIONS, in_sentence, qualification_label
 from .widgets import ok_cancel
 
 _NO_DATE = QDate(1900, 1, 1)
@@ -222,7 +222,7 @@ class RecordDialog(QDialog):
         self.item = item
         self.result_item: Any | None = None
         adding = item is None
-        singular = tr(spec.singular)
+        singular = in_sentence(tr(spec.singular))
         self.setWindowTitle(trf("New %1", singular) if adding else trf("Edit %1", singular))
         self.widgets: dict[str, QWidget] = {}
         self.labels: dict[str, QLabel] = {}

@@ -38,7 +38,7 @@ def show_referrers(parent: QWidget | None, exc: StillReferenced) -> None:
     lines = []
     for r in exc.referrers[:25]:
         kind = label(SECTION_NAMES, r.section)
-        lines.append(f"• {kind}: {r.label} [{r.key}]")
+        lines.append(f"• {kind}: {r.label}")
     if len(exc.referrers) > 25:
         lines.append(trf("… and %1 more", len(exc.referrers) - 25))
     box = QMessageBox(parent)
@@ -47,7 +47,7 @@ def show_referrers(parent: QWidget | None, exc: StillReferenced) -> None:
     box.setText(
         trf(
             "%1 is still referred to by %2 record(s). Change or delete those first:",
-            exc.key,
+            f"“{exc.name}”",
             len(exc.referrers),
         )
     )

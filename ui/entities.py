@@ -118,6 +118,9 @@ class Field:
 class Column:
     header: str
     value: Callable[[Any, Catalog], Any]
+    # An internal key (a partner's "p012"): kept for search and sorting, not shown as a column;
+    # a user never needs it on this screen (the staff number is not internal: people use it).
+    internal: bool = False
 
 
 @dataclass(frozen=True)
@@ -216,7 +219,7 @@ CAMPUSES = EntitySpec(
     singular=N_("Campus"),
     id_prefix="c",
     columns=[
-        Column(N_("ID"), lambda i, c: i.id),
+        Column(N_("ID"), lambda i, c: i.id, internal=True),
         Column(N_("Name"), lambda i, c: i.name),
         Column(N_("Departments"), lambda i, c: sum(1 for d in c.departments.values() if d.campus == i.id)),
     ],
@@ -232,7 +235,7 @@ DEPARTMENTS = EntitySpec(
     singular=N_("Department"),
     id_prefix="d",
     columns=[
-        Column(N_("ID"), lambda i, c: i.id),
+        Column(N_("ID"), lambda i, c: i.id, internal=True),
         Column(N_("Name"), lambda i, c: i.name),
         Column(N_("Campus"), lambda i, c: c.name_of("campuses", i.campus)),
         Column(N_("Minimum on duty"), lambda i, c: i.min_on_duty),
@@ -277,7 +280,7 @@ BRANCHES = EntitySpec(
     singular=N_("Party branch"),
     id_prefix="b",
     columns=[
-        Column(N_("ID"), lambda i, c: i.id),
+        Column(N_("ID"), lambda i, c: i.id, internal=True),
         Column(N_("Name"), lambda i, c: i.name),
         Column(N_("Departments"), lambda i, c: "、".join(c.name_of("departments", d) for d in i.departments)),
         Column(N_("Secretary"), lambda i, c: c.name_of("staff", i.secretary)),
@@ -328,7 +331,7 @@ STAFF = EntitySpec(
     singular=N_("Staff member"),
     id_prefix="s",
     columns=[
-        Column(N_("ID"), lambda i, c: i.id),
+        Column(N_("Staff number"), lambda i, c: i.id),
         Column(N_("Full name"), lambda i, c: i.name),
         Column(N_("Department"), lambda i, c: c.name_of("departments", i.department)),
         Column(N_("Title"), lambda i, c: i.title or ""),
@@ -397,7 +400,7 @@ PARTNERS = EntitySpec(
     singular=N_("Partner"),
     id_prefix="p",
     columns=[
-        Column(N_("ID"), lambda i, c: i.id),
+        Column(N_("ID"), lambda i, c: i.id, internal=True),
         Column(N_("Name"), lambda i, c: i.name),
         Column(N_("Kind"), lambda i, c: label(PARTNER_KIND_LABELS, i.kind)),
         Column(N_("District"), lambda i, c: i.district or ""),
@@ -470,7 +473,7 @@ PAIRINGS = EntitySpec(
     singular=N_("Pairing"),
     id_prefix="pr",
     columns=[
-        Column(N_("ID"), lambda i, c: i.id),
+        Column(N_("ID"), lambda i, c: i.id, internal=True),
         Column(N_("Party branch"), lambda i, c: c.name_of("branches", i.branch)),
         Column(N_("Partner"), lambda i, c: c.name_of("partners", i.partner)),
         Column(N_("From"), lambda i, c: i.start.isoformat() if i.start else ""),
@@ -530,7 +533,7 @@ SERVICES = EntitySpec(
     singular=N_("Service"),
     id_prefix="svc",
     columns=[
-        Column(N_("ID"), lambda i, c: i.id),
+        Column(N_("ID"), lambda i, c: i.id, internal=True),
         Column(N_("Name"), lambda i, c: i.name),
         Column(N_("Duration (minutes)"), lambda i, c: i.duration_minutes or ""),
         Column(N_("Needs"), lambda i, c: _needs_text(i.needs, c)),

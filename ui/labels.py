@@ -31,6 +31,14 @@ def label(table: dict[str, str], code: str | None) -> str:
     return tr(text) if text is not None else code
 
 
+def in_sentence(text: str) -> str:
+    """A label as a word inside a sentence: "Staff member" -> "staff member" ("Edit staff
+    member", not "Edit Staff member"); a word in capitals (ICS) and Chinese stay as they are."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
 def qualification_label(code: str) -> str:
     return label(QUALIFICATIONS, code)
 

@@ -79,7 +79,7 @@ class NoticeSettingsDialog(QDialog):
 
     def __init__(self, settings: ops.NoticeSettings, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Notice"))
+        self.setWindowTitle(tr("Notice settings"))
         self.gather = QSpinBox()
         self.gather.setRange(0, ops.MAX_GATHER_MINUTES)
         self.gather.setSingleStep(5)
@@ -95,6 +95,13 @@ class NoticeSettingsDialog(QDialog):
         hint.setWordWrap(True)
         form.addRow(hint)
         form.addRow(ok_cancel(self))
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(10)
+        # Room for a list of things to bring and for the hint on one or two lines (it opened at
+        # 223×143, the line cut short).
+        self.bring.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 40)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 60)
+        self.resize(self.sizeHint().expandedTo(self.minimumSize()))
 
     def settings(self) -> ops.NoticeSettings:
         return ops.NoticeSettings(self.gather.value(), self.bring.text().strip())

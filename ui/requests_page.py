@@ -54,10 +54,18 @@ from .widgets import ChangeFollower, ok_cancel
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def countdown(left: timedelta | None) -> str:
-    """ "2 days 4 h left" / "overdue by 3 h"; empty once the request is answered."""
+def wanted_passed(request: ServiceRequest, now: datetime) -> bool:
+    """Every date the partner wanted is over: counting down to the answer says nothing then."""
+    return bool(request.preferred) and all(s.end <= now for s in request.preferred)
+
+
+def countdown(left: timedelta | None, passed: bool = False) -> str:
+    """ "2 days 4 h left" / "overdue by 3 h" / "wanted date passed"; empty once the request is
+    answered."""
     if left is None:
         return ""
+    if passed:
+        return tr("wanted date passed")
     overdue = left < timedelta(0)
     span = -left if overdue else left
     days, hours = span.days, span.seconds // 3600
@@ -129,8 +137,10 @@ class RequestModel(QAbstractTableModel):
                 return trf("ID: %1", self.activities[q.id].id)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if col == 6 and left is not None and left <= timedelta(0):
+            if col == 6 and left is not None and (left <= timedelta(0) or wanted_passed(q, self.now)):
                 return QColor("#c62828")
+            if col == 7 and wanted_passed(q, self.now):
+                return QColor("#9e9e9e")
             if col == 3 and q.priority == "urgent":
                 return QColor("#c62828")
             return None
@@ -145,7 +155,7 @@ class RequestModel(QAbstractTableModel):
             label(REQUEST_STATUSES, q.status)
             + (f"（{q.extra['decline_reason']}）" if q.extra.get("decline_reason") else ""),
             f"{q.received:%Y-%m-%d %H:%M}",
-            countdown(left),
+            countdown(left, wanted_passed(q, self.now)),
             "；".join(f"{s.start:%m-%d %H:%M}–{s.end:%H:%M}" for s in q.preferred),
             "" if q.audience is None else str(q.audience),
             self.activity_of(q),
@@ -342,6 +352,7 @@ class RequestsPage(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setWordWrap(False)
+        self.view.setColumnHidden(0, True)  # the request's internal ID: searchable, not shown
         self.show_combo = QComboBox()
         self.show_combo.setObjectName("show")
         self.show_combo.addItem(tr("Waiting for an answer"), OPEN_STATUSES)

@@ -38,6 +38,7 @@ from .edits import attempt
 from .entities import Catalog, EntitySpec
 from .history_dialog import HistoryDialog
 from .i18n import tr, trf
+from .labels import in_sentence
 from .session import Session, keys_of
 
 # Sections whose names other tables show (a staff member's department, a branch's secretary).
@@ -250,7 +251,9 @@ class EntityPage(QWidget):
         self.view.setObjectName("table")
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        shown = [c for c, column in enumerate(spec.columns) if not column.internal]
+        self.model.sort_column = shown[0] if shown else 0  # sorted by what the user sees first
+        self.view.sortByColumn(self.model.sort_column, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
@@ -258,6 +261,8 @@ class EntityPage(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for c, column in enumerate(spec.columns):
+            self.view.setColumnHidden(c, column.internal)
         self.view.doubleClicked.connect(lambda _i: self.edit())
         QShortcut(QKeySequence.StandardKey.Delete, self.view, activated=self.delete)
 
@@ -457,7 +462,7 @@ class EntityPage(QWidget):
         dialog = RecordDialog(self.spec, self.catalog, None, self)
         if dialog.exec() and dialog.result_item is not None:
             item = dialog.result_item
-            text = trf("Add %1 %2", tr(self.spec.singular), self._name(item))
+            text = trf("Add %1 %2", in_sentence(tr(self.spec.singular)), self._name(item))
             if attempt(self, lambda: self.session.save(self.spec.section, item, None, text, self)):
                 self.status.emit(tr("Saved."))
 
@@ -471,7 +476,7 @@ class EntityPage(QWidget):
         dialog = RecordDialog(self.spec, self.catalog, old, self)
         if dialog.exec() and dialog.result_item is not None and dialog.result_item != old:
             new = dialog.result_item
-            text = trf("Edit %1 %2", tr(self.spec.singular), self._name(new))
+            text = trf("Edit %1 %2", in_sentence(tr(self.spec.singular)), self._name(new))
             if attempt(self, lambda: self.session.save(self.spec.section, new, old, text, self)):
                 self.status.emit(tr("Saved."))
 

@@ -4930,7 +4930,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1459" />
+      <location filename="../../scheduler/spreadsheet.py" line="1469" />
       <source>a time without a date</source>
       <translation>有时间但没有日期</translation>
     </message>
@@ -5420,7 +5420,7 @@ Details were written to %2.</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1385" />
+      <location filename="../../scheduler/spreadsheet.py" line="1393" />
       <source>imported before ({value})</source>
       <translation>之前已导入（{value}）</translation>
     </message>
@@ -5965,7 +5965,7 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1407" />
+      <location filename="../../scheduler/spreadsheet.py" line="1417" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
@@ -5990,12 +5990,12 @@ Details were written to %2.</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1375" />
+      <location filename="../../scheduler/spreadsheet.py" line="1383" />
       <source>no service chosen</source>
       <translation>未选择服务项目</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1408" />
+      <location filename="../../scheduler/spreadsheet.py" line="1418" />
       <source>no service {value}</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
@@ -6675,7 +6675,7 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1383" />
+      <location filename="../../scheduler/spreadsheet.py" line="1391" />
       <source>the same as row {value}</source>
       <translation>与第 {value} 行相同</translation>
     </message>
@@ -6920,7 +6920,7 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1455" />
+      <location filename="../../scheduler/spreadsheet.py" line="1465" />
       <source>{value} ends before it starts</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
@@ -6930,17 +6930,17 @@ Details were written to %2.</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1431" />
+      <location filename="../../scheduler/spreadsheet.py" line="1441" />
       <source>{value} is neither urgent nor normal</source>
       <translation>{value} 既不是紧急也不是一般</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1440" />
+      <location filename="../../scheduler/spreadsheet.py" line="1450" />
       <source>{value} is not a date</source>
       <translation>{value} 不是日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1420" />
+      <location filename="../../scheduler/spreadsheet.py" line="1430" />
       <source>{value} is not a date and time</source>
       <translation>{value} 不是日期时间</translation>
     </message>
@@ -6970,7 +6970,7 @@ Details were written to %2.</source>
       <translation>{value} 不是人员状态（在职、返聘、离职、退休等）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1447" />
+      <location filename="../../scheduler/spreadsheet.py" line="1457" />
       <source>{value} is not a time of day</source>
       <translation>{value} 不是时刻</translation>
     </message>

@@ -58,7 +58,8 @@ def test_requests_table_columns_fit_their_contents_on_first_show(qtbot, db_path)
     page.show_combo.setCurrentIndex(1)  # all requests
     qtbot.wait(20)
     header = page.view.horizontalHeader()
-    for c in range(page.proxy.columnCount() - 1):
+    assert page.view.isColumnHidden(0)  # the request's internal ID (#20)
+    for c in range(1, page.proxy.columnCount() - 1):
         assert header.sectionSize(c) >= page.view.sizeHintForColumn(c), page.model.headerData(c, 1, 0)
     # The activity that answers a request is named by its title; its ID is in the tooltip.
     row = next(r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data() == "r1")
@@ -267,3 +268,46 @@ def test_a_language_switch_keeps_the_screen(qtbot, db_path) -> None:
     assert controller.window.current_section() == "calendar_view"
     controller.session.close()
     controller.window.close()
+
+
+# -- wording (#20)
+
+
+def test_a_request_whose_wanted_date_has_passed_says_so(qtbot, db_path) -> None:
+    from datetime import datetime
+
+    doc = _requests_doc()
+    for q in doc["requests"]:
+        q["status"] = "new"
+        q["received"] = "2026-11-28T09:00"
+        q["preferred"] = [{"start": "2026-12-05T09:00", "end": "2026-12-05T11:00"}]
+    w = _window(qtbot, db_path, doc)
+    w.show_section("requests_view")
+    page = w.current_page()
+    model = page.model
+    model.reload(model.times, datetime(2026, 12, 1, 8, 0))  # before the wanted date: a countdown
+    waiting = [r for r in range(model.rowCount()) if model.index(r, 6).data()]  # still open
+    assert waiting and all("剩余" in model.index(r, 6).data() for r in waiting)
+    model.reload(model.times, datetime(2026, 12, 6, 8, 0))  # after it: no countdown
+    for r in waiting:
+        assert model.index(r, 6).data() == "期望日期已过"
+    w.session.close()
+
+
+def test_history_reads_as_a_history_and_the_notice_settings_have_room(qtbot, db_path) -> None:
+    from ui.notice_dialog import NoticeSettingsDialog
+
+    w = _window(qtbot, db_path)
+    page = w.current_page()
+    assert page.history_button.text() == "变更历史…"  # not 修改记录 ("edit the record")
+    assert page.record_button.text() == "记录完成情况…"
+    w.show_section("staff")
+    assert w.current_page().history_button.text() == "变更历史…"
+    dialog = NoticeSettingsDialog(ops.NoticeSettings(30, "签到表、横幅"), w)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() >= 420 and dialog.height() >= dialog.sizeHint().height(), dialog.size()
+    assert dialog.bring.width() >= dialog.fontMetrics().horizontalAdvance("0") * 40
+    assert dialog.windowTitle() == "通知设置"
+    dialog.close()
+    w.session.close()

@@ -130,7 +130,39 @@ def test_delete_refused_lists_referrers(qtbot, db_path, monkeypatch) -> None:
     page.select_keys({"ortho"})
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert shown and "金伟" in shown[0] and "骨伤党支部" in shown[0]
+    # Said with names, not internal ids (#20): the department's name, no "[s001]" or "ortho".
+    name = window.catalog.departments["ortho"].name
+    assert f"“{name}”" in shown[0] and "ortho" not in shown[0] and "[" not in shown[0]
     assert any(r[0] == "ortho" for r in _rows(page))
+    window.session.close()
+
+
+def test_internal_ids_are_not_shown_but_the_staff_number_is(qtbot, db_path) -> None:
+    with Store(db_path) as s:
+        import_plan(s, parse_document(sample_text()).plan)
+    window = _window(qtbot, db_path)
+    for section in ("departments", "branches", "campuses", "partners", "pairings", "services"):
+        window.show_section(section)
+        page = window.current_page()
+        headers = [
+            page.view.model().headerData(c, Qt.Orientation.Horizontal)
+            for c in range(page.view.model().columnCount())
+            if not page.view.isColumnHidden(c)
+        ]
+        assert "编号" not in headers, section
+        assert page.model.sort_column == 1 and not page.view.isColumnHidden(1)  # sorted by what shows
+    window.show_section("staff")
+    page = window.current_page()
+    assert not page.view.isColumnHidden(0)
+    assert page.view.model().headerData(0, Qt.Orientation.Horizontal) == "工号"
+    # The edit dialog's title reads as English does: "Edit staff member".
+    from ui.editor import RecordDialog
+    from ui.i18n import install_language
+
+    install_language("en")
+    dialog = RecordDialog(page.spec, window.catalog, next(iter(window.catalog.staff.values())), page)
+    assert dialog.windowTitle() == "Edit staff member"
+    dialog.close()
     window.session.close()
 
 
@@ -210,7 +242,7 @@ def test_time_bank_page_totals_ledger_and_certificate(qtbot, db_path, tmp_path, 
     kinds = [page.ledger_model.item(r, 2).text() for r in range(rows)]
     assert kinds == ["记入", "记入", "更正"]
     page.mode.setCurrentIndex(1)  # by party branch
-    assert page.model.item(0, 0).text() == "骨伤党支部" and page.model.item(0, 2).text() == "4.5"
+    assert page.model.index(0, 0).data() == "骨伤党支部" and page.model.index(0, 2).data() == "4.5"
     page.mode.setCurrentIndex(0)
     page.select("s001")
     target = tmp_path / "cert.pdf"
