@@ -1321,13 +1321,15 @@ def _stamp(value: Any) -> str:
     return _fold(text)
 
 
-def submission_id(values: Mapping[str, str], raw_received: Any, services: list[str]) -> str:
+def submission_id(
+    values: Mapping[str, str], raw_received: Any, services: list[str], by_answers: bool = False
+) -> str:
     """What identifies a submission whatever columns its export holds: the platform's number and
-    time where the export has both, else its time (if any) and its answers."""
+    time where the export has both, else (or `by_answers`) its time (if any) and its answers."""
     if isinstance(raw_received, str):
         raw_received = values.get("received", "")  # the text as read, cut to MAX_FIELD_TEXT
     stamp = _stamp(raw_received) if values.get("received") else ""
-    if values.get("number") and stamp:
+    if values.get("number") and stamp and not by_answers:
         key = f"n\x1f{_fold(values['number'])}\x1f{stamp}"
     else:
         answers = [_fold(values.get(f, "")) for f in _ANSWERS]
@@ -1352,6 +1354,11 @@ def _convert_requests(
     header = rows[header_row] if header_row < len(rows) else []
     seen: dict[str, int] = {}
     column_of = {f: i for i, f in mapping.items() if f not in MANY}
+    # The requests imported before by their answers (extra "answers"): an export that leaves out
+    # the platform's number (or one that has it, after one that did not) is the same submission.
+    by_answers = {
+        (r.extra.get("answers"), r.service): k for k, r in plan.requests.items() if r.extra.get("answers")
+    }
     for n, row in enumerate(rows[header_row + 1 :], start=header_row + 2):
         values, long = _values(row, mapping)
         services, notes = _services(row, header, mapping, plan.services, choices.get("service", {}))
@@ -1362,6 +1369,7 @@ def _convert_requests(
             values["notes"] = "；".join([*([values["notes"]] if values.get("notes") else []), *notes])
         raw = {f: row[i] if i < len(row) else None for f, i in column_of.items()}
         submission = submission_id(values, raw.get("received"), services)
+        answers = submission_id(values, raw.get("received"), services, by_answers=True)
         # The id an import before this version gave the row (a hash of every cell; not worked out
         # for a row with a cell longer than any answer, which that import never took either).
         short = all(not isinstance(c, str) or len(c) <= MAX_FIELD_TEXT for c in row)
@@ -1377,12 +1385,14 @@ def _convert_requests(
             out.append(res)
             rid = submission if len(services) <= 1 else f"{submission}-{_short(service)}"
             record = _request(rid, v, raw, plan, now, source, n, choices, res)
-            if len(services) > 1:
-                record = replace(record, extra={**record.extra, "submission": submission})
+            more = {"answers": answers, **({"submission": submission} if len(services) > 1 else {})}
+            record = replace(record, extra={**record.extra, **more})
             if rid in seen:
                 res.skip = (N_("the same as row {value}"), str(seen[rid]))
             elif rid in plan.requests:
                 res.skip = (N_("imported before ({value})"), rid)
+            elif (answers, record.service) in by_answers:
+                res.skip = (N_("imported before ({value})"), by_answers[(answers, record.service)])
             elif legacy in plan.requests and len(services) <= 1:
                 res.skip = (N_("imported before ({value})"), legacy)
             seen.setdefault(rid, n)
