@@ -462,6 +462,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
             )
             behind = [p for p in doc["pairings"] if not p["on_track"]]
             _say(tf("pairings: %1 on track, %2 behind", len(doc["pairings"]) - len(behind), len(behind)))
+            own = doc["own_branch_leads"]
+            _say(
+                tf(
+                    "led by their own branch: %1 of %2 occurrences planned or held",
+                    sum(r["led_by_branch"] for r in own),
+                    sum(r["occurrences"] for r in own),
+                )
+            )
             by_status = t(", ").join(
                 f"{t(REQUEST_STATUS_NAMES.get(s, s))} {n}" for s, n in doc["requests"]["by_status"].items()
             )

@@ -54,12 +54,12 @@
       <translation>%5年%2%1日 – %4%3日</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="78" />
+      <location filename="../../cli/forecast.py" line="79" />
       <source>%1 %2: needs %3 h of %4 h it can give</source>
       <translation>%1 %2：需要 %3 小时，可出 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="61" />
+      <location filename="../../cli/forecast.py" line="62" />
       <source>%1 %2: needs %3 h, can give %4 h, short %5 h</source>
       <translation>%1 %2：需要 %3 小时，可出 %4 小时，缺 %5 小时</translation>
     </message>
@@ -89,9 +89,9 @@
       <translation>%1（实为 %2）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="582" />
+      <location filename="../../ui/sheet_import.py" line="583" />
       <source>%1 (hidden: skipped)</source>
-      <translation type="unfinished" />
+      <translation>%1（隐藏：跳过）</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="175" />
@@ -109,32 +109,32 @@
       <translation>%1（由 %2 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="583" />
+      <location filename="../../ui/sheet_import.py" line="584" />
       <source>%1 (not read)</source>
-      <translation type="unfinished" />
+      <translation>%1（未读取）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="186" />
+      <location filename="../../cli/sheets.py" line="183" />
       <source>%1 (sheet %2): %3</source>
       <translation>%1（工作表 %2）：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="403" />
+      <location filename="../../cli/sheets.py" line="400" />
       <source>%1 (sheet %2): no column for %3</source>
       <translation>%1（工作表 %2）：没有这些字段的列：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="189" />
+      <location filename="../../cli/sheets.py" line="186" />
       <source>%1 (sheet %2): no one is listed under the day columns</source>
       <translation>%1（工作表 %2）：日期列下没有列出任何人</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="406" />
+      <location filename="../../cli/sheets.py" line="403" />
       <source>%1 (sheet %2): no rows under the header</source>
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="391" />
+      <location filename="../../cli/sheets.py" line="388" />
       <source>%1 (sheet %2): the file can be read two ways: columns %3 could each be the %4; nothing imported (keep one of them, or name the other differently)</source>
       <translation>%1（工作表 %2）：文件有两种读法：%3 这几列都可能是%4；未导入任何内容（只保留其中一列，或给另一列换个表头）</translation>
     </message>
@@ -313,9 +313,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="312" />
+      <location filename="../../cli/sheets.py" line="309" />
       <source>%1 of %2 people taken, %3 entries: %4 written, %5 already there, %6 earlier ones replaced, %7 kept (their row or cell refused), %8 left out (held from elsewhere)</source>
-      <translation type="unfinished" />
+      <translation>%2 人中导入 %1 人，%3 条：写入 %4 条，已有 %5 条，替换此前 %6 条，保留 %7 条（其行或单元格未导入），略去 %8 条（已由别处记录）</translation>
     </message>
     <message>
       <location filename="../../ui/table.py" line="430" />
@@ -323,7 +323,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="807" />
+      <location filename="../../ui/sheet_import.py" line="799" />
       <source>%1 of them are left out: the same person and times are held already (typed in, or another roster).</source>
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
@@ -383,12 +383,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="399" />
+      <location filename="../../ui/sheet_import.py" line="400" />
       <source>%1 rows: %2 new requests, %3 already there (repeated, or imported before), %4 with problems (not imported).</source>
       <translation>共 %1 行：新点单 %2 条，已有 %3 条（重复行或之前已导入），%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="409" />
+      <location filename="../../ui/sheet_import.py" line="410" />
       <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
@@ -413,9 +413,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 名职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="798" />
+      <location filename="../../ui/sheet_import.py" line="790" />
       <source>%1 to write, %2 already there, %3 earlier entries of these people and days replaced, %4 kept (their row or cell refused).</source>
-      <translation type="unfinished" />
+      <translation>将写入 %1 条，已有 %2 条，替换这些人员在这些日期此前导入的 %3 条，保留 %4 条（其行或单元格未导入）。</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="86" />
@@ -423,7 +423,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 条不可用时段</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="233" />
+      <location filename="../../ui/forecast_page.py" line="258" />
       <source>%1 visits not yet planned</source>
       <translation>%1 次尚未排期</translation>
     </message>
@@ -473,9 +473,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="784" />
+      <location filename="../../ui/sheet_import.py" line="776" />
       <source>%1, %2 – %3: %4 of %5 people found; %6 entries (%7 on duty, %8 resting after a night, %9 on leave).</source>
-      <translation type="unfinished" />
+      <translation>%1，%2 – %3：%5 人中找到 %4 人；%6 条（在岗 %7、夜班后休息 %8、请假 %9）。</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="70" />
@@ -498,17 +498,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="444" />
+      <location filename="../../cli/sheets.py" line="441" />
       <source>%1: %2 request(s) taken, %3 already there (repeated, or imported before), %4 row(s) refused</source>
       <translation>%1：导入点单 %2 条，已有 %3 条（重复行或之前已导入），拒收 %4 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="327" />
+      <location filename="../../cli/sheets.py" line="324" />
       <source>%1: %2 roster(s) read; %3 entries written (%4 duty, %5 rest, %6 leave in the rosters), %7 earlier entries replaced, %8 already there, %9 kept; %10 row(s) and %11 cell(s) refused</source>
-      <translation type="unfinished" />
+      <translation>%1：读取排班表 %2 张；写入 %3 条（表中值班 %4、休息 %5、请假 %6 条），替换此前导入 %7 条，已有 %8 条，保留 %9 条；%10 行、%11 个单元格未导入</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="452" />
+      <location filename="../../cli/sheets.py" line="449" />
       <source>%1: %2 row(s) taken (%3 new, %4 updated), %5 row(s) refused</source>
       <translation>%1：导入 %2 行（新增 %3，更新 %4），拒收 %5 行</translation>
     </message>
@@ -518,9 +518,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：%2 次移至 %3</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="592" />
+      <location filename="../../ui/sheet_import.py" line="593" />
       <source>%1: %2, %3 people</source>
-      <translation type="unfinished" />
+      <translation>%1：%2，%3 人</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="96" />
@@ -528,9 +528,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：活动 %4 在 %3 没有场次（当天未安排，或已取消）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="589" />
+      <location filename="../../ui/sheet_import.py" line="590" />
       <source>%1: hidden, skipped</source>
-      <translation type="unfinished" />
+      <translation>%1：隐藏，已跳过</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="95" />
@@ -548,14 +548,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：没有编号为 %3 的职工（%2）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="190" />
+      <location filename="../../cli/sheets.py" line="187" />
       <source>%1: no visible sheet to read</source>
-      <translation type="unfinished" />
+      <translation>%1：没有可读取的可见工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="594" />
+      <location filename="../../ui/sheet_import.py" line="595" />
       <source>%1: not read</source>
-      <translation type="unfinished" />
+      <translation>%1：未读取</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="101" />
@@ -708,17 +708,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="502" />
+      <location filename="../../ui/sheet_import.py" line="503" />
       <source>(as the sheet says)</source>
       <translation>（按表格所写）</translation>
     </message>
     <message>
       <location filename="../../cli/shift_codes.py" line="50" />
       <source>(ends the next day)</source>
-      <translation type="unfinished" />
+      <translation>（次日结束）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="250" />
+      <location filename="../../ui/sheet_import.py" line="251" />
       <source>(leave these rows out)</source>
       <translation>（这些行不导入）</translation>
     </message>
@@ -728,9 +728,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（由 %1 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="847" />
+      <location filename="../../ui/sheet_import.py" line="839" />
       <source>(next day)</source>
-      <translation type="unfinished" />
+      <translation>（次日）</translation>
     </message>
     <message>
       <location filename="../../ui/field_dialogs.py" line="56" />
@@ -748,7 +748,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="224" />
+      <location filename="../../ui/sheet_import.py" line="225" />
       <source>(not imported)</source>
       <translation>（不导入）</translation>
     </message>
@@ -798,32 +798,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，直到 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="511" />
+      <location filename="../../cli/commands.py" line="519" />
       <source>--activity ID and --occurrence DATE</source>
       <translation>--activity 活动编号 和 --occurrence 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="513" />
+      <location filename="../../cli/commands.py" line="521" />
       <source>--branch ID</source>
       <translation>--branch 党支部编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="87" />
+      <location filename="../../cli/sheets.py" line="88" />
       <source>--department and --month are for sheet duty</source>
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="514" />
+      <location filename="../../cli/commands.py" line="522" />
       <source>--from DATE</source>
       <translation>--from 日期</translation>
     </message>
     <message>
       <location filename="../../cli/shift_codes.py" line="119" />
       <source>--rest-until and --leave go with --on and --off</source>
-      <translation type="unfinished" />
+      <translation>--rest-until 和 --leave 需与 --on、--off 一起使用</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="512" />
+      <location filename="../../cli/commands.py" line="520" />
       <source>--staff ID</source>
       <translation>--staff 职工编号</translation>
     </message>
@@ -978,7 +978,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="877" />
+      <location filename="../../ui/sheet_import.py" line="869" />
       <source>Add a code</source>
       <translation>添加代码</translation>
     </message>
@@ -1228,9 +1228,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="925" />
+      <location filename="../../ui/sheet_import.py" line="917" />
       <source>Away (leave) at its own hours</source>
-      <translation type="unfinished" />
+      <translation>按自定时段不在（请假）</translation>
     </message>
     <message>
       <location filename="../../ui/help.py" line="201" />
@@ -1433,12 +1433,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="310" />
+      <location filename="../../ui/forecast_page.py" line="336" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="215" />
+      <location filename="../../ui/forecast_page.py" line="151" />
       <source>Capacity forecast</source>
       <translation>人力预测</translation>
     </message>
@@ -1528,7 +1528,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="867" />
+      <location filename="../../ui/sheet_import.py" line="859" />
       <source>Code in the roster</source>
       <translation>排班表中的代码</translation>
     </message>
@@ -1538,17 +1538,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>认知筛查</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="143" />
+      <location filename="../../ui/sheet_import.py" line="144" />
       <source>Column in the file</source>
       <translation>文件中的列</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="327" />
+      <location filename="../../ui/sheet_import.py" line="328" />
       <source>Columns %1 could each be the %2: the file can be read two ways, so neither is taken; choose one.</source>
       <translation>%1 这几列都可能是“%2”：文件有两种读法，因此都不采用；请选择其一。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="303" />
+      <location filename="../../ui/sheet_import.py" line="304" />
       <source>Columns of the form platform, not read as answers: %1</source>
       <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
@@ -1723,7 +1723,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【日期】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="436" />
+      <location filename="../../ui/sheet_import.py" line="437" />
       <source>Day shift: on duty in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
     </message>
@@ -1883,7 +1883,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>端午节</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="343" />
+      <location filename="../../cli/sheets.py" line="340" />
       <source>Dry run, nothing written.</source>
       <translation>试运行，未写入任何内容。</translation>
     </message>
@@ -1968,6 +1968,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结束时间</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="859" />
+      <source>Ends at</source>
+      <translation>下班</translation>
+    </message>
+    <message>
       <location filename="../../reports/timebank.py" line="69" />
       <source>Entered</source>
       <translation>录入时间</translation>
@@ -2028,7 +2033,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="183" />
+      <location filename="../../ui/sheet_import.py" line="184" />
       <source>Every row, with its problems (rows with problems are not imported):</source>
       <translation>逐行预览及问题（有问题的行不会导入）：</translation>
     </message>
@@ -2038,7 +2043,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每周%1</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="299" />
+      <location filename="../../ui/forecast_page.py" line="325" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2068,12 +2073,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="297" />
+      <location filename="../../ui/forecast_page.py" line="323" />
       <source>Export to Excel</source>
       <translation>导出 Excel</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="92" />
+      <location filename="../../ui/forecast_page.py" line="96" />
       <source>Export to Excel…</source>
       <translation>导出 Excel…</translation>
     </message>
@@ -2113,7 +2118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>达到该最大值的人数最少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="143" />
+      <location filename="../../ui/sheet_import.py" line="144" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -2198,7 +2203,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="101" />
+      <location filename="../../ui/sheet_import.py" line="102" />
       <source>Form platform's column (not an answer)</source>
       <translation>表单平台自带的列（不是回答）</translation>
     </message>
@@ -2208,12 +2213,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>前进</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="715" />
+      <location filename="../../ui/sheet_import.py" line="707" />
       <source>Found as</source>
       <translation>对应职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="438" />
+      <location filename="../../ui/sheet_import.py" line="439" />
       <source>Free</source>
       <translation>休息（空闲）</translation>
     </message>
@@ -2278,7 +2283,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>有警告：见冲突面板</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="164" />
+      <location filename="../../ui/sheet_import.py" line="165" />
       <source>Header row</source>
       <translation>表头所在行</translation>
     </message>
@@ -2398,9 +2403,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="889" />
-      <source>How a cell of a department's duty roster is read. An empty cell is a free day. A shift with its own hours (From, To as HH:MM) ends the next day when To is not after From (16:00 to 00:00 ends at midnight); Rest until: a rest after it, to that time of the day it ends. A roster's own legend is used for the codes it states, except where a code here says otherwise.</source>
-      <translation type="unfinished" />
+      <location filename="../../ui/sheet_import.py" line="881" />
+      <source>How a cell of a department's duty roster is read. An empty cell is a free day. A shift with its own hours (Starts at, Ends at as HH:MM) ends the next day when it ends not after it starts (16:00 to 00:00 ends at midnight); Rest until: a rest after it, to that time of the day it ends. A roster's own legend is used for the codes it states, except where a code here says otherwise.</source>
+      <translation>科室排班表中每个单元格的读法。空单元格为空闲。自定时段的班次（上班、下班，HH:MM）在下班时间不晚于上班时间时于次日结束（16:00 至 00:00 于午夜结束）；休息至：班次结束后休息到当日该时刻。排班表自带的班次说明用于其所列代码，但此处另有规定的代码以此处为准。</translation>
     </message>
     <message>
       <location filename="../../ui/settings_actions.py" line="104" />
@@ -2433,17 +2438,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="819" />
+      <location filename="../../ui/sheet_import.py" line="811" />
       <source>Import %1 entries</source>
       <translation>导入 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="821" />
+      <location filename="../../ui/sheet_import.py" line="813" />
       <source>Import %1 entries of %2 sheets</source>
-      <translation type="unfinished" />
+      <translation>导入 %2 张工作表的 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="418" />
+      <location filename="../../ui/sheet_import.py" line="419" />
       <source>Import %1 rows</source>
       <translation>导入 %1 行</translation>
     </message>
@@ -2458,12 +2463,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="162" />
+      <location filename="../../ui/sheet_import.py" line="163" />
       <source>Import as</source>
       <translation>导入为</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="485" />
+      <location filename="../../ui/sheet_import.py" line="486" />
       <source>Import duty roster – %1</source>
       <translation>导入排班表 – %1</translation>
     </message>
@@ -2488,7 +2493,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="122" />
+      <location filename="../../ui/sheet_import.py" line="123" />
       <source>Import from spreadsheet – %1</source>
       <translation>从表格导入 – %1</translation>
     </message>
@@ -2505,7 +2510,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../ui/file_actions.py" line="273" />
       <source>Import the duty rosters of %1 (%2 sheets)</source>
-      <translation type="unfinished" />
+      <translation>导入 %1 的排班表（%2 张工作表）</translation>
     </message>
     <message>
       <location filename="../../ui/file_actions.py" line="151" />
@@ -2558,7 +2563,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保留办公室版本</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="72" />
+      <location filename="../../ui/sheet_import.py" line="73" />
       <source>Key (staff number / code)</source>
       <translation>关键字（工号/编码）</translation>
     </message>
@@ -2603,7 +2608,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="439" />
+      <location filename="../../ui/sheet_import.py" line="440" />
       <source>Leave: away all day</source>
       <translation>请假：全天不在</translation>
     </message>
@@ -2623,14 +2628,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 的时长明细</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="655" />
+      <location filename="../../ui/sheet_import.py" line="656" />
       <source>Legend read: %1</source>
-      <translation type="unfinished" />
+      <translation>读取的班次说明：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="653" />
+      <location filename="../../ui/sheet_import.py" line="651" />
       <source>Legend: none in the sheet; the codes of Settings ▸ Shift codes are used.</source>
-      <translation type="unfinished" />
+      <translation>班次说明：表中没有；使用 设置 ▸ 班次代码 中的代码。</translation>
     </message>
     <message>
       <location filename="../../ui/patrol_dialog.py" line="72" />
@@ -2693,7 +2698,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>推拿</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="80" />
+      <location filename="../../ui/sheet_import.py" line="81" />
       <source>Max hours a month</source>
       <translation>每月时长上限</translation>
     </message>
@@ -2703,7 +2708,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>5月</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="176" />
+      <location filename="../../ui/sheet_import.py" line="177" />
       <source>Means</source>
       <translation>含义</translation>
     </message>
@@ -2808,12 +2813,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="176" />
+      <location filename="../../ui/sheet_import.py" line="177" />
       <source>Name in the file</source>
       <translation>文件中的名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="715" />
+      <location filename="../../ui/sheet_import.py" line="707" />
       <source>Name in the roster</source>
       <translation>排班表中的姓名</translation>
     </message>
@@ -2823,7 +2828,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="173" />
+      <location filename="../../ui/sheet_import.py" line="174" />
       <source>Names not found: choose what each one means</source>
       <translation>未找到的名称：请选择各自对应的记录</translation>
     </message>
@@ -2888,12 +2893,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="366" />
+      <location filename="../../ui/sheet_import.py" line="367" />
       <source>New or update</source>
       <translation>新增/更新</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="384" />
+      <location filename="../../ui/sheet_import.py" line="385" />
       <source>New record</source>
       <translation>新增</translation>
     </message>
@@ -2923,7 +2928,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下周</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="437" />
+      <location filename="../../ui/sheet_import.py" line="438" />
       <source>Night shift: on duty overnight, resting the next day</source>
       <translation>夜班：夜间值班，次日休息</translation>
     </message>
@@ -2958,7 +2963,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无带队党员</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="184" />
+      <location filename="../../ui/forecast_page.py" line="209" />
       <source>No needs in this year.</source>
       <translation>本年没有需求。</translation>
     </message>
@@ -2973,7 +2978,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>非党员</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="273" />
+      <location filename="../../ui/forecast_page.py" line="298" />
       <source>No pool runs short in this year.</source>
       <translation>本年没有资质池不足。</translation>
     </message>
@@ -3003,7 +3008,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="797" />
+      <location filename="../../ui/sheet_import.py" line="789" />
       <source>Not imported: %1 rows and %2 cells (in red).</source>
       <translation>不导入：%1 行、%2 个单元格（红色标出）。</translation>
     </message>
@@ -3103,9 +3108,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>国家法定节假日（只读）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="924" />
+      <location filename="../../ui/sheet_import.py" line="916" />
       <source>On duty at its own hours</source>
-      <translation type="unfinished" />
+      <translation>按自定时段在岗</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="388" />
@@ -3388,7 +3393,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人口</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="99" />
+      <location filename="../../ui/sheet_import.py" line="100" />
       <source>Position (职务)</source>
       <translation>职务</translation>
     </message>
@@ -3403,7 +3408,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="93" />
+      <location filename="../../ui/sheet_import.py" line="94" />
       <source>Preferred date</source>
       <translation>期望日期</translation>
     </message>
@@ -3413,7 +3418,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="94" />
+      <location filename="../../ui/sheet_import.py" line="95" />
       <source>Preferred time</source>
       <translation>期望时间</translation>
     </message>
@@ -3473,7 +3478,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先级</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="366" />
+      <location filename="../../ui/sheet_import.py" line="367" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3533,9 +3538,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>仅在重新安排时：变动的安排尽可能少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="705" />
+      <location filename="../../ui/sheet_import.py" line="697" />
       <source>Read as %1 – %2, %3 day(s) in %4 block(s): %5</source>
-      <translation type="unfinished" />
+      <translation>读作 %1 – %2，共 %3 天，%4 个表块：%5</translation>
     </message>
     <message>
       <location filename="../../ui/record_dialog.py" line="61" />
@@ -3578,7 +3583,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="879" />
+      <location filename="../../ui/sheet_import.py" line="871" />
       <source>Remove</source>
       <translation>删除</translation>
     </message>
@@ -3693,9 +3698,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="867" />
+      <location filename="../../ui/sheet_import.py" line="859" />
       <source>Rest until</source>
-      <translation type="unfinished" />
+      <translation>休息至</translation>
     </message>
     <message>
       <location filename="../../ui/backups.py" line="35" />
@@ -3713,7 +3718,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="881" />
+      <location filename="../../ui/sheet_import.py" line="873" />
       <source>Restore the defaults</source>
       <translation>恢复默认</translation>
     </message>
@@ -3738,24 +3743,24 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>轮值…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="715" />
+      <location filename="../../ui/sheet_import.py" line="707" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="727" />
+      <location filename="../../ui/sheet_import.py" line="719" />
       <source>Row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="732" />
+      <location filename="../../ui/sheet_import.py" line="724" />
       <source>Row %1, column %2 (%3)</source>
       <translation>第 %1 行，%2 列（%3）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="736" />
+      <location filename="../../ui/sheet_import.py" line="728" />
       <source>Rows skipped, not people: %1</source>
-      <translation type="unfinished" />
+      <translation>跳过的非人员行：%1</translation>
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="121" />
@@ -3903,12 +3908,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="320" />
+      <location filename="../../ui/sheet_import.py" line="321" />
       <source>Services: column %1; several in one cell (joined by ┋ ; , 、) are a request each.</source>
       <translation>服务项目：取自“%1”列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="313" />
+      <location filename="../../ui/sheet_import.py" line="314" />
       <source>Services: one 0/1 column per choice (%1); each service chosen is a request of its own.</source>
       <translation>服务项目：每个选项一列 0/1（%1）；选中的每项服务各为一条点单。</translation>
     </message>
@@ -3923,14 +3928,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>60岁及以上居民所占比例。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="163" />
+      <location filename="../../ui/sheet_import.py" line="164" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="595" />
+      <location filename="../../ui/sheet_import.py" line="596" />
       <source>Sheets found: %1</source>
-      <translation type="unfinished" />
+      <translation>找到的工作表：%1</translation>
     </message>
     <message>
       <location filename="../../ui/settings_actions.py" line="90" />
@@ -4048,6 +4053,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>开始时间</translation>
     </message>
     <message>
+      <location filename="../../ui/sheet_import.py" line="859" />
+      <source>Starts at</source>
+      <translation>上班</translation>
+    </message>
+    <message>
       <location filename="../../reports/ics.py" line="132" />
       <source>Station</source>
       <translation>摊位</translation>
@@ -4108,7 +4118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="100" />
+      <location filename="../../ui/sheet_import.py" line="101" />
       <source>Submission number (form platform)</source>
       <translation>答卷编号（表单平台）</translation>
     </message>
@@ -4153,7 +4163,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度目标</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="102" />
+      <location filename="../../ui/sheet_import.py" line="103" />
       <source>Text written beside 其他 (a note)</source>
       <translation>“其他”旁填写的文字（作为备注）</translation>
     </message>
@@ -4390,7 +4400,7 @@ Details were written to %2.</source>
       <translation>无法读取手册的这一页：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="683" />
+      <location filename="../../ui/sheet_import.py" line="675" />
       <source>This sheet cannot be read as a duty roster: %1</source>
       <translation>无法按排班表读取此工作表：%1</translation>
     </message>
@@ -4510,7 +4520,7 @@ Details were written to %2.</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="384" />
+      <location filename="../../ui/sheet_import.py" line="385" />
       <source>Update</source>
       <translation>更新</translation>
     </message>
@@ -4710,7 +4720,7 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="167" />
+      <location filename="../../ui/sheet_import.py" line="168" />
       <source>Which column is which field</source>
       <translation>各列对应的字段</translation>
     </message>
@@ -4780,7 +4790,7 @@ Details were written to %2.</source>
       <translation>撤回确认</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="949" />
+      <location filename="../../ui/calendar_views.py" line="965" />
       <source>Workday</source>
       <translation>班</translation>
     </message>
@@ -4788,6 +4798,11 @@ Details were written to %2.</source>
       <location filename="../../ui/patrol_dialog.py" line="51" />
       <source>Working days</source>
       <translation>工作日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forecast_page.py" line="147" />
+      <source>Working out the forecast…</source>
+      <translation>正在计算人力预测…</translation>
     </message>
     <message>
       <location filename="../../ui/tasks.py" line="58" />
@@ -4850,7 +4865,7 @@ Details were written to %2.</source>
       <translation>取消场次需要填写原因</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="207" />
+      <location filename="../../scheduler/duty_codes.py" line="205" />
       <source>a code is 1 to 20 characters, without / , + ; | or spaces</source>
       <translation>代码为 1 至 20 个字符，不能含 / , + ; | 或空格</translation>
     </message>
@@ -4862,22 +4877,22 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="112" />
       <source>a day off</source>
-      <translation type="unfinished" />
+      <translation>休息日</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="775" />
+      <location filename="../../cli/commands.py" line="783" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="592" />
+      <location filename="../../scheduler/duty.py" line="595" />
       <source>a note across the sheet</source>
-      <translation type="unfinished" />
+      <translation>横跨整表的备注</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty.py" line="599" />
       <source>a note under the grid</source>
-      <translation type="unfinished" />
+      <translation>表下备注</translation>
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="113" />
@@ -4907,17 +4922,17 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/shift_codes.py" line="103" />
       <source>a shift with its own hours needs both --on and --off</source>
-      <translation type="unfinished" />
+      <translation>自定时段的班次需同时给出 --on 和 --off</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="173" />
       <source>a shift's hours take only on, off, rest_until and kind</source>
-      <translation type="unfinished" />
+      <translation>班次时段只接受 on、off、rest_until 和 kind</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="595" />
+      <location filename="../../scheduler/duty.py" line="597" />
       <source>a signature, total or heading row</source>
-      <translation type="unfinished" />
+      <translation>签名、合计或标题行</translation>
     </message>
     <message>
       <location filename="../../reports/registry.py" line="39" />
@@ -4927,7 +4942,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="94" />
       <source>a tick: present on a working day, in clinical hours</source>
-      <translation type="unfinished" />
+      <translation>打勾：工作日出勤，门诊时间内在岗</translation>
     </message>
     <message>
       <location filename="../../scheduler/spreadsheet.py" line="1469" />
@@ -4972,12 +4987,12 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="116" />
       <source>annual leave (年休假): away all day</source>
-      <translation type="unfinished" />
+      <translation>年休假：全天不在</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="117" />
       <source>annual leave: away all day</source>
-      <translation type="unfinished" />
+      <translation>年假：全天不在</translation>
     </message>
     <message>
       <location filename="../../ui/editor.py" line="173" />
@@ -5015,14 +5030,14 @@ Details were written to %2.</source>
       <translation>排班</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="851" />
+      <location filename="../../ui/sheet_import.py" line="843" />
       <source>away</source>
-      <translation type="unfinished" />
+      <translation>不在</translation>
     </message>
     <message>
       <location filename="../../cli/shift_codes.py" line="48" />
       <source>away %1–%2</source>
-      <translation type="unfinished" />
+      <translation>%1–%2 不在</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="85" />
@@ -5032,7 +5047,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="126" />
       <source>bereavement leave: away all day</source>
-      <translation type="unfinished" />
+      <translation>丧假：全天不在</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="43" />
@@ -5100,7 +5115,7 @@ Details were written to %2.</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="778" />
+      <location filename="../../cli/commands.py" line="786" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -5140,12 +5155,12 @@ Details were written to %2.</source>
       <translation>门诊时间</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="423" />
+      <location filename="../../cli/sheets.py" line="420" />
       <source>closest: %1</source>
       <translation>最接近的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="499" />
+      <location filename="../../cli/sheets.py" line="496" />
       <source>columns of the form platform, not read as answers: %1</source>
       <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
@@ -5207,27 +5222,27 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="89" />
       <source>day shift (Day) in clinical hours</source>
-      <translation type="unfinished" />
+      <translation>白班（Day）：门诊时间内在岗</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="87" />
       <source>day shift (白班) in clinical hours</source>
-      <translation type="unfinished" />
+      <translation>白班：门诊时间内在岗</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="88" />
       <source>day shift in clinical hours</source>
-      <translation type="unfinished" />
+      <translation>白班：门诊时间内在岗</translation>
     </message>
     <message>
       <location filename="../../cli/shift_codes.py" line="42" />
       <source>day: on duty in clinical hours</source>
-      <translation type="unfinished" />
+      <translation>白班：门诊时间内在岗</translation>
     </message>
     <message>
       <location filename="../../cli/shift_codes.py" line="83" />
       <source>default</source>
-      <translation type="unfinished" />
+      <translation>默认</translation>
     </message>
     <message>
       <location filename="../../ui/history_dialog.py" line="39" />
@@ -5245,7 +5260,7 @@ Details were written to %2.</source>
       <translation>膳食指导资料</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="777" />
+      <location filename="../../cli/commands.py" line="785" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
     </message>
@@ -5275,9 +5290,9 @@ Details were written to %2.</source>
       <translation>本活动中摊位编号重复</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="364" />
+      <location filename="../../cli/sheets.py" line="361" />
       <source>duty roster %1</source>
-      <translation type="unfinished" />
+      <translation>排班表 %1</translation>
     </message>
     <message>
       <location filename="../../ui/notice_dialog.py" line="90" />
@@ -5300,7 +5315,7 @@ Details were written to %2.</source>
       <translation>错误：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="579" />
+      <location filename="../../cli/commands.py" line="587" />
       <source>error: %1 (see --help)</source>
       <translation>错误：%1（参见 --help）</translation>
     </message>
@@ -5355,7 +5370,7 @@ Details were written to %2.</source>
       <translation>人力预测</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="55" />
+      <location filename="../../cli/forecast.py" line="56" />
       <source>forecast %1: %2 pool-months with needs, %3 short</source>
       <translation>%1 年人力预测：%2 个资质池·月份有需求，%3 个不足</translation>
     </message>
@@ -5372,7 +5387,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/shift_codes.py" line="100" />
       <source>give either a meaning (day, night, free, leave) or --on and --off, not both</source>
-      <translation type="unfinished" />
+      <translation>请给出含义（day、night、free、leave）或 --on 与 --off，二者取一</translation>
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="332" />
@@ -5400,7 +5415,7 @@ Details were written to %2.</source>
       <translation>超出月度上限的小时数</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="483" />
+      <location filename="../../cli/commands.py" line="491" />
       <source>ics needs either --staff ID or --branch ID</source>
       <translation>ics 需要 --staff 职工编号 或 --branch 党支部编号（二选一）</translation>
     </message>
@@ -5427,15 +5442,15 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="93" />
       <source>in theatre in clinical hours (one-week sheets)</source>
-      <translation type="unfinished" />
+      <translation>手术：门诊时间内在岗（周排班）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="768" />
+      <location filename="../../cli/commands.py" line="776" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="746" />
+      <location filename="../../cli/commands.py" line="754" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
     </message>
@@ -5562,10 +5577,10 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="176" />
       <source>is required (HH:MM)</source>
-      <translation type="unfinished" />
+      <translation>必填（HH:MM）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="209" />
+      <location filename="../../scheduler/duty_codes.py" line="207" />
       <source>is the same code as another one (case and width aside)</source>
       <translation>与另一个代码相同（不区分大小写和全半角）</translation>
     </message>
@@ -5602,7 +5617,12 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/shift_codes.py" line="45" />
       <source>leave: away all day</source>
-      <translation type="unfinished" />
+      <translation>请假：全天不在</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="472" />
+      <source>led by their own branch: %1 of %2 occurrences planned or held</source>
+      <translation>由本支部党员带队：%1 / %2 场（已计划或已举行）</translation>
     </message>
     <message>
       <location filename="../../ui/timebank_page.py" line="336" />
@@ -5610,19 +5630,19 @@ Details were written to %2.</source>
       <translation>明细</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="155" />
+      <location filename="../../cli/sheets.py" line="152" />
       <source>legend entries not understood (not used): %1</source>
-      <translation type="unfinished" />
+      <translation>班次说明中无法理解（未采用）的条目：%1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="150" />
+      <source>legend not used where the office's own codes say otherwise: %1</source>
+      <translation>班次说明中与本院自设班次代码不同、未采用的：%1</translation>
     </message>
     <message>
       <location filename="../../cli/sheets.py" line="148" />
-      <source>legend not used where the office's own codes say otherwise: %1</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../../cli/sheets.py" line="144" />
       <source>legend read: %1</source>
-      <translation type="unfinished" />
+      <translation>读取的班次说明：%1</translation>
     </message>
     <message>
       <location filename="../../scheduler/recurrence.py" line="59" />
@@ -5630,14 +5650,14 @@ Details were written to %2.</source>
       <translation>超过 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="89" />
+      <location filename="../../cli/forecast.py" line="90" />
       <source>lower bound: someone gives at least %1 h in a month (%2, %3: %4 h for %5 people)</source>
       <translation>下限：至少有一人一个月要出 %1 小时（%2，%3：%4 小时，共 %5 人）</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="122" />
       <source>marriage leave: away all day</source>
-      <translation type="unfinished" />
+      <translation>婚假：全天不在</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="46" />
@@ -5647,7 +5667,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="124" />
       <source>maternity leave: away all day</source>
-      <translation type="unfinished" />
+      <translation>产假：全天不在</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="49" />
@@ -5737,7 +5757,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="181" />
       <source>must be a time HH:MM from 00:00 to 23:59 (midnight is 00:00)</source>
-      <translation type="unfinished" />
+      <translation>须为 00:00 至 23:59 的时间 HH:MM（午夜写 00:00）</translation>
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="409" />
@@ -5750,9 +5770,9 @@ Details were written to %2.</source>
       <translation>必须大于 0</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="189" />
-      <source>must be after the shift's end {off}</source>
-      <translation type="unfinished" />
+      <location filename="../../scheduler/duty_codes.py" line="188" />
+      <source>must be after the shift's end (off)</source>
+      <translation>须晚于班次结束时间（off）</translation>
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="741" />
@@ -5765,7 +5785,7 @@ Details were written to %2.</source>
       <translation>必须是对象</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="198" />
+      <location filename="../../scheduler/duty_codes.py" line="196" />
       <source>must be an object of code → meaning, e.g. {"夜": "night"}</source>
       <translation>应为“代码 → 含义”的对象，例如 {"夜": "night"}</translation>
     </message>
@@ -5787,7 +5807,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="184" />
       <source>must be duty or leave</source>
-      <translation type="unfinished" />
+      <translation>须为 duty 或 leave</translation>
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="481" />
@@ -5797,7 +5817,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="159" />
       <source>must be one of day, night, free, leave, or hours {"on": "HH:MM", "off": "HH:MM"}</source>
-      <translation type="unfinished" />
+      <translation>须为 day、night、free、leave 之一，或时段 {"on": "HH:MM", "off": "HH:MM"}</translation>
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="400" />
@@ -5815,7 +5835,7 @@ Details were written to %2.</source>
       <translation>结束必须晚于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty_codes.py" line="200" />
+      <location filename="../../scheduler/duty_codes.py" line="198" />
       <source>must hold at most 500 codes</source>
       <translation>最多 500 个代码</translation>
     </message>
@@ -5890,24 +5910,24 @@ Details were written to %2.</source>
       <translation>引用了不存在的职工</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="247" />
+      <location filename="../../ui/forecast_page.py" line="272" />
       <source>needs %1 h, can give %2 h</source>
       <translation>需要 %1 小时，可出 %2 小时</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="103" />
       <source>night duty from the end of clinical hours to the next morning, then rest</source>
-      <translation type="unfinished" />
+      <translation>夜班：门诊时间结束至次晨，之后休息</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="104" />
       <source>night duty, as 夜</source>
-      <translation type="unfinished" />
+      <translation>夜班，同“夜”</translation>
     </message>
     <message>
       <location filename="../../cli/shift_codes.py" line="43" />
       <source>night: on duty overnight, resting the next day</source>
-      <translation type="unfinished" />
+      <translation>夜班：通宵在岗，次日休息</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="221" />
@@ -5930,14 +5950,14 @@ Details were written to %2.</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="700" />
+      <location filename="../../scheduler/duty.py" line="702" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="688" />
+      <location filename="../../scheduler/duty.py" line="690" />
       <source>no day of the header is a date the app takes</source>
-      <translation type="unfinished" />
+      <translation>表头中没有本软件可接受的日期</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty.py" line="570" />
@@ -5950,19 +5970,19 @@ Details were written to %2.</source>
       <translation>无影响</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="891" />
+      <location filename="../../scheduler/duty.py" line="893" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="879" />
+      <location filename="../../scheduler/duty.py" line="881" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="219" />
+      <location filename="../../cli/sheets.py" line="216" />
       <source>no one is listed under the day columns</source>
-      <translation type="unfinished" />
+      <translation>日期列下没有列出人员</translation>
     </message>
     <message>
       <location filename="../../scheduler/spreadsheet.py" line="1417" />
@@ -5970,7 +5990,7 @@ Details were written to %2.</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="499" />
+      <location filename="../../cli/commands.py" line="507" />
       <source>no party branch with id %1</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
@@ -6000,17 +6020,17 @@ Details were written to %2.</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="497" />
+      <location filename="../../cli/commands.py" line="505" />
       <source>no staff member with id %1</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="887" />
+      <location filename="../../scheduler/duty.py" line="889" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="851" />
+      <location filename="../../scheduler/duty.py" line="853" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
@@ -6070,29 +6090,29 @@ Details were written to %2.</source>
       <translation>不是 ISO 周（YYYY-Www，例如 2026-W49，2000 至 2100 年之间）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="482" />
+      <location filename="../../cli/sheets.py" line="479" />
       <source>not an answer</source>
       <translation>不是回答</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="668" />
+      <location filename="../../ui/sheet_import.py" line="660" />
       <source>not understood (not used): %1</source>
-      <translation type="unfinished" />
+      <translation>无法理解（未采用）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="435" />
+      <location filename="../../cli/sheets.py" line="432" />
       <source>not usable</source>
       <translation>无法使用</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="662" />
+      <location filename="../../ui/sheet_import.py" line="658" />
       <source>not used, the office's own codes say otherwise: %1</source>
-      <translation type="unfinished" />
+      <translation>未采用（本院代码另有规定）：%1</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="114" />
       <source>nothing planned</source>
-      <translation type="unfinished" />
+      <translation>无安排</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="176" />
@@ -6107,22 +6127,22 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="95" />
       <source>nursing's A shift (三班倒) 08:00-16:00</source>
-      <translation type="unfinished" />
+      <translation>护理三班倒的 A 班 08:00-16:00</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="99" />
       <source>nursing's N shift 00:00-08:00 of that date (the night from midnight)</source>
-      <translation type="unfinished" />
+      <translation>护理 N 班：当日 00:00-08:00（从午夜起的夜班）</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="96" />
       <source>nursing's P shift 16:00-24:00: ends at midnight, not overnight</source>
-      <translation type="unfinished" />
+      <translation>护理 P 班 16:00-24:00：午夜结束，不跨夜</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="90" />
       <source>office shift (办公班) in clinical hours</source>
-      <translation type="unfinished" />
+      <translation>办公班：门诊时间内在岗</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="96" />
@@ -6132,12 +6152,12 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="107" />
       <source>on call (值班) from the end of clinical hours to the next morning, then rest</source>
-      <translation type="unfinished" />
+      <translation>值班：门诊时间结束至次晨，之后休息</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="109" />
       <source>on call, as 值</source>
-      <translation type="unfinished" />
+      <translation>值班，同“值”</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="142" />
@@ -6147,7 +6167,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/shift_codes.py" line="48" />
       <source>on duty %1–%2</source>
-      <translation type="unfinished" />
+      <translation>%1–%2 在岗</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="141" />
@@ -6162,7 +6182,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="92" />
       <source>on the ward in clinical hours (one-week sheets)</source>
-      <translation type="unfinished" />
+      <translation>病房：门诊时间内在岗（周排班）</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="78" />
@@ -6172,7 +6192,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="91" />
       <source>outpatient clinic in clinical hours (one-week sheets)</source>
-      <translation type="unfinished" />
+      <translation>门诊：门诊时间内在岗（周排班）</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="74" />
@@ -6197,12 +6217,12 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="120" />
       <source>personal leave (事假): away all day</source>
-      <translation type="unfinished" />
+      <translation>事假：全天不在</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="121" />
       <source>personal leave: away all day</source>
-      <translation type="unfinished" />
+      <translation>事假：全天不在</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="47" />
@@ -6250,19 +6270,19 @@ Details were written to %2.</source>
       <translation>点单：收到 %1，已响应 %2，已谢绝 %3，已逾期 %4</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="477" />
+      <location filename="../../cli/commands.py" line="485" />
       <source>requests: %1; median %2 days to answer</source>
       <translation>点单：%1；答复用时中位数 %2 天</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="475" />
+      <location filename="../../cli/commands.py" line="483" />
       <source>requests: %1; none answered yet</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="849" />
+      <location filename="../../ui/sheet_import.py" line="841" />
       <source>rest until %1</source>
-      <translation type="unfinished" />
+      <translation>休息至 %1</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="143" />
@@ -6270,44 +6290,44 @@ Details were written to %2.</source>
       <translation>夜班后休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="550" />
+      <location filename="../../cli/commands.py" line="558" />
       <source>roster %1</source>
       <translation>排班表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="563" />
+      <location filename="../../cli/commands.py" line="571" />
       <source>roster %1: %2</source>
       <translation>排班表 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="66" />
+      <location filename="../../cli/sheets.py" line="67" />
       <source>row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="69" />
+      <location filename="../../cli/sheets.py" line="70" />
       <source>row %1, column %2</source>
       <translation>第 %1 行，%2 列</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="692" />
+      <location filename="../../ui/sheet_import.py" line="684" />
       <source>row %1: columns %2</source>
-      <translation type="unfinished" />
+      <translation>第 %1 行：列 %2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="118" />
+      <location filename="../../cli/sheets.py" line="119" />
       <source>row %1: not imported again: %2</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="305" />
+      <location filename="../../cli/sheets.py" line="302" />
       <source>rows skipped, not people: %1</source>
-      <translation type="unfinished" />
+      <translation>跳过的非人员行：%1</translation>
     </message>
     <message>
       <location filename="../../cli/shift_codes.py" line="112" />
       <source>say what %1 means: one of %2, or its hours with --on HH:MM --off HH:MM</source>
-      <translation type="unfinished" />
+      <translation>请说明 %1 的含义：%2 之一，或用 --on HH:MM --off HH:MM 给出时段</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="52" />
@@ -6320,54 +6340,54 @@ Details were written to %2.</source>
       <translation>第二个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="523" />
+      <location filename="../../cli/sheets.py" line="520" />
       <source>services from column %1; several in one cell (joined by ┋ ; , 、) are a request each</source>
       <translation>服务项目取自 %1 列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="515" />
+      <location filename="../../cli/sheets.py" line="512" />
       <source>services from one 0/1 column per choice: %1; each chosen service is a request of its own</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="865" />
+      <location filename="../../scheduler/duty.py" line="867" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="204" />
+      <location filename="../../cli/sheets.py" line="201" />
       <source>sheet %1: %2, skipped</source>
-      <translation type="unfinished" />
+      <translation>工作表 %1：%2，已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="291" />
+      <location filename="../../cli/sheets.py" line="288" />
       <source>sheet %1: duty roster of %2, %3 – %4, %5 block(s); columns read as %6</source>
-      <translation type="unfinished" />
+      <translation>工作表 %1：%2 排班表，%3 – %4，%5 个表块；各列读作 %6</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="220" />
+      <location filename="../../cli/sheets.py" line="217" />
       <source>sheet %1: no one is listed under the day columns</source>
-      <translation type="unfinished" />
+      <translation>工作表 %1：日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="210" />
+      <location filename="../../cli/sheets.py" line="207" />
       <source>sheet %1: not a roster (%2), skipped</source>
-      <translation type="unfinished" />
+      <translation>工作表 %1：不是排班表（%2），已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="214" />
+      <location filename="../../cli/sheets.py" line="211" />
       <source>sheet %1: not read: %2</source>
-      <translation type="unfinished" />
+      <translation>工作表 %1：未读取：%2</translation>
     </message>
     <message>
       <location filename="../../cli/shift_codes.py" line="94" />
       <source>shift code %1 removed</source>
-      <translation type="unfinished" />
+      <translation>已删除班次代码 %1</translation>
     </message>
     <message>
       <location filename="../../cli/shift_codes.py" line="124" />
       <source>shift code %1: %2</source>
-      <translation type="unfinished" />
+      <translation>班次代码 %1：%2</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="361" />
@@ -6377,7 +6397,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="118" />
       <source>sick leave: away all day</source>
-      <translation type="unfinished" />
+      <translation>病假：全天不在</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="57" />
@@ -6390,12 +6410,12 @@ Details were written to %2.</source>
       <translation>工作牌、工作服</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="479" />
+      <location filename="../../cli/sheets.py" line="476" />
       <source>staff number</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="846" />
+      <location filename="../../scheduler/duty.py" line="848" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6405,12 +6425,12 @@ Details were written to %2.</source>
       <translation>听诊器</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="480" />
+      <location filename="../../cli/sheets.py" line="477" />
       <source>submission number</source>
       <translation>答卷编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="481" />
+      <location filename="../../cli/sheets.py" line="478" />
       <source>submission time</source>
       <translation>提交时间</translation>
     </message>
@@ -6460,37 +6480,37 @@ Details were written to %2.</source>
       <translation type="unfinished" />
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="487" />
+      <location filename="../../cli/commands.py" line="495" />
       <source>the calendar is an .ics file: give -o a name ending in .ics, not %1</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="752" />
+      <location filename="../../cli/commands.py" line="760" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="749" />
+      <location filename="../../cli/commands.py" line="757" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="107" />
+      <location filename="../../cli/sheets.py" line="108" />
       <source>the database was changed by someone else meanwhile; nothing was imported, run sheet again</source>
       <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="111" />
       <source>the day after a night: free</source>
-      <translation type="unfinished" />
+      <translation>夜班次日：空闲</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="110" />
       <source>the day after a night: free (the roster marks the rest itself)</source>
-      <translation type="unfinished" />
+      <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="680" />
+      <location filename="../../scheduler/duty.py" line="682" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6500,12 +6520,12 @@ Details were written to %2.</source>
       <translation>演示数据的结对最早在其年份前 %1 年开始：请给出 %2 至 %3 之间的年份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="763" />
+      <location filename="../../cli/commands.py" line="771" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="765" />
+      <location filename="../../cli/commands.py" line="773" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
     </message>
@@ -6517,7 +6537,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="101" />
       <source>the evening half of the night, 17:30-24:00</source>
-      <translation type="unfinished" />
+      <translation>小夜：17:30-24:00</translation>
     </message>
     <message>
       <location filename="../../db/field.py" line="83" />
@@ -6525,7 +6545,7 @@ Details were written to %2.</source>
       <translation>%1 中的离线包密钥已损坏</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="79" />
+      <location filename="../../cli/sheets.py" line="80" />
       <source>the file has no sheet named %1 (it has: %2)</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
@@ -6565,17 +6585,17 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="597" />
+      <location filename="../../scheduler/duty.py" line="592" />
       <source>the legend</source>
-      <translation type="unfinished" />
+      <translation>班次说明</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="102" />
       <source>the night from midnight, 00:00-08:00 of that date</source>
-      <translation type="unfinished" />
+      <translation>大夜：当日 00:00-08:00</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="57" />
+      <location filename="../../cli/forecast.py" line="58" />
       <source>the official calendar of %1 is not known yet: weekends alone are days off</source>
       <translation>%1 年的法定节假日尚未公布：仅以周末为休息日</translation>
     </message>
@@ -6655,7 +6675,7 @@ Details were written to %2.</source>
       <translation>复盘是 PDF 或 PNG 图片：-o 请给以 .pdf 或 .png 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="527" />
+      <location filename="../../cli/commands.py" line="535" />
       <source>the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
       <translation>排班表为 PDF 或 PNG 图片：-o 的文件名应以 .pdf 或 .png 结尾，而不是 %1</translation>
     </message>
@@ -6695,24 +6715,24 @@ Details were written to %2.</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="629" />
+      <location filename="../../ui/sheet_import.py" line="630" />
       <source>the sheet is hidden in the workbook: it is not read (a roster kept for the record)</source>
-      <translation type="unfinished" />
+      <translation>该工作表在工作簿中被隐藏：不读取（留档的旧排班表）</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="74" />
+      <location filename="../../cli/forecast.py" line="75" />
       <source>the tightest pools:</source>
       <translation>最紧张的资质池：</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty.py" line="655" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
-      <translation type="unfinished" />
+      <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty.py" line="647" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
-      <translation type="unfinished" />
+      <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="436" />
@@ -6722,7 +6742,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/shift_codes.py" line="52" />
       <source>then rest until %1</source>
-      <translation type="unfinished" />
+      <translation>之后休息至 %1</translation>
     </message>
     <message>
       <location filename="../../db/store.py" line="255" />
@@ -6737,7 +6757,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/shift_codes.py" line="90" />
       <source>there is no shift code %1 (the codes: %2)</source>
-      <translation type="unfinished" />
+      <translation>没有班次代码 %1（现有代码：%2）</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="43" />
@@ -6777,7 +6797,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="127" />
       <source>training at another hospital (进修): away all day</source>
-      <translation type="unfinished" />
+      <translation>外出进修：全天不在</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="144" />
@@ -6795,9 +6815,9 @@ Details were written to %2.</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="825" />
+      <location filename="../../scheduler/duty.py" line="827" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
-      <translation type="unfinished" />
+      <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="68" />
@@ -6820,7 +6840,7 @@ Details were written to %2.</source>
       <translation>下周：%1 场次，%2 个空缺岗位，%3 项冲突，%4 个点单到期</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="100" />
+      <location filename="../../cli/forecast.py" line="101" />
       <source>worked out in %1 s</source>
       <translation>用时 %1 秒</translation>
     </message>
@@ -6835,7 +6855,7 @@ Details were written to %2.</source>
       <translation>已写入 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="505" />
+      <location filename="../../cli/commands.py" line="513" />
       <source>wrote %1: %2 event(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个日程</translation>
     </message>
@@ -6845,7 +6865,7 @@ Details were written to %2.</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个场次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="568" />
+      <location filename="../../cli/commands.py" line="576" />
       <source>wrote %1: %2 – %3</source>
       <translation>已写入 %1：%2 – %3</translation>
     </message>
@@ -6870,7 +6890,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="670" />
+      <location filename="../../scheduler/duty.py" line="672" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -6925,7 +6945,7 @@ Details were written to %2.</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="804" />
+      <location filename="../../scheduler/duty.py" line="806" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>

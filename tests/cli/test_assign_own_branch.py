@@ -43,3 +43,15 @@ def test_own_branch_leads_line_in_the_text(tmp_path) -> None:
     assert "Led by their own branch: 2 of 2, at most 2" in en.stdout.splitlines(), en.stdout
     zh = run("--db", db, "--lang", "zh_CN", "assign", *DAY, "--dry-run", "--time-limit", "5")
     assert "由本支部党员带队：2 / 2，最多 2" in zh.stdout.splitlines(), zh.stdout
+
+
+def test_statistics_say_per_branch_and_month_what_the_branch_led(tmp_path) -> None:
+    db = _db(tmp_path)
+    assert run("--db", db, "assign", *DAY, "--time-limit", "5").returncode == 0
+    doc = json.loads(run("--db", db, "stats", "--year", "2026", "--json").stdout)
+    assert doc["own_branch_leads"] == [
+        {"branch": "b", "month": "2026-11", "occurrences": 1, "led_by_branch": 1},
+        {"branch": "c", "month": "2026-11", "occurrences": 1, "led_by_branch": 1},
+    ]
+    text = run("--db", db, "--lang", "en", "stats", "--year", "2026").stdout.splitlines()
+    assert "led by their own branch: 2 of 2 occurrences planned or held" in text
