@@ -36,6 +36,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     calendar = WorkCalendar(official_calendar(), plan.calendar.values())
     began = time.perf_counter()
     f = forecast(plan, calendar, args.year, args.today or date.today(), progress=Progress(t("forecast")))
+    assert f is not None  # the command line's progress never cancels
     seconds = time.perf_counter() - began
     if out is not None:
         book = io.BytesIO()  # made in memory, then written whole

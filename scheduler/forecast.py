@@ -177,8 +177,9 @@ def forecast(
     today: date | None = None,
     time_limit: float = 5.0,
     progress: Callable[[int, int], bool] | None = None,
-) -> Forecast:
-    """The forecast for `year`, judged at `today` (visits not planned go to months not over yet)."""
+) -> Forecast | None:
+    """The forecast for `year`, judged at `today` (visits not planned go to months not over yet);
+    None when `progress` returned False (cancelled)."""
     months = _months(year)
     y0, y1 = datetime(year, 1, 1), datetime(year + 1, 1, 1)
     hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
@@ -213,8 +214,8 @@ def forecast(
             planned_h[(key, m)] += h
             if key[1] == ALL:
                 behind[(key[0], m)][source] += h
-    if progress is not None:
-        progress(1, 4)
+    if progress is not None and not progress(1, 4):
+        return None
 
     # What each pairing's visit usually needs: its visits before the year, else those in it.
     default: dict[tuple[Pool, str], float] = defaultdict(float)
@@ -258,8 +259,8 @@ def forecast(
                 needed[(key, i)] += n * h
                 if key[1] == ALL:
                     behind[(key[0], i)][("pairing", p.id)] += n * h
-    if progress is not None:
-        progress(2, 4)
+    if progress is not None and not progress(2, 4):
+        return None
 
     # Supply: every person's hours, and in clinical time those of departments with people to spare.
     pools = sorted({key[0] for key, _m in needed}, key=lambda x: (x[1] or "", x[0] or ""))
@@ -314,8 +315,8 @@ def forecast(
     if short and visits:
         keys = [(pool, kind) for pool in pools for kind in (ALL, CLINICAL)]
         proposed, status = _rebalance(keys, planned_h, available, visits, allowed, cost, time_limit)
-    if progress is not None:
-        progress(3, 4)
+    if progress is not None and not progress(3, 4):
+        return None
     fixes: list[Fix] = []
     for r in short:
         i = r.month.month - 1

@@ -5,6 +5,8 @@ activities behind it), the months short with what would close each gap, and the 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -42,6 +43,7 @@ from scheduler.model import SECTIONS
 from .entities import Catalog
 from .i18n import current_language, tr, trf
 from .session import Session
+from .tasks import run_task
 from .timebank_page import MONTHS
 from .widgets import ChangeFollower
 
@@ -76,6 +78,8 @@ class ForecastPage(QWidget):
         self.session = session
         self.catalog = catalog
         self.result: Forecast | None = None
+        self.task: Any = None
+        self.again = False
         self.today = date.today()
         self.year = QSpinBox()
         self.year.setObjectName("year")
@@ -126,13 +130,34 @@ class ForecastPage(QWidget):
     # -- figures
 
     def refresh(self, *_args: Any) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.result = f = forecast(
-                self.catalog.plan(), self.catalog.work_calendar, self.year.value(), self.today
-            )
-        finally:
-            QApplication.restoreOverrideCursor()
+        """Work the forecast out off the GUI thread (CP-SAT may take seconds), then show it; a
+        change or another year meanwhile starts it again once this one is back."""
+        if self.task is not None:
+            self.again = True
+            return
+        self.again = False
+        c = self.catalog
+        # A snapshot: the screens replace the catalog's sections while the job reads them.
+        plan = replace(c.plan(), **{name: dict(getattr(c, name)) for name in SECTIONS})
+        calendar, year, today = c.work_calendar, self.year.value(), self.today
+
+        def job(progress: Callable[[int, int], bool]) -> Forecast | None:
+            return forecast(plan, calendar, year, today, progress=progress)
+
+        self.task = run_task(self, tr("Working out the forecast…"), job, self._done, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        QMessageBox.warning(self, tr("Capacity forecast"), str(exc))
+
+    def _done(self, result: Forecast | None) -> None:
+        self.task = None
+        if self.again:
+            self.refresh()
+            return
+        if result is None:  # cancelled: what was shown stays
+            return
+        self.result = f = result
         plan = self.catalog.plan()
         # Pools short first, then the tightest.
         tightness: dict[Pool, tuple[float, float]] = {}
@@ -290,7 +315,8 @@ class ForecastPage(QWidget):
     # -- Excel
 
     def export_xlsx(self, path: str | None = None) -> Path | None:
-        assert self.result is not None
+        if self.result is None:  # still being worked out
+            return None
         if path is None:
             path, _ = QFileDialog.getSaveFileName(
                 self,

@@ -178,3 +178,14 @@ def test_hospital_scale_agreement_when_a_pool_runs_short() -> None:
     assert october.short_hours > 0
     open_places = _open_in(plan, date(2026, 10, 1), date(2026, 10, 31), "geri", "physician")
     assert open_places
+
+
+def test_cancelled_from_its_progress() -> None:
+    seen: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < 2
+
+    assert forecast(_plan(), CAL, 2027, progress=progress) is None
+    assert seen == [(1, 4), (2, 4)]
