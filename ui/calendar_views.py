@@ -562,7 +562,23 @@ class WeekView(_GridView):
     def is_compact(self) -> bool:
         if self.compact_choice is not None:
             return self.compact_choice
-        return bool(self._memo("grid", self._grid_layout)[1])
+        return self._memo("grid_falls_short", self._grid_falls_short)
+
+    def _grid_falls_short(self) -> bool:
+        """The time grid would hide an occurrence behind a "+N", or leave one too small to show
+        its start and the first characters of its title (eight; all of a shorter one)."""
+        chips, crowds = self._memo("grid", self._grid_layout)
+        if crowds:
+            return True
+        metrics = QFontMetrics(self.font())
+        for rect, s in chips:
+            lines = self.chip_lines(
+                rect, s, self.chip_text(s, metrics, rect.width() - 8 - (9 if s.badge else 0))
+            )
+            text = "".join("".join(lines).split())
+            if f"{s.occurrence.start:%H:%M}" not in text or "".join(s.activity.title[:8].split()) not in text:
+                return True
+        return False
 
     def columns(self) -> list[tuple[int, int]]:
         """The left edge and width of each day."""

@@ -213,3 +213,27 @@ def test_a_table_sorts_by_reading_each_cell_once_and_keeps_the_choice(qtbot, db_
     assert names == sorted(names, key=str, reverse=True)
     assert page.selected_items() == [chosen]
     w.session.close()
+
+
+def test_every_week_of_the_hospital_year_is_readable(qtbot, hospital_db) -> None:
+    """Not just the busiest: each week of the demo year shows every occurrence, readable, the
+    layout chosen by itself (the grid where it shows them, else the compact week)."""
+    from datetime import timedelta
+
+    w = _open(qtbot, hospital_db)
+    page = w.current_page()
+    page.set_view(page.WEEK)
+    week = page.week
+    day, seen, grids = date(2026, 1, 5), 0, 0
+    while day.year == 2026:
+        page.go_to(day)
+        assert not week.crowd_rects(), day
+        rects = week.item_rects()
+        assert len(rects) == len(page.shown), day
+        for rect, s in rects:
+            assert _reads(week.shown_lines(rect, s), s, 8), (day, s.key, week.shown_lines(rect, s))
+        seen += len(rects)
+        grids += not week.is_compact()
+        day += timedelta(days=7)
+    assert seen > 1000 and grids >= 1  # a quiet week keeps the time grid
+    w.session.close()
