@@ -22,6 +22,7 @@ from scheduler.duty import (
     read_duty_sheets,
     read_shift_codes,
 )
+from scheduler.duty_codes import legend_groups
 from scheduler.model import Plan
 from scheduler.spreadsheet import (
     MANY,
@@ -138,21 +139,17 @@ def _ranges(days: list[tuple[int, date]]) -> list[tuple[str, str, date, date]]:
 
 
 def _legend_text(roster: DutyRoster) -> list[str]:
-    used = [e for e in roster.legend if e.used and e.shift is not None]
+    groups = legend_groups(roster.legend)
+    used = [f"{c} {e.shift.label()}" for c, e in groups if e.used and e.shift is not None]
+    overruled = [f"{c} {e.shift.label()}" for c, e in groups if not e.used and e.shift is not None]
+    unread = [e.text for _c, e in groups if e.shift is None]
     out = []
     if used:
-        out.append(tf("legend read: %1", ", ".join(f"{e.code} {e.shift.label()}" for e in used if e.shift)))
-    overruled = [e for e in roster.legend if not e.used and e.shift is not None]
+        out.append(tf("legend read: %1", ", ".join(used)))
     if overruled:
-        out.append(
-            tf(
-                "legend not used where the office's own codes say otherwise: %1",
-                ", ".join(f"{e.code} {e.shift.label()}" for e in overruled if e.shift),
-            )
-        )
-    unread = [e for e in roster.legend if e.shift is None]
+        out.append(tf("legend not used where the office's own codes say otherwise: %1", ", ".join(overruled)))
     if unread:
-        out.append(tf("legend entries not understood (not used): %1", "；".join(e.text for e in unread)))
+        out.append(tf("legend entries not understood (not used): %1", "；".join(unread)))
     return out
 
 

@@ -587,14 +587,14 @@ _NOT_PERSON = re.compile(
 
 def _not_a_person(row: Sequence[Any], name: str, number: str, has_cells: bool) -> str | None:
     """Why a row is not a person (a template), or None when it may be one."""
+    said = name or number
+    if looks_like_legend(said):
+        return N_("the legend")
     values = [t for t in (_text(v) for v in row) if t]
     if len(values) > 2 and len(set(values)) == 1:
         return N_("a note across the sheet")
-    said = name or number
     if _NOT_PERSON.match(said) or "签名" in said or "签字" in said or "制表" in said:
         return N_("a signature, total or heading row")
-    if looks_like_legend(said):
-        return N_("the legend")
     if not has_cells and (len(said) > 12 or ":" in said or "：" in said) and not (name and number):
         return N_("a note under the grid")
     return None
@@ -652,7 +652,9 @@ def read_duty_grid(
                 (("other", _span(other)),),
             )
         raise DutyError(
-            N_("the weekdays written do not fit the dates read, in {value}: check the month or the title's dates"),
+            N_(
+                "the weekdays written do not fit the dates read, in {value}: check the month or the title's dates"
+            ),
             listed,
         )
     reading = readings[0]

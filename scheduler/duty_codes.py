@@ -185,9 +185,7 @@ def _meaning_problems(where: str, meaning: Any) -> list[tuple[str, Any, str]]:
     if not out and meaning.get("rest_until") is not None:
         off, rest = meaning["off"], meaning["rest_until"]
         if rest <= off:
-            out.append(
-                (f"{where}.rest_until", rest, N_("must be after the shift's end {off}").replace("{off}", off))
-            )
+            out.append((f"{where}.rest_until", rest, N_("must be after the shift's end (off)")))
     return out
 
 
@@ -359,3 +357,16 @@ def legend_codes(
         table[norm] = e.shift
         marked.append(e)
     return table, marked
+
+
+def legend_groups(entries: list[LegendEntry]) -> list[tuple[str, LegendEntry]]:
+    """The legend's entries as said once each: the codes one entry defines joined ("A/A班") with
+    the entry (an "A班 08:00-16:00" defines A and A班)."""
+    out: dict[tuple[str, bool], tuple[list[str], LegendEntry]] = {}
+    for e in entries:
+        key = (e.text, e.used)
+        if key in out:
+            out[key][0].append(e.code)
+        else:
+            out[key] = ([e.code], e)
+    return [("/".join(codes), e) for codes, e in out.values()]

@@ -263,11 +263,14 @@ class FileActions(QObject):
         codes = read_shift_codes(ops.shift_codes(self.session.store))
         dialog = DutyImportDialog(file, sheets, catalog.plan(), codes, hours, date.today(), self.window)
         self.duty_dialog = dialog
-        if dialog.exec() and dialog.roster is not None:
+        if dialog.exec() and dialog.rosters():
             saves, deletes = dialog.changes(self.session.catalog.unavailability)
-            roster = dialog.roster
+            rosters = dialog.rosters()
+            roster = rosters[0]
             dept = catalog.departments[roster.department].name
             text = trf("Import the duty roster of %1 for %2", dept, f"{roster.month:%Y-%m}")
+            if len(rosters) > 1:
+                text = trf("Import the duty rosters of %1 (%2 sheets)", file.name, len(rosters))
             attempt(
                 self.window,
                 lambda: self.session.edit(

@@ -35,13 +35,17 @@ from scheduler.duty import (
     MEANINGS,
     DutyError,
     DutyRoster,
+    SheetRead,
     cell_meanings,
+    cell_shifts,
     column_index,
     column_letter,
     merge_roster,
     read_duty_grid,
+    read_duty_sheets,
     shift_code_problems,
 )
+from scheduler.duty_codes import legend_groups
 from scheduler.model import Plan, Unavailability
 from scheduler.spreadsheet import (
     MANY,
@@ -449,17 +453,31 @@ def _months_around(today: date) -> list[date]:
     return out
 
 
+def _ranges(days: list[tuple[int, date]]) -> list[tuple[int, int, date, date]]:
+    """Runs of neighbouring columns on following dates: (first column, last column, from, to)."""
+    out: list[list[Any]] = []
+    for col, day in days:
+        last = out[-1] if out else None
+        if last is not None and col == last[1] + 1 and (day - last[3]).days == 1:
+            last[1], last[3] = col, day
+        else:
+            out.append([col, col, day, day])
+    return [(a, b, d0, d1) for a, b, d0, d1 in out]
+
+
 class DutyImportDialog(QDialog):
-    """A department's duty roster of a month, previewed as read: each person found (or why not),
-    each cell's code (unknown ones red), and the entries an import of the same department and
-    month made before that this one replaces. `roster` is what to import once accepted."""
+    """A duty roster workbook previewed as read, as `sheet duty` reads it: every visible sheet (each
+    a department's roster; hidden ones skipped and named), the legend read, the date each column was
+    read as, the blocks (stacked weeks) found, the rows skipped, each person found (or why not),
+    each cell's code (unknown ones red), and what the import writes, keeps and replaces. The sheet
+    shown can be given its department and month by hand. `rosters()` is what to import."""
 
     def __init__(
         self,
         path: Path,
         sheets: list[Sheet],
         plan: Plan,
-        codes: dict[str, str],
+        codes: dict[str, Any],
         clinical_hours: tuple[str, str],
         today: date,
         parent: QWidget | None = None,
@@ -473,10 +491,13 @@ class DutyImportDialog(QDialog):
         self.hours = clinical_hours
         self.roster: DutyRoster | None = None
         self.error = ""
+        self.reads: dict[str, SheetRead] = {
+            r.name: r for r in read_duty_sheets(sheets, lambda sh: self._read(sh, None, None))
+        }
         self.sheet = QComboBox()
         self.sheet.setObjectName("sheet")
         for s in sheets:
-            self.sheet.addItem(s.name)
+            self.sheet.addItem(self._sheet_label(s.name), s.name)
         self.department = QComboBox()
         self.department.setObjectName("department")
         self.department.addItem(tr("(as the sheet says)"), AS_THE_SHEET_SAYS)
@@ -487,6 +508,16 @@ class DutyImportDialog(QDialog):
         self.month.addItem(tr("(as the sheet says)"), AS_THE_SHEET_SAYS)
         for m in _months_around(today):
             self.month.addItem(f"{m:%Y-%m}", m)
+        self.sheets_found = QLabel()
+        self.sheets_found.setObjectName("sheets_found")
+        self.sheets_found.setWordWrap(True)
+        self.read_as = QLabel()
+        self.read_as.setObjectName("read_as")
+        self.read_as.setWordWrap(True)
+        self.legend = QLabel()
+        self.legend.setObjectName("legend")
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.preview = QTableWidget()
         self.preview.setObjectName("preview")
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -495,17 +526,13 @@ class DutyImportDialog(QDialog):
         self.problems.setObjectName("problems")
         self.problems.setMaximumHeight(110)
         self.problems.setStyleSheet("color: #b00020;")
+        self.skipped = QLabel()
+        self.skipped.setObjectName("skipped")
+        self.skipped.setWordWrap(True)
+        self.skipped.setStyleSheet("color: #606060;")
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
-        self.legend = QLabel(
-            " · ".join(
-                f"{', '.join(sorted(c for c, m in codes.items() if m == meaning)) or '—'} = {tr(MEANING_NAMES[meaning])}"
-                for meaning in MEANINGS
-            )
-        )
-        self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("color: #606060;")
         top = QHBoxLayout()
         for text, widget in (
             (tr("Sheet"), self.sheet),
@@ -516,17 +543,57 @@ class DutyImportDialog(QDialog):
             top.addWidget(widget, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.legend)
+        for label in (self.sheets_found, self.read_as, self.legend):
+            label.setStyleSheet("color: #404040;")
+            layout.addWidget(label)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.problems)
+        layout.addWidget(self.skipped)
         layout.addWidget(self.summary)
         self.buttons = ok_cancel(self)
         layout.addWidget(self.buttons)
         self.sheet.currentIndexChanged.connect(self._sheet_changed)
         self.department.currentIndexChanged.connect(self.update_preview)
         self.month.currentIndexChanged.connect(self.update_preview)
+        first = next((i for i, s in enumerate(sheets) if (r := self.reads.get(s.name)) and r.roster), 0)
+        self.sheet.blockSignals(True)
+        self.sheet.setCurrentIndex(first)
+        self.sheet.blockSignals(False)
         self._sheet_changed()
-        self.resize(1280, 680)
+        self.resize(1280, 720)
+
+    def _read(self, sheet: Sheet, department: str | None, month: date | None) -> DutyRoster:
+        source = self.path.name if sheet.name == self.path.name else f"{self.path.name}: {sheet.name}"
+        return read_duty_grid(
+            sheet.rows,
+            self.plan,
+            self.codes,
+            self.hours,
+            department=department,
+            month=month,
+            hints=(sheet.name, self.path.stem),
+            source=source,
+        )
+
+    def _sheet_label(self, name: str) -> str:
+        r = self.reads.get(name)
+        if r is None or r.roster is not None:
+            return name
+        if r.hidden:
+            return trf("%1 (hidden: skipped)", name)
+        return trf("%1 (not read)", name)
+
+    def _sheets_text(self) -> str:
+        parts = []
+        for r in self.reads.values():
+            if r.hidden:
+                parts.append(trf("%1: hidden, skipped", r.name))
+            elif r.roster is not None:
+                dept = self.plan.departments[r.roster.department].name
+                parts.append(trf("%1: %2, %3 people", r.name, dept, len(r.roster.people)))
+            elif r.error is not None:
+                parts.append(trf("%1: not read", r.name))
+        return trf("Sheets found: %1", "; ".join(parts))
 
     def _sheet_changed(self, *_args: object) -> None:
         """A new sheet is read as it says; the department and month found are then shown."""
@@ -552,44 +619,93 @@ class DutyImportDialog(QDialog):
                 self.month.addItem(f"{month:%Y-%m}", month)
             self.month.setCurrentIndex(self.month.findData(month))
 
+    def current_sheet(self) -> Sheet:
+        return self.sheets[self.sheet.currentIndex()] if self.sheets else Sheet("", [])
+
     def update_preview(self, *_args: object) -> None:
-        sheet = self.sheets[self.sheet.currentIndex()] if self.sheets else Sheet("", [])
-        source = self.path.name if sheet.name == self.path.name else f"{self.path.name}: {sheet.name}"
-        try:
-            self.roster = read_duty_grid(
-                sheet.rows,
-                self.plan,
-                self.codes,
-                self.hours,
-                department=self.department.currentData(),
-                month=self.month.currentData(),
-                hints=(sheet.name, self.path.stem),
-                source=source,
-            )
-            self.error = ""
-        except DutyError as exc:
+        sheet = self.current_sheet()
+        read = self.reads.get(sheet.name)
+        if read is not None and read.hidden:
             self.roster = None
-            self.error = tr(exc.reason).format(value=exc.value)
+            self.error = tr(
+                "the sheet is hidden in the workbook: it is not read (a roster kept for the record)"
+            )
+        else:
+            try:
+                self.roster = self._read(sheet, self.department.currentData(), self.month.currentData())
+                self.error = ""
+                self.reads[sheet.name] = SheetRead(sheet.name, roster=self.roster)
+            except DutyError as exc:
+                self.roster = None
+                self.error = exc.text(tr)
+                self.reads[sheet.name] = SheetRead(sheet.name, error=exc)
+        self.sheet.setItemText(self.sheet.currentIndex(), self._sheet_label(sheet.name))
         self._show()
+
+    def rosters(self) -> list[DutyRoster]:
+        """The rosters an import takes: every visible sheet read, the one shown as chosen."""
+        return [r.roster for r in self.reads.values() if r.roster is not None and r.roster.taken]
+
+    def _legend_text(self, roster: DutyRoster) -> str:
+        if not roster.legend:
+            return tr("Legend: none in the sheet; the codes of Settings ▸ Shift codes are used.")
+        groups = legend_groups(roster.legend)
+        used = [f"{c} {_shift_text(e.shift)}" for c, e in groups if e.used and e.shift is not None]
+        other = [f"{c} {_shift_text(e.shift)}" for c, e in groups if not e.used and e.shift is not None]
+        unread = [e.text for _c, e in groups if e.shift is None]
+        parts = [trf("Legend read: %1", ", ".join(used) or "—")]
+        if other:
+            parts.append(trf("not used, the office's own codes say otherwise: %1", ", ".join(other)))
+        if unread:
+            parts.append(trf("not understood (not used): %1", "；".join(unread)))
+        return "; ".join(parts)
 
     def _show(self) -> None:
         self.preview.clear()
         self.problems.clear()
-        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        self.sheets_found.setText(self._sheets_text())
+        self.sheets_found.setVisible(len(self.sheets) > 1)
         roster = self.roster
         if roster is None:
             self.preview.setRowCount(0)
             self.preview.setColumnCount(0)
+            self.read_as.setText("")
+            self.legend.setText("")
+            self.skipped.setText("")
             self.summary.setText(trf("This sheet cannot be read as a duty roster: %1", self.error))
             self.summary.setStyleSheet("color: #b00020;")
             self.problems.hide()
-            ok.setText(tr("Import"))
-            ok.setEnabled(False)
+            self._import_button()
             return
         self.summary.setStyleSheet("")
         days = roster.days
+        dates = roster.dates
+        blocks = "; ".join(
+            trf(
+                "row %1: columns %2",
+                b.header_row + 1,
+                ", ".join(
+                    f"{column_letter(c0)}–{column_letter(c1)} = {d0:%m-%d} – {d1:%m-%d}"
+                    if c0 != c1
+                    else f"{column_letter(c0)} = {d0:%m-%d}"
+                    for c0, c1, d0, d1 in _ranges(list(b.days))
+                ),
+            )
+            for b in roster.blocks
+        )
+        self.read_as.setText(
+            trf(
+                "Read as %1 – %2, %3 day(s) in %4 block(s): %5",
+                dates[0],
+                dates[-1],
+                len(dates),
+                len(roster.blocks),
+                blocks,
+            )
+        )
+        self.legend.setText(self._legend_text(roster))
         labels = [tr("Row"), tr("Staff number"), tr("Name in the roster"), tr("Found as")]
-        labels += [f"{d.day}\n{tr(WEEKDAYS[d.weekday()])}" for _c, d in days]
+        labels += [f"{column_letter(c)}\n{d:%m-%d}\n{tr(WEEKDAYS[d.weekday()])}" for c, d in days]
         self.preview.setColumnCount(len(labels))
         self.preview.setHorizontalHeaderLabels(labels)
         self.preview.setRowCount(len(roster.people))
@@ -598,15 +714,25 @@ class DutyImportDialog(QDialog):
         why: dict[tuple[int, str], list[str]] = {}
         for f in roster.refusals:
             why.setdefault((f.row, f.column), []).append(f.text(tr))
-        header = self.sheets[self.sheet.currentIndex()].rows[roster.header_row]
+        rows = self.current_sheet().rows
         for f in roster.refusals:
             where = trf("Row %1", f.row)
             if f.column:
                 index = column_index(f.column)
+                header = rows[f.row - 1] if 0 < f.row <= len(rows) else []
                 head = header[index] if index < len(header) else ""
                 where = trf("Row %1, column %2 (%3)", f.row, f.column, "" if head is None else head)
             self.problems.addItem(f"{where}: {f.text(tr)}")
         self.problems.setVisible(bool(roster.refusals))
+        self.skipped.setText(
+            trf(
+                "Rows skipped, not people: %1",
+                "; ".join(f"{k.row} {k.text[:24]} ({tr(k.reason)})" for k in roster.skipped),
+            )
+            if roster.skipped
+            else ""
+        )
+        self.skipped.setVisible(bool(roster.skipped))
         columns = {d: c for c, d in days}
         for r, person in enumerate(roster.people):
             found = ""
@@ -632,10 +758,13 @@ class DutyImportDialog(QDialog):
                 elif person.staff is None:
                     item.setBackground(bad_row)
                 else:
-                    meanings = cell_meanings(text, self.codes) or set()
+                    meanings = cell_meanings(text, roster.codes) or set()
                     colour = next((MEANING_COLOURS[m] for m in ("leave", "night") if m in meanings), None)
                     if colour:
                         item.setBackground(QBrush(QColor(colour)))
+                    shifts = cell_shifts(text, roster.codes) if text else None
+                    if shifts:
+                        item.setToolTip(", ".join(_shift_text(x) for x in shifts))
                 self.preview.setItem(r, k, item)
         self.preview.resizeColumnsToContents()
         self.preview.setColumnWidth(3, min(self.preview.columnWidth(3), 200))
@@ -644,7 +773,6 @@ class DutyImportDialog(QDialog):
         rows_refused = sum(1 for p in roster.people if p.staff is None)
         cells_refused = sum(len(p.refused_days) for p in roster.people)
         dept = self.plan.departments[roster.department].name
-        dates = roster.dates
         text = trf(
             "%1, %2 – %3: %4 of %5 people found; %6 entries (%7 on duty, %8 resting after a night, %9 on leave).",
             dept,
@@ -673,14 +801,47 @@ class DutyImportDialog(QDialog):
                 len(merge.left_out),
             )
         self.summary.setText(text)
-        ok.setText(trf("Import %1 entries", len(merge.saves)))
-        ok.setEnabled(bool(merge.saves) or bool(merge.deletes))
+        self._import_button()
+
+    def _import_button(self) -> None:
+        ok = self.buttons.button(self.buttons.StandardButton.Ok)
+        saves, deletes = self.changes(self.plan.unavailability)
+        n = len(self.rosters())
+        ok.setText(
+            trf("Import %1 entries", len(saves))
+            if n <= 1
+            else trf("Import %1 entries of %2 sheets", len(saves), n)
+        )
+        ok.setEnabled(bool(saves) or bool(deletes))
 
     def changes(self, unavailability: dict[Any, Unavailability]) -> tuple[list[Unavailability], list[Any]]:
-        """(entries to save, keys to delete) against the unavailability the database holds."""
-        assert self.roster is not None
-        merge = merge_roster(unavailability, self.roster)
-        return merge.saves, merge.deletes
+        """(entries to save, keys to delete) against the unavailability the database holds, for
+        every roster read."""
+        held = dict(unavailability)
+        saves: list[Unavailability] = []
+        deletes: list[Any] = []
+        for roster in self.rosters():
+            merge = merge_roster(held, roster)
+            for key in merge.deletes:
+                held.pop(key, None)
+            held.update({e.key: e for e in merge.saves})
+            saves.extend(merge.saves)
+            deletes.extend(merge.deletes)
+        return saves, deletes
+
+
+def _shift_text(shift: Any) -> str:
+    if not shift.timed:
+        return tr(MEANING_NAMES[shift.kind]) if shift.kind in MEANING_NAMES else shift.kind
+    off = "24:00" if shift.off == "00:00" else shift.off
+    text = f"{shift.on}–{off}"
+    if shift.overnight and shift.off != "00:00":
+        text += " " + tr("(next day)")
+    if shift.rest_until:
+        text += " " + trf("rest until %1", shift.rest_until)
+    if shift.kind == "leave":
+        text += " " + tr("away")
+    return text
 
 
 class ShiftCodesDialog(QDialog):
@@ -695,7 +856,7 @@ class ShiftCodesDialog(QDialog):
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.setObjectName("codes")
         self.table.setHorizontalHeaderLabels(
-            [tr("Code in the roster"), tr("Means"), tr("From"), tr("To"), tr("Rest until")]
+            [tr("Code in the roster"), tr("Means"), tr("Starts at"), tr("Ends at"), tr("Rest until")]
         )
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -719,7 +880,7 @@ class ShiftCodesDialog(QDialog):
         intro = QLabel(
             tr(
                 "How a cell of a department's duty roster is read. An empty cell is a free day. A shift "
-                "with its own hours (From, To as HH:MM) ends the next day when To is not after From "
+                "with its own hours (Starts at, Ends at as HH:MM) ends the next day when it ends not after it starts "
                 "(16:00 to 00:00 ends at midnight); Rest until: a rest after it, to that time of the day it ends. "
                 "A roster's own legend is used for the codes it states, except where a code here says otherwise."
             )
@@ -811,6 +972,8 @@ class ShiftCodesDialog(QDialog):
                     self.table.blockSignals(False)
         problems = shift_code_problems(self.codes())
         self.message.setText(
-            "\n".join(trf("%1: %2", where.lstrip(".") or value, tr(reason)) for where, value, reason in problems[:5])
+            "\n".join(
+                trf("%1: %2", where.lstrip(".") or value, tr(reason)) for where, value, reason in problems[:5]
+            )
         )
         self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(not problems)

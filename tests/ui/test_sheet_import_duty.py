@@ -177,7 +177,12 @@ def test_shift_codes_setting_is_one_undoable_step(window, monkeypatch) -> None:
 
     monkeypatch.setattr(sheet_import.ShiftCodesDialog, "exec", edit)
     window.settings.edit_shift_codes()
-    assert seen["rows"] == len(DEFAULT_SHIFT_CODES) and seen["refused"][0].startswith("n") and not seen["refused"][1] and seen["ok"]
+    assert (
+        seen["rows"] == len(DEFAULT_SHIFT_CODES)
+        and seen["refused"][0].startswith("n")
+        and not seen["refused"][1]
+        and seen["ok"]
+    )
     with Store(window.session.path) as s:
         assert shift_codes(s)["A班"] == "day"
     window.undo_action.trigger()
@@ -200,3 +205,89 @@ def test_the_file_menu_offers_the_three_spreadsheet_imports(window, tmp_path, mo
         a.trigger()
     assert opened == ["SheetImportDialog", "DutyImportDialog", "SheetImportDialog"]
     assert window.files.sheet_dialog.target.currentData() == "requests"
+
+
+def _legend_workbook() -> bytes:
+    """A nursing roster with its legend (A/P/N hours, an entry not understood) and a signature row,
+    a second department's sheet, and an old roster left hidden."""
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "骨伤科"
+    ws.append(["骨伤科护理排班表 2026年11月26日-12月25日"])
+    ws.append(["工号", "姓名", *range(26, 31), *range(1, 26)])
+    ws.append(
+        [
+            None,
+            None,
+            *(
+                "一二三四五六日"[date.fromordinal(date(2026, 11, 26).toordinal() + k).weekday()]
+                for k in range(30)
+            ),
+        ]
+    )
+    ws.append(["s001", "金伟", "A", "P", "N", "下夜", "休", "年", "A", "A"])
+    ws.append(["s002", "李娜", "N", "N", "夜休", "Y", "A"])
+    ws.append(["s012", "刘洋", "P", "P", "P", "休", "A"])
+    ws.append(["班次说明：A班 08:00-16:00；P班 16:00-24:00；N班 00:00-08:00；年：年休假；Y：机动"])
+    ws.append(["护士长签名："])
+    ws.merge_cells("A1:AF1")
+    ws.merge_cells("A7:AF7")
+    other = wb.create_sheet("针灸科")
+    other.append(["针灸科 2026年12月"])
+    other.append(["工号", *range(1, 32)])
+    other.append(["s003", "白", "白"])
+    old = wb.create_sheet("旧表")
+    old.append(["骨伤科 2026年10月"])
+    old.sheet_state = "hidden"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_duty_preview_says_what_the_cli_says(window, tmp_path, monkeypatch) -> None:
+    from pathlib import Path
+
+    xlsx = tmp_path / "护理排班.xlsx"
+    xlsx.write_bytes(_legend_workbook())
+    seen: dict = {}
+    shots = Path("/work/team/shots/D1")
+
+    def look(self) -> int:
+        seen["sheets"] = self.sheets_found.text()
+        seen["read as"] = self.read_as.text()
+        seen["legend"] = self.legend.text()
+        seen["skipped"] = self.skipped.text()
+        seen["header"] = self.preview.horizontalHeaderItem(4).text()
+        seen["problems"] = [self.problems.item(i).text() for i in range(self.problems.count())]
+        seen["ok"] = self.buttons.button(self.buttons.StandardButton.Ok).text()
+        seen["combo"] = [self.sheet.itemText(i) for i in range(self.sheet.count())]
+        if shots.parent.exists():
+            shots.mkdir(exist_ok=True)
+            self.show()
+            self.grab().save(str(shots / "duty-preview-legend-zh.png"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(sheet_import.DutyImportDialog, "exec", look)
+    window.files.import_duty_roster(str(xlsx))
+    assert "针灸科" in seen["sheets"] and "旧表" in seen["sheets"]
+    assert "2026-11-26" in seen["read as"] and "2026-12-25" in seen["read as"]
+    assert "C–AF = 11-26 – 12-25" in seen["read as"]  # the date each column was read as
+    assert (
+        "N/N班 00:00–08:00" in seen["legend"]
+        and "P/P班 16:00–24:00" in seen["legend"]
+        and "Y:机动" in seen["legend"]
+    )
+    assert "8" in seen["skipped"] and "7" in seen["skipped"]  # the legend's and the signature's rows
+    assert seen["header"].startswith("C\n11-26")
+    assert any("Y" in p for p in seen["problems"])
+    assert "2" in seen["ok"]  # both sheets' entries
+    assert any("旧表" in c for c in seen["combo"])
+    from datetime import datetime
+
+    got = _roster(window.session.path)
+    assert ("s001", datetime(2026, 11, 28, 0, 0), datetime(2026, 11, 28, 8, 0), "duty") in got  # N
+    assert {e[0] for e in got} == {"s001", "s002", "s012", "s003"}
