@@ -367,8 +367,9 @@ class StaffingWindow:
         self.targets: list[Target] = [
             self._target(b, calendar, clinical_hours) for b in around if is_target(b)
         ]
-        # Every held occurrence starting in the window (the measure of own-branch leads).
-        self.window_booked = [b for b in around if w0 <= b.occ.start < w1]
+        # Every held occurrence starting in the window, or the one asked for (the measure of
+        # own-branch leads).
+        self.window_booked = [b for b in around if w0 <= b.occ.start < w1 and (only is None or b.key == only)]
         self.by_key = {t.key: t for t in self.targets}
         self.index_of = {t.key: i for i, t in enumerate(self.targets)}
         # Re-planning: who the solver had where, (target, station or None) -> person -> role.
@@ -382,6 +383,9 @@ class StaffingWindow:
         self.openings: list[Opening] = []
         for i, t in enumerate(self.targets):
             self._add_openings(i, t)
+        self.openings_at: dict[int, list[Opening]] = defaultdict(list)  # target -> its openings
+        for o in self.openings:
+            self.openings_at[o.target].append(o)
 
     def _set_movable_aside(self, around: list[Booked], is_target: Callable[[Booked], bool]) -> list[Booked]:
         """The bookings without the solver's own assignments at the targets (kept in `movable`)."""
@@ -473,16 +477,9 @@ class StaffingWindow:
             return False
         if any(self.own_lead(p, t) for p in self.promotable(t)):
             return True
-        if any(self.own_lead(c, t) for o in self.openings_at(i) for c in o.candidates):
+        if any(self.own_lead(c, t) for o in self.openings_at.get(i, ()) for c in o.candidates):
             return True
         return any(self.own_lead(c, t) for c in self.lead_candidates(t))
-
-    def openings_at(self, i: int) -> list[Opening]:
-        if not hasattr(self, "_openings_at"):
-            self._openings_at: dict[int, list[Opening]] = defaultdict(list)
-            for o in self.openings:
-                self._openings_at[o.target].append(o)
-        return self._openings_at.get(i, [])
 
     def own_leads(self, made: list[Assignment], stage_bound: int | None = None) -> OwnLeads:
         """The window's occurrences led by their own branch with `made` added, of those with an

@@ -159,3 +159,10 @@ def test_statistics_count_per_branch_and_month_the_occurrences_it_led() -> None:
         "occurrences": 1,
         "led_by_branch": 1,
     }
+
+
+def test_one_occurrence_asked_for_is_measured_alone() -> None:
+    """Auto-assign of one occurrence counts that occurrence only, not the others of the day."""
+    p = shared_department()
+    r = solve(StaffingWindow(p, CAL, SAT, SAT, settings=CFG, only=("v2", SAT)))
+    assert leads_of(r) == {"v2": "b1"} and r.own_leads == OwnLeads(1, 1, 1)
