@@ -33,6 +33,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from .conflicts import Booked, held_occurrences
 from .model import Activity, Need, Pairing, Plan
@@ -198,17 +199,17 @@ def forecast(
     profiles: dict[str, list[dict[tuple[Pool, str], float]]] = defaultdict(list)
     this_year: dict[str, list[dict[tuple[Pool, str], float]]] = defaultdict(list)
     for b in held_occurrences(plan, calendar, datetime(year - 2, 1, 1), y1):
-        p = _pairing_of(b.activity, by_key, b.occ.start.date())
+        paired = _pairing_of(b.activity, by_key, b.occ.start.date())
         one = needs(b)
         if b.occ.start < y0:
-            if p is not None:
-                profiles[p.id].append(one)
+            if paired is not None:
+                profiles[paired.id].append(one)
             continue
         m = b.occ.start.month - 1
-        source: Source = ("pairing", p.id) if p else ("activity", b.activity.id)
-        if p is not None:
-            planned_visits[p.id] += 1
-            this_year[p.id].append(one)
+        source: Source = ("pairing", paired.id) if paired else ("activity", b.activity.id)
+        if paired is not None:
+            planned_visits[paired.id] += 1
+            this_year[paired.id].append(one)
         for key, h in one.items():
             needed[(key, m)] += h
             planned_h[(key, m)] += h
@@ -219,9 +220,9 @@ def forecast(
 
     # What each pairing's visit usually needs: its visits before the year, else those in it.
     default: dict[tuple[Pool, str], float] = defaultdict(float)
-    for n in DEFAULT_VISIT[0]:
-        for pool in pools_of_need(n.department, n.qualification):
-            default[(pool, ALL)] += n.count * DEFAULT_VISIT[1]
+    for need in DEFAULT_VISIT[0]:
+        for pool in pools_of_need(need.department, need.qualification):
+            default[(pool, ALL)] += need.count * DEFAULT_VISIT[1]
     cost: dict[str, dict[tuple[Pool, str], float]] = {}
     for p in plan.pairings.values():
         seen = profiles.get(p.id) or this_year.get(p.id)
@@ -279,23 +280,23 @@ def forecast(
     people: dict[tuple[Pool, int], int] = {}
     for pool in pools:
         for i in range(12):
-            caps = [(capacity[sid][i], plan.staff[sid].department in spare) for sid in members.get(pool, ())]
-            available[((pool, ALL), i)] = round(sum(c for c, _ in caps), 2)
-            available[((pool, CLINICAL), i)] = round(sum(c for c, ok in caps if ok), 2)
-            people[(pool, i)] = sum(1 for c, _ in caps if c > 0)
+            lent = [(capacity[sid][i], plan.staff[sid].department in spare) for sid in members.get(pool, ())]
+            available[((pool, ALL), i)] = round(sum(c for c, _ in lent), 2)
+            available[((pool, CLINICAL), i)] = round(sum(c for c, ok in lent if ok), 2)
+            people[(pool, i)] = sum(1 for c, _ in lent if c > 0)
 
     rows: list[PoolMonth] = []
     for pool in pools:
         for i in range(12):
-            need = round(needed.get(((pool, ALL), i), 0.0), 2)
-            if need <= 0:
+            hours_needed = round(needed.get(((pool, ALL), i), 0.0), 2)
+            if hours_needed <= 0:
                 continue
             rows.append(
                 PoolMonth(
                     pool[0],
                     pool[1],
                     months[i],
-                    need,
+                    hours_needed,
                     available[((pool, ALL), i)],
                     round(planned_h.get(((pool, ALL), i), 0.0), 2),
                     people[(pool, i)],
@@ -415,19 +416,19 @@ def _rebalance(
     from ortools.sat.python import cp_model
 
     m = cp_model.CpModel()
-    x: dict[tuple[str, int], cp_model.IntVar] = {}
+    x: dict[tuple[str, int], Any] = {}
     moved = []
     for pid, row in visits.items():
         total = sum(row)
         for i in allowed[pid]:
-            v = m.NewIntVar(0, total, f"x_{pid}_{i}")
+            v = m.new_int_var(0, total, f"x_{pid}_{i}")
             x[(pid, i)] = v
-            d = m.NewIntVar(0, total, f"d_{pid}_{i}")
-            m.Add(d >= v - row[i])
-            m.Add(d >= row[i] - v)
+            d = m.new_int_var(0, total, f"d_{pid}_{i}")
+            m.add(d >= v - row[i])
+            m.add(d >= row[i] - v)
             moved.append(d)
-        m.Add(sum(x[(pid, i)] for i in allowed[pid]) == total)
-    slack = []
+        m.add(sum(x[(pid, i)] for i in allowed[pid]) == total)
+    slack: list[Any] = []
     for key in keys:
         users = {pid: round(cost[pid].get(key, 0.0) * QUARTERS) for pid in visits}
         users = {pid: c for pid, c in users.items() if c > 0}
@@ -440,19 +441,19 @@ def _rebalance(
             base = round(planned.get((key, i), 0.0) * QUARTERS)
             room = math.floor(available.get((key, i), 0.0) * QUARTERS)
             upper = base + sum(c * sum(visits[pid]) for pid, c in users.items())
-            s = m.NewIntVar(0, max(upper, 0), f"s_{len(slack)}")
-            m.Add(s >= base + sum(terms) - room)
+            s = m.new_int_var(0, max(upper, 0), f"s_{len(slack)}")
+            m.add(s >= base + sum(terms) - room)
             slack.append(s)
-    m.Minimize(10_000 * sum(slack) + sum(moved))
+    m.minimize(10_000 * sum(slack) + sum(moved))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = 1
-    status = solver.Solve(m)
+    status = solver.solve(m)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return {k: list(v) for k, v in visits.items()}, solver.StatusName(status).lower()
-    out = {pid: [solver.Value(x[(pid, i)]) if (pid, i) in x else 0 for i in range(12)] for pid in visits}
-    return out, solver.StatusName(status).lower()
+        return {k: list(v) for k, v in visits.items()}, solver.status_name(status).lower()
+    out = {pid: [solver.value(x[(pid, i)]) if (pid, i) in x else 0 for i in range(12)] for pid in visits}
+    return out, solver.status_name(status).lower()
 
 
 def to_json(f: Forecast) -> dict:

@@ -332,9 +332,12 @@ def _figures(
     by_branch: dict[str, list] = defaultdict(lambda: [0, 0.0])
     for sid, row in st.people.items():
         s = plan.staff.get(sid)
-        for table, k in ((by_dept, s.department if s else ""), (by_branch, (s.branch or "") if s else "")):
-            table[k][0] += 1
-            table[k][1] = round(table[k][1] + row.hours, 4)
+        for table, group in (
+            (by_dept, s.department if s else ""),
+            (by_branch, (s.branch or "") if s else ""),
+        ):
+            table[group][0] += 1
+            table[group][1] = round(table[group][1] + row.hours, 4)
 
     def went(table: dict[str, list]) -> list[Went]:
         return sorted(
