@@ -17,7 +17,7 @@ from .activity_editor import describe_rule
 from .calendar_views import DONE_COLOUR, STATE_MARKS, Shown, state_text
 from .entities import Catalog
 from .i18n import tr, trf
-from .labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, ROLES, label, qualification_label
+from .labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, ROLES, holiday_label, label, qualification_label
 
 GREY = "#707070"
 RED = "#b00020"
@@ -49,7 +49,7 @@ def _headline(shown: Shown, catalog: Catalog, today: date | None) -> str:
     when = e(f"{o.start:%Y-%m-%d %H:%M} – {o.end:%H:%M}")
     day = catalog.work_calendar.info(o.start.date())
     if day.name:
-        when += f" · <span style='color:#c62828'>{e(day.name)}</span>"
+        when += f" · <span style='color:#c62828'>{e(holiday_label(day.name))}</span>"
     if a.venue:
         when += f" · {e(a.venue)}"
     out = f"<p>{when}</p>"
