@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -28,6 +30,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--small", action="store_true", help="small demo hospital (CI mode)")
     args = parser.parse_args(argv)
+    # No benchmark reads or writes the user's own settings (db/paths.settings_dir).
+    os.environ.setdefault("OUTREACH_SETTINGS_DIR", tempfile.mkdtemp(prefix="outreach-bench-settings-"))
     bench_foundation.run(small=args.small)
     bench_calendar.run(small=args.small)
     bench_conflicts.run(small=args.small)
