@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from .conflicts import Booked, department_cover, held_occurrences, meets
+from .leads import of_branch
 from .model import Activity, Assignment, Plan, Staff
 from .planning import department_on_turn
 from .recurrence import Occurrence
@@ -74,7 +75,7 @@ class Candidate:
     breaks_cover: bool  # taking them leaves the department under its minimum
     cover_left: int | None  # people left in the hospital then (None: outside clinical hours)
     cover_min: int
-    same_branch: bool  # from the organizing branch's departments
+    same_branch: bool  # of the organizing branch (leads.of_branch: its own party member, or no branch and of its departments)
 
     def problems(self, length_hours: float) -> list[str]:
         """The conflict kinds taking this person would cause."""
@@ -134,7 +135,7 @@ def candidates(
                 breaks_cover=breaks,
                 cover_left=left,
                 cover_min=dept.min_on_duty if dept else 0,
-                same_branch=s.department in branch_depts,
+                same_branch=of_branch(s, activity.organizer, branch_depts),
             )
         )
     length = (occ.end - occ.start).total_seconds() / 3600
