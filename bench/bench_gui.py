@@ -57,7 +57,12 @@ app.exec()
 def _startup(db: Path) -> tuple[float, float, float, float, str]:
     """(imports, first window painted, conflicts shown) in seconds from the process start,
     and the heavy libraries already imported by then."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    from db.paths import SETTINGS_ENV
+
+    # The child opens a database as the app does (it remembers it among the recent ones): in a
+    # temp settings folder, whoever calls this (bench_conflicts does too), never the user's.
+    settings = os.environ.get(SETTINGS_ENV) or tempfile.mkdtemp(prefix="outreach-bench-settings-")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", SETTINGS_ENV: settings}
     code = _STARTUP.format(root=str(ROOT), db=str(db))
     start = time.time()
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=180)
