@@ -5,7 +5,7 @@ every occurrence is one click away in the week view and shows its time and at le
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -138,13 +138,16 @@ def test_the_user_chooses_the_time_grid_or_the_compact_week(qtbot, db_path) -> N
     assert week.is_compact() and page.compact_button.isChecked()
     # In the compact week a drag moves to another day at the same time.
     rect, s = next((r, s) for r, s in week.item_rects())
-    x, width = week.columns()[
-        (s.occurrence.date - week.monday).days + 1 if s.occurrence.date.weekday() < 6 else 0
-    ]
-    moved = week.time_at(QPoint(x + width // 2, rect.center().y()), s)
-    assert (
-        moved is not None and moved.time() == s.occurrence.start.time() and moved.date() != s.occurrence.date
-    )
+    target = (s.occurrence.date - week.monday).days + 1
+    x, width = week.columns()[target % 7]
+    drop = QPoint(x + width // 2, rect.center().y())
+    moves: list = []
+    week.moved.connect(lambda shown, start: moves.append((shown.key, start)))
+    qtbot.mousePress(week, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseMove(week, drop)
+    qtbot.mouseRelease(week, Qt.MouseButton.LeftButton, pos=drop)
+    day = week.monday + timedelta(days=target % 7)
+    assert moves == [(s.key, datetime.combine(day, s.occurrence.start.time()))]
     page.set_view(page.MONTH)
     assert not page.compact_button.isVisible()
     w.session.close()
@@ -221,8 +224,6 @@ def test_a_table_sorts_by_reading_each_cell_once_and_keeps_the_choice(qtbot, db_
 def test_every_week_of_the_hospital_year_is_readable(qtbot, hospital_db) -> None:
     """Not just the busiest: each week of the demo year shows every occurrence, readable, the
     layout chosen by itself (the grid where it shows them, else the compact week)."""
-    from datetime import timedelta
-
     w = _open(qtbot, hospital_db)
     page = w.current_page()
     page.set_view(page.WEEK)
