@@ -30,6 +30,7 @@ LIST_COLUMNS = 3
 # padding), and the room the list's heading and legend take above it.
 PAGE_BODY = 180 * mm - 12
 HEADING_ROOM = 40.0
+FIRST_PAGE_SLACK = 3.0  # points kept free under the first page's list, for rounding in the layout
 TOP_ROWS = 5  # departments and branches shown (the rest summed in one row)
 CONFLICTS_SHOWN = 6
 
@@ -114,7 +115,7 @@ def _outcome(x: OccurrenceLine, t: Translate) -> str:
     if x.fate == HELD:
         text = f"✓ {_num(x.served)} · {_num(x.hours)} h"
     elif x.fate == CALLED_OFF:
-        text = t("Called off") + (": " + shorten(one_line(x.reason), 24) if x.reason else "")
+        text = t("Called off") + (": " + shorten(one_line(x.reason), 16) if x.reason else "")
     elif x.fate == MOVED_AWAY:
         text = fill(t("Moved to %1"), f"{x.moved_to:%m-%d %H:%M}") if x.moved_to else t("Moved")
     elif x.fate == NOT_RECORDED:
@@ -272,7 +273,13 @@ def review_story(plan: Plan, r: Review, t: Translate) -> list[Any]:
     measured.wrap(lc, 1e9)
     head, *heights = measured._rowHeights
     capacity = PAGE_BODY - head - HEADING_ROOM
-    for n, block in enumerate(_blocks(heights, capacity, LIST_COLUMNS)):
+    # What the figures above take of the first page, as laid out.
+    used = sum(x.wrap(FRAME_WIDTH, PAGE_BODY)[1] + x.getSpaceBefore() + x.getSpaceAfter() for x in story)
+    above = sum(
+        x.wrap(FRAME_WIDTH, PAGE_BODY)[1] + x.getSpaceBefore() + x.getSpaceAfter() for x in (heading, legend)
+    )
+    first = PAGE_BODY - head - used - above - FIRST_PAGE_SLACK
+    for n, block in enumerate(_blocks(heights, capacity, LIST_COLUMNS, first)):
         cells: list[Any] = []
         widths: list[float] = []
         for i, indices in enumerate(block):
@@ -286,22 +293,42 @@ def review_story(plan: Plan, r: Review, t: Translate) -> list[Any]:
     return story
 
 
-def _blocks(heights: list[float], capacity: float, parts: int) -> list[list[list[int]]]:
-    """Rows (by their heights) in blocks of `parts` columns, no column taller than `capacity`:
-    one block of columns as even as the count allows when that fits, else columns filled in turn."""
-    even = _split(list(range(len(heights))), parts)
-    if all(sum(heights[j] for j in col) <= capacity for col in even):
-        return [even]
-    columns: list[list[int]] = [[]]
-    used = 0.0
-    for j, h in enumerate(heights):
-        if columns[-1] and used + h > capacity:
-            columns.append([])
-            used = 0.0
-        columns[-1].append(j)
-        used += h
+def _blocks(
+    heights: list[float], capacity: float, parts: int, first: float | None = None
+) -> list[list[list[int]]]:
+    """Rows (by their heights) in blocks of `parts` columns side by side, no column taller than
+    `capacity` (`first`: the room left on the first page, used first when rows are enough to
+    fill it): a block's columns as even as the count allows when they fit, else filled in turn."""
+    rows = list(range(len(heights)))
+
+    def fits(block: list[list[int]], room: float) -> bool:
+        return all(sum(heights[j] for j in col) <= room for col in block)
+
+    def filled(rows: list[int], room: float) -> list[list[int]]:
+        columns: list[list[int]] = [[]]
+        used = 0.0
+        for j in rows:
+            if columns[-1] and used + heights[j] > room:
+                columns.append([])
+                used = 0.0
+            columns[-1].append(j)
+            used += heights[j]
+        return columns
+
+    out: list[list[list[int]]] = []
+    if first is not None and first >= 3 * max(heights, default=0.0):
+        if fits(_split(rows, parts), first):
+            return [_split(rows, parts)]
+        page = filled(rows, first)[:parts]
+        out.append(page)
+        rows = rows[sum(len(c) for c in page) :]
+    if not rows:
+        return out
+    if fits(_split(rows, parts), capacity):
+        return [*out, _split(rows, parts)]
+    columns = filled(rows, capacity)
     columns += [[]] * (-len(columns) % parts)
-    return [columns[i : i + parts] for i in range(0, len(columns), parts)]
+    return out + [columns[i : i + parts] for i in range(0, len(columns), parts)]
 
 
 def review_pdf(out: str | Path | BinaryIO, plan: Plan, r: Review, t: Translate, printed: datetime) -> None:
