@@ -74,14 +74,14 @@ def run(small: bool = False) -> None:
             with Store(db) as store:
                 held = load_plan(store).unavailability
                 for dept, data in files.items():
-                    t0 = time.perf_counter()
+                    t0 = time.process_time()
                     [sheet] = read_workbook(data, f"{dept}.xlsx")
-                    t1 = time.perf_counter()
+                    t1 = time.process_time()
                     roster = read_duty_grid(sheet.rows, plan, codes, hours, source=f"{dept}.xlsx")
                     assert roster.department == dept and roster.month == MONTH
                     merge = merge_roster(held, roster)
                     saves, gone = merge.saves, merge.deletes
-                    t2 = time.perf_counter()
+                    t2 = time.process_time()
                     write(
                         store,
                         Edit(
@@ -90,7 +90,7 @@ def run(small: bool = False) -> None:
                             audit_as={"unavailability": f"duty roster {dept}.xlsx"},
                         ),
                     )
-                    t3 = time.perf_counter()
+                    t3 = time.process_time()
                     for key in gone:
                         held.pop(key, None)
                     held.update({e.key: e for e in saves})
@@ -102,6 +102,6 @@ def run(small: bool = False) -> None:
             took, cpu = time.perf_counter() - started, time.process_time() - cpu
             print(
                 f"{round_:18} {took:7.3f} s  (CPU {cpu:.2f} s; {len(files)} departments, {people} people × {DAYS} days, "
-                f"{entries} entries, {refused} refused; read {timing['read']:.2f} s, grid {timing['grid']:.2f} s, "
-                f"write {timing['write']:.2f} s)   aim < 2 s"
+                f"{entries} entries, {refused} refused; CPU of reading the xlsx {timing['read']:.2f} s, grid "
+                f"{timing['grid']:.2f} s, writing {timing['write']:.2f} s)   aim < 2 s"
             )

@@ -138,10 +138,18 @@ def _ranges(days: list[tuple[int, date]]) -> list[tuple[str, str, date, date]]:
     return [(column_letter(a), column_letter(b), d0, d1) for a, b, d0, d1 in out]
 
 
+def _shift(shift: Any) -> str:
+    if shift.timed:
+        return str(shift.label())
+    return {"day": t("day shift"), "night": t("night shift"), "free": t("free"), "leave": t("leave")}[
+        shift.kind
+    ]
+
+
 def _legend_text(roster: DutyRoster) -> list[str]:
     groups = legend_groups(roster.legend)
-    used = [f"{c} {e.shift.label()}" for c, e in groups if e.used and e.shift is not None]
-    overruled = [f"{c} {e.shift.label()}" for c, e in groups if not e.used and e.shift is not None]
+    used = [f"{c} {_shift(e.shift)}" for c, e in groups if e.used and e.shift is not None]
+    overruled = [f"{c} {_shift(e.shift)}" for c, e in groups if not e.used and e.shift is not None]
     unread = [e.text for _c, e in groups if e.shift is None]
     out = []
     if used:
@@ -198,7 +206,9 @@ def _duty(
         sheet = next(s for s in sheets if s.name == f.name)
         if f.hidden:
             reports.append({"sheet": f.name, "skipped": f.hidden})
-            lines.append(tf("sheet %1: %2, skipped", f.name, f.hidden))
+            lines.append(
+                tf("sheet %1: %2, skipped", f.name, t("hidden") if f.hidden == "hidden" else t("very hidden"))
+            )
             continue
         if f.error is not None:
             text = f.error.text(t)

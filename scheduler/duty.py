@@ -959,6 +959,16 @@ def _entries(
     keys: set[tuple[datetime, datetime]] = set()
     for day in sorted(said):
         shifts = said[day]
+        if len(shifts) == 1 and (simple := _simple_span(shifts[0], c0, c1)) is not None:
+            # Most cells: one shift whose span needs no other day (no rest to place).
+            base = datetime(day.year, day.month, day.day)
+            s0, e0 = base + simple[0], base + simple[1]
+            if (s0, e0) not in keys:
+                keys.add((s0, e0))
+                tag = {"department": dept, "day": day.isoformat()}
+                extra: dict[str, Any] = {"source": source, "roster": tag} if source else {"roster": tag}
+                out.append(Unavailability(staff, s0, e0, simple[2], extra))
+            continue
         nxt = day + timedelta(days=1)
         spans: list[tuple[datetime, datetime, str]] = []
         rests: list[tuple[datetime, datetime]] = []
@@ -1003,9 +1013,29 @@ def _entries(
             if (s0, e0) in keys:  # the same span from two days (a rest and a shift): once
                 continue
             keys.add((s0, e0))
-            extra: dict[str, Any] = {"source": source, "roster": tag} if source else {"roster": tag}
+            extra = {"source": source, "roster": tag} if source else {"roster": tag}
             out.append(Unavailability(staff, s0, e0, reason, extra))
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _simple_span(shift: Shift, c0: time, c1: time) -> tuple[timedelta, timedelta, str] | None:
+    """A shift's one span from the day's midnight, when it has no rest to place (None: it has)."""
+
+    def at(t: time) -> timedelta:
+        return timedelta(hours=t.hour, minutes=t.minute)
+
+    if shift.timed:
+        if shift.rest_until or shift.on is None or shift.off is None:
+            return None
+        on, off = _clock(shift.on), _clock(shift.off)
+        end = at(off) + (timedelta(days=1) if shift.off <= shift.on else timedelta())
+        return at(on), end, "leave" if shift.kind == "leave" else "duty"
+    if shift.kind == "leave":
+        return timedelta(), timedelta(days=1), "leave"
+    if shift.kind == "day":
+        return at(c0), at(c1), "duty"
+    return None  # a night (its rest) or free (nothing)
 
 
 def _busy_by_day(s: Shift) -> bool:

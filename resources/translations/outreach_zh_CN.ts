@@ -114,27 +114,27 @@
       <translation>%1（未读取）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="183" />
+      <location filename="../../cli/sheets.py" line="191" />
       <source>%1 (sheet %2): %3</source>
       <translation>%1（工作表 %2）：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="400" />
+      <location filename="../../cli/sheets.py" line="410" />
       <source>%1 (sheet %2): no column for %3</source>
       <translation>%1（工作表 %2）：没有这些字段的列：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="186" />
+      <location filename="../../cli/sheets.py" line="194" />
       <source>%1 (sheet %2): no one is listed under the day columns</source>
       <translation>%1（工作表 %2）：日期列下没有列出任何人</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="403" />
+      <location filename="../../cli/sheets.py" line="413" />
       <source>%1 (sheet %2): no rows under the header</source>
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="388" />
+      <location filename="../../cli/sheets.py" line="398" />
       <source>%1 (sheet %2): the file can be read two ways: columns %3 could each be the %4; nothing imported (keep one of them, or name the other differently)</source>
       <translation>%1（工作表 %2）：文件有两种读法：%3 这几列都可能是%4；未导入任何内容（只保留其中一列，或给另一列换个表头）</translation>
     </message>
@@ -313,7 +313,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="309" />
+      <location filename="../../cli/sheets.py" line="319" />
       <source>%1 of %2 people taken, %3 entries: %4 written, %5 already there, %6 earlier ones replaced, %7 kept (their row or cell refused), %8 left out (held from elsewhere)</source>
       <translation>%2 人中导入 %1 人，%3 条：写入 %4 条，已有 %5 条，替换此前 %6 条，保留 %7 条（其行或单元格未导入），略去 %8 条（已由别处记录）</translation>
     </message>
@@ -328,7 +328,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="127" />
+      <location filename="../../reports/review.py" line="128" />
       <source>%1 open</source>
       <translation>空缺 %1</translation>
     </message>
@@ -498,17 +498,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="441" />
+      <location filename="../../cli/sheets.py" line="451" />
       <source>%1: %2 request(s) taken, %3 already there (repeated, or imported before), %4 row(s) refused</source>
       <translation>%1：导入点单 %2 条，已有 %3 条（重复行或之前已导入），拒收 %4 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="324" />
+      <location filename="../../cli/sheets.py" line="334" />
       <source>%1: %2 roster(s) read; %3 entries written (%4 duty, %5 rest, %6 leave in the rosters), %7 earlier entries replaced, %8 already there, %9 kept; %10 row(s) and %11 cell(s) refused</source>
       <translation>%1：读取排班表 %2 张；写入 %3 条（表中值班 %4、休息 %5、请假 %6 条），替换此前导入 %7 条，已有 %8 条，保留 %9 条；%10 行、%11 个单元格未导入</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="449" />
+      <location filename="../../cli/sheets.py" line="459" />
       <source>%1: %2 row(s) taken (%3 new, %4 updated), %5 row(s) refused</source>
       <translation>%1：导入 %2 行（新增 %3，更新 %4），拒收 %5 行</translation>
     </message>
@@ -548,7 +548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：没有编号为 %3 的职工（%2）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="187" />
+      <location filename="../../cli/sheets.py" line="195" />
       <source>%1: no visible sheet to read</source>
       <translation>%1：没有可读取的可见工作表</translation>
     </message>
@@ -860,12 +860,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
     <message>
       <location filename="../../reports/messages.py" line="307" />
       <source>; perhaps as low as {bound}</source>
-      <translation>；也许最少可到 {bound}</translation>
+      <translation>；最少可能降到 {bound}</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="307" />
       <source>; perhaps up to {bound}</source>
-      <translation>；也许最多可到 {bound}</translation>
+      <translation>；最多可能达到 {bound}</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="273" />
@@ -953,7 +953,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="261" />
+      <location filename="../../reports/review.py" line="262" />
       <source>Activity</source>
       <translation>活动</translation>
     </message>
@@ -1373,7 +1373,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>停办本场次…</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="71" />
+      <location filename="../../reports/review.py" line="72" />
       <source>Called off</source>
       <translation>已停办</translation>
     </message>
@@ -1578,12 +1578,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>冲突</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="81" />
+      <location filename="../../reports/review.py" line="82" />
       <source>Conflicts (errors / warnings)</source>
       <translation>冲突（错误 / 警告）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="227" />
+      <location filename="../../reports/review.py" line="228" />
       <source>Conflicts the week's occurrences carry</source>
       <translation>本周场次的冲突</translation>
     </message>
@@ -1808,7 +1808,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>演示医院</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="186" />
+      <location filename="../../reports/review.py" line="187" />
       <source>Department</source>
       <translation>科室</translation>
     </message>
@@ -1883,7 +1883,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>端午节</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="340" />
+      <location filename="../../cli/sheets.py" line="350" />
       <source>Dry run, nothing written.</source>
       <translation>试运行，未写入任何内容。</translation>
     </message>
@@ -2293,7 +2293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>健康讲座</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="70" />
+      <location filename="../../reports/review.py" line="71" />
       <source>Held</source>
       <translation>已举办</translation>
     </message>
@@ -2368,7 +2368,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医院名称</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="186" />
+      <location filename="../../reports/review.py" line="187" />
       <source>Hours</source>
       <translation>时长（小时）</translation>
     </message>
@@ -2788,7 +2788,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>顺延到下一个工作日</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="72" />
+      <location filename="../../reports/review.py" line="73" />
       <source>Moved</source>
       <translation>已改期</translation>
     </message>
@@ -2798,7 +2798,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>由 %1 改期</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="119" />
+      <location filename="../../reports/review.py" line="120" />
       <source>Moved to %1</source>
       <translation>改期至 %1</translation>
     </message>
@@ -2923,7 +2923,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下一页</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="234" />
+      <location filename="../../reports/review.py" line="235" />
       <source>Next week</source>
       <translation>下周</translation>
     </message>
@@ -2938,7 +2938,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="254" />
+      <location filename="../../reports/review.py" line="255" />
       <source>No activities.</source>
       <translation>无活动。</translation>
     </message>
@@ -2973,7 +2973,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>没有此姓名的人员，请从列表中选择。</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="195" />
+      <location filename="../../reports/review.py" line="196" />
       <source>No party branch</source>
       <translation>非党员</translation>
     </message>
@@ -2993,7 +2993,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>尚未安排人员</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="230" />
+      <location filename="../../reports/review.py" line="231" />
       <source>None.</source>
       <translation>无。</translation>
     </message>
@@ -3013,7 +3013,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>不导入：%1 行、%2 个单元格（红色标出）。</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="121" />
+      <location filename="../../reports/review.py" line="122" />
       <source>Not recorded</source>
       <translation>未登记</translation>
     </message>
@@ -3083,7 +3083,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表…</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="218" />
+      <location filename="../../reports/review.py" line="219" />
       <source>Occurrences</source>
       <translation>场次</translation>
     </message>
@@ -3248,7 +3248,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="194" />
+      <location filename="../../reports/review.py" line="195" />
       <source>Party branch</source>
       <translation>党支部</translation>
     </message>
@@ -3263,7 +3263,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党员</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="73" />
+      <location filename="../../reports/review.py" line="74" />
       <source>Past, not recorded</source>
       <translation>已过未登记</translation>
     </message>
@@ -3278,7 +3278,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>需增人数</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="75" />
+      <location filename="../../reports/review.py" line="76" />
       <source>People served</source>
       <translation>服务人数</translation>
     </message>
@@ -3293,7 +3293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>临床工作时间内必须留在医院的人数。</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="77" />
+      <location filename="../../reports/review.py" line="78" />
       <source>People who went</source>
       <translation>出勤人员</translation>
     </message>
@@ -3323,12 +3323,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="79" />
+      <location filename="../../reports/review.py" line="80" />
       <source>Places filled late</source>
       <translation>临时补位</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="78" />
+      <location filename="../../reports/review.py" line="79" />
       <source>Places left open</source>
       <translation>空缺岗位</translation>
     </message>
@@ -3653,27 +3653,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="86" />
+      <location filename="../../reports/review.py" line="87" />
       <source>Requests answered (median days)</source>
       <translation>已响应点单（中位天数）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="87" />
+      <location filename="../../reports/review.py" line="88" />
       <source>Requests declined</source>
       <translation>已谢绝点单</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="224" />
+      <location filename="../../reports/review.py" line="225" />
       <source>Requests falling due</source>
       <translation>到期点单</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="88" />
+      <location filename="../../reports/review.py" line="89" />
       <source>Requests overdue</source>
       <translation>逾期点单</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="85" />
+      <location filename="../../reports/review.py" line="86" />
       <source>Requests received</source>
       <translation>收到点单数</translation>
     </message>
@@ -3903,7 +3903,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="207" />
+      <location filename="../../reports/review.py" line="208" />
       <source>Services given</source>
       <translation>服务项目</translation>
     </message>
@@ -4108,7 +4108,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>仍空缺</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="74" />
+      <location filename="../../reports/review.py" line="75" />
       <source>Still to come</source>
       <translation>尚未举行</translation>
     </message>
@@ -4232,7 +4232,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/commands.py" line="426" />
       <source>The goals, most important first (each one kept while the next was sought):</source>
-      <translation type="unfinished" />
+      <translation>各项目标，按重要程度排列（求下一项时保持前面各项不变）：</translation>
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="301" />
@@ -4315,7 +4315,7 @@ Details were written to %2.</source>
       <translation>时段内每人时长的最大值最小（计入已安排的时长）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="233" />
+      <location filename="../../reports/review.py" line="234" />
       <source>The week ahead (%1 – %2)</source>
       <translation>下周预览（%1 – %2）</translation>
     </message>
@@ -4330,12 +4330,12 @@ Details were written to %2.</source>
       <translation>上一周</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="238" />
+      <location filename="../../reports/review.py" line="239" />
       <source>The week beside the week before</source>
       <translation>本周与上周对比</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="241" />
+      <location filename="../../reports/review.py" line="242" />
       <source>The week's occurrences (%1)</source>
       <translation>本周场次（%1）</translation>
     </message>
@@ -4405,7 +4405,7 @@ Details were written to %2.</source>
       <translation>无法按排班表读取此工作表：%1</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="176" />
+      <location filename="../../reports/review.py" line="177" />
       <source>This week (%1)</source>
       <translation>本周（%1）</translation>
     </message>
@@ -4430,7 +4430,7 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="89" />
+      <location filename="../../reports/review.py" line="90" />
       <source>Time bank hours credited</source>
       <translation>时间银行记入时长</translation>
     </message>
@@ -4595,7 +4595,7 @@ Details were written to %2.</source>
       <translation>尚未排期的走访</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="76" />
+      <location filename="../../reports/review.py" line="77" />
       <source>Volunteer hours</source>
       <translation>志愿服务时长</translation>
     </message>
@@ -4655,12 +4655,12 @@ Details were written to %2.</source>
       <translation>周</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="177" />
+      <location filename="../../reports/review.py" line="178" />
       <source>Week before (%1)</source>
       <translation>上周（%1）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="311" />
+      <location filename="../../reports/review.py" line="338" />
       <source>Week in review</source>
       <translation>周复盘</translation>
     </message>
@@ -4705,7 +4705,7 @@ Details were written to %2.</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="261" />
+      <location filename="../../reports/review.py" line="262" />
       <source>What became of it</source>
       <translation>结果</translation>
     </message>
@@ -4715,7 +4715,7 @@ Details were written to %2.</source>
       <translation>解决办法</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="261" />
+      <location filename="../../reports/review.py" line="262" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -4745,7 +4745,7 @@ Details were written to %2.</source>
       <translation>谁不再参加？</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="202" />
+      <location filename="../../reports/review.py" line="203" />
       <source>Who went</source>
       <translation>谁去了</translation>
     </message>
@@ -5155,12 +5155,12 @@ Details were written to %2.</source>
       <translation>门诊时间</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="420" />
+      <location filename="../../cli/sheets.py" line="430" />
       <source>closest: %1</source>
       <translation>最接近的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="496" />
+      <location filename="../../cli/sheets.py" line="506" />
       <source>columns of the form platform, not read as answers: %1</source>
       <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
@@ -5218,6 +5218,11 @@ Details were written to %2.</source>
       <location filename="../../cli/args.py" line="24" />
       <source>date out of range: %1 (dates lie between %2 and %3)</source>
       <translation>日期超出范围：%1（日期须在 %2 至 %3 之间）</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="144" />
+      <source>day shift</source>
+      <translation>白班</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="89" />
@@ -5290,7 +5295,7 @@ Details were written to %2.</source>
       <translation>本活动中摊位编号重复</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="361" />
+      <location filename="../../cli/sheets.py" line="371" />
       <source>duty roster %1</source>
       <translation>排班表 %1</translation>
     </message>
@@ -5357,7 +5362,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../reports/messages.py" line="287" />
       <source>filled in order, without searching</source>
-      <translation type="unfinished" />
+      <translation>按顺序补齐，未作搜索</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="43" />
@@ -5380,7 +5385,7 @@ Details were written to %2.</source>
       <translation>第四个</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="44" />
+      <location filename="../../cli/sheets.py" line="144" />
       <source>free</source>
       <translation>空闲</translation>
     </message>
@@ -5403,6 +5408,11 @@ Details were written to %2.</source>
       <location filename="../../cli/review.py" line="72" />
       <source>held %1 (week before %2), called off %3 (%4), moved %5 (%6), not recorded %7 (%8)</source>
       <translation>已举办 %1（上周 %2），已停办 %3（%4），已改期 %5（%6），未登记 %7（%8）</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="210" />
+      <source>hidden</source>
+      <translation>隐藏</translation>
     </message>
     <message>
       <location filename="../../scheduler/recording.py" line="92" />
@@ -5615,6 +5625,11 @@ Details were written to %2.</source>
       <translation>最后一个</translation>
     </message>
     <message>
+      <location filename="../../cli/sheets.py" line="144" />
+      <source>leave</source>
+      <translation>请假</translation>
+    </message>
+    <message>
       <location filename="../../cli/shift_codes.py" line="45" />
       <source>leave: away all day</source>
       <translation>请假：全天不在</translation>
@@ -5630,17 +5645,17 @@ Details were written to %2.</source>
       <translation>明细</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="152" />
+      <location filename="../../cli/sheets.py" line="160" />
       <source>legend entries not understood (not used): %1</source>
       <translation>班次说明中无法理解（未采用）的条目：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="150" />
+      <location filename="../../cli/sheets.py" line="158" />
       <source>legend not used where the office's own codes say otherwise: %1</source>
       <translation>班次说明中与本院自设班次代码不同、未采用的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="148" />
+      <location filename="../../cli/sheets.py" line="156" />
       <source>legend read: %1</source>
       <translation>读取的班次说明：%1</translation>
     </message>
@@ -5685,7 +5700,7 @@ Details were written to %2.</source>
       <translation>调整</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="125" />
+      <location filename="../../reports/review.py" line="126" />
       <source>moved from %1</source>
       <translation>由 %1 改期</translation>
     </message>
@@ -5925,6 +5940,11 @@ Details were written to %2.</source>
       <translation>夜班，同“夜”</translation>
     </message>
     <message>
+      <location filename="../../cli/sheets.py" line="144" />
+      <source>night shift</source>
+      <translation>夜班</translation>
+    </message>
+    <message>
       <location filename="../../cli/shift_codes.py" line="43" />
       <source>night: on duty overnight, resting the next day</source>
       <translation>夜班：通宵在岗，次日休息</translation>
@@ -5937,7 +5957,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../reports/messages.py" line="279" />
       <source>no better one found in the time given</source>
-      <translation type="unfinished" />
+      <translation>在给定时间内未找到更好的</translation>
     </message>
     <message>
       <location filename="../../scheduler/spreadsheet.py" line="1015" />
@@ -5980,7 +6000,7 @@ Details were written to %2.</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="216" />
+      <location filename="../../cli/sheets.py" line="226" />
       <source>no one is listed under the day columns</source>
       <translation>日期列下没有列出人员</translation>
     </message>
@@ -6002,7 +6022,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../reports/messages.py" line="289" />
       <source>no plan found</source>
-      <translation type="unfinished" />
+      <translation>未找到可行方案</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty.py" line="393" />
@@ -6050,7 +6070,7 @@ Details were written to %2.</source>
       <translation>不符合任何需求</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="207" />
+      <location filename="../../reports/review.py" line="208" />
       <source>none recorded</source>
       <translation>未登记</translation>
     </message>
@@ -6090,7 +6110,7 @@ Details were written to %2.</source>
       <translation>不是 ISO 周（YYYY-Www，例如 2026-W49，2000 至 2100 年之间）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="479" />
+      <location filename="../../cli/sheets.py" line="489" />
       <source>not an answer</source>
       <translation>不是回答</translation>
     </message>
@@ -6100,7 +6120,7 @@ Details were written to %2.</source>
       <translation>无法理解（未采用）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="432" />
+      <location filename="../../cli/sheets.py" line="442" />
       <source>not usable</source>
       <translation>无法使用</translation>
     </message>
@@ -6122,7 +6142,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../reports/messages.py" line="288" />
       <source>nothing to do</source>
-      <translation type="unfinished" />
+      <translation>无需安排</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="95" />
@@ -6320,7 +6340,7 @@ Details were written to %2.</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="302" />
+      <location filename="../../cli/sheets.py" line="312" />
       <source>rows skipped, not people: %1</source>
       <translation>跳过的非人员行：%1</translation>
     </message>
@@ -6340,12 +6360,12 @@ Details were written to %2.</source>
       <translation>第二个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="520" />
+      <location filename="../../cli/sheets.py" line="530" />
       <source>services from column %1; several in one cell (joined by ┋ ; , 、) are a request each</source>
       <translation>服务项目取自 %1 列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="512" />
+      <location filename="../../cli/sheets.py" line="522" />
       <source>services from one 0/1 column per choice: %1; each chosen service is a request of its own</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
@@ -6355,27 +6375,27 @@ Details were written to %2.</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="201" />
+      <location filename="../../cli/sheets.py" line="210" />
       <source>sheet %1: %2, skipped</source>
       <translation>工作表 %1：%2，已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="288" />
+      <location filename="../../cli/sheets.py" line="298" />
       <source>sheet %1: duty roster of %2, %3 – %4, %5 block(s); columns read as %6</source>
       <translation>工作表 %1：%2 排班表，%3 – %4，%5 个表块；各列读作 %6</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="217" />
+      <location filename="../../cli/sheets.py" line="227" />
       <source>sheet %1: no one is listed under the day columns</source>
       <translation>工作表 %1：日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="207" />
+      <location filename="../../cli/sheets.py" line="217" />
       <source>sheet %1: not a roster (%2), skipped</source>
       <translation>工作表 %1：不是排班表（%2），已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="211" />
+      <location filename="../../cli/sheets.py" line="221" />
       <source>sheet %1: not read: %2</source>
       <translation>工作表 %1：未读取：%2</translation>
     </message>
@@ -6410,7 +6430,7 @@ Details were written to %2.</source>
       <translation>工作牌、工作服</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="476" />
+      <location filename="../../cli/sheets.py" line="486" />
       <source>staff number</source>
       <translation>工号</translation>
     </message>
@@ -6425,12 +6445,12 @@ Details were written to %2.</source>
       <translation>听诊器</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="477" />
+      <location filename="../../cli/sheets.py" line="487" />
       <source>submission number</source>
       <translation>答卷编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="478" />
+      <location filename="../../cli/sheets.py" line="488" />
       <source>submission time</source>
       <translation>提交时间</translation>
     </message>
@@ -6462,22 +6482,22 @@ Details were written to %2.</source>
     <message>
       <location filename="../../reports/messages.py" line="278" />
       <source>the best found in the time given</source>
-      <translation type="unfinished" />
+      <translation>在给定时间内找到的最好结果</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="285" />
       <source>the best plan found in the time given</source>
-      <translation type="unfinished" />
+      <translation>在给定时间内找到的最佳方案</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="284" />
       <source>the best plan possible</source>
-      <translation type="unfinished" />
+      <translation>已是最佳方案</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="277" />
       <source>the best possible</source>
-      <translation type="unfinished" />
+      <translation>已是最好</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="495" />
@@ -6820,6 +6840,11 @@ Details were written to %2.</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
     <message>
+      <location filename="../../cli/sheets.py" line="210" />
+      <source>very hidden</source>
+      <translation>深度隐藏</translation>
+    </message>
+    <message>
       <location filename="../../ui/requests_page.py" line="68" />
       <source>wanted date passed</source>
       <translation>期望日期已过</translation>
@@ -6902,7 +6927,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../reports/messages.py" line="311" />
       <source>{name}: {value} ({status})</source>
-      <translation type="unfinished" />
+      <translation>{name}：{value}（{status}）</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="342" />
@@ -7025,7 +7050,7 @@ Details were written to %2.</source>
       <translation>★ 党员 · 合适人选排在前面：空闲、资质相符、来自牵头支部、本月时长最少</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="243" />
+      <location filename="../../reports/review.py" line="244" />
       <source>✓ held: people served · volunteer hours; ！ conflicts the occurrence carries</source>
       <translation>✓ 已举办：服务人数 · 志愿服务时长；！ 该场次的冲突数</translation>
     </message>
