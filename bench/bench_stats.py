@@ -69,6 +69,7 @@ def scaling(small: bool = False) -> None:
     sizes = (1, 2) if small else (1, 2, 5)
     print(f"== statistics by plan size (demo scale: {'small' if small else 'hospital'} × {sizes}) ==")
     figures: dict[int, float] = {}
+    cpus: dict[int, float] = {}
     for n in sizes:
         plan = demo_group(small, n, year, today)
         cal = WorkCalendar(official_calendar(), plan.calendar.values())
@@ -77,12 +78,13 @@ def scaling(small: bool = False) -> None:
                 compute(plan, cal, date(year, 1, 1), date(year, 12, 31), today), plan
             )
         )
-        figures[n] = wall
+        figures[n], cpus[n] = wall, cpu
         print(
             f"  ×{n}: {len(plan.staff)} staff, {len(plan.records)} records; stats of the year {wall:.3f} s "
             f"({cpu:.3f} s CPU; {st['totals']['occurrences']} held)"
         )
     growth("stats of the year", figures)
+    growth("stats of the year, CPU", cpus)
 
 
 # The child opens the demo in the real main window and times the first visit to each page, until

@@ -297,17 +297,28 @@ def department_cover(
             {t for s0, s1, _p, _o in items for t in (s0, s1)}
             | {t for p in people for u0, u1, _r in away.get(p, ()) for t in (u0, u1)}
         )
+        # Walked once in time order: the draws under way at each cut (every start and end is a
+        # cut, so a draw under way at t0 lasts to t1); people never away are counted by set.
+        items.sort(key=lambda x: x[0])
+        never_away = {p for p in people if p not in away}
+        sometimes_away = [p for p in people if p in away]
+        under_way: list[tuple[datetime, datetime, str, OccKey]] = []
+        i = 0
         stretch: list[Any] | None = None
         for t0, t1 in zip(points, points[1:], strict=False):
-            drawing = [(p, o) for s0, s1, p, o in items if s0 <= t0 and t1 <= s1]
+            while i < len(items) and items[i][0] <= t0:
+                under_way.append(items[i])
+                i += 1
+            under_way = [x for x in under_way if x[1] > t0]
+            drawing = [(p, o) for _s0, _s1, p, o in under_way]
             if not drawing:
                 _close(stretch, out, dept_id)
                 stretch = None
                 continue
-            present = 0
             out_people = {p for p, _o in drawing}
-            for p in people:
-                reasons = {r for u0, u1, r in away.get(p, ()) if u0 <= t0 and t1 <= u1}
+            present = len(never_away) - len(never_away & out_people)
+            for p in sometimes_away:
+                reasons = {r for u0, u1, r in away[p] if u0 <= t0 and t1 <= u1}
                 if reasons - {"duty"}:
                     continue  # on leave, resting or away
                 if "duty" in reasons or p not in out_people:
@@ -607,7 +618,9 @@ def pairing_progress(
     return out
 
 
-def pairings_behind(plan: Plan, calendar: WorkCalendar, today: date | datetime) -> list[Conflict]:
+def pairings_behind(
+    plan: Plan, calendar: WorkCalendar, today: date | datetime, held_from: list[Booked] | None = None
+) -> list[Conflict]:
     """The pairings behind plan at the judgement date (see `pairing_progress`)."""
     return [
         Conflict(
@@ -617,7 +630,7 @@ def pairings_behind(plan: Plan, calendar: WorkCalendar, today: date | datetime) 
             pairing=p.pairing,
             detail=(("held", p.held), ("expected", p.expected), ("target", p.target)),
         )
-        for p in pairing_progress(plan, calendar, today)
+        for p in pairing_progress(plan, calendar, today, held_from)
         if p.behind
     ]
 
@@ -692,7 +705,13 @@ KINDS: dict[str, ConflictKind] = {
             "pairing_behind_plan",
             WARNING,
             GLOBAL,
-            lambda bs, ctx: pairings_behind(ctx.plan, ctx.calendar, ctx.today),
+            # Checking the whole plan, the occurrences at hand are all there are: not expanded again.
+            lambda bs, ctx: pairings_behind(
+                ctx.plan,
+                ctx.calendar,
+                ctx.today,
+                bs if ctx.window_from is None and ctx.window_to is None else None,
+            ),
         ),
         ConflictKind(
             "request_overdue",

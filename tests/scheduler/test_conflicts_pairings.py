@@ -127,6 +127,9 @@ def test_checker_stats_and_oracle_agree(case) -> None:
     # `check` (the CLI judges at 00:00 of --today) and the GUI (at the current time of day).
     assert _flagged(check(CheckContext(plan, CAL, midnight))) == expected
     assert _flagged(check(CheckContext(plan, CAL, at_moment))) == expected
+    # A window limits the occurrences checked, not the pairings' judgement (DOMAIN.md, "Window").
+    week = CheckContext(plan, CAL, at_moment, window_from=judged, window_to=judged + timedelta(days=6))
+    assert _flagged(check(week)) == expected
     # The conflicts panel's incremental checker.
     assert _flagged(IncrementalChecker(CheckContext(plan, CAL, at_moment)).conflicts) == expected
     # The statistics of the judgement date's year (`stats --year`, the statistics page, the workbook).
