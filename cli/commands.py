@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import io
 import json
+import os
 import sys
 import time
 import traceback
@@ -36,12 +38,14 @@ from reports import ReportError
 from reports.document import translator
 from reports.ics import calendar_file
 from reports.messages import (
+    KIND_NAMES,
     REQUEST_STATUS_NAMES,
     describe,
     describe_bound,
     describe_hospital_change,
     describe_own_leads,
     describe_pool,
+    describe_run,
     describe_stage,
     describe_unfilled,
 )
@@ -307,7 +311,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for c in conflicts:
             severity = _column(t(SEVERITIES.get(c.severity, c.severity)), 7)
-            _say(f"{severity} {c.kind:20} {describe(c, plan, t)}")
+            kind = _column(t(KIND_NAMES.get(c.kind, c.kind)), 20)  # the kind's name; --json gives its code
+            _say(f"{severity} {kind} {describe(c, plan, t)}")
         _say(tf("%1 error(s), %2 warning(s)", tally["error"], tally["warning"]))
     return EXIT_WANTING if tally["error"] else EXIT_OK
 
@@ -414,13 +419,15 @@ def cmd_assign(args: argparse.Namespace) -> int:
                 proposal.leads_added,
                 sum(u.missing for u in proposal.unfilled),
                 f"{proposal.seconds:.1f}",
-                proposal.status,
+                describe_run(proposal.status, t),
             )
         )
         _say(describe_bound(proposal.bound, proposal.max_hours, plan, t))
         _say(describe_own_leads(proposal.own_leads, t))
-        for st in proposal.stages:
-            _say(f"  {describe_stage(st, t)}")
+        if proposal.stages:
+            _say(t("The goals, most important first (each one kept while the next was sought):"))
+        for i, st in enumerate(proposal.stages, 1):
+            _say(f"  {i}. {describe_stage(st, t)}")
     return EXIT_WANTING if proposal.unfilled else EXIT_OK
 
 
@@ -747,6 +754,10 @@ def run(argv: list[str]) -> int:
         return EXIT_FAILED
     except KeyboardInterrupt:
         _error(t("interrupted, nothing more was written"))
+        return EXIT_FAILED
+    except BrokenPipeError:  # the reader stopped reading (`check | head`): nothing to say to it
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILED
     except IntegrityError as exc:
         _error(tf("the database refused the change, nothing changed: %1", exc))

@@ -1,39 +1,25 @@
-"""The command line's language: --lang, else the app's language setting, else the system
-locale (Chinese when it starts with zh, English otherwise). Messages are written in English
+"""The command line's language: the app's one rule (db/language.py: --lang, else the app's
+language setting, else an English system locale, else Chinese). Messages are written in English
 in the code, marked `t("…")` or `tf("… %1 …", value)`, and looked up in the app's catalogue.
 Also what the terminal is given: text with no control characters from names in files."""
 
 from __future__ import annotations
 
 import json
-import locale
-import os
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from db.paths import load_preferences
+from db.language import LANGUAGES, app_language
 from reports.document import translator
 from reports.text import REPLACEMENT, fill, one_line
-
-LANGUAGES = ("zh_CN", "en")
 
 _current: list[Callable[[str], str]] = [lambda text: text]
 
 
 def resolve(chosen: str | None) -> str:
-    """The language to speak: the option given, the app's setting, or the system's."""
-    if chosen in LANGUAGES:
-        return chosen
-    saved = load_preferences().get("language")
-    if saved in LANGUAGES:
-        return str(saved)
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "zh_CN" if value.lower().startswith("zh") else "en"
-    system = locale.getlocale()[0] or ""
-    return "zh_CN" if system.lower().startswith("zh") else "en"
+    """The language to speak: the option given, the app's setting, the system's, or Chinese."""
+    return app_language(chosen)
 
 
 def asked(argv: Sequence[str]) -> str | None:

@@ -274,25 +274,41 @@ PREFERENCE_FIGURES = {
     "evenings": N_("evenings in a row for one person"),
 }
 STAGE_STATUS = {
-    "optimal": N_("proved best"),
-    "stopped": N_("improved, stopped by its budget"),
-    "kept": N_("nothing better found within its budget"),
+    "optimal": N_("the best possible"),
+    "stopped": N_("the best found in the time given"),
+    "kept": N_("no better one found in the time given"),
     "cancelled": N_("cancelled"),
+}
+# How a whole run of auto-assign ended (scheduler.assign.Proposal.status), in plain words.
+RUN_STATUS = {
+    "optimal": N_("the best plan possible"),
+    "stopped": N_("the best plan found in the time given"),
+    "cancelled": N_("cancelled"),
+    "greedy": N_("filled in order, without searching"),
+    "nothing to do": N_("nothing to do"),
+    "no solution": N_("no plan found"),
 }
 
 
+def describe_run(status: str, t: Callable[[str], str] = lambda s: s) -> str:
+    """How a run of auto-assign ended: 'the best plan possible'."""
+    return t(RUN_STATUS.get(status, status))
+
+
 def describe_stage(stage: Stage, t: Callable[[str], str] = lambda s: s) -> str:
-    """'Smallest maximum of hours per person: 3.5 (proved best, 1.2 s)'."""
+    """'Smallest maximum of hours per person: 3.5 (the best possible)'."""
     rule = t(PREFERENCE_FIGURES.get(stage.rule or "", stage.rule or ""))
     name = t(STAGE_NAMES.get(stage.name, stage.name)).format(level=_hours(stage.level or 0), rule=rule)
     status = t(STAGE_STATUS.get(stage.status, stage.status))
     if stage.bound is not None and stage.status != "optimal" and abs(stage.bound - stage.value) > 1e-6:
         # How far it may be from best: what the search proved no answer passes.
         most = stage.name in ("fill", "lead", "own_branch")
-        status += t("; at most {bound}" if most else "; at least {bound}").format(bound=_hours(stage.bound))
+        # Two t() calls, not one of a conditional: tools/translations.py collects literal strings.
+        said = t("; perhaps up to {bound}") if most else t("; perhaps as low as {bound}")
+        status += said.format(bound=_hours(stage.bound))
     if stage.by_clock:
         status += t(", stopped by the clock: may differ on another run")
-    return f"{name}: {_hours(stage.value)} ({status}, {stage.seconds:.1f} s)"
+    return t("{name}: {value} ({status})").format(name=name, value=_hours(stage.value), status=status)
 
 
 def describe_own_leads(own: OwnLeads, t: Callable[[str], str] = lambda s: s) -> str:

@@ -17,6 +17,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="outreach-tests-config-")
 # The one place settings live (db/paths.settings_dir), pointed at a temp folder for every test.
 os.environ["OUTREACH_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="outreach-tests-settings-")
+# The system's language, for the app's one rule (db/language.py): English, so that the command
+# line's tests read English unless they ask (--lang); the GUI's tests choose Chinese in Settings
+# (tests/ui/conftest.py). LC_MESSAGES names only the language of messages, not the encoding.
+if "LC_ALL" in os.environ:
+    os.environ.setdefault("LANG", os.environ["LC_ALL"])
+    del os.environ["LC_ALL"]
+os.environ["LC_MESSAGES"] = "en_US.UTF-8"
 
 from db.store import Store  # noqa: E402
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
-from db.paths import load_preferences, save_preference
+from db.language import app_language
+from db.paths import save_preference
 from reports.text import fill
 from resources import TRANSLATIONS
 
 CONTEXT = "app"
 LANGUAGES = {"zh_CN": "中文", "en": "English"}
-DEFAULT_LANGUAGE = "zh_CN"
 
 _installed: list[QTranslator] = []
 
@@ -36,9 +36,9 @@ def N_(text: str) -> str:
 
 def current_language() -> str:
     """The language chosen in Settings (kept beside the database, where the command line reads
-    it too); an older version kept it in Qt's settings."""
-    lang = load_preferences().get("language") or QSettings().value("language", DEFAULT_LANGUAGE)
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    it too; an older version kept it in Qt's settings), else the system's, else Chinese: the
+    command line's rule, db/language.py."""
+    return app_language(legacy=QSettings().value("language"))
 
 
 def set_language_setting(lang: str) -> None:

@@ -4945,7 +4945,7 @@ Details were written to %2.</source>
       <translation>打勾：工作日出勤，门诊时间内在岗</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1469" />
+      <location filename="../../scheduler/spreadsheet.py" line="1473" />
       <source>a time without a date</source>
       <translation>有时间但没有日期</translation>
     </message>
@@ -5010,7 +5010,7 @@ Details were written to %2.</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="913" />
+      <location filename="../../scheduler/spreadsheet.py" line="916" />
       <source>appears twice (row {value})</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
@@ -5445,7 +5445,7 @@ Details were written to %2.</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1393" />
+      <location filename="../../scheduler/spreadsheet.py" line="1397" />
       <source>imported before ({value})</source>
       <translation>之前已导入（{value}）</translation>
     </message>
@@ -5490,7 +5490,7 @@ Details were written to %2.</source>
       <translation>重复列出</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="939" />
+      <location filename="../../scheduler/spreadsheet.py" line="929" />
       <source>is longer than {value} characters</source>
       <translation>超过 {value} 个字符</translation>
     </message>
@@ -5960,7 +5960,7 @@ Details were written to %2.</source>
       <translation>在给定时间内未找到更好的</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1015" />
+      <location filename="../../scheduler/spreadsheet.py" line="1019" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
@@ -6005,7 +6005,7 @@ Details were written to %2.</source>
       <translation>日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1417" />
+      <location filename="../../scheduler/spreadsheet.py" line="1421" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
@@ -6015,7 +6015,7 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="985" />
+      <location filename="../../scheduler/spreadsheet.py" line="989" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
     </message>
@@ -6030,12 +6030,12 @@ Details were written to %2.</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1383" />
+      <location filename="../../scheduler/spreadsheet.py" line="1387" />
       <source>no service chosen</source>
       <translation>未选择服务项目</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1418" />
+      <location filename="../../scheduler/spreadsheet.py" line="1422" />
       <source>no service {value}</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
@@ -6715,7 +6715,7 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1391" />
+      <location filename="../../scheduler/spreadsheet.py" line="1395" />
       <source>the same as row {value}</source>
       <translation>与第 {value} 行相同</translation>
     </message>
@@ -6825,12 +6825,12 @@ Details were written to %2.</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1031" />
+      <location filename="../../scheduler/spreadsheet.py" line="1035" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="976" />
+      <location filename="../../scheduler/spreadsheet.py" line="980" />
       <source>unknown qualification {value}</source>
       <translation>未知资质“{value}”</translation>
     </message>
@@ -6965,7 +6965,7 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1465" />
+      <location filename="../../scheduler/spreadsheet.py" line="1469" />
       <source>{value} ends before it starts</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
@@ -6975,17 +6975,17 @@ Details were written to %2.</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1441" />
+      <location filename="../../scheduler/spreadsheet.py" line="1445" />
       <source>{value} is neither urgent nor normal</source>
       <translation>{value} 既不是紧急也不是一般</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1450" />
+      <location filename="../../scheduler/spreadsheet.py" line="1454" />
       <source>{value} is not a date</source>
       <translation>{value} 不是日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1430" />
+      <location filename="../../scheduler/spreadsheet.py" line="1434" />
       <source>{value} is not a date and time</source>
       <translation>{value} 不是日期时间</translation>
     </message>
@@ -6995,27 +6995,27 @@ Details were written to %2.</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="991" />
+      <location filename="../../scheduler/spreadsheet.py" line="995" />
       <source>{value} is not a number of hours a month</source>
       <translation>{value} 不是每月小时数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1039" />
+      <location filename="../../scheduler/spreadsheet.py" line="1043" />
       <source>{value} is not a number of people</source>
       <translation>{value} 不是人数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="967" />
+      <location filename="../../scheduler/spreadsheet.py" line="971" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1003" />
+      <location filename="../../scheduler/spreadsheet.py" line="1007" />
       <source>{value} is not a staff status (在职, 返聘, 离职, 退休 …)</source>
       <translation>{value} 不是人员状态（在职、返聘、离职、退休等）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1457" />
+      <location filename="../../scheduler/spreadsheet.py" line="1461" />
       <source>{value} is not a time of day</source>
       <translation>{value} 不是时刻</translation>
     </message>

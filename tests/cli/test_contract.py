@@ -293,3 +293,67 @@ def test_roster_week_of_a_sunday_says_the_week_it_printed(office, tmp_path, caps
     )
     assert code == 0, err
     assert said.strip() == f"wrote {out}: 2026-12-07 – 2026-12-13"
+
+
+# ---- 8. wording: kinds by name, the solver in plain words, one default language -----------------
+
+
+def test_check_text_names_kinds_in_the_language_not_by_code(office, capsys) -> None:
+    code = cli_run(["--lang", "zh_CN", "--db", str(office), "check", "--today", "2026-12-01"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "_" not in out and "understaffed" not in out and "unqualified" not in out, out
+    assert "人员不足" in out or "资质不符" in out, out
+
+
+def test_assign_says_how_it_ended_in_plain_words(office, capsys) -> None:
+    argv = ["--db", str(office), "assign", "--from", "2026-12-01", "--to", "2026-12-31", "--dry-run"]
+    code = cli_run(["--lang", "zh_CN", *argv])
+    out = capsys.readouterr().out
+    assert code in (0, 1)
+    for jargon in ("optimal", "stopped", "greedy", "已证明最优", " s)", " s，"):
+        assert jargon not in out, (jargon, out)
+    lines = out.splitlines()
+    goals = lines.index(next(x for x in lines if x.startswith("各项目标")))
+    assert lines[goals + 1].startswith("  1. 填满所有岗位："), out
+    code = cli_run(["--lang", "en", *argv])
+    out = capsys.readouterr().out
+    assert "(the best plan possible)" in out or "(the best plan found in the time given)" in out, out
+    assert "  1. Fill every place: " in out and "(the best possible)" in out, out
+
+
+@pytest.mark.parametrize(
+    ("env", "saved", "expected"),
+    [
+        ({}, None, "zh_CN"),
+        ({"LANG": "C.UTF-8"}, None, "zh_CN"),
+        ({"LANG": "POSIX"}, None, "zh_CN"),
+        ({"LANG": "en_US.UTF-8"}, None, "en"),
+        ({"LANG": "de_DE.UTF-8"}, None, "zh_CN"),
+        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "zh_CN.UTF-8"}, None, "zh_CN"),
+        ({"LC_ALL": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, None, "en"),
+        ({"LANG": "en_US.UTF-8"}, "zh_CN", "zh_CN"),
+        ({}, "en", "en"),
+    ],
+)
+def test_one_default_language_for_the_window_and_the_command_line(
+    monkeypatch, tmp_path, env, saved, expected
+) -> None:
+    """Issue 20: the command line said English where no system language is set, the window
+    Chinese. Now both ask db/language.app_language: Chinese when nothing says otherwise."""
+    from cli.lang import resolve
+    from db.language import app_language
+    from db.paths import save_preference
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("OUTREACH_SETTINGS_DIR", str(tmp_path / "settings"))
+    if saved:
+        save_preference("language", saved)
+    assert app_language() == resolve(None) == expected
+    assert resolve("en") == "en"
+    import ui.i18n
+
+    assert ui.i18n.current_language.__code__.co_names.count("app_language") == 1  # the same rule
