@@ -107,6 +107,30 @@ def long_shared_string(chars: int = 30_000, rows: int = 300, cols: int = 40, hea
     )
 
 
+def every_cell(chars: int, rows: int, cols: int) -> bytes:
+    """One shared string of `chars` characters in every cell, the header rows too."""
+    shared = f'<sst xmlns="{MAIN}"><si><t>{"长" * chars}</t></si></sst>'
+    body = "".join(
+        f'<row r="{r}">'
+        + "".join(f'<c r="{sp._letter(c)}{r}" t="s"><v>0</v></c>' for c in range(cols))
+        + "</row>"
+        for r in range(1, rows + 1)
+    )
+    return raw_xlsx(f'<worksheet xmlns="{MAIN}"><sheetData>{body}</sheetData></worksheet>', shared)
+
+
+def test_the_16_kb_workbook_of_one_long_string_everywhere() -> None:
+    """As found: 16 KB whose string of a million characters fills 20 rows of 256 cells took past
+    120 s (the header search normalised it again for every cell); one of 32,000 characters, 11 s."""
+    huge = every_cell(1_000_000, 20, 256)
+    assert len(huge) < 16_500
+    with pytest.raises(SheetError, match="row 1, column A: a cell holds more than 32,767 characters"):
+        timed(3, read_workbook, huge, "hr.xlsx")
+    [sheet] = timed(5, read_workbook, every_cell(32_000, 40, 256), "hr.xlsx")
+    assert timed(1, find_header, "staff", sheet.rows) == 0
+    assert timed(1, guess_mapping, "staff", sheet.rows[0], sheet.rows[1:]) == {}
+
+
 def test_one_long_shared_string_in_many_cells_is_read_in_time() -> None:
     data = long_shared_string()
     assert len(data) < 32_000
