@@ -423,7 +423,9 @@ class SheetImportDialog(QDialog):
         text = f"{tr(FIELD_NAMES.get(field, field))}: {tr(template).format(value=value)}"
         candidates = res.candidates.get(field)
         if candidates:
-            items = self.plan.partners if field == "partner" else self.plan.services
+            items = {"partner": self.plan.partners, "department": self.plan.departments}.get(
+                field, self.plan.services
+            )
             text += "; " + trf("closest: %1", "、".join(items[k].name for k in candidates if k in items))
         return text
 

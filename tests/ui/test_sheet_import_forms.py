@@ -168,3 +168,18 @@ def test_two_staff_number_columns_are_named_and_neither_taken(qtbot) -> None:
     assert not d.buttons.button(d.buttons.StandardButton.Ok).isEnabled()
     d.set_field(0, "id")  # the user chooses
     assert d.buttons.button(d.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_a_staff_preview_says_the_closest_department_and_a_bad_phone(qtbot) -> None:
+    rows = [
+        ["工号", "姓名", "科室", "职务", "职称", "手机号"],
+        ["E1", "甲", "针炙科", "护士长", "主管护师", "abc"],
+    ]
+    sheets = read_workbook(csv_bytes(rows), "hr.csv")
+    d = sheet_import.SheetImportDialog(Path("hr.csv"), sheets, _plan(), target="staff", now=NOW)
+    qtbot.addWidget(d)
+    fields = [d.columns.cellWidget(i, 1).currentData() for i in range(6)]
+    assert fields == ["id", "name", "department", "position", "title", "phone"]
+    said = d.preview.item(0, d.preview.columnCount() - 1).text()
+    assert trf("closest: %1", "针灸科") in said
+    assert tr("{value} is not a phone number").format(value="abc") in said
