@@ -66,7 +66,7 @@ def describe_fix(fix: Fix, plan: Plan, t: Translate) -> str:
         pool_name(plan, fix.department, fix.qualification, t),
         f"{fix.short_hours:g}",
         f"{fix.month:%Y-%m}",
-    ) + "; ".join(parts)
+    ) + t("; ").join(parts)
 
 
 def write_workbook(out: str | Path | BinaryIO, f: Forecast, plan: Plan, t: Translate) -> None:

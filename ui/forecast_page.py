@@ -259,7 +259,7 @@ class ForecastPage(QWidget):
             else:
                 a = plan.activities.get(key)
                 name = a.title if a else key
-            lines.append(f"{hours:g} h  {name}")
+            lines.append(f"{round(hours, 2):g} h  {name}")
         return lines
 
     def open_month(self, index: int) -> BehindDialog | None:
@@ -293,6 +293,7 @@ class ForecastPage(QWidget):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setForeground(QBrush(QColor(SHORT_COLOUR)))
+                item.setToolTip(text)
                 self.fixes.setItem(i, c, item)
         if not fixes:
             self.fixes.setItem(0, 0, QTableWidgetItem(tr("No pool runs short in this year.")))
@@ -302,6 +303,7 @@ class ForecastPage(QWidget):
         for c in (0, 1, 2):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.fixes.resizeRowsToContents()
 
     def choose_fix(self, row: int) -> None:
         """A gap double-clicked: its pool's chart."""
