@@ -142,6 +142,7 @@ class ReviewPage(QWidget):
             t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             t.verticalHeader().hide()
+            t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)
         self.ahead = QLabel()
         self.ahead.setObjectName("ahead")
         self.ahead.setWordWrap(True)
