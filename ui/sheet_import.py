@@ -402,7 +402,9 @@ class SheetImportDialog(QDialog):
                     len(per_row),
                     len(good),
                     again,
-                    len({r.line for r in self.results if r.problems or (r.record is None and r.skip is None)}),
+                    len(
+                        {r.line for r in self.results if r.problems or (r.record is None and r.skip is None)}
+                    ),
                 )
             )
         else:
@@ -416,7 +418,10 @@ class SheetImportDialog(QDialog):
                 )
             )
         ok = self.buttons.button(self.buttons.StandardButton.Ok)
-        ok.setText(trf("Import %1 rows", len(good)))
+        if target == "requests":
+            ok.setText(trf("Import %1 requests", len(good)))
+        else:
+            ok.setText(trf("Import %1 rows", len(good)))
         ok.setEnabled(bool(good))
 
     def _problem(self, res: RowResult, field: str, template: str, value: str) -> str:

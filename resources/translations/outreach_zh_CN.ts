@@ -89,7 +89,7 @@
       <translation>%1（实为 %2）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="583" />
+      <location filename="../../ui/sheet_import.py" line="590" />
       <source>%1 (hidden: skipped)</source>
       <translation>%1（隐藏：跳过）</translation>
     </message>
@@ -109,7 +109,7 @@
       <translation>%1（由 %2 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="584" />
+      <location filename="../../ui/sheet_import.py" line="591" />
       <source>%1 (not read)</source>
       <translation>%1（未读取）</translation>
     </message>
@@ -139,17 +139,17 @@
       <translation>%1（工作表 %2）：文件有两种读法：%3 这几列都可能是%4；未导入任何内容（只保留其中一列，或给另一列换个表头）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="95" />
+      <location filename="../../cli/commands.py" line="97" />
       <source>%1 acknowledgements</source>
       <translation>%1 条已确认的警告</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="90" />
+      <location filename="../../cli/commands.py" line="92" />
       <source>%1 activities</source>
       <translation>%1 个活动</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="91" />
+      <location filename="../../cli/commands.py" line="93" />
       <source>%1 assignments</source>
       <translation>%1 条排班</translation>
     </message>
@@ -159,22 +159,22 @@
       <translation>到场 %1 人，共 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="84" />
+      <location filename="../../cli/commands.py" line="86" />
       <source>%1 branches</source>
       <translation>%1 个党支部</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="94" />
+      <location filename="../../cli/commands.py" line="96" />
       <source>%1 calendar</source>
       <translation>%1 个日历日</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="82" />
+      <location filename="../../cli/commands.py" line="84" />
       <source>%1 campuses</source>
       <translation>%1 个院区</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="253" />
+      <location filename="../../ui/review_page.py" line="254" />
       <source>%1 conflicts</source>
       <translation>%1 项冲突</translation>
     </message>
@@ -184,12 +184,12 @@
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="83" />
+      <location filename="../../cli/commands.py" line="85" />
       <source>%1 departments</source>
       <translation>%1 个科室</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="314" />
+      <location filename="../../cli/commands.py" line="316" />
       <source>%1 error(s), %2 warning(s)</source>
       <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -323,7 +323,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="799" />
+      <location filename="../../ui/sheet_import.py" line="806" />
       <source>%1 of them are left out: the same person and times are held already (typed in, or another roster).</source>
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
@@ -338,12 +338,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 页太多，无法做成一张图片（最多 %2 页）：请选择较短的时间段，或打印 PDF</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="88" />
+      <location filename="../../cli/commands.py" line="90" />
       <source>%1 pairings</source>
       <translation>%1 个结对</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="87" />
+      <location filename="../../cli/commands.py" line="89" />
       <source>%1 partners</source>
       <translation>%1 个结对单位</translation>
     </message>
@@ -358,7 +358,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>负担最重的有 %1 人。用时 %2 秒。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="93" />
+      <location filename="../../cli/commands.py" line="95" />
       <source>%1 records</source>
       <translation>%1 条服务记录</translation>
     </message>
@@ -373,7 +373,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>移除 %1 人，新增 %2 人，调整 %3 人</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="92" />
+      <location filename="../../cli/commands.py" line="94" />
       <source>%1 requests</source>
       <translation>%1 个点单</translation>
     </message>
@@ -388,17 +388,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>共 %1 行：新点单 %2 条，已有 %3 条（重复行或之前已导入），%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="410" />
+      <location filename="../../ui/sheet_import.py" line="412" />
       <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="239" />
+      <location filename="../../ui/review_page.py" line="240" />
       <source>%1 served, %2 h</source>
       <translation>服务 %1 人，%2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="89" />
+      <location filename="../../cli/commands.py" line="91" />
       <source>%1 services</source>
       <translation>%1 个服务项目</translation>
     </message>
@@ -408,17 +408,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 在 %3 缺 %2 小时：</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="85" />
+      <location filename="../../cli/commands.py" line="87" />
       <source>%1 staff</source>
       <translation>%1 名职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="790" />
+      <location filename="../../ui/sheet_import.py" line="797" />
       <source>%1 to write, %2 already there, %3 earlier entries of these people and days replaced, %4 kept (their row or cell refused).</source>
       <translation>将写入 %1 条，已有 %2 条，替换这些人员在这些日期此前导入的 %3 条，保留 %4 条（其行或单元格未导入）。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="86" />
+      <location filename="../../cli/commands.py" line="88" />
       <source>%1 unavailability</source>
       <translation>%1 条不可用时段</translation>
     </message>
@@ -433,7 +433,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="224" />
+      <location filename="../../cli/commands.py" line="226" />
       <source>%1 was imported before: nothing changed</source>
       <translation>%1 之前已导入过：未做任何更改</translation>
     </message>
@@ -443,7 +443,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 已导入，有 %2 条警告：</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="158" />
+      <location filename="../../cli/commands.py" line="160" />
       <source>%1 was not imported, nothing changed: %2 problem(s)</source>
       <translation>%1 未导入，未做任何更改：%2 个问题</translation>
     </message>
@@ -453,12 +453,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="159" />
+      <location filename="../../cli/commands.py" line="161" />
       <source>%1 was not recorded, nothing changed: %2 problem(s)</source>
       <translation>%1 未登记，未做任何更改：%2 个问题</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="220" />
+      <location filename="../../cli/commands.py" line="222" />
       <source>%1 was refused, nothing changed: %2</source>
       <translation>%1 被拒绝，未做任何更改：%2</translation>
     </message>
@@ -468,12 +468,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 · %2 KB</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="410" />
+      <location filename="../../cli/commands.py" line="412" />
       <source>%1 – %2: %3: %4 of %5 open place(s) filled, %6 lead(s); %7 place(s) left open; %8 s (%9)</source>
       <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="776" />
+      <location filename="../../ui/sheet_import.py" line="783" />
       <source>%1, %2 – %3: %4 of %5 people found; %6 entries (%7 on duty, %8 resting after a night, %9 on leave).</source>
       <translation>%1，%2 – %3：%5 人中找到 %4 人；%6 条（在岗 %7、夜班后休息 %8、请假 %9）。</translation>
     </message>
@@ -493,7 +493,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="460" />
+      <location filename="../../cli/commands.py" line="462" />
       <source>%1: %2 occurrences held, %3 people served, %4 volunteer hours</source>
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
@@ -518,7 +518,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：%2 次移至 %3</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="593" />
+      <location filename="../../ui/sheet_import.py" line="600" />
       <source>%1: %2, %3 people</source>
       <translation>%1：%2，%3 人</translation>
     </message>
@@ -528,7 +528,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：活动 %4 在 %3 没有场次（当天未安排，或已取消）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="590" />
+      <location filename="../../ui/sheet_import.py" line="597" />
       <source>%1: hidden, skipped</source>
       <translation>%1：隐藏，已跳过</translation>
     </message>
@@ -553,7 +553,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：没有可读取的可见工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="595" />
+      <location filename="../../ui/sheet_import.py" line="602" />
       <source>%1: not read</source>
       <translation>%1：未读取</translation>
     </message>
@@ -563,7 +563,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：结束日期早于开始日期（%3）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="346" />
+      <location filename="../../cli/commands.py" line="348" />
       <source>%1; run assign again</source>
       <translation>%1；请重新运行 assign</translation>
     </message>
@@ -708,7 +708,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="503" />
+      <location filename="../../ui/sheet_import.py" line="510" />
       <source>(as the sheet says)</source>
       <translation>（按表格所写）</translation>
     </message>
@@ -728,7 +728,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（由 %1 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="839" />
+      <location filename="../../ui/sheet_import.py" line="846" />
       <source>(next day)</source>
       <translation>（次日）</translation>
     </message>
@@ -768,7 +768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="101" />
+      <location filename="../../cli/commands.py" line="103" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -783,7 +783,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，最多 {bound}</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="408" />
+      <location filename="../../cli/commands.py" line="410" />
       <source>, removed %1</source>
       <translation>，移除 %1 条</translation>
     </message>
@@ -798,12 +798,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，直到 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="519" />
+      <location filename="../../cli/commands.py" line="521" />
       <source>--activity ID and --occurrence DATE</source>
       <translation>--activity 活动编号 和 --occurrence 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="521" />
+      <location filename="../../cli/commands.py" line="523" />
       <source>--branch ID</source>
       <translation>--branch 党支部编号</translation>
     </message>
@@ -813,7 +813,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="522" />
+      <location filename="../../cli/commands.py" line="524" />
       <source>--from DATE</source>
       <translation>--from 日期</translation>
     </message>
@@ -823,7 +823,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--rest-until 和 --leave 需与 --on、--off 一起使用</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="520" />
+      <location filename="../../cli/commands.py" line="522" />
       <source>--staff ID</source>
       <translation>--staff 职工编号</translation>
     </message>
@@ -838,12 +838,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--to %1 早于所用的起始日 %2（请给出 --from）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="261" />
+      <location filename="../../cli/commands.py" line="263" />
       <source>--today %1 is not in the demo year %2</source>
       <translation>--today %1 不在演示年份 %2 内</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="176" />
+      <location filename="../../cli/commands.py" line="178" />
       <source>; </source>
       <translation>；</translation>
     </message>
@@ -953,6 +953,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动</translation>
     </message>
     <message>
+      <location filename="../../cli/find.py" line="23" />
+      <source>Activities (id, title, first start · venue · organizer; next dates)</source>
+      <translation>活动（编号、名称、首次开始 · 地点 · 牵头支部；接下来的日期）</translation>
+    </message>
+    <message>
       <location filename="../../reports/review.py" line="262" />
       <source>Activity</source>
       <translation>活动</translation>
@@ -978,7 +983,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="869" />
+      <location filename="../../ui/sheet_import.py" line="876" />
       <source>Add a code</source>
       <translation>添加代码</translation>
     </message>
@@ -1228,7 +1233,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="917" />
+      <location filename="../../ui/sheet_import.py" line="924" />
       <source>Away (leave) at its own hours</source>
       <translation>按自定时段不在（请假）</translation>
     </message>
@@ -1323,7 +1328,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="404" />
+      <location filename="../../cli/commands.py" line="406" />
       <source>CHANGED %1 %2: removed %3; added %4; moved %5</source>
       <translation>已调整 %1 %2：移除 %3；新增 %4；调动 %5</translation>
     </message>
@@ -1433,7 +1438,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="336" />
+      <location filename="../../ui/forecast_page.py" line="338" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -1528,7 +1533,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="859" />
+      <location filename="../../ui/sheet_import.py" line="866" />
       <source>Code in the roster</source>
       <translation>排班表中的代码</translation>
     </message>
@@ -1723,7 +1728,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【日期】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="437" />
+      <location filename="../../ui/sheet_import.py" line="444" />
       <source>Day shift: on duty in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
     </message>
@@ -1898,7 +1903,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心电图</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="285" />
+      <location filename="../../cli/commands.py" line="287" />
       <source>ERROR</source>
       <translation>错误</translation>
     </message>
@@ -1968,7 +1973,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结束时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="859" />
+      <location filename="../../ui/sheet_import.py" line="866" />
       <source>Ends at</source>
       <translation>下班</translation>
     </message>
@@ -2043,7 +2048,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每周%1</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="325" />
+      <location filename="../../ui/forecast_page.py" line="327" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2073,7 +2078,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="323" />
+      <location filename="../../ui/forecast_page.py" line="325" />
       <source>Export to Excel</source>
       <translation>导出 Excel</translation>
     </message>
@@ -2213,12 +2218,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>前进</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="707" />
+      <location filename="../../ui/sheet_import.py" line="714" />
       <source>Found as</source>
       <translation>对应职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="439" />
+      <location filename="../../ui/sheet_import.py" line="446" />
       <source>Free</source>
       <translation>休息（空闲）</translation>
     </message>
@@ -2403,7 +2408,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="881" />
+      <location filename="../../ui/sheet_import.py" line="888" />
       <source>How a cell of a department's duty roster is read. An empty cell is a free day. A shift with its own hours (Starts at, Ends at as HH:MM) ends the next day when it ends not after it starts (16:00 to 00:00 ends at midnight); Rest until: a rest after it, to that time of the day it ends. A roster's own legend is used for the codes it states, except where a code here says otherwise.</source>
       <translation>科室排班表中每个单元格的读法。空单元格为空闲。自定时段的班次（上班、下班，HH:MM）在下班时间不晚于上班时间时于次日结束（16:00 至 00:00 于午夜结束）；休息至：班次结束后休息到当日该时刻。排班表自带的班次说明用于其所列代码，但此处另有规定的代码以此处为准。</translation>
     </message>
@@ -2438,17 +2443,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="811" />
+      <location filename="../../ui/sheet_import.py" line="818" />
       <source>Import %1 entries</source>
       <translation>导入 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="813" />
+      <location filename="../../ui/sheet_import.py" line="820" />
       <source>Import %1 entries of %2 sheets</source>
       <translation>导入 %2 张工作表的 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="419" />
+      <location filename="../../ui/sheet_import.py" line="422" />
+      <source>Import %1 requests</source>
+      <translation>导入 %1 条点单</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="424" />
       <source>Import %1 rows</source>
       <translation>导入 %1 行</translation>
     </message>
@@ -2468,7 +2478,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入为</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="486" />
+      <location filename="../../ui/sheet_import.py" line="493" />
       <source>Import duty roster – %1</source>
       <translation>导入排班表 – %1</translation>
     </message>
@@ -2608,7 +2618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="440" />
+      <location filename="../../ui/sheet_import.py" line="447" />
       <source>Leave: away all day</source>
       <translation>请假：全天不在</translation>
     </message>
@@ -2628,12 +2638,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 的时长明细</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="656" />
+      <location filename="../../ui/sheet_import.py" line="663" />
       <source>Legend read: %1</source>
       <translation>读取的班次说明：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="651" />
+      <location filename="../../ui/sheet_import.py" line="658" />
       <source>Legend: none in the sheet; the codes of Settings ▸ Shift codes are used.</source>
       <translation>班次说明：表中没有；使用 设置 ▸ 班次代码 中的代码。</translation>
     </message>
@@ -2818,7 +2828,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>文件中的名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="707" />
+      <location filename="../../ui/sheet_import.py" line="714" />
       <source>Name in the roster</source>
       <translation>排班表中的姓名</translation>
     </message>
@@ -2928,7 +2938,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下周</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="438" />
+      <location filename="../../ui/sheet_import.py" line="445" />
       <source>Night shift: on duty overnight, resting the next day</source>
       <translation>夜班：夜间值班，次日休息</translation>
     </message>
@@ -2978,7 +2988,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>非党员</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="298" />
+      <location filename="../../ui/forecast_page.py" line="299" />
       <source>No pool runs short in this year.</source>
       <translation>本年没有资质池不足。</translation>
     </message>
@@ -3008,7 +3018,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="789" />
+      <location filename="../../ui/sheet_import.py" line="796" />
       <source>Not imported: %1 rows and %2 cells (in red).</source>
       <translation>不导入：%1 行、%2 个单元格（红色标出）。</translation>
     </message>
@@ -3108,7 +3118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>国家法定节假日（只读）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="916" />
+      <location filename="../../ui/sheet_import.py" line="923" />
       <source>On duty at its own hours</source>
       <translation>按自定时段在岗</translation>
     </message>
@@ -3223,6 +3233,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对共建</translation>
     </message>
     <message>
+      <location filename="../../cli/find.py" line="27" />
+      <source>Pairings (id, branch – partner)</source>
+      <translation>结对（编号、支部 – 共建单位）</translation>
+    </message>
+    <message>
       <location filename="../../reports/stats_xlsx.py" line="80" />
       <source>Pairings behind</source>
       <translation>进度滞后的结对</translation>
@@ -3248,6 +3263,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
+      <location filename="../../cli/find.py" line="25" />
+      <source>Partners (id, name, district)</source>
+      <translation>共建单位（编号、名称、所在区）</translation>
+    </message>
+    <message>
       <location filename="../../reports/review.py" line="195" />
       <source>Party branch</source>
       <translation>党支部</translation>
@@ -3256,6 +3276,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/entities.py" line="279" />
       <source>Party branches</source>
       <translation>党支部</translation>
+    </message>
+    <message>
+      <location filename="../../cli/find.py" line="26" />
+      <source>Party branches (id, name)</source>
+      <translation>党支部（编号、名称）</translation>
     </message>
     <message>
       <location filename="../../ui/entities.py" line="338" />
@@ -3538,7 +3563,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>仅在重新安排时：变动的安排尽可能少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="697" />
+      <location filename="../../ui/sheet_import.py" line="704" />
       <source>Read as %1 – %2, %3 day(s) in %4 block(s): %5</source>
       <translation>读作 %1 – %2，共 %3 天，%4 个表块：%5</translation>
     </message>
@@ -3583,7 +3608,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="871" />
+      <location filename="../../ui/sheet_import.py" line="878" />
       <source>Remove</source>
       <translation>删除</translation>
     </message>
@@ -3653,6 +3678,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
+      <location filename="../../cli/find.py" line="28" />
+      <source>Requests (id, partner: service, received)</source>
+      <translation>点单（编号、共建单位：服务、收到日期）</translation>
+    </message>
+    <message>
       <location filename="../../reports/review.py" line="87" />
       <source>Requests answered (median days)</source>
       <translation>已响应点单（中位天数）</translation>
@@ -3698,7 +3728,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="859" />
+      <location filename="../../ui/sheet_import.py" line="866" />
       <source>Rest until</source>
       <translation>休息至</translation>
     </message>
@@ -3718,7 +3748,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="873" />
+      <location filename="../../ui/sheet_import.py" line="880" />
       <source>Restore the defaults</source>
       <translation>恢复默认</translation>
     </message>
@@ -3743,22 +3773,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>轮值…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="707" />
+      <location filename="../../ui/sheet_import.py" line="714" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="719" />
+      <location filename="../../ui/sheet_import.py" line="726" />
       <source>Row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="724" />
+      <location filename="../../ui/sheet_import.py" line="731" />
       <source>Row %1, column %2 (%3)</source>
       <translation>第 %1 行，%2 列（%3）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="728" />
+      <location filename="../../ui/sheet_import.py" line="735" />
       <source>Rows skipped, not people: %1</source>
       <translation>跳过的非人员行：%1</translation>
     </message>
@@ -3933,7 +3963,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="596" />
+      <location filename="../../ui/sheet_import.py" line="603" />
       <source>Sheets found: %1</source>
       <translation>找到的工作表：%1</translation>
     </message>
@@ -4008,6 +4038,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>职工</translation>
     </message>
     <message>
+      <location filename="../../cli/find.py" line="24" />
+      <source>Staff (id, name, department · title)</source>
+      <translation>人员（编号、姓名、科室 · 职称）</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="331" />
       <source>Staff member</source>
       <translation>职工</translation>
@@ -4053,7 +4088,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="859" />
+      <location filename="../../ui/sheet_import.py" line="866" />
       <source>Starts at</source>
       <translation>上班</translation>
     </message>
@@ -4230,7 +4265,7 @@ Details were written to %2.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="426" />
+      <location filename="../../cli/commands.py" line="428" />
       <source>The goals, most important first (each one kept while the next was sought):</source>
       <translation>各项目标，按重要程度排列（求下一项时保持前面各项不变）：</translation>
     </message>
@@ -4305,7 +4340,7 @@ Details were written to %2.</source>
       <translation>重复规则得不到任何日期：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="289" />
+      <location filename="../../ui/review_page.py" line="290" />
       <source>The review is on the clipboard as a picture.</source>
       <translation>复盘已作为图片复制到剪贴板。</translation>
     </message>
@@ -4400,7 +4435,7 @@ Details were written to %2.</source>
       <translation>无法读取手册的这一页：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="675" />
+      <location filename="../../ui/sheet_import.py" line="682" />
       <source>This sheet cannot be read as a duty roster: %1</source>
       <translation>无法按排班表读取此工作表：%1</translation>
     </message>
@@ -4480,7 +4515,7 @@ Details were written to %2.</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="397" />
+      <location filename="../../cli/commands.py" line="399" />
       <source>UNFILLED %1</source>
       <translation>未补齐 %1</translation>
     </message>
@@ -4620,7 +4655,7 @@ Details were written to %2.</source>
       <translation>志愿服务时间银行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="285" />
+      <location filename="../../cli/commands.py" line="287" />
       <source>WARNING</source>
       <translation>警告</translation>
     </message>
@@ -4880,7 +4915,7 @@ Details were written to %2.</source>
       <translation>休息日</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="783" />
+      <location filename="../../cli/commands.py" line="792" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
@@ -4960,7 +4995,7 @@ Details were written to %2.</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="406" />
+      <location filename="../../cli/commands.py" line="408" />
       <source>added %1 assignment(s)</source>
       <translation>已新增 %1 条排班</translation>
     </message>
@@ -5025,12 +5060,12 @@ Details were written to %2.</source>
       <translation>要求开始后超过 %1 年的场次：本应用只安排其中 %2 场，截至 %3（请把该系列拆分）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="335" />
+      <location filename="../../cli/commands.py" line="337" />
       <source>assign</source>
       <translation>排班</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="843" />
+      <location filename="../../ui/sheet_import.py" line="850" />
       <source>away</source>
       <translation>不在</translation>
     </message>
@@ -5090,7 +5125,7 @@ Details were written to %2.</source>
       <translation>无法打开数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="146" />
+      <location filename="../../cli/commands.py" line="148" />
       <source>cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
@@ -5115,7 +5150,7 @@ Details were written to %2.</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="786" />
+      <location filename="../../cli/commands.py" line="795" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -5125,7 +5160,7 @@ Details were written to %2.</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="240" />
+      <location filename="../../cli/commands.py" line="242" />
       <source>cannot write %1: folder %2 does not exist</source>
       <translation>无法写入 %1：文件夹 %2 不存在</translation>
     </message>
@@ -5255,7 +5290,7 @@ Details were written to %2.</source>
       <translation>已删除</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="269" />
+      <location filename="../../cli/commands.py" line="271" />
       <source>demo hospital (%1, seed %2, %3, as on %4) written in %5 s: %6</source>
       <translation>演示医院（%1，随机种子 %2，%3 年，截至 %4）已写入，用时 %5 秒：%6</translation>
     </message>
@@ -5265,7 +5300,7 @@ Details were written to %2.</source>
       <translation>膳食指导资料</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="785" />
+      <location filename="../../cli/commands.py" line="794" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
     </message>
@@ -5315,12 +5350,12 @@ Details were written to %2.</source>
       <translation>例如：春节</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="77" />
+      <location filename="../../cli/commands.py" line="79" />
       <source>error: %1</source>
       <translation>错误：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="587" />
+      <location filename="../../cli/commands.py" line="589" />
       <source>error: %1 (see --help)</source>
       <translation>错误：%1（参见 --help）</translation>
     </message>
@@ -5355,7 +5390,7 @@ Details were written to %2.</source>
       <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="250" />
+      <location filename="../../cli/commands.py" line="252" />
       <source>exported to %1: %2</source>
       <translation>已导出到 %1：%2</translation>
     </message>
@@ -5425,22 +5460,22 @@ Details were written to %2.</source>
       <translation>超出月度上限的小时数</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="491" />
+      <location filename="../../cli/commands.py" line="493" />
       <source>ics needs either --staff ID or --branch ID</source>
       <translation>ics 需要 --staff 职工编号 或 --branch 党支部编号（二选一）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="169" />
+      <location filename="../../cli/commands.py" line="171" />
       <source>import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="176" />
+      <location filename="../../cli/commands.py" line="178" />
       <source>imported %1: %2</source>
       <translation>已导入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="227" />
+      <location filename="../../cli/commands.py" line="229" />
       <source>imported %1: %2 record(s) taken, %3 unchanged, %4 changed both here and in the field (choose in the app: File ▸ Field conflicts)</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
@@ -5455,12 +5490,12 @@ Details were written to %2.</source>
       <translation>手术：门诊时间内在岗（周排班）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="776" />
+      <location filename="../../cli/commands.py" line="785" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="754" />
+      <location filename="../../cli/commands.py" line="759" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
     </message>
@@ -5635,7 +5670,7 @@ Details were written to %2.</source>
       <translation>请假：全天不在</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="472" />
+      <location filename="../../cli/commands.py" line="474" />
       <source>led by their own branch: %1 of %2 occurrences planned or held</source>
       <translation>由本支部党员带队：%1 / %2 场（已计划或已举行）</translation>
     </message>
@@ -5930,6 +5965,11 @@ Details were written to %2.</source>
       <translation>需要 %1 小时，可出 %2 小时</translation>
     </message>
     <message>
+      <location filename="../../cli/find.py" line="70" />
+      <source>next: %1</source>
+      <translation>接下来：%1</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/duty_codes.py" line="103" />
       <source>night duty from the end of clinical hours to the next morning, then rest</source>
       <translation>夜班：门诊时间结束至次晨，之后休息</translation>
@@ -5990,6 +6030,11 @@ Details were written to %2.</source>
       <translation>无影响</translation>
     </message>
     <message>
+      <location filename="../../cli/find.py" line="70" />
+      <source>no occurrence from today on</source>
+      <translation>今天起没有场次</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/duty.py" line="893" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
@@ -6010,7 +6055,7 @@ Details were written to %2.</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="507" />
+      <location filename="../../cli/commands.py" line="509" />
       <source>no party branch with id %1</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
@@ -6040,7 +6085,7 @@ Details were written to %2.</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="505" />
+      <location filename="../../cli/commands.py" line="507" />
       <source>no staff member with id %1</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
@@ -6115,7 +6160,7 @@ Details were written to %2.</source>
       <translation>不是回答</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="660" />
+      <location filename="../../ui/sheet_import.py" line="667" />
       <source>not understood (not used): %1</source>
       <translation>无法理解（未采用）：%1</translation>
     </message>
@@ -6125,9 +6170,14 @@ Details were written to %2.</source>
       <translation>无法使用</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="658" />
+      <location filename="../../ui/sheet_import.py" line="665" />
       <source>not used, the office's own codes say otherwise: %1</source>
       <translation>未采用（本院代码另有规定）：%1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/find.py" line="56" />
+      <source>nothing found for %1</source>
+      <translation>未找到 %1</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="114" />
@@ -6135,7 +6185,7 @@ Details were written to %2.</source>
       <translation>无安排</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="176" />
+      <location filename="../../cli/commands.py" line="178" />
       <source>nothing to change</source>
       <translation>没有需要更改的内容</translation>
     </message>
@@ -6220,7 +6270,7 @@ Details were written to %2.</source>
       <translation>已超时 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="469" />
+      <location filename="../../cli/commands.py" line="471" />
       <source>pairings: %1 on track, %2 behind</source>
       <translation>结对：%1 个进度正常，%2 个滞后</translation>
     </message>
@@ -6265,7 +6315,7 @@ Details were written to %2.</source>
       <translation>快速检测试剂</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="191" />
+      <location filename="../../cli/commands.py" line="193" />
       <source>recorded %1: %2 record(s)</source>
       <translation>已登记 %1：%2 条服务记录</translation>
     </message>
@@ -6290,17 +6340,17 @@ Details were written to %2.</source>
       <translation>点单：收到 %1，已响应 %2，已谢绝 %3，已逾期 %4</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="485" />
+      <location filename="../../cli/commands.py" line="487" />
       <source>requests: %1; median %2 days to answer</source>
       <translation>点单：%1；答复用时中位数 %2 天</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="483" />
+      <location filename="../../cli/commands.py" line="485" />
       <source>requests: %1; none answered yet</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="841" />
+      <location filename="../../ui/sheet_import.py" line="848" />
       <source>rest until %1</source>
       <translation>休息至 %1</translation>
     </message>
@@ -6310,12 +6360,12 @@ Details were written to %2.</source>
       <translation>夜班后休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="558" />
+      <location filename="../../cli/commands.py" line="560" />
       <source>roster %1</source>
       <translation>排班表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="571" />
+      <location filename="../../cli/commands.py" line="573" />
       <source>roster %1: %2</source>
       <translation>排班表 %1：%2</translation>
     </message>
@@ -6330,7 +6380,7 @@ Details were written to %2.</source>
       <translation>第 %1 行，%2 列</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="684" />
+      <location filename="../../ui/sheet_import.py" line="691" />
       <source>row %1: columns %2</source>
       <translation>第 %1 行：列 %2</translation>
     </message>
@@ -6500,17 +6550,17 @@ Details were written to %2.</source>
       <translation>已是最好</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="495" />
+      <location filename="../../cli/commands.py" line="497" />
       <source>the calendar is an .ics file: give -o a name ending in .ics, not %1</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="760" />
+      <location filename="../../cli/commands.py" line="769" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="757" />
+      <location filename="../../cli/commands.py" line="766" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
@@ -6540,12 +6590,12 @@ Details were written to %2.</source>
       <translation>演示数据的结对最早在其年份前 %1 年开始：请给出 %2 至 %3 之间的年份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="771" />
+      <location filename="../../cli/commands.py" line="780" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="773" />
+      <location filename="../../cli/commands.py" line="782" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
     </message>
@@ -6595,7 +6645,7 @@ Details were written to %2.</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="175" />
+      <location filename="../../cli/commands.py" line="177" />
       <source>the hospital's %1</source>
       <translation>医院的%1</translation>
     </message>
@@ -6695,7 +6745,7 @@ Details were written to %2.</source>
       <translation>复盘是 PDF 或 PNG 图片：-o 请给以 .pdf 或 .png 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="535" />
+      <location filename="../../cli/commands.py" line="537" />
       <source>the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
       <translation>排班表为 PDF 或 PNG 图片：-o 的文件名应以 .pdf 或 .png 结尾，而不是 %1</translation>
     </message>
@@ -6735,7 +6785,7 @@ Details were written to %2.</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="630" />
+      <location filename="../../ui/sheet_import.py" line="637" />
       <source>the sheet is hidden in the workbook: it is not read (a roster kept for the record)</source>
       <translation>该工作表在工作簿中被隐藏：不读取（留档的旧排班表）</translation>
     </message>
@@ -6755,7 +6805,7 @@ Details were written to %2.</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="436" />
+      <location filename="../../cli/commands.py" line="438" />
       <source>the workbook is .xlsx: give -o a name ending in .xlsx, not %1</source>
       <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
     </message>
@@ -6770,7 +6820,7 @@ Details were written to %2.</source>
       <translation>%1 处没有数据库</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="132" />
+      <location filename="../../cli/commands.py" line="134" />
       <source>there is no database at %1 (nothing was created; check --db, or make one with import or demo)</source>
       <translation>%1 处没有数据库（未创建任何文件；请检查 --db，或用 import 或 demo 建立数据库）</translation>
     </message>
@@ -6850,7 +6900,7 @@ Details were written to %2.</source>
       <translation>期望日期已过</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="178" />
+      <location filename="../../cli/commands.py" line="180" />
       <source>warning: %1</source>
       <translation>警告：%1</translation>
     </message>
@@ -6870,27 +6920,27 @@ Details were written to %2.</source>
       <translation>用时 %1 秒</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="406" />
+      <location filename="../../cli/commands.py" line="408" />
       <source>would add %1 assignment(s)</source>
       <translation>将新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="452" />
+      <location filename="../../cli/commands.py" line="454" />
       <source>wrote %1</source>
       <translation>已写入 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="513" />
+      <location filename="../../cli/commands.py" line="515" />
       <source>wrote %1: %2 event(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个日程</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="212" />
+      <location filename="../../cli/commands.py" line="214" />
       <source>wrote %1: %2 occurrence(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个场次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="576" />
+      <location filename="../../cli/commands.py" line="578" />
       <source>wrote %1: %2 – %3</source>
       <translation>已写入 %1：%2 – %3</translation>
     </message>
@@ -7043,6 +7093,11 @@ Details were written to %2.</source>
       <location filename="../../ui/edits.py" line="43" />
       <source>… and %1 more</source>
       <translation>……另有 %1 条</translation>
+    </message>
+    <message>
+      <location filename="../../cli/find.py" line="73" />
+      <source>… and %1 more (--json lists them all)</source>
+      <translation>… 另有 %1 条（--json 可列出全部）</translation>
     </message>
     <message>
       <location filename="../../ui/assign_dialog.py" line="181" />
