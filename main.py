@@ -56,9 +56,12 @@ def _quit_after_first_window() -> None:
             self.drawn.connect(self._smoke_done)
 
         def _smoke_done(self) -> None:
-            print(
-                f"first window drawn {time.perf_counter() - STARTED:.2f} s after start: {self.windowTitle()}"
-            )
+            drawn = time.perf_counter() - STARTED
+            print(f"first window drawn {drawn:.2f} s after start: {self.windowTitle()}", flush=True)
+            # The first conflict check runs beside the window: wait for it, so that no thread is
+            # left running into the interpreter's exit.
+            self.watch.wait(60_000)
+            print(f"first check done {time.perf_counter() - STARTED:.2f} s after start", flush=True)
             QApplication.quit()
 
     ui.app.MainWindow = FirstWindow  # type: ignore[misc]
