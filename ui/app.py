@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from datetime import timedelta
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from db import operations as ops
 from db.backup import backup_due, damage, list_backups, make_backup, restore
 from db.field import open_package
-from db.paths import default_db_path, qt_settings_root
+from db.paths import SETTINGS_ENV, default_db_path, qt_settings_root
 from db.planio import is_empty
 from db.store import StoreError
 from resources import FONT_FILE
@@ -72,9 +73,18 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 def use_settings_folder() -> None:
     """Qt's settings as an INI file in the settings folder of db.paths, beside the preferences
-    (and in the temp folder that tests and tools point it at)."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    (and in the temp folder that tests and tools point it at). The first time, what an earlier
+    version kept in the system's own place (recent databases, the user's name) is carried over;
+    never from a folder given by $OUTREACH_SETTINGS_DIR."""
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(qt_settings_root()))
+    if not os.environ.get(SETTINGS_ENV):
+        new = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, APP)
+        if not new.allKeys():
+            old = QSettings(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, ORG, APP)
+            for key in old.allKeys():
+                new.setValue(key, old.value(key))
+            new.sync()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
 
 
 def is_new_database(session: Session) -> bool:

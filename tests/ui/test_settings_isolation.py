@@ -84,3 +84,27 @@ def test_the_screenshot_tool_leaves_the_users_settings_alone(tmp_path) -> None:
     assert (tmp_path / "s.png").stat().st_size > 1000
     written = [p for p in home.rglob("*") if p.is_file()]
     assert written == [], written  # nothing in the user's folders: no language, no recent list
+
+
+def test_settings_of_an_earlier_version_are_carried_over_once(tmp_path) -> None:
+    """A user's recent databases and name, kept by an earlier version in the system's own place,
+    are found in the settings folder after the upgrade (a fresh HOME stands for the user's)."""
+    home = tmp_path / "home"
+    old = home / ".config" / "outreach-scheduler" / "Outreach Scheduler.conf"
+    old.parent.mkdir(parents=True)
+    old.write_text("[General]\nuser_name=李敏\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in (SETTINGS_ENV, "XDG_CONFIG_HOME")}
+    env.update(HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    code = (
+        f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from ui.app import make_app\n"
+        "make_app()\n"
+        "print(QSettings().value('user_name'))\n"
+        "print(QSettings().fileName())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr[-800:]
+    name, path = out.stdout.splitlines()[-2:]
+    assert name == "李敏"
+    assert Path(path).is_relative_to(home / ".config" / APP_NAME / "window")
