@@ -14,7 +14,7 @@
       <translation>（盖章）</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="489" />
+      <location filename="../../ui/table.py" line="494" />
       <source> and %1 more</source>
       <translation> 等另外 %1 项</translation>
     </message>
@@ -76,7 +76,7 @@
     <message>
       <location filename="../../reports/forecast.py" line="31" />
       <source>%1 (anyone)</source>
-      <translation>%1（任何人）</translation>
+      <translation>%1（本科室任何人）</translation>
     </message>
     <message>
       <location filename="../../reports/rosters.py" line="49" />
@@ -234,12 +234,12 @@
       <translation>合计 %1 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="179" />
+      <location filename="../../ui/app.py" line="189" />
       <source>%1 is damaged (%2) and there is no backup of it.</source>
       <translation>%1 已损坏（%2），且没有它的备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="185" />
+      <location filename="../../ui/app.py" line="195" />
       <source>%1 is damaged (%2).
 
 Restore the latest good backup, taken %3? The damaged file is kept aside.</source>
@@ -318,7 +318,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%2 人中导入 %1 人，%3 条：写入 %4 条，已有 %5 条，替换此前 %6 条，保留 %7 条（其行或单元格未导入），略去 %8 条（已由别处记录）</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="430" />
+      <location filename="../../ui/table.py" line="435" />
       <source>%1 of %2 shown</source>
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
@@ -978,7 +978,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="465" />
+      <location filename="../../ui/table.py" line="470" />
       <source>Add %1 %2</source>
       <translation>新增%1 %2</translation>
     </message>
@@ -1033,7 +1033,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>列表</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="407" />
+      <location filename="../../ui/table.py" line="412" />
       <source>All</source>
       <translation>全部</translation>
     </message>
@@ -1428,7 +1428,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法删除</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="140" />
+      <location filename="../../ui/app.py" line="150" />
       <source>Cannot open database</source>
       <translation>无法打开数据库</translation>
     </message>
@@ -1703,7 +1703,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="184" />
+      <location filename="../../ui/app.py" line="194" />
       <source>Database damaged</source>
       <translation>数据库已损坏</translation>
     </message>
@@ -1768,12 +1768,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>拒绝…</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="244" />
+      <location filename="../../ui/table.py" line="249" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="497" />
+      <location filename="../../ui/table.py" line="502" />
       <source>Delete %1</source>
       <translation>删除 %1</translation>
     </message>
@@ -1783,7 +1783,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="493" />
+      <location filename="../../ui/table.py" line="498" />
       <source>Delete %1? You can undo this with Ctrl+Z.</source>
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1803,7 +1803,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="499" />
+      <location filename="../../ui/table.py" line="504" />
       <source>Deleted.</source>
       <translation>已删除。</translation>
     </message>
@@ -1908,7 +1908,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>错误</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="242" />
+      <location filename="../../ui/table.py" line="247" />
       <source>Edit</source>
       <translation>编辑</translation>
     </message>
@@ -1918,7 +1918,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑%1</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="479" />
+      <location filename="../../ui/table.py" line="484" />
       <source>Edit %1 %2</source>
       <translation>编辑%1 %2</translation>
     </message>
@@ -1963,7 +1963,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>对科室在岗的影响</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="286" />
+      <location filename="../../ui/app.py" line="296" />
       <source>Empty hospital</source>
       <translation>空白医院</translation>
     </message>
@@ -2318,7 +2318,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>品尝养生茶</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="301" />
+      <location filename="../../ui/table.py" line="306" />
       <source>History</source>
       <translation>变更历史</translation>
     </message>
@@ -2368,7 +2368,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医院</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="105" />
+      <location filename="../../ui/app.py" line="115" />
       <source>Hospital name</source>
       <translation>医院名称</translation>
     </message>
@@ -2468,7 +2468,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从 %2 导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="96" />
+      <location filename="../../ui/app.py" line="106" />
       <source>Import a plan file…</source>
       <translation>导入计划文件…</translation>
     </message>
@@ -2508,7 +2508,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入 – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="290" />
+      <location filename="../../ui/app.py" line="300" />
       <source>Import plan file</source>
       <translation>导入计划文件</translation>
     </message>
@@ -2593,7 +2593,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>劳动节</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="110" />
+      <location filename="../../ui/app.py" line="120" />
       <source>Later</source>
       <translation>稍后</translation>
     </message>
@@ -3148,7 +3148,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="163" />
+      <location filename="../../ui/app.py" line="173" />
       <source>Open field package</source>
       <translation>打开离线包</translation>
     </message>
@@ -3363,7 +3363,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划文件未导入</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="290" />
+      <location filename="../../ui/app.py" line="300" />
       <source>Plan files (*.json)</source>
       <translation>计划文件 (*.json)</translation>
     </message>
@@ -3743,7 +3743,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="235" />
+      <location filename="../../ui/app.py" line="245" />
       <source>Restore from backup</source>
       <translation>从备份恢复</translation>
     </message>
@@ -3753,7 +3753,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复默认</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="242" />
+      <location filename="../../ui/app.py" line="252" />
       <source>Restored; the replaced file is kept as %1.</source>
       <translation>已恢复；被替换的文件保留为 %1。</translation>
     </message>
@@ -3843,7 +3843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已保存到离线包 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/table.py" line="467" />
+      <location filename="../../ui/table.py" line="472" />
       <source>Saved.</source>
       <translation>已保存。</translation>
     </message>
@@ -4018,7 +4018,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>求解器（在时限内求最优）</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="309" />
+      <location filename="../../ui/app.py" line="319" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
@@ -4063,17 +4063,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="110" />
+      <location filename="../../ui/app.py" line="120" />
       <source>Start</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="95" />
+      <location filename="../../ui/app.py" line="105" />
       <source>Start an empty hospital</source>
       <translation>从空白医院开始</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="94" />
+      <location filename="../../ui/app.py" line="104" />
       <source>Start with the demo hospital (made-up people, to look around)</source>
       <translation>使用演示医院（虚构人员，便于熟悉功能）</translation>
     </message>
@@ -4208,7 +4208,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已保存记录的编号不能修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="310" />
+      <location filename="../../ui/app.py" line="320" />
       <source>The action could not be completed: %1
 Details were written to %2.</source>
       <translation>操作未能完成：%1
@@ -4310,7 +4310,7 @@ Details were written to %2.</source>
       <translation>本版本内置的国家法定节假日覆盖 %1 年，不含 %2 年，因此 %2 年的节假日和调休上班日尚不清楚。请按国务院办公厅通知在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="164" />
+      <location filename="../../ui/app.py" line="174" />
       <source>The package cannot be opened: %1</source>
       <translation>无法打开离线包：%1</translation>
     </message>
@@ -4400,7 +4400,7 @@ Details were written to %2.</source>
       <translation>本场及以后</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="112" />
+      <location filename="../../ui/app.py" line="122" />
       <source>This database is empty. How would you like to begin?</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
@@ -4730,7 +4730,7 @@ Details were written to %2.</source>
       <translation>周排班表…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="92" />
+      <location filename="../../ui/app.py" line="102" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
