@@ -726,6 +726,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .sheets import add_parser as add_sheets  # here: cli/sheets.py builds on this module
 
     add_sheets(command)
+    from .find import add_parser as add_find  # here: cli/find.py builds on this module
+
+    add_find(command)
     from .review import add_parser as add_review  # here: cli/review.py builds on this module
 
     add_review(command)

@@ -357,3 +357,90 @@ def test_one_default_language_for_the_window_and_the_command_line(
     import ui.i18n
 
     assert ui.i18n.current_language.__code__.co_names.count("app_language") == 1  # the same rule
+
+
+# ---- 9. find: the ids the other commands need --------------------------------------------------
+
+
+def test_find_lists_matching_records_with_their_ids(office, capsys) -> None:
+    before = _hash(office)
+    code, out, err = cli(capsys, "--db", str(office), "find", "夜市", "--today", "2026-12-01")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0].startswith("Activities (id, title")
+    assert lines[1].split()[:2] == ["a1", "中医夜市"] and "next: 2026-12-03, 2026-12-10" in lines[1], out
+    # Every section, by what a person remembers: a phone number, a partner, a branch.
+    code, out, err = cli(capsys, "--db", str(office), "find", "13800000000", "--json")
+    assert code == 0 and [(f["section"], f["id"]) for f in json.loads(out)["found"]] == [("staff", "s001")]
+    code, out, err = cli(capsys, "--db", str(office), "find", "友谊", "--json", "--today", "2026-12-01")
+    found = {(f["section"], f["id"]) for f in json.loads(out)["found"]}
+    assert {("partners", "p-youyi"), ("pairings", "pr1"), ("requests", "r1")} <= found, found
+    assert ("activities", "a1") in found  # its partner
+    code, out, err = cli(capsys, "--db", str(office), "find", "B-ORTHO", "--json")
+    assert ("branches", "b-ortho") in {(f["section"], f["id"]) for f in json.loads(out)["found"]}
+    # Nothing found: exit 1 and one line; the database read only.
+    code, out, err = cli(capsys, "--db", str(office), "find", "不存在的东西")
+    assert code == 1 and out.strip() == "nothing found for '不存在的东西'"
+    assert _hash(office) == before
+
+
+def test_find_opens_the_database_read_only_and_creates_none(office, tmp_path, capsys) -> None:
+    office.chmod(0o444)
+    try:
+        code, out, err = cli(capsys, "--db", str(office), "find", "金伟")
+        assert code == 0 and "s001" in out, err
+    finally:
+        office.chmod(0o644)
+    code, out, err = cli(capsys, "--db", str(tmp_path / "none.db"), "find", "金伟")
+    _one_line(code, err, "no database")
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_find_matches_as_a_slow_oracle_does() -> None:
+    """scheduler.search.find against a plain scan of every record's words."""
+    import unicodedata
+    from datetime import date
+
+    from scheduler.planfile import parse_document
+    from scheduler.search import find
+
+    plan = parse_document(sample_text()).plan
+    words = {
+        ("activities", a.id): [
+            a.id,
+            a.title,
+            a.venue or "",
+            plan.partners[a.partner].name if a.partner else "",
+        ]
+        for a in plan.activities.values()
+    }
+    words |= {("staff", s.id): [s.id, s.name, s.phone or ""] for s in plan.staff.values()}
+    words |= {("partners", p.id): [p.id, p.name] for p in plan.partners.values()}
+    for text in ("金", "a1", "A1", "ａ1", "社区", "s00", "讲座", "x"):
+        got = {(f.section, f.id) for f in find(plan, text, date(2026, 12, 1))}
+        folded = unicodedata.normalize("NFKC", text).casefold()
+        want = {
+            k
+            for k, ws in words.items()
+            if any(folded in unicodedata.normalize("NFKC", w).casefold() for w in ws)
+        }
+        assert want <= got, (text, want - got)
+    assert find(plan, "  ", date(2026, 12, 1)) == []
+
+
+def test_the_readme_lists_every_command_as_the_parser_takes_it() -> None:
+    """README's command list complete and true: every sub-command the parser has is there (and
+    none it has not), roster branch-month with its required --branch, find documented."""
+    import argparse
+    import re
+
+    from cli.commands import build_parser
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Command line", 1)[1].split("## Layout", 1)[0]
+    listed = set(re.findall(r"^python main\.py ([a-z][a-z-]*)", block, re.M))
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert listed == set(sub.choices), (sorted(set(sub.choices) - listed), sorted(listed - set(sub.choices)))
+    assert "roster branch-month --branch ID" in block and "[--branch ID]" not in block
+    assert "python main.py find TEXT" in block and "Finding an id" in block
