@@ -241,3 +241,29 @@ def test_every_week_of_the_hospital_year_is_readable(qtbot, hospital_db) -> None
         day += timedelta(days=7)
     assert seen > 1000 and grids >= 1  # a quiet week keeps the time grid
     w.session.close()
+
+
+def test_a_day_beyond_any_layout_counts_the_rest_and_lists_them_on_a_click(qtbot, db_path) -> None:
+    doc = sample()
+    doc["activities"] += [
+        activity_doc(f"z{i}", f"体质辨识第{i}组", f"2026-12-16T{8 + i % 12:02d}:{(i * 5) % 60:02d}", 60)
+        for i in range(160)
+    ]
+    w = calendar_window(qtbot, db_path, doc)
+    page = w.current_page()
+    page.set_view(page.WEEK)
+    page.go_to(date(2026, 12, 16))
+    week = page.week
+    assert week.is_compact()
+    on_16 = [(r, s) for r, s in week.item_rects() if s.occurrence.date == date(2026, 12, 16)]
+    crowd = [(r, n) for r, d, n in week.crowd_rects() if d == date(2026, 12, 16)]
+    assert len(on_16) + sum(n for _r, n in crowd) == 160 + sum(
+        1 for s in page.shown if s.occurrence.date == date(2026, 12, 16) and not s.key[0].startswith("z")
+    )
+    assert len({s.key for _r, s in on_16}) == len(on_16)  # none drawn twice
+    for rect, s in on_16:  # those shown still read
+        assert week.rect().contains(rect) and _reads(week.shown_lines(rect, s), s, 8)
+    assert crowd  # more than the week holds: the rest one click away, the day in the agenda
+    _click(week, crowd[0][0].center(), qtbot)
+    assert page.view_index() == page.AGENDA
+    w.session.close()
