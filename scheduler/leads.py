@@ -70,7 +70,8 @@ def by_branch_and_month(
     for activity, day, assignments in occurrences:
         if not activity.organizer:
             continue
-        key = (activity.organizer, f"{day:%Y-%m}")
+        # The month without strftime, which costs an import per call under PySide.
+        key = (activity.organizer, f"{day.year:04d}-{day.month:02d}")
         row = rows.get(key)
         if row is None:
             row = rows[key] = BranchMonth(*key)

@@ -122,18 +122,18 @@ def compute(
         totals.add(key, served, hours)
         months[_month(b.occ.start)].add(key, served, hours)
         if a.organizer:
-            branches.setdefault(a.organizer, Row(a.organizer)).add(key, served, hours)
+            _row(branches, a.organizer).add(key, served, hours)
         if a.partner:
-            partners.setdefault(a.partner, Row(a.partner)).add(key, served, hours)
-        kinds.setdefault(a.kind, Row(a.kind)).add(key, served, hours)
+            _row(partners, a.partner).add(key, served, hours)
+        _row(kinds, a.kind).add(key, served, hours)
         by_dept: dict[str, float] = defaultdict(float)
         for att in rec.attended:
             s = plan.staff.get(att.staff)
             if s is not None:
                 by_dept[s.department] += att.hours
-            people.setdefault(att.staff, Row(att.staff)).add(key, 0, att.hours)
+            _row(people, att.staff).add(key, 0, att.hours)
         for dept, h in by_dept.items():
-            departments.setdefault(dept, Row(dept)).add(key, served, h)
+            _row(departments, dept).add(key, served, h)
     judged = min(max(today or end, start), end)
     return Statistics(
         start,
@@ -155,6 +155,14 @@ def compute(
             plan.staff,
         ),
     )
+
+
+def _row(rows: dict[str, Row], key: str) -> Row:
+    """The row of `key`, made the first time (not once per record, as `setdefault` would)."""
+    row = rows.get(key)
+    if row is None:
+        row = rows[key] = Row(key)
+    return row
 
 
 def _month(d: date) -> str:
