@@ -102,6 +102,7 @@ def _edits(db: Path, rounds: int) -> dict[str, list[float]]:
     window.show_section("staff")
     _settle(app)
     getattr(window, "watch", window).first_check()  # the conflict watch (the window itself before it)
+    getattr(getattr(window, "watch", None), "wait", lambda: None)()  # the check runs beside the window
     _settle(app)
     person = sorted(window.catalog.staff)[0]
     times: dict[str, list[float]] = {}
