@@ -101,6 +101,7 @@ def main(argv: list[str]) -> int:
         window.show()
         _settle(app)
         window.watch.first_check()
+        window.watch.wait()  # the check runs beside the window: its conflicts in the pictures
         _settle(app)
 
         def calendar(w: MainWindow) -> object:
