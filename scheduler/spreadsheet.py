@@ -14,6 +14,7 @@ import csv
 import difflib
 import hashlib
 import io
+import itertools
 import re
 import unicodedata
 import zipfile
@@ -387,16 +388,15 @@ DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 
 def csv_delimiter(text: str) -> str:
     """The separator of a CSV's cells, among comma, semicolon and tab: the one that splits the
-    first lines into the same number (more than one) of cells on the most lines. When two do
-    equally well the file can be read two ways and is refused, both readings named."""
-    head = io.StringIO(text[:65_536], newline=None).read().split("\n")
-    if len(text) > 65_536:
-        head.pop()  # the line cut in the middle
-    lines = [line for line in head[:50] if line.strip()]
+    first 50 records into the same number (more than one) of cells most often. Records are read
+    as the file's reader will (a quoted cell may hold a line break), strictly: a separator that
+    leaves a quote where none may stand is not the file's. When two do equally well the file
+    can be read two ways and is refused, both readings named."""
     scores: dict[str, tuple[int, int]] = {}
     for d in DELIMITERS:
+        reader = csv.reader(io.StringIO(text, newline=None), delimiter=d, strict=True)
         try:
-            counts = [len(r) for r in csv.reader(lines, delimiter=d)]
+            counts = [len(r) for r in itertools.islice(reader, 50) if r]
         except csv.Error:
             continue
         wide = [n for n in counts if n > 1]

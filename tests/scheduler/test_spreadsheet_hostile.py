@@ -5,11 +5,14 @@ file that reads two ways refused with both readings named."""
 
 from __future__ import annotations
 
+import csv
 import io
 import time
 import zipfile
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 import scheduler.spreadsheet as sp
@@ -247,3 +250,48 @@ def test_a_csv_that_reads_two_ways_is_refused_with_both_readings() -> None:
         SheetError, match=r"read two ways.*comma \(2 cells a line\) or semicolon \(2 cells a line\)"
     ):
         read_workbook(text.encode(), "hr.csv")
+
+
+# ---- properties: what a spreadsheet program writes is read back as it was
+
+
+_CSV_CELL = st.text(alphabet=st.sampled_from(list('ab工号,;\t"\r\n 1')), max_size=6)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from([",", ";", "\t"]),
+    st.sampled_from(["\r\n", "\n", "\r"]),
+    st.integers(2, 5).flatmap(
+        lambda w: st.lists(st.lists(_CSV_CELL, min_size=w, max_size=w), min_size=1, max_size=6)
+    ),
+)
+def test_any_csv_reads_back_as_written_or_is_refused_as_two_readings(sep, newline, grid) -> None:
+    """A CSV written with any of the three separators and line endings (cells quoted where they
+    hold a separator, a quote or a line break, as csv.writer and Excel do) gives back its cells
+    (up to the last non-empty one of a row; a line break inside a cell as LF), or is refused
+    because it reads two ways: never another grid in silence."""
+    out = io.StringIO()
+    # Excel quotes a cell holding a line break; csv.writer only when it is one of its line end.
+    breaks = any("\r" in c or "\n" in c for row in grid for c in row)
+    quoting = csv.QUOTE_ALL if breaks else csv.QUOTE_MINIMAL
+    csv.writer(out, delimiter=sep, lineterminator=newline, quoting=quoting).writerows(grid)
+    try:
+        [sheet] = read_workbook(out.getvalue().encode("utf-8"), "x.csv")
+    except SheetError as exc:
+        assert "read two ways" in str(exc)
+        return
+    want = [sp._trimmed([c.replace("\r\n", "\n").replace("\r", "\n") for c in row]) for row in grid]
+    got = [row for row in sheet.rows]
+    assert got == want or (got == [] and all(not r for r in want))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["", "+86 ", "+86-", "0086 ", "86"]),
+    st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
+    st.lists(st.sampled_from([" ", "-", ""]), min_size=2, max_size=2),
+)
+def test_any_mobile_number_as_written_is_its_11_digits(prefix, digits, seps) -> None:
+    written = prefix + digits[:3] + seps[0] + digits[3:7] + seps[1] + digits[7:]
+    assert sp.phone_number(written) == digits
