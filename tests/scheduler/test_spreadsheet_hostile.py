@@ -295,3 +295,30 @@ def test_any_csv_reads_back_as_written_or_is_refused_as_two_readings(sep, newlin
 def test_any_mobile_number_as_written_is_its_11_digits(prefix, digits, seps) -> None:
     written = prefix + digits[:3] + seps[0] + digits[3:7] + seps[1] + digits[7:]
     assert sp.phone_number(written) == digits
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(
+            st.one_of(st.none(), st.integers(-5, 5), st.sampled_from(["工号", "a", " x", "┋"])), max_size=6
+        ),
+        max_size=8,
+    )
+)
+def test_any_grid_openpyxl_writes_reads_back(grid) -> None:
+    """Whatever cells a spreadsheet program leaves out (empty ones) or writes, the checks on row
+    and cell order never refuse its file, and the grid comes back (up to each row's last value)."""
+    wb = Workbook()
+    ws = wb.active
+    for r, row in enumerate(grid, start=1):
+        for c, value in enumerate(row, start=1):
+            if value is not None:
+                ws.cell(r, c, value)
+    out = io.BytesIO()
+    wb.save(out)
+    [sheet] = read_workbook(out.getvalue(), "x.xlsx")
+    want = [sp._trimmed(row) for row in grid]
+    while want and not want[-1]:
+        want.pop()
+    assert sheet.rows == want
