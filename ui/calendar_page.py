@@ -583,7 +583,7 @@ class CalendarPage(QWidget):
             and ((e.new or e.old or {}).get("occurrence") in (None, o.date.isoformat()))
         ]
         entries.sort(key=lambda e: e.at)
-        dialog = HistoryDialog(f"{a.title} {o.date:%Y-%m-%d}", entries, self)
+        dialog = HistoryDialog(f"{a.title} {o.date:%Y-%m-%d}", entries, self, names=self.catalog.name_of)
         self.history_dialog = dialog
         dialog.show()
         return dialog

@@ -310,7 +310,7 @@ class EntityPage(QWidget):
         entries = load_audit(self.session.store, self.spec.section, key)
         title = getattr(item, "name", None) or getattr(item, "title", None) or key
         labels = {f.name: tr(f.label) for f in self.spec.fields}
-        dialog = HistoryDialog(title, entries, self, labels)
+        dialog = HistoryDialog(title, entries, self, labels, self.catalog.name_of)
         self.history_dialog = dialog
         dialog.show()
         return dialog

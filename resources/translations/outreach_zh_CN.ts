@@ -114,27 +114,27 @@
       <translation>%1（未读取）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="191" />
+      <location filename="../../cli/sheets.py" line="185" />
       <source>%1 (sheet %2): %3</source>
       <translation>%1（工作表 %2）：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="410" />
+      <location filename="../../cli/sheets.py" line="404" />
       <source>%1 (sheet %2): no column for %3</source>
       <translation>%1（工作表 %2）：没有这些字段的列：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="194" />
+      <location filename="../../cli/sheets.py" line="188" />
       <source>%1 (sheet %2): no one is listed under the day columns</source>
       <translation>%1（工作表 %2）：日期列下没有列出任何人</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="413" />
+      <location filename="../../cli/sheets.py" line="407" />
       <source>%1 (sheet %2): no rows under the header</source>
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="398" />
+      <location filename="../../cli/sheets.py" line="392" />
       <source>%1 (sheet %2): the file can be read two ways: columns %3 could each be the %4; nothing imported (keep one of them, or name the other differently)</source>
       <translation>%1（工作表 %2）：文件有两种读法：%3 这几列都可能是%4；未导入任何内容（只保留其中一列，或给另一列换个表头）</translation>
     </message>
@@ -313,7 +313,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="319" />
+      <location filename="../../cli/sheets.py" line="313" />
       <source>%1 of %2 people taken, %3 entries: %4 written, %5 already there, %6 earlier ones replaced, %7 kept (their row or cell refused), %8 left out (held from elsewhere)</source>
       <translation>%2 人中导入 %1 人，%3 条：写入 %4 条，已有 %5 条，替换此前 %6 条，保留 %7 条（其行或单元格未导入），略去 %8 条（已由别处记录）</translation>
     </message>
@@ -498,17 +498,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="451" />
+      <location filename="../../cli/sheets.py" line="447" />
       <source>%1: %2 request(s) taken, %3 already there (repeated, or imported before), %4 row(s) refused</source>
       <translation>%1：导入点单 %2 条，已有 %3 条（重复行或之前已导入），拒收 %4 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="334" />
+      <location filename="../../cli/sheets.py" line="328" />
       <source>%1: %2 roster(s) read; %3 entries written (%4 duty, %5 rest, %6 leave in the rosters), %7 earlier entries replaced, %8 already there, %9 kept; %10 row(s) and %11 cell(s) refused</source>
       <translation>%1：读取排班表 %2 张；写入 %3 条（表中值班 %4、休息 %5、请假 %6 条），替换此前导入 %7 条，已有 %8 条，保留 %9 条；%10 行、%11 个单元格未导入</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="459" />
+      <location filename="../../cli/sheets.py" line="455" />
       <source>%1: %2 row(s) taken (%3 new, %4 updated), %5 row(s) refused</source>
       <translation>%1：导入 %2 行（新增 %3，更新 %4），拒收 %5 行</translation>
     </message>
@@ -548,7 +548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：没有编号为 %3 的职工（%2）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="195" />
+      <location filename="../../cli/sheets.py" line="189" />
       <source>%1: no visible sheet to read</source>
       <translation>%1：没有可读取的可见工作表</translation>
     </message>
@@ -808,7 +808,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--branch 党支部编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="88" />
+      <location filename="../../cli/sheets.py" line="82" />
       <source>--department and --month are for sheet duty</source>
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
@@ -1463,12 +1463,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>变动</translation>
     </message>
     <message>
-      <location filename="../../ui/history_dialog.py" line="24" />
+      <location filename="../../ui/history_dialog.py" line="26" />
       <source>Changed</source>
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../../ui/history_dialog.py" line="56" />
+      <location filename="../../ui/history_dialog.py" line="84" />
       <source>Changes</source>
       <translation>变更内容</translation>
     </message>
@@ -1673,7 +1673,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>生成这些走访</translation>
     </message>
     <message>
-      <location filename="../../ui/history_dialog.py" line="24" />
+      <location filename="../../ui/history_dialog.py" line="26" />
       <source>Created</source>
       <translation>新建</translation>
     </message>
@@ -1798,7 +1798,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/history_dialog.py" line="24" />
+      <location filename="../../ui/history_dialog.py" line="26" />
       <source>Deleted</source>
       <translation>删除</translation>
     </message>
@@ -1888,7 +1888,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>端午节</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="350" />
+      <location filename="../../cli/sheets.py" line="344" />
       <source>Dry run, nothing written.</source>
       <translation>试运行，未写入任何内容。</translation>
     </message>
@@ -2323,7 +2323,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>变更历史</translation>
     </message>
     <message>
-      <location filename="../../ui/history_dialog.py" line="53" />
+      <location filename="../../ui/history_dialog.py" line="81" />
       <source>History: %1</source>
       <translation>变更历史：%1</translation>
     </message>
@@ -2953,7 +2953,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/history_dialog.py" line="81" />
+      <location filename="../../ui/history_dialog.py" line="109" />
       <source>No changes recorded for this yet.</source>
       <translation>尚无变更历史。</translation>
     </message>
@@ -4760,7 +4760,7 @@ Details were written to %2.</source>
       <translation>各列对应的字段</translation>
     </message>
     <message>
-      <location filename="../../ui/history_dialog.py" line="56" />
+      <location filename="../../ui/history_dialog.py" line="84" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
@@ -4920,12 +4920,12 @@ Details were written to %2.</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="595" />
+      <location filename="../../scheduler/duty.py" line="602" />
       <source>a note across the sheet</source>
       <translation>横跨整表的备注</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="599" />
+      <location filename="../../scheduler/duty.py" line="606" />
       <source>a note under the grid</source>
       <translation>表下备注</translation>
     </message>
@@ -4965,7 +4965,7 @@ Details were written to %2.</source>
       <translation>班次时段只接受 on、off、rest_until 和 kind</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="597" />
+      <location filename="../../scheduler/duty.py" line="604" />
       <source>a signature, total or heading row</source>
       <translation>签名、合计或标题行</translation>
     </message>
@@ -5190,12 +5190,12 @@ Details were written to %2.</source>
       <translation>门诊时间</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="430" />
+      <location filename="../../cli/sheets.py" line="426" />
       <source>closest: %1</source>
       <translation>最接近的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="506" />
+      <location filename="../../cli/sheets.py" line="502" />
       <source>columns of the form platform, not read as answers: %1</source>
       <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
@@ -5255,7 +5255,7 @@ Details were written to %2.</source>
       <translation>日期超出范围：%1（日期须在 %2 至 %3 之间）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="144" />
+      <location filename="../../cli/sheets.py" line="138" />
       <source>day shift</source>
       <translation>白班</translation>
     </message>
@@ -5285,7 +5285,7 @@ Details were written to %2.</source>
       <translation>默认</translation>
     </message>
     <message>
-      <location filename="../../ui/history_dialog.py" line="39" />
+      <location filename="../../ui/history_dialog.py" line="63" />
       <source>deleted</source>
       <translation>已删除</translation>
     </message>
@@ -5330,7 +5330,7 @@ Details were written to %2.</source>
       <translation>本活动中摊位编号重复</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="371" />
+      <location filename="../../cli/sheets.py" line="365" />
       <source>duty roster %1</source>
       <translation>排班表 %1</translation>
     </message>
@@ -5420,7 +5420,7 @@ Details were written to %2.</source>
       <translation>第四个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="144" />
+      <location filename="../../cli/sheets.py" line="138" />
       <source>free</source>
       <translation>空闲</translation>
     </message>
@@ -5445,7 +5445,7 @@ Details were written to %2.</source>
       <translation>已举办 %1（上周 %2），已停办 %3（%4），已改期 %5（%6），未登记 %7（%8）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="210" />
+      <location filename="../../cli/sheets.py" line="204" />
       <source>hidden</source>
       <translation>隐藏</translation>
     </message>
@@ -5660,7 +5660,7 @@ Details were written to %2.</source>
       <translation>最后一个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="144" />
+      <location filename="../../cli/sheets.py" line="138" />
       <source>leave</source>
       <translation>请假</translation>
     </message>
@@ -5680,17 +5680,17 @@ Details were written to %2.</source>
       <translation>明细</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="160" />
+      <location filename="../../cli/sheets.py" line="154" />
       <source>legend entries not understood (not used): %1</source>
       <translation>班次说明中无法理解（未采用）的条目：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="158" />
+      <location filename="../../cli/sheets.py" line="152" />
       <source>legend not used where the office's own codes say otherwise: %1</source>
       <translation>班次说明中与本院自设班次代码不同、未采用的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="156" />
+      <location filename="../../cli/sheets.py" line="150" />
       <source>legend read: %1</source>
       <translation>读取的班次说明：%1</translation>
     </message>
@@ -5980,7 +5980,7 @@ Details were written to %2.</source>
       <translation>夜班，同“夜”</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="144" />
+      <location filename="../../cli/sheets.py" line="138" />
       <source>night shift</source>
       <translation>夜班</translation>
     </message>
@@ -6010,17 +6010,17 @@ Details were written to %2.</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="702" />
+      <location filename="../../scheduler/duty.py" line="709" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="690" />
+      <location filename="../../scheduler/duty.py" line="697" />
       <source>no day of the header is a date the app takes</source>
       <translation>表头中没有本软件可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="570" />
+      <location filename="../../scheduler/duty.py" line="577" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -6035,17 +6035,17 @@ Details were written to %2.</source>
       <translation>今天起没有场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="893" />
+      <location filename="../../scheduler/duty.py" line="900" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="881" />
+      <location filename="../../scheduler/duty.py" line="888" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="226" />
+      <location filename="../../cli/sheets.py" line="220" />
       <source>no one is listed under the day columns</source>
       <translation>日期列下没有列出人员</translation>
     </message>
@@ -6070,7 +6070,7 @@ Details were written to %2.</source>
       <translation>未找到可行方案</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="393" />
+      <location filename="../../scheduler/duty.py" line="400" />
       <source>no row of day columns (1, 2, 3 … or 11-01, 11-02 …) in the first {value} rows: is this a duty roster?</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
@@ -6090,12 +6090,12 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="889" />
+      <location filename="../../scheduler/duty.py" line="896" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="853" />
+      <location filename="../../scheduler/duty.py" line="860" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
@@ -6155,7 +6155,7 @@ Details were written to %2.</source>
       <translation>不是 ISO 周（YYYY-Www，例如 2026-W49，2000 至 2100 年之间）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="489" />
+      <location filename="../../cli/sheets.py" line="485" />
       <source>not an answer</source>
       <translation>不是回答</translation>
     </message>
@@ -6165,7 +6165,7 @@ Details were written to %2.</source>
       <translation>无法理解（未采用）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="442" />
+      <location filename="../../cli/sheets.py" line="438" />
       <source>not usable</source>
       <translation>无法使用</translation>
     </message>
@@ -6370,12 +6370,12 @@ Details were written to %2.</source>
       <translation>排班表 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="67" />
+      <location filename="../../cli/sheets.py" line="61" />
       <source>row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="70" />
+      <location filename="../../cli/sheets.py" line="64" />
       <source>row %1, column %2</source>
       <translation>第 %1 行，%2 列</translation>
     </message>
@@ -6385,12 +6385,12 @@ Details were written to %2.</source>
       <translation>第 %1 行：列 %2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="119" />
+      <location filename="../../cli/sheets.py" line="113" />
       <source>row %1: not imported again: %2</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="312" />
+      <location filename="../../cli/sheets.py" line="306" />
       <source>rows skipped, not people: %1</source>
       <translation>跳过的非人员行：%1</translation>
     </message>
@@ -6410,42 +6410,42 @@ Details were written to %2.</source>
       <translation>第二个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="530" />
+      <location filename="../../cli/sheets.py" line="526" />
       <source>services from column %1; several in one cell (joined by ┋ ; , 、) are a request each</source>
       <translation>服务项目取自 %1 列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="522" />
+      <location filename="../../cli/sheets.py" line="518" />
       <source>services from one 0/1 column per choice: %1; each chosen service is a request of its own</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="867" />
+      <location filename="../../scheduler/duty.py" line="874" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="210" />
+      <location filename="../../cli/sheets.py" line="204" />
       <source>sheet %1: %2, skipped</source>
       <translation>工作表 %1：%2，已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="298" />
+      <location filename="../../cli/sheets.py" line="292" />
       <source>sheet %1: duty roster of %2, %3 – %4, %5 block(s); columns read as %6</source>
       <translation>工作表 %1：%2 排班表，%3 – %4，%5 个表块；各列读作 %6</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="227" />
+      <location filename="../../cli/sheets.py" line="221" />
       <source>sheet %1: no one is listed under the day columns</source>
       <translation>工作表 %1：日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="217" />
+      <location filename="../../cli/sheets.py" line="211" />
       <source>sheet %1: not a roster (%2), skipped</source>
       <translation>工作表 %1：不是排班表（%2），已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="221" />
+      <location filename="../../cli/sheets.py" line="215" />
       <source>sheet %1: not read: %2</source>
       <translation>工作表 %1：未读取：%2</translation>
     </message>
@@ -6480,12 +6480,12 @@ Details were written to %2.</source>
       <translation>工作牌、工作服</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="486" />
+      <location filename="../../cli/sheets.py" line="482" />
       <source>staff number</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="848" />
+      <location filename="../../scheduler/duty.py" line="855" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6495,12 +6495,12 @@ Details were written to %2.</source>
       <translation>听诊器</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="487" />
+      <location filename="../../cli/sheets.py" line="483" />
       <source>submission number</source>
       <translation>答卷编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="488" />
+      <location filename="../../cli/sheets.py" line="484" />
       <source>submission time</source>
       <translation>提交时间</translation>
     </message>
@@ -6565,7 +6565,7 @@ Details were written to %2.</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="108" />
+      <location filename="../../cli/sheets.py" line="102" />
       <source>the database was changed by someone else meanwhile; nothing was imported, run sheet again</source>
       <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
     </message>
@@ -6580,7 +6580,7 @@ Details were written to %2.</source>
       <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="682" />
+      <location filename="../../scheduler/duty.py" line="689" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6615,7 +6615,7 @@ Details were written to %2.</source>
       <translation>%1 中的离线包密钥已损坏</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="80" />
+      <location filename="../../cli/sheets.py" line="74" />
       <source>the file has no sheet named %1 (it has: %2)</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
@@ -6630,17 +6630,17 @@ Details were written to %2.</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="449" />
+      <location filename="../../scheduler/duty.py" line="456" />
       <source>the header's dates are in {value}, not in the month given</source>
       <translation>表头日期在 {value}，不在指定的月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="445" />
+      <location filename="../../scheduler/duty.py" line="452" />
       <source>the header's dates are in {value}, outside the years the app takes</source>
       <translation>表头日期在 {value} 年，超出系统可接受的年份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="443" />
+      <location filename="../../scheduler/duty.py" line="450" />
       <source>the header's dates do not say the year: give the month</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
@@ -6655,7 +6655,7 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="592" />
+      <location filename="../../scheduler/duty.py" line="599" />
       <source>the legend</source>
       <translation>班次说明</translation>
     </message>
@@ -6775,12 +6775,12 @@ Details were written to %2.</source>
       <translation>同一星期几</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="578" />
+      <location filename="../../scheduler/duty.py" line="585" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="461" />
+      <location filename="../../scheduler/duty.py" line="468" />
       <source>the sheet does not say which month it is for: give the month</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
@@ -6795,12 +6795,12 @@ Details were written to %2.</source>
       <translation>最紧张的资质池：</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="655" />
+      <location filename="../../scheduler/duty.py" line="662" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="647" />
+      <location filename="../../scheduler/duty.py" line="654" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
@@ -6885,12 +6885,12 @@ Details were written to %2.</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="827" />
+      <location filename="../../scheduler/duty.py" line="834" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="210" />
+      <location filename="../../cli/sheets.py" line="204" />
       <source>very hidden</source>
       <translation>深度隐藏</translation>
     </message>
@@ -6965,7 +6965,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="672" />
+      <location filename="../../scheduler/duty.py" line="679" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -7020,7 +7020,7 @@ Details were written to %2.</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="806" />
+      <location filename="../../scheduler/duty.py" line="813" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
@@ -7040,7 +7040,7 @@ Details were written to %2.</source>
       <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="489" />
+      <location filename="../../scheduler/duty.py" line="496" />
       <source>{value} is not a date the app takes</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>

@@ -275,6 +275,15 @@ def test_history_of_a_record_from_the_table(qtbot, db_path) -> None:
     assert "电话" in dialog.table.item(0, 3).text() and "13911112222" in dialog.table.item(0, 3).text()
     assert dialog.table.item(1, 2).text() == "新建"
     dialog.close()
+    # Another record named in a field is said by its name, not its id (#20).
+    moved = Staff(**{**{f: getattr(new, f) for f in new.__slots__}, "department": "acu"})
+    departments = window.catalog.departments
+    before, after = departments[new.department].name, departments["acu"].name
+    window.session.save("staff", moved, new, "move")
+    dialog = page.show_history()
+    text = dialog.table.item(0, 3).text()
+    assert f"{before} → {after}" in text and "acu" not in text and new.department not in text
+    dialog.close()
     window.session.close()
 
 
