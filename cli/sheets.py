@@ -29,6 +29,7 @@ from scheduler.spreadsheet import (
     N_,
     REQUIRED,
     SYNONYMS,
+    TOO_LONG,
     Sheet,
     SheetError,
     ambiguous,
@@ -421,6 +422,8 @@ def _table(
         for f, template, value in res.problems:
             i = column_of.get(f)
             shown = value or res.values.get(f, "")
+            if template == TOO_LONG:  # the cell's start, not the limit
+                shown = res.values.get(f, "")[:60] + "…"
             reason = t(template).format(value=value)
             more: dict[str, Any] = {}
             if res.candidates.get(f):

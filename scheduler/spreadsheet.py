@@ -907,7 +907,7 @@ def convert(
         for f in REQUIRED[target]:
             if f in values and not values[f]:
                 problems.append((f, N_("is empty"), ""))
-        if any(t == _TOO_LONG for _f, t, _v in problems):
+        if any(t == TOO_LONG for _f, t, _v in problems):
             out.append(RowResult(n, values, None, problems))  # refused: its cells not looked into
             continue
         key = values.get("id", "")
@@ -926,7 +926,7 @@ def convert(
 
 
 MAX_FIELD_TEXT = 1_000  # characters of a name, a phone number, a note: a longer cell is none
-_TOO_LONG = N_("is longer than {value} characters")
+TOO_LONG = N_("is longer than {value} characters")
 
 
 def _values(row: list[Any], mapping: Mapping[int, str]) -> tuple[dict[str, str], list[Problem]]:
@@ -940,7 +940,7 @@ def _values(row: list[Any], mapping: Mapping[int, str]) -> tuple[dict[str, str],
             continue
         cell = row[i] if i < len(row) else None
         if isinstance(cell, str) and len(cell) > MAX_FIELD_TEXT:
-            problems.append((f, _TOO_LONG, f"{MAX_FIELD_TEXT:,}"))
+            problems.append((f, TOO_LONG, f"{MAX_FIELD_TEXT:,}"))
             cell = cell[:MAX_FIELD_TEXT]
         text = _text(cell)
         values[f] = "" if text in EMPTY else text

@@ -42,6 +42,8 @@ def test_a_long_shared_string_in_many_cells_is_bounded(tmp_path, capsys) -> None
     code, out, err = sheet(capsys, db, "staff", str(f), "--dry-run")
     assert time.process_time() - started < 30
     assert code == 1 and "is longer than 1,000 characters" in out
+    code, out, err = sheet(capsys, db, "staff", str(f), "--dry-run", "--json")
+    assert {r["value"] for r in json.loads(out)["refused"]} == {"长 " * 30 + "…"}
     form = [
         "序号",
         "提交答卷时间",
