@@ -456,26 +456,30 @@ def _rebalance(
     return out, solver.status_name(status).lower()
 
 
+def _pool_json(r: PoolMonth) -> dict:
+    return {
+        "qualification": r.qualification,
+        "department": r.department,
+        "month": f"{r.month:%Y-%m}",
+        "needed_hours": r.needed_hours,
+        "available_hours": r.available_hours,
+        "short_hours": r.short_hours,
+        "planned_hours": r.planned_hours,
+        "people": r.people,
+        "clinical_needed_hours": r.clinical_needed_hours,
+        "clinical_available_hours": r.clinical_available_hours,
+    }
+
+
 def to_json(f: Forecast) -> dict:
     """The forecast as `forecast --json` prints it (INTERCHANGE.md), fixes without their text
     (the caller adds it in the reader's language)."""
     return {
         "year": f.year,
-        "pools": [
-            {
-                "qualification": r.qualification,
-                "department": r.department,
-                "month": f"{r.month:%Y-%m}",
-                "needed_hours": r.needed_hours,
-                "available_hours": r.available_hours,
-                "short_hours": r.short_hours,
-                "planned_hours": r.planned_hours,
-                "people": r.people,
-                "clinical_needed_hours": r.clinical_needed_hours,
-                "clinical_available_hours": r.clinical_available_hours,
-            }
-            for r in f.pools
-        ],
+        # One entry per qualification and month (its people in every department), as the
+        # contract says; the pools of one department (with or without a qualification) beside.
+        "pools": [_pool_json(r) for r in f.pools if r.department is None and r.qualification is not None],
+        "department_pools": [_pool_json(r) for r in f.pools if r.department is not None],
         "bound_hours": f.bound_hours,
         "bound_pool": None
         if f.bound_pool is None
