@@ -142,6 +142,17 @@ def recheck_one_assignment(plan: Any, cal: Any, today: datetime, checker: Any) -
     return timings[len(timings) // 2], timings[-1]
 
 
+def python_calls(fn: Any) -> float:
+    """How many Python function calls `fn` makes, in thousands: the work done, untouched by a
+    busy machine or by caches (time per call grows somewhat with the plan's size in memory)."""
+    import cProfile
+    import pstats
+
+    profile = cProfile.Profile()
+    profile.runcall(fn)
+    return pstats.Stats(profile).total_calls / 1000  # type: ignore[attr-defined]
+
+
 def scaling(small: bool = False) -> None:
     """Full check, the window's checker and the time until the window shows its conflicts on a
     hospital group of 1, 2 and 5 hospitals (×1 and ×2 of the small demo in the small mode)."""
@@ -160,6 +171,8 @@ def scaling(small: bool = False) -> None:
     now = datetime(year, 12, 6, 10, 0)
     full_cpu: dict[int, float] = {}
     kept_cpu: dict[int, float] = {}
+    full_calls: dict[int, float] = {}
+    kept_calls: dict[int, float] = {}
     full: dict[int, float] = {}
     kept: dict[int, float] = {}
     shown: dict[int, float] = {}
@@ -176,6 +189,10 @@ def scaling(small: bool = False) -> None:
         kept[n], kept_cpu[n] = wall2, cpu2
         assert checker.conflicts == found, "the window's checker and the full check disagree"
         recheck[n], _worst = recheck_one_assignment(plan, cal, now, checker)
+        full_calls[n] = python_calls(lambda plan=plan, cal=cal: check(CheckContext(plan, cal, now)))
+        kept_calls[n] = python_calls(
+            lambda plan=plan, cal=cal: IncrementalChecker(CheckContext(plan, cal, now))
+        )
         with tempfile.TemporaryDirectory() as tmp:
             db = Path(tmp) / "group.sqlite3"
             with Store(db) as store:
@@ -192,8 +209,10 @@ def scaling(small: bool = False) -> None:
         )
     growth("full check", full)
     growth("full check, CPU", full_cpu)
+    growth("full check, Python calls", full_calls, "k")
     growth("window's checker built", kept)
     growth("window's checker built, CPU", kept_cpu)
+    growth("window's checker, Python calls", kept_calls, "k")
     growth("re-check after one edit (GUI thread)", recheck)
     growth("window painted (start-up)", painted)
     growth("conflicts shown in the window", shown)

@@ -61,7 +61,7 @@ def run(small: bool = False) -> None:
 
 def scaling(small: bool = False) -> None:
     """`stats` of the year on a hospital group (×1 and ×2 of the small demo in the small mode)."""
-    from bench.bench_conflicts import _timed, demo_group, growth
+    from bench.bench_conflicts import _timed, demo_group, growth, python_calls
     from scheduler.stats import compute, to_json
     from scheduler.workdays import WorkCalendar, official_calendar
 
@@ -70,6 +70,7 @@ def scaling(small: bool = False) -> None:
     print(f"== statistics by plan size (demo scale: {'small' if small else 'hospital'} × {sizes}) ==")
     figures: dict[int, float] = {}
     cpus: dict[int, float] = {}
+    calls: dict[int, float] = {}
     for n in sizes:
         plan = demo_group(small, n, year, today)
         cal = WorkCalendar(official_calendar(), plan.calendar.values())
@@ -79,12 +80,16 @@ def scaling(small: bool = False) -> None:
             )
         )
         figures[n], cpus[n] = wall, cpu
+        calls[n] = python_calls(
+            lambda plan=plan, cal=cal: compute(plan, cal, date(year, 1, 1), date(year, 12, 31), today)
+        )
         print(
             f"  ×{n}: {len(plan.staff)} staff, {len(plan.records)} records; stats of the year {wall:.3f} s "
             f"({cpu:.3f} s CPU; {st['totals']['occurrences']} held)"
         )
     growth("stats of the year", figures)
     growth("stats of the year, CPU", cpus)
+    growth("stats of the year, Python calls", calls, "k")
 
 
 # The child opens the demo in the real main window and times the first visit to each page, until
