@@ -197,11 +197,17 @@ def column_index(letter: str) -> int:
 # -- reading cells
 
 
+@functools.lru_cache(maxsize=4096)
+def _nfkc(value: str) -> str:
+    # Cached: a file may repeat one long string in many cells (a shared string), normalised once.
+    return unicodedata.normalize("NFKC", value).strip()
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
     if type(value) is str:
-        return value.strip() if value.isascii() else unicodedata.normalize("NFKC", value).strip()
+        return value.strip() if value.isascii() else _nfkc(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return unicodedata.normalize("NFKC", str(value)).strip()
@@ -352,6 +358,7 @@ def _title_range(texts: Iterable[str], year: int | None) -> tuple[date, date] | 
 # -- finding the grid
 
 MIN_DAY_COLUMNS = 7
+MAX_LEGEND = 2000  # characters of a legend cell (a longer text is no legend)
 HEADER_SEARCH_ROWS = 20
 _WEEK_HEADING = re.compile(r"^第\s*[0-9一二三四五六七八九十]{1,3}\s*周")
 _MAYBE_DAY = re.compile(r"^\s*(?:\d|周|星期|礼拜|[A-Za-z]{2,9}\b)")
@@ -623,13 +630,15 @@ def read_duty_grid(
         month = month.replace(day=1)
     # The legend, wherever it stands (under the grid, over it, beside it).
     header_rows = {h for h, _d in headers}
+    texts_seen: dict[str, None] = {}  # each legend text once, in the sheet's order
+    for i, row in enumerate(rows):
+        if i in header_rows:
+            continue
+        for v in row:
+            if type(v) is str and 4 <= len(v) <= MAX_LEGEND and v not in texts_seen:
+                texts_seen[v] = None
     legend = [
-        e
-        for i, row in enumerate(rows)
-        if i not in header_rows
-        for v in row
-        if type(v) is str and len(v) >= 4 and looks_like_legend(t := _text(v))
-        for e in read_legend(t)
+        e for t in dict.fromkeys(_text(v) for v in texts_seen) if looks_like_legend(t) for e in read_legend(t)
     ]
     table, legend = legend_codes(legend, codes) if legend else (dict(codes), [])
     weekday_rows: dict[int, int | None] = {}

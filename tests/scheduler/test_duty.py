@@ -379,3 +379,29 @@ def test_any_grid_gives_a_roster_or_a_duty_error(rows, department, month) -> Non
             assert e.start < e.end and e.staff in PLAN.staff
         for r in roster.refusals:
             assert r.text()
+
+
+def test_one_long_text_in_many_cells_is_read_once(monkeypatch) -> None:
+    """A hostile sheet: one long string (a shared string) in every cell. Its work is bounded by
+    the distinct texts, not the cells: each is normalised and read as a legend once."""
+    import scheduler.duty as duty
+
+    calls = {"normalize": 0, "legend": 0}
+    normalize, read_legend = duty.unicodedata.normalize, duty.read_legend
+
+    def counting(form, text):
+        calls["normalize"] += 1
+        return normalize(form, text)
+
+    def legend(text):
+        calls["legend"] += 1
+        return read_legend(text)
+
+    duty._nfkc.cache_clear()
+    monkeypatch.setattr(duty.unicodedata, "normalize", counting)
+    monkeypatch.setattr(duty, "read_legend", legend)
+    long = "注：A班 08:00-16:00；" * 90
+    rows = [["姓名", *range(1, 32)], *([long] * 40 for _ in range(500))]
+    roster = read_duty_grid(rows, PLAN, CODES, department="ortho", month=date(2026, 11, 1))
+    assert calls["legend"] == 1 and calls["normalize"] < 1_000  # 20,000 cells
+    assert len(roster.skipped) == 500 and roster.people == []
