@@ -291,3 +291,42 @@ def test_duty_preview_says_what_the_cli_says(window, tmp_path, monkeypatch) -> N
     got = _roster(window.session.path)
     assert ("s001", datetime(2026, 11, 28, 0, 0), datetime(2026, 11, 28, 8, 0), "duty") in got  # N
     assert {e[0] for e in got} == {"s001", "s002", "s012", "s003"}
+
+
+def test_shift_codes_dialog_edits_hours(window, monkeypatch) -> None:
+    from pathlib import Path
+
+    from db.operations import shift_codes
+
+    seen: dict = {}
+
+    def edit(self) -> int:
+        rows = {self.table.item(r, 0).text(): r for r in range(self.table.rowCount())}
+        r = rows["P"]
+        seen["P"] = (
+            self.table.cellWidget(r, 1).currentData(),
+            self.table.item(r, 2).text(),
+            self.table.item(r, 3).text(),
+        )
+        self.add_code("小夜", {"on": "16:00", "off": "00:00"})
+        r = self.table.rowCount() - 1
+        self.table.item(r, 0).setText("Q")
+        self.table.item(r, 3).setText("25:00")  # not a time
+        seen["bad"] = (self.message.text(), self.buttons.button(self.buttons.StandardButton.Ok).isEnabled())
+        self.table.item(r, 3).setText("24:00")  # midnight
+        self.table.item(r, 4).setText("12:00")
+        combo = self.table.cellWidget(r, 1)
+        combo.setCurrentIndex(combo.findData("hours-leave"))
+        seen["ok"] = self.buttons.button(self.buttons.StandardButton.Ok).isEnabled()
+        shots = Path("/work/team/shots/D1")
+        if shots.exists():
+            self.show()
+            self.grab().save(str(shots / "shift-codes-dialog-zh.png"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(sheet_import.ShiftCodesDialog, "exec", edit)
+    window.settings.edit_shift_codes()
+    assert seen["P"] == ("hours", "16:00", "00:00")
+    assert "Q.off" in seen["bad"][0] and not seen["bad"][1] and seen["ok"]
+    with Store(window.session.path) as s:
+        assert shift_codes(s)["Q"] == {"on": "16:00", "off": "00:00", "rest_until": "12:00", "kind": "leave"}
