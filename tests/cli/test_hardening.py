@@ -76,11 +76,13 @@ COMMANDS = {
     "ics": ["ics", "--staff", "s1", "-o", "x.ics"],
     "check": ["check"],
     "sheet": ["sheet", "duty", "roster.xlsx", "--month", "2026-12"],
+    "shift-codes list": ["shift-codes", "list"],
+    "shift-codes set": ["shift-codes", "set", "P", "--on", "16:00", "--off", "24:00"],
 }
 
 
 def _places(words: list[str]) -> list[list[str]]:
-    depth = 2 if words[0] == "field" else 1
+    depth = 2 if words[0] in ("field", "shift-codes") else 1
     return [
         ["--db", "D.db", *words],
         [*words[:depth], "--db", "D.db", *words[depth:]],
