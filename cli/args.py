@@ -41,7 +41,7 @@ def month(text: str) -> date:
     """A month YYYY-MM (its first day) within the dates above."""
     parts = text.split("-")
     try:
-        if len(parts) != 2 or len(parts[0]) != 4 or len(parts[1]) != 2:
+        if len(parts) != 2 or len(parts[0]) != 4 or not 1 <= len(parts[1]) <= 2:
             raise ValueError(text)
         found = date(int(parts[0]), int(parts[1]), 1)
     except ValueError:

@@ -48,16 +48,9 @@ KINDS = ("staff", "departments", "partners", "duty", "requests")
 
 
 def _month(text: str) -> date:
-    parts = text.split("-")
-    try:
-        if len(parts) != 2 or len(parts[0]) != 4:
-            raise ValueError(text)
-        found = date(int(parts[0]), int(parts[1]), 1)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a month (YYYY-MM): {text!r}") from None
-    if not 2000 <= found.year <= 2100:
-        raise argparse.ArgumentTypeError(f"month out of range: {text!r}")
-    return found
+    from .args import month  # the command line's one parser of dates (cli/args.py)
+
+    return month(text)
 
 
 def _refusal(row: int, column: str, header: str, value: str, reason: str, **more: Any) -> dict[str, Any]:
