@@ -145,7 +145,7 @@ def _break_lines(frags: list[Any], max_widths: list[float], calc_bounds: bool) -
     """The lines of a paragraph: as many characters on each as fit, broken at the last place
     `may_break` allows; a word wider than a whole line is broken where the line is full. Spaces
     at the end of a line hang past its edge and are left out."""
-    chars = []
+    chars: list[Any] = []
     for f in frags:
         if f.text:
             chars.extend(cjkU(c, f, "utf8") for c in f.text)
