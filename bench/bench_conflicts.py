@@ -207,6 +207,17 @@ def scaling(small: bool = False) -> None:
             f"re-check after one edit {recheck[n] * 1000:.1f} ms (median), "
             f"window painted at {first_paint:.3f} s, conflicts shown at {ready:.3f} s"
         )
+    # A control: the largest size's work in pieces, one hospital's plan checked as many times on
+    # separate copies. Equal to the group's check when the check is linear; the growth factor
+    # above it comes from the plan's size in memory (caches), not from the checker.
+    big = sizes[-1]
+    pieces = [demo_group(small, 1, year, today) for _ in range(big)]
+    cal1 = WorkCalendar(official_calendar(), pieces[0].calendar.values())
+    _wall, cpu_pieces, _found = _timed(lambda: [check(CheckContext(p, cal1, now)) for p in pieces])
+    print(
+        f"  control: {big} separate copies of ×1 checked one after another: {cpu_pieces:.3f} s CPU "
+        f"(the ×{big} group: {full_cpu[big]:.3f} s CPU)"
+    )
     growth("full check", full)
     growth("full check, CPU", full_cpu)
     growth("full check, Python calls", full_calls, "k")
