@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from .printing import PreviewDialog
 
 RED = QColor("#b00020")
+BACK, ON = "‹", "›"  # the week before and after: arrows, the same in every language
 
 
 def _num(x: Any) -> str:
@@ -110,11 +111,11 @@ class ReviewPage(QWidget):
         self.day.setDate(QDate(last_week.year, last_week.month, last_week.day))
         self.day.dateChanged.connect(self.refresh)
         self.prev_button = QToolButton()
-        self.prev_button.setText("‹")
+        self.prev_button.setText(BACK)
         self.prev_button.setToolTip(tr("The week before"))
         self.prev_button.clicked.connect(lambda: self.step(-7))
         self.next_button = QToolButton()
-        self.next_button.setText("›")
+        self.next_button.setText(ON)
         self.next_button.setToolTip(tr("Next week"))
         self.next_button.clicked.connect(lambda: self.step(7))
         self.week_label = QLabel()
