@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import configparser
+import re
 import subprocess
 import sys
 import types
@@ -203,6 +204,8 @@ def test_the_spec_drops_what_qt_plugins_drag_in(monkeypatch: pytest.MonkeyPatch)
     assert Path(_a[0][0]).name == "main.py"
     exe = built.calls["EXE"][0][1]
     assert exe["name"] == "outreach-scheduler" and exe["console"] is True
+    # stripping the wheels' patched libraries broke numpy's OpenBLAS in the bundle
+    assert exe["strip"] is False and built.calls["COLLECT"][0][1]["strip"] is False
 
 
 def test_the_bundle_tools_are_installed_by_the_bundle_target_only() -> None:
@@ -239,3 +242,16 @@ def test_the_version_is_said_once() -> None:
     assert done.returncode == 0
     assert done.stdout == f"outreach-scheduler {VERSION}\n"
     assert done.stderr == ""
+
+
+def test_the_readme_keeps_its_two_commands_and_points_to_the_manual_and_the_bundle() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make run" in readme and "make test" in readme
+    targets = re.findall(r"\]\(([^)\s#]+)", readme)
+    for wanted in ("docs/manual/index.zh.md", "docs/manual/index.en.md", "docs/bundle.md"):
+        assert wanted in targets, wanted
+    assert any(t.startswith("docs/manual/shots/") and t.endswith(".png") for t in targets)
+    for target in targets:
+        if not target.startswith(("http://", "https://")):
+            assert (ROOT / target).exists(), target
+    assert "make bundle" in readme
