@@ -250,6 +250,7 @@ def _duty(
             "unchanged": merge.unchanged,
             "replaced": merge.replaced,
             "kept": merge.kept,
+            "untouched": merge.untouched,
             "left_out": len(merge.left_out),
         }
         totals.update(counts)
@@ -312,7 +313,8 @@ def _duty(
             "  "
             + tf(
                 "%1 of %2 people taken, %3 entries: %4 written, %5 already there, %6 earlier ones replaced, "
-                "%7 kept (their row or cell refused), %8 left out (held from elsewhere)",
+                "%7 kept (their cell refused), %8 left out (held from elsewhere); %9 earlier entries of people "
+                "not taken (row refused or not listed) left as they were",
                 counts["taken"],
                 counts["people"],
                 counts["entries"],
@@ -321,6 +323,7 @@ def _duty(
                 counts["replaced"],
                 counts["kept"],
                 counts["left_out"],
+                counts["untouched"],
             )
         )
     rows_refused = len({(r["sheet"], r["row"]) for r in refused if not r["column"]})
@@ -356,6 +359,7 @@ def _duty(
         "unchanged": totals["unchanged"],
         "replaced": totals["replaced"],
         "kept": totals["kept"],
+        "untouched": totals["untouched"],
         "left_out": totals["left_out"],
         "by_reason": dict(sorted(kinds.items())),
         "rows_skipped": rows_skipped,

@@ -1065,7 +1065,8 @@ class RosterMerge:
     )  # the same person and times held from elsewhere
     unchanged: int = 0  # entries held already as they are
     replaced: int = 0  # earlier entries of these people and days that go or change
-    kept: int = 0  # earlier entries kept because their row or cell was refused
+    kept: int = 0  # earlier entries kept because their cell was refused
+    untouched: int = 0  # earlier entries of these days of people not taken (row refused, or not listed)
 
 
 def merge_roster(held: Mapping[Any, Unavailability], roster: DutyRoster) -> RosterMerge:
@@ -1081,13 +1082,16 @@ def merge_roster(held: Mapping[Any, Unavailability], roster: DutyRoster) -> Rost
             refused.setdefault(p.staff, set()).update(p.refused_days)
     earlier: dict[Any, Unavailability] = {}
     out = RosterMerge()
+    dates = set(roster.dates)
     for key, u in held.items():
-        if u.staff not in covered:
-            continue
         tag = u.extra.get("roster")
         if not isinstance(tag, dict) or tag.get("department") != roster.department:
             continue
         day = roster_day(u)
+        if u.staff not in covered:
+            if day in dates:
+                out.untouched += 1
+            continue
         if day in covered[u.staff]:
             earlier[key] = u
         elif day in refused[u.staff]:

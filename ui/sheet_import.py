@@ -796,11 +796,12 @@ class DutyImportDialog(QDialog):
             text += " " + trf("Not imported: %1 rows and %2 cells (in red).", rows_refused, cells_refused)
         text += " " + trf(
             "%1 to write, %2 already there, %3 earlier entries of these people and days replaced, "
-            "%4 kept (their row or cell refused).",
+            "%4 kept (their cell refused), %5 of people not taken left as they were.",
             len(merge.saves),
             merge.unchanged,
             merge.replaced,
             merge.kept,
+            merge.untouched,
         )
         if merge.left_out:
             text += " " + trf(

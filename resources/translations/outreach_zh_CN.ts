@@ -4,6 +4,11 @@
   <context>
     <name>app</name>
     <message>
+      <location filename="../../cli/server.py" line="64" />
+      <source> (branches: %1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../ui/patrol_dialog.py" line="139" />
       <source> (holidays of %1 not entered: check the dates)</source>
       <translation>（%1 年节假日未录入，请核对日期）</translation>
@@ -54,12 +59,12 @@
       <translation>%5年%2%1日 – %4%3日</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="79" />
+      <location filename="../../cli/forecast.py" line="84" />
       <source>%1 %2: needs %3 h of %4 h it can give</source>
       <translation>%1 %2：需要 %3 小时，可出 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="62" />
+      <location filename="../../cli/forecast.py" line="60" />
       <source>%1 %2: needs %3 h, can give %4 h, short %5 h</source>
       <translation>%1 %2：需要 %3 小时，可出 %4 小时，缺 %5 小时</translation>
     </message>
@@ -119,7 +124,7 @@
       <translation>%1（工作表 %2）：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="404" />
+      <location filename="../../cli/sheets.py" line="408" />
       <source>%1 (sheet %2): no column for %3</source>
       <translation>%1（工作表 %2）：没有这些字段的列：%3</translation>
     </message>
@@ -129,27 +134,27 @@
       <translation>%1（工作表 %2）：日期列下没有列出任何人</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="407" />
+      <location filename="../../cli/sheets.py" line="411" />
       <source>%1 (sheet %2): no rows under the header</source>
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="392" />
+      <location filename="../../cli/sheets.py" line="396" />
       <source>%1 (sheet %2): the file can be read two ways: columns %3 could each be the %4; nothing imported (keep one of them, or name the other differently)</source>
       <translation>%1（工作表 %2）：文件有两种读法：%3 这几列都可能是%4；未导入任何内容（只保留其中一列，或给另一列换个表头）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="97" />
+      <location filename="../../cli/commands.py" line="98" />
       <source>%1 acknowledgements</source>
       <translation>%1 条已确认的警告</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="92" />
+      <location filename="../../cli/commands.py" line="93" />
       <source>%1 activities</source>
       <translation>%1 个活动</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="93" />
+      <location filename="../../cli/commands.py" line="94" />
       <source>%1 assignments</source>
       <translation>%1 条排班</translation>
     </message>
@@ -159,22 +164,27 @@
       <translation>到场 %1 人，共 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="86" />
+      <location filename="../../cli/commands.py" line="87" />
       <source>%1 branches</source>
       <translation>%1 个党支部</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="96" />
+      <location filename="../../cli/commands.py" line="97" />
       <source>%1 calendar</source>
       <translation>%1 个日历日</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="84" />
+      <location filename="../../cli/commands.py" line="85" />
       <source>%1 campuses</source>
       <translation>%1 个院区</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="254" />
+      <location filename="../../db/pg_server.py" line="158" />
+      <source>%1 cannot be a login name (letters, digits, _ . - @; up to 63)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../ui/review_page.py" line="255" />
       <source>%1 conflicts</source>
       <translation>%1 项冲突</translation>
     </message>
@@ -184,12 +194,12 @@
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="85" />
+      <location filename="../../cli/commands.py" line="86" />
       <source>%1 departments</source>
       <translation>%1 个科室</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="316" />
+      <location filename="../../cli/commands.py" line="319" />
       <source>%1 error(s), %2 warning(s)</source>
       <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -209,12 +219,12 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="57" />
+      <location filename="../../reports/forecast.py" line="70" />
       <source>%1 h still short: %2 more people of this pool needed</source>
       <translation>仍缺 %1 小时：该资质池还需 %2 人</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="171" />
+      <location filename="../../db/store.py" line="182" />
       <source>%1 holds no database of this app (it is empty)</source>
       <translation>%1 不是本程序的数据库（文件为空）</translation>
     </message>
@@ -253,7 +263,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 已录入。</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="157" />
+      <location filename="../../db/store.py" line="168" />
       <source>%1 is not a usable database: %2</source>
       <translation>%1 不是可用的数据库：%2</translation>
     </message>
@@ -283,7 +293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 只能取一个值（活动每天最多举办一次）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="52" />
+      <location filename="../../reports/forecast.py" line="65" />
       <source>%1 more</source>
       <translation>另 %1 项</translation>
     </message>
@@ -313,9 +323,9 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="313" />
-      <source>%1 of %2 people taken, %3 entries: %4 written, %5 already there, %6 earlier ones replaced, %7 kept (their row or cell refused), %8 left out (held from elsewhere)</source>
-      <translation>%2 人中导入 %1 人，%3 条：写入 %4 条，已有 %5 条，替换此前 %6 条，保留 %7 条（其行或单元格未导入），略去 %8 条（已由别处记录）</translation>
+      <location filename="../../cli/sheets.py" line="314" />
+      <source>%1 of %2 people taken, %3 entries: %4 written, %5 already there, %6 earlier ones replaced, %7 kept (their cell refused), %8 left out (held from elsewhere); %9 earlier entries of people not taken (row refused or not listed) left as they were</source>
+      <translation>%2 人中导入 %1 人，%3 条：写入 %4 条，已有 %5 条，替换此前 %6 条，保留 %7 条（其单元格未导入），略去 %8 条（已由别处记录）；未导入人员（行未导入或未列出）此前的 %9 条保持原样</translation>
     </message>
     <message>
       <location filename="../../ui/table.py" line="435" />
@@ -323,9 +333,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="806" />
+      <location filename="../../ui/sheet_import.py" line="807" />
       <source>%1 of them are left out: the same person and times are held already (typed in, or another roster).</source>
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="51" />
+      <source>%1 on %2: %3 places at once, %4 people free then</source>
+      <translation>%1 在 %2 同时需要 %3 个岗位，届时只有 %4 人有空</translation>
     </message>
     <message>
       <location filename="../../reports/review.py" line="128" />
@@ -338,12 +353,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 页太多，无法做成一张图片（最多 %2 页）：请选择较短的时间段，或打印 PDF</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="90" />
+      <location filename="../../cli/commands.py" line="91" />
       <source>%1 pairings</source>
       <translation>%1 个结对</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="89" />
+      <location filename="../../cli/commands.py" line="90" />
       <source>%1 partners</source>
       <translation>%1 个结对单位</translation>
     </message>
@@ -358,7 +373,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>负担最重的有 %1 人。用时 %2 秒。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="95" />
+      <location filename="../../cli/forecast.py" line="69" />
+      <source>%1 places at once on %2 for %3 people free</source>
+      <translation>%2 同时需要 %1 个岗位，届时只有 %3 人有空</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="96" />
       <source>%1 records</source>
       <translation>%1 条服务记录</translation>
     </message>
@@ -373,7 +393,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>移除 %1 人，新增 %2 人，调整 %3 人</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="94" />
+      <location filename="../../cli/commands.py" line="95" />
       <source>%1 requests</source>
       <translation>%1 个点单</translation>
     </message>
@@ -393,32 +413,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="240" />
+      <location filename="../../ui/review_page.py" line="241" />
       <source>%1 served, %2 h</source>
       <translation>服务 %1 人，%2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="91" />
+      <location filename="../../cli/commands.py" line="92" />
       <source>%1 services</source>
       <translation>%1 个服务项目</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="65" />
-      <source>%1 short by %2 h in %3: </source>
-      <translation>%1 在 %3 缺 %2 小时：</translation>
+      <location filename="../../reports/forecast.py" line="47" />
+      <source>%1 short by %2 h in %3</source>
+      <translation>%1 在 %3 缺 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="87" />
+      <location filename="../../cli/commands.py" line="88" />
       <source>%1 staff</source>
       <translation>%1 名职工</translation>
     </message>
     <message>
       <location filename="../../ui/sheet_import.py" line="797" />
-      <source>%1 to write, %2 already there, %3 earlier entries of these people and days replaced, %4 kept (their row or cell refused).</source>
-      <translation>将写入 %1 条，已有 %2 条，替换这些人员在这些日期此前导入的 %3 条，保留 %4 条（其行或单元格未导入）。</translation>
+      <source>%1 to write, %2 already there, %3 earlier entries of these people and days replaced, %4 kept (their cell refused), %5 of people not taken left as they were.</source>
+      <translation>将写入 %1 条，已有 %2 条，替换这些人员在这些日期此前导入的 %3 条，保留 %4 条（其单元格未导入），未导入人员的 %5 条保持原样。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="88" />
+      <location filename="../../cli/commands.py" line="89" />
       <source>%1 unavailability</source>
       <translation>%1 条不可用时段</translation>
     </message>
@@ -433,7 +453,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="226" />
+      <location filename="../../cli/commands.py" line="229" />
       <source>%1 was imported before: nothing changed</source>
       <translation>%1 之前已导入过：未做任何更改</translation>
     </message>
@@ -443,7 +463,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 已导入，有 %2 条警告：</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="160" />
+      <location filename="../../cli/commands.py" line="163" />
       <source>%1 was not imported, nothing changed: %2 problem(s)</source>
       <translation>%1 未导入，未做任何更改：%2 个问题</translation>
     </message>
@@ -453,12 +473,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="161" />
+      <location filename="../../cli/commands.py" line="164" />
       <source>%1 was not recorded, nothing changed: %2 problem(s)</source>
       <translation>%1 未登记，未做任何更改：%2 个问题</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="222" />
+      <location filename="../../cli/commands.py" line="225" />
       <source>%1 was refused, nothing changed: %2</source>
       <translation>%1 被拒绝，未做任何更改：%2</translation>
     </message>
@@ -468,7 +488,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 · %2 KB</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="412" />
+      <location filename="../../cli/commands.py" line="415" />
       <source>%1 – %2: %3: %4 of %5 open place(s) filled, %6 lead(s); %7 place(s) left open; %8 s (%9)</source>
       <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
     </message>
@@ -493,27 +513,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="462" />
+      <location filename="../../cli/commands.py" line="465" />
       <source>%1: %2 occurrences held, %3 people served, %4 volunteer hours</source>
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="447" />
+      <location filename="../../cli/sheets.py" line="451" />
       <source>%1: %2 request(s) taken, %3 already there (repeated, or imported before), %4 row(s) refused</source>
       <translation>%1：导入点单 %2 条，已有 %3 条（重复行或之前已导入），拒收 %4 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="328" />
+      <location filename="../../cli/sheets.py" line="331" />
       <source>%1: %2 roster(s) read; %3 entries written (%4 duty, %5 rest, %6 leave in the rosters), %7 earlier entries replaced, %8 already there, %9 kept; %10 row(s) and %11 cell(s) refused</source>
       <translation>%1：读取排班表 %2 张；写入 %3 条（表中值班 %4、休息 %5、请假 %6 条），替换此前导入 %7 条，已有 %8 条，保留 %9 条；%10 行、%11 个单元格未导入</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="455" />
+      <location filename="../../cli/sheets.py" line="459" />
       <source>%1: %2 row(s) taken (%3 new, %4 updated), %5 row(s) refused</source>
       <translation>%1：导入 %2 行（新增 %3，更新 %4），拒收 %5 行</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="48" />
+      <location filename="../../reports/forecast.py" line="61" />
       <source>%1: %2 to %3</source>
       <translation>%1：%2 次移至 %3</translation>
     </message>
@@ -563,7 +583,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：结束日期早于开始日期（%3）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="348" />
+      <location filename="../../cli/commands.py" line="351" />
       <source>%1; run assign again</source>
       <translation>%1；请重新运行 assign</translation>
     </message>
@@ -573,7 +593,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%4年%3%1日–%2日</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="298" />
+      <location filename="../../ui/help.py" line="302" />
       <source>&amp;About…</source>
       <translation>关于(&amp;A)…</translation>
     </message>
@@ -613,7 +633,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="294" />
+      <location filename="../../ui/help.py" line="298" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
@@ -688,7 +708,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="295" />
+      <location filename="../../ui/help.py" line="299" />
       <source>&amp;User manual</source>
       <translation>用户手册(&amp;U)</translation>
     </message>
@@ -728,7 +748,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（由 %1 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="846" />
+      <location filename="../../ui/sheet_import.py" line="847" />
       <source>(next day)</source>
       <translation>（次日）</translation>
     </message>
@@ -768,7 +788,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="103" />
+      <location filename="../../cli/commands.py" line="104" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -783,7 +803,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，最多 {bound}</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="410" />
+      <location filename="../../cli/commands.py" line="413" />
       <source>, removed %1</source>
       <translation>，移除 %1 条</translation>
     </message>
@@ -798,12 +818,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，直到 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="521" />
+      <location filename="../../cli/commands.py" line="524" />
       <source>--activity ID and --occurrence DATE</source>
       <translation>--activity 活动编号 和 --occurrence 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="523" />
+      <location filename="../../cli/commands.py" line="526" />
       <source>--branch ID</source>
       <translation>--branch 党支部编号</translation>
     </message>
@@ -813,7 +833,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="524" />
+      <location filename="../../cli/commands.py" line="527" />
       <source>--from DATE</source>
       <translation>--from 日期</translation>
     </message>
@@ -823,7 +843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--rest-until 和 --leave 需与 --on、--off 一起使用</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="522" />
+      <location filename="../../cli/commands.py" line="525" />
       <source>--staff ID</source>
       <translation>--staff 职工编号</translation>
     </message>
@@ -838,12 +858,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--to %1 早于所用的起始日 %2（请给出 --from）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="263" />
+      <location filename="../../cli/commands.py" line="266" />
       <source>--today %1 is not in the demo year %2</source>
       <translation>--today %1 不在演示年份 %2 内</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="178" />
+      <location filename="../../reports/forecast.py" line="84" />
+      <source>: </source>
+      <translation>：</translation>
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="181" />
       <source>; </source>
       <translation>；</translation>
     </message>
@@ -913,7 +938,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>内置日历尚未包含的年份，或本地的调整：以这里的录入为准。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="268" />
+      <location filename="../../ui/help.py" line="272" />
       <source>About</source>
       <translation>关于</translation>
     </message>
@@ -983,7 +1008,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="876" />
+      <location filename="../../ui/sheet_import.py" line="877" />
       <source>Add a code</source>
       <translation>添加代码</translation>
     </message>
@@ -1233,12 +1258,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="924" />
+      <location filename="../../ui/sheet_import.py" line="925" />
       <source>Away (leave) at its own hours</source>
       <translation>按自定时段不在（请假）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="201" />
+      <location filename="../../ui/help.py" line="204" />
       <source>Back</source>
       <translation>后退</translation>
     </message>
@@ -1328,7 +1353,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="406" />
+      <location filename="../../cli/commands.py" line="409" />
       <source>CHANGED %1 %2: removed %3; added %4; moved %5</source>
       <translation>已调整 %1 %2：移除 %3；新增 %4；调动 %5</translation>
     </message>
@@ -1403,7 +1428,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="84" />
+      <location filename="../../reports/forecast.py" line="99" />
       <source>Can give in clinical time</source>
       <translation>工作时间内可出</translation>
     </message>
@@ -1533,7 +1558,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="866" />
+      <location filename="../../ui/sheet_import.py" line="867" />
       <source>Code in the roster</source>
       <translation>排班表中的代码</translation>
     </message>
@@ -1563,7 +1588,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="245" />
+      <location filename="../../ui/help.py" line="249" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -1618,7 +1643,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="205" />
+      <location filename="../../ui/help.py" line="208" />
       <source>Contents</source>
       <translation>目录</translation>
     </message>
@@ -1698,7 +1723,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="252" />
+      <location filename="../../ui/help.py" line="256" />
       <source>Database</source>
       <translation>数据库</translation>
     </message>
@@ -1888,7 +1913,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>端午节</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="344" />
+      <location filename="../../cli/sheets.py" line="347" />
       <source>Dry run, nothing written.</source>
       <translation>试运行，未写入任何内容。</translation>
     </message>
@@ -1903,7 +1928,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心电图</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="287" />
+      <location filename="../../cli/commands.py" line="290" />
       <source>ERROR</source>
       <translation>错误</translation>
     </message>
@@ -1973,7 +1998,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结束时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="866" />
+      <location filename="../../ui/sheet_import.py" line="867" />
       <source>Ends at</source>
       <translation>下班</translation>
     </message>
@@ -2158,7 +2183,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包 (*.outreach-field)</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="135" />
+      <location filename="../../reports/forecast.py" line="158" />
       <source>Figure</source>
       <translation>指标</translation>
     </message>
@@ -2203,7 +2228,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>适合宽度</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="254" />
+      <location filename="../../ui/help.py" line="258" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
@@ -2213,7 +2238,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>表单平台自带的列（不是回答）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="203" />
+      <location filename="../../ui/help.py" line="206" />
       <source>Forward</source>
       <translation>前进</translation>
     </message>
@@ -2303,7 +2328,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已举办</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="296" />
+      <location filename="../../ui/help.py" line="300" />
       <source>Help on this &amp;screen</source>
       <translation>本页帮助(&amp;S)</translation>
     </message>
@@ -2388,17 +2413,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="78" />
+      <location filename="../../reports/forecast.py" line="93" />
       <source>Hours needed</source>
       <translation>需要时长</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="80" />
+      <location filename="../../reports/forecast.py" line="95" />
       <source>Hours short</source>
       <translation>缺口时长</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="79" />
+      <location filename="../../reports/forecast.py" line="94" />
       <source>Hours the pool can give</source>
       <translation>可出时长</translation>
     </message>
@@ -2408,7 +2433,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="888" />
+      <location filename="../../ui/sheet_import.py" line="889" />
       <source>How a cell of a department's duty roster is read. An empty cell is a free day. A shift with its own hours (Starts at, Ends at as HH:MM) ends the next day when it ends not after it starts (16:00 to 00:00 ends at midnight); Rest until: a rest after it, to that time of the day it ends. A roster's own legend is used for the codes it states, except where a code here says otherwise.</source>
       <translation>科室排班表中每个单元格的读法。空单元格为空闲。自定时段的班次（上班、下班，HH:MM）在下班时间不晚于上班时间时于次日结束（16:00 至 00:00 于午夜结束）；休息至：班次结束后休息到当日该时刻。排班表自带的班次说明用于其所列代码，但此处另有规定的代码以此处为准。</translation>
     </message>
@@ -2443,12 +2468,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="818" />
+      <location filename="../../ui/sheet_import.py" line="819" />
       <source>Import %1 entries</source>
       <translation>导入 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="820" />
+      <location filename="../../ui/sheet_import.py" line="821" />
       <source>Import %1 entries of %2 sheets</source>
       <translation>导入 %2 张工作表的 %1 条</translation>
     </message>
@@ -2653,22 +2678,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="256" />
+      <location filename="../../ui/help.py" line="260" />
       <source>Libraries</source>
       <translation>程序库</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="246" />
+      <location filename="../../ui/help.py" line="250" />
       <source>Licence</source>
       <translation>许可证</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="260" />
+      <location filename="../../ui/help.py" line="264" />
       <source>Licence texts: %1</source>
       <translation>许可证全文：%1</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="126" />
+      <location filename="../../reports/forecast.py" line="149" />
       <source>Lower bound on the most hours one person must give in a month</source>
       <translation>一人一月最多须出时长的下限</translation>
     </message>
@@ -2763,7 +2788,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="77" />
+      <location filename="../../reports/forecast.py" line="92" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -2848,7 +2873,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>国庆节</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="83" />
+      <location filename="../../reports/forecast.py" line="98" />
       <source>Needed in clinical time</source>
       <translation>工作时间内需要</translation>
     </message>
@@ -3108,7 +3133,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>10月</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="81" />
+      <location filename="../../reports/forecast.py" line="96" />
       <source>Of which planned</source>
       <translation>其中已排场次</translation>
     </message>
@@ -3118,7 +3143,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>国家法定节假日（只读）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="923" />
+      <location filename="../../ui/sheet_import.py" line="924" />
       <source>On duty at its own hours</source>
       <translation>按自定时段在岗</translation>
     </message>
@@ -3213,7 +3238,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="123" />
+      <location filename="../../reports/forecast.py" line="146" />
       <source>Pairing</source>
       <translation>结对共建</translation>
     </message>
@@ -3293,12 +3318,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已过未登记</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="82" />
+      <location filename="../../reports/forecast.py" line="97" />
       <source>People</source>
       <translation>人员</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="114" />
+      <location filename="../../reports/forecast.py" line="102" />
+      <source>People free then</source>
+      <translation>届时有空人数</translation>
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="137" />
       <source>People needed</source>
       <translation>需增人数</translation>
     </message>
@@ -3348,6 +3378,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医师</translation>
     </message>
     <message>
+      <location filename="../../reports/forecast.py" line="101" />
+      <source>Places at once</source>
+      <translation>同时岗位数</translation>
+    </message>
+    <message>
       <location filename="../../reports/review.py" line="80" />
       <source>Places filled late</source>
       <translation>临时补位</translation>
@@ -3356,6 +3391,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/review.py" line="79" />
       <source>Places left open</source>
       <translation>空缺岗位</translation>
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="100" />
+      <source>Places short at once</source>
+      <translation>同时缺岗</translation>
     </message>
     <message>
       <location filename="../../ui/problems_dialog.py" line="15" />
@@ -3393,22 +3433,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单服务</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="76" />
+      <location filename="../../reports/forecast.py" line="91" />
       <source>Pool</source>
       <translation>资质池</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="128" />
+      <location filename="../../reports/forecast.py" line="151" />
       <source>Pool and month of the bound</source>
       <translation>下限所在资质池与月份</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="133" />
+      <location filename="../../reports/forecast.py" line="156" />
       <source>Pool-months short</source>
       <translation>不足的资质池·月份</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="100" />
+      <location filename="../../reports/forecast.py" line="123" />
       <source>Pools by month</source>
       <translation>各月资质池</translation>
     </message>
@@ -3483,7 +3523,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印预览 – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="122" />
+      <location filename="../../ui/review_page.py" line="123" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
@@ -3608,7 +3648,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="878" />
+      <location filename="../../ui/sheet_import.py" line="879" />
       <source>Remove</source>
       <translation>删除</translation>
     </message>
@@ -3728,7 +3768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="866" />
+      <location filename="../../ui/sheet_import.py" line="867" />
       <source>Rest until</source>
       <translation>休息至</translation>
     </message>
@@ -3748,7 +3788,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="880" />
+      <location filename="../../ui/sheet_import.py" line="881" />
       <source>Restore the defaults</source>
       <translation>恢复默认</translation>
     </message>
@@ -3973,7 +4013,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>班次代码</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="113" />
+      <location filename="../../reports/forecast.py" line="136" />
       <source>Short and fixes</source>
       <translation>缺口与对策</translation>
     </message>
@@ -4088,7 +4128,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="866" />
+      <location filename="../../ui/sheet_import.py" line="867" />
       <source>Starts at</source>
       <translation>上班</translation>
     </message>
@@ -4158,7 +4198,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>答卷编号（表单平台）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="135" />
+      <location filename="../../reports/forecast.py" line="158" />
       <source>Summary</source>
       <translation>汇总</translation>
     </message>
@@ -4265,7 +4305,7 @@ Details were written to %2.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="428" />
+      <location filename="../../cli/commands.py" line="431" />
       <source>The goals, most important first (each one kept while the next was sought):</source>
       <translation>各项目标，按重要程度排列（求下一项时保持前面各项不变）：</translation>
     </message>
@@ -4340,7 +4380,7 @@ Details were written to %2.</source>
       <translation>重复规则得不到任何日期：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="290" />
+      <location filename="../../ui/review_page.py" line="291" />
       <source>The review is on the clipboard as a picture.</source>
       <translation>复盘已作为图片复制到剪贴板。</translation>
     </message>
@@ -4360,7 +4400,7 @@ Details were written to %2.</source>
       <translation>一周按时间列出，每个场次一行：忙碌的一周也能看到所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="114" />
+      <location filename="../../ui/review_page.py" line="115" />
       <source>The week before</source>
       <translation>上一周</translation>
     </message>
@@ -4430,7 +4470,7 @@ Details were written to %2.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="141" />
+      <location filename="../../ui/help.py" line="144" />
       <source>This page of the manual cannot be read: %1</source>
       <translation>无法读取手册的这一页：%1</translation>
     </message>
@@ -4515,7 +4555,7 @@ Details were written to %2.</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="399" />
+      <location filename="../../cli/commands.py" line="402" />
       <source>UNFILLED %1</source>
       <translation>未补齐 %1</translation>
     </message>
@@ -4570,7 +4610,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="194" />
+      <location filename="../../ui/help.py" line="197" />
       <source>User manual</source>
       <translation>用户手册</translation>
     </message>
@@ -4580,7 +4620,7 @@ Details were written to %2.</source>
       <translation>用户名</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="135" />
+      <location filename="../../reports/forecast.py" line="158" />
       <source>Value</source>
       <translation>数值</translation>
     </message>
@@ -4600,7 +4640,7 @@ Details were written to %2.</source>
       <translation>【地点】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="258" />
+      <location filename="../../ui/help.py" line="262" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -4625,7 +4665,7 @@ Details were written to %2.</source>
       <translation>年度走访目标</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="123" />
+      <location filename="../../reports/forecast.py" line="146" />
       <source>Visits not yet planned</source>
       <translation>尚未排期的走访</translation>
     </message>
@@ -4655,7 +4695,7 @@ Details were written to %2.</source>
       <translation>志愿服务时间银行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="287" />
+      <location filename="../../cli/commands.py" line="290" />
       <source>WARNING</source>
       <translation>警告</translation>
     </message>
@@ -4700,7 +4740,7 @@ Details were written to %2.</source>
       <translation>周复盘</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="129" />
+      <location filename="../../ui/review_page.py" line="130" />
       <source>Week of</source>
       <translation>周次</translation>
     </message>
@@ -4745,12 +4785,12 @@ Details were written to %2.</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="114" />
+      <location filename="../../reports/forecast.py" line="137" />
       <source>What would close it</source>
       <translation>解决办法</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="262" />
+      <location filename="../../reports/forecast.py" line="103" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -4850,7 +4890,7 @@ Details were written to %2.</source>
       <translation>将新增</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="125" />
+      <location filename="../../reports/forecast.py" line="148" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
@@ -4915,7 +4955,7 @@ Details were written to %2.</source>
       <translation>休息日</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="792" />
+      <location filename="../../cli/commands.py" line="798" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
@@ -4948,6 +4988,11 @@ Details were written to %2.</source>
       <location filename="../../db/operations.py" line="106" />
       <source>a record with this id already exists</source>
       <translation>已有相同编号的记录</translation>
+    </message>
+    <message>
+      <location filename="../../db/pg_server.py" line="161" />
+      <source>a recorder records for their branches: name at least one with --branch ID</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../db/operations.py" line="381" />
@@ -4995,9 +5040,19 @@ Details were written to %2.</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="408" />
+      <location filename="../../cli/commands.py" line="411" />
       <source>added %1 assignment(s)</source>
       <translation>已新增 %1 条排班</translation>
+    </message>
+    <message>
+      <location filename="../../db/pg_server.py" line="188" />
+      <source>adding a login needs the server's administrator (a login that may create roles): %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/server.py" line="43" />
+      <source>again: </source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../db/operations.py" line="528" />
@@ -5050,7 +5105,7 @@ Details were written to %2.</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="120" />
+      <location filename="../../reports/forecast.py" line="143" />
       <source>as spread</source>
       <translation>均匀分布</translation>
     </message>
@@ -5060,12 +5115,12 @@ Details were written to %2.</source>
       <translation>要求开始后超过 %1 年的场次：本应用只安排其中 %2 场，截至 %3（请把该系列拆分）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="337" />
+      <location filename="../../cli/commands.py" line="340" />
       <source>assign</source>
       <translation>排班</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="850" />
+      <location filename="../../ui/sheet_import.py" line="851" />
       <source>away</source>
       <translation>不在</translation>
     </message>
@@ -5120,22 +5175,32 @@ Details were written to %2.</source>
       <translation>不能为负数</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="263" />
+      <location filename="../../db/pg.py" line="329" />
+      <source>cannot connect to the server %1: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../db/pg.py" line="420" />
+      <source>cannot make the plan's tables on the server %1 (run server init as its administrator): %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../db/store.py" line="274" />
       <source>cannot open database %1: %2</source>
       <translation>无法打开数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="148" />
+      <location filename="../../cli/commands.py" line="151" />
       <source>cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="270" />
+      <location filename="../../db/store.py" line="281" />
       <source>cannot read database %1: %2</source>
       <translation>无法读取数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="274" />
+      <location filename="../../db/store.py" line="285" />
       <source>cannot read database %1: its folder cannot be written, and %2 holds changes not yet in the file (open it once where it can be written)</source>
       <translation>无法读取数据库 %1：其所在文件夹不可写入，而 %2 中有尚未写入数据库文件的更改（请先在可写入的位置打开一次）</translation>
     </message>
@@ -5145,12 +5210,12 @@ Details were written to %2.</source>
       <translation>无法恢复 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="195" />
+      <location filename="../../db/pg.py" line="428" />
       <source>cannot upgrade database %1 to schema %2: %3</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="795" />
+      <location filename="../../cli/commands.py" line="801" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -5160,7 +5225,7 @@ Details were written to %2.</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="242" />
+      <location filename="../../cli/commands.py" line="245" />
       <source>cannot write %1: folder %2 does not exist</source>
       <translation>无法写入 %1：文件夹 %2 不存在</translation>
     </message>
@@ -5190,12 +5255,12 @@ Details were written to %2.</source>
       <translation>门诊时间</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="426" />
+      <location filename="../../cli/sheets.py" line="430" />
       <source>closest: %1</source>
       <translation>最接近的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="502" />
+      <location filename="../../cli/sheets.py" line="506" />
       <source>columns of the form platform, not read as answers: %1</source>
       <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
@@ -5215,17 +5280,17 @@ Details were written to %2.</source>
       <translation>数据库 %1 无法写入：所在磁盘或文件夹是只读的（只读取数据库的命令，如 check 和 export，仍可使用）</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="150" />
+      <location filename="../../db/store.py" line="161" />
       <source>database %1 cannot use write-ahead logging</source>
       <translation>数据库 %1 无法使用预写日志（WAL）</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="173" />
+      <location filename="../../db/store.py" line="184" />
       <source>database %1 has the older schema %2 (this app uses %3); a command that changes it, or the app, upgrades it first</source>
       <translation>数据库 %1 的结构版本较旧（%2，本程序使用 %3）；修改数据的命令或本程序窗口会先将其升级</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="212" />
+      <location filename="../../db/store.py" line="223" />
       <source>database %1 is busy: %2</source>
       <translation>数据库 %1 正忙：%2</translation>
     </message>
@@ -5235,7 +5300,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 位于网络文件系统（%2）上：不会在那里以写入方式打开，因为 SQLite 的锁和预写日志在多台计算机之间无法正常工作，文件可能损坏。请将数据库放在使用它的那一台计算机的本地磁盘上（给 --db 一个本地路径，或将文件复制到那里）；多台计算机共用计划应由办公室服务器负责，而不是共享文件夹。</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="204" />
+      <location filename="../../db/pg.py" line="437" />
       <source>database %1 is open for reading only</source>
       <translation>数据库 %1 以只读方式打开</translation>
     </message>
@@ -5245,7 +5310,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 以只读方式打开，且尚无离线包密钥</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="161" />
+      <location filename="../../db/pg.py" line="341" />
       <source>database %1 was written by a newer version of the app (schema %2, this app knows up to %3)</source>
       <translation>数据库 %1 由更新版本的程序写入（结构版本 %2，本程序最高支持 %3）</translation>
     </message>
@@ -5290,7 +5355,7 @@ Details were written to %2.</source>
       <translation>已删除</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="271" />
+      <location filename="../../cli/commands.py" line="274" />
       <source>demo hospital (%1, seed %2, %3, as on %4) written in %5 s: %6</source>
       <translation>演示医院（%1，随机种子 %2，%3 年，截至 %4）已写入，用时 %5 秒：%6</translation>
     </message>
@@ -5300,7 +5365,7 @@ Details were written to %2.</source>
       <translation>膳食指导资料</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="794" />
+      <location filename="../../cli/commands.py" line="800" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
     </message>
@@ -5330,7 +5395,7 @@ Details were written to %2.</source>
       <translation>本活动中摊位编号重复</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="365" />
+      <location filename="../../cli/sheets.py" line="369" />
       <source>duty roster %1</source>
       <translation>排班表 %1</translation>
     </message>
@@ -5350,12 +5415,12 @@ Details were written to %2.</source>
       <translation>例如：春节</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="79" />
+      <location filename="../../cli/commands.py" line="80" />
       <source>error: %1</source>
       <translation>错误：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="589" />
+      <location filename="../../cli/commands.py" line="592" />
       <source>error: %1 (see --help)</source>
       <translation>错误：%1（参见 --help）</translation>
     </message>
@@ -5390,7 +5455,7 @@ Details were written to %2.</source>
       <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="252" />
+      <location filename="../../cli/commands.py" line="255" />
       <source>exported to %1: %2</source>
       <translation>已导出到 %1：%2</translation>
     </message>
@@ -5460,22 +5525,22 @@ Details were written to %2.</source>
       <translation>超出月度上限的小时数</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="493" />
+      <location filename="../../cli/commands.py" line="496" />
       <source>ics needs either --staff ID or --branch ID</source>
       <translation>ics 需要 --staff 职工编号 或 --branch 党支部编号（二选一）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="171" />
+      <location filename="../../cli/commands.py" line="174" />
       <source>import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="178" />
+      <location filename="../../cli/commands.py" line="181" />
       <source>imported %1: %2</source>
       <translation>已导入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="229" />
+      <location filename="../../cli/commands.py" line="232" />
       <source>imported %1: %2 record(s) taken, %3 unchanged, %4 changed both here and in the field (choose in the app: File ▸ Field conflicts)</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
@@ -5490,12 +5555,12 @@ Details were written to %2.</source>
       <translation>手术：门诊时间内在岗（周排班）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="785" />
+      <location filename="../../cli/commands.py" line="791" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="759" />
+      <location filename="../../cli/commands.py" line="765" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
     </message>
@@ -5670,7 +5735,7 @@ Details were written to %2.</source>
       <translation>请假：全天不在</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="474" />
+      <location filename="../../cli/commands.py" line="477" />
       <source>led by their own branch: %1 of %2 occurrences planned or held</source>
       <translation>由本支部党员带队：%1 / %2 场（已计划或已举行）</translation>
     </message>
@@ -5695,12 +5760,17 @@ Details were written to %2.</source>
       <translation>读取的班次说明：%1</translation>
     </message>
     <message>
+      <location filename="../../cli/server.py" line="65" />
+      <source>login %1 is a %2 of %3%4</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../scheduler/recurrence.py" line="59" />
       <source>longer than %1 characters</source>
       <translation>超过 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="90" />
+      <location filename="../../cli/forecast.py" line="95" />
       <source>lower bound: someone gives at least %1 h in a month (%2, %3: %4 h for %5 people)</source>
       <translation>下限：至少有一人一个月要出 %1 小时（%2，%3：%4 小时，共 %5 人）</translation>
     </message>
@@ -5725,12 +5795,17 @@ Details were written to %2.</source>
       <translation>合理用药宣传资料</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="53" />
+      <location filename="../../reports/forecast.py" line="66" />
       <source>move %1 visit(s) not yet planned to months with room (%2)</source>
       <translation>把 %1 次尚未排期的走访移到有余力的月份（%2）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="122" />
+      <location filename="../../reports/forecast.py" line="80" />
+      <source>move an occurrence to another time, or have %1 more of this pool free then</source>
+      <translation>把一个场次改到别的时间，或届时再让该资质池 %1 人有空</translation>
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="145" />
       <source>moved</source>
       <translation>调整</translation>
     </message>
@@ -6010,12 +6085,12 @@ Details were written to %2.</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="709" />
+      <location filename="../../scheduler/duty.py" line="711" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="697" />
+      <location filename="../../scheduler/duty.py" line="699" />
       <source>no day of the header is a date the app takes</source>
       <translation>表头中没有本软件可接受的日期</translation>
     </message>
@@ -6035,12 +6110,12 @@ Details were written to %2.</source>
       <translation>今天起没有场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="900" />
+      <location filename="../../scheduler/duty.py" line="902" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="888" />
+      <location filename="../../scheduler/duty.py" line="890" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
@@ -6055,7 +6130,7 @@ Details were written to %2.</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="509" />
+      <location filename="../../cli/commands.py" line="512" />
       <source>no party branch with id %1</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
@@ -6085,19 +6160,24 @@ Details were written to %2.</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="507" />
+      <location filename="../../cli/commands.py" line="510" />
       <source>no staff member with id %1</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="896" />
+      <location filename="../../scheduler/duty.py" line="898" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="860" />
+      <location filename="../../scheduler/duty.py" line="862" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../db/pg_server.py" line="165" />
+      <source>no such branch in the plan: %1</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/messages.py" line="222" />
@@ -6155,7 +6235,7 @@ Details were written to %2.</source>
       <translation>不是 ISO 周（YYYY-Www，例如 2026-W49，2000 至 2100 年之间）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="485" />
+      <location filename="../../cli/sheets.py" line="489" />
       <source>not an answer</source>
       <translation>不是回答</translation>
     </message>
@@ -6165,7 +6245,7 @@ Details were written to %2.</source>
       <translation>无法理解（未采用）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="438" />
+      <location filename="../../cli/sheets.py" line="442" />
       <source>not usable</source>
       <translation>无法使用</translation>
     </message>
@@ -6185,7 +6265,7 @@ Details were written to %2.</source>
       <translation>无安排</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="178" />
+      <location filename="../../cli/commands.py" line="181" />
       <source>nothing to change</source>
       <translation>没有需要更改的内容</translation>
     </message>
@@ -6270,9 +6350,14 @@ Details were written to %2.</source>
       <translation>已超时 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="471" />
+      <location filename="../../cli/commands.py" line="474" />
       <source>pairings: %1 on track, %2 behind</source>
       <translation>结对：%1 个进度正常，%2 个滞后</translation>
+    </message>
+    <message>
+      <location filename="../../cli/server.py" line="42" />
+      <source>password for %1: </source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../reports/messages.py" line="273" />
@@ -6315,7 +6400,7 @@ Details were written to %2.</source>
       <translation>快速检测试剂</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="193" />
+      <location filename="../../cli/commands.py" line="196" />
       <source>recorded %1: %2 record(s)</source>
       <translation>已登记 %1：%2 条服务记录</translation>
     </message>
@@ -6340,17 +6425,17 @@ Details were written to %2.</source>
       <translation>点单：收到 %1，已响应 %2，已谢绝 %3，已逾期 %4</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="487" />
+      <location filename="../../cli/commands.py" line="490" />
       <source>requests: %1; median %2 days to answer</source>
       <translation>点单：%1；答复用时中位数 %2 天</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="485" />
+      <location filename="../../cli/commands.py" line="488" />
       <source>requests: %1; none answered yet</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="848" />
+      <location filename="../../ui/sheet_import.py" line="849" />
       <source>rest until %1</source>
       <translation>休息至 %1</translation>
     </message>
@@ -6360,12 +6445,12 @@ Details were written to %2.</source>
       <translation>夜班后休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="560" />
+      <location filename="../../cli/commands.py" line="563" />
       <source>roster %1</source>
       <translation>排班表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="573" />
+      <location filename="../../cli/commands.py" line="576" />
       <source>roster %1: %2</source>
       <translation>排班表 %1：%2</translation>
     </message>
@@ -6390,7 +6475,7 @@ Details were written to %2.</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="306" />
+      <location filename="../../cli/sheets.py" line="307" />
       <source>rows skipped, not people: %1</source>
       <translation>跳过的非人员行：%1</translation>
     </message>
@@ -6410,17 +6495,37 @@ Details were written to %2.</source>
       <translation>第二个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="526" />
+      <location filename="../../cli/server.py" line="29" />
+      <source>server commands need --db postgresql://user@host:port/dbname (the office server)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../db/pg_server.py" line="132" />
+      <source>server init needs --db postgresql://… (an office server), not a file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../db/pg_server.py" line="142" />
+      <source>server init needs the server's administrator (a login that may create roles): %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../db/pg_server.py" line="154" />
+      <source>server user add needs --db postgresql://… (an office server), not a file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="530" />
       <source>services from column %1; several in one cell (joined by ┋ ; , 、) are a request each</source>
       <translation>服务项目取自 %1 列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="518" />
+      <location filename="../../cli/sheets.py" line="522" />
       <source>services from one 0/1 column per choice: %1; each chosen service is a request of its own</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="874" />
+      <location filename="../../scheduler/duty.py" line="876" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
@@ -6430,7 +6535,7 @@ Details were written to %2.</source>
       <translation>工作表 %1：%2，已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="292" />
+      <location filename="../../cli/sheets.py" line="293" />
       <source>sheet %1: duty roster of %2, %3 – %4, %5 block(s); columns read as %6</source>
       <translation>工作表 %1：%2 排班表，%3 – %4，%5 个表块；各列读作 %6</translation>
     </message>
@@ -6480,12 +6585,12 @@ Details were written to %2.</source>
       <translation>工作牌、工作服</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="482" />
+      <location filename="../../cli/sheets.py" line="486" />
       <source>staff number</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="855" />
+      <location filename="../../scheduler/duty.py" line="857" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6495,12 +6600,12 @@ Details were written to %2.</source>
       <translation>听诊器</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="483" />
+      <location filename="../../cli/sheets.py" line="487" />
       <source>submission number</source>
       <translation>答卷编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="484" />
+      <location filename="../../cli/sheets.py" line="488" />
       <source>submission time</source>
       <translation>提交时间</translation>
     </message>
@@ -6510,7 +6615,7 @@ Details were written to %2.</source>
       <translation>抽调任何符合条件（{need}）的空闲人员都会使其科室在岗人数低于最低要求</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="63" />
+      <location filename="../../reports/forecast.py" line="76" />
       <source>that closes the gap</source>
       <translation>即可补足</translation>
     </message>
@@ -6518,6 +6623,11 @@ Details were written to %2.</source>
       <location filename="../../ui/activity_editor.py" line="61" />
       <source>the %1 %2 of the month</source>
       <translation>%1%2</translation>
+    </message>
+    <message>
+      <location filename="../../db/pg.py" line="49" />
+      <source>the PostgreSQL driver psycopg is not installed: %1</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../db/backup.py" line="59" />
@@ -6550,17 +6660,22 @@ Details were written to %2.</source>
       <translation>已是最好</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="497" />
+      <location filename="../../cli/commands.py" line="500" />
       <source>the calendar is an .ics file: give -o a name ending in .ics, not %1</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="769" />
+      <location filename="../../db/pg.py" line="90" />
+      <source>the connection to the server was lost: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../cli/commands.py" line="775" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="766" />
+      <location filename="../../cli/commands.py" line="772" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
@@ -6580,7 +6695,7 @@ Details were written to %2.</source>
       <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="689" />
+      <location filename="../../scheduler/duty.py" line="691" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6590,12 +6705,12 @@ Details were written to %2.</source>
       <translation>演示数据的结对最早在其年份前 %1 年开始：请给出 %2 至 %3 之间的年份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="780" />
+      <location filename="../../cli/commands.py" line="786" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="782" />
+      <location filename="../../cli/commands.py" line="788" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
     </message>
@@ -6620,7 +6735,7 @@ Details were written to %2.</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="240" />
+      <location filename="../../ui/help.py" line="244" />
       <source>the folder “licenses” of the application and each library’s *.dist-info folder</source>
       <translation>程序的“licenses”文件夹，以及各程序库的 *.dist-info 文件夹</translation>
     </message>
@@ -6645,7 +6760,7 @@ Details were written to %2.</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="177" />
+      <location filename="../../cli/commands.py" line="180" />
       <source>the hospital's %1</source>
       <translation>医院的%1</translation>
     </message>
@@ -6663,6 +6778,11 @@ Details were written to %2.</source>
       <location filename="../../scheduler/duty_codes.py" line="102" />
       <source>the night from midnight, 00:00-08:00 of that date</source>
       <translation>大夜：当日 00:00-08:00</translation>
+    </message>
+    <message>
+      <location filename="../../cli/server.py" line="53" />
+      <source>the office server %1 is ready: schema %2, %3 tables, roles %4</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <location filename="../../cli/forecast.py" line="58" />
@@ -6745,7 +6865,7 @@ Details were written to %2.</source>
       <translation>复盘是 PDF 或 PNG 图片：-o 请给以 .pdf 或 .png 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="537" />
+      <location filename="../../cli/commands.py" line="540" />
       <source>the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
       <translation>排班表为 PDF 或 PNG 图片：-o 的文件名应以 .pdf 或 .png 结尾，而不是 %1</translation>
     </message>
@@ -6775,6 +6895,26 @@ Details were written to %2.</source>
       <translation>同一星期几</translation>
     </message>
     <message>
+      <location filename="../../db/pg.py" line="353" />
+      <source>the server database %1 has an older schema (run: server init --db URL)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../db/pg.py" line="351" />
+      <source>the server database %1 has no plan of this app yet (run: server init --db URL)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../db/pg.py" line="79" />
+      <source>the server refused it for %1: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../db/pg.py" line="80" />
+      <source>the server refused it: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <location filename="../../scheduler/duty.py" line="585" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
@@ -6790,22 +6930,27 @@ Details were written to %2.</source>
       <translation>该工作表在工作簿中被隐藏：不读取（留档的旧排班表）</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="75" />
+      <location filename="../../cli/forecast.py" line="80" />
       <source>the tightest pools:</source>
       <translation>最紧张的资质池：</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="662" />
+      <location filename="../../cli/server.py" line="44" />
+      <source>the two passwords differ; nothing was changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="664" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="654" />
+      <location filename="../../scheduler/duty.py" line="656" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="438" />
+      <location filename="../../cli/commands.py" line="441" />
       <source>the workbook is .xlsx: give -o a name ending in .xlsx, not %1</source>
       <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
     </message>
@@ -6815,12 +6960,12 @@ Details were written to %2.</source>
       <translation>之后休息至 %1</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="255" />
+      <location filename="../../db/store.py" line="266" />
       <source>there is no database at %1</source>
       <translation>%1 处没有数据库</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="134" />
+      <location filename="../../cli/commands.py" line="137" />
       <source>there is no database at %1 (nothing was created; check --db, or make one with import or demo)</source>
       <translation>%1 处没有数据库（未创建任何文件；请检查 --db，或用 import 或 demo 建立数据库）</translation>
     </message>
@@ -6885,7 +7030,12 @@ Details were written to %2.</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="834" />
+      <location filename="../../db/pg_server.py" line="156" />
+      <source>unknown role %1 (planner, recorder or viewer)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="836" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
@@ -6900,7 +7050,7 @@ Details were written to %2.</source>
       <translation>期望日期已过</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="180" />
+      <location filename="../../cli/commands.py" line="183" />
       <source>warning: %1</source>
       <translation>警告：%1</translation>
     </message>
@@ -6915,32 +7065,32 @@ Details were written to %2.</source>
       <translation>下周：%1 场次，%2 个空缺岗位，%3 项冲突，%4 个点单到期</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="101" />
+      <location filename="../../cli/forecast.py" line="106" />
       <source>worked out in %1 s</source>
       <translation>用时 %1 秒</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="408" />
+      <location filename="../../cli/commands.py" line="411" />
       <source>would add %1 assignment(s)</source>
       <translation>将新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="454" />
+      <location filename="../../cli/commands.py" line="457" />
       <source>wrote %1</source>
       <translation>已写入 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="515" />
+      <location filename="../../cli/commands.py" line="518" />
       <source>wrote %1: %2 event(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个日程</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="214" />
+      <location filename="../../cli/commands.py" line="217" />
       <source>wrote %1: %2 occurrence(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个场次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="578" />
+      <location filename="../../cli/commands.py" line="581" />
       <source>wrote %1: %2 – %3</source>
       <translation>已写入 %1：%2 – %3</translation>
     </message>
@@ -6965,7 +7115,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="679" />
+      <location filename="../../scheduler/duty.py" line="681" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -7020,7 +7170,7 @@ Details were written to %2.</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="813" />
+      <location filename="../../scheduler/duty.py" line="815" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>

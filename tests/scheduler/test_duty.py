@@ -321,7 +321,7 @@ def test_a_refused_cell_or_row_keeps_what_was_there() -> None:
     second = read_duty_grid(rows2, PLAN, CODES, department="ortho", month=date(2026, 11, 1))
     m = merge_roster(held, second)
     # 金伟's 2nd (X refused) is kept; 李那 is nobody: 李娜's entries are all kept
-    assert m.deletes == [] and m.saves == [] and m.kept == 1 and m.unchanged == 2
+    assert m.deletes == [] and m.saves == [] and m.kept == 1 and m.unchanged == 2 and m.untouched == 3
 
 
 def test_a_plan_file_with_a_bad_shift_code_table_is_refused() -> None:
