@@ -405,3 +405,36 @@ def test_one_long_text_in_many_cells_is_read_once(monkeypatch) -> None:
     roster = read_duty_grid(rows, PLAN, CODES, department="ortho", month=date(2026, 11, 1))
     assert calls["legend"] == 1 and calls["normalize"] < 1_000  # 20,000 cells
     assert len(roster.skipped) == 500 and roster.people == []
+
+
+def test_shift_hours_in_the_plan_file_validated_and_round_trip() -> None:
+    from scheduler.planfile import PlanError, plan_to_document
+
+    doc = sample()
+    codes = {
+        "P": {"on": "16:00", "off": "00:00"},
+        "N": {"on": "22:00", "off": "06:00", "rest_until": "12:00"},
+        "外": {"on": "08:00", "off": "12:00", "kind": "leave"},
+        "休": "free",
+    }
+    doc["hospital"]["shift_codes"] = codes
+    plan = parse_document(json.dumps(doc, ensure_ascii=False)).plan
+    assert plan_to_document(plan)["hospital"]["shift_codes"] == codes
+    assert read_shift_codes(codes)["N"] == Shift("duty", "22:00", "06:00", "12:00")
+    doc["hospital"]["shift_codes"] = {
+        "A": {"on": "8:00", "off": "16:00"},
+        "B": {"on": "08:00"},
+        "C": {"on": "08:00", "off": "24:00"},
+        "D": {"on": "08:00", "off": "12:00", "rest_until": "11:00"},
+        "E": {"on": "08:00", "off": "12:00", "kind": "night", "colour": "red"},
+    }
+    with pytest.raises(PlanError) as exc:
+        parse_document(json.dumps(doc, ensure_ascii=False))
+    assert [p.path for p in exc.value.problems] == [
+        "$.hospital.shift_codes.A.on",
+        "$.hospital.shift_codes.B.off",
+        "$.hospital.shift_codes.C.off",
+        "$.hospital.shift_codes.D.rest_until",
+        "$.hospital.shift_codes.E.colour",
+        "$.hospital.shift_codes.E.kind",
+    ]
