@@ -54,6 +54,7 @@ PAGE_HELP: dict[str, str] = {
     "services": "master-data#services",
     "stats": "statistics",
     "review": "statistics#review",
+    "forecast": "statistics#forecast",
 }
 
 # What the app ships, with the licence it is shipped under (Help ▸ About; tests/test_bundle.py holds
@@ -87,6 +88,8 @@ LIBRARIES: tuple[tuple[str, str], ...] = (
     ("tzdata", "Apache-2.0"),
     ("typing-extensions", "PSF-2.0"),
     ("charset-normalizer", "MIT"),
+    ("psycopg", "LGPL-3.0-only"),  # the office server's client
+    ("psycopg-binary", "LGPL-3.0-only (its libpq: PostgreSQL Licence)"),
 )
 FONT_LICENCE = "Apache-2.0 or GPL-3.0-or-later with font exception"
 
@@ -234,6 +237,7 @@ def about_html(database: Path | None) -> str:
     rows = "".join(
         f"<tr><td>{esc(name)}</td><td>{esc(_version(name))}</td><td>{esc(licence)}</td></tr>"
         for name, licence in LIBRARIES
+        if _version(name) != "?"  # listed, but not installed here: not shipped
     )
     bundle = getattr(sys, "frozen", False)
     licences = (
