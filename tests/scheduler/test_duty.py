@@ -116,7 +116,12 @@ EXPECTED = [
 ]
 EXPECTED_REFUSALS = [
     (6, "", "张伟", "several people in 骨伤科 are named 张伟 (s010, s011): give the staff number"),
-    (7, "F", "X", "unknown shift code X (define it in Settings ▸ Shift codes, or: shift-codes set X MEANING)"),
+    (
+        7,
+        "F",
+        "X",
+        "unknown shift code X (define it in Settings ▸ Shift codes, or: shift-codes set X MEANING)",
+    ),
     (8, "", "赵无", "no staff number E999, and no one in 骨伤科 is named 赵无"),
 ]
 
@@ -141,7 +146,9 @@ def test_the_messy_grid_gives_the_expected_entries_and_refusals(kind: str) -> No
     assert refusals(roster) == EXPECTED_REFUSALS
     assert [p.name for p in roster.people] == [p[1] for p in PEOPLE]  # the legend is not a person
     assert {p.staff for p in roster.taken} == {"s001", "s002", "s012", "s003"}
-    assert all(e.extra["source"] == name and e.extra["roster"]["department"] == "ortho" for e in roster.entries)
+    assert all(
+        e.extra["source"] == name and e.extra["roster"]["department"] == "ortho" for e in roster.entries
+    )
     # each entry says the roster day it was read from (a night's rest: the night's day)
     rest = next(e for e in roster.entries if e.staff == "s001" and e.reason == "rest")
     assert rest.extra["roster"]["day"] == "2026-12-04" and rest.start == at(5, "08:00")
@@ -202,7 +209,9 @@ def test_day_headers_of_every_kind(cell, title, month) -> None:
 
 def test_weekdays_in_the_day_cells_must_fit_the_month() -> None:
     rows = [["工号", *(f"{n}\n{_wd(n)}" for n in range(1, 11))], ["s001", "白"]]
-    with pytest.raises(DutyError, match="weekdays written do not fit the dates read, in B1 .周二 ≠ 2027-12-01 周三."):
+    with pytest.raises(
+        DutyError, match="weekdays written do not fit the dates read, in B1 .周二 ≠ 2027-12-01 周三."
+    ):
         read_duty_grid(rows, PLAN, CODES, department="ortho", month=date(2027, 12, 1))
 
 
@@ -276,7 +285,9 @@ def test_a_staff_number_with_another_name_or_listed_twice_is_refused() -> None:
 
 def test_shift_codes_normalised_validated_and_read_from_a_damaged_value() -> None:
     assert normalize_code(" ｎ ") == "N" and normalize_code("白 班") == "白班"
-    assert read_shift_codes(None) == {normalize_code(k): read_shift_codes({k: v})[normalize_code(k)] for k, v in DEFAULT_SHIFT_CODES.items()}
+    assert read_shift_codes(None) == {
+        normalize_code(k): read_shift_codes({k: v})[normalize_code(k)] for k, v in DEFAULT_SHIFT_CODES.items()
+    }
     assert read_shift_codes({"a": "night", "B": "banana", 5: "day", "": "free"}) == {"A": Shift("night")}
     assert shift_code_problems({"夜": "night", "白": "day"}) == []
     got = shift_code_problems({"n": "night", "N": "leave", "a/b": "day", "x": "holiday"})
@@ -304,7 +315,9 @@ def test_a_new_import_replaces_its_own_entries_of_its_people_and_days_only() -> 
     second = read_duty_grid(rows, PLAN, CODES, source="duty v2.xlsx")
     m = merge_roster(held, second)
     assert m.deletes == [("s001", at(2, "08:00"), at(2, "17:30"))]
-    assert len(m.saves) == len(first.entries) - 1 and all(e.extra["source"] == "duty v2.xlsx" for e in m.saves)
+    assert len(m.saves) == len(first.entries) - 1 and all(
+        e.extra["source"] == "duty v2.xlsx" for e in m.saves
+    )
     assert m.replaced == len(m.saves) + 1 and m.left_out == [] and m.unchanged == 0
     # An entry typed in for the same person and times stays as it is; the roster's is left out.
     typed = Unavailability("s001", at(1, "08:00"), at(1, "17:30"), "leave", {"note": "typed in"})
@@ -314,7 +327,11 @@ def test_a_new_import_replaces_its_own_entries_of_its_people_and_days_only() -> 
 
 
 def test_a_refused_cell_or_row_keeps_what_was_there() -> None:
-    rows = [["工号", "姓名", *range(1, 31)], ["s001", "金伟", "白", "白", "白"], ["s002", "李娜", "夜", None, "假"]]
+    rows = [
+        ["工号", "姓名", *range(1, 31)],
+        ["s001", "金伟", "白", "白", "白"],
+        ["s002", "李娜", "夜", None, "假"],
+    ]
     first = read_duty_grid(rows, PLAN, CODES, department="ortho", month=date(2026, 11, 1))
     held = {u.key: u for u in first.entries}
     rows2 = [["工号", "姓名", *range(1, 31)], ["s001", "金伟", "白", "X", "白"], ["s002", "李那", "休"]]
@@ -438,3 +455,66 @@ def test_shift_hours_in_the_plan_file_validated_and_round_trip() -> None:
         "$.hospital.shift_codes.E.colour",
         "$.hospital.shift_codes.E.kind",
     ]
+
+
+_layout_cells = st.one_of(
+    st.none(),
+    st.integers(0, 33),
+    st.sampled_from(
+        [
+            "A",
+            "P",
+            "N",
+            "年",
+            "下夜",
+            "值",
+            "门诊",
+            "√",
+            "第1周",
+            "第二周",
+            "合计",
+            "制表人：x",
+            "护士长签名",
+            "周一\n12月7日",
+            "12月7日\n周二",
+            "12-31",
+            "1-01",
+            "2月30日",
+            "周日",
+            "星期三",
+            "MON",
+            "班次说明：A班 08:00-16:00；N班 00:00-08:00；Y：机动",
+            "注：P 16点-24点",
+            "N班 25:00-08:00",
+            "12月26日-1月25日",
+            "2026年11月26日-12月25日",
+            "金伟",
+            "s001",
+            "姓名",
+            "工号",
+        ]
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.lists(_layout_cells, max_size=10), max_size=10),
+    st.sampled_from([None, "ortho"]),
+    st.sampled_from([None, date(2026, 12, 1), date(2100, 12, 1)]),
+)
+def test_any_layout_gives_a_roster_or_a_duty_error(rows, department, month) -> None:
+    weeks = [["第1周"], ["姓名", *(f"周{WEEKDAY[(k + 0) % 7]}\n12月{k + 7}日" for k in range(7))]]
+    cycle = [["2026年12月"], ["工号", "姓名", *range(26, 32), *range(1, 26)]]
+    for grid in (rows, [*weeks, *rows], [*cycle, *rows], [*weeks, *rows, *weeks, *rows]):
+        try:
+            roster = read_duty_grid(grid, PLAN, CODES, department=department, month=month)
+        except DutyError as exc:
+            assert exc.text()
+            continue
+        for e in roster.entries:
+            assert e.start < e.end and e.staff in PLAN.staff
+        assert len({e.key for e in roster.entries}) == len(roster.entries)
+        for r in roster.refusals:
+            assert r.text()
+        merge_roster({e.key: e for e in roster.entries}, roster)
