@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QUrl, qVersion
 from PySide6.QtGui import QIcon, QImage, QKeySequence, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QMainWindow,
@@ -56,6 +57,8 @@ PAGE_HELP: dict[str, str] = {
     "review": "statistics#review",
     "forecast": "statistics#forecast",
 }
+
+CONFLICTS_HELP = "conflicts#panel"  # F1 in the conflicts panel
 
 # What the app ships, with the licence it is shipped under (Help ▸ About; tests/test_bundle.py holds
 # it equal to what requirements.txt installs and what those packages pull in).
@@ -309,6 +312,10 @@ class HelpActions(QObject):
         return self.manual
 
     def help_on_screen(self) -> ManualWindow:
+        """F1: the section of the screen shown, or of the conflicts panel when the user is in it."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.window.conflicts_panel.isAncestorOf(focus):
+            return self.open_manual(CONFLICTS_HELP)
         return self.open_manual(PAGE_HELP.get(self.window.current_section() or "", CONTENTS))
 
     def about(self) -> AboutDialog:

@@ -18,6 +18,7 @@ from scheduler.version import VERSION
 from tests.helpers import sample
 from tests.ui.windows import import_plan_doc
 from ui.help import (
+    CONFLICTS_HELP,
     CONTENTS,
     MANUAL,
     PAGE_HELP,
@@ -116,7 +117,7 @@ def test_every_conflict_kind_has_its_section_in_both_languages() -> None:
 
 def test_every_screen_has_an_f1_target_that_exists() -> None:
     assert set(PAGES) <= set(PAGE_HELP), "a screen without its section of the manual"
-    for target in PAGE_HELP.values():
+    for target in [*PAGE_HELP.values(), CONFLICTS_HELP]:
         section, _, anchor = target.partition("#")
         for lang in ("zh_CN", "en"):
             path = manual_file(section, lang)
@@ -171,6 +172,16 @@ def test_f1_on_each_screen_opens_its_section(qtbot, window: MainWindow) -> None:
             top = browser.document().documentLayout().blockBoundingRect(block).top()
             bar = browser.verticalScrollBar()
             assert bar.value() == min(int(top), bar.maximum()) or abs(bar.value() - top) < 2, name
+
+
+def test_f1_in_the_conflicts_panel_opens_the_conflicts_section(qtbot, window: MainWindow) -> None:
+    window.show_section("staff")
+    window.activateWindow()
+    window.conflicts_panel.tree.setFocus()
+    qtbot.waitUntil(lambda: window.conflicts_panel.tree.hasFocus())
+    browser = _f1(window).browser
+    assert Path(browser.source().toLocalFile()).name == "conflicts.zh.md"
+    assert browser.source().fragment() == "panel" and "panel" in browser.anchors()
 
 
 def test_the_manual_window_follows_links_and_goes_back(qtbot, window: MainWindow) -> None:
