@@ -57,17 +57,22 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     if not calendar.knows(args.year):
         _say(tf("the official calendar of %1 is not known yet: weekends alone are days off", args.year))
     for r in short:
-        _say(
-            "  "
-            + tf(
-                "%1 %2: needs %3 h, can give %4 h, short %5 h",
-                f"{r.month:%Y-%m}",
-                pool_name(plan, r.department, r.qualification, t),
-                f"{r.needed_hours:g}",
-                f"{r.available_hours:g}",
-                f"{r.short_hours:g}",
-            )
+        line = tf(
+            "%1 %2: needs %3 h, can give %4 h, short %5 h",
+            f"{r.month:%Y-%m}",
+            pool_name(plan, r.department, r.qualification, t),
+            f"{r.needed_hours:g}",
+            f"{r.available_hours:g}",
+            f"{r.short_hours:g}",
         )
+        if r.short_places and r.peak_at is not None:
+            line += t("; ") + tf(
+                "%1 places at once on %2 for %3 people free",
+                r.peak_places,
+                f"{r.peak_at:%m-%d %H:%M}",
+                r.peak_people,
+            )
+        _say("  " + line)
     if not short:
         tight = sorted(
             f.pools, key=lambda r: -(r.needed_hours / r.available_hours if r.available_hours else 1e9)

@@ -41,15 +41,28 @@ def _pairing(plan: Plan, pid: str) -> str:
 
 def describe_fix(fix: Fix, plan: Plan, t: Translate) -> str:
     """What would close one gap, in one sentence (or two)."""
-    parts = []
+    pool = pool_name(plan, fix.department, fix.qualification, t)
+    heads, parts = [], []
+    if fix.short_hours > 0:
+        heads.append(fill(t("%1 short by %2 h in %3"), pool, f"{fix.short_hours:g}", f"{fix.month:%Y-%m}"))
+    if fix.short_places > 0 and fix.peak_at is not None:
+        heads.append(
+            fill(
+                t("%1 on %2: %3 places at once, %4 people free then"),
+                pool,
+                f"{fix.peak_at:%Y-%m-%d %H:%M}",
+                fix.peak_places,
+                fix.peak_people,
+            )
+        )
     if fix.moves:
         moved = sum(m.visits for m in fix.moves)
-        where = "；".join(
+        where = t("; ").join(
             fill(t("%1: %2 to %3"), _pairing(plan, m.pairing), m.visits, f"{m.to_month:%Y-%m}")
             for m in fix.moves[:6]
         )
         if len(fix.moves) > 6:
-            where += "；" + fill(t("%1 more"), len(fix.moves) - 6)
+            where += t("; ") + fill(t("%1 more"), len(fix.moves) - 6)
         parts.append(fill(t("move %1 visit(s) not yet planned to months with room (%2)"), moved, where))
     if fix.short_after_moves > 0:
         parts.append(
@@ -61,12 +74,14 @@ def describe_fix(fix: Fix, plan: Plan, t: Translate) -> str:
         )
     elif fix.moves:
         parts.append(t("that closes the gap"))
-    return fill(
-        t("%1 short by %2 h in %3: "),
-        pool_name(plan, fix.department, fix.qualification, t),
-        f"{fix.short_hours:g}",
-        f"{fix.month:%Y-%m}",
-    ) + t("; ").join(parts)
+    if fix.short_places > 0:
+        parts.append(
+            fill(
+                t("move an occurrence to another time, or have %1 more of this pool free then"),
+                fix.short_places,
+            )
+        )
+    return t("; ").join(heads) + t(": ") + t("; ").join(parts)
 
 
 def write_workbook(out: str | Path | BinaryIO, f: Forecast, plan: Plan, t: Translate) -> None:
@@ -82,6 +97,10 @@ def write_workbook(out: str | Path | BinaryIO, f: Forecast, plan: Plan, t: Trans
         t("People"),
         t("Needed in clinical time"),
         t("Can give in clinical time"),
+        t("Places short at once"),
+        t("Places at once"),
+        t("People free then"),
+        t("When"),
     ]
     rows: list[list[Any]] = [
         [
@@ -94,6 +113,10 @@ def write_workbook(out: str | Path | BinaryIO, f: Forecast, plan: Plan, t: Trans
             r.people,
             r.clinical_needed_hours,
             r.clinical_available_hours,
+            r.short_places,
+            r.peak_places,
+            r.peak_people,
+            f"{r.peak_at:%Y-%m-%d %H:%M}" if r.peak_at else "",
         ]
         for r in f.pools
     ]

@@ -65,10 +65,21 @@ class PoolMonth:
     people: int  # people of the pool who can give hours that month
     clinical_needed_hours: float = 0.0  # of the needed hours, those in clinical time
     clinical_available_hours: float = 0.0  # what departments with people to spare can give then
+    # At once: the most places of the pool its planned occurrences leave unfillable at one moment
+    # (places then against its people free then, in clinical time only as many as each
+    # department can spare), the places and people at that moment, and when.
+    short_places: int = 0
+    peak_places: int = 0
+    peak_people: int = 0
+    peak_at: datetime | None = None
 
     @property
     def pool(self) -> Pool:
         return (self.department, self.qualification)
+
+    @property
+    def is_short(self) -> bool:
+        return self.short_hours > 0 or self.short_places > 0
 
     @property
     def short_hours(self) -> float:
@@ -100,6 +111,10 @@ class Fix:
     moves: tuple[VisitMove, ...]  # visits moved out of this month (their pairing needs this pool)
     short_after_moves: float
     people_needed: int  # of this pool, for what moves cannot close
+    short_places: int = 0  # places at once no one of the pool is free for (moves cannot help)
+    peak_at: datetime | None = None
+    peak_places: int = 0
+    peak_people: int = 0
 
 
 @dataclass(slots=True)
@@ -116,7 +131,7 @@ class Forecast:
     solver_status: str = ""
 
     def short(self) -> list[PoolMonth]:
-        return [p for p in self.pools if p.short_hours > 0]
+        return [p for p in self.pools if p.is_short]
 
 
 def _months(year: int) -> list[date]:
@@ -196,6 +211,7 @@ def forecast(
     planned_h: dict[tuple[tuple[Pool, str], int], float] = defaultdict(float)
     behind: dict[tuple[Pool, int], dict[Source, float]] = defaultdict(lambda: defaultdict(float))
     planned_visits: dict[str, int] = defaultdict(int)
+    booked: list[Booked] = []
     profiles: dict[str, list[dict[tuple[Pool, str], float]]] = defaultdict(list)
     this_year: dict[str, list[dict[tuple[Pool, str], float]]] = defaultdict(list)
     for b in held_occurrences(plan, calendar, datetime(year - 2, 1, 1), y1):
@@ -206,6 +222,7 @@ def forecast(
                 profiles[paired.id].append(one)
             continue
         m = b.occ.start.month - 1
+        booked.append(b)
         source: Source = ("pairing", paired.id) if paired else ("activity", b.activity.id)
         if paired is not None:
             planned_visits[paired.id] += 1
@@ -285,6 +302,7 @@ def forecast(
             available[((pool, CLINICAL), i)] = round(sum(c for c, ok in lent if ok), 2)
             people[(pool, i)] = sum(1 for c, _ in lent if c > 0)
 
+    peaks = _peaks(plan, calendar, booked, members, hours)
     rows: list[PoolMonth] = []
     for pool in pools:
         for i in range(12):
@@ -302,6 +320,7 @@ def forecast(
                     people[(pool, i)],
                     round(needed.get(((pool, CLINICAL), i), 0.0), 2),
                     available[((pool, CLINICAL), i)],
+                    *peaks.get((pool, i), (0, 0, 0, None)),
                 )
             )
     bound, bound_row = 0.0, None
@@ -310,10 +329,10 @@ def forecast(
             bound, bound_row = round(r.needed_hours / r.people, 2), r
 
     # Fixes.
-    short = [r for r in rows if r.short_hours > 0]
+    short = [r for r in rows if r.is_short]
     proposed = {k: list(v) for k, v in visits.items()}
     status = "not needed"
-    if short and visits:
+    if any(r.short_hours > 0 for r in short) and visits:
         keys = [(pool, kind) for pool in pools for kind in (ALL, CLINICAL)]
         proposed, status = _rebalance(keys, planned_h, available, visits, allowed, cost, time_limit)
     if progress is not None and not progress(3, 4):
@@ -339,15 +358,20 @@ def forecast(
                     out -= n
         caps = [capacity[sid][i] for sid in members.get(r.pool, ()) if capacity[sid][i] > 0]
         each = max(caps) if caps else DEFAULT_CAP
+        by_hours = math.ceil(after / each - 1e-9) if after > 0 else 0
         fixes.append(
             Fix(
                 r.department,
                 r.qualification,
                 r.month,
                 r.short_hours,
-                tuple(moves),
+                tuple(moves) if r.short_hours > 0 else (),
                 after,
-                math.ceil(after / each - 1e-9) if after > 0 else 0,
+                max(by_hours, r.short_places),
+                r.short_places,
+                r.peak_at,
+                r.peak_places,
+                r.peak_people,
             )
         )
     if progress is not None:
@@ -363,6 +387,103 @@ def forecast(
         proposed,
         status,
     )
+
+
+def _peaks(
+    plan: Plan,
+    calendar: WorkCalendar,
+    booked: list[Booked],
+    members: dict[Pool, list[str]],
+    hours: tuple[str, str],
+) -> dict[tuple[Pool, int], tuple[int, int, int, datetime]]:
+    """Per pool and month, the moment its planned occurrences need the most places beyond the
+    people free then (else the most places): (places short, places, people free, when). Free:
+    active, not unavailable then; in clinical time of a working day, at most as many of a
+    department as it keeps above its minimum cover (those away on leave, rest or other counted
+    out). The moments looked at: every start, and the start of clinical hours inside one."""
+    t0, t1 = time.fromisoformat(hours[0]), time.fromisoformat(hours[1])
+    occs: list[tuple[datetime, datetime, dict[Pool, int]]] = []
+    for b in booked:
+        places: dict[Pool, int] = defaultdict(int)
+        for st in b.activity.stations:
+            turn = department_on_turn(b.activity, b.occ.date, st.id)
+            for n in st.needs:
+                for pool in pools_of_need(n.department or turn, n.qualification):
+                    places[pool] += n.count
+        if places:
+            occs.append((b.occ.start, b.occ.end, dict(places)))
+    if not occs:
+        return {}
+    occs.sort(key=lambda o: o[0])
+    points: set[datetime] = set()
+    for start, end, _p in occs:
+        points.add(start)
+        day = start.date()
+        while datetime.combine(day, t0) < end:
+            at = datetime.combine(day, t0)
+            if start < at:
+                points.add(at)
+            day += timedelta(days=1)
+    dept_of = {s.id: s.department for s in plan.staff.values() if s.active}
+    active_in: dict[str, int] = defaultdict(int)
+    for d in dept_of.values():
+        active_in[d] += 1
+    minimum = {d.id: d.min_on_duty for d in plan.departments.values()}
+    by_day: dict[date, list[Any]] = defaultdict(list)
+    first, last = occs[0][0].date(), max(o[1] for o in occs).date()
+    for u in plan.unavailability.values():
+        if u.staff not in dept_of:
+            continue
+        day = max(u.start.date(), first)
+        while day <= min(u.end.date(), last):
+            by_day[day].append(u)
+            day += timedelta(days=1)
+    in_pool = {pool: set(ids) for pool, ids in members.items()}
+    per_dept: dict[Pool, dict[str, int]] = {}
+    for pool, ids in members.items():
+        counts: dict[str, int] = defaultdict(int)
+        for sid in ids:
+            counts[dept_of[sid]] += 1
+        per_dept[pool] = dict(counts)
+    out: dict[tuple[Pool, int], tuple[int, int, int, datetime]] = {}
+    running: list[tuple[datetime, datetime, dict[Pool, int]]] = []
+    k = 0
+    for t in sorted(points):
+        while k < len(occs) and occs[k][0] <= t:
+            running.append(occs[k])
+            k += 1
+        running = [o for o in running if o[1] > t]
+        demand: dict[Pool, int] = defaultdict(int)
+        for _s, _e, places in running:
+            for pool, count in places.items():
+                demand[pool] += count
+        if not demand:
+            continue
+        now = [u for u in by_day.get(t.date(), ()) if u.start <= t < u.end]
+        clinical = calendar.is_working(t.date()) and t0 <= t.time() < t1
+        away: dict[str, int] = defaultdict(int)
+        if clinical:
+            for u in now:
+                if u.reason != "duty":  # on duty is in the hospital, for the cover
+                    away[dept_of[u.staff]] += 1
+        busy = {u.staff for u in now}
+        for pool, need in demand.items():
+            counts = per_dept.get(pool, {})
+            gone: dict[str, int] = defaultdict(int)
+            for sid in busy & in_pool.get(pool, set()):
+                gone[dept_of[sid]] += 1
+            free = 0
+            for d, size in counts.items():
+                here = size - gone[d]
+                if clinical:
+                    here = min(here, max(0, active_in[d] - away[d] - minimum.get(d, 0)))
+                free += here
+            key = (pool, t.month - 1)
+            found = (max(0, need - free), need, free, t)
+            best = out.get(key)
+            if best is None or (found[0], found[1]) > (best[0], best[1]):
+                out[key] = found
+    return out
 
 
 def _spare_departments(plan: Plan) -> set[str]:
@@ -468,6 +589,10 @@ def _pool_json(r: PoolMonth) -> dict:
         "people": r.people,
         "clinical_needed_hours": r.clinical_needed_hours,
         "clinical_available_hours": r.clinical_available_hours,
+        "short_places": r.short_places,
+        "peak_places": r.peak_places,
+        "peak_people": r.peak_people,
+        "peak_at": r.peak_at.isoformat(timespec="minutes") if r.peak_at else None,
     }
 
 
@@ -507,6 +632,8 @@ def to_json(f: Forecast) -> dict:
                 ],
                 "short_after_moves": x.short_after_moves,
                 "people_needed": x.people_needed,
+                "short_places": x.short_places,
+                "peak_at": x.peak_at.isoformat(timespec="minutes") if x.peak_at else None,
             }
             for x in f.fixes
         ],

@@ -164,7 +164,7 @@ class ForecastPage(QWidget):
         for r in f.pools:
             use = r.needed_hours / r.available_hours if r.available_hours else float("inf")
             short, tight = tightness.get(r.pool, (0.0, 0.0))
-            tightness[r.pool] = (max(short, r.short_hours), max(tight, use))
+            tightness[r.pool] = (max(short, r.short_hours + r.short_places), max(tight, use))
         pools = sorted(tightness, key=lambda p: (-tightness[p][0], -tightness[p][1], p[1] or "", p[0] or ""))
         chosen = self.pool.currentData()
         self.pool.blockSignals(True)
@@ -217,7 +217,7 @@ class ForecastPage(QWidget):
             needed.append(r.needed_hours if r else 0.0)
             available.append(r.available_hours if r else 0.0)
         for i, r in enumerate(rows):
-            if r is not None and r.short_hours > 0:
+            if r is not None and r.is_short:
                 needed.setBarSelected(i, True)
         needed.setSelectedColor(QColor(SHORT_COLOUR))
         series = QBarSeries()

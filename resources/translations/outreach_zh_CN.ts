@@ -593,7 +593,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%4年%3%1日–%2日</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="302" />
+      <location filename="../../ui/help.py" line="305" />
       <source>&amp;About…</source>
       <translation>关于(&amp;A)…</translation>
     </message>
@@ -633,7 +633,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="298" />
+      <location filename="../../ui/help.py" line="301" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
@@ -708,7 +708,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="299" />
+      <location filename="../../ui/help.py" line="302" />
       <source>&amp;User manual</source>
       <translation>用户手册(&amp;U)</translation>
     </message>
@@ -938,7 +938,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>内置日历尚未包含的年份，或本地的调整：以这里的录入为准。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="272" />
+      <location filename="../../ui/help.py" line="275" />
       <source>About</source>
       <translation>关于</translation>
     </message>
@@ -1263,7 +1263,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按自定时段不在（请假）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="204" />
+      <location filename="../../ui/help.py" line="207" />
       <source>Back</source>
       <translation>后退</translation>
     </message>
@@ -1588,7 +1588,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="249" />
+      <location filename="../../ui/help.py" line="252" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -1643,7 +1643,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="208" />
+      <location filename="../../ui/help.py" line="211" />
       <source>Contents</source>
       <translation>目录</translation>
     </message>
@@ -1723,7 +1723,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="256" />
+      <location filename="../../ui/help.py" line="259" />
       <source>Database</source>
       <translation>数据库</translation>
     </message>
@@ -2228,7 +2228,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>适合宽度</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="258" />
+      <location filename="../../ui/help.py" line="261" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
@@ -2238,7 +2238,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>表单平台自带的列（不是回答）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="206" />
+      <location filename="../../ui/help.py" line="209" />
       <source>Forward</source>
       <translation>前进</translation>
     </message>
@@ -2328,7 +2328,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已举办</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="300" />
+      <location filename="../../ui/help.py" line="303" />
       <source>Help on this &amp;screen</source>
       <translation>本页帮助(&amp;S)</translation>
     </message>
@@ -2678,17 +2678,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="260" />
+      <location filename="../../ui/help.py" line="263" />
       <source>Libraries</source>
       <translation>程序库</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="250" />
+      <location filename="../../ui/help.py" line="253" />
       <source>Licence</source>
       <translation>许可证</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="264" />
+      <location filename="../../ui/help.py" line="267" />
       <source>Licence texts: %1</source>
       <translation>许可证全文：%1</translation>
     </message>
@@ -4470,7 +4470,7 @@ Details were written to %2.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="144" />
+      <location filename="../../ui/help.py" line="147" />
       <source>This page of the manual cannot be read: %1</source>
       <translation>无法读取手册的这一页：%1</translation>
     </message>
@@ -4610,7 +4610,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="197" />
+      <location filename="../../ui/help.py" line="200" />
       <source>User manual</source>
       <translation>用户手册</translation>
     </message>
@@ -4640,7 +4640,7 @@ Details were written to %2.</source>
       <translation>【地点】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="262" />
+      <location filename="../../ui/help.py" line="265" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -6240,6 +6240,11 @@ Details were written to %2.</source>
       <translation>不是回答</translation>
     </message>
     <message>
+      <location filename="../../cli/sheets.py" line="214" />
+      <source>not read: %1</source>
+      <translation>未读取：%1</translation>
+    </message>
+    <message>
       <location filename="../../ui/sheet_import.py" line="667" />
       <source>not understood (not used): %1</source>
       <translation>无法理解（未采用）：%1</translation>
@@ -6530,6 +6535,11 @@ Details were written to %2.</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
     <message>
+      <location filename="../../cli/sheets.py" line="61" />
+      <source>sheet %1</source>
+      <translation>工作表 %1</translation>
+    </message>
+    <message>
       <location filename="../../cli/sheets.py" line="204" />
       <source>sheet %1: %2, skipped</source>
       <translation>工作表 %1：%2，已跳过</translation>
@@ -6735,7 +6745,7 @@ Details were written to %2.</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="244" />
+      <location filename="../../ui/help.py" line="247" />
       <source>the folder “licenses” of the application and each library’s *.dist-info folder</source>
       <translation>程序的“licenses”文件夹，以及各程序库的 *.dist-info 文件夹</translation>
     </message>

@@ -4,14 +4,16 @@ flags is one `assign` leaves places of that pool open in, on small plans and at 
 
 from __future__ import annotations
 
+import calendar as _cal
 import json
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
 from resources import demo_recipe
 from scheduler.assign import SolverSettings, StaffingWindow, greedy, solve
+from scheduler.conflicts import CheckContext, check
 from scheduler.demo import build_demo
 from scheduler.forecast import forecast, pools_of_need, to_json
 from scheduler.model import Activity, Department, Need, Pairing, Plan, Staff, Station, Unavailability
@@ -119,6 +121,43 @@ def test_department_cover_on_working_days() -> None:
     assert _open_in(plan, date(2027, 3, 1), date(2027, 3, 31), "ecgroom", "ecg") == []
 
 
+def _at_once(plan: Plan, n: int, start: datetime, need: Need) -> None:
+    """n occurrences at the same time, one place each."""
+    plan.activities.clear()
+    for k in range(n):
+        plan.activities[f"a{k}"] = Activity(
+            f"a{k}", f"筛查{k}", start, start + timedelta(hours=2), stations=(Station("s", "筛查", (need,)),)
+        )
+
+
+def test_places_at_once_beyond_the_people_free_then() -> None:
+    plan = _plan(cap=40.0)
+    _at_once(plan, 3, datetime(2027, 3, 6, 9), Need(qualification="ecg"))  # a Saturday
+    r = _row(forecast(plan, CAL, 2027), None, "ecg", date(2027, 3, 1))
+    assert (r.short_hours, r.short_places, r.peak_places, r.peak_people) == (0.0, 1, 3, 2)
+    assert r.peak_at == datetime(2027, 3, 6, 9)
+    [fix] = forecast(plan, CAL, 2027).fixes
+    assert (fix.short_places, fix.people_needed, fix.moves) == (1, 1, ())
+    assert len(_open_in(plan, date(2027, 3, 1), date(2027, 3, 31), None, "ecg")) == 1
+    # Someone on duty then: one more place short.
+    u = Unavailability("e1", datetime(2027, 3, 6, 8), datetime(2027, 3, 6, 12), "duty")
+    plan.unavailability[u.key] = u
+    assert _row(forecast(plan, CAL, 2027), None, "ecg", date(2027, 3, 1)).short_places == 2
+    assert len(_open_in(plan, date(2027, 3, 1), date(2027, 3, 31), None, "ecg")) == 2
+
+
+def test_places_at_once_within_department_cover() -> None:
+    plan = _plan(cap=40.0, min_on_duty=1)  # of two, one may go in clinical hours
+    need = Need(department="ecgroom", qualification="ecg")
+    _at_once(plan, 2, datetime(2027, 3, 10, 9), need)  # a Wednesday morning
+    r = _row(forecast(plan, CAL, 2027), "ecgroom", "ecg", date(2027, 3, 1))
+    assert (r.short_places, r.peak_places, r.peak_people) == (1, 2, 1)
+    assert len(_open_in(plan, date(2027, 3, 1), date(2027, 3, 31), "ecgroom", "ecg")) == 1
+    _at_once(plan, 2, datetime(2027, 3, 13, 9), need)  # the Saturday: both may go
+    assert not forecast(plan, CAL, 2027).short()
+    assert _open_in(plan, date(2027, 3, 1), date(2027, 3, 31), "ecgroom", "ecg") == []
+
+
 def test_pairing_targets_spread_and_moved_to_months_with_room() -> None:
     p = Plan()
     p.departments = {"gp": Department("gp", "全科")}
@@ -158,12 +197,41 @@ def hospital():
     return build_demo(demo_recipe(), "hospital", 1, 2026, today, CAL), today
 
 
+def _needs_pool(plan: Plan, activity: str, pool) -> bool:
+    a = plan.activities[activity]
+    return any(
+        pool
+        in pools_of_need(n.department or (a.rotation[0].department if a.rotation else None), n.qualification)
+        for st in a.stations
+        for n in st.needs
+    )
+
+
 def test_hospital_demo_flags_no_month_assign_fills(hospital) -> None:
+    """Every pool-month the forecast flags on the demo is one no assignment staffs cleanly: the
+    solver leaves places of the pool open, or the places are held only by breaking a hard rule
+    (the demo's teachable department-cover error of 临床营养科 on 2026-12-23 is one)."""
     plan, today = hospital
     f = forecast(plan, CAL, 2026, today)
-    for r in f.short():  # (none on the demo as it is: checked whenever there are some)
-        last = date(r.month.year, r.month.month, 28)
-        assert _open_in(plan, r.month, last, r.department, r.qualification, greedy), r
+    assert [(r.department, r.month, r.short_places) for r in f.short()] == [("nutri", date(2026, 12, 1), 1)]
+    for r in f.short():
+        last = date(r.month.year, r.month.month, _cal.monthrange(r.month.year, r.month.month)[1])
+        if _open_in(plan, r.month, last, r.department, r.qualification, greedy):
+            continue
+        assert r.peak_at is not None
+        day = r.peak_at.date()
+        errors = [
+            c
+            for c in check(CheckContext(plan, CAL, datetime.combine(today, datetime.min.time()), day, day))
+            if c.severity == "error" and any(_needs_pool(plan, a, r.pool) for a, _d in c.occurrences)
+        ]
+        assert errors, r
+        assert {c.kind for c in errors} <= {
+            "department_cover",
+            "staff_unavailable",
+            "staff_double_booked",
+            "understaffed",
+        }
 
 
 def test_hospital_scale_agreement_when_a_pool_runs_short() -> None:
