@@ -32,6 +32,7 @@ from db.operations import (
     write,
 )
 from db.paths import default_db_path
+from db.pg import is_server_url
 from db.planio import load_hospital, load_plan, revision
 from db.store import DatabaseError, IntegrityError, MissingDatabase, Store, StoreError
 from reports import ReportError
@@ -126,7 +127,9 @@ def _open(args: argparse.Namespace, *, write: bool = False) -> Store:
     """The database named by --db (or the user's own). A command that only reads opens it
     read-only: it works on a read-only disk, and a database that does not exist is an error
     (a mistyped --db creates nothing). A command that writes creates it when missing."""
-    path = Path(args.db) if args.db else default_db_path()
+    path: Path | str = Path(args.db) if args.db else default_db_path()
+    if args.db and is_server_url(args.db):
+        path = args.db  # the office server (db/pg.py): the login is the audit's user
     try:
         store = Store(path, readonly=not write)
     except MissingDatabase:
@@ -738,6 +741,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .shift_codes import add_parser as add_shift_codes  # cli/shift_codes.py builds on this module
 
     add_shift_codes(command)
+    from .server import add_parser as add_server  # cli/server.py builds on this module
+
+    add_server(command)
     return parser
 
 

@@ -115,6 +115,17 @@ class Store:
     created, nothing migrated, and it works on a read-only disk. Opened for writing, the file
     must not be on a network filesystem (see `network_filesystem`)."""
 
+    engine = "sqlite"
+    role: str | None = None  # on the office server: planner, recorder or viewer (None: everything)
+
+    def __new__(cls, path: str | Path, *args: object, **kwargs: object) -> Store:
+        # A PostgreSQL connection string opens the office server's store (db/pg.py).
+        if cls is Store and isinstance(path, str) and path.lower().startswith(("postgresql://", "postgres://")):
+            from .pg import PgStore
+
+            return super().__new__(PgStore)
+        return super().__new__(cls)
+
     def __init__(self, path: str | Path, *, migrate: bool = True, readonly: bool = False):
         self.path = Path(path)
         self.readonly = readonly

@@ -26,6 +26,7 @@ if "LC_ALL" in os.environ:
 os.environ["LC_MESSAGES"] = "en_US.UTF-8"
 
 from db.store import Store  # noqa: E402
+from tests.pg import pg_url  # noqa: E402, F401  # a fresh database on the session's PostgreSQL cluster
 
 
 @pytest.fixture

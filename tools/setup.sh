@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up everything the app needs: the Debian libraries Qt links (when run as root on
-# Debian/Ubuntu and they are missing), a virtual environment, and the pinned packages.
+# Sets up everything the app needs: the Debian libraries Qt links and PostgreSQL for the tests
+# (when run as root on Debian/Ubuntu and they are missing), a virtual environment, and the pinned packages.
 # Usage: tools/setup.sh [requirements file]   (default: requirements.txt)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +37,9 @@ apt_locked() {
     waited=$((waited + 10))
   done
 }
+
+# The office server's tests start a throwaway PostgreSQL cluster (tests/pg.py): its server binaries.
+DEBS+=(postgresql)
 
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   missing=()

@@ -1,0 +1,85 @@
+"""`server init` and `server user add`: the office server's schema, roles and logins
+(with --db postgresql://…; see docs/server.md)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+
+from db.pg import ROLES, is_server_url
+from db.pg_server import add_login, init_server
+from db.store import Store
+
+from .args import CommandError
+from .commands import EXIT_OK, _say
+from .lang import LANGUAGES, t, tf
+
+Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+
+PASSWORD_VARIABLE = "OUTREACH_NEW_PASSWORD"
+
+
+def _server(args: argparse.Namespace) -> Store:
+    db = getattr(args, "db", None)
+    if not db or not is_server_url(db):
+        raise CommandError(
+            t("server commands need --db postgresql://user@host:port/dbname (the office server)")
+        )
+    return Store(db)  # made or upgraded here: the administrator runs these
+
+
+def _password(name: str) -> str | None:
+    """The new login's password: from OUTREACH_NEW_PASSWORD, else asked twice on a terminal,
+    else none (the server's own authentication then decides, e.g. peer or certificates)."""
+    value = os.environ.get(PASSWORD_VARIABLE)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        return None
+    first = getpass.getpass(tf("password for %1: ", name))
+    if first != getpass.getpass(t("again: ")):
+        raise CommandError(t("the two passwords differ; nothing was changed"))
+    return first or None
+
+
+def cmd_server(args: argparse.Namespace) -> int:
+    if args.action == "init":
+        with _server(args) as store:
+            tables = init_server(store)
+        _say(
+            tf(
+                "the office server %1 is ready: schema %2, %3 tables, roles %4",
+                store.path,
+                store.version,
+                len(tables),
+                ", ".join(ROLES),
+            )
+        )
+        return EXIT_OK
+    with _server(args) as store:
+        add_login(store, args.name, args.role, args.branch or [], _password(args.name))
+    where = tf(" (branches: %1)", ", ".join(args.branch)) if args.branch else ""
+    _say(tf("login %1 is a %2 of %3%4", args.name, args.role, store.path, where))
+    return EXIT_OK
+
+
+def add_parser(command: Command) -> None:
+    p = command("server", cmd_server, "The office server (PostgreSQL): its schema, roles and logins.")
+    actions = p.add_subparsers(dest="action", required=True, parser_class=type(p))
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help="postgresql://user@host:port/dbname")
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    actions.add_parser(
+        "init", parents=[common], help="create or upgrade the schema and the roles planner, recorder, viewer"
+    )
+    user = actions.add_parser("user", parents=[common], help="logins")
+    user_actions = user.add_subparsers(dest="user_action", required=True, parser_class=type(p))
+    add = user_actions.add_parser(
+        "add", parents=[common], help=f"add a login (password from {PASSWORD_VARIABLE} or asked)"
+    )
+    add.add_argument("name")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--branch", action="append", help="a branch id the recorder records for (repeat)")

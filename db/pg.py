@@ -1,0 +1,476 @@
+"""The office server: the same store on PostgreSQL (psycopg 3), a thin dialect layer.
+
+Everything above db/ talks to a store through `store.conn.execute(sql, params)` with SQLite's
+`?` placeholders and through `store.atomic()`. A `PgStore` offers the same: its connection
+translates the few spellings that differ (placeholders, `INSERT OR IGNORE`) once per statement
+text (cached), and turns the server's errors into the DB-API errors the write core already
+handles. The schema is the one of db/schema.py: its migrations are turned into PostgreSQL DDL by
+`pg_migration` (types, identities, foreign keys made after the tables, the append-only
+triggers), so no statement is kept twice. See docs/server.md for the choice and its figures."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from scheduler.wording import N_
+
+from .schema import MIGRATIONS, SCHEMA_VERSION
+from .store import OUR_TABLES, ForeignDatabase, Store, StoreError
+
+SERVER_PREFIXES = ("postgresql://", "postgres://")
+CHANNEL = "outreach_changes"  # LISTEN/NOTIFY: every commit that raised the revision
+ROLES = ("planner", "recorder", "viewer")
+
+
+def is_server_url(target: object) -> bool:
+    """Whether a --db value names a PostgreSQL database (a libpq connection URL)."""
+    return isinstance(target, str) and target.lower().startswith(SERVER_PREFIXES)
+
+
+def shown_url(url: str) -> str:
+    """The connection string as it may be shown and kept (never a password)."""
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1@", url)
+
+
+class ServerRefused(StoreError):
+    """The server refused what the user's login may not do (GRANTs, row-level security)."""
+
+
+def _psycopg() -> Any:
+    try:
+        import psycopg
+    except ImportError as exc:  # requirements.txt pins it; an incomplete install says so
+        raise StoreError(N_("the PostgreSQL driver psycopg is not installed: %1"), exc) from exc
+    return psycopg
+
+
+# ---------------------------------------------------------------- SQL spelling
+
+
+_QUOTED = re.compile(r"('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\")")
+
+
+@functools.lru_cache(maxsize=512)
+def pg_sql(sql: str) -> str:
+    """A statement of the SQLite spelling the app uses, as PostgreSQL reads it."""
+    parts = _QUOTED.split(sql)
+    for i in range(0, len(parts), 2):  # outside quotes: placeholders, and % kept literal
+        parts[i] = parts[i].replace("%", "%%").replace("?", "%s")
+    out = "".join(parts)
+    if re.match(r"\s*INSERT OR IGNORE INTO", out, re.IGNORECASE):
+        out = re.sub(r"INSERT OR IGNORE INTO", "INSERT INTO", out, count=1, flags=re.IGNORECASE)
+        out += " ON CONFLICT DO NOTHING"
+    return out
+
+
+def _translated(exc: Exception, who: str = "") -> Exception:
+    """A server error as the DB-API error of sqlite3 the layers above handle, or a refusal."""
+    state = getattr(exc, "sqlstate", None) or ""
+    diag = getattr(exc, "diag", None)
+    text = (getattr(diag, "message_primary", None) or str(exc)).strip()
+    if state == "42501" or state.startswith("28"):
+        if who:
+            return ServerRefused(N_("the server refused it for %1: %2"), who, text)
+        return ServerRefused(N_("the server refused it: %1"), text)
+    if state == "23503":
+        return sqlite3.IntegrityError(f"FOREIGN KEY constraint failed: {text}")
+    if state == "23505":
+        return sqlite3.IntegrityError(f"UNIQUE constraint failed: {text}")
+    if state in ("23514", "23502"):
+        return sqlite3.IntegrityError(f"CHECK constraint failed: {text}")
+    if state == "P0001":  # raised by a trigger: the append-only tables
+        return sqlite3.IntegrityError(text)
+    if state.startswith(("08", "57")):
+        return StoreError(N_("the connection to the server was lost: %1"), text)
+    if state.startswith("40"):
+        return sqlite3.OperationalError(f"database is busy: {text}")
+    return sqlite3.OperationalError(text)
+
+
+class PgCursor:
+    """What the layers above use of a sqlite3 cursor."""
+
+    def __init__(self, cur: Any):
+        self._cur = cur
+
+    @property
+    def description(self) -> Any:
+        return self._cur.description
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        return self._cur.fetchone() if self._cur.description else None
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        return self._cur.fetchall() if self._cur.description else []
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return iter(self.fetchall())
+
+
+class PgConnection:
+    """A psycopg connection that reads the app's SQLite spelling (see `pg_sql`). In autocommit
+    mode between transactions, like sqlite3 with isolation_level=None."""
+
+    def __init__(self, raw: Any):
+        self.raw = raw
+        self.lock = threading.RLock()
+        self.who = ""  # the login and its role, as a refusal names them
+
+    @property
+    def in_transaction(self) -> bool:
+        psycopg = _psycopg()
+        return bool(self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE)
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> PgCursor:
+        psycopg = _psycopg()
+        try:
+            with self.lock:
+                return PgCursor(self.raw.execute(pg_sql(sql), tuple(params) or None))
+        except psycopg.Error as exc:
+            raise _translated(exc, self.who) from exc
+
+    def executemany(self, sql: str, rows: Any) -> PgCursor:
+        psycopg = _psycopg()
+        rows = [tuple(r) for r in rows]
+        try:
+            with self.lock:
+                cur = self.raw.cursor()
+                if rows:
+                    cur.executemany(pg_sql(sql), rows)
+                return PgCursor(cur)
+        except psycopg.Error as exc:
+            raise _translated(exc, self.who) from exc
+
+    def executescript(self, script: str) -> None:
+        for statement in split_statements(script):
+            self.execute(statement)
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+class PgTable:
+    """The two sqlite-utils calls of db/sections.py, in PostgreSQL's spelling."""
+
+    def __init__(self, conn: PgConnection, name: str):
+        self.conn = conn
+        self.name = name
+
+    def insert_all(self, rows: list[dict[str, Any]], alter: bool = False) -> None:
+        if rows:
+            cols = list(rows[0])
+            names = ", ".join(f'"{c}"' for c in cols)
+            self.conn.executemany(
+                f'INSERT INTO "{self.name}" ({names}) VALUES ({", ".join("?" for _ in cols)})',
+                [[r[c] for c in cols] for r in rows],
+            )
+
+    def upsert_all(self, rows: list[dict[str, Any]], pk: Sequence[str], alter: bool = False) -> None:
+        if not rows:
+            return
+        cols = list(rows[0])
+        names = ", ".join(f'"{c}"' for c in cols)
+        rest = [c for c in cols if c not in pk]
+        action = (
+            "DO UPDATE SET " + ", ".join(f'"{c}" = excluded."{c}"' for c in rest) if rest else "DO NOTHING"
+        )
+        self.conn.executemany(
+            f'INSERT INTO "{self.name}" ({names}) VALUES ({", ".join("?" for _ in cols)}) '
+            f"ON CONFLICT ({', '.join(chr(34) + c + chr(34) for c in pk)}) {action}",
+            [[r[c] for c in cols] for r in rows],
+        )
+
+
+class PgDatabase:
+    def __init__(self, conn: PgConnection):
+        self.conn = conn
+
+    def table(self, name: str) -> PgTable:
+        return PgTable(self.conn, name)
+
+
+# ---------------------------------------------------------------- the schema, once
+
+
+def split_statements(script: str) -> list[str]:
+    """The statements of a migration (a trigger's body keeps its own semicolons)."""
+    out, current, depth = [], [], 0
+    for line in script.splitlines():
+        current.append(line)
+        if re.search(r"\bBEGIN\b", line) and "CREATE TRIGGER" in "\n".join(current).upper():
+            depth = 1
+        if depth and re.search(r"\bEND;\s*$", line):
+            depth = 0
+            out.append("\n".join(current).strip().rstrip(";"))
+            current = []
+        elif not depth and line.rstrip().endswith(";"):
+            out.append("\n".join(current).strip().rstrip(";"))
+            current = []
+    rest = "\n".join(current).strip()
+    if rest:
+        out.append(rest)
+    return [s for s in out if s]
+
+
+def _top_level(body: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(body):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(body[start:i])
+            start = i + 1
+    parts.append(body[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+_REF = re.compile(
+    r"\s+REFERENCES\s+(\w+)\s*\(([^)]*)\)((?:\s+ON\s+DELETE\s+\w+)?)((?:\s+DEFERRABLE\s+INITIALLY\s+DEFERRED)?)",
+    re.IGNORECASE,
+)
+_TABLE_FK = re.compile(r"FOREIGN\s+KEY\s*\(([^)]*)\)(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def _types(text: str) -> str:
+    text = re.sub(r"\bINTEGER PRIMARY KEY\b", "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", text)
+    text = re.sub(r"\bINTEGER\b", "BIGINT", text)
+    text = re.sub(r"\bREAL\b", "DOUBLE PRECISION", text)
+    # Text compares and sorts by its bytes, as in SQLite: the same order, the same export.
+    return re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', text)
+
+
+def _create_table(statement: str, later: list[str]) -> str:
+    m = re.match(r"CREATE TABLE\s+(\w+)\s*\((.*)\)\s*$", statement, re.DOTALL | re.IGNORECASE)
+    if m is None:
+        raise ValueError(statement)
+    table, body = m.group(1), m.group(2)
+    kept = []
+    for part in _top_level(body):
+        fk = _TABLE_FK.match(part)
+        if fk:
+            later.append(f"ALTER TABLE {table} ADD FOREIGN KEY ({fk.group(1)}){fk.group(2)}")
+            continue
+        ref = _REF.search(part)
+        if ref:
+            column = part.split()[0]
+            later.append(
+                f"ALTER TABLE {table} ADD FOREIGN KEY ({column}) REFERENCES {ref.group(1)}({ref.group(2)})"
+                f"{ref.group(3)}{ref.group(4)}"
+            )
+            part = part[: ref.start()] + part[ref.end() :]
+        kept.append(_types(part))
+    return f"CREATE TABLE {table} (\n    " + ",\n    ".join(kept) + "\n)"
+
+
+_TRIGGER = re.compile(
+    r"CREATE TRIGGER\s+(\w+)\s+BEFORE\s+(UPDATE|DELETE)\s+ON\s+(\w+)\s+BEGIN\s+SELECT\s+RAISE\(ABORT,\s*'([^']*)'\);\s*END",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def pg_migration(script: str) -> list[str]:
+    """One migration of db/schema.py as PostgreSQL statements, in an order PostgreSQL takes."""
+    out: list[str] = []
+    later: list[str] = []
+    for statement in split_statements(script):
+        head = statement.lstrip().upper()
+        if head.startswith("CREATE TABLE"):
+            out.append(_create_table(statement, later))
+        elif head.startswith("CREATE TRIGGER"):
+            m = _TRIGGER.match(statement.strip())
+            if m is None:
+                raise ValueError(statement)
+            name, event, table, message = m.groups()
+            out.append(
+                f"CREATE TRIGGER {name} BEFORE {event} ON {table} FOR EACH STATEMENT "
+                f"EXECUTE FUNCTION outreach_refuse('{message}')"
+            )
+        elif head.startswith("ALTER TABLE"):
+            out.append(_types(statement))
+        else:
+            out.append(statement)
+    return out + later
+
+
+PG_PREAMBLE = [
+    "CREATE TABLE IF NOT EXISTS schema_version (n BIGINT NOT NULL)",
+    """CREATE OR REPLACE FUNCTION outreach_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION '%', TG_ARGV[0]; END $$""",
+    # Every commit that changes the plan tells the other computers (LISTEN outreach_changes).
+    f"""CREATE OR REPLACE FUNCTION outreach_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN PERFORM pg_notify('{CHANNEL}', NEW.n::text); RETURN NULL; END $$""",
+]
+
+
+# ---------------------------------------------------------------- the store
+
+
+class PgStore(Store):
+    """One connection to a PostgreSQL database of the app: the interface of `Store`."""
+
+    engine = "postgresql"
+
+    def __init__(self, path: Any, *, migrate: bool = True, readonly: bool = False):
+        psycopg = _psycopg()
+        self.url = str(path)
+        self.path = shown_url(self.url)  # type: ignore[assignment]  # shown in messages
+        self.readonly = readonly
+        try:
+            raw = psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as exc:
+            raise StoreError(N_("cannot connect to the server %1: %2"), self.path, _first_line(exc)) from exc
+        conn = PgConnection(raw)
+        self.conn = conn  # type: ignore[assignment]
+        self.db = PgDatabase(conn)  # type: ignore[assignment]
+        self._login = str(self.conn.execute("SELECT current_user").fetchone()[0])  # type: ignore[index]
+        self.version = self._schema_version()
+        if self.version == 0 and (foreign := self._foreign_tables()):
+            raw.close()
+            raise ForeignDatabase(self.path, foreign)  # type: ignore[arg-type]
+        if self.version > SCHEMA_VERSION:
+            raw.close()
+            raise StoreError(
+                N_(
+                    "database %1 was written by a newer version of the app (schema %2, this app knows up to %3)"
+                ),
+                self.path,
+                self.version,
+                SCHEMA_VERSION,
+            )
+        if self.version < SCHEMA_VERSION and readonly:
+            raw.close()
+            raise StoreError(
+                N_("the server database %1 has no plan of this app yet (run: server init --db URL)")
+                if self.version == 0
+                else N_("the server database %1 has an older schema (run: server init --db URL)"),
+                self.path,
+            )
+        if migrate and not readonly and self.version < SCHEMA_VERSION:
+            self.migrate()
+        self.role = self._role()
+        self.conn.who = f"{self._login} ({self.role})" if self.role else self._login  # type: ignore[attr-defined]
+
+    # The audit history and the time bank name the database login; what a caller sets is ignored.
+    @property  # type: ignore[override]
+    def user(self) -> str:
+        return self._login
+
+    @user.setter
+    def user(self, value: str | None) -> None:
+        pass
+
+    def _schema_version(self) -> int:
+        row = self.conn.execute("SELECT to_regclass('schema_version') IS NOT NULL").fetchone()
+        if not row or not row[0]:
+            return 0
+        found = self.conn.execute("SELECT max(n) FROM schema_version").fetchone()
+        return int(found[0] or 0) if found else 0
+
+    def _foreign_tables(self) -> list[str]:
+        names = [
+            str(r[0])
+            for r in self.conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                "ORDER BY table_name"
+            ).fetchall()
+        ]
+        return names
+
+    def _role(self) -> str | None:
+        """planner, recorder or viewer: the group the login is in (None: an administrator, who
+        may do everything)."""
+        row = self.conn.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()
+        if row and row[0]:
+            return None
+        for role in ROLES:
+            found = self.conn.execute(
+                "SELECT pg_has_role(current_user, oid, 'MEMBER') FROM pg_roles WHERE rolname = ?", (role,)
+            ).fetchone()
+            if found and found[0]:
+                return role
+        return None
+
+    def migrate(self, up_to: int = SCHEMA_VERSION) -> None:
+        try:
+            with self.atomic(lock=False):
+                for statement in PG_PREAMBLE:
+                    self.conn.execute(statement)
+                while self.version < up_to:
+                    n = self.version + 1
+                    for statement in pg_migration(MIGRATIONS[n - 1]):
+                        self.conn.execute(statement)
+                    if n == 8:  # the revision table exists from schema 8 on
+                        self.conn.execute(
+                            "CREATE TRIGGER revision_notify AFTER UPDATE ON revision FOR EACH ROW "
+                            "EXECUTE FUNCTION outreach_notify()"
+                        )
+                    self.conn.execute("DELETE FROM schema_version")
+                    self.conn.execute("INSERT INTO schema_version (n) VALUES (?)", (n,))
+                    self.version = n
+        except ServerRefused as exc:
+            raise StoreError(
+                N_(
+                    "cannot make the plan's tables on the server %1 (run server init as its administrator): %2"
+                ),
+                self.path,
+                exc.values[-1],
+            ) from exc
+        except sqlite3.Error as exc:
+            raise StoreError(
+                N_("cannot upgrade database %1 to schema %2: %3"), self.path, self.version + 1, exc
+            ) from exc
+
+    @contextlib.contextmanager
+    def atomic(self, lock: bool = True) -> Iterator[Any]:  # type: ignore[override]
+        """One transaction (a savepoint when nested). The outermost takes the write lock on the
+        revision row at once, so two computers' writes wait for each other, one after the other,
+        and the revision check of the write core holds across them."""
+        if self.readonly:
+            raise StoreError(N_("database %1 is open for reading only"), self.path)
+        conn: PgConnection = self.conn  # type: ignore[assignment]
+        with conn.lock:
+            if conn.in_transaction:
+                conn.execute("SAVEPOINT outreach_nested")
+                try:
+                    yield self.db
+                except BaseException:
+                    conn.execute("ROLLBACK TO SAVEPOINT outreach_nested")
+                    raise
+                conn.execute("RELEASE SAVEPOINT outreach_nested")
+                return
+            conn.execute("BEGIN")
+            try:
+                if lock and self.version >= 8:
+                    conn.execute("SELECT n FROM revision FOR UPDATE")
+                yield self.db
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    with contextlib.suppress(Exception):
+                        conn.raw.rollback()
+                raise
+
+    def data_version(self) -> int:
+        """The revision: changes with every committed change (the GUI also LISTENs)."""
+        row = self.conn.execute("SELECT n FROM revision").fetchone()
+        return int(row[0]) if row else 0
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+__all__ = ["OUR_TABLES", "PgStore", "ServerRefused", "is_server_url", "pg_migration", "pg_sql", "shown_url"]

@@ -1,0 +1,191 @@
+"""The office server's roles and logins: three group roles, enforced by the database itself
+(GRANTs and row-level security), never only by hidden buttons.
+
+- planner: reads and writes everything (the time bank and the audit only grow).
+- recorder: reads the plan; records what was done (records, their services and attended people,
+  the time bank, and a request marked done by a record) only for occurrences organized by their
+  own branches (`login_branches`).
+- viewer: reads.
+The field-package secret is readable by planners only; the time bank and the audit are
+append-only for every role (no UPDATE, DELETE or TRUNCATE granted, and triggers refuse them) and
+name the database login (`current_user`) as who made each entry."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from scheduler.wording import N_
+
+from .pg import ROLES, PgStore, ServerRefused, _psycopg, _translated
+from .store import Store, StoreError
+
+# Tables a recorder writes, each with the condition a row must meet (its activity organized by
+# one of the login's branches).
+_OWN = "outreach_own_activity(activity)"
+RECORDER_TABLES = {
+    "records": _OWN,
+    "record_services": _OWN,
+    "record_attendance": _OWN,
+    "requests": "outreach_own_request(id)",
+    "request_slots": "outreach_own_request(request)",
+}
+APPEND_ONLY = ("audit", "time_bank")
+NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-@]{0,62}$")
+
+_FUNCTIONS = [
+    """CREATE TABLE IF NOT EXISTS login_branches (
+    login TEXT COLLATE "C" NOT NULL,
+    branch TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (login, branch))""",
+    """CREATE OR REPLACE FUNCTION outreach_own_activity(a text) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM activities x JOIN login_branches b ON b.branch = x.organizer
+                 WHERE x.id = a AND b.login = current_user) $$""",
+    """CREATE OR REPLACE FUNCTION outreach_own_request(r text) RETURNS boolean
+LANGUAGE sql STABLE AS $$
+  SELECT EXISTS (SELECT 1 FROM activities x JOIN login_branches b ON b.branch = x.organizer
+                 WHERE x.request = r AND b.login = current_user) $$""",
+    # Who made an entry of the time bank or the audit is the login, whatever the client says.
+    """CREATE OR REPLACE FUNCTION outreach_login() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN NEW.by := current_user; RETURN NEW; END $$""",
+]
+
+
+def _role_sql() -> list[str]:
+    out = []
+    for role in ROLES:
+        out.append(
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{role}') "
+            f"THEN CREATE ROLE {role} NOLOGIN; END IF; END $$"
+        )
+    return out
+
+
+def grants(tables: Iterable[str]) -> list[str]:
+    """The GRANTs and policies of the three roles on the tables (run again after an upgrade)."""
+    everyone = ", ".join(ROLES)
+    out = [
+        f"GRANT USAGE ON SCHEMA public TO {everyone}",
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {everyone}",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}",
+        "GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO planner",
+        "REVOKE INSERT, UPDATE, DELETE ON schema_version, login_branches FROM planner",
+        "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO planner, recorder",
+        f"REVOKE UPDATE, DELETE ON {', '.join(APPEND_ONLY)} FROM planner",
+        "GRANT INSERT ON audit, time_bank TO recorder",
+        "GRANT UPDATE ON revision TO recorder",
+        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(RECORDER_TABLES)} TO recorder",
+    ]
+    for table in tables:
+        out.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        out.extend(
+            f"DROP POLICY IF EXISTS {p} ON {table}"
+            for p in ("everyone_reads", "planner_writes", "recorder_writes", "recorder_adds", "planner_adds")
+        )
+        if table == "settings":
+            out.append(f"CREATE POLICY everyone_reads ON {table} FOR SELECT USING (key <> 'field_secret')")
+        else:
+            out.append(f"CREATE POLICY everyone_reads ON {table} FOR SELECT USING (true)")
+        if table in APPEND_ONLY:
+            out.append(f"CREATE POLICY planner_adds ON {table} FOR INSERT TO planner WITH CHECK (true)")
+            check = _OWN if table == "time_bank" else "true"
+            out.append(f"CREATE POLICY recorder_adds ON {table} FOR INSERT TO recorder WITH CHECK ({check})")
+            out.append(f"DROP TRIGGER IF EXISTS {table}_login ON {table}")
+            out.append(
+                f"CREATE TRIGGER {table}_login BEFORE INSERT ON {table} FOR EACH ROW "
+                "EXECUTE FUNCTION outreach_login()"
+            )
+            out.append(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")
+            out.append(
+                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} FOR EACH STATEMENT "
+                f"EXECUTE FUNCTION outreach_refuse('the {table.replace('_', ' ')} is append-only')"
+            )
+            continue
+        out.append(
+            f"CREATE POLICY planner_writes ON {table} FOR ALL TO planner USING (true) WITH CHECK (true)"
+        )
+        if table in RECORDER_TABLES:
+            cond = RECORDER_TABLES[table]
+            out.append(
+                f"CREATE POLICY recorder_writes ON {table} FOR ALL TO recorder USING ({cond}) WITH CHECK ({cond})"
+            )
+        elif table == "revision":
+            out.append(f"CREATE POLICY recorder_writes ON {table} FOR UPDATE TO recorder USING (true)")
+    return out
+
+
+def _tables(store: Store) -> list[str]:
+    return [
+        str(r[0])
+        for r in store.conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+            "AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_version', 'login_branches') "
+            "ORDER BY table_name"
+        ).fetchall()
+    ]
+
+
+def init_server(store: Store) -> list[str]:
+    """Make (or bring up to date) the schema, the roles and their rights: idempotent."""
+    if not isinstance(store, PgStore):
+        raise StoreError(N_("server init needs --db postgresql://… (an office server), not a file"))
+    try:
+        with store.atomic(lock=False):
+            for statement in _role_sql() + _FUNCTIONS:
+                store.conn.execute(statement)
+            tables = _tables(store)
+            for statement in grants(tables):
+                store.conn.execute(statement)
+    except ServerRefused as exc:
+        raise StoreError(
+            N_("server init needs the server's administrator (a login that may create roles): %1"),
+            exc.values[-1],
+        ) from exc
+    return tables
+
+
+def add_login(store: Store, name: str, role: str, branches: Iterable[str], password: str | None) -> None:
+    """A login in one of the roles; a recorder's branches (ids of the plan) say what it records."""
+    psycopg = _psycopg()
+    from psycopg import sql
+
+    if not isinstance(store, PgStore):
+        raise StoreError(N_("server user add needs --db postgresql://… (an office server), not a file"))
+    if role not in ROLES:
+        raise StoreError(N_("unknown role %1 (planner, recorder or viewer)"), role)
+    if not NAME.match(name):
+        raise StoreError(N_("%1 cannot be a login name (letters, digits, _ . - @; up to 63)"), name)
+    branches = list(dict.fromkeys(branches))
+    if role == "recorder" and not branches:
+        raise StoreError(N_("a recorder records for their branches: name at least one with --branch ID"))
+    known = {str(r[0]) for r in store.conn.execute("SELECT id FROM branches").fetchall()}
+    unknown = [b for b in branches if b not in known]
+    if unknown:
+        raise StoreError(N_("no such branch in the plan: %1"), ", ".join(unknown))
+    raw = store.conn.raw  # type: ignore[attr-defined]
+    try:
+        with store.atomic(lock=False):
+            exists = store.conn.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (name,)).fetchone()
+            verb = "ALTER" if exists else "CREATE"
+            statement = sql.SQL(verb + " ROLE {} LOGIN").format(sql.Identifier(name))
+            if password:
+                statement = statement + sql.SQL(" PASSWORD {}").format(sql.Literal(password))
+            raw.execute(statement)
+            for other in ROLES:
+                if other != role:
+                    raw.execute(
+                        sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(other), sql.Identifier(name))
+                    )
+            raw.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(role), sql.Identifier(name)))
+            store.conn.execute("DELETE FROM login_branches WHERE login = ?", (name,))
+            for b in branches:
+                store.conn.execute("INSERT INTO login_branches (login, branch) VALUES (?, ?)", (name, b))
+    except psycopg.Error as exc:
+        found = _translated(exc)
+        if isinstance(found, ServerRefused):
+            raise StoreError(
+                N_("adding a login needs the server's administrator (a login that may create roles): %1"),
+                found.values[-1],
+            ) from exc
+        raise found from exc
