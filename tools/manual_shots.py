@@ -20,6 +20,7 @@ SHOTS = ROOT / "docs" / "manual" / "shots"
 YEAR, TODAY = 2026, date(2026, 11, 12)  # the demo's "today": fixed, so the pictures are repeatable
 WIDTH = 960  # pixels; the window is drawn larger and scaled down
 COLOURS = 128  # a palette keeps the PNGs small
+SHOWN_PATH = "~/.local/share/outreach-scheduler/outreach.sqlite3"  # the status bar's database, as a user's
 
 
 def _settle(app, rounds: int = 8) -> None:
@@ -98,6 +99,7 @@ def main(argv: list[str]) -> int:
         install_language(lang)
         window = MainWindow(Session(db))
         window.resize(1400, 860)
+        window.db_label.setText(SHOWN_PATH)  # not the temp folder's random name
         window.show()
         _settle(app)
         window.watch.first_check()
