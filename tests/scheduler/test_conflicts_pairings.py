@@ -85,7 +85,7 @@ def plans(draw) -> tuple[Plan, date, time]:
     return p, judged, moment
 
 
-def oracle(plan: Plan, judged: date) -> set[str]:
+def oracle(plan: Plan, judged: date, calendar: WorkCalendar = CAL) -> set[str]:
     """DOMAIN.md read literally: walk the days from 1 January (or the start) to the day before the
     judgement date, count the non-cancelled occurrences that start on each, compare in fractions."""
     year_start = date(judged.year, 1, 1)
@@ -105,7 +105,7 @@ def oracle(plan: Plan, judged: date) -> set[str]:
         for a in plan.activities.values():
             if a.status == "cancelled" or a.organizer != p.branch or a.partner != p.partner:
                 continue
-            for o in expand(a, None, None, CAL):
+            for o in expand(a, None, None, calendar):
                 if (a.id, o.date) not in cancelled and o.start.date() in days:
                     held += 1
         if held + 1 <= Fraction(p.visits_per_year * len(days), days_in_year):
@@ -136,3 +136,20 @@ def test_checker_stats_and_oracle_agree(case) -> None:
     st_ = compute(plan, CAL, date(judged.year, 1, 1), date(judged.year, 12, 31), judged)
     assert {p.pairing for p in st_.pairings if not p.on_track} == expected
     assert {p["pairing"] for p in to_json(st_, plan)["pairings"] if not p["on_track"]} == expected
+
+
+def test_the_demo_hospital_gives_one_answer() -> None:
+    """The demo office (small scale) judged on several days by the checker, the panel's checker
+    and the statistics: one list of pairings behind plan, the oracle's."""
+    from resources import demo_recipe
+    from scheduler.demo import build_demo
+
+    plan = build_demo(demo_recipe(), "small", 1, 2026, date(2026, 12, 6))
+    cal = WorkCalendar(official_calendar(), plan.calendar.values())
+    for judged in (date(2026, 3, 1), date(2026, 7, 15), date(2026, 12, 6)):
+        expected = oracle(plan, judged, cal)
+        now = datetime.combine(judged, time(15, 47))
+        assert _flagged(check(CheckContext(plan, cal, now))) == expected
+        assert _flagged(IncrementalChecker(CheckContext(plan, cal, now)).conflicts) == expected
+        st_ = compute(plan, cal, date(2026, 1, 1), date(2026, 12, 31), judged)
+        assert {p.pairing for p in st_.pairings if not p.on_track} == expected
