@@ -58,7 +58,7 @@ def _refusal(row: int, column: str, header: str, value: str, reason: str, **more
 
 
 def _line(r: dict[str, Any]) -> str:
-    where = tf("row %1", r["row"])
+    where = tf("row %1", r["row"]) if r["row"] else tf("sheet %1", r.get("sheet", ""))  # 0: a whole sheet
     if r["column"]:
         col = f"{r['column']} ({r['header']})" if r["header"] else r["column"]
         where = tf("row %1, column %2", r["row"], col)
@@ -211,7 +211,7 @@ def _duty(
                 lines.append(tf("sheet %1: not a roster (%2), skipped", f.name, text))
             else:
                 reports.append({"sheet": f.name, "error": text})
-                refused.append({**_refusal(0, "", "", f.name, text), "sheet": f.name})
+                refused.append({**_refusal(0, "", "", f.name, tf("not read: %1", text)), "sheet": f.name})
                 lines.append(tf("sheet %1: not read: %2", f.name, text))
             continue
         roster = f.roster
@@ -326,7 +326,7 @@ def _duty(
                 counts["untouched"],
             )
         )
-    rows_refused = len({(r["sheet"], r["row"]) for r in refused if not r["column"]})
+    rows_refused = len({(r["sheet"], r["row"]) for r in refused if not r["column"] and r["row"]})
     cells_refused = sum(1 for r in refused if r["column"])
     summary = tf(
         "%1: %2 roster(s) read; %3 entries written (%4 duty, %5 rest, %6 leave in the rosters), %7 earlier entries "

@@ -365,3 +365,18 @@ def test_the_docs_say_every_default_code_and_why() -> None:
     text = (Path(__file__).resolve().parents[2] / "docs" / "duty-rosters.md").read_text(encoding="utf-8")
     for code, (_shift, why) in DEFAULT_CODES.items():
         assert f"| {code} | " in text and why in text, code
+
+
+def test_a_sheet_that_cannot_be_read_is_named_and_the_others_taken(db, capsys) -> None:
+    good = [["骨伤科 2026年12月"], ["工号", *range(1, 32)], ["s001", "白"]]
+    bad = _cycle_rows("针灸科 2026年12月排班", True, wrong=4)
+    f = db.parent / "two.xlsx"
+    f.write_bytes(xlsx(("骨伤科", good), ("针灸科", bad)))
+    capsys.readouterr()
+    code = run(["sheet", "duty", str(f), "--db", str(db), "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert out.splitlines()[0] == "sheet 针灸科: not read: the weekdays written do not fit the dates read, in G3 " \
+        "(周二 ≠ 2026-11-30 周一): check the month or the title's dates"  # fmt: skip
+    assert "0 row(s) and 0 cell(s) refused" in out
+    assert exported(db) == [("s001", "2026-12-01T08:00", "2026-12-01T17:30", "duty")]
