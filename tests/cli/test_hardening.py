@@ -78,11 +78,15 @@ COMMANDS = {
     "sheet": ["sheet", "duty", "roster.xlsx", "--month", "2026-12"],
     "shift-codes list": ["shift-codes", "list"],
     "shift-codes set": ["shift-codes", "set", "P", "--on", "16:00", "--off", "24:00"],
+    "find": ["find", "夜市", "--json"],
+    "review": ["review", "--week", "2026-W49"],
+    "forecast": ["forecast", "--year", "2027"],
+    "server init": ["server", "init"],
 }
 
 
 def _places(words: list[str]) -> list[list[str]]:
-    depth = 2 if words[0] in ("field", "shift-codes") else 1
+    depth = 2 if words[0] in ("field", "shift-codes", "server") else 1
     return [
         ["--db", "D.db", *words],
         [*words[:depth], "--db", "D.db", *words[depth:]],
