@@ -129,6 +129,8 @@ class Forecast:
     visits: dict[str, list[int]] = field(default_factory=dict)  # pairing -> unplanned visits a month
     proposed: dict[str, list[int]] = field(default_factory=dict)  # the same after the moves
     solver_status: str = ""
+    # What each pool can give in every month (the rows hold only months with a need).
+    available: dict[tuple[Pool, date], float] = field(default_factory=dict)
 
     def short(self) -> list[PoolMonth]:
         return [p for p in self.pools if p.is_short]
@@ -386,6 +388,7 @@ def forecast(
         visits,
         proposed,
         status,
+        {(key[0], months[i]): v for (key, i), v in available.items() if key[1] == ALL},
     )
 
 

@@ -213,9 +213,10 @@ class ForecastPage(QWidget):
         needed.setBrush(QBrush(QColor(NEEDED_COLOUR)))
         available = QBarSet(tr("Hours the pool can give"))
         available.setBrush(QBrush(QColor(AVAILABLE_COLOUR)))
-        for r in rows:
+        can = [self.result.available.get((pool, date(self.result.year, m, 1)), 0.0) for m in range(1, 13)]
+        for r, c in zip(rows, can, strict=True):
             needed.append(r.needed_hours if r else 0.0)
-            available.append(r.available_hours if r else 0.0)
+            available.append(c)
         for i, r in enumerate(rows):
             if r is not None and r.is_short:
                 needed.setBarSelected(i, True)
@@ -230,7 +231,7 @@ class ForecastPage(QWidget):
         x.append([tr(m) for m in MONTHS])
         y = QValueAxis()
         y.setLabelFormat("%g")
-        top = max([r.needed_hours for r in rows if r] + [r.available_hours for r in rows if r] + [1.0])
+        top = max([r.needed_hours for r in rows if r] + can + [1.0])
         y.setRange(0, top * 1.1)
         y.applyNiceNumbers()
         self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
