@@ -32,7 +32,9 @@ def test_duty_dry_run_lists_the_refusals_and_changes_nothing(tmp_path, capsys) -
         "row 7, column F (4): unknown shift code X" + HOW,
         "row 8: no staff number E999, and no one in 骨伤科 is named 赵无",
     ]
-    assert "sheet 12月: duty roster of 骨伤科, 2026-12-01 – 2026-12-31, 1 block(s); columns read as C–AG" in out
+    assert (
+        "sheet 12月: duty roster of 骨伤科, 2026-12-01 – 2026-12-31, 1 block(s); columns read as C–AG" in out
+    )
     assert "4 of 6 people taken, 15 entries: 14 written, 0 already there" in out
     assert "1 left out (held from elsewhere)" in out
     assert lines[-1].startswith("Dry run, nothing written.")
@@ -61,7 +63,9 @@ def test_duty_import_then_the_checker_knows_who_rests(tmp_path, capsys) -> None:
         plan = load_plan(s)
     ctx = CheckContext(plan, WorkCalendar(official_calendar(), plan.calendar.values()), datetime(2026, 12, 1))
     away = [
-        c for c in check(ctx) if c.kind == "staff_unavailable" and ("a-day", date(2026, 12, 3)) in c.occurrences
+        c
+        for c in check(ctx)
+        if c.kind == "staff_unavailable" and ("a-day", date(2026, 12, 3)) in c.occurrences
     ]
     assert [(c.staff, dict(c.detail)["reasons"]) for c in away] == [("s012", ("rest",))]  # not 金伟, free
 
@@ -99,7 +103,10 @@ def test_reimport_replaces_its_own_entries_and_counts_true(tmp_path, capsys) -> 
     assert run(["export", "--db", str(db), "-o", str(out_file)]) == 0
     exported = json.loads(out_file.read_text(encoding="utf-8"))["unavailability"]
     night = next(u for u in exported if u["staff"] == "s012" and u["start"] == "2026-12-02T17:30")
-    assert night["source"] == "duty-v2.csv" and night["roster"] == {"department": "ortho", "day": "2026-12-02"}
+    assert night["source"] == "duty-v2.csv" and night["roster"] == {
+        "department": "ortho",
+        "day": "2026-12-02",
+    }
 
 
 def test_a_clean_roster_exits_0_and_the_month_and_department_can_be_given(tmp_path, capsys) -> None:
@@ -126,7 +133,12 @@ def test_shift_codes_of_the_plan_file_and_the_setting_are_used(tmp_path, capsys)
     # the file's table, not the defaults; 休 and 假 the roster's legend states ("休=休息，假=请假")
     assert unknown == ["n", "夜班", "年假"]
     legend = json.loads(out)["sheets"][0]["legend"]
-    assert {e["code"]: e["reads"] for e in legend} == {"白": "day", "夜": "night", "休": "free", "假": "leave"}
+    assert {e["code"]: e["reads"] for e in legend} == {
+        "白": "day",
+        "夜": "night",
+        "休": "free",
+        "假": "leave",
+    }
     with Store(db) as s:
         save_shift_codes(
             s,
@@ -154,11 +166,13 @@ def test_one_history_entry_per_roster_import(tmp_path, capsys) -> None:
 
     def audit() -> list[tuple]:
         with Store(db) as s:
-            return s.conn.execute("SELECT key, old, new FROM audit WHERE section = 'unavailability'").fetchall()
+            return s.conn.execute(
+                "SELECT key, old, new FROM audit WHERE section = 'unavailability'"
+            ).fetchall()
 
     before = audit()
     _sheet(capsys, db, "duty", str(xlsx))
     added = audit()[len(before) :]
-    assert added == [("duty roster duty.xlsx", '{"entries": 0}', '{"entries": %d}' % len(EXPECTED))]
+    assert added == [("duty roster duty.xlsx", '{"entries": 0}', f'{{"entries": {len(EXPECTED)}}}')]
     _sheet(capsys, db, "duty", str(xlsx))  # the same again: nothing written, nothing said
     assert len(audit()) == len(before) + 1
