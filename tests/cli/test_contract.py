@@ -442,5 +442,5 @@ def test_the_readme_lists_every_command_as_the_parser_takes_it() -> None:
     parser = build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert listed == set(sub.choices), (sorted(set(sub.choices) - listed), sorted(listed - set(sub.choices)))
-    assert "roster branch-month --branch ID" in block and "[--branch ID]" not in block
+    assert "roster branch-month --branch ID" in block and "branch-month [--branch ID]" not in block
     assert "python main.py find TEXT" in block and "Finding an id" in block
