@@ -68,15 +68,15 @@ def cmd_server(args: argparse.Namespace) -> int:
 
 def add_parser(command: Command) -> None:
     p = command("server", cmd_server, "The office server (PostgreSQL): its schema, roles and logins.")
-    actions = p.add_subparsers(dest="action", required=True, parser_class=type(p))
+    actions = p.add_subparsers(dest="action", required=True, parser_class=type(p), help="init | user add")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help="postgresql://user@host:port/dbname")
-    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS)
+    common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="language of messages")
     actions.add_parser(
         "init", parents=[common], help="create or upgrade the schema and the roles planner, recorder, viewer"
     )
     user = actions.add_parser("user", parents=[common], help="logins")
-    user_actions = user.add_subparsers(dest="user_action", required=True, parser_class=type(p))
+    user_actions = user.add_subparsers(dest="user_action", required=True, parser_class=type(p), help="add")
     add = user_actions.add_parser(
         "add", parents=[common], help=f"add a login (password from {PASSWORD_VARIABLE} or asked)"
     )

@@ -56,9 +56,35 @@ def _psycopg() -> Any:
 _QUOTED = re.compile(r"('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\")")
 
 
+# SQLite's catalogue as the write core reads it (the tables, a table's foreign keys, the schema
+# version), answered from PostgreSQL's catalogue in the same shape.
+_CATALOGUE = {
+    "tables": "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+    "AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_version', 'login_branches')",
+    "user_version": "SELECT coalesce(max(n), 0) FROM schema_version",
+    # id, seq, table, from, to, on_update, on_delete, match: as PRAGMA foreign_key_list gives them
+    "foreign_keys": "SELECT c.oid::bigint, k.n - 1, f.relname::text, a.attname::text, af.attname::text, "
+    "'NO ACTION', CASE c.confdeltype WHEN 'c' THEN 'CASCADE' ELSE 'NO ACTION' END, 'NONE' "
+    "FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_class f ON f.oid = c.confrelid "
+    "CROSS JOIN LATERAL unnest(c.conkey, c.confkey) WITH ORDINALITY AS k(a, af, n) "
+    "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.a "
+    "JOIN pg_attribute af ON af.attrelid = c.confrelid AND af.attnum = k.af "
+    "WHERE c.contype = 'f' AND t.relname = '{table}' AND t.relnamespace = current_schema()::regnamespace "
+    "ORDER BY c.oid, k.n",
+}
+_MASTER = re.compile(r"^\s*SELECT name FROM sqlite_master WHERE type = 'table'(\s+ORDER BY name)?\s*$", re.I)
+_FK_LIST = re.compile(r'^\s*PRAGMA foreign_key_list\("?(\w+)"?\)\s*$', re.I)
+
+
 @functools.lru_cache(maxsize=512)
 def pg_sql(sql: str) -> str:
     """A statement of the SQLite spelling the app uses, as PostgreSQL reads it."""
+    if m := _MASTER.match(sql):
+        return _CATALOGUE["tables"] + (" ORDER BY table_name" if m.group(1) else "")
+    if m := _FK_LIST.match(sql):
+        return _CATALOGUE["foreign_keys"].format(table=m.group(1))
+    if re.match(r"^\s*PRAGMA user_version\s*$", sql, re.I):
+        return _CATALOGUE["user_version"]
     parts = _QUOTED.split(sql)
     for i in range(0, len(parts), 2):  # outside quotes: placeholders, and % kept literal
         parts[i] = parts[i].replace("%", "%%").replace("?", "%s")

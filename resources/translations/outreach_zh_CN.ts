@@ -6,7 +6,7 @@
     <message>
       <location filename="../../cli/server.py" line="64" />
       <source> (branches: %1)</source>
-      <translation type="unfinished" />
+      <translation>（支部：%1）</translation>
     </message>
     <message>
       <location filename="../../ui/patrol_dialog.py" line="139" />
@@ -181,7 +181,7 @@
     <message>
       <location filename="../../db/pg_server.py" line="158" />
       <source>%1 cannot be a login name (letters, digits, _ . - @; up to 63)</source>
-      <translation type="unfinished" />
+      <translation>%1 不能用作登录名（字母、数字、_ . - @，最多 63 个）</translation>
     </message>
     <message>
       <location filename="../../ui/review_page.py" line="255" />
@@ -443,7 +443,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 条不可用时段</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="258" />
+      <location filename="../../ui/forecast_page.py" line="259" />
       <source>%1 visits not yet planned</source>
       <translation>%1 次尚未排期</translation>
     </message>
@@ -1463,7 +1463,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="338" />
+      <location filename="../../ui/forecast_page.py" line="339" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -2073,7 +2073,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每周%1</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="327" />
+      <location filename="../../ui/forecast_page.py" line="328" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2103,7 +2103,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="325" />
+      <location filename="../../ui/forecast_page.py" line="326" />
       <source>Export to Excel</source>
       <translation>导出 Excel</translation>
     </message>
@@ -3013,7 +3013,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>非党员</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="299" />
+      <location filename="../../ui/forecast_page.py" line="300" />
       <source>No pool runs short in this year.</source>
       <translation>本年没有资质池不足。</translation>
     </message>
@@ -4992,7 +4992,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../db/pg_server.py" line="161" />
       <source>a recorder records for their branches: name at least one with --branch ID</source>
-      <translation type="unfinished" />
+      <translation>记录员只为所属支部登记：请用 --branch ID 至少指定一个支部</translation>
     </message>
     <message>
       <location filename="../../db/operations.py" line="381" />
@@ -5047,12 +5047,12 @@ Details were written to %2.</source>
     <message>
       <location filename="../../db/pg_server.py" line="188" />
       <source>adding a login needs the server's administrator (a login that may create roles): %1</source>
-      <translation type="unfinished" />
+      <translation>添加登录名需由服务器管理员（可创建角色的登录名）操作：%1</translation>
     </message>
     <message>
       <location filename="../../cli/server.py" line="43" />
       <source>again: </source>
-      <translation type="unfinished" />
+      <translation>再输入一次：</translation>
     </message>
     <message>
       <location filename="../../db/operations.py" line="528" />
@@ -5175,14 +5175,14 @@ Details were written to %2.</source>
       <translation>不能为负数</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="329" />
+      <location filename="../../db/pg.py" line="355" />
       <source>cannot connect to the server %1: %2</source>
-      <translation type="unfinished" />
+      <translation>无法连接服务器 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="420" />
+      <location filename="../../db/pg.py" line="446" />
       <source>cannot make the plan's tables on the server %1 (run server init as its administrator): %2</source>
-      <translation type="unfinished" />
+      <translation>无法在服务器 %1 上建立计划的数据表（请由服务器管理员运行 server init）：%2</translation>
     </message>
     <message>
       <location filename="../../db/store.py" line="274" />
@@ -5210,7 +5210,7 @@ Details were written to %2.</source>
       <translation>无法恢复 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="428" />
+      <location filename="../../db/pg.py" line="454" />
       <source>cannot upgrade database %1 to schema %2: %3</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
@@ -5300,7 +5300,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 位于网络文件系统（%2）上：不会在那里以写入方式打开，因为 SQLite 的锁和预写日志在多台计算机之间无法正常工作，文件可能损坏。请将数据库放在使用它的那一台计算机的本地磁盘上（给 --db 一个本地路径，或将文件复制到那里）；多台计算机共用计划应由办公室服务器负责，而不是共享文件夹。</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="437" />
+      <location filename="../../db/pg.py" line="463" />
       <source>database %1 is open for reading only</source>
       <translation>数据库 %1 以只读方式打开</translation>
     </message>
@@ -5310,7 +5310,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 以只读方式打开，且尚无离线包密钥</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="341" />
+      <location filename="../../db/pg.py" line="367" />
       <source>database %1 was written by a newer version of the app (schema %2, this app knows up to %3)</source>
       <translation>数据库 %1 由更新版本的程序写入（结构版本 %2，本程序最高支持 %3）</translation>
     </message>
@@ -5762,7 +5762,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/server.py" line="65" />
       <source>login %1 is a %2 of %3%4</source>
-      <translation type="unfinished" />
+      <translation>登录名 %1 现为 %3 的 %2%4</translation>
     </message>
     <message>
       <location filename="../../scheduler/recurrence.py" line="59" />
@@ -6035,7 +6035,7 @@ Details were written to %2.</source>
       <translation>引用了不存在的职工</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="272" />
+      <location filename="../../ui/forecast_page.py" line="273" />
       <source>needs %1 h, can give %2 h</source>
       <translation>需要 %1 小时，可出 %2 小时</translation>
     </message>
@@ -6177,7 +6177,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../db/pg_server.py" line="165" />
       <source>no such branch in the plan: %1</source>
-      <translation type="unfinished" />
+      <translation>计划中没有这个支部：%1</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="222" />
@@ -6362,7 +6362,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/server.py" line="42" />
       <source>password for %1: </source>
-      <translation type="unfinished" />
+      <translation>%1 的密码：</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="273" />
@@ -6502,22 +6502,22 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/server.py" line="29" />
       <source>server commands need --db postgresql://user@host:port/dbname (the office server)</source>
-      <translation type="unfinished" />
+      <translation>server 命令需要 --db postgresql://用户@主机:端口/数据库名（办公室服务器）</translation>
     </message>
     <message>
       <location filename="../../db/pg_server.py" line="132" />
       <source>server init needs --db postgresql://… (an office server), not a file</source>
-      <translation type="unfinished" />
+      <translation>server init 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
     <message>
       <location filename="../../db/pg_server.py" line="142" />
       <source>server init needs the server's administrator (a login that may create roles): %1</source>
-      <translation type="unfinished" />
+      <translation>server init 需由服务器管理员（可创建角色的登录名）运行：%1</translation>
     </message>
     <message>
       <location filename="../../db/pg_server.py" line="154" />
       <source>server user add needs --db postgresql://… (an office server), not a file</source>
-      <translation type="unfinished" />
+      <translation>server user add 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
     <message>
       <location filename="../../cli/sheets.py" line="530" />
@@ -6637,7 +6637,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../db/pg.py" line="49" />
       <source>the PostgreSQL driver psycopg is not installed: %1</source>
-      <translation type="unfinished" />
+      <translation>未安装 PostgreSQL 驱动 psycopg：%1</translation>
     </message>
     <message>
       <location filename="../../db/backup.py" line="59" />
@@ -6675,9 +6675,9 @@ Details were written to %2.</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="90" />
+      <location filename="../../db/pg.py" line="116" />
       <source>the connection to the server was lost: %1</source>
-      <translation type="unfinished" />
+      <translation>与服务器的连接已断开：%1</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="775" />
@@ -6792,7 +6792,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/server.py" line="53" />
       <source>the office server %1 is ready: schema %2, %3 tables, roles %4</source>
-      <translation type="unfinished" />
+      <translation>办公室服务器 %1 已就绪：结构版本 %2，%3 张表，角色 %4</translation>
     </message>
     <message>
       <location filename="../../cli/forecast.py" line="58" />
@@ -6905,24 +6905,24 @@ Details were written to %2.</source>
       <translation>同一星期几</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="353" />
+      <location filename="../../db/pg.py" line="379" />
       <source>the server database %1 has an older schema (run: server init --db URL)</source>
-      <translation type="unfinished" />
+      <translation>服务器数据库 %1 的结构较旧（请运行：server init --db URL）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="351" />
+      <location filename="../../db/pg.py" line="377" />
       <source>the server database %1 has no plan of this app yet (run: server init --db URL)</source>
-      <translation type="unfinished" />
+      <translation>服务器数据库 %1 中还没有本应用的计划（请先运行：server init --db URL）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="79" />
+      <location filename="../../db/pg.py" line="105" />
       <source>the server refused it for %1: %2</source>
-      <translation type="unfinished" />
+      <translation>服务器拒绝了 %1 的此操作：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="80" />
+      <location filename="../../db/pg.py" line="106" />
       <source>the server refused it: %1</source>
-      <translation type="unfinished" />
+      <translation>服务器拒绝了此操作：%1</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty.py" line="585" />
@@ -6947,7 +6947,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../cli/server.py" line="44" />
       <source>the two passwords differ; nothing was changed</source>
-      <translation type="unfinished" />
+      <translation>两次输入的密码不同，未做任何更改</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty.py" line="664" />
@@ -7042,7 +7042,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../db/pg_server.py" line="156" />
       <source>unknown role %1 (planner, recorder or viewer)</source>
-      <translation type="unfinished" />
+      <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty.py" line="836" />

@@ -163,3 +163,15 @@ def test_append_only_tables_refuse_update_and_delete_even_for_the_owner(pg_url: 
 def test_unreachable_server_is_one_clear_error() -> None:
     with pytest.raises(StoreError, match="cannot connect"):
         Store("postgresql://nobody@/nothing?host=/nonexistent-folder&port=1")
+
+
+def test_delete_refused_while_referenced_and_hash_on_the_server(pg_url: str) -> None:
+    """The write core's reference guard reads the catalogue: the server's answers in SQLite's shape."""
+    from db.operations import StillReferenced, database_hash, delete
+
+    with Store(pg_url) as s:
+        import_document(s, sample_text())
+        with pytest.raises(StillReferenced):
+            delete(s, "departments", ["ortho"])
+        first = database_hash(s, skip=("audit", "time_bank"))
+        assert first == database_hash(s, skip=("audit", "time_bank"))
