@@ -22,6 +22,7 @@ from bench import (  # noqa: E402
     bench_reports,
     bench_review,
     bench_safety,
+    bench_server,
     bench_stats,
 )
 
@@ -44,6 +45,7 @@ def main(argv: list[str]) -> int:
     bench_duty.run(small=args.small)
     bench_review.run(small=args.small)
     bench_forecast.run(small=args.small)
+    bench_server.run(small=args.small)
     return 0
 
 
