@@ -46,7 +46,7 @@ def run(small: bool = False) -> None:
     from db.store import Store
     from resources import demo_recipe
     from scheduler.demo import build_demo
-    from scheduler.duty import merge_roster, read_duty_grid, read_shift_codes
+    from scheduler.duty import merge_roster, read_duty_grid, read_shift_codes, roster_index
     from scheduler.spreadsheet import read_workbook
 
     scale = "small" if small else "hospital"
@@ -73,13 +73,14 @@ def run(small: bool = False) -> None:
             started, cpu = time.perf_counter(), time.process_time()
             with Store(db) as store:
                 held = load_plan(store).unavailability
+                index = roster_index(held)
                 for dept, data in files.items():
                     t0 = time.process_time()
                     [sheet] = read_workbook(data, f"{dept}.xlsx")
                     t1 = time.process_time()
                     roster = read_duty_grid(sheet.rows, plan, codes, hours, source=f"{dept}.xlsx")
                     assert roster.department == dept and roster.month == MONTH
-                    merge = merge_roster(held, roster)
+                    merge = merge_roster(held, roster, index)
                     saves, gone = merge.saves, merge.deletes
                     t2 = time.process_time()
                     write(
@@ -91,9 +92,7 @@ def run(small: bool = False) -> None:
                         ),
                     )
                     t3 = time.process_time()
-                    for key in gone:
-                        held.pop(key, None)
-                    held.update({e.key: e for e in saves})
+                    merge.apply(held, index)
                     timing["read"] += t1 - t0
                     timing["grid"] += t2 - t1
                     timing["write"] += t3 - t2

@@ -21,6 +21,7 @@ from scheduler.duty import (
     read_duty_grid,
     read_duty_sheets,
     read_shift_codes,
+    roster_index,
 )
 from scheduler.duty_codes import legend_groups
 from scheduler.model import Plan
@@ -188,6 +189,7 @@ def _duty(
             raise CommandError(tf("%1 (sheet %2): no one is listed under the day columns", path, name))
         raise CommandError(tf("%1: no visible sheet to read", path))
     held = dict(plan.unavailability)
+    index = roster_index(held)
     saves: list[Any] = []
     deletes: list[Any] = []
     refused: list[dict[str, Any]] = []
@@ -234,10 +236,8 @@ def _duty(
                     "sheet": f.name,
                 }
             )
-        merge = merge_roster(held, roster)
-        for key in merge.deletes:
-            held.pop(key, None)
-        held.update({e.key: e for e in merge.saves})
+        merge = merge_roster(held, roster, index)
+        merge.apply(held, index)
         saves.extend(merge.saves)
         deletes.extend(merge.deletes)
         kinds.update(e.reason for e in roster.entries)

@@ -1068,12 +1068,44 @@ class RosterMerge:
     kept: int = 0  # earlier entries kept because their cell was refused
     untouched: int = 0  # earlier entries of these days of people not taken (row refused, or not listed)
 
+    def apply(self, held: dict[Any, Unavailability], index: RosterIndex | None = None) -> None:
+        """Bring `held` (and its roster_index) to what saving this gives."""
+        for key in self.deletes:
+            gone = held.pop(key, None)
+            if gone is not None and index is not None:
+                tag = gone.extra.get("roster")
+                index.get(str(tag.get("department")) if isinstance(tag, dict) else "", {}).pop(key, None)
+        for e in self.saves:
+            held[e.key] = e
+            tag = e.extra.get("roster")
+            if index is not None and isinstance(tag, dict):
+                index.setdefault(str(tag.get("department")), {})[e.key] = e
 
-def merge_roster(held: Mapping[Any, Unavailability], roster: DutyRoster) -> RosterMerge:
-    """What saving `roster` writes against the unavailability `held` (by key). It replaces exactly
-    the entries an earlier import of the same department took for the people it takes, on the
-    days of their blocks, except a refused cell's day; a refused row touches nothing. An entry of
-    the same person and times held from elsewhere (typed in, another roster) stays as it is."""
+
+RosterIndex = dict[str, dict[Any, Unavailability]]  # department → key → an entry a roster import made
+
+
+def roster_index(held: Mapping[Any, Unavailability]) -> RosterIndex:
+    """The entries of duty-roster imports by department: what merge_roster looks through (built
+    once for many rosters imported one after the other, and kept in step by RosterMerge.apply)."""
+    out: RosterIndex = {}
+    for key, u in held.items():
+        tag = u.extra.get("roster")
+        if isinstance(tag, dict):
+            out.setdefault(str(tag.get("department")), {})[key] = u
+    return out
+
+
+def merge_roster(
+    held: Mapping[Any, Unavailability], roster: DutyRoster, index: RosterIndex | None = None
+) -> RosterMerge:
+    """What saving `roster` writes against the unavailability `held` (by key; `index`: its
+    roster_index, when the caller keeps one). It replaces exactly the entries an earlier import of
+    the same department took for the people it takes, on the days of their blocks, except a
+    refused cell's day; a refused row touches nothing. An entry of the same person and times held
+    from elsewhere (typed in, another roster) stays as it is."""
+    if index is None:
+        index = roster_index(held)
     covered: dict[str, set[date]] = {}
     refused: dict[str, set[date]] = {}
     for p in roster.people:
@@ -1083,10 +1115,7 @@ def merge_roster(held: Mapping[Any, Unavailability], roster: DutyRoster) -> Rost
     earlier: dict[Any, Unavailability] = {}
     out = RosterMerge()
     dates = set(roster.dates)
-    for key, u in held.items():
-        tag = u.extra.get("roster")
-        if not isinstance(tag, dict) or tag.get("department") != roster.department:
-            continue
+    for key, u in index.get(roster.department, {}).items():
         day = roster_day(u)
         if u.staff not in covered:
             if day in dates:

@@ -43,6 +43,7 @@ from scheduler.duty import (
     merge_roster,
     read_duty_grid,
     read_duty_sheets,
+    roster_index,
     shift_code_problems,
 )
 from scheduler.duty_codes import legend_groups
@@ -826,13 +827,12 @@ class DutyImportDialog(QDialog):
         """(entries to save, keys to delete) against the unavailability the database holds, for
         every roster read."""
         held = dict(unavailability)
+        index = roster_index(held)
         saves: list[Unavailability] = []
         deletes: list[Any] = []
         for roster in self.rosters():
-            merge = merge_roster(held, roster)
-            for key in merge.deletes:
-                held.pop(key, None)
-            held.update({e.key: e for e in merge.saves})
+            merge = merge_roster(held, roster, index)
+            merge.apply(held, index)
             saves.extend(merge.saves)
             deletes.extend(merge.deletes)
         return saves, deletes
