@@ -1116,7 +1116,9 @@ class _Greedy:
         if self.fair:
             wm, load = p.window_minutes, self.load
             ranked = sorted(ranked, key=lambda c: (not p.own_lead(c, t), wm.get(c, 0) + load[c]))
-        free = (c for c in ranked if c not in self.here[i] and (c in before or p.own_lead(c, t)))
+        # To bring: whom the solver had as the lead before, else the branch's own, best first.
+        free = [c for c in ranked if c not in self.here[i] and (c in before or p.own_lead(c, t))]
+        free.sort(key=lambda c: c not in before)
         bring = next((c for c in free if self.can_take(c, i)), None)
         # (not the one before, not of the branch itself, preference, how)
         choices: list[tuple[bool, bool, int, str]] = []
