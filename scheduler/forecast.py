@@ -18,6 +18,10 @@ Readings:
   less the share of the month's days they are away (leave or other unavailability over the whole
   of clinical hours, from the duty rosters); a department that keeps all its people for its
   minimum cover lends them on days off only (weekends and holidays by the official calendar).
+- At once: for the occurrences already planned, the moment a pool's places outnumber its people
+  free then (not unavailable; in clinical time of a working day, no more of a department than it
+  keeps above its minimum cover) makes its month short too, whatever the hours: no assignment
+  seats more people at one moment than are free (the visits not yet planned have no time yet).
 - The bound: a pool's hours in a month shared equally among its people who can give any: the
   most one of them must give; the year's bound is the largest.
 - Fixes: the visits not yet planned may move to other months of the pairing's year (those still
