@@ -484,6 +484,11 @@ class PgStore(Store):
                         conn.raw.rollback()
                 raise
 
+    def watch(self, callback: Any) -> Watcher:
+        """Call `callback()` (on a thread of its own) whenever a commit raised the revision, on
+        this computer or another (LISTEN/NOTIFY, not polling); `.stop()` ends it."""
+        return Watcher(self.url, callback)
+
     def data_version(self) -> int:
         """The revision: changes with every committed change (the GUI also LISTENs)."""
         row = self.conn.execute("SELECT n FROM revision").fetchone()
@@ -492,6 +497,35 @@ class PgStore(Store):
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self.conn.close()
+
+
+class Watcher:
+    """A connection of its own that LISTENs on the change channel, on a daemon thread."""
+
+    def __init__(self, url: str, callback: Any):
+        psycopg = _psycopg()
+        self._stop = threading.Event()
+        self._conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        self._conn.execute(f"LISTEN {CHANNEL}")
+        self._callback = callback
+        self._thread = threading.Thread(target=self._run, name="outreach-listen", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        psycopg = _psycopg()
+        try:
+            while not self._stop.is_set():
+                for _note in self._conn.notifies(timeout=0.5, stop_after=1):
+                    if not self._stop.is_set():
+                        self._callback()
+        except psycopg.Error:
+            pass  # the connection went away: the window's own polling still notices changes
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+        with contextlib.suppress(Exception):
+            self._conn.close()
 
 
 def _first_line(exc: Exception) -> str:

@@ -87,6 +87,7 @@ class Session(QObject):
     changed = Signal(object, object)
     failed = Signal(str, str)  # the step's name, why it could not be done
     notice = Signal(str)  # something the status bar should say (the undo history was cleared)
+    _heard = Signal()  # the office server announced a commit (LISTEN/NOTIFY, db/pg.py)
 
     def __init__(self, path: str | Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -107,6 +108,10 @@ class Session(QObject):
         self._watch.setInterval(1500)
         self._watch.timeout.connect(self.poll)
         self._watch.start()
+        # On the office server, other computers' commits are announced at once (LISTEN/NOTIFY).
+        self._heard.connect(self.poll)
+        watch = getattr(self.store, "watch", None)
+        self._listener = watch(self._heard.emit) if watch is not None else None
 
     # -- what the screens show
 
@@ -222,6 +227,8 @@ class Session(QObject):
     def close(self) -> None:
         self.closed = True
         self._watch.stop()
+        if self._listener is not None:
+            self._listener.stop()
         self.undo_stack.clear()
         self.store.close()
 

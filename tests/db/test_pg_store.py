@@ -175,3 +175,24 @@ def test_delete_refused_while_referenced_and_hash_on_the_server(pg_url: str) -> 
             delete(s, "departments", ["ortho"])
         first = database_hash(s, skip=("audit", "time_bank"))
         assert first == database_hash(s, skip=("audit", "time_bank"))
+
+
+def test_another_connection_hears_a_change_within_two_seconds(pg_url: str) -> None:
+    """LISTEN/NOTIFY: a commit on one connection reaches the watcher of another, not by polling."""
+    import threading
+    import time
+
+    with Store(pg_url) as a:
+        import_document(a, sample_text())
+    heard = threading.Event()
+    with Store(pg_url) as a, Store(pg_url) as b:
+        assert isinstance(b, PgStore)
+        watcher = b.watch(heard.set)
+        try:
+            staff = next(iter(load_plan(a).staff.values()))
+            t0 = time.perf_counter()
+            save(a, "staff", [replace(staff, phone="139")])
+            assert heard.wait(2.0)
+            assert time.perf_counter() - t0 < 2.0
+        finally:
+            watcher.stop()
