@@ -256,6 +256,7 @@ _HOURS_ENTRY = re.compile(
 _HOURS_SEARCH = re.compile(
     rf"[^\s\d:：;；,，]\s*[:：=]?\s*{_TIME}\s*[-—–~～至到]+\s*(?:次日|翌日)?\s*{_TIME}"
 )
+_LOOKS_TIMED = re.compile(r"^[^\s\d:：]{1,6}\s*[:：=]?\s*\d{1,2}\s*[:：.点]")
 _MEANING_ENTRY = re.compile(r"^(?P<code>[^\s:：=＝]{1,10}?)\s*[:：=＝]\s*(?P<text>.+)$")
 _ENTRY_SPLIT = re.compile(r"[；;，,\n。]|\s{2,}")
 # What a legend's words mean, leave first ("年休假" holds 休 too).
@@ -324,11 +325,11 @@ def read_legend(text: str) -> list[LegendEntry]:
             continue
         entry = _entry(part)
         if entry is None:
-            if len(part) <= 20 and re.search(r"\d", part):  # "N班 00点" and the like
+            if len(part) <= 20 and _LOOKS_TIMED.match(part):  # "N班 25:00-08:00" and the like
                 out.append(LegendEntry(part, None, part))
             continue
         code = entry.code
-        if code.endswith("班") and len(code) > 1 and entry.shift is not None:
+        if code.endswith("班") and len(code) > 1:
             out.append(LegendEntry(code[:-1], entry.shift, entry.text, entry.used))
         out.append(entry)
     return out
@@ -338,7 +339,8 @@ def legend_codes(
     entries: list[LegendEntry], codes: Mapping[str, Shift]
 ) -> tuple[dict[str, Shift], list[LegendEntry]]:
     """The codes an import uses (the table with the legend's readable entries, the office's own
-    codes kept), and the legend entries marked used or not."""
+    codes kept; a code whose entry cannot be read taken out), and the legend entries marked used
+    or not."""
     own = own_codes(codes)
     table = dict(codes)
     marked: list[LegendEntry] = []
@@ -349,6 +351,10 @@ def legend_codes(
             continue
         seen.add(norm)
         if e.shift is None or not _code_ok(e.code):
+            # The sheet says this code means something the app cannot read: its cells are refused
+            # (unless the office set the code itself), never read by the defaults.
+            if norm not in own:
+                table.pop(norm, None)
             marked.append(LegendEntry(e.code, None, e.text, False))
             continue
         if norm in own and codes[norm] != e.shift:

@@ -380,3 +380,14 @@ def test_a_sheet_that_cannot_be_read_is_named_and_the_others_taken(db, capsys) -
         "(周二 ≠ 2026-11-30 周一): check the month or the title's dates"  # fmt: skip
     assert "0 row(s) and 0 cell(s) refused" in out
     assert exported(db) == [("s001", "2026-12-01T08:00", "2026-12-01T17:30", "duty")]
+
+
+def test_a_legend_entry_that_cannot_be_read_is_not_replaced_by_the_default(db, capsys) -> None:
+    rows = [["工号", *range(1, 8)], ["s001", "N", "A"], ["注：N班 25:00-08:00；A班 08:00-16:00"]]
+    code, doc, _err = sheet(
+        capsys, db, xlsx(("S", rows)), "o.xlsx", "--month", "2026-11", "--department", "ortho"
+    )
+    assert code == 1 and [(r["column"], r["value"]) for r in doc["refused"]] == [("B", "N")]
+    legend = {e["code"]: e["reads"] for e in doc["sheets"][0]["legend"]}
+    assert legend["N"] is None and legend["N班"] is None and legend["A"] == {"on": "08:00", "off": "16:00"}
+    assert exported(db) == [("s001", "2026-11-02T08:00", "2026-11-02T16:00", "duty")]
