@@ -15,9 +15,11 @@ Readings:
   needing what the pairing's past visits needed on average (its activities' stations and needs
   before the year; else those planned in it; else DEFAULT_VISIT).
 - Supply: each active person gives at most their monthly cap (DEFAULT_CAP where none is set),
-  less the share of the month's days they are away (leave or other unavailability over the whole
-  of clinical hours, from the duty rosters); a department that keeps all its people for its
-  minimum cover lends them on days off only (weekends and holidays by the official calendar).
+  and never more than the hours of the month they are not unavailable (the duty rosters' leave,
+  duty, rest); in clinical time of working days (the official calendar) only the people of
+  departments with more people than their minimum cover. Each is a bound no assignment can
+  pass, so that a month flagged short is one no assignment fills; what the rosters say about a
+  given moment is read by the check "at once" below.
 - At once: for the occurrences already planned, the moment a pool's places outnumber its people
   free then (not unavailable; in clinical time of a working day, no more of a department than it
   keeps above its minimum cover) makes its month short too, whatever the hours: no assignment
@@ -53,7 +55,6 @@ DEFAULT_VISIT: tuple[tuple[Need, ...], float] = (
     (Need(qualification="physician"), Need(qualification="nurse")),
     2.0,
 )
-AWAY_REASONS = ("leave", "other")
 ALL, CLINICAL = "all", "clinical"
 QUARTERS = 4  # the solver counts quarter hours
 
@@ -506,27 +507,36 @@ def _spare_departments(plan: Plan) -> set[str]:
 
 
 def _capacities(plan: Plan, calendar: WorkCalendar, year: int) -> dict[str, list[float]]:
-    """The hours each active person can give in each month: their cap less the share of the
-    month's days they are away over the whole of clinical hours (see the module's note)."""
-    hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
-    t0, t1 = time.fromisoformat(hours[0]), time.fromisoformat(hours[1])
-    away: dict[str, list[int]] = defaultdict(lambda: [0] * 12)
+    """The hours each active person can give in each month: their cap, and never more than the
+    hours of the month they are not unavailable (see the module's note)."""
+    by_staff: dict[str, list[tuple[datetime, datetime]]] = defaultdict(list)
+    y0, y1 = datetime(year, 1, 1), datetime(year + 1, 1, 1)
     for u in plan.unavailability.values():
-        if u.reason not in AWAY_REASONS or u.end.year < year or u.start.year > year:
-            continue
-        d = max(u.start.date(), date(year, 1, 1))
-        while d <= min(u.end.date(), date(year, 12, 31)):
-            if u.start <= datetime.combine(d, t0) and u.end >= datetime.combine(d, t1):
-                away[u.staff][d.month - 1] += 1
-            d += timedelta(days=1)
-    days = [_cal.monthrange(year, m)[1] for m in range(1, 13)]
+        if u.end > y0 and u.start < y1:
+            by_staff[u.staff].append((max(u.start, y0), min(u.end, y1)))
+    bounds = [datetime(year, m, 1) for m in range(1, 13)] + [y1]
     out: dict[str, list[float]] = {}
     for s in plan.staff.values():
         if not s.active:
             continue
         cap = s.max_hours_month if s.max_hours_month is not None else DEFAULT_CAP
-        gone = away.get(s.id)
-        out[s.id] = [round(cap * max(days[i] - (gone[i] if gone else 0), 0) / days[i], 2) for i in range(12)]
+        away = [0.0] * 12
+        merged: list[list[datetime]] = []
+        for a, b in sorted(by_staff.get(s.id, ())):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        for a, b in merged:
+            for i in range(a.month - 1, 12):
+                lo, hi = max(a, bounds[i]), min(b, bounds[i + 1])
+                if lo >= hi:
+                    break
+                away[i] += (hi - lo).total_seconds() / 3600
+        out[s.id] = [
+            round(min(cap, (bounds[i + 1] - bounds[i]).total_seconds() / 3600 - away[i]), 2)
+            for i in range(12)
+        ]
     return out
 
 

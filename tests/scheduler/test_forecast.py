@@ -82,14 +82,24 @@ def test_short_by_caps_and_assign_agrees() -> None:
     assert _open_in(roomy, date(2027, 3, 1), date(2027, 3, 31), None, "ecg") == []
 
 
-def test_leave_takes_its_share_of_the_month() -> None:
+def test_a_month_away_gives_nothing_and_a_day_free_gives_the_cap() -> None:
     plan = _plan(cap=4.0)
-    for d in range(1, 32):
-        u = Unavailability("e1", datetime(2027, 3, d, 0), datetime(2027, 3, d, 23, 59), "leave")
+    # e1 away the whole of March (the duty roster's leave, day by day, and one entry overlapping).
+    for d in range(1, 31):
+        u = Unavailability("e1", datetime(2027, 3, d), datetime(2027, 3, d + 1), "leave")
+        plan.unavailability[u.key] = u
+    for u in (
+        Unavailability("e1", datetime(2027, 3, 31), datetime(2027, 4, 1), "other"),
+        Unavailability("e1", datetime(2027, 3, 2, 8), datetime(2027, 3, 2, 17), "duty"),
+    ):
         plan.unavailability[u.key] = u
     r = _row(forecast(plan, CAL, 2027), None, "ecg", date(2027, 3, 1))
     assert (r.available_hours, r.people, r.short_hours) == (4.0, 1, 4.0)
     assert len(_open_in(plan, date(2027, 3, 1), date(2027, 3, 31), None, "ecg")) == 2
+    # Back for the last day: the cap can be given on it (a bound, never more than is possible).
+    del plan.unavailability[("e1", datetime(2027, 3, 31), datetime(2027, 4, 1))]
+    r = _row(forecast(plan, CAL, 2027), None, "ecg", date(2027, 3, 1))
+    assert (r.available_hours, r.people) == (8.0, 2)
 
 
 def test_department_cover_on_working_days() -> None:
@@ -167,9 +177,8 @@ def test_pairing_targets_spread_and_moved_to_months_with_room() -> None:
     }
     p.pairings = {"pr": Pairing("pr", "b", "q", visits_per_year=12)}
     # The physician is away the whole of June.
-    for d in range(1, 31):
-        u = Unavailability("d1", datetime(2027, 6, d, 0), datetime(2027, 6, d, 23, 59), "leave")
-        p.unavailability[u.key] = u
+    u = Unavailability("d1", datetime(2027, 6, 1), datetime(2027, 7, 1), "leave")
+    p.unavailability[u.key] = u
     f = forecast(p, CAL, 2027, date(2026, 12, 1))
     assert f.visits == {"pr": [1] * 12}
     june = _row(f, None, "physician", date(2027, 6, 1))
