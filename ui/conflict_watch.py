@@ -70,7 +70,9 @@ class ConflictWatch(QObject):
         self._started = 0
         self._since: dict[str, set] = {}
         self._again = False
-        self._job: QObject | None = None
+        # The jobs started, kept until the pool is idle: a job's objects let go while its thread
+        # is still returning from it are freed under that thread (a crash, now and then).
+        self._jobs: list[QObject] = []
         # Its own pool: closing the window waits for a check under way instead of leaving a
         # thread running into the interpreter's exit.
         self.pool = QThreadPool(self)
@@ -118,12 +120,15 @@ class ConflictWatch(QObject):
         ctx.plan = Plan(**{f: _copy(getattr(ctx.plan, f)) for f in Plan.__slots__})
         self.running, self._since, self._again = number, {}, False
         self.checking.emit()
-        self._job = run_quietly(
+        if self.pool.activeThreadCount() == 0:
+            self._jobs.clear()
+        job = run_quietly(
             self.pool,
             lambda: IncrementalChecker(ctx),
             lambda checker: self._checked(number, checker),
             lambda exc: self._check_failed(number, exc),
         )
+        self._jobs.append(job)
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for a full check under way and take its result (tests, benchmarks, closing)."""
@@ -140,7 +145,7 @@ class ConflictWatch(QObject):
         if self._again:
             self.check_all()
             return
-        self.running, self._job = None, None
+        self.running = None
         since, self._since = self._since, {}
         checker.ctx.today = datetime.now()
         plan = self.session.catalog.plan()
@@ -156,7 +161,7 @@ class ConflictWatch(QObject):
     def _check_failed(self, number: int, exc: BaseException) -> None:
         if number != self.running:
             return
-        self.running, self._job = None, None
+        self.running = None
         self.failed.emit(str(exc) or type(exc).__name__)
 
     def first_check(self) -> None:
