@@ -852,8 +852,10 @@ class Stages:
         p.find_big_linear_overlap = stage != "at_max"
         p.log_search_progress = cfg.log
         # A wall-clock guard for a machine far slower than this kind: when it stops a stage,
-        # the answer may not repeat, and the stage says so.
-        p.max_time_in_seconds = 5 * budget + 10
+        # the answer may not repeat, and the stage says so. A unit of the people-at-the-maximum
+        # search takes up to 4 s of processor time here; with eight helpers' work sharing the
+        # two cores (a load of 7) 5 units + 10 s stopped it, so the guard leaves more room.
+        p.max_time_in_seconds = 8 * budget + 20
         result = self._watched(solver, budget, m)
         code = solver.status_name(result)
         work = solver.deterministic_time
