@@ -142,7 +142,9 @@ def add_parser(command: Command) -> None:
         "What the codes of the departments' duty rosters mean (as Settings ▸ Shift codes): list them, "
         "set one (a meaning: day, night, free, leave; or its own hours), or remove one.",
     )
-    actions = p.add_subparsers(dest="action", required=True, metavar="list|set|remove")
+    actions = p.add_subparsers(
+        dest="action", required=True, metavar="list|set|remove", help="list the codes, set one, or remove one"
+    )
 
     def action(name: str, help_: str) -> argparse.ArgumentParser:
         a = actions.add_parser(name, help=help_, description=help_)
