@@ -848,8 +848,9 @@ class Stages:
         # The people at the maximum: with CP-SAT's search for big linear overlaps in presolve
         # this stage found nothing better on the hospital's month (7 people kept); without it
         # the search proves 6 best in 0.73 of its 1.2 units (2.7 s of processor time). Its
-        # units cost more processor time so (the quarter: 3.6 units, 10 s instead of about 4,
-        # nothing better found either way); the other stages, measured, gain little without it.
+        # units cost more processor time so (the quarter: 3.6 units took 10 s, against 4.4 units
+        # in 2.6 s with it; nothing better found either way); the other stages gain little
+        # without it, measured.
         p.find_big_linear_overlap = stage != "at_max"
         p.log_search_progress = cfg.log
         # A wall-clock guard for a machine far slower than this kind: when it stops a stage,
