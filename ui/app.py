@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import traceback
 from datetime import timedelta
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
@@ -252,6 +254,16 @@ class Controller:
                 trf("Restored; the replaced file is kept as %1.", aside.name), 15000
             )
 
+    def close(self) -> None:
+        """On quitting: the database closed (a result still to come is then dropped), and the
+        work running beside the window (the first conflict check, a job started by ui.tasks)
+        waited for. A thread still running Python when the interpreter exits hung the process."""
+        if self.session is not None:
+            self.session.close()
+        if self.window is not None:
+            self.window.watch.pool.waitForDone()
+        QThreadPool.globalInstance().waitForDone()
+
     def _show_window(self) -> None:
         assert self.session is not None
         geometry = self.window.saveGeometry() if self.window is not None else None
@@ -269,9 +281,13 @@ class Controller:
 
     def change_language(self, lang: str) -> None:
         """Every text anew in the other language: a new window, on the screen the user was on."""
+        old = self.window
+        if old is not None:
+            # A full check under way ends here, into the old window: its result must not come
+            # back to a watch already deleted (seconds at most, and only just after the start).
+            old.watch.wait()
         set_language_setting(lang)
         install_language(lang)
-        old = self.window
         place = old.where() if old is not None else None
         self._show_window()
         if place is not None:
@@ -307,13 +323,19 @@ def install_excepthook() -> None:
     """A programming error shows a short message and is logged; the window stays usable."""
     log_path = default_db_path().parent / "errors.log"
 
-    def hook(kind: type[BaseException], exc: BaseException, tb: object) -> None:
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        text = "".join(traceback.format_exception(kind, exc, tb))
         try:
             log_path.parent.mkdir(parents=True, exist_ok=True)
             with open(log_path, "a", encoding="utf-8") as log:
-                log.write("".join(traceback.format_exception(kind, exc, tb)) + "\n")  # type: ignore[arg-type]
+                log.write(text + "\n")
         except OSError:
             pass
+        if threading.current_thread() is not threading.main_thread():
+            # A window shown from a worker thread never returns (and blocks the quit that waits
+            # for that thread): such an error is only logged.
+            print(text, file=sys.stderr, flush=True)
+            return
         QMessageBox.critical(
             QApplication.activeWindow(),
             tr("Something went wrong"),
@@ -335,8 +357,14 @@ def run_gui(db_path: str | None = None, field: str | None = None) -> int:
     if field is not None:
         if not controller.open_field(field):
             return 2
-        return app.exec()
+        try:
+            return app.exec()
+        finally:
+            controller.close()
     path = Path(db_path) if db_path else default_db_path()
     if not controller.open(path):
         return 2
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        controller.close()
