@@ -379,6 +379,17 @@ def _is_week_heading(row: Sequence[Any]) -> bool:
     return any(_WEEK_HEADING.match(_text(v)) for v in row[:3] if v is not None)
 
 
+def _header_like(row: Sequence[Any], days: Mapping[int, _Day]) -> bool:
+    """Whether the cells before the first day column are those of a header: empty, 姓名/工号 and
+    the like, or a week's heading (not a name or 合计)."""
+    first = min(days)
+    for v in row[:first]:
+        text = _text(v) if v is not None else ""
+        if text and _header_kind(text) is None and not _WEEK_HEADING.match(text):
+            return False
+    return True
+
+
 def _find_headers(rows: Sequence[Sequence[Any]]) -> list[tuple[int, dict[int, _Day]]]:
     """The header rows: the first with at least seven days within the first rows, then every
     later row of at least seven days, or of at least one under a 第N周 heading."""
@@ -393,6 +404,8 @@ def _find_headers(rows: Sequence[Sequence[Any]]) -> list[tuple[int, dict[int, _D
         # A title merged across the sheet repeats one value: not a header.
         wide = len(days) >= MIN_DAY_COLUMNS and distinct >= MIN_DAY_COLUMNS
         under_heading = found and i > 0 and (_is_week_heading(rows[i - 1]) or _is_week_heading(row))
+        if found and not _header_like(row, days):
+            continue  # a totals row (在岗人数 5, 6, 7 …) under the grid is no header
         if wide or (under_heading and distinct == len(days)):
             found.append((i, days))
     if not found:

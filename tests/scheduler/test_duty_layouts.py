@@ -391,3 +391,16 @@ def test_a_legend_entry_that_cannot_be_read_is_not_replaced_by_the_default(db, c
     legend = {e["code"]: e["reads"] for e in doc["sheets"][0]["legend"]}
     assert legend["N"] is None and legend["N班"] is None and legend["A"] == {"on": "08:00", "off": "16:00"}
     assert exported(db) == [("s001", "2026-11-02T08:00", "2026-11-02T16:00", "duty")]
+
+
+def test_a_totals_row_of_day_counts_is_no_header() -> None:
+    rows = [
+        ["骨伤科 2026年12月"],
+        ["姓名", *range(1, 32)],
+        ["金伟", "白", "白"],
+        ["在岗人数", *range(5, 36)],  # counts per day: seven and more numbers that could be days
+        ["护士长签名："],
+    ]
+    roster = read_duty_grid(rows, PLAN, CODES, department="ortho")
+    assert len(roster.blocks) == 1 and roster.refusals == []
+    assert [(k.row, k.text) for k in roster.skipped] == [(4, "在岗人数"), (5, "护士长签名:")]
