@@ -510,8 +510,25 @@ def write_plain(store: Store, name: str, items: Iterable[Any]) -> None:
         write_section(store, name, items)
         return
     cols = [c for col in shape.columns for c in col.columns]
-    encoders = [(col.field, col.encode) for col in shape.columns]
-    rows = [tuple(v for f, encode in encoders for v in encode(getattr(i, f))) for i in items]
+    # Each distinct value encoded once (the same times and staff recur through a roster).
+    encoders: list[tuple[str, Callable[[Any], Any], dict[Any, Any]]] = [
+        (col.field, col.encode, {}) for col in shape.columns
+    ]
+
+    def row(item: Any) -> tuple[Any, ...]:
+        out: list[Any] = []
+        for name, encode, memo in encoders:
+            value = getattr(item, name)
+            if type(value).__hash__ is None:  # a dict (extra): not memoised
+                out.extend(encode(value))
+                continue
+            done = memo.get(value)
+            if done is None:
+                done = memo[value] = encode(value)
+            out.extend(done)
+        return tuple(out)
+
+    rows = [row(i) for i in items]
     if not rows:
         return
     names = ", ".join(f'"{c}"' for c in cols)
