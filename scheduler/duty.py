@@ -453,6 +453,12 @@ def _place(
         years = [d.year for d in explicit if d.year is not None]
         year = Counter(years).most_common(1)[0][0] if years else _year_in(texts)
     span = _title_range(texts, year)
+    if span is not None and month is not None and not span[0].replace(day=1) <= month <= span[1]:
+        raise DutyError(
+            N_("the title says {value}, not the month given ({month})"),
+            f"{span[0]} – {span[1]}",
+            (("month", f"{month:%Y-%m}"),),
+        )
     written = Counter((d.year, d.month) for d in explicit)
     base: date | None = None
     if written:

@@ -94,7 +94,7 @@
       <translation>%1（实为 %2）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="590" />
+      <location filename="../../ui/sheet_import.py" line="591" />
       <source>%1 (hidden: skipped)</source>
       <translation>%1（隐藏：跳过）</translation>
     </message>
@@ -114,12 +114,12 @@
       <translation>%1（由 %2 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="591" />
+      <location filename="../../ui/sheet_import.py" line="592" />
       <source>%1 (not read)</source>
       <translation>%1（未读取）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="185" />
+      <location filename="../../cli/sheets.py" line="186" />
       <source>%1 (sheet %2): %3</source>
       <translation>%1（工作表 %2）：%3</translation>
     </message>
@@ -129,7 +129,7 @@
       <translation>%1（工作表 %2）：没有这些字段的列：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="188" />
+      <location filename="../../cli/sheets.py" line="189" />
       <source>%1 (sheet %2): no one is listed under the day columns</source>
       <translation>%1（工作表 %2）：日期列下没有列出任何人</translation>
     </message>
@@ -209,7 +209,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="112" />
+      <location filename="../../ui/file_actions.py" line="127" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -244,12 +244,12 @@
       <translation>合计 %1 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="189" />
+      <location filename="../../ui/app.py" line="191" />
       <source>%1 is damaged (%2) and there is no backup of it.</source>
       <translation>%1 已损坏（%2），且没有它的备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="195" />
+      <location filename="../../ui/app.py" line="197" />
       <source>%1 is damaged (%2).
 
 Restore the latest good backup, taken %3? The damaged file is kept aside.</source>
@@ -333,7 +333,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="807" />
+      <location filename="../../ui/sheet_import.py" line="808" />
       <source>%1 of them are left out: the same person and times are held already (typed in, or another roster).</source>
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
@@ -383,7 +383,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 条服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="376" />
+      <location filename="../../ui/file_actions.py" line="391" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
@@ -403,12 +403,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="400" />
+      <location filename="../../ui/sheet_import.py" line="401" />
       <source>%1 rows: %2 new requests, %3 already there (repeated, or imported before), %4 with problems (not imported).</source>
       <translation>共 %1 行：新点单 %2 条，已有 %3 条（重复行或之前已导入），%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="412" />
+      <location filename="../../ui/sheet_import.py" line="413" />
       <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
@@ -433,7 +433,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 名职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="797" />
+      <location filename="../../ui/sheet_import.py" line="798" />
       <source>%1 to write, %2 already there, %3 earlier entries of these people and days replaced, %4 kept (their cell refused), %5 of people not taken left as they were.</source>
       <translation>将写入 %1 条，已有 %2 条，替换这些人员在这些日期此前导入的 %3 条，保留 %4 条（其单元格未导入），未导入人员的 %5 条保持原样。</translation>
     </message>
@@ -458,7 +458,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 之前已导入过：未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="157" />
+      <location filename="../../ui/file_actions.py" line="172" />
       <source>%1 was imported, with %2 warning(s):</source>
       <translation>%1 已导入，有 %2 条警告：</translation>
     </message>
@@ -493,7 +493,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="783" />
+      <location filename="../../ui/sheet_import.py" line="784" />
       <source>%1, %2 – %3: %4 of %5 people found; %6 entries (%7 on duty, %8 resting after a night, %9 on leave).</source>
       <translation>%1，%2 – %3：%5 人中找到 %4 人；%6 条（在岗 %7、夜班后休息 %8、请假 %9）。</translation>
     </message>
@@ -538,7 +538,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：%2 次移至 %3</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="600" />
+      <location filename="../../ui/sheet_import.py" line="601" />
       <source>%1: %2, %3 people</source>
       <translation>%1：%2，%3 人</translation>
     </message>
@@ -548,7 +548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：活动 %4 在 %3 没有场次（当天未安排，或已取消）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="597" />
+      <location filename="../../ui/sheet_import.py" line="598" />
       <source>%1: hidden, skipped</source>
       <translation>%1：隐藏，已跳过</translation>
     </message>
@@ -568,12 +568,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：没有编号为 %3 的职工（%2）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="189" />
+      <location filename="../../cli/sheets.py" line="190" />
       <source>%1: no visible sheet to read</source>
       <translation>%1：没有可读取的可见工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="602" />
+      <location filename="../../ui/sheet_import.py" line="603" />
       <source>%1: not read</source>
       <translation>%1：未读取</translation>
     </message>
@@ -608,27 +608,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="160" />
+      <location filename="../../ui/mainwindow.py" line="161" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="73" />
+      <location filename="../../ui/file_actions.py" line="79" />
       <source>&amp;Duty roster of a department…</source>
       <translation>科室排班表(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="148" />
+      <location filename="../../ui/mainwindow.py" line="149" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="69" />
+      <location filename="../../ui/file_actions.py" line="75" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="61" />
+      <location filename="../../ui/file_actions.py" line="63" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
@@ -643,7 +643,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="68" />
+      <location filename="../../ui/file_actions.py" line="74" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
@@ -653,7 +653,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="63" />
+      <location filename="../../ui/file_actions.py" line="65" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
@@ -663,22 +663,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动通知(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="64" />
+      <location filename="../../ui/file_actions.py" line="66" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="85" />
+      <location filename="../../ui/file_actions.py" line="91" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="65" />
+      <location filename="../../ui/file_actions.py" line="68" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="151" />
+      <location filename="../../ui/mainwindow.py" line="152" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
@@ -698,12 +698,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>班次代码(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="72" />
+      <location filename="../../ui/file_actions.py" line="78" />
       <source>&amp;Staff, departments or partners…</source>
       <translation>职工、科室或结对单位(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="149" />
+      <location filename="../../ui/mainwindow.py" line="150" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
@@ -718,7 +718,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="158" />
+      <location filename="../../ui/mainwindow.py" line="159" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -728,7 +728,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="510" />
+      <location filename="../../ui/sheet_import.py" line="511" />
       <source>(as the sheet says)</source>
       <translation>（按表格所写）</translation>
     </message>
@@ -738,7 +738,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（次日结束）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="251" />
+      <location filename="../../ui/sheet_import.py" line="252" />
       <source>(leave these rows out)</source>
       <translation>（这些行不导入）</translation>
     </message>
@@ -768,7 +768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="225" />
+      <location filename="../../ui/sheet_import.py" line="226" />
       <source>(not imported)</source>
       <translation>（不导入）</translation>
     </message>
@@ -828,7 +828,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--branch 党支部编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="82" />
+      <location filename="../../cli/sheets.py" line="83" />
       <source>--department and --month are for sheet duty</source>
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
@@ -1268,17 +1268,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>后退</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="82" />
+      <location filename="../../ui/file_actions.py" line="88" />
       <source>Back up &amp;now</source>
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="395" />
+      <location filename="../../ui/file_actions.py" line="410" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="397" />
+      <location filename="../../ui/file_actions.py" line="412" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
@@ -1453,12 +1453,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法删除</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="150" />
+      <location filename="../../ui/app.py" line="152" />
       <source>Cannot open database</source>
       <translation>无法打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="242" />
+      <location filename="../../ui/file_actions.py" line="257" />
       <source>Cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
@@ -1568,17 +1568,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>认知筛查</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="144" />
+      <location filename="../../ui/sheet_import.py" line="145" />
       <source>Column in the file</source>
       <translation>文件中的列</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="328" />
+      <location filename="../../ui/sheet_import.py" line="329" />
       <source>Columns %1 could each be the %2: the file can be read two ways, so neither is taken; choose one.</source>
       <translation>%1 这几列都可能是“%2”：文件有两种读法，因此都不采用；请选择其一。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="304" />
+      <location filename="../../ui/sheet_import.py" line="305" />
       <source>Columns of the form platform, not read as answers: %1</source>
       <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
@@ -1603,7 +1603,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="136" />
+      <location filename="../../ui/mainwindow.py" line="137" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -1616,6 +1616,21 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/review.py" line="228" />
       <source>Conflicts the week's occurrences carry</source>
       <translation>本周场次的冲突</translation>
+    </message>
+    <message>
+      <location filename="../../ui/server_dialog.py" line="58" />
+      <source>Connect</source>
+      <translation>连接</translation>
+    </message>
+    <message>
+      <location filename="../../ui/file_actions.py" line="67" />
+      <source>Connect to office &amp;server…</source>
+      <translation>连接办公室服务器(&amp;S)…</translation>
+    </message>
+    <message>
+      <location filename="../../ui/server_dialog.py" line="34" />
+      <source>Connect to office server</source>
+      <translation>连接办公室服务器</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="126" />
@@ -1678,12 +1693,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="252" />
+      <location filename="../../ui/mainwindow.py" line="253" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="247" />
+      <location filename="../../ui/mainwindow.py" line="248" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
     </message>
@@ -1703,7 +1718,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="219" />
+      <location filename="../../ui/file_actions.py" line="234" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -1728,17 +1743,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="194" />
+      <location filename="../../ui/app.py" line="196" />
       <source>Database damaged</source>
       <translation>数据库已损坏</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="108" />
+      <location filename="../../ui/file_actions.py" line="123" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="121" />
+      <location filename="../../ui/file_actions.py" line="136" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -1753,7 +1768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【日期】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="444" />
+      <location filename="../../ui/sheet_import.py" line="445" />
       <source>Day shift: on duty in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
     </message>
@@ -1833,7 +1848,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="214" />
+      <location filename="../../ui/file_actions.py" line="229" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -1988,7 +2003,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>对科室在岗的影响</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="296" />
+      <location filename="../../ui/app.py" line="312" />
       <source>Empty hospital</source>
       <translation>空白医院</translation>
     </message>
@@ -2063,7 +2078,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="184" />
+      <location filename="../../ui/sheet_import.py" line="185" />
       <source>Every row, with its problems (rows with problems are not imported):</source>
       <translation>逐行预览及问题（有问题的行不会导入）：</translation>
     </message>
@@ -2088,17 +2103,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>截至目前应完成</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="78" />
+      <location filename="../../ui/file_actions.py" line="84" />
       <source>Export &amp;field package…</source>
       <translation>导出离线包(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="318" />
+      <location filename="../../ui/file_actions.py" line="333" />
       <source>Export field package</source>
       <translation>导出离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="178" />
+      <location filename="../../ui/file_actions.py" line="193" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
@@ -2113,7 +2128,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="189" />
+      <location filename="../../ui/file_actions.py" line="204" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -2148,12 +2163,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>达到该最大值的人数最少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="144" />
+      <location filename="../../ui/sheet_import.py" line="145" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="80" />
+      <location filename="../../ui/file_actions.py" line="86" />
       <source>Field &amp;conflicts…</source>
       <translation>离线包冲突(&amp;C)…</translation>
     </message>
@@ -2168,7 +2183,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="259" />
+      <location filename="../../ui/mainwindow.py" line="260" />
       <source>Field mode: %1</source>
       <translation>现场模式：%1</translation>
     </message>
@@ -2178,7 +2193,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="311" />
+      <location filename="../../ui/file_actions.py" line="326" />
       <source>Field packages (*.outreach-field)</source>
       <translation>离线包 (*.outreach-field)</translation>
     </message>
@@ -2233,7 +2248,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="102" />
+      <location filename="../../ui/sheet_import.py" line="103" />
       <source>Form platform's column (not an answer)</source>
       <translation>表单平台自带的列（不是回答）</translation>
     </message>
@@ -2243,12 +2258,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>前进</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="714" />
+      <location filename="../../ui/sheet_import.py" line="715" />
       <source>Found as</source>
       <translation>对应职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="446" />
+      <location filename="../../ui/sheet_import.py" line="447" />
       <source>Free</source>
       <translation>休息（空闲）</translation>
     </message>
@@ -2298,6 +2313,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按科室顺序生成…</translation>
     </message>
     <message>
+      <location filename="../../ui/server_dialog.py" line="64" />
+      <source>Give a connection string beginning with postgresql://, e.g. </source>
+      <translation>请填写以 postgresql:// 开头的连接字符串，例如 </translation>
+    </message>
+    <message>
       <location filename="../../ui/autoassign.py" line="99" />
       <source>Greedy (quick, need by need)</source>
       <translation>贪心法（快速，逐个岗位）</translation>
@@ -2313,7 +2333,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>有警告：见冲突面板</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="165" />
+      <location filename="../../ui/sheet_import.py" line="166" />
       <source>Header row</source>
       <translation>表头所在行</translation>
     </message>
@@ -2393,7 +2413,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医院</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="115" />
+      <location filename="../../ui/app.py" line="117" />
       <source>Hospital name</source>
       <translation>医院名称</translation>
     </message>
@@ -2463,97 +2483,97 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>INTERVAL 必须在 1 到 %1 之间</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="139" />
+      <location filename="../../ui/file_actions.py" line="154" />
       <source>Import %1</source>
       <translation>导入 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="819" />
+      <location filename="../../ui/sheet_import.py" line="820" />
       <source>Import %1 entries</source>
       <translation>导入 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="821" />
+      <location filename="../../ui/sheet_import.py" line="822" />
       <source>Import %1 entries of %2 sheets</source>
       <translation>导入 %2 张工作表的 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="422" />
+      <location filename="../../ui/sheet_import.py" line="423" />
       <source>Import %1 requests</source>
       <translation>导入 %1 条点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="424" />
+      <location filename="../../ui/sheet_import.py" line="425" />
       <source>Import %1 rows</source>
       <translation>导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="300" />
+      <location filename="../../ui/file_actions.py" line="315" />
       <source>Import %1 rows from %2</source>
       <translation>从 %2 导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="106" />
+      <location filename="../../ui/app.py" line="108" />
       <source>Import a plan file…</source>
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="163" />
+      <location filename="../../ui/sheet_import.py" line="164" />
       <source>Import as</source>
       <translation>导入为</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="493" />
+      <location filename="../../ui/sheet_import.py" line="494" />
       <source>Import duty roster – %1</source>
       <translation>导入排班表 – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="79" />
+      <location filename="../../ui/file_actions.py" line="85" />
       <source>Import field pac&amp;kage…</source>
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="375" />
+      <location filename="../../ui/file_actions.py" line="390" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="71" />
+      <location filename="../../ui/file_actions.py" line="77" />
       <source>Import from &amp;spreadsheet</source>
       <translation>从表格导入(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="232" />
+      <location filename="../../ui/file_actions.py" line="247" />
       <source>Import from spreadsheet</source>
       <translation>从表格导入</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="123" />
+      <location filename="../../ui/sheet_import.py" line="124" />
       <source>Import from spreadsheet – %1</source>
       <translation>从表格导入 – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="300" />
+      <location filename="../../ui/app.py" line="316" />
       <source>Import plan file</source>
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="271" />
+      <location filename="../../ui/file_actions.py" line="286" />
       <source>Import the duty roster of %1 for %2</source>
       <translation>导入%1 %2 排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="273" />
+      <location filename="../../ui/file_actions.py" line="288" />
       <source>Import the duty rosters of %1 (%2 sheets)</source>
       <translation>导入 %1 的排班表（%2 张工作表）</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="151" />
+      <location filename="../../ui/file_actions.py" line="166" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="171" />
+      <location filename="../../ui/file_actions.py" line="186" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -2598,7 +2618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保留办公室版本</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="73" />
+      <location filename="../../ui/sheet_import.py" line="74" />
       <source>Key (staff number / code)</source>
       <translation>关键字（工号/编码）</translation>
     </message>
@@ -2618,7 +2638,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>劳动节</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="120" />
+      <location filename="../../ui/app.py" line="122" />
       <source>Later</source>
       <translation>稍后</translation>
     </message>
@@ -2643,7 +2663,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="447" />
+      <location filename="../../ui/sheet_import.py" line="448" />
       <source>Leave: away all day</source>
       <translation>请假：全天不在</translation>
     </message>
@@ -2663,12 +2683,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 的时长明细</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="663" />
+      <location filename="../../ui/sheet_import.py" line="664" />
       <source>Legend read: %1</source>
       <translation>读取的班次说明：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="658" />
+      <location filename="../../ui/sheet_import.py" line="659" />
       <source>Legend: none in the sheet; the codes of Settings ▸ Shift codes are used.</source>
       <translation>班次说明：表中没有；使用 设置 ▸ 班次代码 中的代码。</translation>
     </message>
@@ -2733,7 +2753,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>推拿</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="81" />
+      <location filename="../../ui/sheet_import.py" line="82" />
       <source>Max hours a month</source>
       <translation>每月时长上限</translation>
     </message>
@@ -2743,7 +2763,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>5月</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="177" />
+      <location filename="../../ui/sheet_import.py" line="178" />
       <source>Means</source>
       <translation>含义</translation>
     </message>
@@ -2848,12 +2868,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="177" />
+      <location filename="../../ui/sheet_import.py" line="178" />
       <source>Name in the file</source>
       <translation>文件中的名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="714" />
+      <location filename="../../ui/sheet_import.py" line="715" />
       <source>Name in the roster</source>
       <translation>排班表中的姓名</translation>
     </message>
@@ -2863,7 +2883,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="174" />
+      <location filename="../../ui/sheet_import.py" line="175" />
       <source>Names not found: choose what each one means</source>
       <translation>未找到的名称：请选择各自对应的记录</translation>
     </message>
@@ -2923,17 +2943,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="106" />
+      <location filename="../../ui/file_actions.py" line="121" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="367" />
+      <location filename="../../ui/sheet_import.py" line="368" />
       <source>New or update</source>
       <translation>新增/更新</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="385" />
+      <location filename="../../ui/sheet_import.py" line="386" />
       <source>New record</source>
       <translation>新增</translation>
     </message>
@@ -2963,7 +2983,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下周</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="445" />
+      <location filename="../../ui/sheet_import.py" line="446" />
       <source>Night shift: on duty overnight, resting the next day</source>
       <translation>夜班：夜间值班，次日休息</translation>
     </message>
@@ -3043,7 +3063,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="796" />
+      <location filename="../../ui/sheet_import.py" line="797" />
       <source>Not imported: %1 rows and %2 cells (in red).</source>
       <translation>不导入：%1 行、%2 个单元格（红色标出）。</translation>
     </message>
@@ -3168,17 +3188,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="119" />
+      <location filename="../../ui/file_actions.py" line="134" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="173" />
+      <location filename="../../ui/app.py" line="175" />
       <source>Open field package</source>
       <translation>打开离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="76" />
+      <location filename="../../ui/file_actions.py" line="82" />
       <source>Open field package (on the laptop)…</source>
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
@@ -3203,7 +3223,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区健康服务</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="256" />
+      <location filename="../../ui/mainwindow.py" line="257" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -3313,6 +3333,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党员</translation>
     </message>
     <message>
+      <location filename="../../ui/server_dialog.py" line="56" />
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
       <location filename="../../reports/review.py" line="74" />
       <source>Past, not recorded</source>
       <translation>已过未登记</translation>
@@ -3403,7 +3428,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划文件未导入</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="300" />
+      <location filename="../../ui/app.py" line="316" />
       <source>Plan files (*.json)</source>
       <translation>计划文件 (*.json)</translation>
     </message>
@@ -3411,6 +3436,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/labels.py" line="68" />
       <source>Planned</source>
       <translation>计划中</translation>
+    </message>
+    <message>
+      <location filename="../../ui/server_dialog.py" line="21" />
+      <source>Planner</source>
+      <translation>计划员</translation>
     </message>
     <message>
       <location filename="../../ui/pages.py" line="222" />
@@ -3458,7 +3488,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人口</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="100" />
+      <location filename="../../ui/sheet_import.py" line="101" />
       <source>Position (职务)</source>
       <translation>职务</translation>
     </message>
@@ -3473,7 +3503,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="94" />
+      <location filename="../../ui/sheet_import.py" line="95" />
       <source>Preferred date</source>
       <translation>期望日期</translation>
     </message>
@@ -3483,7 +3513,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="95" />
+      <location filename="../../ui/sheet_import.py" line="96" />
       <source>Preferred time</source>
       <translation>期望时间</translation>
     </message>
@@ -3543,7 +3573,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先级</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="367" />
+      <location filename="../../ui/sheet_import.py" line="368" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3603,7 +3633,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>仅在重新安排时：变动的安排尽可能少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="704" />
+      <location filename="../../ui/sheet_import.py" line="705" />
       <source>Read as %1 – %2, %3 day(s) in %4 block(s): %5</source>
       <translation>读作 %1 – %2，共 %3 天，%4 个表块：%5</translation>
     </message>
@@ -3641,6 +3671,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/field_dialogs.py" line="70" />
       <source>Recorded</source>
       <translation>记录人/时间</translation>
+    </message>
+    <message>
+      <location filename="../../ui/server_dialog.py" line="21" />
+      <source>Recorder</source>
+      <translation>记录员</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="86" />
@@ -3688,7 +3723,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="405" />
+      <location filename="../../ui/file_actions.py" line="420" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
@@ -3778,12 +3813,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="83" />
+      <location filename="../../ui/file_actions.py" line="89" />
       <source>Restore from &amp;backup…</source>
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="245" />
+      <location filename="../../ui/app.py" line="247" />
       <source>Restore from backup</source>
       <translation>从备份恢复</translation>
     </message>
@@ -3793,7 +3828,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复默认</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="252" />
+      <location filename="../../ui/app.py" line="254" />
       <source>Restored; the replaced file is kept as %1.</source>
       <translation>已恢复；被替换的文件保留为 %1。</translation>
     </message>
@@ -3813,22 +3848,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>轮值…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="714" />
+      <location filename="../../ui/sheet_import.py" line="715" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="726" />
+      <location filename="../../ui/sheet_import.py" line="727" />
       <source>Row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="731" />
+      <location filename="../../ui/sheet_import.py" line="732" />
       <source>Row %1, column %2 (%3)</source>
       <translation>第 %1 行，%2 列（%3）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="735" />
+      <location filename="../../ui/sheet_import.py" line="736" />
       <source>Rows skipped, not people: %1</source>
       <translation>跳过的非人员行：%1</translation>
     </message>
@@ -3878,7 +3913,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存记录</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="249" />
+      <location filename="../../ui/mainwindow.py" line="250" />
       <source>Saved into the package %1.</source>
       <translation>已保存到离线包 %1。</translation>
     </message>
@@ -3943,12 +3978,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>9月</translation>
     </message>
     <message>
+      <location filename="../../ui/server_dialog.py" line="55" />
+      <source>Server (connection string)</source>
+      <translation>服务器（连接字符串）</translation>
+    </message>
+    <message>
       <location filename="../../reports/rosters.py" line="212" />
       <source>Service</source>
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="74" />
+      <location filename="../../ui/file_actions.py" line="80" />
       <source>Service &amp;requests (form export)…</source>
       <translation>服务点单（问卷导出）(&amp;R)…</translation>
     </message>
@@ -3978,12 +4018,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="321" />
+      <location filename="../../ui/sheet_import.py" line="322" />
       <source>Services: column %1; several in one cell (joined by ┋ ; , 、) are a request each.</source>
       <translation>服务项目：取自“%1”列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="314" />
+      <location filename="../../ui/sheet_import.py" line="315" />
       <source>Services: one 0/1 column per choice (%1); each service chosen is a request of its own.</source>
       <translation>服务项目：每个选项一列 0/1（%1）；选中的每项服务各为一条点单。</translation>
     </message>
@@ -3998,12 +4038,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>60岁及以上居民所占比例。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="164" />
+      <location filename="../../ui/sheet_import.py" line="165" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="603" />
+      <location filename="../../ui/sheet_import.py" line="604" />
       <source>Sheets found: %1</source>
       <translation>找到的工作表：%1</translation>
     </message>
@@ -4058,12 +4098,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>求解器（在时限内求最优）</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="319" />
+      <location filename="../../ui/app.py" line="341" />
       <source>Something went wrong</source>
       <translation>出错了</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="234" />
+      <location filename="../../ui/file_actions.py" line="249" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -4103,17 +4143,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="120" />
+      <location filename="../../ui/app.py" line="122" />
       <source>Start</source>
       <translation>开始</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="105" />
+      <location filename="../../ui/app.py" line="107" />
       <source>Start an empty hospital</source>
       <translation>从空白医院开始</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="104" />
+      <location filename="../../ui/app.py" line="106" />
       <source>Start with the demo hospital (made-up people, to look around)</source>
       <translation>使用演示医院（虚构人员，便于熟悉功能）</translation>
     </message>
@@ -4193,7 +4233,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="101" />
+      <location filename="../../ui/sheet_import.py" line="102" />
       <source>Submission number (form platform)</source>
       <translation>答卷编号（表单平台）</translation>
     </message>
@@ -4238,7 +4278,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度目标</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="103" />
+      <location filename="../../ui/sheet_import.py" line="104" />
       <source>Text written beside 其他 (a note)</source>
       <translation>“其他”旁填写的文字（作为备注）</translation>
     </message>
@@ -4248,7 +4288,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已保存记录的编号不能修改。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="320" />
+      <location filename="../../ui/app.py" line="342" />
       <source>The action could not be completed: %1
 Details were written to %2.</source>
       <translation>操作未能完成：%1
@@ -4285,7 +4325,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 位于网络驱动器（%2）上，不能在那里修改：SQLite 的文件锁在多台计算机之间不起作用，文件可能因此损坏。请把数据库放在拥有它的那一台计算机的本地磁盘上（复制过去，再打开副本）；多台计算机之间共享计划是办公室服务器的工作，而不是共享文件夹的。</translation>
     </message>
     <message>
-      <location filename="../../ui/session.py" line="219" />
+      <location filename="../../ui/session.py" line="225" />
       <source>The database was changed elsewhere; what you see is up to date.</source>
       <translation>数据库已在别处被修改；当前显示的内容已更新。</translation>
     </message>
@@ -4350,12 +4390,12 @@ Details were written to %2.</source>
       <translation>本版本内置的国家法定节假日覆盖 %1 年，不含 %2 年，因此 %2 年的节假日和调休上班日尚不清楚。请按国务院办公厅通知在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="174" />
+      <location filename="../../ui/app.py" line="176" />
       <source>The package cannot be opened: %1</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="362" />
+      <location filename="../../ui/file_actions.py" line="377" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
@@ -4368,6 +4408,11 @@ Details were written to %2.</source>
       <location filename="../../reports/messages.py" line="63" />
       <source>The pairing of {branch} with {partner} is behind plan: {held} held, {expected} expected by now (target {target} a year).</source>
       <translation>{branch}与{partner}的结对进度滞后：已开展 {held} 次，按进度应为 {expected} 次（年度目标 {target} 次）。</translation>
+    </message>
+    <message>
+      <location filename="../../ui/server_dialog.py" line="46" />
+      <source>The plan is shared by the office's computers on a PostgreSQL server. Your login's role (planner, recorder or viewer) decides what you may change; the server enforces it. Backups are the server's (pg_dump); File ▸ Export plan file still works.</source>
+      <translation>计划存放在 PostgreSQL 服务器上，由办公室的各台电脑共用。您的登录名的角色（计划员、记录员或查看者）决定您可以更改什么，由服务器强制执行。备份由服务器负责（pg_dump）；“文件 ▸ 导出计划文件”照常可用。</translation>
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="195" />
@@ -4440,7 +4485,7 @@ Details were written to %2.</source>
       <translation>本场及以后</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="122" />
+      <location filename="../../ui/app.py" line="124" />
       <source>This database is empty. How would you like to begin?</source>
       <translation>这个数据库是空的。您想如何开始？</translation>
     </message>
@@ -4465,7 +4510,7 @@ Details were written to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="370" />
+      <location filename="../../ui/file_actions.py" line="385" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
@@ -4475,7 +4520,7 @@ Details were written to %2.</source>
       <translation>无法读取手册的这一页：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="682" />
+      <location filename="../../ui/sheet_import.py" line="683" />
       <source>This sheet cannot be read as a duty roster: %1</source>
       <translation>无法按排班表读取此工作表：%1</translation>
     </message>
@@ -4595,7 +4640,7 @@ Details were written to %2.</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="385" />
+      <location filename="../../ui/sheet_import.py" line="386" />
       <source>Update</source>
       <translation>更新</translation>
     </message>
@@ -4648,6 +4693,11 @@ Details were written to %2.</source>
       <location filename="../../ui/labels.py" line="98" />
       <source>Victory Day (70th anniversary)</source>
       <translation>抗战胜利70周年纪念日</translation>
+    </message>
+    <message>
+      <location filename="../../ui/server_dialog.py" line="21" />
+      <source>Viewer</source>
+      <translation>查看者</translation>
     </message>
     <message>
       <location filename="../../ui/labels.py" line="13" />
@@ -4770,7 +4820,7 @@ Details were written to %2.</source>
       <translation>周排班表…</translation>
     </message>
     <message>
-      <location filename="../../ui/app.py" line="102" />
+      <location filename="../../ui/app.py" line="104" />
       <source>Welcome</source>
       <translation>欢迎</translation>
     </message>
@@ -4795,7 +4845,7 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="168" />
+      <location filename="../../ui/sheet_import.py" line="169" />
       <source>Which column is which field</source>
       <translation>各列对应的字段</translation>
     </message>
@@ -4960,12 +5010,12 @@ Details were written to %2.</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="602" />
+      <location filename="../../scheduler/duty.py" line="621" />
       <source>a note across the sheet</source>
       <translation>横跨整表的备注</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="606" />
+      <location filename="../../scheduler/duty.py" line="625" />
       <source>a note under the grid</source>
       <translation>表下备注</translation>
     </message>
@@ -5010,7 +5060,7 @@ Details were written to %2.</source>
       <translation>班次时段只接受 on、off、rest_until 和 kind</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="604" />
+      <location filename="../../scheduler/duty.py" line="623" />
       <source>a signature, total or heading row</source>
       <translation>签名、合计或标题行</translation>
     </message>
@@ -5165,7 +5215,7 @@ Details were written to %2.</source>
       <translation>已取消，未导入任何内容</translation>
     </message>
     <message>
-      <location filename="../../db/backup.py" line="63" />
+      <location filename="../../db/backup.py" line="70" />
       <source>cannot back up %1 to %2: %3</source>
       <translation>无法将 %1 备份到 %2：%3</translation>
     </message>
@@ -5175,12 +5225,12 @@ Details were written to %2.</source>
       <translation>不能为负数</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="355" />
+      <location filename="../../db/pg.py" line="604" />
       <source>cannot connect to the server %1: %2</source>
       <translation>无法连接服务器 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="446" />
+      <location filename="../../db/pg.py" line="500" />
       <source>cannot make the plan's tables on the server %1 (run server init as its administrator): %2</source>
       <translation>无法在服务器 %1 上建立计划的数据表（请由服务器管理员运行 server init）：%2</translation>
     </message>
@@ -5205,12 +5255,12 @@ Details were written to %2.</source>
       <translation>无法读取数据库 %1：其所在文件夹不可写入，而 %2 中有尚未写入数据库文件的更改（请先在可写入的位置打开一次）</translation>
     </message>
     <message>
-      <location filename="../../db/backup.py" line="118" />
+      <location filename="../../db/backup.py" line="128" />
       <source>cannot restore %1: %2</source>
       <translation>无法恢复 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="454" />
+      <location filename="../../db/pg.py" line="508" />
       <source>cannot upgrade database %1 to schema %2: %3</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
@@ -5300,7 +5350,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 位于网络文件系统（%2）上：不会在那里以写入方式打开，因为 SQLite 的锁和预写日志在多台计算机之间无法正常工作，文件可能损坏。请将数据库放在使用它的那一台计算机的本地磁盘上（给 --db 一个本地路径，或将文件复制到那里）；多台计算机共用计划应由办公室服务器负责，而不是共享文件夹。</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="463" />
+      <location filename="../../db/pg.py" line="517" />
       <source>database %1 is open for reading only</source>
       <translation>数据库 %1 以只读方式打开</translation>
     </message>
@@ -5310,7 +5360,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 以只读方式打开，且尚无离线包密钥</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="367" />
+      <location filename="../../db/pg.py" line="421" />
       <source>database %1 was written by a newer version of the app (schema %2, this app knows up to %3)</source>
       <translation>数据库 %1 由更新版本的程序写入（结构版本 %2，本程序最高支持 %3）</translation>
     </message>
@@ -5320,7 +5370,7 @@ Details were written to %2.</source>
       <translation>日期超出范围：%1（日期须在 %2 至 %3 之间）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="138" />
+      <location filename="../../cli/sheets.py" line="139" />
       <source>day shift</source>
       <translation>白班</translation>
     </message>
@@ -5415,6 +5465,11 @@ Details were written to %2.</source>
       <translation>例如：春节</translation>
     </message>
     <message>
+      <location filename="../../ui/server_dialog.py" line="41" />
+      <source>empty: PGPASSWORD or ~/.pgpass</source>
+      <translation>留空：使用 PGPASSWORD 或 ~/.pgpass</translation>
+    </message>
+    <message>
       <location filename="../../cli/commands.py" line="80" />
       <source>error: %1</source>
       <translation>错误：%1</translation>
@@ -5485,7 +5540,7 @@ Details were written to %2.</source>
       <translation>第四个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="138" />
+      <location filename="../../cli/sheets.py" line="139" />
       <source>free</source>
       <translation>空闲</translation>
     </message>
@@ -5510,7 +5565,7 @@ Details were written to %2.</source>
       <translation>已举办 %1（上周 %2），已停办 %3（%4），已改期 %5（%6），未登记 %7（%8）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="204" />
+      <location filename="../../cli/sheets.py" line="206" />
       <source>hidden</source>
       <translation>隐藏</translation>
     </message>
@@ -5725,7 +5780,7 @@ Details were written to %2.</source>
       <translation>最后一个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="138" />
+      <location filename="../../cli/sheets.py" line="139" />
       <source>leave</source>
       <translation>请假</translation>
     </message>
@@ -5745,17 +5800,17 @@ Details were written to %2.</source>
       <translation>明细</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="154" />
+      <location filename="../../cli/sheets.py" line="155" />
       <source>legend entries not understood (not used): %1</source>
       <translation>班次说明中无法理解（未采用）的条目：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="152" />
+      <location filename="../../cli/sheets.py" line="153" />
       <source>legend not used where the office's own codes say otherwise: %1</source>
       <translation>班次说明中与本院自设班次代码不同、未采用的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="150" />
+      <location filename="../../cli/sheets.py" line="151" />
       <source>legend read: %1</source>
       <translation>读取的班次说明：%1</translation>
     </message>
@@ -6055,7 +6110,7 @@ Details were written to %2.</source>
       <translation>夜班，同“夜”</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="138" />
+      <location filename="../../cli/sheets.py" line="139" />
       <source>night shift</source>
       <translation>夜班</translation>
     </message>
@@ -6085,17 +6140,17 @@ Details were written to %2.</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="711" />
+      <location filename="../../scheduler/duty.py" line="730" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="699" />
+      <location filename="../../scheduler/duty.py" line="718" />
       <source>no day of the header is a date the app takes</source>
       <translation>表头中没有本软件可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="577" />
+      <location filename="../../scheduler/duty.py" line="596" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -6110,17 +6165,17 @@ Details were written to %2.</source>
       <translation>今天起没有场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="902" />
+      <location filename="../../scheduler/duty.py" line="921" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="890" />
+      <location filename="../../scheduler/duty.py" line="909" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="220" />
+      <location filename="../../cli/sheets.py" line="222" />
       <source>no one is listed under the day columns</source>
       <translation>日期列下没有列出人员</translation>
     </message>
@@ -6145,7 +6200,7 @@ Details were written to %2.</source>
       <translation>未找到可行方案</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="400" />
+      <location filename="../../scheduler/duty.py" line="413" />
       <source>no row of day columns (1, 2, 3 … or 11-01, 11-02 …) in the first {value} rows: is this a duty roster?</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
@@ -6165,12 +6220,12 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="898" />
+      <location filename="../../scheduler/duty.py" line="917" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="862" />
+      <location filename="../../scheduler/duty.py" line="881" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
@@ -6240,12 +6295,12 @@ Details were written to %2.</source>
       <translation>不是回答</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="214" />
+      <location filename="../../cli/sheets.py" line="216" />
       <source>not read: %1</source>
       <translation>未读取：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="667" />
+      <location filename="../../ui/sheet_import.py" line="668" />
       <source>not understood (not used): %1</source>
       <translation>无法理解（未采用）：%1</translation>
     </message>
@@ -6255,7 +6310,7 @@ Details were written to %2.</source>
       <translation>无法使用</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="665" />
+      <location filename="../../ui/sheet_import.py" line="666" />
       <source>not used, the office's own codes say otherwise: %1</source>
       <translation>未采用（本院代码另有规定）：%1</translation>
     </message>
@@ -6460,22 +6515,22 @@ Details were written to %2.</source>
       <translation>排班表 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="61" />
+      <location filename="../../cli/sheets.py" line="62" />
       <source>row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="64" />
+      <location filename="../../cli/sheets.py" line="65" />
       <source>row %1, column %2</source>
       <translation>第 %1 行，%2 列</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="691" />
+      <location filename="../../ui/sheet_import.py" line="692" />
       <source>row %1: columns %2</source>
       <translation>第 %1 行：列 %2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="113" />
+      <location filename="../../cli/sheets.py" line="114" />
       <source>row %1: not imported again: %2</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
@@ -6530,17 +6585,17 @@ Details were written to %2.</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="876" />
+      <location filename="../../scheduler/duty.py" line="895" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="61" />
+      <location filename="../../cli/sheets.py" line="62" />
       <source>sheet %1</source>
       <translation>工作表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="204" />
+      <location filename="../../cli/sheets.py" line="206" />
       <source>sheet %1: %2, skipped</source>
       <translation>工作表 %1：%2，已跳过</translation>
     </message>
@@ -6550,17 +6605,17 @@ Details were written to %2.</source>
       <translation>工作表 %1：%2 排班表，%3 – %4，%5 个表块；各列读作 %6</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="221" />
+      <location filename="../../cli/sheets.py" line="223" />
       <source>sheet %1: no one is listed under the day columns</source>
       <translation>工作表 %1：日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="211" />
+      <location filename="../../cli/sheets.py" line="213" />
       <source>sheet %1: not a roster (%2), skipped</source>
       <translation>工作表 %1：不是排班表（%2），已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="215" />
+      <location filename="../../cli/sheets.py" line="217" />
       <source>sheet %1: not read: %2</source>
       <translation>工作表 %1：未读取：%2</translation>
     </message>
@@ -6600,7 +6655,7 @@ Details were written to %2.</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="857" />
+      <location filename="../../scheduler/duty.py" line="876" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6635,17 +6690,17 @@ Details were written to %2.</source>
       <translation>%1%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="49" />
+      <location filename="../../db/pg.py" line="99" />
       <source>the PostgreSQL driver psycopg is not installed: %1</source>
       <translation>未安装 PostgreSQL 驱动 psycopg：%1</translation>
     </message>
     <message>
-      <location filename="../../db/backup.py" line="59" />
+      <location filename="../../db/backup.py" line="66" />
       <source>the backup %1 did not check out</source>
       <translation>备份 %1 未通过检查</translation>
     </message>
     <message>
-      <location filename="../../db/backup.py" line="96" />
+      <location filename="../../db/backup.py" line="106" />
       <source>the backup %1 is damaged too: %2</source>
       <translation>备份 %1 也已损坏：%2</translation>
     </message>
@@ -6675,7 +6730,7 @@ Details were written to %2.</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="116" />
+      <location filename="../../db/pg.py" line="166" />
       <source>the connection to the server was lost: %1</source>
       <translation>与服务器的连接已断开：%1</translation>
     </message>
@@ -6690,7 +6745,7 @@ Details were written to %2.</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="102" />
+      <location filename="../../cli/sheets.py" line="103" />
       <source>the database was changed by someone else meanwhile; nothing was imported, run sheet again</source>
       <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
     </message>
@@ -6705,7 +6760,7 @@ Details were written to %2.</source>
       <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="691" />
+      <location filename="../../scheduler/duty.py" line="710" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6740,7 +6795,7 @@ Details were written to %2.</source>
       <translation>%1 中的离线包密钥已损坏</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="74" />
+      <location filename="../../cli/sheets.py" line="75" />
       <source>the file has no sheet named %1 (it has: %2)</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
@@ -6755,17 +6810,17 @@ Details were written to %2.</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="456" />
+      <location filename="../../scheduler/duty.py" line="475" />
       <source>the header's dates are in {value}, not in the month given</source>
       <translation>表头日期在 {value}，不在指定的月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="452" />
+      <location filename="../../scheduler/duty.py" line="471" />
       <source>the header's dates are in {value}, outside the years the app takes</source>
       <translation>表头日期在 {value} 年，超出系统可接受的年份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="450" />
+      <location filename="../../scheduler/duty.py" line="469" />
       <source>the header's dates do not say the year: give the month</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
@@ -6780,7 +6835,7 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="599" />
+      <location filename="../../scheduler/duty.py" line="618" />
       <source>the legend</source>
       <translation>班次说明</translation>
     </message>
@@ -6905,37 +6960,37 @@ Details were written to %2.</source>
       <translation>同一星期几</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="379" />
+      <location filename="../../db/pg.py" line="433" />
       <source>the server database %1 has an older schema (run: server init --db URL)</source>
       <translation>服务器数据库 %1 的结构较旧（请运行：server init --db URL）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="377" />
+      <location filename="../../db/pg.py" line="431" />
       <source>the server database %1 has no plan of this app yet (run: server init --db URL)</source>
       <translation>服务器数据库 %1 中还没有本应用的计划（请先运行：server init --db URL）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="105" />
+      <location filename="../../db/pg.py" line="155" />
       <source>the server refused it for %1: %2</source>
       <translation>服务器拒绝了 %1 的此操作：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="106" />
+      <location filename="../../db/pg.py" line="156" />
       <source>the server refused it: %1</source>
       <translation>服务器拒绝了此操作：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="585" />
+      <location filename="../../scheduler/duty.py" line="604" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="468" />
+      <location filename="../../scheduler/duty.py" line="487" />
       <source>the sheet does not say which month it is for: give the month</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="637" />
+      <location filename="../../ui/sheet_import.py" line="638" />
       <source>the sheet is hidden in the workbook: it is not read (a roster kept for the record)</source>
       <translation>该工作表在工作簿中被隐藏：不读取（留档的旧排班表）</translation>
     </message>
@@ -6945,17 +7000,22 @@ Details were written to %2.</source>
       <translation>最紧张的资质池：</translation>
     </message>
     <message>
+      <location filename="../../scheduler/duty.py" line="458" />
+      <source>the title says {value}, not the month given ({month})</source>
+      <translation>标题写的是 {value}，与指定的月份（{month}）不符</translation>
+    </message>
+    <message>
       <location filename="../../cli/server.py" line="44" />
       <source>the two passwords differ; nothing was changed</source>
       <translation>两次输入的密码不同，未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="664" />
+      <location filename="../../scheduler/duty.py" line="683" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="656" />
+      <location filename="../../scheduler/duty.py" line="675" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
@@ -7045,12 +7105,12 @@ Details were written to %2.</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="836" />
+      <location filename="../../scheduler/duty.py" line="855" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="204" />
+      <location filename="../../cli/sheets.py" line="206" />
       <source>very hidden</source>
       <translation>深度隐藏</translation>
     </message>
@@ -7125,7 +7185,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="681" />
+      <location filename="../../scheduler/duty.py" line="700" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -7180,7 +7240,7 @@ Details were written to %2.</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="815" />
+      <location filename="../../scheduler/duty.py" line="834" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
@@ -7200,7 +7260,7 @@ Details were written to %2.</source>
       <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="496" />
+      <location filename="../../scheduler/duty.py" line="515" />
       <source>{value} is not a date the app takes</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
@@ -7235,7 +7295,7 @@ Details were written to %2.</source>
       <translation>{venue}场地冲突：{a}与{b}重叠（{when}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/session.py" line="203" />
+      <location filename="../../ui/session.py" line="209" />
       <source>“%1” cannot be undone; the undo history was cleared.</source>
       <translation>“%1”无法撤销；撤销记录已清空。</translation>
     </message>

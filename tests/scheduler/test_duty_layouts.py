@@ -404,3 +404,14 @@ def test_a_totals_row_of_day_counts_is_no_header() -> None:
     roster = read_duty_grid(rows, PLAN, CODES, department="ortho")
     assert len(roster.blocks) == 1 and roster.refusals == []
     assert [(k.row, k.text) for k in roster.skipped] == [(4, "在岗人数"), (5, "护士长签名:")]
+
+
+def test_a_title_range_outside_the_month_given_is_refused() -> None:
+    rows = [["骨伤科 2026年12月7日—12月13日"], ["姓名", *range(7, 14)], ["金伟", "白"]]
+    with pytest.raises(
+        Exception, match="the title says 2026-12-07 – 2026-12-13, not the month given .2026-11."
+    ):
+        read_duty_grid(rows, PLAN, CODES, department="ortho", month=date(2026, 11, 1))
+    assert read_duty_grid(rows, PLAN, CODES, department="ortho", month=date(2026, 12, 1)).dates[0] == date(
+        2026, 12, 7
+    )
