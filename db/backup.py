@@ -26,12 +26,19 @@ class Backup:
     size: int
 
 
+def _on_server(db_path: Path) -> bool:
+    return str(db_path).lower().startswith(("postgresql:/", "postgres:/"))
+
+
 def backup_folder(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
 def list_backups(db_path: Path) -> list[Backup]:
-    """This database's backups, newest first."""
+    """This database's backups, newest first (none for an office server: its backups are the
+    server's, pg_dump)."""
+    if _on_server(db_path):
+        return []
     folder = backup_folder(db_path)
     out = []
     for p in folder.glob(f"{db_path.stem}-*.sqlite3"):
@@ -67,7 +74,10 @@ def make_backup(store: Store, keep: int = DEFAULT_KEEP, now: datetime | None = N
 
 
 def backup_due(db_path: Path, now: datetime | None = None, every: timedelta = timedelta(days=1)) -> bool:
-    """True when there is no backup yet or the newest is older than `every`."""
+    """True when there is no backup yet or the newest is older than `every` (never for an office
+    server: its backups are the server's)."""
+    if _on_server(db_path):
+        return False
     found = list_backups(db_path)
     return not found or (now or datetime.now()) - found[0].taken >= every
 

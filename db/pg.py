@@ -16,6 +16,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from scheduler.wording import N_
@@ -36,6 +37,55 @@ def is_server_url(target: object) -> bool:
 def shown_url(url: str) -> str:
     """The connection string as it may be shown and kept (never a password)."""
     return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1@", url)
+
+
+class ServerPath(str):
+    """Where a server database is, as the windows show and remember it (never a password):
+    a string, with the few things a window asks of a database file's path."""
+
+    @property
+    def parent(self) -> Path:  # where file dialogs start
+        return Path.home()
+
+    @property
+    def name(self) -> str:
+        return str(self)
+
+    @property
+    def stem(self) -> str:
+        return str(self)
+
+
+# Passwords typed in the GUI for a server (by the shown connection string), in this process's
+# memory only: the window's background jobs open connections of their own.
+_PASSWORDS: dict[str, str] = {}
+
+
+def remember_password(url: str, password: str) -> None:
+    _PASSWORDS[shown_url(url)] = password
+
+
+def forget_password(url: str) -> None:
+    _PASSWORDS.pop(shown_url(url), None)
+
+
+def connect(url: str, **kwargs: Any) -> Any:
+    """A psycopg connection to the server (with the password typed in the GUI, if any)."""
+    psycopg = _psycopg()
+    password = _PASSWORDS.get(shown_url(url))
+    if password is not None:
+        kwargs["password"] = password
+    return psycopg.connect(url, connect_timeout=10, **kwargs)
+
+
+def needs_password(exc: BaseException) -> bool:
+    """Whether a refused connection asked for a password (none given, or a wrong one)."""
+    text = str(exc).lower()
+    return "password" in text and ("no password supplied" in text or "authentication failed" in text)
+
+
+class ServerPasswordNeeded(StoreError):
+    """The server wants a password (none was given, or it was wrong)."""
 
 
 class ServerRefused(StoreError):
@@ -347,11 +397,15 @@ class PgStore(Store):
     def __init__(self, path: Any, *, migrate: bool = True, readonly: bool = False):
         psycopg = _psycopg()
         self.url = str(path)
-        self.path = shown_url(self.url)  # type: ignore[assignment]  # shown in messages
+        self.path = ServerPath(shown_url(self.url))  # type: ignore[assignment]  # shown in messages
         self.readonly = readonly
         try:
-            raw = psycopg.connect(self.url, autocommit=True, connect_timeout=10)
+            raw = connect(self.url, autocommit=True)
         except psycopg.Error as exc:
+            if needs_password(exc):
+                raise ServerPasswordNeeded(
+                    N_("cannot connect to the server %1: %2"), self.path, _first_line(exc)
+                ) from exc
             raise StoreError(N_("cannot connect to the server %1: %2"), self.path, _first_line(exc)) from exc
         conn = PgConnection(raw)
         self.conn = conn  # type: ignore[assignment]
@@ -503,9 +557,8 @@ class Watcher:
     """A connection of its own that LISTENs on the change channel, on a daemon thread."""
 
     def __init__(self, url: str, callback: Any):
-        psycopg = _psycopg()
         self._stop = threading.Event()
-        self._conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        self._conn = connect(url, autocommit=True)
         self._conn.execute(f"LISTEN {CHANNEL}")
         self._callback = callback
         self._thread = threading.Thread(target=self._run, name="outreach-listen", daemon=True)
@@ -534,3 +587,18 @@ def _first_line(exc: Exception) -> str:
 
 
 __all__ = ["OUR_TABLES", "PgStore", "ServerRefused", "is_server_url", "pg_migration", "pg_sql", "shown_url"]
+
+
+def probe(url: str) -> None:
+    """Connect once and go: raises StoreError (ServerPasswordNeeded when a password is wanted)
+    saying why the server cannot be used."""
+    psycopg = _psycopg()
+    try:
+        connect(url, autocommit=True).close()
+    except psycopg.Error as exc:
+        shown = shown_url(url)
+        if needs_password(exc):
+            raise ServerPasswordNeeded(
+                N_("cannot connect to the server %1: %2"), shown, _first_line(exc)
+            ) from exc
+        raise StoreError(N_("cannot connect to the server %1: %2"), shown, _first_line(exc)) from exc

@@ -15,6 +15,7 @@ from db import operations as ops
 from db.backup import list_backups, make_backup
 from db.field import export_package, import_package
 from db.files import write_atomically
+from db.pg import is_server_url
 from db.planio import load_plan
 from db.store import Store, StoreError
 from scheduler.field import PackageError
@@ -25,6 +26,7 @@ from .edits import attempt, describe_error
 from .field_dialogs import FieldConflictsDialog, RangeDialog
 from .i18n import tr, trf
 from .problems_dialog import ProblemsDialog
+from .server_dialog import ServerDialog
 from .tasks import run_task
 from .widgets import add_action
 
@@ -62,19 +64,23 @@ class FileActions(QObject):
         field = self.window.field
         add_action(menu, tr("&New database…"), self.new_database, QKeySequence.StandardKey.New)
         add_action(menu, tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open)
+        add_action(menu, tr("Connect to office &server…"), self.connect_server)
         self.recent_menu = menu.addMenu(tr("&Recent databases"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
-        add_action(menu, tr("&Import plan file…"), self.import_plan_file, "Ctrl+I")
+        # On the office server the window offers only what the login's role may do.
+        plans = self.session.store.role in (None, "planner")
+        if plans:
+            add_action(menu, tr("&Import plan file…"), self.import_plan_file, "Ctrl+I")
         add_action(menu, tr("&Export plan file…"), self.export_plan_file, "Ctrl+E")
-        if not field:
+        if not field and plans:
             sheets = self.sheets_menu = menu.addMenu(tr("Import from &spreadsheet"))
             add_action(sheets, tr("&Staff, departments or partners…"), self.import_spreadsheet)
             add_action(sheets, tr("&Duty roster of a department…"), self.import_duty_roster)
             add_action(sheets, tr("Service &requests (form export)…"), self.import_requests)
         menu.addSeparator()
         add_action(menu, tr("Open field package (on the laptop)…"), self.open_field_package)
-        if not field:
+        if not field and plans:
             add_action(menu, tr("Export &field package…"), self.export_field_package)
             add_action(menu, tr("Import field pac&kage…"), self.import_field_package)
             add_action(menu, tr("Field &conflicts…"), self.show_field_conflicts)
@@ -98,7 +104,16 @@ class FileActions(QObject):
             act.setEnabled(False)
         for p in items:
             act = self.recent_menu.addAction(p)
+            if is_server_url(p):  # the password is asked again (never kept)
+                act.triggered.connect(lambda _c=False, url=p: self.connect_server(url))
+                continue
             act.triggered.connect(lambda _c=False, path=p: self.window.open_requested.emit(path))
+
+    def connect_server(self, url: str = "") -> None:
+        """File ▸ Connect to office server…: the connection string and the password."""
+        dialog = ServerDialog(self.window, url)
+        if dialog.exec() and dialog.url:
+            self.window.open_requested.emit(dialog.url)
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

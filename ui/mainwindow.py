@@ -35,6 +35,7 @@ from .file_actions import FileActions
 from .help import HelpActions
 from .i18n import tr, trf
 from .pages import AREAS, FIELD_AREAS, PAGES
+from .server_dialog import role_name
 from .session import Session
 from .settings_actions import SettingsActions
 
@@ -257,4 +258,5 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{name} — {tr('Community outreach scheduler')}")
         if self.field:
             self.setWindowTitle(trf("Field mode: %1", Path(self.field["path"]).name) + f" — {name}")
-        self.db_label.setText(str(self.session.path))
+        role = role_name(self.session.store.role)  # on the office server: what this login may do
+        self.db_label.setText(f"{self.session.path} — {role}" if role else str(self.session.path))

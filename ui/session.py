@@ -93,7 +93,8 @@ class Session(QObject):
         super().__init__(parent)
         self.store = Store(path)
         self.store.user = user_name()
-        self.path = Path(path)
+        # An office server's connection string as shown (no password), else the file.
+        self.path = Path(path) if self.store.engine == "sqlite" else self.store.path
         self.undo_stack = QUndoStack(self)
         self.closed = False
         self._catalog: Catalog | None = None

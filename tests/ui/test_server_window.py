@@ -1,0 +1,64 @@
+"""The GUI on the office server: File ▸ Connect to office server… (refuses what is not a server
+or cannot be reached, in the dialog; accepts a server that answers, remembering only the shown
+connection string), and a recorder's window offering only what a recorder may do."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from db.operations import import_document
+from db.store import Store
+from tests.helpers import sample_text
+from ui.mainwindow import MainWindow
+from ui.server_dialog import ServerDialog
+from ui.session import Session
+
+SHOTS = os.environ.get("OUTREACH_SHOTS")  # a folder to keep the screenshots in (looked at by people)
+
+
+def _shot(widget, name: str) -> None:
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        widget.grab().save(str(Path(SHOTS) / name))
+
+
+def test_connect_dialog(qtbot, pg_url: str) -> None:
+    dialog = ServerDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.address.setText("/home/someone/plan.sqlite3")
+    dialog.accept()
+    assert dialog.result() == 0 and "postgresql://" in dialog.message.text()
+    dialog.address.setText("postgresql://nobody@/nothing?host=/nonexistent-folder&port=1")
+    dialog.accept()
+    assert dialog.result() == 0 and dialog.message.text()
+    dialog.resize(640, 300)
+    dialog.show()
+    _shot(dialog, "server-connect-refused.png")
+    dialog.address.setText(pg_url)
+    dialog.password.setText("secret")
+    dialog.accept()
+    assert dialog.result() == 1 and dialog.url == pg_url.replace("postgres@", "postgres@", 1)
+
+
+def test_recorder_window_offers_only_what_a_recorder_may(qtbot, pg_url: str) -> None:
+    from cli.commands import run
+
+    with Store(pg_url) as s:
+        import_document(s, sample_text())
+    assert run(["server", "init", "--db", pg_url]) == 0
+    assert (
+        run(["server", "user", "add", "rec_w", "--role", "recorder", "--branch", "b-ortho", "--db", pg_url])
+        == 0
+    )
+    url = pg_url.replace("postgresql://postgres@", "postgresql://rec_w@", 1)
+    window = MainWindow(Session(url))
+    qtbot.addWidget(window)
+    window.resize(1400, 820)
+    window.show()
+    texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert not any("导入计划文件" in t or "Import plan file" in t for t in texts)
+    assert any("导出计划文件" in t or "Export plan file" in t for t in texts)
+    assert "记录员" in window.db_label.text() and "rec_w" in window.db_label.text()
+    _shot(window, "server-recorder-window.png")
+    window.session.close()
