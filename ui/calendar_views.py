@@ -28,7 +28,7 @@ from scheduler.recurrence import Occurrence
 from scheduler.workdays import DayKind, WorkCalendar
 
 from .i18n import N_, tr, trf
-from .labels import ACTIVITY_KINDS, holiday_label, label
+from .labels import ACTIVITY_KINDS, MAKEUP_SUFFIX, holiday_label, label
 
 KIND_COLOURS = {
     "pairing_visit": "#2e7d32",
@@ -442,6 +442,19 @@ class MonthView(_GridView):
         first = self.first_day()
         return {(day - first).days: n for _rect, day, n in self.crowd_rects()}
 
+    @staticmethod
+    def day_label(info: Any, metrics: QFontMetrics, width: int) -> str:
+        """The holiday's or make-up workday's name beside a day's number, fitted to `width`. The
+        official make-up day's name says what it is ("National Day (make-up workday)", "国庆节调休");
+        where it does not fit, "Workday" ("班") does, rather than a name cut before its point."""
+        text = holiday_label(info.name)
+        if info.kind is DayKind.MAKEUP:
+            if not (info.name or "").endswith(MAKEUP_SUFFIX):  # an office's own name says not
+                text = tr("Workday") + (f" · {text}" if text else "")
+            if metrics.horizontalAdvance(text) > width:
+                text = tr("Workday")
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("white"))
@@ -477,16 +490,12 @@ class MonthView(_GridView):
             if info and info.kind in (DayKind.HOLIDAY, DayKind.MAKEUP):
                 p.setFont(small)
                 p.setPen(QColor("#c62828") if info.kind is DayKind.HOLIDAY else QColor("#1a56c4"))
-                text = holiday_label(info.name)
-                if info.kind is DayKind.MAKEUP:
-                    text = tr("Workday") + (f" · {text}" if text else "")
                 # Beside the number, leaving the right of the row to the "+N more" of a full day.
                 label_rect = QRect(number)
                 label_rect.setLeft(number.left() + QFontMetrics(self.font()).horizontalAdvance("00 "))
                 if i in crowded:
                     label_rect.setRight(crowded[i].left() - 4)
-                metrics = QFontMetrics(small)
-                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, label_rect.width()))
+                text = self.day_label(info, QFontMetrics(small), max(0, label_rect.width()))
                 p.drawText(label_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
                 p.setFont(self.font())
         for rect, s in chips:

@@ -78,3 +78,33 @@ def test_the_official_names_in_english(qtbot, db_path) -> None:
     assert ["2026-10-01", "Thu", "Statutory holiday", "National Day"] in rows
     assert not any("国庆" in c for r in rows for c in r)
     w.session.close()
+
+
+def test_a_make_up_day_in_the_month_says_so_even_beside_a_full_days_count(qtbot, db_path) -> None:
+    """The month's label of 2026-10-10 (the National Day make-up workday) beside '+14 more' was
+    cut to 'Workd…' ('班 · 国庆…'): where the name does not fit, 'Workday' ('班') does."""
+    from PySide6.QtGui import QFontMetrics
+
+    from ui.calendar_views import MonthView
+
+    w = calendar_window(qtbot, db_path)
+    cal = w.catalog.work_calendar
+    info = cal.info(date(2026, 10, 10))
+    metrics = QFontMetrics(w.font())
+    for lang, full, short in (
+        ("zh_CN", "国庆节调休", "班"),
+        ("en", "National Day (make-up workday)", "Workday"),
+    ):
+        install_language(lang)
+        assert MonthView.day_label(info, metrics, 1000) == full
+        narrow = metrics.horizontalAdvance(full) - 1
+        assert MonthView.day_label(info, metrics, narrow) == short
+        assert MonthView.day_label(info, metrics, metrics.horizontalAdvance(short) + 2) == short
+    install_language("zh_CN")
+    # The office's own make-up day keeps 'Workday' before its name.
+    own = CalendarEntry(date(2026, 11, 7), "makeup", "院庆补班")
+    w.session.save("calendar", own, None, "add")
+    mine = w.catalog.work_calendar.info(date(2026, 11, 7))
+    assert MonthView.day_label(mine, metrics, 1000) == "班 · 院庆补班"
+    assert MonthView.day_label(mine, metrics, metrics.horizontalAdvance("班") + 2) == "班"
+    w.session.close()
