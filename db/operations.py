@@ -398,11 +398,13 @@ def apply(
     store: Store,
     saves: Mapping[str, Iterable[Any]] | None = None,
     deletes: Mapping[str, Iterable[Any]] | None = None,
+    audit_as: Mapping[str, str] | None = None,
 ) -> Changes:
     """Delete and save records of several sections as one step (a split series, a scheduled
     request): all or nothing. Deletes go first; nothing is refused for being referred to,
-    since the same step may save what takes the deleted record's place."""
-    return write(store, Edit(saves=saves or {}, deletes=deletes or {}))
+    since the same step may save what takes the deleted record's place. `audit_as`: sections
+    whose changes are one history entry (Edit.audit_as)."""
+    return write(store, Edit(saves=saves or {}, deletes=deletes or {}, audit_as=audit_as or {}))
 
 
 def delete(store: Store, section: str, keys: Iterable[Any]) -> Changes:

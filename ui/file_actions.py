@@ -289,7 +289,10 @@ class FileActions(QObject):
             attempt(
                 self.window,
                 lambda: self.session.edit(
-                    text, saves={"unavailability": saves}, deletes={"unavailability": deletes}
+                    text,
+                    saves={"unavailability": saves},
+                    deletes={"unavailability": deletes},
+                    audit_as={"unavailability": text},  # one history entry, not one per entry
                 ),
             )
         return dialog

@@ -262,9 +262,10 @@ class Session(QObject):
         saves: dict[str, list[Any]] | None = None,
         deletes: dict[str, list[Any]] | None = None,
         initiator: object = None,
+        audit_as: dict[str, str] | None = None,
     ) -> None:
         """One undoable step over several sections; undo puts back exactly what the catalog
-        held before."""
+        held before. `audit_as`: sections recorded as one history entry (a duty roster import)."""
         saves = {k: list(v) for k, v in (saves or {}).items()}
         deletes = {k: list(v) for k, v in (deletes or {}).items()}
         undo_saves: dict[str, list[Any]] = {}
@@ -282,8 +283,8 @@ class Session(QObject):
                     undo_saves.setdefault(section, []).append(old)
         self.run(
             text,
-            lambda: ops.apply(self.store, saves, deletes),
-            lambda: ops.apply(self.store, undo_saves, undo_deletes),
+            lambda: ops.apply(self.store, saves, deletes, audit_as),
+            lambda: ops.apply(self.store, undo_saves, undo_deletes, audit_as),
             initiator,
         )
 

@@ -330,3 +330,21 @@ def test_shift_codes_dialog_edits_hours(window, monkeypatch) -> None:
     assert "Q.off" in seen["bad"][0] and not seen["bad"][1] and seen["ok"]
     with Store(window.session.path) as s:
         assert shift_codes(s)["Q"] == {"on": "16:00", "off": "00:00", "rest_until": "12:00", "kind": "leave"}
+
+
+def test_a_roster_import_is_one_history_entry(window, tmp_path, monkeypatch) -> None:
+    xlsx = tmp_path / "骨伤科12月排班.xlsx"
+    xlsx.write_bytes(messy_xlsx())
+    path = window.session.path
+
+    def audit() -> list[tuple]:
+        with Store(path) as s:
+            return s.conn.execute("SELECT key, new FROM audit WHERE section = 'unavailability'").fetchall()
+
+    before = len(audit())
+    monkeypatch.setattr(sheet_import.DutyImportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    window.files.import_duty_roster(str(xlsx))
+    added = audit()[before:]
+    assert len(added) == 1 and "骨伤科" in added[0][0] and len(_roster(path)) > 10
+    window.undo_action.trigger()
+    assert len(audit()) == before + 2 and _roster(path) == []
