@@ -161,6 +161,12 @@ class ManualBrowser(QTextBrowser):
         super().doSetSource(url, kind)
         self._set_anchors()
         if url.fragment():
+            # Room after the page's end, so that a section near the end (F1 on the time bank, the
+            # holidays page…) still comes to the top of the window rather than somewhere below it.
+            frame = self.document().rootFrame()
+            room = frame.frameFormat()
+            room.setBottomMargin(max(self.viewport().height() - 40, 0))
+            frame.setFrameFormat(room)
             self.scrollToAnchor(url.fragment())
 
     def _set_anchors(self) -> None:
@@ -217,8 +223,8 @@ class ManualWindow(QMainWindow):
 
     def show_target(self, target: str) -> None:
         """Open `section` or `section#id` in the UI's language and bring the window forward."""
+        self.show()  # first: the page is laid out to the window's own size
         self.browser.setSource(manual_url(target))
-        self.show()
         self.raise_()
         self.activateWindow()
 

@@ -171,7 +171,8 @@ def test_f1_on_each_screen_opens_its_section(qtbot, window: MainWindow) -> None:
                 block = block.next()
             top = browser.document().documentLayout().blockBoundingRect(block).top()
             bar = browser.verticalScrollBar()
-            assert bar.value() == min(int(top), bar.maximum()) or abs(bar.value() - top) < 2, name
+            # at the top of the window, a section near the page's end too (not "as far as it goes")
+            assert abs(bar.value() - top) < 2, (name, bar.value(), top, bar.maximum())
 
 
 def test_f1_in_the_conflicts_panel_opens_the_conflicts_section(qtbot, window: MainWindow) -> None:
