@@ -260,3 +260,33 @@ def test_the_readme_keeps_its_two_commands_and_points_to_the_manual_and_the_bund
         if not target.startswith(("http://", "https://")):
             assert (ROOT / target).exists(), target
     assert "make bundle" in readme
+
+
+def test_the_smoke_mode_reaches_the_first_window_and_quits(tmp_path: Path) -> None:
+    """What the bundle's smoke test runs (docs/bundle.md), from the source tree: the GUI on a
+    database draws its first window, waits for the first conflict check and quits by itself."""
+    import os
+
+    from db.operations import import_document
+    from db.store import Store
+    from tests.helpers import sample_text
+
+    db = tmp_path / "demo.sqlite3"
+    with Store(db) as store:
+        import_document(store, sample_text())
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "OUTREACH_SETTINGS_DIR": str(tmp_path / "settings"),
+        "OUTREACH_SCHEDULER_SMOKE": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(db)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "first window drawn" in done.stdout and "first check done" in done.stdout, done.stdout
+    assert "Traceback" not in done.stderr and "Error calling Python override" not in done.stderr

@@ -262,3 +262,39 @@ def test_the_help_menu_is_translated(qtbot, window: MainWindow) -> None:
     entries = [a.text() for a in window.menuBar().actions()[-1].menu().actions() if not a.isSeparator()]
     assert entries == ["用户手册(&U)", "本页帮助(&S)", "关于(&A)…"]
     assert not window.windowIcon().isNull()
+
+
+def _ui_strings(lang: str) -> set[str]:
+    """Every text the app shows, as the manual would name it: the English sources or their
+    Chinese, without the accelerator ('(&F)', '&') and the closing '…'."""
+    import xml.etree.ElementTree as ET
+
+    from resources import TRANSLATIONS
+
+    out = set()
+    for message in ET.parse(TRANSLATIONS / "outreach_zh_CN.ts").iter("message"):
+        node = message.find("source" if lang == "en" else "translation")
+        if node is not None and node.text:
+            out.add(_as_named(node.text))
+    return out
+
+
+def _as_named(text: str) -> str:
+    return re.sub(r"\(&.\)|&", "", text).strip().removesuffix("…").strip()
+
+
+def test_the_menus_and_buttons_the_manual_names_are_the_apps() -> None:
+    """A menu path ('文件 ▸ 导出计划文件') or a button ('变更历史…') in bold is named as the app
+    names it (the manual said 修改记录… for a button the app calls 变更历史…)."""
+    checked = 0
+    for path in _pages():
+        lang = path.name.split(".")[1]
+        known = _ui_strings(lang)
+        for span in re.findall(r"\*\*(.+?)\*\*", FENCE.sub("", path.read_text(encoding="utf-8"))):
+            if "▸" not in span and not span.rstrip().endswith("…"):
+                continue
+            for part in re.split(r"\s*▸\s*", span):
+                for name in part.split(" / "):
+                    assert _as_named(name) in known, f"{path.name}: **{span}**: {name!r} is not in the app"
+                    checked += 1
+    assert checked > 100
