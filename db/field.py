@@ -137,6 +137,10 @@ def import_package(store: Store, data: bytes | str) -> FieldImport:
     PlanError before anything is written."""
     head = read_package(data, office_id(store, create=False), whole=False)
     key = _secret(store)
+    if key is None and store.role not in (None, "planner"):  # the office server hides the key
+        raise PackageError(
+            N_("field packages are imported by planners: the key to check their seal is readable by planners only")
+        )
     if key is None:
         raise PackageError(N_("this database has no key to check the package's seal: it did not make it"))
     verify_seal(head.doc, key)

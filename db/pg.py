@@ -495,6 +495,10 @@ class PgStore(Store):
                     self.conn.execute("DELETE FROM schema_version")
                     self.conn.execute("INSERT INTO schema_version (n) VALUES (?)", (n,))
                     self.version = n
+                if self.conn.execute("SELECT to_regclass('login_branches') IS NOT NULL").fetchone()[0]:  # type: ignore[index]
+                    from .pg_server import init_server
+
+                    init_server(self)  # the roles' rights on what the upgrade made
         except ServerRefused as exc:
             raise StoreError(
                 N_(

@@ -72,11 +72,13 @@ def grants(tables: Iterable[str]) -> list[str]:
         "GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO planner",
         "REVOKE INSERT, UPDATE, DELETE ON schema_version, login_branches FROM planner",
         "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO planner, recorder",
-        f"REVOKE UPDATE, DELETE ON {', '.join(APPEND_ONLY)} FROM planner",
-        "GRANT INSERT ON audit, time_bank TO recorder",
-        "GRANT UPDATE ON revision TO recorder",
         f"GRANT INSERT, UPDATE, DELETE ON {', '.join(RECORDER_TABLES)} TO recorder",
     ]
+    tables = list(tables)
+    out += [f"GRANT INSERT ON {t} TO recorder" for t in APPEND_ONLY if t in tables]
+    if "revision" in tables:
+        out.append("GRANT UPDATE ON revision TO recorder")
+    out += [f"REVOKE UPDATE, DELETE ON {t} FROM planner" for t in APPEND_ONLY if t in tables]
     for table in tables:
         out.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
         out.extend(

@@ -28,6 +28,9 @@ def _bindir() -> Path | None:
     return Path(versions[-1]).parent if versions else None
 
 
+PASSWORD_LOGIN = "pw_login"  # the one login of the test cluster that needs its password
+
+
 class Cluster:
     def __init__(self) -> None:
         self.bindir = _bindir()
@@ -74,6 +77,9 @@ class Cluster:
         if done.returncode != 0:
             self.error = f"initdb failed: {done.stderr.strip()[-500:]}"
             return
+        # One login that must give a password (the GUI's prompt, PGPASSWORD): scram on the socket.
+        hba = data / "pg_hba.conf"
+        hba.write_text(f"local all {PASSWORD_LOGIN} scram-sha-256\n" + hba.read_text())  # root may
         self.port = 20000 + os.getpid() % 20000
         opts = f"-k {self.folder} -c listen_addresses='' -p {self.port} -c fsync=off -c full_page_writes=off"
         done = self._run("pg_ctl", "-D", str(data), "-o", opts, "-l", str(self.folder / "log"), "-w", "start")

@@ -179,7 +179,7 @@
       <translation>%1 个院区</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="158" />
+      <location filename="../../db/pg_server.py" line="160" />
       <source>%1 cannot be a login name (letters, digits, _ . - @; up to 63)</source>
       <translation>%1 不能用作登录名（字母、数字、_ . - @，最多 63 个）</translation>
     </message>
@@ -383,7 +383,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 条服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="391" />
+      <location filename="../../ui/file_actions.py" line="394" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
@@ -593,7 +593,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%4年%3%1日–%2日</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="305" />
+      <location filename="../../ui/help.py" line="311" />
       <source>&amp;About…</source>
       <translation>关于(&amp;A)…</translation>
     </message>
@@ -633,7 +633,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="301" />
+      <location filename="../../ui/help.py" line="307" />
       <source>&amp;Help</source>
       <translation>帮助(&amp;H)</translation>
     </message>
@@ -708,7 +708,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="302" />
+      <location filename="../../ui/help.py" line="308" />
       <source>&amp;User manual</source>
       <translation>用户手册(&amp;U)</translation>
     </message>
@@ -938,7 +938,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>内置日历尚未包含的年份，或本地的调整：以这里的录入为准。</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="275" />
+      <location filename="../../ui/help.py" line="281" />
       <source>About</source>
       <translation>关于</translation>
     </message>
@@ -1263,7 +1263,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按自定时段不在（请假）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="207" />
+      <location filename="../../ui/help.py" line="213" />
       <source>Back</source>
       <translation>后退</translation>
     </message>
@@ -1273,12 +1273,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="410" />
+      <location filename="../../ui/file_actions.py" line="413" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="412" />
+      <location filename="../../ui/file_actions.py" line="415" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
@@ -1588,7 +1588,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="252" />
+      <location filename="../../ui/help.py" line="258" />
       <source>Community outreach scheduler</source>
       <translation>社区健康外联排班系统</translation>
     </message>
@@ -1658,7 +1658,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系电话</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="211" />
+      <location filename="../../ui/help.py" line="217" />
       <source>Contents</source>
       <translation>目录</translation>
     </message>
@@ -1738,7 +1738,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每天</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="259" />
+      <location filename="../../ui/help.py" line="265" />
       <source>Database</source>
       <translation>数据库</translation>
     </message>
@@ -2108,7 +2108,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出离线包(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="333" />
+      <location filename="../../ui/file_actions.py" line="336" />
       <source>Export field package</source>
       <translation>导出离线包</translation>
     </message>
@@ -2193,7 +2193,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="326" />
+      <location filename="../../ui/file_actions.py" line="329" />
       <source>Field packages (*.outreach-field)</source>
       <translation>离线包 (*.outreach-field)</translation>
     </message>
@@ -2243,7 +2243,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>适合宽度</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="261" />
+      <location filename="../../ui/help.py" line="267" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
@@ -2253,7 +2253,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>表单平台自带的列（不是回答）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="209" />
+      <location filename="../../ui/help.py" line="215" />
       <source>Forward</source>
       <translation>前进</translation>
     </message>
@@ -2348,7 +2348,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已举办</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="303" />
+      <location filename="../../ui/help.py" line="309" />
       <source>Help on this &amp;screen</source>
       <translation>本页帮助(&amp;S)</translation>
     </message>
@@ -2508,7 +2508,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="315" />
+      <location filename="../../ui/file_actions.py" line="318" />
       <source>Import %1 rows from %2</source>
       <translation>从 %2 导入 %1 行</translation>
     </message>
@@ -2533,7 +2533,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="390" />
+      <location filename="../../ui/file_actions.py" line="393" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
     </message>
@@ -2698,17 +2698,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>时长</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="263" />
+      <location filename="../../ui/help.py" line="269" />
       <source>Libraries</source>
       <translation>程序库</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="253" />
+      <location filename="../../ui/help.py" line="259" />
       <source>Licence</source>
       <translation>许可证</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="267" />
+      <location filename="../../ui/help.py" line="273" />
       <source>Licence texts: %1</source>
       <translation>许可证全文：%1</translation>
     </message>
@@ -3723,7 +3723,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="420" />
+      <location filename="../../ui/file_actions.py" line="423" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
@@ -4395,7 +4395,7 @@ Details were written to %2.</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="377" />
+      <location filename="../../ui/file_actions.py" line="380" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
@@ -4510,7 +4510,7 @@ Details were written to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="385" />
+      <location filename="../../ui/file_actions.py" line="388" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
@@ -4655,7 +4655,7 @@ Details were written to %2.</source>
       <translation>加急点单</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="200" />
+      <location filename="../../ui/help.py" line="206" />
       <source>User manual</source>
       <translation>用户手册</translation>
     </message>
@@ -4685,7 +4685,7 @@ Details were written to %2.</source>
       <translation>【地点】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="265" />
+      <location filename="../../ui/help.py" line="271" />
       <source>Version</source>
       <translation>版本</translation>
     </message>
@@ -4915,7 +4915,7 @@ Details were written to %2.</source>
       <translation>撤回确认</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_views.py" line="965" />
+      <location filename="../../ui/calendar_views.py" line="455" />
       <source>Workday</source>
       <translation>班</translation>
     </message>
@@ -4930,7 +4930,7 @@ Details were written to %2.</source>
       <translation>正在计算人力预测…</translation>
     </message>
     <message>
-      <location filename="../../ui/tasks.py" line="58" />
+      <location filename="../../ui/tasks.py" line="198" />
       <source>Working…</source>
       <translation>处理中…</translation>
     </message>
@@ -5040,7 +5040,7 @@ Details were written to %2.</source>
       <translation>已有相同编号的记录</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="161" />
+      <location filename="../../db/pg_server.py" line="163" />
       <source>a recorder records for their branches: name at least one with --branch ID</source>
       <translation>记录员只为所属支部登记：请用 --branch ID 至少指定一个支部</translation>
     </message>
@@ -5095,7 +5095,7 @@ Details were written to %2.</source>
       <translation>已新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="188" />
+      <location filename="../../db/pg_server.py" line="190" />
       <source>adding a login needs the server's administrator (a login that may create roles): %1</source>
       <translation>添加登录名需由服务器管理员（可创建角色的登录名）操作：%1</translation>
     </message>
@@ -5105,7 +5105,7 @@ Details were written to %2.</source>
       <translation>再输入一次：</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="528" />
+      <location filename="../../db/operations.py" line="530" />
       <source>an acknowledgement needs a reason</source>
       <translation>确认警告需要填写理由</translation>
     </message>
@@ -5225,12 +5225,12 @@ Details were written to %2.</source>
       <translation>不能为负数</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="604" />
+      <location filename="../../db/pg.py" line="608" />
       <source>cannot connect to the server %1: %2</source>
       <translation>无法连接服务器 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="500" />
+      <location filename="../../db/pg.py" line="504" />
       <source>cannot make the plan's tables on the server %1 (run server init as its administrator): %2</source>
       <translation>无法在服务器 %1 上建立计划的数据表（请由服务器管理员运行 server init）：%2</translation>
     </message>
@@ -5260,7 +5260,7 @@ Details were written to %2.</source>
       <translation>无法恢复 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="508" />
+      <location filename="../../db/pg.py" line="512" />
       <source>cannot upgrade database %1 to schema %2: %3</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
@@ -5350,7 +5350,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 位于网络文件系统（%2）上：不会在那里以写入方式打开，因为 SQLite 的锁和预写日志在多台计算机之间无法正常工作，文件可能损坏。请将数据库放在使用它的那一台计算机的本地磁盘上（给 --db 一个本地路径，或将文件复制到那里）；多台计算机共用计划应由办公室服务器负责，而不是共享文件夹。</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="517" />
+      <location filename="../../db/pg.py" line="521" />
       <source>database %1 is open for reading only</source>
       <translation>数据库 %1 以只读方式打开</translation>
     </message>
@@ -5513,6 +5513,11 @@ Details were written to %2.</source>
       <location filename="../../cli/commands.py" line="255" />
       <source>exported to %1: %2</source>
       <translation>已导出到 %1：%2</translation>
+    </message>
+    <message>
+      <location filename="../../db/field.py" line="142" />
+      <source>field packages are imported by planners: the key to check their seal is readable by planners only</source>
+      <translation>现场数据包由计划员导入：校验其封印的密钥只有计划员可以读取</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="287" />
@@ -5770,7 +5775,7 @@ Details were written to %2.</source>
       <translation>其中的记录与本数据库不符：有记录的数值超出允许范围（%1）</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="463" />
+      <location filename="../../db/operations.py" line="465" />
       <source>keep at least one backup</source>
       <translation>至少保留一份备份</translation>
     </message>
@@ -6140,12 +6145,12 @@ Details were written to %2.</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="730" />
+      <location filename="../../scheduler/duty.py" line="743" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="718" />
+      <location filename="../../scheduler/duty.py" line="731" />
       <source>no day of the header is a date the app takes</source>
       <translation>表头中没有本软件可接受的日期</translation>
     </message>
@@ -6165,12 +6170,12 @@ Details were written to %2.</source>
       <translation>今天起没有场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="921" />
+      <location filename="../../scheduler/duty.py" line="934" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="909" />
+      <location filename="../../scheduler/duty.py" line="922" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
@@ -6220,17 +6225,17 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="917" />
+      <location filename="../../scheduler/duty.py" line="930" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="881" />
+      <location filename="../../scheduler/duty.py" line="894" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="165" />
+      <location filename="../../db/pg_server.py" line="167" />
       <source>no such branch in the plan: %1</source>
       <translation>计划中没有这个支部：%1</translation>
     </message>
@@ -6560,17 +6565,17 @@ Details were written to %2.</source>
       <translation>server 命令需要 --db postgresql://用户@主机:端口/数据库名（办公室服务器）</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="132" />
+      <location filename="../../db/pg_server.py" line="134" />
       <source>server init needs --db postgresql://… (an office server), not a file</source>
       <translation>server init 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="142" />
+      <location filename="../../db/pg_server.py" line="144" />
       <source>server init needs the server's administrator (a login that may create roles): %1</source>
       <translation>server init 需由服务器管理员（可创建角色的登录名）运行：%1</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="154" />
+      <location filename="../../db/pg_server.py" line="156" />
       <source>server user add needs --db postgresql://… (an office server), not a file</source>
       <translation>server user add 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
@@ -6585,7 +6590,7 @@ Details were written to %2.</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="895" />
+      <location filename="../../scheduler/duty.py" line="908" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
@@ -6655,7 +6660,7 @@ Details were written to %2.</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="876" />
+      <location filename="../../scheduler/duty.py" line="889" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6760,7 +6765,12 @@ Details were written to %2.</source>
       <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="710" />
+      <location filename="../../scheduler/duty.py" line="675" />
+      <source>the day numbers wrap from the end of a month to its start and can be read two ways: {value} or {other}; a date range in the title (11月26日-12月25日) or a weekday row says which</source>
+      <translation>日期数字从月末转到月初，可有两种读法：{value} 或 {other}；请在标题中写明日期范围（11月26日-12月25日）或加一行星期</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="723" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6800,12 +6810,12 @@ Details were written to %2.</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="247" />
+      <location filename="../../ui/help.py" line="253" />
       <source>the folder “licenses” of the application and each library’s *.dist-info folder</source>
       <translation>程序的“licenses”文件夹，以及各程序库的 *.dist-info 文件夹</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="492" />
+      <location filename="../../db/operations.py" line="494" />
       <source>the gathering time is 0 to %1 minutes before the start</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
@@ -7010,12 +7020,12 @@ Details were written to %2.</source>
       <translation>两次输入的密码不同，未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="683" />
+      <location filename="../../scheduler/duty.py" line="696" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="675" />
+      <location filename="../../scheduler/duty.py" line="688" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
@@ -7050,7 +7060,7 @@ Details were written to %2.</source>
       <translation>第三个</translation>
     </message>
     <message>
-      <location filename="../../db/field.py" line="141" />
+      <location filename="../../db/field.py" line="145" />
       <source>this database has no key to check the package's seal: it did not make it</source>
       <translation>本数据库没有核验离线包封签的密钥：离线包不是它生成的</translation>
     </message>
@@ -7100,12 +7110,12 @@ Details were written to %2.</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="156" />
+      <location filename="../../db/pg_server.py" line="158" />
       <source>unknown role %1 (planner, recorder or viewer)</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="855" />
+      <location filename="../../scheduler/duty.py" line="868" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
@@ -7185,7 +7195,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="700" />
+      <location filename="../../scheduler/duty.py" line="713" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -7240,7 +7250,7 @@ Details were written to %2.</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="834" />
+      <location filename="../../scheduler/duty.py" line="847" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>

@@ -103,6 +103,8 @@ def test_role_matrix(office: tuple[str, Path], role: str, capsys: pytest.Capture
     cli("read", "export", "-o", str(tmp / f"read-{role}.json"))
     cli("field_import", "field", "import", str(tmp / "field.json"))
     assert got == MATRIX[role], said
+    if role != "planner":
+        assert "planners" in said["field_import"], said["field_import"]
     for action, code in got.items():
         if code == 2 and action not in ("field_import",):
             assert "the server refused it for " + LOGINS[role] in said[action], said[action]
@@ -145,3 +147,25 @@ def test_server_commands_need_a_server(tmp_path: Path, capsys: pytest.CaptureFix
     err = capsys.readouterr().err.strip()
     assert "postgresql://" in err and len(err.splitlines()) == 1
     assert not (tmp_path / "x.sqlite3").exists()
+
+
+def test_an_upgrade_keeps_the_roles_rights_on_new_tables(tmp_path: Path) -> None:
+    """A server made at an older schema, its roles set up, then upgraded by the app: the rights
+    on what the upgrade made are granted at once (the recorder records again)."""
+    from db.pg_server import add_login, init_server
+    from tests.pg import cluster
+
+    url = cluster().new_database()
+    s = Store(url, migrate=False)
+    try:
+        s.migrate(up_to=7)  # before the revision table
+        init_server(s)
+        s.migrate()  # the upgrade, as the administrator's app does it
+        assert s.version == 8
+    finally:
+        s.close()
+    assert run(["import", str(_plan(tmp_path)), "--db", url]) == 0
+    with Store(url) as s:
+        add_login(s, "rec_up", "recorder", ["b-ortho"], None)
+    rec = _records(tmp_path, "up.json", "a1", "2026-12-10", "after the upgrade")
+    assert run(["record", str(rec), "--db", _as(url, "rec_up")]) == 0

@@ -196,3 +196,31 @@ def test_another_connection_hears_a_change_within_two_seconds(pg_url: str) -> No
             assert time.perf_counter() - t0 < 2.0
         finally:
             watcher.stop()
+
+
+def test_a_login_with_a_password(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without its password the server says so (the GUI then asks); PGPASSWORD or the password
+    typed in the GUI (kept in memory only) opens it."""
+    from cli.commands import run
+    from db.pg import ServerPasswordNeeded, forget_password, remember_password
+    from tests.pg import PASSWORD_LOGIN
+
+    with Store(pg_url) as s:
+        import_document(s, sample_text())
+    monkeypatch.setenv("OUTREACH_NEW_PASSWORD", "s3cret")
+    assert run(["server", "init", "--db", pg_url]) == 0
+    assert run(["server", "user", "add", PASSWORD_LOGIN, "--role", "viewer", "--db", pg_url]) == 0
+    url = pg_url.replace("postgresql://postgres@", f"postgresql://{PASSWORD_LOGIN}@", 1)
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    with pytest.raises(ServerPasswordNeeded):
+        Store(url, readonly=True)
+    remember_password(url, "wrong")
+    with pytest.raises(ServerPasswordNeeded):
+        Store(url, readonly=True)
+    remember_password(url, "s3cret")
+    with Store(url, readonly=True) as s:
+        assert s.role == "viewer" and s.user == PASSWORD_LOGIN
+    forget_password(url)
+    monkeypatch.setenv("PGPASSWORD", "s3cret")
+    with Store(url, readonly=True) as s:
+        assert load_plan(s).staff

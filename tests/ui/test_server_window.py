@@ -62,3 +62,31 @@ def test_recorder_window_offers_only_what_a_recorder_may(qtbot, pg_url: str) -> 
     assert "记录员" in window.db_label.text() and "rec_w" in window.db_label.text()
     _shot(window, "server-recorder-window.png")
     window.session.close()
+
+
+def test_connect_dialog_asks_the_password(qtbot, pg_url: str, monkeypatch) -> None:
+    from cli.commands import run
+    from tests.pg import PASSWORD_LOGIN
+
+    monkeypatch.setenv("OUTREACH_NEW_PASSWORD", "s3cret")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    assert run(["server", "init", "--db", pg_url]) == 0
+    assert run(["server", "user", "add", PASSWORD_LOGIN, "--role", "planner", "--db", pg_url]) == 0
+    url = pg_url.replace("postgresql://postgres@", f"postgresql://{PASSWORD_LOGIN}@", 1)
+    dialog = ServerDialog(None, url)
+    qtbot.addWidget(dialog)
+    dialog.password.setText("wrong")
+    dialog.accept()
+    assert dialog.result() == 0 and "password" in dialog.message.text()
+    dialog.password.setText("s3cret")
+    dialog.accept()
+    assert dialog.result() == 1
+    session = Session(dialog.url)  # what File ▸ Connect opens: the password from the dialog
+    try:
+        assert session.store.role == "planner" and "s3cret" not in str(session.path)
+    finally:
+        session.close()
+    dialog.resize(640, 300)
+    dialog.message.setText("")
+    dialog.show()
+    _shot(dialog, "server-connect.png")
