@@ -666,6 +666,19 @@ def read_duty_grid(
         weekday_rows[b] = _weekday_row_of(rows, h, days, above_ok=b > 0 or h > 0)
         cells.extend((b, h, c, d) for c, d in sorted(days.items()))
     readings = _place(cells, month, texts)
+    said_weekdays = any(w is not None for w in weekday_rows.values()) or any(
+        d.weekday is not None for *_x, d in cells
+    )
+    if len(readings) == 2 and not said_weekdays and not any(x[4] is None for r in readings for x in r):
+        # Day numbers that wrap (26 … 31, 1 … 25) with nothing to say which months they are in.
+        raise DutyError(
+            N_(
+                "the day numbers wrap from the end of a month to its start and can be read two ways: "
+                "{value} or {other}; a date range in the title (11月26日-12月25日) or a weekday row says which"
+            ),
+            _span(readings[0]),
+            (("other", _span(readings[1])),),
+        )
     wrong = _disagreements(readings[0], weekday_rows, rows)
     if wrong:
         listed = "; ".join(wrong[:6]) + (" …" if len(wrong) > 6 else "")

@@ -415,3 +415,9 @@ def test_a_title_range_outside_the_month_given_is_refused() -> None:
     assert read_duty_grid(rows, PLAN, CODES, department="ortho", month=date(2026, 12, 1)).dates[0] == date(
         2026, 12, 7
     )
+
+
+def test_wrapping_day_numbers_with_nothing_to_place_them_are_refused_naming_both() -> None:
+    rows = [["骨伤科 2026年12月排班"], ["姓名", *range(26, 31), *range(1, 26)], ["金伟", "白"]]
+    with pytest.raises(Exception, match="2026-11-26 – 2026-12-25 or 2026-12-26 – 2027-01-25"):
+        read_duty_grid(rows, PLAN, CODES, department="ortho")
