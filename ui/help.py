@@ -256,8 +256,8 @@ def about_html(database: Path | None) -> str:
     )
     return (
         f"<h2>{esc(tr('Community outreach scheduler'))} {esc(VERSION)}</h2>"
-        f"<p>{esc(tr('Licence'))}: Apache-2.0</p>"
         "<table cellspacing='0' cellpadding='2'>"
+        f"<tr><td>{esc(tr('Licence'))}</td><td>Apache-2.0</td></tr>"
         f"<tr><td>Python</td><td>{esc(sys.version.split()[0])}</td></tr>"
         f"<tr><td>Qt</td><td>{esc(qVersion())}</td></tr>"
         f"<tr><td>PySide6</td><td>{esc(PySide6.__version__)}</td></tr>"
