@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         # A working database made from a field package: recording only, no planning.
         self.field = field_package(session.store)
+        # On the office server a recorder or viewer sees no planning (the server refuses it anyway).
+        self.limited = session.store.role in ("recorder", "viewer")
         # Made before any screen, so that it hears of each change first: a screen told about a
         # change finds that change's conflicts already worked out.
         self.watch = ConflictWatch(session, self)

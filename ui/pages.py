@@ -135,7 +135,14 @@ TABLE_ACTIONS: dict[str, tuple[tuple[str, str, Callable[[EntityPage], Any]], ...
 def _calendar(w: MainWindow) -> QWidget:
     from .calendar_page import CalendarPage
 
-    return CalendarPage(w.session, w.watch, w.field)
+    page = CalendarPage(w.session, w.watch, w.field)
+    if w.limited and not w.field:  # a recorder or viewer on the office server: as on site, no planning
+        page.field_mode = True
+        page._hide_planning()
+        if w.session.store.role == "viewer":
+            page.record_button.hide()
+            page.cancel_button.hide()
+    return page
 
 
 def _requests(w: MainWindow) -> QWidget:
@@ -175,7 +182,7 @@ def _table(spec: EntitySpec) -> Callable[[MainWindow], QWidget]:
         from .table import EntityPage
 
         page = EntityPage(spec, w.session, w.catalog)
-        if w.field:
+        if w.field or w.limited:
             page.set_read_only()
         for text, name, action in TABLE_ACTIONS.get(spec.section, ()):
             page.add_action_button(tr(text), name, lambda _checked=False, act=action: act(page))

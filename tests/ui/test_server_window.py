@@ -60,6 +60,12 @@ def test_recorder_window_offers_only_what_a_recorder_may(qtbot, pg_url: str) -> 
     assert not any("导入计划文件" in t or "Import plan file" in t for t in texts)
     assert any("导出计划文件" in t or "Export plan file" in t for t in texts)
     assert "记录员" in window.db_label.text() and "rec_w" in window.db_label.text()
+    calendar = window.pages.get("calendar_view") or window.current_page()
+    assert calendar.new_button.isHidden() and calendar.auto_button.isHidden()
+    assert not calendar.record_button.isHidden()
+    window.show_section("staff")
+    assert window.current_page().read_only
+    window.show_section("calendar_view")
     _shot(window, "server-recorder-window.png")
     window.session.close()
 
