@@ -20,6 +20,17 @@ def default_db_path() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "outreach.sqlite3"
 
 
+def error_log_path() -> Path:
+    """Where the details of a programming error are written (the window's "Something went
+    wrong", the command line's internal error): beside the user's database; in the settings
+    folder when $OUTREACH_SETTINGS_DIR points tests and tools there, so that they never write
+    into the user's data folder."""
+    override = os.environ.get(SETTINGS_ENV)
+    if override:
+        return Path(override) / "errors.log"
+    return default_db_path().parent / "errors.log"
+
+
 def settings_dir() -> Path:
     """The folder of the user's own settings: $OUTREACH_SETTINGS_DIR when set, else the
     system's configuration folder for the application."""

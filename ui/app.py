@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from db import operations as ops
 from db.backup import backup_due, damage, list_backups, make_backup, restore
 from db.field import open_package
-from db.paths import SETTINGS_ENV, default_db_path, qt_settings_root
+from db.paths import SETTINGS_ENV, default_db_path, error_log_path, qt_settings_root
 from db.planio import is_empty
 from db.store import StoreError
 from resources import FONT_FILE
@@ -321,7 +321,7 @@ class Controller:
 
 def install_excepthook() -> None:
     """A programming error shows a short message and is logged; the window stays usable."""
-    log_path = default_db_path().parent / "errors.log"
+    log_path = error_log_path()
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, exc, tb))

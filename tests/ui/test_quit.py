@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[2]
 # The GUI as `main.py` starts it, with a check slow enough to be under way when the window closes.
 QUIT_WHILE_CHECKING = """
 import sys, time
-from pathlib import Path
 sys.path.insert(0, {root!r})
 from PySide6.QtCore import QTimer
 import ui.app, ui.conflict_watch
@@ -33,7 +32,6 @@ class Slow(ui.conflict_watch.IncrementalChecker):
         super().__init__(*args, **kwargs)
 
 ui.conflict_watch.IncrementalChecker = Slow
-ui.app.default_db_path = lambda: Path({data!r}) / "outreach.sqlite3"  # errors.log goes beside it
 shown = ui.app.Controller._show_window
 
 def show(self):
@@ -56,8 +54,7 @@ sys.exit(ui.app.run_gui({db!r}))
 
 def test_closing_the_window_while_the_first_check_runs_ends_the_process(tmp_path, db_path) -> None:
     import_plan_doc(db_path, sample())
-    data = tmp_path / "data"
-    code = QUIT_WHILE_CHECKING.format(root=str(ROOT), data=str(data), db=str(db_path))
+    code = QUIT_WHILE_CHECKING.format(root=str(ROOT), db=str(db_path))
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "OUTREACH_SETTINGS_DIR": str(tmp_path / "settings")}
     started = time.monotonic()
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=90)
@@ -65,7 +62,7 @@ def test_closing_the_window_while_the_first_check_runs_ends_the_process(tmp_path
     assert done.returncode == 0, done.stderr
     assert "Error calling Python override" not in done.stderr, done.stderr
     assert "Traceback" not in done.stderr, done.stderr
-    assert not (data / "errors.log").exists()
+    assert not (tmp_path / "settings" / "errors.log").exists()  # no error at all
     assert time.monotonic() - started < 60
 
 
@@ -112,7 +109,7 @@ def test_an_error_on_a_worker_thread_is_logged_never_shown_there(tmp_path, monke
 
     import ui.app
 
-    monkeypatch.setattr(ui.app, "default_db_path", lambda: tmp_path / "data" / "x.sqlite3")
+    monkeypatch.setenv("OUTREACH_SETTINGS_DIR", str(tmp_path / "settings"))  # errors.log goes there
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     ui.app.install_excepthook()
     hook = sys.excepthook
@@ -127,4 +124,6 @@ def test_an_error_on_a_worker_thread_is_logged_never_shown_there(tmp_path, monke
     worker.start()
     worker.join(timeout=10)
     assert not worker.is_alive()
-    assert "Signal source has been deleted" in (tmp_path / "data" / "errors.log").read_text(encoding="utf-8")
+    assert "Signal source has been deleted" in (tmp_path / "settings" / "errors.log").read_text(
+        encoding="utf-8"
+    )

@@ -108,3 +108,14 @@ def test_settings_of_an_earlier_version_are_carried_over_once(tmp_path) -> None:
     name, path = out.stdout.splitlines()[-2:]
     assert name == "李敏"
     assert Path(path).is_relative_to(home / ".config" / APP_NAME / "window")
+
+
+def test_an_error_log_follows_the_settings_folder_of_tests_and_tools(tmp_path, monkeypatch) -> None:
+    """The window's error hook wrote into the user's data folder even with the settings pointed
+    at a temp folder (errors of reviewers' and tests' runs in ~/.local/share/…/errors.log)."""
+    from db.paths import SETTINGS_ENV, default_db_path, error_log_path
+
+    monkeypatch.setenv(SETTINGS_ENV, str(tmp_path))
+    assert error_log_path() == tmp_path / "errors.log"
+    monkeypatch.delenv(SETTINGS_ENV)
+    assert error_log_path() == default_db_path().parent / "errors.log"
