@@ -73,13 +73,23 @@ def add_parser(command: Command) -> None:
     common.add_argument("--db", default=argparse.SUPPRESS, help="postgresql://user@host:port/dbname")
     common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help="language of messages")
     actions.add_parser(
-        "init", parents=[common], help="create or upgrade the schema and the roles planner, recorder, viewer"
+        "init",
+        parents=[common],
+        help="create or upgrade the schema and the roles planner, recorder, viewer",
+        description="Create or upgrade the office server's schema and its roles planner, recorder and "
+        "viewer, with their rights (run by the server's administrator; again after an upgrade).",
     )
-    user = actions.add_parser("user", parents=[common], help="logins")
+    user = actions.add_parser(
+        "user", parents=[common], help="logins", description="The office server's logins and their roles."
+    )
     user_actions = user.add_subparsers(dest="user_action", required=True, parser_class=type(p), help="add")
     add = user_actions.add_parser(
-        "add", parents=[common], help=f"add a login (password from {PASSWORD_VARIABLE} or asked)"
+        "add",
+        parents=[common],
+        help=f"add a login (password from {PASSWORD_VARIABLE} or asked)",
+        description="Add a login (or change its role): planner, recorder (with --branch, the branches it "
+        f"records for) or viewer. Its password comes from {PASSWORD_VARIABLE}, else it is asked.",
     )
-    add.add_argument("name")
-    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("name", help="the login name (letters, digits, _ . - @)")
+    add.add_argument("--role", required=True, choices=ROLES, help="what the login may do")
     add.add_argument("--branch", action="append", help="a branch id the recorder records for (repeat)")
