@@ -778,7 +778,7 @@ class Stages:
         elif budget <= 1e-6:
             status, proved, work = "kept", None, 0.0
         else:
-            status, proved, work, found, clock = self._search(terms, maximize, budget, stage=name)
+            status, proved, work, found, clock = self._search(terms, maximize, budget)
             if found is not None:
                 better = terms.value(found)
                 if (better > now) if maximize else (better < now):
@@ -816,12 +816,7 @@ class Stages:
         return max(0.0, budget)
 
     def _search(
-        self,
-        terms: Linear | None,
-        maximize: bool,
-        budget: float,
-        model: cp_model.CpModel | None = None,
-        stage: str = "",
+        self, terms: Linear | None, maximize: bool, budget: float, model: cp_model.CpModel | None = None
     ) -> tuple[str, float | None, float, list[int] | None, bool]:
         """CP-SAT from the answer so far, with this stage's objective (None: any answer of
         `model`, a copy with a constraint more): (status, proved bound, work, answer found or
@@ -845,18 +840,11 @@ class Stages:
         p.num_workers = max(1, cfg.workers)
         p.interleave_search = cfg.workers > 1
         p.random_seed = 1
-        # The people at the maximum: with CP-SAT's search for big linear overlaps in presolve
-        # this stage found nothing better on the hospital's month (7 people kept); without it
-        # the search proves 6 best in 0.73 of its 1.2 units (2.7 s of processor time). Its
-        # units cost more processor time so (the quarter: 3.6 units took 10 s, against 4.4 units
-        # in 2.6 s with it; nothing better found either way); the other stages gain little
-        # without it, measured.
-        p.find_big_linear_overlap = stage != "at_max"
         p.log_search_progress = cfg.log
         # A wall-clock guard for a machine far slower than this kind: when it stops a stage,
-        # the answer may not repeat, and the stage says so. A unit of the people-at-the-maximum
-        # search takes up to 4 s of processor time here; with eight helpers' work sharing the
-        # two cores (a load of 7) 5 units + 10 s stopped it, so the guard leaves more room.
+        # the answer may not repeat, and the stage says so. A unit of search takes up to 4 s of
+        # processor time here; with eight helpers' work sharing the two cores (a load of 7)
+        # 5 units + 10 s stopped a stage, so the guard leaves more room.
         p.max_time_in_seconds = 8 * budget + 20
         result = self._watched(solver, budget, m)
         code = solver.status_name(result)
