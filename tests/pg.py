@@ -57,7 +57,9 @@ class Cluster:
             except KeyError:
                 self.error = "running as root and there is no `postgres` system user to run initdb"
                 return
+        self._sweep()
         self.folder = Path(tempfile.mkdtemp(prefix="outreach-pg-"))
+        (self.folder / "owner").write_text(str(os.getpid()))
         self.folder.chmod(0o755)
         if self.root:
             os.chown(self.folder, pw.pw_uid, pw.pw_gid)
@@ -92,6 +94,21 @@ class Cluster:
             self.error = f"pg_ctl start failed: {done.stderr.strip()[-300:]} {log}"
             return
         atexit.register(self.stop)
+
+    def _sweep(self) -> None:
+        """Clusters left by a test session that was killed (no atexit ran): stopped and removed."""
+        for folder in Path(tempfile.gettempdir()).glob("outreach-pg-*"):
+            try:
+                owner = int((folder / "owner").read_text())
+                os.kill(owner, 0)
+                continue  # its session is still running
+            except ProcessLookupError:
+                pass
+            except (OSError, ValueError):
+                continue  # not one of ours as far as we can tell
+            if (folder / "data").exists():
+                self._run("pg_ctl", "-D", str(folder / "data"), "-m", "immediate", "-w", "stop")
+            shutil.rmtree(folder, ignore_errors=True)
 
     def stop(self) -> None:
         if self.folder is not None and (self.folder / "data").exists():
