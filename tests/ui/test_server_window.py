@@ -96,3 +96,48 @@ def test_connect_dialog_asks_the_password(qtbot, pg_url: str, monkeypatch) -> No
     dialog.message.setText("")
     dialog.show()
     _shot(dialog, "server-connect.png")
+
+
+def test_a_server_opened_is_listed_among_recent_databases_without_password(
+    qtbot, pg_url: str, monkeypatch
+) -> None:
+    from cli.commands import run
+    from db.pg import remember_password
+    from tests.pg import PASSWORD_LOGIN
+    from ui.app import Controller
+    from ui.file_actions import recent_databases
+
+    monkeypatch.setenv("OUTREACH_NEW_PASSWORD", "s3cret")
+    with Store(pg_url) as s:
+        import_document(s, sample_text())
+    assert run(["server", "init", "--db", pg_url]) == 0
+    assert (
+        run(
+            [
+                "server",
+                "user",
+                "add",
+                PASSWORD_LOGIN,
+                "--role",
+                "recorder",
+                "--branch",
+                "b-ortho",
+                "--db",
+                pg_url,
+            ]
+        )
+        == 0
+    )
+    url = pg_url.replace("postgresql://postgres@", f"postgresql://{PASSWORD_LOGIN}:s3cret@", 1)
+    remember_password(url, "s3cret")
+    controller = Controller()
+    assert controller.open(url, first_start=False)
+    try:
+        assert recent_databases()[0] == url.replace(":s3cret@", "@")
+        assert "s3cret" not in " ".join(recent_databases())
+        assert controller.window is not None and "记录员" in controller.window.db_label.text()
+    finally:
+        assert controller.session is not None
+        controller.session.close()
+        if controller.window is not None:
+            controller.window.close()
