@@ -608,7 +608,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="161" />
+      <location filename="../../ui/mainwindow.py" line="163" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
@@ -618,7 +618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>科室排班表(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="149" />
+      <location filename="../../ui/mainwindow.py" line="151" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
@@ -678,7 +678,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="152" />
+      <location filename="../../ui/mainwindow.py" line="154" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
@@ -703,7 +703,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>职工、科室或结对单位(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="150" />
+      <location filename="../../ui/mainwindow.py" line="152" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
@@ -718,7 +718,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="159" />
+      <location filename="../../ui/mainwindow.py" line="161" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -933,7 +933,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="199" />
+      <location filename="../../ui/pages.py" line="206" />
       <source>A year the official calendar does not know yet, or a local change: these take precedence.</source>
       <translation>内置日历尚未包含的年份，或本地的调整：以这里的录入为准。</translation>
     </message>
@@ -1363,7 +1363,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心肺复苏模拟人、AED训练机</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="210" />
+      <location filename="../../ui/pages.py" line="217" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -1603,7 +1603,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="137" />
+      <location filename="../../ui/mainwindow.py" line="139" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -1693,12 +1693,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="253" />
+      <location filename="../../ui/mainwindow.py" line="255" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="248" />
+      <location filename="../../ui/mainwindow.py" line="250" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
     </message>
@@ -2183,7 +2183,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="260" />
+      <location filename="../../ui/mainwindow.py" line="262" />
       <source>Field mode: %1</source>
       <translation>现场模式：%1</translation>
     </message>
@@ -2703,7 +2703,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>程序库</translation>
     </message>
     <message>
-      <location filename="../../ui/help.py" line="259" />
+      <location filename="../../ui/help.py" line="260" />
       <source>Licence</source>
       <translation>许可证</translation>
     </message>
@@ -3203,7 +3203,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="224" />
+      <location filename="../../ui/pages.py" line="231" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -3223,7 +3223,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区健康服务</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="257" />
+      <location filename="../../ui/mainwindow.py" line="259" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -3443,7 +3443,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划员</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="222" />
+      <location filename="../../ui/pages.py" line="229" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -3913,7 +3913,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存记录</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="250" />
+      <location filename="../../ui/mainwindow.py" line="252" />
       <source>Saved into the package %1.</source>
       <translation>已保存到离线包 %1。</translation>
     </message>
@@ -4003,12 +4003,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="211" />
+      <location filename="../../ui/pages.py" line="218" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="226" />
+      <location filename="../../ui/pages.py" line="233" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -4203,7 +4203,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【人员安排】</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="227" />
+      <location filename="../../ui/pages.py" line="234" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -4375,7 +4375,7 @@ Details were written to %2.</source>
       <translation>复制发到微信群的活动通知</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="198" />
+      <location filename="../../ui/pages.py" line="205" />
       <source>The office's own days (editable)</source>
       <translation>本办公室的录入（可编辑）</translation>
     </message>
@@ -4740,7 +4740,7 @@ Details were written to %2.</source>
       <translation>志愿者编号：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="212" />
+      <location filename="../../ui/pages.py" line="219" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
     </message>
@@ -5010,12 +5010,12 @@ Details were written to %2.</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="621" />
+      <location filename="../../scheduler/duty.py" line="635" />
       <source>a note across the sheet</source>
       <translation>横跨整表的备注</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="625" />
+      <location filename="../../scheduler/duty.py" line="639" />
       <source>a note under the grid</source>
       <translation>表下备注</translation>
     </message>
@@ -5060,7 +5060,7 @@ Details were written to %2.</source>
       <translation>班次时段只接受 on、off、rest_until 和 kind</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="623" />
+      <location filename="../../scheduler/duty.py" line="637" />
       <source>a signature, total or heading row</source>
       <translation>签名、合计或标题行</translation>
     </message>
@@ -6145,17 +6145,17 @@ Details were written to %2.</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="743" />
+      <location filename="../../scheduler/duty.py" line="757" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="731" />
+      <location filename="../../scheduler/duty.py" line="745" />
       <source>no day of the header is a date the app takes</source>
       <translation>表头中没有本软件可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="596" />
+      <location filename="../../scheduler/duty.py" line="610" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -6170,12 +6170,12 @@ Details were written to %2.</source>
       <translation>今天起没有场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="934" />
+      <location filename="../../scheduler/duty.py" line="948" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="922" />
+      <location filename="../../scheduler/duty.py" line="936" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
@@ -6205,7 +6205,7 @@ Details were written to %2.</source>
       <translation>未找到可行方案</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="413" />
+      <location filename="../../scheduler/duty.py" line="418" />
       <source>no row of day columns (1, 2, 3 … or 11-01, 11-02 …) in the first {value} rows: is this a duty roster?</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
@@ -6225,12 +6225,12 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="930" />
+      <location filename="../../scheduler/duty.py" line="944" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="894" />
+      <location filename="../../scheduler/duty.py" line="908" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
@@ -6590,7 +6590,7 @@ Details were written to %2.</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="908" />
+      <location filename="../../scheduler/duty.py" line="922" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
@@ -6660,7 +6660,7 @@ Details were written to %2.</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="889" />
+      <location filename="../../scheduler/duty.py" line="903" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6765,12 +6765,12 @@ Details were written to %2.</source>
       <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="675" />
+      <location filename="../../scheduler/duty.py" line="689" />
       <source>the day numbers wrap from the end of a month to its start and can be read two ways: {value} or {other}; a date range in the title (11月26日-12月25日) or a weekday row says which</source>
       <translation>日期数字从月末转到月初，可有两种读法：{value} 或 {other}；请在标题中写明日期范围（11月26日-12月25日）或加一行星期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="723" />
+      <location filename="../../scheduler/duty.py" line="737" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6820,17 +6820,17 @@ Details were written to %2.</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="475" />
+      <location filename="../../scheduler/duty.py" line="483" />
       <source>the header's dates are in {value}, not in the month given</source>
       <translation>表头日期在 {value}，不在指定的月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="471" />
+      <location filename="../../scheduler/duty.py" line="478" />
       <source>the header's dates are in {value}, outside the years the app takes</source>
       <translation>表头日期在 {value} 年，超出系统可接受的年份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="469" />
+      <location filename="../../scheduler/duty.py" line="476" />
       <source>the header's dates do not say the year: give the month</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
@@ -6845,7 +6845,7 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="618" />
+      <location filename="../../scheduler/duty.py" line="632" />
       <source>the legend</source>
       <translation>班次说明</translation>
     </message>
@@ -6990,12 +6990,12 @@ Details were written to %2.</source>
       <translation>服务器拒绝了此操作：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="604" />
+      <location filename="../../scheduler/duty.py" line="618" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="487" />
+      <location filename="../../scheduler/duty.py" line="495" />
       <source>the sheet does not say which month it is for: give the month</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
@@ -7010,7 +7010,7 @@ Details were written to %2.</source>
       <translation>最紧张的资质池：</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="458" />
+      <location filename="../../scheduler/duty.py" line="463" />
       <source>the title says {value}, not the month given ({month})</source>
       <translation>标题写的是 {value}，与指定的月份（{month}）不符</translation>
     </message>
@@ -7020,12 +7020,12 @@ Details were written to %2.</source>
       <translation>两次输入的密码不同，未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="696" />
+      <location filename="../../scheduler/duty.py" line="710" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="688" />
+      <location filename="../../scheduler/duty.py" line="702" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
@@ -7115,7 +7115,7 @@ Details were written to %2.</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="868" />
+      <location filename="../../scheduler/duty.py" line="882" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
@@ -7195,14 +7195,14 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="713" />
+      <location filename="../../scheduler/duty.py" line="727" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="338" />
       <source>{name} already carries {bound} h in the window</source>
-      <translation>{name} 在该时段内已承担 {bound} 小时</translation>
+      <translation>{name}在该时段内已承担 {bound} 小时</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="311" />
@@ -7212,7 +7212,7 @@ Details were written to %2.</source>
     <message>
       <location filename="../../reports/messages.py" line="342" />
       <source>{pool} needs {places} places and {people} people can take them</source>
-      <translation>{pool} 需要 {places} 个岗位，而能胜任的只有 {people} 人</translation>
+      <translation>{pool}需要 {places} 个岗位，而能胜任的只有 {people} 人</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="50" />
@@ -7250,7 +7250,7 @@ Details were written to %2.</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="847" />
+      <location filename="../../scheduler/duty.py" line="861" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
@@ -7270,7 +7270,7 @@ Details were written to %2.</source>
       <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="515" />
+      <location filename="../../scheduler/duty.py" line="523" />
       <source>{value} is not a date the app takes</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
