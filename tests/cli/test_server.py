@@ -169,3 +169,18 @@ def test_an_upgrade_keeps_the_roles_rights_on_new_tables(tmp_path: Path) -> None
         add_login(s, "rec_up", "recorder", ["b-ortho"], None)
     rec = _records(tmp_path, "up.json", "a1", "2026-12-10", "after the upgrade")
     assert run(["record", str(rec), "--db", _as(url, "rec_up")]) == 0
+
+
+def test_cli_sqlite_export_server_import_export_byte_identical(tmp_path: Path) -> None:
+    """Moving a plan to the server is export then import: the server's export is the same bytes."""
+    from tests.pg import cluster
+
+    url = cluster().new_database()
+    lite = tmp_path / "office.sqlite3"
+    one, two = tmp_path / "1.json", tmp_path / "2.json"
+    assert run(["demo", "--scale", "small", "--seed", "7", "--db", str(lite)]) == 0
+    assert run(["export", "-o", str(one), "--db", str(lite)]) == 0
+    assert run(["import", str(one), "--db", url]) == 0
+    assert run(["import", str(one), "--db", url]) == 0  # twice = once
+    assert run(["export", "-o", str(two), "--db", url]) == 0
+    assert one.read_bytes() == two.read_bytes()
