@@ -59,10 +59,15 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     assert run(["server", "init", "--db", url, "--lang", "en"]) == 0
     assert run(["import", str(_plan(tmp)), "--db", url, "--lang", "en"]) == 0
     assert run(["server", "user", "add", "plan_a", "--role", "planner", "--db", url]) == 0
-    assert run(["server", "user", "add", "rec_a", "--role", "recorder", "--branch", "b-ortho", "--db", url]) == 0
+    assert (
+        run(["server", "user", "add", "rec_a", "--role", "recorder", "--branch", "b-ortho", "--db", url]) == 0
+    )
     assert run(["server", "user", "add", "view_a", "--role", "viewer", "--db", url]) == 0
     pkg = tmp / "field.json"
-    assert run(["field", "export", "--from", "2026-12-01", "--to", "2026-12-31", "-o", str(pkg), "--db", url]) == 0
+    assert (
+        run(["field", "export", "--from", "2026-12-01", "--to", "2026-12-31", "-o", str(pkg), "--db", url])
+        == 0
+    )
     return url, tmp
 
 
@@ -113,7 +118,10 @@ def test_role_matrix(office: tuple[str, Path], role: str, capsys: pytest.Capture
 def test_recorded_entries_name_the_login(office: tuple[str, Path]) -> None:
     url, tmp = office
     db = _as(url, "rec_a")
-    assert run(["record", str(_records(tmp, "by.json", "a1", "2026-12-17", "by")), "--db", db, "--lang", "en"]) == 0
+    assert (
+        run(["record", str(_records(tmp, "by.json", "a1", "2026-12-17", "by")), "--db", db, "--lang", "en"])
+        == 0
+    )
     with Store(url) as store:
         by = store.conn.execute("SELECT by FROM audit ORDER BY id DESC LIMIT 1").fetchone()
         bank = store.conn.execute("SELECT by FROM time_bank ORDER BY id DESC LIMIT 1").fetchone()
@@ -127,7 +135,10 @@ def test_append_only_for_every_role(office: tuple[str, Path], role: str) -> None
     with Store(db) as store:
         for table in ("audit", "time_bank"):
             for statement in (f"UPDATE {table} SET by = 'x'", f"DELETE FROM {table}", f"TRUNCATE {table}"):
-                with pytest.raises(Exception, match="append-only|permission denied|refused"), store.atomic(lock=False):  # type: ignore[call-arg]
+                with (
+                    pytest.raises(Exception, match="append-only|permission denied|refused"),
+                    store.atomic(lock=False),
+                ):  # type: ignore[call-arg]
                     store.conn.execute(statement)
         assert store.conn.execute("SELECT count(*) FROM audit").fetchone()[0] > 0
 
@@ -184,3 +195,41 @@ def test_cli_sqlite_export_server_import_export_byte_identical(tmp_path: Path) -
     assert run(["import", str(one), "--db", url]) == 0  # twice = once
     assert run(["export", "-o", str(two), "--db", url]) == 0
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_spreadsheets_on_both_engines_give_the_same_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """sheet duty, staff and requests through the one write core: the same messages, exit codes
+    and exported plan on SQLite and on the server."""
+    from tests.pg import cluster
+    from tests.scheduler.test_duty import messy_xlsx, plan_doc
+    from tests.scheduler.test_spreadsheet import _messy_xlsx, form_csv
+
+    files = {"duty.xlsx": messy_xlsx(), "staff.xlsx": _messy_xlsx(), "form.csv": form_csv()}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps(plan_doc(), ensure_ascii=False), encoding="utf-8")
+    said = {}
+    for engine, db in (
+        ("sqlite", str(tmp_path / "office.sqlite3")),
+        ("postgresql", cluster().new_database()),
+    ):
+        assert run(["import", str(plan), "--db", db]) == 0
+        out = []
+        for argv in (
+            ["sheet", "duty", str(tmp_path / "duty.xlsx"), "--department", "ortho"],
+            ["sheet", "staff", str(tmp_path / "staff.xlsx")],
+            ["sheet", "requests", str(tmp_path / "form.csv")],
+        ):
+            capsys.readouterr()
+            code = run([*argv, "--db", db, "--lang", "en"])
+            o, e = capsys.readouterr()
+            out.append((code, o.replace(db, "DB"), e.replace(db, "DB")))
+        assert run(["export", "-o", str(tmp_path / f"{engine}.json"), "--db", db]) == 0
+        said[engine] = out
+    assert said["sqlite"] == said["postgresql"]
+    assert all(code in (0, 1) for code, _o, _e in said["sqlite"])  # taken (the messy rows refused)
+    assert "unavailability" in (tmp_path / "sqlite.json").read_text(encoding="utf-8")
+    assert (tmp_path / "sqlite.json").read_bytes() == (tmp_path / "postgresql.json").read_bytes()
