@@ -224,3 +224,17 @@ def test_a_login_with_a_password(pg_url: str, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setenv("PGPASSWORD", "s3cret")
     with Store(url, readonly=True) as s:
         assert load_plan(s).staff
+
+
+def test_a_server_database_of_another_application_is_refused(pg_url: str) -> None:
+    import psycopg
+
+    from db.store import ForeignDatabase
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE invoices (id int)")
+    with pytest.raises(ForeignDatabase, match="invoices"):
+        Store(pg_url)
+    with psycopg.connect(pg_url, autocommit=True) as conn:  # nothing was made beside it
+        names = [r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")]
+    assert names == ["invoices"]
