@@ -85,7 +85,7 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     try:
         sheets = read_workbook(data, path.name)
     except SheetError as exc:
-        raise CommandError(tf("cannot read %1: %2", path, exc)) from None
+        raise CommandError(tf("cannot read %1: %2", path, exc.text(t))) from None
     with _open(args, write=not args.dry_run) as store:
         version = revision(store)
         plan = load_plan(store)

@@ -335,8 +335,12 @@ _TITLE_RANGE = re.compile(
 )
 
 
-def _title_range(texts: Iterable[str], year: int | None) -> tuple[date, date] | None:
-    """The date range a title states ("12月7日—12月13日", "2026.11.26-2026.12.25")."""
+def _title_range(
+    texts: Iterable[str], year: int | None, month: date | None = None
+) -> tuple[date, date] | None:
+    """The date range a title states ("12月7日—12月13日", "2026.11.26-2026.12.25"). A range that
+    names no year and crosses one (12月28日—1月3日) is placed around the month given: with
+    January 2027 it runs from 28 December 2026."""
     for text in texts:
         for m in _TITLE_RANGE.finditer(text):
             y0 = int(m.group(1)) if m.group(1) else year
@@ -345,7 +349,10 @@ def _title_range(texts: Iterable[str], year: int | None) -> tuple[date, date] | 
             mo0, d0 = int(m.group(2)), int(m.group(3))
             mo1 = int(m.group(5)) if m.group(5) else mo0
             d1 = int(m.group(6))
-            y1 = int(m.group(4)) if m.group(4) else y0 + (1 if mo1 < mo0 else 0)
+            crosses = mo1 < mo0
+            if not m.group(1) and not m.group(4) and crosses and month is not None and month.month == mo1:
+                y0 = month.year - 1
+            y1 = int(m.group(4)) if m.group(4) else y0 + (1 if crosses else 0)
             try:
                 a, b = date(y0, mo0, d0), date(y1, mo1, d1)
             except ValueError:
@@ -452,7 +459,7 @@ def _place(
     if year is None:
         years = [d.year for d in explicit if d.year is not None]
         year = Counter(years).most_common(1)[0][0] if years else _year_in(texts)
-    span = _title_range(texts, year)
+    span = _title_range(texts, year, month)
     if span is not None and month is not None and not span[0].replace(day=1) <= month <= span[1]:
         raise DutyError(
             N_("the title says {value}, not the month given ({month})"),
@@ -464,13 +471,20 @@ def _place(
     if written:
         (y, mo), _n = written.most_common(1)[0]
         assert mo is not None
+        if y is None and month is not None:  # a week from 12月28日 to 1月3日 given as January
+            y = _year_near(month, mo)
         y = y if y is not None else year
         if y is None:
             raise DutyError(N_("the header's dates do not say the year: give the month"))
         if not EARLIEST_DATE.year <= y <= LATEST_DATE.year:
             raise DutyError(N_("the header's dates are in {value}, outside the years the app takes"), f"{y}")
         base = date(y, mo, 1)
-        if month is not None and base != month and not (span and span[0] <= month <= span[1]):
+        months_written = (
+            {date(yy if yy is not None else _year_near(month, mm), mm, 1) for yy, mm in written if mm}
+            if month
+            else set()
+        )
+        if month is not None and month not in months_written and not (span and span[0] <= month <= span[1]):
             raise DutyError(
                 N_("the header's dates are in {value}, not in the month given"), f"{y:04d}-{mo:02d}"
             )
@@ -505,7 +519,7 @@ def _place(
                 y = d.year if d.year is not None else (year if year is not None else start.year)
                 mo = d.month
                 if d.year is None and anchor is not None:  # a roster from 12-26 to 01-25
-                    y = anchor.year + (1 if mo < anchor.month - 6 else -1 if mo > anchor.month + 6 else 0)
+                    y = _year_near(anchor, mo)
                 elif d.year is None:  # only a year named: it is the first day's, counted on in order
                     if last_month is not None and mo < last_month - 6:
                         year_on += 1
@@ -536,6 +550,12 @@ def _place(
 
         readings.sort(key=rank)
     return readings
+
+
+def _year_near(anchor: date, month: int) -> int:
+    """The year of a month named without one, nearest the anchor's month (December before a
+    January, January after a December)."""
+    return anchor.year + (1 if month < anchor.month - 6 else -1 if month > anchor.month + 6 else 0)
 
 
 def _wraps(before: int, day: int) -> bool:

@@ -18,7 +18,7 @@ import itertools
 import re
 import unicodedata
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -147,7 +147,18 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
         # The form platform's own columns (问卷星, 腾讯问卷, 金数据), matched whole, before the
         # questions: the submission's number, its time (`received` above), the rest
         # (PLATFORM_COLUMNS), never read as answers.
-        "number": ("序号", "编号", "答卷编号", "原始记录编号", "答卷序号", "记录编号", "no", "number"),
+        "number": (
+            "序号",
+            "编号",
+            "答卷编号",
+            "原始记录编号",
+            "答卷序号",
+            "答题序号",
+            "答卷id",
+            "记录编号",
+            "no",
+            "number",
+        ),
         "platform": ("平台列",),
         # The fill-in text of a choice question's 其他 option (a column of its own): a note.
         "other": ("其他选项填写",),
@@ -308,7 +319,47 @@ Problem = tuple[str, str, str]
 
 
 class SheetError(ValueError):
-    """A file that cannot be read as a spreadsheet, with the reason."""
+    """A file that cannot be read as a spreadsheet, with the reason: a template with {value}
+    (marked with N_ where it is one) for the edge to translate with `text`."""
+
+    def __init__(self, reason: str, value: str = ""):
+        self.reason = reason
+        self.value = value
+        super().__init__(self.text())
+
+    def text(self, translate: Callable[[str], str] = lambda s: s) -> str:
+        return translate(self.reason).replace("{value}", self.value)
+
+
+OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # a compound document: .xls 97-2003, or encrypted
+
+
+def _not_xlsx(data: bytes) -> SheetError | None:
+    """What a file that is no .xlsx is, when it is a kind offices meet (an old .xls, a workbook
+    with a password, a web page saved as .xls, an OpenDocument sheet): said, with what to do."""
+    head = data[:2048]
+    if head.startswith(OLE_SIGNATURE):
+        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data[: 1 << 16]:
+            return SheetError(
+                N_(
+                    "the workbook is protected by a password: open it in Excel or WPS, remove the password and save it as .xlsx"
+                )
+            )
+        return SheetError(
+            N_(
+                "an old Excel workbook (.xls, Excel 97–2003), which the app does not read: open it in Excel or WPS and save it as .xlsx (Excel workbook)"
+            )
+        )
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith((b"<html", b"<!doctype html", b"<table", b"<?xml")) or b"<html" in text[:512]:
+        return SheetError(
+            N_(
+                "a web page or XML file saved with a spreadsheet's name, not an .xlsx workbook: open it in Excel or WPS and save it as .xlsx"
+            )
+        )
+    if head.startswith(b"PK") and b"mimetypeapplication/vnd.oasis.opendocument" in head:
+        return SheetError(N_("an OpenDocument spreadsheet (.ods), not an .xlsx workbook: save it as .xlsx"))
+    return None
 
 
 # Bounds on the work a file from outside can cause: an HR export of even a large hospital is a
@@ -336,14 +387,14 @@ def read_workbook(data: bytes, filename: str) -> list[Sheet]:
     """The sheets of an .xlsx, or the one sheet of a CSV (UTF-8 with or without BOM, or GBK).
     Any file, however made, gives sheets or SheetError, in time bounded by its used cells."""
     if len(data) > MAX_FILE_BYTES:
-        raise SheetError(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        raise SheetError(N_("the file is larger than {value} MB"), str(MAX_FILE_BYTES // (1024 * 1024)))
     if filename.lower().endswith(".csv"):
         return [Sheet(filename, _read_csv(data))]
     return _read_xlsx(data)
 
 
 def _too_many_rows() -> SheetError:
-    return SheetError(f"the sheet has more than {MAX_ROWS:,} rows")
+    return SheetError(N_("the sheet has more than {value} rows"), f"{MAX_ROWS:,}")
 
 
 def _trimmed(values: Any) -> list[Any]:
@@ -362,7 +413,7 @@ def _read_csv(data: bytes) -> list[list[Any]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise SheetError("the CSV file is neither UTF-8 nor GBK text")
+        raise SheetError(N_("the CSV file is neither UTF-8 nor GBK text"))
     # newline=None: lines end in CR LF, LF or a lone CR (old Mac Excel), all read alike.
     reader = csv.reader(io.StringIO(text, newline=None), delimiter=csv_delimiter(text))
     rows: list[list[Any]] = []
@@ -537,7 +588,7 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
         cells += _count(_CELL_TAG, text, MAX_CELLS)
         structure += _count(_STRUCTURE_TAG, text, MAX_STRUCTURE)
         if cells > MAX_CELLS:
-            raise SheetError(f"the workbook has more than {MAX_CELLS:,} cells")
+            raise SheetError(N_("the workbook has more than {value} cells"), f"{MAX_CELLS:,}")
         if structure > MAX_STRUCTURE:
             raise SheetError(
                 f"the workbook has more than {MAX_STRUCTURE:,} merged ranges, column or style records and the like"
@@ -592,13 +643,16 @@ def _fill_merged(rows: list[list[Any]], ranges: list[tuple[int, int, int, int]],
 
 
 def _read_xlsx(data: bytes) -> list[Sheet]:
+    other = _not_xlsx(data)
+    if other is not None:
+        raise other
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         _check_parts(archive)
     except SheetError:
         raise
     except Exception:  # zipfile and zlib raise many kinds for a damaged archive
-        raise SheetError("not a readable .xlsx workbook (not a zip file, or a damaged one)") from None
+        raise SheetError(N_("not a readable .xlsx workbook (not a zip file, or a damaged one)")) from None
     budget = [MAX_MERGED_FILL]
     try:
         from openpyxl import load_workbook
@@ -636,7 +690,7 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
             f"not a readable .xlsx workbook ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
         ) from None
     if not sheets:
-        raise SheetError("the workbook has no worksheet")
+        raise SheetError(N_("the workbook has no worksheet"))
     return sheets
 
 

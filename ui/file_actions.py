@@ -254,7 +254,9 @@ class FileActions(QObject):
             return Path(path), read_workbook(Path(path).read_bytes(), Path(path).name)
         except (SheetError, OSError) as exc:
             QMessageBox.warning(
-                self.window, tr("Import from spreadsheet"), trf("Cannot read %1: %2", path, exc)
+                self.window,
+                tr("Import from spreadsheet"),
+                trf("Cannot read %1: %2", path, exc.text(tr) if isinstance(exc, SheetError) else exc),
             )
             return None
 

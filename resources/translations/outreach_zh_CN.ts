@@ -383,7 +383,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 条服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="394" />
+      <location filename="../../ui/file_actions.py" line="396" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
@@ -1273,12 +1273,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="413" />
+      <location filename="../../ui/file_actions.py" line="415" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="415" />
+      <location filename="../../ui/file_actions.py" line="417" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
@@ -1458,7 +1458,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="257" />
+      <location filename="../../ui/file_actions.py" line="259" />
       <source>Cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
@@ -2108,7 +2108,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出离线包(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="336" />
+      <location filename="../../ui/file_actions.py" line="338" />
       <source>Export field package</source>
       <translation>导出离线包</translation>
     </message>
@@ -2193,7 +2193,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="329" />
+      <location filename="../../ui/file_actions.py" line="331" />
       <source>Field packages (*.outreach-field)</source>
       <translation>离线包 (*.outreach-field)</translation>
     </message>
@@ -2508,7 +2508,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="318" />
+      <location filename="../../ui/file_actions.py" line="320" />
       <source>Import %1 rows from %2</source>
       <translation>从 %2 导入 %1 行</translation>
     </message>
@@ -2533,7 +2533,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="393" />
+      <location filename="../../ui/file_actions.py" line="395" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
     </message>
@@ -2558,12 +2558,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="286" />
+      <location filename="../../ui/file_actions.py" line="288" />
       <source>Import the duty roster of %1 for %2</source>
       <translation>导入%1 %2 排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="288" />
+      <location filename="../../ui/file_actions.py" line="290" />
       <source>Import the duty rosters of %1 (%2 sheets)</source>
       <translation>导入 %1 的排班表（%2 张工作表）</translation>
     </message>
@@ -3723,7 +3723,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="423" />
+      <location filename="../../ui/file_actions.py" line="425" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
@@ -4395,7 +4395,7 @@ Details were written to %2.</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="380" />
+      <location filename="../../ui/file_actions.py" line="382" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
@@ -4510,7 +4510,7 @@ Details were written to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="388" />
+      <location filename="../../ui/file_actions.py" line="390" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
@@ -5075,7 +5075,7 @@ Details were written to %2.</source>
       <translation>打勾：工作日出勤，门诊时间内在岗</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1473" />
+      <location filename="../../scheduler/spreadsheet.py" line="1510" />
       <source>a time without a date</source>
       <translation>有时间但没有日期</translation>
     </message>
@@ -5083,6 +5083,11 @@ Details were written to %2.</source>
       <location filename="../../db/operations.py" line="108" />
       <source>a value is out of its allowed range</source>
       <translation>有数值超出允许范围</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="341" />
+      <source>a web page or XML file saved with a spreadsheet's name, not an .xlsx workbook: open it in Excel or WPS and save it as .xlsx</source>
+      <translation>这是以表格文件名保存的网页或 XML 文件，不是 .xlsx 工作簿：请在 Excel 或 WPS 中打开，另存为 .xlsx</translation>
     </message>
     <message>
       <location filename="../../ui/autoassign.py" line="315" />
@@ -5105,6 +5110,11 @@ Details were written to %2.</source>
       <translation>再输入一次：</translation>
     </message>
     <message>
+      <location filename="../../scheduler/spreadsheet.py" line="344" />
+      <source>an OpenDocument spreadsheet (.ods), not an .xlsx workbook: save it as .xlsx</source>
+      <translation>这是 OpenDocument 表格（.ods），不是 .xlsx 工作簿：请另存为 .xlsx</translation>
+    </message>
+    <message>
       <location filename="../../db/operations.py" line="530" />
       <source>an acknowledgement needs a reason</source>
       <translation>确认警告需要填写理由</translation>
@@ -5123,6 +5133,11 @@ Details were written to %2.</source>
       <location filename="../../scheduler/planfile.py" line="744" />
       <source>an occurrence lasts at most %1 days</source>
       <translation>一个场次最长 %1 天</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="336" />
+      <source>an old Excel workbook (.xls, Excel 97–2003), which the app does not read: open it in Excel or WPS and save it as .xlsx (Excel workbook)</source>
+      <translation>这是旧版 Excel 工作簿（.xls，Excel 97–2003），本软件不读取：请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="116" />
@@ -5150,7 +5165,7 @@ Details were written to %2.</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="916" />
+      <location filename="../../scheduler/spreadsheet.py" line="953" />
       <source>appears twice (row {value})</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
@@ -5605,7 +5620,7 @@ Details were written to %2.</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1397" />
+      <location filename="../../scheduler/spreadsheet.py" line="1434" />
       <source>imported before ({value})</source>
       <translation>之前已导入（{value}）</translation>
     </message>
@@ -5640,7 +5655,7 @@ Details were written to %2.</source>
       <translation>数字太大，无法保存</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="909" />
+      <location filename="../../scheduler/spreadsheet.py" line="946" />
       <source>is empty</source>
       <translation>为空</translation>
     </message>
@@ -5650,7 +5665,7 @@ Details were written to %2.</source>
       <translation>重复列出</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="929" />
+      <location filename="../../scheduler/spreadsheet.py" line="966" />
       <source>is longer than {value} characters</source>
       <translation>超过 {value} 个字符</translation>
     </message>
@@ -6135,12 +6150,12 @@ Details were written to %2.</source>
       <translation>在给定时间内未找到更好的</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1019" />
+      <location filename="../../scheduler/spreadsheet.py" line="1056" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="906" />
+      <location filename="../../scheduler/spreadsheet.py" line="943" />
       <source>no column is mapped to it</source>
       <translation>没有对应的列</translation>
     </message>
@@ -6185,7 +6200,7 @@ Details were written to %2.</source>
       <translation>日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1421" />
+      <location filename="../../scheduler/spreadsheet.py" line="1458" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
@@ -6195,7 +6210,7 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="989" />
+      <location filename="../../scheduler/spreadsheet.py" line="1026" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
     </message>
@@ -6210,12 +6225,12 @@ Details were written to %2.</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1387" />
+      <location filename="../../scheduler/spreadsheet.py" line="1424" />
       <source>no service chosen</source>
       <translation>未选择服务项目</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1422" />
+      <location filename="../../scheduler/spreadsheet.py" line="1459" />
       <source>no service {value}</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
@@ -6273,6 +6288,11 @@ Details were written to %2.</source>
       <location filename="../../cli/args.py" line="70" />
       <source>not a number of seconds: %1</source>
       <translation>不是秒数：%1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="638" />
+      <source>not a readable .xlsx workbook (not a zip file, or a damaged one)</source>
+      <translation>不是可读取的 .xlsx 工作簿（不是 zip 文件，或文件已损坏）</translation>
     </message>
     <message>
       <location filename="../../scheduler/recurrence.py" line="64" />
@@ -6695,6 +6715,11 @@ Details were written to %2.</source>
       <translation>%1%2</translation>
     </message>
     <message>
+      <location filename="../../scheduler/spreadsheet.py" line="399" />
+      <source>the CSV file is neither UTF-8 nor GBK text</source>
+      <translation>CSV 文件既不是 UTF-8 也不是 GBK 文本</translation>
+    </message>
+    <message>
       <location filename="../../db/pg.py" line="99" />
       <source>the PostgreSQL driver psycopg is not installed: %1</source>
       <translation>未安装 PostgreSQL 驱动 psycopg：%1</translation>
@@ -6808,6 +6833,11 @@ Details were written to %2.</source>
       <location filename="../../cli/sheets.py" line="75" />
       <source>the file has no sheet named %1 (it has: %2)</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="373" />
+      <source>the file is larger than {value} MB</source>
+      <translation>文件大于 {value} MB</translation>
     </message>
     <message>
       <location filename="../../ui/help.py" line="253" />
@@ -6960,7 +6990,7 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1395" />
+      <location filename="../../scheduler/spreadsheet.py" line="1432" />
       <source>the same as row {value}</source>
       <translation>与第 {value} 行相同</translation>
     </message>
@@ -7000,6 +7030,11 @@ Details were written to %2.</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
     <message>
+      <location filename="../../scheduler/spreadsheet.py" line="380" />
+      <source>the sheet has more than {value} rows</source>
+      <translation>工作表超过 {value} 行</translation>
+    </message>
+    <message>
       <location filename="../../ui/sheet_import.py" line="638" />
       <source>the sheet is hidden in the workbook: it is not read (a roster kept for the record)</source>
       <translation>该工作表在工作簿中被隐藏：不读取（留档的旧排班表）</translation>
@@ -7030,9 +7065,24 @@ Details were written to %2.</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
     <message>
+      <location filename="../../scheduler/spreadsheet.py" line="574" />
+      <source>the workbook has more than {value} cells</source>
+      <translation>工作簿超过 {value} 个单元格</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="676" />
+      <source>the workbook has no worksheet</source>
+      <translation>工作簿中没有工作表</translation>
+    </message>
+    <message>
       <location filename="../../cli/commands.py" line="441" />
       <source>the workbook is .xlsx: give -o a name ending in .xlsx, not %1</source>
       <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="333" />
+      <source>the workbook is protected by a password: open it in Excel or WPS, remove the password and save it as .xlsx</source>
+      <translation>工作簿设置了密码：请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx</translation>
     </message>
     <message>
       <location filename="../../cli/shift_codes.py" line="52" />
@@ -7100,12 +7150,12 @@ Details were written to %2.</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1035" />
+      <location filename="../../scheduler/spreadsheet.py" line="1072" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="980" />
+      <location filename="../../scheduler/spreadsheet.py" line="1017" />
       <source>unknown qualification {value}</source>
       <translation>未知资质“{value}”</translation>
     </message>
@@ -7245,7 +7295,7 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1469" />
+      <location filename="../../scheduler/spreadsheet.py" line="1506" />
       <source>{value} ends before it starts</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
@@ -7255,17 +7305,17 @@ Details were written to %2.</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1445" />
+      <location filename="../../scheduler/spreadsheet.py" line="1482" />
       <source>{value} is neither urgent nor normal</source>
       <translation>{value} 既不是紧急也不是一般</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1454" />
+      <location filename="../../scheduler/spreadsheet.py" line="1491" />
       <source>{value} is not a date</source>
       <translation>{value} 不是日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1434" />
+      <location filename="../../scheduler/spreadsheet.py" line="1471" />
       <source>{value} is not a date and time</source>
       <translation>{value} 不是日期时间</translation>
     </message>
@@ -7275,27 +7325,27 @@ Details were written to %2.</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="995" />
+      <location filename="../../scheduler/spreadsheet.py" line="1032" />
       <source>{value} is not a number of hours a month</source>
       <translation>{value} 不是每月小时数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1043" />
+      <location filename="../../scheduler/spreadsheet.py" line="1080" />
       <source>{value} is not a number of people</source>
       <translation>{value} 不是人数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="971" />
+      <location filename="../../scheduler/spreadsheet.py" line="1008" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1007" />
+      <location filename="../../scheduler/spreadsheet.py" line="1044" />
       <source>{value} is not a staff status (在职, 返聘, 离职, 退休 …)</source>
       <translation>{value} 不是人员状态（在职、返聘、离职、退休等）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1461" />
+      <location filename="../../scheduler/spreadsheet.py" line="1498" />
       <source>{value} is not a time of day</source>
       <translation>{value} 不是时刻</translation>
     </message>

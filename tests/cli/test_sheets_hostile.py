@@ -5,9 +5,14 @@ database unchanged), CR-only and semicolon-separated CSV files are read."""
 
 from __future__ import annotations
 
+import io
 import json
 import time
+import zipfile
 
+import pytest
+
+from cli.commands import run
 from tests.cli.test_sheets_forms import csv_bytes, database, digest, exported, sheet
 from tests.scheduler.test_spreadsheet_hostile import MAIN, long_shared_string, raw_xlsx
 
@@ -90,3 +95,42 @@ def test_cr_only_and_semicolon_csv_files_are_read(tmp_path, capsys) -> None:
     tabs.write_bytes(csv_bytes([["工号\t姓名\t科室"], ["E3\t孙立\t骨伤科"]]))
     code, out, err = sheet(capsys, db, "staff", str(tabs))
     assert code == 0 and "1 row(s) taken (1 new, 0 updated)" in out
+
+
+OLE = bytes.fromhex("D0CF11E0A1B11AE1")
+
+
+def _ods() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<office:document-content/>")
+    return out.getvalue()
+
+
+FILES_NOT_XLSX = [
+    ("roster.xls", OLE + bytes(504) + b"\x09\x08" * 300, "an old Excel workbook (.xls, Excel 97–2003)"),
+    ("named.xlsx", OLE + bytes(504) + b"\x09\x08" * 300, "an old Excel workbook (.xls, Excel 97–2003)"),
+    ("locked.xlsx", OLE + bytes(504) + "EncryptedPackage".encode("utf-16-le"), "protected by a password"),
+    ("web.xls", "<html><body><table><tr><td>姓名</td></tr></table>".encode(), "a web page or XML file"),
+    ("open.ods", _ods(), "an OpenDocument spreadsheet (.ods)"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "said"), FILES_NOT_XLSX)
+def test_a_file_that_is_no_xlsx_is_refused_saying_what_it_is(tmp_path, capsys, name, data, said) -> None:
+    """R3: an old .xls (or a workbook with a password, a web page saved as .xls, an .ods) was
+    'not a readable .xlsx workbook (not a zip file, or a damaged one)', in English in the Chinese
+    command line too: now it says what the file is and what to do, in the user's language."""
+    db = database(tmp_path)
+    before = digest(db)
+    f = tmp_path / name
+    f.write_bytes(data)
+    for kind in ("duty", "staff", "requests"):
+        code, out, err = sheet(capsys, db, kind, str(f))
+        assert code == 2 and out == "" and said in err and "Traceback" not in err, err
+    capsys.readouterr()
+    assert run(["sheet", "duty", str(f), "--db", str(db), "--lang", "zh_CN"]) == 2
+    err = capsys.readouterr().err
+    assert "另存为" in err and "workbook" not in err, err
+    assert digest(db) == before

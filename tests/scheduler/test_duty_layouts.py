@@ -421,3 +421,17 @@ def test_wrapping_day_numbers_with_nothing_to_place_them_are_refused_naming_both
     rows = [["骨伤科 2026年12月排班"], ["姓名", *range(26, 31), *range(1, 26)], ["金伟", "白"]]
     with pytest.raises(Exception, match="2026-11-26 – 2026-12-25 or 2026-12-26 – 2027-01-25"):
         read_duty_grid(rows, PLAN, CODES, department="ortho")
+
+
+@pytest.mark.parametrize("title", ["骨伤科周排班 12月28日—1月3日", "骨伤科周排班"])
+def test_a_week_across_the_new_year_given_as_either_month(title) -> None:
+    """R3: 12月28日—1月3日 (no year written) with the month given as January 2027 was read as
+    2027-12-28 – 2028-01-03 and refused; without a title range the header's 12月 dates were taken
+    as December 2027. Given as December 2026 or January 2027, it is the same week."""
+    week = [date(2026, 12, 28) + timedelta(days=k) for k in range(7)]
+    rows = [[title], ["姓名", *(f"{d.month}月{d.day}日\n周{WD[d.weekday()]}" for d in week)], ["金伟", "白"]]
+    for month in (date(2026, 12, 1), date(2027, 1, 1)):
+        roster = read_duty_grid(rows, PLAN, CODES, department="ortho", month=month)
+        assert roster.dates == week, month
+    with pytest.raises(Exception, match="not in the month given|not the month given"):
+        read_duty_grid(rows, PLAN, CODES, department="ortho", month=date(2027, 2, 1))

@@ -43,6 +43,8 @@ NOW = datetime(2026, 11, 25, 10, 0)
         ("结束答题时间", "received"),
         ("创建时间", "received"),
         ("序号", "number"),
+        ("答题序号", "number"),  # R3: 问卷星's number under this name was not recognised
+        ("答卷ID", "number"),
         ("编号", "number"),
         ("4、您所在的社区", "partner"),
         ("12月份活动日期", "date"),
