@@ -49,10 +49,21 @@ def _month(d: datetime) -> date:
     return d.date().replace(day=1)
 
 
+# A full check's progress(done, total) -> bool: False stops it (a window closed, the app quitting).
+Progress = Callable[[int, int], bool]
+STEP = 256  # units between two calls of progress
+
+
+class Stopped(Exception):
+    """A full check told by its progress callback to stop."""
+
+
 class IncrementalChecker:
     """Holds the conflicts of a whole plan (no window) and updates them after an edit."""
 
-    def __init__(self, ctx: CheckContext):
+    def __init__(self, ctx: CheckContext, progress: Progress | None = None):
+        """`progress`, if given, is called now and then while the whole plan is checked; when it
+        returns False the check stops with Stopped (nothing half-built is kept)."""
         if ctx.window_from is not None or ctx.window_to is not None:
             raise ValueError("the incremental checker checks the whole plan")
         unknown = {k.scope for k in KINDS.values()} - set(SCOPES)
@@ -62,14 +73,22 @@ class IncrementalChecker:
         self.kinds: dict[str, list[ConflictKind]] = {
             s: [k for k in KINDS.values() if k.scope == s] for s in SCOPES
         }
-        self.rebuild(ctx.plan)
+        self._progress = progress
+        try:
+            self.rebuild(ctx.plan)
+        finally:
+            self._progress = None
 
     # -- state
 
     def rebuild(self, plan: Plan) -> None:
         self.ctx.plan = plan
         self._index_assignments(plan)
-        self.booked: dict[str, list[Booked]] = {a: self._held(plan, a) for a in plan.activities}
+        self.booked: dict[str, list[Booked]] = {}
+        for n, a in enumerate(plan.activities):
+            if n % STEP == 0:
+                self._step(n, len(plan.activities))
+            self.booked[a] = self._held(plan, a)
         self.units: dict[tuple[str, Any], list[Conflict]] = {}
         self._index()
         self._recompute(
@@ -190,16 +209,24 @@ class IncrementalChecker:
                 members[s.department].add(s.id)
         # The plan's lookups (who is away, who works where) are built once for all the units.
         self.ctx.memo = {}
+        done, total = 0, sum(len(units) for units in dirty.values())
         try:
             for scope, units in dirty.items():
                 kinds, owns = self.kinds[scope], OWNS[scope]
                 for unit in units:
+                    done += 1
+                    if done % STEP == 0:
+                        self._step(done, total)
                     items = self._items(scope, unit, members)
                     self.units[(scope, unit)] = [
                         c for k in kinds for c in k.find(items, self.ctx) if owns(c, unit)
                     ]
         finally:
             self.ctx.memo = None
+
+    def _step(self, done: int, total: int) -> None:
+        if self._progress is not None and not self._progress(done, total):
+            raise Stopped()
 
     def _items(self, scope: str, unit: Any, members: dict[str, set[str]]) -> list[Booked]:
         """The held occurrences of one unit."""

@@ -4,7 +4,8 @@ says which conflicts came and went, and the worst one per occurrence (the calend
 A full check (the first one, and after a change of the hospital, the calendar or the response
 times) runs beside the window on a copy of the plan (seconds for a hospital group); changes made
 meanwhile are re-checked incrementally when it is back. Re-checking what one edit touched stays
-on the GUI thread: it takes milliseconds (bench/bench_conflicts.py)."""
+on the GUI thread: it takes milliseconds (bench/bench_conflicts.py). A check under way stops at
+once when the watch goes (its window closed) or the application quits (ui/tasks.py)."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ from scheduler.conflicts import ERROR, CheckContext, Conflict, OccKey, key_text
 from scheduler.incremental import IncrementalChecker
 from scheduler.model import Plan
 
+from . import tasks
 from .session import EVERY, Session, keys_of
-from .tasks import run_quietly
 
 # Settings the checker reads: a change to one of them calls for a full check.
 CHECKED_SETTINGS = getattr(ops, "CHECKED_SETTINGS", frozenset({"response_times"}))
@@ -70,13 +71,10 @@ class ConflictWatch(QObject):
         self._started = 0
         self._since: dict[str, set] = {}
         self._again = False
-        # The jobs started, kept until the pool is idle: a job's objects let go while its thread
-        # is still returning from it are freed under that thread (a crash, now and then).
-        self._jobs: list[QObject] = []
-        # Its own pool: closing the window waits for a check under way instead of leaving a
-        # thread running into the interpreter's exit.
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        # The job of the check under way (no Qt object: it holds nothing Qt may delete). It
+        # stops when this watch is destroyed; quitting stops and waits for it (ui/tasks.py).
+        self._job: tasks.Handle | None = None
+        self.pool = QThreadPool.globalInstance()
         session.changed.connect(self.on_changed)
 
     # -- reading
@@ -120,24 +118,39 @@ class ConflictWatch(QObject):
         ctx.plan = Plan(**{f: _copy(getattr(ctx.plan, f)) for f in Plan.__slots__})
         self.running, self._since, self._again = number, {}, False
         self.checking.emit()
-        if self.pool.activeThreadCount() == 0:
-            self._jobs.clear()
-        job = run_quietly(
+        if self._job is not None:
+            self._job.abandon()  # an older check's result would be stale anyway
+        self._job = tasks.run_quietly(
             self.pool,
-            lambda: IncrementalChecker(ctx),
+            lambda progress: IncrementalChecker(ctx, progress),
             lambda checker: self._checked(number, checker),
             lambda exc: self._check_failed(number, exc),
+            owner=self,
         )
-        self._jobs.append(job)
 
     def wait(self, msecs: int = -1) -> bool:
-        """Wait for a full check under way and take its result (tests, benchmarks, closing)."""
+        """Wait for a full check under way and take its result (tests, benchmarks)."""
         from PySide6.QtCore import QCoreApplication
 
-        done = self.pool.waitForDone(msecs)
-        QCoreApplication.sendPostedEvents()  # the result, queued to this thread
+        while self._job is not None and self.running is not None:
+            job = self._job
+            if not job.wait(msecs):
+                return False
+            QCoreApplication.sendPostedEvents()
+            tasks.deliver()  # its result, handed to this thread: may start another full check
+            if self._job is job:
+                break
         QCoreApplication.processEvents()
-        return done
+        return True
+
+    def stop(self, msecs: int = tasks.QUIT_WAIT_MS) -> bool:
+        """Stop a full check under way and drop its result (the window closing); True when its
+        thread is done with it."""
+        job, self._job, self.running = self._job, None, None
+        if job is None:
+            return True
+        job.abandon()
+        return job.wait(msecs)
 
     def _checked(self, number: int, checker: IncrementalChecker) -> None:
         if number != self.running or self.session.closed:

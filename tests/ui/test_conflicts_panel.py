@@ -22,9 +22,9 @@ def held(monkeypatch):
     gate = threading.Event()
     real = conflict_watch.IncrementalChecker
 
-    def slow(ctx):
+    def slow(ctx, progress=None):
         assert gate.wait(30), "the test never let the check go"
-        return real(ctx)
+        return real(ctx, progress)
 
     monkeypatch.setattr(conflict_watch, "IncrementalChecker", slow)
     yield gate
