@@ -144,3 +144,27 @@ def test_a_server_opened_is_listed_among_recent_databases_without_password(
         controller.session.close()
         if controller.window is not None:
             controller.window.close()
+
+
+def test_a_planner_imports_a_plan_file_in_the_window(qtbot, pg_url: str, tmp_path: Path, monkeypatch) -> None:
+    """The window's background job opens a connection of its own with the typed password."""
+    from cli.commands import run
+    from db.pg import remember_password
+    from tests.pg import PASSWORD_LOGIN
+
+    monkeypatch.setenv("OUTREACH_NEW_PASSWORD", "s3cret")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    assert run(["server", "init", "--db", pg_url]) == 0
+    assert run(["server", "user", "add", PASSWORD_LOGIN, "--role", "planner", "--db", pg_url]) == 0
+    url = pg_url.replace("postgresql://postgres@", f"postgresql://{PASSWORD_LOGIN}@", 1)
+    remember_password(url, "s3cret")
+    plan = tmp_path / "plan.json"
+    plan.write_text(sample_text(), encoding="utf-8")
+    window = MainWindow(Session(url))
+    qtbot.addWidget(window)
+    window.show_section("staff")
+    window.files.import_plan_file(str(plan))
+    qtbot.waitUntil(lambda: window.current_page().proxy.rowCount() == 3, timeout=15_000)
+    with Store(pg_url) as s:
+        assert s.conn.execute("SELECT DISTINCT by FROM audit").fetchall() == [(PASSWORD_LOGIN,)]
+    window.session.close()
