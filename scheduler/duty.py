@@ -618,10 +618,20 @@ def _resolve_department(department: str | None, plan: Plan, texts: list[str], nu
         named = [d for d in plan.departments.values() if d.name and d.name in text]
         if named:
             return max(named, key=lambda d: len(d.name)).id
+    for text in texts:  # a sheet named as people say it: 急诊 for 急诊科, 药学 for 药学部
+        said = _norm_name(text)
+        short = [d for d in plan.departments.values() if len(said) >= 2 and _short_name(d.name) == said]
+        if len(short) == 1:
+            return short[0].id
     of_people = Counter(plan.staff[n].department for n in numbers if n in plan.staff)
     if of_people:
         return of_people.most_common(1)[0][0]
     raise DutyError(N_("the sheet does not say which department it is for: give the department"))
+
+
+def _short_name(name: str) -> str:
+    """A department's name as people shorten it: without its 科, 部, 室 or 中心 (急诊科 → 急诊)."""
+    return re.sub(r"(?:科|部|室|中心)$", "", _norm_name(name or ""))
 
 
 # Rows that are not people: signatures, totals, headings, notes under or over the grid.

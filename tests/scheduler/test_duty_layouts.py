@@ -435,3 +435,18 @@ def test_a_week_across_the_new_year_given_as_either_month(title) -> None:
         assert roster.dates == week, month
     with pytest.raises(Exception, match="not in the month given|not the month given"):
         read_duty_grid(rows, PLAN, CODES, department="ortho", month=date(2027, 2, 1))
+
+
+def test_a_workbook_of_sheets_named_short_reads_each_department(db, capsys) -> None:
+    """R3: 医务科's workbook with sheets named as people say them (骨伤, 针灸) and no --department
+    was refused whole ('the sheet does not say which department it is for'): a sheet whose whole
+    name is a department's name without its 科/部/室/中心 is that department."""
+
+    def grid(name: str, code: str) -> list[list[Any]]:
+        return [["2026年12月医师值班表"], ["姓名", *range(1, 32)], [name, code]]
+
+    data = xlsx(("骨伤", grid("金伟", "白")), ("针灸", grid("王强", "值")))
+    code, doc, _err = sheet(capsys, db, data, "医师值班表.xlsx")
+    assert code == 0, doc
+    assert [(s["sheet"], s.get("department")) for s in doc["sheets"]] == [("骨伤", "ortho"), ("针灸", "acu")]
+    assert exported(db)[0] == ("s001", "2026-12-01T08:00", "2026-12-01T17:30", "duty")
