@@ -144,6 +144,9 @@ class MainWindow(QMainWindow):
         self.conflicts_panel.open_conflict.connect(self.open_conflict)
         if self.field:  # conflicts are the office's business; on site only recording matters
             self.conflicts_dock.hide()
+        if self.limited:  # acknowledging a warning is a planner's (the office server's roles)
+            self.conflicts_panel.ack_button.hide()
+            self.conflicts_panel.withdraw_button.hide()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()

@@ -148,7 +148,11 @@ def _calendar(w: MainWindow) -> QWidget:
 def _requests(w: MainWindow) -> QWidget:
     from .requests_page import RequestsPage
 
-    return RequestsPage(w.session, w.catalog)
+    page = RequestsPage(w.session, w.catalog)
+    if w.limited:  # a recorder or viewer on the office server answers no requests
+        for button in page.buttons.values():
+            button.hide()
+    return page
 
 
 def _time_bank(w: MainWindow) -> QWidget:

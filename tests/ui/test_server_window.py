@@ -66,6 +66,10 @@ def test_recorder_window_offers_only_what_a_recorder_may(qtbot, pg_url: str) -> 
     window.show_section("staff")
     assert window.current_page().read_only
     window.show_section("calendar_view")
+    assert window.conflicts_panel.ack_button.isHidden()
+    window.show_section("requests_view")
+    assert all(b.isHidden() for b in window.current_page().buttons.values())
+    window.show_section("calendar_view")
     settings = [a.text() for a in window.menuBar().actions()[3].menu().actions()]
     assert not any("医院" in t or "Hospital" in t for t in settings), settings
     assert not any("备份" in t or "Backups" in t for t in settings), settings
