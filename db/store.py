@@ -120,7 +120,11 @@ class Store:
 
     def __new__(cls, path: str | Path, *args: object, **kwargs: object) -> Store:
         # A PostgreSQL connection string opens the office server's store (db/pg.py).
-        if cls is Store and isinstance(path, str) and path.lower().startswith(("postgresql://", "postgres://")):
+        if (
+            cls is Store
+            and isinstance(path, str)
+            and path.lower().startswith(("postgresql://", "postgres://"))
+        ):
             from .pg import PgStore
 
             return super().__new__(PgStore)
