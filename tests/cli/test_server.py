@@ -233,3 +233,25 @@ def test_spreadsheets_on_both_engines_give_the_same_plan(
     assert all(code in (0, 1) for code, _o, _e in said["sqlite"])  # taken (the messy rows refused)
     assert "unavailability" in (tmp_path / "sqlite.json").read_text(encoding="utf-8")
     assert (tmp_path / "sqlite.json").read_bytes() == (tmp_path / "postgresql.json").read_bytes()
+
+
+def test_a_recorder_marks_the_request_of_their_activity_done(tmp_path: Path) -> None:
+    """Recording an occurrence as held marks the request it answers done (the write core does it):
+    the recorder's rights cover that request, and no other."""
+    from db.pg_server import add_login
+    from tests.pg import cluster
+
+    url = cluster().new_database()
+    doc = json.loads(_plan(tmp_path).read_text(encoding="utf-8"))
+    doc["records"] = []  # nothing held yet: the request is still scheduled
+    plan = tmp_path / "open.json"
+    plan.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    assert run(["server", "init", "--db", url]) == 0
+    assert run(["import", str(plan), "--db", url]) == 0
+    with Store(url) as s:
+        add_login(s, "rec_r", "recorder", ["b-ortho"], None)
+        assert load_plan(s).requests["r1"].status == "scheduled"
+    rec = _records(tmp_path, "held.json", "a1", "2026-12-03", "held")
+    assert run(["record", str(rec), "--db", _as(url, "rec_r")]) == 0
+    with Store(url) as s:
+        assert load_plan(s).requests["r1"].status == "done"
