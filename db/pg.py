@@ -193,10 +193,14 @@ class PgConnection:
     """A psycopg connection that reads the app's SQLite spelling (see `pg_sql`). In autocommit
     mode between transactions, like sqlite3 with isolation_level=None."""
 
-    def __init__(self, raw: Any):
+    def __init__(self, raw: Any, url: str = ""):
         self.raw = raw
+        self.url = url  # to connect again when the server dropped the connection (a restart)
         self.lock = threading.RLock()
         self.who = ""  # the login and its role, as a refusal names them
+
+    def _lost(self) -> bool:
+        return bool(self.raw.closed or getattr(self.raw, "broken", False))
 
     @property
     def in_transaction(self) -> bool:
@@ -205,11 +209,22 @@ class PgConnection:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> PgCursor:
         psycopg = _psycopg()
-        try:
-            with self.lock:
-                return PgCursor(self.raw.execute(pg_sql(sql), tuple(params) or None))
-        except psycopg.Error as exc:
-            raise _translated(exc, self.who) from exc
+        with self.lock:
+            # Between transactions a connection the server dropped (restarted, idle too long) is
+            # made again and the statement run on it; inside one, the loss is the caller's error.
+            between = self._lost() or self.raw.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+            for attempt in (0, 1):
+                try:
+                    if self._lost() and between and self.url:
+                        self.raw = connect(self.url, autocommit=True)
+                    return PgCursor(self.raw.execute(pg_sql(sql), tuple(params) or None))
+                except psycopg.OperationalError as exc:
+                    if attempt == 0 and between and self.url and self._lost():
+                        continue
+                    raise _translated(exc, self.who) from exc
+                except psycopg.Error as exc:
+                    raise _translated(exc, self.who) from exc
+            raise AssertionError("unreachable")
 
     def executemany(self, sql: str, rows: Any) -> PgCursor:
         psycopg = _psycopg()
@@ -407,7 +422,7 @@ class PgStore(Store):
                     N_("cannot connect to the server %1: %2"), self.path, _first_line(exc)
                 ) from exc
             raise StoreError(N_("cannot connect to the server %1: %2"), self.path, _first_line(exc)) from exc
-        conn = PgConnection(raw)
+        conn = PgConnection(raw, self.url)
         self.conn = conn  # type: ignore[assignment]
         self.db = PgDatabase(conn)  # type: ignore[assignment]
         self._login = str(self.conn.execute("SELECT current_user").fetchone()[0])  # type: ignore[index]

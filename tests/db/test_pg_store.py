@@ -238,3 +238,17 @@ def test_a_server_database_of_another_application_is_refused(pg_url: str) -> Non
     with psycopg.connect(pg_url, autocommit=True) as conn:  # nothing was made beside it
         names = [r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")]
     assert names == ["invoices"]
+
+
+def test_a_connection_the_server_dropped_is_made_again_between_transactions(pg_url: str) -> None:
+    import psycopg
+
+    with Store(pg_url) as s:
+        import_document(s, sample_text())
+        pid = s.conn.execute("SELECT pg_backend_pid()").fetchone()[0]  # type: ignore[index]
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        assert load_plan(s).staff  # read again on a new connection
+        staff = next(iter(load_plan(s).staff.values()))
+        save(s, "staff", [replace(staff, phone="137")])  # and written
+        assert load_plan(s).staff[staff.id].phone == "137"
