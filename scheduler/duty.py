@@ -921,6 +921,22 @@ def _match(
             )
         return s.id, None
     if not name:
+        same = [
+            f"{k} {plan.staff[k].name}"
+            for k in sorted(plan.staff)
+            if number.isdigit() and k != number and k.isdigit() and k.lstrip("0") == number.lstrip("0")
+        ]
+        if same:  # 124 for 00124: Excel dropped the zeros; said, not guessed
+            return None, lambda line: Refusal(
+                line,
+                "",
+                number,
+                N_(
+                    "no staff number {value}, but {same} has it with other leading zeros (Excel drops "
+                    "them from a number: format the column as text and write the number as it is)"
+                ),
+                (("same", ", ".join(same)),),
+            )
         return None, lambda line: Refusal(line, "", number, N_("no staff number {value}"))
     namesakes = by_name.get(_norm_name(name), [])
     here = [s for s in namesakes if s.department == dept]

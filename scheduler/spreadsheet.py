@@ -263,7 +263,53 @@ PARTNER_KIND_WORDS = {
     "商场": "mall",
     "其他": "other",
 }
-YES = {"是", "党员", "中共党员", "中共预备党员", "预备党员", "yes", "y", "true", "1", "在职", "active"}
+YES = {
+    "是",
+    "党员",
+    "中共党员",
+    "中共预备党员",
+    "预备党员",
+    "共产党员",
+    "中国共产党党员",
+    "中国共产党员",
+    "中共正式党员",
+    "正式党员",
+    "党员预备",  # 党员（预备）, as the punctuation is taken out
+    "中共党员预备",
+    "中共党员正式",
+    "yes",
+    "y",
+    "true",
+    "1",
+    "在职",
+    "active",
+}
+# 政治面貌 that are not the party's members: the youth league, the eight other parties, none.
+NOT_PARTY = {
+    "群众",
+    "共青团员",
+    "团员",
+    "中共团员",
+    "无党派",
+    "无党派人士",
+    "非党员",
+    "民革党员",
+    "民革",
+    "民盟盟员",
+    "民盟",
+    "民建会员",
+    "民建",
+    "民进会员",
+    "民进",
+    "农工党党员",
+    "农工党",
+    "致公党党员",
+    "致公党",
+    "九三学社社员",
+    "九三学社",
+    "台盟盟员",
+    "台盟",
+}
 NO = {"否", "群众", "no", "n", "false", "0", "离职", "退休", "inactive"}
 # 人员状态: who works here (在职, 返聘: re-employed after retiring) and who no longer does.
 ACTIVE = {"在职", "在岗", "返聘", "正式", "试用", "试用期", "合同", "聘用", "规培", "进修"}
@@ -312,6 +358,12 @@ def phone_number(text: str) -> str | None:
 def N_(text: str) -> str:
     """Marks a problem's template for translation (the GUI shows it in the user's language)."""
     return text
+
+
+LEADING_ZEROS = N_(
+    "staff number {value}: the same number with other leading zeros (Excel drops them from a number; "
+    "format the column as text and write the number as it is)"
+)
 
 
 # (field, template with {value}, value)
@@ -1008,6 +1060,15 @@ def _record(target: str, v: dict[str, str], plan: Plan) -> tuple[Any | None, boo
         return None, False, problems
     if target == "staff":
         old = plan.staff.get(key)
+        if old is None and key.isdigit():
+            # 00123 and 123: Excel drops a number's leading zeros, so a sheet saved from one that
+            # had them names the same person another way; never a new person in silence.
+            same = sorted(
+                s for s in plan.staff if s != key and s.isdigit() and s.lstrip("0") == key.lstrip("0")
+            )
+            if same:
+                names = ", ".join(f"{s} {plan.staff[s].name}" for s in same)
+                problems.append(("id", LEADING_ZEROS, f"{key} / {names}"))
         rec = old or Staff(key, v["name"], "")
         changes: dict[str, Any] = {"name": v["name"]}
         if "department" in v:
@@ -1036,7 +1097,19 @@ def _record(target: str, v: dict[str, str], plan: Plan) -> tuple[Any | None, boo
                     quals.append(code)
             changes["qualifications"] = tuple(quals)
         if v.get("party_member"):
-            changes["party_member"] = _norm(v["party_member"]) in YES
+            word = _norm(v["party_member"])
+            if word in YES:
+                changes["party_member"] = True
+            elif word in NO or word in NOT_PARTY:
+                changes["party_member"] = False
+            else:
+                problems.append(
+                    (
+                        "party_member",
+                        N_("{value} is not a 政治面貌 the app knows (中共党员, 中共预备党员, 群众 …)"),
+                        v["party_member"],
+                    )
+                )
         if v.get("branch"):
             branch = _by_name_or_id(plan.branches, v["branch"])
             if branch is None:

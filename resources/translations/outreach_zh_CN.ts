@@ -224,7 +224,7 @@
       <translation>仍缺 %1 小时：该资质池还需 %2 人</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="182" />
+      <location filename="../../db/store.py" line="186" />
       <source>%1 holds no database of this app (it is empty)</source>
       <translation>%1 不是本程序的数据库（文件为空）</translation>
     </message>
@@ -263,7 +263,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 已录入。</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="168" />
+      <location filename="../../db/store.py" line="172" />
       <source>%1 is not a usable database: %2</source>
       <translation>%1 不是可用的数据库：%2</translation>
     </message>
@@ -598,17 +598,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关于(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="41" />
+      <location filename="../../ui/settings_actions.py" line="45" />
       <source>&amp;Auto-assign…</source>
       <translation>自动排班(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="44" />
+      <location filename="../../ui/settings_actions.py" line="49" />
       <source>&amp;Backups…</source>
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="163" />
+      <location filename="../../ui/mainwindow.py" line="166" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
@@ -618,7 +618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>科室排班表(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="151" />
+      <location filename="../../ui/mainwindow.py" line="154" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
@@ -638,7 +638,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="39" />
+      <location filename="../../ui/settings_actions.py" line="43" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
@@ -648,7 +648,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="46" />
+      <location filename="../../ui/settings_actions.py" line="51" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
@@ -658,7 +658,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="43" />
+      <location filename="../../ui/settings_actions.py" line="47" />
       <source>&amp;Notice…</source>
       <translation>活动通知(&amp;N)…</translation>
     </message>
@@ -678,12 +678,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="154" />
+      <location filename="../../ui/mainwindow.py" line="157" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="40" />
+      <location filename="../../ui/settings_actions.py" line="44" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
@@ -693,7 +693,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="42" />
+      <location filename="../../ui/settings_actions.py" line="46" />
       <source>&amp;Shift codes…</source>
       <translation>班次代码(&amp;S)…</translation>
     </message>
@@ -703,7 +703,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>职工、科室或结对单位(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="152" />
+      <location filename="../../ui/mainwindow.py" line="155" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
@@ -713,12 +713,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>用户手册(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="45" />
+      <location filename="../../ui/settings_actions.py" line="50" />
       <source>&amp;User name…</source>
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="161" />
+      <location filename="../../ui/mainwindow.py" line="164" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -933,7 +933,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="206" />
+      <location filename="../../ui/pages.py" line="210" />
       <source>A year the official calendar does not know yet, or a local change: these take precedence.</source>
       <translation>内置日历尚未包含的年份，或本地的调整：以这里的录入为准。</translation>
     </message>
@@ -1283,7 +1283,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已备份到 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="104" />
+      <location filename="../../ui/settings_actions.py" line="109" />
       <source>Backups</source>
       <translation>备份</translation>
     </message>
@@ -1363,7 +1363,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心肺复苏模拟人、AED训练机</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="217" />
+      <location filename="../../ui/pages.py" line="221" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -1693,12 +1693,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="255" />
+      <location filename="../../ui/mainwindow.py" line="258" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="250" />
+      <location filename="../../ui/mainwindow.py" line="253" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
     </message>
@@ -1983,7 +1983,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="68" />
+      <location filename="../../ui/settings_actions.py" line="73" />
       <source>Edit hospital</source>
       <translation>编辑医院信息</translation>
     </message>
@@ -2183,7 +2183,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="262" />
+      <location filename="../../ui/mainwindow.py" line="265" />
       <source>Field mode: %1</source>
       <translation>现场模式：%1</translation>
     </message>
@@ -2458,7 +2458,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>科室排班表中每个单元格的读法。空单元格为空闲。自定时段的班次（上班、下班，HH:MM）在下班时间不晚于上班时间时于次日结束（16:00 至 00:00 于午夜结束）；休息至：班次结束后休息到当日该时刻。排班表自带的班次说明用于其所列代码，但此处另有规定的代码以此处为准。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="104" />
+      <location filename="../../ui/settings_actions.py" line="109" />
       <source>How many backups to keep:</source>
       <translation>保留的备份份数：</translation>
     </message>
@@ -3203,7 +3203,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="231" />
+      <location filename="../../ui/pages.py" line="235" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -3223,7 +3223,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区健康服务</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="259" />
+      <location filename="../../ui/mainwindow.py" line="262" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -3443,7 +3443,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划员</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="229" />
+      <location filename="../../ui/pages.py" line="233" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -3913,7 +3913,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存记录</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="252" />
+      <location filename="../../ui/mainwindow.py" line="255" />
       <source>Saved into the package %1.</source>
       <translation>已保存到离线包 %1。</translation>
     </message>
@@ -4003,12 +4003,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="218" />
+      <location filename="../../ui/pages.py" line="222" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="233" />
+      <location filename="../../ui/pages.py" line="237" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -4048,7 +4048,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>找到的工作表：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="90" />
+      <location filename="../../ui/settings_actions.py" line="95" />
       <source>Shift codes</source>
       <translation>班次代码</translation>
     </message>
@@ -4203,7 +4203,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【人员安排】</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="234" />
+      <location filename="../../ui/pages.py" line="238" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -4375,7 +4375,7 @@ Details were written to %2.</source>
       <translation>复制发到微信群的活动通知</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="205" />
+      <location filename="../../ui/pages.py" line="209" />
       <source>The office's own days (editable)</source>
       <translation>本办公室的录入（可编辑）</translation>
     </message>
@@ -4660,7 +4660,7 @@ Details were written to %2.</source>
       <translation>用户手册</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="112" />
+      <location filename="../../ui/settings_actions.py" line="117" />
       <source>User name</source>
       <translation>用户名</translation>
     </message>
@@ -4740,7 +4740,7 @@ Details were written to %2.</source>
       <translation>志愿者编号：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="219" />
+      <location filename="../../ui/pages.py" line="223" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
     </message>
@@ -4930,7 +4930,7 @@ Details were written to %2.</source>
       <translation>正在计算人力预测…</translation>
     </message>
     <message>
-      <location filename="../../ui/tasks.py" line="198" />
+      <location filename="../../ui/tasks.py" line="201" />
       <source>Working…</source>
       <translation>处理中…</translation>
     </message>
@@ -4960,7 +4960,7 @@ Details were written to %2.</source>
       <translation>您是本场次的带队人。</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="112" />
+      <location filename="../../ui/settings_actions.py" line="117" />
       <source>Your name, recorded with what you enter:</source>
       <translation>您的姓名（随录入内容一并记录）：</translation>
     </message>
@@ -5010,12 +5010,12 @@ Details were written to %2.</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="635" />
+      <location filename="../../scheduler/duty.py" line="651" />
       <source>a note across the sheet</source>
       <translation>横跨整表的备注</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="639" />
+      <location filename="../../scheduler/duty.py" line="655" />
       <source>a note under the grid</source>
       <translation>表下备注</translation>
     </message>
@@ -5060,7 +5060,7 @@ Details were written to %2.</source>
       <translation>班次时段只接受 on、off、rest_until 和 kind</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="637" />
+      <location filename="../../scheduler/duty.py" line="653" />
       <source>a signature, total or heading row</source>
       <translation>签名、合计或标题行</translation>
     </message>
@@ -5075,7 +5075,7 @@ Details were written to %2.</source>
       <translation>打勾：工作日出勤，门诊时间内在岗</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1510" />
+      <location filename="../../scheduler/spreadsheet.py" line="1600" />
       <source>a time without a date</source>
       <translation>有时间但没有日期</translation>
     </message>
@@ -5085,7 +5085,7 @@ Details were written to %2.</source>
       <translation>有数值超出允许范围</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="341" />
+      <location filename="../../scheduler/spreadsheet.py" line="408" />
       <source>a web page or XML file saved with a spreadsheet's name, not an .xlsx workbook: open it in Excel or WPS and save it as .xlsx</source>
       <translation>这是以表格文件名保存的网页或 XML 文件，不是 .xlsx 工作簿：请在 Excel 或 WPS 中打开，另存为 .xlsx</translation>
     </message>
@@ -5110,7 +5110,7 @@ Details were written to %2.</source>
       <translation>再输入一次：</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="344" />
+      <location filename="../../scheduler/spreadsheet.py" line="413" />
       <source>an OpenDocument spreadsheet (.ods), not an .xlsx workbook: save it as .xlsx</source>
       <translation>这是 OpenDocument 表格（.ods），不是 .xlsx 工作簿：请另存为 .xlsx</translation>
     </message>
@@ -5135,7 +5135,7 @@ Details were written to %2.</source>
       <translation>一个场次最长 %1 天</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="336" />
+      <location filename="../../scheduler/spreadsheet.py" line="401" />
       <source>an old Excel workbook (.xls, Excel 97–2003), which the app does not read: open it in Excel or WPS and save it as .xlsx (Excel workbook)</source>
       <translation>这是旧版 Excel 工作簿（.xls，Excel 97–2003），本软件不读取：请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）</translation>
     </message>
@@ -5165,7 +5165,7 @@ Details were written to %2.</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="953" />
+      <location filename="../../scheduler/spreadsheet.py" line="1022" />
       <source>appears twice (row {value})</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
@@ -5250,7 +5250,7 @@ Details were written to %2.</source>
       <translation>无法在服务器 %1 上建立计划的数据表（请由服务器管理员运行 server init）：%2</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="274" />
+      <location filename="../../db/store.py" line="278" />
       <source>cannot open database %1: %2</source>
       <translation>无法打开数据库 %1：%2</translation>
     </message>
@@ -5260,12 +5260,12 @@ Details were written to %2.</source>
       <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="281" />
+      <location filename="../../db/store.py" line="285" />
       <source>cannot read database %1: %2</source>
       <translation>无法读取数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="285" />
+      <location filename="../../db/store.py" line="289" />
       <source>cannot read database %1: its folder cannot be written, and %2 holds changes not yet in the file (open it once where it can be written)</source>
       <translation>无法读取数据库 %1：其所在文件夹不可写入，而 %2 中有尚未写入数据库文件的更改（请先在可写入的位置打开一次）</translation>
     </message>
@@ -5345,17 +5345,17 @@ Details were written to %2.</source>
       <translation>数据库 %1 无法写入：所在磁盘或文件夹是只读的（只读取数据库的命令，如 check 和 export，仍可使用）</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="161" />
+      <location filename="../../db/store.py" line="165" />
       <source>database %1 cannot use write-ahead logging</source>
       <translation>数据库 %1 无法使用预写日志（WAL）</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="184" />
+      <location filename="../../db/store.py" line="188" />
       <source>database %1 has the older schema %2 (this app uses %3); a command that changes it, or the app, upgrades it first</source>
       <translation>数据库 %1 的结构版本较旧（%2，本程序使用 %3）；修改数据的命令或本程序窗口会先将其升级</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="223" />
+      <location filename="../../db/store.py" line="227" />
       <source>database %1 is busy: %2</source>
       <translation>数据库 %1 正忙：%2</translation>
     </message>
@@ -5620,7 +5620,7 @@ Details were written to %2.</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1434" />
+      <location filename="../../scheduler/spreadsheet.py" line="1524" />
       <source>imported before ({value})</source>
       <translation>之前已导入（{value}）</translation>
     </message>
@@ -5655,7 +5655,7 @@ Details were written to %2.</source>
       <translation>数字太大，无法保存</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="946" />
+      <location filename="../../scheduler/spreadsheet.py" line="1015" />
       <source>is empty</source>
       <translation>为空</translation>
     </message>
@@ -5665,7 +5665,7 @@ Details were written to %2.</source>
       <translation>重复列出</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="966" />
+      <location filename="../../scheduler/spreadsheet.py" line="1035" />
       <source>is longer than {value} characters</source>
       <translation>超过 {value} 个字符</translation>
     </message>
@@ -6150,27 +6150,27 @@ Details were written to %2.</source>
       <translation>在给定时间内未找到更好的</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1056" />
+      <location filename="../../scheduler/spreadsheet.py" line="1146" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="943" />
+      <location filename="../../scheduler/spreadsheet.py" line="1012" />
       <source>no column is mapped to it</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="757" />
+      <location filename="../../scheduler/duty.py" line="773" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="745" />
+      <location filename="../../scheduler/duty.py" line="761" />
       <source>no day of the header is a date the app takes</source>
       <translation>表头中没有本软件可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="610" />
+      <location filename="../../scheduler/duty.py" line="616" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -6185,12 +6185,12 @@ Details were written to %2.</source>
       <translation>今天起没有场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="948" />
+      <location filename="../../scheduler/duty.py" line="980" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="936" />
+      <location filename="../../scheduler/duty.py" line="968" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
@@ -6200,7 +6200,7 @@ Details were written to %2.</source>
       <translation>日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1458" />
+      <location filename="../../scheduler/spreadsheet.py" line="1548" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
@@ -6210,7 +6210,7 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1026" />
+      <location filename="../../scheduler/spreadsheet.py" line="1116" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
     </message>
@@ -6220,17 +6220,17 @@ Details were written to %2.</source>
       <translation>未找到可行方案</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="418" />
+      <location filename="../../scheduler/duty.py" line="420" />
       <source>no row of day columns (1, 2, 3 … or 11-01, 11-02 …) in the first {value} rows: is this a duty roster?</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1424" />
+      <location filename="../../scheduler/spreadsheet.py" line="1514" />
       <source>no service chosen</source>
       <translation>未选择服务项目</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1459" />
+      <location filename="../../scheduler/spreadsheet.py" line="1549" />
       <source>no service {value}</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
@@ -6240,14 +6240,19 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="944" />
+      <location filename="../../scheduler/duty.py" line="976" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="908" />
+      <location filename="../../scheduler/duty.py" line="940" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="934" />
+      <source>no staff number {value}, but {same} has it with other leading zeros (Excel drops them from a number: format the column as text and write the number as it is)</source>
+      <translation>没有工号 {value}，但 {same} 的工号除开头的 0 外相同（Excel 会去掉数字开头的 0：请把该列设为文本格式，按原样填写工号）</translation>
     </message>
     <message>
       <location filename="../../db/pg_server.py" line="167" />
@@ -6290,7 +6295,7 @@ Details were written to %2.</source>
       <translation>不是秒数：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="638" />
+      <location filename="../../scheduler/spreadsheet.py" line="707" />
       <source>not a readable .xlsx workbook (not a zip file, or a damaged one)</source>
       <translation>不是可读取的 .xlsx 工作簿（不是 zip 文件，或文件已损坏）</translation>
     </message>
@@ -6610,7 +6615,7 @@ Details were written to %2.</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="922" />
+      <location filename="../../scheduler/duty.py" line="954" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
@@ -6680,9 +6685,14 @@ Details were written to %2.</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="903" />
+      <location filename="../../scheduler/duty.py" line="919" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="363" />
+      <source>staff number {value}: the same number with other leading zeros (Excel drops them from a number; format the column as text and write the number as it is)</source>
+      <translation>工号 {value}：除开头的 0 外相同（Excel 会去掉数字开头的 0；请把该列设为文本格式，按原样填写工号）</translation>
     </message>
     <message>
       <location filename="../../reports/notice.py" line="41" />
@@ -6715,7 +6725,7 @@ Details were written to %2.</source>
       <translation>%1%2</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="399" />
+      <location filename="../../scheduler/spreadsheet.py" line="468" />
       <source>the CSV file is neither UTF-8 nor GBK text</source>
       <translation>CSV 文件既不是 UTF-8 也不是 GBK 文本</translation>
     </message>
@@ -6790,12 +6800,12 @@ Details were written to %2.</source>
       <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="689" />
+      <location filename="../../scheduler/duty.py" line="705" />
       <source>the day numbers wrap from the end of a month to its start and can be read two ways: {value} or {other}; a date range in the title (11月26日-12月25日) or a weekday row says which</source>
       <translation>日期数字从月末转到月初，可有两种读法：{value} 或 {other}；请在标题中写明日期范围（11月26日-12月25日）或加一行星期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="737" />
+      <location filename="../../scheduler/duty.py" line="753" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6835,7 +6845,7 @@ Details were written to %2.</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="373" />
+      <location filename="../../scheduler/spreadsheet.py" line="442" />
       <source>the file is larger than {value} MB</source>
       <translation>文件大于 {value} MB</translation>
     </message>
@@ -6850,17 +6860,17 @@ Details were written to %2.</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="483" />
+      <location filename="../../scheduler/duty.py" line="489" />
       <source>the header's dates are in {value}, not in the month given</source>
       <translation>表头日期在 {value}，不在指定的月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="478" />
+      <location filename="../../scheduler/duty.py" line="480" />
       <source>the header's dates are in {value}, outside the years the app takes</source>
       <translation>表头日期在 {value} 年，超出系统可接受的年份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="476" />
+      <location filename="../../scheduler/duty.py" line="478" />
       <source>the header's dates do not say the year: give the month</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
@@ -6875,7 +6885,7 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="632" />
+      <location filename="../../scheduler/duty.py" line="648" />
       <source>the legend</source>
       <translation>班次说明</translation>
     </message>
@@ -6990,7 +7000,7 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1432" />
+      <location filename="../../scheduler/spreadsheet.py" line="1522" />
       <source>the same as row {value}</source>
       <translation>与第 {value} 行相同</translation>
     </message>
@@ -7020,17 +7030,17 @@ Details were written to %2.</source>
       <translation>服务器拒绝了此操作：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="618" />
+      <location filename="../../scheduler/duty.py" line="629" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="495" />
+      <location filename="../../scheduler/duty.py" line="501" />
       <source>the sheet does not say which month it is for: give the month</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="380" />
+      <location filename="../../scheduler/spreadsheet.py" line="449" />
       <source>the sheet has more than {value} rows</source>
       <translation>工作表超过 {value} 行</translation>
     </message>
@@ -7045,7 +7055,7 @@ Details were written to %2.</source>
       <translation>最紧张的资质池：</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="463" />
+      <location filename="../../scheduler/duty.py" line="465" />
       <source>the title says {value}, not the month given ({month})</source>
       <translation>标题写的是 {value}，与指定的月份（{month}）不符</translation>
     </message>
@@ -7055,22 +7065,22 @@ Details were written to %2.</source>
       <translation>两次输入的密码不同，未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="710" />
+      <location filename="../../scheduler/duty.py" line="726" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="702" />
+      <location filename="../../scheduler/duty.py" line="718" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="574" />
+      <location filename="../../scheduler/spreadsheet.py" line="643" />
       <source>the workbook has more than {value} cells</source>
       <translation>工作簿超过 {value} 个单元格</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="676" />
+      <location filename="../../scheduler/spreadsheet.py" line="745" />
       <source>the workbook has no worksheet</source>
       <translation>工作簿中没有工作表</translation>
     </message>
@@ -7080,7 +7090,7 @@ Details were written to %2.</source>
       <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="333" />
+      <location filename="../../scheduler/spreadsheet.py" line="396" />
       <source>the workbook is protected by a password: open it in Excel or WPS, remove the password and save it as .xlsx</source>
       <translation>工作簿设置了密码：请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx</translation>
     </message>
@@ -7090,7 +7100,7 @@ Details were written to %2.</source>
       <translation>之后休息至 %1</translation>
     </message>
     <message>
-      <location filename="../../db/store.py" line="266" />
+      <location filename="../../db/store.py" line="270" />
       <source>there is no database at %1</source>
       <translation>%1 处没有数据库</translation>
     </message>
@@ -7150,12 +7160,12 @@ Details were written to %2.</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1072" />
+      <location filename="../../scheduler/spreadsheet.py" line="1162" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1017" />
+      <location filename="../../scheduler/spreadsheet.py" line="1095" />
       <source>unknown qualification {value}</source>
       <translation>未知资质“{value}”</translation>
     </message>
@@ -7165,7 +7175,7 @@ Details were written to %2.</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="882" />
+      <location filename="../../scheduler/duty.py" line="898" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
@@ -7245,7 +7255,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="727" />
+      <location filename="../../scheduler/duty.py" line="743" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -7295,59 +7305,64 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1506" />
+      <location filename="../../scheduler/spreadsheet.py" line="1596" />
       <source>{value} ends before it starts</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="861" />
+      <location filename="../../scheduler/duty.py" line="877" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1482" />
+      <location filename="../../scheduler/spreadsheet.py" line="1572" />
       <source>{value} is neither urgent nor normal</source>
       <translation>{value} 既不是紧急也不是一般</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1491" />
+      <location filename="../../scheduler/spreadsheet.py" line="1581" />
       <source>{value} is not a date</source>
       <translation>{value} 不是日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1471" />
+      <location filename="../../scheduler/spreadsheet.py" line="1561" />
       <source>{value} is not a date and time</source>
       <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="523" />
+      <location filename="../../scheduler/duty.py" line="529" />
       <source>{value} is not a date the app takes</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1032" />
+      <location filename="../../scheduler/spreadsheet.py" line="1122" />
       <source>{value} is not a number of hours a month</source>
       <translation>{value} 不是每月小时数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1080" />
+      <location filename="../../scheduler/spreadsheet.py" line="1170" />
       <source>{value} is not a number of people</source>
       <translation>{value} 不是人数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1008" />
+      <location filename="../../scheduler/spreadsheet.py" line="1086" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1044" />
+      <location filename="../../scheduler/spreadsheet.py" line="1134" />
       <source>{value} is not a staff status (在职, 返聘, 离职, 退休 …)</source>
       <translation>{value} 不是人员状态（在职、返聘、离职、退休等）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1498" />
+      <location filename="../../scheduler/spreadsheet.py" line="1588" />
       <source>{value} is not a time of day</source>
       <translation>{value} 不是时刻</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="1109" />
+      <source>{value} is not a 政治面貌 the app knows (中共党员, 中共预备党员, 群众 …)</source>
+      <translation>{value} 不是本软件认识的政治面貌（中共党员、中共预备党员、群众 …）</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="54" />

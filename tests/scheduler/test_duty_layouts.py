@@ -450,3 +450,16 @@ def test_a_workbook_of_sheets_named_short_reads_each_department(db, capsys) -> N
     assert code == 0, doc
     assert [(s["sheet"], s.get("department")) for s in doc["sheets"]] == [("骨伤", "ortho"), ("针灸", "acu")]
     assert exported(db)[0] == ("s001", "2026-12-01T08:00", "2026-12-01T17:30", "duty")
+
+
+def test_a_staff_number_that_lost_its_leading_zeros_is_said() -> None:
+    """R3: a grid of numbers only (no names) whose 00124 Excel made 124: 'no staff number 124'
+    said nothing of why; now it names 00124 and the cause."""
+    doc = plan_doc()
+    doc["staff"].append({"id": "00124", "name": "零号乙", "department": "ortho"})
+    plan = parse_document(json.dumps(doc, ensure_ascii=False)).plan
+    rows = [["骨伤科 2026年12月"], ["工号", *range(1, 32)], [124, "白"], ["00124", "白"]]
+    roster = read_duty_grid(rows, plan, CODES, department="ortho")
+    [refusal] = roster.refusals
+    assert refusal.row == 3 and "00124 零号乙" in refusal.text() and "leading zeros" in refusal.text()
+    assert [p.staff for p in roster.people if p.staff] == ["00124"]

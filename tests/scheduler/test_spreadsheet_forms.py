@@ -189,3 +189,45 @@ def test_only_a_staff_number_header_is_the_key() -> None:
     assert guess_mapping("staff", ["编号", "姓名", "科室"]) == {1: "name", 2: "department"}
     assert ambiguous("staff", ["工号", "职工号", "姓名"]) == {"id": [0, 1]}
     assert guess_mapping("departments", ["科室编号", "科室名称"]) == {0: "id", 1: "name"}
+
+
+def test_a_staff_number_that_lost_its_leading_zeros_is_no_new_person() -> None:
+    """R3: HR's 00123 saved by Excel as the number 123 made a second 零号甲 (a new person 123)."""
+    doc = plan_doc()
+    doc["staff"].append({"id": "00123", "name": "零号甲", "department": "ortho"})
+    plan = parse_document(json.dumps(doc, ensure_ascii=False)).plan
+    header = ["工号", "姓名", "科室"]
+    rows = [header, [123, "零号甲", "骨伤科"], ["00123", "零号甲", "骨伤科"], ["456", "新人", "骨伤科"]]
+    lost, kept, new = convert("staff", rows, 0, guess_mapping("staff", header), plan)
+    assert not lost.ok and lost.problems[0][0] == "id" and "00123 零号甲" in lost.problems[0][2]
+    assert kept.ok and kept.update and new.ok and not new.update
+
+
+@pytest.mark.parametrize(
+    "said, member",
+    [
+        ("中共党员", True),
+        ("中共预备党员", True),
+        ("共产党员", True),  # was False in silence
+        ("中国共产党党员", True),
+        ("中共党员（预备）", True),
+        ("群众", False),
+        ("共青团员", False),
+        ("九三学社社员", False),
+        ("民盟盟员", False),
+        ("无党派人士", False),
+    ],
+)
+def test_political_status_words(said, member) -> None:
+    header = ["工号", "姓名", "科室", "政治面貌"]
+    [r] = convert("staff", [header, ["E9", "甲", "骨伤科", said]], 0, guess_mapping("staff", header), PLAN)
+    assert r.ok and r.record.party_member is member
+
+
+def test_a_political_status_the_app_does_not_know_is_said_not_taken_as_no() -> None:
+    """R3: any word but the few known (党员(预备), 中共党员（正式）, a typo 中共党园) was 'not a member'."""
+    header = ["工号", "姓名", "科室", "政治面貌"]
+    [r] = convert(
+        "staff", [header, ["E9", "甲", "骨伤科", "中共党园"]], 0, guess_mapping("staff", header), PLAN
+    )
+    assert not r.ok and r.problems[0][:1] == ("party_member",)
