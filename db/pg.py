@@ -577,21 +577,36 @@ class Watcher:
 
     def __init__(self, url: str, callback: Any):
         self._stop = threading.Event()
-        self._conn = connect(url, autocommit=True)
-        self._conn.execute(f"LISTEN {CHANNEL}")
+        self._url = url
+        self._conn = self._listen()
         self._callback = callback
         self._thread = threading.Thread(target=self._run, name="outreach-listen", daemon=True)
         self._thread.start()
 
+    def _listen(self) -> Any:
+        conn = connect(self._url, autocommit=True)
+        conn.execute(f"LISTEN {CHANNEL}")
+        return conn
+
     def _run(self) -> None:
         psycopg = _psycopg()
-        try:
-            while not self._stop.is_set():
+        while not self._stop.is_set():
+            try:
                 for _note in self._conn.notifies(timeout=0.5, stop_after=1):
                     if not self._stop.is_set():
                         self._callback()
-        except psycopg.Error:
-            pass  # the connection went away: the window's own polling still notices changes
+            except psycopg.Error:
+                # The server dropped the connection (a restart): listen again once it answers,
+                # and look once, for what was said meanwhile.
+                with contextlib.suppress(Exception):
+                    self._conn.close()
+                while not self._stop.wait(1.0):
+                    try:
+                        self._conn = self._listen()
+                    except psycopg.Error:
+                        continue
+                    self._callback()
+                    break
 
     def stop(self) -> None:
         self._stop.set()

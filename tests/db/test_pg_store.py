@@ -252,3 +252,28 @@ def test_a_connection_the_server_dropped_is_made_again_between_transactions(pg_u
         staff = next(iter(load_plan(s).staff.values()))
         save(s, "staff", [replace(staff, phone="137")])  # and written
         assert load_plan(s).staff[staff.id].phone == "137"
+
+
+def test_the_watcher_listens_again_after_the_server_dropped_it(pg_url: str) -> None:
+    import threading
+
+    import psycopg
+
+    with Store(pg_url) as a:
+        import_document(a, sample_text())
+    heard = threading.Event()
+    with Store(pg_url) as a, Store(pg_url) as b:
+        assert isinstance(b, PgStore)
+        watcher = b.watch(heard.set)
+        try:
+            with psycopg.connect(pg_url, autocommit=True) as admin:
+                admin.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%%'"
+                )
+            assert heard.wait(5.0)  # it looked once on listening again
+            heard.clear()
+            staff = next(iter(load_plan(a).staff.values()))
+            save(a, "staff", [replace(staff, phone="136")])
+            assert heard.wait(2.0)
+        finally:
+            watcher.stop()
