@@ -34,6 +34,7 @@ from scheduler.spreadsheet import (
     Sheet,
     SheetError,
     ambiguous,
+    columns_not_read,
     convert,
     find_header,
     form_columns,
@@ -105,6 +106,10 @@ def cmd_sheet(args: argparse.Namespace) -> int:
                     )
                 ) from None
     doc = {"kind": args.kind, "file": str(path), **doc, "dry_run": args.dry_run}
+    cut = [{"sheet": s.name, "first": s.cut} for s in sheets if s.cut and s.state == "visible"]
+    if cut:  # never dropped in silence
+        doc["columns_not_read"] = cut
+        doc["report"] = [*doc.get("report", ()), *(columns_not_read(c["sheet"], c["first"], tf) for c in cut)]
     if args.json:
         print(json_text(doc))
     else:

@@ -319,6 +319,27 @@ _MOBILE = re.compile(r"1[3-9]\d{9}")
 _SHORT_AREA = re.compile(r"0(?:10|2\d)")
 
 
+_COUNT = r"(\d{1,3}(?:,\d{3})+|\d{1,9})(?:\.0+)?"
+_AUDIENCE = re.compile(
+    r"^(?:约|大约|大概|预计|预估|估计|近|将近|接近|超过|不少于|至少|不低于|多于)?\s*"
+    + _COUNT
+    + r"\s*(?:(?:-|~|至|到|—|–)\s*"
+    + _COUNT
+    + r"\s*)?(?:余|多|来|左右|以上|上下|\+)?\s*(?:人次|人|名|位)?\s*(?:左右|以上|上下)?\s*(?:\(.*\))?$"
+)
+
+
+def audience_number(text: str) -> int | None:
+    """The number of people an answer states (120, 约80人, 100余人, 1,200, 80-100: the most, for
+    planning), or None for anything else: a number is never picked out of other text (1e3, 3月份约
+    50人, 2026年12月 are none)."""
+    m = _AUDIENCE.match(unicodedata.normalize("NFKC", text).strip())
+    if m is None:
+        return None
+    n = max(int(g.replace(",", "")) for g in m.groups() if g)
+    return n if n <= MAX_AUDIENCE else None
+
+
 def phone_number(text: str) -> str | None:
     """A phone number as people write it, in one spelling: a mobile as its 11 digits
     ("+86 136 0000 0000", "136-0000-0000"), a landline as area code, dash, number and any
@@ -433,6 +454,9 @@ class Sheet:
     name: str
     rows: list[list[Any]]  # cell values; merged cells filled from their top-left
     state: str = "visible"  # workbook.xml's sheet state: visible, hidden or veryHidden
+    # The first cell past column MAX_COLUMNS that holds something ("IW1"): those columns are
+    # not read, and the edges say so (never dropped in silence).
+    cut: str = ""
 
 
 def read_workbook(data: bytes, filename: str) -> list[Sheet]:
@@ -441,7 +465,8 @@ def read_workbook(data: bytes, filename: str) -> list[Sheet]:
     if len(data) > MAX_FILE_BYTES:
         raise SheetError(N_("the file is larger than {value} MB"), str(MAX_FILE_BYTES // (1024 * 1024)))
     if filename.lower().endswith(".csv"):
-        return [Sheet(filename, _read_csv(data))]
+        cut: list[str] = []
+        return [Sheet(filename, _read_csv(data, cut), cut=cut[0] if cut else "")]
     return _read_xlsx(data)
 
 
@@ -457,7 +482,19 @@ def _trimmed(values: Any) -> list[Any]:
     return row
 
 
-def _read_csv(data: bytes) -> list[list[Any]]:
+def columns_not_read(sheet: str, first: str, fill: Callable[..., str]) -> str:
+    """The line that says a sheet's columns past MAX_COLUMNS were not read (`fill`: the edge's
+    trf/tf, which translates)."""
+    return fill(
+        N_(
+            "sheet %1: the columns after IV (the 256th) are not read; the first of them that holds something is %2"
+        ),
+        sheet,
+        first,
+    )
+
+
+def _read_csv(data: bytes, cut: list[str] | None = None) -> list[list[Any]]:
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -474,6 +511,10 @@ def _read_csv(data: bytes) -> list[list[Any]]:
             if len(rows) >= MAX_ROWS:
                 raise _too_many_rows()
             row = _trimmed(values)
+            if cut is not None and not cut and len(values) > MAX_COLUMNS:
+                past = next((i for i, v in enumerate(values[MAX_COLUMNS:], MAX_COLUMNS) if v), None)
+                if past is not None:
+                    cut.append(f"{_letter(past)}{len(rows) + 1}")
             for i, v in enumerate(row):
                 if len(v) > MAX_CELL_TEXT:
                     raise _too_long(len(rows) + 1, i)
@@ -585,12 +626,14 @@ def _as_parsed(name: str, text: bytes) -> bytes:
     return text
 
 
-def _check_rows(name: str, text: bytes) -> None:
+def _check_rows(name: str, text: bytes) -> str:
     """Rows numbered from 1 upwards and cells left to right, as every spreadsheet writes them:
     a row numbered 0 or out of order, or a cell out of order, would be lost or misplaced when
-    read (the reader puts a row where its number says), so the file is refused, not misread."""
+    read (the reader puts a row where its number says), so the file is refused, not misread.
+    Returns the first cell past column MAX_COLUMNS that is not empty ("IW1"), or ""."""
     last_row = 0
     last_col = 0
+    cut = ""
     for m in _ROW_OR_CELL.finditer(text):
         ref = _REF.search(m.group(2))
         if m.group(1) == b"row":
@@ -620,9 +663,17 @@ def _check_rows(name: str, text: bytes) -> None:
             last_col = col
         else:
             last_col += 1
+        if (
+            m.group(1) == b"c"
+            and last_col > MAX_COLUMNS
+            and not cut
+            and not m.group(2).rstrip().endswith(b"/")
+        ):
+            cut = f"{_letter(last_col - 1)}{last_row}"
+    return cut
 
 
-def _check_parts(archive: zipfile.ZipFile) -> None:
+def _check_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Refuse, before openpyxl parses anything, a workbook whose parts would take long to
     parse (too big unpacked, too many cells, or too many records of other kinds) or would be
     read wrong (rows out of order). Every part is looked at, whatever its name: the workbook
@@ -633,6 +684,7 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
             f"not a readable .xlsx workbook (it unpacks to more than {MAX_UNPACKED_BYTES // (1024 * 1024)} MB)"
         )
     cells = structure = 0
+    cuts: dict[str, str] = {}
     for part in parts:
         if part.is_dir():
             continue
@@ -645,7 +697,10 @@ def _check_parts(archive: zipfile.ZipFile) -> None:
             raise SheetError(
                 f"the workbook has more than {MAX_STRUCTURE:,} merged ranges, column or style records and the like"
             )
-        _check_rows(part.filename, text)
+        cut = _check_rows(part.filename, text)
+        if cut:
+            cuts[part.filename] = cut
+    return cuts
 
 
 _MERGE = re.compile(
@@ -700,7 +755,7 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
         raise other
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        _check_parts(archive)
+        cuts = _check_parts(archive)
     except SheetError:
         raise
     except Exception:  # zipfile and zlib raise many kinds for a damaged archive
@@ -732,7 +787,8 @@ def _read_xlsx(data: bytes) -> list[Sheet]:
                 path = getattr(ws, "_worksheet_path", None)
                 if path:
                     _fill_merged(rows, _merged_ranges(archive.read(path.lstrip("/"))), budget)
-                sheets.append(Sheet(ws.title, rows, str(getattr(ws, "sheet_state", None) or "visible")))
+                state = str(getattr(ws, "sheet_state", None) or "visible")
+                sheets.append(Sheet(ws.title, rows, state, cuts.get((path or "").lstrip("/"), "")))
         finally:
             wb.close()
     except SheetError:
@@ -1600,11 +1656,9 @@ def _request(
         problems.append(("date", N_("a time without a date"), v["time"]))
     audience = None
     if v.get("audience"):
-        m = re.search(r"\d+", unicodedata.normalize("NFKC", v["audience"]))
-        if m is None or len(m.group()) > 9 or int(m.group()) > MAX_AUDIENCE:
+        audience = audience_number(v["audience"])
+        if audience is None:
             problems.append(("audience", N_("{value} is not a number of people"), v["audience"]))
-        else:
-            audience = int(m.group())
     extra: dict[str, Any] = {"source": f"{source} row {line}" if source else f"row {line}"}
     for f in ("contact_name", "contact_phone", "notes"):
         if v.get(f):

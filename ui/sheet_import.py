@@ -54,6 +54,7 @@ from scheduler.spreadsheet import (
     RowResult,
     Sheet,
     ambiguous,
+    columns_not_read,
     convert,
     find_header,
     form_columns,
@@ -332,6 +333,9 @@ class SheetImportDialog(QDialog):
                     tr(FIELD_NAMES[f]),
                 )
             )
+        sheet = self.sheets[self.sheet.currentIndex()] if self.sheets else None
+        if sheet is not None and sheet.cut:  # columns past the 256th: said, never dropped in silence
+            lines.append(columns_not_read(sheet.name, sheet.cut, trf))
         self.read_as.setText("\n".join(lines))
         self.read_as.setVisible(bool(lines))
 
@@ -671,8 +675,10 @@ class DutyImportDialog(QDialog):
     def _show(self) -> None:
         self.preview.clear()
         self.problems.clear()
-        self.sheets_found.setText(self._sheets_text())
-        self.sheets_found.setVisible(len(self.sheets) > 1)
+        cut = [columns_not_read(s.name, s.cut, trf) for s in self.sheets if s.cut and s.state == "visible"]
+        listed = [self._sheets_text()] if len(self.sheets) > 1 else []
+        self.sheets_found.setText("\n".join([*listed, *cut]))
+        self.sheets_found.setVisible(bool(listed or cut))
         roster = self.roster
         if roster is None:
             self.preview.setRowCount(0)

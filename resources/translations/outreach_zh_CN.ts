@@ -94,7 +94,7 @@
       <translation>%1（实为 %2）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="591" />
+      <location filename="../../ui/sheet_import.py" line="595" />
       <source>%1 (hidden: skipped)</source>
       <translation>%1（隐藏：跳过）</translation>
     </message>
@@ -114,32 +114,32 @@
       <translation>%1（由 %2 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="592" />
+      <location filename="../../ui/sheet_import.py" line="596" />
       <source>%1 (not read)</source>
       <translation>%1（未读取）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="186" />
+      <location filename="../../cli/sheets.py" line="191" />
       <source>%1 (sheet %2): %3</source>
       <translation>%1（工作表 %2）：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="408" />
+      <location filename="../../cli/sheets.py" line="413" />
       <source>%1 (sheet %2): no column for %3</source>
       <translation>%1（工作表 %2）：没有这些字段的列：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="189" />
+      <location filename="../../cli/sheets.py" line="194" />
       <source>%1 (sheet %2): no one is listed under the day columns</source>
       <translation>%1（工作表 %2）：日期列下没有列出任何人</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="411" />
+      <location filename="../../cli/sheets.py" line="416" />
       <source>%1 (sheet %2): no rows under the header</source>
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="396" />
+      <location filename="../../cli/sheets.py" line="401" />
       <source>%1 (sheet %2): the file can be read two ways: columns %3 could each be the %4; nothing imported (keep one of them, or name the other differently)</source>
       <translation>%1（工作表 %2）：文件有两种读法：%3 这几列都可能是%4；未导入任何内容（只保留其中一列，或给另一列换个表头）</translation>
     </message>
@@ -323,7 +323,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="314" />
+      <location filename="../../cli/sheets.py" line="319" />
       <source>%1 of %2 people taken, %3 entries: %4 written, %5 already there, %6 earlier ones replaced, %7 kept (their cell refused), %8 left out (held from elsewhere); %9 earlier entries of people not taken (row refused or not listed) left as they were</source>
       <translation>%2 人中导入 %1 人，%3 条：写入 %4 条，已有 %5 条，替换此前 %6 条，保留 %7 条（其单元格未导入），略去 %8 条（已由别处记录）；未导入人员（行未导入或未列出）此前的 %9 条保持原样</translation>
     </message>
@@ -333,7 +333,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="808" />
+      <location filename="../../ui/sheet_import.py" line="814" />
       <source>%1 of them are left out: the same person and times are held already (typed in, or another roster).</source>
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
@@ -403,12 +403,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="401" />
+      <location filename="../../ui/sheet_import.py" line="405" />
       <source>%1 rows: %2 new requests, %3 already there (repeated, or imported before), %4 with problems (not imported).</source>
       <translation>共 %1 行：新点单 %2 条，已有 %3 条（重复行或之前已导入），%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="413" />
+      <location filename="../../ui/sheet_import.py" line="417" />
       <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
@@ -433,7 +433,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 名职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="798" />
+      <location filename="../../ui/sheet_import.py" line="804" />
       <source>%1 to write, %2 already there, %3 earlier entries of these people and days replaced, %4 kept (their cell refused), %5 of people not taken left as they were.</source>
       <translation>将写入 %1 条，已有 %2 条，替换这些人员在这些日期此前导入的 %3 条，保留 %4 条（其单元格未导入），未导入人员的 %5 条保持原样。</translation>
     </message>
@@ -493,7 +493,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="784" />
+      <location filename="../../ui/sheet_import.py" line="790" />
       <source>%1, %2 – %3: %4 of %5 people found; %6 entries (%7 on duty, %8 resting after a night, %9 on leave).</source>
       <translation>%1，%2 – %3：%5 人中找到 %4 人；%6 条（在岗 %7、夜班后休息 %8、请假 %9）。</translation>
     </message>
@@ -518,17 +518,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="451" />
+      <location filename="../../cli/sheets.py" line="456" />
       <source>%1: %2 request(s) taken, %3 already there (repeated, or imported before), %4 row(s) refused</source>
       <translation>%1：导入点单 %2 条，已有 %3 条（重复行或之前已导入），拒收 %4 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="331" />
+      <location filename="../../cli/sheets.py" line="336" />
       <source>%1: %2 roster(s) read; %3 entries written (%4 duty, %5 rest, %6 leave in the rosters), %7 earlier entries replaced, %8 already there, %9 kept; %10 row(s) and %11 cell(s) refused</source>
       <translation>%1：读取排班表 %2 张；写入 %3 条（表中值班 %4、休息 %5、请假 %6 条），替换此前导入 %7 条，已有 %8 条，保留 %9 条；%10 行、%11 个单元格未导入</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="459" />
+      <location filename="../../cli/sheets.py" line="464" />
       <source>%1: %2 row(s) taken (%3 new, %4 updated), %5 row(s) refused</source>
       <translation>%1：导入 %2 行（新增 %3，更新 %4），拒收 %5 行</translation>
     </message>
@@ -538,7 +538,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：%2 次移至 %3</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="601" />
+      <location filename="../../ui/sheet_import.py" line="605" />
       <source>%1: %2, %3 people</source>
       <translation>%1：%2，%3 人</translation>
     </message>
@@ -548,7 +548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：活动 %4 在 %3 没有场次（当天未安排，或已取消）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="598" />
+      <location filename="../../ui/sheet_import.py" line="602" />
       <source>%1: hidden, skipped</source>
       <translation>%1：隐藏，已跳过</translation>
     </message>
@@ -568,12 +568,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：没有编号为 %3 的职工（%2）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="190" />
+      <location filename="../../cli/sheets.py" line="195" />
       <source>%1: no visible sheet to read</source>
       <translation>%1：没有可读取的可见工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="603" />
+      <location filename="../../ui/sheet_import.py" line="607" />
       <source>%1: not read</source>
       <translation>%1：未读取</translation>
     </message>
@@ -728,7 +728,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="511" />
+      <location filename="../../ui/sheet_import.py" line="515" />
       <source>(as the sheet says)</source>
       <translation>（按表格所写）</translation>
     </message>
@@ -738,7 +738,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（次日结束）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="252" />
+      <location filename="../../ui/sheet_import.py" line="253" />
       <source>(leave these rows out)</source>
       <translation>（这些行不导入）</translation>
     </message>
@@ -748,7 +748,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（由 %1 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="847" />
+      <location filename="../../ui/sheet_import.py" line="853" />
       <source>(next day)</source>
       <translation>（次日）</translation>
     </message>
@@ -768,7 +768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="226" />
+      <location filename="../../ui/sheet_import.py" line="227" />
       <source>(not imported)</source>
       <translation>（不导入）</translation>
     </message>
@@ -828,7 +828,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--branch 党支部编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="83" />
+      <location filename="../../cli/sheets.py" line="84" />
       <source>--department and --month are for sheet duty</source>
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
@@ -1008,7 +1008,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="877" />
+      <location filename="../../ui/sheet_import.py" line="883" />
       <source>Add a code</source>
       <translation>添加代码</translation>
     </message>
@@ -1258,7 +1258,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="925" />
+      <location filename="../../ui/sheet_import.py" line="931" />
       <source>Away (leave) at its own hours</source>
       <translation>按自定时段不在（请假）</translation>
     </message>
@@ -1558,7 +1558,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="867" />
+      <location filename="../../ui/sheet_import.py" line="873" />
       <source>Code in the roster</source>
       <translation>排班表中的代码</translation>
     </message>
@@ -1568,17 +1568,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>认知筛查</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="145" />
+      <location filename="../../ui/sheet_import.py" line="146" />
       <source>Column in the file</source>
       <translation>文件中的列</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="329" />
+      <location filename="../../ui/sheet_import.py" line="330" />
       <source>Columns %1 could each be the %2: the file can be read two ways, so neither is taken; choose one.</source>
       <translation>%1 这几列都可能是“%2”：文件有两种读法，因此都不采用；请选择其一。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="305" />
+      <location filename="../../ui/sheet_import.py" line="306" />
       <source>Columns of the form platform, not read as answers: %1</source>
       <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
@@ -1768,7 +1768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【日期】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="445" />
+      <location filename="../../ui/sheet_import.py" line="449" />
       <source>Day shift: on duty in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
     </message>
@@ -1928,7 +1928,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>端午节</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="347" />
+      <location filename="../../cli/sheets.py" line="352" />
       <source>Dry run, nothing written.</source>
       <translation>试运行，未写入任何内容。</translation>
     </message>
@@ -2013,7 +2013,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结束时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="867" />
+      <location filename="../../ui/sheet_import.py" line="873" />
       <source>Ends at</source>
       <translation>下班</translation>
     </message>
@@ -2078,7 +2078,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="185" />
+      <location filename="../../ui/sheet_import.py" line="186" />
       <source>Every row, with its problems (rows with problems are not imported):</source>
       <translation>逐行预览及问题（有问题的行不会导入）：</translation>
     </message>
@@ -2163,7 +2163,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>达到该最大值的人数最少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="145" />
+      <location filename="../../ui/sheet_import.py" line="146" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -2248,7 +2248,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="103" />
+      <location filename="../../ui/sheet_import.py" line="104" />
       <source>Form platform's column (not an answer)</source>
       <translation>表单平台自带的列（不是回答）</translation>
     </message>
@@ -2258,12 +2258,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>前进</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="715" />
+      <location filename="../../ui/sheet_import.py" line="721" />
       <source>Found as</source>
       <translation>对应职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="447" />
+      <location filename="../../ui/sheet_import.py" line="451" />
       <source>Free</source>
       <translation>休息（空闲）</translation>
     </message>
@@ -2333,7 +2333,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>有警告：见冲突面板</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="166" />
+      <location filename="../../ui/sheet_import.py" line="167" />
       <source>Header row</source>
       <translation>表头所在行</translation>
     </message>
@@ -2453,7 +2453,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="889" />
+      <location filename="../../ui/sheet_import.py" line="895" />
       <source>How a cell of a department's duty roster is read. An empty cell is a free day. A shift with its own hours (Starts at, Ends at as HH:MM) ends the next day when it ends not after it starts (16:00 to 00:00 ends at midnight); Rest until: a rest after it, to that time of the day it ends. A roster's own legend is used for the codes it states, except where a code here says otherwise.</source>
       <translation>科室排班表中每个单元格的读法。空单元格为空闲。自定时段的班次（上班、下班，HH:MM）在下班时间不晚于上班时间时于次日结束（16:00 至 00:00 于午夜结束）；休息至：班次结束后休息到当日该时刻。排班表自带的班次说明用于其所列代码，但此处另有规定的代码以此处为准。</translation>
     </message>
@@ -2488,22 +2488,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="820" />
+      <location filename="../../ui/sheet_import.py" line="826" />
       <source>Import %1 entries</source>
       <translation>导入 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="822" />
+      <location filename="../../ui/sheet_import.py" line="828" />
       <source>Import %1 entries of %2 sheets</source>
       <translation>导入 %2 张工作表的 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="423" />
+      <location filename="../../ui/sheet_import.py" line="427" />
       <source>Import %1 requests</source>
       <translation>导入 %1 条点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="425" />
+      <location filename="../../ui/sheet_import.py" line="429" />
       <source>Import %1 rows</source>
       <translation>导入 %1 行</translation>
     </message>
@@ -2518,12 +2518,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="164" />
+      <location filename="../../ui/sheet_import.py" line="165" />
       <source>Import as</source>
       <translation>导入为</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="494" />
+      <location filename="../../ui/sheet_import.py" line="498" />
       <source>Import duty roster – %1</source>
       <translation>导入排班表 – %1</translation>
     </message>
@@ -2548,7 +2548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="124" />
+      <location filename="../../ui/sheet_import.py" line="125" />
       <source>Import from spreadsheet – %1</source>
       <translation>从表格导入 – %1</translation>
     </message>
@@ -2618,7 +2618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保留办公室版本</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="74" />
+      <location filename="../../ui/sheet_import.py" line="75" />
       <source>Key (staff number / code)</source>
       <translation>关键字（工号/编码）</translation>
     </message>
@@ -2663,7 +2663,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="448" />
+      <location filename="../../ui/sheet_import.py" line="452" />
       <source>Leave: away all day</source>
       <translation>请假：全天不在</translation>
     </message>
@@ -2683,12 +2683,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 的时长明细</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="664" />
+      <location filename="../../ui/sheet_import.py" line="668" />
       <source>Legend read: %1</source>
       <translation>读取的班次说明：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="659" />
+      <location filename="../../ui/sheet_import.py" line="663" />
       <source>Legend: none in the sheet; the codes of Settings ▸ Shift codes are used.</source>
       <translation>班次说明：表中没有；使用 设置 ▸ 班次代码 中的代码。</translation>
     </message>
@@ -2753,7 +2753,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>推拿</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="82" />
+      <location filename="../../ui/sheet_import.py" line="83" />
       <source>Max hours a month</source>
       <translation>每月时长上限</translation>
     </message>
@@ -2763,7 +2763,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>5月</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="178" />
+      <location filename="../../ui/sheet_import.py" line="179" />
       <source>Means</source>
       <translation>含义</translation>
     </message>
@@ -2868,12 +2868,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="178" />
+      <location filename="../../ui/sheet_import.py" line="179" />
       <source>Name in the file</source>
       <translation>文件中的名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="715" />
+      <location filename="../../ui/sheet_import.py" line="721" />
       <source>Name in the roster</source>
       <translation>排班表中的姓名</translation>
     </message>
@@ -2883,7 +2883,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="175" />
+      <location filename="../../ui/sheet_import.py" line="176" />
       <source>Names not found: choose what each one means</source>
       <translation>未找到的名称：请选择各自对应的记录</translation>
     </message>
@@ -2948,12 +2948,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="368" />
+      <location filename="../../ui/sheet_import.py" line="372" />
       <source>New or update</source>
       <translation>新增/更新</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="386" />
+      <location filename="../../ui/sheet_import.py" line="390" />
       <source>New record</source>
       <translation>新增</translation>
     </message>
@@ -2983,7 +2983,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下周</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="446" />
+      <location filename="../../ui/sheet_import.py" line="450" />
       <source>Night shift: on duty overnight, resting the next day</source>
       <translation>夜班：夜间值班，次日休息</translation>
     </message>
@@ -3063,7 +3063,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="797" />
+      <location filename="../../ui/sheet_import.py" line="803" />
       <source>Not imported: %1 rows and %2 cells (in red).</source>
       <translation>不导入：%1 行、%2 个单元格（红色标出）。</translation>
     </message>
@@ -3163,7 +3163,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>国家法定节假日（只读）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="924" />
+      <location filename="../../ui/sheet_import.py" line="930" />
       <source>On duty at its own hours</source>
       <translation>按自定时段在岗</translation>
     </message>
@@ -3488,7 +3488,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人口</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="101" />
+      <location filename="../../ui/sheet_import.py" line="102" />
       <source>Position (职务)</source>
       <translation>职务</translation>
     </message>
@@ -3503,7 +3503,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="95" />
+      <location filename="../../ui/sheet_import.py" line="96" />
       <source>Preferred date</source>
       <translation>期望日期</translation>
     </message>
@@ -3513,7 +3513,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="96" />
+      <location filename="../../ui/sheet_import.py" line="97" />
       <source>Preferred time</source>
       <translation>期望时间</translation>
     </message>
@@ -3573,7 +3573,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先级</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="368" />
+      <location filename="../../ui/sheet_import.py" line="372" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3633,7 +3633,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>仅在重新安排时：变动的安排尽可能少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="705" />
+      <location filename="../../ui/sheet_import.py" line="711" />
       <source>Read as %1 – %2, %3 day(s) in %4 block(s): %5</source>
       <translation>读作 %1 – %2，共 %3 天，%4 个表块：%5</translation>
     </message>
@@ -3683,7 +3683,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="879" />
+      <location filename="../../ui/sheet_import.py" line="885" />
       <source>Remove</source>
       <translation>删除</translation>
     </message>
@@ -3803,7 +3803,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="867" />
+      <location filename="../../ui/sheet_import.py" line="873" />
       <source>Rest until</source>
       <translation>休息至</translation>
     </message>
@@ -3823,7 +3823,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="881" />
+      <location filename="../../ui/sheet_import.py" line="887" />
       <source>Restore the defaults</source>
       <translation>恢复默认</translation>
     </message>
@@ -3848,22 +3848,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>轮值…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="715" />
+      <location filename="../../ui/sheet_import.py" line="721" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="727" />
+      <location filename="../../ui/sheet_import.py" line="733" />
       <source>Row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="732" />
+      <location filename="../../ui/sheet_import.py" line="738" />
       <source>Row %1, column %2 (%3)</source>
       <translation>第 %1 行，%2 列（%3）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="736" />
+      <location filename="../../ui/sheet_import.py" line="742" />
       <source>Rows skipped, not people: %1</source>
       <translation>跳过的非人员行：%1</translation>
     </message>
@@ -4018,12 +4018,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="322" />
+      <location filename="../../ui/sheet_import.py" line="323" />
       <source>Services: column %1; several in one cell (joined by ┋ ; , 、) are a request each.</source>
       <translation>服务项目：取自“%1”列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="315" />
+      <location filename="../../ui/sheet_import.py" line="316" />
       <source>Services: one 0/1 column per choice (%1); each service chosen is a request of its own.</source>
       <translation>服务项目：每个选项一列 0/1（%1）；选中的每项服务各为一条点单。</translation>
     </message>
@@ -4038,12 +4038,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>60岁及以上居民所占比例。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="165" />
+      <location filename="../../ui/sheet_import.py" line="166" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="604" />
+      <location filename="../../ui/sheet_import.py" line="608" />
       <source>Sheets found: %1</source>
       <translation>找到的工作表：%1</translation>
     </message>
@@ -4168,7 +4168,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="867" />
+      <location filename="../../ui/sheet_import.py" line="873" />
       <source>Starts at</source>
       <translation>上班</translation>
     </message>
@@ -4233,7 +4233,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="102" />
+      <location filename="../../ui/sheet_import.py" line="103" />
       <source>Submission number (form platform)</source>
       <translation>答卷编号（表单平台）</translation>
     </message>
@@ -4278,7 +4278,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度目标</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="104" />
+      <location filename="../../ui/sheet_import.py" line="105" />
       <source>Text written beside 其他 (a note)</source>
       <translation>“其他”旁填写的文字（作为备注）</translation>
     </message>
@@ -4520,7 +4520,7 @@ Details were written to %2.</source>
       <translation>无法读取手册的这一页：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="683" />
+      <location filename="../../ui/sheet_import.py" line="689" />
       <source>This sheet cannot be read as a duty roster: %1</source>
       <translation>无法按排班表读取此工作表：%1</translation>
     </message>
@@ -4640,7 +4640,7 @@ Details were written to %2.</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="386" />
+      <location filename="../../ui/sheet_import.py" line="390" />
       <source>Update</source>
       <translation>更新</translation>
     </message>
@@ -4845,7 +4845,7 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="169" />
+      <location filename="../../ui/sheet_import.py" line="170" />
       <source>Which column is which field</source>
       <translation>各列对应的字段</translation>
     </message>
@@ -5075,7 +5075,7 @@ Details were written to %2.</source>
       <translation>打勾：工作日出勤，门诊时间内在岗</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1600" />
+      <location filename="../../scheduler/spreadsheet.py" line="1656" />
       <source>a time without a date</source>
       <translation>有时间但没有日期</translation>
     </message>
@@ -5085,7 +5085,7 @@ Details were written to %2.</source>
       <translation>有数值超出允许范围</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="408" />
+      <location filename="../../scheduler/spreadsheet.py" line="429" />
       <source>a web page or XML file saved with a spreadsheet's name, not an .xlsx workbook: open it in Excel or WPS and save it as .xlsx</source>
       <translation>这是以表格文件名保存的网页或 XML 文件，不是 .xlsx 工作簿：请在 Excel 或 WPS 中打开，另存为 .xlsx</translation>
     </message>
@@ -5110,7 +5110,7 @@ Details were written to %2.</source>
       <translation>再输入一次：</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="413" />
+      <location filename="../../scheduler/spreadsheet.py" line="434" />
       <source>an OpenDocument spreadsheet (.ods), not an .xlsx workbook: save it as .xlsx</source>
       <translation>这是 OpenDocument 表格（.ods），不是 .xlsx 工作簿：请另存为 .xlsx</translation>
     </message>
@@ -5135,7 +5135,7 @@ Details were written to %2.</source>
       <translation>一个场次最长 %1 天</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="401" />
+      <location filename="../../scheduler/spreadsheet.py" line="422" />
       <source>an old Excel workbook (.xls, Excel 97–2003), which the app does not read: open it in Excel or WPS and save it as .xlsx (Excel workbook)</source>
       <translation>这是旧版 Excel 工作簿（.xls，Excel 97–2003），本软件不读取：请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）</translation>
     </message>
@@ -5165,7 +5165,7 @@ Details were written to %2.</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1022" />
+      <location filename="../../scheduler/spreadsheet.py" line="1078" />
       <source>appears twice (row {value})</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
@@ -5185,7 +5185,7 @@ Details were written to %2.</source>
       <translation>排班</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="851" />
+      <location filename="../../ui/sheet_import.py" line="857" />
       <source>away</source>
       <translation>不在</translation>
     </message>
@@ -5240,12 +5240,12 @@ Details were written to %2.</source>
       <translation>不能为负数</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="608" />
+      <location filename="../../db/pg.py" line="638" />
       <source>cannot connect to the server %1: %2</source>
       <translation>无法连接服务器 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="504" />
+      <location filename="../../db/pg.py" line="519" />
       <source>cannot make the plan's tables on the server %1 (run server init as its administrator): %2</source>
       <translation>无法在服务器 %1 上建立计划的数据表（请由服务器管理员运行 server init）：%2</translation>
     </message>
@@ -5275,7 +5275,7 @@ Details were written to %2.</source>
       <translation>无法恢复 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="512" />
+      <location filename="../../db/pg.py" line="527" />
       <source>cannot upgrade database %1 to schema %2: %3</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
@@ -5320,12 +5320,12 @@ Details were written to %2.</source>
       <translation>门诊时间</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="430" />
+      <location filename="../../cli/sheets.py" line="435" />
       <source>closest: %1</source>
       <translation>最接近的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="506" />
+      <location filename="../../cli/sheets.py" line="511" />
       <source>columns of the form platform, not read as answers: %1</source>
       <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
@@ -5365,7 +5365,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 位于网络文件系统（%2）上：不会在那里以写入方式打开，因为 SQLite 的锁和预写日志在多台计算机之间无法正常工作，文件可能损坏。请将数据库放在使用它的那一台计算机的本地磁盘上（给 --db 一个本地路径，或将文件复制到那里）；多台计算机共用计划应由办公室服务器负责，而不是共享文件夹。</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="521" />
+      <location filename="../../db/pg.py" line="536" />
       <source>database %1 is open for reading only</source>
       <translation>数据库 %1 以只读方式打开</translation>
     </message>
@@ -5375,7 +5375,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 以只读方式打开，且尚无离线包密钥</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="421" />
+      <location filename="../../db/pg.py" line="436" />
       <source>database %1 was written by a newer version of the app (schema %2, this app knows up to %3)</source>
       <translation>数据库 %1 由更新版本的程序写入（结构版本 %2，本程序最高支持 %3）</translation>
     </message>
@@ -5385,7 +5385,7 @@ Details were written to %2.</source>
       <translation>日期超出范围：%1（日期须在 %2 至 %3 之间）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="139" />
+      <location filename="../../cli/sheets.py" line="144" />
       <source>day shift</source>
       <translation>白班</translation>
     </message>
@@ -5460,7 +5460,7 @@ Details were written to %2.</source>
       <translation>本活动中摊位编号重复</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="369" />
+      <location filename="../../cli/sheets.py" line="374" />
       <source>duty roster %1</source>
       <translation>排班表 %1</translation>
     </message>
@@ -5560,7 +5560,7 @@ Details were written to %2.</source>
       <translation>第四个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="139" />
+      <location filename="../../cli/sheets.py" line="144" />
       <source>free</source>
       <translation>空闲</translation>
     </message>
@@ -5585,7 +5585,7 @@ Details were written to %2.</source>
       <translation>已举办 %1（上周 %2），已停办 %3（%4），已改期 %5（%6），未登记 %7（%8）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="206" />
+      <location filename="../../cli/sheets.py" line="211" />
       <source>hidden</source>
       <translation>隐藏</translation>
     </message>
@@ -5620,7 +5620,7 @@ Details were written to %2.</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1524" />
+      <location filename="../../scheduler/spreadsheet.py" line="1580" />
       <source>imported before ({value})</source>
       <translation>之前已导入（{value}）</translation>
     </message>
@@ -5655,7 +5655,7 @@ Details were written to %2.</source>
       <translation>数字太大，无法保存</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1015" />
+      <location filename="../../scheduler/spreadsheet.py" line="1071" />
       <source>is empty</source>
       <translation>为空</translation>
     </message>
@@ -5665,7 +5665,7 @@ Details were written to %2.</source>
       <translation>重复列出</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1035" />
+      <location filename="../../scheduler/spreadsheet.py" line="1091" />
       <source>is longer than {value} characters</source>
       <translation>超过 {value} 个字符</translation>
     </message>
@@ -5800,7 +5800,7 @@ Details were written to %2.</source>
       <translation>最后一个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="139" />
+      <location filename="../../cli/sheets.py" line="144" />
       <source>leave</source>
       <translation>请假</translation>
     </message>
@@ -5820,17 +5820,17 @@ Details were written to %2.</source>
       <translation>明细</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="155" />
+      <location filename="../../cli/sheets.py" line="160" />
       <source>legend entries not understood (not used): %1</source>
       <translation>班次说明中无法理解（未采用）的条目：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="153" />
+      <location filename="../../cli/sheets.py" line="158" />
       <source>legend not used where the office's own codes say otherwise: %1</source>
       <translation>班次说明中与本院自设班次代码不同、未采用的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="151" />
+      <location filename="../../cli/sheets.py" line="156" />
       <source>legend read: %1</source>
       <translation>读取的班次说明：%1</translation>
     </message>
@@ -6130,7 +6130,7 @@ Details were written to %2.</source>
       <translation>夜班，同“夜”</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="139" />
+      <location filename="../../cli/sheets.py" line="144" />
       <source>night shift</source>
       <translation>夜班</translation>
     </message>
@@ -6150,12 +6150,12 @@ Details were written to %2.</source>
       <translation>在给定时间内未找到更好的</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1146" />
+      <location filename="../../scheduler/spreadsheet.py" line="1202" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1012" />
+      <location filename="../../scheduler/spreadsheet.py" line="1068" />
       <source>no column is mapped to it</source>
       <translation>没有对应的列</translation>
     </message>
@@ -6195,12 +6195,12 @@ Details were written to %2.</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="222" />
+      <location filename="../../cli/sheets.py" line="227" />
       <source>no one is listed under the day columns</source>
       <translation>日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1548" />
+      <location filename="../../scheduler/spreadsheet.py" line="1604" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
@@ -6210,7 +6210,7 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1116" />
+      <location filename="../../scheduler/spreadsheet.py" line="1172" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
     </message>
@@ -6225,12 +6225,12 @@ Details were written to %2.</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1514" />
+      <location filename="../../scheduler/spreadsheet.py" line="1570" />
       <source>no service chosen</source>
       <translation>未选择服务项目</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1549" />
+      <location filename="../../scheduler/spreadsheet.py" line="1605" />
       <source>no service {value}</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
@@ -6295,7 +6295,7 @@ Details were written to %2.</source>
       <translation>不是秒数：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="707" />
+      <location filename="../../scheduler/spreadsheet.py" line="762" />
       <source>not a readable .xlsx workbook (not a zip file, or a damaged one)</source>
       <translation>不是可读取的 .xlsx 工作簿（不是 zip 文件，或文件已损坏）</translation>
     </message>
@@ -6320,27 +6320,27 @@ Details were written to %2.</source>
       <translation>不是 ISO 周（YYYY-Www，例如 2026-W49，2000 至 2100 年之间）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="489" />
+      <location filename="../../cli/sheets.py" line="494" />
       <source>not an answer</source>
       <translation>不是回答</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="216" />
+      <location filename="../../cli/sheets.py" line="221" />
       <source>not read: %1</source>
       <translation>未读取：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="668" />
+      <location filename="../../ui/sheet_import.py" line="672" />
       <source>not understood (not used): %1</source>
       <translation>无法理解（未采用）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="442" />
+      <location filename="../../cli/sheets.py" line="447" />
       <source>not usable</source>
       <translation>无法使用</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="666" />
+      <location filename="../../ui/sheet_import.py" line="670" />
       <source>not used, the office's own codes say otherwise: %1</source>
       <translation>未采用（本院代码另有规定）：%1</translation>
     </message>
@@ -6525,7 +6525,7 @@ Details were written to %2.</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="849" />
+      <location filename="../../ui/sheet_import.py" line="855" />
       <source>rest until %1</source>
       <translation>休息至 %1</translation>
     </message>
@@ -6545,27 +6545,27 @@ Details were written to %2.</source>
       <translation>排班表 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="62" />
+      <location filename="../../cli/sheets.py" line="63" />
       <source>row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="65" />
+      <location filename="../../cli/sheets.py" line="66" />
       <source>row %1, column %2</source>
       <translation>第 %1 行，%2 列</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="692" />
+      <location filename="../../ui/sheet_import.py" line="698" />
       <source>row %1: columns %2</source>
       <translation>第 %1 行：列 %2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="114" />
+      <location filename="../../cli/sheets.py" line="119" />
       <source>row %1: not imported again: %2</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="307" />
+      <location filename="../../cli/sheets.py" line="312" />
       <source>rows skipped, not people: %1</source>
       <translation>跳过的非人员行：%1</translation>
     </message>
@@ -6605,12 +6605,12 @@ Details were written to %2.</source>
       <translation>server user add 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="530" />
+      <location filename="../../cli/sheets.py" line="535" />
       <source>services from column %1; several in one cell (joined by ┋ ; , 、) are a request each</source>
       <translation>服务项目取自 %1 列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="522" />
+      <location filename="../../cli/sheets.py" line="527" />
       <source>services from one 0/1 column per choice: %1; each chosen service is a request of its own</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
@@ -6620,34 +6620,39 @@ Details were written to %2.</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="62" />
+      <location filename="../../cli/sheets.py" line="63" />
       <source>sheet %1</source>
       <translation>工作表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="206" />
+      <location filename="../../cli/sheets.py" line="211" />
       <source>sheet %1: %2, skipped</source>
       <translation>工作表 %1：%2，已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="293" />
+      <location filename="../../cli/sheets.py" line="298" />
       <source>sheet %1: duty roster of %2, %3 – %4, %5 block(s); columns read as %6</source>
       <translation>工作表 %1：%2 排班表，%3 – %4，%5 个表块；各列读作 %6</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="223" />
+      <location filename="../../cli/sheets.py" line="228" />
       <source>sheet %1: no one is listed under the day columns</source>
       <translation>工作表 %1：日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="213" />
+      <location filename="../../cli/sheets.py" line="218" />
       <source>sheet %1: not a roster (%2), skipped</source>
       <translation>工作表 %1：不是排班表（%2），已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="217" />
+      <location filename="../../cli/sheets.py" line="222" />
       <source>sheet %1: not read: %2</source>
       <translation>工作表 %1：未读取：%2</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/spreadsheet.py" line="489" />
+      <source>sheet %1: the columns after IV (the 256th) are not read; the first of them that holds something is %2</source>
+      <translation>工作表 %1：IV 列（第 256 列）之后的列不读取；其中第一个有内容的单元格是 %2</translation>
     </message>
     <message>
       <location filename="../../cli/shift_codes.py" line="94" />
@@ -6680,7 +6685,7 @@ Details were written to %2.</source>
       <translation>工作牌、工作服</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="486" />
+      <location filename="../../cli/sheets.py" line="491" />
       <source>staff number</source>
       <translation>工号</translation>
     </message>
@@ -6690,7 +6695,7 @@ Details were written to %2.</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="363" />
+      <location filename="../../scheduler/spreadsheet.py" line="384" />
       <source>staff number {value}: the same number with other leading zeros (Excel drops them from a number; format the column as text and write the number as it is)</source>
       <translation>工号 {value}：除开头的 0 外相同（Excel 会去掉数字开头的 0；请把该列设为文本格式，按原样填写工号）</translation>
     </message>
@@ -6700,12 +6705,12 @@ Details were written to %2.</source>
       <translation>听诊器</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="487" />
+      <location filename="../../cli/sheets.py" line="492" />
       <source>submission number</source>
       <translation>答卷编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="488" />
+      <location filename="../../cli/sheets.py" line="493" />
       <source>submission time</source>
       <translation>提交时间</translation>
     </message>
@@ -6725,7 +6730,7 @@ Details were written to %2.</source>
       <translation>%1%2</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="468" />
+      <location filename="../../scheduler/spreadsheet.py" line="505" />
       <source>the CSV file is neither UTF-8 nor GBK text</source>
       <translation>CSV 文件既不是 UTF-8 也不是 GBK 文本</translation>
     </message>
@@ -6785,7 +6790,7 @@ Details were written to %2.</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="103" />
+      <location filename="../../cli/sheets.py" line="104" />
       <source>the database was changed by someone else meanwhile; nothing was imported, run sheet again</source>
       <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
     </message>
@@ -6840,12 +6845,12 @@ Details were written to %2.</source>
       <translation>%1 中的离线包密钥已损坏</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="75" />
+      <location filename="../../cli/sheets.py" line="76" />
       <source>the file has no sheet named %1 (it has: %2)</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="442" />
+      <location filename="../../scheduler/spreadsheet.py" line="466" />
       <source>the file is larger than {value} MB</source>
       <translation>文件大于 {value} MB</translation>
     </message>
@@ -7000,7 +7005,7 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1522" />
+      <location filename="../../scheduler/spreadsheet.py" line="1578" />
       <source>the same as row {value}</source>
       <translation>与第 {value} 行相同</translation>
     </message>
@@ -7010,12 +7015,12 @@ Details were written to %2.</source>
       <translation>同一星期几</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="433" />
+      <location filename="../../db/pg.py" line="448" />
       <source>the server database %1 has an older schema (run: server init --db URL)</source>
       <translation>服务器数据库 %1 的结构较旧（请运行：server init --db URL）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="431" />
+      <location filename="../../db/pg.py" line="446" />
       <source>the server database %1 has no plan of this app yet (run: server init --db URL)</source>
       <translation>服务器数据库 %1 中还没有本应用的计划（请先运行：server init --db URL）</translation>
     </message>
@@ -7040,12 +7045,12 @@ Details were written to %2.</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="449" />
+      <location filename="../../scheduler/spreadsheet.py" line="474" />
       <source>the sheet has more than {value} rows</source>
       <translation>工作表超过 {value} 行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="638" />
+      <location filename="../../ui/sheet_import.py" line="642" />
       <source>the sheet is hidden in the workbook: it is not read (a roster kept for the record)</source>
       <translation>该工作表在工作簿中被隐藏：不读取（留档的旧排班表）</translation>
     </message>
@@ -7075,12 +7080,12 @@ Details were written to %2.</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="643" />
+      <location filename="../../scheduler/spreadsheet.py" line="695" />
       <source>the workbook has more than {value} cells</source>
       <translation>工作簿超过 {value} 个单元格</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="745" />
+      <location filename="../../scheduler/spreadsheet.py" line="801" />
       <source>the workbook has no worksheet</source>
       <translation>工作簿中没有工作表</translation>
     </message>
@@ -7090,7 +7095,7 @@ Details were written to %2.</source>
       <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="396" />
+      <location filename="../../scheduler/spreadsheet.py" line="417" />
       <source>the workbook is protected by a password: open it in Excel or WPS, remove the password and save it as .xlsx</source>
       <translation>工作簿设置了密码：请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx</translation>
     </message>
@@ -7160,12 +7165,12 @@ Details were written to %2.</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1162" />
+      <location filename="../../scheduler/spreadsheet.py" line="1218" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1095" />
+      <location filename="../../scheduler/spreadsheet.py" line="1151" />
       <source>unknown qualification {value}</source>
       <translation>未知资质“{value}”</translation>
     </message>
@@ -7180,7 +7185,7 @@ Details were written to %2.</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="206" />
+      <location filename="../../cli/sheets.py" line="211" />
       <source>very hidden</source>
       <translation>深度隐藏</translation>
     </message>
@@ -7305,7 +7310,7 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1596" />
+      <location filename="../../scheduler/spreadsheet.py" line="1652" />
       <source>{value} ends before it starts</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
@@ -7315,17 +7320,17 @@ Details were written to %2.</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1572" />
+      <location filename="../../scheduler/spreadsheet.py" line="1628" />
       <source>{value} is neither urgent nor normal</source>
       <translation>{value} 既不是紧急也不是一般</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1581" />
+      <location filename="../../scheduler/spreadsheet.py" line="1637" />
       <source>{value} is not a date</source>
       <translation>{value} 不是日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1561" />
+      <location filename="../../scheduler/spreadsheet.py" line="1617" />
       <source>{value} is not a date and time</source>
       <translation>{value} 不是日期时间</translation>
     </message>
@@ -7335,32 +7340,32 @@ Details were written to %2.</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1122" />
+      <location filename="../../scheduler/spreadsheet.py" line="1178" />
       <source>{value} is not a number of hours a month</source>
       <translation>{value} 不是每月小时数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1170" />
+      <location filename="../../scheduler/spreadsheet.py" line="1226" />
       <source>{value} is not a number of people</source>
       <translation>{value} 不是人数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1086" />
+      <location filename="../../scheduler/spreadsheet.py" line="1142" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1134" />
+      <location filename="../../scheduler/spreadsheet.py" line="1190" />
       <source>{value} is not a staff status (在职, 返聘, 离职, 退休 …)</source>
       <translation>{value} 不是人员状态（在职、返聘、离职、退休等）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1588" />
+      <location filename="../../scheduler/spreadsheet.py" line="1644" />
       <source>{value} is not a time of day</source>
       <translation>{value} 不是时刻</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1109" />
+      <location filename="../../scheduler/spreadsheet.py" line="1165" />
       <source>{value} is not a 政治面貌 the app knows (中共党员, 中共预备党员, 群众 …)</source>
       <translation>{value} 不是本软件认识的政治面貌（中共党员、中共预备党员、群众 …）</translation>
     </message>

@@ -134,3 +134,17 @@ def test_a_file_that_is_no_xlsx_is_refused_saying_what_it_is(tmp_path, capsys, n
     err = capsys.readouterr().err
     assert "另存为" in err and "workbook" not in err, err
     assert digest(db) == before
+
+
+def test_columns_past_the_256th_are_named_in_the_output(tmp_path, capsys) -> None:
+    """R3: `sheet requests` of a wide export dropped its column 262 (联系电话) with nothing said."""
+    from tests.cli.test_sheets_forms import xlsx
+
+    db = database(tmp_path)
+    header = ["单位名称", "服务项目", *(f"第{k}题：意见" for k in range(3, 262)), "联系电话"]
+    f = tmp_path / "wide.xlsx"
+    f.write_bytes(xlsx([header, ["友谊社区", "义诊", *(["无"] * 259), "13800000000"]]))
+    code, out, _err = sheet(capsys, db, "requests", str(f), "--dry-run")
+    assert "sheet Sheet1: the columns after IV (the 256th) are not read" in out and "IW1" in out
+    code, out, _err = sheet(capsys, db, "requests", str(f), "--dry-run", "--json")
+    assert json.loads(out)["columns_not_read"] == [{"sheet": "Sheet1", "first": "IW1"}]

@@ -231,3 +231,31 @@ def test_a_political_status_the_app_does_not_know_is_said_not_taken_as_no() -> N
         "staff", [header, ["E9", "甲", "骨伤科", "中共党园"]], 0, guess_mapping("staff", header), PLAN
     )
     assert not r.ok and r.problems[0][:1] == ("party_member",)
+
+
+@pytest.mark.parametrize(
+    "said, people",
+    [
+        ("120", 120),
+        ("约80人", 80),
+        ("100余人", 100),
+        ("1,200人", 1200),  # was 1: the first digits
+        ("80-100", 100),  # a range: the most, for planning (was 80)
+        ("８０～１００人", 100),
+        ("50人（老人为主）", 50),
+        ("1e3", None),  # was 1
+        ("3月份约50人", None),  # was 3
+        ("2026年12月", None),  # was refused only as too many
+        ("很多", None),
+    ],
+)
+def test_the_number_of_people_is_read_whole_or_not_at_all(said, people) -> None:
+    """R3: the audience was the first run of digits anywhere in the answer."""
+    header = ["单位名称", "服务项目", "预计人数"]
+    [r] = convert(
+        "requests", [header, ["友谊社区", "义诊", said]], 0, guess_mapping("requests", header), PLAN, now=NOW
+    )
+    if people is None:
+        assert not r.ok and r.problems == [("audience", "{value} is not a number of people", said)]
+    else:
+        assert r.ok and r.record.audience == people, r.problems

@@ -183,3 +183,31 @@ def test_a_staff_preview_says_the_closest_department_and_a_bad_phone(qtbot) -> N
     said = d.preview.item(0, d.preview.columnCount() - 1).text()
     assert trf("closest: %1", "针灸科") in said
     assert tr("{value} is not a phone number").format(value="abc") in said
+
+
+def test_columns_past_the_256th_are_said_not_dropped_in_silence(qtbot) -> None:
+    """R3: a form export whose 联系电话 stood in column 262 lost it with nothing said (the reader
+    keeps 256 columns); the CLI and both previews now name the first cell past them."""
+    header = ["单位名称", "服务项目", *(f"第{k}题：意见" for k in range(3, 262)), "联系电话"]
+    rows = [header, ["友谊社区", "义诊", *(["无"] * 259), "13800000000"]]
+    [sheet] = read_workbook(xlsx(rows), "wide.xlsx")
+    assert sheet.cut == "IW1" and len(sheet.rows[0]) == 256
+    d = sheet_import.SheetImportDialog(Path("wide.xlsx"), [sheet], _plan(), target="requests", now=NOW)
+    qtbot.addWidget(d)
+    assert (
+        trf(
+            "sheet %1: the columns after IV (the 256th) are not read; the first of them that holds something is %2",
+            "Sheet1",
+            "IW1",
+        )
+        in d.read_as.text()
+    )
+    import csv
+    import io
+
+    text = io.StringIO()
+    csv.writer(text).writerows(rows)
+    [sheet] = read_workbook(text.getvalue().encode("utf-8"), "wide.csv")
+    assert sheet.cut == "IW1"
+    [sheet] = read_workbook(xlsx([header[:256], ["友谊社区", "义诊"]]), "narrow.xlsx")
+    assert sheet.cut == ""
