@@ -614,8 +614,16 @@ def _resolve_department(department: str | None, plan: Plan, texts: list[str], nu
         if len(found) == 1:
             return found[0]
         raise DutyError(N_("no department {value}"), department)
-    for text in texts:  # the longest department name the title or file name holds
+    for text in texts:  # the department name the title, the sheet's or the file's name holds
         named = [d for d in plan.departments.values() if d.name and d.name in text]
+        # 针灸推拿科 holds 推拿科: the longer is meant. Two apart (中医科、针灸科) are two readings.
+        whole = [d for d in named if not any(d.name != o.name and d.name in o.name for o in named)]
+        if len({d.id for d in whole}) > 1:
+            raise DutyError(
+                N_("{value} names several departments ({names}): give the department"),
+                text.strip()[:60],
+                (("names", ", ".join(sorted(d.name for d in whole))),),
+            )
         if named:
             return max(named, key=lambda d: len(d.name)).id
     for text in texts:  # a sheet named as people say it: 急诊 for 急诊科, 药学 for 药学部

@@ -5010,12 +5010,12 @@ Details were written to %2.</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="651" />
+      <location filename="../../scheduler/duty.py" line="659" />
       <source>a note across the sheet</source>
       <translation>横跨整表的备注</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="655" />
+      <location filename="../../scheduler/duty.py" line="663" />
       <source>a note under the grid</source>
       <translation>表下备注</translation>
     </message>
@@ -5030,12 +5030,12 @@ Details were written to %2.</source>
       <translation>党支部</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="104" />
+      <location filename="../../db/operations.py" line="118" />
       <source>a record names another record that does not exist</source>
       <translation>有记录引用了不存在的另一条记录</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="106" />
+      <location filename="../../db/operations.py" line="120" />
       <source>a record with this id already exists</source>
       <translation>已有相同编号的记录</translation>
     </message>
@@ -5045,7 +5045,7 @@ Details were written to %2.</source>
       <translation>记录员只为所属支部登记：请用 --branch ID 至少指定一个支部</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="381" />
+      <location filename="../../db/operations.py" line="441" />
       <source>a records file holds only the records section (use import for the rest)</source>
       <translation>服务记录文件只能包含 records 部分（其他内容请用 import 导入）</translation>
     </message>
@@ -5060,7 +5060,7 @@ Details were written to %2.</source>
       <translation>班次时段只接受 on、off、rest_until 和 kind</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="653" />
+      <location filename="../../scheduler/duty.py" line="661" />
       <source>a signature, total or heading row</source>
       <translation>签名、合计或标题行</translation>
     </message>
@@ -5080,7 +5080,7 @@ Details were written to %2.</source>
       <translation>有时间但没有日期</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="108" />
+      <location filename="../../db/operations.py" line="122" />
       <source>a value is out of its allowed range</source>
       <translation>有数值超出允许范围</translation>
     </message>
@@ -5115,7 +5115,7 @@ Details were written to %2.</source>
       <translation>这是 OpenDocument 表格（.ods），不是 .xlsx 工作簿：请另存为 .xlsx</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="530" />
+      <location filename="../../db/operations.py" line="590" />
       <source>an acknowledgement needs a reason</source>
       <translation>确认警告需要填写理由</translation>
     </message>
@@ -5225,7 +5225,7 @@ Details were written to %2.</source>
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="356" />
+      <location filename="../../db/operations.py" line="416" />
       <source>cancelled, nothing was imported</source>
       <translation>已取消，未导入任何内容</translation>
     </message>
@@ -5300,7 +5300,7 @@ Details were written to %2.</source>
       <translation>无法写入 %1：该文件为只读（已保持原样）</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="198" />
+      <location filename="../../db/operations.py" line="240" />
       <source>cannot write to %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -5790,7 +5790,7 @@ Details were written to %2.</source>
       <translation>其中的记录与本数据库不符：有记录的数值超出允许范围（%1）</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="465" />
+      <location filename="../../db/operations.py" line="525" />
       <source>keep at least one backup</source>
       <translation>至少保留一份备份</translation>
     </message>
@@ -6160,12 +6160,12 @@ Details were written to %2.</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="773" />
+      <location filename="../../scheduler/duty.py" line="781" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="761" />
+      <location filename="../../scheduler/duty.py" line="769" />
       <source>no day of the header is a date the app takes</source>
       <translation>表头中没有本软件可接受的日期</translation>
     </message>
@@ -6185,12 +6185,12 @@ Details were written to %2.</source>
       <translation>今天起没有场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="980" />
+      <location filename="../../scheduler/duty.py" line="988" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="968" />
+      <location filename="../../scheduler/duty.py" line="976" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
@@ -6240,17 +6240,17 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="976" />
+      <location filename="../../scheduler/duty.py" line="984" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="940" />
+      <location filename="../../scheduler/duty.py" line="948" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="934" />
+      <location filename="../../scheduler/duty.py" line="942" />
       <source>no staff number {value}, but {same} has it with other leading zeros (Excel drops them from a number: format the column as text and write the number as it is)</source>
       <translation>没有工号 {value}，但 {same} 的工号除开头的 0 外相同（Excel 会去掉数字开头的 0：请把该列设为文本格式，按原样填写工号）</translation>
     </message>
@@ -6615,7 +6615,7 @@ Details were written to %2.</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="954" />
+      <location filename="../../scheduler/duty.py" line="962" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
@@ -6690,7 +6690,7 @@ Details were written to %2.</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="919" />
+      <location filename="../../scheduler/duty.py" line="927" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6805,12 +6805,12 @@ Details were written to %2.</source>
       <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="705" />
+      <location filename="../../scheduler/duty.py" line="713" />
       <source>the day numbers wrap from the end of a month to its start and can be read two ways: {value} or {other}; a date range in the title (11月26日-12月25日) or a weekday row says which</source>
       <translation>日期数字从月末转到月初，可有两种读法：{value} 或 {other}；请在标题中写明日期范围（11月26日-12月25日）或加一行星期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="753" />
+      <location filename="../../scheduler/duty.py" line="761" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6860,7 +6860,7 @@ Details were written to %2.</source>
       <translation>程序的“licenses”文件夹，以及各程序库的 *.dist-info 文件夹</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="494" />
+      <location filename="../../db/operations.py" line="554" />
       <source>the gathering time is 0 to %1 minutes before the start</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
@@ -6890,7 +6890,7 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="648" />
+      <location filename="../../scheduler/duty.py" line="656" />
       <source>the legend</source>
       <translation>班次说明</translation>
     </message>
@@ -6975,7 +6975,7 @@ Details were written to %2.</source>
       <translation>离线包的时间段不是两个日期</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="160" />
+      <location filename="../../db/operations.py" line="191" />
       <source>the plan was changed by someone else meanwhile; nothing was saved</source>
       <translation>计划在此期间已被他人修改；未保存任何内容</translation>
     </message>
@@ -7035,7 +7035,7 @@ Details were written to %2.</source>
       <translation>服务器拒绝了此操作：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="629" />
+      <location filename="../../scheduler/duty.py" line="637" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
     </message>
@@ -7070,12 +7070,12 @@ Details were written to %2.</source>
       <translation>两次输入的密码不同，未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="726" />
+      <location filename="../../scheduler/duty.py" line="734" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="718" />
+      <location filename="../../scheduler/duty.py" line="726" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
@@ -7125,7 +7125,7 @@ Details were written to %2.</source>
       <translation>第三个</translation>
     </message>
     <message>
-      <location filename="../../db/field.py" line="145" />
+      <location filename="../../db/field.py" line="147" />
       <source>this database has no key to check the package's seal: it did not make it</source>
       <translation>本数据库没有核验离线包封签的密钥：离线包不是它生成的</translation>
     </message>
@@ -7180,7 +7180,7 @@ Details were written to %2.</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="898" />
+      <location filename="../../scheduler/duty.py" line="906" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
@@ -7260,7 +7260,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="743" />
+      <location filename="../../scheduler/duty.py" line="751" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -7315,7 +7315,7 @@ Details were written to %2.</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="877" />
+      <location filename="../../scheduler/duty.py" line="885" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
@@ -7370,6 +7370,11 @@ Details were written to %2.</source>
       <translation>{value} 不是本软件认识的政治面貌（中共党员、中共预备党员、群众 …）</translation>
     </message>
     <message>
+      <location filename="../../scheduler/duty.py" line="623" />
+      <source>{value} names several departments ({names}): give the department</source>
+      <translation>{value} 写了多个科室（{names}）：请指定科室</translation>
+    </message>
+    <message>
       <location filename="../../reports/messages.py" line="54" />
       <source>{venue} is booked twice: {a} and {b} overlap ({when}).</source>
       <translation>{venue}场地冲突：{a}与{b}重叠（{when}）。</translation>
@@ -7385,7 +7390,7 @@ Details were written to %2.</source>
       <translation>“%1”为必填项。</translation>
     </message>
     <message>
-      <location filename="../../db/operations.py" line="97" />
+      <location filename="../../db/operations.py" line="111" />
       <source>“%1” is still referred to by %2 record(s): %3</source>
       <translation>“%1”仍被 %2 条记录引用：%3</translation>
     </message>

@@ -463,3 +463,12 @@ def test_a_staff_number_that_lost_its_leading_zeros_is_said() -> None:
     [refusal] = roster.refusals
     assert refusal.row == 3 and "00124 零号乙" in refusal.text() and "leading zeros" in refusal.text()
     assert [p.staff for p in roster.people if p.staff] == ["00124"]
+
+
+def test_a_title_naming_two_departments_is_refused_naming_both() -> None:
+    """R3: 中医科、针灸科排班表 was read as one of the two (the first of the longest names), its
+    other department's people then refused one by one. 针灸推拿科 holding 推拿科 is still one."""
+    rows = [["骨伤科、针灸科排班表 2026年12月"], ["姓名", *range(1, 32)], ["金伟", "白"]]
+    with pytest.raises(Exception, match=r"names several departments \(针灸科, 骨伤科\): give the department"):
+        read_duty_grid(rows, PLAN, CODES)
+    assert read_duty_grid(rows, PLAN, CODES, department="ortho").department == "ortho"
