@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -373,12 +373,25 @@ _MAYBE_DAY = re.compile(r"^\s*(?:\d|周|星期|礼拜|[A-Za-z]{2,9}\b)")
 
 def _days_of(row: Sequence[Any]) -> dict[int, _Day]:
     out: dict[int, _Day] = {}
+    before: _Day | None = None
     for c, v in enumerate(row):
         if v is None or (type(v) is str and not _MAYBE_DAY.match(v)):
             continue
         d = _day_cell(v)
-        if d is not None:
-            out[c] = d
+        if d is None:
+            continue
+        if (
+            type(v) is float
+            and before is not None
+            and d.month is not None
+            and d.month == before.month
+            and before.day in (9, 19, 29)
+            and d.day == (before.day + 1) // 10
+        ):
+            # 12.10 typed as a number is 12.1 in the cell (Excel drops the zero): after 12.9
+            # it is the 10th (12.2 after 12.19 the 20th, 12.3 after 12.29 the 30th).
+            d = replace(d, day=before.day + 1)
+        out[c] = before = d
     return out
 
 

@@ -472,3 +472,20 @@ def test_a_title_naming_two_departments_is_refused_naming_both() -> None:
     with pytest.raises(Exception, match=r"names several departments \(针灸科, 骨伤科\): give the department"):
         read_duty_grid(rows, PLAN, CODES)
     assert read_duty_grid(rows, PLAN, CODES, department="ortho").department == "ortho"
+
+
+def test_month_day_headers_typed_as_numbers_lose_no_day() -> None:
+    """R3: a header of 12.1 … 12.31 typed as numbers holds 12.1 for the 10th (Excel drops the
+    zero of 12.10), 12.2 for the 20th, 12.3 for the 30th: three columns were refused as days
+    that already had one, their entries not taken; after 12.9 (12.19, 12.29) they are those days."""
+    header = ["姓名", *(float(f"12.{k}") for k in range(1, 32))]
+    assert header[10] == 12.1 and header[20] == 12.2 and header[30] == 12.3
+    roster = read_duty_grid(
+        [["骨伤科 2026年12月"], header, ["金伟", *(["白"] * 31)]], PLAN, CODES, department="ortho"
+    )
+    assert roster.refusals == [] and roster.dates == [
+        date(2026, 12, 1) + timedelta(days=k) for k in range(31)
+    ]
+    week = ["姓名", 12.8, 12.9, 12.1, 12.11, 12.12, 12.13, 12.14]  # a week sheet across the 10th
+    roster = read_duty_grid([["骨伤科 2026年12月"], week, ["金伟", "白"]], PLAN, CODES, department="ortho")
+    assert roster.dates[:3] == [date(2026, 12, 8), date(2026, 12, 9), date(2026, 12, 10)]
