@@ -26,13 +26,13 @@ from scheduler.field import (
     verify_seal,
     with_records,
 )
-from scheduler.model import Plan, Record
+from scheduler.model import SECTIONS, Record
 from scheduler.planfile import parse_plan
 from scheduler.wording import N_
 from scheduler.workdays import WorkCalendar, official_calendar
 
 from .files import atomic_path, write_atomically
-from .operations import Changes, OperationError, import_plan
+from .operations import Changes, Edit, FieldConflictRow, OperationError, write
 from .planio import get_setting, load_plan, load_records, set_setting
 from .store import Store, StoreError
 
@@ -107,7 +107,9 @@ class FieldImport:
 
 def _not_taken(exc: Exception) -> PackageError:
     """A constraint of the database that refused what the package brings, said as what is wrong."""
-    text = str(exc)
+    # The write core says a constraint in general words; the database's own says which.
+    cause = exc.__cause__ if isinstance(exc.__cause__, sqlite3.IntegrityError) else exc
+    text = str(cause)
     if "FOREIGN KEY" in text:
         template = N_(
             "its records do not fit this database: a record names a person, activity or occurrence "
@@ -139,7 +141,9 @@ def import_package(store: Store, data: bytes | str) -> FieldImport:
     key = _secret(store)
     if key is None and store.role not in (None, "planner"):  # the office server hides the key
         raise PackageError(
-            N_("field packages are imported by planners: the key to check their seal is readable by planners only")
+            N_(
+                "field packages are imported by planners: the key to check their seal is readable by planners only"
+            )
         )
     if key is None:
         raise PackageError(N_("this database has no key to check the package's seal: it did not make it"))
@@ -154,25 +158,19 @@ def import_package(store: Store, data: bytes | str) -> FieldImport:
             if _imported(store, pkg):
                 return FieldImport(0, 0, len(pkg.records), True, Changes())
             result = merge(pkg, load_records(store))
-            changes = (
-                import_plan(store, Plan(records={r.key: r for r in result.take}))
-                if result.take
-                else Changes()
-            )
-            for _office, rec in result.conflicts:
-                store.conn.execute(
-                    "INSERT INTO field_conflicts (package, activity, occurrence, field, at) VALUES (?, ?, ?, ?, ?)",
-                    (
-                        pkg.id,
-                        rec.activity,
-                        rec.occurrence.isoformat(),
-                        json.dumps(record_json(rec), ensure_ascii=False),
-                        at,
-                    ),
+            aside = [
+                FieldConflictRow(
+                    pkg.id, rec.activity, rec.occurrence, json.dumps(record_json(rec), ensure_ascii=False), at
                 )
-            store.conn.execute(
-                "INSERT INTO field_imports (package, checksum, at) VALUES (?, ?, ?)",
-                (pkg.id, pkg.doc["checksum"], at),
+                for _office, rec in result.conflicts
+            ]
+            changes = write(
+                store,
+                Edit(
+                    saves={"records": result.take},
+                    field_conflicts=aside,
+                    field_import=(pkg.id, pkg.doc["checksum"]),
+                ),
             )
     except (sqlite3.IntegrityError, OperationError) as exc:
         raise _not_taken(exc) from exc
@@ -203,16 +201,13 @@ def field_conflicts(store: Store) -> list[FieldConflict]:
 
 
 def resolve_conflict(store: Store, conflict_id: int, keep: str) -> Changes:
-    """Keep the office's version or take the field's; the conflict is then settled."""
+    """Keep the office's version or take the field's; the conflict is then settled. Either
+    choice is a change (the conflict goes), said in Changes like any other."""
     found = next((c for c in field_conflicts(store) if c.id == conflict_id), None)
     if found is None:
         return Changes()
-    with store.atomic():
-        changes = Changes()
-        if keep == "field":
-            changes = import_plan(store, Plan(records={found.field.key: found.field}))
-        store.conn.execute("DELETE FROM field_conflicts WHERE id = ?", (conflict_id,))
-    return changes
+    taken = [found.field] if keep == "field" else []
+    return write(store, Edit(saves={"records": taken}, settle_field_conflicts=[conflict_id]))
 
 
 # ---- the laptop side
@@ -228,19 +223,22 @@ def open_package(path: Path, work_folder: Path) -> Path:
         with atomic_path(work) as tmp, Store(tmp) as store:
             plan = pkg.plan
             plan.records.update(pkg.records)
-            import_plan(store, plan)
-            with store.atomic():
-                set_setting(
-                    store,
-                    "field_package",
-                    {
-                        "path": str(path.resolve()),
-                        "package": pkg.id,
-                        "from": pkg.doc["from"],
-                        "to": pkg.doc["to"],
-                        "occurrences": pkg.doc["occurrences"],
-                    },
-                )
+            where = {
+                "path": str(path.resolve()),
+                "package": pkg.id,
+                "from": pkg.doc["from"],
+                "to": pkg.doc["to"],
+                "occurrences": pkg.doc["occurrences"],
+            }
+            write(
+                store,
+                Edit(
+                    saves={section: list(getattr(plan, section).values()) for section in SECTIONS},
+                    hospital=plan.hospital,
+                    plan_extra=plan.extra,
+                    settings={"field_package": where},
+                ),
+            )
     return work
 
 

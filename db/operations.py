@@ -38,6 +38,9 @@ from .store import Store, StoreError
 
 # Settings the conflict checker reads: a change to one of them calls for a re-check.
 CHECKED_SETTINGS = frozenset({"response_times"})
+# Kinds of Changes.keys that are not the plan: records changed both in the office and in the
+# field, kept until someone chooses (ids of those added and settled).
+BESIDE_PLAN = frozenset({"field_conflicts"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,17 @@ class Changes:
 
     def touches(self, *sections: str) -> bool:
         return any(self.keys.get(s) for s in sections)
+
+    @property
+    def beside_plan(self) -> bool:
+        """Whether only what waits beside the plan changed (field conflicts kept for a choice):
+        the plan is as it was, so no undo step is made for it and none is lost."""
+        return (
+            bool(self)
+            and not self.hospital
+            and not self.settings
+            and all(not keys or section in BESIDE_PLAN for section, keys in self.keys.items())
+        )
 
     @property
     def needs_recheck(self) -> bool:
@@ -143,6 +157,23 @@ class Edit:
     # section → the key of one history entry for all of the section's changes in this step (a duty
     # roster import: one entry saying what came from which file, not one per entry).
     audit_as: Mapping[str, str] = field(default_factory=dict)
+    # Field packages: records changed on both sides to keep for a choice, conflicts settled (ids),
+    # and the package now imported (its id and checksum: a second import changes nothing).
+    field_conflicts: Iterable[FieldConflictRow] = ()
+    settle_field_conflicts: Iterable[int] = ()
+    field_import: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FieldConflictRow:
+    """A field record kept aside: the package it came from, its occurrence, the field's record
+    (plan-file JSON text) and when it was brought back."""
+
+    package: str
+    activity: str
+    occurrence: date
+    field: str
+    at: str
 
 
 def write(store: Store, edit: Edit) -> Changes:
@@ -189,9 +220,20 @@ def write(store: Store, edit: Edit) -> Changes:
             acks = frozenset(k for k, ack in edit.acknowledgements.items() if _write_ack(store, k, ack))
             if acks:
                 keys["acknowledgements"] = acks
+            aside = _write_field_conflicts(
+                store, list(edit.field_conflicts), list(edit.settle_field_conflicts)
+            )
+            if edit.field_import is not None:
+                store.conn.execute(
+                    "INSERT INTO field_imports (package, checksum, at) VALUES (?, ?, ?)",
+                    (*edit.field_import, datetime.now().replace(microsecond=0).isoformat()),
+                )
             changes = Changes(keys, hospital, frozenset(settings))
+            # The revision says the plan changed (a solver's answer is then stale): not for what waits beside it.
             if changes:
                 bump_revision(store)
+            if aside:
+                changes = changes.merge(Changes({"field_conflicts": aside}))
     except sqlite3.IntegrityError as exc:
         raise _integrity(exc) from exc
     except sqlite3.OperationalError as exc:
@@ -260,6 +302,24 @@ def _requests_done(store: Store, records: list[Record]) -> frozenset[str]:
     wanted = {a.request for a in activities.values() if a.request}
     done = requests_done(records, activities, load_section(store, "requests", wanted))
     return _write_section(store, "requests", done, deleting=False) if done else frozenset()
+
+
+def _write_field_conflicts(store: Store, rows: list[FieldConflictRow], settled: list[int]) -> frozenset[int]:
+    """Keep field records aside for a choice and drop the ones chosen; the ids of both."""
+    gone = set()
+    for cid in settled:
+        if store.conn.execute("SELECT 1 FROM field_conflicts WHERE id = ?", (cid,)).fetchone():
+            store.conn.execute("DELETE FROM field_conflicts WHERE id = ?", (cid,))
+            gone.add(cid)
+    added = set()
+    for row in rows:
+        store.conn.execute(
+            "INSERT INTO field_conflicts (package, activity, occurrence, field, at) VALUES (?, ?, ?, ?, ?)",
+            (row.package, row.activity, row.occurrence.isoformat(), row.field, row.at),
+        )
+        found = store.conn.execute("SELECT max(id) FROM field_conflicts").fetchone()
+        added.add(int(found[0]))
+    return frozenset(gone | added)
 
 
 def _write_hospital(store: Store, hospital: Hospital) -> bool:

@@ -169,12 +169,15 @@ class Session(QObject):
     ) -> ops.Changes:
         """Run an operation now. With `undo`, it becomes an undoable step named `text`;
         without, it cannot be undone, and the undo history is dropped (its steps were computed
-        on the database as it was) with a word in the status bar. An error from this first run
-        propagates: nothing was written, nothing is pushed."""
+        on the database as it was) with a word in the status bar. A change beside the plan only
+        (field conflicts kept or settled) is announced and leaves the undo history as it was.
+        An error from this first run propagates: nothing was written, nothing is pushed."""
         changes = do()
         if not changes:
             return changes
-        if undo is not None:
+        if changes.beside_plan:
+            pass  # the plan is as it was: the undo history stays true, and this is no step of it
+        elif undo is not None:
             self.undo_stack.push(OperationCommand(self, text, do, undo))
         else:
             self._forget_history(text)
@@ -199,7 +202,7 @@ class Session(QObject):
         """A change our own background job wrote on its own connection (a plan import): it
         cannot be undone here; announced like any other."""
         self._own_write_ended()
-        if changes:
+        if changes and not changes.beside_plan:
             self._forget_history(text)
         self.announce(changes, initiator)
 

@@ -320,3 +320,45 @@ def test_a_package_of_another_database_is_refused(office: Store, tmp_path) -> No
     with pytest.raises(PackageError, match="another database"):
         import_package(office, text)
     assert database_hash(office) == before
+
+
+def test_conflicts_only_import_and_keeping_the_office_go_through_the_write_core(office: Store) -> None:
+    """A package whose every record was changed in the office too changes nothing in the plan:
+    its Changes say only the conflicts kept aside (no revision raised: a solver's answer stays
+    good); keeping the office's version settles one, said the same way; taking the field's
+    saves the record and settles it."""
+    from db.planio import revision
+
+    doc = json.loads(export_package(office, date(2026, 12, 1), date(2026, 12, 31)))
+    plan = load_plan(office)
+    held = {x.key: x for x in held_occurrences(plan, CAL, None, None)}
+    apply(
+        office,
+        saves={"records": [default_record(held[("a1", d)], recorded_by="办公室") for d in (DEC10, DEC17)]},
+    )
+    doc["records"] = [
+        {
+            "activity": "a1",
+            "occurrence": d.isoformat(),
+            "served": 40,
+            "attended": [{"staff": "s003", "hours": 2}],
+        }
+        for d in (DEC10, DEC17)
+    ]
+    doc["checksum"] = checksum(doc)
+    records, version = load_plan(office).records, revision(office)
+    result = import_package(office, json.dumps(doc, ensure_ascii=False))
+    assert (result.taken, result.conflicts) == (0, 2)
+    ids = {c.id for c in field_conflicts(office)}
+    assert len(ids) == 2 and result.changes.keys == {"field_conflicts": frozenset(ids)}
+    assert result.changes.beside_plan and not result.changes.needs_recheck
+    assert load_plan(office).records == records and revision(office) == version
+    first, second = field_conflicts(office)
+    kept = resolve_conflict(office, first.id, "office")
+    assert kept.keys == {"field_conflicts": frozenset({first.id})} and kept.beside_plan
+    assert load_plan(office).records == records and revision(office) == version
+    assert resolve_conflict(office, first.id, "office").keys == {}  # settled already: nothing
+    taken = resolve_conflict(office, second.id, "field")
+    assert taken.touches("records") and not taken.beside_plan
+    assert taken.keys["field_conflicts"] == {second.id} and revision(office) == version + 1
+    assert field_conflicts(office) == [] and load_plan(office).records[("a1", DEC17)].served == 40

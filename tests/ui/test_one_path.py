@@ -267,6 +267,51 @@ def test_settling_a_field_conflict_is_announced_and_drops_the_undo_history(
     w.session.close()
 
 
+def test_a_field_import_of_conflicts_only_and_keeping_the_office_keep_the_undo_history(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    """Nothing in the plan changed: the undo steps stay true and none is added, yet the import
+    and the choice are announced through the one signal like any change."""
+    from db import operations as ops
+    from db.field import export_package, open_package, write_back
+    from scheduler.model import Record
+    from ui import file_actions
+    from ui.field_dialogs import FieldConflictsDialog
+
+    path = tmp_path / "office.sqlite3"
+    w = _window(qtbot, path)
+    pkg = tmp_path / "dec.outreach-field"
+    pkg.write_text(export_package(w.session.store, date(2026, 12, 1), date(2026, 12, 31)), encoding="utf-8")
+    day = date(2026, 12, 10)
+    with Store(open_package(pkg, tmp_path / "field")) as laptop:
+        ops.save(laptop, "records", [Record("a1", day, "done", served=77)])
+        write_back(laptop)
+    w.session.save("records", Record("a1", day, "done", served=5), None, "office")
+    old = w.catalog.staff["s002"]
+    w.session.save("staff", replace(old, phone="13911112222"), old, "phone")
+    assert w.session.undo_stack.count() == 2
+    heard: list = []
+    w.session.changed.connect(lambda changes, initiator: heard.append(changes))
+    said: list = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(a[2]))
+    monkeypatch.setattr(file_actions.FieldConflictsDialog, "exec", lambda self: 0)
+    w.files.import_field_package(str(pkg))
+    assert said and "1" in said[0]  # one record changed both here and in the field
+    assert [set(c.keys) for c in heard] == [{"field_conflicts"}]
+    assert w.session.undo_stack.count() == 2 and w.undo_action.isEnabled()
+    assert "撤销记录已清空" not in w.statusBar().currentMessage()
+    dialog = FieldConflictsDialog(w.session, w)
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 1
+    dialog.keep_office.click()
+    assert len(heard) == 2 and set(heard[1].keys) == {"field_conflicts"}
+    assert dialog.list.count() == 0 and w.catalog.records[("a1", day)].served == 5
+    assert w.session.undo_stack.count() == 2
+    w.session.undo_stack.undo()  # the phone number's step still undoes what it did
+    assert w.catalog.staff["s002"].phone == old.phone
+    w.session.close()
+
+
 def test_a_plan_import_cannot_be_undone_and_says_so(qtbot, db_path, tmp_path) -> None:
     w = _window(qtbot, db_path, "staff")
     old = w.catalog.staff["s002"]
