@@ -371,7 +371,34 @@ _WEEK_HEADING = re.compile(r"^第\s*[0-9一二三四五六七八九十]{1,3}\s*�
 _MAYBE_DAY = re.compile(r"^\s*(?:\d|周|星期|礼拜|[A-Za-z]{2,9}\b)")
 
 
+# Excel's serial day numbers of 2000-01-01 and 2099-12-31: a date cell whose format was lost.
+_SERIALS = (36526, 73050)
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def _serial_days(row: Sequence[Any]) -> dict[int, _Day]:
+    """A header of Excel serial numbers (46357, 46358 …: dates whose cell format was lost) as
+    dates, when at least a week of them follow one another day by day; else nothing."""
+    found = {}
+    for c, v in enumerate(row):
+        if type(v) is str and len(v) == 5 and v.isdigit():  # a CSV: the number as text
+            v = int(v)
+        if type(v) in (int, float) and float(v).is_integer() and _SERIALS[0] <= v <= _SERIALS[1]:
+            found[c] = int(v)
+    values = list(found.values())
+    if len(values) < MIN_DAY_COLUMNS or any(b != a + 1 for a, b in zip(values, values[1:], strict=False)):
+        return {}
+    out = {}
+    for c, n in found.items():
+        d = _EXCEL_EPOCH + timedelta(days=n)
+        out[c] = _Day(d.day, d.month, d.year)
+    return out
+
+
 def _days_of(row: Sequence[Any]) -> dict[int, _Day]:
+    serials = _serial_days(row)
+    if serials:
+        return serials
     out: dict[int, _Day] = {}
     before: _Day | None = None
     for c, v in enumerate(row):

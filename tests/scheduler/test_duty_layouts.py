@@ -489,3 +489,18 @@ def test_month_day_headers_typed_as_numbers_lose_no_day() -> None:
     week = ["姓名", 12.8, 12.9, 12.1, 12.11, 12.12, 12.13, 12.14]  # a week sheet across the 10th
     roster = read_duty_grid([["骨伤科 2026年12月"], week, ["金伟", "白"]], PLAN, CODES, department="ortho")
     assert roster.dates[:3] == [date(2026, 12, 8), date(2026, 12, 9), date(2026, 12, 10)]
+
+
+@pytest.mark.parametrize("as_text", [False, True])
+def test_a_header_of_excel_serial_numbers_is_read_as_the_dates(as_text) -> None:
+    """R3: dates whose cell format was lost show Excel's serial numbers (46357 = 2026-12-01): the
+    sheet was refused as 'no row of day columns'. At least a week of them following one another
+    day by day are those dates; a row of other numbers is not."""
+    serial = [(date(2026, 12, k) - date(1899, 12, 30)).days for k in range(1, 32)]
+    assert serial[0] == 46357
+    header = ["姓名", *(str(n) if as_text else n for n in serial)]
+    roster = read_duty_grid([["骨伤科排班"], header, ["金伟", "白"]], PLAN, CODES, department="ortho")
+    assert roster.dates[0] == date(2026, 12, 1) and roster.dates[-1] == date(2026, 12, 31)
+    gaps = ["姓名", *serial[::2]]  # not day by day: no dates
+    with pytest.raises(Exception, match="no row of day columns"):
+        read_duty_grid([["骨伤科排班"], gaps, ["金伟", "白"]], PLAN, CODES, department="ortho")
