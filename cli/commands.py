@@ -31,7 +31,7 @@ from db.operations import (
     solver_settings,
     write,
 )
-from db.paths import default_db_path
+from db.paths import default_db_path, error_log_path
 from db.pg import is_server_url
 from db.planio import load_hospital, load_plan, revision
 from db.store import DatabaseError, IntegrityError, MissingDatabase, Store, StoreError
@@ -778,7 +778,7 @@ def run(argv: list[str]) -> int:
         _error(_file_problem(exc, args))
         return EXIT_FAILED
     except Exception as exc:  # a bug: one line for the user, the details in a log file
-        log = default_db_path().parent / "errors.log"
+        log = error_log_path()
         try:
             log.parent.mkdir(parents=True, exist_ok=True)
             with open(log, "a", encoding="utf-8") as f:

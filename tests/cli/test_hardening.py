@@ -364,11 +364,21 @@ def test_internal_error_says_where_the_log_is(office: Path, tmp_path, monkeypatc
     def broken(args: object) -> int:
         raise RuntimeError("a bug")
 
+    # The one place that says where the log is (db.paths.error_log_path): in the settings folder
+    # that $OUTREACH_SETTINGS_DIR points at, never the user's own data folder.
     data = tmp_path / "userdata" / "outreach.sqlite3"
+    settings = tmp_path / "settings"
     monkeypatch.setattr(cli.commands, "cmd_check", broken)
     monkeypatch.setattr(cli.commands, "default_db_path", lambda: data)
+    monkeypatch.setattr("db.paths.default_db_path", lambda: data)
+    monkeypatch.setenv("OUTREACH_SETTINGS_DIR", str(settings))
     assert cli.commands.run(["--db", str(office), "check"]) == 2
     err = capsys.readouterr().err
-    log = data.parent / "errors.log"
+    log = settings / "errors.log"
     assert err == f"error: internal error (RuntimeError: a bug); the details are written to the log {log}\n"
     assert "RuntimeError: a bug" in log.read_text(encoding="utf-8")
+    assert not data.parent.exists()
+    # Without the override it lies beside the user's database, as the window's does.
+    monkeypatch.delenv("OUTREACH_SETTINGS_DIR")
+    assert cli.commands.run(["--db", str(office), "check"]) == 2
+    assert f"the log {data.parent / 'errors.log'}" in capsys.readouterr().err
