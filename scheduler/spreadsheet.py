@@ -1391,6 +1391,9 @@ def _when(value: Any, year: int) -> tuple[date, tuple[time, time | None] | None]
         return value.date(), ((value.time(), None) if value.time() != time() else None)
     if isinstance(value, date):
         return value, None
+    serial = _serial(value)
+    if serial is not None:
+        return (serial.date(), (serial.time(), None) if serial.time() != time() else None)
     text = unicodedata.normalize("NFKC", _text(value))
     m = _DATE_TEXT.match(text)
     if not m:
@@ -1407,9 +1410,20 @@ def _when(value: Any, year: int) -> tuple[date, tuple[time, time | None] | None]
     return (day, span) if span is not None else None
 
 
+def _serial(value: Any) -> datetime | None:
+    """An Excel serial date (46376 = 2026-12-20; 46376.5 its noon) in a number cell whose date
+    format was lost: 2000-01-01 to 2099-12-31 only (a count of people is far below)."""
+    if type(value) not in (int, float) or not 36526 <= value < 73051:
+        return None
+    return datetime(1899, 12, 30) + timedelta(minutes=round(value * 24 * 60))
+
+
 def _received(value: Any) -> datetime | None:
     if isinstance(value, datetime):
         return value.replace(second=0, microsecond=0)
+    serial = _serial(value)
+    if serial is not None:
+        return serial
     if isinstance(value, date):
         return datetime.combine(value, time())
     text = _text(value)
@@ -1423,7 +1437,24 @@ def _received(value: Any) -> datetime | None:
 
 
 _URGENT = {"紧急", "加急", "特急", "急", "是", "urgent", "high", "yes", "y", "高"}
-_NORMAL = {"一般", "普通", "正常", "否", "不急", "不紧急", "normal", "low", "no", "n", "低", "中"}
+_NORMAL = {
+    "一般",
+    "普通",
+    "正常",
+    "否",
+    "不急",
+    "不紧急",
+    "非紧急",
+    "不太急",
+    "不太紧急",
+    "不着急",
+    "normal",
+    "low",
+    "no",
+    "n",
+    "低",
+    "中",
+}
 
 
 _JOINED = re.compile(r"\s*[┋;；,，、|｜\n]\s*")
@@ -1622,7 +1653,7 @@ def _request(
         word = _norm(v["priority"])
         if word in _NORMAL:
             pass
-        elif word in _URGENT or "急" in word:
+        elif word in _URGENT or ("急" in word and not re.search("[不非无否没]", word)):
             priority = "urgent"
         else:
             problems.append(("priority", N_("{value} is neither urgent nor normal"), v["priority"]))

@@ -6,7 +6,7 @@ empty, what identifies a submission, phone numbers, 人员状态, 职务 beside 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
@@ -259,3 +259,34 @@ def test_the_number_of_people_is_read_whole_or_not_at_all(said, people) -> None:
         assert not r.ok and r.problems == [("audience", "{value} is not a number of people", said)]
     else:
         assert r.ok and r.record.audience == people, r.problems
+
+
+def test_a_date_whose_cell_format_was_lost_is_the_date() -> None:
+    """R3: 期望日期 46376 (Excel's serial of 2026-12-20, its date format lost) was 'not a date'."""
+    header = ["提交时间", "单位名称", "服务项目", "期望日期"]
+    rows = [header, [46357.375, "友谊社区", "义诊", 46376], [46357.4, "友谊社区", "义诊", 120]]
+    ok, low = convert("requests", rows, 0, guess_mapping("requests", header), PLAN, now=NOW)
+    assert ok.ok and ok.record.preferred[0].start.date() == date(2026, 12, 20)
+    assert ok.record.received == datetime(2026, 12, 1, 9, 0)
+    assert not low.ok and low.problems[0][0] == "date"  # 120 is no date
+
+
+@pytest.mark.parametrize(
+    "said, urgent", [("紧急", True), ("较急", True), ("非紧急", False), ("不太急", False)]
+)
+def test_a_priority_that_denies_urgency_is_not_urgent(said, urgent) -> None:
+    """R3: any answer holding 急 was urgent: 非紧急 and 不太急 too."""
+    header = ["单位名称", "服务项目", "是否紧急"]
+    [r] = convert(
+        "requests", [header, ["友谊社区", "义诊", said]], 0, guess_mapping("requests", header), PLAN, now=NOW
+    )
+    assert r.ok and r.record.priority == ("urgent" if urgent else "normal")
+    [r] = convert(
+        "requests",
+        [header, ["友谊社区", "义诊", "无需着急"]],
+        0,
+        guess_mapping("requests", header),
+        PLAN,
+        now=NOW,
+    )
+    assert not r.ok  # a word that denies, not known: said, not urgent
