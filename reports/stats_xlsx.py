@@ -71,6 +71,19 @@ def write_workbook(out: str | Path | BinaryIO, st: Statistics, plan: Plan, t: Ca
     def lines(rows: dict[str, Row], name: Callable[[str], str]) -> list[list[Any]]:
         return [[name(r.key), r.occurrences, r.served, r.hours] for r in rows.values()]
 
+    # Of the occurrences a branch organized (planned or held), those it led itself (scheduler/leads.py).
+    own_figures = [t("Occurrences planned or held"), t("Led by their own branch")]
+    by_branch: dict[str, list[int]] = {}
+    by_month: dict[str, list[int]] = {}
+    for r in st.own_leads:
+        for key, totals in ((r.branch, by_branch), (r.month, by_month)):
+            figures_of = totals.setdefault(key, [0, 0])
+            figures_of[0] += r.occurrences
+            figures_of[1] += r.led_by_branch
+
+    def with_own(rows: list[list[Any]], keys: list[str], totals: dict[str, list[int]]) -> list[list[Any]]:
+        return [[*row, *totals.get(key, [0, 0])] for row, key in zip(rows, keys, strict=True)]
+
     by_status = st.requests_by_status()
     summary = [
         [t("Occurrences held"), st.totals.occurrences],
@@ -83,12 +96,33 @@ def write_workbook(out: str | Path | BinaryIO, st: Statistics, plan: Plan, t: Ca
         [t("Median days to answer a request"), st.median_days_to_answer()],
     ]
     _sheet(wb, t("Summary"), [t("Figure"), t("Value")], summary)
-    _sheet(wb, t("By month"), [t("Month"), *figures], lines(st.by_month, lambda k: k))
+    _sheet(
+        wb,
+        t("By month"),
+        [t("Month"), *figures, *own_figures],
+        with_own(lines(st.by_month, lambda k: k), list(st.by_month), by_month),
+    )
     _sheet(
         wb,
         t("By party branch"),
-        [t("Party branch"), *figures],
-        lines(st.by_branch, lambda k: _name(plan, "branches", k)),
+        [t("Party branch"), *figures, *own_figures],
+        with_own(lines(st.by_branch, lambda k: _name(plan, "branches", k)), list(st.by_branch), by_branch),
+    )
+    _sheet(
+        wb,
+        t("Led by their own branch"),
+        [t("Party branch"), t("Month"), *own_figures, t("Share")],
+        [
+            [
+                _name(plan, "branches", r.branch),
+                r.month,
+                r.occurrences,
+                r.led_by_branch,
+                r.led_by_branch / r.occurrences if r.occurrences else None,
+            ]
+            for r in st.own_leads
+        ],
+        {5: "0%"},
     )
     _sheet(
         wb,

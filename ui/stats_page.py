@@ -68,6 +68,19 @@ FIGURES = {
     "hours": N_("Volunteer hours"),
 }
 TOP = 15  # bars shown for the breakdowns other than months
+# By branch and by month: of the occurrences organized, those led by the branch itself (scheduler/leads.py).
+OWN_LEADS = N_("Led by their own branch")
+OWN_LEADS_TIP = N_(
+    "Occurrences led by a party member of their organizing branch, of that branch's occurrences "
+    "planned or held in the period"
+)
+
+
+def _share(led: int, of: int) -> QTableWidgetItem:
+    """'12 / 14', right-aligned like a number."""
+    item = _cell(f"{led} / {of}")
+    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
 
 
 def _cell(value: Any) -> QTableWidgetItem:
@@ -127,6 +140,7 @@ class StatsPage(QWidget):
         self.tabs.addTab(self._build_overview(), tr("Overview"))
         self._build_tables()
         self.tabs.addTab(self.pairings, tr("Pairings"))
+        self.tabs.addTab(self.own_leads, tr("Own-branch leads"))
         self.tabs.addTab(self.requests, tr("Requests"))
         self.tabs.addTab(self.busiest, tr("Busiest people"))
         top = QHBoxLayout()
@@ -212,6 +226,11 @@ class StatsPage(QWidget):
         self.busiest.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.busiest.verticalHeader().hide()
         self.busiest.cellDoubleClicked.connect(lambda r, _c: self.open_person(r))
+        self.own_leads = QTableWidget(0, 2)
+        self.own_leads.setObjectName("own_leads")
+        self.own_leads.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.own_leads.verticalHeader().hide()
+        self.own_leads.setToolTip(tr(OWN_LEADS_TIP))
 
     # -- figures
 
@@ -253,6 +272,7 @@ class StatsPage(QWidget):
         )
         self.show_breakdown()
         self.show_pairings()
+        self.show_own_leads()
         self.show_requests()
         self.show_busiest()
 
@@ -287,14 +307,21 @@ class StatsPage(QWidget):
         figure = self.figure.currentData()
         rows = self.rows()
         self.shown_rows = rows
+        own = self.own_lead_totals(kind)
+        self.table.setColumnCount(5 if own is not None else 4)
         self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels([tr(COLUMN[kind]), *(tr(v) for v in FIGURES.values())])
+        labels = [tr(COLUMN[kind]), *(tr(v) for v in FIGURES.values()), tr(OWN_LEADS)]
+        self.table.setHorizontalHeaderLabels(labels[: self.table.columnCount()])
         for r, row in enumerate(rows):
             for c, value in enumerate((self._name(kind, row.key), row.occurrences, row.served, row.hours)):
                 self.table.setItem(r, c, _cell(value))
+            if own is not None:
+                self.table.setItem(r, 4, _share(*own.get(row.key, (0, 0))))
+        if own is not None:
+            self.table.horizontalHeaderItem(4).setToolTip(tr(OWN_LEADS_TIP))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in (1, 2, 3):
+        for c in range(1, self.table.columnCount()):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         # The chart: every month, or the top of the others.
         self.chart.removeAllSeries()
@@ -385,6 +412,44 @@ class StatsPage(QWidget):
                     item.setForeground(QBrush(QColor("#b00020")))
                 self.pairings.setItem(r, c, item)
         self.pairings.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def own_lead_totals(self, kind: str) -> dict[str, tuple[int, int]] | None:
+        """By branch or by month: (led by the branch itself, occurrences); None for the others."""
+        if kind not in ("branch", "month") or self.stats is None:
+            return None
+        totals: dict[str, tuple[int, int]] = {}
+        for r in self.stats.own_leads:
+            key = r.branch if kind == "branch" else r.month
+            led, of = totals.get(key, (0, 0))
+            totals[key] = (led + r.led_by_branch, of + r.occurrences)
+        return totals
+
+    def show_own_leads(self) -> None:
+        """Each organizing branch by month: its occurrences led by the branch itself, of all."""
+        assert self.stats is not None
+        months = sorted(self.stats.by_month)
+        grid: dict[str, dict[str, tuple[int, int]]] = {}
+        for r in self.stats.own_leads:
+            grid.setdefault(r.branch, {})[r.month] = (r.led_by_branch, r.occurrences)
+        one_year = self.stats.start.year == self.stats.end.year
+        self.own_leads.setColumnCount(2 + len(months))
+        self.own_leads.setHorizontalHeaderLabels(
+            [
+                tr("Party branch"),
+                tr("Whole period"),
+                *((tr(MONTHS[int(m[5:]) - 1]) if one_year else m) for m in months),
+            ]
+        )
+        branches = sorted(grid, key=lambda b: self.catalog.name_of("branches", b))
+        self.own_leads.setRowCount(len(branches))
+        for r, branch in enumerate(branches):
+            cells = grid[branch]
+            self.own_leads.setItem(r, 0, _cell(self.catalog.name_of("branches", branch)))
+            whole = (sum(v[0] for v in cells.values()), sum(v[1] for v in cells.values()))
+            self.own_leads.setItem(r, 1, _share(*whole))
+            for c, month in enumerate(months, start=2):
+                self.own_leads.setItem(r, c, _share(*cells[month]) if month in cells else _cell(""))
+        self.own_leads.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def show_requests(self) -> None:
         assert self.stats is not None

@@ -308,7 +308,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 需要 %2，而不是 %3</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="247" />
+      <location filename="../../ui/stats_page.py" line="266" />
       <source>%1 occurrences held, %2 people served, %3 volunteer hours</source>
       <translation>举办 %1 场次，服务 %2 人次，志愿服务 %3 小时</translation>
     </message>
@@ -398,7 +398,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 个点单</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="393" />
+      <location filename="../../ui/stats_page.py" line="458" />
       <source>%1 requests received in the period.</source>
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
@@ -1143,7 +1143,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其他时间：</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="401" />
+      <location filename="../../ui/stats_page.py" line="466" />
       <source>Answered (first held) after %1 days (median); %2 within the response time, %3 late.</source>
       <translation>从收到到首次举办的天数中位数为 %1 天；%2 个在响应时限内，%3 个超时。</translation>
     </message>
@@ -1293,7 +1293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>程序启动时和每天会自动备份，也可通过“文件 ▸ 立即备份”手动备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="380" />
+      <location filename="../../ui/stats_page.py" line="407" />
       <source>Behind</source>
       <translation>滞后</translation>
     </message>
@@ -1313,7 +1313,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>支部月度计划</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="154" />
+      <location filename="../../reports/stats_xlsx.py" line="188" />
       <source>Busiest people</source>
       <translation>最忙人员</translation>
     </message>
@@ -1323,27 +1323,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>录入人</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="95" />
+      <location filename="../../reports/stats_xlsx.py" line="129" />
       <source>By department</source>
       <translation>按科室</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="106" />
+      <location filename="../../reports/stats_xlsx.py" line="140" />
       <source>By kind</source>
       <translation>按类型</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="86" />
+      <location filename="../../reports/stats_xlsx.py" line="101" />
       <source>By month</source>
       <translation>按月份</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="101" />
+      <location filename="../../reports/stats_xlsx.py" line="135" />
       <source>By partner</source>
       <translation>按结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="89" />
+      <location filename="../../reports/stats_xlsx.py" line="107" />
       <source>By party branch</source>
       <translation>按党支部</translation>
     </message>
@@ -1773,7 +1773,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>白班：门诊时间内在岗</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="134" />
+      <location filename="../../reports/stats_xlsx.py" line="168" />
       <source>Days to answer</source>
       <translation>响应天数</translation>
     </message>
@@ -1913,7 +1913,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员时间冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="105" />
+      <location filename="../../ui/stats_page.py" line="118" />
       <source>Double-click an occurrence to open it in the calendar.</source>
       <translation>双击场次可在日历中打开。</translation>
     </message>
@@ -2098,7 +2098,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>预计受众人数</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="111" />
+      <location filename="../../reports/stats_xlsx.py" line="145" />
       <source>Expected by now</source>
       <translation>截至目前应完成</translation>
     </message>
@@ -2223,7 +2223,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>为所选时间段内每个场次补齐空缺岗位，并为没有带队的场次指定带队人。已有的安排保持不变。</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="133" />
+      <location filename="../../reports/stats_xlsx.py" line="167" />
       <source>First held</source>
       <translation>首次举办</translation>
     </message>
@@ -2588,7 +2588,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>办公室版本</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="135" />
+      <location filename="../../reports/stats_xlsx.py" line="169" />
       <source>In time</source>
       <translation>是否及时</translation>
     </message>
@@ -2623,7 +2623,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关键字（工号/编码）</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="106" />
+      <location filename="../../reports/stats_xlsx.py" line="140" />
       <source>Kind</source>
       <translation>类型</translation>
     </message>
@@ -2671,6 +2671,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/messages.py" line="135" />
       <source>Lecture listeners</source>
       <translation>讲座听众</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="75" />
+      <source>Led by their own branch</source>
+      <translation>本支部党员带队</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="316" />
@@ -2768,7 +2773,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>含义</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="83" />
+      <location filename="../../reports/stats_xlsx.py" line="96" />
       <source>Median days to answer a request</source>
       <translation>点单响应天数（中位数）</translation>
     </message>
@@ -2988,7 +2993,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>夜班：夜间值班，次日休息</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="119" />
+      <location filename="../../reports/stats_xlsx.py" line="153" />
       <source>No</source>
       <translation>否</translation>
     </message>
@@ -3148,6 +3153,16 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>举办场次</translation>
     </message>
     <message>
+      <location filename="../../ui/stats_page.py" line="73" />
+      <source>Occurrences led by a party member of their organizing branch, of that branch's occurrences planned or held in the period</source>
+      <translation>由牵头支部自己的党员带队的场次 / 该支部在此期间已计划或已举行的场次</translation>
+    </message>
+    <message>
+      <location filename="../../reports/stats_xlsx.py" line="75" />
+      <source>Occurrences planned or held</source>
+      <translation>已计划或已举行的场次</translation>
+    </message>
+    <message>
       <location filename="../../ui/timebank_page.py" line="45" />
       <source>Oct</source>
       <translation>10月</translation>
@@ -3173,7 +3188,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>遇法定节假日：</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="111" />
+      <location filename="../../reports/stats_xlsx.py" line="145" />
       <source>On track</source>
       <translation>进度正常</translation>
     </message>
@@ -3228,9 +3243,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>外联排班</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="127" />
+      <location filename="../../ui/stats_page.py" line="140" />
       <source>Overview</source>
       <translation>概览</translation>
+    </message>
+    <message>
+      <location filename="../../ui/stats_page.py" line="143" />
+      <source>Own-branch leads</source>
+      <translation>本支部带队</translation>
     </message>
     <message>
       <location filename="../../ui/printing.py" line="256" />
@@ -3273,7 +3293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对走访</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="110" />
+      <location filename="../../reports/stats_xlsx.py" line="144" />
       <source>Pairings</source>
       <translation>结对共建</translation>
     </message>
@@ -3283,12 +3303,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对（编号、支部 – 共建单位）</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="80" />
+      <location filename="../../reports/stats_xlsx.py" line="93" />
       <source>Pairings behind</source>
       <translation>进度滞后的结对</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="79" />
+      <location filename="../../reports/stats_xlsx.py" line="92" />
       <source>Pairings on track</source>
       <translation>进度正常的结对</translation>
     </message>
@@ -3643,7 +3663,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>原因</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="132" />
+      <location filename="../../reports/stats_xlsx.py" line="166" />
       <source>Received</source>
       <translation>接收时间</translation>
     </message>
@@ -3733,7 +3753,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>报告解读</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="128" />
+      <location filename="../../reports/stats_xlsx.py" line="162" />
       <source>Request</source>
       <translation>点单</translation>
     </message>
@@ -3748,7 +3768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>{partner}的点单 {request}（{service}）已超时：应于 {deadline} 前排期。</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="126" />
+      <location filename="../../reports/stats_xlsx.py" line="160" />
       <source>Requests</source>
       <translation>点单</translation>
     </message>
@@ -4033,6 +4053,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>级别</translation>
     </message>
     <message>
+      <location filename="../../reports/stats_xlsx.py" line="114" />
+      <source>Share</source>
+      <translation>占比</translation>
+    </message>
+    <message>
       <location filename="../../ui/entities.py" line="424" />
       <source>Share of residents aged 60 or over.</source>
       <translation>60岁及以上居民所占比例。</translation>
@@ -4208,7 +4233,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>统计</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="131" />
+      <location filename="../../reports/stats_xlsx.py" line="165" />
       <source>Status</source>
       <translation>状态</translation>
     </message>
@@ -4273,7 +4298,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>采用现场版本</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="111" />
+      <location filename="../../reports/stats_xlsx.py" line="145" />
       <source>Target a year</source>
       <translation>年度目标</translation>
     </message>
@@ -4325,7 +4350,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 位于网络驱动器（%2）上，不能在那里修改：SQLite 的文件锁在多台计算机之间不起作用，文件可能因此损坏。请把数据库放在拥有它的那一台计算机的本地磁盘上（复制过去，再打开副本）；多台计算机之间共享计划是办公室服务器的工作，而不是共享文件夹的。</translation>
     </message>
     <message>
-      <location filename="../../ui/session.py" line="225" />
+      <location filename="../../ui/session.py" line="228" />
       <source>The database was changed elsewhere; what you see is up to date.</source>
       <translation>数据库已在别处被修改；当前显示的内容已更新。</translation>
     </message>
@@ -4730,7 +4755,7 @@ Details were written to %2.</source>
       <translation>志愿服务时长明细</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="155" />
+      <location filename="../../reports/stats_xlsx.py" line="189" />
       <source>Volunteer number</source>
       <translation>志愿者编号</translation>
     </message>
@@ -4885,6 +4910,11 @@ Details were written to %2.</source>
       <translation>整页</translation>
     </message>
     <message>
+      <location filename="../../ui/stats_page.py" line="439" />
+      <source>Whole period</source>
+      <translation>整个期间</translation>
+    </message>
+    <message>
       <location filename="../../ui/autoassign.py" line="349" />
       <source>Why</source>
       <translation>原因</translation>
@@ -4950,7 +4980,7 @@ Details were written to %2.</source>
       <translation>年度目标</translation>
     </message>
     <message>
-      <location filename="../../reports/stats_xlsx.py" line="119" />
+      <location filename="../../reports/stats_xlsx.py" line="153" />
       <source>Yes</source>
       <translation>是</translation>
     </message>
@@ -5010,12 +5040,12 @@ Details were written to %2.</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="659" />
+      <location filename="../../scheduler/duty.py" line="699" />
       <source>a note across the sheet</source>
       <translation>横跨整表的备注</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="663" />
+      <location filename="../../scheduler/duty.py" line="703" />
       <source>a note under the grid</source>
       <translation>表下备注</translation>
     </message>
@@ -5060,7 +5090,7 @@ Details were written to %2.</source>
       <translation>班次时段只接受 on、off、rest_until 和 kind</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="661" />
+      <location filename="../../scheduler/duty.py" line="701" />
       <source>a signature, total or heading row</source>
       <translation>签名、合计或标题行</translation>
     </message>
@@ -5075,7 +5105,7 @@ Details were written to %2.</source>
       <translation>打勾：工作日出勤，门诊时间内在岗</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1656" />
+      <location filename="../../scheduler/spreadsheet.py" line="1687" />
       <source>a time without a date</source>
       <translation>有时间但没有日期</translation>
     </message>
@@ -5530,7 +5560,7 @@ Details were written to %2.</source>
       <translation>已导出到 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/field.py" line="142" />
+      <location filename="../../db/field.py" line="144" />
       <source>field packages are imported by planners: the key to check their seal is readable by planners only</source>
       <translation>现场数据包由计划员导入：校验其封印的密钥只有计划员可以读取</translation>
     </message>
@@ -5620,7 +5650,7 @@ Details were written to %2.</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1580" />
+      <location filename="../../scheduler/spreadsheet.py" line="1611" />
       <source>imported before ({value})</source>
       <translation>之前已导入（{value}）</translation>
     </message>
@@ -5770,22 +5800,22 @@ Details were written to %2.</source>
       <translation>与另一个代码相同（不区分大小写和全半角）</translation>
     </message>
     <message>
-      <location filename="../../db/field.py" line="123" />
+      <location filename="../../db/field.py" line="125" />
       <source>its records do not fit this database: %1 (%2)</source>
       <translation>其中的记录与本数据库不符：%1（%2）</translation>
     </message>
     <message>
-      <location filename="../../db/field.py" line="112" />
+      <location filename="../../db/field.py" line="114" />
       <source>its records do not fit this database: a record names a person, activity or occurrence this database does not have (%1)</source>
       <translation>其中的记录与本数据库不符：有记录引用了本数据库中没有的人员、活动或场次（%1）</translation>
     </message>
     <message>
-      <location filename="../../db/field.py" line="117" />
+      <location filename="../../db/field.py" line="119" />
       <source>its records do not fit this database: a record would be there twice (%1)</source>
       <translation>其中的记录与本数据库不符：有记录会重复出现（%1）</translation>
     </message>
     <message>
-      <location filename="../../db/field.py" line="119" />
+      <location filename="../../db/field.py" line="121" />
       <source>its records do not fit this database: a value of a record is out of its allowed range (%1)</source>
       <translation>其中的记录与本数据库不符：有记录的数值超出允许范围（%1）</translation>
     </message>
@@ -6160,17 +6190,17 @@ Details were written to %2.</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="781" />
+      <location filename="../../scheduler/duty.py" line="821" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="769" />
+      <location filename="../../scheduler/duty.py" line="809" />
       <source>no day of the header is a date the app takes</source>
       <translation>表头中没有本软件可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="616" />
+      <location filename="../../scheduler/duty.py" line="656" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -6185,12 +6215,12 @@ Details were written to %2.</source>
       <translation>今天起没有场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="988" />
+      <location filename="../../scheduler/duty.py" line="1028" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="976" />
+      <location filename="../../scheduler/duty.py" line="1016" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
@@ -6200,7 +6230,7 @@ Details were written to %2.</source>
       <translation>日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1604" />
+      <location filename="../../scheduler/spreadsheet.py" line="1635" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
@@ -6220,17 +6250,17 @@ Details were written to %2.</source>
       <translation>未找到可行方案</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="420" />
+      <location filename="../../scheduler/duty.py" line="460" />
       <source>no row of day columns (1, 2, 3 … or 11-01, 11-02 …) in the first {value} rows: is this a duty roster?</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1570" />
+      <location filename="../../scheduler/spreadsheet.py" line="1601" />
       <source>no service chosen</source>
       <translation>未选择服务项目</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1605" />
+      <location filename="../../scheduler/spreadsheet.py" line="1636" />
       <source>no service {value}</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
@@ -6240,17 +6270,17 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="984" />
+      <location filename="../../scheduler/duty.py" line="1024" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="948" />
+      <location filename="../../scheduler/duty.py" line="988" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="942" />
+      <location filename="../../scheduler/duty.py" line="982" />
       <source>no staff number {value}, but {same} has it with other leading zeros (Excel drops them from a number: format the column as text and write the number as it is)</source>
       <translation>没有工号 {value}，但 {same} 的工号除开头的 0 外相同（Excel 会去掉数字开头的 0：请把该列设为文本格式，按原样填写工号）</translation>
     </message>
@@ -6615,7 +6645,7 @@ Details were written to %2.</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="962" />
+      <location filename="../../scheduler/duty.py" line="1002" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
@@ -6690,7 +6720,7 @@ Details were written to %2.</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="927" />
+      <location filename="../../scheduler/duty.py" line="967" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6805,12 +6835,12 @@ Details were written to %2.</source>
       <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="713" />
+      <location filename="../../scheduler/duty.py" line="753" />
       <source>the day numbers wrap from the end of a month to its start and can be read two ways: {value} or {other}; a date range in the title (11月26日-12月25日) or a weekday row says which</source>
       <translation>日期数字从月末转到月初，可有两种读法：{value} 或 {other}；请在标题中写明日期范围（11月26日-12月25日）或加一行星期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="761" />
+      <location filename="../../scheduler/duty.py" line="801" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6865,17 +6895,17 @@ Details were written to %2.</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="489" />
+      <location filename="../../scheduler/duty.py" line="529" />
       <source>the header's dates are in {value}, not in the month given</source>
       <translation>表头日期在 {value}，不在指定的月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="480" />
+      <location filename="../../scheduler/duty.py" line="520" />
       <source>the header's dates are in {value}, outside the years the app takes</source>
       <translation>表头日期在 {value} 年，超出系统可接受的年份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="478" />
+      <location filename="../../scheduler/duty.py" line="518" />
       <source>the header's dates do not say the year: give the month</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
@@ -6890,7 +6920,7 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="656" />
+      <location filename="../../scheduler/duty.py" line="696" />
       <source>the legend</source>
       <translation>班次说明</translation>
     </message>
@@ -7005,7 +7035,7 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1578" />
+      <location filename="../../scheduler/spreadsheet.py" line="1609" />
       <source>the same as row {value}</source>
       <translation>与第 {value} 行相同</translation>
     </message>
@@ -7035,12 +7065,12 @@ Details were written to %2.</source>
       <translation>服务器拒绝了此操作：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="637" />
+      <location filename="../../scheduler/duty.py" line="677" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="501" />
+      <location filename="../../scheduler/duty.py" line="541" />
       <source>the sheet does not say which month it is for: give the month</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
@@ -7060,7 +7090,7 @@ Details were written to %2.</source>
       <translation>最紧张的资质池：</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="465" />
+      <location filename="../../scheduler/duty.py" line="505" />
       <source>the title says {value}, not the month given ({month})</source>
       <translation>标题写的是 {value}，与指定的月份（{month}）不符</translation>
     </message>
@@ -7070,12 +7100,12 @@ Details were written to %2.</source>
       <translation>两次输入的密码不同，未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="734" />
+      <location filename="../../scheduler/duty.py" line="774" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="726" />
+      <location filename="../../scheduler/duty.py" line="766" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
@@ -7125,7 +7155,7 @@ Details were written to %2.</source>
       <translation>第三个</translation>
     </message>
     <message>
-      <location filename="../../db/field.py" line="147" />
+      <location filename="../../db/field.py" line="149" />
       <source>this database has no key to check the package's seal: it did not make it</source>
       <translation>本数据库没有核验离线包封签的密钥：离线包不是它生成的</translation>
     </message>
@@ -7180,7 +7210,7 @@ Details were written to %2.</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="906" />
+      <location filename="../../scheduler/duty.py" line="946" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
@@ -7260,7 +7290,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="751" />
+      <location filename="../../scheduler/duty.py" line="791" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -7310,32 +7340,32 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1652" />
+      <location filename="../../scheduler/spreadsheet.py" line="1683" />
       <source>{value} ends before it starts</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="885" />
+      <location filename="../../scheduler/duty.py" line="925" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1628" />
+      <location filename="../../scheduler/spreadsheet.py" line="1659" />
       <source>{value} is neither urgent nor normal</source>
       <translation>{value} 既不是紧急也不是一般</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1637" />
+      <location filename="../../scheduler/spreadsheet.py" line="1668" />
       <source>{value} is not a date</source>
       <translation>{value} 不是日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1617" />
+      <location filename="../../scheduler/spreadsheet.py" line="1648" />
       <source>{value} is not a date and time</source>
       <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="529" />
+      <location filename="../../scheduler/duty.py" line="569" />
       <source>{value} is not a date the app takes</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
@@ -7360,7 +7390,7 @@ Details were written to %2.</source>
       <translation>{value} 不是人员状态（在职、返聘、离职、退休等）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1644" />
+      <location filename="../../scheduler/spreadsheet.py" line="1675" />
       <source>{value} is not a time of day</source>
       <translation>{value} 不是时刻</translation>
     </message>
@@ -7370,7 +7400,7 @@ Details were written to %2.</source>
       <translation>{value} 不是本软件认识的政治面貌（中共党员、中共预备党员、群众 …）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="623" />
+      <location filename="../../scheduler/duty.py" line="663" />
       <source>{value} names several departments ({names}): give the department</source>
       <translation>{value} 写了多个科室（{names}）：请指定科室</translation>
     </message>
@@ -7380,7 +7410,7 @@ Details were written to %2.</source>
       <translation>{venue}场地冲突：{a}与{b}重叠（{when}）。</translation>
     </message>
     <message>
-      <location filename="../../ui/session.py" line="209" />
+      <location filename="../../ui/session.py" line="212" />
       <source>“%1” cannot be undone; the undo history was cleared.</source>
       <translation>“%1”无法撤销；撤销记录已清空。</translation>
     </message>
