@@ -912,8 +912,10 @@ NOT_CHOSEN = {
 EMPTY = {"(空)", "（空）", "(跳过)", "（跳过）", "n/a", "N/A", "#N/A"}
 
 
-def _flag(value: Any) -> bool | None:
-    """A 0/1 cell of a choice column: chosen, not chosen, or None when it is text."""
+def _flag(value: Any, label: str | None = None) -> bool | None:
+    """A 0/1 cell of a choice column: chosen, not chosen, or None when it is text. A cell that
+    repeats its column's choice (腾讯问卷: 义诊 under "Q2:服务项目:义诊", empty when not chosen)
+    is chosen."""
     if value is None or value is False:
         return False
     if value is True:
@@ -921,7 +923,7 @@ def _flag(value: Any) -> bool | None:
     if isinstance(value, str) and len(value) > 12:
         return None  # text, not a mark
     t = _text(value).lower()
-    if t in CHOSEN:
+    if t in CHOSEN or (label and t and _norm(t) == _norm(label)):
         return True
     if t in NOT_CHOSEN or t in EMPTY:
         return False
@@ -955,7 +957,7 @@ def guess_mapping(target: str, header: list[Any], rows: list[list[Any]] | None =
             flags = [c for c in cols if not heads[c].choice.startswith("其他")]  # type: ignore[union-attr]
             if len(cols) < 2 or not flags:
                 continue
-            if any(_flag(r[c]) is None for r in data for c in flags if c < len(r)):
+            if any(_flag(r[c], heads[c].choice) is None for r in data for c in flags if c < len(r)):
                 continue  # not a 0/1 column
             names_service = _named(target, stem) == "service"
             if not (
@@ -1498,8 +1500,8 @@ def _services(
             if _flag(cell) is None and text:
                 notes.append(text)
             continue
-        if label is not None and _flag(cell) is not None and _count_service_columns(mapping) > 1:
-            if _flag(cell):
+        if label is not None and _flag(cell, label) is not None and _count_service_columns(mapping) > 1:
+            if _flag(cell, label):
                 m = _OTHER.match(label)
                 if m is None:
                     services.append(label)

@@ -290,3 +290,28 @@ def test_a_priority_that_denies_urgency_is_not_urgent(said, urgent) -> None:
         now=NOW,
     )
     assert not r.ok  # a word that denies, not known: said, not urgent
+
+
+def test_tencent_choice_columns_that_repeat_the_choice() -> None:
+    """R3: 腾讯问卷 spreads a multi-choice over one column per option whose cell repeats the option
+    when chosen and is empty when not. Only the first column was read: 义诊┋体质辨识 gave 义诊
+    alone (the other lost in silence), a row choosing only the second was 'no service chosen'."""
+    header = [
+        "编号",
+        "结束答题时间",
+        "Q1:单位名称",
+        "Q2:服务项目:义诊",
+        "Q2:服务项目:健康讲座",
+        "Q2:服务项目:其他",
+    ]
+    rows = [
+        header,
+        [1, "2026/11/20 9:31", "友谊社区", "义诊", "健康讲座", ""],
+        [2, "2026/11/20 9:40", "东湖社区", "", "健康讲座", "送药上门"],
+    ]
+    mapping = guess_mapping("requests", header, rows[1:])
+    assert [mapping.get(i) for i in (3, 4, 5)] == ["service", "service", "other"]
+    got = convert("requests", rows, 0, mapping, PLAN, now=NOW)
+    taken = [(r.record.partner, r.record.service, r.record.extra.get("notes")) for r in got if r.ok]
+    assert len(taken) == 3 and all(r.ok for r in got), [r.problems for r in got]
+    assert taken[-1][2] == "送药上门"
