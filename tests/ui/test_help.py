@@ -299,3 +299,30 @@ def test_the_menus_and_buttons_the_manual_names_are_the_apps() -> None:
                     assert _as_named(name) in known, f"{path.name}: **{span}**: {name!r} is not in the app"
                     checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_manual_names_the_solver_rules_as_settings_shows_them(lang: str) -> None:
+    """The rules and their order on the auto-assign page are the Settings dialog's own lines, in its
+    order (scheduler.assign.STAGES), then its preferences; the organizer is 牵头支部 as the activity
+    form calls it (the manual said 组织支部)."""
+    from scheduler.assign import PREFERENCES
+    from ui.autoassign import PREFERENCE_NAMES, RULE_ORDER
+
+    t = translator("zh_CN" if lang == "zh" else "en")
+    text = (MANUAL / f"auto-assign.{lang}.md").read_text(encoding="utf-8")
+    section = text.split("{#rules}", 1)[1].split("\n## ", 1)[0]
+    said = [
+        " ".join(line.split())
+        for line in re.findall(r"^\d+\. (.+?)(?=^\d+\. |^\s*- |\Z)", section, re.M | re.S)
+    ]
+    wanted = [t(rule) for rule in RULE_ORDER]
+    assert [re.sub(r"[；;]$", "", s) for s in said[: len(wanted)]] == wanted
+    preferences = re.findall(r"^\s+- (.+?)$", section, re.M)
+    assert preferences == [t(PREFERENCE_NAMES[p]) for p in PREFERENCES]
+    if lang == "zh":
+        for path in MANUAL.glob("*.zh.md"):
+            assert "组织支部" not in path.read_text(encoding="utf-8"), path.name
+    else:
+        for path in MANUAL.glob("*.en.md"):  # the app's spelling: Organizer, organizing branch
+            assert not re.search(r"organis(er|ing)", path.read_text(encoding="utf-8")), path.name
