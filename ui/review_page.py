@@ -5,10 +5,12 @@ print preview of the one-page review and the review as a picture for a WeChat gr
 from __future__ import annotations
 
 import io
+import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,17 +31,20 @@ from PySide6.QtWidgets import (
 
 from db.operations import response_times
 from db.planio import load_audit, load_ledger
-from reports.document import translator
-from reports.review import review_pdf
-from scheduler.model import SECTIONS
-from scheduler.review import CALLED_OFF, HELD, MOVED_AWAY, NOT_RECORDED, Figures, Review, week_review
+from db.store import Store
+from scheduler.model import SECTIONS, Plan
 
 from .entities import Catalog
 from .i18n import current_language, tr, trf
 from .session import Session
+from .tasks import Handle, run_quietly
 from .widgets import ChangeFollower
 
 if TYPE_CHECKING:
+    from scheduler.history import AuditEntry
+    from scheduler.recording import LedgerEntry
+    from scheduler.review import Figures, Review
+
     from .mainwindow import MainWindow
     from .printing import PreviewDialog
 
@@ -102,6 +107,8 @@ class ReviewPage(QWidget):
         self.session = session
         self.catalog = catalog
         self.review: Review | None = None
+        self._task: Handle | None = None
+        self._asked = 0  # reviews asked for: only the last one's result is shown
         self.today = date.today()
         self.day = QDateEdit()
         self.day.setObjectName("week_day")
@@ -163,28 +170,99 @@ class ReviewPage(QWidget):
         self.refresh()
         ChangeFollower(self, session, lambda c: c.touches(*SECTIONS), self.refresh)
 
+    def chosen(self) -> date:
+        q = self.day.date()
+        return date(q.year(), q.month(), q.day())
+
     def monday(self) -> date:
-        d = self.day.date().toPython()
+        d = self.chosen()
         return d - timedelta(days=d.weekday())
 
+    def _dates(self) -> str:
+        monday = self.monday()
+        return f"{monday:%m-%d} – {monday + timedelta(days=6):%m-%d}"
+
     def step(self, days: int) -> None:
-        d = self.day.date().toPython() + timedelta(days=days)
+        d = self.chosen() + timedelta(days=days)
         self.day.setDate(QDate(d.year, d.month, d.day))
 
     def compute(self) -> Review:
+        """The review of the week shown, worked out here and now (the page itself works it out
+        beside the window: `refresh`)."""
+        return self._job()(lambda _done, _total: True)
+
+    def _job(self) -> Callable[[Callable[[int, int], bool]], Review]:
+        """The review as a job for the thread pool. The plan's sections are copied (the window
+        goes on editing its own); the history and the time bank are read on the job's own
+        connection (SQLite), else here."""
         store = self.session.store
-        return week_review(
-            self.catalog.plan(),
-            self.catalog.work_calendar,
-            self.monday(),
-            self.today,
-            response_times(store),
-            load_audit(store, "assignments"),
-            load_ledger(store),
-        )
+        shared = self.catalog.plan()
+        plan = Plan(**{f: _copy(getattr(shared, f)) for f in Plan.__slots__})
+        calendar, monday, today = self.catalog.work_calendar, self.monday(), self.today
+        response = response_times(store)
+        path = self.session.path if store.engine == "sqlite" else None
+        read = None if path is not None else _reads(store)
+
+        def job(_progress: Callable[[int, int], bool]) -> Review:
+            from scheduler.review import week_review  # loaded here, not on the GUI thread
+
+            if read is None:
+                assert path is not None
+                with Store(path) as own:
+                    audit, ledger = _reads(own)
+            else:
+                audit, ledger = read
+            return week_review(plan, calendar, monday, today, response, audit, ledger)
+
+        return job
 
     def refresh(self, *_args: Any) -> None:
-        self.review = r = self.compute()
+        """Work the week's review out beside the window; the tables follow when it is done (a
+        newer week or edit meanwhile: the older result is dropped)."""
+        self._asked += 1
+        asked = self._asked
+        if self._task is not None:
+            self._task.abandon()
+        self.week_label.setText(self._dates() + " · " + tr("working it out…"))
+        self.print_button.setEnabled(False)
+        self.picture_button.setEnabled(False)
+        self._task = run_quietly(
+            None,
+            self._job(),
+            lambda r: self._done(asked, r),
+            lambda exc: self._failed(asked, exc),
+            owner=self,
+        )
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for the review under way and show it (tests, benchmarks): True when shown."""
+        deadline = time.monotonic() + msecs / 1000
+        while self._task is not None and time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.002)
+        QCoreApplication.processEvents()
+        return self._task is None
+
+    def _failed(self, asked: int, exc: BaseException) -> None:
+        if asked != self._asked:
+            return
+        self._task = None
+        self.week_label.setText(self._dates() + " · " + tr("could not be worked out"))
+        QMessageBox.warning(self, tr("Week in review"), str(exc))
+
+    def _done(self, asked: int, r: Review) -> None:
+        if asked != self._asked:
+            return
+        self._task = None
+        self.print_button.setEnabled(True)
+        self.picture_button.setEnabled(True)
+        self.show_review(r)
+
+    def show_review(self, r: Review) -> None:
+        """Fill the tables with a review worked out."""
+        from scheduler.review import NOT_RECORDED
+
+        self.review = r
         f = r.figures
         self.week_label.setText(f"{r.week} · {f.start:%m-%d} – {f.end:%m-%d}")
         rows = figure_rows(f, r.before)
@@ -204,12 +282,12 @@ class ReviewPage(QWidget):
         self.occurrences.setRowCount(len(r.lines))
         self.occurrences.setHorizontalHeaderLabels([tr("When"), tr("Activity"), tr("What became of it")])
         for i, x in enumerate(r.lines):
-            a = self.catalog.activities.get(x.activity)
+            act = self.catalog.activities.get(x.activity)
             outcome = self.outcome(x)
-            cells = [f"{x.start:%m-%d %H:%M}", a.title if a else x.activity, outcome]
+            cells = [f"{x.start:%m-%d %H:%M}", act.title if act else x.activity, outcome]
             for c, text in enumerate(cells):
                 item = _item(text)
-                if x.fate in (NOT_RECORDED,) or x.open_places or x.conflicts:
+                if x.fate == NOT_RECORDED or x.open_places or x.conflicts:
                     item.setForeground(QBrush(RED))
                 self.occurrences.setItem(i, c, item)
         header = self.occurrences.horizontalHeader()
@@ -237,6 +315,8 @@ class ReviewPage(QWidget):
         self.ahead.setText("\n".join(lines))
 
     def outcome(self, x: Any) -> str:
+        from scheduler.review import CALLED_OFF, HELD, MOVED_AWAY, NOT_RECORDED
+
         if x.fate == HELD:
             text = "✓ " + trf("%1 served, %2 h", _num(x.served), _num(x.hours))
         elif x.fate == CALLED_OFF:
@@ -263,6 +343,8 @@ class ReviewPage(QWidget):
     # -- printing
 
     def _make(self, out: Any, t: Any, printed: datetime) -> None:
+        from reports.review import review_pdf  # reportlab: loaded when printing, not on the first visit
+
         assert self.review is not None
         review_pdf(out, self.catalog.plan(), self.review, t, printed)
 
@@ -275,6 +357,7 @@ class ReviewPage(QWidget):
     def copy_picture(self) -> bool:
         """The review as one picture on the clipboard, to paste into a WeChat group."""
         from reports import ReportError
+        from reports.document import translator
         from reports.picture import pdf_to_png
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -287,9 +370,20 @@ class ReviewPage(QWidget):
             return False
         finally:
             QApplication.restoreOverrideCursor()
-        QGuiApplication.clipboard().setImage(QImage.fromData(png, "PNG"))
+        QGuiApplication.clipboard().setImage(QImage.fromData(png, "PNG"))  # type: ignore[arg-type]  # PySide6 takes the str
         self.status.emit(tr("The review is on the clipboard as a picture."))
         return True
+
+
+def _reads(store: Store) -> tuple[list[AuditEntry], list[LedgerEntry]]:
+    """What the review reads from the database besides the plan: the assignments' history (places
+    filled late) and the time bank."""
+    return load_audit(store, "assignments"), load_ledger(store)
+
+
+def _copy(value: Any) -> Any:
+    """A shallow copy of one section of a plan (the records themselves are frozen values)."""
+    return dict(value) if isinstance(value, dict) else value
 
 
 def make_page(w: MainWindow) -> ReviewPage:
