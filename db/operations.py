@@ -313,11 +313,11 @@ def _write_field_conflicts(store: Store, rows: list[FieldConflictRow], settled: 
             gone.add(cid)
     added = set()
     for row in rows:
-        store.conn.execute(
-            "INSERT INTO field_conflicts (package, activity, occurrence, field, at) VALUES (?, ?, ?, ?, ?)",
+        found = store.conn.execute(
+            "INSERT INTO field_conflicts (package, activity, occurrence, field, at) VALUES (?, ?, ?, ?, ?) "
+            "RETURNING id",
             (row.package, row.activity, row.occurrence.isoformat(), row.field, row.at),
-        )
-        found = store.conn.execute("SELECT max(id) FROM field_conflicts").fetchone()
+        ).fetchone()
         added.add(int(found[0]))
     return frozenset(gone | added)
 

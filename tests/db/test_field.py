@@ -362,3 +362,26 @@ def test_conflicts_only_import_and_keeping_the_office_go_through_the_write_core(
     assert taken.touches("records") and not taken.beside_plan
     assert taken.keys["field_conflicts"] == {second.id} and revision(office) == version + 1
     assert field_conflicts(office) == [] and load_plan(office).records[("a1", DEC17)].served == 40
+
+
+def test_a_conflict_kept_and_settled_on_the_office_server(tmp_path) -> None:
+    """The same through the write core on PostgreSQL: the conflict's id comes back from the
+    insert itself (not a max(id) another planner's import could change meanwhile)."""
+    from tests.pg import cluster
+
+    url = cluster().new_database()
+    with Store(url) as office:
+        import_document(office, sample_text())
+        doc = json.loads(export_package(office, date(2026, 12, 1), date(2026, 12, 31)))
+        plan = load_plan(office)
+        b = next(x for x in held_occurrences(plan, CAL, None, None) if x.key == ("a1", DEC17))
+        apply(office, saves={"records": [default_record(b, recorded_by="办公室")]})
+        _record(doc, "2026-12-17", 3)
+        doc["checksum"] = checksum(doc)
+        result = import_package(office, json.dumps(doc, ensure_ascii=False))
+        [conflict] = field_conflicts(office)
+        assert result.changes.keys == {"field_conflicts": frozenset({conflict.id})}
+        assert resolve_conflict(office, conflict.id, "office").keys == {
+            "field_conflicts": frozenset({conflict.id})
+        }
+        assert field_conflicts(office) == []
