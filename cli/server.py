@@ -31,18 +31,32 @@ def _server(args: argparse.Namespace) -> Store:
     return Store(db)  # made or upgraded here: the administrator runs these
 
 
-def _password(name: str) -> str | None:
-    """The new login's password: from OUTREACH_NEW_PASSWORD, else asked twice on a terminal,
-    else none (the server's own authentication then decides, e.g. peer or certificates)."""
+def _password(name: str, none: bool) -> str | None:
+    """The new login's password: from OUTREACH_NEW_PASSWORD, else asked twice on a terminal.
+    None only when asked for (--no-password: the server's own authentication decides, e.g. peer
+    or certificates); a login is never left without a password by accident."""
+    if none:
+        return None
     value = os.environ.get(PASSWORD_VARIABLE)
     if value:
         return value
     if not sys.stdin.isatty():
-        return None
+        raise CommandError(
+            tf(
+                "no password for %1: set %2 or run this on a terminal (or give --no-password when the "
+                "server authenticates logins otherwise); nothing was changed",
+                name,
+                PASSWORD_VARIABLE,
+            )
+        )
     first = getpass.getpass(tf("password for %1: ", name))
     if first != getpass.getpass(t("again: ")):
         raise CommandError(t("the two passwords differ; nothing was changed"))
-    return first or None
+    if not first:
+        raise CommandError(
+            t("an empty password; nothing was changed (--no-password makes a login without one)")
+        )
+    return first
 
 
 def cmd_server(args: argparse.Namespace) -> int:
@@ -59,8 +73,9 @@ def cmd_server(args: argparse.Namespace) -> int:
             )
         )
         return EXIT_OK
+    password = _password(args.name, args.no_password)
     with _server(args) as store:
-        add_login(store, args.name, args.role, args.branch or [], _password(args.name))
+        add_login(store, args.name, args.role, args.branch or [], password)
     where = tf(" (branches: %1)", ", ".join(args.branch)) if args.branch else ""
     _say(tf("login %1 is a %2 of %3%4", args.name, args.role, store.path, where))
     return EXIT_OK
@@ -93,3 +108,8 @@ def add_parser(command: Command) -> None:
     add.add_argument("name", help="the login name (letters, digits, _ . - @)")
     add.add_argument("--role", required=True, choices=ROLES, help="what the login may do")
     add.add_argument("--branch", action="append", help="a branch id the recorder records for (repeat)")
+    add.add_argument(
+        "--no-password",
+        action="store_true",
+        help="no password (the server authenticates the login otherwise: peer, certificates)",
+    )

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from scheduler.wording import N_
 
@@ -34,9 +35,38 @@ def is_server_url(target: object) -> bool:
     return isinstance(target, str) and target.lower().startswith(SERVER_PREFIXES)
 
 
+_PASSWORD_PARAM = re.compile(r"([?&])password=[^&]*&?", re.IGNORECASE)
+
+
+def split_password(url: str) -> tuple[str, str | None]:
+    """The connection string without its password, and the password (percent-decoded) if it held
+    one: in the user part (`user:secret@host`, even typed raw with @ / ? # in it) or as
+    `?password=`. libpq is given the password apart, so no message of it can quote it."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url, None
+    password = None
+    found = _PASSWORD_PARAM.search(rest)
+    if found:
+        password = unquote(found.group(0).split("=", 1)[1].rstrip("&"))
+        rest = (
+            rest[: found.start()]
+            + (found.group(1) if found.group(0).endswith("&") else "")
+            + rest[found.end() :]
+        )
+        rest = rest.rstrip("?&")
+    at = rest.rfind("@")
+    if at >= 0:
+        user, colon, secret = rest[:at].partition(":")
+        if colon and not re.search(r"[/@?#]", user):
+            password = unquote(secret)
+            rest = f"{user}@{rest[at + 1 :]}" if user else rest[at + 1 :]
+    return f"{scheme}{sep}{rest}", password
+
+
 def shown_url(url: str) -> str:
     """The connection string as it may be shown and kept (never a password)."""
-    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1@", url)
+    return split_password(url)[0]
 
 
 class ServerPath(str):
@@ -72,7 +102,8 @@ def forget_password(url: str) -> None:
 def connect(url: str, **kwargs: Any) -> Any:
     """A psycopg connection to the server (with the password typed in the GUI, if any)."""
     psycopg = _psycopg()
-    password = _PASSWORDS.get(shown_url(url))
+    url, given = split_password(url)
+    password = _PASSWORDS.get(url, given)
     if password is not None:
         kwargs["password"] = password
     return psycopg.connect(url, connect_timeout=10, **kwargs)
@@ -86,6 +117,20 @@ def needs_password(exc: BaseException) -> bool:
 
 class ServerPasswordNeeded(StoreError):
     """The server wants a password (none was given, or it was wrong)."""
+
+
+class ServerGone(StoreError):
+    """The server stopped answering (restarted, the network gone): what was being written was
+    not kept (the server rolls back a transaction it lost)."""
+
+    def __init__(self, detail: str):
+        super().__init__(
+            N_(
+                "the server does not answer (the connection was lost); nothing half-done was kept, "
+                "try again once it answers: %1"
+            ),
+            detail,
+        )
 
 
 class ServerRefused(StoreError):
@@ -150,6 +195,19 @@ def _translated(exc: Exception, who: str = "") -> Exception:
     state = getattr(exc, "sqlstate", None) or ""
     diag = getattr(exc, "diag", None)
     text = (getattr(diag, "message_primary", None) or str(exc)).strip()
+    if state == "42501" and who:
+        # Said in the user's words, the server's own (English, naming tables) kept in brackets.
+        if "row-level security" in text:
+            return ServerRefused(
+                N_(
+                    "the server refused it for %1: a recorder records only for the activities of their own branches (%2)"
+                ),
+                who,
+                text,
+            )
+        return ServerRefused(
+            N_("the server refused it for %1: the login's role does not allow this change (%2)"), who, text
+        )
     if state == "42501" or state.startswith("28"):
         if who:
             return ServerRefused(N_("the server refused it for %1: %2"), who, text)
@@ -163,7 +221,7 @@ def _translated(exc: Exception, who: str = "") -> Exception:
     if state == "P0001":  # raised by a trigger: the append-only tables
         return sqlite3.IntegrityError(text)
     if state.startswith(("08", "57")):
-        return StoreError(N_("the connection to the server was lost: %1"), text)
+        return ServerGone(text.splitlines()[0] if text else state)
     if state.startswith("40"):
         return sqlite3.OperationalError(f"database is busy: {text}")
     return sqlite3.OperationalError(text)
@@ -221,6 +279,8 @@ class PgConnection:
                 except psycopg.OperationalError as exc:
                     if attempt == 0 and between and self.url and self._lost():
                         continue
+                    if self._lost():  # gone, and not back: one line, whatever libpq said
+                        raise ServerGone(_first_line(exc)) from exc
                     raise _translated(exc, self.who) from exc
                 except psycopg.Error as exc:
                     raise _translated(exc, self.who) from exc
@@ -236,6 +296,8 @@ class PgConnection:
                     cur.executemany(pg_sql(sql), rows)
                 return PgCursor(cur)
         except psycopg.Error as exc:
+            if self._lost():
+                raise ServerGone(_first_line(exc)) from exc
             raise _translated(exc, self.who) from exc
 
     def executescript(self, script: str) -> None:

@@ -31,24 +31,39 @@ RECORDER_TABLES = {
     "request_slots": "outreach_own_request(request)",
 }
 APPEND_ONLY = ("audit", "time_bank")
-NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-@]{0,62}$")
+# A login name: letters of any script (王芳 is a name), digits, _ . - @; up to 63 bytes, the
+# server's limit. It reaches SQL only as an identifier (psycopg.sql.Identifier), never pasted.
+NAME = re.compile(r"[^\W\d][\w.\-@]*")
+NAME_BYTES = 63
 
 _FUNCTIONS = [
     """CREATE TABLE IF NOT EXISTS login_branches (
     login TEXT COLLATE "C" NOT NULL,
     branch TEXT COLLATE "C" NOT NULL,
     PRIMARY KEY (login, branch))""",
+    # The policies' conditions. Every name is the schema's, and the search path is fixed: a login
+    # may make temporary tables, which would otherwise be found first (a temporary login_branches
+    # naming another branch would let a recorder record for it).
     """CREATE OR REPLACE FUNCTION outreach_own_activity(a text) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-  SELECT EXISTS (SELECT 1 FROM activities x JOIN login_branches b ON b.branch = x.organizer
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM public.activities x JOIN public.login_branches b ON b.branch = x.organizer
                  WHERE x.id = a AND b.login = current_user) $$""",
     """CREATE OR REPLACE FUNCTION outreach_own_request(r text) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-  SELECT EXISTS (SELECT 1 FROM activities x JOIN login_branches b ON b.branch = x.organizer
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT EXISTS (SELECT 1 FROM public.activities x JOIN public.login_branches b ON b.branch = x.organizer
                  WHERE x.request = r AND b.login = current_user) $$""",
-    # Who made an entry of the time bank or the audit is the login, whatever the client says.
+    # The revision only rises, one step per change (a recorder may raise it, not set it).
+    """CREATE OR REPLACE FUNCTION outreach_revision_step() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.n IS DISTINCT FROM OLD.n + 1 OR NEW.id IS DISTINCT FROM OLD.id THEN
+    RAISE EXCEPTION 'the revision only rises, one step per change';
+  END IF;
+  RETURN NEW;
+END $$""",
+    # Who made an entry of the time bank or the audit is the login, whatever the client says:
+    # the session's (a SET ROLE to the group, planner or recorder, does not hide who it was).
     """CREATE OR REPLACE FUNCTION outreach_login() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN NEW.by := current_user; RETURN NEW; END $$""",
+BEGIN NEW.by := session_user; RETURN NEW; END $$""",
 ]
 
 
@@ -114,6 +129,11 @@ def grants(tables: Iterable[str]) -> list[str]:
             )
         elif table == "revision":
             out.append(f"CREATE POLICY recorder_writes ON {table} FOR UPDATE TO recorder USING (true)")
+            out.append("DROP TRIGGER IF EXISTS revision_step ON revision")
+            out.append(
+                "CREATE TRIGGER revision_step BEFORE UPDATE ON revision FOR EACH ROW "
+                "EXECUTE FUNCTION outreach_revision_step()"
+            )
     return out
 
 
@@ -156,8 +176,13 @@ def add_login(store: Store, name: str, role: str, branches: Iterable[str], passw
         raise StoreError(N_("server user add needs --db postgresql://… (an office server), not a file"))
     if role not in ROLES:
         raise StoreError(N_("unknown role %1 (planner, recorder or viewer)"), role)
-    if not NAME.match(name):
-        raise StoreError(N_("%1 cannot be a login name (letters, digits, _ . - @; up to 63)"), name)
+    if not NAME.fullmatch(name) or len(name.encode("utf-8")) > NAME_BYTES:
+        raise StoreError(
+            N_("%1 cannot be a login name (letters, digits, _ . - @; up to 63 bytes, 21 Chinese characters)"),
+            "".join(c if c.isprintable() else ascii(c)[1:-1] for c in name[:80]),
+        )
+    if name.lower() in (*ROLES, "public") or name.lower().startswith("pg_"):
+        raise StoreError(N_("%1 is the name of one of the server's roles, not of a login"), name)
     branches = list(dict.fromkeys(branches))
     if role == "recorder" and not branches:
         raise StoreError(N_("a recorder records for their branches: name at least one with --branch ID"))
@@ -168,11 +193,25 @@ def add_login(store: Store, name: str, role: str, branches: Iterable[str], passw
     raw = store.conn.raw  # type: ignore[attr-defined]
     try:
         with store.atomic(lock=False):
-            exists = store.conn.execute("SELECT 1 FROM pg_roles WHERE rolname = ?", (name,)).fetchone()
+            exists = store.conn.execute(
+                "SELECT rolsuper OR rolcreaterole OR rolbypassrls FROM pg_roles WHERE rolname = ?", (name,)
+            ).fetchone()
+            if exists and exists[0]:
+                raise StoreError(
+                    N_(
+                        "%1 is an administrator of the server (it may do anything): not made a login of a role"
+                    ),
+                    name,
+                )
             verb = "ALTER" if exists else "CREATE"
             statement = sql.SQL(verb + " ROLE {} LOGIN").format(sql.Identifier(name))
             if password:
-                statement = statement + sql.SQL(" PASSWORD {}").format(sql.Literal(password))
+                # Only its SCRAM verifier leaves this computer: the password never reaches the
+                # server's statement log.
+                verifier = raw.pgconn.encrypt_password(
+                    password.encode("utf-8"), name.encode("utf-8"), b"scram-sha-256"
+                )
+                statement = statement + sql.SQL(" PASSWORD {}").format(sql.Literal(verifier.decode("ascii")))
             raw.execute(statement)
             for other in ROLES:
                 if other != role:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from db.operations import OperationError, StillReferenced
 from db.store import NetworkDatabase, ReadOnlyDatabase, StoreError
 from scheduler.planfile import PlanError
+from scheduler.wording import say
 
 from .i18n import tr, trf
 from .labels import SECTION_NAMES, label
@@ -29,7 +30,7 @@ def attempt(parent: QWidget | None, action: Callable[[], Any]) -> bool:
         QMessageBox.warning(parent, tr("Not saved"), trf("The change was not saved: %1", lines))
         return False
     except (OperationError, StoreError) as exc:
-        QMessageBox.warning(parent, tr("Not saved"), trf("The change was not saved: %1", exc))
+        QMessageBox.warning(parent, tr("Not saved"), trf("The change was not saved: %1", describe_error(exc)))
         return False
     return True
 
@@ -74,6 +75,8 @@ def describe_error(exc: BaseException) -> str:
             "you can write to and open the copy.",
             exc.path,
         )
-    if isinstance(exc, (StoreError, OperationError, OSError)):
+    if isinstance(exc, (StoreError, OperationError)):
+        return say(exc, tr)  # in the user's language (the server's refusals too)
+    if isinstance(exc, OSError):
         return str(exc)
     return trf("Unexpected error: %1", f"{type(exc).__name__}: {exc}")

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
-from db.pg import forget_password, is_server_url, probe, remember_password, shown_url
+from db.pg import forget_password, is_server_url, probe, remember_password, shown_url, split_password
 from db.store import StoreError
 from scheduler.wording import N_, say
 
@@ -63,8 +63,14 @@ class ServerDialog(QDialog):
         if not is_server_url(url):
             self.message.setText(tr("Give a connection string beginning with postgresql://, e.g. ") + EXAMPLE)
             return
-        if self.password.text():
-            remember_password(url, self.password.text())
+        # A password typed into the connection string is taken out of it (never shown nor listed
+        # among the recent databases) and kept like one typed in its own field.
+        url, inline = split_password(url)
+        self.address.setText(url)
+        password = self.password.text() or inline or ""
+        if password:
+            self.password.setText(password)
+            remember_password(url, password)
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             probe(url)

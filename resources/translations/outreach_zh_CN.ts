@@ -4,7 +4,7 @@
   <context>
     <name>app</name>
     <message>
-      <location filename="../../cli/server.py" line="64" />
+      <location filename="../../cli/server.py" line="79" />
       <source> (branches: %1)</source>
       <translation>（支部：%1）</translation>
     </message>
@@ -179,12 +179,12 @@
       <translation>%1 个院区</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="160" />
-      <source>%1 cannot be a login name (letters, digits, _ . - @; up to 63)</source>
-      <translation>%1 不能用作登录名（字母、数字、_ . - @，最多 63 个）</translation>
+      <location filename="../../db/pg_server.py" line="181" />
+      <source>%1 cannot be a login name (letters, digits, _ . - @; up to 63 bytes, 21 Chinese characters)</source>
+      <translation>%1 不能用作登录名（字母、汉字、数字、_ . - @；最长 63 字节，即 21 个汉字）</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="255" />
+      <location filename="../../ui/review_page.py" line="341" />
       <source>%1 conflicts</source>
       <translation>%1 项冲突</translation>
     </message>
@@ -224,6 +224,11 @@
       <translation>仍缺 %1 小时：该资质池还需 %2 人</translation>
     </message>
     <message>
+      <location filename="../../cli/review.py" line="30" />
+      <source>%1 has %2 ISO weeks: there is no week %3</source>
+      <translation>%1 年只有 %2 个 ISO 周：没有 %3 这一周</translation>
+    </message>
+    <message>
       <location filename="../../db/store.py" line="186" />
       <source>%1 holds no database of this app (it is empty)</source>
       <translation>%1 不是本程序的数据库（文件为空）</translation>
@@ -242,6 +247,11 @@
       <location filename="../../ui/timebank_page.py" line="266" />
       <source>%1 hours in all</source>
       <translation>合计 %1 小时</translation>
+    </message>
+    <message>
+      <location filename="../../db/pg_server.py" line="201" />
+      <source>%1 is an administrator of the server (it may do anything): not made a login of a role</source>
+      <translation>%1 是服务器的管理员（可做任何操作），不能设为某个角色的登录名</translation>
     </message>
     <message>
       <location filename="../../ui/app.py" line="191" />
@@ -273,7 +283,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其中尚无 %1 年。国务院办公厅公布 %1 年节假日安排后（通常在 11 月或 12 月），请在左侧录入，或通过计划文件导入。</translation>
     </message>
     <message>
-      <location filename="../../ui/edits.py" line="48" />
+      <location filename="../../ui/edits.py" line="49" />
       <source>%1 is still referred to by %2 record(s). Change or delete those first:</source>
       <translation>%1 仍被 %2 条记录引用。请先修改或删除这些记录：</translation>
     </message>
@@ -281,6 +291,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../db/store.py" line="64" />
       <source>%1 is the SQLite database of another application (it has tables of its own: %2); it is not opened and nothing was changed: give --db a database of this app or a new file name</source>
       <translation>%1 是其他应用程序的 SQLite 数据库（含有其自己的表：%2）；未打开该文件，也未作任何更改：请给 --db 指定本应用的数据库或一个新文件名</translation>
+    </message>
+    <message>
+      <location filename="../../db/pg_server.py" line="185" />
+      <source>%1 is the name of one of the server's roles, not of a login</source>
+      <translation>%1 是服务器上一个角色的名称，不能用作登录名</translation>
     </message>
     <message>
       <location filename="../../ui/requests_page.py" line="74" />
@@ -413,7 +428,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="241" />
+      <location filename="../../ui/review_page.py" line="327" />
       <source>%1 served, %2 h</source>
       <translation>服务 %1 人，%2 小时</translation>
     </message>
@@ -983,7 +998,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动（编号、名称、首次开始 · 地点 · 牵头支部；接下来的日期）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="262" />
+      <location filename="../../reports/review.py" line="265" />
       <source>Activity</source>
       <translation>活动</translation>
     </message>
@@ -1448,7 +1463,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已取消，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/edits.py" line="46" />
+      <location filename="../../ui/edits.py" line="47" />
       <source>Cannot delete</source>
       <translation>无法删除</translation>
     </message>
@@ -2998,7 +3013,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>否</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="255" />
+      <location filename="../../reports/review.py" line="258" />
       <source>No activities.</source>
       <translation>无活动。</translation>
     </message>
@@ -3433,6 +3448,16 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>临时补位</translation>
     </message>
     <message>
+      <location filename="../../scheduler/review.py" line="478" />
+      <source>Places filled late (—): cannot be told, the history of assignments in this database begins on %1 (kept from the day the plan was made or imported here).</source>
+      <translation>临时补位（—）：无法判断，本数据库的排班修改记录从 %1 才开始（自计划在此创建或导入之日起记录）。</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/review.py" line="469" />
+      <source>Places filled late (—): this database holds no history of assignments to tell them by.</source>
+      <translation>临时补位（—）：本数据库没有排班的修改记录，无法判断。</translation>
+    </message>
+    <message>
       <location filename="../../reports/review.py" line="79" />
       <source>Places left open</source>
       <translation>空缺岗位</translation>
@@ -3573,7 +3598,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印预览 – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="123" />
+      <location filename="../../ui/review_page.py" line="130" />
       <source>Print preview…</source>
       <translation>打印预览…</translation>
     </message>
@@ -4340,12 +4365,12 @@ Details were written to %2.</source>
       <translation>无法检查冲突：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/edits.py" line="72" />
+      <location filename="../../ui/edits.py" line="73" />
       <source>The database %1 cannot be changed: its disk or folder is read-only. Copy it to a folder you can write to and open the copy.</source>
       <translation>数据库 %1 无法修改：它所在的磁盘或文件夹是只读的。请把它复制到可以写入的文件夹，再打开副本。</translation>
     </message>
     <message>
-      <location filename="../../ui/edits.py" line="63" />
+      <location filename="../../ui/edits.py" line="64" />
       <source>The database %1 is on a network drive (%2). It is not opened for changes there: SQLite's locking does not work between computers and the file can be damaged. Keep the database on the disk of the one computer that owns it (copy it there and open the copy); sharing a plan between computers is the office server's job, not a shared folder's.</source>
       <translation>数据库 %1 位于网络驱动器（%2）上，不能在那里修改：SQLite 的文件锁在多台计算机之间不起作用，文件可能因此损坏。请把数据库放在拥有它的那一台计算机的本地磁盘上（复制过去，再打开副本）；多台计算机之间共享计划是办公室服务器的工作，而不是共享文件夹的。</translation>
     </message>
@@ -4365,7 +4390,7 @@ Details were written to %2.</source>
       <translation>达到该最大值的人数最少，然后在预算允许的范围内逐级降低各档人数</translation>
     </message>
     <message>
-      <location filename="../../ui/edits.py" line="61" />
+      <location filename="../../ui/edits.py" line="62" />
       <source>The file has %1 problem(s); nothing was imported.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
@@ -4435,6 +4460,11 @@ Details were written to %2.</source>
       <translation>{branch}与{partner}的结对进度滞后：已开展 {held} 次，按进度应为 {expected} 次（年度目标 {target} 次）。</translation>
     </message>
     <message>
+      <location filename="../../scheduler/review.py" line="459" />
+      <source>The plan holds no activities yet.</source>
+      <translation>计划中还没有活动。</translation>
+    </message>
+    <message>
       <location filename="../../ui/server_dialog.py" line="46" />
       <source>The plan is shared by the office's computers on a PostgreSQL server. Your login's role (planner, recorder or viewer) decides what you may change; the server enforces it. Backups are the server's (pg_dump); File ▸ Export plan file still works.</source>
       <translation>计划存放在 PostgreSQL 服务器上，由办公室的各台电脑共用。您的登录名的角色（计划员、记录员或查看者）决定您可以更改什么，由服务器强制执行。备份由服务器负责（pg_dump）；“文件 ▸ 导出计划文件”照常可用。</translation>
@@ -4450,7 +4480,7 @@ Details were written to %2.</source>
       <translation>重复规则得不到任何日期：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="291" />
+      <location filename="../../ui/review_page.py" line="380" />
       <source>The review is on the clipboard as a picture.</source>
       <translation>复盘已作为图片复制到剪贴板。</translation>
     </message>
@@ -4470,17 +4500,17 @@ Details were written to %2.</source>
       <translation>一周按时间列出，每个场次一行：忙碌的一周也能看到所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="115" />
+      <location filename="../../ui/review_page.py" line="122" />
       <source>The week before</source>
       <translation>上一周</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="239" />
+      <location filename="../../reports/review.py" line="242" />
       <source>The week beside the week before</source>
       <translation>本周与上周对比</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="242" />
+      <location filename="../../reports/review.py" line="245" />
       <source>The week's occurrences (%1)</source>
       <translation>本周场次（%1）</translation>
     </message>
@@ -4553,6 +4583,21 @@ Details were written to %2.</source>
       <location filename="../../reports/review.py" line="177" />
       <source>This week (%1)</source>
       <translation>本周（%1）</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/review.py" line="444" />
+      <source>This week has not come yet (today is %1): its occurrences are still to come, none held or missing.</source>
+      <translation>本周尚未到来（今天是 %1）：各场次都还未举办，不算已举办，也不算未登记。</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/review.py" line="453" />
+      <source>This week is not over (today is %1): what is still to come is not counted yet.</source>
+      <translation>本周尚未结束（今天是 %1）：还未到来的场次暂不计入。</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/review.py" line="462" />
+      <source>This week lies before the plan: its first occurrence is on %1.</source>
+      <translation>本周在计划开始之前：第一场活动在 %1。</translation>
     </message>
     <message>
       <location filename="../../ui/calendar_views.py" line="48" />
@@ -4810,12 +4855,12 @@ Details were written to %2.</source>
       <translation>上周（%1）</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="338" />
+      <location filename="../../reports/review.py" line="341" />
       <source>Week in review</source>
       <translation>周复盘</translation>
     </message>
     <message>
-      <location filename="../../ui/review_page.py" line="130" />
+      <location filename="../../ui/review_page.py" line="137" />
       <source>Week of</source>
       <translation>周次</translation>
     </message>
@@ -4855,7 +4900,7 @@ Details were written to %2.</source>
       <translation>内容</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="262" />
+      <location filename="../../reports/review.py" line="265" />
       <source>What became of it</source>
       <translation>结果</translation>
     </message>
@@ -5070,7 +5115,7 @@ Details were written to %2.</source>
       <translation>已有相同编号的记录</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="163" />
+      <location filename="../../db/pg_server.py" line="188" />
       <source>a recorder records for their branches: name at least one with --branch ID</source>
       <translation>记录员只为所属支部登记：请用 --branch ID 至少指定一个支部</translation>
     </message>
@@ -5105,7 +5150,7 @@ Details were written to %2.</source>
       <translation>打勾：工作日出勤，门诊时间内在岗</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1687" />
+      <location filename="../../scheduler/spreadsheet.py" line="1689" />
       <source>a time without a date</source>
       <translation>有时间但没有日期</translation>
     </message>
@@ -5130,12 +5175,12 @@ Details were written to %2.</source>
       <translation>已新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="190" />
+      <location filename="../../db/pg_server.py" line="229" />
       <source>adding a login needs the server's administrator (a login that may create roles): %1</source>
       <translation>添加登录名需由服务器管理员（可创建角色的登录名）操作：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/server.py" line="43" />
+      <location filename="../../cli/server.py" line="53" />
       <source>again: </source>
       <translation>再输入一次：</translation>
     </message>
@@ -5158,6 +5203,11 @@ Details were written to %2.</source>
       <location filename="../../scheduler/recurrence.py" line="159" />
       <source>an activity recurs at most daily: FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY</source>
       <translation>活动最多每天重复一次：FREQ 必须是 DAILY、WEEKLY、MONTHLY 或 YEARLY</translation>
+    </message>
+    <message>
+      <location filename="../../cli/server.py" line="57" />
+      <source>an empty password; nothing was changed (--no-password makes a login without one)</source>
+      <translation>密码为空；未做任何修改（--no-password 可创建不设密码的登录名）</translation>
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="744" />
@@ -5195,7 +5245,7 @@ Details were written to %2.</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1078" />
+      <location filename="../../scheduler/spreadsheet.py" line="1080" />
       <source>appears twice (row {value})</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
@@ -5270,12 +5320,12 @@ Details were written to %2.</source>
       <translation>不能为负数</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="638" />
+      <location filename="../../db/pg.py" line="700" />
       <source>cannot connect to the server %1: %2</source>
       <translation>无法连接服务器 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="519" />
+      <location filename="../../db/pg.py" line="581" />
       <source>cannot make the plan's tables on the server %1 (run server init as its administrator): %2</source>
       <translation>无法在服务器 %1 上建立计划的数据表（请由服务器管理员运行 server init）：%2</translation>
     </message>
@@ -5305,7 +5355,7 @@ Details were written to %2.</source>
       <translation>无法恢复 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="527" />
+      <location filename="../../db/pg.py" line="589" />
       <source>cannot upgrade database %1 to schema %2: %3</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
@@ -5370,6 +5420,11 @@ Details were written to %2.</source>
       <translation>含有孤立的代理码位（\ud800-\udfff），不是 Unicode 文本</translation>
     </message>
     <message>
+      <location filename="../../ui/review_page.py" line="254" />
+      <source>could not be worked out</source>
+      <translation>未能算出</translation>
+    </message>
+    <message>
       <location filename="../../db/store.py" line="102" />
       <source>database %1 cannot be written: its disk or folder is read-only (commands that only read it, such as check and export, still work)</source>
       <translation>数据库 %1 无法写入：所在磁盘或文件夹是只读的（只读取数据库的命令，如 check 和 export，仍可使用）</translation>
@@ -5395,7 +5450,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 位于网络文件系统（%2）上：不会在那里以写入方式打开，因为 SQLite 的锁和预写日志在多台计算机之间无法正常工作，文件可能损坏。请将数据库放在使用它的那一台计算机的本地磁盘上（给 --db 一个本地路径，或将文件复制到那里）；多台计算机共用计划应由办公室服务器负责，而不是共享文件夹。</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="536" />
+      <location filename="../../db/pg.py" line="598" />
       <source>database %1 is open for reading only</source>
       <translation>数据库 %1 以只读方式打开</translation>
     </message>
@@ -5405,7 +5460,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 以只读方式打开，且尚无离线包密钥</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="436" />
+      <location filename="../../db/pg.py" line="498" />
       <source>database %1 was written by a newer version of the app (schema %2, this app knows up to %3)</source>
       <translation>数据库 %1 由更新版本的程序写入（结构版本 %2，本程序最高支持 %3）</translation>
     </message>
@@ -5610,7 +5665,7 @@ Details were written to %2.</source>
       <translation>健康宣传资料</translation>
     </message>
     <message>
-      <location filename="../../cli/review.py" line="72" />
+      <location filename="../../cli/review.py" line="78" />
       <source>held %1 (week before %2), called off %3 (%4), moved %5 (%6), not recorded %7 (%8)</source>
       <translation>已举办 %1（上周 %2），已停办 %3（%4），已改期 %5（%6），未登记 %7（%8）</translation>
     </message>
@@ -5650,7 +5705,7 @@ Details were written to %2.</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1611" />
+      <location filename="../../scheduler/spreadsheet.py" line="1613" />
       <source>imported before ({value})</source>
       <translation>之前已导入（{value}）</translation>
     </message>
@@ -5685,7 +5740,7 @@ Details were written to %2.</source>
       <translation>数字太大，无法保存</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1071" />
+      <location filename="../../scheduler/spreadsheet.py" line="1073" />
       <source>is empty</source>
       <translation>为空</translation>
     </message>
@@ -5695,7 +5750,7 @@ Details were written to %2.</source>
       <translation>重复列出</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1091" />
+      <location filename="../../scheduler/spreadsheet.py" line="1093" />
       <source>is longer than {value} characters</source>
       <translation>超过 {value} 个字符</translation>
     </message>
@@ -5865,7 +5920,7 @@ Details were written to %2.</source>
       <translation>读取的班次说明：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/server.py" line="65" />
+      <location filename="../../cli/server.py" line="80" />
       <source>login %1 is a %2 of %3%4</source>
       <translation>登录名 %1 现为 %3 的 %2%4</translation>
     </message>
@@ -6180,12 +6235,12 @@ Details were written to %2.</source>
       <translation>在给定时间内未找到更好的</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1202" />
+      <location filename="../../scheduler/spreadsheet.py" line="1204" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1068" />
+      <location filename="../../scheduler/spreadsheet.py" line="1070" />
       <source>no column is mapped to it</source>
       <translation>没有对应的列</translation>
     </message>
@@ -6230,7 +6285,7 @@ Details were written to %2.</source>
       <translation>日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1635" />
+      <location filename="../../scheduler/spreadsheet.py" line="1637" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
@@ -6240,9 +6295,14 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1172" />
+      <location filename="../../scheduler/spreadsheet.py" line="1174" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
+    </message>
+    <message>
+      <location filename="../../cli/server.py" line="45" />
+      <source>no password for %1: set %2 or run this on a terminal (or give --no-password when the server authenticates logins otherwise); nothing was changed</source>
+      <translation>没有 %1 的密码：请设置 %2 或在终端中运行（若服务器用其他方式验证登录，请加 --no-password）；未做任何修改</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="289" />
@@ -6255,12 +6315,12 @@ Details were written to %2.</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1601" />
+      <location filename="../../scheduler/spreadsheet.py" line="1603" />
       <source>no service chosen</source>
       <translation>未选择服务项目</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1636" />
+      <location filename="../../scheduler/spreadsheet.py" line="1638" />
       <source>no service {value}</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
@@ -6285,7 +6345,7 @@ Details were written to %2.</source>
       <translation>没有工号 {value}，但 {same} 的工号除开头的 0 外相同（Excel 会去掉数字开头的 0：请把该列设为文本格式，按原样填写工号）</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="167" />
+      <location filename="../../db/pg_server.py" line="192" />
       <source>no such branch in the plan: %1</source>
       <translation>计划中没有这个支部：%1</translation>
     </message>
@@ -6345,7 +6405,7 @@ Details were written to %2.</source>
       <translation>不是年份：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/review.py" line="29" />
+      <location filename="../../cli/review.py" line="33" />
       <source>not an ISO week (YYYY-Www, e.g. 2026-W49, between 2000 and 2100): %1</source>
       <translation>不是 ISO 周（YYYY-Www，例如 2026-W49，2000 至 2100 年之间）：%1</translation>
     </message>
@@ -6475,7 +6535,7 @@ Details were written to %2.</source>
       <translation>结对：%1 个进度正常，%2 个滞后</translation>
     </message>
     <message>
-      <location filename="../../cli/server.py" line="42" />
+      <location filename="../../cli/server.py" line="52" />
       <source>password for %1: </source>
       <translation>%1 的密码：</translation>
     </message>
@@ -6485,7 +6545,7 @@ Details were written to %2.</source>
       <translation>来自主办支部以外的人数</translation>
     </message>
     <message>
-      <location filename="../../cli/review.py" line="85" />
+      <location filename="../../cli/review.py" line="91" />
       <source>people served %1 (%2), volunteer hours %3 (%4), people who went %5 (%6), open places %7 (%8)</source>
       <translation>服务人数 %1（%2），志愿服务时长 %3（%4），出勤人员 %5（%6），空缺岗位 %7（%8）</translation>
     </message>
@@ -6540,7 +6600,7 @@ Details were written to %2.</source>
       <translation>移除</translation>
     </message>
     <message>
-      <location filename="../../cli/review.py" line="98" />
+      <location filename="../../cli/review.py" line="104" />
       <source>requests: %1 received, %2 answered, %3 declined, %4 overdue</source>
       <translation>点单：收到 %1，已响应 %2，已谢绝 %3，已逾期 %4</translation>
     </message>
@@ -6620,17 +6680,17 @@ Details were written to %2.</source>
       <translation>server 命令需要 --db postgresql://用户@主机:端口/数据库名（办公室服务器）</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="134" />
+      <location filename="../../db/pg_server.py" line="154" />
       <source>server init needs --db postgresql://… (an office server), not a file</source>
       <translation>server init 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="144" />
+      <location filename="../../db/pg_server.py" line="164" />
       <source>server init needs the server's administrator (a login that may create roles): %1</source>
       <translation>server init 需由服务器管理员（可创建角色的登录名）运行：%1</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="156" />
+      <location filename="../../db/pg_server.py" line="176" />
       <source>server user add needs --db postgresql://… (an office server), not a file</source>
       <translation>server user add 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
@@ -6765,7 +6825,7 @@ Details were written to %2.</source>
       <translation>CSV 文件既不是 UTF-8 也不是 GBK 文本</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="99" />
+      <location filename="../../db/pg.py" line="144" />
       <source>the PostgreSQL driver psycopg is not installed: %1</source>
       <translation>未安装 PostgreSQL 驱动 psycopg：%1</translation>
     </message>
@@ -6803,11 +6863,6 @@ Details were written to %2.</source>
       <location filename="../../cli/commands.py" line="500" />
       <source>the calendar is an .ics file: give -o a name ending in .ics, not %1</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
-    </message>
-    <message>
-      <location filename="../../db/pg.py" line="166" />
-      <source>the connection to the server was lost: %1</source>
-      <translation>与服务器的连接已断开：%1</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="775" />
@@ -6930,7 +6985,7 @@ Details were written to %2.</source>
       <translation>大夜：当日 00:00-08:00</translation>
     </message>
     <message>
-      <location filename="../../cli/server.py" line="53" />
+      <location filename="../../cli/server.py" line="67" />
       <source>the office server %1 is ready: schema %2, %3 tables, roles %4</source>
       <translation>办公室服务器 %1 已就绪：结构版本 %2，%3 张表，角色 %4</translation>
     </message>
@@ -7010,7 +7065,7 @@ Details were written to %2.</source>
       <translation>计划在此期间已被他人修改；未保存任何内容</translation>
     </message>
     <message>
-      <location filename="../../cli/review.py" line="38" />
+      <location filename="../../cli/review.py" line="42" />
       <source>the review is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
       <translation>复盘是 PDF 或 PNG 图片：-o 请给以 .pdf 或 .png 结尾的文件名，而不是 %1</translation>
     </message>
@@ -7035,7 +7090,7 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1609" />
+      <location filename="../../scheduler/spreadsheet.py" line="1611" />
       <source>the same as row {value}</source>
       <translation>与第 {value} 行相同</translation>
     </message>
@@ -7045,22 +7100,37 @@ Details were written to %2.</source>
       <translation>同一星期几</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="448" />
+      <location filename="../../db/pg.py" line="510" />
       <source>the server database %1 has an older schema (run: server init --db URL)</source>
       <translation>服务器数据库 %1 的结构较旧（请运行：server init --db URL）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="446" />
+      <location filename="../../db/pg.py" line="508" />
       <source>the server database %1 has no plan of this app yet (run: server init --db URL)</source>
       <translation>服务器数据库 %1 中还没有本应用的计划（请先运行：server init --db URL）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="155" />
+      <location filename="../../db/pg.py" line="128" />
+      <source>the server does not answer (the connection was lost); nothing half-done was kept, try again once it answers: %1</source>
+      <translation>服务器没有响应（连接已断开）；未完成的修改没有保存，请在服务器恢复后重试：%1</translation>
+    </message>
+    <message>
+      <location filename="../../db/pg.py" line="213" />
       <source>the server refused it for %1: %2</source>
       <translation>服务器拒绝了 %1 的此操作：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="156" />
+      <location filename="../../db/pg.py" line="202" />
+      <source>the server refused it for %1: a recorder records only for the activities of their own branches (%2)</source>
+      <translation>服务器拒绝了 %1 的此操作：记录员只能为本支部组织的活动记录完成情况（%2）</translation>
+    </message>
+    <message>
+      <location filename="../../db/pg.py" line="209" />
+      <source>the server refused it for %1: the login's role does not allow this change (%2)</source>
+      <translation>服务器拒绝了 %1 的此操作：该登录名的角色不允许这项修改（%2）</translation>
+    </message>
+    <message>
+      <location filename="../../db/pg.py" line="214" />
       <source>the server refused it: %1</source>
       <translation>服务器拒绝了此操作：%1</translation>
     </message>
@@ -7095,7 +7165,7 @@ Details were written to %2.</source>
       <translation>标题写的是 {value}，与指定的月份（{month}）不符</translation>
     </message>
     <message>
-      <location filename="../../cli/server.py" line="44" />
+      <location filename="../../cli/server.py" line="54" />
       <source>the two passwords differ; nothing was changed</source>
       <translation>两次输入的密码不同，未做任何更改</translation>
     </message>
@@ -7195,17 +7265,17 @@ Details were written to %2.</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1218" />
+      <location filename="../../scheduler/spreadsheet.py" line="1220" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1151" />
+      <location filename="../../scheduler/spreadsheet.py" line="1153" />
       <source>unknown qualification {value}</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="158" />
+      <location filename="../../db/pg_server.py" line="178" />
       <source>unknown role %1 (planner, recorder or viewer)</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
@@ -7230,12 +7300,12 @@ Details were written to %2.</source>
       <translation>警告：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/review.py" line="70" />
+      <location filename="../../cli/review.py" line="74" />
       <source>week %1 (%2 – %3)</source>
       <translation>第 %1 周（%2 – %3）</translation>
     </message>
     <message>
-      <location filename="../../cli/review.py" line="108" />
+      <location filename="../../cli/review.py" line="114" />
       <source>week ahead: %1 occurrences, %2 open places, %3 conflicts, %4 requests falling due</source>
       <translation>下周：%1 场次，%2 个空缺岗位，%3 项冲突，%4 个点单到期</translation>
     </message>
@@ -7243,6 +7313,11 @@ Details were written to %2.</source>
       <location filename="../../cli/forecast.py" line="106" />
       <source>worked out in %1 s</source>
       <translation>用时 %1 秒</translation>
+    </message>
+    <message>
+      <location filename="../../ui/review_page.py" line="230" />
+      <source>working it out…</source>
+      <translation>正在计算…</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="411" />
@@ -7340,7 +7415,7 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1683" />
+      <location filename="../../scheduler/spreadsheet.py" line="1685" />
       <source>{value} ends before it starts</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
@@ -7350,17 +7425,17 @@ Details were written to %2.</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1659" />
+      <location filename="../../scheduler/spreadsheet.py" line="1661" />
       <source>{value} is neither urgent nor normal</source>
       <translation>{value} 既不是紧急也不是一般</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1668" />
+      <location filename="../../scheduler/spreadsheet.py" line="1670" />
       <source>{value} is not a date</source>
       <translation>{value} 不是日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1648" />
+      <location filename="../../scheduler/spreadsheet.py" line="1650" />
       <source>{value} is not a date and time</source>
       <translation>{value} 不是日期时间</translation>
     </message>
@@ -7370,32 +7445,32 @@ Details were written to %2.</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1178" />
+      <location filename="../../scheduler/spreadsheet.py" line="1180" />
       <source>{value} is not a number of hours a month</source>
       <translation>{value} 不是每月小时数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1226" />
+      <location filename="../../scheduler/spreadsheet.py" line="1228" />
       <source>{value} is not a number of people</source>
       <translation>{value} 不是人数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1142" />
+      <location filename="../../scheduler/spreadsheet.py" line="1144" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1190" />
+      <location filename="../../scheduler/spreadsheet.py" line="1192" />
       <source>{value} is not a staff status (在职, 返聘, 离职, 退休 …)</source>
       <translation>{value} 不是人员状态（在职、返聘、离职、退休等）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1675" />
+      <location filename="../../scheduler/spreadsheet.py" line="1677" />
       <source>{value} is not a time of day</source>
       <translation>{value} 不是时刻</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1165" />
+      <location filename="../../scheduler/spreadsheet.py" line="1167" />
       <source>{value} is not a 政治面貌 the app knows (中共党员, 中共预备党员, 群众 …)</source>
       <translation>{value} 不是本软件认识的政治面貌（中共党员、中共预备党员、群众 …）</translation>
     </message>
@@ -7425,7 +7500,7 @@ Details were written to %2.</source>
       <translation>“%1”仍被 %2 条记录引用：%3</translation>
     </message>
     <message>
-      <location filename="../../ui/edits.py" line="43" />
+      <location filename="../../ui/edits.py" line="44" />
       <source>… and %1 more</source>
       <translation>……另有 %1 条</translation>
     </message>
@@ -7440,7 +7515,7 @@ Details were written to %2.</source>
       <translation>★ 党员 · 合适人选排在前面：空闲、资质相符、来自牵头支部、本月时长最少</translation>
     </message>
     <message>
-      <location filename="../../reports/review.py" line="244" />
+      <location filename="../../reports/review.py" line="247" />
       <source>✓ held: people served · volunteer hours; ！ conflicts the occurrence carries</source>
       <translation>✓ 已举办：服务人数 · 志愿服务时长；！ 该场次的冲突数</translation>
     </message>

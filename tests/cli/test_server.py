@@ -58,11 +58,10 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
     tmp = tmp_path_factory.mktemp("office")
     assert run(["server", "init", "--db", url, "--lang", "en"]) == 0
     assert run(["import", str(_plan(tmp)), "--db", url, "--lang", "en"]) == 0
-    assert run(["server", "user", "add", "plan_a", "--role", "planner", "--db", url]) == 0
-    assert (
-        run(["server", "user", "add", "rec_a", "--role", "recorder", "--branch", "b-ortho", "--db", url]) == 0
-    )
-    assert run(["server", "user", "add", "view_a", "--role", "viewer", "--db", url]) == 0
+    add = ["server", "user", "add", "--no-password", "--db", url]  # the test cluster trusts its socket
+    assert run([*add, "plan_a", "--role", "planner"]) == 0
+    assert run([*add, "rec_a", "--role", "recorder", "--branch", "b-ortho"]) == 0
+    assert run([*add, "view_a", "--role", "viewer"]) == 0
     pkg = tmp / "field.json"
     assert (
         run(["field", "export", "--from", "2026-12-01", "--to", "2026-12-31", "-o", str(pkg), "--db", url])

@@ -30,3 +30,38 @@ def test_change_from_another_computer_arrives_within_two_seconds(qtbot, pg_url: 
         assert session.catalog.section("staff")[staff.id].name == "新名字"
     finally:
         session.close()
+
+
+def test_a_refusal_of_the_server_is_said_in_the_users_language(qtbot, pg_url: str, monkeypatch) -> None:
+    """A recorder renaming an activity: the window said the server's refusal in English
+    (describe_error gave str(exc) for every StoreError); now one Chinese sentence, nothing saved."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from db.pg import ServerGone
+    from db.pg_server import add_login
+    from ui.edits import attempt, describe_error
+    from ui.i18n import install_language
+
+    install_language("zh_CN")
+    with Store(pg_url) as s:
+        import_document(s, sample_text())
+    from cli.commands import run
+
+    assert run(["server", "init", "--db", pg_url]) == 0
+    with Store(pg_url) as s:
+        add_login(s, "rec_z", "recorder", ["b-ortho"], None)
+    session = Session(pg_url.replace("postgresql://postgres@", "postgresql://rec_z@", 1))
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    try:
+        activity = next(iter(session.catalog.section("activities").values()))
+        renamed = replace(activity, title="改名")
+        assert not attempt(None, lambda: session.save("activities", renamed, activity, "rename"))
+    finally:
+        session.close()
+    assert len(said) == 1 and "\n" not in said[0], said
+    assert "服务器拒绝了 rec_z" in said[0] and "不允许" in said[0], said[0]
+    with Store(pg_url) as s:
+        assert load_plan(s).activities[activity.id].title == activity.title
+    gone = describe_error(ServerGone("server closed the connection unexpectedly"))
+    assert gone.startswith("服务器没有响应") and "\n" not in gone

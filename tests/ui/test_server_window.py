@@ -48,7 +48,21 @@ def test_recorder_window_offers_only_what_a_recorder_may(qtbot, pg_url: str) -> 
         import_document(s, sample_text())
     assert run(["server", "init", "--db", pg_url]) == 0
     assert (
-        run(["server", "user", "add", "rec_w", "--role", "recorder", "--branch", "b-ortho", "--db", pg_url])
+        run(
+            [
+                "server",
+                "user",
+                "add",
+                "rec_w",
+                "--role",
+                "recorder",
+                "--branch",
+                "b-ortho",
+                "--no-password",
+                "--db",
+                pg_url,
+            ]
+        )
         == 0
     )
     url = pg_url.replace("postgresql://postgres@", "postgresql://rec_w@", 1)
