@@ -24,7 +24,11 @@ Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.Arg
 def _week(text: str) -> date:
     try:
         return parse_week(text)
-    except WeekError:
+    except WeekError as e:
+        if e.weeks is not None:
+            raise argparse.ArgumentTypeError(
+                tf("%1 has %2 ISO weeks: there is no week %3", text.strip()[:4], e.weeks, repr(text))
+            ) from None
         raise argparse.ArgumentTypeError(
             tf("not an ISO week (YYYY-Www, e.g. 2026-W49, between 2000 and 2100): %1", repr(text))
         ) from None
@@ -68,6 +72,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     elif out is None:
         f, b = review.figures, review.before
         _say(tf("week %1 (%2 – %3)", review.week, f.start, f.end))
+        for template, values in review.notes:
+            _say(tf(template, *values))
         _say(
             tf(
                 "held %1 (week before %2), called off %3 (%4), moved %5 (%6), not recorded %7 (%8)",

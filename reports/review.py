@@ -236,6 +236,9 @@ def review_story(plan: Plan, r: Review, t: Translate) -> list[Any]:
     ]
     if due:
         right.append(para(t("Requests falling due") + "：" + "；".join(due[:6]), st["small"]))
+    if r.notes:
+        right.append(Spacer(1, 2 * mm))
+        right += [para("※ " + fill(t(template), *values), st["small"]) for template, values in r.notes]
     left = [para(t("The week beside the week before"), st["h2"]), figures]
     story.append(_grid([left, "", middle, "", right], [col, COLUMN_GAP, col, COLUMN_GAP, col]))
     story.append(Spacer(1, 3 * mm))

@@ -34,6 +34,7 @@ from .recording import LedgerEntry
 from .recurrence import expand
 from .requests import OPEN_STATUSES, ResponseTimes, deadline
 from .stats import RequestLine, compute, request_lines
+from .wording import N_
 from .workdays import WorkCalendar
 
 OccKey = tuple[str, date]
@@ -53,7 +54,17 @@ FATES = (HELD, CALLED_OFF, MOVED_AWAY, NOT_RECORDED, PLANNED)
 
 
 class WeekError(ValueError):
-    """Not an ISO week the app can review ("2026-W49", 2000 to 2100)."""
+    """Not an ISO week the app can review ("2026-W49", 2000 to 2100). `weeks`: the number of ISO
+    weeks of the year named, when the text is a week of the right form past that year's last."""
+
+    def __init__(self, text: str, weeks: int | None = None):
+        super().__init__(text)
+        self.weeks = weeks
+
+
+def weeks_in(year: int) -> int:
+    """The number of ISO weeks of `year` (52 or 53): the week of its 28 December."""
+    return date(year, 12, 28).isocalendar()[1]
 
 
 def parse_week(text: str) -> date:
@@ -66,7 +77,7 @@ def parse_week(text: str) -> date:
     try:
         monday = date.fromisocalendar(year, week, 1)
     except ValueError:
-        raise WeekError(text) from None
+        raise WeekError(text, weeks_in(year) if 1 <= year <= 9998 and week > 0 else None) from None
     if monday < FIRST_WEEK or monday + timedelta(days=6) > LAST_DAY:
         raise WeekError(text)
     return monday
@@ -156,6 +167,9 @@ class Review:
     answered: list[RequestLine]  # requests answered in the week
     ahead: Ahead
     ahead_lines: list[OccurrenceLine]
+    # What a reader must know to read the figures right (the week not over, before the plan, a
+    # figure that cannot be told): English templates (N_) and the values filling their %1, %2 …
+    notes: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 def _day0(d: date) -> datetime:
@@ -413,7 +427,62 @@ def week_review(
         _severities(ahead_conflicts),
         [q.id for q in due],
     )
-    return Review(week_name(monday), f, before, lines, by_dept, by_branch, mine, answered, ahead, ahead_lines)
+    notes = _notes(plan, monday, today, f, before, audit)
+    return Review(
+        week_name(monday), f, before, lines, by_dept, by_branch, mine, answered, ahead, ahead_lines, notes
+    )
+
+
+def _notes(
+    plan: Plan, monday: date, today: date, f: Figures, before: Figures, audit: list[AuditEntry]
+) -> list[tuple[str, tuple[str, ...]]]:
+    out: list[tuple[str, tuple[str, ...]]] = []
+    sunday = monday + timedelta(days=6)
+    if monday >= today:
+        out.append(
+            (
+                N_(
+                    "This week has not come yet (today is %1): its occurrences are still to come, none held or missing."
+                ),
+                (today.isoformat(),),
+            )
+        )
+    elif sunday >= today:
+        out.append(
+            (
+                N_("This week is not over (today is %1): what is still to come is not counted yet."),
+                (today.isoformat(),),
+            )
+        )
+    first = min((a.start.date() for a in plan.activities.values()), default=None)
+    if first is None:
+        out.append((N_("The plan holds no activities yet."), ()))
+    elif sunday < first:
+        out.append(
+            (N_("This week lies before the plan: its first occurrence is on %1."), (first.isoformat(),))
+        )
+    if (f.filled_late is None or before.filled_late is None) and (first is None or sunday >= first):
+        began = min((e.at for e in audit if e.section == "assignments"), default=None)
+        if began is None:
+            out.append(
+                (
+                    N_(
+                        "Places filled late (—): this database holds no history of assignments to tell them by."
+                    ),
+                    (),
+                )
+            )
+        else:
+            out.append(
+                (
+                    N_(
+                        "Places filled late (—): cannot be told, the history of assignments in this database "
+                        "begins on %1 (kept from the day the plan was made or imported here)."
+                    ),
+                    (began.date().isoformat(),),
+                )
+            )
+    return out
 
 
 def _figures_json(f: Figures) -> dict:

@@ -151,6 +151,9 @@ class ReviewPage(QWidget):
             t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             t.verticalHeader().hide()
             t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)
+        self.notes = QLabel()
+        self.notes.setObjectName("notes")
+        self.notes.setWordWrap(True)
         self.ahead = QLabel()
         self.ahead.setObjectName("ahead")
         self.ahead.setWordWrap(True)
@@ -159,6 +162,7 @@ class ReviewPage(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.figures, 1)
+        left_layout.addWidget(self.notes)
         left_layout.addWidget(self.ahead)
         split = QSplitter()
         split.addWidget(left)
@@ -263,6 +267,8 @@ class ReviewPage(QWidget):
         from scheduler.review import NOT_RECORDED
 
         self.review = r
+        self.notes.setText("\n".join("※ " + trf(template, *values) for template, values in r.notes))
+        self.notes.setVisible(bool(r.notes))
         f = r.figures
         self.week_label.setText(f"{r.week} · {f.start:%m-%d} – {f.end:%m-%d}")
         rows = figure_rows(f, r.before)

@@ -179,7 +179,7 @@
       <translation>%1 个院区</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="181" />
+      <location filename="../../db/pg_server.py" line="188" />
       <source>%1 cannot be a login name (letters, digits, _ . - @; up to 63 bytes, 21 Chinese characters)</source>
       <translation>%1 不能用作登录名（字母、汉字、数字、_ . - @；最长 63 字节，即 21 个汉字）</translation>
     </message>
@@ -249,7 +249,7 @@
       <translation>合计 %1 小时</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="201" />
+      <location filename="../../db/pg_server.py" line="208" />
       <source>%1 is an administrator of the server (it may do anything): not made a login of a role</source>
       <translation>%1 是服务器的管理员（可做任何操作），不能设为某个角色的登录名</translation>
     </message>
@@ -293,7 +293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 是其他应用程序的 SQLite 数据库（含有其自己的表：%2）；未打开该文件，也未作任何更改：请给 --db 指定本应用的数据库或一个新文件名</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="185" />
+      <location filename="../../db/pg_server.py" line="192" />
       <source>%1 is the name of one of the server's roles, not of a login</source>
       <translation>%1 是服务器上一个角色的名称，不能用作登录名</translation>
     </message>
@@ -323,7 +323,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 需要 %2，而不是 %3</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="266" />
+      <location filename="../../ui/stats_page.py" line="273" />
       <source>%1 occurrences held, %2 people served, %3 volunteer hours</source>
       <translation>举办 %1 场次，服务 %2 人次，志愿服务 %3 小时</translation>
     </message>
@@ -413,7 +413,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 个点单</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="458" />
+      <location filename="../../ui/stats_page.py" line="461" />
       <source>%1 requests received in the period.</source>
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
@@ -1158,7 +1158,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>其他时间：</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="466" />
+      <location filename="../../ui/stats_page.py" line="469" />
       <source>Answered (first held) after %1 days (median); %2 within the response time, %3 late.</source>
       <translation>从收到到首次举办的天数中位数为 %1 天；%2 个在响应时限内，%3 个超时。</translation>
     </message>
@@ -1308,7 +1308,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>程序启动时和每天会自动备份，也可通过“文件 ▸ 立即备份”手动备份。</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="407" />
+      <location filename="../../ui/stats_page.py" line="410" />
       <source>Behind</source>
       <translation>滞后</translation>
     </message>
@@ -4955,7 +4955,7 @@ Details were written to %2.</source>
       <translation>整页</translation>
     </message>
     <message>
-      <location filename="../../ui/stats_page.py" line="439" />
+      <location filename="../../ui/stats_page.py" line="442" />
       <source>Whole period</source>
       <translation>整个期间</translation>
     </message>
@@ -5115,7 +5115,7 @@ Details were written to %2.</source>
       <translation>已有相同编号的记录</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="188" />
+      <location filename="../../db/pg_server.py" line="195" />
       <source>a recorder records for their branches: name at least one with --branch ID</source>
       <translation>记录员只为所属支部登记：请用 --branch ID 至少指定一个支部</translation>
     </message>
@@ -5175,7 +5175,7 @@ Details were written to %2.</source>
       <translation>已新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="229" />
+      <location filename="../../db/pg_server.py" line="236" />
       <source>adding a login needs the server's administrator (a login that may create roles): %1</source>
       <translation>添加登录名需由服务器管理员（可创建角色的登录名）操作：%1</translation>
     </message>
@@ -6345,7 +6345,7 @@ Details were written to %2.</source>
       <translation>没有工号 {value}，但 {same} 的工号除开头的 0 外相同（Excel 会去掉数字开头的 0：请把该列设为文本格式，按原样填写工号）</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="192" />
+      <location filename="../../db/pg_server.py" line="199" />
       <source>no such branch in the plan: %1</source>
       <translation>计划中没有这个支部：%1</translation>
     </message>
@@ -6680,17 +6680,17 @@ Details were written to %2.</source>
       <translation>server 命令需要 --db postgresql://用户@主机:端口/数据库名（办公室服务器）</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="154" />
+      <location filename="../../db/pg_server.py" line="161" />
       <source>server init needs --db postgresql://… (an office server), not a file</source>
       <translation>server init 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="164" />
+      <location filename="../../db/pg_server.py" line="171" />
       <source>server init needs the server's administrator (a login that may create roles): %1</source>
       <translation>server init 需由服务器管理员（可创建角色的登录名）运行：%1</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="176" />
+      <location filename="../../db/pg_server.py" line="183" />
       <source>server user add needs --db postgresql://… (an office server), not a file</source>
       <translation>server user add 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
@@ -7275,7 +7275,7 @@ Details were written to %2.</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="178" />
+      <location filename="../../db/pg_server.py" line="185" />
       <source>unknown role %1 (planner, recorder or viewer)</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>

@@ -94,6 +94,15 @@ def test_refusals_are_one_line(db: Path, args: tuple[str, ...]) -> None:
     assert _hash(db) == before
 
 
+def test_a_week_past_the_years_last_is_named(db: Path) -> None:
+    """2027 has 52 ISO weeks, 2026 and 2020 have 53: W53 of 2027 is refused saying so."""
+    r = run("--db", str(db), "--lang", "en", "review", "--week", "2027-W53")
+    assert r.returncode == 2 and "2027 has 52 ISO weeks" in r.stderr
+    assert run("--db", str(db), "review", "--week", "2026-W53").returncode == 0
+    r = run("--db", str(db), "--lang", "en", "review", "--week", "2025-W10", "--today", "2026-12-20")
+    assert r.returncode == 0 and "This week lies before the plan" in r.stdout
+
+
 def test_no_database_is_created(tmp_path: Path) -> None:
     missing = tmp_path / "none.db"
     r = run("--db", str(missing), "review", "--week", "2026-W49")

@@ -186,6 +186,42 @@ def test_late_fills_from_the_audit_history() -> None:
     assert week_review(plan, CAL, monday, date(2026, 12, 20)).figures.filled_late is None
 
 
+def test_notes_say_what_the_figures_cannot() -> None:
+    """A week not come, not over, before the plan, or whose places filled late cannot be told
+    says so (the figures alone read as a week where nothing happened, or as "—" unexplained)."""
+    plan = _plan()  # its one activity: 2026-12-03
+
+    def notes(monday: date, today: date, audit=()) -> list[str]:
+        return [t for t, _ in week_review(plan, CAL, monday, today, audit=audit).notes]
+
+    late = "Places filled late (—): this database holds no history of assignments to tell them by."
+    assert notes(date(2026, 11, 30), date(2026, 11, 20), [_made(datetime(2026, 11, 1))]) == [
+        "This week has not come yet (today is %1): its occurrences are still to come, none held or missing."
+    ]
+    assert notes(date(2026, 11, 30), date(2026, 12, 2), [_made(datetime(2026, 11, 1))])[0].startswith(
+        "This week is not over"
+    )
+    assert notes(date(2026, 11, 30), date(2026, 12, 20)) == [late]
+    r = week_review(plan, CAL, date(2026, 11, 30), date(2026, 12, 20), audit=[_made(datetime(2026, 12, 1))])
+    assert r.notes == [
+        (
+            "Places filled late (—): cannot be told, the history of assignments in this database "
+            "begins on %1 (kept from the day the plan was made or imported here).",
+            ("2026-12-01",),
+        )
+    ]
+    assert notes(date(2026, 11, 30), date(2026, 12, 20), [_made(datetime(2026, 11, 1))]) == []
+    assert notes(date(2025, 3, 3), date(2026, 12, 20)) == [
+        "This week lies before the plan: its first occurrence is on %1."
+    ]
+
+
+def _made(at: datetime) -> AuditEntry:
+    return AuditEntry(
+        at, "x", "assignments", "k", None, {"activity": "a1", "station": "consult", "staff": "s001"}
+    )
+
+
 def test_json_has_the_contract_keys() -> None:
     doc = to_json(week_review(_plan(), CAL, parse_week("2026-W49"), date(2026, 12, 20)))
     assert doc["week"] == "2026-W49" and doc["from"] == "2026-11-30" and doc["to"] == "2026-12-06"
