@@ -81,6 +81,11 @@ def grants(tables: Iterable[str]) -> list[str]:
     """The GRANTs and policies of the three roles on the tables (run again after an upgrade)."""
     everyone = ", ".join(ROLES)
     out = [
+        # Only the administrator makes things in the schema (PostgreSQL before 15 let every login
+        # create tables and functions there: a name or a function made by a recorder would then
+        # run as the administrator at the next `server init`, or shadow a built-in function).
+        "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
+        f"REVOKE CREATE ON SCHEMA public FROM {everyone}",
         f"GRANT USAGE ON SCHEMA public TO {everyone}",
         f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {everyone}",
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {everyone}",
@@ -138,6 +143,7 @@ def grants(tables: Iterable[str]) -> list[str]:
 
 
 def _tables(store: Store) -> list[str]:
+    """The schema's tables, those with a plain name only (each is written into the grants' SQL)."""
     return [
         str(r[0])
         for r in store.conn.execute(
@@ -145,6 +151,7 @@ def _tables(store: Store) -> list[str]:
             "AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_version', 'login_branches') "
             "ORDER BY table_name"
         ).fetchall()
+        if re.fullmatch(r"[a-z_][a-z0-9_]*", str(r[0]))
     ]
 
 

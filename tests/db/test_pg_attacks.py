@@ -268,3 +268,24 @@ def test_a_wrong_password_in_the_connection_string_is_not_in_the_message(pg_url:
     with pytest.raises(StoreError) as caught:
         Store(bad, readonly=True)
     assert "wr0ng" not in str(caught.value) and "secret" not in str(caught.value)
+
+
+def test_no_login_makes_things_in_the_schema(pg_url: str) -> None:
+    """PostgreSQL before 15 let every login CREATE in public (made so here): a recorder's table
+    named as SQL ran as the administrator at the next `server init`, and its functions could
+    shadow built-ins. After `server init` no login of a role makes anything there."""
+    from db.pg_server import add_login
+
+    with Store(pg_url) as s:
+        s.conn.execute("GRANT CREATE ON SCHEMA public TO PUBLIC")
+    assert run(["server", "init", "--db", pg_url]) == 0
+    with Store(pg_url) as s:
+        add_login(s, "rec_c", "viewer", [], None)
+    said = _refused(pg_url, "rec_c", 'CREATE TABLE "x ON revision TO viewer; DROP ROLE planner; --" (a int)')
+    assert "permission denied for schema public" in said
+    with Store(pg_url) as s:  # a table of such a name made anyway (by the owner): init is not fooled
+        s.conn.execute('CREATE TABLE "records DISABLE ROW LEVEL SECURITY --" (a int)')
+    assert run(["server", "init", "--db", pg_url]) == 0
+    with Store(pg_url) as s:
+        found = s.conn.execute("SELECT relrowsecurity FROM pg_class WHERE relname = 'records'").fetchone()
+    assert found == (True,)
