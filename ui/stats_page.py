@@ -197,6 +197,13 @@ class StatsPage(QWidget):
         self.chart = QChart()
         self.chart.legend().hide()
         self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        # One pair of axes, relabelled for each breakdown: an axis removed from the chart left its
+        # labels drawn under the new one's (the months under the branches' names).
+        self.x_axis = QBarCategoryAxis()
+        self.y_axis = QValueAxis()
+        self.y_axis.setLabelFormat("%g")
+        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(260)
@@ -325,8 +332,6 @@ class StatsPage(QWidget):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         # The chart: every month, or the top of the others.
         self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
         bars = rows if kind == "month" else rows[:TOP]
         series = QBarSeries()
         values = QBarSet(tr(FIGURES[figure]))
@@ -337,7 +342,8 @@ class StatsPage(QWidget):
         values.clicked.connect(self.open_bar)
         self.chart.addSeries(series)
         one_year = self.stats.start.year == self.stats.end.year
-        x = QBarCategoryAxis()
+        x, y = self.x_axis, self.y_axis
+        x.clear()
         x.append(
             [
                 (tr(MONTHS[int(r.key[5:]) - 1]) if one_year else r.key)
@@ -346,13 +352,10 @@ class StatsPage(QWidget):
                 for r in bars
             ]
         )
-        y = QValueAxis()
-        y.setLabelFormat("%g")
         top = max((getattr(r, figure) for r in bars), default=0)
+        y.setTickCount(5)  # as a new axis has it: applyNiceNumbers changed it for the last breakdown
         y.setRange(0, max(1, top * 1.1))
         y.applyNiceNumbers()
-        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
         series.attachAxis(y)
         self.chart.setTitle(tr(FIGURES[figure]) + " · " + tr(BREAKDOWNS[kind]))

@@ -87,3 +87,28 @@ def test_own_branch_leads_on_the_page_and_in_the_workbook(qtbot, db_path, tmp_pa
     by_month = {r[0]: r[-2:] for r in book["按月份"].iter_rows(min_row=2, values_only=True)}
     assert by_month["2026-12"] == (4, 2) and by_month["2026-01"] == (0, 0)
     w.session.close()
+
+
+def test_the_chart_shows_only_the_breakdown_chosen(qtbot, db_path) -> None:
+    """Switching the breakdown relabels the chart: no month left drawn under the branches' names
+    (an axis taken off the chart left its labels in the scene, one more set each switch)."""
+    from tests.ui.windows import MainWindow, Session
+
+    w = MainWindow(Session(_db(db_path)))
+    qtbot.addWidget(w)
+    w.show()
+    w.show_section("stats")
+    page = w.current_page()
+    page.year.setValue(2026)
+
+    def texts() -> int:  # the chart's visible texts (PySide names a label only QGraphicsItem)
+        return sum(1 for i in page.chart_view.scene().items() if i.type() == 8 and i.isVisible())
+
+    counts = []
+    for kind in ("month", "branch", "month", "branch"):
+        page.breakdown.setCurrentIndex(page.breakdown.findData(kind))
+        page.chart_view.grab()  # drawn, as a user sees it
+        counts.append(texts())
+    # One branch has fewer labels than twelve months, and a second visit shows no more than the first.
+    assert counts[1] < counts[0] and counts[3] == counts[1], counts
+    w.session.close()
