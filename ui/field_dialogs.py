@@ -142,7 +142,9 @@ class FieldConflictsDialog(QDialog):
 
     def choose(self, keep: str) -> None:
         """Settle the chosen record through the session (so every screen and the field-mode
-        write-back hear of it); it cannot be undone, like the package import it finishes."""
+        write-back hear of it). Taking the field's version cannot be undone, like the package
+        import it finishes; keeping the office's changes nothing in the plan and leaves the undo
+        history as it was."""
         row = self.list.currentRow()
         if not 0 <= row < len(self.items):
             return

@@ -356,7 +356,8 @@ class FileActions(QObject):
 
     def import_field_package(self, path: str | None = None) -> None:
         """The field's records back into the office database (cannot be undone); records
-        changed on both sides are offered side by side."""
+        changed on both sides are offered side by side (kept aside only: the plan and the undo
+        history stay as they were)."""
         if not path:
             path, _ = QFileDialog.getOpenFileName(
                 self.window,
