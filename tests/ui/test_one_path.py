@@ -312,6 +312,32 @@ def test_a_field_import_of_conflicts_only_and_keeping_the_office_keep_the_undo_h
     w.session.close()
 
 
+def test_a_field_import_that_takes_records_drops_the_undo_history_and_says_so(
+    qtbot, tmp_path, monkeypatch
+) -> None:
+    from db import operations as ops
+    from db.field import export_package, open_package, write_back
+    from scheduler.model import Record
+
+    path = tmp_path / "office.sqlite3"
+    w = _window(qtbot, path)
+    pkg = tmp_path / "dec.outreach-field"
+    pkg.write_text(export_package(w.session.store, date(2026, 12, 1), date(2026, 12, 31)), encoding="utf-8")
+    with Store(open_package(pkg, tmp_path / "field")) as laptop:
+        ops.save(laptop, "records", [Record("a1", date(2026, 12, 17), "done", served=33)])
+        write_back(laptop)
+    old = w.catalog.staff["s002"]
+    w.session.save("staff", replace(old, phone="13911112222"), old, "phone")
+    heard: list = []
+    w.session.changed.connect(lambda changes, initiator: heard.append(changes))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    w.files.import_field_package(str(pkg))
+    assert [c.touches("records") for c in heard] == [True]
+    assert w.catalog.records[("a1", date(2026, 12, 17))].served == 33
+    assert w.session.undo_stack.count() == 0 and "撤销记录已清空" in w.statusBar().currentMessage()
+    w.session.close()
+
+
 def test_a_plan_import_cannot_be_undone_and_says_so(qtbot, db_path, tmp_path) -> None:
     w = _window(qtbot, db_path, "staff")
     old = w.catalog.staff["s002"]
