@@ -60,6 +60,17 @@ BEGIN
   END IF;
   RETURN NEW;
 END $$""",
+    # A recorder's record marks the request it answers done (the write core writes the whole
+    # row): of a request a recorder changes its status only, never the partner's wishes.
+    """CREATE OR REPLACE FUNCTION outreach_recorder_request() RETURNS trigger LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF pg_has_role(current_user, 'recorder', 'USAGE') AND NOT pg_has_role(current_user, 'planner', 'USAGE')
+     AND (to_jsonb(NEW) - 'status') IS DISTINCT FROM (to_jsonb(OLD) - 'status') THEN
+    RAISE EXCEPTION 'a recorder changes only whether a request is done';
+  END IF;
+  RETURN NEW;
+END $$""",
     # Who made an entry of the time bank or the audit is the login, whatever the client says:
     # the session's (a SET ROLE to the group, planner or recorder, does not hide who it was).
     """CREATE OR REPLACE FUNCTION outreach_login() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -127,6 +138,12 @@ def grants(tables: Iterable[str]) -> list[str]:
         out.append(
             f"CREATE POLICY planner_writes ON {table} FOR ALL TO planner USING (true) WITH CHECK (true)"
         )
+        if table == "requests":
+            out.append("DROP TRIGGER IF EXISTS requests_recorder ON requests")
+            out.append(
+                "CREATE TRIGGER requests_recorder BEFORE UPDATE ON requests FOR EACH ROW "
+                "EXECUTE FUNCTION outreach_recorder_request()"
+            )
         if table in RECORDER_TABLES:
             cond = RECORDER_TABLES[table]
             out.append(

@@ -289,3 +289,12 @@ def test_no_login_makes_things_in_the_schema(pg_url: str) -> None:
     with Store(pg_url) as s:
         found = s.conn.execute("SELECT relrowsecurity FROM pg_class WHERE relname = 'records'").fetchone()
     assert found == (True,)
+
+
+def test_a_recorder_changes_only_the_status_of_a_request(office: str) -> None:
+    """The recorder may write the request its activity answers (a record marks it done); it could
+    rewrite the partner's wishes (priority, audience, partner) as well."""
+    said = _refused(office, "rec_x", "UPDATE requests SET priority = 'urgent', audience = 9999")
+    assert "only whether a request is done" in said
+    assert not _refused(office, "rec_x", "UPDATE requests SET status = status")
+    assert not _refused(office, "plan_x", "UPDATE requests SET audience = audience")
