@@ -186,3 +186,42 @@ def test_a_planner_imports_a_plan_file_in_the_window(qtbot, pg_url: str, tmp_pat
     with Store(pg_url) as s:
         assert s.conn.execute("SELECT DISTINCT by FROM audit").fetchall() == [(PASSWORD_LOGIN,)]
     window.session.close()
+
+
+def test_a_password_typed_into_the_connection_string(qtbot, pg_url: str, monkeypatch) -> None:
+    """A password with @ ? / and quotes typed into the string itself: it connects, the string
+    kept and listed has no password, and a wrong one is not quoted in the dialog's message."""
+    from urllib.parse import quote
+
+    from cli.commands import run
+    from db.pg import forget_password
+    from tests.pg import PASSWORD_LOGIN
+
+    secret = "p@ss/w?rd'\"#1"
+    monkeypatch.setenv("OUTREACH_NEW_PASSWORD", secret)
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    assert run(["server", "init", "--db", pg_url]) == 0
+    assert run(["server", "user", "add", PASSWORD_LOGIN, "--role", "planner", "--db", pg_url]) == 0
+    bare = pg_url.replace("postgresql://postgres@", f"postgresql://{PASSWORD_LOGIN}@", 1)
+    dialog = ServerDialog(None)
+    qtbot.addWidget(dialog)
+    for typed in (
+        f"{PASSWORD_LOGIN}:wr@ng?secret",
+        f"{PASSWORD_LOGIN}:{secret}",
+        f"{PASSWORD_LOGIN}:{quote(secret, safe='')}",
+    ):
+        forget_password(bare)
+        dialog.password.setText("")
+        dialog.address.setText(pg_url.replace("postgres@", typed + "@", 1))
+        dialog.accept()
+        if "wr@ng" in typed:
+            assert dialog.result() == 0 and dialog.message.text()
+            assert "wr@ng" not in dialog.message.text() and "secret" not in dialog.message.text()
+            assert "wr@ng" not in dialog.address.text()
+            continue
+        assert dialog.result() == 1 and dialog.url == bare and dialog.address.text() == bare
+        session = Session(dialog.url)
+        try:
+            assert session.store.role == "planner" and "p@ss" not in str(session.path)
+        finally:
+            session.close()
