@@ -298,3 +298,43 @@ def test_a_recorder_changes_only_the_status_of_a_request(office: str) -> None:
     assert "only whether a request is done" in said
     assert not _refused(office, "rec_x", "UPDATE requests SET status = status")
     assert not _refused(office, "plan_x", "UPDATE requests SET audience = audience")
+
+
+def test_a_save_waits_for_another_computers_open_write_then_is_stale(pg_url: str) -> None:
+    """The revision check across two connections while the other's write is still open: the save
+    waits for it (the revision row's lock), then sees its commit and is refused as stale."""
+    import threading
+    import time
+    from dataclasses import replace
+
+    from db.operations import Stale, import_document, save
+    from db.planio import bump_revision, load_plan, revision
+
+    with Store(pg_url) as s:
+        import_document(s, sample_text())
+    a, b = Store(pg_url), Store(pg_url)
+    try:
+        seen = revision(a)
+        staff = next(iter(load_plan(a).staff.values()))
+        outcome: list[object] = []
+
+        def later() -> None:
+            try:
+                save(a, "staff", [replace(staff, name="甲")], expect_revision=seen)
+                outcome.append("saved")
+            except Stale as exc:
+                outcome.append(exc)
+
+        with b.atomic():
+            b.conn.execute("UPDATE staff SET name = '乙' WHERE id = ?", (staff.id,))
+            bump_revision(b)
+            thread = threading.Thread(target=later)
+            thread.start()
+            time.sleep(0.5)
+            assert not outcome  # waiting for b
+        thread.join(10)
+        assert len(outcome) == 1 and isinstance(outcome[0], Stale), outcome
+        assert load_plan(a).staff[staff.id].name == "乙"
+    finally:
+        a.close()
+        b.close()
