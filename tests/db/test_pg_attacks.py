@@ -338,3 +338,24 @@ def test_a_save_waits_for_another_computers_open_write_then_is_stale(pg_url: str
     finally:
         a.close()
         b.close()
+
+
+def test_the_server_going_away_mid_write_is_one_line_and_nothing_half_done(pg_url: str) -> None:
+    """The connection dropped inside a write (a restart, the network): one line saying so, the
+    write not kept, and the next statement connects again."""
+    from db.pg import ServerGone
+
+    with Store(pg_url) as s:
+        assert run(["demo", "--scale", "small", "--seed", "3", "--db", pg_url]) == 0
+        before = s.conn.execute("SELECT count(*), min(name) FROM staff").fetchone()
+        pid = s.conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+        with (
+            psycopg.connect(pg_url, autocommit=True) as killer,
+            pytest.raises(ServerGone) as caught,
+            s.atomic(),
+        ):
+            s.conn.execute("UPDATE staff SET name = 'x'")
+            killer.execute("SELECT pg_terminate_backend(%s)", (pid,))
+            s.conn.execute("UPDATE staff SET name = 'y'")
+        assert "\n" not in str(caught.value) and "does not answer" in str(caught.value)
+        assert s.conn.execute("SELECT count(*), min(name) FROM staff").fetchone() == before
