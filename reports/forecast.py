@@ -64,16 +64,30 @@ def describe_fix(fix: Fix, plan: Plan, t: Translate) -> str:
         if len(fix.moves) > 6:
             where += t("; ") + fill(t("%1 more"), len(fix.moves) - 6)
         parts.append(fill(t("move %1 visit(s) not yet planned to months with room (%2)"), moved, where))
+    # Visits not yet planned have no day: the forecast spreads a pairing's evenly over the months
+    # to come, so a move holds only once that pairing's visits of the year are planned.
+    how = t(
+        "these pairings' visits of the year planned in the months the forecast gives them (its "
+        "workbook, sheet “Visits not yet planned”, row “moved”); planning only the moved visits "
+        "does not do it: visits left unplanned are spread evenly again"
+    )
+    if fix.moves and fix.short_after_moves <= 0:
+        parts.append(fill(t("that closes the gap, with %1"), how))
+    elif fix.moves:
+        parts.append(fill(t("with %1"), how))
     if fix.short_after_moves > 0:
+        if not fix.moves:
+            parts.append(t("no other month of the year has room for the visits that need this pool"))
         parts.append(
             fill(
-                t("%1 h still short: %2 more people of this pool needed"),
+                t(
+                    "%1 h still short: %2 more people of this pool giving %3 h a month each, or higher monthly caps"
+                ),
                 f"{fix.short_after_moves:g}",
                 fix.people_needed,
+                f"{fix.hours_each:g}",
             )
         )
-    elif fix.moves:
-        parts.append(t("that closes the gap"))
     if fix.short_places > 0:
         parts.append(
             fill(

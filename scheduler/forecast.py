@@ -120,6 +120,7 @@ class Fix:
     peak_at: datetime | None = None
     peak_places: int = 0
     peak_people: int = 0
+    hours_each: float = 0.0  # the most one person of the pool gives that month (people_needed counts at it)
 
 
 @dataclass(slots=True)
@@ -379,6 +380,7 @@ def forecast(
                 r.peak_at,
                 r.peak_places,
                 r.peak_people,
+                round(each, 2),
             )
         )
     if progress is not None:

@@ -179,7 +179,7 @@
       <translation>%1 个院区</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="188" />
+      <location filename="../../db/pg_server.py" line="205" />
       <source>%1 cannot be a login name (letters, digits, _ . - @; up to 63 bytes, 21 Chinese characters)</source>
       <translation>%1 不能用作登录名（字母、汉字、数字、_ . - @；最长 63 字节，即 21 个汉字）</translation>
     </message>
@@ -219,9 +219,9 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="70" />
-      <source>%1 h still short: %2 more people of this pool needed</source>
-      <translation>仍缺 %1 小时：该资质池还需 %2 人</translation>
+      <location filename="../../reports/forecast.py" line="83" />
+      <source>%1 h still short: %2 more people of this pool giving %3 h a month each, or higher monthly caps</source>
+      <translation>仍缺 %1 小时：该资质池需再增加 %2 人（每人每月出 %3 小时），或提高每月时长上限</translation>
     </message>
     <message>
       <location filename="../../cli/review.py" line="30" />
@@ -249,7 +249,7 @@
       <translation>合计 %1 小时</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="208" />
+      <location filename="../../db/pg_server.py" line="225" />
       <source>%1 is an administrator of the server (it may do anything): not made a login of a role</source>
       <translation>%1 是服务器的管理员（可做任何操作），不能设为某个角色的登录名</translation>
     </message>
@@ -293,7 +293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 是其他应用程序的 SQLite 数据库（含有其自己的表：%2）；未打开该文件，也未作任何更改：请给 --db 指定本应用的数据库或一个新文件名</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="192" />
+      <location filename="../../db/pg_server.py" line="209" />
       <source>%1 is the name of one of the server's roles, not of a login</source>
       <translation>%1 是服务器上一个角色的名称，不能用作登录名</translation>
     </message>
@@ -398,7 +398,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 条服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="396" />
+      <location filename="../../ui/file_actions.py" line="397" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
@@ -878,7 +878,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--today %1 不在演示年份 %2 内</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="84" />
+      <location filename="../../reports/forecast.py" line="98" />
       <source>: </source>
       <translation>：</translation>
     </message>
@@ -1288,12 +1288,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="415" />
+      <location filename="../../ui/file_actions.py" line="416" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="417" />
+      <location filename="../../ui/file_actions.py" line="418" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
@@ -1443,7 +1443,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="99" />
+      <location filename="../../reports/forecast.py" line="113" />
       <source>Can give in clinical time</source>
       <translation>工作时间内可出</translation>
     </message>
@@ -2188,7 +2188,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包冲突(&amp;C)…</translation>
     </message>
     <message>
-      <location filename="../../ui/field_dialogs.py" line="150" />
+      <location filename="../../ui/field_dialogs.py" line="152" />
       <source>Field conflict of %1 settled</source>
       <translation>已处理 %1 的现场冲突</translation>
     </message>
@@ -2213,7 +2213,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包 (*.outreach-field)</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="158" />
+      <location filename="../../reports/forecast.py" line="172" />
       <source>Figure</source>
       <translation>指标</translation>
     </message>
@@ -2448,17 +2448,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="93" />
+      <location filename="../../reports/forecast.py" line="107" />
       <source>Hours needed</source>
       <translation>需要时长</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="95" />
+      <location filename="../../reports/forecast.py" line="109" />
       <source>Hours short</source>
       <translation>缺口时长</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="94" />
+      <location filename="../../reports/forecast.py" line="108" />
       <source>Hours the pool can give</source>
       <translation>可出时长</translation>
     </message>
@@ -2548,7 +2548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="395" />
+      <location filename="../../ui/file_actions.py" line="396" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
     </message>
@@ -2733,7 +2733,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>许可证全文：%1</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="149" />
+      <location filename="../../reports/forecast.py" line="163" />
       <source>Lower bound on the most hours one person must give in a month</source>
       <translation>一人一月最多须出时长的下限</translation>
     </message>
@@ -2828,7 +2828,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="92" />
+      <location filename="../../reports/forecast.py" line="106" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -2913,7 +2913,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>国庆节</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="98" />
+      <location filename="../../reports/forecast.py" line="112" />
       <source>Needed in clinical time</source>
       <translation>工作时间内需要</translation>
     </message>
@@ -3183,7 +3183,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>10月</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="96" />
+      <location filename="../../reports/forecast.py" line="110" />
       <source>Of which planned</source>
       <translation>其中已排场次</translation>
     </message>
@@ -3293,7 +3293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="146" />
+      <location filename="../../reports/forecast.py" line="160" />
       <source>Pairing</source>
       <translation>结对共建</translation>
     </message>
@@ -3378,17 +3378,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已过未登记</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="97" />
+      <location filename="../../reports/forecast.py" line="111" />
       <source>People</source>
       <translation>人员</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="102" />
+      <location filename="../../reports/forecast.py" line="116" />
       <source>People free then</source>
       <translation>届时有空人数</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="137" />
+      <location filename="../../reports/forecast.py" line="151" />
       <source>People needed</source>
       <translation>需增人数</translation>
     </message>
@@ -3438,7 +3438,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="101" />
+      <location filename="../../reports/forecast.py" line="115" />
       <source>Places at once</source>
       <translation>同时岗位数</translation>
     </message>
@@ -3463,7 +3463,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>空缺岗位</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="100" />
+      <location filename="../../reports/forecast.py" line="114" />
       <source>Places short at once</source>
       <translation>同时缺岗</translation>
     </message>
@@ -3508,22 +3508,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单服务</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="91" />
+      <location filename="../../reports/forecast.py" line="105" />
       <source>Pool</source>
       <translation>资质池</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="151" />
+      <location filename="../../reports/forecast.py" line="165" />
       <source>Pool and month of the bound</source>
       <translation>下限所在资质池与月份</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="156" />
+      <location filename="../../reports/forecast.py" line="170" />
       <source>Pool-months short</source>
       <translation>不足的资质池·月份</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="123" />
+      <location filename="../../reports/forecast.py" line="137" />
       <source>Pools by month</source>
       <translation>各月资质池</translation>
     </message>
@@ -3768,7 +3768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="425" />
+      <location filename="../../ui/file_actions.py" line="426" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
@@ -4103,7 +4103,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>班次代码</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="136" />
+      <location filename="../../reports/forecast.py" line="150" />
       <source>Short and fixes</source>
       <translation>缺口与对策</translation>
     </message>
@@ -4288,7 +4288,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>答卷编号（表单平台）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="158" />
+      <location filename="../../reports/forecast.py" line="172" />
       <source>Summary</source>
       <translation>汇总</translation>
     </message>
@@ -4445,7 +4445,7 @@ Details were written to %2.</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="382" />
+      <location filename="../../ui/file_actions.py" line="383" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
@@ -4565,7 +4565,7 @@ Details were written to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="390" />
+      <location filename="../../ui/file_actions.py" line="391" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
@@ -4735,7 +4735,7 @@ Details were written to %2.</source>
       <translation>用户名</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="158" />
+      <location filename="../../reports/forecast.py" line="172" />
       <source>Value</source>
       <translation>数值</translation>
     </message>
@@ -4785,7 +4785,7 @@ Details were written to %2.</source>
       <translation>年度走访目标</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="146" />
+      <location filename="../../reports/forecast.py" line="160" />
       <source>Visits not yet planned</source>
       <translation>尚未排期的走访</translation>
     </message>
@@ -4905,12 +4905,12 @@ Details were written to %2.</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="137" />
+      <location filename="../../reports/forecast.py" line="151" />
       <source>What would close it</source>
       <translation>解决办法</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="103" />
+      <location filename="../../reports/forecast.py" line="117" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -5015,7 +5015,7 @@ Details were written to %2.</source>
       <translation>将新增</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="148" />
+      <location filename="../../reports/forecast.py" line="162" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
@@ -5115,7 +5115,7 @@ Details were written to %2.</source>
       <translation>已有相同编号的记录</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="195" />
+      <location filename="../../db/pg_server.py" line="212" />
       <source>a recorder records for their branches: name at least one with --branch ID</source>
       <translation>记录员只为所属支部登记：请用 --branch ID 至少指定一个支部</translation>
     </message>
@@ -5175,7 +5175,7 @@ Details were written to %2.</source>
       <translation>已新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="236" />
+      <location filename="../../db/pg_server.py" line="253" />
       <source>adding a login needs the server's administrator (a login that may create roles): %1</source>
       <translation>添加登录名需由服务器管理员（可创建角色的登录名）操作：%1</translation>
     </message>
@@ -5250,7 +5250,7 @@ Details were written to %2.</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="143" />
+      <location filename="../../reports/forecast.py" line="157" />
       <source>as spread</source>
       <translation>均匀分布</translation>
     </message>
@@ -5320,12 +5320,12 @@ Details were written to %2.</source>
       <translation>不能为负数</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="700" />
+      <location filename="../../db/pg.py" line="713" />
       <source>cannot connect to the server %1: %2</source>
       <translation>无法连接服务器 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="581" />
+      <location filename="../../db/pg.py" line="596" />
       <source>cannot make the plan's tables on the server %1 (run server init as its administrator): %2</source>
       <translation>无法在服务器 %1 上建立计划的数据表（请由服务器管理员运行 server init）：%2</translation>
     </message>
@@ -5355,7 +5355,7 @@ Details were written to %2.</source>
       <translation>无法恢复 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="589" />
+      <location filename="../../db/pg.py" line="604" />
       <source>cannot upgrade database %1 to schema %2: %3</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
@@ -5450,7 +5450,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 位于网络文件系统（%2）上：不会在那里以写入方式打开，因为 SQLite 的锁和预写日志在多台计算机之间无法正常工作，文件可能损坏。请将数据库放在使用它的那一台计算机的本地磁盘上（给 --db 一个本地路径，或将文件复制到那里）；多台计算机共用计划应由办公室服务器负责，而不是共享文件夹。</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="598" />
+      <location filename="../../db/pg.py" line="613" />
       <source>database %1 is open for reading only</source>
       <translation>数据库 %1 以只读方式打开</translation>
     </message>
@@ -5460,7 +5460,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 以只读方式打开，且尚无离线包密钥</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="498" />
+      <location filename="../../db/pg.py" line="513" />
       <source>database %1 was written by a newer version of the app (schema %2, this app knows up to %3)</source>
       <translation>数据库 %1 由更新版本的程序写入（结构版本 %2，本程序最高支持 %3）</translation>
     </message>
@@ -5960,12 +5960,12 @@ Details were written to %2.</source>
       <translation>把 %1 次尚未排期的走访移到有余力的月份（%2）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="80" />
+      <location filename="../../reports/forecast.py" line="94" />
       <source>move an occurrence to another time, or have %1 more of this pool free then</source>
       <translation>把一个场次改到别的时间，或届时再让该资质池 %1 人有空</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="145" />
+      <location filename="../../reports/forecast.py" line="159" />
       <source>moved</source>
       <translation>调整</translation>
     </message>
@@ -6285,6 +6285,11 @@ Details were written to %2.</source>
       <translation>日期列下没有列出人员</translation>
     </message>
     <message>
+      <location filename="../../reports/forecast.py" line="80" />
+      <source>no other month of the year has room for the visits that need this pool</source>
+      <translation>全年没有别的月份有余力接纳需要该资质池的走访</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/spreadsheet.py" line="1637" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
@@ -6345,7 +6350,7 @@ Details were written to %2.</source>
       <translation>没有工号 {value}，但 {same} 的工号除开头的 0 外相同（Excel 会去掉数字开头的 0：请把该列设为文本格式，按原样填写工号）</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="199" />
+      <location filename="../../db/pg_server.py" line="216" />
       <source>no such branch in the plan: %1</source>
       <translation>计划中没有这个支部：%1</translation>
     </message>
@@ -6680,17 +6685,17 @@ Details were written to %2.</source>
       <translation>server 命令需要 --db postgresql://用户@主机:端口/数据库名（办公室服务器）</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="161" />
+      <location filename="../../db/pg_server.py" line="178" />
       <source>server init needs --db postgresql://… (an office server), not a file</source>
       <translation>server init 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="171" />
+      <location filename="../../db/pg_server.py" line="188" />
       <source>server init needs the server's administrator (a login that may create roles): %1</source>
       <translation>server init 需由服务器管理员（可创建角色的登录名）运行：%1</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="183" />
+      <location filename="../../db/pg_server.py" line="200" />
       <source>server user add needs --db postgresql://… (an office server), not a file</source>
       <translation>server user add 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
@@ -6810,9 +6815,9 @@ Details were written to %2.</source>
       <translation>抽调任何符合条件（{need}）的空闲人员都会使其科室在岗人数低于最低要求</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="76" />
-      <source>that closes the gap</source>
-      <translation>即可补足</translation>
+      <location filename="../../reports/forecast.py" line="75" />
+      <source>that closes the gap, with %1</source>
+      <translation>即可补足，前提是%1</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="61" />
@@ -6825,7 +6830,7 @@ Details were written to %2.</source>
       <translation>CSV 文件既不是 UTF-8 也不是 GBK 文本</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="144" />
+      <location filename="../../db/pg.py" line="161" />
       <source>the PostgreSQL driver psycopg is not installed: %1</source>
       <translation>未安装 PostgreSQL 驱动 psycopg：%1</translation>
     </message>
@@ -7100,37 +7105,42 @@ Details were written to %2.</source>
       <translation>同一星期几</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="510" />
+      <location filename="../../db/pg.py" line="122" />
+      <source>the server %1 did not accept the password of the login %2 (none was given, or it is not the right one)</source>
+      <translation>服务器 %1 没有接受登录名 %2 的密码（未提供密码，或密码不对）</translation>
+    </message>
+    <message>
+      <location filename="../../db/pg.py" line="525" />
       <source>the server database %1 has an older schema (run: server init --db URL)</source>
       <translation>服务器数据库 %1 的结构较旧（请运行：server init --db URL）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="508" />
+      <location filename="../../db/pg.py" line="523" />
       <source>the server database %1 has no plan of this app yet (run: server init --db URL)</source>
       <translation>服务器数据库 %1 中还没有本应用的计划（请先运行：server init --db URL）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="128" />
+      <location filename="../../db/pg.py" line="145" />
       <source>the server does not answer (the connection was lost); nothing half-done was kept, try again once it answers: %1</source>
       <translation>服务器没有响应（连接已断开）；未完成的修改没有保存，请在服务器恢复后重试：%1</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="213" />
+      <location filename="../../db/pg.py" line="230" />
       <source>the server refused it for %1: %2</source>
       <translation>服务器拒绝了 %1 的此操作：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="202" />
+      <location filename="../../db/pg.py" line="219" />
       <source>the server refused it for %1: a recorder records only for the activities of their own branches (%2)</source>
       <translation>服务器拒绝了 %1 的此操作：记录员只能为本支部组织的活动记录完成情况（%2）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="209" />
+      <location filename="../../db/pg.py" line="226" />
       <source>the server refused it for %1: the login's role does not allow this change (%2)</source>
       <translation>服务器拒绝了 %1 的此操作：该登录名的角色不允许这项修改（%2）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="214" />
+      <location filename="../../db/pg.py" line="231" />
       <source>the server refused it: %1</source>
       <translation>服务器拒绝了此操作：%1</translation>
     </message>
@@ -7220,6 +7230,11 @@ Details were written to %2.</source>
       <translation>没有班次代码 %1（现有代码：%2）</translation>
     </message>
     <message>
+      <location filename="../../reports/forecast.py" line="69" />
+      <source>these pairings' visits of the year planned in the months the forecast gives them (its workbook, sheet “Visits not yet planned”, row “moved”); planning only the moved visits does not do it: visits left unplanned are spread evenly again</source>
+      <translation>这些结对全年的走访按预测给出的月份排定（预测工作簿“尚未排期的走访”表中“调整”一行）；只排定被移动的那几次走访并不够：尚未排期的走访会重新平均分布</translation>
+    </message>
+    <message>
       <location filename="../../ui/activity_editor.py" line="43" />
       <source>third</source>
       <translation>第三个</translation>
@@ -7275,7 +7290,7 @@ Details were written to %2.</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="185" />
+      <location filename="../../db/pg_server.py" line="202" />
       <source>unknown role %1 (planner, recorder or viewer)</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
@@ -7308,6 +7323,11 @@ Details were written to %2.</source>
       <location filename="../../cli/review.py" line="114" />
       <source>week ahead: %1 occurrences, %2 open places, %3 conflicts, %4 requests falling due</source>
       <translation>下周：%1 场次，%2 个空缺岗位，%3 项冲突，%4 个点单到期</translation>
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="77" />
+      <source>with %1</source>
+      <translation>前提是%1</translation>
     </message>
     <message>
       <location filename="../../cli/forecast.py" line="106" />

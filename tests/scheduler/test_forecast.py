@@ -266,3 +266,70 @@ def test_cancelled_from_its_progress() -> None:
 
     assert forecast(_plan(), CAL, 2027, progress=progress) is None
     assert seen == [(1, 4), (2, 4)]
+
+
+def _visit(pid: str, n: int, month: int) -> Activity:
+    """One visit of pairing `pid` ("b"—"q") on a weekday of `month` of 2027, needing what a visit
+    with nothing to learn from needs (a physician and a nurse for two hours)."""
+    day = date(2027, month, 10 + n)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    start = datetime.combine(day, datetime.min.time()).replace(hour=9)
+    needs = (Need(qualification="physician"), Need(qualification="nurse"))
+    return Activity(
+        f"{pid}-{month}-{n}",
+        "义诊",
+        start,
+        start + timedelta(hours=2),
+        partner="q",
+        organizer="b",
+        stations=(Station("s", "义诊", needs),),
+    )
+
+
+def test_a_move_applied_by_hand_closes_the_gap_as_the_fix_says() -> None:
+    """The fix's move holds once the pairing's visits of the year are planned in the months the
+    forecast gives them, as its sentence says; planning only the moved visit does not (the visits
+    left unplanned are spread evenly again), and the sentence says that too."""
+    from reports.forecast import describe_fix
+
+    p = Plan()
+    p.departments = {"gp": Department("gp", "全科")}
+    p.staff = {
+        "d1": Staff("d1", "医生", "gp", qualifications=("physician",), max_hours_month=4.0),
+        "n1": Staff("n1", "护士", "gp", qualifications=("nurse",), max_hours_month=40.0),
+    }
+    p.pairings = {"pr": Pairing("pr", "b", "q", visits_per_year=12)}
+    u = Unavailability("d1", datetime(2027, 6, 1), datetime(2027, 7, 1), "leave")
+    p.unavailability[u.key] = u
+    today = date(2026, 12, 1)
+    f = forecast(p, CAL, 2027, today)
+    [fix] = f.fixes
+    [move] = fix.moves
+    text = describe_fix(fix, p, lambda s: s)
+    assert "that closes the gap" in text and "planning only the moved visits does not do it" in text
+    # Only the moved visit planned, in its new month: June still short.
+    only = replace(p, activities={"x": _visit("pr", 0, move.to_month.month)})
+    assert _row(forecast(only, CAL, 2027, today), None, "physician", date(2027, 6, 1)).short_hours > 0
+    # The pairing's visits of the year planned month by month as the forecast gives them: closed.
+    planned = {}
+    for i, n in enumerate(f.proposed["pr"]):
+        for k in range(n):
+            a = _visit("pr", k, i + 1)
+            planned[a.id] = a
+    applied = replace(p, activities=planned)
+    g = forecast(applied, CAL, 2027, today)
+    assert not g.short() and not g.fixes and g.visits == {}
+
+
+def test_a_gap_no_month_can_take_says_the_people_at_their_hours() -> None:
+    """No month with room: the sentence says so, and counts the people at the hours one gives."""
+    from reports.forecast import describe_fix
+
+    f = forecast(_plan(cap=2.0), CAL, 2027, date(2026, 12, 1))
+    [fix] = f.fixes
+    text = describe_fix(fix, _plan(cap=2.0), lambda s: s)
+    assert fix.hours_each == 2.0 and fix.people_needed == 2
+    assert (
+        "4 h still short: 2 more people of this pool giving 2 h a month each, or higher monthly caps" in text
+    )
