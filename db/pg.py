@@ -119,6 +119,23 @@ class ServerPasswordNeeded(StoreError):
     """The server wants a password (none was given, or it was wrong)."""
 
 
+PASSWORD_REFUSED = N_(
+    "the server %1 did not accept the password of the login %2 (none was given, or it is not the right one)"
+)
+
+
+def _login_of(url: str) -> str:
+    """The login a connection string names (its user part), as a message may say it."""
+    rest = url.partition("://")[2]
+    user = rest.rpartition("@")[0] if "@" in rest.split("/", 1)[0] else ""
+    found = re.search(r"[?&]user=([^&]*)", rest)
+    if found or user:
+        return unquote(found.group(1) if found else user)
+    import getpass  # libpq's own default: the computer's user name
+
+    return getpass.getuser()
+
+
 class ServerGone(StoreError):
     """The server stopped answering (restarted, the network gone): what was being written was
     not kept (the server rolls back a transaction it lost)."""
@@ -480,9 +497,7 @@ class PgStore(Store):
             raw = connect(self.url, autocommit=True)
         except psycopg.Error as exc:
             if needs_password(exc):
-                raise ServerPasswordNeeded(
-                    N_("cannot connect to the server %1: %2"), self.path, _first_line(exc)
-                ) from exc
+                raise ServerPasswordNeeded(PASSWORD_REFUSED, self.path, _login_of(self.path)) from exc
             raise StoreError(N_("cannot connect to the server %1: %2"), self.path, _first_line(exc)) from exc
         conn = PgConnection(raw, self.url)
         self.conn = conn  # type: ignore[assignment]
@@ -694,7 +709,5 @@ def probe(url: str) -> None:
     except psycopg.Error as exc:
         shown = shown_url(url)
         if needs_password(exc):
-            raise ServerPasswordNeeded(
-                N_("cannot connect to the server %1: %2"), shown, _first_line(exc)
-            ) from exc
+            raise ServerPasswordNeeded(PASSWORD_REFUSED, shown, _login_of(shown)) from exc
         raise StoreError(N_("cannot connect to the server %1: %2"), shown, _first_line(exc)) from exc

@@ -104,7 +104,9 @@ def test_connect_dialog_asks_the_password(qtbot, pg_url: str, monkeypatch) -> No
     qtbot.addWidget(dialog)
     dialog.password.setText("wrong")
     dialog.accept()
-    assert dialog.result() == 0 and "password" in dialog.message.text()
+    assert (
+        dialog.result() == 0 and "密码" in dialog.message.text() and PASSWORD_LOGIN in dialog.message.text()
+    )
     dialog.password.setText("s3cret")
     dialog.accept()
     assert dialog.result() == 1
@@ -218,6 +220,9 @@ def test_a_password_typed_into_the_connection_string(qtbot, pg_url: str, monkeyp
             assert dialog.result() == 0 and dialog.message.text()
             assert "wr@ng" not in dialog.message.text() and "secret" not in dialog.message.text()
             assert "wr@ng" not in dialog.address.text()
+            dialog.resize(640, 300)
+            dialog.show()
+            _shot(dialog, "server-connect-password-in-string.png")
             continue
         assert dialog.result() == 1 and dialog.url == bare and dialog.address.text() == bare
         session = Session(dialog.url)
