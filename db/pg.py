@@ -497,7 +497,7 @@ class PgStore(Store):
             raw = connect(self.url, autocommit=True)
         except psycopg.Error as exc:
             if needs_password(exc):
-                raise ServerPasswordNeeded(PASSWORD_REFUSED, self.path, _login_of(self.path)) from exc
+                raise ServerPasswordNeeded(PASSWORD_REFUSED, self.path, _login_of(self.url)) from exc
             raise StoreError(N_("cannot connect to the server %1: %2"), self.path, _first_line(exc)) from exc
         conn = PgConnection(raw, self.url)
         self.conn = conn  # type: ignore[assignment]
