@@ -126,7 +126,7 @@ PASSWORD_REFUSED = N_(
 
 def _login_of(url: str) -> str:
     """The login a connection string names (its user part), as a message may say it."""
-    rest = url.partition("://")[2]
+    rest = split_password(url)[0].partition("://")[2]
     user = rest.rpartition("@")[0] if "@" in rest.split("/", 1)[0] else ""
     found = re.search(r"[?&]user=([^&]*)", rest)
     if found or user:
