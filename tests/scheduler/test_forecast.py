@@ -333,3 +333,28 @@ def test_a_gap_no_month_can_take_says_the_people_at_their_hours() -> None:
     assert (
         "4 h still short: 2 more people of this pool giving 2 h a month each, or higher monthly caps" in text
     )
+
+
+def test_demo_month_flagged_is_one_the_solver_leaves_open_when_it_staffs_it(hospital) -> None:
+    """The agreement with `assign` on the demo, the month staffed afresh: the demo's own
+    assignments of a flagged month hold the places by breaking department cover (so the solver,
+    keeping them, leaves nothing open and the test above passes by the checker's error); with the
+    month's assignments taken away, the solver leaves at least as many places of the pool open as
+    the forecast says no one is free for (on the demo: exactly the one of 临床营养科)."""
+    plan, today = hospital
+    f = forecast(plan, CAL, 2026, today)
+    assert f.short()
+    for r in f.short():
+        first = r.month
+        last = date(first.year, first.month, _cal.monthrange(first.year, first.month)[1])
+        bare = replace(
+            plan,
+            assignments={
+                k: x
+                for k, x in plan.assignments.items()
+                if not first <= plan.activities[x.activity].start.date() <= last
+            },
+        )
+        assert len(_open_in(bare, first, last, r.department, r.qualification, solve)) >= max(
+            r.short_places, 1
+        )
