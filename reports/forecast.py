@@ -67,9 +67,8 @@ def describe_fix(fix: Fix, plan: Plan, t: Translate) -> str:
     # Visits not yet planned have no day: the forecast spreads a pairing's evenly over the months
     # to come, so a move holds only once that pairing's visits of the year are planned.
     how = t(
-        "these pairings' visits of the year planned in the months the forecast gives them (its "
-        "workbook, sheet “Visits not yet planned”, row “moved”); planning only the moved visits "
-        "does not do it: visits left unplanned are spread evenly again"
+        "these pairings' visits of the year planned month by month as the workbook's “Visits not yet "
+        "planned”, row “moved”, gives them (only the moved visits planned is not enough)"
     )
     if fix.moves and fix.short_after_moves <= 0:
         parts.append(fill(t("that closes the gap, with %1"), how))

@@ -219,7 +219,7 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="83" />
+      <location filename="../../reports/forecast.py" line="82" />
       <source>%1 h still short: %2 more people of this pool giving %3 h a month each, or higher monthly caps</source>
       <translation>仍缺 %1 小时：该资质池需再增加 %2 人（每人每月出 %3 小时），或提高每月时长上限</translation>
     </message>
@@ -878,7 +878,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--today %1 不在演示年份 %2 内</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="98" />
+      <location filename="../../reports/forecast.py" line="97" />
       <source>: </source>
       <translation>：</translation>
     </message>
@@ -1443,7 +1443,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="113" />
+      <location filename="../../reports/forecast.py" line="112" />
       <source>Can give in clinical time</source>
       <translation>工作时间内可出</translation>
     </message>
@@ -2213,7 +2213,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包 (*.outreach-field)</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="172" />
+      <location filename="../../reports/forecast.py" line="171" />
       <source>Figure</source>
       <translation>指标</translation>
     </message>
@@ -2448,17 +2448,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="107" />
+      <location filename="../../reports/forecast.py" line="106" />
       <source>Hours needed</source>
       <translation>需要时长</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="109" />
+      <location filename="../../reports/forecast.py" line="108" />
       <source>Hours short</source>
       <translation>缺口时长</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="108" />
+      <location filename="../../reports/forecast.py" line="107" />
       <source>Hours the pool can give</source>
       <translation>可出时长</translation>
     </message>
@@ -2733,7 +2733,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>许可证全文：%1</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="163" />
+      <location filename="../../reports/forecast.py" line="162" />
       <source>Lower bound on the most hours one person must give in a month</source>
       <translation>一人一月最多须出时长的下限</translation>
     </message>
@@ -2828,7 +2828,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="106" />
+      <location filename="../../reports/forecast.py" line="105" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -2913,7 +2913,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>国庆节</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="112" />
+      <location filename="../../reports/forecast.py" line="111" />
       <source>Needed in clinical time</source>
       <translation>工作时间内需要</translation>
     </message>
@@ -3183,7 +3183,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>10月</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="110" />
+      <location filename="../../reports/forecast.py" line="109" />
       <source>Of which planned</source>
       <translation>其中已排场次</translation>
     </message>
@@ -3293,7 +3293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="160" />
+      <location filename="../../reports/forecast.py" line="159" />
       <source>Pairing</source>
       <translation>结对共建</translation>
     </message>
@@ -3378,17 +3378,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已过未登记</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="111" />
+      <location filename="../../reports/forecast.py" line="110" />
       <source>People</source>
       <translation>人员</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="116" />
+      <location filename="../../reports/forecast.py" line="115" />
       <source>People free then</source>
       <translation>届时有空人数</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="151" />
+      <location filename="../../reports/forecast.py" line="150" />
       <source>People needed</source>
       <translation>需增人数</translation>
     </message>
@@ -3438,7 +3438,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="115" />
+      <location filename="../../reports/forecast.py" line="114" />
       <source>Places at once</source>
       <translation>同时岗位数</translation>
     </message>
@@ -3463,7 +3463,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>空缺岗位</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="114" />
+      <location filename="../../reports/forecast.py" line="113" />
       <source>Places short at once</source>
       <translation>同时缺岗</translation>
     </message>
@@ -3508,22 +3508,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单服务</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="105" />
+      <location filename="../../reports/forecast.py" line="104" />
       <source>Pool</source>
       <translation>资质池</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="165" />
+      <location filename="../../reports/forecast.py" line="164" />
       <source>Pool and month of the bound</source>
       <translation>下限所在资质池与月份</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="170" />
+      <location filename="../../reports/forecast.py" line="169" />
       <source>Pool-months short</source>
       <translation>不足的资质池·月份</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="137" />
+      <location filename="../../reports/forecast.py" line="136" />
       <source>Pools by month</source>
       <translation>各月资质池</translation>
     </message>
@@ -4103,7 +4103,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>班次代码</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="150" />
+      <location filename="../../reports/forecast.py" line="149" />
       <source>Short and fixes</source>
       <translation>缺口与对策</translation>
     </message>
@@ -4288,7 +4288,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>答卷编号（表单平台）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="172" />
+      <location filename="../../reports/forecast.py" line="171" />
       <source>Summary</source>
       <translation>汇总</translation>
     </message>
@@ -4735,7 +4735,7 @@ Details were written to %2.</source>
       <translation>用户名</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="172" />
+      <location filename="../../reports/forecast.py" line="171" />
       <source>Value</source>
       <translation>数值</translation>
     </message>
@@ -4785,7 +4785,7 @@ Details were written to %2.</source>
       <translation>年度走访目标</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="160" />
+      <location filename="../../reports/forecast.py" line="159" />
       <source>Visits not yet planned</source>
       <translation>尚未排期的走访</translation>
     </message>
@@ -4905,12 +4905,12 @@ Details were written to %2.</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="151" />
+      <location filename="../../reports/forecast.py" line="150" />
       <source>What would close it</source>
       <translation>解决办法</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="117" />
+      <location filename="../../reports/forecast.py" line="116" />
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -5015,7 +5015,7 @@ Details were written to %2.</source>
       <translation>将新增</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="162" />
+      <location filename="../../reports/forecast.py" line="161" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
@@ -5250,7 +5250,7 @@ Details were written to %2.</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="157" />
+      <location filename="../../reports/forecast.py" line="156" />
       <source>as spread</source>
       <translation>均匀分布</translation>
     </message>
@@ -5960,12 +5960,12 @@ Details were written to %2.</source>
       <translation>把 %1 次尚未排期的走访移到有余力的月份（%2）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="94" />
+      <location filename="../../reports/forecast.py" line="93" />
       <source>move an occurrence to another time, or have %1 more of this pool free then</source>
       <translation>把一个场次改到别的时间，或届时再让该资质池 %1 人有空</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="159" />
+      <location filename="../../reports/forecast.py" line="158" />
       <source>moved</source>
       <translation>调整</translation>
     </message>
@@ -6285,7 +6285,7 @@ Details were written to %2.</source>
       <translation>日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="80" />
+      <location filename="../../reports/forecast.py" line="79" />
       <source>no other month of the year has room for the visits that need this pool</source>
       <translation>全年没有别的月份有余力接纳需要该资质池的走访</translation>
     </message>
@@ -6815,7 +6815,7 @@ Details were written to %2.</source>
       <translation>抽调任何符合条件（{need}）的空闲人员都会使其科室在岗人数低于最低要求</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="75" />
+      <location filename="../../reports/forecast.py" line="74" />
       <source>that closes the gap, with %1</source>
       <translation>即可补足，前提是%1</translation>
     </message>
@@ -7231,8 +7231,8 @@ Details were written to %2.</source>
     </message>
     <message>
       <location filename="../../reports/forecast.py" line="69" />
-      <source>these pairings' visits of the year planned in the months the forecast gives them (its workbook, sheet “Visits not yet planned”, row “moved”); planning only the moved visits does not do it: visits left unplanned are spread evenly again</source>
-      <translation>这些结对全年的走访按预测给出的月份排定（预测工作簿“尚未排期的走访”表中“调整”一行）；只排定被移动的那几次走访并不够：尚未排期的走访会重新平均分布</translation>
+      <source>these pairings' visits of the year planned month by month as the workbook's “Visits not yet planned”, row “moved”, gives them (only the moved visits planned is not enough)</source>
+      <translation>这些结对全年的走访按预测工作簿“尚未排期的走访”表“调整”一行逐月排定（只排定被移动的走访还不够）</translation>
     </message>
     <message>
       <location filename="../../ui/activity_editor.py" line="43" />
@@ -7325,7 +7325,7 @@ Details were written to %2.</source>
       <translation>下周：%1 场次，%2 个空缺岗位，%3 项冲突，%4 个点单到期</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="77" />
+      <location filename="../../reports/forecast.py" line="76" />
       <source>with %1</source>
       <translation>前提是%1</translation>
     </message>

@@ -307,7 +307,7 @@ def test_a_move_applied_by_hand_closes_the_gap_as_the_fix_says() -> None:
     [fix] = f.fixes
     [move] = fix.moves
     text = describe_fix(fix, p, lambda s: s)
-    assert "that closes the gap" in text and "planning only the moved visits does not do it" in text
+    assert "that closes the gap" in text and "only the moved visits planned is not enough" in text
     # Only the moved visit planned, in its new month: June still short.
     only = replace(p, activities={"x": _visit("pr", 0, move.to_month.month)})
     assert _row(forecast(only, CAL, 2027, today), None, "physician", date(2027, 6, 1)).short_hours > 0
