@@ -71,6 +71,24 @@ BEGIN
   END IF;
   RETURN NEW;
 END $$""",
+    # The write core writes a request's wanted dates as delete and insert: for a recorder the
+    # delete is skipped and an insert of the very row kept is skipped too (the dates stay as they
+    # were); any other change of them is refused.
+    """CREATE OR REPLACE FUNCTION outreach_recorder_slots() RETURNS trigger LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF NOT pg_has_role(current_user, 'recorder', 'USAGE') OR pg_has_role(current_user, 'planner', 'USAGE') THEN
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+  END IF;
+  IF TG_OP = 'DELETE' THEN
+    RETURN NULL;
+  END IF;
+  IF TG_OP = 'INSERT' AND EXISTS (SELECT 1 FROM public.request_slots s WHERE s.request = NEW.request
+      AND s.pos = NEW.pos AND s.start = NEW.start AND s."end" = NEW."end") THEN
+    RETURN NULL;
+  END IF;
+  RAISE EXCEPTION 'a recorder changes only whether a request is done';
+END $$""",
     # Who made an entry of the time bank or the audit is the login, whatever the client says:
     # the session's (a SET ROLE to the group, planner or recorder, does not hide who it was).
     """CREATE OR REPLACE FUNCTION outreach_login() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -143,6 +161,12 @@ def grants(tables: Iterable[str]) -> list[str]:
             out.append(
                 "CREATE TRIGGER requests_recorder BEFORE UPDATE ON requests FOR EACH ROW "
                 "EXECUTE FUNCTION outreach_recorder_request()"
+            )
+        if table == "request_slots":
+            out.append("DROP TRIGGER IF EXISTS request_slots_recorder ON request_slots")
+            out.append(
+                "CREATE TRIGGER request_slots_recorder BEFORE INSERT OR UPDATE OR DELETE ON request_slots "
+                "FOR EACH ROW EXECUTE FUNCTION outreach_recorder_slots()"
             )
         if table in RECORDER_TABLES:
             cond = RECORDER_TABLES[table]

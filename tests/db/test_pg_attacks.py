@@ -300,6 +300,35 @@ def test_a_recorder_changes_only_the_status_of_a_request(office: str) -> None:
     assert not _refused(office, "plan_x", "UPDATE requests SET audience = audience")
 
 
+def test_a_recorder_keeps_the_wanted_dates_of_a_request(office: str) -> None:
+    """Its slots (the partner's wanted dates) were the recorder's to delete or rewrite; now the
+    write core's delete-and-insert of the same rows leaves them, anything else is refused."""
+
+    def slots() -> list[tuple[object, ...]]:
+        with Store(office) as s:
+            return s.conn.execute("SELECT * FROM request_slots ORDER BY request, pos").fetchall()
+
+    before = slots()
+    assert before
+    assert not _refused(office, "rec_x", "DELETE FROM request_slots")
+    assert slots() == before
+    assert not _refused(
+        office,
+        "rec_x",
+        "CREATE TEMP TABLE k AS SELECT * FROM request_slots",
+        "DELETE FROM request_slots",
+        "INSERT INTO request_slots SELECT * FROM k",
+    )
+    assert "only whether" in _refused(office, "rec_x", "UPDATE request_slots SET start = '2020-01-01'")
+    assert "only whether" in _refused(
+        office,
+        "rec_x",
+        "DELETE FROM request_slots",
+        'INSERT INTO request_slots (request, pos, start, "end") SELECT request, pos + 100, start, "end" FROM request_slots',
+    )
+    assert slots() == before
+
+
 def test_a_save_waits_for_another_computers_open_write_then_is_stale(pg_url: str) -> None:
     """The revision check across two connections while the other's write is still open: the save
     waits for it (the revision row's lock), then sees its commit and is refused as stale."""
