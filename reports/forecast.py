@@ -39,6 +39,14 @@ def _pairing(plan: Plan, pid: str) -> str:
     return shorten(one_line(f"{b.name if b else p.branch}—{q.name if q else p.partner}"), 60)
 
 
+OCCURRENCES_NAMED = 6  # of those needing the pool at the moment it is short of people
+
+
+def _title(plan: Plan, activity: str) -> str:
+    a = plan.activities.get(activity)
+    return shorten(one_line(a.title), 30) if a is not None else activity
+
+
 def describe_fix(fix: Fix, plan: Plan, t: Translate) -> str:
     """What would close one gap, in one sentence (or two)."""
     pool = pool_name(plan, fix.department, fix.qualification, t)
@@ -94,6 +102,11 @@ def describe_fix(fix: Fix, plan: Plan, t: Translate) -> str:
                 fix.short_places,
             )
         )
+        if fix.peak_occurrences:
+            named = [f"{_title(plan, a)} {d:%m-%d}" for a, d in fix.peak_occurrences[:OCCURRENCES_NAMED]]
+            if len(fix.peak_occurrences) > OCCURRENCES_NAMED:
+                named.append(fill(t("%1 more"), len(fix.peak_occurrences) - OCCURRENCES_NAMED))
+            parts.append(fill(t("the occurrences then: %1"), t("; ").join(named)))
     return t("; ").join(heads) + t(": ") + t("; ").join(parts)
 
 

@@ -77,6 +77,8 @@ class PoolMonth:
     peak_places: int = 0
     peak_people: int = 0
     peak_at: datetime | None = None
+    # The planned occurrences (activity, occurrence date) needing the pool at that moment.
+    peak_occurrences: tuple[tuple[str, date], ...] = ()
 
     @property
     def pool(self) -> Pool:
@@ -121,6 +123,7 @@ class Fix:
     peak_places: int = 0
     peak_people: int = 0
     hours_each: float = 0.0  # the most one person of the pool gives that month (people_needed counts at it)
+    peak_occurrences: tuple[tuple[str, date], ...] = ()  # those at the moment of short_places
 
 
 @dataclass(slots=True)
@@ -328,7 +331,7 @@ def forecast(
                     people[(pool, i)],
                     round(needed.get(((pool, CLINICAL), i), 0.0), 2),
                     available[((pool, CLINICAL), i)],
-                    *peaks.get((pool, i), (0, 0, 0, None)),
+                    *peaks.get((pool, i), (0, 0, 0, None, ())),
                 )
             )
     bound, bound_row = 0.0, None
@@ -381,6 +384,7 @@ def forecast(
                 r.peak_places,
                 r.peak_people,
                 round(each, 2),
+                r.peak_occurrences,
             )
         )
     if progress is not None:
@@ -405,14 +409,14 @@ def _peaks(
     booked: list[Booked],
     members: dict[Pool, list[str]],
     hours: tuple[str, str],
-) -> dict[tuple[Pool, int], tuple[int, int, int, datetime]]:
+) -> dict[tuple[Pool, int], tuple[int, int, int, datetime, tuple[tuple[str, date], ...]]]:
     """Per pool and month, the moment its planned occurrences need the most places beyond the
     people free then (else the most places): (places short, places, people free, when). Free:
     active, not unavailable then; in clinical time of a working day, at most as many of a
     department as it keeps above its minimum cover (those away on leave, rest or other counted
     out). The moments looked at: every start, and the start of clinical hours inside one."""
     t0, t1 = time.fromisoformat(hours[0]), time.fromisoformat(hours[1])
-    occs: list[tuple[datetime, datetime, dict[Pool, int]]] = []
+    occs: list[tuple[datetime, datetime, dict[Pool, int], tuple[str, date]]] = []
     for b in booked:
         places: dict[Pool, int] = defaultdict(int)
         for st in b.activity.stations:
@@ -421,12 +425,12 @@ def _peaks(
                 for pool in pools_of_need(n.department or turn, n.qualification):
                     places[pool] += n.count
         if places:
-            occs.append((b.occ.start, b.occ.end, dict(places)))
+            occs.append((b.occ.start, b.occ.end, dict(places), (b.activity.id, b.occ.date)))
     if not occs:
         return {}
     occs.sort(key=lambda o: o[0])
     points: set[datetime] = set()
-    for start, end, _p in occs:
+    for start, end, _p, _k in occs:
         points.add(start)
         day = start.date()
         while datetime.combine(day, t0) < end:
@@ -455,8 +459,8 @@ def _peaks(
         for sid in ids:
             counts[dept_of[sid]] += 1
         per_dept[pool] = dict(counts)
-    out: dict[tuple[Pool, int], tuple[int, int, int, datetime]] = {}
-    running: list[tuple[datetime, datetime, dict[Pool, int]]] = []
+    out: dict[tuple[Pool, int], tuple[int, int, int, datetime, tuple[tuple[str, date], ...]]] = {}
+    running: list[tuple[datetime, datetime, dict[Pool, int], tuple[str, date]]] = []
     k = 0
     for t in sorted(points):
         while k < len(occs) and occs[k][0] <= t:
@@ -464,7 +468,7 @@ def _peaks(
             k += 1
         running = [o for o in running if o[1] > t]
         demand: dict[Pool, int] = defaultdict(int)
-        for _s, _e, places in running:
+        for _s, _e, places, _k in running:
             for pool, count in places.items():
                 demand[pool] += count
         if not demand:
@@ -489,10 +493,10 @@ def _peaks(
                     here = min(here, max(0, active_in[d] - away[d] - minimum.get(d, 0)))
                 free += here
             key = (pool, t.month - 1)
-            found = (max(0, need - free), need, free, t)
-            best = out.get(key)
-            if best is None or (found[0], found[1]) > (best[0], best[1]):
-                out[key] = found
+            short, best = max(0, need - free), out.get(key)
+            if best is None or (short, need) > (best[0], best[1]):
+                these = tuple(sorted(k for _s, _e, places, k in running if pool in places))
+                out[key] = (short, need, free, t, these)
     return out
 
 
@@ -653,6 +657,9 @@ def to_json(f: Forecast) -> dict:
                 "people_needed": x.people_needed,
                 "short_places": x.short_places,
                 "peak_at": x.peak_at.isoformat(timespec="minutes") if x.peak_at else None,
+                "peak_occurrences": [
+                    {"activity": a, "occurrence": d.isoformat()} for a, d in x.peak_occurrences
+                ],
             }
             for x in f.fixes
         ],

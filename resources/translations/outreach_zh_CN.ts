@@ -94,7 +94,7 @@
       <translation>%1（实为 %2）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="595" />
+      <location filename="../../ui/sheet_import.py" line="597" />
       <source>%1 (hidden: skipped)</source>
       <translation>%1（隐藏：跳过）</translation>
     </message>
@@ -114,32 +114,32 @@
       <translation>%1（由 %2 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="596" />
+      <location filename="../../ui/sheet_import.py" line="598" />
       <source>%1 (not read)</source>
       <translation>%1（未读取）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="191" />
+      <location filename="../../cli/sheets.py" line="195" />
       <source>%1 (sheet %2): %3</source>
       <translation>%1（工作表 %2）：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="413" />
+      <location filename="../../cli/sheets.py" line="417" />
       <source>%1 (sheet %2): no column for %3</source>
       <translation>%1（工作表 %2）：没有这些字段的列：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="194" />
+      <location filename="../../cli/sheets.py" line="198" />
       <source>%1 (sheet %2): no one is listed under the day columns</source>
       <translation>%1（工作表 %2）：日期列下没有列出任何人</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="416" />
+      <location filename="../../cli/sheets.py" line="420" />
       <source>%1 (sheet %2): no rows under the header</source>
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="401" />
+      <location filename="../../cli/sheets.py" line="405" />
       <source>%1 (sheet %2): the file can be read two ways: columns %3 could each be the %4; nothing imported (keep one of them, or name the other differently)</source>
       <translation>%1（工作表 %2）：文件有两种读法：%3 这几列都可能是%4；未导入任何内容（只保留其中一列，或给另一列换个表头）</translation>
     </message>
@@ -179,7 +179,7 @@
       <translation>%1 个院区</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="205" />
+      <location filename="../../db/pg_server.py" line="229" />
       <source>%1 cannot be a login name (letters, digits, _ . - @; up to 63 bytes, 21 Chinese characters)</source>
       <translation>%1 不能用作登录名（字母、汉字、数字、_ . - @；最长 63 字节，即 21 个汉字）</translation>
     </message>
@@ -219,7 +219,7 @@
       <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="82" />
+      <location filename="../../reports/forecast.py" line="90" />
       <source>%1 h still short: %2 more people of this pool giving %3 h a month each, or higher monthly caps</source>
       <translation>仍缺 %1 小时：该资质池需再增加 %2 人（每人每月出 %3 小时），或提高每月时长上限</translation>
     </message>
@@ -249,7 +249,7 @@
       <translation>合计 %1 小时</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="225" />
+      <location filename="../../db/pg_server.py" line="249" />
       <source>%1 is an administrator of the server (it may do anything): not made a login of a role</source>
       <translation>%1 是服务器的管理员（可做任何操作），不能设为某个角色的登录名</translation>
     </message>
@@ -293,7 +293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 是其他应用程序的 SQLite 数据库（含有其自己的表：%2）；未打开该文件，也未作任何更改：请给 --db 指定本应用的数据库或一个新文件名</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="209" />
+      <location filename="../../db/pg_server.py" line="233" />
       <source>%1 is the name of one of the server's roles, not of a login</source>
       <translation>%1 是服务器上一个角色的名称，不能用作登录名</translation>
     </message>
@@ -308,7 +308,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 只能取一个值（活动每天最多举办一次）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="65" />
+      <location filename="../../reports/forecast.py" line="73" />
       <source>%1 more</source>
       <translation>另 %1 项</translation>
     </message>
@@ -338,7 +338,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="319" />
+      <location filename="../../cli/sheets.py" line="323" />
       <source>%1 of %2 people taken, %3 entries: %4 written, %5 already there, %6 earlier ones replaced, %7 kept (their cell refused), %8 left out (held from elsewhere); %9 earlier entries of people not taken (row refused or not listed) left as they were</source>
       <translation>%2 人中导入 %1 人，%3 条：写入 %4 条，已有 %5 条，替换此前 %6 条，保留 %7 条（其单元格未导入），略去 %8 条（已由别处记录）；未导入人员（行未导入或未列出）此前的 %9 条保持原样</translation>
     </message>
@@ -348,12 +348,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="814" />
+      <location filename="../../ui/sheet_import.py" line="816" />
       <source>%1 of them are left out: the same person and times are held already (typed in, or another roster).</source>
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="51" />
+      <location filename="../../reports/forecast.py" line="59" />
       <source>%1 on %2: %3 places at once, %4 people free then</source>
       <translation>%1 在 %2 同时需要 %3 个岗位，届时只有 %4 人有空</translation>
     </message>
@@ -418,12 +418,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="405" />
+      <location filename="../../ui/sheet_import.py" line="406" />
       <source>%1 rows: %2 new requests, %3 already there (repeated, or imported before), %4 with problems (not imported).</source>
       <translation>共 %1 行：新点单 %2 条，已有 %3 条（重复行或之前已导入），%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="417" />
+      <location filename="../../ui/sheet_import.py" line="418" />
       <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
@@ -438,7 +438,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 个服务项目</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="47" />
+      <location filename="../../reports/forecast.py" line="55" />
       <source>%1 short by %2 h in %3</source>
       <translation>%1 在 %3 缺 %2 小时</translation>
     </message>
@@ -448,7 +448,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 名职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="804" />
+      <location filename="../../ui/sheet_import.py" line="806" />
       <source>%1 to write, %2 already there, %3 earlier entries of these people and days replaced, %4 kept (their cell refused), %5 of people not taken left as they were.</source>
       <translation>将写入 %1 条，已有 %2 条，替换这些人员在这些日期此前导入的 %3 条，保留 %4 条（其单元格未导入），未导入人员的 %5 条保持原样。</translation>
     </message>
@@ -508,7 +508,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="790" />
+      <location filename="../../ui/sheet_import.py" line="792" />
       <source>%1, %2 – %3: %4 of %5 people found; %6 entries (%7 on duty, %8 resting after a night, %9 on leave).</source>
       <translation>%1，%2 – %3：%5 人中找到 %4 人；%6 条（在岗 %7、夜班后休息 %8、请假 %9）。</translation>
     </message>
@@ -533,27 +533,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="456" />
+      <location filename="../../cli/sheets.py" line="460" />
       <source>%1: %2 request(s) taken, %3 already there (repeated, or imported before), %4 row(s) refused</source>
       <translation>%1：导入点单 %2 条，已有 %3 条（重复行或之前已导入），拒收 %4 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="336" />
+      <location filename="../../cli/sheets.py" line="340" />
       <source>%1: %2 roster(s) read; %3 entries written (%4 duty, %5 rest, %6 leave in the rosters), %7 earlier entries replaced, %8 already there, %9 kept; %10 row(s) and %11 cell(s) refused</source>
       <translation>%1：读取排班表 %2 张；写入 %3 条（表中值班 %4、休息 %5、请假 %6 条），替换此前导入 %7 条，已有 %8 条，保留 %9 条；%10 行、%11 个单元格未导入</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="464" />
+      <location filename="../../cli/sheets.py" line="468" />
       <source>%1: %2 row(s) taken (%3 new, %4 updated), %5 row(s) refused</source>
       <translation>%1：导入 %2 行（新增 %3，更新 %4），拒收 %5 行</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="61" />
+      <location filename="../../reports/forecast.py" line="69" />
       <source>%1: %2 to %3</source>
       <translation>%1：%2 次移至 %3</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="605" />
+      <location filename="../../ui/sheet_import.py" line="607" />
       <source>%1: %2, %3 people</source>
       <translation>%1：%2，%3 人</translation>
     </message>
@@ -563,7 +563,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：活动 %4 在 %3 没有场次（当天未安排，或已取消）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="602" />
+      <location filename="../../ui/sheet_import.py" line="604" />
       <source>%1: hidden, skipped</source>
       <translation>%1：隐藏，已跳过</translation>
     </message>
@@ -583,12 +583,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：没有编号为 %3 的职工（%2）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="195" />
+      <location filename="../../cli/sheets.py" line="199" />
       <source>%1: no visible sheet to read</source>
       <translation>%1：没有可读取的可见工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="607" />
+      <location filename="../../ui/sheet_import.py" line="609" />
       <source>%1: not read</source>
       <translation>%1：未读取</translation>
     </message>
@@ -743,7 +743,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="515" />
+      <location filename="../../ui/sheet_import.py" line="516" />
       <source>(as the sheet says)</source>
       <translation>（按表格所写）</translation>
     </message>
@@ -753,7 +753,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（次日结束）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="253" />
+      <location filename="../../ui/sheet_import.py" line="254" />
       <source>(leave these rows out)</source>
       <translation>（这些行不导入）</translation>
     </message>
@@ -763,7 +763,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（由 %1 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="853" />
+      <location filename="../../ui/sheet_import.py" line="855" />
       <source>(next day)</source>
       <translation>（次日）</translation>
     </message>
@@ -783,7 +783,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="227" />
+      <location filename="../../ui/sheet_import.py" line="228" />
       <source>(not imported)</source>
       <translation>（不导入）</translation>
     </message>
@@ -843,7 +843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--branch 党支部编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="84" />
+      <location filename="../../cli/sheets.py" line="85" />
       <source>--department and --month are for sheet duty</source>
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
@@ -878,7 +878,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--today %1 不在演示年份 %2 内</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="97" />
+      <location filename="../../reports/forecast.py" line="110" />
       <source>: </source>
       <translation>：</translation>
     </message>
@@ -1023,7 +1023,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="883" />
+      <location filename="../../ui/sheet_import.py" line="885" />
       <source>Add a code</source>
       <translation>添加代码</translation>
     </message>
@@ -1273,7 +1273,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="931" />
+      <location filename="../../ui/sheet_import.py" line="933" />
       <source>Away (leave) at its own hours</source>
       <translation>按自定时段不在（请假）</translation>
     </message>
@@ -1443,7 +1443,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="112" />
+      <location filename="../../reports/forecast.py" line="125" />
       <source>Can give in clinical time</source>
       <translation>工作时间内可出</translation>
     </message>
@@ -1573,7 +1573,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="873" />
+      <location filename="../../ui/sheet_import.py" line="875" />
       <source>Code in the roster</source>
       <translation>排班表中的代码</translation>
     </message>
@@ -1583,17 +1583,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>认知筛查</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="146" />
+      <location filename="../../ui/sheet_import.py" line="147" />
       <source>Column in the file</source>
       <translation>文件中的列</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="330" />
+      <location filename="../../ui/sheet_import.py" line="331" />
       <source>Columns %1 could each be the %2: the file can be read two ways, so neither is taken; choose one.</source>
       <translation>%1 这几列都可能是“%2”：文件有两种读法，因此都不采用；请选择其一。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="306" />
+      <location filename="../../ui/sheet_import.py" line="307" />
       <source>Columns of the form platform, not read as answers: %1</source>
       <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
@@ -1783,7 +1783,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【日期】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="449" />
+      <location filename="../../ui/sheet_import.py" line="450" />
       <source>Day shift: on duty in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
     </message>
@@ -1943,7 +1943,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>端午节</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="352" />
+      <location filename="../../cli/sheets.py" line="356" />
       <source>Dry run, nothing written.</source>
       <translation>试运行，未写入任何内容。</translation>
     </message>
@@ -2028,7 +2028,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结束时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="873" />
+      <location filename="../../ui/sheet_import.py" line="875" />
       <source>Ends at</source>
       <translation>下班</translation>
     </message>
@@ -2093,7 +2093,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="186" />
+      <location filename="../../ui/sheet_import.py" line="187" />
       <source>Every row, with its problems (rows with problems are not imported):</source>
       <translation>逐行预览及问题（有问题的行不会导入）：</translation>
     </message>
@@ -2178,7 +2178,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>达到该最大值的人数最少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="146" />
+      <location filename="../../ui/sheet_import.py" line="147" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -2213,7 +2213,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包 (*.outreach-field)</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="171" />
+      <location filename="../../reports/forecast.py" line="184" />
       <source>Figure</source>
       <translation>指标</translation>
     </message>
@@ -2263,7 +2263,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="104" />
+      <location filename="../../ui/sheet_import.py" line="105" />
       <source>Form platform's column (not an answer)</source>
       <translation>表单平台自带的列（不是回答）</translation>
     </message>
@@ -2273,12 +2273,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>前进</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="721" />
+      <location filename="../../ui/sheet_import.py" line="723" />
       <source>Found as</source>
       <translation>对应职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="451" />
+      <location filename="../../ui/sheet_import.py" line="452" />
       <source>Free</source>
       <translation>休息（空闲）</translation>
     </message>
@@ -2348,7 +2348,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>有警告：见冲突面板</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="167" />
+      <location filename="../../ui/sheet_import.py" line="168" />
       <source>Header row</source>
       <translation>表头所在行</translation>
     </message>
@@ -2448,17 +2448,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月时长上限</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="106" />
+      <location filename="../../reports/forecast.py" line="119" />
       <source>Hours needed</source>
       <translation>需要时长</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="108" />
+      <location filename="../../reports/forecast.py" line="121" />
       <source>Hours short</source>
       <translation>缺口时长</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="107" />
+      <location filename="../../reports/forecast.py" line="120" />
       <source>Hours the pool can give</source>
       <translation>可出时长</translation>
     </message>
@@ -2468,7 +2468,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="895" />
+      <location filename="../../ui/sheet_import.py" line="897" />
       <source>How a cell of a department's duty roster is read. An empty cell is a free day. A shift with its own hours (Starts at, Ends at as HH:MM) ends the next day when it ends not after it starts (16:00 to 00:00 ends at midnight); Rest until: a rest after it, to that time of the day it ends. A roster's own legend is used for the codes it states, except where a code here says otherwise.</source>
       <translation>科室排班表中每个单元格的读法。空单元格为空闲。自定时段的班次（上班、下班，HH:MM）在下班时间不晚于上班时间时于次日结束（16:00 至 00:00 于午夜结束）；休息至：班次结束后休息到当日该时刻。排班表自带的班次说明用于其所列代码，但此处另有规定的代码以此处为准。</translation>
     </message>
@@ -2503,22 +2503,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="826" />
+      <location filename="../../ui/sheet_import.py" line="828" />
       <source>Import %1 entries</source>
       <translation>导入 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="828" />
+      <location filename="../../ui/sheet_import.py" line="830" />
       <source>Import %1 entries of %2 sheets</source>
       <translation>导入 %2 张工作表的 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="427" />
+      <location filename="../../ui/sheet_import.py" line="428" />
       <source>Import %1 requests</source>
       <translation>导入 %1 条点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="429" />
+      <location filename="../../ui/sheet_import.py" line="430" />
       <source>Import %1 rows</source>
       <translation>导入 %1 行</translation>
     </message>
@@ -2533,12 +2533,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="165" />
+      <location filename="../../ui/sheet_import.py" line="166" />
       <source>Import as</source>
       <translation>导入为</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="498" />
+      <location filename="../../ui/sheet_import.py" line="499" />
       <source>Import duty roster – %1</source>
       <translation>导入排班表 – %1</translation>
     </message>
@@ -2563,7 +2563,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="125" />
+      <location filename="../../ui/sheet_import.py" line="126" />
       <source>Import from spreadsheet – %1</source>
       <translation>从表格导入 – %1</translation>
     </message>
@@ -2633,7 +2633,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保留办公室版本</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="75" />
+      <location filename="../../ui/sheet_import.py" line="76" />
       <source>Key (staff number / code)</source>
       <translation>关键字（工号/编码）</translation>
     </message>
@@ -2678,7 +2678,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="452" />
+      <location filename="../../ui/sheet_import.py" line="453" />
       <source>Leave: away all day</source>
       <translation>请假：全天不在</translation>
     </message>
@@ -2703,12 +2703,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 的时长明细</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="668" />
+      <location filename="../../ui/sheet_import.py" line="670" />
       <source>Legend read: %1</source>
       <translation>读取的班次说明：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="663" />
+      <location filename="../../ui/sheet_import.py" line="665" />
       <source>Legend: none in the sheet; the codes of Settings ▸ Shift codes are used.</source>
       <translation>班次说明：表中没有；使用 设置 ▸ 班次代码 中的代码。</translation>
     </message>
@@ -2733,7 +2733,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>许可证全文：%1</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="162" />
+      <location filename="../../reports/forecast.py" line="175" />
       <source>Lower bound on the most hours one person must give in a month</source>
       <translation>一人一月最多须出时长的下限</translation>
     </message>
@@ -2773,7 +2773,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>推拿</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="83" />
+      <location filename="../../ui/sheet_import.py" line="84" />
       <source>Max hours a month</source>
       <translation>每月时长上限</translation>
     </message>
@@ -2783,7 +2783,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>5月</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="179" />
+      <location filename="../../ui/sheet_import.py" line="180" />
       <source>Means</source>
       <translation>含义</translation>
     </message>
@@ -2828,7 +2828,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周一</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="105" />
+      <location filename="../../reports/forecast.py" line="118" />
       <source>Month</source>
       <translation>月</translation>
     </message>
@@ -2888,12 +2888,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="179" />
+      <location filename="../../ui/sheet_import.py" line="180" />
       <source>Name in the file</source>
       <translation>文件中的名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="721" />
+      <location filename="../../ui/sheet_import.py" line="723" />
       <source>Name in the roster</source>
       <translation>排班表中的姓名</translation>
     </message>
@@ -2903,7 +2903,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="176" />
+      <location filename="../../ui/sheet_import.py" line="177" />
       <source>Names not found: choose what each one means</source>
       <translation>未找到的名称：请选择各自对应的记录</translation>
     </message>
@@ -2913,7 +2913,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>国庆节</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="111" />
+      <location filename="../../reports/forecast.py" line="124" />
       <source>Needed in clinical time</source>
       <translation>工作时间内需要</translation>
     </message>
@@ -2968,12 +2968,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="372" />
+      <location filename="../../ui/sheet_import.py" line="373" />
       <source>New or update</source>
       <translation>新增/更新</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="390" />
+      <location filename="../../ui/sheet_import.py" line="391" />
       <source>New record</source>
       <translation>新增</translation>
     </message>
@@ -3003,7 +3003,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下周</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="450" />
+      <location filename="../../ui/sheet_import.py" line="451" />
       <source>Night shift: on duty overnight, resting the next day</source>
       <translation>夜班：夜间值班，次日休息</translation>
     </message>
@@ -3083,7 +3083,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="803" />
+      <location filename="../../ui/sheet_import.py" line="805" />
       <source>Not imported: %1 rows and %2 cells (in red).</source>
       <translation>不导入：%1 行、%2 个单元格（红色标出）。</translation>
     </message>
@@ -3183,7 +3183,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>10月</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="109" />
+      <location filename="../../reports/forecast.py" line="122" />
       <source>Of which planned</source>
       <translation>其中已排场次</translation>
     </message>
@@ -3193,7 +3193,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>国家法定节假日（只读）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="930" />
+      <location filename="../../ui/sheet_import.py" line="932" />
       <source>On duty at its own hours</source>
       <translation>按自定时段在岗</translation>
     </message>
@@ -3293,7 +3293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="159" />
+      <location filename="../../reports/forecast.py" line="172" />
       <source>Pairing</source>
       <translation>结对共建</translation>
     </message>
@@ -3378,17 +3378,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已过未登记</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="110" />
+      <location filename="../../reports/forecast.py" line="123" />
       <source>People</source>
       <translation>人员</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="115" />
+      <location filename="../../reports/forecast.py" line="128" />
       <source>People free then</source>
       <translation>届时有空人数</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="150" />
+      <location filename="../../reports/forecast.py" line="163" />
       <source>People needed</source>
       <translation>需增人数</translation>
     </message>
@@ -3438,7 +3438,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医师</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="114" />
+      <location filename="../../reports/forecast.py" line="127" />
       <source>Places at once</source>
       <translation>同时岗位数</translation>
     </message>
@@ -3463,7 +3463,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>空缺岗位</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="113" />
+      <location filename="../../reports/forecast.py" line="126" />
       <source>Places short at once</source>
       <translation>同时缺岗</translation>
     </message>
@@ -3508,22 +3508,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单服务</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="104" />
+      <location filename="../../reports/forecast.py" line="117" />
       <source>Pool</source>
       <translation>资质池</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="164" />
+      <location filename="../../reports/forecast.py" line="177" />
       <source>Pool and month of the bound</source>
       <translation>下限所在资质池与月份</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="169" />
+      <location filename="../../reports/forecast.py" line="182" />
       <source>Pool-months short</source>
       <translation>不足的资质池·月份</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="136" />
+      <location filename="../../reports/forecast.py" line="149" />
       <source>Pools by month</source>
       <translation>各月资质池</translation>
     </message>
@@ -3533,7 +3533,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人口</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="102" />
+      <location filename="../../ui/sheet_import.py" line="103" />
       <source>Position (职务)</source>
       <translation>职务</translation>
     </message>
@@ -3548,7 +3548,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="96" />
+      <location filename="../../ui/sheet_import.py" line="97" />
       <source>Preferred date</source>
       <translation>期望日期</translation>
     </message>
@@ -3558,7 +3558,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="97" />
+      <location filename="../../ui/sheet_import.py" line="98" />
       <source>Preferred time</source>
       <translation>期望时间</translation>
     </message>
@@ -3618,7 +3618,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先级</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="372" />
+      <location filename="../../ui/sheet_import.py" line="373" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3678,7 +3678,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>仅在重新安排时：变动的安排尽可能少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="711" />
+      <location filename="../../ui/sheet_import.py" line="713" />
       <source>Read as %1 – %2, %3 day(s) in %4 block(s): %5</source>
       <translation>读作 %1 – %2，共 %3 天，%4 个表块：%5</translation>
     </message>
@@ -3728,7 +3728,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="885" />
+      <location filename="../../ui/sheet_import.py" line="887" />
       <source>Remove</source>
       <translation>删除</translation>
     </message>
@@ -3848,7 +3848,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="873" />
+      <location filename="../../ui/sheet_import.py" line="875" />
       <source>Rest until</source>
       <translation>休息至</translation>
     </message>
@@ -3868,7 +3868,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="887" />
+      <location filename="../../ui/sheet_import.py" line="889" />
       <source>Restore the defaults</source>
       <translation>恢复默认</translation>
     </message>
@@ -3893,22 +3893,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>轮值…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="721" />
+      <location filename="../../ui/sheet_import.py" line="723" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="733" />
+      <location filename="../../ui/sheet_import.py" line="735" />
       <source>Row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="738" />
+      <location filename="../../ui/sheet_import.py" line="740" />
       <source>Row %1, column %2 (%3)</source>
       <translation>第 %1 行，%2 列（%3）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="742" />
+      <location filename="../../ui/sheet_import.py" line="744" />
       <source>Rows skipped, not people: %1</source>
       <translation>跳过的非人员行：%1</translation>
     </message>
@@ -4063,12 +4063,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="323" />
+      <location filename="../../ui/sheet_import.py" line="324" />
       <source>Services: column %1; several in one cell (joined by ┋ ; , 、) are a request each.</source>
       <translation>服务项目：取自“%1”列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="316" />
+      <location filename="../../ui/sheet_import.py" line="317" />
       <source>Services: one 0/1 column per choice (%1); each service chosen is a request of its own.</source>
       <translation>服务项目：每个选项一列 0/1（%1）；选中的每项服务各为一条点单。</translation>
     </message>
@@ -4088,12 +4088,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>60岁及以上居民所占比例。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="166" />
+      <location filename="../../ui/sheet_import.py" line="167" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="608" />
+      <location filename="../../ui/sheet_import.py" line="610" />
       <source>Sheets found: %1</source>
       <translation>找到的工作表：%1</translation>
     </message>
@@ -4103,7 +4103,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>班次代码</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="149" />
+      <location filename="../../reports/forecast.py" line="162" />
       <source>Short and fixes</source>
       <translation>缺口与对策</translation>
     </message>
@@ -4218,7 +4218,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="873" />
+      <location filename="../../ui/sheet_import.py" line="875" />
       <source>Starts at</source>
       <translation>上班</translation>
     </message>
@@ -4283,12 +4283,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="103" />
+      <location filename="../../ui/sheet_import.py" line="104" />
       <source>Submission number (form platform)</source>
       <translation>答卷编号（表单平台）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="171" />
+      <location filename="../../reports/forecast.py" line="184" />
       <source>Summary</source>
       <translation>汇总</translation>
     </message>
@@ -4328,7 +4328,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度目标</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="105" />
+      <location filename="../../ui/sheet_import.py" line="106" />
       <source>Text written beside 其他 (a note)</source>
       <translation>“其他”旁填写的文字（作为备注）</translation>
     </message>
@@ -4575,7 +4575,7 @@ Details were written to %2.</source>
       <translation>无法读取手册的这一页：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="689" />
+      <location filename="../../ui/sheet_import.py" line="691" />
       <source>This sheet cannot be read as a duty roster: %1</source>
       <translation>无法按排班表读取此工作表：%1</translation>
     </message>
@@ -4710,7 +4710,7 @@ Details were written to %2.</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="390" />
+      <location filename="../../ui/sheet_import.py" line="391" />
       <source>Update</source>
       <translation>更新</translation>
     </message>
@@ -4735,7 +4735,7 @@ Details were written to %2.</source>
       <translation>用户名</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="171" />
+      <location filename="../../reports/forecast.py" line="184" />
       <source>Value</source>
       <translation>数值</translation>
     </message>
@@ -4785,7 +4785,7 @@ Details were written to %2.</source>
       <translation>年度走访目标</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="159" />
+      <location filename="../../reports/forecast.py" line="172" />
       <source>Visits not yet planned</source>
       <translation>尚未排期的走访</translation>
     </message>
@@ -4905,17 +4905,17 @@ Details were written to %2.</source>
       <translation>结果</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="150" />
+      <location filename="../../reports/forecast.py" line="163" />
       <source>What would close it</source>
       <translation>解决办法</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="116" />
+      <location filename="../../reports/forecast.py" line="129" />
       <source>When</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="170" />
+      <location filename="../../ui/sheet_import.py" line="171" />
       <source>Which column is which field</source>
       <translation>各列对应的字段</translation>
     </message>
@@ -5015,7 +5015,7 @@ Details were written to %2.</source>
       <translation>将新增</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="161" />
+      <location filename="../../reports/forecast.py" line="174" />
       <source>Year</source>
       <translation>年份</translation>
     </message>
@@ -5085,12 +5085,12 @@ Details were written to %2.</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="699" />
+      <location filename="../../scheduler/duty.py" line="741" />
       <source>a note across the sheet</source>
       <translation>横跨整表的备注</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="703" />
+      <location filename="../../scheduler/duty.py" line="745" />
       <source>a note under the grid</source>
       <translation>表下备注</translation>
     </message>
@@ -5115,7 +5115,7 @@ Details were written to %2.</source>
       <translation>已有相同编号的记录</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="212" />
+      <location filename="../../db/pg_server.py" line="236" />
       <source>a recorder records for their branches: name at least one with --branch ID</source>
       <translation>记录员只为所属支部登记：请用 --branch ID 至少指定一个支部</translation>
     </message>
@@ -5135,7 +5135,7 @@ Details were written to %2.</source>
       <translation>班次时段只接受 on、off、rest_until 和 kind</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="701" />
+      <location filename="../../scheduler/duty.py" line="743" />
       <source>a signature, total or heading row</source>
       <translation>签名、合计或标题行</translation>
     </message>
@@ -5175,7 +5175,7 @@ Details were written to %2.</source>
       <translation>已新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="253" />
+      <location filename="../../db/pg_server.py" line="277" />
       <source>adding a login needs the server's administrator (a login that may create roles): %1</source>
       <translation>添加登录名需由服务器管理员（可创建角色的登录名）操作：%1</translation>
     </message>
@@ -5250,7 +5250,7 @@ Details were written to %2.</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="156" />
+      <location filename="../../reports/forecast.py" line="169" />
       <source>as spread</source>
       <translation>均匀分布</translation>
     </message>
@@ -5265,7 +5265,7 @@ Details were written to %2.</source>
       <translation>排班</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="857" />
+      <location filename="../../ui/sheet_import.py" line="859" />
       <source>away</source>
       <translation>不在</translation>
     </message>
@@ -5400,12 +5400,12 @@ Details were written to %2.</source>
       <translation>门诊时间</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="435" />
+      <location filename="../../cli/sheets.py" line="439" />
       <source>closest: %1</source>
       <translation>最接近的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="511" />
+      <location filename="../../cli/sheets.py" line="515" />
       <source>columns of the form platform, not read as answers: %1</source>
       <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
@@ -5470,7 +5470,7 @@ Details were written to %2.</source>
       <translation>日期超出范围：%1（日期须在 %2 至 %3 之间）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="144" />
+      <location filename="../../cli/sheets.py" line="145" />
       <source>day shift</source>
       <translation>白班</translation>
     </message>
@@ -5545,7 +5545,7 @@ Details were written to %2.</source>
       <translation>本活动中摊位编号重复</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="374" />
+      <location filename="../../cli/sheets.py" line="378" />
       <source>duty roster %1</source>
       <translation>排班表 %1</translation>
     </message>
@@ -5645,7 +5645,7 @@ Details were written to %2.</source>
       <translation>第四个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="144" />
+      <location filename="../../cli/sheets.py" line="145" />
       <source>free</source>
       <translation>空闲</translation>
     </message>
@@ -5670,7 +5670,7 @@ Details were written to %2.</source>
       <translation>已举办 %1（上周 %2），已停办 %3（%4），已改期 %5（%6），未登记 %7（%8）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="211" />
+      <location filename="../../cli/sheets.py" line="215" />
       <source>hidden</source>
       <translation>隐藏</translation>
     </message>
@@ -5885,7 +5885,7 @@ Details were written to %2.</source>
       <translation>最后一个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="144" />
+      <location filename="../../cli/sheets.py" line="145" />
       <source>leave</source>
       <translation>请假</translation>
     </message>
@@ -5905,17 +5905,17 @@ Details were written to %2.</source>
       <translation>明细</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="160" />
+      <location filename="../../cli/sheets.py" line="161" />
       <source>legend entries not understood (not used): %1</source>
       <translation>班次说明中无法理解（未采用）的条目：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="158" />
+      <location filename="../../cli/sheets.py" line="159" />
       <source>legend not used where the office's own codes say otherwise: %1</source>
       <translation>班次说明中与本院自设班次代码不同、未采用的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="156" />
+      <location filename="../../cli/sheets.py" line="157" />
       <source>legend read: %1</source>
       <translation>读取的班次说明：%1</translation>
     </message>
@@ -5955,17 +5955,17 @@ Details were written to %2.</source>
       <translation>合理用药宣传资料</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="66" />
+      <location filename="../../reports/forecast.py" line="74" />
       <source>move %1 visit(s) not yet planned to months with room (%2)</source>
       <translation>把 %1 次尚未排期的走访移到有余力的月份（%2）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="93" />
+      <location filename="../../reports/forecast.py" line="101" />
       <source>move an occurrence to another time, or have %1 more of this pool free then</source>
       <translation>把一个场次改到别的时间，或届时再让该资质池 %1 人有空</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="158" />
+      <location filename="../../reports/forecast.py" line="171" />
       <source>moved</source>
       <translation>调整</translation>
     </message>
@@ -6215,7 +6215,7 @@ Details were written to %2.</source>
       <translation>夜班，同“夜”</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="144" />
+      <location filename="../../cli/sheets.py" line="145" />
       <source>night shift</source>
       <translation>夜班</translation>
     </message>
@@ -6245,17 +6245,17 @@ Details were written to %2.</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="821" />
+      <location filename="../../scheduler/duty.py" line="858" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="809" />
+      <location filename="../../scheduler/duty.py" line="846" />
       <source>no day of the header is a date the app takes</source>
       <translation>表头中没有本软件可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="656" />
+      <location filename="../../scheduler/duty.py" line="657" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -6270,22 +6270,22 @@ Details were written to %2.</source>
       <translation>今天起没有场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1028" />
+      <location filename="../../scheduler/duty.py" line="1065" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1016" />
+      <location filename="../../scheduler/duty.py" line="1053" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="227" />
+      <location filename="../../cli/sheets.py" line="231" />
       <source>no one is listed under the day columns</source>
       <translation>日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="79" />
+      <location filename="../../reports/forecast.py" line="87" />
       <source>no other month of the year has room for the visits that need this pool</source>
       <translation>全年没有别的月份有余力接纳需要该资质池的走访</translation>
     </message>
@@ -6315,7 +6315,7 @@ Details were written to %2.</source>
       <translation>未找到可行方案</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="460" />
+      <location filename="../../scheduler/duty.py" line="461" />
       <source>no row of day columns (1, 2, 3 … or 11-01, 11-02 …) in the first {value} rows: is this a duty roster?</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
@@ -6335,22 +6335,22 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1024" />
+      <location filename="../../scheduler/duty.py" line="1061" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="988" />
+      <location filename="../../scheduler/duty.py" line="1025" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="982" />
+      <location filename="../../scheduler/duty.py" line="1019" />
       <source>no staff number {value}, but {same} has it with other leading zeros (Excel drops them from a number: format the column as text and write the number as it is)</source>
       <translation>没有工号 {value}，但 {same} 的工号除开头的 0 外相同（Excel 会去掉数字开头的 0：请把该列设为文本格式，按原样填写工号）</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="216" />
+      <location filename="../../db/pg_server.py" line="240" />
       <source>no such branch in the plan: %1</source>
       <translation>计划中没有这个支部：%1</translation>
     </message>
@@ -6415,27 +6415,27 @@ Details were written to %2.</source>
       <translation>不是 ISO 周（YYYY-Www，例如 2026-W49，2000 至 2100 年之间）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="494" />
+      <location filename="../../cli/sheets.py" line="498" />
       <source>not an answer</source>
       <translation>不是回答</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="221" />
+      <location filename="../../cli/sheets.py" line="225" />
       <source>not read: %1</source>
       <translation>未读取：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="672" />
+      <location filename="../../ui/sheet_import.py" line="674" />
       <source>not understood (not used): %1</source>
       <translation>无法理解（未采用）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="447" />
+      <location filename="../../cli/sheets.py" line="451" />
       <source>not usable</source>
       <translation>无法使用</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="670" />
+      <location filename="../../ui/sheet_import.py" line="672" />
       <source>not used, the office's own codes say otherwise: %1</source>
       <translation>未采用（本院代码另有规定）：%1</translation>
     </message>
@@ -6620,7 +6620,7 @@ Details were written to %2.</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="855" />
+      <location filename="../../ui/sheet_import.py" line="857" />
       <source>rest until %1</source>
       <translation>休息至 %1</translation>
     </message>
@@ -6640,27 +6640,27 @@ Details were written to %2.</source>
       <translation>排班表 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="63" />
+      <location filename="../../cli/sheets.py" line="64" />
       <source>row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="66" />
+      <location filename="../../cli/sheets.py" line="67" />
       <source>row %1, column %2</source>
       <translation>第 %1 行，%2 列</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="698" />
+      <location filename="../../ui/sheet_import.py" line="700" />
       <source>row %1: columns %2</source>
       <translation>第 %1 行：列 %2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="119" />
+      <location filename="../../cli/sheets.py" line="120" />
       <source>row %1: not imported again: %2</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="312" />
+      <location filename="../../cli/sheets.py" line="316" />
       <source>rows skipped, not people: %1</source>
       <translation>跳过的非人员行：%1</translation>
     </message>
@@ -6685,62 +6685,62 @@ Details were written to %2.</source>
       <translation>server 命令需要 --db postgresql://用户@主机:端口/数据库名（办公室服务器）</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="178" />
+      <location filename="../../db/pg_server.py" line="202" />
       <source>server init needs --db postgresql://… (an office server), not a file</source>
       <translation>server init 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="188" />
+      <location filename="../../db/pg_server.py" line="212" />
       <source>server init needs the server's administrator (a login that may create roles): %1</source>
       <translation>server init 需由服务器管理员（可创建角色的登录名）运行：%1</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="200" />
+      <location filename="../../db/pg_server.py" line="224" />
       <source>server user add needs --db postgresql://… (an office server), not a file</source>
       <translation>server user add 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="535" />
+      <location filename="../../cli/sheets.py" line="539" />
       <source>services from column %1; several in one cell (joined by ┋ ; , 、) are a request each</source>
       <translation>服务项目取自 %1 列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="527" />
+      <location filename="../../cli/sheets.py" line="531" />
       <source>services from one 0/1 column per choice: %1; each chosen service is a request of its own</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1002" />
+      <location filename="../../scheduler/duty.py" line="1039" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="63" />
+      <location filename="../../cli/sheets.py" line="64" />
       <source>sheet %1</source>
       <translation>工作表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="211" />
+      <location filename="../../cli/sheets.py" line="215" />
       <source>sheet %1: %2, skipped</source>
       <translation>工作表 %1：%2，已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="298" />
+      <location filename="../../cli/sheets.py" line="302" />
       <source>sheet %1: duty roster of %2, %3 – %4, %5 block(s); columns read as %6</source>
       <translation>工作表 %1：%2 排班表，%3 – %4，%5 个表块；各列读作 %6</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="228" />
+      <location filename="../../cli/sheets.py" line="232" />
       <source>sheet %1: no one is listed under the day columns</source>
       <translation>工作表 %1：日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="218" />
+      <location filename="../../cli/sheets.py" line="222" />
       <source>sheet %1: not a roster (%2), skipped</source>
       <translation>工作表 %1：不是排班表（%2），已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="222" />
+      <location filename="../../cli/sheets.py" line="226" />
       <source>sheet %1: not read: %2</source>
       <translation>工作表 %1：未读取：%2</translation>
     </message>
@@ -6780,12 +6780,12 @@ Details were written to %2.</source>
       <translation>工作牌、工作服</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="491" />
+      <location filename="../../cli/sheets.py" line="495" />
       <source>staff number</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="967" />
+      <location filename="../../scheduler/duty.py" line="1004" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6800,12 +6800,12 @@ Details were written to %2.</source>
       <translation>听诊器</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="492" />
+      <location filename="../../cli/sheets.py" line="496" />
       <source>submission number</source>
       <translation>答卷编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="493" />
+      <location filename="../../cli/sheets.py" line="497" />
       <source>submission time</source>
       <translation>提交时间</translation>
     </message>
@@ -6815,7 +6815,7 @@ Details were written to %2.</source>
       <translation>抽调任何符合条件（{need}）的空闲人员都会使其科室在岗人数低于最低要求</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="74" />
+      <location filename="../../reports/forecast.py" line="82" />
       <source>that closes the gap, with %1</source>
       <translation>即可补足，前提是%1</translation>
     </message>
@@ -6880,7 +6880,7 @@ Details were written to %2.</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="104" />
+      <location filename="../../cli/sheets.py" line="105" />
       <source>the database was changed by someone else meanwhile; nothing was imported, run sheet again</source>
       <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
     </message>
@@ -6895,12 +6895,12 @@ Details were written to %2.</source>
       <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="753" />
+      <location filename="../../scheduler/duty.py" line="790" />
       <source>the day numbers wrap from the end of a month to its start and can be read two ways: {value} or {other}; a date range in the title (11月26日-12月25日) or a weekday row says which</source>
       <translation>日期数字从月末转到月初，可有两种读法：{value} 或 {other}；请在标题中写明日期范围（11月26日-12月25日）或加一行星期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="801" />
+      <location filename="../../scheduler/duty.py" line="838" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6935,7 +6935,7 @@ Details were written to %2.</source>
       <translation>%1 中的离线包密钥已损坏</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="76" />
+      <location filename="../../cli/sheets.py" line="77" />
       <source>the file has no sheet named %1 (it has: %2)</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
@@ -6955,17 +6955,17 @@ Details were written to %2.</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="529" />
+      <location filename="../../scheduler/duty.py" line="530" />
       <source>the header's dates are in {value}, not in the month given</source>
       <translation>表头日期在 {value}，不在指定的月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="520" />
+      <location filename="../../scheduler/duty.py" line="521" />
       <source>the header's dates are in {value}, outside the years the app takes</source>
       <translation>表头日期在 {value} 年，超出系统可接受的年份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="518" />
+      <location filename="../../scheduler/duty.py" line="519" />
       <source>the header's dates do not say the year: give the month</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
@@ -6980,7 +6980,7 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="696" />
+      <location filename="../../scheduler/duty.py" line="738" />
       <source>the legend</source>
       <translation>班次说明</translation>
     </message>
@@ -6988,6 +6988,11 @@ Details were written to %2.</source>
       <location filename="../../scheduler/duty_codes.py" line="102" />
       <source>the night from midnight, 00:00-08:00 of that date</source>
       <translation>大夜：当日 00:00-08:00</translation>
+    </message>
+    <message>
+      <location filename="../../reports/forecast.py" line="109" />
+      <source>the occurrences then: %1</source>
+      <translation>届时的场次：%1</translation>
     </message>
     <message>
       <location filename="../../cli/server.py" line="67" />
@@ -7145,12 +7150,12 @@ Details were written to %2.</source>
       <translation>服务器拒绝了此操作：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="677" />
+      <location filename="../../scheduler/duty.py" line="678" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="541" />
+      <location filename="../../scheduler/duty.py" line="542" />
       <source>the sheet does not say which month it is for: give the month</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
@@ -7160,7 +7165,7 @@ Details were written to %2.</source>
       <translation>工作表超过 {value} 行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="642" />
+      <location filename="../../ui/sheet_import.py" line="644" />
       <source>the sheet is hidden in the workbook: it is not read (a roster kept for the record)</source>
       <translation>该工作表在工作簿中被隐藏：不读取（留档的旧排班表）</translation>
     </message>
@@ -7170,7 +7175,7 @@ Details were written to %2.</source>
       <translation>最紧张的资质池：</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="505" />
+      <location filename="../../scheduler/duty.py" line="506" />
       <source>the title says {value}, not the month given ({month})</source>
       <translation>标题写的是 {value}，与指定的月份（{month}）不符</translation>
     </message>
@@ -7180,12 +7185,12 @@ Details were written to %2.</source>
       <translation>两次输入的密码不同，未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="774" />
+      <location filename="../../scheduler/duty.py" line="811" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="766" />
+      <location filename="../../scheduler/duty.py" line="803" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
@@ -7230,7 +7235,7 @@ Details were written to %2.</source>
       <translation>没有班次代码 %1（现有代码：%2）</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="69" />
+      <location filename="../../reports/forecast.py" line="77" />
       <source>these pairings' visits of the year planned month by month as the workbook's “Visits not yet planned”, row “moved”, gives them (only the moved visits planned is not enough)</source>
       <translation>这些结对全年的走访按预测工作簿“尚未排期的走访”表“调整”一行逐月排定（只排定被移动的走访还不够）</translation>
     </message>
@@ -7290,17 +7295,17 @@ Details were written to %2.</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="202" />
+      <location filename="../../db/pg_server.py" line="226" />
       <source>unknown role %1 (planner, recorder or viewer)</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="946" />
+      <location filename="../../scheduler/duty.py" line="983" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="211" />
+      <location filename="../../cli/sheets.py" line="215" />
       <source>very hidden</source>
       <translation>深度隐藏</translation>
     </message>
@@ -7325,7 +7330,7 @@ Details were written to %2.</source>
       <translation>下周：%1 场次，%2 个空缺岗位，%3 项冲突，%4 个点单到期</translation>
     </message>
     <message>
-      <location filename="../../reports/forecast.py" line="76" />
+      <location filename="../../reports/forecast.py" line="84" />
       <source>with %1</source>
       <translation>前提是%1</translation>
     </message>
@@ -7385,7 +7390,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="791" />
+      <location filename="../../scheduler/duty.py" line="828" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -7440,7 +7445,7 @@ Details were written to %2.</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="925" />
+      <location filename="../../scheduler/duty.py" line="962" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
@@ -7460,7 +7465,7 @@ Details were written to %2.</source>
       <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="569" />
+      <location filename="../../scheduler/duty.py" line="570" />
       <source>{value} is not a date the app takes</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
@@ -7495,7 +7500,7 @@ Details were written to %2.</source>
       <translation>{value} 不是本软件认识的政治面貌（中共党员、中共预备党员、群众 …）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="663" />
+      <location filename="../../scheduler/duty.py" line="664" />
       <source>{value} names several departments ({names}): give the department</source>
       <translation>{value} 写了多个科室（{names}）：请指定科室</translation>
     </message>

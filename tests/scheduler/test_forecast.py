@@ -148,6 +148,13 @@ def test_places_at_once_beyond_the_people_free_then() -> None:
     assert r.peak_at == datetime(2027, 3, 6, 9)
     [fix] = forecast(plan, CAL, 2027).fixes
     assert (fix.short_places, fix.people_needed, fix.moves) == (1, 1, ())
+    # The fix names the occurrences of that moment: the office knows which one to move.
+    assert fix.peak_occurrences == tuple((f"a{k}", date(2027, 3, 6)) for k in range(3))
+    from reports.forecast import describe_fix
+
+    assert "the occurrences then: 筛查0 03-06; 筛查1 03-06; 筛查2 03-06" in describe_fix(
+        fix, plan, lambda x: x
+    )
     assert len(_open_in(plan, date(2027, 3, 1), date(2027, 3, 31), None, "ecg")) == 1
     # Someone on duty then: one more place short.
     u = Unavailability("e1", datetime(2027, 3, 6, 8), datetime(2027, 3, 6, 12), "duty")
