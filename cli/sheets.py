@@ -22,6 +22,7 @@ from scheduler.duty import (
     read_duty_sheets,
     read_shift_codes,
     roster_index,
+    workbook_legend,
 )
 from scheduler.duty_codes import legend_groups
 from scheduler.model import Plan
@@ -166,6 +167,8 @@ def _duty(
 ) -> tuple[dict[str, Any], dict[str, list[Any]], dict[str, list[Any]]]:
     hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
 
+    legend = workbook_legend(sheets)  # a 班次说明 sheet beside the grids
+
     def read(sheet: Sheet) -> DutyRoster:
         source = path.name if sheet.name == path.name else f"{path.name}: {sheet.name}"
         return read_duty_grid(
@@ -177,6 +180,7 @@ def _duty(
             month=args.month,
             hints=(sheet.name, path.stem),
             source=source,
+            legend_texts=legend,
         )
 
     if args.sheet is not None and all(s.name != args.sheet for s in sheets):

@@ -21,13 +21,14 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from .duty_codes import (  # noqa: F401  (said here too: the readers' one door)
     _CODE_SEPARATORS,
+    _TIME,
     DEFAULT_CODES,
     DEFAULT_SHIFT_CODES,
     MEANINGS,
@@ -677,6 +678,58 @@ def _resolve_department(department: str | None, plan: Plan, texts: list[str], nu
     raise DutyError(N_("the sheet does not say which department it is for: give the department"))
 
 
+_SPAN = re.compile(rf"{_TIME}\s*[-—–~～至到]+\s*(?:次日|翌日)?\s*{_TIME}")  # 07:30-15:30
+
+
+def _legend_texts(
+    rows: Sequence[Sequence[Any]], skip: Collection[int] = (), names: Collection[str] = ()
+) -> list[str]:
+    """The texts of a sheet that may state codes, each once, in the sheet's order: its cells
+    (A班 08:00-16:00；N班 …), and a legend laid out as a small table, one code a row with its
+    hours in a cell of its own (A班 | 07:30-15:30, or A | 白班 | 08:00-16:00) read as
+    "A班 07:30-15:30" (a person's row, or a row of a name, is none)."""
+    seen: dict[str, None] = {}
+    for i, row in enumerate(rows):
+        if i in skip:
+            continue
+        for v in row:
+            if type(v) is str and 4 <= len(v) <= MAX_LEGEND:
+                seen.setdefault(_text(v))
+        entry = _table_legend(row, names)
+        if entry is not None:
+            seen.setdefault(entry)
+    return list(seen)
+
+
+def _table_legend(row: Sequence[Any], names: Collection[str] = ()) -> str | None:
+    """A row of a legend laid out as a table (A班 | 07:30-15:30; A | 白班 | 08:00-16:00) as the
+    text "A班 07:30-15:30", or None (a person's row: more cells, or a staff member's name)."""
+    cells = [t for t in (_text(v) for v in row if v is not None) if t]
+    if not 2 <= len(cells) <= 4 or len(cells[0]) > 4 or _norm_name(cells[0]) in names:
+        return None
+    timed = next((c for c in cells[1:] if len(c) <= 40 and _SPAN.search(c)), None)
+    if timed is None or _SPAN.search(cells[0]):
+        return None
+    text = f"{cells[0]} {timed}"
+    return text if looks_like_legend(text) else None
+
+
+def workbook_legend(sheets: Sequence[Any]) -> tuple[str, ...]:
+    """The legend texts of a workbook's visible sheets that hold no roster (a 班次说明 sheet
+    beside the month's grid): every roster of the workbook reads them after its own."""
+    out: list[str] = []
+    for sheet in sheets:
+        if (getattr(sheet, "state", "visible") or "visible") != "visible":
+            continue
+        try:
+            _find_headers(sheet.rows)
+        except DutyError:
+            out.extend(t for t in _legend_texts(sheet.rows) if looks_like_legend(t))
+        else:
+            continue
+    return tuple(dict.fromkeys(out))
+
+
 def _short_name(name: str) -> str:
     """A department's name as people shorten it: without its 科, 部, 室 or 中心 (急诊科 → 急诊)."""
     return re.sub(r"(?:科|部|室|中心)$", "", _norm_name(name or ""))
@@ -689,10 +742,12 @@ _NOT_PERSON = re.compile(
 )
 
 
-def _not_a_person(row: Sequence[Any], name: str, number: str, has_cells: bool) -> str | None:
+def _not_a_person(
+    row: Sequence[Any], name: str, number: str, has_cells: bool, names: Collection[str] = ()
+) -> str | None:
     """Why a row is not a person (a template), or None when it may be one."""
     said = name or number
-    if looks_like_legend(said):
+    if looks_like_legend(said) or (not number and _table_legend(row, names) is not None):
         return N_("the legend")
     values = [t for t in (_text(v) for v in row) if t]
     if len(values) > 2 and len(set(values)) == 1:
@@ -714,8 +769,10 @@ def read_duty_grid(
     month: date | None = None,
     hints: Sequence[str] = (),
     source: str = "",
+    legend_texts: Sequence[str] = (),
 ) -> DutyRoster:
-    """The grid of `rows` read against the plan's staff and departments. `codes`: normalised code
+    """The grid of `rows` read against the plan's staff and departments. `legend_texts`: the
+    legend of the workbook's other sheets (workbook_legend), after the sheet's own. `codes`: normalised code
     → Shift (read_shift_codes). `department` (an id or a name) and `month` (its first day) are
     found in the sheet (the title, the header's dates) or in `hints` (the sheet's and the file's
     names) when not given. Raises DutyError when the grid cannot be read at all."""
@@ -727,16 +784,9 @@ def read_duty_grid(
         month = month.replace(day=1)
     # The legend, wherever it stands (under the grid, over it, beside it).
     header_rows = {h for h, _d in headers}
-    texts_seen: dict[str, None] = {}  # each legend text once, in the sheet's order
-    for i, row in enumerate(rows):
-        if i in header_rows:
-            continue
-        for v in row:
-            if type(v) is str and 4 <= len(v) <= MAX_LEGEND and v not in texts_seen:
-                texts_seen[v] = None
-    legend = [
-        e for t in dict.fromkeys(_text(v) for v in texts_seen) if looks_like_legend(t) for e in read_legend(t)
-    ]
+    names = frozenset(_norm_name(s.name) for s in plan.staff.values())
+    texts_seen = [*_legend_texts(rows, header_rows, names), *legend_texts]
+    legend = [e for t in dict.fromkeys(texts_seen) if looks_like_legend(t) for e in read_legend(t)]
     table, legend = legend_codes(legend, codes) if legend else (dict(codes), [])
     weekday_rows: dict[int, int | None] = {}
     cells: list[tuple[int, int, int, _Day]] = []
@@ -874,6 +924,7 @@ def _people(
     dept_name = plan.departments[dept].name if dept in plan.departments else dept
     out: list[DutyPerson] = []
     known: dict[str, bool] = {}  # a cell's text → whether every part of it is a code
+    staff_names = frozenset(_norm_name(s.name) for s in plan.staff.values())
     for b, block in enumerate(blocks):
         start = max(block.header_row, block.weekday_row if block.weekday_row is not None else -1) + 1
         end = blocks[b + 1].header_row if b + 1 < len(blocks) else len(rows)
@@ -902,7 +953,7 @@ def _people(
                         t = _text(v)
                         if t:
                             cells[day] = t
-            why_not = _not_a_person(row, name, number, bool(cells))
+            why_not = _not_a_person(row, name, number, bool(cells), staff_names)
             if why_not is not None:
                 skipped.append(Skipped(line, name or number, why_not))
                 continue

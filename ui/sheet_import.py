@@ -45,6 +45,7 @@ from scheduler.duty import (
     read_duty_sheets,
     roster_index,
     shift_code_problems,
+    workbook_legend,
 )
 from scheduler.duty_codes import legend_groups
 from scheduler.model import Plan, Unavailability
@@ -585,6 +586,7 @@ class DutyImportDialog(QDialog):
             month=month,
             hints=(sheet.name, self.path.stem),
             source=source,
+            legend_texts=workbook_legend(self.sheets),
         )
 
     def _sheet_label(self, name: str) -> str:

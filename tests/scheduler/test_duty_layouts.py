@@ -20,9 +20,9 @@ from openpyxl import Workbook
 from cli.commands import run
 from db.operations import database_hash
 from db.store import Store
-from scheduler.duty import read_duty_grid, read_shift_codes
+from scheduler.duty import read_duty_grid, read_shift_codes, workbook_legend
 from scheduler.planfile import parse_document
-from scheduler.spreadsheet import read_workbook
+from scheduler.spreadsheet import Sheet, read_workbook
 from tests.scheduler.test_duty import plan_doc
 
 WD = "一二三四五六日"
@@ -504,3 +504,36 @@ def test_a_header_of_excel_serial_numbers_is_read_as_the_dates(as_text) -> None:
     gaps = ["姓名", *serial[::2]]  # not day by day: no dates
     with pytest.raises(Exception, match="no row of day columns"):
         read_duty_grid([["骨伤科排班"], gaps, ["金伟", "白"]], PLAN, CODES, department="ortho")
+
+
+def _hours_of(roster, staff: str) -> list[tuple[datetime, datetime]]:
+    return sorted((e.start, e.end) for e in roster.entries if e.staff == staff and e.reason == "duty")
+
+
+def test_a_legend_laid_out_as_a_table_or_on_a_sheet_of_its_own_is_read() -> None:
+    """R3: a legend as a small table (A班 | 07:30-15:30, one code a row), under the grid or on a
+    班次说明 sheet beside it, was not read: A was taken as the default 08:00-16:00, exit 0."""
+    grid = [["骨伤科护理排班 2026年12月"], ["姓名", *range(1, 32)], ["金伟", "A", "N"]]
+    table = [["班次", "时间"], ["A班", "07:30-15:30"], ["N", "夜班", "23:30-07:30"]]
+    under = read_duty_grid([*grid, [], *table], PLAN, CODES, department="ortho")
+    beside = read_duty_grid(
+        grid,
+        PLAN,
+        CODES,
+        department="ortho",
+        legend_texts=workbook_legend([Sheet("12月", grid), Sheet("班次说明", table)]),
+    )
+    for roster in (under, beside):
+        assert _hours_of(roster, "s001") == [
+            (datetime(2026, 12, 1, 7, 30), datetime(2026, 12, 1, 15, 30)),
+            (datetime(2026, 12, 2, 23, 30), datetime(2026, 12, 3, 7, 30)),
+        ]
+        assert roster.refusals == []
+    assert workbook_legend([Sheet("12月", grid), Sheet("旧表", table, "hidden")]) == ()
+
+
+def test_a_persons_row_of_hours_is_no_legend_table() -> None:
+    """A person whose one cell states hours (金伟 | 08:00-12:00) is a person, not a legend row."""
+    rows = [["骨伤科排班 2026年12月"], ["姓名", *range(1, 32)], ["金伟", "08:00-12:00"], ["刘洋", "白"]]
+    roster = read_duty_grid(rows, PLAN, CODES, department="ortho")
+    assert [p.name for p in roster.people] == ["金伟", "刘洋"] and roster.skipped == []
