@@ -191,7 +191,7 @@ class ForecastPage(QWidget):
             text += "\n" + trf(
                 "the official calendar of %1 is not known yet: weekends alone are days off", f.year
             )
-        self.summary.setText(text)
+        self.summary.setText("\n".join(line[:1].upper() + line[1:] for line in text.split("\n")))
         self.show_fixes()
         self.show_pool()
 
@@ -238,7 +238,12 @@ class ForecastPage(QWidget):
         self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
         series.attachAxis(y)
-        self.chart.setTitle(f"{self.pool.currentText()} · {self.result.year}")
+        y.setTitleText(tr("Hours"))
+        name = pool_name(self.catalog.plan(), pool[0], pool[1], tr)
+        if any(r is not None and r.is_short for r in rows):
+            self.chart.setTitle(trf("%1 · %2 (red: months it runs short)", name, self.result.year))
+        else:
+            self.chart.setTitle(f"{name} · {self.result.year}")
 
     def behind(self, pool: Pool, month: int) -> list[str]:
         """The pairings and activities whose hours make up the pool's need in a month."""

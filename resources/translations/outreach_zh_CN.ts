@@ -458,7 +458,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 条不可用时段</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="259" />
+      <location filename="../../ui/forecast_page.py" line="264" />
       <source>%1 visits not yet planned</source>
       <translation>%1 次尚未排期</translation>
     </message>
@@ -496,6 +496,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../cli/commands.py" line="225" />
       <source>%1 was refused, nothing changed: %2</source>
       <translation>%1 被拒绝，未做任何更改：%2</translation>
+    </message>
+    <message>
+      <location filename="../../ui/forecast_page.py" line="244" />
+      <source>%1 · %2 (red: months it runs short)</source>
+      <translation>%1 · %2（红色：不足的月份）</translation>
     </message>
     <message>
       <location filename="../../ui/backups.py" line="21" />
@@ -1478,7 +1483,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="339" />
+      <location filename="../../ui/forecast_page.py" line="344" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
@@ -2103,7 +2108,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每周%1</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="328" />
+      <location filename="../../ui/forecast_page.py" line="333" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2133,7 +2138,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="326" />
+      <location filename="../../ui/forecast_page.py" line="331" />
       <source>Export to Excel</source>
       <translation>导出 Excel</translation>
     </message>
@@ -3053,7 +3058,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>非党员</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="300" />
+      <location filename="../../ui/forecast_page.py" line="305" />
       <source>No pool runs short in this year.</source>
       <translation>本年没有资质池不足。</translation>
     </message>
@@ -5085,12 +5090,12 @@ Details were written to %2.</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="741" />
+      <location filename="../../scheduler/duty.py" line="754" />
       <source>a note across the sheet</source>
       <translation>横跨整表的备注</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="745" />
+      <location filename="../../scheduler/duty.py" line="758" />
       <source>a note under the grid</source>
       <translation>表下备注</translation>
     </message>
@@ -5135,7 +5140,7 @@ Details were written to %2.</source>
       <translation>班次时段只接受 on、off、rest_until 和 kind</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="743" />
+      <location filename="../../scheduler/duty.py" line="756" />
       <source>a signature, total or heading row</source>
       <translation>签名、合计或标题行</translation>
     </message>
@@ -6195,7 +6200,7 @@ Details were written to %2.</source>
       <translation>引用了不存在的职工</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="273" />
+      <location filename="../../ui/forecast_page.py" line="278" />
       <source>needs %1 h, can give %2 h</source>
       <translation>需要 %1 小时，可出 %2 小时</translation>
     </message>
@@ -6245,12 +6250,12 @@ Details were written to %2.</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="858" />
+      <location filename="../../scheduler/duty.py" line="871" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="846" />
+      <location filename="../../scheduler/duty.py" line="859" />
       <source>no day of the header is a date the app takes</source>
       <translation>表头中没有本软件可接受的日期</translation>
     </message>
@@ -6270,12 +6275,12 @@ Details were written to %2.</source>
       <translation>今天起没有场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1065" />
+      <location filename="../../scheduler/duty.py" line="1079" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1053" />
+      <location filename="../../scheduler/duty.py" line="1067" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
@@ -6335,17 +6340,17 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1061" />
+      <location filename="../../scheduler/duty.py" line="1075" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1025" />
+      <location filename="../../scheduler/duty.py" line="1039" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1019" />
+      <location filename="../../scheduler/duty.py" line="1033" />
       <source>no staff number {value}, but {same} has it with other leading zeros (Excel drops them from a number: format the column as text and write the number as it is)</source>
       <translation>没有工号 {value}，但 {same} 的工号除开头的 0 外相同（Excel 会去掉数字开头的 0：请把该列设为文本格式，按原样填写工号）</translation>
     </message>
@@ -6710,7 +6715,7 @@ Details were written to %2.</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1039" />
+      <location filename="../../scheduler/duty.py" line="1053" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
@@ -6785,7 +6790,7 @@ Details were written to %2.</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1004" />
+      <location filename="../../scheduler/duty.py" line="1018" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6895,12 +6900,12 @@ Details were written to %2.</source>
       <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="790" />
+      <location filename="../../scheduler/duty.py" line="803" />
       <source>the day numbers wrap from the end of a month to its start and can be read two ways: {value} or {other}; a date range in the title (11月26日-12月25日) or a weekday row says which</source>
       <translation>日期数字从月末转到月初，可有两种读法：{value} 或 {other}；请在标题中写明日期范围（11月26日-12月25日）或加一行星期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="838" />
+      <location filename="../../scheduler/duty.py" line="851" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6980,7 +6985,7 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="738" />
+      <location filename="../../scheduler/duty.py" line="751" />
       <source>the legend</source>
       <translation>班次说明</translation>
     </message>
@@ -7185,12 +7190,12 @@ Details were written to %2.</source>
       <translation>两次输入的密码不同，未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="811" />
+      <location filename="../../scheduler/duty.py" line="824" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="803" />
+      <location filename="../../scheduler/duty.py" line="816" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
@@ -7300,7 +7305,7 @@ Details were written to %2.</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="983" />
+      <location filename="../../scheduler/duty.py" line="997" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
@@ -7390,7 +7395,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="828" />
+      <location filename="../../scheduler/duty.py" line="841" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -7445,7 +7450,7 @@ Details were written to %2.</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="962" />
+      <location filename="../../scheduler/duty.py" line="976" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>

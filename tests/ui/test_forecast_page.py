@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import date
 
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 
 from db.operations import import_document
 from db.store import Store
@@ -63,6 +64,10 @@ def test_forecast_page(qtbot, db_path, tmp_path) -> None:
     needed, available = page.chart.series()[0].barSets()
     assert needed.at(2) == 8.0 and available.at(2) == 4.0 and needed.at(3) == 0.0
     assert "1 个不足" in page.summary.text()
+    # The red bars explained (the legend has only needed and can give), the axis in hours; the
+    # title is the pool's name, without the list's ⚠.
+    assert page.chart.title() == "心电图（全院） · 2027（红色：不足的月份）"
+    assert [a.titleText() for a in page.chart.axes(Qt.Orientation.Vertical)] == ["时长（小时）"]
     dialog = page.open_month(2)
     assert dialog.list.count() == 1 and "心电图筛查" in dialog.list.item(0).text()
     dialog.close()
@@ -74,4 +79,5 @@ def test_forecast_page(qtbot, db_path, tmp_path) -> None:
     w.session.save("staff", third, None, "staff")
     qtbot.waitUntil(lambda: "0 个不足" in page.summary.text())
     assert page.fixes.item(0, 0).text() == "本年没有资质池不足。"
+    assert page.chart.title() == "心电图（全院） · 2027"
     w.session.close()
