@@ -138,7 +138,8 @@ class ForecastPage(QWidget):
         self.again = False
         c = self.catalog
         # A snapshot: the screens replace the catalog's sections while the job reads them.
-        plan = replace(c.plan(), **{name: dict(getattr(c, name)) for name in SECTIONS})
+        sections: dict[str, Any] = {name: dict(getattr(c, name)) for name in SECTIONS}
+        plan = replace(c.plan(), **sections)
         calendar, year, today = c.work_calendar, self.year.value(), self.today
 
         def job(progress: Callable[[int, int], bool]) -> Forecast | None:
@@ -163,8 +164,8 @@ class ForecastPage(QWidget):
         tightness: dict[Pool, tuple[float, float]] = {}
         for r in f.pools:
             use = r.needed_hours / r.available_hours if r.available_hours else float("inf")
-            short, tight = tightness.get(r.pool, (0.0, 0.0))
-            tightness[r.pool] = (max(short, r.short_hours + r.short_places), max(tight, use))
+            most, tight = tightness.get(r.pool, (0.0, 0.0))
+            tightness[r.pool] = (max(most, r.short_hours + r.short_places), max(tight, use))
         pools = sorted(tightness, key=lambda p: (-tightness[p][0], -tightness[p][1], p[1] or "", p[0] or ""))
         chosen = self.pool.currentData()
         self.pool.blockSignals(True)
