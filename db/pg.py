@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from scheduler.wording import N_
+from scheduler.wording import N_, Phrase
 
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .store import OUR_TABLES, ForeignDatabase, Store, StoreError
@@ -28,6 +28,7 @@ from .store import OUR_TABLES, ForeignDatabase, Store, StoreError
 SERVER_PREFIXES = ("postgresql://", "postgres://")
 CHANNEL = "outreach_changes"  # LISTEN/NOTIFY: every commit that raised the revision
 ROLES = ("planner", "recorder", "viewer")
+WHO = {"planner": N_("%1 (planner)"), "recorder": N_("%1 (recorder)"), "viewer": N_("%1 (viewer)")}
 
 
 def is_server_url(target: object) -> bool:
@@ -528,7 +529,8 @@ class PgStore(Store):
         if migrate and not readonly and self.version < SCHEMA_VERSION:
             self.migrate()
         self.role = self._role()
-        self.conn.who = f"{self._login} ({self.role})" if self.role else self._login  # type: ignore[attr-defined]
+        # The login and its role, as a refusal names them (the role in the reader's language).
+        self.conn.who = Phrase(WHO[self.role], self._login) if self.role else self._login  # type: ignore[attr-defined]
 
     # The audit history and the time bank name the database login; what a caller sets is ignored.
     @property  # type: ignore[override]

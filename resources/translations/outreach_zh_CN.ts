@@ -119,6 +119,16 @@
       <translation>%1（未读取）</translation>
     </message>
     <message>
+      <location filename="../../db/pg.py" line="31" />
+      <source>%1 (planner)</source>
+      <translation>%1（计划员）</translation>
+    </message>
+    <message>
+      <location filename="../../db/pg.py" line="31" />
+      <source>%1 (recorder)</source>
+      <translation>%1（记录员）</translation>
+    </message>
+    <message>
       <location filename="../../cli/sheets.py" line="195" />
       <source>%1 (sheet %2): %3</source>
       <translation>%1（工作表 %2）：%3</translation>
@@ -142,6 +152,11 @@
       <location filename="../../cli/sheets.py" line="405" />
       <source>%1 (sheet %2): the file can be read two ways: columns %3 could each be the %4; nothing imported (keep one of them, or name the other differently)</source>
       <translation>%1（工作表 %2）：文件有两种读法：%3 这几列都可能是%4；未导入任何内容（只保留其中一列，或给另一列换个表头）</translation>
+    </message>
+    <message>
+      <location filename="../../db/pg.py" line="31" />
+      <source>%1 (viewer)</source>
+      <translation>%1（查看者）</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="98" />
@@ -5090,12 +5105,12 @@ Details were written to %2.</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="754" />
+      <location filename="../../scheduler/duty.py" line="756" />
       <source>a note across the sheet</source>
       <translation>横跨整表的备注</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="758" />
+      <location filename="../../scheduler/duty.py" line="760" />
       <source>a note under the grid</source>
       <translation>表下备注</translation>
     </message>
@@ -5140,7 +5155,7 @@ Details were written to %2.</source>
       <translation>班次时段只接受 on、off、rest_until 和 kind</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="756" />
+      <location filename="../../scheduler/duty.py" line="758" />
       <source>a signature, total or heading row</source>
       <translation>签名、合计或标题行</translation>
     </message>
@@ -5325,12 +5340,12 @@ Details were written to %2.</source>
       <translation>不能为负数</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="713" />
+      <location filename="../../db/pg.py" line="715" />
       <source>cannot connect to the server %1: %2</source>
       <translation>无法连接服务器 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="596" />
+      <location filename="../../db/pg.py" line="598" />
       <source>cannot make the plan's tables on the server %1 (run server init as its administrator): %2</source>
       <translation>无法在服务器 %1 上建立计划的数据表（请由服务器管理员运行 server init）：%2</translation>
     </message>
@@ -5360,7 +5375,7 @@ Details were written to %2.</source>
       <translation>无法恢复 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="604" />
+      <location filename="../../db/pg.py" line="606" />
       <source>cannot upgrade database %1 to schema %2: %3</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
@@ -5455,7 +5470,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 位于网络文件系统（%2）上：不会在那里以写入方式打开，因为 SQLite 的锁和预写日志在多台计算机之间无法正常工作，文件可能损坏。请将数据库放在使用它的那一台计算机的本地磁盘上（给 --db 一个本地路径，或将文件复制到那里）；多台计算机共用计划应由办公室服务器负责，而不是共享文件夹。</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="613" />
+      <location filename="../../db/pg.py" line="615" />
       <source>database %1 is open for reading only</source>
       <translation>数据库 %1 以只读方式打开</translation>
     </message>
@@ -5465,7 +5480,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 以只读方式打开，且尚无离线包密钥</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="513" />
+      <location filename="../../db/pg.py" line="514" />
       <source>database %1 was written by a newer version of the app (schema %2, this app knows up to %3)</source>
       <translation>数据库 %1 由更新版本的程序写入（结构版本 %2，本程序最高支持 %3）</translation>
     </message>
@@ -6250,12 +6265,12 @@ Details were written to %2.</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="871" />
+      <location filename="../../scheduler/duty.py" line="873" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="859" />
+      <location filename="../../scheduler/duty.py" line="861" />
       <source>no day of the header is a date the app takes</source>
       <translation>表头中没有本软件可接受的日期</translation>
     </message>
@@ -6275,12 +6290,12 @@ Details were written to %2.</source>
       <translation>今天起没有场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1079" />
+      <location filename="../../scheduler/duty.py" line="1081" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1067" />
+      <location filename="../../scheduler/duty.py" line="1069" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
@@ -6340,17 +6355,17 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1075" />
+      <location filename="../../scheduler/duty.py" line="1077" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1039" />
+      <location filename="../../scheduler/duty.py" line="1041" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1033" />
+      <location filename="../../scheduler/duty.py" line="1035" />
       <source>no staff number {value}, but {same} has it with other leading zeros (Excel drops them from a number: format the column as text and write the number as it is)</source>
       <translation>没有工号 {value}，但 {same} 的工号除开头的 0 外相同（Excel 会去掉数字开头的 0：请把该列设为文本格式，按原样填写工号）</translation>
     </message>
@@ -6715,7 +6730,7 @@ Details were written to %2.</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1053" />
+      <location filename="../../scheduler/duty.py" line="1055" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
@@ -6790,7 +6805,7 @@ Details were written to %2.</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1018" />
+      <location filename="../../scheduler/duty.py" line="1020" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6835,7 +6850,7 @@ Details were written to %2.</source>
       <translation>CSV 文件既不是 UTF-8 也不是 GBK 文本</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="161" />
+      <location filename="../../db/pg.py" line="162" />
       <source>the PostgreSQL driver psycopg is not installed: %1</source>
       <translation>未安装 PostgreSQL 驱动 psycopg：%1</translation>
     </message>
@@ -6900,12 +6915,12 @@ Details were written to %2.</source>
       <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="803" />
+      <location filename="../../scheduler/duty.py" line="805" />
       <source>the day numbers wrap from the end of a month to its start and can be read two ways: {value} or {other}; a date range in the title (11月26日-12月25日) or a weekday row says which</source>
       <translation>日期数字从月末转到月初，可有两种读法：{value} 或 {other}；请在标题中写明日期范围（11月26日-12月25日）或加一行星期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="851" />
+      <location filename="../../scheduler/duty.py" line="853" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6985,7 +7000,7 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="751" />
+      <location filename="../../scheduler/duty.py" line="753" />
       <source>the legend</source>
       <translation>班次说明</translation>
     </message>
@@ -7115,42 +7130,42 @@ Details were written to %2.</source>
       <translation>同一星期几</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="122" />
+      <location filename="../../db/pg.py" line="123" />
       <source>the server %1 did not accept the password of the login %2 (none was given, or it is not the right one)</source>
       <translation>服务器 %1 没有接受登录名 %2 的密码（未提供密码，或密码不对）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="525" />
+      <location filename="../../db/pg.py" line="526" />
       <source>the server database %1 has an older schema (run: server init --db URL)</source>
       <translation>服务器数据库 %1 的结构较旧（请运行：server init --db URL）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="523" />
+      <location filename="../../db/pg.py" line="524" />
       <source>the server database %1 has no plan of this app yet (run: server init --db URL)</source>
       <translation>服务器数据库 %1 中还没有本应用的计划（请先运行：server init --db URL）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="145" />
+      <location filename="../../db/pg.py" line="146" />
       <source>the server does not answer (the connection was lost); nothing half-done was kept, try again once it answers: %1</source>
       <translation>服务器没有响应（连接已断开）；未完成的修改没有保存，请在服务器恢复后重试：%1</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="230" />
+      <location filename="../../db/pg.py" line="231" />
       <source>the server refused it for %1: %2</source>
       <translation>服务器拒绝了 %1 的此操作：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="219" />
+      <location filename="../../db/pg.py" line="220" />
       <source>the server refused it for %1: a recorder records only for the activities of their own branches (%2)</source>
       <translation>服务器拒绝了 %1 的此操作：记录员只能为本支部组织的活动记录完成情况（%2）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="226" />
+      <location filename="../../db/pg.py" line="227" />
       <source>the server refused it for %1: the login's role does not allow this change (%2)</source>
       <translation>服务器拒绝了 %1 的此操作：该登录名的角色不允许这项修改（%2）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="231" />
+      <location filename="../../db/pg.py" line="232" />
       <source>the server refused it: %1</source>
       <translation>服务器拒绝了此操作：%1</translation>
     </message>
@@ -7190,12 +7205,12 @@ Details were written to %2.</source>
       <translation>两次输入的密码不同，未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="824" />
+      <location filename="../../scheduler/duty.py" line="826" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="816" />
+      <location filename="../../scheduler/duty.py" line="818" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
@@ -7305,7 +7320,7 @@ Details were written to %2.</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="997" />
+      <location filename="../../scheduler/duty.py" line="999" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
@@ -7395,7 +7410,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="841" />
+      <location filename="../../scheduler/duty.py" line="843" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -7450,7 +7465,7 @@ Details were written to %2.</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="976" />
+      <location filename="../../scheduler/duty.py" line="978" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>

@@ -60,7 +60,7 @@ def test_a_refusal_of_the_server_is_said_in_the_users_language(qtbot, pg_url: st
     finally:
         session.close()
     assert len(said) == 1 and "\n" not in said[0], said
-    assert "服务器拒绝了 rec_z" in said[0] and "不允许" in said[0], said[0]
+    assert "服务器拒绝了 rec_z（记录员）" in said[0] and "不允许" in said[0], said[0]
     with Store(pg_url) as s:
         assert load_plan(s).activities[activity.id].title == activity.title
     gone = describe_error(ServerGone("server closed the connection unexpectedly"))
