@@ -388,3 +388,22 @@ def test_the_server_going_away_mid_write_is_one_line_and_nothing_half_done(pg_ur
             s.conn.execute("UPDATE staff SET name = 'y'")
         assert "\n" not in str(caught.value) and "does not answer" in str(caught.value)
         assert s.conn.execute("SELECT count(*), min(name) FROM staff").fetchone() == before
+
+
+@pytest.mark.parametrize("login", ["rec_x", "view_x"])
+def test_copy_neither_writes_past_the_policies_nor_reads_the_secret(office: str, login: str) -> None:
+    with Store(office) as s:
+        secret = s.conn.execute("SELECT value FROM settings WHERE key = 'field_secret'").fetchone()[0]
+    data = b""
+    with psycopg.connect(_as(office, login), autocommit=True) as conn:
+        with (
+            pytest.raises(psycopg.Error),
+            conn.cursor().copy("COPY records (activity, occurrence, status) FROM STDIN") as copy,
+        ):
+            copy.write_row(("a2", "2026-12-04", "done"))
+        for statement in ("COPY settings TO STDOUT", "COPY (SELECT * FROM settings) TO STDOUT"):
+            with conn.cursor().copy(statement) as copy:
+                data += b"".join(bytes(chunk) for chunk in copy)
+    assert data and secret.encode() not in data
+    with Store(office) as s:
+        assert s.conn.execute("SELECT count(*) FROM records WHERE activity = 'a2'").fetchone() == (0,)
