@@ -397,9 +397,13 @@ def _serial_days(row: Sequence[Any]) -> dict[int, _Day]:
 
 
 def _days_of(row: Sequence[Any]) -> dict[int, _Day]:
-    serials = _serial_days(row)
-    if serials:
-        return serials
+    if any(
+        (type(v) in (int, float) and v >= _SERIALS[0]) or (type(v) is str and len(v) == 5 and v.isdigit())
+        for v in row
+    ):
+        serials = _serial_days(row)
+        if serials:
+            return serials
     out: dict[int, _Day] = {}
     before: _Day | None = None
     for c, v in enumerate(row):
@@ -682,7 +686,7 @@ _SPAN = re.compile(rf"{_TIME}\s*[-—–~～至到]+\s*(?:次日|翌日)?\s*{_TI
 
 
 def _legend_texts(
-    rows: Sequence[Sequence[Any]], skip: Collection[int] = (), names: Collection[str] = ()
+    rows: Sequence[Sequence[Any]], skip: Collection[int] = (), plan: Plan | None = None
 ) -> list[str]:
     """The texts of a sheet that may state codes, each once, in the sheet's order: its cells
     (A班 08:00-16:00；N班 …), and a legend laid out as a small table, one code a row with its
@@ -695,21 +699,27 @@ def _legend_texts(
         for v in row:
             if type(v) is str and 4 <= len(v) <= MAX_LEGEND:
                 seen.setdefault(_text(v))
-        entry = _table_legend(row, names)
+        entry = _table_legend(row, plan)
         if entry is not None:
             seen.setdefault(entry)
     return list(seen)
 
 
-def _table_legend(row: Sequence[Any], names: Collection[str] = ()) -> str | None:
+def _table_legend(row: Sequence[Any], plan: Plan | None = None) -> str | None:
     """A row of a legend laid out as a table (A班 | 07:30-15:30; A | 白班 | 08:00-16:00) as the
     text "A班 07:30-15:30", or None (a person's row: more cells, or a staff member's name)."""
+    if sum(1 for v in row if v is not None and v != "") > 4:
+        return None  # a person's row (cheap: no text made)
     cells = [t for t in (_text(v) for v in row if v is not None) if t]
-    if not 2 <= len(cells) <= 4 or len(cells[0]) > 4 or _norm_name(cells[0]) in names:
+    if not 2 <= len(cells) <= 4 or len(cells[0]) > 4:
         return None
     timed = next((c for c in cells[1:] if len(c) <= 40 and _SPAN.search(c)), None)
     if timed is None or _SPAN.search(cells[0]):
         return None
+    if plan is not None:  # a staff member's name first: a person's row (looked at for these rows only)
+        key = _norm_name(cells[0])
+        if any(_norm_name(s.name) == key for s in plan.staff.values()):
+            return None
     text = f"{cells[0]} {timed}"
     return text if looks_like_legend(text) else None
 
@@ -743,11 +753,11 @@ _NOT_PERSON = re.compile(
 
 
 def _not_a_person(
-    row: Sequence[Any], name: str, number: str, has_cells: bool, names: Collection[str] = ()
+    row: Sequence[Any], name: str, number: str, has_cells: bool, plan: Plan | None = None
 ) -> str | None:
     """Why a row is not a person (a template), or None when it may be one."""
     said = name or number
-    if looks_like_legend(said) or (not number and _table_legend(row, names) is not None):
+    if looks_like_legend(said) or (not number and _table_legend(row, plan) is not None):
         return N_("the legend")
     values = [t for t in (_text(v) for v in row) if t]
     if len(values) > 2 and len(set(values)) == 1:
@@ -784,8 +794,7 @@ def read_duty_grid(
         month = month.replace(day=1)
     # The legend, wherever it stands (under the grid, over it, beside it).
     header_rows = {h for h, _d in headers}
-    names = frozenset(_norm_name(s.name) for s in plan.staff.values())
-    texts_seen = [*_legend_texts(rows, header_rows, names), *legend_texts]
+    texts_seen = [*_legend_texts(rows, header_rows, plan), *legend_texts]
     legend = [e for t in dict.fromkeys(texts_seen) if looks_like_legend(t) for e in read_legend(t)]
     table, legend = legend_codes(legend, codes) if legend else (dict(codes), [])
     weekday_rows: dict[int, int | None] = {}
@@ -924,7 +933,6 @@ def _people(
     dept_name = plan.departments[dept].name if dept in plan.departments else dept
     out: list[DutyPerson] = []
     known: dict[str, bool] = {}  # a cell's text → whether every part of it is a code
-    staff_names = frozenset(_norm_name(s.name) for s in plan.staff.values())
     for b, block in enumerate(blocks):
         start = max(block.header_row, block.weekday_row if block.weekday_row is not None else -1) + 1
         end = blocks[b + 1].header_row if b + 1 < len(blocks) else len(rows)
@@ -953,7 +961,7 @@ def _people(
                         t = _text(v)
                         if t:
                             cells[day] = t
-            why_not = _not_a_person(row, name, number, bool(cells), staff_names)
+            why_not = _not_a_person(row, name, number, bool(cells), plan)
             if why_not is not None:
                 skipped.append(Skipped(line, name or number, why_not))
                 continue
