@@ -407,3 +407,39 @@ def test_copy_neither_writes_past_the_policies_nor_reads_the_secret(office: str,
     assert data and secret.encode() not in data
     with Store(office) as s:
         assert s.conn.execute("SELECT count(*) FROM records WHERE activity = 'a2'").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("login", ["rec_x", "view_x"])
+def test_what_no_recorder_or_viewer_may_write(office: str, login: str) -> None:
+    """Every table outside the recorder's few, every way: refused by the server."""
+    statements = [
+        f"{verb} {table}"
+        for table in (
+            "activities",
+            "assignments",
+            "settings",
+            "staff",
+            "branches",
+            "login_branches",
+            "schema_version",
+        )
+        for verb in ("DELETE FROM", "TRUNCATE")
+    ] + [
+        "UPDATE audit SET by = 'x'",
+        "DELETE FROM time_bank",
+        "TRUNCATE records",
+        "DELETE FROM revision",
+        "INSERT INTO settings (key, value) VALUES ('field_secret', 'mine')",
+        "INSERT INTO login_branches VALUES (current_user, 'b-other')",
+        "SET ROLE planner",
+        "SELECT setval(pg_get_serial_sequence('audit', 'id'), 1)",
+        "CREATE TABLE mine (a int)",
+    ]
+    if login == "view_x":
+        statements += [
+            "UPDATE revision SET n = n + 1",
+            "INSERT INTO records (activity, occurrence) VALUES ('a1', 'x')",
+        ]
+    for statement in statements:
+        said = _refused(office, login, statement)
+        assert "permission denied" in said or "append-only" in said, (statement, said)
