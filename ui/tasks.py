@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -82,7 +83,7 @@ class _Main(QObject):
     def post(self, handle: Handle, closure: Callable[[], None]) -> None:
         """From a worker: run `closure` on the GUI thread, unless the job was abandoned."""
         with self.lock:
-            if self.closing or handle.abandoned:
+            if self.closing or handle.abandoned or not shiboken6.isValid(self):  # the app is gone
                 return
             self.closures.append(closure)
             self.pending.emit()  # under the lock: shutdown cannot let go of this object meanwhile
