@@ -495,7 +495,9 @@ def columns_not_read(sheet: str, first: str, fill: Callable[..., str]) -> str:
 
 
 def _read_csv(data: bytes, cut: list[str] | None = None) -> list[list[Any]]:
-    for encoding in ("utf-8-sig", "gb18030"):
+    # UTF-16 with its BOM: Excel's "Unicode text" (tab-separated), which offices save as .csv too.
+    encodings = ("utf-16",) if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
             break
@@ -503,6 +505,7 @@ def _read_csv(data: bytes, cut: list[str] | None = None) -> list[list[Any]]:
             continue
     else:
         raise SheetError(N_("the CSV file is neither UTF-8 nor GBK text"))
+    text = text.removeprefix("\ufeff")  # GB18030's BOM (84 31 95 33) decodes to U+FEFF
     # newline=None: lines end in CR LF, LF or a lone CR (old Mac Excel), all read alike.
     reader = csv.reader(io.StringIO(text, newline=None), delimiter=csv_delimiter(text))
     rows: list[list[Any]] = []

@@ -322,3 +322,17 @@ def test_any_grid_openpyxl_writes_reads_back(grid) -> None:
     while want and not want[-1]:
         want.pop()
     assert sheet.rows == want
+
+
+def test_csv_with_a_gb18030_bom_or_in_utf16() -> None:
+    """R3: a GB18030 CSV with its BOM (84 31 95 33) had U+FEFF stuck to its first header (工号 not
+    recognised: 'no column for id'); Excel's 'Unicode text' (UTF-16, tab-separated) saved as .csv
+    was 'neither UTF-8 nor GBK'."""
+    text = "工号,姓名,科室\r\nE1,王芳,针灸科\r\n"
+    [sheet] = read_workbook(b"\x84\x31\x95\x33" + text.encode("gb18030"), "hr.csv")
+    assert sheet.rows == [["工号", "姓名", "科室"], ["E1", "王芳", "针灸科"]]
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+        bom = {"utf-16": b"", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding]
+        [sheet] = read_workbook(bom + text.replace(",", "\t").encode(encoding), "hr.csv")
+        assert sheet.rows == [["工号", "姓名", "科室"], ["E1", "王芳", "针灸科"]], encoding
+    assert guess_mapping("staff", sheet.rows[0]) == {0: "id", 1: "name", 2: "department"}
