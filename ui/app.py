@@ -283,9 +283,9 @@ class Controller:
         """Every text anew in the other language: a new window, on the screen the user was on."""
         old = self.window
         if old is not None:
-            # A full check under way ends here, into the old window: its result must not come
-            # back to a watch already deleted (seconds at most, and only just after the start).
-            old.watch.wait()
+            # A full check under way is stopped (not waited out: seconds for a hospital group);
+            # its result never comes back to the old watch, about to be deleted.
+            old.watch.stop()
         set_language_setting(lang)
         install_language(lang)
         place = old.where() if old is not None else None
