@@ -494,6 +494,9 @@ def columns_not_read(sheet: str, first: str, fill: Callable[..., str]) -> str:
     )
 
 
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ue000-\uf8ff\ufeff\ufff0-\uffff]")
+
+
 def _read_csv(data: bytes, cut: list[str] | None = None) -> list[list[Any]]:
     # UTF-16 with its BOM: Excel's "Unicode text" (tab-separated), which offices save as .csv too.
     encodings = ("utf-16",) if data[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "gb18030")
@@ -506,6 +509,10 @@ def _read_csv(data: bytes, cut: list[str] | None = None) -> list[list[Any]]:
     else:
         raise SheetError(N_("the CSV file is neither UTF-8 nor GBK text"))
     text = text.removeprefix("\ufeff")  # GB18030's BOM (84 31 95 33) decodes to U+FEFF
+    if encodings == ("utf-16",) and _NOT_TEXT.search(text):
+        # Any bytes decode as UTF-16: text it is only without unassigned, private or control
+        # characters (a BOM in the middle, U+FFFE …).
+        raise SheetError(N_("the CSV file is neither UTF-8 nor GBK text"))
     # newline=None: lines end in CR LF, LF or a lone CR (old Mac Excel), all read alike.
     reader = csv.reader(io.StringIO(text, newline=None), delimiter=csv_delimiter(text))
     rows: list[list[Any]] = []
