@@ -274,12 +274,19 @@ class PgConnection:
         self.url = url  # to connect again when the server dropped the connection (a restart)
         self.lock = threading.RLock()
         self.who = ""  # the login and its role, as a refusal names them
+        # A transaction of PgStore.atomic is open: a connection lost now is never made again
+        # before it ends (its statements after the loss would run alone, half of a change).
+        self.open = False
 
     def _lost(self) -> bool:
         return bool(self.raw.closed or getattr(self.raw, "broken", False))
 
     @property
     def in_transaction(self) -> bool:
+        if self.open:
+            return True
+        if self._lost():  # a lost connection holds no transaction (the server rolled it back)
+            return False
         psycopg = _psycopg()
         return bool(self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE)
 
@@ -288,7 +295,9 @@ class PgConnection:
         with self.lock:
             # Between transactions a connection the server dropped (restarted, idle too long) is
             # made again and the statement run on it; inside one, the loss is the caller's error.
-            between = self._lost() or self.raw.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+            between = not self.open and (
+                self._lost() or self.raw.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+            )
             for attempt in (0, 1):
                 try:
                     if self._lost() and between and self.url:
@@ -625,16 +634,20 @@ class PgStore(Store):
                 conn.execute("RELEASE SAVEPOINT outreach_nested")
                 return
             conn.execute("BEGIN")
+            conn.open = True
             try:
                 if lock and self.version >= 8:
                     conn.execute("SELECT n FROM revision FOR UPDATE")
                 yield self.db
                 conn.execute("COMMIT")
             except BaseException:
+                conn.open = False
                 if conn.in_transaction:
                     with contextlib.suppress(Exception):
                         conn.raw.rollback()
                 raise
+            finally:
+                conn.open = False
 
     def watch(self, callback: Any) -> Watcher:
         """Call `callback()` (on a thread of its own) whenever a commit raised the revision, on

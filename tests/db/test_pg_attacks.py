@@ -443,3 +443,26 @@ def test_what_no_recorder_or_viewer_may_write(office: str, login: str) -> None:
     for statement in statements:
         said = _refused(office, login, statement)
         assert "permission denied" in said or "append-only" in said, (statement, said)
+
+
+def test_a_write_that_lost_its_connection_never_goes_on_on_a_new_one(pg_url: str) -> None:
+    """Inside a write whose connection was lost (a caller having caught that error), a further
+    statement ran on a connection made again, alone and committed at once: half of a change
+    kept. Now every statement until the write ends is refused; the next write connects again."""
+    import contextlib
+
+    from db.pg import ServerGone
+
+    assert run(["demo", "--scale", "small", "--seed", "3", "--db", pg_url]) == 0
+    with Store(pg_url) as s:
+        pid = s.conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+        with psycopg.connect(pg_url, autocommit=True) as killer, pytest.raises(ServerGone), s.atomic():
+            s.conn.execute("UPDATE staff SET name = 'first half'")
+            killer.execute("SELECT pg_terminate_backend(%s)", (pid,))
+            with contextlib.suppress(StoreError):
+                s.conn.execute("SELECT 1")
+            s.conn.execute("UPDATE staff SET name = 'second half'")
+        assert s.conn.execute("SELECT count(*) FROM staff WHERE name LIKE '%half'").fetchone() == (0,)
+        with s.atomic():  # and the next write goes through on a new connection
+            s.conn.execute("UPDATE staff SET phone = 'after' WHERE id = (SELECT min(id) FROM staff)")
+        assert s.conn.execute("SELECT count(*) FROM staff WHERE phone = 'after'").fetchone() == (1,)

@@ -65,3 +65,37 @@ def test_a_refusal_of_the_server_is_said_in_the_users_language(qtbot, pg_url: st
         assert load_plan(s).activities[activity.id].title == activity.title
     gone = describe_error(ServerGone("server closed the connection unexpectedly"))
     assert gone.startswith("服务器没有响应") and "\n" not in gone
+
+
+def test_the_server_gone_mid_edit_is_one_line_and_the_window_goes_on(qtbot, pg_url: str, monkeypatch) -> None:
+    """The server stops answering while the window is open: a save says so in one line in the
+    user's language, nothing is half-kept, the watch keeps quiet; once it answers, the same save
+    goes through."""
+    import psycopg
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.edits import attempt
+    from ui.i18n import install_language
+
+    install_language("zh_CN")
+    with Store(pg_url) as s:
+        import_document(s, sample_text())
+    session = Session(pg_url)
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    try:
+        staff = next(iter(session.catalog.section("staff").values()))
+        conn = session.store.conn
+        url = conn.url
+        with psycopg.connect(pg_url, autocommit=True) as killer:
+            killer.execute("SELECT pg_terminate_backend(%s)", (conn.raw.info.backend_pid,))
+        conn.url = "postgresql://nobody@/nothing?host=/nonexistent-folder&port=1"  # and it does not come back
+        assert not attempt(None, lambda: session.save("staff", replace(staff, name="断线"), staff, "rename"))
+        assert len(said) == 1 and "\n" not in said[0] and "服务器没有响应" in said[0], said
+        assert session.poll() is False  # the watch: quiet, no traceback
+        conn.url = url  # the server answers again
+        assert attempt(None, lambda: session.save("staff", replace(staff, name="恢复"), staff, "rename")), said
+    finally:
+        session.close()
+    with Store(pg_url) as s:
+        assert load_plan(s).staff[staff.id].name == "恢复"
