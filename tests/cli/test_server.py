@@ -254,3 +254,36 @@ def test_a_recorder_marks_the_request_of_their_activity_done(tmp_path: Path) -> 
     assert run(["record", str(rec), "--db", _as(url, "rec_r")]) == 0
     with Store(url) as s:
         assert load_plan(s).requests["r1"].status == "done"
+
+
+def test_user_add_with_hostile_or_chinese_names(
+    office: tuple[str, Path], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Names and branch ids reach SQL only as identifiers and parameters: a quote, a statement, a
+    role's or the administrator's name is one line and exit 2, nothing changed; 王芳 is a login."""
+    url, _tmp = office
+    monkeypatch.setenv("OUTREACH_NEW_PASSWORD", "pw'\"; --")
+
+    def roles() -> list[tuple[object, ...]]:
+        with Store(url) as s:
+            return s.conn.execute("SELECT rolname, rolsuper, rolcanlogin FROM pg_roles ORDER BY 1").fetchall()
+
+    before = roles()
+    for argv in (
+        ['x"; DROP ROLE planner; --', "--role", "viewer"],
+        ["planner", "--role", "viewer"],
+        ["postgres", "--role", "viewer"],
+        ["li", "--role", "recorder", "--branch", "b'; DROP TABLE records; --"],
+    ):
+        capsys.readouterr()
+        assert run(["server", "user", "add", *argv, "--db", url, "--lang", "en"]) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and "Traceback" not in err, err
+    assert roles() == before
+    assert (
+        run(["server", "user", "add", "王芳", "--role", "recorder", "--branch", "b-ortho", "--db", url]) == 0
+    )
+    rec = _records(_tmp, "wang.json", "a1", "2026-12-24", "王芳")
+    assert run(["record", str(rec), "--db", _as(url, "王芳")]) == 0
+    with Store(url) as store:
+        assert store.conn.execute("SELECT by FROM time_bank ORDER BY id DESC LIMIT 1").fetchone() == ("王芳",)
