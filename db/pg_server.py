@@ -183,6 +183,15 @@ def grants(tables: Iterable[str]) -> list[str]:
     return out
 
 
+# A write holds the revision row's lock, so every other computer's write waits for it: one left
+# open (a computer that hung, slept or lost its network mid-write) is ended by the server after
+# five idle minutes instead of stopping the office's writes until someone notices.
+IDLE_WRITE_LIMIT = (
+    "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET idle_in_transaction_session_timeout = %L', "
+    "current_database(), '5min'); END $$"
+)
+
+
 def _tables(store: Store) -> list[str]:
     """The schema's tables, those with a plain name only (each is written into the grants' SQL)."""
     return [
@@ -207,6 +216,7 @@ def init_server(store: Store) -> list[str]:
             tables = _tables(store)
             for statement in grants(tables):
                 store.conn.execute(statement)
+            store.conn.execute(IDLE_WRITE_LIMIT)
     except ServerRefused as exc:
         raise StoreError(
             N_("server init needs the server's administrator (a login that may create roles): %1"),

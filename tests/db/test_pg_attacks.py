@@ -466,3 +466,10 @@ def test_a_write_that_lost_its_connection_never_goes_on_on_a_new_one(pg_url: str
         with s.atomic():  # and the next write goes through on a new connection
             s.conn.execute("UPDATE staff SET phone = 'after' WHERE id = (SELECT min(id) FROM staff)")
         assert s.conn.execute("SELECT count(*) FROM staff WHERE phone = 'after'").fetchone() == (1,)
+
+
+def test_a_write_left_open_does_not_stop_the_office(office: str) -> None:
+    """A login holding the revision row's lock (a computer that hung mid-write) made every other
+    write wait for ever; the server now ends a transaction idle for five minutes."""
+    with psycopg.connect(_as(office, "rec_x"), autocommit=True) as conn:
+        assert conn.execute("SHOW idle_in_transaction_session_timeout").fetchone() == ("5min",)
