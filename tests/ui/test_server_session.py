@@ -94,7 +94,9 @@ def test_the_server_gone_mid_edit_is_one_line_and_the_window_goes_on(qtbot, pg_u
         assert len(said) == 1 and "\n" not in said[0] and "服务器没有响应" in said[0], said
         assert session.poll() is False  # the watch: quiet, no traceback
         conn.url = url  # the server answers again
-        assert attempt(None, lambda: session.save("staff", replace(staff, name="恢复"), staff, "rename")), said
+        assert attempt(None, lambda: session.save("staff", replace(staff, name="恢复"), staff, "rename")), (
+            said
+        )
     finally:
         session.close()
     with Store(pg_url) as s:
