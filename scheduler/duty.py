@@ -806,6 +806,29 @@ def read_duty_grid(
     said_weekdays = any(w is not None for w in weekday_rows.values()) or any(
         d.weekday is not None for *_x, d in cells
     )
+    if month is None and not said_weekdays and all(d.month is None for *_x, d in cells):
+        # Plain day numbers placed by the month the title (or the sheet's or file's name) names:
+        # another month named beside it (11月's sheet copied, its title changed or not; a file
+        # 急诊科2026年11月排班_12月) is a second reading. A title's date range says which.
+        placed = _month_in(texts)
+        named_too = (
+            []
+            if placed is None or _title_range(texts, placed.year) is not None
+            else [
+                (t, int(m.group(1)))
+                for t in texts
+                for m in _MONTH_ONLY.finditer(t)
+                if 1 <= int(m.group(1)) <= 12 and int(m.group(1)) != placed.month
+            ]
+        )
+        if placed is not None and named_too:
+            raise DutyError(
+                N_(
+                    "the sheet is for {value} by one name and month {other} by another ({name}): give the month"
+                ),
+                f"{placed:%Y-%m}",
+                (("other", str(named_too[0][1])), ("name", named_too[0][0].strip()[:60])),
+            )
     if len(readings) == 2 and not said_weekdays and not any(x[4] is None for r in readings for x in r):
         # Day numbers that wrap (26 … 31, 1 … 25) with nothing to say which months they are in.
         raise DutyError(

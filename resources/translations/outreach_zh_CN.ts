@@ -194,7 +194,7 @@
       <translation>%1 个院区</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="229" />
+      <location filename="../../db/pg_server.py" line="239" />
       <source>%1 cannot be a login name (letters, digits, _ . - @; up to 63 bytes, 21 Chinese characters)</source>
       <translation>%1 不能用作登录名（字母、汉字、数字、_ . - @；最长 63 字节，即 21 个汉字）</translation>
     </message>
@@ -264,7 +264,7 @@
       <translation>合计 %1 小时</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="249" />
+      <location filename="../../db/pg_server.py" line="259" />
       <source>%1 is an administrator of the server (it may do anything): not made a login of a role</source>
       <translation>%1 是服务器的管理员（可做任何操作），不能设为某个角色的登录名</translation>
     </message>
@@ -308,7 +308,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 是其他应用程序的 SQLite 数据库（含有其自己的表：%2）；未打开该文件，也未作任何更改：请给 --db 指定本应用的数据库或一个新文件名</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="233" />
+      <location filename="../../db/pg_server.py" line="243" />
       <source>%1 is the name of one of the server's roles, not of a login</source>
       <translation>%1 是服务器上一个角色的名称，不能用作登录名</translation>
     </message>
@@ -473,7 +473,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 条不可用时段</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="264" />
+      <location filename="../../ui/forecast_page.py" line="265" />
       <source>%1 visits not yet planned</source>
       <translation>%1 次尚未排期</translation>
     </message>
@@ -513,7 +513,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 被拒绝，未做任何更改：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="244" />
+      <location filename="../../ui/forecast_page.py" line="245" />
       <source>%1 · %2 (red: months it runs short)</source>
       <translation>%1 · %2（红色：不足的月份）</translation>
     </message>
@@ -1498,12 +1498,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="344" />
+      <location filename="../../ui/forecast_page.py" line="345" />
       <source>Cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="151" />
+      <location filename="../../ui/forecast_page.py" line="152" />
       <source>Capacity forecast</source>
       <translation>人力预测</translation>
     </message>
@@ -2123,7 +2123,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每周%1</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="333" />
+      <location filename="../../ui/forecast_page.py" line="334" />
       <source>Excel workbooks (*.xlsx)</source>
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -2153,7 +2153,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="331" />
+      <location filename="../../ui/forecast_page.py" line="332" />
       <source>Export to Excel</source>
       <translation>导出 Excel</translation>
     </message>
@@ -3058,7 +3058,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无带队党员</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="209" />
+      <location filename="../../ui/forecast_page.py" line="210" />
       <source>No needs in this year.</source>
       <translation>本年没有需求。</translation>
     </message>
@@ -3073,7 +3073,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>非党员</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="305" />
+      <location filename="../../ui/forecast_page.py" line="306" />
       <source>No pool runs short in this year.</source>
       <translation>本年没有资质池不足。</translation>
     </message>
@@ -5020,7 +5020,7 @@ Details were written to %2.</source>
       <translation>工作日</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="147" />
+      <location filename="../../ui/forecast_page.py" line="148" />
       <source>Working out the forecast…</source>
       <translation>正在计算人力预测…</translation>
     </message>
@@ -5105,12 +5105,12 @@ Details were written to %2.</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="756" />
+      <location filename="../../scheduler/duty.py" line="764" />
       <source>a note across the sheet</source>
       <translation>横跨整表的备注</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="760" />
+      <location filename="../../scheduler/duty.py" line="768" />
       <source>a note under the grid</source>
       <translation>表下备注</translation>
     </message>
@@ -5135,7 +5135,7 @@ Details were written to %2.</source>
       <translation>已有相同编号的记录</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="236" />
+      <location filename="../../db/pg_server.py" line="246" />
       <source>a recorder records for their branches: name at least one with --branch ID</source>
       <translation>记录员只为所属支部登记：请用 --branch ID 至少指定一个支部</translation>
     </message>
@@ -5155,7 +5155,7 @@ Details were written to %2.</source>
       <translation>班次时段只接受 on、off、rest_until 和 kind</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="758" />
+      <location filename="../../scheduler/duty.py" line="766" />
       <source>a signature, total or heading row</source>
       <translation>签名、合计或标题行</translation>
     </message>
@@ -5170,7 +5170,7 @@ Details were written to %2.</source>
       <translation>打勾：工作日出勤，门诊时间内在岗</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1689" />
+      <location filename="../../scheduler/spreadsheet.py" line="1699" />
       <source>a time without a date</source>
       <translation>有时间但没有日期</translation>
     </message>
@@ -5195,7 +5195,7 @@ Details were written to %2.</source>
       <translation>已新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="277" />
+      <location filename="../../db/pg_server.py" line="287" />
       <source>adding a login needs the server's administrator (a login that may create roles): %1</source>
       <translation>添加登录名需由服务器管理员（可创建角色的登录名）操作：%1</translation>
     </message>
@@ -5265,7 +5265,7 @@ Details were written to %2.</source>
       <translation>不限</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1080" />
+      <location filename="../../scheduler/spreadsheet.py" line="1090" />
       <source>appears twice (row {value})</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
@@ -5340,12 +5340,12 @@ Details were written to %2.</source>
       <translation>不能为负数</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="715" />
+      <location filename="../../db/pg.py" line="728" />
       <source>cannot connect to the server %1: %2</source>
       <translation>无法连接服务器 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="598" />
+      <location filename="../../db/pg.py" line="607" />
       <source>cannot make the plan's tables on the server %1 (run server init as its administrator): %2</source>
       <translation>无法在服务器 %1 上建立计划的数据表（请由服务器管理员运行 server init）：%2</translation>
     </message>
@@ -5375,7 +5375,7 @@ Details were written to %2.</source>
       <translation>无法恢复 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="606" />
+      <location filename="../../db/pg.py" line="615" />
       <source>cannot upgrade database %1 to schema %2: %3</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
@@ -5470,7 +5470,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 位于网络文件系统（%2）上：不会在那里以写入方式打开，因为 SQLite 的锁和预写日志在多台计算机之间无法正常工作，文件可能损坏。请将数据库放在使用它的那一台计算机的本地磁盘上（给 --db 一个本地路径，或将文件复制到那里）；多台计算机共用计划应由办公室服务器负责，而不是共享文件夹。</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="615" />
+      <location filename="../../db/pg.py" line="624" />
       <source>database %1 is open for reading only</source>
       <translation>数据库 %1 以只读方式打开</translation>
     </message>
@@ -5480,7 +5480,7 @@ Details were written to %2.</source>
       <translation>数据库 %1 以只读方式打开，且尚无离线包密钥</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="514" />
+      <location filename="../../db/pg.py" line="523" />
       <source>database %1 was written by a newer version of the app (schema %2, this app knows up to %3)</source>
       <translation>数据库 %1 由更新版本的程序写入（结构版本 %2，本程序最高支持 %3）</translation>
     </message>
@@ -5725,7 +5725,7 @@ Details were written to %2.</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1613" />
+      <location filename="../../scheduler/spreadsheet.py" line="1623" />
       <source>imported before ({value})</source>
       <translation>之前已导入（{value}）</translation>
     </message>
@@ -5760,7 +5760,7 @@ Details were written to %2.</source>
       <translation>数字太大，无法保存</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1073" />
+      <location filename="../../scheduler/spreadsheet.py" line="1083" />
       <source>is empty</source>
       <translation>为空</translation>
     </message>
@@ -5770,7 +5770,7 @@ Details were written to %2.</source>
       <translation>重复列出</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1093" />
+      <location filename="../../scheduler/spreadsheet.py" line="1103" />
       <source>is longer than {value} characters</source>
       <translation>超过 {value} 个字符</translation>
     </message>
@@ -6215,7 +6215,7 @@ Details were written to %2.</source>
       <translation>引用了不存在的职工</translation>
     </message>
     <message>
-      <location filename="../../ui/forecast_page.py" line="278" />
+      <location filename="../../ui/forecast_page.py" line="279" />
       <source>needs %1 h, can give %2 h</source>
       <translation>需要 %1 小时，可出 %2 小时</translation>
     </message>
@@ -6255,27 +6255,27 @@ Details were written to %2.</source>
       <translation>在给定时间内未找到更好的</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1204" />
+      <location filename="../../scheduler/spreadsheet.py" line="1214" />
       <source>no campus {value}</source>
       <translation>没有院区“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1070" />
+      <location filename="../../scheduler/spreadsheet.py" line="1080" />
       <source>no column is mapped to it</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="873" />
+      <location filename="../../scheduler/duty.py" line="903" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="861" />
+      <location filename="../../scheduler/duty.py" line="891" />
       <source>no day of the header is a date the app takes</source>
       <translation>表头中没有本软件可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="657" />
+      <location filename="../../scheduler/duty.py" line="661" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -6290,12 +6290,12 @@ Details were written to %2.</source>
       <translation>今天起没有场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1081" />
+      <location filename="../../scheduler/duty.py" line="1110" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1069" />
+      <location filename="../../scheduler/duty.py" line="1098" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
@@ -6310,7 +6310,7 @@ Details were written to %2.</source>
       <translation>全年没有别的月份有余力接纳需要该资质池的走访</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1637" />
+      <location filename="../../scheduler/spreadsheet.py" line="1647" />
       <source>no partner {value}</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
@@ -6320,7 +6320,7 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1174" />
+      <location filename="../../scheduler/spreadsheet.py" line="1184" />
       <source>no party branch {value}</source>
       <translation>没有党支部“{value}”</translation>
     </message>
@@ -6335,17 +6335,17 @@ Details were written to %2.</source>
       <translation>未找到可行方案</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="461" />
+      <location filename="../../scheduler/duty.py" line="465" />
       <source>no row of day columns (1, 2, 3 … or 11-01, 11-02 …) in the first {value} rows: is this a duty roster?</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1603" />
+      <location filename="../../scheduler/spreadsheet.py" line="1613" />
       <source>no service chosen</source>
       <translation>未选择服务项目</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1638" />
+      <location filename="../../scheduler/spreadsheet.py" line="1648" />
       <source>no service {value}</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
@@ -6355,22 +6355,22 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1077" />
+      <location filename="../../scheduler/duty.py" line="1106" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1041" />
+      <location filename="../../scheduler/duty.py" line="1070" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1035" />
+      <location filename="../../scheduler/duty.py" line="1064" />
       <source>no staff number {value}, but {same} has it with other leading zeros (Excel drops them from a number: format the column as text and write the number as it is)</source>
       <translation>没有工号 {value}，但 {same} 的工号除开头的 0 外相同（Excel 会去掉数字开头的 0：请把该列设为文本格式，按原样填写工号）</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="240" />
+      <location filename="../../db/pg_server.py" line="250" />
       <source>no such branch in the plan: %1</source>
       <translation>计划中没有这个支部：%1</translation>
     </message>
@@ -6410,7 +6410,7 @@ Details were written to %2.</source>
       <translation>不是秒数：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="762" />
+      <location filename="../../scheduler/spreadsheet.py" line="772" />
       <source>not a readable .xlsx workbook (not a zip file, or a damaged one)</source>
       <translation>不是可读取的 .xlsx 工作簿（不是 zip 文件，或文件已损坏）</translation>
     </message>
@@ -6705,17 +6705,17 @@ Details were written to %2.</source>
       <translation>server 命令需要 --db postgresql://用户@主机:端口/数据库名（办公室服务器）</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="202" />
+      <location filename="../../db/pg_server.py" line="211" />
       <source>server init needs --db postgresql://… (an office server), not a file</source>
       <translation>server init 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="212" />
+      <location filename="../../db/pg_server.py" line="222" />
       <source>server init needs the server's administrator (a login that may create roles): %1</source>
       <translation>server init 需由服务器管理员（可创建角色的登录名）运行：%1</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="224" />
+      <location filename="../../db/pg_server.py" line="234" />
       <source>server user add needs --db postgresql://… (an office server), not a file</source>
       <translation>server user add 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
@@ -6730,7 +6730,7 @@ Details were written to %2.</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1055" />
+      <location filename="../../scheduler/duty.py" line="1084" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
@@ -6805,7 +6805,7 @@ Details were written to %2.</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1020" />
+      <location filename="../../scheduler/duty.py" line="1049" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6845,7 +6845,7 @@ Details were written to %2.</source>
       <translation>%1%2</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="505" />
+      <location filename="../../scheduler/spreadsheet.py" line="510" />
       <source>the CSV file is neither UTF-8 nor GBK text</source>
       <translation>CSV 文件既不是 UTF-8 也不是 GBK 文本</translation>
     </message>
@@ -6915,12 +6915,12 @@ Details were written to %2.</source>
       <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="805" />
+      <location filename="../../scheduler/duty.py" line="835" />
       <source>the day numbers wrap from the end of a month to its start and can be read two ways: {value} or {other}; a date range in the title (11月26日-12月25日) or a weekday row says which</source>
       <translation>日期数字从月末转到月初，可有两种读法：{value} 或 {other}；请在标题中写明日期范围（11月26日-12月25日）或加一行星期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="853" />
+      <location filename="../../scheduler/duty.py" line="883" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -6975,17 +6975,17 @@ Details were written to %2.</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="530" />
+      <location filename="../../scheduler/duty.py" line="534" />
       <source>the header's dates are in {value}, not in the month given</source>
       <translation>表头日期在 {value}，不在指定的月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="521" />
+      <location filename="../../scheduler/duty.py" line="525" />
       <source>the header's dates are in {value}, outside the years the app takes</source>
       <translation>表头日期在 {value} 年，超出系统可接受的年份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="519" />
+      <location filename="../../scheduler/duty.py" line="523" />
       <source>the header's dates do not say the year: give the month</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
@@ -7000,7 +7000,7 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="753" />
+      <location filename="../../scheduler/duty.py" line="761" />
       <source>the legend</source>
       <translation>班次说明</translation>
     </message>
@@ -7120,7 +7120,7 @@ Details were written to %2.</source>
       <translation>该规则在开始后 %1 年内不产生任何场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1611" />
+      <location filename="../../scheduler/spreadsheet.py" line="1621" />
       <source>the same as row {value}</source>
       <translation>与第 {value} 行相同</translation>
     </message>
@@ -7135,12 +7135,12 @@ Details were written to %2.</source>
       <translation>服务器 %1 没有接受登录名 %2 的密码（未提供密码，或密码不对）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="526" />
+      <location filename="../../db/pg.py" line="535" />
       <source>the server database %1 has an older schema (run: server init --db URL)</source>
       <translation>服务器数据库 %1 的结构较旧（请运行：server init --db URL）</translation>
     </message>
     <message>
-      <location filename="../../db/pg.py" line="524" />
+      <location filename="../../db/pg.py" line="533" />
       <source>the server database %1 has no plan of this app yet (run: server init --db URL)</source>
       <translation>服务器数据库 %1 中还没有本应用的计划（请先运行：server init --db URL）</translation>
     </message>
@@ -7170,12 +7170,12 @@ Details were written to %2.</source>
       <translation>服务器拒绝了此操作：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="678" />
+      <location filename="../../scheduler/duty.py" line="682" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="542" />
+      <location filename="../../scheduler/duty.py" line="546" />
       <source>the sheet does not say which month it is for: give the month</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
@@ -7183,6 +7183,11 @@ Details were written to %2.</source>
       <location filename="../../scheduler/spreadsheet.py" line="474" />
       <source>the sheet has more than {value} rows</source>
       <translation>工作表超过 {value} 行</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/duty.py" line="826" />
+      <source>the sheet is for {value} by one name and month {other} by another ({name}): give the month</source>
+      <translation>按一处名称此表是 {value}，按另一处（{name}）是 {other} 月：请指定月份</translation>
     </message>
     <message>
       <location filename="../../ui/sheet_import.py" line="644" />
@@ -7195,7 +7200,7 @@ Details were written to %2.</source>
       <translation>最紧张的资质池：</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="506" />
+      <location filename="../../scheduler/duty.py" line="510" />
       <source>the title says {value}, not the month given ({month})</source>
       <translation>标题写的是 {value}，与指定的月份（{month}）不符</translation>
     </message>
@@ -7205,22 +7210,22 @@ Details were written to %2.</source>
       <translation>两次输入的密码不同，未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="826" />
+      <location filename="../../scheduler/duty.py" line="856" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="818" />
+      <location filename="../../scheduler/duty.py" line="848" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="695" />
+      <location filename="../../scheduler/spreadsheet.py" line="705" />
       <source>the workbook has more than {value} cells</source>
       <translation>工作簿超过 {value} 个单元格</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="801" />
+      <location filename="../../scheduler/spreadsheet.py" line="811" />
       <source>the workbook has no worksheet</source>
       <translation>工作簿中没有工作表</translation>
     </message>
@@ -7305,22 +7310,22 @@ Details were written to %2.</source>
       <translation>不可用</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1220" />
+      <location filename="../../scheduler/spreadsheet.py" line="1230" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1153" />
+      <location filename="../../scheduler/spreadsheet.py" line="1163" />
       <source>unknown qualification {value}</source>
       <translation>未知资质“{value}”</translation>
     </message>
     <message>
-      <location filename="../../db/pg_server.py" line="226" />
+      <location filename="../../db/pg_server.py" line="236" />
       <source>unknown role %1 (planner, recorder or viewer)</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="999" />
+      <location filename="../../scheduler/duty.py" line="1028" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
@@ -7410,7 +7415,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="843" />
+      <location filename="../../scheduler/duty.py" line="873" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -7460,67 +7465,67 @@ Details were written to %2.</source>
       <translation>{a}（{when}）的{station}人员不足：需 {needed} 人，已满足 {met} 人。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1685" />
+      <location filename="../../scheduler/spreadsheet.py" line="1695" />
       <source>{value} ends before it starts</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="978" />
+      <location filename="../../scheduler/duty.py" line="1007" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1661" />
+      <location filename="../../scheduler/spreadsheet.py" line="1671" />
       <source>{value} is neither urgent nor normal</source>
       <translation>{value} 既不是紧急也不是一般</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1670" />
+      <location filename="../../scheduler/spreadsheet.py" line="1680" />
       <source>{value} is not a date</source>
       <translation>{value} 不是日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1650" />
+      <location filename="../../scheduler/spreadsheet.py" line="1660" />
       <source>{value} is not a date and time</source>
       <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="570" />
+      <location filename="../../scheduler/duty.py" line="574" />
       <source>{value} is not a date the app takes</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1180" />
+      <location filename="../../scheduler/spreadsheet.py" line="1190" />
       <source>{value} is not a number of hours a month</source>
       <translation>{value} 不是每月小时数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1228" />
+      <location filename="../../scheduler/spreadsheet.py" line="1238" />
       <source>{value} is not a number of people</source>
       <translation>{value} 不是人数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1144" />
+      <location filename="../../scheduler/spreadsheet.py" line="1154" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1192" />
+      <location filename="../../scheduler/spreadsheet.py" line="1202" />
       <source>{value} is not a staff status (在职, 返聘, 离职, 退休 …)</source>
       <translation>{value} 不是人员状态（在职、返聘、离职、退休等）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1677" />
+      <location filename="../../scheduler/spreadsheet.py" line="1687" />
       <source>{value} is not a time of day</source>
       <translation>{value} 不是时刻</translation>
     </message>
     <message>
-      <location filename="../../scheduler/spreadsheet.py" line="1167" />
+      <location filename="../../scheduler/spreadsheet.py" line="1177" />
       <source>{value} is not a 政治面貌 the app knows (中共党员, 中共预备党员, 群众 …)</source>
       <translation>{value} 不是本软件认识的政治面貌（中共党员、中共预备党员、群众 …）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="664" />
+      <location filename="../../scheduler/duty.py" line="668" />
       <source>{value} names several departments ({names}): give the department</source>
       <translation>{value} 写了多个科室（{names}）：请指定科室</translation>
     </message>

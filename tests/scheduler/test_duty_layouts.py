@@ -537,3 +537,21 @@ def test_a_persons_row_of_hours_is_no_legend_table() -> None:
     rows = [["骨伤科排班 2026年12月"], ["姓名", *range(1, 32)], ["金伟", "08:00-12:00"], ["刘洋", "白"]]
     roster = read_duty_grid(rows, PLAN, CODES, department="ortho")
     assert [p.name for p in roster.people] == ["金伟", "刘洋"] and roster.skipped == []
+
+
+def test_a_month_named_two_ways_with_nothing_else_to_say_is_refused() -> None:
+    """R3: last month's sheet copied (its tab still 11月) under a title of 2026年12月, plain day
+    numbers and no weekday row, was read as December in silence; it names both readings now.
+    A weekday row, a title's date range or the month given says which."""
+    rows = [["骨伤科排班表 2026年12月"], ["姓名", *range(1, 31)], ["金伟", "白"]]
+    with pytest.raises(Exception, match=r"2026-12 by one name and month 11 by another \(11月\)"):
+        read_duty_grid(rows, PLAN, CODES, department="ortho", hints=("11月", "排班"))
+    given = read_duty_grid(rows, PLAN, CODES, department="ortho", month=date(2026, 11, 1), hints=("11月",))
+    assert given.dates[0] == date(2026, 11, 1)
+    weekdays = [*rows[:2], ["星期", *(WD[(date(2026, 12, k)).weekday()] for k in range(1, 31))], rows[2]]
+    assert read_duty_grid(weekdays, PLAN, CODES, department="ortho", hints=("11月",)).dates[0] == date(
+        2026, 12, 1
+    )
+    assert read_duty_grid(rows, PLAN, CODES, department="ortho", hints=("12月",)).dates[0] == date(
+        2026, 12, 1
+    )
