@@ -45,13 +45,15 @@ class _AfterFirstPaint(QObject):
 
     def __init__(self, window: QWidget, then: Callable[[], None]):
         super().__init__(window)
-        self.then = then
+        self._window, self.then = window, then
         window.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.UpdateRequest:  # drawn right after this returns
             obj.removeEventFilter(self)
-            QTimer.singleShot(0, self.then)
+            # The window as context: a window deleted before then drops the call (it was
+            # "RuntimeError: Signal source has been deleted" on the terminal).
+            QTimer.singleShot(0, self._window, self.then)
         return False
 
 
@@ -172,7 +174,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        QTimer.singleShot(500, self.watch.first_check)  # in case the window is never drawn
+        QTimer.singleShot(500, self, self.watch.first_check)  # in case the window is never drawn
 
     # -- screens
 
