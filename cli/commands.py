@@ -589,7 +589,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a bad argument as one line and exit 2, without the usage dump."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_FAILED, terminal(tf("error: %1 (see --help)", message)) + "\n")
+        from .argparse_text import say_argparse  # argparse's own phrases in the user's language
+
+        self.exit(EXIT_FAILED, terminal(tf("error: %1 (see --help)", say_argparse(message))) + "\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -643,7 +643,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="166" />
+      <location filename="../../ui/mainwindow.py" line="168" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
@@ -653,7 +653,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>科室排班表(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="154" />
+      <location filename="../../ui/mainwindow.py" line="156" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
@@ -713,7 +713,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="157" />
+      <location filename="../../ui/mainwindow.py" line="159" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
@@ -738,7 +738,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>职工、科室或结对单位(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="155" />
+      <location filename="../../ui/mainwindow.py" line="157" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
@@ -753,7 +753,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="164" />
+      <location filename="../../ui/mainwindow.py" line="166" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -1638,7 +1638,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="139" />
+      <location filename="../../ui/mainwindow.py" line="141" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -1728,12 +1728,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="258" />
+      <location filename="../../ui/mainwindow.py" line="260" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="253" />
+      <location filename="../../ui/mainwindow.py" line="255" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
     </message>
@@ -2218,7 +2218,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="265" />
+      <location filename="../../ui/mainwindow.py" line="267" />
       <source>Field mode: %1</source>
       <translation>现场模式：%1</translation>
     </message>
@@ -3273,7 +3273,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区健康服务</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="262" />
+      <location filename="../../ui/mainwindow.py" line="264" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -3978,7 +3978,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存记录</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="255" />
+      <location filename="../../ui/mainwindow.py" line="257" />
       <source>Saved into the package %1.</source>
       <translation>已保存到离线包 %1。</translation>
     </message>
@@ -5100,7 +5100,7 @@ Details were written to %2.</source>
       <translation>休息日</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="798" />
+      <location filename="../../cli/commands.py" line="800" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
@@ -5205,6 +5205,11 @@ Details were written to %2.</source>
       <translation>再输入一次：</translation>
     </message>
     <message>
+      <location filename="../../cli/argparse_text.py" line="29" />
+      <source>ambiguous option: %1 could match %2</source>
+      <translation>选项有歧义：%1 可以是 %2</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/spreadsheet.py" line="434" />
       <source>an OpenDocument spreadsheet (.ods), not an .xlsx workbook: save it as .xlsx</source>
       <translation>这是 OpenDocument 表格（.ods），不是 .xlsx 工作簿：请另存为 .xlsx</translation>
@@ -5270,6 +5275,11 @@ Details were written to %2.</source>
       <translation>重复出现（第 {value} 行）</translation>
     </message>
     <message>
+      <location filename="../../cli/argparse_text.py" line="18" />
+      <source>argument %1: %2</source>
+      <translation>参数 %1：%2</translation>
+    </message>
+    <message>
       <location filename="../../reports/forecast.py" line="169" />
       <source>as spread</source>
       <translation>均匀分布</translation>
@@ -5318,6 +5328,11 @@ Details were written to %2.</source>
       <location filename="../../ui/assign_dialog.py" line="86" />
       <source>busy: %1 %2</source>
       <translation>已有安排：%1 %2</translation>
+    </message>
+    <message>
+      <location filename="../../cli/argparse_text.py" line="31" />
+      <source>can't open %1: %2</source>
+      <translation>无法打开 %1：%2</translation>
     </message>
     <message>
       <location filename="../../reports/messages.py" line="280" />
@@ -5380,7 +5395,7 @@ Details were written to %2.</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="801" />
+      <location filename="../../cli/commands.py" line="803" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -5535,7 +5550,7 @@ Details were written to %2.</source>
       <translation>膳食指导资料</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="800" />
+      <location filename="../../cli/commands.py" line="802" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
     </message>
@@ -5595,7 +5610,7 @@ Details were written to %2.</source>
       <translation>错误：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="592" />
+      <location filename="../../cli/commands.py" line="594" />
       <source>error: %1 (see --help)</source>
       <translation>错误：%1（参见 --help）</translation>
     </message>
@@ -5628,6 +5643,26 @@ Details were written to %2.</source>
       <location filename="../../reports/messages.py" line="223" />
       <source>everyone matching ({need}) is elsewhere at that time or on leave, duty or rest</source>
       <translation>符合条件（{need}）的人员在该时段均已另有安排，或在休假、值班、休息</translation>
+    </message>
+    <message>
+      <location filename="../../cli/argparse_text.py" line="25" />
+      <source>expected %1 argument(s)</source>
+      <translation>需要 %1 个值</translation>
+    </message>
+    <message>
+      <location filename="../../cli/argparse_text.py" line="24" />
+      <source>expected at least one argument</source>
+      <translation>至少需要一个值</translation>
+    </message>
+    <message>
+      <location filename="../../cli/argparse_text.py" line="23" />
+      <source>expected at most one argument</source>
+      <translation>最多只能有一个值</translation>
+    </message>
+    <message>
+      <location filename="../../cli/argparse_text.py" line="22" />
+      <source>expected one argument</source>
+      <translation>需要一个值</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="255" />
@@ -5710,6 +5745,11 @@ Details were written to %2.</source>
       <translation>ics 需要 --staff 职工编号 或 --branch 党支部编号（二选一）</translation>
     </message>
     <message>
+      <location filename="../../cli/argparse_text.py" line="28" />
+      <source>ignored explicit argument %1</source>
+      <translation>不接受显式给出的值 %1</translation>
+    </message>
+    <message>
       <location filename="../../cli/commands.py" line="174" />
       <source>import</source>
       <translation>导入</translation>
@@ -5735,14 +5775,24 @@ Details were written to %2.</source>
       <translation>手术：门诊时间内在岗（周排班）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="791" />
+      <location filename="../../cli/commands.py" line="793" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="765" />
+      <location filename="../../cli/commands.py" line="767" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
+    </message>
+    <message>
+      <location filename="../../cli/argparse_text.py" line="30" />
+      <source>invalid %1 value: %2</source>
+      <translation>无效的 %1 值：%2</translation>
+    </message>
+    <message>
+      <location filename="../../cli/argparse_text.py" line="19" />
+      <source>invalid choice: %1 (choose from %2)</source>
+      <translation>无效的取值：%1（可选：%2）</translation>
     </message>
     <message>
       <location filename="../../scheduler/planfile.py" line="269" />
@@ -6430,6 +6480,11 @@ Details were written to %2.</source>
       <translation>不是年份：%1</translation>
     </message>
     <message>
+      <location filename="../../cli/argparse_text.py" line="27" />
+      <source>not allowed with argument %1</source>
+      <translation>不能与参数 %1 同时使用</translation>
+    </message>
+    <message>
       <location filename="../../cli/review.py" line="33" />
       <source>not an ISO week (YYYY-Www, e.g. 2026-W49, between 2000 and 2100): %1</source>
       <translation>不是 ISO 周（YYYY-Www，例如 2026-W49，2000 至 2100 年之间）：%1</translation>
@@ -6543,6 +6598,11 @@ Details were written to %2.</source>
       <location filename="../../reports/rosters.py" line="78" />
       <source>on turn</source>
       <translation>轮值</translation>
+    </message>
+    <message>
+      <location filename="../../cli/argparse_text.py" line="26" />
+      <source>one of the arguments %1 is required</source>
+      <translation>参数 %1 须至少给出一个</translation>
     </message>
     <message>
       <location filename="../../scheduler/duty_codes.py" line="91" />
@@ -6890,12 +6950,12 @@ Details were written to %2.</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="775" />
+      <location filename="../../cli/commands.py" line="777" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="772" />
+      <location filename="../../cli/commands.py" line="774" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
@@ -6930,12 +6990,12 @@ Details were written to %2.</source>
       <translation>演示数据的结对最早在其年份前 %1 年开始：请给出 %2 至 %3 之间的年份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="786" />
+      <location filename="../../cli/commands.py" line="788" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="788" />
+      <location filename="../../cli/commands.py" line="790" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
     </message>
@@ -6968,6 +7028,11 @@ Details were written to %2.</source>
       <location filename="../../ui/help.py" line="253" />
       <source>the folder “licenses” of the application and each library’s *.dist-info folder</source>
       <translation>程序的“licenses”文件夹，以及各程序库的 *.dist-info 文件夹</translation>
+    </message>
+    <message>
+      <location filename="../../cli/argparse_text.py" line="20" />
+      <source>the following arguments are required: %1</source>
+      <translation>缺少必需的参数：%1</translation>
     </message>
     <message>
       <location filename="../../db/operations.py" line="554" />
@@ -7310,6 +7375,16 @@ Details were written to %2.</source>
       <translation>不可用</translation>
     </message>
     <message>
+      <location filename="../../cli/argparse_text.py" line="33" />
+      <source>unexpected option string: %1</source>
+      <translation>意外的选项：%1</translation>
+    </message>
+    <message>
+      <location filename="../../cli/argparse_text.py" line="32" />
+      <source>unknown command %1 (choose from %2)</source>
+      <translation>未知的命令 %1（可选：%2）</translation>
+    </message>
+    <message>
       <location filename="../../scheduler/spreadsheet.py" line="1230" />
       <source>unknown kind {value}</source>
       <translation>未知类型“{value}”</translation>
@@ -7328,6 +7403,11 @@ Details were written to %2.</source>
       <location filename="../../scheduler/duty.py" line="1028" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
+    </message>
+    <message>
+      <location filename="../../cli/argparse_text.py" line="21" />
+      <source>unrecognized arguments: %1</source>
+      <translation>无法识别的参数：%1</translation>
     </message>
     <message>
       <location filename="../../cli/sheets.py" line="215" />
