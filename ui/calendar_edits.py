@@ -25,6 +25,7 @@ from .i18n import tr, trf
 from .labels import ROLES, label
 from .patrol_dialog import PatrolPlanDialog
 from .record_dialog import RecordDialog
+from .roles import may
 from .rotation_dialog import RotationDialog
 from .tasks import Cancelled, run_task
 
@@ -64,9 +65,10 @@ class CalendarEdits(QObject):
 
     def edit_occurrence(self, shown: Shown) -> None:
         """Open the activity of an occurrence; for a series, ask which occurrences change."""
-        if self.page.field_mode:  # double-click records instead of planning
+        if self.page.field_mode:  # double-click records instead of planning (if the role may)
             self.page.show_details(shown)
-            self.record_current()
+            if may(self.page.session.store.role, "record"):
+                self.record_current()
             return
         a, o = shown.activity, shown.occurrence
         # A series opened from one of its occurrences shows that occurrence's times.

@@ -125,6 +125,7 @@ class CalendarPage(QWidget):
         self.prev = QToolButton(text="◀")
         self.next = QToolButton(text="▶")
         self.today_button = QPushButton(tr("Today"))
+        self.today_button.setObjectName("today")
         self.period = QLabel()
         self.period.setObjectName("period")
         font = self.period.font()

@@ -92,6 +92,7 @@ class ConflictsPanel(QWidget):
         self.ack_button = QPushButton(tr("Acknowledge…"))
         self.ack_button.setObjectName("acknowledge")
         self.withdraw_button = QPushButton(tr("Withdraw acknowledgement"))
+        self.withdraw_button.setObjectName("withdraw_acknowledgement")
         for w in (self.severity, self.kind):
             w.currentIndexChanged.connect(self.fill)
         self.show_acked.toggled.connect(self.fill)

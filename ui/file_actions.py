@@ -66,21 +66,21 @@ class FileActions(QObject):
         add_action(menu, tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open)
         add_action(menu, tr("Connect to office &server…"), self.connect_server)
         self.recent_menu = menu.addMenu(tr("&Recent databases"))
+        self.recent_menu.menuAction().setObjectName("recent_databases")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         menu.addSeparator()
-        # On the office server the window offers only what the login's role may do.
-        plans = self.session.store.role in (None, "planner")
-        if plans:
-            add_action(menu, tr("&Import plan file…"), self.import_plan_file, "Ctrl+I")
+        # On the office server ui/roles.py hides what the login's role may not do.
+        add_action(menu, tr("&Import plan file…"), self.import_plan_file, "Ctrl+I")
         add_action(menu, tr("&Export plan file…"), self.export_plan_file, "Ctrl+E")
-        if not field and plans:
+        if not field:
             sheets = self.sheets_menu = menu.addMenu(tr("Import from &spreadsheet"))
+            sheets.menuAction().setObjectName("import_from_spreadsheet")
             add_action(sheets, tr("&Staff, departments or partners…"), self.import_spreadsheet)
             add_action(sheets, tr("&Duty roster of a department…"), self.import_duty_roster)
             add_action(sheets, tr("Service &requests (form export)…"), self.import_requests)
         menu.addSeparator()
         add_action(menu, tr("Open field package (on the laptop)…"), self.open_field_package)
-        if not field and plans:
+        if not field:
             add_action(menu, tr("Export &field package…"), self.export_field_package)
             add_action(menu, tr("Import field pac&kage…"), self.import_field_package)
             add_action(menu, tr("Field &conflicts…"), self.show_field_conflicts)
@@ -88,7 +88,7 @@ class FileActions(QObject):
         add_action(menu, tr("Back up &now"), self.back_up_now)
         add_action(menu, tr("Restore from &backup…"), self.restore_backup)
         menu.addSeparator()
-        add_action(menu, tr("&Quit"), self.window.close, QKeySequence.StandardKey.Quit)
+        add_action(menu, tr("&Quit"), self.window.close, QKeySequence.StandardKey.Quit, name="quit")
         return menu
 
     def _status(self, text: str, ms: int = 6000) -> None:

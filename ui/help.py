@@ -305,7 +305,7 @@ class HelpActions(QObject):
 
     def build_menu(self, bar: QMenuBar) -> QMenu:
         menu = bar.addMenu(tr("&Help"))
-        add_action(menu, tr("&User manual"), lambda: self.open_manual(CONTENTS))
+        add_action(menu, tr("&User manual"), lambda: self.open_manual(CONTENTS), name="user_manual")
         add_action(menu, tr("Help on this &screen"), self.help_on_screen, "F1")
         menu.addSeparator()
         add_action(menu, tr("&About…"), self.about)

@@ -35,6 +35,7 @@ from .file_actions import FileActions
 from .help import HelpActions
 from .i18n import tr, trf
 from .pages import AREAS, FIELD_AREAS, PAGES
+from .roles import apply_buttons, apply_menus
 from .server_dialog import role_name
 from .session import Session
 from .settings_actions import SettingsActions
@@ -146,9 +147,7 @@ class MainWindow(QMainWindow):
         self.conflicts_panel.open_conflict.connect(self.open_conflict)
         if self.field:  # conflicts are the office's business; on site only recording matters
             self.conflicts_dock.hide()
-        if self.limited:  # acknowledging a warning is a planner's (the office server's roles)
-            self.conflicts_panel.ack_button.hide()
-            self.conflicts_panel.withdraw_button.hide()
+        apply_buttons(self.conflicts_panel, self.session.store.role)  # acknowledging: a planner's
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -167,10 +166,12 @@ class MainWindow(QMainWindow):
         toggle = self.conflicts_dock.toggleViewAction()
         toggle.setText(tr("&Conflicts panel"))
         toggle.setShortcut(QKeySequence("F8"))
+        toggle.setObjectName("conflicts_panel")
         view_menu.addAction(toggle)
         self.settings.build_menu(bar)
         self.help = HelpActions(self)
         self.help.build_menu(bar)
+        apply_menus(bar, self.session.store.role)  # only what the login's role may (ui/roles.py)
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
         page = self.pages.get(name)
         if page is None:
             page = PAGES[name].make(self)
+            apply_buttons(page, self.session.store.role)  # only what the login's role may
             page.status.connect(lambda text: self.statusBar().showMessage(text, 4000))
             self.pages[name] = page
             self.stack.addWidget(page)

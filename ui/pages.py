@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from .edits import describe_error
 from .entities import ALL_SPECS, EntitySpec
 from .i18n import N_, tr, trf
+from .roles import may
 
 if TYPE_CHECKING:
     from .mainwindow import MainWindow
@@ -136,23 +137,15 @@ def _calendar(w: MainWindow) -> QWidget:
     from .calendar_page import CalendarPage
 
     page = CalendarPage(w.session, w.watch, w.field)
-    if w.limited and not w.field:  # a recorder or viewer on the office server: as on site, no planning
-        page.field_mode = True
-        page._hide_planning()
-        if w.session.store.role == "viewer":
-            page.record_button.hide()
-            page.cancel_button.hide()
+    if not may(w.session.store.role, "edit_activity"):  # as on site: no dragging, double-click records
+        page.field_mode = True  # (the buttons: ui/roles.py, applied by the window)
     return page
 
 
 def _requests(w: MainWindow) -> QWidget:
     from .requests_page import RequestsPage
 
-    page = RequestsPage(w.session, w.catalog)
-    if w.limited:  # a recorder or viewer on the office server answers no requests
-        for button in page.buttons.values():
-            button.hide()
-    return page
+    return RequestsPage(w.session, w.catalog)  # its buttons: ui/roles.py
 
 
 def _time_bank(w: MainWindow) -> QWidget:
@@ -186,7 +179,7 @@ def _table(spec: EntitySpec) -> Callable[[MainWindow], QWidget]:
         from .table import EntityPage
 
         page = EntityPage(spec, w.session, w.catalog)
-        if w.field or w.limited:
+        if w.field or not may(w.session.store.role, "edit"):
             page.set_read_only()
         for text, name, action in TABLE_ACTIONS.get(spec.section, ()):
             page.add_action_button(tr(text), name, lambda _checked=False, act=action: act(page))

@@ -36,19 +36,19 @@ class SettingsActions(QObject):
 
     def build_menu(self, bar: QMenuBar) -> QMenu:
         menu = bar.addMenu(tr("&Settings"))
-        # On the office server only a planner changes the plan's settings; backups are the
-        # server's and the history names the database login, so neither is set here.
+        # On the office server ui/roles.py leaves the plan's settings to a planner; backups are
+        # the server's and the history names the database login, so neither is set here.
         store = self.session.store
-        if store.role in (None, "planner"):
-            add_action(menu, tr("&Hospital…"), self.edit_hospital)
-            add_action(menu, tr("&Response times…"), self.edit_response_times)
-            add_action(menu, tr("&Auto-assign…"), self.edit_solver_settings)
-            add_action(menu, tr("&Shift codes…"), self.edit_shift_codes)
-            add_action(menu, tr("&Notice…"), self.edit_notice_settings)
+        add_action(menu, tr("&Hospital…"), self.edit_hospital)
+        add_action(menu, tr("&Response times…"), self.edit_response_times)
+        add_action(menu, tr("&Auto-assign…"), self.edit_solver_settings)
+        add_action(menu, tr("&Shift codes…"), self.edit_shift_codes)
+        add_action(menu, tr("&Notice…"), self.edit_notice_settings)
         if store.engine == "sqlite":
             add_action(menu, tr("&Backups…"), self.edit_backup_keep)
             add_action(menu, tr("&User name…"), self.edit_user_name)
         languages = menu.addMenu(tr("&Language"))
+        languages.menuAction().setObjectName("language")
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
             act = QAction(name, self, checkable=True)

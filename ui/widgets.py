@@ -24,9 +24,14 @@ def ok_cancel(
     return buttons
 
 
-def add_action(menu: QMenu, text: str, slot: Callable[..., Any], shortcut: Any = None) -> QAction:
-    """A menu entry calling `slot` (with no arguments), with an optional shortcut."""
+def add_action(
+    menu: QMenu, text: str, slot: Callable[..., Any], shortcut: Any = None, name: str = ""
+) -> QAction:
+    """A menu entry calling `slot` (with no arguments), with an optional shortcut; named `name`
+    or after the method it calls (the name ui/roles.py gives the roles that may use it)."""
     act = QAction(text, menu)
+    slot_name = getattr(slot, "__name__", "")
+    act.setObjectName(name or ("" if slot_name == "<lambda>" else slot_name))
     if shortcut is not None:
         act.setShortcut(QKeySequence(shortcut))
     act.triggered.connect(lambda _checked=False: slot())
