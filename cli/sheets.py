@@ -22,6 +22,7 @@ from scheduler.duty import (
     read_duty_sheets,
     read_shift_codes,
     roster_index,
+    sheet_legend,
     workbook_legend,
 )
 from scheduler.duty_codes import legend_groups
@@ -217,7 +218,16 @@ def _duty(
             continue
         if f.error is not None:
             text = f.error.text(t)
-            if f.error.reason.startswith("no row of day columns") and len(found) > 1:
+            if (
+                f.error.reason.startswith("no row of day columns")
+                and len(found) > 1
+                and sheet_legend(sheet.rows)
+            ):
+                reports.append({"sheet": f.name, "legend": True})
+                lines.append(
+                    tf("sheet %1: the workbook's legend (not a roster), read for every roster", f.name)
+                )
+            elif f.error.reason.startswith("no row of day columns") and len(found) > 1:
                 reports.append({"sheet": f.name, "skipped": text})
                 lines.append(tf("sheet %1: not a roster (%2), skipped", f.name, text))
             else:

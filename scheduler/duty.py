@@ -729,15 +729,18 @@ def workbook_legend(sheets: Sequence[Any]) -> tuple[str, ...]:
     beside the month's grid): every roster of the workbook reads them after its own."""
     out: list[str] = []
     for sheet in sheets:
-        if (getattr(sheet, "state", "visible") or "visible") != "visible":
-            continue
-        try:
-            _find_headers(sheet.rows)
-        except DutyError:
-            out.extend(t for t in _legend_texts(sheet.rows) if looks_like_legend(t))
-        else:
-            continue
+        if (getattr(sheet, "state", "visible") or "visible") == "visible":
+            out.extend(sheet_legend(sheet.rows))
     return tuple(dict.fromkeys(out))
+
+
+def sheet_legend(rows: Sequence[Sequence[Any]]) -> tuple[str, ...]:
+    """The legend texts of a sheet that holds no roster (no row of day columns), else ()."""
+    try:
+        _find_headers(rows)
+    except DutyError:
+        return tuple(t for t in _legend_texts(rows) if looks_like_legend(t) and read_legend(t))
+    return ()
 
 
 def _short_name(name: str) -> str:

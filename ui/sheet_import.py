@@ -44,6 +44,7 @@ from scheduler.duty import (
     read_duty_grid,
     read_duty_sheets,
     roster_index,
+    sheet_legend,
     shift_code_problems,
     workbook_legend,
 )
@@ -605,6 +606,8 @@ class DutyImportDialog(QDialog):
             elif r.roster is not None:
                 dept = self.plan.departments[r.roster.department].name
                 parts.append(trf("%1: %2, %3 people", r.name, dept, len(r.roster.people)))
+            elif r.error is not None and sheet_legend(next(s.rows for s in self.sheets if s.name == r.name)):
+                parts.append(trf("%1: the workbook's legend, read for every roster", r.name))
             elif r.error is not None:
                 parts.append(trf("%1: not read", r.name))
         return trf("Sheets found: %1", "; ".join(parts))

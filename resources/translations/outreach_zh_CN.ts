@@ -94,7 +94,7 @@
       <translation>%1（实为 %2）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="597" />
+      <location filename="../../ui/sheet_import.py" line="598" />
       <source>%1 (hidden: skipped)</source>
       <translation>%1（隐藏：跳过）</translation>
     </message>
@@ -114,7 +114,7 @@
       <translation>%1（由 %2 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="598" />
+      <location filename="../../ui/sheet_import.py" line="599" />
       <source>%1 (not read)</source>
       <translation>%1（未读取）</translation>
     </message>
@@ -129,27 +129,27 @@
       <translation>%1（记录员）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="195" />
+      <location filename="../../cli/sheets.py" line="196" />
       <source>%1 (sheet %2): %3</source>
       <translation>%1（工作表 %2）：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="417" />
+      <location filename="../../cli/sheets.py" line="427" />
       <source>%1 (sheet %2): no column for %3</source>
       <translation>%1（工作表 %2）：没有这些字段的列：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="198" />
+      <location filename="../../cli/sheets.py" line="199" />
       <source>%1 (sheet %2): no one is listed under the day columns</source>
       <translation>%1（工作表 %2）：日期列下没有列出任何人</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="420" />
+      <location filename="../../cli/sheets.py" line="430" />
       <source>%1 (sheet %2): no rows under the header</source>
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="405" />
+      <location filename="../../cli/sheets.py" line="415" />
       <source>%1 (sheet %2): the file can be read two ways: columns %3 could each be the %4; nothing imported (keep one of them, or name the other differently)</source>
       <translation>%1（工作表 %2）：文件有两种读法：%3 这几列都可能是%4；未导入任何内容（只保留其中一列，或给另一列换个表头）</translation>
     </message>
@@ -219,7 +219,7 @@
       <translation>%1 个错误，%2 个警告</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="147" />
+      <location filename="../../ui/conflicts_panel.py" line="148" />
       <source>%1 errors, %2 warnings (%3 acknowledged)</source>
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
@@ -353,7 +353,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="323" />
+      <location filename="../../cli/sheets.py" line="333" />
       <source>%1 of %2 people taken, %3 entries: %4 written, %5 already there, %6 earlier ones replaced, %7 kept (their cell refused), %8 left out (held from elsewhere); %9 earlier entries of people not taken (row refused or not listed) left as they were</source>
       <translation>%2 人中导入 %1 人，%3 条：写入 %4 条，已有 %5 条，替换此前 %6 条，保留 %7 条（其单元格未导入），略去 %8 条（已由别处记录）；未导入人员（行未导入或未列出）此前的 %9 条保持原样</translation>
     </message>
@@ -363,7 +363,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>显示 %1 / 共 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="816" />
+      <location filename="../../ui/sheet_import.py" line="819" />
       <source>%1 of them are left out: the same person and times are held already (typed in, or another roster).</source>
       <translation>其中 %1 条不导入：同一人同一时段已有记录（手工录入，或来自另一份排班表）。</translation>
     </message>
@@ -378,7 +378,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>空缺 %1</translation>
     </message>
     <message>
-      <location filename="../../reports/picture.py" line="28" />
+      <location filename="../../reports/picture.py" line="30" />
       <source>%1 pages are too many for one picture (at most %2): choose a shorter period, or print the PDF</source>
       <translation>%1 页太多，无法做成一张图片（最多 %2 页）：请选择较短的时间段，或打印 PDF</translation>
     </message>
@@ -433,12 +433,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该期间共收到点单 %1 个。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="406" />
+      <location filename="../../ui/sheet_import.py" line="407" />
       <source>%1 rows: %2 new requests, %3 already there (repeated, or imported before), %4 with problems (not imported).</source>
       <translation>共 %1 行：新点单 %2 条，已有 %3 条（重复行或之前已导入），%4 行有问题（不导入）。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="418" />
+      <location filename="../../ui/sheet_import.py" line="419" />
       <source>%1 rows: %2 new, %3 updates, %4 with problems (not imported).</source>
       <translation>共 %1 行：新增 %2 行，更新 %3 行，%4 行有问题（不导入）。</translation>
     </message>
@@ -463,7 +463,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 名职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="806" />
+      <location filename="../../ui/sheet_import.py" line="809" />
       <source>%1 to write, %2 already there, %3 earlier entries of these people and days replaced, %4 kept (their cell refused), %5 of people not taken left as they were.</source>
       <translation>将写入 %1 条，已有 %2 条，替换这些人员在这些日期此前导入的 %3 条，保留 %4 条（其单元格未导入），未导入人员的 %5 条保持原样。</translation>
     </message>
@@ -528,7 +528,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="792" />
+      <location filename="../../ui/sheet_import.py" line="795" />
       <source>%1, %2 – %3: %4 of %5 people found; %6 entries (%7 on duty, %8 resting after a night, %9 on leave).</source>
       <translation>%1，%2 – %3：%5 人中找到 %4 人；%6 条（在岗 %7、夜班后休息 %8、请假 %9）。</translation>
     </message>
@@ -553,17 +553,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="460" />
+      <location filename="../../cli/sheets.py" line="470" />
       <source>%1: %2 request(s) taken, %3 already there (repeated, or imported before), %4 row(s) refused</source>
       <translation>%1：导入点单 %2 条，已有 %3 条（重复行或之前已导入），拒收 %4 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="340" />
+      <location filename="../../cli/sheets.py" line="350" />
       <source>%1: %2 roster(s) read; %3 entries written (%4 duty, %5 rest, %6 leave in the rosters), %7 earlier entries replaced, %8 already there, %9 kept; %10 row(s) and %11 cell(s) refused</source>
       <translation>%1：读取排班表 %2 张；写入 %3 条（表中值班 %4、休息 %5、请假 %6 条），替换此前导入 %7 条，已有 %8 条，保留 %9 条；%10 行、%11 个单元格未导入</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="468" />
+      <location filename="../../cli/sheets.py" line="478" />
       <source>%1: %2 row(s) taken (%3 new, %4 updated), %5 row(s) refused</source>
       <translation>%1：导入 %2 行（新增 %3，更新 %4），拒收 %5 行</translation>
     </message>
@@ -573,7 +573,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：%2 次移至 %3</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="607" />
+      <location filename="../../ui/sheet_import.py" line="608" />
       <source>%1: %2, %3 people</source>
       <translation>%1：%2，%3 人</translation>
     </message>
@@ -583,7 +583,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：活动 %4 在 %3 没有场次（当天未安排，或已取消）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="604" />
+      <location filename="../../ui/sheet_import.py" line="605" />
       <source>%1: hidden, skipped</source>
       <translation>%1：隐藏，已跳过</translation>
     </message>
@@ -603,12 +603,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：没有编号为 %3 的职工（%2）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="199" />
+      <location filename="../../cli/sheets.py" line="200" />
       <source>%1: no visible sheet to read</source>
       <translation>%1：没有可读取的可见工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="609" />
+      <location filename="../../ui/sheet_import.py" line="612" />
       <source>%1: not read</source>
       <translation>%1：未读取</translation>
     </message>
@@ -616,6 +616,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../reports/registry.py" line="101" />
       <source>%1: the window ends before it starts (%3)</source>
       <translation>%1：结束日期早于开始日期（%3）</translation>
+    </message>
+    <message>
+      <location filename="../../ui/sheet_import.py" line="610" />
+      <source>%1: the workbook's legend, read for every roster</source>
+      <translation>%1：本工作簿的班次说明，各排班表均按其读取</translation>
     </message>
     <message>
       <location filename="../../cli/commands.py" line="351" />
@@ -633,17 +638,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关于(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="45" />
+      <location filename="../../ui/settings_actions.py" line="44" />
       <source>&amp;Auto-assign…</source>
       <translation>自动排班(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="49" />
+      <location filename="../../ui/settings_actions.py" line="48" />
       <source>&amp;Backups…</source>
       <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="168" />
+      <location filename="../../ui/mainwindow.py" line="167" />
       <source>&amp;Conflicts panel</source>
       <translation>冲突面板(&amp;C)</translation>
     </message>
@@ -653,12 +658,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>科室排班表(&amp;D)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="156" />
+      <location filename="../../ui/mainwindow.py" line="155" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="75" />
+      <location filename="../../ui/file_actions.py" line="74" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
@@ -673,17 +678,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="43" />
+      <location filename="../../ui/settings_actions.py" line="42" />
       <source>&amp;Hospital…</source>
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="74" />
+      <location filename="../../ui/file_actions.py" line="73" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="51" />
+      <location filename="../../ui/settings_actions.py" line="50" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
@@ -693,7 +698,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建数据库(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="47" />
+      <location filename="../../ui/settings_actions.py" line="46" />
       <source>&amp;Notice…</source>
       <translation>活动通知(&amp;N)…</translation>
     </message>
@@ -713,12 +718,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="159" />
+      <location filename="../../ui/mainwindow.py" line="158" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="44" />
+      <location filename="../../ui/settings_actions.py" line="43" />
       <source>&amp;Response times…</source>
       <translation>响应时限(&amp;R)…</translation>
     </message>
@@ -728,7 +733,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>设置(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="46" />
+      <location filename="../../ui/settings_actions.py" line="45" />
       <source>&amp;Shift codes…</source>
       <translation>班次代码(&amp;S)…</translation>
     </message>
@@ -738,7 +743,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>职工、科室或结对单位(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="157" />
+      <location filename="../../ui/mainwindow.py" line="156" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
@@ -748,12 +753,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>用户手册(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../../ui/settings_actions.py" line="50" />
+      <location filename="../../ui/settings_actions.py" line="49" />
       <source>&amp;User name…</source>
       <translation>用户名(&amp;U)…</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="166" />
+      <location filename="../../ui/mainwindow.py" line="165" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
@@ -763,7 +768,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不限科室）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="516" />
+      <location filename="../../ui/sheet_import.py" line="517" />
       <source>(as the sheet says)</source>
       <translation>（按表格所写）</translation>
     </message>
@@ -773,7 +778,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（次日结束）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="254" />
+      <location filename="../../ui/sheet_import.py" line="255" />
       <source>(leave these rows out)</source>
       <translation>（这些行不导入）</translation>
     </message>
@@ -783,7 +788,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（由 %1 改期）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="855" />
+      <location filename="../../ui/sheet_import.py" line="858" />
       <source>(next day)</source>
       <translation>（次日）</translation>
     </message>
@@ -803,7 +808,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="228" />
+      <location filename="../../ui/sheet_import.py" line="229" />
       <source>(not imported)</source>
       <translation>（不导入）</translation>
     </message>
@@ -863,7 +868,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--branch 党支部编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="85" />
+      <location filename="../../cli/sheets.py" line="86" />
       <source>--department and --month are for sheet duty</source>
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
@@ -963,12 +968,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="160" />
+      <location filename="../../ui/calendar_edits.py" line="162" />
       <source>A single occurrence can only be given another time; other changes apply to the series.</source>
       <translation>单个场次只能改时间；其他修改需作用于系列活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="210" />
+      <location filename="../../ui/pages.py" line="203" />
       <source>A year the official calendar does not know yet, or a local change: these take precedence.</source>
       <translation>内置日历尚未包含的年份，或本地的调整：以这里的录入为准。</translation>
     </message>
@@ -993,7 +998,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已受理</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="339" />
+      <location filename="../../ui/conflicts_panel.py" line="340" />
       <source>Acknowledge warning</source>
       <translation>确认警告</translation>
     </message>
@@ -1043,7 +1048,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="885" />
+      <location filename="../../ui/sheet_import.py" line="888" />
       <source>Add a code</source>
       <translation>添加代码</translation>
     </message>
@@ -1088,7 +1093,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="139" />
+      <location filename="../../ui/calendar_page.py" line="140" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
@@ -1098,32 +1103,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="319" />
+      <location filename="../../ui/calendar_page.py" line="320" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="320" />
+      <location filename="../../ui/calendar_page.py" line="321" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="322" />
+      <location filename="../../ui/calendar_page.py" line="323" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="154" />
+      <location filename="../../ui/calendar_edits.py" line="156" />
       <source>All occurrences</source>
       <translation>所有场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="100" />
+      <location filename="../../ui/calendar_edits.py" line="102" />
       <source>All occurrences can be given another time of day here; to hold the series on other days, change its repeat rule, or move single occurrences.</source>
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="321" />
+      <location filename="../../ui/calendar_page.py" line="322" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -1143,7 +1148,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编号只能包含字母、数字、“-”、“_”或“.”。</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="344" />
+      <location filename="../../ui/conflicts_panel.py" line="345" />
       <source>An acknowledgement needs a reason.</source>
       <translation>确认警告须填写理由。</translation>
     </message>
@@ -1153,12 +1158,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全年巡诊计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="231" />
+      <location filename="../../ui/calendar_edits.py" line="233" />
       <source>Annual patrol plan: %1 visits</source>
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="159" />
+      <location filename="../../ui/calendar_page.py" line="160" />
       <source>Annual patrol plan…</source>
       <translation>全年巡诊计划…</translation>
     </message>
@@ -1168,7 +1173,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="561" />
+      <location filename="../../ui/calendar_page.py" line="562" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -1198,7 +1203,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="247" />
+      <location filename="../../ui/calendar_edits.py" line="249" />
       <source>Assign %1 to %2</source>
       <translation>安排 %1 参加 %2</translation>
     </message>
@@ -1208,7 +1213,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>安排人员：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="222" />
+      <location filename="../../ui/calendar_page.py" line="223" />
       <source>Assign a person…</source>
       <translation>安排人员…</translation>
     </message>
@@ -1263,7 +1268,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班设置</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="220" />
+      <location filename="../../ui/calendar_page.py" line="221" />
       <source>Auto-assign this occurrence</source>
       <translation>为本场次自动排班</translation>
     </message>
@@ -1283,17 +1288,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>自动排班：预览</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="317" />
+      <location filename="../../ui/calendar_edits.py" line="319" />
       <source>Auto-assigning…</source>
       <translation>正在自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="160" />
+      <location filename="../../ui/calendar_page.py" line="161" />
       <source>Auto-assign…</source>
       <translation>自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="933" />
+      <location filename="../../ui/sheet_import.py" line="936" />
       <source>Away (leave) at its own hours</source>
       <translation>按自定时段不在（请假）</translation>
     </message>
@@ -1398,7 +1403,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心肺复苏模拟人、AED训练机</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="221" />
+      <location filename="../../ui/pages.py" line="214" />
       <source>Calendar</source>
       <translation>活动日历</translation>
     </message>
@@ -1408,32 +1413,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>日历日</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="93" />
+      <location filename="../../ui/pages.py" line="94" />
       <source>Calendar file</source>
       <translation>日历文件</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="123" />
+      <location filename="../../ui/pages.py" line="124" />
       <source>Calendar file (.ics)…</source>
       <translation>日历文件 (.ics)…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="98" />
+      <location filename="../../ui/pages.py" line="99" />
       <source>Calendar files (*.ics)</source>
       <translation>日历文件 (*.ics)</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="381" />
+      <location filename="../../ui/calendar_edits.py" line="383" />
       <source>Call off</source>
       <translation>停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="388" />
+      <location filename="../../ui/calendar_edits.py" line="390" />
       <source>Call off %1 on %2</source>
       <translation>停办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="228" />
+      <location filename="../../ui/calendar_page.py" line="229" />
       <source>Call off this occurrence…</source>
       <translation>停办本场次…</translation>
     </message>
@@ -1448,7 +1453,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已停办：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="385" />
+      <location filename="../../ui/calendar_edits.py" line="387" />
       <source>Calling off needs a reason.</source>
       <translation>停办须填写原因。</translation>
     </message>
@@ -1478,7 +1483,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已取消</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="311" />
+      <location filename="../../ui/calendar_edits.py" line="313" />
       <source>Cancelled; nothing was changed.</source>
       <translation>已取消，未做任何更改。</translation>
     </message>
@@ -1538,7 +1543,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>各场次的变动</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="142" />
+      <location filename="../../ui/conflicts_panel.py" line="143" />
       <source>Checking the whole plan…</source>
       <translation>正在检查整个计划…</translation>
     </message>
@@ -1553,7 +1558,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>选择一名人员查看其时长明细。</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="38" />
+      <location filename="../../ui/pages.py" line="39" />
       <source>Choose a row first.</source>
       <translation>请先选择一行。</translation>
     </message>
@@ -1593,7 +1598,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>关闭</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="875" />
+      <location filename="../../ui/sheet_import.py" line="878" />
       <source>Code in the roster</source>
       <translation>排班表中的代码</translation>
     </message>
@@ -1603,17 +1608,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>认知筛查</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="147" />
+      <location filename="../../ui/sheet_import.py" line="148" />
       <source>Column in the file</source>
       <translation>文件中的列</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="331" />
+      <location filename="../../ui/sheet_import.py" line="332" />
       <source>Columns %1 could each be the %2: the file can be read two ways, so neither is taken; choose one.</source>
       <translation>%1 这几列都可能是“%2”：文件有两种读法，因此都不采用；请选择其一。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="307" />
+      <location filename="../../ui/sheet_import.py" line="308" />
       <source>Columns of the form platform, not read as answers: %1</source>
       <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
@@ -1628,7 +1633,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区健康外联排班系统</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="147" />
+      <location filename="../../ui/calendar_page.py" line="148" />
       <source>Compact</source>
       <translation>紧凑</translation>
     </message>
@@ -1638,7 +1643,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已确认</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="141" />
+      <location filename="../../ui/mainwindow.py" line="142" />
       <source>Conflicts</source>
       <translation>冲突</translation>
     </message>
@@ -1718,7 +1723,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>复制为图片</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="232" />
+      <location filename="../../ui/calendar_page.py" line="233" />
       <source>Copy notice</source>
       <translation>复制通知</translation>
     </message>
@@ -1728,12 +1733,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>更正</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="260" />
+      <location filename="../../ui/mainwindow.py" line="262" />
       <source>Could not undo or redo</source>
       <translation>无法撤销或重做</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="255" />
+      <location filename="../../ui/mainwindow.py" line="257" />
       <source>Could not write the package: %1</source>
       <translation>无法写入离线包：%1</translation>
     </message>
@@ -1803,7 +1808,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【日期】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="450" />
+      <location filename="../../ui/sheet_import.py" line="451" />
       <source>Day shift: on duty in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
     </message>
@@ -1853,7 +1858,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="201" />
+      <location filename="../../ui/calendar_edits.py" line="203" />
       <source>Delete %1 with all its occurrences, assignments and records? You can undo this with Ctrl+Z.</source>
       <translation>删除“%1”及其所有场次、排班和记录？可用 Ctrl+Z 撤销。</translation>
     </message>
@@ -1863,12 +1868,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>确定删除 %1？可用 Ctrl+Z 撤销。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="200" />
+      <location filename="../../ui/calendar_edits.py" line="202" />
       <source>Delete activity</source>
       <translation>删除活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="214" />
+      <location filename="../../ui/calendar_edits.py" line="216" />
       <source>Delete activity %1</source>
       <translation>删除活动 %1</translation>
     </message>
@@ -1963,7 +1968,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>端午节</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="356" />
+      <location filename="../../cli/sheets.py" line="366" />
       <source>Dry run, nothing written.</source>
       <translation>试运行，未写入任何内容。</translation>
     </message>
@@ -1998,12 +2003,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="136" />
+      <location filename="../../ui/calendar_edits.py" line="138" />
       <source>Edit %1 from %2 on</source>
       <translation>修改 %1（自 %2 起）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="150" />
+      <location filename="../../ui/calendar_edits.py" line="152" />
       <source>Edit a repeating activity</source>
       <translation>修改重复活动</translation>
     </message>
@@ -2013,7 +2018,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="79" />
+      <location filename="../../ui/calendar_edits.py" line="81" />
       <source>Edit activity %1</source>
       <translation>编辑活动 %1</translation>
     </message>
@@ -2023,12 +2028,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑医院信息</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="110" />
+      <location filename="../../ui/calendar_edits.py" line="112" />
       <source>Edit series %1</source>
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="225" />
+      <location filename="../../ui/calendar_page.py" line="226" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -2048,7 +2053,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结束时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="875" />
+      <location filename="../../ui/sheet_import.py" line="878" />
       <source>Ends at</source>
       <translation>下班</translation>
     </message>
@@ -2068,7 +2073,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>类别</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="177" />
+      <location filename="../../ui/conflicts_panel.py" line="178" />
       <source>Error</source>
       <translation>错误</translation>
     </message>
@@ -2113,7 +2118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="187" />
+      <location filename="../../ui/sheet_import.py" line="188" />
       <source>Every row, with its problems (rows with problems are not imported):</source>
       <translation>逐行预览及问题（有问题的行不会导入）：</translation>
     </message>
@@ -2198,7 +2203,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>达到该最大值的人数最少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="147" />
+      <location filename="../../ui/sheet_import.py" line="148" />
       <source>Field</source>
       <translation>字段</translation>
     </message>
@@ -2218,12 +2223,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包冲突</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="267" />
+      <location filename="../../ui/mainwindow.py" line="269" />
       <source>Field mode: %1</source>
       <translation>现场模式：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="331" />
+      <location filename="../../ui/calendar_edits.py" line="333" />
       <source>Field package</source>
       <translation>离线包</translation>
     </message>
@@ -2248,7 +2253,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>填满所有岗位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="161" />
+      <location filename="../../ui/calendar_page.py" line="162" />
       <source>Fill the open places of a window of the calendar with the solver</source>
       <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
     </message>
@@ -2283,7 +2288,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="105" />
+      <location filename="../../ui/sheet_import.py" line="106" />
       <source>Form platform's column (not an answer)</source>
       <translation>表单平台自带的列（不是回答）</translation>
     </message>
@@ -2293,12 +2298,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>前进</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="723" />
+      <location filename="../../ui/sheet_import.py" line="726" />
       <source>Found as</source>
       <translation>对应职工</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="452" />
+      <location filename="../../ui/sheet_import.py" line="453" />
       <source>Free</source>
       <translation>休息（空闲）</translation>
     </message>
@@ -2368,7 +2373,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>有警告：见冲突面板</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="168" />
+      <location filename="../../ui/sheet_import.py" line="169" />
       <source>Header row</source>
       <translation>表头所在行</translation>
     </message>
@@ -2408,12 +2413,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>变更历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="231" />
+      <location filename="../../ui/calendar_page.py" line="232" />
       <source>History…</source>
       <translation>变更历史…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="378" />
+      <location filename="../../ui/calendar_edits.py" line="380" />
       <source>Hold %1 on %2 again</source>
       <translation>恢复举办 %2 的 %1</translation>
     </message>
@@ -2423,7 +2428,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="513" />
+      <location filename="../../ui/calendar_page.py" line="514" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -2488,7 +2493,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本月时长</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="897" />
+      <location filename="../../ui/sheet_import.py" line="900" />
       <source>How a cell of a department's duty roster is read. An empty cell is a free day. A shift with its own hours (Starts at, Ends at as HH:MM) ends the next day when it ends not after it starts (16:00 to 00:00 ends at midnight); Rest until: a rest after it, to that time of the day it ends. A roster's own legend is used for the codes it states, except where a code here says otherwise.</source>
       <translation>科室排班表中每个单元格的读法。空单元格为空闲。自定时段的班次（上班、下班，HH:MM）在下班时间不晚于上班时间时于次日结束（16:00 至 00:00 于午夜结束）；休息至：班次结束后休息到当日该时刻。排班表自带的班次说明用于其所列代码，但此处另有规定的代码以此处为准。</translation>
     </message>
@@ -2523,22 +2528,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="828" />
+      <location filename="../../ui/sheet_import.py" line="831" />
       <source>Import %1 entries</source>
       <translation>导入 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="830" />
+      <location filename="../../ui/sheet_import.py" line="833" />
       <source>Import %1 entries of %2 sheets</source>
       <translation>导入 %2 张工作表的 %1 条</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="428" />
+      <location filename="../../ui/sheet_import.py" line="429" />
       <source>Import %1 requests</source>
       <translation>导入 %1 条点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="430" />
+      <location filename="../../ui/sheet_import.py" line="431" />
       <source>Import %1 rows</source>
       <translation>导入 %1 行</translation>
     </message>
@@ -2553,12 +2558,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入计划文件…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="166" />
+      <location filename="../../ui/sheet_import.py" line="167" />
       <source>Import as</source>
       <translation>导入为</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="499" />
+      <location filename="../../ui/sheet_import.py" line="500" />
       <source>Import duty roster – %1</source>
       <translation>导入排班表 – %1</translation>
     </message>
@@ -2573,7 +2578,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/file_actions.py" line="77" />
+      <location filename="../../ui/file_actions.py" line="76" />
       <source>Import from &amp;spreadsheet</source>
       <translation>从表格导入(&amp;S)</translation>
     </message>
@@ -2583,7 +2588,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="126" />
+      <location filename="../../ui/sheet_import.py" line="127" />
       <source>Import from spreadsheet – %1</source>
       <translation>从表格导入 – %1</translation>
     </message>
@@ -2653,7 +2658,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保留办公室版本</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="76" />
+      <location filename="../../ui/sheet_import.py" line="77" />
       <source>Key (staff number / code)</source>
       <translation>关键字（工号/编码）</translation>
     </message>
@@ -2688,17 +2693,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【带队】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="189" />
+      <location filename="../../ui/calendar_edits.py" line="191" />
       <source>Leave out %1 on %2</source>
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="229" />
+      <location filename="../../ui/calendar_page.py" line="230" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="453" />
+      <location filename="../../ui/sheet_import.py" line="454" />
       <source>Leave: away all day</source>
       <translation>请假：全天不在</translation>
     </message>
@@ -2723,12 +2728,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 的时长明细</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="670" />
+      <location filename="../../ui/sheet_import.py" line="673" />
       <source>Legend read: %1</source>
       <translation>读取的班次说明：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="665" />
+      <location filename="../../ui/sheet_import.py" line="668" />
       <source>Legend: none in the sheet; the codes of Settings ▸ Shift codes are used.</source>
       <translation>班次说明：表中没有；使用 设置 ▸ 班次代码 中的代码。</translation>
     </message>
@@ -2793,7 +2798,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>推拿</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="84" />
+      <location filename="../../ui/sheet_import.py" line="85" />
       <source>Max hours a month</source>
       <translation>每月时长上限</translation>
     </message>
@@ -2803,7 +2808,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>5月</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="180" />
+      <location filename="../../ui/sheet_import.py" line="181" />
       <source>Means</source>
       <translation>含义</translation>
     </message>
@@ -2868,12 +2873,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="85" />
+      <location filename="../../ui/calendar_edits.py" line="87" />
       <source>Move %1 on %2</source>
       <translation>改期 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="175" />
+      <location filename="../../ui/calendar_edits.py" line="177" />
       <source>Move %1 to %2</source>
       <translation>将 %1 移到 %2</translation>
     </message>
@@ -2908,12 +2913,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="180" />
+      <location filename="../../ui/sheet_import.py" line="181" />
       <source>Name in the file</source>
       <translation>文件中的名称</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="723" />
+      <location filename="../../ui/sheet_import.py" line="726" />
       <source>Name in the roster</source>
       <translation>排班表中的姓名</translation>
     </message>
@@ -2923,7 +2928,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>与结对单位对接的联络人。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="177" />
+      <location filename="../../ui/sheet_import.py" line="178" />
       <source>Names not found: choose what each one means</source>
       <translation>未找到的名称：请选择各自对应的记录</translation>
     </message>
@@ -2978,7 +2983,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="58" />
+      <location filename="../../ui/calendar_edits.py" line="59" />
       <source>New activity %1</source>
       <translation>新建活动 %1</translation>
     </message>
@@ -2988,12 +2993,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="373" />
+      <location filename="../../ui/sheet_import.py" line="374" />
       <source>New or update</source>
       <translation>新增/更新</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="391" />
+      <location filename="../../ui/sheet_import.py" line="392" />
       <source>New record</source>
       <translation>新增</translation>
     </message>
@@ -3023,7 +3028,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下周</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="451" />
+      <location filename="../../ui/sheet_import.py" line="452" />
       <source>Night shift: on duty overnight, resting the next day</source>
       <translation>夜班：夜间值班，次日休息</translation>
     </message>
@@ -3103,7 +3108,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>普通点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="805" />
+      <location filename="../../ui/sheet_import.py" line="808" />
       <source>Not imported: %1 rows and %2 cells (in red).</source>
       <translation>不导入：%1 行、%2 个单元格（红色标出）。</translation>
     </message>
@@ -3173,7 +3178,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="539" />
+      <location filename="../../ui/calendar_page.py" line="540" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
@@ -3213,7 +3218,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>国家法定节假日（只读）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="932" />
+      <location filename="../../ui/sheet_import.py" line="935" />
       <source>On duty at its own hours</source>
       <translation>按自定时段在岗</translation>
     </message>
@@ -3253,7 +3258,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="235" />
+      <location filename="../../ui/pages.py" line="228" />
       <source>Organisation</source>
       <translation>组织架构</translation>
     </message>
@@ -3273,7 +3278,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区健康服务</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="264" />
+      <location filename="../../ui/mainwindow.py" line="266" />
       <source>Outreach scheduler</source>
       <translation>外联排班</translation>
     </message>
@@ -3508,7 +3513,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划员</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="233" />
+      <location filename="../../ui/pages.py" line="226" />
       <source>Planning</source>
       <translation>计划安排</translation>
     </message>
@@ -3553,7 +3558,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人口</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="103" />
+      <location filename="../../ui/sheet_import.py" line="104" />
       <source>Position (职务)</source>
       <translation>职务</translation>
     </message>
@@ -3568,7 +3573,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="97" />
+      <location filename="../../ui/sheet_import.py" line="98" />
       <source>Preferred date</source>
       <translation>期望日期</translation>
     </message>
@@ -3578,7 +3583,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="98" />
+      <location filename="../../ui/sheet_import.py" line="99" />
       <source>Preferred time</source>
       <translation>期望时间</translation>
     </message>
@@ -3593,12 +3598,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>上一页</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="54" />
+      <location filename="../../ui/pages.py" line="55" />
       <source>Print</source>
       <translation>打印</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="122" />
+      <location filename="../../ui/pages.py" line="123" />
       <source>Print duty list…</source>
       <translation>打印个人任务单…</translation>
     </message>
@@ -3608,7 +3613,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印明细…</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="127" />
+      <location filename="../../ui/pages.py" line="128" />
       <source>Print month plan…</source>
       <translation>打印月度计划…</translation>
     </message>
@@ -3628,7 +3633,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印时间 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="158" />
+      <location filename="../../ui/calendar_page.py" line="159" />
       <source>Print…</source>
       <translation>打印…</translation>
     </message>
@@ -3638,7 +3643,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>优先级</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="373" />
+      <location filename="../../ui/sheet_import.py" line="374" />
       <source>Problems</source>
       <translation>问题</translation>
     </message>
@@ -3698,7 +3703,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>仅在重新安排时：变动的安排尽可能少</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="713" />
+      <location filename="../../ui/sheet_import.py" line="716" />
       <source>Read as %1 – %2, %3 day(s) in %4 block(s): %5</source>
       <translation>读作 %1 – %2，共 %3 天，%4 个表块：%5</translation>
     </message>
@@ -3718,12 +3723,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="358" />
+      <location filename="../../ui/calendar_edits.py" line="360" />
       <source>Record %1 on %2</source>
       <translation>记录 %2 的%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="218" />
+      <location filename="../../ui/calendar_page.py" line="219" />
       <source>Record what was done…</source>
       <translation>记录完成情况…</translation>
     </message>
@@ -3748,22 +3753,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>康复治疗师</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="887" />
+      <location filename="../../ui/sheet_import.py" line="890" />
       <source>Remove</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="271" />
+      <location filename="../../ui/calendar_edits.py" line="273" />
       <source>Remove %1 from %2</source>
       <translation>将 %1 移出 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="266" />
+      <location filename="../../ui/calendar_edits.py" line="268" />
       <source>Remove a person</source>
       <translation>移除人员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="223" />
+      <location filename="../../ui/calendar_page.py" line="224" />
       <source>Remove a person…</source>
       <translation>移除人员…</translation>
     </message>
@@ -3868,7 +3873,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>响应时限</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="875" />
+      <location filename="../../ui/sheet_import.py" line="878" />
       <source>Rest until</source>
       <translation>休息至</translation>
     </message>
@@ -3888,7 +3893,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从备份恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="889" />
+      <location filename="../../ui/sheet_import.py" line="892" />
       <source>Restore the defaults</source>
       <translation>恢复默认</translation>
     </message>
@@ -3903,32 +3908,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="225" />
+      <location filename="../../ui/calendar_edits.py" line="227" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="227" />
+      <location filename="../../ui/calendar_page.py" line="228" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="723" />
+      <location filename="../../ui/sheet_import.py" line="726" />
       <source>Row</source>
       <translation>行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="735" />
+      <location filename="../../ui/sheet_import.py" line="738" />
       <source>Row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="740" />
+      <location filename="../../ui/sheet_import.py" line="743" />
       <source>Row %1, column %2 (%3)</source>
       <translation>第 %1 行，%2 列（%3）</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="744" />
+      <location filename="../../ui/sheet_import.py" line="747" />
       <source>Rows skipped, not people: %1</source>
       <translation>跳过的非人员行：%1</translation>
     </message>
@@ -3978,7 +3983,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保存记录</translation>
     </message>
     <message>
-      <location filename="../../ui/mainwindow.py" line="257" />
+      <location filename="../../ui/mainwindow.py" line="259" />
       <source>Saved into the package %1.</source>
       <translation>已保存到离线包 %1。</translation>
     </message>
@@ -4068,12 +4073,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="222" />
+      <location filename="../../ui/pages.py" line="215" />
       <source>Service requests</source>
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="237" />
+      <location filename="../../ui/pages.py" line="230" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -4083,17 +4088,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="324" />
+      <location filename="../../ui/sheet_import.py" line="325" />
       <source>Services: column %1; several in one cell (joined by ┋ ; , 、) are a request each.</source>
       <translation>服务项目：取自“%1”列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="317" />
+      <location filename="../../ui/sheet_import.py" line="318" />
       <source>Services: one 0/1 column per choice (%1); each service chosen is a request of its own.</source>
       <translation>服务项目：每个选项一列 0/1（%1）；选中的每项服务各为一条点单。</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="102" />
+      <location filename="../../ui/conflicts_panel.py" line="103" />
       <source>Severity</source>
       <translation>级别</translation>
     </message>
@@ -4108,12 +4113,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>60岁及以上居民所占比例。</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="167" />
+      <location filename="../../ui/sheet_import.py" line="168" />
       <source>Sheet</source>
       <translation>工作表</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="610" />
+      <location filename="../../ui/sheet_import.py" line="613" />
       <source>Sheets found: %1</source>
       <translation>找到的工作表：%1</translation>
     </message>
@@ -4148,7 +4153,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="547" />
+      <location filename="../../ui/calendar_page.py" line="548" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -4238,7 +4243,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="875" />
+      <location filename="../../ui/sheet_import.py" line="878" />
       <source>Starts at</source>
       <translation>上班</translation>
     </message>
@@ -4273,7 +4278,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>【人员安排】</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="238" />
+      <location filename="../../ui/pages.py" line="231" />
       <source>Statistics</source>
       <translation>统计</translation>
     </message>
@@ -4303,7 +4308,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>街道</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="104" />
+      <location filename="../../ui/sheet_import.py" line="105" />
       <source>Submission number (form platform)</source>
       <translation>答卷编号（表单平台）</translation>
     </message>
@@ -4348,7 +4353,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度目标</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="106" />
+      <location filename="../../ui/sheet_import.py" line="107" />
       <source>Text written beside 其他 (a note)</source>
       <translation>“其他”旁填写的文字（作为备注）</translation>
     </message>
@@ -4380,7 +4385,7 @@ Details were written to %2.</source>
       <translation>修改未保存：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="153" />
+      <location filename="../../ui/conflicts_panel.py" line="154" />
       <source>The conflicts could not be checked: %1</source>
       <translation>无法检查冲突：%1</translation>
     </message>
@@ -4440,12 +4445,12 @@ Details were written to %2.</source>
       <translation>通知还会按各摊位所需资质列出应带物品。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="233" />
+      <location filename="../../ui/calendar_page.py" line="234" />
       <source>The notice for a WeChat group, put on the clipboard</source>
       <translation>复制发到微信群的活动通知</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="209" />
+      <location filename="../../ui/pages.py" line="202" />
       <source>The office's own days (editable)</source>
       <translation>本办公室的录入（可编辑）</translation>
     </message>
@@ -4455,7 +4460,7 @@ Details were written to %2.</source>
       <translation>这一天以本办公室自己的录入为准。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="453" />
+      <location filename="../../ui/calendar_page.py" line="454" />
       <source>The official holiday calendar built into this version covers %1; %2 is not in it, so the holidays and make-up workdays of %2 are not known yet. Enter them from the State Council's notice under Organisation → Holidays and make-up workdays, or import them in a plan file.</source>
       <translation>本版本内置的国家法定节假日覆盖 %1 年，不含 %2 年，因此 %2 年的节假日和调休上班日尚不清楚。请按国务院办公厅通知在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -4515,7 +4520,7 @@ Details were written to %2.</source>
       <translation>下周预览（%1 – %2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="150" />
+      <location filename="../../ui/calendar_page.py" line="151" />
       <source>The week as one line per occurrence, in order of time: every occurrence of a crowded week shows</source>
       <translation>一周按时间列出，每个场次一行：忙碌的一周也能看到所有场次</translation>
     </message>
@@ -4550,12 +4555,12 @@ Details were written to %2.</source>
       <translation>以下记录在离线包导出后，在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="151" />
+      <location filename="../../ui/calendar_edits.py" line="153" />
       <source>This activity repeats. Which occurrences should change?</source>
       <translation>这是重复活动。要修改哪些场次？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="153" />
+      <location filename="../../ui/calendar_edits.py" line="155" />
       <source>This and following</source>
       <translation>本场及以后</translation>
     </message>
@@ -4575,12 +4580,12 @@ Details were written to %2.</source>
       <translation>本月</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="152" />
+      <location filename="../../ui/calendar_edits.py" line="154" />
       <source>This occurrence</source>
       <translation>仅本场次</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="332" />
+      <location filename="../../ui/calendar_edits.py" line="334" />
       <source>This occurrence is not in the field package, which covers %1 to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
@@ -4595,7 +4600,7 @@ Details were written to %2.</source>
       <translation>无法读取手册的这一页：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="691" />
+      <location filename="../../ui/sheet_import.py" line="694" />
       <source>This sheet cannot be read as a duty roster: %1</source>
       <translation>无法按排班表读取此工作表：%1</translation>
     </message>
@@ -4710,7 +4715,7 @@ Details were written to %2.</source>
       <translation>人员不足</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="314" />
+      <location filename="../../ui/calendar_edits.py" line="316" />
       <source>Unexpected error: %1</source>
       <translation>意外错误：%1</translation>
     </message>
@@ -4730,7 +4735,7 @@ Details were written to %2.</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="391" />
+      <location filename="../../ui/sheet_import.py" line="392" />
       <source>Update</source>
       <translation>更新</translation>
     </message>
@@ -4830,7 +4835,7 @@ Details were written to %2.</source>
       <translation>志愿者编号：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/pages.py" line="223" />
+      <location filename="../../ui/pages.py" line="216" />
       <source>Volunteer time bank</source>
       <translation>志愿服务时间银行</translation>
     </message>
@@ -4845,7 +4850,7 @@ Details were written to %2.</source>
       <translation>待处理</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="177" />
+      <location filename="../../ui/conflicts_panel.py" line="178" />
       <source>Warning</source>
       <translation>警告</translation>
     </message>
@@ -4865,7 +4870,7 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="139" />
+      <location filename="../../ui/calendar_page.py" line="140" />
       <source>Week</source>
       <translation>周</translation>
     </message>
@@ -4905,7 +4910,7 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_page.py" line="555" />
+      <location filename="../../ui/calendar_page.py" line="556" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -4915,7 +4920,7 @@ Details were written to %2.</source>
       <translation>欢迎</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="102" />
+      <location filename="../../ui/conflicts_panel.py" line="103" />
       <source>What</source>
       <translation>内容</translation>
     </message>
@@ -4935,7 +4940,7 @@ Details were written to %2.</source>
       <translation>时间</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="171" />
+      <location filename="../../ui/sheet_import.py" line="172" />
       <source>Which column is which field</source>
       <translation>各列对应的字段</translation>
     </message>
@@ -4955,7 +4960,7 @@ Details were written to %2.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="266" />
+      <location filename="../../ui/calendar_edits.py" line="268" />
       <source>Who no longer goes?</source>
       <translation>谁不再参加？</translation>
     </message>
@@ -4990,12 +4995,12 @@ Details were written to %2.</source>
       <translation>拒绝该点单的理由？</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="381" />
+      <location filename="../../ui/calendar_edits.py" line="383" />
       <source>Why is this occurrence called off?</source>
       <translation>本场次停办的原因？</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="339" />
+      <location filename="../../ui/conflicts_panel.py" line="340" />
       <source>Why is this warning acceptable?</source>
       <translation>为什么可以接受这条警告？</translation>
     </message>
@@ -5075,7 +5080,7 @@ Details were written to %2.</source>
       <translation>【活动通知】%1</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="205" />
+      <location filename="../../ui/conflicts_panel.py" line="206" />
       <source>[acknowledged: %1]</source>
       <translation>[已确认：%1]</translation>
     </message>
@@ -5105,12 +5110,12 @@ Details were written to %2.</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="764" />
+      <location filename="../../scheduler/duty.py" line="767" />
       <source>a note across the sheet</source>
       <translation>横跨整表的备注</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="768" />
+      <location filename="../../scheduler/duty.py" line="771" />
       <source>a note under the grid</source>
       <translation>表下备注</translation>
     </message>
@@ -5155,7 +5160,7 @@ Details were written to %2.</source>
       <translation>班次时段只接受 on、off、rest_until 和 kind</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="766" />
+      <location filename="../../scheduler/duty.py" line="769" />
       <source>a signature, total or heading row</source>
       <translation>签名、合计或标题行</translation>
     </message>
@@ -5295,7 +5300,7 @@ Details were written to %2.</source>
       <translation>排班</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="859" />
+      <location filename="../../ui/sheet_import.py" line="862" />
       <source>away</source>
       <translation>不在</translation>
     </message>
@@ -5425,7 +5430,7 @@ Details were written to %2.</source>
       <translation>证明</translation>
     </message>
     <message>
-      <location filename="../../ui/conflicts_panel.py" line="149" />
+      <location filename="../../ui/conflicts_panel.py" line="150" />
       <source>checking the whole plan again…</source>
       <translation>正在重新检查整个计划…</translation>
     </message>
@@ -5435,12 +5440,12 @@ Details were written to %2.</source>
       <translation>门诊时间</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="439" />
+      <location filename="../../cli/sheets.py" line="449" />
       <source>closest: %1</source>
       <translation>最接近的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="515" />
+      <location filename="../../cli/sheets.py" line="525" />
       <source>columns of the form platform, not read as answers: %1</source>
       <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
@@ -5505,7 +5510,7 @@ Details were written to %2.</source>
       <translation>日期超出范围：%1（日期须在 %2 至 %3 之间）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="145" />
+      <location filename="../../cli/sheets.py" line="146" />
       <source>day shift</source>
       <translation>白班</translation>
     </message>
@@ -5580,7 +5585,7 @@ Details were written to %2.</source>
       <translation>本活动中摊位编号重复</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="378" />
+      <location filename="../../cli/sheets.py" line="388" />
       <source>duty roster %1</source>
       <translation>排班表 %1</translation>
     </message>
@@ -5625,7 +5630,7 @@ Details were written to %2.</source>
       <translation>每 </translation>
     </message>
     <message>
-      <location filename="../../ui/calendar_edits.py" line="262" />
+      <location filename="../../ui/calendar_edits.py" line="264" />
       <source>every occurrence</source>
       <translation>每场</translation>
     </message>
@@ -5700,7 +5705,7 @@ Details were written to %2.</source>
       <translation>第四个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="145" />
+      <location filename="../../cli/sheets.py" line="146" />
       <source>free</source>
       <translation>空闲</translation>
     </message>
@@ -5725,7 +5730,7 @@ Details were written to %2.</source>
       <translation>已举办 %1（上周 %2），已停办 %3（%4），已改期 %5（%6），未登记 %7（%8）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="215" />
+      <location filename="../../cli/sheets.py" line="216" />
       <source>hidden</source>
       <translation>隐藏</translation>
     </message>
@@ -5955,7 +5960,7 @@ Details were written to %2.</source>
       <translation>最后一个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="145" />
+      <location filename="../../cli/sheets.py" line="146" />
       <source>leave</source>
       <translation>请假</translation>
     </message>
@@ -5975,17 +5980,17 @@ Details were written to %2.</source>
       <translation>明细</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="161" />
+      <location filename="../../cli/sheets.py" line="162" />
       <source>legend entries not understood (not used): %1</source>
       <translation>班次说明中无法理解（未采用）的条目：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="159" />
+      <location filename="../../cli/sheets.py" line="160" />
       <source>legend not used where the office's own codes say otherwise: %1</source>
       <translation>班次说明中与本院自设班次代码不同、未采用的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="157" />
+      <location filename="../../cli/sheets.py" line="158" />
       <source>legend read: %1</source>
       <translation>读取的班次说明：%1</translation>
     </message>
@@ -6285,7 +6290,7 @@ Details were written to %2.</source>
       <translation>夜班，同“夜”</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="145" />
+      <location filename="../../cli/sheets.py" line="146" />
       <source>night shift</source>
       <translation>夜班</translation>
     </message>
@@ -6315,12 +6320,12 @@ Details were written to %2.</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="903" />
+      <location filename="../../scheduler/duty.py" line="906" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="891" />
+      <location filename="../../scheduler/duty.py" line="894" />
       <source>no day of the header is a date the app takes</source>
       <translation>表头中没有本软件可接受的日期</translation>
     </message>
@@ -6340,17 +6345,17 @@ Details were written to %2.</source>
       <translation>今天起没有场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1110" />
+      <location filename="../../scheduler/duty.py" line="1113" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1098" />
+      <location filename="../../scheduler/duty.py" line="1101" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="231" />
+      <location filename="../../cli/sheets.py" line="241" />
       <source>no one is listed under the day columns</source>
       <translation>日期列下没有列出人员</translation>
     </message>
@@ -6405,17 +6410,17 @@ Details were written to %2.</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1106" />
+      <location filename="../../scheduler/duty.py" line="1109" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1070" />
+      <location filename="../../scheduler/duty.py" line="1073" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1064" />
+      <location filename="../../scheduler/duty.py" line="1067" />
       <source>no staff number {value}, but {same} has it with other leading zeros (Excel drops them from a number: format the column as text and write the number as it is)</source>
       <translation>没有工号 {value}，但 {same} 的工号除开头的 0 外相同（Excel 会去掉数字开头的 0：请把该列设为文本格式，按原样填写工号）</translation>
     </message>
@@ -6490,27 +6495,27 @@ Details were written to %2.</source>
       <translation>不是 ISO 周（YYYY-Www，例如 2026-W49，2000 至 2100 年之间）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="498" />
+      <location filename="../../cli/sheets.py" line="508" />
       <source>not an answer</source>
       <translation>不是回答</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="225" />
+      <location filename="../../cli/sheets.py" line="235" />
       <source>not read: %1</source>
       <translation>未读取：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="674" />
+      <location filename="../../ui/sheet_import.py" line="677" />
       <source>not understood (not used): %1</source>
       <translation>无法理解（未采用）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="451" />
+      <location filename="../../cli/sheets.py" line="461" />
       <source>not usable</source>
       <translation>无法使用</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="672" />
+      <location filename="../../ui/sheet_import.py" line="675" />
       <source>not used, the office's own codes say otherwise: %1</source>
       <translation>未采用（本院代码另有规定）：%1</translation>
     </message>
@@ -6700,7 +6705,7 @@ Details were written to %2.</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="857" />
+      <location filename="../../ui/sheet_import.py" line="860" />
       <source>rest until %1</source>
       <translation>休息至 %1</translation>
     </message>
@@ -6720,27 +6725,27 @@ Details were written to %2.</source>
       <translation>排班表 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="64" />
+      <location filename="../../cli/sheets.py" line="65" />
       <source>row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="67" />
+      <location filename="../../cli/sheets.py" line="68" />
       <source>row %1, column %2</source>
       <translation>第 %1 行，%2 列</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="700" />
+      <location filename="../../ui/sheet_import.py" line="703" />
       <source>row %1: columns %2</source>
       <translation>第 %1 行：列 %2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="120" />
+      <location filename="../../cli/sheets.py" line="121" />
       <source>row %1: not imported again: %2</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="316" />
+      <location filename="../../cli/sheets.py" line="326" />
       <source>rows skipped, not people: %1</source>
       <translation>跳过的非人员行：%1</translation>
     </message>
@@ -6780,47 +6785,47 @@ Details were written to %2.</source>
       <translation>server user add 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="539" />
+      <location filename="../../cli/sheets.py" line="549" />
       <source>services from column %1; several in one cell (joined by ┋ ; , 、) are a request each</source>
       <translation>服务项目取自 %1 列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="531" />
+      <location filename="../../cli/sheets.py" line="541" />
       <source>services from one 0/1 column per choice: %1; each chosen service is a request of its own</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1084" />
+      <location filename="../../scheduler/duty.py" line="1087" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="64" />
+      <location filename="../../cli/sheets.py" line="65" />
       <source>sheet %1</source>
       <translation>工作表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="215" />
+      <location filename="../../cli/sheets.py" line="216" />
       <source>sheet %1: %2, skipped</source>
       <translation>工作表 %1：%2，已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="302" />
+      <location filename="../../cli/sheets.py" line="312" />
       <source>sheet %1: duty roster of %2, %3 – %4, %5 block(s); columns read as %6</source>
       <translation>工作表 %1：%2 排班表，%3 – %4，%5 个表块；各列读作 %6</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="232" />
+      <location filename="../../cli/sheets.py" line="242" />
       <source>sheet %1: no one is listed under the day columns</source>
       <translation>工作表 %1：日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="222" />
+      <location filename="../../cli/sheets.py" line="232" />
       <source>sheet %1: not a roster (%2), skipped</source>
       <translation>工作表 %1：不是排班表（%2），已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="226" />
+      <location filename="../../cli/sheets.py" line="236" />
       <source>sheet %1: not read: %2</source>
       <translation>工作表 %1：未读取：%2</translation>
     </message>
@@ -6828,6 +6833,11 @@ Details were written to %2.</source>
       <location filename="../../scheduler/spreadsheet.py" line="489" />
       <source>sheet %1: the columns after IV (the 256th) are not read; the first of them that holds something is %2</source>
       <translation>工作表 %1：IV 列（第 256 列）之后的列不读取；其中第一个有内容的单元格是 %2</translation>
+    </message>
+    <message>
+      <location filename="../../cli/sheets.py" line="228" />
+      <source>sheet %1: the workbook's legend (not a roster), read for every roster</source>
+      <translation>工作表 %1：本工作簿的班次说明（不是排班表），各排班表均按其读取</translation>
     </message>
     <message>
       <location filename="../../cli/shift_codes.py" line="94" />
@@ -6860,12 +6870,12 @@ Details were written to %2.</source>
       <translation>工作牌、工作服</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="495" />
+      <location filename="../../cli/sheets.py" line="505" />
       <source>staff number</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1049" />
+      <location filename="../../scheduler/duty.py" line="1052" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6880,12 +6890,12 @@ Details were written to %2.</source>
       <translation>听诊器</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="496" />
+      <location filename="../../cli/sheets.py" line="506" />
       <source>submission number</source>
       <translation>答卷编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="497" />
+      <location filename="../../cli/sheets.py" line="507" />
       <source>submission time</source>
       <translation>提交时间</translation>
     </message>
@@ -6960,7 +6970,7 @@ Details were written to %2.</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="105" />
+      <location filename="../../cli/sheets.py" line="106" />
       <source>the database was changed by someone else meanwhile; nothing was imported, run sheet again</source>
       <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
     </message>
@@ -6975,12 +6985,12 @@ Details were written to %2.</source>
       <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="835" />
+      <location filename="../../scheduler/duty.py" line="838" />
       <source>the day numbers wrap from the end of a month to its start and can be read two ways: {value} or {other}; a date range in the title (11月26日-12月25日) or a weekday row says which</source>
       <translation>日期数字从月末转到月初，可有两种读法：{value} 或 {other}；请在标题中写明日期范围（11月26日-12月25日）或加一行星期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="883" />
+      <location filename="../../scheduler/duty.py" line="886" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
@@ -7000,7 +7010,7 @@ Details were written to %2.</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
     </message>
     <message>
-      <location filename="../../reports/picture.py" line="29" />
+      <location filename="../../reports/picture.py" line="31" />
       <source>the document could not be drawn as a picture: %1</source>
       <translation>无法将文档绘制为图片：%1</translation>
     </message>
@@ -7015,7 +7025,7 @@ Details were written to %2.</source>
       <translation>%1 中的离线包密钥已损坏</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="77" />
+      <location filename="../../cli/sheets.py" line="78" />
       <source>the file has no sheet named %1 (it has: %2)</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
@@ -7065,7 +7075,7 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="761" />
+      <location filename="../../scheduler/duty.py" line="764" />
       <source>the legend</source>
       <translation>班次说明</translation>
     </message>
@@ -7250,12 +7260,12 @@ Details were written to %2.</source>
       <translation>工作表超过 {value} 行</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="826" />
+      <location filename="../../scheduler/duty.py" line="829" />
       <source>the sheet is for {value} by one name and month {other} by another ({name}): give the month</source>
       <translation>按一处名称此表是 {value}，按另一处（{name}）是 {other} 月：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../ui/sheet_import.py" line="644" />
+      <location filename="../../ui/sheet_import.py" line="647" />
       <source>the sheet is hidden in the workbook: it is not read (a roster kept for the record)</source>
       <translation>该工作表在工作簿中被隐藏：不读取（留档的旧排班表）</translation>
     </message>
@@ -7275,12 +7285,12 @@ Details were written to %2.</source>
       <translation>两次输入的密码不同，未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="856" />
+      <location filename="../../scheduler/duty.py" line="859" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="848" />
+      <location filename="../../scheduler/duty.py" line="851" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
@@ -7400,7 +7410,7 @@ Details were written to %2.</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1028" />
+      <location filename="../../scheduler/duty.py" line="1031" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
@@ -7410,7 +7420,7 @@ Details were written to %2.</source>
       <translation>无法识别的参数：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="215" />
+      <location filename="../../cli/sheets.py" line="216" />
       <source>very hidden</source>
       <translation>深度隐藏</translation>
     </message>
@@ -7495,7 +7505,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="873" />
+      <location filename="../../scheduler/duty.py" line="876" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -7550,7 +7560,7 @@ Details were written to %2.</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/duty.py" line="1007" />
+      <location filename="../../scheduler/duty.py" line="1010" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>

@@ -555,3 +555,13 @@ def test_a_month_named_two_ways_with_nothing_else_to_say_is_refused() -> None:
     assert read_duty_grid(rows, PLAN, CODES, department="ortho", hints=("12月",)).dates[0] == date(
         2026, 12, 1
     )
+
+
+def test_a_legend_sheet_beside_the_roster_through_the_command_line(db, capsys) -> None:
+    """R3: the 班次说明 sheet's hours are used, and the output says the sheet is the legend."""
+    grid = [["骨伤科护理排班 2026年12月"], ["姓名", *range(1, 32)], ["金伟", "A"]]
+    table = [["班次", "时间"], ["A班", "07:30-15:30"]]
+    code, doc, _err = sheet(capsys, db, xlsx(("12月", grid), ("班次说明", table)), "排班.xlsx")
+    assert code == 0, doc
+    assert doc["sheets"][1] == {"sheet": "班次说明", "legend": True}
+    assert exported(db) == [("s001", "2026-12-01T07:30", "2026-12-01T15:30", "duty")]
