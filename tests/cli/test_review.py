@@ -72,7 +72,7 @@ def test_pdf_and_png(db: Path, tmp_path: Path) -> None:
     assert len(reader.pages) == 1 and "周复盘" in reader.pages[0].extract_text()
     assert run("--db", str(db), "review", "--week", "2026-W49", "-o", str(png)).returncode == 0
     with Image.open(png) as im:
-        assert im.width == 1080 and im.height > 700
+        assert im.width == 1080 and im.height > 400  # a page, its empty foot cut
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,25 @@ def _picture(png: bytes) -> Image.Image:
     return image.convert("RGB")
 
 
+def _only_white_cut_from_the_last_page(whole: Image.Image, cut: Image.Image, last_top: int) -> int:
+    """`cut` is `whole` with one stretch of white rows of its last page left out (nothing drawn
+    is lost, the rows below it are kept as they were); the number of rows left out."""
+    import numpy as np
+
+    a, b = np.asarray(whole), np.asarray(cut)
+    assert a.shape[1:] == b.shape[1:] and len(b) <= len(a)
+    removed = len(a) - len(b)
+    if not removed:
+        assert (a == b).all()
+        return 0
+    same = (a[: len(b)] == b).all(axis=(1, 2))
+    first = int(np.argmin(same)) if not same.all() else len(b)  # first row that differs
+    assert first >= last_top  # the pages before the last are whole
+    assert (a[first : first + removed] == 255).all()  # what was left out is white
+    assert (a[first + removed :] == b[first:]).all()  # and all below it is kept
+    return removed
+
+
 ALL_KINDS = {
     "occurrence": {"activity": "a1", "occurrence": date(2026, 12, 3)},
     "sign-in": {"activity": "a1", "occurrence": date(2026, 12, 3)},
@@ -67,9 +86,11 @@ ALL_KINDS = {
 def test_every_roster_kind_as_one_picture_1080_wide_as_tall_as_its_pages(kind: str) -> None:
     plan, cal = _plan()
     pdf = _pdf(kind, plan, cal, **ALL_KINDS[kind])
-    image = _picture(pdf_to_png(pdf))
+    whole = _picture(pdf_to_png(pdf, trim=False))
     height, pages = _expected_height(pdf)
-    assert image.size == (WIDTH, height)
+    assert whole.size == (WIDTH, height)
+    image = _picture(pdf_to_png(pdf))
+    _only_white_cut_from_the_last_page(whole, image, height - pages[-1])
     # Not blank: text and table lines on white.
     assert ImageStat.Stat(image.convert("L")).var[0] > 100
     assert image.convert("L").getextrema()[0] < 80  # something dark was drawn
