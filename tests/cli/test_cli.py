@@ -315,8 +315,9 @@ def test_stats_json_and_workbook_read_back(tmp_path) -> None:
     wb = load_workbook(out)
     assert wb.sheetnames[:3] == ["汇总", "按月份", "按党支部"]
     month = wb["按月份"]
-    assert [c.value for c in month[1]] == ["月", "举办场次", "服务人数", "志愿服务时长"]
-    assert [c.value for c in month[13]] == ["2026-12", 1, 180, 3]
+    assert [c.value for c in month[1]][:4] == ["月", "举办场次", "服务人数", "志愿服务时长"]
+    assert [c.value for c in month[1]][4:] == ["已计划或已举行的场次", "本支部党员带队"]
+    assert [c.value for c in month[13]][:4] == ["2026-12", 1, 180, 3]
     assert isinstance(month[13][1].value, int) and isinstance(month[13][3].value, (int, float))
     req = wb["点单"]
     assert isinstance(req[2][4].value, _dt) and req[2][4].value == _dt(2026, 11, 20, 9, 30)
