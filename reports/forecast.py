@@ -9,13 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from openpyxl import Workbook
-
 from scheduler.forecast import Fix, Forecast
 from scheduler.model import Plan
 
 from .messages import QUALIFICATION_NAMES
-from .stats_xlsx import _sheet
 from .text import fill, one_line, shorten
 
 Translate = Callable[[str], str]
@@ -111,6 +108,11 @@ def describe_fix(fix: Fix, plan: Plan, t: Translate) -> str:
 
 
 def write_workbook(out: str | Path | BinaryIO, f: Forecast, plan: Plan, t: Translate) -> None:
+    # openpyxl on first use: the forecast page and command name pools without it (~0.3 s to import)
+    from openpyxl import Workbook
+
+    from .stats_xlsx import _sheet
+
     wb = Workbook()
     wb.remove(wb.active)
     header = [

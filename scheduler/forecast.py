@@ -225,7 +225,11 @@ def forecast(
     booked: list[Booked] = []
     profiles: dict[str, list[dict[tuple[Pool, str], float]]] = defaultdict(list)
     this_year: dict[str, list[dict[tuple[Pool, str], float]]] = defaultdict(list)
-    for b in held_occurrences(plan, calendar, datetime(year - 2, 1, 1), y1):
+    for n, b in enumerate(held_occurrences(plan, calendar, datetime(year - 2, 1, 1), y1)):
+        # Asked now and then whether to go on (the same step again: a caller may show only a
+        # change): a page left at once stops its job within milliseconds.
+        if n % 100 == 99 and progress is not None and not progress(0, 4):
+            return None
         paired = _pairing_of(b.activity, by_key, b.occ.start.date())
         one = needs(b)
         if b.occ.start < y0:
@@ -307,6 +311,8 @@ def forecast(
     available: dict[tuple[tuple[Pool, str], int], float] = {}
     people: dict[tuple[Pool, int], int] = {}
     for pool in pools:
+        if progress is not None and not progress(2, 4):
+            return None
         for i in range(12):
             lent = [(capacity[sid][i], plan.staff[sid].department in spare) for sid in members.get(pool, ())]
             available[((pool, ALL), i)] = round(sum(c for c, _ in lent), 2)

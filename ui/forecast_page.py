@@ -5,14 +5,14 @@ activities behind it), the months short with what would close each gap, and the 
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from db.files import write_atomically
-from reports.document import translator
 from reports.forecast import describe_fix, pool_name, write_workbook
 from scheduler.forecast import Forecast, Pool, forecast
 from scheduler.model import SECTIONS
@@ -48,6 +47,8 @@ from .timebank_page import MONTHS
 from .widgets import ChangeFollower
 
 if TYPE_CHECKING:
+    from PySide6.QtCharts import QChart, QChartView
+
     from .mainwindow import MainWindow
 
 NEEDED_COLOUR, AVAILABLE_COLOUR, SHORT_COLOUR = "#2f6fb0", "#9aa5b1", "#b00020"
@@ -104,28 +105,59 @@ class ForecastPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.export_button)
 
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(260)
+        # The chart is made when the first figures are shown (QtCharts loaded then): the page's
+        # first visit draws a light page at once, the figures follow from the worker.
+        self.chart: QChart | None = None
+        self.chart_view: QChartView | None = None
+        self.chart_place = QLabel(tr("Working out the forecast…"))
+        self.chart_place.setObjectName("chart_place")
+        self.chart_place.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chart_place.setMinimumHeight(260)
         self.fixes = QTableWidget(0, 4)
         self.fixes.setObjectName("fixes")
+        self.fixes.setHorizontalHeaderLabels(
+            [tr("Pool"), tr("Month"), tr("Hours short"), tr("What would close it")]
+        )
         self.fixes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.fixes.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.fixes.verticalHeader().hide()
         self.fixes.setWordWrap(True)
         self.fixes.cellDoubleClicked.connect(lambda r, _c: self.choose_fix(r))
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.chart_view)
+        self.split = split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.chart_place)
         split.addWidget(self.fixes)
         split.setSizes([380, 220])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
-        self.refresh()
+        # The first figures are asked for once the page has been drawn (`paintEvent`): the job's
+        # Python shares the GIL with the drawing, and started here it held up the page's first
+        # paint by ~0.1 s on the hospital demo.
+        self.drawn = False
+        self.leaving = threading.Event()
         ChangeFollower(self, session, lambda c: c.touches(*SECTIONS), self.refresh)
+
+    def paintEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self.drawn:
+            self.drawn = True
+            QTimer.singleShot(0, self, self._first_figures)  # once this paint is on screen
+
+    def _first_figures(self) -> None:
+        if not self.isVisible():  # left before this came: asked for when drawn again
+            self.drawn = False
+        elif self.task is None and self.result is None:  # not asked for meanwhile (another year)
+            self.refresh()
+
+    def hideEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        """The page left (another page chosen) before its first figures came: the job is
+        stopped (it would slow the next page down, sharing the GIL) and started again when the
+        page is drawn next."""
+        super().hideEvent(event)
+        if not event.spontaneous() and self.task is not None and self.result is None:
+            self.leaving.set()
+            self.drawn = False
 
     # -- figures
 
@@ -142,8 +174,21 @@ class ForecastPage(QWidget):
         plan = replace(c.plan(), **sections)
         calendar, year, today = c.work_calendar, self.year.value(), self.today
 
+        leaving = self.leaving = threading.Event()  # set when the page is left before the figures
+
         def job(progress: Callable[[int, int], bool]) -> Forecast | None:
-            return forecast(plan, calendar, year, today, progress=progress)
+            shown = [-1]
+
+            def asked(done: int, total: int) -> bool:
+                """Stops the job once the page was left; each step goes to the GUI once."""
+                if leaving.is_set():
+                    return False
+                if done == shown[0]:
+                    return True
+                shown[0] = done
+                return progress(done, total)
+
+            return forecast(plan, calendar, year, today, progress=asked)
 
         self.task = run_task(self, tr("Working out the forecast…"), job, self._done, self._failed)
 
@@ -157,6 +202,8 @@ class ForecastPage(QWidget):
             self.refresh()
             return
         if result is None:  # cancelled: what was shown stays
+            if self.result is None and self.isVisible():  # stopped on leaving, and back since
+                self.refresh()
             return
         self.result = f = result
         plan = self.catalog.plan()
@@ -201,13 +248,32 @@ class ForecastPage(QWidget):
         by_month = {r.month.month: r for r in self.result.pools if r.pool == pool}
         return [by_month.get(m) for m in range(1, 13)]
 
+    def _chart(self) -> QChart:
+        """The chart, made the first time it is wanted in the place kept for it."""
+        if self.chart is None:
+            from PySide6.QtCharts import QChart, QChartView
+
+            self.chart = QChart()
+            self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+            self.chart_view = QChartView(self.chart)
+            self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self.chart_view.setMinimumHeight(260)
+            self.split.replaceWidget(0, self.chart_view)
+            self.chart_place.deleteLater()
+        return self.chart
+
     def show_pool(self, *_args: Any) -> None:
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
+        if self.result is None and self.chart is None:  # nothing to show yet
+            return
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+
+        chart = self._chart()
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
         pool = self.pool.currentData()
         if pool is None or self.result is None:
-            self.chart.setTitle(tr("No needs in this year."))
+            chart.setTitle(tr("No needs in this year."))
             return
         rows = self.rows_of(pool)
         needed = QBarSet(tr("Hours needed"))
@@ -227,7 +293,7 @@ class ForecastPage(QWidget):
         series.append(available)
         needed.clicked.connect(self.open_month)
         available.clicked.connect(self.open_month)
-        self.chart.addSeries(series)
+        chart.addSeries(series)
         x = QBarCategoryAxis()
         x.append([tr(m) for m in MONTHS])
         y = QValueAxis()
@@ -235,16 +301,16 @@ class ForecastPage(QWidget):
         top = max([r.needed_hours for r in rows if r] + can + [1.0])
         y.setRange(0, top * 1.1)
         y.applyNiceNumbers()
-        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x)
         series.attachAxis(y)
         y.setTitleText(tr("Hours"))
         name = pool_name(self.catalog.plan(), pool[0], pool[1], tr)
         if any(r is not None and r.is_short for r in rows):
-            self.chart.setTitle(trf("%1 · %2 (red: months it runs short)", name, self.result.year))
+            chart.setTitle(trf("%1 · %2 (red: months it runs short)", name, self.result.year))
         else:
-            self.chart.setTitle(f"{name} · {self.result.year}")
+            chart.setTitle(f"{name} · {self.result.year}")
 
     def behind(self, pool: Pool, month: int) -> list[str]:
         """The pairings and activities whose hours make up the pool's need in a month."""
@@ -337,6 +403,8 @@ class ForecastPage(QWidget):
             return None
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
+        from reports.document import translator  # reportlab: loaded on the first export, not with the page
+
         book = io.BytesIO()
         write_workbook(book, self.result, self.catalog.plan(), translator(current_language()))
         try:
