@@ -486,6 +486,8 @@ class EntityPage(QWidget):
                 self.status.emit(tr("Saved."))
 
     def delete(self) -> None:
+        if self.read_only:  # the Delete key too (a field laptop, a recorder or viewer)
+            return
         items = self.selected_items()
         if not items:
             return

@@ -133,3 +133,29 @@ def test_a_menu_entry_not_in_the_table_is_a_planners(qtbot, tmp_path: Path) -> N
     act = add_action(menu, "Something new", lambda: None, name="something_new")
     apply_menus(menu, "recorder")
     assert not act.isVisible() and not act.isEnabled()
+
+
+@pytest.mark.parametrize("role", ["recorder", "viewer"])
+def test_the_delete_key_of_a_table_deletes_nothing(qtbot, tmp_path: Path, role: str, monkeypatch) -> None:
+    """The keys and double-clicks of a table follow its buttons: nothing asked, nothing deleted."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Yes
+    )
+    for shown in ("warning", "critical", "information"):  # a refusal would be shown: no modal wait
+        monkeypatch.setattr(QMessageBox, shown, lambda *a, **k: asked.append(a))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box) or 0)  # "Cannot delete"
+    window = _window(qtbot, tmp_path, role)
+    window.show_section("staff")
+    page = window.current_page()
+    before = page.proxy.rowCount()
+    page.view.selectRow(0)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    page.delete()
+    assert asked == [] and page.proxy.rowCount() == before
+    assert len(window.session.catalog.staff) == before
+    window.session.close()
