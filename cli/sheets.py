@@ -17,6 +17,7 @@ from db.planio import load_plan, revision
 from scheduler.duty import (
     DutyRoster,
     column_letter,
+    column_runs,
     merge_roster,
     read_duty_grid,
     read_duty_sheets,
@@ -129,15 +130,8 @@ def cmd_sheet(args: argparse.Namespace) -> int:
 
 
 def _ranges(days: list[tuple[int, date]]) -> list[tuple[str, str, date, date]]:
-    """Runs of neighbouring columns on following dates: (first column, last column, from, to)."""
-    out: list[list[Any]] = []
-    for col, day in days:
-        last = out[-1] if out else None
-        if last is not None and col == last[1] + 1 and (day - last[3]).days == 1:
-            last[1], last[3] = col, day
-        else:
-            out.append([col, col, day, day])
-    return [(column_letter(a), column_letter(b), d0, d1) for a, b, d0, d1 in out]
+    """Runs of neighbouring columns on following dates, the columns by their letters."""
+    return [(column_letter(a), column_letter(b), d0, d1) for a, b, d0, d1 in column_runs(days)]
 
 
 def _shift(shift: Any) -> str:

@@ -177,6 +177,18 @@ def roster_day(u: Unavailability) -> date | None:
     return u.start.date()
 
 
+def column_runs(days: list[tuple[int, date]]) -> list[tuple[int, int, date, date]]:
+    """Runs of neighbouring columns on following dates: (first column, last column, from, to)."""
+    out: list[list[Any]] = []
+    for col, day in days:
+        last = out[-1] if out else None
+        if last is not None and col == last[1] + 1 and (day - last[3]).days == 1:
+            last[1], last[3] = col, day
+        else:
+            out.append([col, col, day, day])
+    return [(a, b, d0, d1) for a, b, d0, d1 in out]
+
+
 def column_letter(index: int) -> str:
     """The spreadsheet letter of a 0-based column index (0 → A, 26 → AA)."""
     out = ""

@@ -40,6 +40,7 @@ from scheduler.duty import (
     cell_shifts,
     column_index,
     column_letter,
+    column_runs,
     merge_roster,
     read_duty_grid,
     read_duty_sheets,
@@ -467,18 +468,6 @@ def _months_around(today: date) -> list[date]:
     return out
 
 
-def _ranges(days: list[tuple[int, date]]) -> list[tuple[int, int, date, date]]:
-    """Runs of neighbouring columns on following dates: (first column, last column, from, to)."""
-    out: list[list[Any]] = []
-    for col, day in days:
-        last = out[-1] if out else None
-        if last is not None and col == last[1] + 1 and (day - last[3]).days == 1:
-            last[1], last[3] = col, day
-        else:
-            out.append([col, col, day, day])
-    return [(a, b, d0, d1) for a, b, d0, d1 in out]
-
-
 class DutyImportDialog(QDialog):
     """A duty roster workbook previewed as read, as `sheet duty` reads it: every visible sheet (each
     a department's roster; hidden ones skipped and named), the legend read, the date each column was
@@ -707,7 +696,7 @@ class DutyImportDialog(QDialog):
                     f"{column_letter(c0)}–{column_letter(c1)} = {d0:%m-%d} – {d1:%m-%d}"
                     if c0 != c1
                     else f"{column_letter(c0)} = {d0:%m-%d}"
-                    for c0, c1, d0, d1 in _ranges(list(b.days))
+                    for c0, c1, d0, d1 in column_runs(list(b.days))
                 ),
             )
             for b in roster.blocks
