@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from db.field import ensure_field_keys, export_package, field_keys_ready, import_package
 from db.files import WriteError, atomic_path, disk_full, write_atomically
@@ -243,6 +243,28 @@ def cmd_field(args: argparse.Namespace) -> int:
 
 def _no_folder(out: Path | str) -> str:
     return tf("cannot write %1: folder %2 does not exist", out, Path(out).parent)
+
+
+def document_output(out: Path, template: str) -> Path:
+    """`out` checked for a document: a .pdf or .png name (else `template`'s refusal) in a folder that exists."""
+    if out.suffix.lower() not in (".pdf", ".png"):
+        raise CommandError(tf(template, out.name))
+    if not out.parent.exists():
+        raise CommandError(_no_folder(out))
+    return out
+
+
+def write_document(out: Path, render: Callable[[Any], None]) -> None:
+    """The PDF `render` draws, written to `out` whole: as it is, or as one long PNG for phones."""
+    if out.suffix.lower() == ".png":
+        from reports.picture import pdf_to_png  # pypdfium2 and Pillow: loaded only here
+
+        pdf = io.BytesIO()
+        render(pdf)
+        write_atomically(out, pdf_to_png(pdf.getvalue(), t))
+    else:
+        with atomic_path(out) as tmp:
+            render(tmp)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -528,22 +550,16 @@ ROSTER_OPTIONS = {
 }
 
 
+ROSTER_OUTPUT = N_("the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1")
+
+
 def _roster_users(need: str) -> str:
     return ", ".join(k.name for k in ROSTERS.values() if need in k.needs)
 
 
 def cmd_roster(args: argparse.Namespace) -> int:
     kind = ROSTERS[args.kind]
-    out = Path(args.output)
-    if out.suffix.lower() not in (".pdf", ".png"):
-        raise CommandError(
-            tf(
-                "the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1",
-                out.name,
-            )
-        )
-    if not out.parent.exists():
-        raise CommandError(_no_folder(out))
+    out = document_output(Path(args.output), ROSTER_OUTPUT)
     with _open(args) as store:
         plan = load_plan(store)
     calendar = WorkCalendar(official_calendar(), plan.calendar.values())
@@ -563,15 +579,10 @@ def cmd_roster(args: argparse.Namespace) -> int:
             exc.message({k: t(v) for k, v in ROSTER_OPTIONS.items()}, t, title=tf("roster %1", kind.name))
         ) from None
     try:
-        if out.suffix.lower() == ".png":
-            from reports.picture import pdf_to_png  # pypdfium2 and Pillow: loaded only here
-
-            pdf = io.BytesIO()
-            kind.render(pdf, plan, calendar, chosen, translator(args.lang), datetime.now())
-            write_atomically(out, pdf_to_png(pdf.getvalue(), t))
-        else:
-            with atomic_path(out) as tmp:
-                kind.render(tmp, plan, calendar, chosen, translator(args.lang), datetime.now())
+        write_document(
+            out,
+            lambda stream: kind.render(stream, plan, calendar, chosen, translator(args.lang), datetime.now()),
+        )
     except ReportError as exc:
         raise CommandError(tf("roster %1: %2", kind.name, say(exc, t))) from None
     if kind.period is None:

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import io
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from db.files import atomic_path, write_atomically
 from db.operations import response_times
 from db.planio import load_audit, load_ledger, load_plan
 from reports.document import translator
 from scheduler.review import WeekError, parse_week, to_json, week_review
+from scheduler.wording import N_
 from scheduler.workdays import WorkCalendar, official_calendar
 
-from .commands import EXIT_OK, CommandError, _date, _no_folder, _open, _say
-from .lang import json_text, t, tf
+from .commands import EXIT_OK, _date, _open, _say, document_output, write_document
+from .lang import json_text, tf
 
 Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
@@ -34,18 +33,11 @@ def _week(text: str) -> date:
         ) from None
 
 
+REVIEW_OUTPUT = N_("the review is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1")
+
+
 def cmd_review(args: argparse.Namespace) -> int:
-    out = Path(args.output) if args.output else None
-    if out is not None:
-        if out.suffix.lower() not in (".pdf", ".png"):
-            raise CommandError(
-                tf(
-                    "the review is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1",
-                    out.name,
-                )
-            )
-        if not out.parent.exists():
-            raise CommandError(_no_folder(out))
+    out = document_output(Path(args.output), REVIEW_OUTPUT) if args.output else None
     with _open(args) as store:
         plan = load_plan(store)
         response = response_times(store)
@@ -57,15 +49,7 @@ def cmd_review(args: argparse.Namespace) -> int:
         from reports.review import review_pdf
 
         lang = translator(args.lang)
-        if out.suffix.lower() == ".png":
-            from reports.picture import pdf_to_png  # pypdfium2 and Pillow: loaded only here
-
-            pdf = io.BytesIO()
-            review_pdf(pdf, plan, review, lang, datetime.now())
-            write_atomically(out, pdf_to_png(pdf.getvalue(), t))
-        else:
-            with atomic_path(out) as tmp:
-                review_pdf(tmp, plan, review, lang, datetime.now())
+        write_document(out, lambda stream: review_pdf(stream, plan, review, lang, datetime.now()))
         _say(tf("wrote %1", out))
     if args.json:
         print(json_text(to_json(review)))

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,7 +43,7 @@ from .i18n import current_language, tr, trf
 from .session import Session
 from .tasks import run_task
 from .timebank_page import MONTHS
-from .widgets import ChangeFollower
+from .widgets import ChangeFollower, ask_save_path
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import QChart, QChartView
@@ -393,11 +392,12 @@ class ForecastPage(QWidget):
         if self.result is None:  # still being worked out
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
+            path = ask_save_path(
                 self,
                 tr("Export to Excel"),
                 str(Path.home() / f"forecast-{self.result.year}.xlsx"),
                 tr("Excel workbooks (*.xlsx)"),
+                ".xlsx",
             )
         if not path:
             return None

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -46,7 +45,7 @@ from .i18n import N_, current_language, tr, trf
 from .labels import ACTIVITY_KINDS, REQUEST_STATUSES, label
 from .session import Session
 from .timebank_page import MONTHS
-from .widgets import ChangeFollower
+from .widgets import ChangeFollower, ask_save_path
 
 BREAKDOWNS = {
     "month": N_("By month"),
@@ -499,11 +498,12 @@ class StatsPage(QWidget):
     def export_xlsx(self, path: str | None = None) -> Path | None:
         assert self.stats is not None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
+            path = ask_save_path(
                 self,
                 tr("Export to Excel"),
                 str(Path.home() / f"outreach-{self.year.value()}.xlsx"),
                 tr("Excel workbooks (*.xlsx)"),
+                ".xlsx",
             )
         if not path:
             return None

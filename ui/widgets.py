@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMenu, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMenu, QWidget
 
 
 def ok_cancel(
@@ -69,3 +69,11 @@ class ChangeFollower(QObject):
             self.stale = False
             self.refresh()
         return False
+
+
+def ask_save_path(parent: QWidget, title: str, start: str, filter_: str, suffix: str) -> str | None:
+    """Where the user wants a file saved, ending in `suffix` (added when left out); None when cancelled."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, start, filter_)
+    if not path:
+        return None
+    return path if path.lower().endswith(suffix) else path + suffix
