@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
         from cli.commands import run
 
         return run(argv)
-    from ui.app import run_gui
+    from ui.window.app import run_gui
 
     if os.environ.get(SMOKE):
         _quit_after_first_window()
@@ -48,9 +48,9 @@ def main(argv: list[str]) -> int:
 def _quit_after_first_window() -> None:
     from PySide6.QtWidgets import QApplication
 
-    import ui.app
+    import ui.window.app
 
-    class FirstWindow(ui.app.MainWindow):  # type: ignore[misc,valid-type]
+    class FirstWindow(ui.window.app.MainWindow):  # type: ignore[misc,valid-type]
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)
             self.drawn.connect(self._smoke_done)
@@ -64,7 +64,7 @@ def _quit_after_first_window() -> None:
             print(f"first check done {time.perf_counter() - STARTED:.2f} s after start", flush=True)
             QApplication.quit()
 
-    ui.app.MainWindow = FirstWindow  # type: ignore[misc]
+    ui.window.app.MainWindow = FirstWindow  # type: ignore[misc]
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from pathlib import Path
 
 
 def _errors(plan, cal, d0: date, d1: date) -> set:
-    from scheduler.conflicts import CheckContext, check
+    from scheduler.conflicts.checker import CheckContext, check
 
     ctx = CheckContext(plan, cal, datetime.combine(d0, datetime.min.time()), d0, d1)
     return {c.key for c in check(ctx) if c.severity == "error"}
@@ -28,8 +28,8 @@ def _errors(plan, cal, d0: date, d1: date) -> set:
 
 def _setup(scale: str, year: int):
     from resources import demo_recipe
-    from scheduler.demo import build_demo
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.demo.hospital import build_demo
 
     # A year with nobody assigned yet: every place of the window is the solver's to fill.
     plan = build_demo(demo_recipe(), scale, 1, year, staffed=False)
@@ -72,7 +72,7 @@ def _row(label: str, greedy: str, solver: str) -> None:
 def _compare(plan, cal, problem, d0: date, d1: date, settings):
     """Greedy and CP-SAT on the same window; prints them side by side; returns CP-SAT's answer."""
     from reports.messages import describe_pool, describe_stage
-    from scheduler.assign import StaffingWindow, greedy, solve
+    from scheduler.solver.assign import StaffingWindow, greedy, solve
 
     before = _errors(plan, cal, d0, d1)
     results = {}
@@ -129,8 +129,8 @@ def _compare(plan, cal, problem, d0: date, d1: date, settings):
 def _replan(plan, cal, d0: date, d1: date, settings, solved) -> None:
     """Apply the solved month, put five busy people on leave for a day they are assigned, and
     re-plan: what broke, what changed, and that manual assignments stayed."""
-    from scheduler.assign import StaffingWindow, solve
-    from scheduler.model import Unavailability
+    from scheduler.plan.model import Unavailability
+    from scheduler.solver.assign import StaffingWindow, solve
 
     plan = replace(plan, assignments={**plan.assignments, **{a.key: a for a in solved.assignments}})
     counts = Counter(a.staff for a in solved.assignments)
@@ -163,7 +163,7 @@ def _replan(plan, cal, d0: date, d1: date, settings, solved) -> None:
 
 
 def run(small: bool = False) -> None:
-    from scheduler.assign import SolverSettings, StaffingWindow
+    from scheduler.solver.assign import SolverSettings, StaffingWindow
 
     scale = "small" if small else "hospital"
     year = date.today().year
@@ -201,7 +201,7 @@ def run(small: bool = False) -> None:
 
 def main(argv: list[str]) -> int:
     """One solve, printing its fingerprint (the second run of `run`)."""
-    from scheduler.assign import SolverSettings, StaffingWindow, solve
+    from scheduler.solver.assign import SolverSettings, StaffingWindow, solve
 
     scale, year, d0, d1, budget = (
         argv[0],

@@ -14,10 +14,10 @@ def run(small: bool = False) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from db.operations import import_plan
     from resources import demo_recipe
-    from scheduler.demo import build_demo
-    from scheduler.planning import occurrences_between
-    from scheduler.recurrence import _parse_rule
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.planning import occurrences_between
+    from scheduler.calendar.recurrence import _parse_rule
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.demo.hospital import build_demo
 
     scale = "small" if small else "hospital"
     year = date.today().year
@@ -42,9 +42,9 @@ def run(small: bool = False) -> None:
     from PySide6.QtWidgets import QApplication
 
     from db.paths import SETTINGS_ENV
-    from ui.app import make_app
-    from ui.mainwindow import MainWindow
     from ui.session import Session
+    from ui.window.app import make_app
+    from ui.window.mainwindow import MainWindow
 
     # Never the user's own settings (kept for the benchmarks after this one in the process).
     os.environ.setdefault(SETTINGS_ENV, tempfile.mkdtemp(prefix="outreach-bench-settings-"))

@@ -21,7 +21,7 @@ GROWTH_AIM = 5.5
 def group_plan(plan: Any, copies: int) -> Any:
     """A hospital group: `copies` copies of one hospital's plan in one plan, every id (and venue)
     of copy k prefixed "hk-" so that nothing is shared but the hospital's record and the calendar."""
-    from scheduler.model import Plan
+    from scheduler.plan.model import Plan
 
     if copies == 1:
         return plan
@@ -86,7 +86,7 @@ def group_plan(plan: Any, copies: int) -> Any:
 def demo_group(small: bool, copies: int, year: int, today: date) -> Any:
     """The demo hospital (small or hospital scale), staffed and recorded up to `today`, copied."""
     from resources import demo_recipe
-    from scheduler.demo import build_demo
+    from scheduler.demo.hospital import build_demo
 
     return group_plan(build_demo(demo_recipe(), "small" if small else "hospital", 1, year, today), copies)
 
@@ -117,8 +117,8 @@ def recheck_one_assignment(plan: Any, cal: Any, today: datetime, checker: Any) -
     """One more person on a staffed visit, then taken off again, five times: the median and the
     worst seconds of the incremental re-check (what the window does on the GUI thread after an
     edit); checked against a full check at the end."""
-    from scheduler.conflicts import CheckContext, check
-    from scheduler.model import Assignment, Plan
+    from scheduler.conflicts.checker import CheckContext, check
+    from scheduler.plan.model import Assignment, Plan
 
     visit = next(a for a in plan.activities.values() if a.kind == "pairing_visit")
     person = next(s.id for s in plan.staff.values() if s.active)
@@ -159,9 +159,9 @@ def scaling(small: bool = False) -> None:
     from bench.bench_gui import _startup
     from db.operations import import_plan
     from db.store import Store
-    from scheduler.conflicts import CheckContext, check
-    from scheduler.incremental import IncrementalChecker
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.conflicts.checker import CheckContext, check
+    from scheduler.conflicts.incremental import IncrementalChecker
 
     year = 2026
     today = date(year, 12, 6)
@@ -231,10 +231,10 @@ def scaling(small: bool = False) -> None:
 
 def run(small: bool = False) -> None:
     from resources import demo_recipe
-    from scheduler.conflicts import CheckContext, check, counts
-    from scheduler.demo import build_demo
-    from scheduler.incremental import IncrementalChecker
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.conflicts.checker import CheckContext, check, counts
+    from scheduler.conflicts.incremental import IncrementalChecker
+    from scheduler.demo.hospital import build_demo
 
     scale = "small" if small else "hospital"
     year = date.today().year

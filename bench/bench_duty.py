@@ -46,9 +46,9 @@ def run(small: bool = False) -> None:
     from db.planio import load_plan
     from db.store import Store
     from resources import demo_recipe
-    from scheduler.demo import build_demo
-    from scheduler.duty import merge_roster, read_duty_grid, read_shift_codes, roster_index
-    from scheduler.spreadsheet import read_workbook
+    from scheduler.demo.hospital import build_demo
+    from scheduler.exchange.duty import merge_roster, read_duty_grid, read_shift_codes, roster_index
+    from scheduler.exchange.spreadsheet import read_workbook
 
     scale = "small" if small else "hospital"
     print(f"== duty roster benchmark (demo scale: {scale}, {MONTH:%Y-%m}) ==")

@@ -24,9 +24,9 @@ def _timed(label: str, fn):  # type: ignore[no-untyped-def]
 
 def run(small: bool = False) -> None:
     from resources import demo_recipe
-    from scheduler.demo import build_demo
-    from scheduler.forecast import forecast
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.demo.hospital import build_demo
+    from scheduler.office.forecast import forecast
 
     scale = "small" if small else "hospital"
     year, today = 2026, date(2026, 12, 6)

@@ -24,8 +24,8 @@ def run(small: bool = False) -> None:
     from db.planio import load_plan
     from db.store import Store
     from resources import demo_recipe
-    from scheduler.demo import build_demo
-    from scheduler.planfile import dump_document, plan_to_document
+    from scheduler.demo.hospital import build_demo
+    from scheduler.exchange.planfile import dump_document, plan_to_document
 
     scale = "small" if small else "hospital"
     year = date.today().year
@@ -65,10 +65,10 @@ def _staff_table(db: Path) -> tuple[float, int]:
     from PySide6.QtWidgets import QApplication
 
     from db.planio import load_staff
-    from ui.app import make_app
-    from ui.entities import STAFF, Catalog
+    from ui.masterdata.entities import STAFF, Catalog
+    from ui.masterdata.table import EntityPage
     from ui.session import Session
-    from ui.table import EntityPage
+    from ui.window.app import make_app
 
     app = make_app()
     session = Session(db)
@@ -95,7 +95,7 @@ _STARTUP = r"""
 import sys, time
 sys.path.insert(0, {root!r})
 from PySide6.QtCore import QTimer
-from ui.app import make_app, Controller
+from ui.window.app import make_app, Controller
 app = make_app()
 c = Controller()
 c.open({db!r}, first_start=False)

@@ -25,7 +25,7 @@ import sys, time
 t0 = time.time()
 sys.path.insert(0, {root!r})
 from PySide6.QtCore import QEvent, QObject, QTimer
-from ui.app import Controller, make_app
+from ui.window.app import Controller, make_app
 t_imports = time.time()
 app = make_app()
 c = Controller()
@@ -88,9 +88,9 @@ def _edits(db: Path, rounds: int) -> dict[str, list[float]]:
     """Median-worthy timings of one staff edit, its undo and its redo, each until the event
     queue is empty (every view on screen redrawn, the conflicts re-checked and shown)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.app import make_app
-    from ui.mainwindow import MainWindow
     from ui.session import Session
+    from ui.window.app import make_app
+    from ui.window.mainwindow import MainWindow
 
     app = make_app()
     session = Session(db)
@@ -155,7 +155,7 @@ def _screens(db: Path, rounds: int) -> list[tuple[str, list[tuple[float, float]]
     """The first visit of every page (a fresh window each round), then on the calendar: the
     agenda redrawn with a row chosen, a crowded day's "+N more" list, the busiest week."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from ui.app import make_app
+    from ui.window.app import make_app
 
     app = make_app()
     out: dict[str, list[tuple[float, float]]] = {}
@@ -167,9 +167,9 @@ def _screens(db: Path, rounds: int) -> list[tuple[str, list[tuple[float, float]]
 def _screen_round(app, db: Path, out: dict[str, list[tuple[float, float]]]) -> None:
     from collections import Counter
 
-    from ui.mainwindow import MainWindow
-    from ui.pages import PAGES
     from ui.session import Session
+    from ui.window.mainwindow import MainWindow
+    from ui.window.pages import PAGES
 
     session = Session(db)
     window = MainWindow(session)
@@ -217,7 +217,7 @@ def run(small: bool = False) -> None:
     from db.paths import SETTINGS_ENV
     from db.store import Store
     from resources import demo_recipe
-    from scheduler.demo import build_demo
+    from scheduler.demo.hospital import build_demo
 
     # Never the user's own settings (the start-up child inherits it too).
     os.environ.setdefault(SETTINGS_ENV, tempfile.mkdtemp(prefix="outreach-bench-settings-"))

@@ -48,10 +48,10 @@ def run(small: bool = False) -> None:
     from db.operations import database_hash, import_document
     from db.store import Store
     from resources import demo_recipe
-    from scheduler.demo import build_demo
-    from scheduler.model import Activity
-    from scheduler.planfile import PlanError, dump_document, parse_document, plan_to_document
-    from scheduler.recurrence import check_rule, first_planned_starts
+    from scheduler.calendar.recurrence import check_rule, first_planned_starts
+    from scheduler.demo.hospital import build_demo
+    from scheduler.exchange.planfile import PlanError, dump_document, parse_document, plan_to_document
+    from scheduler.plan.model import Activity
     from tests.helpers import sample_text
 
     print("== hostile input benchmark ==")

@@ -13,9 +13,9 @@ def run(small: bool = False) -> None:
     from reports.document import translator
     from reports.rosters import personal_duty_list, weekly_roster
     from resources import demo_recipe
-    from scheduler.conflicts import held_occurrences
-    from scheduler.demo import build_demo
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.conflicts.checker import held_occurrences
+    from scheduler.demo.hospital import build_demo
 
     scale = "small" if small else "hospital"
     year = date.today().year

@@ -21,9 +21,9 @@ def run(small: bool = False) -> None:
     from reports.picture import pdf_to_png
     from reports.review import review_pdf
     from resources import demo_recipe
-    from scheduler.demo import build_demo
-    from scheduler.review import parse_week, week_review
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.demo.hospital import build_demo
+    from scheduler.office.review import parse_week, week_review
 
     scale = "small" if small else "hospital"
     today = date(2026, 12, 6)

@@ -15,11 +15,11 @@ def run(small: bool = False) -> None:
     from db.planio import load_plan
     from db.store import Store
     from resources import demo_recipe
-    from scheduler.conflicts import held_occurrences
-    from scheduler.demo import build_demo
-    from scheduler.model import Plan
-    from scheduler.recording import default_record
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.conflicts.checker import held_occurrences
+    from scheduler.demo.hospital import build_demo
+    from scheduler.office.recording import default_record
+    from scheduler.plan.model import Plan
 
     scale = "small" if small else "hospital"
     print(f"== safety benchmark (demo scale: {scale}) ==")
@@ -58,10 +58,10 @@ def _field(scale: str) -> None:
     from db.planio import load_plan
     from db.store import Store
     from resources import demo_recipe
-    from scheduler.conflicts import held_occurrences
-    from scheduler.demo import build_demo
-    from scheduler.recording import default_record
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.conflicts.checker import held_occurrences
+    from scheduler.demo.hospital import build_demo
+    from scheduler.office.recording import default_record
 
     with tempfile.TemporaryDirectory() as tmp:
         office = Store(Path(tmp) / "office.sqlite3")

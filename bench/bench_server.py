@@ -184,9 +184,9 @@ def _engine(name: str, target: Any, text: str, small: bool) -> dict[str, Any]:
     from db.operations import import_document, save
     from db.planio import load_plan
     from db.store import Store
-    from scheduler.conflicts import CheckContext, check
-    from scheduler.planfile import dump_document, plan_to_document
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.conflicts.checker import CheckContext, check
+    from scheduler.exchange.planfile import dump_document, plan_to_document
 
     out: dict[str, Any] = {}
     with Store(target) as s:
@@ -209,9 +209,9 @@ def _engine(name: str, target: Any, text: str, small: bool) -> dict[str, Any]:
 
 def run(small: bool = False) -> None:
     from resources import demo_recipe
-    from scheduler.demo import build_demo, demo_today
-    from scheduler.planfile import dump_document, plan_to_document
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.demo.hospital import build_demo, demo_today
+    from scheduler.exchange.planfile import dump_document, plan_to_document
 
     scale = "small" if small else "hospital"
     print(f"== office server benchmark (demo scale: {scale}; SQLite beside PostgreSQL) ==")

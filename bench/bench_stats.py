@@ -22,12 +22,12 @@ def run(small: bool = False) -> None:
     from reports.document import translator
     from reports.stats_xlsx import write_workbook
     from resources import demo_recipe
-    from scheduler.assign import StaffingWindow, greedy
-    from scheduler.conflicts import held_occurrences
-    from scheduler.demo import build_demo
-    from scheduler.recording import default_record
-    from scheduler.stats import compute
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.conflicts.checker import held_occurrences
+    from scheduler.demo.hospital import build_demo
+    from scheduler.office.recording import default_record
+    from scheduler.office.stats import compute
+    from scheduler.solver.assign import StaffingWindow, greedy
 
     scale = "small" if small else "hospital"
     year = 2026
@@ -62,8 +62,8 @@ def run(small: bool = False) -> None:
 def scaling(small: bool = False) -> None:
     """`stats` of the year on a hospital group (×1 and ×2 of the small demo in the small mode)."""
     from bench.bench_conflicts import _timed, demo_group, growth, python_calls
-    from scheduler.stats import compute, to_json
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.office.stats import compute, to_json
 
     year, today = 2026, date(2026, 12, 6)
     sizes = (1, 2) if small else (1, 2, 5)
@@ -98,8 +98,8 @@ _PAGES = r"""
 import sys, time
 sys.path.insert(0, {root!r})
 from PySide6.QtWidgets import QApplication
-from ui.app import make_app
-from ui.mainwindow import MainWindow
+from ui.window.app import make_app
+from ui.window.mainwindow import MainWindow
 from ui.session import Session
 
 app = make_app()
@@ -138,7 +138,7 @@ def pages(small: bool = False, db: Path | None = None) -> dict[str, tuple[float,
     from db.operations import import_plan
     from db.store import Store
     from resources import demo_recipe
-    from scheduler.demo import build_demo
+    from scheduler.demo.hospital import build_demo
 
     root = Path(__file__).resolve().parent.parent
     scale = "small" if small else "hospital"

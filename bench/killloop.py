@@ -27,10 +27,10 @@ def _child(argv: list[str]) -> int:
     from db.operations import import_document, import_plan
     from db.planio import load_plan
     from db.store import Store
-    from scheduler.conflicts import held_occurrences
-    from scheduler.model import Plan
-    from scheduler.recording import default_record
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.conflicts.checker import held_occurrences
+    from scheduler.office.recording import default_record
+    from scheduler.plan.model import Plan
 
     mode, db = argv[0], argv[1]
     store = Store(db)
@@ -93,8 +93,8 @@ def run(kills: int = 50, scale: str = "small", seed: int = 1, quiet: bool = Fals
     from db.planio import load_ledger, load_plan
     from db.store import Store
     from resources import demo_recipe
-    from scheduler.demo import build_demo
-    from scheduler.planfile import dump_document, plan_to_document
+    from scheduler.demo.hospital import build_demo
+    from scheduler.exchange.planfile import dump_document, plan_to_document
 
     rng = random.Random(seed)
     tally = {"tried": 0, "survived": 0, "lost": 0, "unsound": 0, "mixed": 0, "killed_mid_import": 0}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from scheduler.wording import N_
+from scheduler.plan.wording import N_
 
 from .lang import tf
 

@@ -9,7 +9,7 @@ import argparse
 import math
 from datetime import date
 
-from scheduler.validation import EARLIEST_DATE, LATEST_DATE
+from scheduler.plan.validation import EARLIEST_DATE, LATEST_DATE
 
 from .lang import tf
 
@@ -88,7 +88,7 @@ def until(start: date, days: int) -> date:
     return min(date.fromordinal(start.toordinal() + days), LATEST_DATE)
 
 
-# The demo's pairings begin up to three years before its year (scheduler/demo.py): the first year
+# The demo's pairings begin up to three years before its year (scheduler/demo/hospital.py): the first year
 # whose demo can be exported and imported back is 2003.
 DEMO_PAST_YEARS = 3
 

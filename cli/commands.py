@@ -53,15 +53,16 @@ from reports.messages import (
 from reports.registry import BRANCH, OCCURRENCE, ROSTERS, STAFF, WINDOW, RosterArgs, RosterError
 from reports.stats_xlsx import write_workbook
 from resources import demo_recipe
-from scheduler.assign import Bound, StaffingWindow, greedy, solve
-from scheduler.conflicts import CheckContext, check, counts, to_json
-from scheduler.demo import SCALES, build_demo, demo_today
-from scheduler.field import PackageError
-from scheduler.planfile import PlanError, Problem, dump_document, plan_to_document
-from scheduler.stats import compute as compute_stats
-from scheduler.stats import to_json as stats_json
-from scheduler.wording import N_, say
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.conflicts.checker import CheckContext, check, counts, to_json
+from scheduler.demo.hospital import SCALES, build_demo, demo_today
+from scheduler.exchange.field import PackageError
+from scheduler.exchange.planfile import PlanError, Problem, dump_document, plan_to_document
+from scheduler.office.stats import compute as compute_stats
+from scheduler.office.stats import to_json as stats_json
+from scheduler.plan.model import clinical_hours_of
+from scheduler.plan.wording import N_, say
+from scheduler.solver.assign import Bound, StaffingWindow, greedy, solve
 
 from . import args as cli_args
 from .args import CommandError
@@ -356,7 +357,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
             if args.time_limit is not None:
                 settings = replace(settings, time_limit=args.time_limit)
             calendar = WorkCalendar(official_calendar(), plan.calendar.values())
-            hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
+            hours = clinical_hours_of(plan.hospital)
             problem = StaffingWindow(plan, calendar, start, end, hours, settings, replan=args.replan)
             run = greedy if args.method == "greedy" else solve
             proposal = run(problem, Progress(t("assign")))

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from datetime import date
 
 from db.planio import load_plan
-from scheduler.search import FOUND_SECTIONS, find
-from scheduler.wording import N_
+from scheduler.plan.search import FOUND_SECTIONS, find
+from scheduler.plan.wording import N_
 
 from .commands import EXIT_OK, EXIT_WANTING, _column, _open, _say
 from .lang import json_text, t, tf

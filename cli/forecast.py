@@ -13,8 +13,8 @@ from db.files import write_atomically
 from db.planio import load_plan
 from reports.document import translator
 from reports.forecast import describe_fix, pool_name, write_workbook
-from scheduler.forecast import forecast, to_json
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.office.forecast import forecast, to_json
 
 from . import args as cli_args
 from .commands import EXIT_OK, CommandError, Progress, _date, _no_folder, _open, _say

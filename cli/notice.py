@@ -13,7 +13,7 @@ from db.planio import load_plan
 from reports.document import translator
 from reports.notice import occurrence_notice
 from reports.registry import OCCURRENCE, RosterError
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
 
 from .commands import EXIT_OK, CommandError, _date, _no_folder, _open, _say
 from .lang import t, tf

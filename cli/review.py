@@ -10,9 +10,9 @@ from pathlib import Path
 from db.operations import response_times
 from db.planio import load_audit, load_ledger, load_plan
 from reports.document import translator
-from scheduler.review import WeekError, parse_week, to_json, week_review
-from scheduler.wording import N_
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.office.review import WeekError, parse_week, to_json, week_review
+from scheduler.plan.wording import N_
 
 from .commands import EXIT_OK, _date, _open, _say, document_output, write_document
 from .lang import json_text, tf

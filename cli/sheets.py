@@ -14,7 +14,7 @@ from typing import Any
 
 from db.operations import Edit, Stale, shift_codes, write
 from db.planio import load_plan, revision
-from scheduler.duty import (
+from scheduler.exchange.duty import (
     DutyRoster,
     column_letter,
     column_runs,
@@ -26,9 +26,8 @@ from scheduler.duty import (
     sheet_legend,
     workbook_legend,
 )
-from scheduler.duty_codes import legend_groups
-from scheduler.model import Plan
-from scheduler.spreadsheet import (
+from scheduler.exchange.duty_codes import legend_groups
+from scheduler.exchange.spreadsheet import (
     MANY,
     N_,
     REQUIRED,
@@ -44,6 +43,7 @@ from scheduler.spreadsheet import (
     guess_mapping,
     read_workbook,
 )
+from scheduler.plan.model import Plan, clinical_hours_of
 
 from .commands import EXIT_OK, EXIT_WANTING, CommandError, _open, _read
 from .lang import json_text, t, terminal, tf
@@ -160,7 +160,7 @@ def _legend_text(roster: DutyRoster) -> list[str]:
 def _duty(
     args: argparse.Namespace, path: Path, sheets: list[Sheet], plan: Plan, codes: dict[str, Any]
 ) -> tuple[dict[str, Any], dict[str, list[Any]], dict[str, list[Any]]]:
-    hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
+    hours = clinical_hours_of(plan.hospital)
 
     legend = workbook_legend(sheets)  # a 班次说明 sheet beside the grids
 

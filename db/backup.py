@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from scheduler.wording import N_
+from scheduler.plan.wording import N_
 
 from .files import atomic_path
 from .store import Store, StoreError, connect_readonly

@@ -3,7 +3,7 @@ recorded there (all or nothing, twice = once), keep conflicts until chosen; and 
 own working database made from a package, whose records are written back into the package.
 
 The office's database keeps a secret (32 random bytes, made with its identity on the first
-export) that seals every package it exports; see scheduler/field.py for what is sealed."""
+export) that seals every package it exports; see scheduler/exchange/field.py for what is sealed."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from scheduler.field import (
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.exchange.field import (
     Package,
     PackageError,
     build_package,
@@ -26,10 +27,9 @@ from scheduler.field import (
     verify_seal,
     with_records,
 )
-from scheduler.model import SECTIONS, Record
-from scheduler.planfile import parse_plan
-from scheduler.wording import N_
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.exchange.planfile import parse_plan
+from scheduler.plan.model import SECTIONS, Record
+from scheduler.plan.wording import N_
 
 from .files import atomic_path, write_atomically
 from .operations import Changes, Edit, FieldConflictRow, OperationError, write

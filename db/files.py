@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from scheduler.wording import N_, fill
+from scheduler.plan.wording import N_, fill
 
 # Errors that mean "no room": the disk (ENOSPC) or the user's quota (EDQUOT) is full.
 _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
@@ -28,7 +28,7 @@ _FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 class WriteError(OSError):
     """An output file that could not be written; the message says which and why, in one line
-    (a template and its values, as scheduler.wording.Worded, to be said in the reader's language).
+    (a template and its values, as scheduler.plan.wording.Worded, to be said in the reader's language).
     An OSError, so callers that catch OSError keep working."""
 
     def __init__(self, path: Path, cause: OSError | None = None):

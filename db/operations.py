@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from scheduler.assign import PREFERENCES, SolverSettings
-from scheduler.history import AuditEntry
-from scheduler.model import SECTIONS, Hospital, Plan, Record, key_of
-from scheduler.planfile import PlanError, Problem, parse_document, plan_to_document
-from scheduler.recording import ledger_changes, record_problems
-from scheduler.recurrence import planned_dates
-from scheduler.requests import ResponseTimes, requests_done
-from scheduler.wording import N_, Worded
+from scheduler.calendar.recurrence import planned_dates
+from scheduler.exchange.planfile import PlanError, Problem, parse_document, plan_to_document
+from scheduler.office.recording import ledger_changes, record_problems
+from scheduler.office.requests import ResponseTimes, requests_done
+from scheduler.plan.history import AuditEntry
+from scheduler.plan.model import SECTIONS, Hospital, Plan, Record, key_of
+from scheduler.plan.wording import N_, Worded
+from scheduler.solver.assign import PREFERENCES, SolverSettings
 
 from .planio import (
     bump_revision,
@@ -560,7 +560,7 @@ def shift_codes(store: Store) -> dict[str, Any]:
     """The duty roster's shift codes (code → day, night, free, leave or a shift's hours) as the
     office wrote them: the hospital's `shift_codes` (so the plan file carries them), else the
     defaults."""
-    from scheduler.duty_codes import DEFAULT_SHIFT_CODES, shift_of
+    from scheduler.exchange.duty_codes import DEFAULT_SHIFT_CODES, shift_of
 
     hospital = load_hospital(store)
     value = hospital.extra.get("shift_codes") if hospital is not None else None
@@ -572,7 +572,7 @@ def shift_codes(store: Store) -> dict[str, Any]:
 def save_shift_codes(store: Store, codes: Mapping[str, Any]) -> Changes:
     """Keep the shift codes with the hospital's settings (refused, saying why, when a code is
     empty, twice or means nothing known)."""
-    from scheduler.duty import shift_code_problems
+    from scheduler.exchange.duty import shift_code_problems
 
     problems = shift_code_problems(dict(codes))
     if problems:

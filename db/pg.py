@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from scheduler.wording import N_, Phrase
+from scheduler.plan.wording import N_, Phrase
 
 from .schema import MIGRATIONS, SCHEMA_VERSION
 from .store import OUR_TABLES, ForeignDatabase, Store, StoreError

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from scheduler.wording import N_
+from scheduler.plan.wording import N_
 
 from .pg import ROLES, PgStore, ServerRefused, _psycopg, _translated
 from .store import Store, StoreError

@@ -8,9 +8,9 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any
 
-from scheduler.history import AuditEntry
-from scheduler.model import SECTIONS, Activity, Hospital, Plan, Record, ServiceRequest, Staff
-from scheduler.recording import LedgerEntry
+from scheduler.office.recording import LedgerEntry
+from scheduler.plan.history import AuditEntry
+from scheduler.plan.model import SECTIONS, Activity, Hospital, Plan, Record, ServiceRequest, Staff
 
 from .sections import SECTION, _d, _dt, load_section
 from .store import Store

@@ -1,6 +1,6 @@
 """Each plan section described once: its dataclass, table, key and child tables. Rows and
 objects are derived from that declaration (the dataclass fields name the columns), so a new
-field is a field in scheduler/model.py and a column in a migration, nothing more."""
+field is a field in scheduler/plan/model.py and a column in a migration, nothing more."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from scheduler.model import (
+from scheduler.plan.model import (
     Activity,
     Assignment,
     Attendance,
@@ -36,7 +36,7 @@ from scheduler.model import (
     Unavailability,
     key_of,
 )
-from scheduler.validation import stored_date, stored_datetime
+from scheduler.plan.validation import stored_date, stored_datetime
 
 from .store import Store
 

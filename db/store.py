@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from scheduler.wording import N_, Worded
+from scheduler.plan.wording import N_, Worded
 
 from .schema import MIGRATIONS, SCHEMA_VERSION
 

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from scheduler.forecast import Fix, Forecast
-from scheduler.model import Plan
+from scheduler.office.forecast import Fix, Forecast
+from scheduler.plan.model import Plan
 
 from .messages import QUALIFICATION_NAMES
 from .text import fill, one_line, shorten

@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event, vText
 
-from scheduler.conflicts import Booked, held_occurrences
-from scheduler.model import Plan
-from scheduler.recurrence import expand
-from scheduler.workdays import WorkCalendar
+from scheduler.calendar.recurrence import expand
+from scheduler.calendar.workdays import WorkCalendar
+from scheduler.conflicts.checker import Booked, held_occurrences
+from scheduler.plan.model import Plan
 
 from . import ReportError
 from .text import clean

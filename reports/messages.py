@@ -9,10 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from scheduler.assign import Bound, Stage, Unfilled
-from scheduler.conflicts import Conflict
-from scheduler.leads import OwnLeads
-from scheduler.model import Hospital, Plan
+from scheduler.conflicts.checker import Conflict
+from scheduler.office.leads import OwnLeads
+from scheduler.plan.model import Hospital, Plan
+from scheduler.solver.assign import Bound, Stage, Unfilled
 
 
 def N_(text: str) -> str:
@@ -28,7 +28,7 @@ class KindText:
     template: str  # placeholders: see `describe`
 
 
-# One entry per kind of scheduler.conflicts.KINDS, under the same name (a test holds them equal).
+# One entry per kind of scheduler.conflicts.checker.KINDS, under the same name (a test holds them equal).
 KIND_TEXTS: dict[str, KindText] = {
     "staff_double_booked": KindText(
         N_("Double booking"), N_("{staff} is booked twice: {a} and {b} overlap ({when}).")
@@ -279,7 +279,7 @@ STAGE_STATUS = {
     "kept": N_("no better one found in the time given"),
     "cancelled": N_("cancelled"),
 }
-# How a whole run of auto-assign ended (scheduler.assign.Proposal.status), in plain words.
+# How a whole run of auto-assign ended (scheduler.solver.assign.Proposal.status), in plain words.
 RUN_STATUS = {
     "optimal": N_("the best plan possible"),
     "stopped": N_("the best plan found in the time given"),
@@ -312,7 +312,7 @@ def describe_stage(stage: Stage, t: Callable[[str], str] = lambda s: s) -> str:
 
 
 def describe_own_leads(own: OwnLeads, t: Callable[[str], str] = lambda s: s) -> str:
-    """'Led by their own branch: 143 of 146, at most 145' (scheduler/leads.py)."""
+    """'Led by their own branch: 143 of 146, at most 145' (scheduler/office/leads.py)."""
     text = t("Led by their own branch: {count} of {of}").format(count=own.count, of=own.of)
     if own.bound is not None:
         text += t(", at most {bound}").format(bound=own.bound)

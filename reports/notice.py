@@ -11,9 +11,9 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from scheduler.conflicts import Booked
-from scheduler.model import Plan
-from scheduler.workdays import WorkCalendar
+from scheduler.calendar.workdays import WorkCalendar
+from scheduler.conflicts.checker import Booked
+from scheduler.plan.model import Plan
 
 from .messages import N_, WEEKDAY_NAMES
 from .registry import OCCURRENCE, RosterError

@@ -12,9 +12,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
-from scheduler.conflicts import Booked
-from scheduler.model import Plan
-from scheduler.workdays import WorkCalendar
+from scheduler.calendar.workdays import WorkCalendar
+from scheduler.conflicts.checker import Booked
+from scheduler.plan.model import Plan
 
 from . import ReportError
 from .messages import N_

@@ -13,8 +13,16 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
-from scheduler.model import Plan
-from scheduler.review import CALLED_OFF, HELD, MOVED_AWAY, NOT_RECORDED, Figures, OccurrenceLine, Review
+from scheduler.office.review import (
+    CALLED_OFF,
+    HELD,
+    MOVED_AWAY,
+    NOT_RECORDED,
+    Figures,
+    OccurrenceLine,
+    Review,
+)
+from scheduler.plan.model import Plan
 
 from .document import Frame, build, para, styles, table
 from .messages import SERVICE_COUNT_NAMES, describe

@@ -12,10 +12,10 @@ from typing import Any, BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
-from scheduler.conflicts import Booked, held_occurrences
-from scheduler.model import Plan
-from scheduler.planning import department_on_turn
-from scheduler.workdays import DayKind, WorkCalendar
+from scheduler.calendar.planning import department_on_turn
+from scheduler.calendar.workdays import DayKind, WorkCalendar
+from scheduler.conflicts.checker import Booked, held_occurrences
+from scheduler.plan.model import Plan
 
 from .document import HEADING_LIMIT, Frame, build, heading, para, styles, table
 from .messages import QUALIFICATION_NAMES, WEEKDAY_NAMES

@@ -15,8 +15,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from scheduler.model import Plan
-from scheduler.stats import Row, Statistics
+from scheduler.office.stats import Row, Statistics
+from scheduler.plan.model import Plan
 
 from .messages import ACTIVITY_KIND_NAMES, REQUEST_STATUS_NAMES
 from .text import clean, shorten
@@ -71,7 +71,7 @@ def write_workbook(out: str | Path | BinaryIO, st: Statistics, plan: Plan, t: Ca
     def lines(rows: dict[str, Row], name: Callable[[str], str]) -> list[list[Any]]:
         return [[name(r.key), r.occurrences, r.served, r.hours] for r in rows.values()]
 
-    # Of the occurrences a branch organized (planned or held), those it led itself (scheduler/leads.py).
+    # Of the occurrences a branch organized (planned or held), those it led itself (scheduler/office/leads.py).
     own_figures = [t("Occurrences planned or held"), t("Led by their own branch")]
     by_branch: dict[str, list[int]] = {}
     by_month: dict[str, list[int]] = {}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from scheduler.wording import fill  # one filler of %1 places for every room
+from scheduler.plan.wording import fill  # one filler of %1 places for every room
 
 REPLACEMENT = "\ufffd"
 ELLIPSIS = "…"

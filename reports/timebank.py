@@ -12,8 +12,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
-from scheduler.model import Plan
-from scheduler.recording import LedgerEntry
+from scheduler.office.recording import LedgerEntry
+from scheduler.plan.model import Plan
 
 from .document import Frame, build, heading, para, styles, table
 from .rosters import _hospital, _name

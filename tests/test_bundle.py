@@ -80,7 +80,7 @@ def _covered(path: Path, datas: list[tuple[str, str]]) -> bool:
 
 def test_every_data_file_the_app_loads_is_in_the_spec(spec: dict[str, Any]) -> None:
     from resources import FONT_FILE, TRANSLATIONS, demo_recipe  # noqa: F401
-    from ui.help import ICON_FILE, MANUAL
+    from ui.window.help import ICON_FILE, MANUAL
 
     datas = spec["DATAS"]
     for src, _dest in datas:
@@ -139,7 +139,7 @@ def _runtime_distributions() -> set[str]:
 
 
 def test_every_shipped_library_is_named_with_its_licence(spec: dict[str, Any]) -> None:
-    from ui.help import LIBRARIES
+    from ui.window.help import LIBRARIES
 
     named = [canonicalize_name(name) for name, _licence in LIBRARIES]
     assert len(named) == len(set(named))

@@ -21,19 +21,7 @@ from cli.commands import build_parser, run
 from db.operations import database_hash, import_document, import_records
 from db.planio import load_plan
 from db.store import Store
-from scheduler import model, validation
-from scheduler.conflicts import KINDS
-from scheduler.model import SECTIONS, Activity, Plan
-from scheduler.planfile import (
-    MAX_DEPTH,
-    MAX_DIGITS,
-    MAX_PROBLEMS,
-    PlanError,
-    parse_document,
-    plan_to_document,
-)
-from scheduler.recording import SERVICE_COUNTS
-from scheduler.recurrence import (
+from scheduler.calendar.recurrence import (
     MAX_INTERVAL,
     OPEN_ENDED_HORIZON,
     check_rule,
@@ -41,6 +29,18 @@ from scheduler.recurrence import (
     planned_dates,
     rule_warnings,
 )
+from scheduler.conflicts.checker import KINDS
+from scheduler.exchange.planfile import (
+    MAX_DEPTH,
+    MAX_DIGITS,
+    MAX_PROBLEMS,
+    PlanError,
+    parse_document,
+    plan_to_document,
+)
+from scheduler.office.recording import SERVICE_COUNTS
+from scheduler.plan import model, validation
+from scheduler.plan.model import SECTIONS, Activity, Plan
 
 DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "plan-file.md"
 DOC = DOC_PATH.read_text(encoding="utf-8")

@@ -10,11 +10,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db.operations import OperationError, StillReferenced
 from db.store import NetworkDatabase, ReadOnlyDatabase, StoreError
-from scheduler.planfile import PlanError
-from scheduler.wording import say
-
-from .i18n import tr, trf
-from .labels import SECTION_NAMES, label
+from scheduler.exchange.planfile import PlanError
+from scheduler.plan.wording import say
+from ui.i18n import tr, trf
+from ui.labels import SECTION_NAMES, label
 
 
 def attempt(parent: QWidget | None, action: Callable[[], Any]) -> bool:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from reports.messages import ACTIVITY_KIND_NAMES, QUALIFICATION_NAMES, REQUEST_STATUS_NAMES
-from scheduler.model import KNOWN_QUALIFICATIONS
-
-from .i18n import N_, tr, trf
+from scheduler.plan.model import KNOWN_QUALIFICATIONS
+from ui.i18n import N_, tr, trf
 
 PARTNER_KINDS = {
     "community": N_("Community"),
@@ -85,7 +84,7 @@ ROLES = {"lead": N_("Lead"), "member": N_("Member")}
 
 CALENDAR_KINDS = {"holiday": N_("Statutory holiday"), "workday": N_("Make-up workday")}
 
-# The official calendar's holiday names (scheduler/workdays.py gives them in Chinese, as offices
+# The official calendar's holiday names (scheduler/calendar/workdays.py gives them in Chinese, as offices
 # know them), said in the UI's language; a name the office typed is shown as typed.
 HOLIDAY_NAMES = {
     "元旦": N_("New Year's Day"),

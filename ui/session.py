@@ -15,10 +15,9 @@ from db import operations as ops
 from db.planio import load_hospital
 from db.sections import SECTION, load_section
 from db.store import Store, StoreError
-from scheduler.model import key_of
-
-from .entities import Catalog
-from .i18n import tr, trf
+from scheduler.plan.model import key_of
+from ui.i18n import tr, trf
+from ui.masterdata.entities import Catalog
 
 # A key standing for "every record of the section" (a section reloaded whole).
 EVERY = "*"

@@ -29,7 +29,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from .i18n import tr
+from ui.i18n import tr
 
 # A job gets a progress(done, total) -> bool callback; False means it is to stop (the user
 # cancelled, its window closed, the application is quitting).

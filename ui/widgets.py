@@ -28,7 +28,7 @@ def add_action(
     menu: QMenu, text: str, slot: Callable[..., Any], shortcut: Any = None, name: str = ""
 ) -> QAction:
     """A menu entry calling `slot` (with no arguments), with an optional shortcut; named `name`
-    or after the method it calls (the name ui/roles.py gives the roles that may use it)."""
+    or after the method it calls (the name ui/window/roles.py gives the roles that may use it)."""
     act = QAction(text, menu)
     slot_name = getattr(slot, "__name__", "")
     act.setObjectName(name or ("" if slot_name == "<lambda>" else slot_name))

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 
-from scheduler.planfile import dump_document, plan_to_document
+from scheduler.exchange.planfile import dump_document, plan_to_document
 from tests.cli.test_cli import run
-from tests.scheduler.test_assign_own_branch import shared_department
+from tests.scheduler.solver.test_assign_own_branch import shared_department
 
 DAY = ("--from", "2026-11-28", "--to", "2026-11-28")
 

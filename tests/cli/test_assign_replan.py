@@ -9,8 +9,8 @@ from datetime import date, datetime
 
 from db.planio import load_plan
 from db.store import Store
-from scheduler.conflicts import CheckContext, check
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.conflicts.checker import CheckContext, check
 from tests.cli.test_cli import run
 
 WINDOW = ("--from", "2026-10-01", "--to", "2026-10-31")

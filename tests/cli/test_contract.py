@@ -397,12 +397,12 @@ def test_find_opens_the_database_read_only_and_creates_none(office, tmp_path, ca
 
 
 def test_find_matches_as_a_slow_oracle_does() -> None:
-    """scheduler.search.find against a plain scan of every record's words."""
+    """scheduler.plan.search.find against a plain scan of every record's words."""
     import unicodedata
     from datetime import date
 
-    from scheduler.planfile import parse_document
-    from scheduler.search import find
+    from scheduler.exchange.planfile import parse_document
+    from scheduler.plan.search import find
 
     plan = parse_document(sample_text()).plan
     words = {

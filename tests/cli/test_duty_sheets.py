@@ -11,10 +11,10 @@ from cli.commands import run
 from db.operations import save_shift_codes, shift_codes
 from db.planio import load_plan
 from db.store import Store
-from scheduler.conflicts import CheckContext, check
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.conflicts.checker import CheckContext, check
 from tests.cli.test_sheets import _db, _hash, _roster_entries, _sheet
-from tests.scheduler.test_duty import EXPECTED, EXPECTED_REFUSALS, grid_rows, messy_xlsx, plan_doc
+from tests.scheduler.exchange.test_duty import EXPECTED, EXPECTED_REFUSALS, grid_rows, messy_xlsx, plan_doc
 
 HOW = " (define it in Settings ▸ Shift codes, or: shift-codes set X MEANING)"
 

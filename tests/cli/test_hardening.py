@@ -19,7 +19,7 @@ import pytest
 
 from db.operations import database_hash
 from db.store import Store
-from scheduler.field import checksum
+from scheduler.exchange.field import checksum
 from tests.helpers import sample_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -202,8 +202,8 @@ def test_spreadsheets_on_both_engines_give_the_same_plan(
     """sheet duty, staff and requests through the one write core: the same messages, exit codes
     and exported plan on SQLite and on the server."""
     from tests.pg import cluster
-    from tests.scheduler.test_duty import messy_xlsx, plan_doc
-    from tests.scheduler.test_spreadsheet import _messy_xlsx, form_csv
+    from tests.scheduler.exchange.test_duty import messy_xlsx, plan_doc
+    from tests.scheduler.exchange.test_spreadsheet import _messy_xlsx, form_csv
 
     files = {"duty.xlsx": messy_xlsx(), "staff.xlsx": _messy_xlsx(), "form.csv": form_csv()}
     for name, data in files.items():

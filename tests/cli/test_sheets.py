@@ -16,8 +16,8 @@ from cli.commands import run
 from db.operations import database_hash
 from db.planio import load_plan
 from db.store import Store
-from tests.scheduler.test_duty import messy_csv, messy_xlsx, plan_doc
-from tests.scheduler.test_spreadsheet import _messy_xlsx, form_csv, form_xlsx
+from tests.scheduler.exchange.test_duty import messy_csv, messy_xlsx, plan_doc
+from tests.scheduler.exchange.test_spreadsheet import _messy_xlsx, form_csv, form_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -14,7 +14,7 @@ import pytest
 
 from cli.commands import run
 from tests.cli.test_sheets_forms import csv_bytes, database, digest, exported, sheet
-from tests.scheduler.test_spreadsheet_hostile import MAIN, long_shared_string, raw_xlsx
+from tests.scheduler.exchange.test_spreadsheet_hostile import MAIN, long_shared_string, raw_xlsx
 
 NASTY = "\x1b]0;owned\x07\x1b[2J红\x9b31m\u202e"
 

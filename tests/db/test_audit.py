@@ -19,9 +19,9 @@ from db.operations import (
 )
 from db.planio import load_audit, load_plan
 from db.store import Store
-from scheduler.history import changed_fields
-from scheduler.model import Staff
-from scheduler.requests import ResponseTimes
+from scheduler.office.requests import ResponseTimes
+from scheduler.plan.history import changed_fields
+from scheduler.plan.model import Staff
 from tests.helpers import sample_text
 
 

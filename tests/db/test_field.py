@@ -24,12 +24,12 @@ from db.field import (
 from db.operations import apply, database_hash, import_document
 from db.planio import get_setting, load_ledger, load_plan, set_setting
 from db.store import Store
-from scheduler.conflicts import held_occurrences
-from scheduler.field import PackageError, checksum, seal
-from scheduler.model import Attendance
-from scheduler.planfile import PlanError
-from scheduler.recording import default_record
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.conflicts.checker import held_occurrences
+from scheduler.exchange.field import PackageError, checksum, seal
+from scheduler.exchange.planfile import PlanError
+from scheduler.office.recording import default_record
+from scheduler.plan.model import Attendance
 from tests.helpers import sample_text
 
 CAL = WorkCalendar(official_calendar())

@@ -16,8 +16,8 @@ from db import operations as ops
 from db.planio import load_audit, load_ledger, load_plan, revision
 from db.sections import SECTION, load_section
 from db.store import Store, StoreError
-from scheduler.model import SECTIONS, Attendance, Record, Staff
-from scheduler.requests import ResponseTimes
+from scheduler.office.requests import ResponseTimes
+from scheduler.plan.model import SECTIONS, Attendance, Record, Staff
 from tests.helpers import sample, sample_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,7 +116,7 @@ def test_the_revision_rises_with_every_change_and_never_for_none(filled: Store) 
     ops.import_document(filled, sample_text())  # partly the same, the sample's record is new
     r1 = revision(filled)
     assert r1 == r0 + 1
-    from scheduler.planfile import dump_document, plan_to_document
+    from scheduler.exchange.planfile import dump_document, plan_to_document
 
     ops.import_document(filled, dump_document(plan_to_document(load_plan(filled))))  # all the same
     assert revision(filled) == r1
@@ -142,7 +142,7 @@ def test_volunteer_number_round_trips_through_every_section_reader(filled: Store
     s = load_plan(filled).staff["s001"]
     ops.save(filled, "staff", [replace(s, volunteer_no="43020019880001")])
     assert load_section(filled, "staff", ["s001"])["s001"].volunteer_no == "43020019880001"
-    from scheduler.planfile import dump_document, parse_document, plan_to_document
+    from scheduler.exchange.planfile import dump_document, parse_document, plan_to_document
 
     text = dump_document(plan_to_document(load_plan(filled)))
     assert parse_document(text).plan.staff["s001"].volunteer_no == "43020019880001"
@@ -176,7 +176,7 @@ def test_an_assign_overtaken_by_another_solves_again_and_never_double_books(
 
     from cli import commands
     from resources import demo_recipe
-    from scheduler.demo import build_demo
+    from scheduler.demo.hospital import build_demo
 
     db = tmp_path / "demo.sqlite3"
     with Store(db) as s:  # a year with nobody assigned yet: October is all open places

@@ -18,9 +18,9 @@ from db.planio import load_plan, revision
 from db.schema import MIGRATIONS
 from db.store import Store, StoreError
 from resources import demo_recipe
-from scheduler.demo import build_demo, demo_today
-from scheduler.planfile import dump_document, plan_to_document
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.demo.hospital import build_demo, demo_today
+from scheduler.exchange.planfile import dump_document, plan_to_document
 from tests.helpers import sample_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from db.operations import apply, database_hash, import_document, import_records
 from db.planio import load_ledger, load_plan
 from db.store import Store
-from scheduler.conflicts import held_occurrences
-from scheduler.model import Attendance, Plan, Record
-from scheduler.planfile import PlanError
-from scheduler.recording import branch_totals, credits, default_record, person_totals, record_problems
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.conflicts.checker import held_occurrences
+from scheduler.exchange.planfile import PlanError
+from scheduler.office.recording import branch_totals, credits, default_record, person_totals, record_problems
+from scheduler.plan.model import Attendance, Plan, Record
 from tests.helpers import sample_text
 
 CAL = WorkCalendar(official_calendar())
@@ -50,7 +50,7 @@ def _sums(store: Store) -> dict:
 
 
 def test_default_record_is_the_plan() -> None:
-    from scheduler.planfile import parse_document
+    from scheduler.exchange.planfile import parse_document
     from tests.helpers import sample
 
     plan = parse_document(json.dumps(sample(), ensure_ascii=False)).plan

@@ -16,10 +16,10 @@ from db.store import Store
 from reports.document import translator
 from reports.stats_xlsx import write_workbook
 from reports.timebank import certificate_pdf, ledger_pdf
-from scheduler.planfile import dump_document, plan_to_document
-from scheduler.spreadsheet import convert, guess_mapping
-from scheduler.stats import compute
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.exchange.planfile import dump_document, plan_to_document
+from scheduler.exchange.spreadsheet import convert, guess_mapping
+from scheduler.office.stats import compute
 from tests.helpers import sample
 
 

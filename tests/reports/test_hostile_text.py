@@ -34,13 +34,13 @@ from reports.registry import ROSTERS, RosterArgs
 from reports.stats_xlsx import write_workbook
 from reports.text import REPLACEMENT, clean
 from reports.timebank import certificate_pdf, ledger_pdf
-from scheduler.assign import Unfilled
-from scheduler.conflicts import CheckContext, check
-from scheduler.model import Contact, Plan
-from scheduler.planfile import parse_document
-from scheduler.recording import LedgerEntry
-from scheduler.stats import compute
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.conflicts.checker import CheckContext, check
+from scheduler.exchange.planfile import parse_document
+from scheduler.office.recording import LedgerEntry
+from scheduler.office.stats import compute
+from scheduler.plan.model import Contact, Plan
+from scheduler.solver.assign import Unfilled
 from tests.helpers import sample_text
 
 PRINTED = datetime(2026, 11, 23, 10, 0)

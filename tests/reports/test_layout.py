@@ -28,9 +28,9 @@ from reports.rosters import (
     weekly_roster,
 )
 from reports.timebank import certificate_pdf, ledger_pdf
-from scheduler.model import Plan
-from scheduler.recording import LedgerEntry
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.office.recording import LedgerEntry
+from scheduler.plan.model import Plan
 from tests.helpers import sample
 
 PRINTED = datetime(2026, 11, 23, 10, 0)

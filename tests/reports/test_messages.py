@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from reports.messages import KIND_NAMES, KIND_TEXTS, UNFILLED, describe, describe_need, describe_unfilled
-from scheduler.assign import REASONS, Unfilled
-from scheduler.conflicts import KINDS, CheckContext, check
-from scheduler.model import Plan
-from tests.scheduler.test_conflicts_kinds import CAL, TODAY, every_kind
+from scheduler.conflicts.checker import KINDS, CheckContext, check
+from scheduler.plan.model import Plan
+from scheduler.solver.assign import REASONS, Unfilled
+from tests.scheduler.conflicts.test_conflicts_kinds import CAL, TODAY, every_kind
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))

@@ -15,8 +15,8 @@ from reports.messages import QUALIFICATION_NAMES
 from reports.notice import BRING_FOR_QUALIFICATION, notice_text, occurrence_notice
 from reports.registry import RosterError
 from reports.rosters import find_occurrence
-from scheduler.planfile import parse_document
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.exchange.planfile import parse_document
 from tests.helpers import sample
 
 ZH = """\

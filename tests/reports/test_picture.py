@@ -15,9 +15,9 @@ from pypdf import PdfReader
 from reports.document import translator
 from reports.picture import GAP, GAP_COLOUR, MAX_PAGES, WIDTH, PictureError, pdf_to_png
 from reports.registry import ROSTERS, RosterArgs
-from scheduler.model import Hospital
-from scheduler.planfile import parse_document
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.exchange.planfile import parse_document
+from scheduler.plan.model import Hospital
 from tests.helpers import sample
 
 PRINTED = datetime(2026, 11, 30, 9, 0)

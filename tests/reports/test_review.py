@@ -16,10 +16,10 @@ from reports.document import translator
 from reports.picture import WIDTH, pdf_to_png
 from reports.review import review_pdf
 from resources import demo_recipe
-from scheduler.demo import build_demo
-from scheduler.planfile import parse_document
-from scheduler.review import parse_week, week_review
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
+from scheduler.demo.hospital import build_demo
+from scheduler.exchange.planfile import parse_document
+from scheduler.office.review import parse_week, week_review
 from tests.helpers import sample
 
 CAL = WorkCalendar(official_calendar())

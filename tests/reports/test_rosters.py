@@ -12,7 +12,7 @@ from db.planio import load_plan
 from db.store import Store
 from reports.document import translator
 from reports.rosters import find_occurrence, occurrence_roster, sign_in_sheet, weekly_roster
-from scheduler.workdays import WorkCalendar, official_calendar
+from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from tests.helpers import sample_text
 
 PRINTED = datetime(2026, 11, 23, 10, 0)
@@ -109,7 +109,7 @@ def _with_sunday_activities(n: int):
     """The sample plan with `n` more occurrences on Sunday 2026-12-13, the last day of its week."""
     import json
 
-    from scheduler.planfile import parse_document
+    from scheduler.exchange.planfile import parse_document
     from tests.helpers import sample
 
     doc = sample()

@@ -15,7 +15,7 @@ def qapp_args():
 def isolated_settings(tmp_path_factory, qapp, monkeypatch):
     folder = tmp_path_factory.mktemp("settings")
     monkeypatch.setenv("OUTREACH_SETTINGS_DIR", str(folder))  # db/paths.settings_dir
-    from ui.app import make_app
+    from ui.window.app import make_app
 
     make_app()  # Qt's settings into that folder too
     from db.paths import preferences_path

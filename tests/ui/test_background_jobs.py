@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parents[2]
 ENDLESS_CHECK = """
 import sys, time
 sys.path.insert(0, {root!r})
-import ui.conflict_watch
-from scheduler.incremental import IncrementalChecker
+import ui.conflicts.watch
+from scheduler.conflicts.incremental import IncrementalChecker
 
 class Endless(IncrementalChecker):
     def __init__(self, ctx, progress=None):
@@ -38,7 +38,7 @@ class Endless(IncrementalChecker):
         while time.monotonic() < deadline:
             super().__init__(ctx, progress)
 
-ui.conflict_watch.IncrementalChecker = Endless
+ui.conflicts.watch.IncrementalChecker = Endless
 """
 
 # Windows opened and closed while their check runs, then the app quits with one still running.
@@ -49,7 +49,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 app.setQuitOnLastWindowClosed(False)  # windows come and go; the script quits
-from ui.mainwindow import MainWindow
+from ui.window.mainwindow import MainWindow
 from ui.session import Session
 ROUNDS = {rounds}
 
@@ -87,9 +87,9 @@ QUIT_WHILE_CHECKING = (
     + """
 from pathlib import Path
 from PySide6.QtCore import QTimer
-import ui.app
-ui.app.default_db_path = lambda: Path({data!r}) / "outreach.sqlite3"  # errors.log goes beside it
-shown = ui.app.Controller._show_window
+import ui.window.app
+ui.window.app.default_db_path = lambda: Path({data!r}) / "outreach.sqlite3"  # errors.log goes beside it
+shown = ui.window.app.Controller._show_window
 
 def show(self):
     shown(self)
@@ -104,8 +104,8 @@ def show(self):
 
     QTimer.singleShot(0, close)
 
-ui.app.Controller._show_window = show
-sys.exit(ui.app.run_gui({db!r}))
+ui.window.app.Controller._show_window = show
+sys.exit(ui.window.app.run_gui({db!r}))
 """
 )
 
@@ -222,10 +222,10 @@ def test_cancel_reaches_the_job_and_its_error_comes_back(qtbot) -> None:
 
 
 def test_the_check_stops_when_its_progress_says_so() -> None:
-    from scheduler.conflicts import CheckContext, check
-    from scheduler.incremental import IncrementalChecker, Stopped
-    from tests.scheduler.test_conflicts_kinds import TODAY, every_kind
-    from tests.scheduler.test_conflicts_oracle import CAL
+    from scheduler.conflicts.checker import CheckContext, check
+    from scheduler.conflicts.incremental import IncrementalChecker, Stopped
+    from tests.scheduler.conflicts.test_conflicts_kinds import TODAY, every_kind
+    from tests.scheduler.conflicts.test_conflicts_oracle import CAL
 
     plan = every_kind()
     calls: list[tuple[int, int]] = []

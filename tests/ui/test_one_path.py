@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from db.operations import database_hash, import_document
 from db.store import Store
 from tests.helpers import sample_text
-from ui.mainwindow import MainWindow
 from ui.session import Session
+from ui.window.mainwindow import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -92,8 +92,8 @@ def test_a_staff_edit_redraws_its_row_and_the_open_conflict_rows_it_concerns(qtb
 
 
 def test_the_panel_after_an_edit_lists_what_a_fresh_panel_would(qtbot, db_path) -> None:
-    from scheduler.model import Assignment
-    from ui.conflicts_panel import ConflictsPanel
+    from scheduler.plan.model import Assignment
+    from ui.conflicts.panel import ConflictsPanel
 
     w = _window(qtbot, db_path)
     panel = w.conflicts_panel
@@ -151,8 +151,8 @@ def test_settings_do_not_recheck_the_conflicts_but_response_times_do(qtbot, db_p
     from PySide6.QtWidgets import QDialog, QInputDialog
 
     from db import operations as ops
-    from scheduler.requests import ResponseTimes
-    from ui import settings_actions
+    from scheduler.office.requests import ResponseTimes
+    from ui.window import settings_actions
 
     w = _window(qtbot, db_path)
     full, partial = w.watch.full_checks, w.watch.partial_checks
@@ -175,7 +175,7 @@ def test_settings_do_not_recheck_the_conflicts_but_response_times_do(qtbot, db_p
 
 
 def test_branch_table_prints_the_month_plan(qtbot, db_path, monkeypatch) -> None:
-    from ui.printing import PreviewDialog
+    from ui.exchange.printing import PreviewDialog
 
     w = _window(qtbot, db_path, "branches")
     page = w.current_page()
@@ -191,10 +191,10 @@ def test_branch_table_prints_the_month_plan(qtbot, db_path, monkeypatch) -> None
 
 def test_field_mode_write_back_hears_the_record_dialog_and_its_undo(qtbot, tmp_path, monkeypatch) -> None:
     from db.field import export_package
-    from ui import calendar_edits
-    from ui.app import Controller
+    from ui.calendar import actions as calendar_edits
+    from ui.window.app import Controller
 
-    monkeypatch.setattr("ui.app.default_db_path", lambda: tmp_path / "data" / "x.sqlite3")
+    monkeypatch.setattr("ui.window.app.default_db_path", lambda: tmp_path / "data" / "x.sqlite3")
     with Store(tmp_path / "office.sqlite3") as s:
         import_document(s, sample_text())
         pkg = tmp_path / "dec.outreach-field"
@@ -234,9 +234,9 @@ def test_settling_a_field_conflict_is_announced_and_drops_the_undo_history(
 ) -> None:
     from db import operations as ops
     from db.field import export_package, open_package, write_back
-    from scheduler.model import Record
-    from ui import file_actions
-    from ui.field_dialogs import FieldConflictsDialog
+    from scheduler.plan.model import Record
+    from ui.exchange import file_actions
+    from ui.office.field_dialogs import FieldConflictsDialog
 
     path = tmp_path / "office.sqlite3"
     w = _window(qtbot, path)
@@ -274,9 +274,9 @@ def test_a_field_import_of_conflicts_only_and_keeping_the_office_keep_the_undo_h
     and the choice are announced through the one signal like any change."""
     from db import operations as ops
     from db.field import export_package, open_package, write_back
-    from scheduler.model import Record
-    from ui import file_actions
-    from ui.field_dialogs import FieldConflictsDialog
+    from scheduler.plan.model import Record
+    from ui.exchange import file_actions
+    from ui.office.field_dialogs import FieldConflictsDialog
 
     path = tmp_path / "office.sqlite3"
     w = _window(qtbot, path)
@@ -317,7 +317,7 @@ def test_a_field_import_that_takes_records_drops_the_undo_history_and_says_so(
 ) -> None:
     from db import operations as ops
     from db.field import export_package, open_package, write_back
-    from scheduler.model import Record
+    from scheduler.plan.model import Record
 
     path = tmp_path / "office.sqlite3"
     w = _window(qtbot, path)
@@ -362,9 +362,9 @@ def test_plan_file_and_field_package_exported_from_the_file_menu(
 ) -> None:
     from PySide6.QtWidgets import QDialog, QFileDialog
 
-    from scheduler.field import read_package
-    from scheduler.planfile import parse_document
-    from ui import file_actions
+    from scheduler.exchange.field import read_package
+    from scheduler.exchange.planfile import parse_document
+    from ui.exchange import file_actions
 
     w = _window(qtbot, db_path, "staff")
     target = tmp_path / "out" / "plan.json"

@@ -15,7 +15,7 @@ from PySide6.QtCore import QSettings
 from db.paths import APP_NAME, SETTINGS_ENV, preferences_path, qt_settings_root, settings_dir
 from tests.helpers import sample
 from tests.ui.windows import calendar_window, import_plan_doc
-from ui.file_actions import recent_databases, remember_database
+from ui.exchange.file_actions import recent_databases, remember_database
 from ui.i18n import set_language_setting
 
 pytestmark = pytest.mark.gui
@@ -98,7 +98,7 @@ def test_settings_of_an_earlier_version_are_carried_over_once(tmp_path) -> None:
     code = (
         f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
         "from PySide6.QtCore import QSettings\n"
-        "from ui.app import make_app\n"
+        "from ui.window.app import make_app\n"
         "make_app()\n"
         "print(QSettings().value('user_name'))\n"
         "print(QSettings().fileName())\n"

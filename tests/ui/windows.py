@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 from db.operations import import_document
 from db.store import Store
 from tests.helpers import sample
-from ui.mainwindow import MainWindow
 from ui.session import Session
+from ui.window.mainwindow import MainWindow
 
 CHANGED_ELSEWHERE = "The database was changed elsewhere; what you see is up to date."
 

@@ -1,0 +1,71 @@
+"""The forecast page's first visit is light: the page is drawn before the forecast is worked
+out (the job's Python shares the GIL with the drawing), the chart and its library come with the
+first figures, the workbook's libraries with the first export; a page left before its figures
+stops its job and works them out when shown again."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from db.operations import import_document
+from db.store import Store
+from tests.ui.office.test_forecast_page import _doc
+from ui.session import Session
+from ui.window.mainwindow import MainWindow
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_the_page_module_loads_no_chart_or_workbook_library() -> None:
+    code = (
+        "import sys; import ui.office.forecast_page; "
+        "print(sorted(m for m in ('openpyxl', 'reportlab', 'PySide6.QtCharts') if m in sys.modules))"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def _window(qtbot, db_path) -> MainWindow:
+    with Store(db_path) as s:
+        import_document(s, json.dumps(_doc(), ensure_ascii=False))
+    w = MainWindow(Session(db_path))
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_drawn_first_then_worked_out_then_the_chart(qtbot, db_path) -> None:
+    w = _window(qtbot, db_path)
+    w.show_section("forecast")
+    page = w.current_page()
+    assert page.task is None and page.chart is None  # nothing started while the page is made
+    assert page.chart_place.isVisibleTo(page)  # "working out…" where the chart will be
+    qtbot.waitUntil(lambda: page.drawn)  # drawn first
+    qtbot.waitUntil(lambda: page.result is not None and page.task is None, timeout=20_000)
+    assert page.chart is not None and page.chart_view.isVisibleTo(page)
+    assert page.chart.series() and page.pool.count() > 0
+    w.session.close()
+
+
+def test_a_page_left_before_its_figures_works_them_out_when_shown_again(qtbot, db_path) -> None:
+    w = _window(qtbot, db_path)
+    w.show_section("forecast")
+    page = w.current_page()
+    qtbot.waitUntil(lambda: page.task is not None)  # the job started once drawn
+    w.show_section("staff")  # left at once
+    assert page.leaving.is_set() or page.result is not None  # told to stop (unless already done)
+    qtbot.waitUntil(lambda: page.task is None, timeout=20_000)
+    w.show_section("forecast")
+    qtbot.waitUntil(lambda: page.result is not None and page.task is None, timeout=20_000)
+    assert page.chart is not None and page.chart.series()
+    w.session.close()
