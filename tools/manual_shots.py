@@ -78,8 +78,8 @@ def main(argv: list[str]) -> int:
     from db.operations import import_plan
     from db.store import Store
     from resources import demo_recipe
-    from scheduler.demo import build_demo
-    from scheduler.workdays import WorkCalendar, official_calendar
+    from scheduler.calendar.workdays import WorkCalendar, official_calendar
+    from scheduler.demo.hospital import build_demo
 
     db = temp / "demo.sqlite3"
     plan = build_demo(demo_recipe(), "small", 1, YEAR, TODAY, WorkCalendar(official_calendar()))
@@ -88,10 +88,10 @@ def main(argv: list[str]) -> int:
 
     from PySide6.QtCore import Qt
 
-    from ui.app import FirstStartDialog, make_app
     from ui.i18n import install_language, set_language_setting
-    from ui.mainwindow import MainWindow
     from ui.session import Session
+    from ui.window.app import FirstStartDialog, make_app
+    from ui.window.mainwindow import MainWindow
 
     app = make_app(["manual-shots"])
     for lang, suffix in (("zh_CN", "zh"), ("en", "en")):

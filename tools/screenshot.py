@@ -38,10 +38,10 @@ def main(argv: list[str]) -> int:
     os.environ[SETTINGS_ENV] = tempfile.mkdtemp(prefix="outreach-screenshot-")
     from datetime import date
 
-    from ui.app import make_app
     from ui.i18n import install_language, set_language_setting
-    from ui.mainwindow import MainWindow
     from ui.session import Session
+    from ui.window.app import make_app
+    from ui.window.mainwindow import MainWindow
 
     app = make_app()
     set_language_setting(lang)
