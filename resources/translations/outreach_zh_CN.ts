@@ -4,7 +4,7 @@
   <context>
     <name>app</name>
     <message>
-      <location filename="../../cli/server.py" line="79" />
+      <location filename="../../cli/server.py" line="77" />
       <source> (branches: %1)</source>
       <translation>（支部：%1）</translation>
     </message>
@@ -44,27 +44,27 @@
       <translation> 分钟（开始前）</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="436" />
+      <location filename="../../ui/assign/autoassign.py" line="439" />
       <source> s</source>
       <translation> 秒</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="66" />
+      <location filename="../../ui/calendar/page.py" line="69" />
       <source>%1 %2 %3 – %4 %5 %6</source>
       <translation>%3年%2%1日 – %6年%5%4日</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="58" />
+      <location filename="../../ui/calendar/page.py" line="61" />
       <source>%1 %2 – %3 %4 %5</source>
       <translation>%5年%2%1日 – %4%3日</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="84" />
+      <location filename="../../cli/forecast.py" line="83" />
       <source>%1 %2: needs %3 h of %4 h it can give</source>
       <translation>%1 %2：需要 %3 小时，可出 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="60" />
+      <location filename="../../cli/forecast.py" line="59" />
       <source>%1 %2: needs %3 h, can give %4 h, short %5 h</source>
       <translation>%1 %2：需要 %3 小时，可出 %4 小时，缺 %5 小时</translation>
     </message>
@@ -129,27 +129,27 @@
       <translation>%1（记录员）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="190" />
+      <location filename="../../cli/sheets.py" line="189" />
       <source>%1 (sheet %2): %3</source>
       <translation>%1（工作表 %2）：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="421" />
+      <location filename="../../cli/sheets.py" line="420" />
       <source>%1 (sheet %2): no column for %3</source>
       <translation>%1（工作表 %2）：没有这些字段的列：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="193" />
+      <location filename="../../cli/sheets.py" line="192" />
       <source>%1 (sheet %2): no one is listed under the day columns</source>
       <translation>%1（工作表 %2）：日期列下没有列出任何人</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="424" />
+      <location filename="../../cli/sheets.py" line="423" />
       <source>%1 (sheet %2): no rows under the header</source>
       <translation>%1（工作表 %2）：表头下没有数据行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="409" />
+      <location filename="../../cli/sheets.py" line="408" />
       <source>%1 (sheet %2): the file can be read two ways: columns %3 could each be the %4; nothing imported (keep one of them, or name the other differently)</source>
       <translation>%1（工作表 %2）：文件有两种读法：%3 这几列都可能是%4；未导入任何内容（只保留其中一列，或给另一列换个表头）</translation>
     </message>
@@ -159,17 +159,17 @@
       <translation>%1（查看者）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="98" />
+      <location filename="../../cli/commands.py" line="99" />
       <source>%1 acknowledgements</source>
       <translation>%1 条已确认的警告</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="93" />
+      <location filename="../../cli/commands.py" line="94" />
       <source>%1 activities</source>
       <translation>%1 个活动</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="94" />
+      <location filename="../../cli/commands.py" line="95" />
       <source>%1 assignments</source>
       <translation>%1 条排班</translation>
     </message>
@@ -179,17 +179,17 @@
       <translation>到场 %1 人，共 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="87" />
+      <location filename="../../cli/commands.py" line="88" />
       <source>%1 branches</source>
       <translation>%1 个党支部</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="97" />
+      <location filename="../../cli/commands.py" line="98" />
       <source>%1 calendar</source>
       <translation>%1 个日历日</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="85" />
+      <location filename="../../cli/commands.py" line="86" />
       <source>%1 campuses</source>
       <translation>%1 个院区</translation>
     </message>
@@ -209,12 +209,12 @@
       <translation>%1 天 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="86" />
+      <location filename="../../cli/commands.py" line="87" />
       <source>%1 departments</source>
       <translation>%1 个科室</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="341" />
+      <location filename="../../cli/commands.py" line="260" />
       <source>%1 error(s), %2 warning(s)</source>
       <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -224,7 +224,7 @@
       <translation>错误 %1 个，警告 %2 个（已确认 %3 个）</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="126" />
+      <location filename="../../ui/exchange/file_actions.py" line="127" />
       <source>%1 exists already.</source>
       <translation>%1 已存在。</translation>
     </message>
@@ -353,7 +353,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 / %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="327" />
+      <location filename="../../cli/sheets.py" line="326" />
       <source>%1 of %2 people taken, %3 entries: %4 written, %5 already there, %6 earlier ones replaced, %7 kept (their cell refused), %8 left out (held from elsewhere); %9 earlier entries of people not taken (row refused or not listed) left as they were</source>
       <translation>%2 人中导入 %1 人，%3 条：写入 %4 条，已有 %5 条，替换此前 %6 条，保留 %7 条（其单元格未导入），略去 %8 条（已由别处记录）；未导入人员（行未导入或未列出）此前的 %9 条保持原样</translation>
     </message>
@@ -383,47 +383,47 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 页太多，无法做成一张图片（最多 %2 页）：请选择较短的时间段，或打印 PDF</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="91" />
+      <location filename="../../cli/commands.py" line="92" />
       <source>%1 pairings</source>
       <translation>%1 个结对</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="90" />
+      <location filename="../../cli/commands.py" line="91" />
       <source>%1 partners</source>
       <translation>%1 个结对单位</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="324" />
+      <location filename="../../ui/assign/autoassign.py" line="327" />
       <source>%1 people</source>
       <translation>%1 人</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="284" />
+      <location filename="../../ui/assign/autoassign.py" line="287" />
       <source>%1 people carry the most hours. Took %2 s.</source>
       <translation>负担最重的有 %1 人。用时 %2 秒。</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="69" />
+      <location filename="../../cli/forecast.py" line="68" />
       <source>%1 places at once on %2 for %3 people free</source>
       <translation>%2 同时需要 %1 个岗位，届时只有 %3 人有空</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="96" />
+      <location filename="../../cli/commands.py" line="97" />
       <source>%1 records</source>
       <translation>%1 条服务记录</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="395" />
+      <location filename="../../ui/exchange/file_actions.py" line="396" />
       <source>%1 records taken from the field, %2 unchanged, %3 changed both here and in the field.</source>
       <translation>从现场取回 %1 条记录，%2 条无变化，%3 条在办公室和现场都被修改过。</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="322" />
+      <location filename="../../ui/assign/autoassign.py" line="325" />
       <source>%1 removed, %2 added, %3 moved</source>
       <translation>移除 %1 人，新增 %2 人，调整 %3 人</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="95" />
+      <location filename="../../cli/commands.py" line="96" />
       <source>%1 requests</source>
       <translation>%1 个点单</translation>
     </message>
@@ -448,7 +448,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务 %1 人，%2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="92" />
+      <location filename="../../cli/commands.py" line="93" />
       <source>%1 services</source>
       <translation>%1 个服务项目</translation>
     </message>
@@ -458,7 +458,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 在 %3 缺 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="88" />
+      <location filename="../../cli/commands.py" line="89" />
       <source>%1 staff</source>
       <translation>%1 名职工</translation>
     </message>
@@ -468,7 +468,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>将写入 %1 条，已有 %2 条，替换这些人员在这些日期此前导入的 %3 条，保留 %4 条（其单元格未导入），未导入人员的 %5 条保持原样。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="89" />
+      <location filename="../../cli/commands.py" line="90" />
       <source>%1 unavailability</source>
       <translation>%1 条不可用时段</translation>
     </message>
@@ -483,17 +483,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>建议走访 %1 次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="229" />
+      <location filename="../../cli/commands.py" line="183" />
       <source>%1 was imported before: nothing changed</source>
       <translation>%1 之前已导入过：未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="171" />
+      <location filename="../../ui/exchange/file_actions.py" line="172" />
       <source>%1 was imported, with %2 warning(s):</source>
       <translation>%1 已导入，有 %2 条警告：</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="163" />
+      <location filename="../../cli/commands.py" line="117" />
       <source>%1 was not imported, nothing changed: %2 problem(s)</source>
       <translation>%1 未导入，未做任何更改：%2 个问题</translation>
     </message>
@@ -503,12 +503,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 未导入，数据库没有任何改动。发现的问题：%2 个</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="164" />
+      <location filename="../../cli/commands.py" line="118" />
       <source>%1 was not recorded, nothing changed: %2 problem(s)</source>
       <translation>%1 未登记，未做任何更改：%2 个问题</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="225" />
+      <location filename="../../cli/commands.py" line="179" />
       <source>%1 was refused, nothing changed: %2</source>
       <translation>%1 被拒绝，未做任何更改：%2</translation>
     </message>
@@ -523,7 +523,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1 · %2 KB</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="437" />
+      <location filename="../../cli/commands.py" line="356" />
       <source>%1 – %2: %3: %4 of %5 open place(s) filled, %6 lead(s); %7 place(s) left open; %8 s (%9)</source>
       <translation>%1 – %2：%3：%5 个空缺岗位中补齐 %4 个，带队 %6 名；仍有 %7 个岗位空缺；用时 %8 秒（%9）</translation>
     </message>
@@ -538,7 +538,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1年%5月%6日（%4）</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="396" />
+      <location filename="../../ui/assign/autoassign.py" line="399" />
       <source>%1. Then the preferences, in this order (move with the buttons; untick to leave one out)</source>
       <translation>%1. 然后是以下偏好，按此顺序（用按钮调整顺序；取消勾选即不考虑）</translation>
     </message>
@@ -548,22 +548,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="487" />
+      <location filename="../../cli/commands.py" line="406" />
       <source>%1: %2 occurrences held, %3 people served, %4 volunteer hours</source>
       <translation>%1 年：举办 %2 场次，服务 %3 人次，志愿服务 %4 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="464" />
+      <location filename="../../cli/sheets.py" line="463" />
       <source>%1: %2 request(s) taken, %3 already there (repeated, or imported before), %4 row(s) refused</source>
       <translation>%1：导入点单 %2 条，已有 %3 条（重复行或之前已导入），拒收 %4 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="344" />
+      <location filename="../../cli/sheets.py" line="343" />
       <source>%1: %2 roster(s) read; %3 entries written (%4 duty, %5 rest, %6 leave in the rosters), %7 earlier entries replaced, %8 already there, %9 kept; %10 row(s) and %11 cell(s) refused</source>
       <translation>%1：读取排班表 %2 张；写入 %3 条（表中值班 %4、休息 %5、请假 %6 条），替换此前导入 %7 条，已有 %8 条，保留 %9 条；%10 行、%11 个单元格未导入</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="472" />
+      <location filename="../../cli/sheets.py" line="471" />
       <source>%1: %2 row(s) taken (%3 new, %4 updated), %5 row(s) refused</source>
       <translation>%1：导入 %2 行（新增 %3，更新 %4），拒收 %5 行</translation>
     </message>
@@ -603,7 +603,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：没有编号为 %3 的职工（%2）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="194" />
+      <location filename="../../cli/sheets.py" line="193" />
       <source>%1: no visible sheet to read</source>
       <translation>%1：没有可读取的可见工作表</translation>
     </message>
@@ -623,12 +623,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>%1：本工作簿的班次说明，各排班表均按其读取</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="373" />
+      <location filename="../../cli/commands.py" line="292" />
       <source>%1; run assign again</source>
       <translation>%1；请重新运行 assign</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="56" />
+      <location filename="../../ui/calendar/page.py" line="59" />
       <source>%1–%2 %3 %4</source>
       <translation>%4年%3%1日–%2日</translation>
     </message>
@@ -653,7 +653,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>冲突面板(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="78" />
+      <location filename="../../ui/exchange/file_actions.py" line="79" />
       <source>&amp;Duty roster of a department…</source>
       <translation>科室排班表(&amp;D)…</translation>
     </message>
@@ -663,12 +663,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="73" />
+      <location filename="../../ui/exchange/file_actions.py" line="74" />
       <source>&amp;Export plan file…</source>
       <translation>导出计划文件(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="62" />
+      <location filename="../../ui/exchange/file_actions.py" line="63" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
@@ -683,7 +683,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医院信息(&amp;H)…</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="72" />
+      <location filename="../../ui/exchange/file_actions.py" line="73" />
       <source>&amp;Import plan file…</source>
       <translation>导入计划文件(&amp;I)…</translation>
     </message>
@@ -693,7 +693,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="64" />
+      <location filename="../../ui/exchange/file_actions.py" line="65" />
       <source>&amp;New database…</source>
       <translation>新建数据库(&amp;N)…</translation>
     </message>
@@ -703,17 +703,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动通知(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="65" />
+      <location filename="../../ui/exchange/file_actions.py" line="66" />
       <source>&amp;Open database…</source>
       <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="90" />
+      <location filename="../../ui/exchange/file_actions.py" line="91" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="67" />
+      <location filename="../../ui/exchange/file_actions.py" line="68" />
       <source>&amp;Recent databases</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
@@ -738,7 +738,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>班次代码(&amp;S)…</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="77" />
+      <location filename="../../ui/exchange/file_actions.py" line="78" />
       <source>&amp;Staff, departments or partners…</source>
       <translation>职工、科室或结对单位(&amp;S)…</translation>
     </message>
@@ -773,7 +773,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（按表格所写）</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="50" />
+      <location filename="../../cli/shift_codes.py" line="49" />
       <source>(ends the next day)</source>
       <translation>（次日结束）</translation>
     </message>
@@ -803,7 +803,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（不指定服务：普通走访）</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="102" />
+      <location filename="../../ui/exchange/file_actions.py" line="103" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -818,17 +818,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>（未设置）</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="333" />
+      <location filename="../../ui/assign/autoassign.py" line="336" />
       <source>(the activity as a whole)</source>
       <translation>（整个活动）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="428" />
+      <location filename="../../ui/calendar/month.py" line="110" />
       <source>+%1 more</source>
       <translation>还有 %1 项</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="104" />
+      <location filename="../../cli/commands.py" line="105" />
       <source>, </source>
       <translation>、</translation>
     </message>
@@ -843,7 +843,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，最多 {bound}</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="435" />
+      <location filename="../../cli/commands.py" line="354" />
       <source>, removed %1</source>
       <translation>，移除 %1 条</translation>
     </message>
@@ -858,47 +858,47 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>，直到 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="546" />
+      <location filename="../../cli/commands.py" line="465" />
       <source>--activity ID and --occurrence DATE</source>
       <translation>--activity 活动编号 和 --occurrence 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="548" />
+      <location filename="../../cli/commands.py" line="467" />
       <source>--branch ID</source>
       <translation>--branch 党支部编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="87" />
+      <location filename="../../cli/sheets.py" line="86" />
       <source>--department and --month are for sheet duty</source>
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="549" />
+      <location filename="../../cli/commands.py" line="468" />
       <source>--from DATE</source>
       <translation>--from 日期</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="119" />
+      <location filename="../../cli/shift_codes.py" line="118" />
       <source>--rest-until and --leave go with --on and --off</source>
       <translation>--rest-until 和 --leave 需与 --on、--off 一起使用</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="547" />
+      <location filename="../../cli/commands.py" line="466" />
       <source>--staff ID</source>
       <translation>--staff 职工编号</translation>
     </message>
     <message>
-      <location filename="../../cli/args.py" line="81" />
+      <location filename="../../cli/args.py" line="77" />
       <source>--to %1 is before --from %2</source>
       <translation>--to %1 早于 --from %2</translation>
     </message>
     <message>
-      <location filename="../../cli/args.py" line="82" />
+      <location filename="../../cli/args.py" line="78" />
       <source>--to %1 is before the first day in use, %2 (give --from)</source>
       <translation>--to %1 早于所用的起始日 %2（请给出 --from）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="288" />
+      <location filename="../../cli/commands.py" line="216" />
       <source>--today %1 is not in the demo year %2</source>
       <translation>--today %1 不在演示年份 %2 内</translation>
     </message>
@@ -908,7 +908,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>：</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="181" />
+      <location filename="../../cli/commands.py" line="135" />
       <source>; </source>
       <translation>；</translation>
     </message>
@@ -953,7 +953,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>调休上班日应为周六或周日。</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="57" />
+      <location filename="../../ui/assign/autoassign.py" line="60" />
       <source>A party member as lead for every occurrence</source>
       <translation>每个场次都有一名党员带队</translation>
     </message>
@@ -1008,7 +1008,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>确认…</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="87" />
+      <location filename="../../scheduler/plan/fields.py" line="222" />
       <source>Active</source>
       <translation>在岗</translation>
     </message>
@@ -1018,7 +1018,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动</translation>
     </message>
     <message>
-      <location filename="../../cli/find.py" line="23" />
+      <location filename="../../cli/find.py" line="22" />
       <source>Activities (id, title, first start · venue · organizer; next dates)</source>
       <translation>活动（编号、名称、首次开始 · 地点 · 牵头支部；接下来的日期）</translation>
     </message>
@@ -1028,7 +1028,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/activity_editor.py" line="375" />
+      <location filename="../../scheduler/plan/fields.py" line="320" />
       <source>Activity name</source>
       <translation>活动名称</translation>
     </message>
@@ -1068,12 +1068,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>添加摊位</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="92" />
+      <location filename="../../scheduler/plan/fields.py" line="252" />
       <source>Address</source>
       <translation>地址</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="273" />
+      <location filename="../../ui/assign/autoassign.py" line="276" />
       <source>Adds %1 assignments: %2 of %3 open places filled, %4 leads named; %5 places stay open.</source>
       <translation>将新增 %1 条安排：%3 个空缺岗位中补齐 %2 个，指定带队 %4 名；仍有 %5 个岗位空缺。</translation>
     </message>
@@ -1083,7 +1083,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年龄</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/patrol_dialog.py" line="82" />
+      <location filename="../../scheduler/plan/fields.py" line="263" />
       <source>Aged 60+</source>
       <translation>60岁以上占比</translation>
     </message>
@@ -1093,7 +1093,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>机关单位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="139" />
+      <location filename="../../ui/calendar/page.py" line="142" />
       <source>Agenda</source>
       <translation>列表</translation>
     </message>
@@ -1103,17 +1103,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="319" />
+      <location filename="../../ui/calendar/page.py" line="322" />
       <source>All branches</source>
       <translation>全部支部</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="320" />
+      <location filename="../../ui/calendar/page.py" line="323" />
       <source>All departments</source>
       <translation>全部科室</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="322" />
+      <location filename="../../ui/calendar/page.py" line="325" />
       <source>All kinds</source>
       <translation>全部类型</translation>
     </message>
@@ -1128,7 +1128,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>此处可修改所有场次的时间段；若要改到其他日期举办，请修改重复规则，或逐场改期。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="321" />
+      <location filename="../../ui/calendar/page.py" line="324" />
       <source>All partners</source>
       <translation>全部结对单位</translation>
     </message>
@@ -1163,7 +1163,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>全年巡诊计划：%1 次走访</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="159" />
+      <location filename="../../ui/calendar/page.py" line="162" />
       <source>Annual patrol plan…</source>
       <translation>全年巡诊计划…</translation>
     </message>
@@ -1173,7 +1173,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>年度计划</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="560" />
+      <location filename="../../ui/calendar/page.py" line="563" />
       <source>Annual plan…</source>
       <translation>年度计划…</translation>
     </message>
@@ -1188,7 +1188,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从收到到首次举办的天数中位数为 %1 天；%2 个在响应时限内，%3 个超时。</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="253" />
+      <location filename="../../ui/assign/autoassign.py" line="256" />
       <source>Apply</source>
       <translation>应用</translation>
     </message>
@@ -1213,7 +1213,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>安排人员：%1 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="222" />
+      <location filename="../../ui/calendar/page.py" line="225" />
       <source>Assign a person…</source>
       <translation>安排人员…</translation>
     </message>
@@ -1243,7 +1243,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>当时状态</translation>
     </message>
     <message>
-      <location filename="../../ui/office/field_dialogs.py" line="64" />
+      <location filename="../../scheduler/plan/fields.py" line="366" />
       <source>Attended</source>
       <translation>到场</translation>
     </message>
@@ -1258,32 +1258,32 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>8月</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="90" />
+      <location filename="../../ui/assign/autoassign.py" line="93" />
       <source>Auto-assign</source>
       <translation>自动排班</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="366" />
+      <location filename="../../ui/assign/autoassign.py" line="369" />
       <source>Auto-assign settings</source>
       <translation>自动排班设置</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="220" />
+      <location filename="../../ui/calendar/page.py" line="223" />
       <source>Auto-assign this occurrence</source>
       <translation>为本场次自动排班</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="129" />
+      <location filename="../../ui/assign/autoassign.py" line="132" />
       <source>Auto-assign – the end is before the start</source>
       <translation>自动排班 – 结束日期早于开始日期</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="187" />
+      <location filename="../../ui/assign/autoassign.py" line="190" />
       <source>Auto-assign: %1 assignments</source>
       <translation>自动排班：%1 条安排</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="222" />
+      <location filename="../../ui/assign/autoassign.py" line="225" />
       <source>Auto-assign: preview</source>
       <translation>自动排班：预览</translation>
     </message>
@@ -1293,7 +1293,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>正在自动排班…</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="160" />
+      <location filename="../../ui/calendar/page.py" line="163" />
       <source>Auto-assign…</source>
       <translation>自动排班…</translation>
     </message>
@@ -1308,17 +1308,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>后退</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="87" />
+      <location filename="../../ui/exchange/file_actions.py" line="88" />
       <source>Back up &amp;now</source>
       <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="414" />
+      <location filename="../../ui/exchange/file_actions.py" line="415" />
       <source>Back up now</source>
       <translation>立即备份</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="416" />
+      <location filename="../../ui/exchange/file_actions.py" line="417" />
       <source>Backed up to %1.</source>
       <translation>已备份到 %1。</translation>
     </message>
@@ -1393,7 +1393,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>按人员</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="431" />
+      <location filename="../../cli/commands.py" line="350" />
       <source>CHANGED %1 %2: removed %3; added %4; moved %5</source>
       <translation>已调整 %1 %2：移除 %3；新增 %4；调动 %5</translation>
     </message>
@@ -1438,7 +1438,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>停办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="228" />
+      <location filename="../../ui/calendar/page.py" line="231" />
       <source>Call off this occurrence…</source>
       <translation>停办本场次…</translation>
     </message>
@@ -1448,7 +1448,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已停办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="89" />
+      <location filename="../../ui/calendar/shown.py" line="74" />
       <source>Called off: %1</source>
       <translation>已停办：%1</translation>
     </message>
@@ -1458,7 +1458,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>停办须填写原因。</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="88" />
+      <location filename="../../scheduler/plan/fields.py" line="124" />
       <source>Campus</source>
       <translation>院区</translation>
     </message>
@@ -1498,7 +1498,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="258" />
+      <location filename="../../ui/exchange/file_actions.py" line="259" />
       <source>Cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
@@ -1523,7 +1523,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>志愿服务时长证明</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="309" />
+      <location filename="../../ui/assign/autoassign.py" line="312" />
       <source>Change</source>
       <translation>变动</translation>
     </message>
@@ -1538,7 +1538,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>变更内容</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="235" />
+      <location filename="../../ui/assign/autoassign.py" line="238" />
       <source>Changes per occurrence</source>
       <translation>各场次的变动</translation>
     </message>
@@ -1573,9 +1573,14 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点击一个场次，查看其摊位和人员。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="215" />
+      <location filename="../../ui/calendar/grid.py" line="74" />
       <source>Click to list every occurrence of the day</source>
       <translation>点击列出当天全部场次</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/plan/fields.py" line="118" />
+      <source>Clinical hours</source>
+      <translation>临床工作时间</translation>
     </message>
     <message>
       <location filename="../../ui/masterdata/hospital_dialog.py" line="26" />
@@ -1633,7 +1638,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>社区健康外联排班系统</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="147" />
+      <location filename="../../ui/calendar/page.py" line="150" />
       <source>Compact</source>
       <translation>紧凑</translation>
     </message>
@@ -1663,7 +1668,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>连接</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="66" />
+      <location filename="../../ui/exchange/file_actions.py" line="67" />
       <source>Connect to office &amp;server…</source>
       <translation>连接办公室服务器(&amp;S)…</translation>
     </message>
@@ -1683,17 +1688,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>联系人</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="94" />
+      <location filename="../../scheduler/plan/fields.py" line="270" />
       <source>Contact name</source>
       <translation>联系人姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="286" />
+      <location filename="../../scheduler/plan/fields.py" line="142" />
       <source>Contact person</source>
       <translation>联络人</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="95" />
+      <location filename="../../scheduler/plan/fields.py" line="277" />
       <source>Contact phone</source>
       <translation>联系电话</translation>
     </message>
@@ -1723,7 +1728,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>复制为图片</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="232" />
+      <location filename="../../ui/calendar/page.py" line="235" />
       <source>Copy notice</source>
       <translation>复制通知</translation>
     </message>
@@ -1743,7 +1748,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无法写入离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="439" />
+      <location filename="../../ui/assign/autoassign.py" line="442" />
       <source>Counted in units of work, not by the clock, so the same plan gives the same answer however busy the computer is. On a two-core computer one unit takes about two seconds.</source>
       <translation>按计算量计，而不按时钟计，因此无论电脑多忙，同一计划总得到同样的结果。在双核电脑上每单位约需两秒。</translation>
     </message>
@@ -1758,7 +1763,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="233" />
+      <location filename="../../ui/exchange/file_actions.py" line="234" />
       <source>Creating the demo hospital…</source>
       <translation>正在生成演示医院…</translation>
     </message>
@@ -1788,12 +1793,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>数据库已损坏</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="122" />
+      <location filename="../../ui/exchange/file_actions.py" line="123" />
       <source>Databases (*.sqlite3 *.db)</source>
       <translation>数据库 (*.sqlite3 *.db)</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="135" />
+      <location filename="../../ui/exchange/file_actions.py" line="136" />
       <source>Databases (*.sqlite3 *.db);;All files (*)</source>
       <translation>数据库 (*.sqlite3 *.db);;所有文件 (*)</translation>
     </message>
@@ -1888,7 +1893,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已删除。</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="228" />
+      <location filename="../../ui/exchange/file_actions.py" line="229" />
       <source>Demo hospital</source>
       <translation>演示医院</translation>
     </message>
@@ -1903,7 +1908,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>科室在岗不足</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="72" />
+      <location filename="../../scheduler/plan/fields.py" line="139" />
       <source>Departments</source>
       <translation>科室</translation>
     </message>
@@ -1923,12 +1928,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>营养师</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="253" />
+      <location filename="../../ui/assign/autoassign.py" line="256" />
       <source>Discard</source>
       <translation>放弃</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="91" />
+      <location filename="../../scheduler/plan/fields.py" line="251" />
       <source>District</source>
       <translation>所在区</translation>
     </message>
@@ -1943,7 +1948,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已完成</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="86" />
+      <location filename="../../ui/calendar/shown.py" line="71" />
       <source>Done · %1 served</source>
       <translation>已完成 · 服务 %1 人次</translation>
     </message>
@@ -1958,7 +1963,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>双击场次可在日历中打开。</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="417" />
+      <location filename="../../ui/assign/autoassign.py" line="420" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
@@ -1968,12 +1973,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>端午节</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="360" />
+      <location filename="../../cli/sheets.py" line="359" />
       <source>Dry run, nothing written.</source>
       <translation>试运行，未写入任何内容。</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="537" />
+      <location filename="../../scheduler/plan/fields.py" line="311" />
       <source>Duration (minutes)</source>
       <translation>时长（分钟）</translation>
     </message>
@@ -1983,7 +1988,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心电图</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="312" />
+      <location filename="../../cli/commands.py" line="237" />
       <source>ERROR</source>
       <translation>错误</translation>
     </message>
@@ -2033,7 +2038,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>修改系列 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="225" />
+      <location filename="../../ui/calendar/page.py" line="228" />
       <source>Edit…</source>
       <translation>编辑…</translation>
     </message>
@@ -2048,7 +2053,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>空白医院</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/activity_editor.py" line="381" />
+      <location filename="../../scheduler/plan/fields.py" line="237" />
       <source>Ends</source>
       <translation>结束时间</translation>
     </message>
@@ -2113,7 +2118,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每月%1</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="250" />
+      <location filename="../../ui/assign/autoassign.py" line="253" />
       <source>Every open place in the window can be filled.</source>
       <translation>该时段所有空缺岗位都能补齐。</translation>
     </message>
@@ -2133,7 +2138,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="100" />
+      <location filename="../../scheduler/plan/fields.py" line="333" />
+      <source>Excluded dates</source>
+      <translation>排除日期</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/plan/fields.py" line="351" />
       <source>Expected audience</source>
       <translation>预计受众人数</translation>
     </message>
@@ -2143,17 +2153,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>截至目前应完成</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="83" />
+      <location filename="../../ui/exchange/file_actions.py" line="84" />
       <source>Export &amp;field package…</source>
       <translation>导出离线包(&amp;F)…</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="336" />
+      <location filename="../../ui/exchange/file_actions.py" line="337" />
       <source>Export field package</source>
       <translation>导出离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="192" />
+      <location filename="../../ui/exchange/file_actions.py" line="193" />
       <source>Export plan file</source>
       <translation>导出计划文件</translation>
     </message>
@@ -2168,7 +2178,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导出 Excel…</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="203" />
+      <location filename="../../ui/exchange/file_actions.py" line="204" />
       <source>Exported to %1.</source>
       <translation>已导出到 %1。</translation>
     </message>
@@ -2178,7 +2188,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>2月</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="69" />
+      <location filename="../../ui/assign/autoassign.py" line="72" />
       <source>Few evenings in a row for one person</source>
       <translation>避免同一人连续多个晚上出勤</translation>
     </message>
@@ -2188,7 +2198,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>变动的安排最少</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="67" />
+      <location filename="../../ui/assign/autoassign.py" line="70" />
       <source>Fewest hours over a monthly cap (when the cap may be exceeded)</source>
       <translation>超出月度时长上限的小时数最少（允许超出上限时）</translation>
     </message>
@@ -2208,7 +2218,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>字段</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="85" />
+      <location filename="../../ui/exchange/file_actions.py" line="86" />
       <source>Field &amp;conflicts…</source>
       <translation>离线包冲突(&amp;C)…</translation>
     </message>
@@ -2233,7 +2243,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="329" />
+      <location filename="../../ui/exchange/file_actions.py" line="330" />
       <source>Field packages (*.outreach-field)</source>
       <translation>离线包 (*.outreach-field)</translation>
     </message>
@@ -2243,7 +2253,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>指标</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="56" />
+      <location filename="../../ui/assign/autoassign.py" line="59" />
       <source>Fill every open place</source>
       <translation>填满所有空缺岗位</translation>
     </message>
@@ -2253,12 +2263,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>填满所有岗位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="161" />
+      <location filename="../../ui/calendar/page.py" line="164" />
       <source>Fill the open places of a window of the calendar with the solver</source>
       <translation>用求解器为日历中一段时间的空缺岗位排班</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="109" />
+      <location filename="../../ui/assign/autoassign.py" line="112" />
       <source>Fills the open places of every occurrence in the window and names a lead where there is none. Assignments already made are kept as they are.</source>
       <translation>为所选时间段内每个场次补齐空缺岗位，并为没有带队的场次指定带队人。已有的安排保持不变。</translation>
     </message>
@@ -2313,7 +2323,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>义诊</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="47" />
+      <location filename="../../ui/calendar/shown.py" line="32" />
       <source>Fri</source>
       <translation>周五</translation>
     </message>
@@ -2323,7 +2333,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>周五</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="116" />
+      <location filename="../../scheduler/plan/fields.py" line="286" />
       <source>From</source>
       <translation>起始日期</translation>
     </message>
@@ -2358,17 +2368,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>请填写以 postgresql:// 开头的连接字符串，例如 </translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="98" />
+      <location filename="../../ui/assign/autoassign.py" line="101" />
       <source>Greedy (quick, need by need)</source>
       <translation>贪心法（快速，逐个岗位）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="104" />
+      <location filename="../../ui/calendar/shown.py" line="89" />
       <source>Has errors: see the conflicts panel</source>
       <translation>有错误：见冲突面板</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="106" />
+      <location filename="../../ui/calendar/shown.py" line="91" />
       <source>Has warnings: see the conflicts panel</source>
       <translation>有警告：见冲突面板</translation>
     </message>
@@ -2393,7 +2403,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>本页帮助(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="68" />
+      <location filename="../../ui/assign/autoassign.py" line="71" />
       <source>Helpers from the organizing branch first, after its lead</source>
       <translation>带队之外，其余人员也优先安排牵头支部的</translation>
     </message>
@@ -2413,7 +2423,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>变更历史：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="231" />
+      <location filename="../../ui/calendar/page.py" line="234" />
       <source>History…</source>
       <translation>变更历史…</translation>
     </message>
@@ -2428,7 +2438,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>节假日照常举办</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="513" />
+      <location filename="../../ui/calendar/page.py" line="516" />
       <source>Hold this occurrence again</source>
       <translation>恢复举办本场次</translation>
     </message>
@@ -2453,7 +2463,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>医院</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/hospital_dialog.py" line="25" />
+      <location filename="../../scheduler/plan/fields.py" line="116" />
       <source>Hospital name</source>
       <translation>医院名称</translation>
     </message>
@@ -2468,7 +2478,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>超出时长上限</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="345" />
+      <location filename="../../scheduler/plan/fields.py" line="213" />
       <source>Hours cap / month</source>
       <translation>每月时长上限</translation>
     </message>
@@ -2503,12 +2513,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保留的备份份数：</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="239" />
+      <location filename="../../ui/assign/autoassign.py" line="242" />
       <source>How the search went, rule by rule</source>
       <translation>逐条规则的求解情况</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="221" />
+      <location filename="../../scheduler/plan/fields.py" line="105" />
       <source>ID</source>
       <translation>编号</translation>
     </message>
@@ -2523,7 +2533,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>INTERVAL 必须在 1 到 %1 之间</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="153" />
+      <location filename="../../ui/exchange/file_actions.py" line="154" />
       <source>Import %1</source>
       <translation>导入 %1</translation>
     </message>
@@ -2548,7 +2558,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入 %1 行</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="318" />
+      <location filename="../../ui/exchange/file_actions.py" line="319" />
       <source>Import %1 rows from %2</source>
       <translation>从 %2 导入 %1 行</translation>
     </message>
@@ -2568,22 +2578,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>导入排班表 – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="84" />
+      <location filename="../../ui/exchange/file_actions.py" line="85" />
       <source>Import field pac&amp;kage…</source>
       <translation>导入离线包(&amp;K)…</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="394" />
+      <location filename="../../ui/exchange/file_actions.py" line="395" />
       <source>Import field package</source>
       <translation>导入离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="75" />
+      <location filename="../../ui/exchange/file_actions.py" line="76" />
       <source>Import from &amp;spreadsheet</source>
       <translation>从表格导入(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="246" />
+      <location filename="../../ui/exchange/file_actions.py" line="247" />
       <source>Import from spreadsheet</source>
       <translation>从表格导入</translation>
     </message>
@@ -2593,27 +2603,27 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>从表格导入 – %1</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="147" />
+      <location filename="../../ui/exchange/file_actions.py" line="148" />
       <source>Import plan file</source>
       <translation>导入计划文件</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="286" />
+      <location filename="../../ui/exchange/file_actions.py" line="287" />
       <source>Import the duty roster of %1 for %2</source>
       <translation>导入%1 %2 排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="288" />
+      <location filename="../../ui/exchange/file_actions.py" line="289" />
       <source>Import the duty rosters of %1 (%2 sheets)</source>
       <translation>导入 %1 的排班表（%2 张工作表）</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="165" />
+      <location filename="../../ui/exchange/file_actions.py" line="166" />
       <source>Imported %1.</source>
       <translation>已导入 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="185" />
+      <location filename="../../ui/exchange/file_actions.py" line="186" />
       <source>Importing %1…</source>
       <translation>正在导入 %1…</translation>
     </message>
@@ -2698,7 +2708,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="229" />
+      <location filename="../../ui/calendar/page.py" line="232" />
       <source>Leave out this occurrence</source>
       <translation>取消本场次</translation>
     </message>
@@ -2763,7 +2773,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>一人一月最多须出时长的下限</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="79" />
+      <location filename="../../ui/calendar/page.py" line="82" />
       <source>MMMM yyyy</source>
       <translation>yyyy年M月</translation>
     </message>
@@ -2828,7 +2838,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党员数</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="118" />
+      <location filename="../../ui/assign/autoassign.py" line="121" />
       <source>Method</source>
       <translation>方法</translation>
     </message>
@@ -2838,12 +2848,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>中秋节</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="89" />
+      <location filename="../../scheduler/plan/fields.py" line="128" />
       <source>Minimum on duty</source>
       <translation>最低在岗人数</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="47" />
+      <location filename="../../ui/calendar/shown.py" line="32" />
       <source>Mon</source>
       <translation>周一</translation>
     </message>
@@ -2868,7 +2878,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>由本支部党员带队的场次最多</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="370" />
+      <location filename="../../scheduler/plan/fields.py" line="217" />
       <source>Most outreach hours a month; empty: no cap.</source>
       <translation>每月外出服务的最多小时数；不设置表示不限。</translation>
     </message>
@@ -2893,7 +2903,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>已改期</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="91" />
+      <location filename="../../ui/calendar/shown.py" line="76" />
       <source>Moved from %1</source>
       <translation>由 %1 改期</translation>
     </message>
@@ -2908,7 +2918,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>艾灸</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/official.py" line="69" />
+      <location filename="../../scheduler/plan/fields.py" line="110" />
       <source>Name</source>
       <translation>名称</translation>
     </message>
@@ -2923,7 +2933,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>排班表中的姓名</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="295" />
+      <location filename="../../scheduler/plan/fields.py" line="142" />
       <source>Named contact for the partners.</source>
       <translation>与结对单位对接的联络人。</translation>
     </message>
@@ -2948,17 +2958,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员需求</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="237" />
+      <location filename="../../ui/assign/autoassign.py" line="240" />
       <source>Needs that cannot be filled (%1)</source>
       <translation>无法补齐的需求（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="369" />
+      <location filename="../../ui/assign/autoassign.py" line="372" />
       <source>Never broken: double bookings, leave, duty and rest, department cover, the needs of each station and the department on turn. Then the rules below, in this order: each is settled before the next is looked at, so a later rule never costs an earlier one.</source>
       <translation>绝不违反：重复安排、请假、值班与休息、科室在岗底线、各功能区的需求和轮值科室。然后按以下顺序考虑各条规则：前一条定下后才看下一条，因此后面的规则绝不会牺牲前面的规则。</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="444" />
+      <location filename="../../ui/assign/autoassign.py" line="447" />
       <source>Never take anyone over their monthly hours cap</source>
       <translation>绝不让任何人超出其月度时长上限</translation>
     </message>
@@ -2988,7 +2998,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新建活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="120" />
+      <location filename="../../ui/exchange/file_actions.py" line="121" />
       <source>New database</source>
       <translation>新建数据库</translation>
     </message>
@@ -3123,12 +3133,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>尚未记录：请记录完成情况。</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="198" />
+      <location filename="../../ui/assign/autoassign.py" line="201" />
       <source>Not saved</source>
       <translation>未保存</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="101" />
+      <location filename="../../scheduler/plan/fields.py" line="362" />
       <source>Notes</source>
       <translation>备注</translation>
     </message>
@@ -3158,7 +3168,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>11月</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="363" />
+      <location filename="../../scheduler/plan/fields.py" line="231" />
       <source>Number on the national volunteer service platform (志愿者编号).</source>
       <translation>全国志愿服务信息系统中的志愿者编号。</translation>
     </message>
@@ -3168,7 +3178,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>护士</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="308" />
+      <location filename="../../scheduler/plan/fields.py" line="340" />
+      <source>Occurrence</source>
+      <translation>场次</translation>
+    </message>
+    <message>
+      <location filename="../../ui/assign/autoassign.py" line="311" />
       <source>Occurrence / station</source>
       <translation>场次 / 摊位</translation>
     </message>
@@ -3178,7 +3193,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>场次排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="538" />
+      <location filename="../../ui/calendar/page.py" line="541" />
       <source>Occurrence roster…</source>
       <translation>场次排班表…</translation>
     </message>
@@ -3218,6 +3233,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>国家法定节假日（只读）</translation>
     </message>
     <message>
+      <location filename="../../scheduler/plan/fields.py" line="332" />
+      <source>On a holiday</source>
+      <translation>节假日安排</translation>
+    </message>
+    <message>
       <location filename="../../ui/exchange/sheet_import.py" line="923" />
       <source>On duty at its own hours</source>
       <translation>按自定时段在岗</translation>
@@ -3243,17 +3263,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>只看合适人选</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="133" />
+      <location filename="../../ui/exchange/file_actions.py" line="134" />
       <source>Open database</source>
       <translation>打开数据库</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="327" />
+      <location filename="../../ui/exchange/file_actions.py" line="328" />
       <source>Open field package</source>
       <translation>打开离线包</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="81" />
+      <location filename="../../ui/exchange/file_actions.py" line="82" />
       <source>Open field package (on the laptop)…</source>
       <translation>打开离线包（现场笔记本使用）…</translation>
     </message>
@@ -3338,7 +3358,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对共建</translation>
     </message>
     <message>
-      <location filename="../../cli/find.py" line="27" />
+      <location filename="../../cli/find.py" line="26" />
       <source>Pairings (id, branch – partner)</source>
       <translation>结对（编号、支部 – 共建单位）</translation>
     </message>
@@ -3368,7 +3388,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>结对单位</translation>
     </message>
     <message>
-      <location filename="../../cli/find.py" line="25" />
+      <location filename="../../cli/find.py" line="24" />
       <source>Partners (id, name, district)</source>
       <translation>共建单位（编号、名称、所在区）</translation>
     </message>
@@ -3383,12 +3403,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党支部</translation>
     </message>
     <message>
-      <location filename="../../cli/find.py" line="26" />
+      <location filename="../../cli/find.py" line="25" />
       <source>Party branches (id, name)</source>
       <translation>党支部（编号、名称）</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="83" />
+      <location filename="../../scheduler/plan/fields.py" line="185" />
       <source>Party member</source>
       <translation>党员</translation>
     </message>
@@ -3428,7 +3448,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>各项服务人次</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="254" />
+      <location filename="../../scheduler/plan/fields.py" line="133" />
       <source>People who must stay in the hospital during clinical hours.</source>
       <translation>临床工作时间内必须留在医院的人数。</translation>
     </message>
@@ -3438,7 +3458,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>出勤人员</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="308" />
+      <location filename="../../ui/assign/autoassign.py" line="311" />
       <source>Person</source>
       <translation>人员</translation>
     </message>
@@ -3498,7 +3518,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划文件未导入</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="194" />
+      <location filename="../../ui/exchange/file_actions.py" line="195" />
       <source>Plan files (*.json)</source>
       <translation>计划文件 (*.json)</translation>
     </message>
@@ -3553,7 +3573,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>各月资质池</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="93" />
+      <location filename="../../scheduler/plan/fields.py" line="256" />
       <source>Population</source>
       <translation>人口</translation>
     </message>
@@ -3583,7 +3603,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>期望开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="99" />
+      <location filename="../../scheduler/plan/fields.py" line="353" />
       <source>Preferred time</source>
       <translation>期望时间</translation>
     </message>
@@ -3633,12 +3653,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>打印时间 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="158" />
+      <location filename="../../ui/calendar/page.py" line="161" />
       <source>Print…</source>
       <translation>打印…</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="103" />
+      <location filename="../../scheduler/plan/fields.py" line="350" />
       <source>Priority</source>
       <translation>优先级</translation>
     </message>
@@ -3668,7 +3688,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>资质</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="82" />
+      <location filename="../../scheduler/plan/fields.py" line="199" />
       <source>Qualifications</source>
       <translation>资质</translation>
     </message>
@@ -3683,22 +3703,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>车站</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="185" />
+      <location filename="../../ui/assign/autoassign.py" line="188" />
       <source>Re-plan: %1 added, %2 removed</source>
       <translation>重新安排：新增 %1 条，移除 %2 条</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="262" />
+      <location filename="../../ui/assign/autoassign.py" line="265" />
       <source>Re-plan: adds %1 and removes %2 assignments; %3 of %4 places filled, %5 leads named; %6 places stay open.</source>
       <translation>重新安排：新增 %1 条、移除 %2 条安排；%4 个岗位中填满 %3 个，指定带队 %5 名；仍有 %6 个岗位空缺。</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="100" />
+      <location filename="../../ui/assign/autoassign.py" line="103" />
       <source>Re-plan: may also move assignments the solver made earlier, when they have become wrong (leave, duty, a changed need) or when moving them fills a place; as few changes as possible. Assignments made by hand are never touched.</source>
       <translation>重新安排：也可调整此前由自动排班做出的安排——当它们已不再成立（请假、值班、需求变化）或调整后能填满空缺时；变动尽可能少。手工做出的安排绝不改动。</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="58" />
+      <location filename="../../ui/assign/autoassign.py" line="61" />
       <source>Re-planning only: as few changed assignments as possible</source>
       <translation>仅在重新安排时：变动的安排尽可能少</translation>
     </message>
@@ -3708,7 +3728,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>读作 %1 – %2，共 %3 天，%4 个表块：%5</translation>
     </message>
     <message>
-      <location filename="../../ui/office/record_dialog.py" line="60" />
+      <location filename="../../scheduler/plan/fields.py" line="238" />
       <source>Reason</source>
       <translation>原因</translation>
     </message>
@@ -3728,7 +3748,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>记录 %2 的%1</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="218" />
+      <location filename="../../ui/calendar/page.py" line="221" />
       <source>Record what was done…</source>
       <translation>记录完成情况…</translation>
     </message>
@@ -3741,6 +3761,16 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/office/field_dialogs.py" line="69" />
       <source>Recorded</source>
       <translation>记录人/时间</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/plan/fields.py" line="363" />
+      <source>Recorded at</source>
+      <translation>记录时间</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/plan/fields.py" line="364" />
+      <source>Recorded by</source>
+      <translation>记录人</translation>
     </message>
     <message>
       <location filename="../../ui/window/server_dialog.py" line="20" />
@@ -3768,7 +3798,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>移除人员</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="223" />
+      <location filename="../../ui/calendar/page.py" line="226" />
       <source>Remove a person…</source>
       <translation>移除人员…</translation>
     </message>
@@ -3788,12 +3818,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除摊位</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/activity_editor.py" line="383" />
+      <location filename="../../scheduler/plan/fields.py" line="328" />
       <source>Repeat</source>
       <translation>重复</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="424" />
+      <location filename="../../ui/exchange/file_actions.py" line="425" />
       <source>Replace the database with the backup of %1? The current file is kept aside, renamed.</source>
       <translation>用 %1 的备份替换当前数据库？当前文件会改名另行保留。</translation>
     </message>
@@ -3823,7 +3853,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单</translation>
     </message>
     <message>
-      <location filename="../../cli/find.py" line="28" />
+      <location filename="../../cli/find.py" line="27" />
       <source>Requests (id, partner: service, received)</source>
       <translation>点单（编号、共建单位：服务、收到日期）</translation>
     </message>
@@ -3883,7 +3913,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="88" />
+      <location filename="../../ui/exchange/file_actions.py" line="89" />
       <source>Restore from &amp;backup…</source>
       <translation>从备份恢复(&amp;B)…</translation>
     </message>
@@ -3908,12 +3938,17 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>角色</translation>
     </message>
     <message>
+      <location filename="../../scheduler/plan/fields.py" line="335" />
+      <source>Rotation</source>
+      <translation>轮值</translation>
+    </message>
+    <message>
       <location filename="../../ui/calendar/actions.py" line="226" />
       <source>Rotation of %1</source>
       <translation>%1 的轮值安排</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="227" />
+      <location filename="../../ui/calendar/page.py" line="230" />
       <source>Rotation…</source>
       <translation>轮值…</translation>
     </message>
@@ -3938,12 +3973,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>跳过的非人员行：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="120" />
+      <location filename="../../ui/assign/autoassign.py" line="123" />
       <source>Run</source>
       <translation>运行</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="47" />
+      <location filename="../../ui/calendar/shown.py" line="32" />
       <source>Sat</source>
       <translation>周六</translation>
     </message>
@@ -4028,7 +4063,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>学校</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="448" />
+      <location filename="../../ui/assign/autoassign.py" line="451" />
       <source>Search budget</source>
       <translation>求解预算</translation>
     </message>
@@ -4038,7 +4073,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>搜索…</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="285" />
+      <location filename="../../scheduler/plan/fields.py" line="140" />
       <source>Secretary</source>
       <translation>支部书记</translation>
     </message>
@@ -4058,7 +4093,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="79" />
+      <location filename="../../ui/exchange/file_actions.py" line="80" />
       <source>Service &amp;requests (form export)…</source>
       <translation>服务点单（问卷导出）(&amp;R)…</translation>
     </message>
@@ -4068,7 +4103,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务项目库</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/occurrence_html.py" line="98" />
+      <location filename="../../scheduler/plan/fields.py" line="330" />
       <source>Service request</source>
       <translation>点单</translation>
     </message>
@@ -4078,7 +4113,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>点单受理</translation>
     </message>
     <message>
-      <location filename="../../ui/window/pages.py" line="228" />
+      <location filename="../../scheduler/plan/fields.py" line="365" />
       <source>Services</source>
       <translation>服务项目</translation>
     </message>
@@ -4108,7 +4143,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>占比</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="423" />
+      <location filename="../../scheduler/plan/fields.py" line="265" />
       <source>Share of residents aged 60 or over.</source>
       <translation>60岁及以上居民所占比例。</translation>
     </message>
@@ -4153,7 +4188,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="546" />
+      <location filename="../../ui/calendar/page.py" line="549" />
       <source>Sign-in sheet…</source>
       <translation>签到表…</translation>
     </message>
@@ -4168,7 +4203,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每人时长的最大值最小</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="97" />
+      <location filename="../../ui/assign/autoassign.py" line="100" />
       <source>Solver (best answer within the time limit)</source>
       <translation>求解器（在时限内求最优）</translation>
     </message>
@@ -4178,7 +4213,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>出错了</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="248" />
+      <location filename="../../ui/exchange/file_actions.py" line="249" />
       <source>Spreadsheets (*.xlsx *.csv)</source>
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
@@ -4193,22 +4228,22 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../cli/find.py" line="24" />
+      <location filename="../../cli/find.py" line="23" />
       <source>Staff (id, name, department · title)</source>
       <translation>人员（编号、姓名、科室 · 职称）</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="54" />
+      <location filename="../../scheduler/plan/fields.py" line="235" />
       <source>Staff member</source>
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/sheet_import.py" line="714" />
+      <location filename="../../scheduler/plan/fields.py" line="150" />
       <source>Staff number</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="351" />
+      <location filename="../../scheduler/plan/fields.py" line="148" />
       <source>Staff number, unique in the hospital.</source>
       <translation>工号，全院唯一。</translation>
     </message>
@@ -4218,7 +4253,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>人员不可用</translation>
     </message>
     <message>
-      <location filename="../../ui/window/app.py" line="121" />
+      <location filename="../../scheduler/plan/fields.py" line="236" />
       <source>Start</source>
       <translation>开始</translation>
     </message>
@@ -4238,7 +4273,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>开始时间</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/activity_editor.py" line="380" />
+      <location filename="../../scheduler/plan/fields.py" line="324" />
       <source>Starts</source>
       <translation>开始时间</translation>
     </message>
@@ -4261,6 +4296,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <location filename="../../ui/calendar/activity_editor.py" line="252" />
       <source>Station name</source>
       <translation>摊位名称</translation>
+    </message>
+    <message>
+      <location filename="../../scheduler/plan/fields.py" line="334" />
+      <source>Stations</source>
+      <translation>摊位</translation>
     </message>
     <message>
       <location filename="../../ui/calendar/activity_editor.py" line="391" />
@@ -4293,7 +4333,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>法定节假日</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="348" />
+      <location filename="../../ui/assign/autoassign.py" line="351" />
       <source>Still open</source>
       <translation>仍空缺</translation>
     </message>
@@ -4318,7 +4358,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>汇总</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="47" />
+      <location filename="../../ui/calendar/shown.py" line="32" />
       <source>Sun</source>
       <translation>周日</translation>
     </message>
@@ -4380,7 +4420,7 @@ Details were written to %2.</source>
       <translation>负担最重的人承担 {hours} 小时</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="198" />
+      <location filename="../../ui/assign/autoassign.py" line="201" />
       <source>The change was not saved: %1</source>
       <translation>修改未保存：%1</translation>
     </message>
@@ -4410,7 +4450,7 @@ Details were written to %2.</source>
       <translation>轮值科室负责该摊位的人员需求；其他科室当周不必出摊。</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="64" />
+      <location filename="../../ui/assign/autoassign.py" line="67" />
       <source>The fewest people at that maximum, then at each level below it, as the budget allows</source>
       <translation>达到该最大值的人数最少，然后在预算允许的范围内逐级降低各档人数</translation>
     </message>
@@ -4420,12 +4460,12 @@ Details were written to %2.</source>
       <translation>文件中有 %1 个问题，未导入任何内容。</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="453" />
+      <location filename="../../cli/commands.py" line="372" />
       <source>The goals, most important first (each one kept while the next was sought):</source>
       <translation>各项目标，按重要程度排列（求下一项时保持前面各项不变）：</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="300" />
+      <location filename="../../ui/assign/autoassign.py" line="303" />
       <source>The greedy method has no stages.</source>
       <translation>贪心法没有分阶段求解。</translation>
     </message>
@@ -4435,7 +4475,7 @@ Details were written to %2.</source>
       <translation>最低在岗人数超过了该科室的在岗职工数。</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="60" />
+      <location filename="../../ui/assign/autoassign.py" line="63" />
       <source>The most occurrences led by a party member of their own organizing branch (the lead's own branch, not only a department of it)</source>
       <translation>由牵头支部自己的党员带队的场次尽量多（看带队人本人所属的支部，同一科室的其他支部不算）</translation>
     </message>
@@ -4445,7 +4485,7 @@ Details were written to %2.</source>
       <translation>通知还会按各摊位所需资质列出应带物品。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="233" />
+      <location filename="../../ui/calendar/page.py" line="236" />
       <source>The notice for a WeChat group, put on the clipboard</source>
       <translation>复制发到微信群的活动通知</translation>
     </message>
@@ -4460,7 +4500,7 @@ Details were written to %2.</source>
       <translation>这一天以本办公室自己的录入为准。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="453" />
+      <location filename="../../ui/calendar/page.py" line="456" />
       <source>The official holiday calendar built into this version covers %1; %2 is not in it, so the holidays and make-up workdays of %2 are not known yet. Enter them from the State Council's notice under Organisation → Holidays and make-up workdays, or import them in a plan file.</source>
       <translation>本版本内置的国家法定节假日覆盖 %1 年，不含 %2 年，因此 %2 年的节假日和调休上班日尚不清楚。请按国务院办公厅通知在“组织架构 → 节假日与调休”中录入，或通过计划文件导入。</translation>
     </message>
@@ -4470,7 +4510,7 @@ Details were written to %2.</source>
       <translation>无法打开离线包：%1</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="381" />
+      <location filename="../../ui/exchange/file_actions.py" line="382" />
       <source>The package was refused; nothing changed.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
@@ -4495,7 +4535,7 @@ Details were written to %2.</source>
       <translation>计划存放在 PostgreSQL 服务器上，由办公室的各台电脑共用。您的登录名的角色（计划员、记录员或查看者）决定您可以更改什么，由服务器强制执行。备份由服务器负责（pg_dump）；“文件 ▸ 导出计划文件”照常可用。</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="194" />
+      <location filename="../../ui/assign/autoassign.py" line="197" />
       <source>The plan was changed while the solver worked, so nothing was saved. Run auto-assign again.</source>
       <translation>自动排班运行期间计划已被修改，因此未保存任何内容。请重新运行自动排班。</translation>
     </message>
@@ -4510,7 +4550,7 @@ Details were written to %2.</source>
       <translation>复盘已作为图片复制到剪贴板。</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="59" />
+      <location filename="../../ui/assign/autoassign.py" line="62" />
       <source>The smallest maximum of hours per person in the window (hours already assigned counted)</source>
       <translation>时段内每人时长的最大值最小（计入已安排的时长）</translation>
     </message>
@@ -4520,7 +4560,7 @@ Details were written to %2.</source>
       <translation>下周预览（%1 – %2）</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="150" />
+      <location filename="../../ui/calendar/page.py" line="153" />
       <source>The week as one line per occurrence, in order of time: every occurrence of a crowded week shows</source>
       <translation>一周按时间列出，每个场次一行：忙碌的一周也能看到所有场次</translation>
     </message>
@@ -4540,7 +4580,7 @@ Details were written to %2.</source>
       <translation>本周场次（%1）</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="489" />
+      <location filename="../../scheduler/plan/fields.py" line="294" />
       <source>The yearly visit target.</source>
       <translation>每年计划走访次数。</translation>
     </message>
@@ -4590,7 +4630,7 @@ Details were written to %2.</source>
       <translation>此场次不在离线包范围内（离线包涵盖 %1 至 %2）。</translation>
     </message>
     <message>
-      <location filename="../../ui/exchange/file_actions.py" line="389" />
+      <location filename="../../ui/exchange/file_actions.py" line="390" />
       <source>This package was imported before; nothing changed.</source>
       <translation>此离线包之前已导入过，未做任何更改。</translation>
     </message>
@@ -4625,7 +4665,7 @@ Details were written to %2.</source>
       <translation>本周在计划开始之前：第一场活动在 %1。</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="47" />
+      <location filename="../../ui/calendar/shown.py" line="32" />
       <source>Thu</source>
       <translation>周四</translation>
     </message>
@@ -4650,6 +4690,11 @@ Details were written to %2.</source>
       <translation>时间银行记入时长</translation>
     </message>
     <message>
+      <location filename="../../scheduler/plan/fields.py" line="117" />
+      <source>Time zone</source>
+      <translation>时区</translation>
+    </message>
+    <message>
       <location filename="../../reports/notice.py" line="125" />
       <source>Time: %1</source>
       <translation>【时间】%1</translation>
@@ -4665,12 +4710,12 @@ Details were written to %2.</source>
       <translation>职称</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="117" />
+      <location filename="../../ui/assign/autoassign.py" line="120" />
       <source>To</source>
       <translation>至</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="126" />
+      <location filename="../../ui/calendar/page.py" line="129" />
       <source>Today</source>
       <translation>今天</translation>
     </message>
@@ -4685,7 +4730,7 @@ Details were written to %2.</source>
       <translation>培训</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="47" />
+      <location filename="../../ui/calendar/shown.py" line="32" />
       <source>Tue</source>
       <translation>周二</translation>
     </message>
@@ -4695,7 +4740,7 @@ Details were written to %2.</source>
       <translation>周二</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="424" />
+      <location filename="../../cli/commands.py" line="343" />
       <source>UNFILLED %1</source>
       <translation>未补齐 %1</translation>
     </message>
@@ -4725,12 +4770,12 @@ Details were written to %2.</source>
       <translation>资质不符</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/activity_editor.py" line="118" />
+      <location filename="../../scheduler/plan/fields.py" line="287" />
       <source>Until</source>
       <translation>截止日期</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="417" />
+      <location filename="../../ui/assign/autoassign.py" line="420" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
@@ -4840,7 +4885,7 @@ Details were written to %2.</source>
       <translation>志愿服务时间银行</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="312" />
+      <location filename="../../cli/commands.py" line="237" />
       <source>WARNING</source>
       <translation>警告</translation>
     </message>
@@ -4860,7 +4905,7 @@ Details were written to %2.</source>
       <translation>仅警告</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="47" />
+      <location filename="../../ui/calendar/shown.py" line="32" />
       <source>Wed</source>
       <translation>周三</translation>
     </message>
@@ -4870,7 +4915,7 @@ Details were written to %2.</source>
       <translation>周三</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="139" />
+      <location filename="../../ui/calendar/page.py" line="142" />
       <source>Week</source>
       <translation>周</translation>
     </message>
@@ -4910,7 +4955,7 @@ Details were written to %2.</source>
       <translation>周排班表</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/page.py" line="554" />
+      <location filename="../../ui/calendar/page.py" line="557" />
       <source>Weekly roster…</source>
       <translation>周排班表…</translation>
     </message>
@@ -4955,7 +5000,7 @@ Details were written to %2.</source>
       <translation>到场人员（时长计入志愿服务时间银行）</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="544" />
+      <location filename="../../scheduler/plan/fields.py" line="306" />
       <source>Who must go: each line is met by that many people.</source>
       <translation>需要谁去：每一行需要相应人数的人员满足。</translation>
     </message>
@@ -4985,7 +5030,7 @@ Details were written to %2.</source>
       <translation>整个期间</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="348" />
+      <location filename="../../ui/assign/autoassign.py" line="351" />
       <source>Why</source>
       <translation>原因</translation>
     </message>
@@ -5015,7 +5060,7 @@ Details were written to %2.</source>
       <translation>撤回确认</translation>
     </message>
     <message>
-      <location filename="../../ui/calendar/views.py" line="454" />
+      <location filename="../../ui/calendar/month.py" line="136" />
       <source>Workday</source>
       <translation>班</translation>
     </message>
@@ -5035,7 +5080,7 @@ Details were written to %2.</source>
       <translation>处理中…</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="235" />
+      <location filename="../../ui/assign/autoassign.py" line="238" />
       <source>Would be added</source>
       <translation>将新增</translation>
     </message>
@@ -5090,7 +5135,7 @@ Details were written to %2.</source>
       <translation>取消场次需要填写原因</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="205" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="205" />
       <source>a code is 1 to 20 characters, without / , + ; | or spaces</source>
       <translation>代码为 1 至 20 个字符，不能含 / , + ; | 或空格</translation>
     </message>
@@ -5100,22 +5145,22 @@ Details were written to %2.</source>
       <translation>日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="112" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="112" />
       <source>a day off</source>
       <translation>休息日</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="811" />
+      <location filename="../../cli/commands.py" line="727" />
       <source>a file</source>
       <translation>某个文件</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="779" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="74" />
       <source>a note across the sheet</source>
       <translation>横跨整表的备注</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="783" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="78" />
       <source>a note under the grid</source>
       <translation>表下备注</translation>
     </message>
@@ -5150,17 +5195,17 @@ Details were written to %2.</source>
       <translation>服务记录文件只能包含 records 部分（其他内容请用 import 导入）</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="103" />
+      <location filename="../../cli/shift_codes.py" line="102" />
       <source>a shift with its own hours needs both --on and --off</source>
       <translation>自定时段的班次需同时给出 --on 和 --off</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="173" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="173" />
       <source>a shift's hours take only on, off, rest_until and kind</source>
       <translation>班次时段只接受 on、off、rest_until 和 kind</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="781" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="76" />
       <source>a signature, total or heading row</source>
       <translation>签名、合计或标题行</translation>
     </message>
@@ -5170,7 +5215,7 @@ Details were written to %2.</source>
       <translation>职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="94" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="94" />
       <source>a tick: present on a working day, in clinical hours</source>
       <translation>打勾：工作日出勤，门诊时间内在岗</translation>
     </message>
@@ -5190,12 +5235,12 @@ Details were written to %2.</source>
       <translation>这是以表格文件名保存的网页或 XML 文件，不是 .xlsx 工作簿：请在 Excel 或 WPS 中打开，另存为 .xlsx</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="314" />
+      <location filename="../../ui/assign/autoassign.py" line="317" />
       <source>added</source>
       <translation>新增</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="433" />
+      <location filename="../../cli/commands.py" line="352" />
       <source>added %1 assignment(s)</source>
       <translation>已新增 %1 条排班</translation>
     </message>
@@ -5205,7 +5250,7 @@ Details were written to %2.</source>
       <translation>添加登录名需由服务器管理员（可创建角色的登录名）操作：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/server.py" line="53" />
+      <location filename="../../cli/server.py" line="51" />
       <source>again: </source>
       <translation>再输入一次：</translation>
     </message>
@@ -5235,7 +5280,7 @@ Details were written to %2.</source>
       <translation>活动最多每天重复一次：FREQ 必须是 DAILY、WEEKLY、MONTHLY 或 YEARLY</translation>
     </message>
     <message>
-      <location filename="../../cli/server.py" line="57" />
+      <location filename="../../cli/server.py" line="55" />
       <source>an empty password; nothing was changed (--no-password makes a login without one)</source>
       <translation>密码为空；未做任何修改（--no-password 可创建不设密码的登录名）</translation>
     </message>
@@ -5250,12 +5295,12 @@ Details were written to %2.</source>
       <translation>这是旧版 Excel 工作簿（.xls，Excel 97–2003），本软件不读取：请在 Excel 或 WPS 中打开，另存为 .xlsx（Excel 工作簿）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="116" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="116" />
       <source>annual leave (年休假): away all day</source>
       <translation>年休假：全天不在</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="117" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="117" />
       <source>annual leave: away all day</source>
       <translation>年假：全天不在</translation>
     </message>
@@ -5295,7 +5340,7 @@ Details were written to %2.</source>
       <translation>要求开始后超过 %1 年的场次：本应用只安排其中 %2 场，截至 %3（请把该系列拆分）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="362" />
+      <location filename="../../cli/commands.py" line="281" />
       <source>assign</source>
       <translation>排班</translation>
     </message>
@@ -5305,7 +5350,7 @@ Details were written to %2.</source>
       <translation>不在</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="48" />
+      <location filename="../../cli/shift_codes.py" line="47" />
       <source>away %1–%2</source>
       <translation>%1–%2 不在</translation>
     </message>
@@ -5315,7 +5360,7 @@ Details were written to %2.</source>
       <translation>不在岗：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="126" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="126" />
       <source>bereavement leave: away all day</source>
       <translation>丧假：全天不在</translation>
     </message>
@@ -5375,7 +5420,7 @@ Details were written to %2.</source>
       <translation>无法打开数据库 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="151" />
+      <location filename="../../cli/common.py" line="68" />
       <source>cannot read %1: %2</source>
       <translation>无法读取 %1：%2</translation>
     </message>
@@ -5400,7 +5445,7 @@ Details were written to %2.</source>
       <translation>无法将数据库 %1 升级到结构版本 %2：%3</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="814" />
+      <location filename="../../cli/commands.py" line="730" />
       <source>cannot use %1: %2</source>
       <translation>无法使用 %1：%2</translation>
     </message>
@@ -5410,7 +5455,7 @@ Details were written to %2.</source>
       <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="245" />
+      <location filename="../../cli/common.py" line="73" />
       <source>cannot write %1: folder %2 does not exist</source>
       <translation>无法写入 %1：文件夹 %2 不存在</translation>
     </message>
@@ -5440,12 +5485,12 @@ Details were written to %2.</source>
       <translation>门诊时间</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="443" />
+      <location filename="../../cli/sheets.py" line="442" />
       <source>closest: %1</source>
       <translation>最接近的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="519" />
+      <location filename="../../cli/sheets.py" line="518" />
       <source>columns of the form platform, not read as answers: %1</source>
       <translation>表单平台自带的列，不作为回答读取：%1</translation>
     </message>
@@ -5505,37 +5550,37 @@ Details were written to %2.</source>
       <translation>数据库 %1 由更新版本的程序写入（结构版本 %2，本程序最高支持 %3）</translation>
     </message>
     <message>
-      <location filename="../../cli/args.py" line="24" />
+      <location filename="../../cli/args.py" line="20" />
       <source>date out of range: %1 (dates lie between %2 and %3)</source>
       <translation>日期超出范围：%1（日期须在 %2 至 %3 之间）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="140" />
+      <location filename="../../cli/sheets.py" line="139" />
       <source>day shift</source>
       <translation>白班</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="89" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="89" />
       <source>day shift (Day) in clinical hours</source>
       <translation>白班（Day）：门诊时间内在岗</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="87" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="87" />
       <source>day shift (白班) in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="88" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="88" />
       <source>day shift in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="42" />
+      <location filename="../../cli/shift_codes.py" line="41" />
       <source>day: on duty in clinical hours</source>
       <translation>白班：门诊时间内在岗</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="83" />
+      <location filename="../../cli/shift_codes.py" line="82" />
       <source>default</source>
       <translation>默认</translation>
     </message>
@@ -5545,7 +5590,7 @@ Details were written to %2.</source>
       <translation>已删除</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="296" />
+      <location filename="../../cli/commands.py" line="224" />
       <source>demo hospital (%1, seed %2, %3, as on %4) written in %5 s: %6</source>
       <translation>演示医院（%1，随机种子 %2，%3 年，截至 %4）已写入，用时 %5 秒：%6</translation>
     </message>
@@ -5555,7 +5600,7 @@ Details were written to %2.</source>
       <translation>膳食指导资料</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="813" />
+      <location filename="../../cli/commands.py" line="729" />
       <source>disk full while writing %1</source>
       <translation>写入 %1 时磁盘已满</translation>
     </message>
@@ -5585,7 +5630,7 @@ Details were written to %2.</source>
       <translation>本活动中摊位编号重复</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="382" />
+      <location filename="../../cli/sheets.py" line="381" />
       <source>duty roster %1</source>
       <translation>排班表 %1</translation>
     </message>
@@ -5595,12 +5640,12 @@ Details were written to %2.</source>
       <translation>例如：签到表、横幅</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="354" />
+      <location filename="../../scheduler/plan/fields.py" line="194" />
       <source>e.g. 主治医师</source>
       <translation>例如：主治医师</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="587" />
+      <location filename="../../scheduler/plan/fields.py" line="371" />
       <source>e.g. 春节</source>
       <translation>例如：春节</translation>
     </message>
@@ -5610,12 +5655,12 @@ Details were written to %2.</source>
       <translation>留空：使用 PGPASSWORD 或 ~/.pgpass</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="80" />
+      <location filename="../../cli/common.py" line="39" />
       <source>error: %1</source>
       <translation>错误：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="605" />
+      <location filename="../../cli/commands.py" line="521" />
       <source>error: %1 (see --help)</source>
       <translation>错误：%1（参见 --help）</translation>
     </message>
@@ -5670,7 +5715,7 @@ Details were written to %2.</source>
       <translation>需要一个值</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="277" />
+      <location filename="../../cli/commands.py" line="205" />
       <source>exported to %1: %2</source>
       <translation>已导出到 %1：%2</translation>
     </message>
@@ -5690,12 +5735,12 @@ Details were written to %2.</source>
       <translation>第一个</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="38" />
+      <location filename="../../cli/forecast.py" line="37" />
       <source>forecast</source>
       <translation>人力预测</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="56" />
+      <location filename="../../cli/forecast.py" line="55" />
       <source>forecast %1: %2 pool-months with needs, %3 short</source>
       <translation>%1 年人力预测：%2 个资质池·月份有需求，%3 个不足</translation>
     </message>
@@ -5705,12 +5750,12 @@ Details were written to %2.</source>
       <translation>第四个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="140" />
+      <location filename="../../cli/sheets.py" line="139" />
       <source>free</source>
       <translation>空闲</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="100" />
+      <location filename="../../cli/shift_codes.py" line="99" />
       <source>give either a meaning (day, night, free, leave) or --on and --off, not both</source>
       <translation>请给出含义（day、night、free、leave）或 --on 与 --off，二者取一</translation>
     </message>
@@ -5730,7 +5775,7 @@ Details were written to %2.</source>
       <translation>已举办 %1（上周 %2），已停办 %3（%4），已改期 %5（%6），未登记 %7（%8）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="210" />
+      <location filename="../../cli/sheets.py" line="209" />
       <source>hidden</source>
       <translation>隐藏</translation>
     </message>
@@ -5745,7 +5790,7 @@ Details were written to %2.</source>
       <translation>超出月度上限的小时数</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="518" />
+      <location filename="../../cli/commands.py" line="437" />
       <source>ics needs either --staff ID or --branch ID</source>
       <translation>ics 需要 --staff 职工编号 或 --branch 党支部编号（二选一）</translation>
     </message>
@@ -5755,17 +5800,17 @@ Details were written to %2.</source>
       <translation>不接受显式给出的值 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="174" />
+      <location filename="../../cli/commands.py" line="128" />
       <source>import</source>
       <translation>导入</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="181" />
+      <location filename="../../cli/commands.py" line="135" />
       <source>imported %1: %2</source>
       <translation>已导入 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="232" />
+      <location filename="../../cli/commands.py" line="186" />
       <source>imported %1: %2 record(s) taken, %3 unchanged, %4 changed both here and in the field (choose in the app: File ▸ Field conflicts)</source>
       <translation>已导入 %1：采用 %2 条记录，%3 条未变，%4 条在本地和现场都被修改（请在程序中选择：文件 ▸ 离线包冲突）</translation>
     </message>
@@ -5775,17 +5820,17 @@ Details were written to %2.</source>
       <translation>之前已导入（{value}）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="93" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="93" />
       <source>in theatre in clinical hours (one-week sheets)</source>
       <translation>手术：门诊时间内在岗（周排班）</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="804" />
+      <location filename="../../cli/commands.py" line="720" />
       <source>internal error (%1); %2</source>
       <translation>内部错误（%1）；%2</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="778" />
+      <location filename="../../cli/commands.py" line="694" />
       <source>interrupted, nothing more was written</source>
       <translation>已中断，未再写入任何内容</translation>
     </message>
@@ -5920,12 +5965,12 @@ Details were written to %2.</source>
       <translation>为必填项</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="176" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="176" />
       <source>is required (HH:MM)</source>
       <translation>必填（HH:MM）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="207" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="207" />
       <source>is the same code as another one (case and width aside)</source>
       <translation>与另一个代码相同（不区分大小写和全半角）</translation>
     </message>
@@ -5960,17 +6005,17 @@ Details were written to %2.</source>
       <translation>最后一个</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="140" />
+      <location filename="../../cli/sheets.py" line="139" />
       <source>leave</source>
       <translation>请假</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="45" />
+      <location filename="../../cli/shift_codes.py" line="44" />
       <source>leave: away all day</source>
       <translation>请假：全天不在</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="499" />
+      <location filename="../../cli/commands.py" line="418" />
       <source>led by their own branch: %1 of %2 occurrences planned or held</source>
       <translation>由本支部党员带队：%1 / %2 场（已计划或已举行）</translation>
     </message>
@@ -5980,22 +6025,22 @@ Details were written to %2.</source>
       <translation>明细</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="156" />
+      <location filename="../../cli/sheets.py" line="155" />
       <source>legend entries not understood (not used): %1</source>
       <translation>班次说明中无法理解（未采用）的条目：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="154" />
+      <location filename="../../cli/sheets.py" line="153" />
       <source>legend not used where the office's own codes say otherwise: %1</source>
       <translation>班次说明中与本院自设班次代码不同、未采用的：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="152" />
+      <location filename="../../cli/sheets.py" line="151" />
       <source>legend read: %1</source>
       <translation>读取的班次说明：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/server.py" line="80" />
+      <location filename="../../cli/server.py" line="78" />
       <source>login %1 is a %2 of %3%4</source>
       <translation>登录名 %1 现为 %3 的 %2%4</translation>
     </message>
@@ -6005,12 +6050,12 @@ Details were written to %2.</source>
       <translation>超过 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="95" />
+      <location filename="../../cli/forecast.py" line="94" />
       <source>lower bound: someone gives at least %1 h in a month (%2, %3: %4 h for %5 people)</source>
       <translation>下限：至少有一人一个月要出 %1 小时（%2，%3：%4 小时，共 %5 人）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="122" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="122" />
       <source>marriage leave: away all day</source>
       <translation>婚假：全天不在</translation>
     </message>
@@ -6020,7 +6065,7 @@ Details were written to %2.</source>
       <translation>推拿巾</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="124" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="124" />
       <source>maternity leave: away all day</source>
       <translation>产假：全天不在</translation>
     </message>
@@ -6100,7 +6145,7 @@ Details were written to %2.</source>
       <translation>必须是数字</translation>
     </message>
     <message>
-      <location filename="../../cli/args.py" line="72" />
+      <location filename="../../cli/args.py" line="68" />
       <source>must be a number of seconds above 0, not %1</source>
       <translation>须为大于 0 的秒数，而不是 %1</translation>
     </message>
@@ -6115,7 +6160,7 @@ Details were written to %2.</source>
       <translation>必须是字符串</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="181" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="181" />
       <source>must be a time HH:MM from 00:00 to 23:59 (midnight is 00:00)</source>
       <translation>须为 00:00 至 23:59 的时间 HH:MM（午夜写 00:00）</translation>
     </message>
@@ -6130,7 +6175,7 @@ Details were written to %2.</source>
       <translation>必须大于 0</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="188" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="188" />
       <source>must be after the shift's end (off)</source>
       <translation>须晚于班次结束时间（off）</translation>
     </message>
@@ -6145,7 +6190,7 @@ Details were written to %2.</source>
       <translation>必须是对象</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="196" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="196" />
       <source>must be an object of code → meaning, e.g. {"夜": "night"}</source>
       <translation>应为“代码 → 含义”的对象，例如 {"夜": "night"}</translation>
     </message>
@@ -6165,7 +6210,7 @@ Details were written to %2.</source>
       <translation>最多 %1 个字符</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="184" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="184" />
       <source>must be duty or leave</source>
       <translation>须为 duty 或 leave</translation>
     </message>
@@ -6175,7 +6220,7 @@ Details were written to %2.</source>
       <translation>必须是以下之一：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="159" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="159" />
       <source>must be one of day, night, free, leave, or hours {"on": "HH:MM", "off": "HH:MM"}</source>
       <translation>须为 day、night、free、leave 之一，或时段 {"on": "HH:MM", "off": "HH:MM"}</translation>
     </message>
@@ -6195,7 +6240,7 @@ Details were written to %2.</source>
       <translation>结束必须晚于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="198" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="198" />
       <source>must hold at most 500 codes</source>
       <translation>最多 500 个代码</translation>
     </message>
@@ -6275,27 +6320,27 @@ Details were written to %2.</source>
       <translation>需要 %1 小时，可出 %2 小时</translation>
     </message>
     <message>
-      <location filename="../../cli/find.py" line="70" />
+      <location filename="../../cli/find.py" line="69" />
       <source>next: %1</source>
       <translation>接下来：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="103" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="103" />
       <source>night duty from the end of clinical hours to the next morning, then rest</source>
       <translation>夜班：门诊时间结束至次晨，之后休息</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="104" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="104" />
       <source>night duty, as 夜</source>
       <translation>夜班，同“夜”</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="140" />
+      <location filename="../../cli/sheets.py" line="139" />
       <source>night shift</source>
       <translation>夜班</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="43" />
+      <location filename="../../cli/shift_codes.py" line="42" />
       <source>night: on duty overnight, resting the next day</source>
       <translation>夜班：通宵在岗，次日休息</translation>
     </message>
@@ -6320,17 +6365,17 @@ Details were written to %2.</source>
       <translation>没有对应的列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="918" />
+      <location filename="../../scheduler/exchange/duty/layout.py" line="179" />
       <source>no column of names (姓名) or staff numbers (工号) left of the days</source>
       <translation>日期列左侧没有姓名列或工号列</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="906" />
+      <location filename="../../scheduler/exchange/duty/grid.py" line="115" />
       <source>no day of the header is a date the app takes</source>
       <translation>表头中没有本软件可接受的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="673" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="29" />
       <source>no department {value}</source>
       <translation>没有科室“{value}”</translation>
     </message>
@@ -6340,22 +6385,22 @@ Details were written to %2.</source>
       <translation>无影响</translation>
     </message>
     <message>
-      <location filename="../../cli/find.py" line="70" />
+      <location filename="../../cli/find.py" line="69" />
       <source>no occurrence from today on</source>
       <translation>今天起没有场次</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="1125" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="246" />
       <source>no one in {department} is named {value}</source>
       <translation>{department}没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="1113" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="234" />
       <source>no one in {department} is named {value} (elsewhere: {others})</source>
       <translation>{department}没有名叫{value}的人（其他科室有：{others}）</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="235" />
+      <location filename="../../cli/sheets.py" line="234" />
       <source>no one is listed under the day columns</source>
       <translation>日期列下没有列出人员</translation>
     </message>
@@ -6370,7 +6415,7 @@ Details were written to %2.</source>
       <translation>没有结对单位“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="534" />
+      <location filename="../../cli/commands.py" line="453" />
       <source>no party branch with id %1</source>
       <translation>没有编号为 %1 的党支部</translation>
     </message>
@@ -6380,7 +6425,7 @@ Details were written to %2.</source>
       <translation>没有党支部“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/server.py" line="45" />
+      <location filename="../../cli/server.py" line="43" />
       <source>no password for %1: set %2 or run this on a terminal (or give --no-password when the server authenticates logins otherwise); nothing was changed</source>
       <translation>没有 %1 的密码：请设置 %2 或在终端中运行（若服务器用其他方式验证登录，请加 --no-password）；未做任何修改</translation>
     </message>
@@ -6390,7 +6435,7 @@ Details were written to %2.</source>
       <translation>未找到可行方案</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="477" />
+      <location filename="../../scheduler/exchange/duty/layout.py" line="117" />
       <source>no row of day columns (1, 2, 3 … or 11-01, 11-02 …) in the first {value} rows: is this a duty roster?</source>
       <translation>前 {value} 行中没有日期列（1、2、3……或 11-01、11-02……）：这是排班表吗？</translation>
     </message>
@@ -6405,22 +6450,22 @@ Details were written to %2.</source>
       <translation>没有服务项目“{value}”</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="532" />
+      <location filename="../../cli/commands.py" line="451" />
       <source>no staff member with id %1</source>
       <translation>没有编号为 %1 的职工</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="1121" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="242" />
       <source>no staff number {number}, and no one in {department} is named {value}</source>
       <translation>没有工号 {number}，{department}也没有名叫{value}的人</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="1085" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="206" />
       <source>no staff number {value}</source>
       <translation>没有工号 {value}</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="1079" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="200" />
       <source>no staff number {value}, but {same} has it with other leading zeros (Excel drops them from a number: format the column as text and write the number as it is)</source>
       <translation>没有工号 {value}，但 {same} 的工号除开头的 0 外相同（Excel 会去掉数字开头的 0：请把该列设为文本格式，按原样填写工号）</translation>
     </message>
@@ -6450,17 +6495,17 @@ Details were written to %2.</source>
       <translation>未登记</translation>
     </message>
     <message>
-      <location filename="../../cli/args.py" line="36" />
+      <location filename="../../cli/args.py" line="32" />
       <source>not a date (YYYY-MM-DD): %1</source>
       <translation>不是日期（YYYY-MM-DD）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/args.py" line="48" />
+      <location filename="../../cli/args.py" line="44" />
       <source>not a month (YYYY-MM): %1</source>
       <translation>不是月份（YYYY-MM）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/args.py" line="70" />
+      <location filename="../../cli/args.py" line="66" />
       <source>not a number of seconds: %1</source>
       <translation>不是秒数：%1</translation>
     </message>
@@ -6480,7 +6525,7 @@ Details were written to %2.</source>
       <translation>不是有效的 RRULE</translation>
     </message>
     <message>
-      <location filename="../../cli/args.py" line="57" />
+      <location filename="../../cli/args.py" line="53" />
       <source>not a year: %1</source>
       <translation>不是年份：%1</translation>
     </message>
@@ -6495,12 +6540,12 @@ Details were written to %2.</source>
       <translation>不是 ISO 周（YYYY-Www，例如 2026-W49，2000 至 2100 年之间）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="502" />
+      <location filename="../../cli/sheets.py" line="501" />
       <source>not an answer</source>
       <translation>不是回答</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="229" />
+      <location filename="../../cli/sheets.py" line="228" />
       <source>not read: %1</source>
       <translation>未读取：%1</translation>
     </message>
@@ -6510,7 +6555,7 @@ Details were written to %2.</source>
       <translation>无法理解（未采用）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="455" />
+      <location filename="../../cli/sheets.py" line="454" />
       <source>not usable</source>
       <translation>无法使用</translation>
     </message>
@@ -6520,17 +6565,17 @@ Details were written to %2.</source>
       <translation>未采用（本院代码另有规定）：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/find.py" line="56" />
+      <location filename="../../cli/find.py" line="55" />
       <source>nothing found for %1</source>
       <translation>未找到 %1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="114" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="114" />
       <source>nothing planned</source>
       <translation>无安排</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="181" />
+      <location filename="../../cli/commands.py" line="135" />
       <source>nothing to change</source>
       <translation>没有需要更改的内容</translation>
     </message>
@@ -6540,22 +6585,22 @@ Details were written to %2.</source>
       <translation>无需安排</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="95" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="95" />
       <source>nursing's A shift (三班倒) 08:00-16:00</source>
       <translation>护理三班倒的 A 班 08:00-16:00</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="99" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="99" />
       <source>nursing's N shift 00:00-08:00 of that date (the night from midnight)</source>
       <translation>护理 N 班：当日 00:00-08:00（从午夜起的夜班）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="96" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="96" />
       <source>nursing's P shift 16:00-24:00: ends at midnight, not overnight</source>
       <translation>护理 P 班 16:00-24:00：午夜结束，不跨夜</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="90" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="90" />
       <source>office shift (办公班) in clinical hours</source>
       <translation>办公班：门诊时间内在岗</translation>
     </message>
@@ -6565,12 +6610,12 @@ Details were written to %2.</source>
       <translation>可以</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="107" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="107" />
       <source>on call (值班) from the end of clinical hours to the next morning, then rest</source>
       <translation>值班：门诊时间结束至次晨，之后休息</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="109" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="109" />
       <source>on call, as 值</source>
       <translation>值班，同“值”</translation>
     </message>
@@ -6580,7 +6625,7 @@ Details were written to %2.</source>
       <translation>临床值班</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="48" />
+      <location filename="../../cli/shift_codes.py" line="47" />
       <source>on duty %1–%2</source>
       <translation>%1–%2 在岗</translation>
     </message>
@@ -6595,7 +6640,7 @@ Details were written to %2.</source>
       <translation>在</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="92" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="92" />
       <source>on the ward in clinical hours (one-week sheets)</source>
       <translation>病房：门诊时间内在岗（周排班）</translation>
     </message>
@@ -6610,7 +6655,7 @@ Details were written to %2.</source>
       <translation>参数 %1 须至少给出一个</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="91" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="91" />
       <source>outpatient clinic in clinical hours (one-week sheets)</source>
       <translation>门诊：门诊时间内在岗（周排班）</translation>
     </message>
@@ -6620,12 +6665,12 @@ Details were written to %2.</source>
       <translation>已超时 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="496" />
+      <location filename="../../cli/commands.py" line="415" />
       <source>pairings: %1 on track, %2 behind</source>
       <translation>结对：%1 个进度正常，%2 个滞后</translation>
     </message>
     <message>
-      <location filename="../../cli/server.py" line="52" />
+      <location filename="../../cli/server.py" line="50" />
       <source>password for %1: </source>
       <translation>%1 的密码：</translation>
     </message>
@@ -6640,12 +6685,12 @@ Details were written to %2.</source>
       <translation>服务人数 %1（%2），志愿服务时长 %3（%4），出勤人员 %5（%6），空缺岗位 %7（%8）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="120" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="120" />
       <source>personal leave (事假): away all day</source>
       <translation>事假：全天不在</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="121" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="121" />
       <source>personal leave: away all day</source>
       <translation>事假：全天不在</translation>
     </message>
@@ -6670,7 +6715,7 @@ Details were written to %2.</source>
       <translation>快速检测试剂</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="196" />
+      <location filename="../../cli/commands.py" line="150" />
       <source>recorded %1: %2 record(s)</source>
       <translation>已登记 %1：%2 条服务记录</translation>
     </message>
@@ -6685,7 +6730,7 @@ Details were written to %2.</source>
       <translation>康复训练器具</translation>
     </message>
     <message>
-      <location filename="../../ui/assign/autoassign.py" line="317" />
+      <location filename="../../ui/assign/autoassign.py" line="320" />
       <source>removed</source>
       <translation>移除</translation>
     </message>
@@ -6695,12 +6740,12 @@ Details were written to %2.</source>
       <translation>点单：收到 %1，已响应 %2，已谢绝 %3，已逾期 %4</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="512" />
+      <location filename="../../cli/commands.py" line="431" />
       <source>requests: %1; median %2 days to answer</source>
       <translation>点单：%1；答复用时中位数 %2 天</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="510" />
+      <location filename="../../cli/commands.py" line="429" />
       <source>requests: %1; none answered yet</source>
       <translation>点单：%1；尚无已答复的点单</translation>
     </message>
@@ -6715,22 +6760,22 @@ Details were written to %2.</source>
       <translation>夜班后休息</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="579" />
+      <location filename="../../cli/commands.py" line="498" />
       <source>roster %1</source>
       <translation>排班表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="587" />
+      <location filename="../../cli/commands.py" line="506" />
       <source>roster %1: %2</source>
       <translation>排班表 %1：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="66" />
+      <location filename="../../cli/sheets.py" line="65" />
       <source>row %1</source>
       <translation>第 %1 行</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="69" />
+      <location filename="../../cli/sheets.py" line="68" />
       <source>row %1, column %2</source>
       <translation>第 %1 行，%2 列</translation>
     </message>
@@ -6740,17 +6785,17 @@ Details were written to %2.</source>
       <translation>第 %1 行：列 %2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="122" />
+      <location filename="../../cli/sheets.py" line="121" />
       <source>row %1: not imported again: %2</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="320" />
+      <location filename="../../cli/sheets.py" line="319" />
       <source>rows skipped, not people: %1</source>
       <translation>跳过的非人员行：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="112" />
+      <location filename="../../cli/shift_codes.py" line="111" />
       <source>say what %1 means: one of %2, or its hours with --on HH:MM --off HH:MM</source>
       <translation>请说明 %1 的含义：%2 之一，或用 --on HH:MM --off HH:MM 给出时段</translation>
     </message>
@@ -6765,7 +6810,7 @@ Details were written to %2.</source>
       <translation>第二个</translation>
     </message>
     <message>
-      <location filename="../../cli/server.py" line="29" />
+      <location filename="../../cli/server.py" line="27" />
       <source>server commands need --db postgresql://user@host:port/dbname (the office server)</source>
       <translation>server 命令需要 --db postgresql://用户@主机:端口/数据库名（办公室服务器）</translation>
     </message>
@@ -6785,47 +6830,47 @@ Details were written to %2.</source>
       <translation>server user add 需要 --db postgresql://…（办公室服务器），而不是文件</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="543" />
+      <location filename="../../cli/sheets.py" line="542" />
       <source>services from column %1; several in one cell (joined by ┋ ; , 、) are a request each</source>
       <translation>服务项目取自 %1 列；一格中有多项（以 ┋ ; , 、 分隔）时各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="535" />
+      <location filename="../../cli/sheets.py" line="534" />
       <source>services from one 0/1 column per choice: %1; each chosen service is a request of its own</source>
       <translation>服务项目取自每个选项一列的 0/1：%1；选中的每项服务各为一条点单</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="1099" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="220" />
       <source>several people in {department} are named {value} ({ids}): give the staff number</source>
       <translation>{department}有多人名叫{value}（{ids}）：请填写工号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="66" />
+      <location filename="../../cli/sheets.py" line="65" />
       <source>sheet %1</source>
       <translation>工作表 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="210" />
+      <location filename="../../cli/sheets.py" line="209" />
       <source>sheet %1: %2, skipped</source>
       <translation>工作表 %1：%2，已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="306" />
+      <location filename="../../cli/sheets.py" line="305" />
       <source>sheet %1: duty roster of %2, %3 – %4, %5 block(s); columns read as %6</source>
       <translation>工作表 %1：%2 排班表，%3 – %4，%5 个表块；各列读作 %6</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="236" />
+      <location filename="../../cli/sheets.py" line="235" />
       <source>sheet %1: no one is listed under the day columns</source>
       <translation>工作表 %1：日期列下没有列出人员</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="226" />
+      <location filename="../../cli/sheets.py" line="225" />
       <source>sheet %1: not a roster (%2), skipped</source>
       <translation>工作表 %1：不是排班表（%2），已跳过</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="230" />
+      <location filename="../../cli/sheets.py" line="229" />
       <source>sheet %1: not read: %2</source>
       <translation>工作表 %1：未读取：%2</translation>
     </message>
@@ -6835,17 +6880,17 @@ Details were written to %2.</source>
       <translation>工作表 %1：IV 列（第 256 列）之后的列不读取；其中第一个有内容的单元格是 %2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="222" />
+      <location filename="../../cli/sheets.py" line="221" />
       <source>sheet %1: the workbook's legend (not a roster), read for every roster</source>
       <translation>工作表 %1：本工作簿的班次说明（不是排班表），各排班表均按其读取</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="94" />
+      <location filename="../../cli/shift_codes.py" line="93" />
       <source>shift code %1 removed</source>
       <translation>已删除班次代码 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="124" />
+      <location filename="../../cli/shift_codes.py" line="123" />
       <source>shift code %1: %2</source>
       <translation>班次代码 %1：%2</translation>
     </message>
@@ -6855,7 +6900,7 @@ Details were written to %2.</source>
       <translation>班次代码</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="118" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="118" />
       <source>sick leave: away all day</source>
       <translation>病假：全天不在</translation>
     </message>
@@ -6870,12 +6915,12 @@ Details were written to %2.</source>
       <translation>工作牌、工作服</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="499" />
+      <location filename="../../cli/sheets.py" line="498" />
       <source>staff number</source>
       <translation>工号</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="1064" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="185" />
       <source>staff number {value} is {name} in the app, not {written}</source>
       <translation>工号 {value} 在系统中是{name}，不是{written}</translation>
     </message>
@@ -6890,12 +6935,12 @@ Details were written to %2.</source>
       <translation>听诊器</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="500" />
+      <location filename="../../cli/sheets.py" line="499" />
       <source>submission number</source>
       <translation>答卷编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="501" />
+      <location filename="../../cli/sheets.py" line="500" />
       <source>submission time</source>
       <translation>提交时间</translation>
     </message>
@@ -6955,57 +7000,57 @@ Details were written to %2.</source>
       <translation>已是最好</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="522" />
+      <location filename="../../cli/commands.py" line="441" />
       <source>the calendar is an .ics file: give -o a name ending in .ics, not %1</source>
       <translation>日历是 .ics 文件：-o 请给以 .ics 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="788" />
+      <location filename="../../cli/commands.py" line="704" />
       <source>the database cannot be read: %1</source>
       <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="785" />
+      <location filename="../../cli/commands.py" line="701" />
       <source>the database refused the change, nothing changed: %1</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="107" />
+      <location filename="../../cli/sheets.py" line="106" />
       <source>the database was changed by someone else meanwhile; nothing was imported, run sheet again</source>
       <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="111" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="111" />
       <source>the day after a night: free</source>
       <translation>夜班次日：空闲</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="110" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="110" />
       <source>the day after a night: free (the roster marks the rest itself)</source>
       <translation>下夜：夜班次日，空闲（排班表自行标出休息）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="850" />
+      <location filename="../../scheduler/exchange/duty/dates.py" line="227" />
       <source>the day numbers wrap from the end of a month to its start and can be read two ways: {value} or {other}; a date range in the title (11月26日-12月25日) or a weekday row says which</source>
       <translation>日期数字从月末转到月初，可有两种读法：{value} 或 {other}；请在标题中写明日期范围（11月26日-12月25日）或加一行星期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="898" />
+      <location filename="../../scheduler/exchange/duty/grid.py" line="107" />
       <source>the day {value} has a column already ({column})</source>
       <translation>日期 {value} 已有一列（{column}）</translation>
     </message>
     <message>
-      <location filename="../../cli/args.py" line="101" />
+      <location filename="../../cli/args.py" line="97" />
       <source>the demo's pairings begin up to %1 years before its year: give a year from %2 to %3</source>
       <translation>演示数据的结对最早在其年份前 %1 年开始：请给出 %2 至 %3 之间的年份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="799" />
+      <location filename="../../cli/commands.py" line="715" />
       <source>the details are written to the log %1</source>
       <translation>详细信息已写入日志 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="801" />
+      <location filename="../../cli/commands.py" line="717" />
       <source>the details could not be written to the log %1 (%2)</source>
       <translation>详细信息无法写入日志 %1（%2）</translation>
     </message>
@@ -7015,7 +7060,7 @@ Details were written to %2.</source>
       <translation>无法将文档绘制为图片：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="101" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="101" />
       <source>the evening half of the night, 17:30-24:00</source>
       <translation>小夜：17:30-24:00</translation>
     </message>
@@ -7025,7 +7070,7 @@ Details were written to %2.</source>
       <translation>%1 中的离线包密钥已损坏</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="79" />
+      <location filename="../../cli/sheets.py" line="78" />
       <source>the file has no sheet named %1 (it has: %2)</source>
       <translation>文件中没有名为 %1 的工作表（现有：%2）</translation>
     </message>
@@ -7050,22 +7095,22 @@ Details were written to %2.</source>
       <translation>集合时间应为开始前 0 至 %1 分钟</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="546" />
+      <location filename="../../scheduler/exchange/duty/dates.py" line="94" />
       <source>the header's dates are in {value}, not in the month given</source>
       <translation>表头日期在 {value}，不在指定的月份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="537" />
+      <location filename="../../scheduler/exchange/duty/dates.py" line="87" />
       <source>the header's dates are in {value}, outside the years the app takes</source>
       <translation>表头日期在 {value} 年，超出系统可接受的年份</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="535" />
+      <location filename="../../scheduler/exchange/duty/dates.py" line="85" />
       <source>the header's dates do not say the year: give the month</source>
       <translation>表头日期没有年份：请指定月份</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="180" />
+      <location filename="../../cli/commands.py" line="134" />
       <source>the hospital's %1</source>
       <translation>医院的%1</translation>
     </message>
@@ -7075,12 +7120,12 @@ Details were written to %2.</source>
       <translation>键%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="776" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="71" />
       <source>the legend</source>
       <translation>班次说明</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="102" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="102" />
       <source>the night from midnight, 00:00-08:00 of that date</source>
       <translation>大夜：当日 00:00-08:00</translation>
     </message>
@@ -7090,12 +7135,12 @@ Details were written to %2.</source>
       <translation>届时的场次：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/server.py" line="67" />
+      <location filename="../../cli/server.py" line="65" />
       <source>the office server %1 is ready: schema %2, %3 tables, roles %4</source>
       <translation>办公室服务器 %1 已就绪：结构版本 %2，%3 张表，角色 %4</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="58" />
+      <location filename="../../cli/forecast.py" line="57" />
       <source>the official calendar of %1 is not known yet: weekends alone are days off</source>
       <translation>%1 年的法定节假日尚未公布：仅以周末为休息日</translation>
     </message>
@@ -7175,7 +7220,7 @@ Details were written to %2.</source>
       <translation>复盘是 PDF 或 PNG 图片：-o 请给以 .pdf 或 .png 结尾的文件名，而不是 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="553" />
+      <location filename="../../cli/commands.py" line="472" />
       <source>the roster is a PDF or a PNG picture: give -o a name ending in .pdf or .png, not %1</source>
       <translation>排班表为 PDF 或 PNG 图片：-o 的文件名应以 .pdf 或 .png 结尾，而不是 %1</translation>
     </message>
@@ -7245,12 +7290,12 @@ Details were written to %2.</source>
       <translation>服务器拒绝了此操作：%1</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="694" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="50" />
       <source>the sheet does not say which department it is for: give the department</source>
       <translation>表格没有写明科室：请指定科室</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="558" />
+      <location filename="../../scheduler/exchange/duty/dates.py" line="112" />
       <source>the sheet does not say which month it is for: give the month</source>
       <translation>表格没有写明月份：请指定月份</translation>
     </message>
@@ -7260,7 +7305,7 @@ Details were written to %2.</source>
       <translation>工作表超过 {value} 行</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="841" />
+      <location filename="../../scheduler/exchange/duty/dates.py" line="272" />
       <source>the sheet is for {value} by one name and month {other} by another ({name}): give the month</source>
       <translation>按一处名称此表是 {value}，按另一处（{name}）是 {other} 月：请指定月份</translation>
     </message>
@@ -7270,27 +7315,27 @@ Details were written to %2.</source>
       <translation>该工作表在工作簿中被隐藏：不读取（留档的旧排班表）</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="80" />
+      <location filename="../../cli/forecast.py" line="79" />
       <source>the tightest pools:</source>
       <translation>最紧张的资质池：</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="522" />
+      <location filename="../../scheduler/exchange/duty/dates.py" line="48" />
       <source>the title says {value}, not the month given ({month})</source>
       <translation>标题写的是 {value}，与指定的月份（{month}）不符</translation>
     </message>
     <message>
-      <location filename="../../cli/server.py" line="54" />
+      <location filename="../../cli/server.py" line="52" />
       <source>the two passwords differ; nothing was changed</source>
       <translation>两次输入的密码不同，未做任何更改</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="871" />
+      <location filename="../../scheduler/exchange/duty/dates.py" line="248" />
       <source>the weekdays written do not fit the dates read, in {value}: check the month or the title's dates</source>
       <translation>表中所写星期与读出的日期不符：{value}；请检查月份或标题中的日期</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="863" />
+      <location filename="../../scheduler/exchange/duty/dates.py" line="240" />
       <source>the weekdays written do not fit the dates read, in {value}; they fit {other}: give that month, or a date range in the title (11月26日-12月25日)</source>
       <translation>表中所写星期与读出的日期不符：{value}；它们与 {other} 相符：请指定该月份，或在标题中写明日期范围（11月26日-12月25日）</translation>
     </message>
@@ -7305,7 +7350,7 @@ Details were written to %2.</source>
       <translation>工作簿中没有工作表</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="463" />
+      <location filename="../../cli/commands.py" line="382" />
       <source>the workbook is .xlsx: give -o a name ending in .xlsx, not %1</source>
       <translation>工作簿是 .xlsx 文件：-o 请给以 .xlsx 结尾的文件名，而不是 %1</translation>
     </message>
@@ -7315,7 +7360,7 @@ Details were written to %2.</source>
       <translation>工作簿设置了密码：请在 Excel 或 WPS 中打开，取消密码后另存为 .xlsx</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="52" />
+      <location filename="../../cli/shift_codes.py" line="51" />
       <source>then rest until %1</source>
       <translation>之后休息至 %1</translation>
     </message>
@@ -7325,12 +7370,12 @@ Details were written to %2.</source>
       <translation>%1 处没有数据库</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="137" />
+      <location filename="../../cli/common.py" line="53" />
       <source>there is no database at %1 (nothing was created; check --db, or make one with import or demo)</source>
       <translation>%1 处没有数据库（未创建任何文件；请检查 --db，或用 import 或 demo 建立数据库）</translation>
     </message>
     <message>
-      <location filename="../../cli/shift_codes.py" line="90" />
+      <location filename="../../cli/shift_codes.py" line="89" />
       <source>there is no shift code %1 (the codes: %2)</source>
       <translation>没有班次代码 %1（现有代码：%2）</translation>
     </message>
@@ -7375,7 +7420,7 @@ Details were written to %2.</source>
       <translation>待定</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty_codes.py" line="127" />
+      <location filename="../../scheduler/exchange/duty/codes.py" line="127" />
       <source>training at another hospital (进修): away all day</source>
       <translation>外出进修：全天不在</translation>
     </message>
@@ -7410,7 +7455,7 @@ Details were written to %2.</source>
       <translation>未知角色 %1（应为 planner、recorder 或 viewer）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="1043" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="164" />
       <source>unknown shift code {value} (define it in Settings ▸ Shift codes, or: shift-codes set {value} MEANING)</source>
       <translation>未知班次代码 {value}（请在 设置 ▸ 班次代码 中定义，或运行：shift-codes set {value} 含义）</translation>
     </message>
@@ -7420,7 +7465,7 @@ Details were written to %2.</source>
       <translation>无法识别的参数：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="210" />
+      <location filename="../../cli/sheets.py" line="209" />
       <source>very hidden</source>
       <translation>深度隐藏</translation>
     </message>
@@ -7430,7 +7475,7 @@ Details were written to %2.</source>
       <translation>期望日期已过</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="183" />
+      <location filename="../../cli/commands.py" line="137" />
       <source>warning: %1</source>
       <translation>警告：%1</translation>
     </message>
@@ -7450,7 +7495,7 @@ Details were written to %2.</source>
       <translation>前提是%1</translation>
     </message>
     <message>
-      <location filename="../../cli/forecast.py" line="106" />
+      <location filename="../../cli/forecast.py" line="105" />
       <source>worked out in %1 s</source>
       <translation>用时 %1 秒</translation>
     </message>
@@ -7460,32 +7505,32 @@ Details were written to %2.</source>
       <translation>正在计算…</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="433" />
+      <location filename="../../cli/commands.py" line="352" />
       <source>would add %1 assignment(s)</source>
       <translation>将新增 %1 条排班</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="479" />
+      <location filename="../../cli/commands.py" line="398" />
       <source>wrote %1</source>
       <translation>已写入 %1</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="540" />
+      <location filename="../../cli/commands.py" line="459" />
       <source>wrote %1: %2 event(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个日程</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="217" />
+      <location filename="../../cli/commands.py" line="171" />
       <source>wrote %1: %2 occurrence(s) from %3 to %4</source>
       <translation>已写入 %1：%3 至 %4 共 %2 个场次</translation>
     </message>
     <message>
-      <location filename="../../cli/commands.py" line="592" />
+      <location filename="../../cli/commands.py" line="511" />
       <source>wrote %1: %2 – %3</source>
       <translation>已写入 %1：%2 – %3</translation>
     </message>
     <message>
-      <location filename="../../cli/args.py" line="60" />
+      <location filename="../../cli/args.py" line="56" />
       <source>year out of range: %1 (years lie between %2 and %3)</source>
       <translation>年份超出范围：%1（年份须在 %2 至 %3 之间）</translation>
     </message>
@@ -7505,7 +7550,7 @@ Details were written to %2.</source>
       <translation>{department}在 {when} 院内仅剩 {present} 人，低于最低在岗 {minimum} 人，原因：{occurrences}。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="888" />
+      <location filename="../../scheduler/exchange/duty/grid.py" line="97" />
       <source>{month} has no day {value}</source>
       <translation>{month} 没有 {value} 日</translation>
     </message>
@@ -7560,7 +7605,7 @@ Details were written to %2.</source>
       <translation>{value} 的结束早于开始</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="1022" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="143" />
       <source>{value} is in the roster twice (row {first})</source>
       <translation>{value} 在排班表中出现两次（第 {first} 行）</translation>
     </message>
@@ -7580,7 +7625,7 @@ Details were written to %2.</source>
       <translation>{value} 不是日期时间</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="586" />
+      <location filename="../../scheduler/exchange/duty/dates.py" line="140" />
       <source>{value} is not a date the app takes</source>
       <translation>{value} 不是系统可接受的日期</translation>
     </message>
@@ -7615,7 +7660,7 @@ Details were written to %2.</source>
       <translation>{value} 不是本软件认识的政治面貌（中共党员、中共预备党员、群众 …）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/duty.py" line="680" />
+      <location filename="../../scheduler/exchange/duty/people.py" line="36" />
       <source>{value} names several departments ({names}): give the department</source>
       <translation>{value} 写了多个科室（{names}）：请指定科室</translation>
     </message>
@@ -7645,7 +7690,7 @@ Details were written to %2.</source>
       <translation>……另有 %1 条</translation>
     </message>
     <message>
-      <location filename="../../cli/find.py" line="73" />
+      <location filename="../../cli/find.py" line="72" />
       <source>… and %1 more (--json lists them all)</source>
       <translation>… 另有 %1 条（--json 可列出全部）</translation>
     </message>
