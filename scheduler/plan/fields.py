@@ -31,8 +31,8 @@ from scheduler.plan.validation import (
     MAX_DURATION_MINUTES,
     MAX_HOURS_MONTH,
     MAX_ID_LENGTH,
-    MAX_ON_DUTY,
     MAX_OCCURRENCE_DAYS,
+    MAX_ON_DUTY,
     MAX_PEOPLE_SERVED,
     MAX_POPULATION,
     MAX_RULE_LENGTH,
@@ -81,7 +81,9 @@ class Field:
     within_days: int | None = None  # datetime: at most this many days after `after`
     headers: tuple[str, ...] = ()  # sheet headers meaning it (lower case, no spaces or punctuation)
     exact_headers: bool = False  # a header names it only when it is one of `headers`, whole
-    widget: str | None = None  # the editor's widget; None: KINDS[kind], with opt_int for an int without default
+    widget: str | None = (
+        None  # the editor's widget; None: KINDS[kind], with opt_int for an int without default
+    )
     form_maximum: float | None = None  # the editor's spin box stops here, below `maximum`
     column: bool = True  # shown as a column of the master-data table
     column_label: str | None = None  # the column's header when it is not `label`
@@ -322,9 +324,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("partner", "ref", N_("Partner"), ref="partners"),
         Field("venue", "text", N_("Venue")),
         Field("start", "datetime", N_("Starts"), required=True),
-        Field(
-            "end", "datetime", N_("Ends"), required=True, after="start", within_days=MAX_OCCURRENCE_DAYS
-        ),
+        Field("end", "datetime", N_("Ends"), required=True, after="start", within_days=MAX_OCCURRENCE_DAYS),
         Field("rrule", "rule", N_("Repeat"), max_length=MAX_RULE_LENGTH),
         Field("organizer", "ref", N_("Organizer"), ref="branches"),
         Field("request", "ref", N_("Service request"), ref="requests"),
