@@ -13,14 +13,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from db import operations as ops
-from scheduler.conflicts.checker import Booked
+from scheduler.conflicts.held import Booked
 from scheduler.plan.editing import exclude_occurrence, move_occurrence, original_start, split_series
 from scheduler.plan.model import Activity, Assignment, Record
 from ui.assign.pick_dialog import AssignDialog
 from ui.calendar.activity_editor import ActivityDialog
 from ui.calendar.patrol_dialog import PatrolPlanDialog
 from ui.calendar.rotation_dialog import RotationDialog
-from ui.calendar.views import Shown
+from ui.calendar.shown import Shown
 from ui.edits import attempt
 from ui.i18n import tr, trf
 from ui.labels import ROLES, label

@@ -32,11 +32,11 @@ from reports.messages import WEEKDAY_NAMES as WEEKDAY_LONG
 from scheduler.calendar.recurrence import check_rule
 from scheduler.calendar.rules import RuleSpec, from_rrule, to_rrule
 from scheduler.plan.model import Activity, Station
-from ui.calendar.views import WEEKDAY_NAMES
+from ui.calendar.shown import WEEKDAY_NAMES
 from ui.i18n import N_, tr, trf
 from ui.labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, HOLIDAY_POLICIES
+from ui.masterdata.catalog import Catalog
 from ui.masterdata.editor import NeedsEditor, RefCombo
-from ui.masterdata.entities import Catalog
 from ui.widgets import ok_cancel
 
 NTH = {1: N_("first"), 2: N_("second"), 3: N_("third"), 4: N_("fourth"), -1: N_("last")}

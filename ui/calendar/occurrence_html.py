@@ -13,10 +13,10 @@ from scheduler.calendar.planning import department_on_turn
 from scheduler.calendar.rules import from_rrule
 from scheduler.plan.model import Assignment
 from ui.calendar.activity_editor import describe_rule
-from ui.calendar.views import DONE_COLOUR, STATE_MARKS, Shown, state_text
+from ui.calendar.shown import DONE_COLOUR, STATE_MARKS, Shown, state_text
 from ui.i18n import tr, trf
 from ui.labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, ROLES, holiday_label, label, qualification_label
-from ui.masterdata.entities import Catalog
+from ui.masterdata.catalog import Catalog
 
 GREY = "#707070"
 RED = "#b00020"

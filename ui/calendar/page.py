@@ -31,9 +31,12 @@ from db.planio import load_audit
 from scheduler.calendar.planning import CalendarFilter, occurrences_between
 from scheduler.calendar.recurrence import expand
 from ui.calendar.actions import CalendarEdits
+from ui.calendar.agenda import AgendaView
+from ui.calendar.month import MonthView
 from ui.calendar.occurrence_html import details_html, empty_html
 from ui.calendar.official import years_text
-from ui.calendar.views import AgendaView, MonthView, Shown, WeekView
+from ui.calendar.shown import Shown
+from ui.calendar.week import WeekView
 from ui.conflicts.watch import ConflictDiff, ConflictWatch
 from ui.i18n import tr, trf
 from ui.labels import ACTIVITY_KINDS

@@ -85,7 +85,7 @@ def test_a_make_up_day_in_the_month_says_so_even_beside_a_full_days_count(qtbot,
     cut to 'Workd…' ('班 · 国庆…'): where the name does not fit, 'Workday' ('班') does."""
     from PySide6.QtGui import QFontMetrics
 
-    from ui.calendar.views import MonthView
+    from ui.calendar.month import MonthView
 
     w = calendar_window(qtbot, db_path)
     cal = w.catalog.work_calendar

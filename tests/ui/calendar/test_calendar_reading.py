@@ -134,7 +134,7 @@ def test_month_cells_show_as_many_chips_as_fit_and_whole_titles_where_there_is_r
     )
     assert told == [date(2026, 12, 15)]  # "+3 more" lists the day
     # A day with one long title and room: the title over several lines, whole.
-    from ui.calendar.views import text_lines
+    from ui.calendar.shown import text_lines
 
     rect, s = next((r, s) for r, s in month.item_rects() if s.key == ("long", date(2026, 12, 16)))
     width = rect.adjusted(6, 1, -2, -1).width()
