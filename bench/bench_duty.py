@@ -47,8 +47,10 @@ def run(small: bool = False) -> None:
     from db.store import Store
     from resources import demo_recipe
     from scheduler.demo.hospital import build_demo
-    from scheduler.exchange.duty import merge_roster, read_duty_grid, read_shift_codes, roster_index
-    from scheduler.exchange.spreadsheet import read_workbook
+    from scheduler.exchange.duty.codes import read_shift_codes
+    from scheduler.exchange.duty.grid import read_duty_grid
+    from scheduler.exchange.duty.merge import merge_roster, roster_index
+    from scheduler.exchange.spreadsheet.workbook import read_workbook
 
     scale = "small" if small else "hospital"
     print(f"== duty roster benchmark (demo scale: {scale}, {MONTH:%Y-%m}) ==")

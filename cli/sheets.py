@@ -14,19 +14,12 @@ from typing import Any
 
 from db.operations import Edit, Stale, shift_codes, write
 from db.planio import load_plan, revision
-from scheduler.exchange.duty import (
-    DutyRoster,
-    column_letter,
-    column_runs,
-    merge_roster,
-    read_duty_grid,
-    read_duty_sheets,
-    read_shift_codes,
-    roster_index,
-    sheet_legend,
-    workbook_legend,
-)
-from scheduler.exchange.duty_codes import legend_groups
+from scheduler.exchange.duty.codes import read_shift_codes
+from scheduler.exchange.duty.grid import read_duty_grid, read_duty_sheets
+from scheduler.exchange.duty.legend import sheet_legend, workbook_legend
+from scheduler.exchange.duty.merge import merge_roster, roster_index
+from scheduler.exchange.duty.roster import DutyRoster, column_letter, column_runs
+from scheduler.exchange.duty.codes import legend_groups
 from scheduler.exchange.spreadsheet import (
     MANY,
     N_,

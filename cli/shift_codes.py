@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from db.operations import save_shift_codes, shift_codes
-from scheduler.exchange.duty_codes import MEANINGS, default_reason, normalize_code, shift_of
+from scheduler.exchange.duty.codes import MEANINGS, default_reason, normalize_code, shift_of
 
 from .commands import EXIT_OK, CommandError, _open
 from .lang import LANGUAGES, t, terminal, tf
@@ -126,7 +126,7 @@ def cmd_shift_codes(args: argparse.Namespace) -> int:
 
 
 def _default_value(code: str) -> Any:
-    from scheduler.exchange.duty_codes import DEFAULT_SHIFT_CODES
+    from scheduler.exchange.duty.codes import DEFAULT_SHIFT_CODES
 
     return next(
         (v for k, v in DEFAULT_SHIFT_CODES.items() if normalize_code(k) == normalize_code(code)), None

@@ -560,7 +560,7 @@ def shift_codes(store: Store) -> dict[str, Any]:
     """The duty roster's shift codes (code → day, night, free, leave or a shift's hours) as the
     office wrote them: the hospital's `shift_codes` (so the plan file carries them), else the
     defaults."""
-    from scheduler.exchange.duty_codes import DEFAULT_SHIFT_CODES, shift_of
+    from scheduler.exchange.duty.codes import DEFAULT_SHIFT_CODES, shift_of
 
     hospital = load_hospital(store)
     value = hospital.extra.get("shift_codes") if hospital is not None else None
@@ -572,7 +572,7 @@ def shift_codes(store: Store) -> dict[str, Any]:
 def save_shift_codes(store: Store, codes: Mapping[str, Any]) -> Changes:
     """Keep the shift codes with the hospital's settings (refused, saying why, when a code is
     empty, twice or means nothing known)."""
-    from scheduler.exchange.duty import shift_code_problems
+    from scheduler.exchange.duty.codes import shift_code_problems
 
     problems = shift_code_problems(dict(codes))
     if problems:

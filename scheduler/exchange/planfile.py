@@ -27,7 +27,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from scheduler.calendar.recurrence import check_rule, first_planned_starts, planned_dates, rule_warnings
-from scheduler.exchange.duty import shift_code_problems
+from scheduler.exchange.duty.codes import shift_code_problems
 from scheduler.office.recording import SERVICE_COUNTS
 from scheduler.plan.model import (
     ACTIVITY_KINDS,

@@ -267,7 +267,7 @@ class FileActions(QObject):
     def import_duty_roster(self, path: str | None = None) -> DutyImportDialog | None:
         """A department's duty roster of a month: its entries replace those an earlier import of
         the same department and month made, as one undoable step."""
-        from scheduler.exchange.duty import read_shift_codes
+        from scheduler.exchange.duty.codes import read_shift_codes
         from ui.exchange.sheet_import import DutyImportDialog
 
         read = self._read_sheets(path)

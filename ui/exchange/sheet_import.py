@@ -30,26 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scheduler.exchange.duty import (
-    DEFAULT_SHIFT_CODES,
-    MEANINGS,
-    DutyError,
-    DutyRoster,
-    SheetRead,
-    cell_meanings,
-    cell_shifts,
-    column_index,
-    column_letter,
-    column_runs,
-    merge_roster,
-    read_duty_grid,
-    read_duty_sheets,
-    roster_index,
-    sheet_legend,
-    shift_code_problems,
-    workbook_legend,
-)
-from scheduler.exchange.duty_codes import legend_groups
+from scheduler.exchange.duty.codes import DEFAULT_SHIFT_CODES, MEANINGS, shift_code_problems
+from scheduler.exchange.duty.grid import SheetRead, read_duty_grid, read_duty_sheets
+from scheduler.exchange.duty.legend import sheet_legend, workbook_legend
+from scheduler.exchange.duty.merge import merge_roster, roster_index
+from scheduler.exchange.duty.roster import DutyError, DutyRoster, column_index, column_letter, column_runs
+from scheduler.exchange.duty.shifts import cell_meanings, cell_shifts
+from scheduler.exchange.duty.codes import legend_groups
 from scheduler.exchange.spreadsheet import (
     MANY,
     SYNONYMS,

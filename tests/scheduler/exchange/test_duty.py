@@ -14,20 +14,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from scheduler.exchange.duty import (
+from scheduler.exchange.duty.codes import (
     DEFAULT_SHIFT_CODES,
-    DutyError,
-    column_index,
-    column_letter,
-    merge_roster,
+    Shift,
     normalize_code,
-    read_duty_grid,
     read_shift_codes,
     shift_code_problems,
 )
-from scheduler.exchange.duty_codes import Shift
+from scheduler.exchange.duty.grid import read_duty_grid
+from scheduler.exchange.duty.merge import merge_roster
+from scheduler.exchange.duty.roster import DutyError, column_index, column_letter
 from scheduler.exchange.planfile import parse_document
-from scheduler.exchange.spreadsheet import read_workbook
+from scheduler.exchange.spreadsheet.workbook import read_workbook
 from scheduler.plan.model import Unavailability
 from tests.helpers import sample
 
@@ -401,10 +399,11 @@ def test_any_grid_gives_a_roster_or_a_duty_error(rows, department, month) -> Non
 def test_one_long_text_in_many_cells_is_read_once(monkeypatch) -> None:
     """A hostile sheet: one long string (a shared string) in every cell. Its work is bounded by
     the distinct texts, not the cells: each is normalised and read as a legend once."""
-    import scheduler.exchange.duty as duty
+    import scheduler.exchange.duty.cells as cells
+    import scheduler.exchange.duty.legend as legend_module
 
     calls = {"normalize": 0, "legend": 0}
-    normalize, read_legend = duty.unicodedata.normalize, duty.read_legend
+    normalize, read_legend = cells.unicodedata.normalize, legend_module.read_legend
 
     def counting(form, text):
         calls["normalize"] += 1
@@ -414,9 +413,9 @@ def test_one_long_text_in_many_cells_is_read_once(monkeypatch) -> None:
         calls["legend"] += 1
         return read_legend(text)
 
-    duty._nfkc.cache_clear()
-    monkeypatch.setattr(duty.unicodedata, "normalize", counting)
-    monkeypatch.setattr(duty, "read_legend", legend)
+    cells.nfkc.cache_clear()
+    monkeypatch.setattr(cells.unicodedata, "normalize", counting)
+    monkeypatch.setattr(legend_module, "read_legend", legend)
     long = "注：A班 08:00-16:00；" * 90
     rows = [["姓名", *range(1, 32)], *([long] * 40 for _ in range(500))]
     roster = read_duty_grid(rows, PLAN, CODES, department="ortho", month=date(2026, 11, 1))

@@ -20,9 +20,12 @@ from openpyxl import Workbook
 from cli.commands import run
 from db.operations import database_hash
 from db.store import Store
-from scheduler.exchange.duty import read_duty_grid, read_shift_codes, workbook_legend
+from scheduler.exchange.duty.codes import read_shift_codes
+from scheduler.exchange.duty.grid import read_duty_grid
+from scheduler.exchange.duty.legend import workbook_legend
 from scheduler.exchange.planfile import parse_document
-from scheduler.exchange.spreadsheet import Sheet, read_workbook
+from scheduler.exchange.spreadsheet.sheet import Sheet
+from scheduler.exchange.spreadsheet.workbook import read_workbook
 from tests.scheduler.exchange.test_duty import plan_doc
 
 WD = "一二三四五六日"
@@ -360,7 +363,7 @@ def test_any_grid_written_as_a_roster_reads_back_as_the_grid(kind, first, n, dat
 
 
 def test_the_docs_say_every_default_code_and_why() -> None:
-    from scheduler.exchange.duty_codes import DEFAULT_CODES
+    from scheduler.exchange.duty.codes import DEFAULT_CODES
 
     text = (Path(__file__).resolve().parents[3] / "docs" / "duty-rosters.md").read_text(encoding="utf-8")
     for code, (_shift, why) in DEFAULT_CODES.items():

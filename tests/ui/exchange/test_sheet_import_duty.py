@@ -159,7 +159,7 @@ def test_requests_preview_names_matched_by_hand_then_undo(window, tmp_path, monk
 
 def test_shift_codes_setting_is_one_undoable_step(window, monkeypatch) -> None:
     from db.operations import shift_codes
-    from scheduler.exchange.duty_codes import DEFAULT_SHIFT_CODES
+    from scheduler.exchange.duty.codes import DEFAULT_SHIFT_CODES
 
     seen: dict = {}
 

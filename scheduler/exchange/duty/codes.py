@@ -22,7 +22,7 @@ def N_(text: str) -> str:
 MEANINGS = ("day", "night", "free", "leave")
 MAX_CODE_LENGTH = 20
 MAX_CODES = 500
-_CODE_SEPARATORS = re.compile(r"[/、,，+＋;；|]")
+CODE_SEPARATORS = re.compile(r"[/、,，+＋;；|]")
 _HM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 HOURS_KEYS = ("on", "off", "rest_until", "kind")
 
@@ -144,7 +144,7 @@ def _code_ok(code: Any) -> bool:
         isinstance(code, str)
         and bool(norm)
         and len(norm) <= MAX_CODE_LENGTH
-        and not _CODE_SEPARATORS.search(norm)
+        and not CODE_SEPARATORS.search(norm)
     )
 
 
@@ -249,12 +249,12 @@ def default_reason(code: str) -> str | None:
 # -- the legend
 
 _LABEL = re.compile(r"^\s*(?:班次说明|班次|说明|注|备注|图例)\s*[:：]\s*")
-_TIME = r"(\d{1,2})\s*[:：.点]\s*(\d{2})?"
+CLOCK_TEXT = r"(\d{1,2})\s*[:：.点]\s*(\d{2})?"
 _HOURS_ENTRY = re.compile(
-    rf"^(?P<code>[^\s:：=＝\d][^\s:：=＝]{{0,9}}?)\s*[:：=＝]?\s*(?:\(|（)?\s*{_TIME}\s*[-—–~～至到]+\s*(?:次日|翌日)?\s*{_TIME}\s*(?:\)|）)?\s*$"
+    rf"^(?P<code>[^\s:：=＝\d][^\s:：=＝]{{0,9}}?)\s*[:：=＝]?\s*(?:\(|（)?\s*{CLOCK_TEXT}\s*[-—–~～至到]+\s*(?:次日|翌日)?\s*{CLOCK_TEXT}\s*(?:\)|）)?\s*$"
 )
 _HOURS_SEARCH = re.compile(
-    rf"[^\s\d:：;；,，]\s*[:：=]?\s*{_TIME}\s*[-—–~～至到]+\s*(?:次日|翌日)?\s*{_TIME}"
+    rf"[^\s\d:：;；,，]\s*[:：=]?\s*{CLOCK_TEXT}\s*[-—–~～至到]+\s*(?:次日|翌日)?\s*{CLOCK_TEXT}"
 )
 _LOOKS_TIMED = re.compile(r"^[^\s\d:：]{1,6}\s*[:：=]?\s*\d{1,2}\s*[:：.点]")
 _MEANING_ENTRY = re.compile(r"^(?P<code>[^\s:：=＝]{1,10}?)\s*[:：=＝]\s*(?P<text>.+)$")
