@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from db import operations as ops
@@ -25,21 +25,37 @@ from ui.edits import attempt
 from ui.i18n import tr, trf
 from ui.labels import ROLES, label
 from ui.office.record_dialog import RecordDialog
+from ui.session import Session
 from ui.tasks import Cancelled, run_task
 from ui.window.roles import may
-
-if TYPE_CHECKING:
-    from ui.calendar.page import CalendarPage
 
 AUTO_ASSIGN_DAYS = 28  # the default window, today included (as `main.py assign`)
 
 
+class EditedPage(Protocol):
+    """What the edits need of the calendar page they act for, which is also the parent of their
+    dialogs. The page makes its edits and hands itself over; the edits know it only by this."""
+
+    session: Session
+    anchor: date
+    current: Shown | None
+    field_mode: bool
+    field_info: dict | None
+    status: SignalInstance
+
+    def go_to(self, day: date) -> None: ...
+
+    def refresh(self, *_args: Any) -> None: ...
+
+    def show_details(self, shown: Shown | None) -> None: ...
+
+
 class CalendarEdits(QObject):
-    def __init__(self, page: CalendarPage):
+    def __init__(self, page: EditedPage):
         super().__init__(page)
         self.page = page
         self.session = page.session
-        self.catalog = page.catalog
+        self.catalog = page.session.catalog
 
     def _edit(self, text: str, **kw: Any) -> bool:
         """One undoable step (saves / deletes per section); a refusal is shown."""
