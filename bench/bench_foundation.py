@@ -65,7 +65,8 @@ def _staff_table(db: Path) -> tuple[float, int]:
     from PySide6.QtWidgets import QApplication
 
     from db.planio import load_staff
-    from ui.masterdata.entities import STAFF, Catalog
+    from ui.masterdata.catalog import Catalog
+    from ui.masterdata.entities import STAFF
     from ui.masterdata.table import EntityPage
     from ui.session import Session
     from ui.window.app import make_app

@@ -17,7 +17,7 @@ from db.sections import SECTION, load_section
 from db.store import Store, StoreError
 from scheduler.plan.model import key_of
 from ui.i18n import tr, trf
-from ui.masterdata.entities import Catalog
+from ui.masterdata.catalog import Catalog
 
 # A key standing for "every record of the section" (a section reloaded whole).
 EVERY = "*"
@@ -36,11 +36,6 @@ def keys_of(changes: ops.Changes, section: str) -> frozenset[Any] | None:
     """The keys of `section` that changed; None when the whole section is to be read again."""
     keys = changes.keys.get(section, frozenset())
     return None if EVERY in keys else keys
-
-
-def settings_of(changes: ops.Changes) -> frozenset[str]:
-    """Names of the app settings a change touched."""
-    return getattr(changes, "settings", frozenset())
 
 
 class OperationCommand(QUndoCommand):

@@ -43,7 +43,7 @@ from scheduler.plan.model import Plan, clinical_hours_of
 from scheduler.solver.assign import PREFERENCES, Proposal, SolverSettings, StaffingWindow, greedy, solve
 from ui.i18n import N_, tr, trf
 from ui.labels import ROLES, label
-from ui.masterdata.entities import Catalog
+from ui.masterdata.catalog import Catalog
 from ui.tasks import Cancelled
 from ui.widgets import ok_cancel
 

@@ -28,7 +28,7 @@ from scheduler.conflicts.candidates import Candidate, candidates
 from scheduler.plan.model import Activity, clinical_hours_of
 from ui.i18n import N_, tr, trf
 from ui.labels import ROLES, label, qualification_label
-from ui.masterdata.entities import Catalog
+from ui.masterdata.catalog import Catalog
 from ui.widgets import ok_cancel
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from scheduler.calendar.patrol import PatrolSettings, Proposal, propose, to_activities
 from scheduler.plan.model import Activity
 from ui.i18n import tr, trf
-from ui.masterdata.entities import Catalog
+from ui.masterdata.catalog import Catalog
 from ui.widgets import ok_cancel
 
 

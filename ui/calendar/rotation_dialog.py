@@ -26,7 +26,7 @@ from scheduler.calendar.recurrence import expand
 from scheduler.calendar.workdays import WorkCalendar
 from scheduler.plan.model import Activity, RotationEntry
 from ui.i18n import tr, trf
-from ui.masterdata.entities import Catalog
+from ui.masterdata.catalog import Catalog
 from ui.widgets import ok_cancel
 
 

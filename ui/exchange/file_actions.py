@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMenuBar, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMenuBar, QMessageBox
 
 from db import operations as ops
 from db.backup import list_backups, make_backup
@@ -32,7 +32,7 @@ from ui.window.server_dialog import ServerDialog
 
 if TYPE_CHECKING:
     from ui.exchange.sheet_import import DutyImportDialog, SheetImportDialog
-    from ui.window.mainwindow import MainWindow
+    from ui.session import Session
 
 MAX_RECENT = 8
 
@@ -50,18 +50,24 @@ def remember_database(path: Path) -> None:
 
 
 class FileActions(QObject):
-    """The File menu of one window."""
+    """The File menu of one window. What only the app can do (open another database, put a
+    backup in the database's place, work on a field package) it asks for by a signal."""
 
-    def __init__(self, window: MainWindow):
+    open_requested = Signal(str)  # another database to open
+    restore_requested = Signal(str)  # a backup to put in the database's place
+    field_requested = Signal(str)  # a field package to work on
+
+    def __init__(self, window: QMainWindow, session: Session, field: dict[str, Any] | None):
         super().__init__(window)
         self.window = window
-        self.session = window.session
+        self.session = session
+        self.field = field
         self.sheet_dialog: SheetImportDialog | None = None
         self.duty_dialog: DutyImportDialog | None = None
 
     def build_menu(self, bar: QMenuBar) -> QMenu:
         menu = bar.addMenu(tr("&File"))
-        field = self.window.field
+        field = self.field
         add_action(menu, tr("&New database…"), self.new_database, QKeySequence.StandardKey.New)
         add_action(menu, tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open)
         add_action(menu, tr("Connect to office &server…"), self.connect_server)
@@ -107,13 +113,13 @@ class FileActions(QObject):
             if is_server_url(p):  # the password is asked again (never kept)
                 act.triggered.connect(lambda _c=False, url=p: self.connect_server(url))
                 continue
-            act.triggered.connect(lambda _c=False, path=p: self.window.open_requested.emit(path))
+            act.triggered.connect(lambda _c=False, path=p: self.open_requested.emit(path))
 
     def connect_server(self, url: str = "") -> None:
         """File ▸ Connect to office server…: the connection string and the password."""
         dialog = ServerDialog(self.window, url)
         if dialog.exec() and dialog.url:
-            self.window.open_requested.emit(dialog.url)
+            self.open_requested.emit(dialog.url)
 
     def new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -126,7 +132,7 @@ class FileActions(QObject):
             if Path(path).exists():
                 QMessageBox.warning(self.window, tr("New database"), trf("%1 exists already.", path))
                 return
-            self.window.open_requested.emit(path)
+            self.open_requested.emit(path)
 
     def open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -136,7 +142,7 @@ class FileActions(QObject):
             tr("Databases (*.sqlite3 *.db);;All files (*)"),
         )
         if path:
-            self.window.open_requested.emit(path)
+            self.open_requested.emit(path)
 
     # -- plan files
 
@@ -239,7 +245,8 @@ class FileActions(QObject):
 
     def _read_sheets(self, path: str | None) -> tuple[Path, list[Any]] | None:
         """The sheets of a spreadsheet the user names (asked for when `path` is None)."""
-        from scheduler.exchange.spreadsheet import SheetError, read_workbook
+        from scheduler.exchange.spreadsheet.sheet import SheetError
+        from scheduler.exchange.spreadsheet.workbook import read_workbook
 
         if not path:
             path, _ = QFileDialog.getOpenFileName(
@@ -330,7 +337,7 @@ class FileActions(QObject):
             tr("Field packages (*.outreach-field)"),
         )
         if path:
-            self.window.field_requested.emit(path)
+            self.field_requested.emit(path)
 
     def export_field_package(self) -> None:
         first = date.today()
@@ -428,4 +435,4 @@ class FileActions(QObject):
                 ),
             )
             if answer == QMessageBox.StandardButton.Yes:
-                self.window.restore_requested.emit(str(dialog.chosen().path))
+                self.restore_requested.emit(str(dialog.chosen().path))

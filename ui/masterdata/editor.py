@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from scheduler.plan.model import Need
 from ui.i18n import tr, trf
 from ui.labels import QUALIFICATIONS, in_sentence, qualification_label
-from ui.masterdata.entities import Catalog, EntitySpec, Field, next_id, validate_form
+from ui.masterdata.catalog import Catalog
+from ui.masterdata.entities import EntitySpec, Field, next_id, validate_form
 from ui.widgets import ok_cancel
 
 _NO_DATE = QDate(1900, 1, 1)

@@ -35,8 +35,9 @@ from scheduler.plan.model import key_of
 from ui.edits import attempt
 from ui.i18n import tr, trf
 from ui.labels import in_sentence
+from ui.masterdata.catalog import Catalog
 from ui.masterdata.editor import RecordDialog
-from ui.masterdata.entities import Catalog, EntitySpec
+from ui.masterdata.entities import EntitySpec
 from ui.masterdata.history_dialog import HistoryDialog
 from ui.session import Session, keys_of
 

@@ -25,7 +25,7 @@ from reports.messages import SERVICE_COUNT_NAMES
 from scheduler.plan.model import Record
 from ui.edits import attempt
 from ui.i18n import tr, trf
-from ui.masterdata.entities import Catalog
+from ui.masterdata.catalog import Catalog
 from ui.session import Session
 from ui.widgets import ok_cancel
 

@@ -38,7 +38,7 @@ from reports.forecast import describe_fix, pool_name, write_workbook
 from scheduler.office.forecast import Forecast, Pool, forecast
 from scheduler.plan.model import SECTIONS
 from ui.i18n import current_language, tr, trf
-from ui.masterdata.entities import Catalog
+from ui.masterdata.catalog import Catalog
 from ui.office.timebank_page import MONTHS
 from ui.session import Session
 from ui.tasks import run_task
@@ -46,8 +46,6 @@ from ui.widgets import ChangeFollower, ask_save_path
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import QChart, QChartView
-
-    from ui.window.mainwindow import MainWindow
 
 NEEDED_COLOUR, AVAILABLE_COLOUR, SHORT_COLOUR = "#2f6fb0", "#9aa5b1", "#b00020"
 
@@ -413,7 +411,3 @@ class ForecastPage(QWidget):
             return None
         self.status.emit(trf("Exported to %1.", path))
         return Path(path)
-
-
-def make_page(w: MainWindow) -> ForecastPage:
-    return ForecastPage(w.session, w.catalog)

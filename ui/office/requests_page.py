@@ -51,8 +51,8 @@ from scheduler.plan.model import Activity, Pairing, ServiceRequest, Slot
 from ui.edits import attempt
 from ui.i18n import N_, tr, trf
 from ui.labels import REQUEST_PRIORITIES, REQUEST_STATUSES, label
+from ui.masterdata.catalog import Catalog
 from ui.masterdata.editor import RefCombo
-from ui.masterdata.entities import Catalog
 from ui.session import Session
 from ui.widgets import ChangeFollower, ok_cancel
 

@@ -34,7 +34,7 @@ from db.planio import load_audit, load_ledger
 from db.store import Store
 from scheduler.plan.model import SECTIONS, Plan
 from ui.i18n import current_language, tr, trf
-from ui.masterdata.entities import Catalog
+from ui.masterdata.catalog import Catalog
 from ui.session import Session
 from ui.tasks import Handle, run_quietly
 from ui.widgets import ChangeFollower
@@ -44,7 +44,6 @@ if TYPE_CHECKING:
     from scheduler.office.review import Figures, Review
     from scheduler.plan.history import AuditEntry
     from ui.exchange.printing import PreviewDialog
-    from ui.window.mainwindow import MainWindow
 
 RED = QColor("#b00020")
 BACK, ON = "‹", "›"  # the week before and after: arrows, the same in every language
@@ -388,9 +387,3 @@ def _reads(store: Store) -> tuple[list[AuditEntry], list[LedgerEntry]]:
 def _copy(value: Any) -> Any:
     """A shallow copy of one section of a plan (the records themselves are frozen values)."""
     return dict(value) if isinstance(value, dict) else value
-
-
-def make_page(w: MainWindow) -> ReviewPage:
-    page = ReviewPage(w.session, w.catalog)
-    page.open_occurrence.connect(w.open_occurrence)
-    return page

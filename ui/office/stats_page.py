@@ -41,7 +41,7 @@ from scheduler.office.stats import Row, Statistics, compute
 from scheduler.plan.model import SECTIONS
 from ui.i18n import N_, current_language, tr, trf
 from ui.labels import ACTIVITY_KINDS, REQUEST_STATUSES, label
-from ui.masterdata.entities import Catalog
+from ui.masterdata.catalog import Catalog
 from ui.office.timebank_page import MONTHS
 from ui.session import Session
 from ui.widgets import ChangeFollower, ask_save_path

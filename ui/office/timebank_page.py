@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from db.planio import load_ledger
 from scheduler.office.recording import LedgerEntry, branch_of, branch_totals, person_totals
 from ui.i18n import N_, tr, trf
-from ui.masterdata.entities import Catalog
+from ui.masterdata.catalog import Catalog
 from ui.session import Session
 from ui.widgets import ChangeFollower
 

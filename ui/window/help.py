@@ -31,7 +31,7 @@ from ui.i18n import current_language, tr, trf
 from ui.widgets import add_action
 
 if TYPE_CHECKING:
-    from ui.window.mainwindow import MainWindow
+    from collections.abc import Callable
 
 # The manual sits beside resources/ in the source tree and in the bundle alike.
 MANUAL = RESOURCES.parent / "docs" / "manual"
@@ -295,11 +295,13 @@ def app_icon() -> QIcon:
 
 
 class HelpActions(QObject):
-    """The Help menu of one window."""
+    """The Help menu of one window: `screen` names the screen shown (a key of PAGE_HELP),
+    `panel` is the conflicts panel (F1 in it opens its own section)."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(self, window: QWidget, database: Path, screen: Callable[[], str | None], panel: QWidget):
         super().__init__(window)
         self.window = window
+        self.database, self.screen, self.panel = database, screen, panel
         self.manual: ManualWindow | None = None
 
     def build_menu(self, bar: QMenuBar) -> QMenu:
@@ -319,11 +321,11 @@ class HelpActions(QObject):
     def help_on_screen(self) -> ManualWindow:
         """F1: the section of the screen shown, or of the conflicts panel when the user is in it."""
         focus = QApplication.focusWidget()
-        if focus is not None and self.window.conflicts_panel.isAncestorOf(focus):
+        if focus is not None and self.panel.isAncestorOf(focus):
             return self.open_manual(CONFLICTS_HELP)
-        return self.open_manual(PAGE_HELP.get(self.window.current_section() or "", CONTENTS))
+        return self.open_manual(PAGE_HELP.get(self.screen() or "", CONTENTS))
 
     def about(self) -> AboutDialog:
-        dialog = AboutDialog(self.window.session.path, self.window)
+        dialog = AboutDialog(self.database, self.window)
         dialog.show()
         return dialog

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -18,16 +18,29 @@ from ui.masterdata.entities import ALL_SPECS, EntitySpec
 from ui.window.roles import may
 
 if TYPE_CHECKING:
+    from ui.conflicts.watch import ConflictWatch
     from ui.exchange.printing import PreviewDialog
+    from ui.masterdata.catalog import Catalog
     from ui.masterdata.table import EntityPage
-    from ui.window.mainwindow import MainWindow
+    from ui.session import Session
+
+
+class Window(Protocol):
+    """What a screen takes from the main window when it is made (ui/window/mainwindow.py)."""
+
+    session: Session
+    catalog: Catalog
+    watch: ConflictWatch
+    field: dict[str, Any] | None  # the field package worked on (on a laptop), or None
+
+    def open_occurrence(self, activity_id: str, day: date) -> None: ...
 
 
 @dataclass(frozen=True)
 class Page:
     name: str
     label: str  # marked for translation, translated where shown
-    make: Callable[[MainWindow], QWidget]
+    make: Callable[[Window], QWidget]
 
 
 # -- what the staff and branch tables can do with the chosen row
@@ -131,7 +144,7 @@ TABLE_ACTIONS: dict[str, tuple[tuple[str, str, Callable[[EntityPage], Any]], ...
 # -- how each screen is made
 
 
-def _calendar(w: MainWindow) -> QWidget:
+def _calendar(w: Window) -> QWidget:
     from ui.calendar.page import CalendarPage
 
     page = CalendarPage(w.session, w.watch, w.field)
@@ -140,19 +153,19 @@ def _calendar(w: MainWindow) -> QWidget:
     return page
 
 
-def _requests(w: MainWindow) -> QWidget:
+def _requests(w: Window) -> QWidget:
     from ui.office.requests_page import RequestsPage
 
     return RequestsPage(w.session, w.catalog)  # its buttons: ui/window/roles.py
 
 
-def _time_bank(w: MainWindow) -> QWidget:
+def _time_bank(w: Window) -> QWidget:
     from ui.office.timebank_page import TimeBankPage
 
     return TimeBankPage(w.session, w.catalog)
 
 
-def _stats(w: MainWindow) -> QWidget:
+def _stats(w: Window) -> QWidget:
     from ui.office.stats_page import StatsPage
 
     page = StatsPage(w.session, w.catalog)
@@ -160,20 +173,22 @@ def _stats(w: MainWindow) -> QWidget:
     return page
 
 
-def _review(w: MainWindow) -> QWidget:
-    from ui.office.review_page import make_page
+def _review(w: Window) -> QWidget:
+    from ui.office.review_page import ReviewPage
 
-    return make_page(w)
-
-
-def _forecast(w: MainWindow) -> QWidget:
-    from ui.office.forecast_page import make_page
-
-    return make_page(w)
+    page = ReviewPage(w.session, w.catalog)
+    page.open_occurrence.connect(w.open_occurrence)
+    return page
 
 
-def _table(spec: EntitySpec) -> Callable[[MainWindow], QWidget]:
-    def make(w: MainWindow) -> QWidget:
+def _forecast(w: Window) -> QWidget:
+    from ui.office.forecast_page import ForecastPage
+
+    return ForecastPage(w.session, w.catalog)
+
+
+def _table(spec: EntitySpec) -> Callable[[Window], QWidget]:
+    def make(w: Window) -> QWidget:
         from ui.masterdata.table import EntityPage
 
         page = EntityPage(spec, w.session, w.catalog)
@@ -188,7 +203,7 @@ def _table(spec: EntitySpec) -> Callable[[MainWindow], QWidget]:
     return make
 
 
-def _beside_holidays(w: MainWindow, page: EntityPage) -> None:
+def _beside_holidays(w: Window, page: EntityPage) -> None:
     """The official calendar, read-only, beside the office's own holidays (which it greys where
     the office's entry applies)."""
     from ui.calendar.official import OfficialCalendarPanel

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QInputDialog, QMenu, QMenuBar
+from PySide6.QtWidgets import QInputDialog, QMenu, QMenuBar, QWidget
 
 from db import operations as ops
 from db.planio import load_hospital
@@ -22,16 +22,19 @@ from ui.session import user_name
 from ui.widgets import add_action
 
 if TYPE_CHECKING:
-    from ui.window.mainwindow import MainWindow
+    from ui.session import Session
 
 
 class SettingsActions(QObject):
-    """The Settings menu of one window."""
+    """The Settings menu of one window. A language chosen is asked for by a signal (the app
+    makes the window again in that language)."""
 
-    def __init__(self, window: MainWindow):
+    language_changed = Signal(str)
+
+    def __init__(self, window: QWidget, session: Session):
         super().__init__(window)
         self.window = window
-        self.session = window.session
+        self.session = session
 
     def build_menu(self, bar: QMenuBar) -> QMenu:
         menu = bar.addMenu(tr("&Settings"))
@@ -52,7 +55,7 @@ class SettingsActions(QObject):
         for code, name in LANGUAGES.items():
             act = QAction(name, self, checkable=True)
             act.setChecked(code == current_language())
-            act.triggered.connect(lambda _checked=False, c=code: self.window.language_changed.emit(c))
+            act.triggered.connect(lambda _checked=False, c=code: self.language_changed.emit(c))
             group.addAction(act)
             languages.addAction(act)
         return menu
