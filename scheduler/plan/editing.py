@@ -22,10 +22,6 @@ def exclude_occurrence(activity: Activity, day: date) -> Activity:
     )
 
 
-def restore_occurrence(activity: Activity, day: date) -> Activity:
-    return replace(activity, exdates=tuple(d for d in activity.exdates if d != day))
-
-
 def original_start(activity: Activity, day: date) -> datetime | None:
     """Where the occurrence of `day` stands by the rule, before any move."""
     for s in first_planned_starts(activity):
