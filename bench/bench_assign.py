@@ -72,7 +72,9 @@ def _row(label: str, greedy: str, solver: str) -> None:
 def _compare(plan, cal, problem, d0: date, d1: date, settings):
     """Greedy and CP-SAT on the same window; prints them side by side; returns CP-SAT's answer."""
     from reports.messages import describe_pool, describe_stage
-    from scheduler.solver.assign import StaffingWindow, greedy, solve
+    from scheduler.solver.cpsat import solve
+    from scheduler.solver.greedy import greedy
+    from scheduler.solver.window import StaffingWindow
 
     before = _errors(plan, cal, d0, d1)
     results = {}
@@ -130,7 +132,8 @@ def _replan(plan, cal, d0: date, d1: date, settings, solved) -> None:
     """Apply the solved month, put five busy people on leave for a day they are assigned, and
     re-plan: what broke, what changed, and that manual assignments stayed."""
     from scheduler.plan.model import Unavailability
-    from scheduler.solver.assign import StaffingWindow, solve
+    from scheduler.solver.cpsat import solve
+    from scheduler.solver.window import StaffingWindow
 
     plan = replace(plan, assignments={**plan.assignments, **{a.key: a for a in solved.assignments}})
     counts = Counter(a.staff for a in solved.assignments)
@@ -163,7 +166,8 @@ def _replan(plan, cal, d0: date, d1: date, settings, solved) -> None:
 
 
 def run(small: bool = False) -> None:
-    from scheduler.solver.assign import SolverSettings, StaffingWindow
+    from scheduler.solver.proposal import SolverSettings
+    from scheduler.solver.window import StaffingWindow
 
     scale = "small" if small else "hospital"
     year = date.today().year
@@ -201,7 +205,9 @@ def run(small: bool = False) -> None:
 
 def main(argv: list[str]) -> int:
     """One solve, printing its fingerprint (the second run of `run`)."""
-    from scheduler.solver.assign import SolverSettings, StaffingWindow, solve
+    from scheduler.solver.cpsat import solve
+    from scheduler.solver.proposal import SolverSettings
+    from scheduler.solver.window import StaffingWindow
 
     scale, year, d0, d1, budget = (
         argv[0],

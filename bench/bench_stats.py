@@ -23,11 +23,12 @@ def run(small: bool = False) -> None:
     from reports.stats_xlsx import write_workbook
     from resources import demo_recipe
     from scheduler.calendar.workdays import WorkCalendar, official_calendar
-    from scheduler.conflicts.checker import held_occurrences
+    from scheduler.conflicts.held import held_occurrences
     from scheduler.demo.hospital import build_demo
     from scheduler.office.recording import default_record
     from scheduler.office.stats import compute
-    from scheduler.solver.assign import StaffingWindow, greedy
+    from scheduler.solver.greedy import greedy
+    from scheduler.solver.window import StaffingWindow
 
     scale = "small" if small else "hospital"
     year = 2026

@@ -18,7 +18,7 @@ from scheduler.office.requests import ResponseTimes, requests_done
 from scheduler.plan.history import AuditEntry
 from scheduler.plan.model import SECTIONS, Hospital, Plan, Record, key_of
 from scheduler.plan.wording import N_, Worded
-from scheduler.solver.assign import PREFERENCES, SolverSettings
+from scheduler.solver.proposal import PREFERENCES, SolverSettings
 
 from .planio import (
     bump_revision,

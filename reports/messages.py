@@ -6,72 +6,14 @@ template to its translation (the GUI passes Qt's translator)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
-from scheduler.conflicts.checker import Conflict
+from scheduler.conflicts.conflict import Conflict
+from scheduler.conflicts.kinds import KINDS, VENUE_DOUBLE_BOOKED
 from scheduler.office.leads import OwnLeads
 from scheduler.plan.model import Hospital, Plan
-from scheduler.solver.assign import Bound, Stage, Unfilled
-
-
-def N_(text: str) -> str:
-    """Marks a template for translation (collected by tools/translations.py)."""
-    return text
-
-
-@dataclass(frozen=True, slots=True)
-class KindText:
-    """How one conflict kind reads: its display name and its sentence (English, translatable)."""
-
-    name: str
-    template: str  # placeholders: see `describe`
-
-
-# One entry per kind of scheduler.conflicts.checker.KINDS, under the same name (a test holds them equal).
-KIND_TEXTS: dict[str, KindText] = {
-    "staff_double_booked": KindText(
-        N_("Double booking"), N_("{staff} is booked twice: {a} and {b} overlap ({when}).")
-    ),
-    "staff_unavailable": KindText(
-        N_("Staff unavailable"), N_("{staff} is assigned to {a} ({when}) but is away: {reasons}.")
-    ),
-    "department_cover": KindText(
-        N_("Department cover"),
-        N_(
-            "{department} keeps only {present} of the {minimum} people it needs in the hospital {when}, "
-            "because of {occurrences}."
-        ),
-    ),
-    "understaffed": KindText(
-        N_("Understaffed"), N_("{station} of {a} ({when}) is understaffed: {met} of {needed} places filled.")
-    ),
-    "unqualified": KindText(
-        N_("Unqualified"), N_("{staff} at {station} of {a} ({when}) meets none of the station's needs.")
-    ),
-    "no_lead": KindText(N_("No lead"), N_("{a} ({when}) has no lead who is a party member.")),
-    "venue_double_booked": KindText(
-        N_("Venue double-booked"), N_("{venue} is booked twice: {a} and {b} overlap ({when}).")
-    ),
-    "hours_cap": KindText(
-        N_("Hours cap"),
-        N_("{staff} is planned for {hours} h of outreach in {month}, over the cap of {cap} h."),
-    ),
-    "holiday": KindText(N_("Statutory holiday"), N_("{a} ({when}) falls on a statutory holiday: {holiday}.")),
-    "pairing_behind_plan": KindText(
-        N_("Pairing behind plan"),
-        N_(
-            "The pairing of {branch} with {partner} is behind plan: {held} held, {expected} expected by now "
-            "(target {target} a year)."
-        ),
-    ),
-    "request_overdue": KindText(
-        N_("Request overdue"),
-        N_("Request {request} of {partner} ({service}) is overdue: it was due by {deadline}."),
-    ),
-}
-
-KIND_NAMES = {kind: text.name for kind, text in KIND_TEXTS.items()}  # for the GUI's label()
+from scheduler.plan.wording import N_
+from scheduler.solver.proposal import Bound, Stage, Unfilled
 
 QUALIFICATION_NAMES = {
     "physician": N_("Physician"),
@@ -156,7 +98,8 @@ def _span(start: datetime | None, end: datetime | None) -> str:
 
 
 def describe(conflict: Conflict, plan: Plan, t: Callable[[str], str] = lambda s: s) -> str:
-    """One sentence a planner understands, with names and times."""
+    """One sentence a planner understands, with names and times: the sentence of the conflict's
+    kind (scheduler/conflicts/kinds.py) filled in."""
 
     def name(section: str, key: str | None) -> str:
         if key is None:
@@ -205,7 +148,7 @@ def describe(conflict: Conflict, plan: Plan, t: Callable[[str], str] = lambda s:
         "branch": "",
         "service": "",
     }
-    if conflict.kind == "venue_double_booked" and conflict.occurrences:
+    if conflict.kind == VENUE_DOUBLE_BOOKED.code and conflict.occurrences:
         a = plan.activities.get(conflict.occurrences[0][0])
         values["venue"] = (a.venue if a else "") or ""
     if conflict.pairing:
@@ -214,7 +157,7 @@ def describe(conflict: Conflict, plan: Plan, t: Callable[[str], str] = lambda s:
     if conflict.request:
         q = plan.requests.get(conflict.request)
         values["service"] = name("services", q.service if q else None)
-    return t(KIND_TEXTS[conflict.kind].template).format(**values)
+    return t(KINDS[conflict.kind].template).format(**values)
 
 
 UNFILLED = {

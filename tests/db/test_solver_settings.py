@@ -4,7 +4,7 @@ and settings saved by the version that held weights still read (their order from
 from __future__ import annotations
 
 from db import operations as ops
-from scheduler.solver.assign import PREFERENCES, SolverSettings
+from scheduler.solver.proposal import PREFERENCES, SolverSettings
 
 
 def test_order_saved_and_read_back(store) -> None:

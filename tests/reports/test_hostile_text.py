@@ -40,7 +40,7 @@ from scheduler.exchange.planfile import parse_document
 from scheduler.office.recording import LedgerEntry
 from scheduler.office.stats import compute
 from scheduler.plan.model import Contact, Plan
-from scheduler.solver.assign import Unfilled
+from scheduler.solver.proposal import Unfilled
 from tests.helpers import sample_text
 
 PRINTED = datetime(2026, 11, 23, 10, 0)

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from reports.messages import KIND_NAMES, KIND_TEXTS, UNFILLED, describe, describe_need, describe_unfilled
-from scheduler.conflicts.checker import KINDS, CheckContext, check
+from reports.messages import UNFILLED, describe, describe_need, describe_unfilled
+from scheduler.conflicts.checker import CheckContext, check
+from scheduler.conflicts.kinds import KINDS
 from scheduler.plan.model import Plan
-from scheduler.solver.assign import REASONS, Unfilled
+from scheduler.solver.proposal import REASONS, Unfilled
 from tests.scheduler.conflicts.test_conflicts_kinds import CAL, TODAY, every_kind
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,17 +55,14 @@ def conflicts_by_kind(p: Plan) -> dict[str, list]:
 
 
 def test_every_kind_has_a_name_and_a_sentence() -> None:
-    assert list(KIND_TEXTS) == list(KINDS)
-    for kind, text in KIND_TEXTS.items():
-        assert text.name.strip() and text.template.strip(), kind
-        assert KIND_NAMES[kind] == text.name
-    assert len({t.name for t in KIND_TEXTS.values()}) == len(KINDS)  # names tell kinds apart
+    for code, kind in KINDS.items():
+        assert kind.name.strip() and kind.template.strip(), code
+    assert len({k.name for k in KINDS.values()}) == len(KINDS)  # names tell kinds apart
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_every_kind_has_a_chinese_name_and_sentence_with_the_same_placeholders(kind: str) -> None:
-    text = KIND_TEXTS.get(kind)
-    assert text is not None, f"{kind} has no message in reports/messages.py"
+    text = KINDS[kind]
     assert zh(text.name) != text.name
     assert fields(zh(text.template)) == fields(text.template)
 

@@ -40,7 +40,10 @@ from db import operations as ops
 from db.store import StoreError
 from reports.messages import describe_bound, describe_own_leads, describe_stage, describe_unfilled
 from scheduler.plan.model import Plan, clinical_hours_of
-from scheduler.solver.assign import PREFERENCES, Proposal, SolverSettings, StaffingWindow, greedy, solve
+from scheduler.solver.cpsat import solve
+from scheduler.solver.greedy import greedy
+from scheduler.solver.proposal import PREFERENCES, Proposal, SolverSettings
+from scheduler.solver.window import StaffingWindow
 from ui.i18n import N_, tr, trf
 from ui.labels import ROLES, label
 from ui.masterdata.catalog import Catalog

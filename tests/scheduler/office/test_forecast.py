@@ -17,7 +17,10 @@ from scheduler.conflicts.checker import CheckContext, check
 from scheduler.demo.hospital import build_demo
 from scheduler.office.forecast import forecast, pools_of_need, to_json
 from scheduler.plan.model import Activity, Department, Need, Pairing, Plan, Staff, Station, Unavailability
-from scheduler.solver.assign import SolverSettings, StaffingWindow, greedy, solve
+from scheduler.solver.cpsat import solve
+from scheduler.solver.greedy import greedy
+from scheduler.solver.proposal import SolverSettings
+from scheduler.solver.window import StaffingWindow
 
 CAL = WorkCalendar(official_calendar())
 FAST = SolverSettings(time_limit=1.0)

@@ -23,7 +23,10 @@ from scheduler.plan.model import (
     Station,
     Unavailability,
 )
-from scheduler.solver.assign import SolverSettings, StaffingWindow, greedy, solve
+from scheduler.solver.cpsat import solve
+from scheduler.solver.greedy import greedy
+from scheduler.solver.proposal import SolverSettings
+from scheduler.solver.window import StaffingWindow
 from tests.scheduler.conflicts.test_conflicts import CAL, MON, SAT, act, at, base, put
 from tests.scheduler.conflicts.test_conflicts_oracle import DAYS, plans
 

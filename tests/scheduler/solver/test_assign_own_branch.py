@@ -17,7 +17,10 @@ from scheduler.office.leads import (
     of_branch,
 )
 from scheduler.plan.model import Assignment, Branch, Department, Need, Plan, Staff, Station
-from scheduler.solver.assign import STAGES, SolverSettings, StaffingWindow, greedy, solve
+from scheduler.solver.cpsat import solve
+from scheduler.solver.greedy import greedy
+from scheduler.solver.proposal import STAGES, SolverSettings
+from scheduler.solver.window import StaffingWindow
 from tests.scheduler.conflicts.test_conflicts import CAL, SAT, act, at
 
 CFG = SolverSettings(time_limit=5)

@@ -18,13 +18,11 @@ from hypothesis import strategies as st
 
 from scheduler.conflicts.checker import CheckContext, check
 from scheduler.plan.model import Assignment, Branch, Department, Need, Plan, Staff, Station, Unavailability
-from scheduler.solver.assign import (
-    SolverSettings,
-    StaffingWindow,
-    greedy,
-    pool_bound,
-    solve,
-)
+from scheduler.solver.cpsat import solve
+from scheduler.solver.greedy import greedy
+from scheduler.solver.proposal import SolverSettings
+from scheduler.solver.targets import pool_bound
+from scheduler.solver.window import StaffingWindow
 from tests.scheduler.conflicts.test_conflicts import CAL, SAT, act, at, base, put
 from tests.scheduler.conflicts.test_conflicts_oracle import DAYS, plans
 
@@ -152,7 +150,7 @@ def test_a_stage_that_finds_nothing_keeps_the_answer_before_it() -> None:
     """With almost no budget the searches find nothing: every stage keeps the answer it was
     given (the greedy start), which fills every place greedy fills and is never worse than it."""
     from bench.bench_assign import _setup
-    from scheduler.solver.cpsat import Start
+    from scheduler.solver.start import Start
 
     plan, cal = _setup("small", 2026)
     d0, d1 = date(2026, 10, 1), date(2026, 10, 31)

@@ -115,7 +115,7 @@ def test_stage_order_shown_and_round_trip_through_settings(qtbot, db_path, monke
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QPushButton
 
-    from scheduler.solver.assign import PREFERENCES, SolverSettings
+    from scheduler.solver.proposal import PREFERENCES, SolverSettings
     from ui.assign import autoassign
     from ui.window import settings_actions
 

@@ -12,8 +12,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction
 
 from reports.document import translator
-from reports.messages import KIND_NAMES
-from scheduler.conflicts.checker import KINDS
+from scheduler.conflicts.kinds import KINDS
 from scheduler.version import VERSION
 from tests.helpers import sample
 from tests.ui.windows import import_plan_doc
@@ -105,7 +104,7 @@ def test_every_conflict_kind_has_its_section_in_both_languages() -> None:
         ids = heading_ids(text)
         for kind in KINDS:
             assert kind in ids, f"conflicts.{lang}.md has no section {{#{kind}}}"
-            assert name_of(KIND_NAMES[kind]) in ids[kind], (lang, kind, ids[kind])
+            assert name_of(KINDS[kind].name) in ids[kind], (lang, kind, ids[kind])
             section = text.split(f"{{#{kind}}}", 1)[1].split("\n## ", 1)[0]
             severity = {
                 "zh": {"error": "错误。", "warning": "警告。"},
@@ -306,7 +305,7 @@ def test_the_manual_names_the_solver_rules_as_settings_shows_them(lang: str) -> 
     """The rules and their order on the auto-assign page are the Settings dialog's own lines, in its
     order (scheduler.solver.assign.STAGES), then its preferences; the organizer is 牵头支部 as the activity
     form calls it (the manual said 组织支部)."""
-    from scheduler.solver.assign import PREFERENCES
+    from scheduler.solver.proposal import PREFERENCES
     from ui.assign.autoassign import PREFERENCE_NAMES, RULE_ORDER
 
     t = translator("zh_CN" if lang == "zh" else "en")
