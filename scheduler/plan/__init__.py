@@ -1,1 +1,1 @@
-"""scheduler/plan"""
+"""The plan's objects and what every way in shares about them: the dataclasses (model), each section's fields declared once (fields), single-value checks, the audit history, search, series edits and wording."""

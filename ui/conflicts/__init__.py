@@ -1,1 +1,1 @@
-"""ui/conflicts"""
+"""The conflicts panel and the watch that keeps the plan's conflicts up to date beside the window."""
