@@ -20,22 +20,13 @@ from scheduler.exchange.duty.legend import sheet_legend, workbook_legend
 from scheduler.exchange.duty.merge import merge_roster, roster_index
 from scheduler.exchange.duty.roster import DutyRoster, column_letter, column_runs
 from scheduler.exchange.duty.codes import legend_groups
-from scheduler.exchange.spreadsheet import (
-    MANY,
-    N_,
-    REQUIRED,
-    SYNONYMS,
-    TOO_LONG,
-    Sheet,
-    SheetError,
-    ambiguous,
-    columns_not_read,
-    convert,
-    find_header,
-    form_columns,
-    guess_mapping,
-    read_workbook,
-)
+from scheduler.exchange.spreadsheet.columns import MANY, REQUIRED, SYNONYMS
+from scheduler.exchange.spreadsheet.forms import form_columns
+from scheduler.exchange.spreadsheet.headers import ambiguous, find_header, guess_mapping
+from scheduler.exchange.spreadsheet.records import convert
+from scheduler.exchange.spreadsheet.row import TOO_LONG
+from scheduler.exchange.spreadsheet.sheet import N_, Sheet, SheetError, columns_not_read
+from scheduler.exchange.spreadsheet.workbook import read_workbook
 from scheduler.plan.model import Plan, clinical_hours_of
 
 from .commands import EXIT_OK, EXIT_WANTING, CommandError, _open, _read

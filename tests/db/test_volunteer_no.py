@@ -18,7 +18,8 @@ from reports.stats_xlsx import write_workbook
 from reports.timebank import certificate_pdf, ledger_pdf
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.exchange.planfile import dump_document, plan_to_document
-from scheduler.exchange.spreadsheet import convert, guess_mapping
+from scheduler.exchange.spreadsheet.headers import guess_mapping
+from scheduler.exchange.spreadsheet.records import convert
 from scheduler.office.stats import compute
 from tests.helpers import sample
 

@@ -30,26 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scheduler.exchange.duty.codes import DEFAULT_SHIFT_CODES, MEANINGS, shift_code_problems
+from scheduler.exchange.duty.codes import DEFAULT_SHIFT_CODES, MEANINGS, legend_groups, shift_code_problems
 from scheduler.exchange.duty.grid import SheetRead, read_duty_grid, read_duty_sheets
 from scheduler.exchange.duty.legend import sheet_legend, workbook_legend
 from scheduler.exchange.duty.merge import merge_roster, roster_index
 from scheduler.exchange.duty.roster import DutyError, DutyRoster, column_index, column_letter, column_runs
 from scheduler.exchange.duty.shifts import cell_meanings, cell_shifts
-from scheduler.exchange.duty.codes import legend_groups
-from scheduler.exchange.spreadsheet import (
-    MANY,
-    SYNONYMS,
-    RowResult,
-    Sheet,
-    ambiguous,
-    columns_not_read,
-    convert,
-    find_header,
-    form_columns,
-    guess_mapping,
-    unmatched_names,
-)
+from scheduler.exchange.spreadsheet.columns import MANY, SYNONYMS
+from scheduler.exchange.spreadsheet.forms import form_columns, unmatched_names
+from scheduler.exchange.spreadsheet.headers import ambiguous, find_header, guess_mapping
+from scheduler.exchange.spreadsheet.records import convert
+from scheduler.exchange.spreadsheet.row import RowResult
+from scheduler.exchange.spreadsheet.sheet import Sheet, columns_not_read
 from scheduler.plan.model import Plan, Unavailability
 from ui.i18n import N_, tr, trf
 from ui.widgets import ok_cancel

@@ -13,16 +13,13 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from scheduler.exchange.planfile import parse_document
-from scheduler.exchange.spreadsheet import (
-    SYNONYMS,
-    SheetError,
-    closest,
-    convert,
-    find_header,
-    guess_mapping,
-    read_workbook,
-    unmatched_names,
-)
+from scheduler.exchange.spreadsheet.columns import SYNONYMS
+from scheduler.exchange.spreadsheet.forms import unmatched_names
+from scheduler.exchange.spreadsheet.headers import find_header, guess_mapping
+from scheduler.exchange.spreadsheet.records import convert
+from scheduler.exchange.spreadsheet.sheet import SheetError
+from scheduler.exchange.spreadsheet.values import closest
+from scheduler.exchange.spreadsheet.workbook import read_workbook
 from scheduler.plan.model import ServiceRequest, Slot
 from tests.helpers import sample
 
@@ -196,7 +193,7 @@ def test_a_lying_dimension_and_a_far_cell_are_bounded() -> None:
 
 
 def test_many_merges_or_cells_are_refused_before_parsing(monkeypatch) -> None:
-    import scheduler.exchange.spreadsheet as sp
+    import scheduler.exchange.spreadsheet.workbook as workbook
 
     with pytest.raises(SheetError, match="more than 20,000 merged ranges"):
         _timed(5, read_workbook, _xlsx_with(_merge("A1:XFD1048576", 400_000)), "hr.xlsx")
@@ -206,13 +203,14 @@ def test_many_merges_or_cells_are_refused_before_parsing(monkeypatch) -> None:
     )
     with pytest.raises(SheetError, match="more than 1,000,000 cells"):
         _timed(5, read_workbook, many, "hr.xlsx")
-    monkeypatch.setattr(sp, "MAX_MERGED_FILL", 10)  # merges within the limit of ranges, over the fill budget
+    monkeypatch.setattr(workbook, "MAX_MERGED_FILL", 10)  # merges within the limit of ranges, over the fill budget
     with pytest.raises(SheetError, match="merges too many cells"):
         read_workbook(_xlsx_with(_merge("A1:C3", 2)), "hr.xlsx")
 
 
 def test_zip_and_xml_damage_become_sheet_errors(monkeypatch) -> None:
-    import scheduler.exchange.spreadsheet as sp
+    import scheduler.exchange.spreadsheet.guards as guards
+    import scheduler.exchange.spreadsheet.workbook as workbook
 
     cases = {
         "bad xml": _xlsx_with(lambda x: x[: len(x) // 2]),
@@ -241,18 +239,18 @@ def test_zip_and_xml_damage_become_sheet_errors(monkeypatch) -> None:
         with pytest.raises(SheetError, match="not a readable .xlsx workbook|no worksheet") as caught:
             _timed(5, read_workbook, data, "x.xlsx")
         assert "\n" not in str(caught.value) and len(str(caught.value)) < 300, name
-    monkeypatch.setattr(sp, "MAX_UNPACKED_BYTES", 1_000_000)
+    monkeypatch.setattr(guards, "MAX_UNPACKED_BYTES", 1_000_000)
     bomb = _xlsx_with(lambda x: x.replace(b"<sheetData>", b"<sheetData>" + b" " * 2_000_000))
     assert len(bomb) < 100_000
     with pytest.raises(SheetError, match="unpacks to more than"):
         read_workbook(bomb, "x.xlsx")
-    monkeypatch.setattr(sp, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(workbook, "MAX_FILE_BYTES", 1000)
     with pytest.raises(SheetError, match="larger than"):
         read_workbook(b"x" * 1001, "x.csv")
 
 
 def test_csv_long_field_many_rows_nul_and_quotes(monkeypatch) -> None:
-    import scheduler.exchange.spreadsheet as sp
+    import scheduler.exchange.spreadsheet.sheet as sp
 
     long = "工号,姓名\r\nE1," + "长" * 131_073 + "\r\n"
     with pytest.raises(SheetError, match=r"line \d+: a cell is longer than 131,072 characters"):

@@ -11,15 +11,10 @@ from datetime import date, datetime
 import pytest
 
 from scheduler.exchange.planfile import parse_document
-from scheduler.exchange.spreadsheet import (
-    ambiguous,
-    convert,
-    guess_field,
-    guess_mapping,
-    phone_number,
-    read_header,
-    submission_id,
-)
+from scheduler.exchange.spreadsheet.forms import submission_id
+from scheduler.exchange.spreadsheet.headers import ambiguous, guess_field, guess_mapping, read_header
+from scheduler.exchange.spreadsheet.records import convert
+from scheduler.exchange.spreadsheet.values import phone_number
 from tests.cli.test_sheets_forms import plan_doc
 
 PLAN = parse_document(json.dumps(plan_doc(), ensure_ascii=False)).plan

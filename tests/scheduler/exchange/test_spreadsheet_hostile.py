@@ -15,8 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-import scheduler.exchange.spreadsheet as sp
-from scheduler.exchange.spreadsheet import SheetError, convert, find_header, guess_mapping, read_workbook
+from scheduler.exchange.spreadsheet.headers import find_header, guess_mapping
+from scheduler.exchange.spreadsheet.records import convert
+from scheduler.exchange.spreadsheet.sheet import SheetError, column_letter, trimmed
+from scheduler.exchange.spreadsheet.values import phone_number
+from scheduler.exchange.spreadsheet.workbook import read_workbook
 from tests.scheduler.exchange.test_spreadsheet import PLAN
 
 HEADER = ["工号", "姓名", "科室"]
@@ -96,11 +99,11 @@ def long_shared_string(chars: int = 30_000, rows: int = 300, cols: int = 40, hea
     """A small .xlsx whose one long shared string fills every cell below a real header."""
     shared = f'<sst xmlns="{MAIN}"><si><t>{"长 " * (chars // 2)}</t></si></sst>'
     header = "".join(
-        f'<c r="{sp._letter(i)}1" t="inlineStr"><is><t>{h}</t></is></c>' for i, h in enumerate(header)
+        f'<c r="{column_letter(i)}1" t="inlineStr"><is><t>{h}</t></is></c>' for i, h in enumerate(header)
     )
     body = "".join(
         f'<row r="{r}">'
-        + "".join(f'<c r="{sp._letter(c)}{r}" t="s"><v>0</v></c>' for c in range(cols))
+        + "".join(f'<c r="{column_letter(c)}{r}" t="s"><v>0</v></c>' for c in range(cols))
         + "</row>"
         for r in range(2, rows + 2)
     )
@@ -115,7 +118,7 @@ def every_cell(chars: int, rows: int, cols: int) -> bytes:
     shared = f'<sst xmlns="{MAIN}"><si><t>{"长" * chars}</t></si></sst>'
     body = "".join(
         f'<row r="{r}">'
-        + "".join(f'<c r="{sp._letter(c)}{r}" t="s"><v>0</v></c>' for c in range(cols))
+        + "".join(f'<c r="{column_letter(c)}{r}" t="s"><v>0</v></c>' for c in range(cols))
         + "</row>"
         for r in range(1, rows + 1)
     )
@@ -281,7 +284,7 @@ def test_any_csv_reads_back_as_written_or_is_refused_as_two_readings(sep, newlin
     except SheetError as exc:
         assert "read two ways" in str(exc)
         return
-    want = [sp._trimmed([c.replace("\r\n", "\n").replace("\r", "\n") for c in row]) for row in grid]
+    want = [trimmed([c.replace("\r\n", "\n").replace("\r", "\n") for c in row]) for row in grid]
     got = [row for row in sheet.rows]
     assert got == want or (got == [] and all(not r for r in want))
 
@@ -294,7 +297,7 @@ def test_any_csv_reads_back_as_written_or_is_refused_as_two_readings(sep, newlin
 )
 def test_any_mobile_number_as_written_is_its_11_digits(prefix, digits, seps) -> None:
     written = prefix + digits[:3] + seps[0] + digits[3:7] + seps[1] + digits[7:]
-    assert sp.phone_number(written) == digits
+    assert phone_number(written) == digits
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -318,7 +321,7 @@ def test_any_grid_openpyxl_writes_reads_back(grid) -> None:
     out = io.BytesIO()
     wb.save(out)
     [sheet] = read_workbook(out.getvalue(), "x.xlsx")
-    want = [sp._trimmed(row) for row in grid]
+    want = [trimmed(row) for row in grid]
     while want and not want[-1]:
         want.pop()
     assert sheet.rows == want

@@ -17,7 +17,7 @@ from db.operations import import_document
 from db.planio import load_plan
 from db.store import Store
 from scheduler.exchange.planfile import parse_document
-from scheduler.exchange.spreadsheet import read_workbook
+from scheduler.exchange.spreadsheet.workbook import read_workbook
 from tests.cli.test_sheets_forms import (
     TENCENT_HEADER,
     TENCENT_ROWS,
