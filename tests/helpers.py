@@ -1,4 +1,4 @@
-"""Shared test helpers: a small valid plan document in the shape of INTERCHANGE.md."""
+"""Shared test helpers: a small valid plan document in the shape of docs/plan-file.md."""
 
 from __future__ import annotations
 
