@@ -117,7 +117,9 @@ def main(prefixes: list[str]) -> int:
     for where, name, n in long_functions(mine):
         print(f"function over {MAX_FUNCTION_LINES} lines: {where} {name} ({n})")
     for ring in import_rings(paths):
-        if not prefixes or any(m.replace(".", "/").startswith(x.rstrip("/").removesuffix(".py")) for m in ring for x in prefixes):
+        if not prefixes or any(
+            m.replace(".", "/").startswith(x.rstrip("/").removesuffix(".py")) for m in ring for x in prefixes
+        ):
             print("modules importing each other: " + " <-> ".join(ring))
     return 0
 
