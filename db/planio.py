@@ -8,12 +8,11 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any
 
+from db.sections import SECTION, _d, _dt, load_section
+from db.store import Store
 from scheduler.office.recording import LedgerEntry
 from scheduler.plan.history import AuditEntry
-from scheduler.plan.model import SECTIONS, Activity, Hospital, Plan, Record, ServiceRequest, Staff
-
-from .sections import SECTION, _d, _dt, load_section
-from .store import Store
+from scheduler.plan.model import SECTIONS, Hospital, Plan, Record, Staff
 
 
 def _rows(store: Store, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
@@ -112,14 +111,6 @@ LOADERS: dict[str, Callable[[Store], dict[Any, Any]]] = {
 
 def load_staff(store: Store) -> dict[str, Staff]:
     return load_section(store, "staff")
-
-
-def load_activities(store: Store) -> dict[str, Activity]:
-    return load_section(store, "activities")
-
-
-def load_requests(store: Store) -> dict[str, ServiceRequest]:
-    return load_section(store, "requests")
 
 
 def load_records(store: Store) -> dict[tuple[str, date], Record]:

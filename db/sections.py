@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from db.store import Store
 from scheduler.plan.model import (
     Activity,
     Assignment,
@@ -37,8 +38,6 @@ from scheduler.plan.model import (
     key_of,
 )
 from scheduler.plan.validation import stored_date, stored_datetime
-
-from .store import Store
 
 # ---------------------------------------------------------------- values <-> column values
 
@@ -148,27 +147,16 @@ class Shape:
     table: str
     key: tuple[str, ...] = ()
     children: tuple[Child, ...] = ()
-    skip: tuple[str, ...] = ()  # fields that are not stored in this table
-    # Derived from the dataclass once: the stored fields, and for reading, each plain column
-    # with its converter (None: the value as stored).
+    # Derived from the dataclass once: the stored fields.
     columns: tuple[Column, ...] = dataclasses.field(init=False, repr=False, compare=False)
-    _plain: tuple[tuple[str, Callable[[Any], Any] | None], ...] = dataclasses.field(
-        init=False, repr=False, compare=False
-    )
 
     def __post_init__(self) -> None:
         hints = typing.get_type_hints(self.cls)
-        nested = {c.field for c in self.children} | set(self.skip)
+        nested = {c.field for c in self.children}
         columns = tuple(
             _column(f.name, hints[f.name]) for f in dataclasses.fields(self.cls) if f.name not in nested
         )
-        plain = []
-        for col in columns:
-            if not dataclasses.is_dataclass(hints[col.field]):
-                reader = _codec(hints[col.field])[1]
-                plain.append((col.field, None if reader is _same else reader))
         object.__setattr__(self, "columns", columns)
-        object.__setattr__(self, "_plain", tuple(plain))
 
     def to_row(self, item: Any) -> dict[str, Any]:
         row: dict[str, Any] = {}
@@ -176,11 +164,53 @@ class Shape:
             row.update(zip(col.columns, col.encode(getattr(item, col.field)), strict=True))
         return row
 
-    def from_row(self, row: dict[str, Any], children: dict[str, tuple[Any, ...]]) -> Any:
-        values = {name: row[name] if fn is None else fn(row[name]) for name, fn in self._plain}
-        if len(values) < len(self.columns):
-            values.update((c.field, c.decode(row)) for c in self.columns if c.field not in values)
-        return self.cls(**values, **children)
+    def stored(self) -> tuple[str, ...]:
+        """The columns of this table the shape's fields are stored in."""
+        return tuple(c for col in self.columns for c in col.columns)
+
+    def reader(self, head: Sequence[str]) -> Reader:
+        """How an object is made from a row whose columns are `head` (a tuple), the groups of its
+        children (in the order of `children`: owner -> elements) and its own key: one expression
+        building it positionally, compiled once per query as the dataclasses module compiles its
+        __init__ (loading a hospital's plan makes some 20,000 objects)."""
+        made = _READERS.get((self, tuple(head)))
+        if made is not None:
+            return made
+        at = {name: i for i, name in enumerate(head)}
+        hints = typing.get_type_hints(self.cls)
+        stored = {col.field: col for col in self.columns}
+        children = [c.field for c in self.children]
+        names: dict[str, Any] = {"cls": self.cls, "loads": json.loads, "bool": bool}
+        args = []
+        for f in dataclasses.fields(self.cls):
+            col = stored.get(f.name)
+            hint = hints[f.name]
+            if col is None:  # a child: its elements, looked up by the owner's key
+                args.append(f"groups[{children.index(f.name)}].get(own, ())")
+            elif dataclasses.is_dataclass(hint):  # a small object spread over columns
+                names[f"part_{f.name}"] = hint
+                args.append(f"part_{f.name}({', '.join(f'row[{at[c]}]' for c in col.columns)})")
+            else:
+                args.append(_read_expression(_codec(hint)[1], f"row[{at[f.name]}]", f.name, names))
+        made = eval(f"lambda row, groups, own: cls({', '.join(args)})", names)  # noqa: S307 - our own code
+        _READERS[(self, tuple(head))] = made
+        return made
+
+
+def _read_expression(from_db: Callable[[Any], Any], value: str, name: str, names: dict[str, Any]) -> str:
+    """The expression reading a stored value (the converters of _codec, inlined)."""
+    if from_db is _same:
+        return value
+    if from_db is _to_bool:
+        return f"bool({value})"
+    if from_db is _x:
+        return f"(loads({value}) if {value} else {{}})"
+    names[f"from_{name}"] = from_db
+    return f"(from_{name}({value}) if {value} else None)"  # _pd, _pdt: None when empty
+
+
+Reader = Callable[[Sequence[Any], Sequence[dict[tuple[Any, ...], tuple[Any, ...]]], Any], Any]
+_READERS: dict[tuple[Shape, tuple[str, ...]], Reader] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,15 +351,18 @@ def _chunks(seq: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
 def _select(
     store: Store,
     table: str,
+    head: Sequence[str],
     order: Sequence[str],
     where_cols: Sequence[str] = (),
     keys: Sequence[tuple[Any, ...]] | None = None,
     nullable: Sequence[str] = (),
-) -> list[dict[str, Any]]:
+) -> list[tuple[Any, ...]]:
+    """The columns `head` of a table's rows (of the keys given, or all), as tuples."""
+    names = ", ".join(f'"{c}"' for c in head)
     order_by = ", ".join(f'"{c}"' for c in order)
     if keys is None:
-        return _dicts(store, f'SELECT * FROM "{table}" ORDER BY {order_by}', ())
-    out: list[dict[str, Any]] = []
+        return list(store.conn.execute(f'SELECT {names} FROM "{table}" ORDER BY {order_by}').fetchall())
+    out: list[tuple[Any, ...]] = []
     for part in _chunks(keys):
         where = _where_keys(where_cols, nullable, len(part))
         args = [
@@ -337,14 +370,9 @@ def _select(
             for k in part
             for c, v in zip(where_cols, k, strict=True)
         ]
-        out.extend(_dicts(store, f'SELECT * FROM "{table}" WHERE {where} ORDER BY {order_by}', args))
+        sql = f'SELECT {names} FROM "{table}" WHERE {where} ORDER BY {order_by}'
+        out.extend(store.conn.execute(sql, args).fetchall())
     return out
-
-
-def _dicts(store: Store, sql: str, args: Sequence[Any]) -> list[dict[str, Any]]:
-    cursor = store.conn.execute(sql, args)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def _upsert(store: Store, section: Section, rows: list[dict[str, Any]]) -> None:
@@ -406,36 +434,48 @@ def key_values(section: Section, key: Any) -> tuple[Any, ...]:
     return tuple(_dt(p) if isinstance(p, datetime) else _d(p) if isinstance(p, date) else p for p in parts)
 
 
+def _head(*parts: Sequence[str]) -> tuple[str, ...]:
+    """Columns to select: each named once, in the order first named."""
+    return tuple(dict.fromkeys(c for part in parts for c in part))
+
+
 def _child_groups(
     store: Store, child: Child, keys: Sequence[tuple[Any, ...]] | None
 ) -> dict[tuple[Any, ...], tuple[Any, ...]]:
     """A child table's elements grouped by owner (restricted to the owners given)."""
+    shape = child.shape
     if child.positioned:
         order = [*child.owner, "pos"]
     else:  # in the order of the element's first column (exdates by date, moves by from_date)
-        first = child.shape.columns[0].columns[0] if child.shape is not None else child.columns[0]
-        order = [*child.owner, first]
-    rows = _select(store, child.table, order, child.owner[: len(keys[0])] if keys else (), keys)
-    nested: dict[str, dict[tuple[Any, ...], tuple[Any, ...]]] = {}
-    if child.shape is not None:
-        for sub in child.shape.children:
-            nested[sub.field] = _child_groups(store, sub, keys)
+        order = [*child.owner, shape.stored()[0] if shape is not None else child.columns[0]]
+    head = (
+        _head(child.owner, shape.key, shape.stored())
+        if shape is not None
+        else _head(child.owner, child.columns)
+    )
+    rows = _select(store, child.table, head, order, child.owner[: len(keys[0])] if keys else (), keys)
+    n = len(child.owner)
     out: dict[tuple[Any, ...], list[Any]] = defaultdict(list)
-    for row in rows:
-        owner = tuple(row[c] for c in child.owner)
-        if child.shape is None:
-            if child.columns == ("date",):
-                out[owner].append(date.fromisoformat(row["date"]))
-            elif len(child.columns) == 1:
-                out[owner].append(row[child.columns[0]])
-            else:
-                out[owner].append(tuple(row[c] for c in child.columns))
-            continue
-        if nested:
-            own = tuple(row[c] for c in child.shape.key)
-            out[owner].append(child.shape.from_row(row, {f: g.get(own, ()) for f, g in nested.items()}))
+    if shape is None:
+        if child.columns == ("date",):
+            for row in rows:
+                out[row[:n]].append(date.fromisoformat(row[n]))
+        elif len(child.columns) == 1:
+            for row in rows:
+                out[row[:n]].append(row[n])
         else:
-            out[owner].append(child.shape.from_row(row, {}))
+            for row in rows:
+                out[row[:n]].append(row[n:])
+        return {k: tuple(v) for k, v in out.items()}
+    make = shape.reader(head)
+    nested = [_child_groups(store, sub, keys) for sub in shape.children]
+    if nested:
+        own = [head.index(c) for c in shape.key]
+        for row in rows:
+            out[row[:n]].append(make(row, nested, tuple(row[i] for i in own)))
+    else:
+        for row in rows:
+            out[row[:n]].append(make(row, (), None))
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -446,17 +486,18 @@ def load_section(store: Store, name: str, keys: Iterable[Any] | None = None) -> 
     wanted = None if keys is None else sorted({key_values(section, k) for k in keys}, key=repr)
     if wanted == []:
         return {}
-    rows = _select(store, shape.table, section.order or shape.key, shape.key, wanted, section.nullable_key)
-    owners = None if wanted is None else [tuple(r[c] for c in shape.key) for r in rows]
+    head = _head(shape.key, shape.stored(), section.order)
+    rows = _select(
+        store, shape.table, head, section.order or shape.key, shape.key, wanted, section.nullable_key
+    )
+    n = len(shape.key)
+    owners = None if wanted is None else [row[:n] for row in rows]
     if owners == []:
         return {}
-    groups = {c.field: _child_groups(store, c, owners) for c in shape.children}
-    out: dict[Any, Any] = {}
-    for row in rows:
-        own = tuple(row[c] for c in shape.key)
-        item = shape.from_row(row, {f: g.get(own, ()) for f, g in groups.items()})
-        out[key_of(name, item)] = item
-    return out
+    groups = [_child_groups(store, c, owners) for c in shape.children]
+    make = shape.reader(head)
+    items = [make(row, groups, row[:n]) for row in rows] if groups else [make(row, (), None) for row in rows]
+    return {key_of(name, item): item for item in items}
 
 
 def _child_rows(child: Child, owner: tuple[Any, ...], elements: Sequence[Any]) -> Iterator[dict[str, Any]]:
