@@ -232,7 +232,8 @@ def scaling(small: bool = False) -> None:
 def run(small: bool = False) -> None:
     from resources import demo_recipe
     from scheduler.calendar.workdays import WorkCalendar, official_calendar
-    from scheduler.conflicts.checker import CheckContext, check, counts
+    from scheduler.conflicts.checker import CheckContext, check
+    from scheduler.conflicts.conflict import counts
     from scheduler.conflicts.incremental import IncrementalChecker
     from scheduler.demo.hospital import build_demo
 

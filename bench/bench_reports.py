@@ -14,7 +14,7 @@ def run(small: bool = False) -> None:
     from reports.rosters import personal_duty_list, weekly_roster
     from resources import demo_recipe
     from scheduler.calendar.workdays import WorkCalendar, official_calendar
-    from scheduler.conflicts.checker import held_occurrences
+    from scheduler.conflicts.held import held_occurrences
     from scheduler.demo.hospital import build_demo
 
     scale = "small" if small else "hospital"

@@ -16,7 +16,7 @@ def run(small: bool = False) -> None:
     from db.store import Store
     from resources import demo_recipe
     from scheduler.calendar.workdays import WorkCalendar, official_calendar
-    from scheduler.conflicts.checker import held_occurrences
+    from scheduler.conflicts.held import held_occurrences
     from scheduler.demo.hospital import build_demo
     from scheduler.office.recording import default_record
     from scheduler.plan.model import Plan
@@ -59,7 +59,7 @@ def _field(scale: str) -> None:
     from db.store import Store
     from resources import demo_recipe
     from scheduler.calendar.workdays import WorkCalendar, official_calendar
-    from scheduler.conflicts.checker import held_occurrences
+    from scheduler.conflicts.held import held_occurrences
     from scheduler.demo.hospital import build_demo
     from scheduler.office.recording import default_record
 

@@ -28,7 +28,7 @@ def _child(argv: list[str]) -> int:
     from db.planio import load_plan
     from db.store import Store
     from scheduler.calendar.workdays import WorkCalendar, official_calendar
-    from scheduler.conflicts.checker import held_occurrences
+    from scheduler.conflicts.held import held_occurrences
     from scheduler.office.recording import default_record
     from scheduler.plan.model import Plan
 

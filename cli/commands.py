@@ -39,7 +39,6 @@ from reports import ReportError
 from reports.document import translator
 from reports.ics import calendar_file
 from reports.messages import (
-    KIND_NAMES,
     REQUEST_STATUS_NAMES,
     describe,
     describe_bound,
@@ -54,7 +53,9 @@ from reports.registry import BRANCH, OCCURRENCE, ROSTERS, STAFF, WINDOW, RosterA
 from reports.stats_xlsx import write_workbook
 from resources import demo_recipe
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
-from scheduler.conflicts.checker import CheckContext, check, counts, to_json
+from scheduler.conflicts.checker import CheckContext, check
+from scheduler.conflicts.conflict import counts, to_json
+from scheduler.conflicts.kinds import KINDS
 from scheduler.demo.hospital import SCALES, build_demo, demo_today
 from scheduler.exchange.field import PackageError
 from scheduler.exchange.planfile import PlanError, Problem, dump_document, plan_to_document
@@ -337,7 +338,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         for c in conflicts:
             severity = _column(t(SEVERITIES.get(c.severity, c.severity)), 7)
-            kind = _column(t(KIND_NAMES.get(c.kind, c.kind)), 20)  # the kind's name; --json gives its code
+            kind = _column(t(KINDS[c.kind].name), 20)  # the kind's name; --json gives its code
             _say(f"{severity} {kind} {describe(c, plan, t)}")
         _say(tf("%1 error(s), %2 warning(s)", tally["error"], tally["warning"]))
     return EXIT_WANTING if tally["error"] else EXIT_OK

@@ -36,9 +36,8 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate
 from reportlab.platypus.paragraph import ParaLines, cjkU, makeCJKParaLine
 from reportlab.rl_config import _FUZZ
 
+from reports.text import ELLIPSIS, REPLACEMENT, clean, one_line, shorten
 from resources import FONT_FILE, TRANSLATIONS
-
-from .text import ELLIPSIS, REPLACEMENT, clean, one_line, shorten
 
 FONT = "WQYMicroHei"
 

@@ -13,13 +13,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar, Event, vText
 
+from reports import ReportError
+from reports.text import clean
 from scheduler.calendar.recurrence import expand
 from scheduler.calendar.workdays import WorkCalendar
-from scheduler.conflicts.checker import Booked, held_occurrences
+from scheduler.conflicts.held import Booked, held_occurrences
 from scheduler.plan.model import Plan
-
-from . import ReportError
-from .text import clean
 
 PRODID = "-//Community outreach scheduler//outreach//ZH"
 

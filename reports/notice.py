@@ -11,14 +11,14 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
+from reports.messages import WEEKDAY_NAMES
+from reports.registry import OCCURRENCE, RosterError
+from reports.rosters import find_occurrence
+from reports.text import REPLACEMENT, fill, one_line, shorten
 from scheduler.calendar.workdays import WorkCalendar
-from scheduler.conflicts.checker import Booked
+from scheduler.conflicts.held import Booked
 from scheduler.plan.model import Plan
-
-from .messages import N_, WEEKDAY_NAMES
-from .registry import OCCURRENCE, RosterError
-from .rosters import find_occurrence
-from .text import REPLACEMENT, fill, one_line, shorten
+from scheduler.plan.wording import N_
 
 Translate = Callable[[str], str]
 

@@ -13,9 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from . import ReportError
-from .messages import N_
-from .text import fill
+from reports import ReportError
+from reports.text import fill
+from scheduler.plan.wording import N_
 
 WIDTH = 1080  # pixels: the width of a phone's picture viewer, and of WeChat's full-size images
 GAP = 16  # pixels of grey between two pages, so that a reader sees where a page ends

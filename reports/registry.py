@@ -12,13 +12,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import BinaryIO
 
-from scheduler.calendar.workdays import WorkCalendar
-from scheduler.conflicts.checker import Booked
-from scheduler.plan.model import Plan
-
-from . import ReportError
-from .messages import N_
-from .rosters import (
+from reports import ReportError
+from reports.rosters import (
     annual_plan,
     branch_month_plan,
     find_occurrence,
@@ -27,7 +22,11 @@ from .rosters import (
     sign_in_sheet,
     weekly_roster,
 )
-from .text import clean, shorten
+from reports.text import clean, shorten
+from scheduler.calendar.workdays import WorkCalendar
+from scheduler.conflicts.held import Booked
+from scheduler.plan.model import Plan
+from scheduler.plan.wording import N_
 
 # What a roster can need: one occurrence (an activity and the date it was first planned for),
 # a staff member, a party branch, or a window of dates (see RosterKind.period for its shape).

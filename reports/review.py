@@ -13,6 +13,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Spacer, Table, TableStyle
 
+from reports.document import Frame, build, para, styles, table
+from reports.messages import SERVICE_COUNT_NAMES, describe
+from reports.text import fill, one_line, shorten
 from scheduler.office.review import (
     CALLED_OFF,
     HELD,
@@ -23,10 +26,6 @@ from scheduler.office.review import (
     Review,
 )
 from scheduler.plan.model import Plan
-
-from .document import Frame, build, para, styles, table
-from .messages import SERVICE_COUNT_NAMES, describe
-from .text import fill, one_line, shorten
 
 Translate = Callable[[str], str]
 

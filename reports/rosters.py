@@ -12,14 +12,13 @@ from typing import Any, BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer
 
+from reports.document import HEADING_LIMIT, Frame, build, heading, para, styles, table
+from reports.messages import QUALIFICATION_NAMES, WEEKDAY_NAMES
+from reports.text import fill, one_line, shorten
 from scheduler.calendar.planning import department_on_turn
 from scheduler.calendar.workdays import DayKind, WorkCalendar
-from scheduler.conflicts.checker import Booked, held_occurrences
+from scheduler.conflicts.held import Booked, held_occurrences
 from scheduler.plan.model import Plan
-
-from .document import HEADING_LIMIT, Frame, build, heading, para, styles, table
-from .messages import QUALIFICATION_NAMES, WEEKDAY_NAMES
-from .text import fill, one_line, shorten
 
 WEEKDAYS = WEEKDAY_NAMES
 # Characters of a name (a person, a station, a holiday) where it stands among others, so that a

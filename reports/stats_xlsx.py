@@ -15,11 +15,10 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reports.messages import ACTIVITY_KIND_NAMES, REQUEST_STATUS_NAMES
+from reports.text import clean, shorten
 from scheduler.office.stats import Row, Statistics
 from scheduler.plan.model import Plan
-
-from .messages import ACTIVITY_KIND_NAMES, REQUEST_STATUS_NAMES
-from .text import clean, shorten
 
 # A cell starting with one of these is read as a formula by a spreadsheet, at once or when the
 # cell is next edited (OWASP's list; a carriage return is a line feed once cleaned).

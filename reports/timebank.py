@@ -12,12 +12,11 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
+from reports.document import Frame, build, heading, para, styles, table
+from reports.rosters import _hospital, _name
+from reports.text import one_line, shorten
 from scheduler.office.recording import LedgerEntry
 from scheduler.plan.model import Plan
-
-from .document import Frame, build, heading, para, styles, table
-from .rosters import _hospital, _name
-from .text import one_line, shorten
 
 # Characters of a name on the certificate: a longer one is shortened so the certificate stays one page.
 CERTIFICATE_NAME_LIMIT = 80

@@ -29,7 +29,7 @@ from scheduler.calendar.recurrence import (
     planned_dates,
     rule_warnings,
 )
-from scheduler.conflicts.checker import KINDS
+from scheduler.conflicts.kinds import KINDS
 from scheduler.exchange.planfile import (
     MAX_DEPTH,
     MAX_DIGITS,

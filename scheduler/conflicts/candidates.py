@@ -13,7 +13,9 @@ from datetime import date, datetime, time, timedelta
 from scheduler.calendar.planning import department_on_turn
 from scheduler.calendar.recurrence import Occurrence
 from scheduler.calendar.workdays import WorkCalendar
-from scheduler.conflicts.checker import Booked, department_cover, held_occurrences, meets
+from scheduler.conflicts.cover import department_cover, meets
+from scheduler.conflicts.held import Booked, held_occurrences
+from scheduler.conflicts.kinds import DEPARTMENT_COVER, HOURS_CAP, STAFF_DOUBLE_BOOKED, STAFF_UNAVAILABLE
 from scheduler.office.leads import of_branch
 from scheduler.plan.model import CLINICAL_HOURS, Activity, Assignment, Plan, Staff
 
@@ -78,16 +80,16 @@ class Candidate:
     same_branch: bool  # of the organizing branch (leads.of_branch: its own party member, or no branch and of its departments)
 
     def problems(self, length_hours: float) -> list[str]:
-        """The conflict kinds taking this person would cause."""
+        """The codes of the conflict kinds taking this person would cause."""
         out = []
         if self.busy:
-            out.append("staff_double_booked")
+            out.append(STAFF_DOUBLE_BOOKED.code)
         if self.away:
-            out.append("staff_unavailable")
+            out.append(STAFF_UNAVAILABLE.code)
         if self.breaks_cover:
-            out.append("department_cover")
+            out.append(DEPARTMENT_COVER.code)
         if self.cap is not None and self.hours_month + length_hours > self.cap + 1e-9:
-            out.append("hours_cap")
+            out.append(HOURS_CAP.code)
         return out
 
 

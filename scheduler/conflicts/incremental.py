@@ -1,6 +1,6 @@
 """Re-checking only what an edit touched. The whole plan's conflicts are kept per unit of a scope
 (an occurrence, a person, a department, a venue, a person's month, the whole plan: see
-conflicts.SCOPES); an edit marks the units it can change, and only the kinds of those units'
+scheduler/conflicts/kinds.py, SCOPES); an edit marks the units it can change, and only the kinds of those units'
 scopes are re-run there. Agrees with a full check (tested for every registered kind)."""
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from datetime import date, datetime
 from typing import Any
 
 from scheduler.calendar.recurrence import expand
-from scheduler.conflicts.checker import (
+from scheduler.conflicts.checker import FINDERS, CheckContext, Finder
+from scheduler.conflicts.conflict import Conflict, OccKey, sort_conflicts
+from scheduler.conflicts.held import Booked
+from scheduler.conflicts.kinds import (
     DEPARTMENT,
     GLOBAL,
     KINDS,
@@ -20,16 +23,10 @@ from scheduler.conflicts.checker import (
     STAFF,
     STAFF_MONTH,
     VENUE,
-    Booked,
-    CheckContext,
-    Conflict,
-    ConflictKind,
-    _venue,
-    sort_conflicts,
 )
+from scheduler.conflicts.people import venue_key
 from scheduler.plan.model import Plan
 
-OccKey = tuple[str, date]
 Dirty = dict[str, set[Any]]  # scope -> its units to re-check
 
 # Which conflicts of a kind's findings belong to a unit: a person's double bookings found among
@@ -70,8 +67,9 @@ class IncrementalChecker:
         if unknown:
             raise ValueError(f"no incremental scope {unknown}")
         self.ctx = ctx
-        self.kinds: dict[str, list[ConflictKind]] = {
-            s: [k for k in KINDS.values() if k.scope == s] for s in SCOPES
+        # The finders of each scope's kinds, in the order of KINDS.
+        self.finders: dict[str, list[Finder]] = {
+            s: [FINDERS[k] for k in KINDS.values() if k.scope == s] for s in SCOPES
         }
         self._progress = progress
         try:
@@ -132,7 +130,7 @@ class IncrementalChecker:
         self.by_key[b.key] = b
         for p in b.people:
             self.by_person[p].add(b.key)
-        v = _venue(b.activity)
+        v = venue_key(b.activity)
         if v:
             self.by_venue[v].add(b.key)
 
@@ -140,7 +138,7 @@ class IncrementalChecker:
         self.by_key.pop(b.key, None)
         for p in b.people:
             self.by_person[p].discard(b.key)
-        v = _venue(b.activity)
+        v = venue_key(b.activity)
         if v:
             self.by_venue[v].discard(b.key)
 
@@ -198,8 +196,8 @@ class IncrementalChecker:
         dirty[OCCURRENCE].add(b.key)
         dirty[STAFF] |= b.people
         dirty[STAFF_MONTH] |= {(p, _month(b.occ.start)) for p in b.people}
-        if _venue(b.activity):
-            dirty[VENUE].add(_venue(b.activity))
+        if venue_key(b.activity):
+            dirty[VENUE].add(venue_key(b.activity))
 
     def _recompute(self, dirty: Dirty) -> None:
         """Re-run, for every marked unit, the kinds of its scope on the unit's occurrences."""
@@ -212,14 +210,14 @@ class IncrementalChecker:
         done, total = 0, sum(len(units) for units in dirty.values())
         try:
             for scope, units in dirty.items():
-                kinds, owns = self.kinds[scope], OWNS[scope]
+                finders, owns = self.finders[scope], OWNS[scope]
                 for unit in units:
                     done += 1
                     if done % STEP == 0:
                         self._step(done, total)
                     items = self._items(scope, unit, members)
                     self.units[(scope, unit)] = [
-                        c for k in kinds for c in k.find(items, self.ctx) if owns(c, unit)
+                        c for find in finders for c in find(items, self.ctx) if owns(c, unit)
                     ]
         finally:
             self.ctx.memo = None

@@ -28,7 +28,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from scheduler.calendar.workdays import WorkCalendar
-from scheduler.conflicts.checker import held_occurrences
+from scheduler.conflicts.held import held_occurrences
 from scheduler.exchange.planfile import PlanError, Problem, load_json, parse_plan, plan_to_document
 from scheduler.office.recording import record_problems
 from scheduler.plan.model import Plan, Record

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from scheduler.conflicts.checker import Booked
+from scheduler.conflicts.held import Booked
 from scheduler.plan.model import Attendance, Plan, Record
 from scheduler.plan.validation import MAX_ATTENDED_HOURS, MAX_PEOPLE_SERVED
 

@@ -29,7 +29,8 @@ from statistics import median
 
 from scheduler.calendar.recurrence import expand
 from scheduler.calendar.workdays import WorkCalendar
-from scheduler.conflicts.checker import CheckContext, Conflict, check
+from scheduler.conflicts.checker import CheckContext, check
+from scheduler.conflicts.conflict import Conflict
 from scheduler.office.recording import LedgerEntry
 from scheduler.office.requests import OPEN_STATUSES, ResponseTimes, deadline
 from scheduler.office.stats import RequestLine, compute, request_lines

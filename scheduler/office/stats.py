@@ -19,7 +19,8 @@ from statistics import median
 
 from scheduler.calendar.recurrence import expand
 from scheduler.calendar.workdays import WorkCalendar
-from scheduler.conflicts.checker import PairingProgress, held_occurrences, pairing_progress
+from scheduler.conflicts.held import held_occurrences
+from scheduler.conflicts.progress import PairingProgress, pairing_progress
 from scheduler.office.leads import BranchMonth, by_branch_and_month
 from scheduler.office.requests import ResponseTimes, deadline
 from scheduler.plan.model import Plan

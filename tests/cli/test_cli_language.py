@@ -18,7 +18,7 @@ import pytest
 
 from db.paths import save_preference
 from reports.document import translator
-from reports.messages import KIND_NAMES, KIND_TEXTS
+from scheduler.conflicts.kinds import KINDS
 from tests.helpers import sample, sample_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,13 +79,13 @@ def test_check_text_in_each_language(office: Path, config: Path) -> None:
     for z, e in zip(zh_lines[:-1], en_lines[:-1], strict=True):
         # The kind column names the kind in the language (issue 20: no codes such as
         # staff_double_booked in the text; --json keeps the codes).
-        kind = max((k for k in KIND_NAMES if e[8:].startswith(KIND_NAMES[k] + " ")), key=len)
-        assert z.split()[1] == ZH(KIND_NAMES[kind]) and "_" not in z.split()[1]
+        kind = max((k for k in KINDS if e[8:].startswith(KINDS[k].name + " ")), key=len)
+        assert z.split()[1] == ZH(KINDS[kind].name) and "_" not in z.split()[1]
         assert kind not in z
         assert e.startswith(("ERROR ", "WARNING ")) and z.startswith(("错误", "警告"))
-        for words in _fragments(KIND_TEXTS[kind].template):
+        for words in _fragments(KINDS[kind].template):
             assert words in e, (words, e)
-        for words in _fragments(ZH(KIND_TEXTS[kind].template)):
+        for words in _fragments(ZH(KINDS[kind].template)):
             assert words in z, (words, z)
 
 
@@ -100,9 +100,9 @@ def test_check_json_messages_follow_lang_keys_and_kinds_do_not(office: Path, con
         assert {k: v for k, v in z.items() if k != "message"} == {
             k: v for k, v in e.items() if k != "message"
         }
-        for words in _fragments(ZH(KIND_TEXTS[e["kind"]].template)):
+        for words in _fragments(ZH(KINDS[e["kind"]].template)):
             assert words in z["message"], (words, z["message"])
-        for words in _fragments(KIND_TEXTS[e["kind"]].template):
+        for words in _fragments(KINDS[e["kind"]].template):
             assert words in e["message"], (words, e["message"])
 
 

@@ -25,7 +25,7 @@ from db.operations import apply, database_hash, import_document
 from db.planio import get_setting, load_ledger, load_plan, set_setting
 from db.store import Store
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
-from scheduler.conflicts.checker import held_occurrences
+from scheduler.conflicts.held import held_occurrences
 from scheduler.exchange.field import PackageError, checksum, seal
 from scheduler.exchange.planfile import PlanError
 from scheduler.office.recording import default_record

@@ -15,7 +15,7 @@ from db.operations import apply, database_hash, import_document, import_records
 from db.planio import load_ledger, load_plan
 from db.store import Store
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
-from scheduler.conflicts.checker import held_occurrences
+from scheduler.conflicts.held import held_occurrences
 from scheduler.exchange.planfile import PlanError
 from scheduler.office.recording import branch_totals, credits, default_record, person_totals, record_problems
 from scheduler.plan.model import Attendance, Plan, Record

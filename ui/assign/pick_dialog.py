@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reports.messages import KIND_NAMES
 from scheduler.calendar.recurrence import Occurrence
 from scheduler.conflicts.candidates import Candidate, candidates
+from scheduler.conflicts.kinds import KINDS, UNQUALIFIED
 from scheduler.plan.model import Activity, clinical_hours_of
 from ui.i18n import N_, tr, trf
-from ui.labels import ROLES, label, qualification_label
+from ui.labels import ROLES, qualification_label
 from ui.masterdata.catalog import Catalog
 from ui.widgets import ok_cancel
 
@@ -244,9 +244,9 @@ class AssignDialog(QDialog):
             return
         problems = c.problems(self.length)
         if self.model.needs_text and not c.needs:
-            problems.append("unqualified")
+            problems.append(UNQUALIFIED.code)
         if problems:
-            names = "、".join(label(KIND_NAMES, k) for k in problems)
+            names = "、".join(tr(KINDS[k].name) for k in problems)
             answer = QMessageBox.warning(
                 self,
                 tr("Assign anyway?"),

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from db import operations as ops
-from reports.messages import KIND_NAMES, describe
-from scheduler.conflicts.checker import ERROR, KINDS, Conflict
+from reports.messages import describe
+from scheduler.conflicts.conflict import Conflict
+from scheduler.conflicts.kinds import ERROR, KINDS
 from ui.conflicts.watch import ConflictDiff, ConflictWatch
 from ui.edits import attempt
 from ui.i18n import tr, trf
-from ui.labels import label
 from ui.session import keys_of
 
 # Sections whose names the rows show.
@@ -83,8 +83,8 @@ class ConflictsPanel(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         self.kind.addItem(tr("All kinds"), None)
-        for k in KINDS:
-            self.kind.addItem(label(KIND_NAMES, k), k)
+        for k in KINDS.values():
+            self.kind.addItem(tr(k.name), k.code)
         self.show_acked = QCheckBox(tr("Show acknowledged"))
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -181,7 +181,7 @@ class ConflictsPanel(QWidget):
         font.setBold(True)
         head.setFont(1, font)
         head.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
-        head.setText(1, f"{label(KIND_NAMES, kind)} ({count})")
+        head.setText(1, f"{tr(KINDS[kind].name)} ({count})")
         self.heads[kind] = head
         return head
 
@@ -268,7 +268,7 @@ class ConflictsPanel(QWidget):
             self.tree.insertTopLevelItem(at, head)
             self.pending[kind] = wanted
             return
-        head.setText(1, f"{label(KIND_NAMES, kind)} ({len(wanted)})")
+        head.setText(1, f"{tr(KINDS[kind].name)} ({len(wanted)})")
         if kind in self.pending:  # not opened yet: its rows are made when it is
             self.pending[kind] = wanted
             return

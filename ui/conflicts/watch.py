@@ -18,8 +18,10 @@ from PySide6.QtCore import QObject, QThreadPool, Signal
 from db import operations as ops
 from db.planio import load_acknowledgements
 from db.sections import SECTION
-from scheduler.conflicts.checker import ERROR, CheckContext, Conflict, OccKey, key_text
+from scheduler.conflicts.checker import CheckContext
+from scheduler.conflicts.conflict import Conflict, OccKey, key_text
 from scheduler.conflicts.incremental import IncrementalChecker
+from scheduler.conflicts.kinds import ERROR
 from scheduler.plan.model import Plan
 from ui import tasks
 from ui.session import EVERY, Session, keys_of

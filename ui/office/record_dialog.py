@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from reports.messages import SERVICE_COUNT_NAMES
-from scheduler.conflicts.checker import Booked
+from scheduler.conflicts.held import Booked
 from scheduler.office.recording import SERVICE_COUNTS, default_record, planned_hours, record_problems
 from scheduler.plan.model import Attendance, Plan, Record
 from ui.i18n import tr, trf

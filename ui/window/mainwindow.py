@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from db import operations as ops
 from db.field import field_package, write_back
-from scheduler.conflicts.checker import Conflict
+from scheduler.conflicts.conflict import Conflict
 from scheduler.exchange.field import PackageError
 from scheduler.exchange.planfile import PlanError
 from ui.conflicts.panel import ConflictsPanel

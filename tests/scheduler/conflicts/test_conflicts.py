@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
-from scheduler.conflicts.checker import CheckContext, check, pairings_behind
+from scheduler.conflicts.checker import CheckContext, check
+from scheduler.conflicts.progress import pairings_behind
 from scheduler.plan.model import (
     Activity,
     Assignment,

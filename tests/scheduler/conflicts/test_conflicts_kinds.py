@@ -1,4 +1,4 @@
-"""The registry of conflict kinds: spelled as INTERCHANGE.md spells them, each with a severity and
+"""The registry of conflict kinds: spelled as docs/check.md spells them, each with a severity and
 a scope the incremental checker knows, each found by its own check on a plan that has them all."""
 
 from __future__ import annotations
@@ -8,16 +8,9 @@ from datetime import date, datetime
 
 import pytest
 
-from scheduler.conflicts.checker import (
-    ERROR,
-    KINDS,
-    SCOPES,
-    WARNING,
-    CheckContext,
-    _bounds,
-    check,
-    held_occurrences,
-)
+from scheduler.conflicts.checker import FINDERS, CheckContext, check, find
+from scheduler.conflicts.held import held_occurrences, window_bounds
+from scheduler.conflicts.kinds import ERROR, KINDS, SCOPES, WARNING
 from scheduler.plan.model import (
     Branch,
     Need,
@@ -33,8 +26,8 @@ from tests.scheduler.conflicts.test_conflicts import CAL, MON, NATIONAL_DAY, SAT
 
 TODAY = datetime.combine(MON, datetime.min.time())
 
-# INTERCHANGE.md: "Kinds, spelled exactly", in the order a report lists them.
-INTERCHANGE_KINDS = (
+# docs/check.md: the kinds, spelled exactly, in the order a report lists them.
+DOCUMENTED_KINDS = (
     "staff_double_booked",
     "staff_unavailable",
     "department_cover",
@@ -50,7 +43,7 @@ INTERCHANGE_KINDS = (
 
 
 def every_kind() -> Plan:
-    """A small plan in which every kind of INTERCHANGE.md occurs at least once (judged at MON)."""
+    """A small plan in which every kind of docs/check.md occurs at least once (judged at MON)."""
     p = base()  # ortho: o1..o4 physicians (o1 a party member of branch b), minimum 2; acu: a1, a2
     p.branches["b"] = Branch("b", "骨伤科党支部", ("ortho",))
     p.partners["pt"] = Partner("pt", "友谊社区")
@@ -80,14 +73,18 @@ def every_kind() -> Plan:
 
 
 def test_kinds_are_the_interchange_kinds_in_report_order() -> None:
-    assert tuple(KINDS) == INTERCHANGE_KINDS
+    assert tuple(KINDS) == DOCUMENTED_KINDS
     for name, kind in KINDS.items():
-        assert kind.name == name
+        assert kind.code == name
         assert kind.severity in (ERROR, WARNING)
         assert kind.scope in SCOPES
-    # DOMAIN.md: these are errors, the rest warnings.
+    # docs/check.md: these are errors, the rest warnings.
     errors = {k for k, v in KINDS.items() if v.severity == ERROR}
     assert errors == {"staff_double_booked", "staff_unavailable", "department_cover", "understaffed"}
+
+
+def test_every_kind_has_one_finder() -> None:
+    assert list(FINDERS) == list(KINDS.values())
 
 
 def test_every_kind_occurs_in_the_every_kind_plan() -> None:
@@ -98,9 +95,9 @@ def test_every_kind_occurs_in_the_every_kind_plan() -> None:
 @pytest.mark.parametrize("name", list(KINDS))
 def test_each_kind_finds_only_its_own(name: str) -> None:
     ctx = CheckContext(every_kind(), CAL, TODAY)
-    booked = held_occurrences(ctx.plan, CAL, *_bounds(None, None))
+    booked = held_occurrences(ctx.plan, CAL, *window_bounds(None, None))
     kind = KINDS[name]
-    got = kind.find(booked, ctx)
+    got = find(kind, booked, ctx)
     assert got and {c.kind for c in got} == {name}
     assert {c.severity for c in got} == {kind.severity}
     assert sorted(got, key=lambda c: c.key) == sorted(

@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scheduler.conflicts.checker import KINDS, CheckContext, check
+from scheduler.conflicts.checker import CheckContext, check
 from scheduler.conflicts.incremental import IncrementalChecker
+from scheduler.conflicts.kinds import KINDS
 from scheduler.plan.model import Assignment, Hospital, Plan, Record, Unavailability
 from tests.scheduler.conflicts.test_conflicts_kinds import TODAY as KINDS_TODAY
 from tests.scheduler.conflicts.test_conflicts_kinds import every_kind

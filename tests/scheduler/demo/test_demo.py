@@ -11,7 +11,8 @@ import pytest
 from resources import demo_recipe
 from scheduler.calendar.recurrence import expand
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
-from scheduler.conflicts.checker import KINDS, CheckContext, check
+from scheduler.conflicts.checker import CheckContext, check
+from scheduler.conflicts.kinds import KINDS
 from scheduler.demo.hospital import build_demo, demo_today
 from scheduler.exchange.planfile import parse_plan, plan_to_document
 from scheduler.office.stats import compute

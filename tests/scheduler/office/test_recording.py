@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scheduler.calendar.recurrence import expand
-from scheduler.conflicts.checker import Booked
+from scheduler.conflicts.held import Booked
 from scheduler.office.recording import (
     LedgerEntry,
     branch_of,
