@@ -9,10 +9,11 @@ from datetime import date, datetime, time, timedelta
 
 from scheduler.conflicts.candidates import PoolKey
 from scheduler.conflicts.held import Booked
-from scheduler.plan.model import Assignment
+from scheduler.plan.model import CLINICAL_HOURS, Assignment
 from scheduler.solver.proposal import OccKey
 
-EVENING = time(17, 30)  # an occurrence ending after this is an evening one
+# An occurrence ending after the default clinical day (17:30) is an evening one.
+EVENING = time.fromisoformat(CLINICAL_HOURS[1])
 
 
 @dataclass(slots=True)
