@@ -31,7 +31,8 @@ from ui.widgets import add_action
 from ui.window.server_dialog import ServerDialog
 
 if TYPE_CHECKING:
-    from ui.exchange.sheet_import import DutyImportDialog, SheetImportDialog
+    from ui.exchange.duty_import import DutyImportDialog
+    from ui.exchange.sheet_import import SheetImportDialog
     from ui.session import Session
 
 MAX_RECENT = 8
@@ -275,7 +276,7 @@ class FileActions(QObject):
         """A department's duty roster of a month: its entries replace those an earlier import of
         the same department and month made, as one undoable step."""
         from scheduler.exchange.duty.codes import read_shift_codes
-        from ui.exchange.sheet_import import DutyImportDialog
+        from ui.exchange.duty_import import DutyImportDialog
 
         read = self._read_sheets(path)
         if read is None:

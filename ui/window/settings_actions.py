@@ -88,7 +88,7 @@ class SettingsActions(QObject):
 
     def edit_shift_codes(self) -> None:
         """What the codes of the departments' duty rosters mean (kept with the hospital)."""
-        from ui.exchange.sheet_import import ShiftCodesDialog
+        from ui.exchange.shift_codes_dialog import ShiftCodesDialog
 
         old = ops.shift_codes(self.session.store)
         dialog = ShiftCodesDialog(old, self.window)

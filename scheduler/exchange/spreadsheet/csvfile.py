@@ -9,7 +9,8 @@ import itertools
 import re
 from typing import Any
 
-from scheduler.exchange.spreadsheet.sheet import MAX_COLUMNS, N_, SheetError, column_letter, take_row
+from scheduler.exchange.spreadsheet.sheet import MAX_COLUMNS, SheetError, column_letter, take_row
+from scheduler.plan.wording import N_
 
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ue000-\uf8ff\ufeff\ufff0-\uffff]")
 

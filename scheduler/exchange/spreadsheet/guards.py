@@ -12,11 +12,11 @@ import zipfile
 from scheduler.exchange.spreadsheet.sheet import (
     CELL_REF,
     MAX_COLUMNS,
-    N_,
     SheetError,
     cell_ref,
     column_letter,
 )
+from scheduler.plan.wording import N_
 
 OLE_SIGNATURE = bytes.fromhex("D0CF11E0A1B11AE1")  # a compound document: .xls 97-2003, or encrypted
 

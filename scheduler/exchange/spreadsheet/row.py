@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scheduler.exchange.spreadsheet.columns import MANY
-from scheduler.exchange.spreadsheet.sheet import N_
 from scheduler.exchange.spreadsheet.values import cell_text
 from scheduler.exchange.spreadsheet.words import EMPTY
+from scheduler.plan.wording import N_
 
 # (field, template with {value}, value)
 Problem = tuple[str, str, str]

@@ -14,7 +14,6 @@ from typing import Any
 from scheduler.exchange.spreadsheet.columns import MANY, REQUIRED
 from scheduler.exchange.spreadsheet.forms import chosen_services, request_id, submission_id
 from scheduler.exchange.spreadsheet.row import MAX_FIELD_TEXT, Problem, RowResult, row_values
-from scheduler.exchange.spreadsheet.sheet import N_
 from scheduler.exchange.spreadsheet.values import audience_number, closest, find_record, fold, norm
 from scheduler.exchange.spreadsheet.when import (
     DEFAULT_MINUTES,
@@ -25,6 +24,7 @@ from scheduler.exchange.spreadsheet.when import (
 )
 from scheduler.plan.model import Plan, ServiceRequest, Slot
 from scheduler.plan.validation import date_in_range
+from scheduler.plan.wording import N_
 
 _URGENT = {"紧急", "加急", "特急", "急", "是", "urgent", "high", "yes", "y", "高"}
 _NORMAL = {
@@ -125,41 +125,81 @@ def _request(
     choices: Mapping[str, Mapping[str, str]],
     res: RowResult,
 ) -> ServiceRequest:
+    """The request a row's answers make for one service; each answer that is not what it should
+    be is a problem of `res` (a partner or service not found with its closest names)."""
     problems = res.problems
-    found: dict[str, str | None] = {}
-    lookups: tuple[tuple[str, Mapping[str, Any], str], ...] = (
-        ("partner", plan.partners, N_("no partner {value}")),
-        ("service", plan.services, N_("no service {value}")),
+    partner = _named(v, "partner", plan.partners, N_("no partner {value}"), choices, res)
+    service = _named(v, "service", plan.services, N_("no service {value}"), choices, res)
+    received = _received(v, raw, now, problems)
+    known = plan.services.get(service or "")
+    minutes = known.duration_minutes if known and known.duration_minutes else DEFAULT_MINUTES
+    extra: dict[str, Any] = {"source": f"{source} row {line}" if source else f"row {line}"}
+    for f in ("contact_name", "contact_phone", "notes"):
+        if v.get(f):
+            extra[f] = v[f]
+    return ServiceRequest(
+        rid,
+        partner or "",
+        service or "",
+        received,
+        _priority(v, problems),
+        _preferred(v, raw, received.year, minutes, problems),
+        _audience(v, problems),
+        "new",
+        extra,
     )
-    for f, items, reason in lookups:
-        name = v.get(f, "")
-        found[f] = find_record(items, name, choices.get(f, {})) if name else None
-        if name and found[f] is None:
-            problems.append((f, reason, name))
-            res.candidates[f] = closest(name, items)
-    received = now.replace(second=0, microsecond=0)
+
+
+def _named(
+    v: dict[str, str],
+    f: str,
+    items: Mapping[str, Any],
+    reason: str,
+    choices: Mapping[str, Mapping[str, str]],
+    res: RowResult,
+) -> str | None:
+    """The id of the record an answer names (one chosen by hand, its id or its one name)."""
+    name = v.get(f, "")
+    found = find_record(items, name, choices.get(f, {})) if name else None
+    if name and found is None:
+        res.problems.append((f, reason, name))
+        res.candidates[f] = closest(name, items)
+    return found
+
+
+def _received(v: dict[str, str], raw: dict[str, Any], now: datetime, problems: list[Problem]) -> datetime:
+    """When the submission was sent, as its row says, else `now` (to the minute)."""
     if v.get("received"):
         got = received_at(raw["received"])
-        if got is None or not date_in_range(got):
-            problems.append(("received", N_("{value} is not a date and time"), v["received"]))
-        else:
-            received = got
-    priority = "normal"
-    if v.get("priority"):
-        word = norm(v["priority"])
-        if word in _NORMAL:
-            pass
-        elif word in _URGENT or ("急" in word and not re.search("[不非无否没]", word)):
-            priority = "urgent"
-        else:
-            problems.append(("priority", N_("{value} is neither urgent nor normal"), v["priority"]))
-    service = plan.services.get(found["service"] or "")
-    minutes = service.duration_minutes if service and service.duration_minutes else DEFAULT_MINUTES
-    preferred: tuple[Slot, ...] = ()
+        if got is not None and date_in_range(got):
+            return got
+        problems.append(("received", N_("{value} is not a date and time"), v["received"]))
+    return now.replace(second=0, microsecond=0)
+
+
+def _priority(v: dict[str, str], problems: list[Problem]) -> str:
+    """Urgent or normal: 紧急, 加急 … or a 急 not denied (不急 is normal)."""
+    if not v.get("priority"):
+        return "normal"
+    word = norm(v["priority"])
+    if word in _NORMAL:
+        return "normal"
+    if word in _URGENT or ("急" in word and not re.search("[不非无否没]", word)):
+        return "urgent"
+    problems.append(("priority", N_("{value} is neither urgent nor normal"), v["priority"]))
+    return "normal"
+
+
+def _preferred(
+    v: dict[str, str], raw: dict[str, Any], year: int, minutes: int, problems: list[Problem]
+) -> tuple[Slot, ...]:
+    """The preferred time: the date answered (`year` for one without it), with the time or span
+    written with it or in the time column (DEFAULT_START without one; `minutes` long without
+    an end)."""
     span: tuple[time, time | None] | None = None
     day: date | None = None
     if v.get("date"):
-        when = date_and_time(raw["date"], received.year)
+        when = date_and_time(raw["date"], year)
         if when is None or not date_in_range(when[0]):
             problems.append(("date", N_("{value} is not a date"), v["date"]))
         else:
@@ -171,33 +211,23 @@ def _request(
             problems.append(("time", N_("{value} is not a time of day"), v["time"]))
         else:
             span = got_span
-    if day is not None:
-        start_t, end_t = span or (DEFAULT_START, None)
-        start = datetime.combine(day, start_t)
-        end = datetime.combine(day, end_t) if end_t is not None else start + timedelta(minutes=minutes)
-        if end <= start:
-            problems.append(("time", N_("{value} ends before it starts"), v.get("time") or v["date"]))
-        else:
-            preferred = (Slot(start, end),)
-    elif v.get("time") and not problems:
-        problems.append(("date", N_("a time without a date"), v["time"]))
-    audience = None
-    if v.get("audience"):
-        audience = audience_number(v["audience"])
-        if audience is None:
-            problems.append(("audience", N_("{value} is not a number of people"), v["audience"]))
-    extra: dict[str, Any] = {"source": f"{source} row {line}" if source else f"row {line}"}
-    for f in ("contact_name", "contact_phone", "notes"):
-        if v.get(f):
-            extra[f] = v[f]
-    return ServiceRequest(
-        rid,
-        found["partner"] or "",
-        found["service"] or "",
-        received,
-        priority,
-        preferred,
-        audience,
-        "new",
-        extra,
-    )
+    if day is None:
+        if v.get("time") and not problems:
+            problems.append(("date", N_("a time without a date"), v["time"]))
+        return ()
+    start_t, end_t = span or (DEFAULT_START, None)
+    start = datetime.combine(day, start_t)
+    end = datetime.combine(day, end_t) if end_t is not None else start + timedelta(minutes=minutes)
+    if end <= start:
+        problems.append(("time", N_("{value} ends before it starts"), v.get("time") or v["date"]))
+        return ()
+    return (Slot(start, end),)
+
+
+def _audience(v: dict[str, str], problems: list[Problem]) -> int | None:
+    if not v.get("audience"):
+        return None
+    audience = audience_number(v["audience"])
+    if audience is None:
+        problems.append(("audience", N_("{value} is not a number of people"), v["audience"]))
+    return audience

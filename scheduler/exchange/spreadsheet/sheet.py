@@ -8,10 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-
-def N_(text: str) -> str:
-    """Marks a problem's template for translation (the GUI shows it in the user's language)."""
-    return text
+from scheduler.plan.wording import N_
 
 
 class SheetError(ValueError):

@@ -12,12 +12,12 @@ from scheduler.exchange.spreadsheet.csvfile import read_csv
 from scheduler.exchange.spreadsheet.guards import check_parts, not_xlsx
 from scheduler.exchange.spreadsheet.sheet import (
     MAX_COLUMNS,
-    N_,
     Sheet,
     SheetError,
     cell_ref,
     take_row,
 )
+from scheduler.plan.wording import N_
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_MERGED_FILL = 2_000_000  # cells filled from merged ranges, all sheets together

@@ -16,7 +16,7 @@ from db.planio import load_plan
 from db.store import Store
 from tests.scheduler.exchange.test_duty import EXPECTED, grid_rows, messy_xlsx, plan_doc
 from tests.scheduler.exchange.test_spreadsheet import form_xlsx
-from ui.exchange import sheet_import
+from ui.exchange import duty_import, sheet_import, shift_codes_dialog
 from ui.session import Session
 from ui.window.mainwindow import MainWindow
 
@@ -73,7 +73,7 @@ def test_duty_preview_then_import_reimport_and_undo(window, tmp_path, monkeypatc
             seen["hash"] = database_hash(s)
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(sheet_import.DutyImportDialog, "exec", look)
+    monkeypatch.setattr(duty_import.DutyImportDialog, "exec", look)
     window.files.import_duty_roster(str(xlsx))
     assert (seen["department"], seen["month"]) == ("骨伤科", "2026-12")  # read from the title
     assert seen["rows"] == ["金伟", "李娜", "张伟", "刘洋", "赵无", "王强"]
@@ -116,7 +116,7 @@ def test_duty_dialog_month_and_department_chosen_by_hand(window, tmp_path, monke
         seen["acu"] = [self.preview.item(r, 3).text() for r in range(self.preview.rowCount())]
         return QDialog.DialogCode.Rejected
 
-    monkeypatch.setattr(sheet_import.DutyImportDialog, "exec", look)
+    monkeypatch.setattr(duty_import.DutyImportDialog, "exec", look)
     window.files.import_duty_roster(str(xlsx))
     roster, summary, ok = seen["wrong month"]
     assert roster is None and not ok and "2026-11" in summary
@@ -175,7 +175,7 @@ def test_shift_codes_setting_is_one_undoable_step(window, monkeypatch) -> None:
         seen["ok"] = self.buttons.button(self.buttons.StandardButton.Ok).isEnabled()
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(sheet_import.ShiftCodesDialog, "exec", edit)
+    monkeypatch.setattr(shift_codes_dialog.ShiftCodesDialog, "exec", edit)
     window.settings.edit_shift_codes()
     assert (
         seen["rows"] == len(DEFAULT_SHIFT_CODES)
@@ -197,7 +197,7 @@ def test_the_file_menu_offers_the_three_spreadsheet_imports(window, tmp_path, mo
     xlsx.write_bytes(messy_xlsx())
     monkeypatch.setattr(file_actions.QFileDialog, "getOpenFileName", lambda *a, **k: (str(xlsx), ""))
     opened: list[str] = []
-    for cls in (sheet_import.SheetImportDialog, sheet_import.DutyImportDialog):
+    for cls in (sheet_import.SheetImportDialog, duty_import.DutyImportDialog):
         monkeypatch.setattr(cls, "exec", lambda self: opened.append(type(self).__name__) or 0)
     actions = window.files.sheets_menu.actions()
     assert len(actions) == 3
@@ -271,7 +271,7 @@ def test_duty_preview_says_what_the_cli_says(window, tmp_path, monkeypatch) -> N
             self.grab().save(str(shots / "duty-preview-legend-zh.png"))
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(sheet_import.DutyImportDialog, "exec", look)
+    monkeypatch.setattr(duty_import.DutyImportDialog, "exec", look)
     window.files.import_duty_roster(str(xlsx))
     assert "针灸科" in seen["sheets"] and "旧表" in seen["sheets"]
     assert "2026-11-26" in seen["read as"] and "2026-12-25" in seen["read as"]
@@ -324,7 +324,7 @@ def test_shift_codes_dialog_edits_hours(window, monkeypatch) -> None:
             self.grab().save(str(shots / "shift-codes-dialog-zh.png"))
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(sheet_import.ShiftCodesDialog, "exec", edit)
+    monkeypatch.setattr(shift_codes_dialog.ShiftCodesDialog, "exec", edit)
     window.settings.edit_shift_codes()
     assert seen["P"] == ("hours", "16:00", "00:00")
     assert "Q.off" in seen["bad"][0] and not seen["bad"][1] and seen["ok"]
@@ -342,7 +342,7 @@ def test_a_roster_import_is_one_history_entry(window, tmp_path, monkeypatch) -> 
             return s.conn.execute("SELECT key, new FROM audit WHERE section = 'unavailability'").fetchall()
 
     before = len(audit())
-    monkeypatch.setattr(sheet_import.DutyImportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(duty_import.DutyImportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     window.files.import_duty_roster(str(xlsx))
     added = audit()[before:]
     assert len(added) == 1 and "骨伤科" in added[0][0] and len(_roster(path)) > 10

@@ -17,6 +17,7 @@ from db.operations import import_document
 from db.planio import load_plan
 from db.store import Store
 from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.spreadsheet.columns import field_label
 from scheduler.exchange.spreadsheet.workbook import read_workbook
 from tests.cli.test_sheets_forms import (
     TENCENT_HEADER,
@@ -77,12 +78,12 @@ def test_a_wjx_preview_names_platform_columns_and_splits_the_services(qtbot) -> 
     ]
     assert fields[-1] == "platform"  # 总分
     said = d.read_as.text()
-    number = tr(sheet_import.FIELD_NAMES["number"])
+    number = tr(field_label("requests", "number"))
     assert trf("Columns of the form platform, not read as answers: %1", f"序号 → {number}、") in said
     assert "所用时间、来源、来源详情、来自IP、总分" in said and "2、需要的服务项目" in said
     # Each request of a submission on a line of its own; the platform's columns are not shown as answers.
     heads = [d.preview.horizontalHeaderItem(c).text() for c in range(d.preview.columnCount())]
-    assert tr(sheet_import.FIELD_NAMES["platform"]) not in heads
+    assert tr(field_label("requests", "platform")) not in heads
     service = _column(d.preview, tr("Service"))
     lines = [
         (d.preview.item(r, 0).text(), d.preview.item(r, service).text()) for r in range(d.preview.rowCount())
@@ -163,7 +164,7 @@ def test_two_staff_number_columns_are_named_and_neither_taken(qtbot) -> None:
     assert d.read_as.text() == trf(
         "Columns %1 could each be the %2: the file can be read two ways, so neither is taken; choose one.",
         "工号、人员编号",
-        tr(sheet_import.FIELD_NAMES["id"]),
+        tr(field_label("staff", "id")),
     )
     assert not d.buttons.button(d.buttons.StandardButton.Ok).isEnabled()
     d.set_field(0, "id")  # the user chooses
