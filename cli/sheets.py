@@ -25,9 +25,10 @@ from scheduler.exchange.spreadsheet.forms import form_columns
 from scheduler.exchange.spreadsheet.headers import ambiguous, find_header, guess_mapping
 from scheduler.exchange.spreadsheet.records import convert
 from scheduler.exchange.spreadsheet.row import TOO_LONG
-from scheduler.exchange.spreadsheet.sheet import N_, Sheet, SheetError, columns_not_read
+from scheduler.exchange.spreadsheet.sheet import Sheet, SheetError, columns_not_read
 from scheduler.exchange.spreadsheet.workbook import read_workbook
 from scheduler.plan.model import Plan, clinical_hours_of
+from scheduler.plan.wording import N_
 
 from .commands import EXIT_OK, EXIT_WANTING, CommandError, _open, _read
 from .lang import json_text, t, terminal, tf
