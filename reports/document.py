@@ -384,7 +384,40 @@ def table(
     stands above the header and repeats with it on the next page, there reading `continued`.
     Rows are at least `min_row_height` tall (room to write by hand), their text in the middle."""
     head, body = st["head"], st["body"]
-    keep = set(whole)
+    widths = _column_widths(header, rows, widths, st, set(whole))
+
+    def cell(v: Any, style: ParagraphStyle, width: float) -> Any:
+        if isinstance(v, Flowable):
+            return v
+        return para(v, style, width=width - 2 * CELL_PADDING, max_height=CELL_MAX_HEIGHT)
+
+    data = [[cell(h, head, w) for h, w in zip(header, widths, strict=True)]] + [
+        [cell(v, body, w) for v, w in zip(r, widths, strict=True)] for r in rows
+    ]
+    heights = _row_heights(data, widths, min_row_height)
+    top = 0  # the header's row
+    if caption is not None:
+        data.insert(0, [_caption(caption, st, widths)] + [""] * (len(widths) - 1))
+        if heights is not None:
+            heights.insert(0, None)
+        top = 1
+    t = _Table(data, colWidths=widths, rowHeights=heights, repeatRows=top + 1, splitInRow=0)
+    if caption is not None:
+        t.continued = _caption(continued if continued is not None else caption, st, widths)
+    t.setStyle(TableStyle(_table_style(top, caption is not None, min_row_height is not None)))
+    return t
+
+
+def _column_widths(
+    header: list[str],
+    rows: list[list[Any]],
+    widths: list[float],
+    st: dict[str, ParagraphStyle],
+    keep: set[int],
+) -> list[float]:
+    """`widths` fitted so that each column shows its header on one line and its longest word
+    (for the columns `keep` names, each of its lines) unbroken."""
+    head, body = st["head"], st["body"]
     least = [
         max(
             [
@@ -399,43 +432,36 @@ def table(
         + 1.0  # reportlab's rounding
         for i, (h, w) in enumerate(zip(header, widths, strict=True))
     ]
-    widths = fit_columns(widths, least)
+    return fit_columns(widths, least)
 
-    def cell(v: Any, style: ParagraphStyle, width: float) -> Any:
-        if isinstance(v, Flowable):
-            return v
-        return para(v, style, width=width - 2 * CELL_PADDING, max_height=CELL_MAX_HEIGHT)
 
-    data = [[cell(h, head, w) for h, w in zip(header, widths, strict=True)]] + [
-        [cell(v, body, w) for v, w in zip(r, widths, strict=True)] for r in rows
+def _row_heights(
+    data: list[list[Any]], widths: list[float], min_row_height: float | None
+) -> list[float | None] | None:
+    """The rows' heights when rows have a least height (the header's as it comes), else None."""
+    if min_row_height is None:
+        return None
+    return [None] + [
+        max(
+            min_row_height,
+            max(c.wrap(w - 2 * CELL_PADDING, 1e9)[1] for c, w in zip(r, widths, strict=True))
+            + 2 * ROW_PADDING,
+        )
+        for r in data[1:]
     ]
-    heights: list[float | None] | None = None
-    if min_row_height is not None:
-        heights = [None] + [
-            max(
-                min_row_height,
-                max(c.wrap(w - 2 * CELL_PADDING, 1e9)[1] for c, w in zip(r, widths, strict=True))
-                + 2 * ROW_PADDING,
-            )
-            for r in data[1:]
-        ]
-    top = 0  # the header's row
-    if caption is not None:
-        h2 = st["h2"]
-        width = sum(widths) - 2 * CELL_PADDING
-        limit = 2 * h2.leading  # two lines at most, so that a row and the caption fit on a page
 
-        def line(text: str) -> Flowable:
-            return para(text, h2, HEADING_LIMIT, width=width, max_height=limit)
 
-        data.insert(0, [line(caption)] + [""] * (len(widths) - 1))
-        if heights is not None:
-            heights.insert(0, None)
-        top = 1
-    t = _Table(data, colWidths=widths, rowHeights=heights, repeatRows=top + 1, splitInRow=0)
-    if caption is not None:
-        t.continued = line(continued if continued is not None else caption)
-    style = [
+def _caption(text: str, st: dict[str, ParagraphStyle], widths: list[float]) -> Flowable:
+    """A table's caption across all its columns: two lines at most, so that a row and the
+    caption fit on a page."""
+    h2 = st["h2"]
+    return para(text, h2, HEADING_LIMIT, width=sum(widths) - 2 * CELL_PADDING, max_height=2 * h2.leading)
+
+
+def _table_style(top: int, captioned: bool, tall_rows: bool) -> list[tuple[Any, ...]]:
+    """The grid, the header's colour and the paddings; the caption's row spans the table; rows
+    with a least height have their text in the middle."""
+    style: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, top), (-1, top), HEADER_BLUE),
         ("GRID", (0, top), (-1, -1), 0.4, GRID_GREY),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -443,15 +469,14 @@ def table(
         ("TOPPADDING", (0, 0), (-1, -1), ROW_PADDING),
         ("BOTTOMPADDING", (0, 0), (-1, -1), ROW_PADDING),
     ]
-    if caption is not None:
+    if captioned:
         style += [
             ("SPAN", (0, 0), (-1, 0)),
             ("TOPPADDING", (0, 0), (-1, 0), 6),
         ]
-    if min_row_height is not None:
+    if tall_rows:
         style.append(("VALIGN", (0, top + 1), (-1, -1), "MIDDLE"))
-    t.setStyle(TableStyle(style))
-    return t
+    return style
 
 
 def _numbered_canvas(frame: Frame, page_size: tuple[float, float]) -> type:

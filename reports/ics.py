@@ -7,7 +7,7 @@ Names and titles are user text: cleaned (reports/text.py), escaped as RFC 5545 T
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -87,6 +87,8 @@ def calendar_file(
     branch: str | None = None,
     now: datetime | None = None,
 ) -> bytes:
+    """The occurrences held between `start` and `end` (inclusive) as an iCalendar file: all of
+    them, a person's or a party branch's; and those called off, so that a phone drops them."""
     tz = time_zone(plan.hospital.timezone if plan.hospital else "Asia/Shanghai")
     w0 = datetime.combine(start, time.min)
     w1 = datetime.combine(end + timedelta(days=1), time.min)
@@ -95,59 +97,87 @@ def calendar_file(
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
-    who = (
-        plan.staff[staff].name
-        if staff in plan.staff
-        else plan.branches[branch].name
-        if branch in plan.branches
-        else ""
-    )
+    who = _calendar_of(plan, staff, branch)
     cal.add("x-wr-calname", _text(f"{t('Outreach')} · {who}" if who else t("Outreach")))
     cal.add("x-wr-timezone", str(tz))
     # Each name is cleaned before it is put together with others, so a description says exactly
     # the names (a name ending in a carriage return does not merge with the line break after it).
     names = {k: clean(s.name) for k, s in plan.staff.items()}
-    held = held_occurrences(plan, work, w0, w1)
-    for b in held:
+    for b in held_occurrences(plan, work, w0, w1):
         if not _mine(b, plan, staff, branch):
             continue
-        a = b.activity
-        e = Event()
-        e.add("uid", _text(uid(a.id, b.occ.date)))
-        e.add("dtstamp", stamp)
-        e.add("sequence", seq)
-        e.add("dtstart", b.occ.start.replace(tzinfo=tz))
-        e.add("dtend", b.occ.end.replace(tzinfo=tz))
-        e.add("summary", _text(a.title))
-        if a.venue:
-            e.add("location", _text(a.venue))
-        leads = sorted({names.get(x.staff, clean(x.staff)) for x in b.assignments if x.role == "lead"})
-        lines = []
-        if staff is not None:
-            stations = {s.id: clean(s.name) for s in a.stations}
-            mine = [x for x in b.assignments if x.staff == staff]
-            where = sorted({stations.get(x.station, clean(x.station)) for x in mine if x.station})
-            if where:
-                lines.append(f"{t('Station')}: {'、'.join(where)}")
-            if any(x.role == "lead" for x in mine):
-                lines.append(t("You lead this occurrence."))
-        if leads:
-            lines.append(f"{t('Lead')}: {'、'.join(leads)}")
-        partner = plan.partners.get(a.partner) if a.partner else None
-        if partner is not None:
-            contact = " ".join(clean(x) for x in (partner.contact.name, partner.contact.phone) if x)
-            lines.append(f"{t('Partner')}: {clean(partner.name)}" + (f" ({contact})" if contact else ""))
+        e = _event(b, stamp, seq, tz)
+        if b.activity.venue:
+            e.add("location", _text(b.activity.venue))
+        lines = _description(b, plan, names, staff, t)
         if lines:
             e.add("description", _text("\n".join(lines)))
-        e.add("status", "CONFIRMED" if a.status == "confirmed" else "TENTATIVE")
+        e.add("status", "CONFIRMED" if b.activity.status == "confirmed" else "TENTATIVE")
         cal.add_component(e)
-    # Called-off occurrences, so that a phone drops what it had.
+    for b in _called_off(plan, work, w0, w1):
+        if _mine(b, plan, staff, branch):
+            e = _event(b, stamp, seq, tz)
+            e.add("status", "CANCELLED")
+            cal.add_component(e)
+    cal.add_missing_timezones()  # a VTIMEZONE for Asia/Shanghai, so every client reads the times alike
+    return cal.to_ical()
+
+
+def _calendar_of(plan: Plan, staff: str | None, branch: str | None) -> str:
+    """Whose calendar it is: the person's or the branch's name, or "" for the whole office."""
+    if staff in plan.staff:
+        return plan.staff[staff].name
+    if branch in plan.branches:
+        return plan.branches[branch].name
+    return ""
+
+
+def _event(b: Booked, stamp: datetime, seq: int, tz: ZoneInfo) -> Event:
+    """An occurrence's event: its identity, version, times and title."""
+    e = Event()
+    e.add("uid", _text(uid(b.activity.id, b.occ.date)))
+    e.add("dtstamp", stamp)
+    e.add("sequence", seq)
+    e.add("dtstart", b.occ.start.replace(tzinfo=tz))
+    e.add("dtend", b.occ.end.replace(tzinfo=tz))
+    e.add("summary", _text(b.activity.title))
+    return e
+
+
+def _description(
+    b: Booked, plan: Plan, names: dict[str, str], staff: str | None, t: Callable[[str], str]
+) -> list[str]:
+    """The lines of a held occurrence's description: the person's station and whether they lead
+    (a person's calendar), the leads, the partner and its contact."""
+    a = b.activity
+    leads = sorted({names.get(x.staff, clean(x.staff)) for x in b.assignments if x.role == "lead"})
+    lines = []
+    if staff is not None:
+        stations = {s.id: clean(s.name) for s in a.stations}
+        mine = [x for x in b.assignments if x.staff == staff]
+        where = sorted({stations.get(x.station, clean(x.station)) for x in mine if x.station})
+        if where:
+            lines.append(f"{t('Station')}: {'、'.join(where)}")
+        if any(x.role == "lead" for x in mine):
+            lines.append(t("You lead this occurrence."))
+    if leads:
+        lines.append(f"{t('Lead')}: {'、'.join(leads)}")
+    partner = plan.partners.get(a.partner) if a.partner else None
+    if partner is not None:
+        contact = " ".join(clean(x) for x in (partner.contact.name, partner.contact.phone) if x)
+        lines.append(f"{t('Partner')}: {clean(partner.name)}" + (f" ({contact})" if contact else ""))
+    return lines
+
+
+def _called_off(plan: Plan, work: WorkCalendar, w0: datetime, w1: datetime) -> Iterator[Booked]:
+    """The occurrences in [w0, w1) called off (the activity cancelled, or a record calling the
+    occurrence off), each with the assignments it had."""
     called_off = {k for k, r in plan.records.items() if r.status == "cancelled"}
     for a in plan.activities.values():
         for o in expand(a, w0, w1, work):
             if (a.id, o.date) not in called_off and a.status != "cancelled":
                 continue
-            b = Booked(
+            yield Booked(
                 o,
                 a,
                 tuple(
@@ -156,16 +186,3 @@ def calendar_file(
                     if x.activity == a.id and x.occurrence in (None, o.date)
                 ),
             )
-            if not _mine(b, plan, staff, branch):
-                continue
-            e = Event()
-            e.add("uid", _text(uid(a.id, o.date)))
-            e.add("dtstamp", stamp)
-            e.add("sequence", seq)
-            e.add("dtstart", o.start.replace(tzinfo=tz))
-            e.add("dtend", o.end.replace(tzinfo=tz))
-            e.add("summary", _text(a.title))
-            e.add("status", "CANCELLED")
-            cal.add_component(e)
-    cal.add_missing_timezones()  # a VTIMEZONE for Asia/Shanghai, so every client reads the times alike
-    return cal.to_ical()

@@ -167,9 +167,10 @@ def _split(items: list[Any], parts: int) -> list[list[Any]]:
 
 
 def review_story(plan: Plan, r: Review, t: Translate) -> list[Any]:
+    """The review's page: its title, three columns (the week beside the week before; who went;
+    the conflicts and the week ahead), then the week's occurrences in columns."""
     st = _small(styles())
-    f, b, a = r.figures, r.before, r.ahead
-    before_week = f"{b.start.isocalendar()[0]}-W{b.start.isocalendar()[1]:02d}"
+    f = r.figures
     story: list[Any] = [
         para(
             f"{t('Week in review')} {r.week} · {f.start:%Y-%m-%d} – {f.end:%Y-%m-%d}",
@@ -177,6 +178,17 @@ def review_story(plan: Plan, r: Review, t: Translate) -> list[Any]:
         ),
     ]
     col = (FRAME_WIDTH - 2 * COLUMN_GAP) / 3
+    left = _beside_the_week_before(r, t, st, col)
+    middle = _who_went(plan, r, t, st, col)
+    right = _conflicts_and_ahead(plan, r, t, st, col)
+    story.append(_grid([left, "", middle, "", right], [col, COLUMN_GAP, col, COLUMN_GAP, col]))
+    story.append(Spacer(1, 3 * mm))
+    return story + _occurrence_list(plan, r, t, st, story)
+
+
+def _beside_the_week_before(r: Review, t: Translate, st: dict[str, ParagraphStyle], col: float) -> list[Any]:
+    f, b = r.figures, r.before
+    before_week = f"{b.start.isocalendar()[0]}-W{b.start.isocalendar()[1]:02d}"
     figures = _dense(
         table(
             [
@@ -189,6 +201,11 @@ def review_story(plan: Plan, r: Review, t: Translate) -> list[Any]:
             st,
         )
     )
+    return [para(t("The week beside the week before"), st["h2"]), figures]
+
+
+def _who_went(plan: Plan, r: Review, t: Translate, st: dict[str, ParagraphStyle], col: float) -> list[Any]:
+    """The people and hours by department and by party branch, and the services given."""
     dept = _dense(
         table(
             [t("Department"), t("People"), t("Hours")],
@@ -205,8 +222,8 @@ def review_story(plan: Plan, r: Review, t: Translate) -> list[Any]:
             st,
         )
     )
-    services = "、".join(f"{t(SERVICE_COUNT_NAMES.get(k, k))} {n}" for k, n in f.services.items())
-    middle = [
+    services = "、".join(f"{t(SERVICE_COUNT_NAMES.get(k, k))} {n}" for k, n in r.figures.services.items())
+    return [
         para(t("Who went"), st["h2"]),
         dept,
         Spacer(1, 2 * mm),
@@ -214,6 +231,14 @@ def review_story(plan: Plan, r: Review, t: Translate) -> list[Any]:
         Spacer(1, 2 * mm),
         para(t("Services given") + "：" + (services or t("none recorded")), st["small"]),
     ]
+
+
+def _conflicts_and_ahead(
+    plan: Plan, r: Review, t: Translate, st: dict[str, ParagraphStyle], col: float
+) -> list[Any]:
+    """The conflicts the week's occurrences carry, the week ahead's figures and requests falling
+    due, and the review's notes."""
+    a = r.ahead
     conflicts = [describe(c, plan, t) for c in r.conflicts[:CONFLICTS_SHOWN]]
     if len(r.conflicts) > CONFLICTS_SHOWN:
         conflicts.append(fill(t("%1 more"), len(r.conflicts) - CONFLICTS_SHOWN))
@@ -246,9 +271,14 @@ def review_story(plan: Plan, r: Review, t: Translate) -> list[Any]:
     if r.notes:
         right.append(Spacer(1, 2 * mm))
         right += [para("※ " + fill(t(template), *values), st["small"]) for template, values in r.notes]
-    left = [para(t("The week beside the week before"), st["h2"]), figures]
-    story.append(_grid([left, "", middle, "", right], [col, COLUMN_GAP, col, COLUMN_GAP, col]))
-    story.append(Spacer(1, 3 * mm))
+    return right
+
+
+def _occurrence_list(
+    plan: Plan, r: Review, t: Translate, st: dict[str, ParagraphStyle], above: list[Any]
+) -> list[Any]:
+    """The week's occurrences and what became of each, in columns side by side: the first block
+    fills what `above` (the page so far) leaves of the first page and keeps its heading."""
     heading = para(fill(t("The week's occurrences (%1)"), len(r.lines)), st["h2"])
     legend = para(
         t("✓ held: people served · volunteer hours; ！ conflicts the occurrence carries"), st["small"]
@@ -262,8 +292,7 @@ def review_story(plan: Plan, r: Review, t: Translate) -> list[Any]:
         for x in r.lines
     ]
     if not rows:
-        story += [heading, para(t("No activities."), st["small"])]
-        return story
+        return [heading, para(t("No activities."), st["small"])]
     lc = (FRAME_WIDTH - (LIST_COLUMNS - 1) * COLUMN_GAP) / LIST_COLUMNS
 
     def column(part: list[list[str]]) -> Table:
@@ -284,11 +313,12 @@ def review_story(plan: Plan, r: Review, t: Translate) -> list[Any]:
     head, *heights = measured._rowHeights
     capacity = PAGE_BODY - head - HEADING_ROOM
     # What the figures above take of the first page, as laid out.
-    used = sum(x.wrap(FRAME_WIDTH, PAGE_BODY)[1] + x.getSpaceBefore() + x.getSpaceAfter() for x in story)
-    above = sum(
+    used = sum(x.wrap(FRAME_WIDTH, PAGE_BODY)[1] + x.getSpaceBefore() + x.getSpaceAfter() for x in above)
+    above_list = sum(
         x.wrap(FRAME_WIDTH, PAGE_BODY)[1] + x.getSpaceBefore() + x.getSpaceAfter() for x in (heading, legend)
     )
-    first = PAGE_BODY - head - used - above - FIRST_PAGE_SLACK
+    first = PAGE_BODY - head - used - above_list - FIRST_PAGE_SLACK
+    out: list[Any] = []
     for n, block in enumerate(_blocks(heights, capacity, LIST_COLUMNS, first)):
         cells: list[Any] = []
         widths: list[float] = []
@@ -299,8 +329,8 @@ def review_story(plan: Plan, r: Review, t: Translate) -> list[Any]:
             cells.append(column([rows[j] for j in indices]) if indices else "")
             widths.append(lc)
         grid = _grid(cells, widths)
-        story.append(KeepTogether([heading, legend, grid]) if n == 0 else grid)
-    return story
+        out.append(KeepTogether([heading, legend, grid]) if n == 0 else grid)
+    return out
 
 
 def _blocks(

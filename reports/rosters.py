@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from reports.document import HEADING_LIMIT, Frame, build, heading, para, styles, table
 from reports.messages import QUALIFICATION_NAMES, WEEKDAY_NAMES
@@ -18,7 +18,7 @@ from reports.text import fill, one_line, shorten
 from scheduler.calendar.planning import department_on_turn
 from scheduler.calendar.workdays import DayKind, WorkCalendar
 from scheduler.conflicts.held import Booked, held_occurrences
-from scheduler.plan.model import Plan
+from scheduler.plan.model import Pairing, Plan
 
 WEEKDAYS = WEEKDAY_NAMES
 # Characters of a name (a person, a station, a holiday) where it stands among others, so that a
@@ -381,33 +381,46 @@ def branch_month_plan(
     pairings = [p for p in plan.pairings.values() if p.branch == branch]
     story: list[Any] = [heading([b0.name, f"{first:%Y-%m}"], st["h1"])]
     if pairings:
-        story.append(
-            table(
-                [t("Partner"), t("Contact"), t("Visits a year"), t("This month")],
-                [
-                    [
-                        _name(plan, "partners", p.partner),
-                        " ".join(
-                            x
-                            for x in (
-                                _short(plan.partners[p.partner].contact.name),
-                                _short(plan.partners[p.partner].contact.phone),
-                            )
-                            if x
-                        )
-                        if p.partner in plan.partners
-                        else "",
-                        str(p.visits_per_year),
-                        str(sum(1 for b in booked if b.activity.partner == p.partner)),
-                    ]
-                    for p in pairings
-                ],
-                [60 * mm, 60 * mm, 30 * mm, 30 * mm],
-                st,
-                caption=t("Paired partners"),
-                continued=_continued(t, t("Paired partners")),
-            )
-        )
+        story.append(_paired_partners(plan, pairings, booked, t, st))
+    story += _branch_activities(plan, booked, t, st)
+    build(out, frame, story)
+
+
+def _paired_partners(
+    plan: Plan, pairings: list[Pairing], booked: list[Booked], t: Callable[[str], str], st: dict[str, Any]
+) -> Flowable:
+    """A branch's paired partners: contact, visits a year and the occurrences of the month."""
+    return table(
+        [t("Partner"), t("Contact"), t("Visits a year"), t("This month")],
+        [
+            [
+                _name(plan, "partners", p.partner),
+                " ".join(
+                    x
+                    for x in (
+                        _short(plan.partners[p.partner].contact.name),
+                        _short(plan.partners[p.partner].contact.phone),
+                    )
+                    if x
+                )
+                if p.partner in plan.partners
+                else "",
+                str(p.visits_per_year),
+                str(sum(1 for b in booked if b.activity.partner == p.partner)),
+            ]
+            for p in pairings
+        ],
+        [60 * mm, 60 * mm, 30 * mm, 30 * mm],
+        st,
+        caption=t("Paired partners"),
+        continued=_continued(t, t("Paired partners")),
+    )
+
+
+def _branch_activities(
+    plan: Plan, booked: list[Booked], t: Callable[[str], str], st: dict[str, Any]
+) -> list[Flowable]:
+    """The month's occurrences a branch organizes, with their people (or a line saying none)."""
     rows = []
     for b in booked:
         people = "、".join(
@@ -423,21 +436,19 @@ def branch_month_plan(
                 people,
             ]
         )
-    if rows:
-        story.append(
-            table(
-                [t("When"), t("Activity"), t("Partner"), t("Venue"), t("People")],
-                rows,
-                [24 * mm, 42 * mm, 30 * mm, 34 * mm, 50 * mm],
-                st,
-                caption=t("Activities"),
-                continued=_continued(t, t("Activities")),
-                whole=(0,),
-            )
+    if not rows:
+        return [para(t("Activities"), st["h2"]), para(t("No activities."), st["body"])]
+    return [
+        table(
+            [t("When"), t("Activity"), t("Partner"), t("Venue"), t("People")],
+            rows,
+            [24 * mm, 42 * mm, 30 * mm, 34 * mm, 50 * mm],
+            st,
+            caption=t("Activities"),
+            continued=_continued(t, t("Activities")),
+            whole=(0,),
         )
-    else:
-        story += [para(t("Activities"), st["h2"]), para(t("No activities."), st["body"])]
-    build(out, frame, story)
+    ]
 
 
 def annual_plan(

@@ -63,28 +63,21 @@ def _sheet(
 
 
 def write_workbook(out: str | Path | BinaryIO, st: Statistics, plan: Plan, t: Callable[[str], str]) -> None:
+    """The workbook, sheet by sheet: the summary, the breakdowns, the pairings, the requests and
+    the busiest people."""
     wb = Workbook()
     wb.remove(wb.active)
-    figures = [t("Occurrences held"), t("People served"), t("Volunteer hours")]
+    _sheet(wb, t("Summary"), [t("Figure"), t("Value")], _summary(st, t))
+    _breakdowns(wb, st, plan, t)
+    _pairings(wb, st, plan, t)
+    _requests(wb, st, plan, t)
+    _busiest(wb, st, plan, t)
+    wb.save(out)
 
-    def lines(rows: dict[str, Row], name: Callable[[str], str]) -> list[list[Any]]:
-        return [[name(r.key), r.occurrences, r.served, r.hours] for r in rows.values()]
 
-    # Of the occurrences a branch organized (planned or held), those it led itself (scheduler/office/leads.py).
-    own_figures = [t("Occurrences planned or held"), t("Led by their own branch")]
-    by_branch: dict[str, list[int]] = {}
-    by_month: dict[str, list[int]] = {}
-    for r in st.own_leads:
-        for key, totals in ((r.branch, by_branch), (r.month, by_month)):
-            figures_of = totals.setdefault(key, [0, 0])
-            figures_of[0] += r.occurrences
-            figures_of[1] += r.led_by_branch
-
-    def with_own(rows: list[list[Any]], keys: list[str], totals: dict[str, list[int]]) -> list[list[Any]]:
-        return [[*row, *totals.get(key, [0, 0])] for row, key in zip(rows, keys, strict=True)]
-
+def _summary(st: Statistics, t: Callable[[str], str]) -> list[list[Any]]:
     by_status = st.requests_by_status()
-    summary = [
+    return [
         [t("Occurrences held"), st.totals.occurrences],
         [t("People served"), st.totals.served],
         [t("Volunteer hours"), st.totals.hours],
@@ -94,7 +87,35 @@ def write_workbook(out: str | Path | BinaryIO, st: Statistics, plan: Plan, t: Ca
         *[[t(REQUEST_STATUS_NAMES.get(k, k)), v] for k, v in sorted(by_status.items())],
         [t("Median days to answer a request"), st.median_days_to_answer()],
     ]
-    _sheet(wb, t("Summary"), [t("Figure"), t("Value")], summary)
+
+
+def _own_lead_totals(st: Statistics) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """Of the occurrences a branch organized (planned or held), those it led itself
+    (scheduler/office/leads.py): [organized, led] by branch and by month."""
+    by_branch: dict[str, list[int]] = {}
+    by_month: dict[str, list[int]] = {}
+    for r in st.own_leads:
+        for key, totals in ((r.branch, by_branch), (r.month, by_month)):
+            figures_of = totals.setdefault(key, [0, 0])
+            figures_of[0] += r.occurrences
+            figures_of[1] += r.led_by_branch
+    return by_branch, by_month
+
+
+def _breakdowns(wb: Workbook, st: Statistics, plan: Plan, t: Callable[[str], str]) -> None:
+    """The figures by month, party branch (with the branches' own leads), department, partner
+    and kind."""
+    figures = [t("Occurrences held"), t("People served"), t("Volunteer hours")]
+
+    def lines(rows: dict[str, Row], name: Callable[[str], str]) -> list[list[Any]]:
+        return [[name(r.key), r.occurrences, r.served, r.hours] for r in rows.values()]
+
+    own_figures = [t("Occurrences planned or held"), t("Led by their own branch")]
+    by_branch, by_month = _own_lead_totals(st)
+
+    def with_own(rows: list[list[Any]], keys: list[str], totals: dict[str, list[int]]) -> list[list[Any]]:
+        return [[*row, *totals.get(key, [0, 0])] for row, key in zip(rows, keys, strict=True)]
+
     _sheet(
         wb,
         t("By month"),
@@ -138,6 +159,9 @@ def write_workbook(out: str | Path | BinaryIO, st: Statistics, plan: Plan, t: Ca
     _sheet(
         wb, t("By kind"), [t("Kind"), *figures], lines(st.by_kind, lambda k: t(ACTIVITY_KIND_NAMES.get(k, k)))
     )
+
+
+def _pairings(wb: Workbook, st: Statistics, plan: Plan, t: Callable[[str], str]) -> None:
     _sheet(
         wb,
         t("Pairings"),
@@ -154,6 +178,9 @@ def write_workbook(out: str | Path | BinaryIO, st: Statistics, plan: Plan, t: Ca
             for p in st.pairings
         ],
     )
+
+
+def _requests(wb: Workbook, st: Statistics, plan: Plan, t: Callable[[str], str]) -> None:
     _sheet(
         wb,
         t("Requests"),
@@ -182,6 +209,9 @@ def write_workbook(out: str | Path | BinaryIO, st: Statistics, plan: Plan, t: Ca
         ],
         {5: "yyyy-mm-dd hh:mm", 6: "yyyy-mm-dd hh:mm"},
     )
+
+
+def _busiest(wb: Workbook, st: Statistics, plan: Plan, t: Callable[[str], str]) -> None:
     _sheet(
         wb,
         t("Busiest people"),
@@ -197,4 +227,3 @@ def write_workbook(out: str | Path | BinaryIO, st: Statistics, plan: Plan, t: Ca
             for r in st.busiest_people()
         ],
     )
-    wb.save(out)
