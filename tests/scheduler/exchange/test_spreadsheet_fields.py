@@ -1,0 +1,135 @@
+"""The sheet import's columns come from the field declaration (scheduler/plan/fields.py): every
+declared header of staff, departments and partners names its field, a sheet with every declared
+header gives every declared field, a field added to the declaration with its headers is read with
+no edit in the sheet import, and the labels are the declaration's."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from scheduler.exchange.spreadsheet.columns import (
+    EXACT_ONLY,
+    REQUIRED,
+    SECTIONS,
+    SYNONYMS,
+    field_label,
+    sheet_fields,
+)
+from scheduler.exchange.spreadsheet.headers import find_header, guess_field, guess_mapping
+from scheduler.exchange.spreadsheet.readers import READERS
+from scheduler.exchange.spreadsheet.records import convert
+from scheduler.plan.fields import FIELDS, Field
+from scheduler.plan.model import Plan
+from tests.scheduler.exchange.test_spreadsheet import PLAN
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _cell(f: Field, plan: Plan, row: int) -> tuple[str, object]:
+    """A cell a sheet could hold for field `f`, and the value the record should then have."""
+    if f.kind == "id":
+        return f"X-{row}", f"X-{row}"
+    if f.kind == "text":
+        return f"文字{row}", f"文字{row}"
+    if f.kind == "phone":
+        return f"138-0000-{row:04d}", f"1380000{row:04d}"
+    if f.kind == "ref":
+        key = sorted(getattr(plan, f.ref or ""))[0]
+        return key, key
+    if f.kind == "int":
+        return "12", 12
+    if f.kind == "float":
+        return "1.5", 1.5
+    if f.kind == "bool":
+        return "是", True
+    if f.kind in ("codes", "choice"):
+        return f.choices[0], (f.choices[0],) if f.kind == "codes" else f.choices[0]
+    raise AssertionError(f"no cell for a {f.kind} field ({f.key})")
+
+
+def _value(record: object, key: str) -> object:
+    for part in key.split("."):
+        record = getattr(record, part)
+    return record
+
+
+def test_every_declared_field_with_headers_has_a_reader_and_its_label() -> None:
+    for target in SECTIONS:
+        assert sheet_fields(target), target
+        for f in sheet_fields(target):
+            assert f.kind in READERS, (target, f.key, f.kind)
+            assert SYNONYMS[target][f.name] == f.headers
+            assert field_label(target, f.name) == f.label
+            assert ((target, f.name) in EXACT_ONLY) == f.exact_headers
+        assert REQUIRED[target] == tuple(f.name for f in FIELDS[target] if f.required and f.headers)
+    # the label the editor and the sheet import share (the sheet import said "Max hours a month")
+    assert field_label("staff", "max_hours_month") == "Hours cap / month"
+
+
+@pytest.mark.parametrize("target", SECTIONS)
+def test_every_declared_header_names_its_field(target: str) -> None:
+    for f in sheet_fields(target):
+        for header in f.headers:
+            assert guess_field(target, header) == f.name, (target, header)
+
+
+@pytest.mark.parametrize("target", SECTIONS)
+def test_a_sheet_with_every_declared_header_gives_every_declared_field(target: str) -> None:
+    fields = sheet_fields(target)
+    for k in range(max(len(f.headers) for f in fields)):
+        header = [f.headers[min(k, len(f.headers) - 1)] for f in fields]
+        cells = [[_cell(f, PLAN, row) for f in fields] for row in range(1, 4)]
+        rows = [header, *[[c for c, _v in line] for line in cells]]
+        assert find_header(target, rows) == 0
+        mapping = guess_mapping(target, header, rows[1:])
+        assert mapping == {i: f.name for i, f in enumerate(fields)}, header
+        results = convert(target, rows, 0, mapping, PLAN)
+        assert [r.problems for r in results] == [[], [], []]
+        for res, line in zip(results, cells, strict=True):
+            assert res.ok and not res.update
+            for f, (_c, want) in zip(fields, line, strict=True):
+                assert _value(res.record, f.key) == want, (target, f.key)
+
+
+def test_a_field_added_to_the_declaration_is_read_with_no_edit_in_the_sheet_import() -> None:
+    """A new optional text field of partners, its headers declared (and the model given it):
+    a fresh interpreter reads it from a sheet, by any of its headers, with nothing else changed."""
+    script = textwrap.dedent(
+        """
+        import dataclasses, json
+        import scheduler.plan.model as model
+        import scheduler.plan.fields as fields
+
+        model.Partner = dataclasses.make_dataclass(
+            "Partner",
+            [("notice_board", "str | None", dataclasses.field(default=None))],
+            bases=(model.Partner,),
+            frozen=True,
+        )
+        fields.FIELDS["partners"] = (
+            *fields.FIELDS["partners"],
+            fields.Field("notice_board", "text", "Notice board", headers=("公告栏", "公告栏名称", "noticeboard")),
+        )
+        from scheduler.exchange.spreadsheet.headers import find_header, guess_mapping
+        from scheduler.exchange.spreadsheet.records import convert
+
+        out = []
+        for header in ("公告栏", "公告栏名称", "Notice board"):
+            rows = [["编号", "单位名称", header], ["p9", "东湖社区", "东湖社区居民群"]]
+            h = find_header("partners", rows)
+            mapping = guess_mapping("partners", rows[h], rows[h + 1 :])
+            [res] = convert("partners", rows, h, mapping, model.Plan())
+            out.append([mapping.get(2), res.ok, res.record.notice_board])
+        print(json.dumps(out, ensure_ascii=False))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True
+    )
+    assert json.loads(done.stdout) == [["notice_board", True, "东湖社区居民群"]] * 3
