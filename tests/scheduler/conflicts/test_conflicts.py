@@ -264,7 +264,7 @@ def test_holiday_but_not_makeup_day() -> None:
 
 
 def test_pairing_behind_plan_pro_rata() -> None:
-    """Behind only when at least one whole visit short (DOMAIN.md): held + 1 <= expected."""
+    """Behind only when at least one whole visit short (docs/check.md): held + 1 <= expected."""
     p = base()
     p.partners["pt"] = Partner("pt", "友谊社区")
     p.pairings["pr"] = Pairing("pr", "b", "pt", None, None, 12)

@@ -1,6 +1,6 @@
 """Pairing behind plan: one answer everywhere. On random plans and judgement dates the full
 checker, the incremental checker the GUI panel keeps, the statistics' on-track figure (and its
-JSON) and a slow day-by-day oracle written from DOMAIN.md agree; a judgement at any time of day
+JSON) and a slow day-by-day oracle written from docs/check.md agree; a judgement at any time of day
 equals the judgement of its date."""
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ def plans(draw) -> tuple[Plan, date, time]:
 
 
 def oracle(plan: Plan, judged: date, calendar: WorkCalendar = CAL) -> set[str]:
-    """DOMAIN.md read literally: walk the days from 1 January (or the start) to the day before the
+    """docs/check.md read literally: walk the days from 1 January (or the start) to the day before the
     judgement date, count the non-cancelled occurrences that start on each, compare in fractions."""
     year_start = date(judged.year, 1, 1)
     days_in_year = (date(judged.year + 1, 1, 1) - year_start).days
@@ -127,7 +127,7 @@ def test_checker_stats_and_oracle_agree(case) -> None:
     # `check` (the CLI judges at 00:00 of --today) and the GUI (at the current time of day).
     assert _flagged(check(CheckContext(plan, CAL, midnight))) == expected
     assert _flagged(check(CheckContext(plan, CAL, at_moment))) == expected
-    # A window limits the occurrences checked, not the pairings' judgement (DOMAIN.md, "Window").
+    # A window limits the occurrences checked, not the pairings' judgement (docs/check.md, "How the plan is read").
     week = CheckContext(plan, CAL, at_moment, window_from=judged, window_to=judged + timedelta(days=6))
     assert _flagged(check(week)) == expected
     # The conflicts panel's incremental checker.
