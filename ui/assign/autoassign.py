@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import operations as ops
+from db.proposals import proposal_edit, proposal_undo
 from db.store import StoreError
 from reports.messages import describe_bound, describe_own_leads, describe_stage, describe_unfilled
 from scheduler.plan.model import Plan, clinical_hours_of
@@ -53,7 +54,7 @@ from ui.widgets import ok_cancel
 if TYPE_CHECKING:
     from ui.session import Session
 
-# The rules in the order the solver settles them (scheduler.solver.assign.STAGES), in the manual's
+# The rules in the order the solver settles them (scheduler.solver.proposal.STAGES), in the manual's
 # words; each is settled before the next is looked at, so a later one can never cost an earlier one.
 RULE_ORDER = (
     N_("Fill every open place"),
@@ -168,21 +169,16 @@ def apply_proposal(
     assignments it moves go, the new ones come. Only onto the plan the job read (`revision`):
     when it changed meanwhile nothing is saved and the user is told to run again."""
     store = session.store
-    made = {"assignments": list(proposal.assignments)}
-    gone = {"assignments": [a.key for a in proposal.removed]}
-    replaced = {a.key for a in proposal.removed}
-    undo_made = {"assignments": list(proposal.removed)}
-    undo_gone = {"assignments": [a.key for a in proposal.assignments if a.key not in replaced]}
     first = [True]
 
     def do() -> ops.Changes:
         # The first time only onto the plan that was solved; a redo after undo puts back the same.
         expect = revision if first[0] else None
         first[0] = False
-        return ops.write(store, ops.Edit(saves=made, deletes=gone, expect_revision=expect))
+        return ops.write(store, proposal_edit(proposal, expect))
 
     def undo() -> ops.Changes:
-        return ops.write(store, ops.Edit(saves=undo_made, deletes=undo_gone))
+        return ops.write(store, proposal_undo(proposal))
 
     if proposal.removed:
         text = trf("Re-plan: %1 added, %2 removed", len(proposal.assignments), len(proposal.removed))
