@@ -15,25 +15,12 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from db.operations import database_hash, import_document
 from db.store import Store
 from tests.helpers import sample_text
-from ui.session import Session
-from ui.window.mainwindow import MainWindow
+from tests.ui.windows import main_window
 
 pytestmark = pytest.mark.gui
 
 # Append-only history and the revision counter: an undo adds to them instead of taking back.
 HISTORY = ("audit", "time_bank", "revision")
-
-
-def _window(qtbot, path: Path, section: str = "calendar_view") -> MainWindow:
-    with Store(path) as s:
-        import_document(s, sample_text())
-    w = MainWindow(Session(path))
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    w.show_section(section)
-    qtbot.waitUntil(lambda: w.watch.checker is not None)
-    return w
 
 
 def _rows(path: Path) -> str:
@@ -42,7 +29,7 @@ def _rows(path: Path) -> str:
 
 
 def test_undo_and_redo_of_a_step_over_several_sections_restore_the_rows(qtbot, db_path, monkeypatch) -> None:
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     page.go_to(date(2026, 12, 1))
     page.show_details(next(s for s in page.shown if s.key == ("a1", date(2026, 12, 3))))
@@ -63,7 +50,7 @@ def test_undo_and_redo_of_a_step_over_several_sections_restore_the_rows(qtbot, d
 
 
 def test_a_staff_edit_redraws_its_row_and_the_open_conflict_rows_it_concerns(qtbot, db_path) -> None:
-    w = _window(qtbot, db_path, "staff")
+    w = main_window(qtbot, db_path, section="staff")
     page = w.current_page()
     resets: list = []
     page.model.modelReset.connect(lambda: resets.append(1))
@@ -95,7 +82,7 @@ def test_the_panel_after_an_edit_lists_what_a_fresh_panel_would(qtbot, db_path) 
     from scheduler.plan.model import Assignment
     from ui.conflicts.panel import ConflictsPanel
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     panel = w.conflicts_panel
     for i in range(panel.tree.topLevelItemCount()):
         panel.tree.topLevelItem(i).setExpanded(True)
@@ -154,7 +141,7 @@ def test_settings_do_not_recheck_the_conflicts_but_response_times_do(qtbot, db_p
     from scheduler.office.requests import ResponseTimes
     from ui.window import settings_actions
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     full, partial = w.watch.full_checks, w.watch.partial_checks
     monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (4, True))
     w.settings.edit_backup_keep()
@@ -177,7 +164,7 @@ def test_settings_do_not_recheck_the_conflicts_but_response_times_do(qtbot, db_p
 def test_branch_table_prints_the_month_plan(qtbot, db_path, monkeypatch) -> None:
     from ui.exchange.printing import PreviewDialog
 
-    w = _window(qtbot, db_path, "branches")
+    w = main_window(qtbot, db_path, section="branches")
     page = w.current_page()
     button = next(b for b in page.findChildren(QPushButton) if b.text() == "打印月度计划…")
     assert button.isVisible()
@@ -239,7 +226,7 @@ def test_settling_a_field_conflict_is_announced_and_drops_the_undo_history(
     from ui.office.field_dialogs import FieldConflictsDialog
 
     path = tmp_path / "office.sqlite3"
-    w = _window(qtbot, path)
+    w = main_window(qtbot, path)
     pkg = tmp_path / "dec.outreach-field"
     pkg.write_text(export_package(w.session.store, date(2026, 12, 1), date(2026, 12, 31)), encoding="utf-8")
     day = date(2026, 12, 10)
@@ -279,7 +266,7 @@ def test_a_field_import_of_conflicts_only_and_keeping_the_office_keep_the_undo_h
     from ui.office.field_dialogs import FieldConflictsDialog
 
     path = tmp_path / "office.sqlite3"
-    w = _window(qtbot, path)
+    w = main_window(qtbot, path)
     pkg = tmp_path / "dec.outreach-field"
     pkg.write_text(export_package(w.session.store, date(2026, 12, 1), date(2026, 12, 31)), encoding="utf-8")
     day = date(2026, 12, 10)
@@ -320,7 +307,7 @@ def test_a_field_import_that_takes_records_drops_the_undo_history_and_says_so(
     from scheduler.plan.model import Record
 
     path = tmp_path / "office.sqlite3"
-    w = _window(qtbot, path)
+    w = main_window(qtbot, path)
     pkg = tmp_path / "dec.outreach-field"
     pkg.write_text(export_package(w.session.store, date(2026, 12, 1), date(2026, 12, 31)), encoding="utf-8")
     with Store(open_package(pkg, tmp_path / "field")) as laptop:
@@ -339,7 +326,7 @@ def test_a_field_import_that_takes_records_drops_the_undo_history_and_says_so(
 
 
 def test_a_plan_import_cannot_be_undone_and_says_so(qtbot, db_path, tmp_path) -> None:
-    w = _window(qtbot, db_path, "staff")
+    w = main_window(qtbot, db_path, section="staff")
     old = w.catalog.staff["s002"]
     w.session.save("staff", replace(old, phone="13911112222"), old, "phone")
     assert w.undo_action.isEnabled()
@@ -366,7 +353,7 @@ def test_plan_file_and_field_package_exported_from_the_file_menu(
     from scheduler.exchange.planfile import parse_document
     from ui.exchange import file_actions
 
-    w = _window(qtbot, db_path, "staff")
+    w = main_window(qtbot, db_path, section="staff")
     target = tmp_path / "out" / "plan.json"
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))

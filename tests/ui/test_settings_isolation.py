@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings
 
 from db.paths import APP_NAME, SETTINGS_ENV, preferences_path, qt_settings_root, settings_dir
 from tests.helpers import sample
-from tests.ui.windows import calendar_window, import_plan_doc
+from tests.ui.windows import import_plan_doc, main_window
 from ui.exchange.file_actions import recent_databases, remember_database
 from ui.i18n import set_language_setting
 
@@ -46,7 +46,7 @@ def test_a_gui_session_writes_its_settings_in_the_tests_folder_only(qtbot, db_pa
     before = _real_files()
     folder = Path(os.environ[SETTINGS_ENV])
     assert settings_dir() == folder and str(folder) != str(Path.home() / ".config" / APP_NAME)
-    w = calendar_window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     remember_database(db_path)  # what opening a database does
     set_language_setting("en")
     QSettings().setValue("user_name", "测试")

@@ -20,16 +20,33 @@ def import_plan_doc(path, doc: dict) -> None:
         import_document(s, json.dumps(doc, ensure_ascii=False))
 
 
-def calendar_window(qtbot, path, doc: dict | None = None) -> MainWindow:
-    """A 1600×1000 main window on the calendar, its first check done."""
-    import_plan_doc(path, doc or sample())
-    w = MainWindow(Session(path))
+def main_window(
+    qtbot,
+    path,
+    doc: dict | None = None,
+    *,
+    as_is: bool = False,
+    section: str = "calendar_view",
+    role: str | None = None,
+    size: tuple[int, int] = (1600, 1000),
+    checked: bool = True,
+) -> MainWindow:
+    """The main window as a user meets it, on the database at `path` after importing `doc` (the
+    sample plan unless given; `as_is`: the database as it already is): `size` pixels, shown on
+    `section`, its first conflict check done (`checked=False`: maybe still running). `role`: what
+    the office server's login would report (planner, recorder, viewer; None: everything)."""
+    if not as_is:
+        import_plan_doc(path, sample() if doc is None else doc)
+    session = Session(path)
+    session.store.role = role
+    w = MainWindow(session)
     qtbot.addWidget(w)
-    w.resize(1600, 1000)
+    w.resize(*size)
     w.show()
-    w.show_section("calendar_view")
+    w.show_section(section)
     qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.watch.checker is not None)
+    if checked:  # the first check runs beside the window
+        qtbot.waitUntil(lambda: w.watch.checker is not None, timeout=60_000)
     return w
 
 

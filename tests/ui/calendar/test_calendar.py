@@ -14,24 +14,11 @@ from db.operations import import_document
 from db.planio import load_plan
 from db.store import Store
 from tests.helpers import sample_text
+from tests.ui.windows import main_window
 from ui.calendar.activity_editor import ActivityDialog
 from ui.office.requests_page import ScheduleDialog
-from ui.session import Session
-from ui.window.mainwindow import MainWindow
 
 pytestmark = pytest.mark.gui
-
-
-def _window(qtbot, path) -> MainWindow:
-    with Store(path) as s:
-        import_document(s, sample_text())
-    w = MainWindow(Session(path))
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    w.show_section("calendar_view")
-    qtbot.waitUntil(lambda: w.watch.checker is not None)  # the first check runs once the window is up
-    return w
 
 
 def _series_dates(path, activity_title: str) -> list[date]:
@@ -51,7 +38,7 @@ def _mouse(widget, kind, pos: QPointF, buttons) -> None:
 
 
 def test_weekly_series_exclude_drag_undo(qtbot, db_path) -> None:
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     page.go_to(date(2027, 3, 1))
 
@@ -109,7 +96,7 @@ def test_weekly_series_exclude_drag_undo(qtbot, db_path) -> None:
 
 
 def test_edit_this_and_following_splits_the_series(qtbot, db_path, monkeypatch) -> None:
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     page.go_to(date(2026, 12, 1))
     shown = next(s for s in page.shown if s.activity.id == "a1" and s.occurrence.date == date(2026, 12, 17))
@@ -146,10 +133,7 @@ def test_schedule_request_status_follows(qtbot, db_path) -> None:
             '"preferred": [{"start": "2026-11-28T09:00", "end": "2026-11-28T10:30"}], "status": "new"}]}'
         )
         import_document(s, doc)
-    w = MainWindow(Session(db_path))
-    qtbot.addWidget(w)
-    w.show()
-    w.show_section("requests_view")
+    w = main_window(qtbot, db_path, as_is=True, section="requests_view")
     page = w.current_page()
     page.select("r2")
     assert page.buttons["accept"].isEnabled()
@@ -185,9 +169,7 @@ def test_decline_needs_a_reason(qtbot, db_path, monkeypatch) -> None:
             '{"format": "outreach-plan", "version": 1, "requests": [{"id": "r3", "partner": "p-youyi", '
             '"service": "sports-injury", "received": "2026-11-22T09:00", "status": "new"}]}',
         )
-    w = MainWindow(Session(db_path))
-    qtbot.addWidget(w)
-    w.show_section("requests_view")
+    w = main_window(qtbot, db_path, as_is=True, section="requests_view")
     page = w.current_page()
     told: list = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
@@ -206,7 +188,7 @@ def test_decline_needs_a_reason(qtbot, db_path, monkeypatch) -> None:
 def test_call_off_one_occurrence_with_a_reason(qtbot, db_path, monkeypatch) -> None:
     from PySide6.QtWidgets import QInputDialog
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     page.go_to(date(2026, 12, 1))
     shown = next(s for s in page.shown if s.activity.id == "a1" and s.occurrence.date == date(2026, 12, 24))
@@ -229,7 +211,7 @@ def test_assign_from_candidate_list_then_remove(qtbot, db_path, monkeypatch) -> 
 
     from ui.assign.pick_dialog import AssignDialog
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     page.go_to(date(2026, 12, 1))
     shown = next(s for s in page.shown if s.key == ("a1", date(2026, 12, 17)))
@@ -273,7 +255,7 @@ def test_assign_from_candidate_list_then_remove(qtbot, db_path, monkeypatch) -> 
 
 
 def test_conflicts_panel_lists_and_opens(qtbot, db_path) -> None:
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     panel = w.conflicts_panel
     kinds = [panel.tree.topLevelItem(i).text(1) for i in range(panel.tree.topLevelItemCount())]
     assert any(k.startswith("人员不足") for k in kinds)
@@ -299,7 +281,7 @@ def test_print_preview_pages_zoom_save_and_print(qtbot, db_path, tmp_path, monke
     from reports.rosters import find_occurrence, sign_in_sheet
     from ui.exchange import printing
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     b = find_occurrence(page.catalog.plan(), page.catalog.work_calendar, "a1", date(2026, 12, 3))
     assert b is not None
@@ -385,7 +367,7 @@ def test_auto_assign_preview_accept_undo(qtbot, db_path, monkeypatch) -> None:
 
     from ui.assign import autoassign
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     with Store(db_path) as s:
         before = set(load_plan(s).assignments)
@@ -421,7 +403,7 @@ def test_auto_assign_one_occurrence_and_cancel(qtbot, db_path, monkeypatch) -> N
     from ui.assign import autoassign
     from ui.tasks import Cancelled
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     page.go_to(date(2026, 12, 1))
     page.show_details(next(s for s in page.shown if s.key == ("a1", date(2026, 12, 3))))
@@ -453,7 +435,7 @@ def test_solver_settings_dialog_saves_undoably(qtbot, db_path, monkeypatch) -> N
     from db import operations as ops
     from ui.window import settings_actions
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
 
     def change(self) -> int:
         self.order.setCurrentRow(2)  # evenings, last, moved up to first
@@ -480,7 +462,7 @@ def test_record_form_defaults_to_the_plan_and_credits_the_time_bank(qtbot, db_pa
     from db.planio import load_ledger
     from ui.calendar import actions as calendar_edits
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     page.go_to(date(2026, 12, 1))
     page.show_details(next(s for s in page.shown if s.key == ("a1", date(2026, 12, 10))))

@@ -16,10 +16,8 @@ from resources import demo_recipe
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.demo.hospital import build_demo
 from tests.helpers import sample
-from tests.ui.windows import activity_doc, calendar_window
+from tests.ui.windows import activity_doc, main_window
 from ui.i18n import install_language
-from ui.session import Session
-from ui.window.mainwindow import MainWindow
 
 pytestmark = pytest.mark.gui
 
@@ -34,16 +32,6 @@ def hospital_db(tmp_path_factory):
     with Store(path) as store:
         import_plan(store, plan)
     return path
-
-
-def _open(qtbot, path) -> MainWindow:
-    w = MainWindow(Session(path))
-    qtbot.addWidget(w)
-    w.resize(1600, 1000)
-    w.show()
-    w.show_section("calendar_view")
-    qtbot.waitExposed(w)
-    return w
 
 
 def _flat(text: str) -> str:
@@ -65,7 +53,7 @@ def test_every_occurrence_of_the_busiest_week_is_one_click_away_and_readable(
     qtbot, hospital_db, lang
 ) -> None:
     install_language(lang)
-    w = _open(qtbot, hospital_db)
+    w = main_window(qtbot, hospital_db, as_is=True)
     page = w.current_page()
     page.set_view(page.WEEK)
     page.go_to(BUSIEST_MONDAY)
@@ -107,7 +95,7 @@ def test_english_titles_show_twelve_characters_on_a_crowded_day(qtbot, db_path) 
         )
         for i in range(26)
     ]
-    w = calendar_window(qtbot, db_path, doc)
+    w = main_window(qtbot, db_path, doc)
     page = w.current_page()
     page.set_view(page.WEEK)
     page.go_to(date(2026, 12, 16))
@@ -123,7 +111,7 @@ def test_english_titles_show_twelve_characters_on_a_crowded_day(qtbot, db_path) 
 def test_the_user_chooses_the_time_grid_or_the_compact_week(qtbot, db_path) -> None:
     doc = sample()
     doc["activities"] += [activity_doc(f"y{i}", f"体质辨识第{i}组", "2026-12-16T09:00") for i in range(12)]
-    w = calendar_window(qtbot, db_path, doc)
+    w = main_window(qtbot, db_path, doc)
     page = w.current_page()
     page.set_view(page.WEEK)
     page.go_to(date(2026, 12, 16))
@@ -155,7 +143,7 @@ def test_the_user_chooses_the_time_grid_or_the_compact_week(qtbot, db_path) -> N
 
 def test_english_month_title_and_holiday_names(qtbot, hospital_db) -> None:
     install_language("en")
-    w = _open(qtbot, hospital_db)
+    w = main_window(qtbot, hospital_db, as_is=True)
     page = w.current_page()
     page.go_to(date(2026, 11, 3))
     assert page.period.text() == "November 2026"
@@ -182,7 +170,7 @@ def test_the_agenda_redraws_without_a_word_per_row_and_keeps_the_choice(qtbot, d
     monkeypatch.setattr(
         calendar_page, "details_html", lambda *a, **k: built.append(a[0].key) or real(*a, **k)
     )
-    w = calendar_window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     page.set_view(page.AGENDA)
     page.go_to(date(2026, 12, 1))
@@ -207,7 +195,7 @@ def test_the_agenda_redraws_without_a_word_per_row_and_keeps_the_choice(qtbot, d
 
 
 def test_a_table_sorts_by_reading_each_cell_once_and_keeps_the_choice(qtbot, db_path) -> None:
-    w = calendar_window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     w.show_section("staff")
     page = w.current_page()
     names = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
@@ -224,7 +212,7 @@ def test_a_table_sorts_by_reading_each_cell_once_and_keeps_the_choice(qtbot, db_
 def test_every_week_of_the_hospital_year_is_readable(qtbot, hospital_db) -> None:
     """Not just the busiest: each week of the demo year shows every occurrence, readable, the
     layout chosen by itself (the grid where it shows them, else the compact week)."""
-    w = _open(qtbot, hospital_db)
+    w = main_window(qtbot, hospital_db, as_is=True)
     page = w.current_page()
     page.set_view(page.WEEK)
     week = page.week
@@ -249,7 +237,7 @@ def test_a_day_beyond_any_layout_counts_the_rest_and_lists_them_on_a_click(qtbot
         activity_doc(f"z{i}", f"体质辨识第{i}组", f"2026-12-16T{8 + i % 12:02d}:{(i * 5) % 60:02d}", 60)
         for i in range(160)
     ]
-    w = calendar_window(qtbot, db_path, doc)
+    w = main_window(qtbot, db_path, doc)
     page = w.current_page()
     page.set_view(page.WEEK)
     page.go_to(date(2026, 12, 16))

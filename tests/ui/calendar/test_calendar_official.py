@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView
 
 from scheduler.calendar.workdays import official_calendar
 from scheduler.plan.model import CalendarEntry
-from tests.ui.windows import calendar_window
+from tests.ui.windows import main_window
 from ui.i18n import install_language
 
 pytestmark = pytest.mark.gui
@@ -24,7 +24,7 @@ def _rows(panel) -> list[list[str]]:
 
 
 def test_the_official_calendar_is_shown_beside_the_offices_own_days(qtbot, db_path) -> None:
-    w = calendar_window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     w.show_section("calendar")
     page = w.current_page()
     panel = page.official
@@ -53,7 +53,7 @@ def test_the_official_calendar_is_shown_beside_the_offices_own_days(qtbot, db_pa
 
 
 def test_the_banner_about_a_missing_year_says_why_and_where(qtbot, db_path) -> None:
-    w = calendar_window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     years = official_calendar().years
     missing = next(y for y in range(max(years) + 1, 2100) if not w.catalog.work_calendar.knows(y))
@@ -70,7 +70,7 @@ def test_the_banner_about_a_missing_year_says_why_and_where(qtbot, db_path) -> N
 
 def test_the_official_names_in_english(qtbot, db_path) -> None:
     install_language("en")
-    w = calendar_window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     w.show_section("calendar")
     panel = w.current_page().official
     panel.year.setCurrentIndex(panel.year.findData(2026))
@@ -87,7 +87,7 @@ def test_a_make_up_day_in_the_month_says_so_even_beside_a_full_days_count(qtbot,
 
     from ui.calendar.month import MonthView
 
-    w = calendar_window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     cal = w.catalog.work_calendar
     info = cal.info(date(2026, 10, 10))
     metrics = QFontMetrics(w.font())

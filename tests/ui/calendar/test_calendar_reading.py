@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from tests.helpers import sample
 from tests.ui.windows import activity_doc as _activity
-from tests.ui.windows import calendar_window as _window
+from tests.ui.windows import main_window
 
 pytestmark = pytest.mark.gui
 
@@ -31,7 +31,7 @@ def _tooltip(widget, pos: QPoint) -> str:
 def test_a_recorded_occurrence_is_shown_as_done(qtbot, db_path, monkeypatch) -> None:
     from ui.calendar import actions as calendar_edits
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     page.go_to(date(2026, 12, 1))
     key = ("a1", date(2026, 12, 17))
@@ -84,7 +84,7 @@ def test_called_off_and_moved_occurrences_say_so(qtbot, db_path) -> None:
     doc["records"].append(
         {"activity": "a1", "occurrence": "2026-12-24", "status": "cancelled", "reason": "暴雨预警"}
     )
-    w = _window(qtbot, db_path, doc)
+    w = main_window(qtbot, db_path, doc)
     page = w.current_page()
     page.go_to(date(2026, 12, 1))
     called_off = next(s for s in page.shown if s.key == ("a1", date(2026, 12, 24)))
@@ -106,7 +106,7 @@ def test_month_cells_show_as_many_chips_as_fit_and_whole_titles_where_there_is_r
     long_title = "友谊社区老年人慢性病随访与健康教育讲座"
     doc["activities"] += [_activity(f"x{i}", f"义诊{i}", f"2026-12-15T{8 + i:02d}:00") for i in range(5)]
     doc["activities"].append(_activity("long", long_title, "2026-12-16T09:00"))
-    w = _window(qtbot, db_path, doc)
+    w = main_window(qtbot, db_path, doc)
     page = w.current_page()
     page.go_to(date(2026, 12, 1))
     month = page.month
@@ -149,7 +149,7 @@ def test_week_view_lays_overlaps_side_by_side_at_a_readable_width(qtbot, db_path
     doc = sample()
     doc["activities"] += [_activity(f"x{i}", f"社区义诊第{i}组", "2026-12-15T14:00") for i in range(2)]
     doc["activities"] += [_activity(f"y{i}", f"体质辨识第{i}组", "2026-12-16T09:00") for i in range(12)]
-    w = _window(qtbot, db_path, doc)
+    w = main_window(qtbot, db_path, doc)
     page = w.current_page()
     page.set_view(page.WEEK)
     page.go_to(date(2026, 12, 15))
@@ -175,7 +175,7 @@ def test_week_view_lays_overlaps_side_by_side_at_a_readable_width(qtbot, db_path
 
 
 def test_the_side_panel_shows_who_is_assigned_without_scrolling(qtbot, db_path) -> None:
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     w.resize(1300, 850)
     qtbot.wait(50)
     page = w.current_page()
@@ -194,7 +194,7 @@ def test_auto_assign_offers_the_command_lines_window(qtbot, db_path, monkeypatch
 
     from ui.assign import autoassign
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     page.go_to(date(2027, 3, 15))  # looking at another month changes nothing
     offered: list = []

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QApplication
 from db import operations as ops
 from db.store import Store
 from tests.helpers import sample
-from tests.ui.windows import CHANGED_ELSEWHERE
+from tests.ui.windows import CHANGED_ELSEWHERE, main_window
 from tests.ui.windows import activity_doc as _activity
-from tests.ui.windows import calendar_window as _window
 from tests.ui.windows import import_plan_doc as _import
 from ui.i18n import tr
 from ui.window.app import Controller, FirstStartDialog
@@ -50,7 +49,7 @@ def _requests_doc() -> dict:
 
 
 def test_requests_table_columns_fit_their_contents_on_first_show(qtbot, db_path) -> None:
-    w = _window(qtbot, db_path, _requests_doc())
+    w = main_window(qtbot, db_path, _requests_doc())
     w.show_section("requests_view")
     page = w.current_page()
     qtbot.waitExposed(page.view)
@@ -71,7 +70,7 @@ def test_requests_table_columns_fit_their_contents_on_first_show(qtbot, db_path)
 def test_new_request_and_schedule_dialogs_show_whole_names(qtbot, db_path) -> None:
     from ui.office.requests_page import RequestDialog, ScheduleDialog
 
-    w = _window(qtbot, db_path, _requests_doc())
+    w = main_window(qtbot, db_path, _requests_doc())
     catalog = w.catalog
     dialog = RequestDialog(catalog, w)
     qtbot.addWidget(dialog)
@@ -98,7 +97,7 @@ def test_editors_name_records_by_name_and_tell_namesakes_apart(qtbot, db_path) -
 
     doc = sample()
     doc["staff"].append({"id": "s004", "name": "金伟", "department": "acu", "qualifications": []})
-    w = _window(qtbot, db_path, doc)
+    w = main_window(qtbot, db_path, doc)
     catalog = w.catalog
     staff_spec = next(s for s in ALL_SPECS if s.section == "staff")
     dialog = RecordDialog(staff_spec, catalog, catalog.staff["s001"], w)
@@ -143,7 +142,7 @@ def test_conflicts_panel_is_tall_enough_and_opens_near_today(qtbot, db_path, mon
             stations=[{"id": "s", "name": "义诊区", "needs": [{"qualification": "physician", "count": 1}]}],
         )
     )
-    w = _window(qtbot, db_path, doc)
+    w = main_window(qtbot, db_path, doc)
     panel = w.conflicts_panel
     qtbot.waitUntil(lambda: "understaffed" in panel.heads)
     row_height = panel.tree.fontMetrics().height()
@@ -170,7 +169,7 @@ def test_print_preview_zoom_label_is_right_on_open(qtbot, db_path) -> None:
     from reports.rosters import weekly_roster
     from ui.exchange import printing
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     catalog = page.catalog
     dialog = printing.save_pdf(
@@ -281,7 +280,7 @@ def test_a_request_whose_wanted_date_has_passed_says_so(qtbot, db_path) -> None:
         q["status"] = "new"
         q["received"] = "2026-11-28T09:00"
         q["preferred"] = [{"start": "2026-12-05T09:00", "end": "2026-12-05T11:00"}]
-    w = _window(qtbot, db_path, doc)
+    w = main_window(qtbot, db_path, doc)
     w.show_section("requests_view")
     page = w.current_page()
     model = page.model
@@ -297,7 +296,7 @@ def test_a_request_whose_wanted_date_has_passed_says_so(qtbot, db_path) -> None:
 def test_history_reads_as_a_history_and_the_notice_settings_have_room(qtbot, db_path) -> None:
     from ui.office.notice_dialog import NoticeSettingsDialog
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     assert page.history_button.text() == "变更历史…"  # not 修改记录 ("edit the record")
     assert page.record_button.text() == "记录完成情况…"

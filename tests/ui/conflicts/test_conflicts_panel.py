@@ -10,7 +10,7 @@ from datetime import date, datetime
 import pytest
 
 from scheduler.conflicts.checker import CheckContext, check
-from tests.ui.windows import import_plan_doc
+from tests.ui.windows import main_window
 from ui.i18n import tr
 
 
@@ -31,20 +31,6 @@ def held(monkeypatch):
     gate.set()
 
 
-def _window(qtbot, db_path):
-    from tests.helpers import sample
-    from ui.session import Session
-    from ui.window.mainwindow import MainWindow
-
-    import_plan_doc(db_path, sample())
-    w = MainWindow(Session(db_path))
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
 def _keys(conflicts) -> list[tuple]:
     return sorted(c.key for c in conflicts)
 
@@ -52,7 +38,7 @@ def _keys(conflicts) -> list[tuple]:
 def test_panel_says_checking_then_shows_the_conflicts(qtbot, db_path, held) -> None:
     from scheduler.plan.model import Assignment
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path, checked=False)
     panel = w.conflicts_panel
     qtbot.waitUntil(lambda: w.watch.checking_now)
     assert panel.summary.text() == tr("Checking the whole plan…")
@@ -81,7 +67,7 @@ def test_a_full_recheck_runs_beside_the_window_too(qtbot, db_path, held) -> None
     from dataclasses import replace
 
     held.set()
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path, checked=False)
     qtbot.waitUntil(lambda: w.watch.checker is not None, timeout=10000)
     before = _keys(w.watch.conflicts)
     full = w.watch.full_checks

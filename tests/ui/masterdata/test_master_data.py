@@ -19,17 +19,9 @@ from db.planio import load_plan
 from db.store import Store
 from scheduler.exchange.planfile import parse_document
 from tests.helpers import sample_text
-from ui.session import Session
-from ui.window.mainwindow import MainWindow
+from tests.ui.windows import main_window
 
 pytestmark = pytest.mark.gui
-
-
-def _window(qtbot, path) -> MainWindow:
-    window = MainWindow(Session(path))
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def _fill_dialog(qtbot, fields: dict, done: list) -> None:
@@ -68,7 +60,7 @@ def _rows(page) -> list[list[str]]:
 
 
 def test_add_department_and_staff_undo_redo_reopen(qtbot, db_path) -> None:
-    window = _window(qtbot, db_path)
+    window = main_window(qtbot, db_path, as_is=True)
     window.show_section("departments")
     page = window.current_page()
     done: list = []
@@ -92,7 +84,7 @@ def test_add_department_and_staff_undo_redo_reopen(qtbot, db_path) -> None:
     window.session.close()
     window.close()
 
-    again = _window(qtbot, db_path)
+    again = main_window(qtbot, db_path, as_is=True)
     again.show_section("staff")
     assert any(r[1] == "金伟" and r[2] == "骨伤科" for r in _rows(again.current_page()))
     again.show_section("departments")
@@ -101,7 +93,7 @@ def test_add_department_and_staff_undo_redo_reopen(qtbot, db_path) -> None:
 
 
 def test_bad_fields_are_named_and_nothing_saved(qtbot, db_path) -> None:
-    window = _window(qtbot, db_path)
+    window = main_window(qtbot, db_path, as_is=True)
     window.show_section("departments")
     page = window.current_page()
     messages: list = []
@@ -119,7 +111,7 @@ def test_bad_fields_are_named_and_nothing_saved(qtbot, db_path) -> None:
 def test_delete_refused_lists_referrers(qtbot, db_path, monkeypatch) -> None:
     with Store(db_path) as s:
         import_plan(s, parse_document(sample_text()).plan)
-    window = _window(qtbot, db_path)
+    window = main_window(qtbot, db_path, as_is=True)
     window.show_section("departments")
     page = window.current_page()
     shown: list = []
@@ -140,7 +132,7 @@ def test_delete_refused_lists_referrers(qtbot, db_path, monkeypatch) -> None:
 def test_internal_ids_are_not_shown_but_the_staff_number_is(qtbot, db_path) -> None:
     with Store(db_path) as s:
         import_plan(s, parse_document(sample_text()).plan)
-    window = _window(qtbot, db_path)
+    window = main_window(qtbot, db_path, as_is=True)
     for section in ("departments", "branches", "campuses", "partners", "pairings", "services"):
         window.show_section(section)
         page = window.current_page()
@@ -169,7 +161,7 @@ def test_internal_ids_are_not_shown_but_the_staff_number_is(qtbot, db_path) -> N
 def test_search_and_filter(qtbot, db_path) -> None:
     with Store(db_path) as s:
         import_plan(s, parse_document(sample_text()).plan)
-    window = _window(qtbot, db_path)
+    window = main_window(qtbot, db_path, as_is=True)
     window.show_section("staff")
     page = window.current_page()
     assert len(_rows(page)) == 3
@@ -186,11 +178,11 @@ def test_english_is_selectable(qtbot, db_path) -> None:
     from ui.i18n import install_language
 
     install_language("en")
-    window = _window(qtbot, db_path)
+    window = main_window(qtbot, db_path, as_is=True)
     assert window.menuBar().actions()[0].text() == "&File"
     window.session.close()
     install_language("zh_CN")
-    window2 = _window(qtbot, db_path)
+    window2 = main_window(qtbot, db_path, as_is=True)
     assert window2.menuBar().actions()[0].text() == "文件(&F)"
     window2.session.close()
 
@@ -202,7 +194,7 @@ def test_print_duty_list_of_the_selected_person(qtbot, db_path, tmp_path, monkey
 
     with Store(db_path) as s:
         import_plan(s, parse_document(sample_text()).plan)
-    window = _window(qtbot, db_path)
+    window = main_window(qtbot, db_path, as_is=True)
     window.show_section("staff")
     page = window.current_page()
     page.select_keys({"s001"})
@@ -231,7 +223,7 @@ def test_time_bank_page_totals_ledger_and_certificate(qtbot, db_path, tmp_path, 
         doc = '{"format": "outreach-plan", "version": 1, "records": [{"activity": "a1", "occurrence": "2026-12-10", "attended": [{"staff": "s001", "hours": 2}]}]}'
         import_records(s, doc)
         import_records(s, doc.replace('"hours": 2', '"hours": 1.5'))
-    window = _window(qtbot, db_path)
+    window = main_window(qtbot, db_path, as_is=True)
     window.show_section("time_bank")
     page = window.current_page()
     page.year.setValue(2026)
@@ -261,7 +253,7 @@ def test_history_of_a_record_from_the_table(qtbot, db_path) -> None:
 
     with Store(db_path) as s:
         import_plan(s, parse_document(sample_text()).plan)
-    window = _window(qtbot, db_path)
+    window = main_window(qtbot, db_path, as_is=True)
     window.session.store.user = "王老师"
     window.show_section("staff")
     page = window.current_page()
@@ -294,7 +286,7 @@ def test_statistics_page_chart_drill_down_and_workbook(qtbot, db_path, tmp_path)
 
     with Store(db_path) as s:
         import_plan(s, parse_document(sample_text()).plan)  # one done record: 12-03, 180 served, 3 h
-    window = _window(qtbot, db_path)
+    window = main_window(qtbot, db_path, as_is=True)
     window.show_section("stats")
     page = window.current_page()
     page.year.setValue(2026)
@@ -327,7 +319,7 @@ def test_calendar_file_for_a_branch_from_its_table(qtbot, db_path, tmp_path) -> 
 
     with Store(db_path) as s:
         import_plan(s, parse_document(sample_text()).plan)
-    window = _window(qtbot, db_path)
+    window = main_window(qtbot, db_path, as_is=True)
     window.show_section("branches")
     window.current_page().select_keys({"b-ortho"})
     from datetime import date

@@ -5,17 +5,13 @@ stops its job and works them out when shown again."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
-from db.operations import import_document
-from db.store import Store
 from tests.ui.office.test_forecast_page import _doc
-from ui.session import Session
-from ui.window.mainwindow import MainWindow
+from tests.ui.windows import main_window
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -33,19 +29,8 @@ def test_the_page_module_loads_no_chart_or_workbook_library() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def _window(qtbot, db_path) -> MainWindow:
-    with Store(db_path) as s:
-        import_document(s, json.dumps(_doc(), ensure_ascii=False))
-    w = MainWindow(Session(db_path))
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
-
-
 def test_drawn_first_then_worked_out_then_the_chart(qtbot, db_path) -> None:
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path, _doc())
     w.show_section("forecast")
     page = w.current_page()
     assert page.task is None and page.chart is None  # nothing started while the page is made
@@ -58,7 +43,7 @@ def test_drawn_first_then_worked_out_then_the_chart(qtbot, db_path) -> None:
 
 
 def test_a_page_left_before_its_figures_works_them_out_when_shown_again(qtbot, db_path) -> None:
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path, _doc())
     w.show_section("forecast")
     page = w.current_page()
     qtbot.waitUntil(lambda: page.task is not None)  # the job started once drawn

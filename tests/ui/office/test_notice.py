@@ -10,27 +10,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from db.operations import import_document, notice_settings
-from db.store import Store
-from tests.helpers import sample_text
+from db.operations import notice_settings
 from tests.reports.test_notice import ZH
+from tests.ui.windows import main_window
 from ui.office.notice_dialog import NoticeDialog, NoticeSettingsDialog
-from ui.session import Session
-from ui.window.mainwindow import MainWindow
 
 pytestmark = pytest.mark.gui
-
-
-def _window(qtbot, path) -> MainWindow:
-    with Store(path) as s:
-        import_document(s, sample_text())
-    w = MainWindow(Session(path))
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    w.show_section("calendar_view")
-    qtbot.waitUntil(lambda: w.watch.checker is not None)
-    return w
 
 
 def _choose(page, day: date):
@@ -41,7 +26,7 @@ def _choose(page, day: date):
 
 
 def test_copy_notice_puts_the_text_on_the_clipboard_and_shows_it(qtbot, db_path) -> None:
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     QGuiApplication.clipboard().setText("something else")
     _choose(page, date(2026, 12, 3))
@@ -60,7 +45,7 @@ def test_copy_notice_puts_the_text_on_the_clipboard_and_shows_it(qtbot, db_path)
 
 
 def test_a_called_off_occurrence_has_no_notice_button(qtbot, db_path) -> None:
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     shown = _choose(page, date(2026, 12, 17))
     from scheduler.plan.model import Record
@@ -85,7 +70,7 @@ def test_a_called_off_occurrence_has_no_notice_button(qtbot, db_path) -> None:
 
 
 def test_gathering_time_setting_is_undoable_and_used_by_the_notice(qtbot, db_path) -> None:
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
 
     def fill() -> None:

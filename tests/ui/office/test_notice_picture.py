@@ -10,25 +10,9 @@ from PIL import Image
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from db.operations import import_document
-from db.store import Store
-from tests.helpers import sample_text
-from ui.session import Session
-from ui.window.mainwindow import MainWindow
+from tests.ui.windows import main_window
 
 pytestmark = pytest.mark.gui
-
-
-def _window(qtbot, path) -> MainWindow:
-    with Store(path) as s:
-        import_document(s, sample_text())
-    w = MainWindow(Session(path))
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    w.show_section("calendar_view")
-    qtbot.waitUntil(lambda: w.watch.checker is not None)
-    return w
 
 
 def test_print_preview_copies_and_saves_the_roster_as_a_picture(
@@ -37,7 +21,7 @@ def test_print_preview_copies_and_saves_the_roster_as_a_picture(
     from reports.rosters import weekly_roster
     from ui.exchange import printing
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     plan, cal = page.catalog.plan(), page.catalog.work_calendar
     dialog = printing.save_pdf(

@@ -15,17 +15,7 @@ from db.store import Store
 from scheduler.exchange.planfile import parse_document
 from scheduler.plan.model import Record
 from tests.helpers import sample_text
-from ui.session import Session
-from ui.window.mainwindow import MainWindow
-
-
-def _window(qtbot, path) -> MainWindow:
-    w = MainWindow(Session(path))
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+from tests.ui.windows import main_window
 
 
 def _row(page, name: str) -> tuple[str, str]:
@@ -38,7 +28,7 @@ def _row(page, name: str) -> tuple[str, str]:
 def test_week_in_review_page(qtbot, db_path) -> None:
     with Store(db_path) as s:
         import_plan(s, parse_document(sample_text()).plan)  # 12-03 held: 180 served, 3 h
-    window = _window(qtbot, db_path)
+    window = main_window(qtbot, db_path, as_is=True)
     labels = [window.nav.item(i).text().strip() for i in range(window.nav.count())]
     assert labels.index("周复盘") == labels.index("统计") + 2  # under 统计, after the statistics
     window.show_section("review")
@@ -86,7 +76,7 @@ def test_hostile_reason_is_shown_as_text(qtbot, db_path) -> None:
     )
     with Store(db_path) as s:
         import_plan(s, plan)
-    window = _window(qtbot, db_path)
+    window = main_window(qtbot, db_path, as_is=True)
     window.show_section("review")
     page = window.current_page()
     page.day.setDate(QDate(2026, 12, 3))
@@ -113,7 +103,7 @@ def test_review_is_worked_out_beside_the_window(qtbot, db_path, monkeypatch) -> 
         return real(*args, **kwargs)
 
     monkeypatch.setattr(scheduler.office.review, "week_review", spy)
-    window = _window(qtbot, db_path)
+    window = main_window(qtbot, db_path, as_is=True)
     window.show_section("review")
     page = window.current_page()
     page.today = date(2026, 12, 20)

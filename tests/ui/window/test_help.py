@@ -15,7 +15,7 @@ from reports.document import translator
 from scheduler.conflicts.kinds import KINDS
 from scheduler.version import VERSION
 from tests.helpers import sample
-from tests.ui.windows import import_plan_doc
+from tests.ui.windows import import_plan_doc, main_window
 from ui.i18n import install_language, set_language_setting
 from ui.session import Session
 from ui.window.help import (
@@ -133,11 +133,7 @@ def test_ids_are_taken_out_of_the_headings() -> None:
 
 @pytest.fixture
 def window(qtbot, db_path) -> MainWindow:
-    import_plan_doc(db_path, sample())
-    w = MainWindow(Session(db_path))
-    qtbot.addWidget(w)
-    w.show()
-    return w
+    return main_window(qtbot, db_path)
 
 
 def _f1(window: MainWindow):

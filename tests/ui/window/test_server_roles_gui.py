@@ -12,25 +12,12 @@ import pytest
 from PySide6.QtWidgets import QMenu, QPushButton
 
 from tests.helpers import sample
-from tests.ui.windows import import_plan_doc
-from ui.session import Session
+from tests.ui.windows import main_window
 from ui.window.mainwindow import MainWindow
 from ui.window.pages import PAGES
 from ui.window.roles import PLANNER, RECORDER, ROLES, may
 
 SHOTS = os.environ.get("OUTREACH_SHOTS")
-
-
-def _window(qtbot, tmp_path: Path, role: str | None) -> MainWindow:
-    path = tmp_path / "plan.sqlite3"
-    import_plan_doc(path, sample())
-    session = Session(path)
-    session.store.role = role  # what the server's login would report
-    window = MainWindow(session)
-    qtbot.addWidget(window)
-    window.resize(1400, 860)
-    window.show()
-    return window
 
 
 def _menu_entries(menu) -> list:
@@ -60,7 +47,7 @@ def _hidden(widget) -> bool:
 
 @pytest.mark.parametrize("role", ["planner", "recorder", "viewer"])
 def test_every_action_follows_the_table(qtbot, tmp_path: Path, role: str) -> None:
-    window = _window(qtbot, tmp_path, role)
+    window = main_window(qtbot, tmp_path / "plan.sqlite3", role=role)
     entries = _menu_entries(window.menuBar())
     assert len(entries) >= 25
     for act in entries:
@@ -105,7 +92,7 @@ def test_the_table_names_the_roles_it_knows() -> None:
 
 
 def test_a_viewer_double_click_records_nothing(qtbot, tmp_path: Path, monkeypatch) -> None:
-    window = _window(qtbot, tmp_path, "viewer")
+    window = main_window(qtbot, tmp_path / "plan.sqlite3", role="viewer")
     calendar = window.page("calendar_view")
     calls = []
     monkeypatch.setattr(calendar.edits, "record_current", lambda: calls.append(1))
@@ -150,7 +137,7 @@ def test_the_delete_key_of_a_table_deletes_nothing(qtbot, tmp_path: Path, role: 
     for shown in ("warning", "critical", "information"):  # a refusal would be shown: no modal wait
         monkeypatch.setattr(QMessageBox, shown, lambda *a, **k: asked.append(a))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box) or 0)  # "Cannot delete"
-    window = _window(qtbot, tmp_path, role)
+    window = main_window(qtbot, tmp_path / "plan.sqlite3", role=role)
     window.show_section("staff")
     page = window.current_page()
     before = page.proxy.rowCount()
