@@ -25,7 +25,7 @@ def run(small: bool = False) -> None:
     from db.store import Store
     from resources import demo_recipe
     from scheduler.demo.hospital import build_demo
-    from scheduler.exchange.planfile import dump_document, plan_to_document
+    from scheduler.exchange.planfile.writer import dump_document, plan_to_document
 
     scale = "small" if small else "hospital"
     year = date.today().year

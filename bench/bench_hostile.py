@@ -50,7 +50,9 @@ def run(small: bool = False) -> None:
     from resources import demo_recipe
     from scheduler.calendar.recurrence import check_rule, first_planned_starts
     from scheduler.demo.hospital import build_demo
-    from scheduler.exchange.planfile import PlanError, dump_document, parse_document, plan_to_document
+    from scheduler.exchange.planfile.document import parse_document
+    from scheduler.exchange.planfile.problems import PlanError
+    from scheduler.exchange.planfile.writer import dump_document, plan_to_document
     from scheduler.plan.model import Activity
     from tests.helpers import sample_text
 

@@ -186,7 +186,7 @@ def _engine(name: str, target: Any, text: str, small: bool) -> dict[str, Any]:
     from db.store import Store
     from scheduler.calendar.workdays import WorkCalendar, official_calendar
     from scheduler.conflicts.checker import CheckContext, check
-    from scheduler.exchange.planfile import dump_document, plan_to_document
+    from scheduler.exchange.planfile.writer import dump_document, plan_to_document
 
     out: dict[str, Any] = {}
     with Store(target) as s:
@@ -211,7 +211,7 @@ def run(small: bool = False) -> None:
     from resources import demo_recipe
     from scheduler.calendar.workdays import WorkCalendar, official_calendar
     from scheduler.demo.hospital import build_demo, demo_today
-    from scheduler.exchange.planfile import dump_document, plan_to_document
+    from scheduler.exchange.planfile.writer import dump_document, plan_to_document
 
     scale = "small" if small else "hospital"
     print(f"== office server benchmark (demo scale: {scale}; SQLite beside PostgreSQL) ==")

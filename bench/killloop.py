@@ -94,7 +94,7 @@ def run(kills: int = 50, scale: str = "small", seed: int = 1, quiet: bool = Fals
     from db.store import Store
     from resources import demo_recipe
     from scheduler.demo.hospital import build_demo
-    from scheduler.exchange.planfile import dump_document, plan_to_document
+    from scheduler.exchange.planfile.writer import dump_document, plan_to_document
 
     rng = random.Random(seed)
     tally = {"tried": 0, "survived": 0, "lost": 0, "unsound": 0, "mixed": 0, "killed_mid_import": 0}

@@ -58,7 +58,8 @@ from scheduler.conflicts.conflict import counts, to_json
 from scheduler.conflicts.kinds import KINDS
 from scheduler.demo.hospital import SCALES, build_demo, demo_today
 from scheduler.exchange.field import PackageError
-from scheduler.exchange.planfile import PlanError, Problem, dump_document, plan_to_document
+from scheduler.exchange.planfile.problems import PlanError, Problem
+from scheduler.exchange.planfile.writer import dump_document, plan_to_document
 from scheduler.office.stats import compute as compute_stats
 from scheduler.office.stats import to_json as stats_json
 from scheduler.plan.model import clinical_hours_of

@@ -27,7 +27,7 @@ from scheduler.exchange.field import (
     verify_seal,
     with_records,
 )
-from scheduler.exchange.planfile import parse_plan
+from scheduler.exchange.planfile.document import parse_plan
 from scheduler.plan.model import SECTIONS, Record
 from scheduler.plan.wording import N_
 

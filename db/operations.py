@@ -12,7 +12,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from scheduler.calendar.recurrence import planned_dates
-from scheduler.exchange.planfile import PlanError, Problem, parse_document, plan_to_document
+from scheduler.exchange.planfile.document import parse_document
+from scheduler.exchange.planfile.problems import PlanError, Problem
+from scheduler.exchange.planfile.writer import plan_to_document
 from scheduler.office.recording import ledger_changes, record_problems
 from scheduler.office.requests import ResponseTimes, requests_done
 from scheduler.plan.history import AuditEntry

@@ -30,14 +30,10 @@ from scheduler.calendar.recurrence import (
     rule_warnings,
 )
 from scheduler.conflicts.kinds import KINDS
-from scheduler.exchange.planfile import (
-    MAX_DEPTH,
-    MAX_DIGITS,
-    MAX_PROBLEMS,
-    PlanError,
-    parse_document,
-    plan_to_document,
-)
+from scheduler.exchange.planfile.document import parse_document
+from scheduler.exchange.planfile.guard import MAX_DEPTH, MAX_DIGITS
+from scheduler.exchange.planfile.problems import MAX_PROBLEMS, PlanError
+from scheduler.exchange.planfile.writer import plan_to_document
 from scheduler.office.recording import SERVICE_COUNTS
 from scheduler.plan import model, validation
 from scheduler.plan.model import SECTIONS, Activity, Plan

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db.operations import OperationError, StillReferenced
 from db.store import NetworkDatabase, ReadOnlyDatabase, StoreError
-from scheduler.exchange.planfile import PlanError
+from scheduler.exchange.planfile.problems import PlanError
 from scheduler.plan.wording import say
 from ui.i18n import tr, trf
 from ui.labels import SECTION_NAMES, label

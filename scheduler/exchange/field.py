@@ -29,7 +29,10 @@ from typing import Any
 
 from scheduler.calendar.workdays import WorkCalendar
 from scheduler.conflicts.held import held_occurrences
-from scheduler.exchange.planfile import PlanError, Problem, load_json, parse_plan, plan_to_document
+from scheduler.exchange.planfile.document import parse_plan
+from scheduler.exchange.planfile.guard import load_json
+from scheduler.exchange.planfile.problems import PlanError, Problem
+from scheduler.exchange.planfile.writer import plan_to_document
 from scheduler.office.recording import record_problems
 from scheduler.plan.model import Plan, Record
 from scheduler.plan.wording import N_, Worded

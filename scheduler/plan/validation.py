@@ -13,8 +13,10 @@ from scheduler.plan.wording import N_, Phrase
 
 _PHONE_RE = re.compile(r"^\+?[0-9][0-9 \-]{4,19}$")
 _ID_RE = re.compile(r"^[A-Za-z0-9_.\-]+$")
+# The control characters (Unicode category Cc: C0, DEL and C1).
+_CONTROL_RE = re.compile("[\x00-\x1f\x7f-\x9f]")
 
-# Dates and times a plan may name (INTERCHANGE.md): anything else is a typo or an attack, and
+# Dates and times a plan may name (docs/plan-file.md): anything else is a typo or an attack, and
 # dates near the ends of what `datetime` holds overflow as soon as a day is added to them.
 EARLIEST_DATE = date(2000, 1, 1)
 LATEST_DATE = date(2100, 12, 31)
@@ -59,7 +61,7 @@ def id_problem(text: str) -> str | None:
         return N_("must be a non-empty string id")
     if len(text) > MAX_ID_LENGTH:
         return Phrase(N_("must be at most %1 characters long"), MAX_ID_LENGTH)
-    if any(unicodedata.category(c) == "Cc" for c in text):
+    if _CONTROL_RE.search(text):
         return N_("must not contain control characters")
     return None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from scheduler.exchange.planfile import dump_document, plan_to_document
+from scheduler.exchange.planfile.writer import dump_document, plan_to_document
 from tests.cli.test_cli import run
 from tests.scheduler.solver.test_assign_own_branch import shared_department
 

@@ -401,7 +401,7 @@ def test_find_matches_as_a_slow_oracle_does() -> None:
     import unicodedata
     from datetime import date
 
-    from scheduler.exchange.planfile import parse_document
+    from scheduler.exchange.planfile.document import parse_document
     from scheduler.plan.search import find
 
     plan = parse_document(sample_text()).plan

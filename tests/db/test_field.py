@@ -27,7 +27,7 @@ from db.store import Store
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.conflicts.held import held_occurrences
 from scheduler.exchange.field import PackageError, checksum, seal
-from scheduler.exchange.planfile import PlanError
+from scheduler.exchange.planfile.problems import PlanError
 from scheduler.office.recording import default_record
 from scheduler.plan.model import Attendance
 from tests.helpers import sample_text

@@ -116,7 +116,7 @@ def test_the_revision_rises_with_every_change_and_never_for_none(filled: Store) 
     ops.import_document(filled, sample_text())  # partly the same, the sample's record is new
     r1 = revision(filled)
     assert r1 == r0 + 1
-    from scheduler.exchange.planfile import dump_document, plan_to_document
+    from scheduler.exchange.planfile.writer import dump_document, plan_to_document
 
     ops.import_document(filled, dump_document(plan_to_document(load_plan(filled))))  # all the same
     assert revision(filled) == r1
@@ -142,7 +142,8 @@ def test_volunteer_number_round_trips_through_every_section_reader(filled: Store
     s = load_plan(filled).staff["s001"]
     ops.save(filled, "staff", [replace(s, volunteer_no="43020019880001")])
     assert load_section(filled, "staff", ["s001"])["s001"].volunteer_no == "43020019880001"
-    from scheduler.exchange.planfile import dump_document, parse_document, plan_to_document
+    from scheduler.exchange.planfile.document import parse_document
+    from scheduler.exchange.planfile.writer import dump_document, plan_to_document
 
     text = dump_document(plan_to_document(load_plan(filled)))
     assert parse_document(text).plan.staff["s001"].volunteer_no == "43020019880001"

@@ -20,7 +20,7 @@ from db.store import Store, StoreError
 from resources import demo_recipe
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.demo.hospital import build_demo, demo_today
-from scheduler.exchange.planfile import dump_document, plan_to_document
+from scheduler.exchange.planfile.writer import dump_document, plan_to_document
 from tests.helpers import sample_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -29,7 +29,8 @@ from db.schema import MIGRATIONS, SCHEMA_VERSION
 from db.store import Store, StoreError
 from resources import demo_recipe
 from scheduler.demo.hospital import build_demo
-from scheduler.exchange.planfile import dump_document, parse_document, plan_to_document
+from scheduler.exchange.planfile.document import parse_document
+from scheduler.exchange.planfile.writer import dump_document, plan_to_document
 from scheduler.plan.model import Department, Staff
 from tests.helpers import sample_text
 
@@ -167,7 +168,7 @@ def test_check_constraints_guard_the_rows(store: Store) -> None:
 
 
 def test_every_bad_document_leaves_database_byte_for_byte_unchanged(db_path) -> None:
-    from scheduler.exchange.planfile import PlanError
+    from scheduler.exchange.planfile.problems import PlanError
     from tests.scheduler.exchange.test_planfile import BAD
 
     with Store(db_path) as s:

@@ -16,7 +16,7 @@ from db.planio import load_ledger, load_plan
 from db.store import Store
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.conflicts.held import held_occurrences
-from scheduler.exchange.planfile import PlanError
+from scheduler.exchange.planfile.problems import PlanError
 from scheduler.office.recording import branch_totals, credits, default_record, person_totals, record_problems
 from scheduler.plan.model import Attendance, Plan, Record
 from tests.helpers import sample_text
@@ -50,7 +50,7 @@ def _sums(store: Store) -> dict:
 
 
 def test_default_record_is_the_plan() -> None:
-    from scheduler.exchange.planfile import parse_document
+    from scheduler.exchange.planfile.document import parse_document
     from tests.helpers import sample
 
     plan = parse_document(json.dumps(sample(), ensure_ascii=False)).plan

@@ -17,7 +17,7 @@ from reports.document import translator
 from reports.stats_xlsx import write_workbook
 from reports.timebank import certificate_pdf, ledger_pdf
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
-from scheduler.exchange.planfile import dump_document, plan_to_document
+from scheduler.exchange.planfile.writer import dump_document, plan_to_document
 from scheduler.exchange.spreadsheet.headers import guess_mapping
 from scheduler.exchange.spreadsheet.records import convert
 from scheduler.office.stats import compute

@@ -36,7 +36,7 @@ from reports.text import REPLACEMENT, clean
 from reports.timebank import certificate_pdf, ledger_pdf
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.conflicts.checker import CheckContext, check
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from scheduler.office.recording import LedgerEntry
 from scheduler.office.stats import compute
 from scheduler.plan.model import Contact, Plan

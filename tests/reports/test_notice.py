@@ -16,7 +16,7 @@ from reports.notice import BRING_FOR_QUALIFICATION, notice_text, occurrence_noti
 from reports.registry import RosterError
 from reports.rosters import find_occurrence
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from tests.helpers import sample
 
 ZH = """\

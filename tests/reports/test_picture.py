@@ -16,7 +16,7 @@ from reports.document import translator
 from reports.picture import GAP, GAP_COLOUR, MAX_PAGES, WIDTH, PictureError, pdf_to_png
 from reports.registry import ROSTERS, RosterArgs
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from scheduler.plan.model import Hospital
 from tests.helpers import sample
 

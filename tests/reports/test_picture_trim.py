@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from reports.document import translator
 from reports.picture import GAP, MARGIN_MM, WIDTH, pdf_to_png, trailing_white
 from reports.review import review_pdf
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from scheduler.office.review import week_review
 from tests.helpers import sample
 from tests.reports.test_picture import _expected_height, _only_white_cut_from_the_last_page, _picture

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from reports.document import translator
 from reports.registry import BRANCH, OCCURRENCE, ROSTERS, STAFF, WINDOW, RosterArgs, RosterError
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from tests.helpers import sample_text
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,7 +18,7 @@ from reports.review import review_pdf
 from resources import demo_recipe
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.demo.hospital import build_demo
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from scheduler.office.review import parse_week, week_review
 from tests.helpers import sample
 

@@ -109,7 +109,7 @@ def _with_sunday_activities(n: int):
     """The sample plan with `n` more occurrences on Sunday 2026-12-13, the last day of its week."""
     import json
 
-    from scheduler.exchange.planfile import parse_document
+    from scheduler.exchange.planfile.document import parse_document
     from tests.helpers import sample
 
     doc = sample()

@@ -350,7 +350,7 @@ def test_plan_file_and_field_package_exported_from_the_file_menu(
     from PySide6.QtWidgets import QDialog, QFileDialog
 
     from scheduler.exchange.field import read_package
-    from scheduler.exchange.planfile import parse_document
+    from scheduler.exchange.planfile.document import parse_document
     from ui.exchange import file_actions
 
     w = main_window(qtbot, db_path, section="staff")

@@ -19,7 +19,7 @@ from db.pg import is_server_url
 from db.planio import load_plan
 from db.store import Store, StoreError
 from scheduler.exchange.field import PackageError
-from scheduler.exchange.planfile import PlanError
+from scheduler.exchange.planfile.problems import PlanError
 from scheduler.plan.model import clinical_hours_of
 from ui.edits import attempt, describe_error
 from ui.exchange.backups import RestoreDialog
@@ -193,7 +193,7 @@ class FileActions(QObject):
         run_task(self.window, trf("Importing %1…", file_path.name), job, done, failed)
 
     def export_plan_file(self) -> None:
-        from scheduler.exchange.planfile import dump_document, plan_to_document
+        from scheduler.exchange.planfile.writer import dump_document, plan_to_document
 
         path, _ = QFileDialog.getSaveFileName(
             self.window,

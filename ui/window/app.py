@@ -33,7 +33,7 @@ from db.planio import is_empty
 from db.store import StoreError
 from resources import FONT_FILE
 from scheduler.exchange.field import PackageError
-from scheduler.exchange.planfile import PlanError
+from scheduler.exchange.planfile.problems import PlanError
 from scheduler.plan.model import Hospital
 from ui.edits import attempt, describe_error
 from ui.exchange.file_actions import remember_database

@@ -27,7 +27,7 @@ from db import operations as ops
 from db.field import field_package, write_back
 from scheduler.conflicts.conflict import Conflict
 from scheduler.exchange.field import PackageError
-from scheduler.exchange.planfile import PlanError
+from scheduler.exchange.planfile.problems import PlanError
 from ui.conflicts.panel import ConflictsPanel
 from ui.conflicts.watch import ConflictWatch
 from ui.exchange.file_actions import FileActions

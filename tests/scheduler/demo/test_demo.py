@@ -14,7 +14,8 @@ from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.conflicts.checker import CheckContext, check
 from scheduler.conflicts.kinds import KINDS
 from scheduler.demo.hospital import build_demo, demo_today
-from scheduler.exchange.planfile import parse_plan, plan_to_document
+from scheduler.exchange.planfile.document import parse_plan
+from scheduler.exchange.planfile.writer import plan_to_document
 from scheduler.office.stats import compute
 
 TODAY = date(2026, 11, 25)

@@ -24,7 +24,7 @@ from scheduler.exchange.duty.codes import (
 from scheduler.exchange.duty.grid import read_duty_grid
 from scheduler.exchange.duty.merge import merge_roster
 from scheduler.exchange.duty.roster import DutyError, column_index, column_letter
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from scheduler.exchange.spreadsheet.workbook import read_workbook
 from scheduler.plan.model import Unavailability
 from tests.helpers import sample
@@ -340,7 +340,7 @@ def test_a_refused_cell_or_row_keeps_what_was_there() -> None:
 
 
 def test_a_plan_file_with_a_bad_shift_code_table_is_refused() -> None:
-    from scheduler.exchange.planfile import PlanError
+    from scheduler.exchange.planfile.problems import PlanError
 
     doc = sample()
     doc["hospital"]["shift_codes"] = {"夜": "night", "x": "banana", "N": "night", "n": "day"}
@@ -424,7 +424,8 @@ def test_one_long_text_in_many_cells_is_read_once(monkeypatch) -> None:
 
 
 def test_shift_hours_in_the_plan_file_validated_and_round_trip() -> None:
-    from scheduler.exchange.planfile import PlanError, plan_to_document
+    from scheduler.exchange.planfile.problems import PlanError
+    from scheduler.exchange.planfile.writer import plan_to_document
 
     doc = sample()
     codes = {

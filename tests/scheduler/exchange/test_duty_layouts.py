@@ -23,7 +23,7 @@ from db.store import Store
 from scheduler.exchange.duty.codes import read_shift_codes
 from scheduler.exchange.duty.grid import read_duty_grid
 from scheduler.exchange.duty.legend import workbook_legend
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from scheduler.exchange.spreadsheet.sheet import Sheet
 from scheduler.exchange.spreadsheet.workbook import read_workbook
 from tests.scheduler.exchange.test_duty import plan_doc

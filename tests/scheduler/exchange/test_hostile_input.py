@@ -21,17 +21,10 @@ import pytest
 from db.operations import database_hash, import_document
 from db.planio import load_plan
 from db.store import Store
-from scheduler.exchange.planfile import (
-    MAX_DEPTH,
-    MAX_PROBLEMS,
-    PlanError,
-    Problem,
-    dump_document,
-    load_json,
-    parse_document,
-    parse_plan,
-    plan_to_document,
-)
+from scheduler.exchange.planfile.document import parse_document, parse_plan
+from scheduler.exchange.planfile.guard import MAX_DEPTH, load_json
+from scheduler.exchange.planfile.problems import MAX_PROBLEMS, PlanError, Problem
+from scheduler.exchange.planfile.writer import dump_document, plan_to_document
 from scheduler.office.recording import record_problems
 from scheduler.plan.model import Attendance, Record
 from scheduler.plan.validation import (

@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from scheduler.exchange.planfile import PlanError, dump_document, parse_document, parse_plan, plan_to_document
+from scheduler.exchange.planfile.document import parse_document, parse_plan
+from scheduler.exchange.planfile.problems import PlanError
+from scheduler.exchange.planfile.writer import dump_document, plan_to_document
 from scheduler.plan.model import Plan
 from tests.helpers import sample, sample_text
 

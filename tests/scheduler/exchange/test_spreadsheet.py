@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from scheduler.exchange.spreadsheet.columns import SYNONYMS
 from scheduler.exchange.spreadsheet.forms import unmatched_names
 from scheduler.exchange.spreadsheet.headers import find_header, guess_mapping

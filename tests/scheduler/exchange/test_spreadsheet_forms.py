@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 import pytest
 
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from scheduler.exchange.spreadsheet.forms import submission_id
 from scheduler.exchange.spreadsheet.headers import ambiguous, guess_field, guess_mapping, read_header
 from scheduler.exchange.spreadsheet.records import convert

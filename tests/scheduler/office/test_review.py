@@ -13,7 +13,7 @@ import pytest
 from resources import demo_recipe
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.demo.hospital import build_demo
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from scheduler.office.recording import LedgerEntry
 from scheduler.office.review import (
     CALLED_OFF,

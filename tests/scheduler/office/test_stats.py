@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from scheduler.office.stats import compute, to_json
 from scheduler.plan.model import Attendance, Record
 from tests.helpers import sample

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog
 from db.operations import import_document
 from db.planio import load_plan
 from db.store import Store
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from scheduler.exchange.spreadsheet.columns import field_label
 from scheduler.exchange.spreadsheet.workbook import read_workbook
 from tests.cli.test_sheets_forms import (

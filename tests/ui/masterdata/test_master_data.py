@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from db.operations import import_plan
 from db.planio import load_plan
 from db.store import Store
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from tests.helpers import sample_text
 from tests.ui.windows import main_window
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 
 from db.operations import import_plan
 from db.store import Store
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from scheduler.plan.model import Record
 from tests.helpers import sample_text
 from tests.ui.windows import main_window

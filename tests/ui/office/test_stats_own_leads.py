@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from db.operations import import_plan, import_records, save
 from db.store import Store
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from scheduler.plan.model import Assignment
 from tests.helpers import sample_text
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from db.operations import import_plan, import_records
 from db.store import Store
-from scheduler.exchange.planfile import parse_document
+from scheduler.exchange.planfile.document import parse_document
 from tests.helpers import sample_text
 
 ROOT = Path(__file__).resolve().parents[3]
