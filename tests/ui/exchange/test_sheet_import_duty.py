@@ -5,31 +5,25 @@ first (undo puts the first back)."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from db.operations import database_hash, import_document
+from db.operations import database_hash
 from db.planio import load_plan
 from db.store import Store
 from tests.scheduler.exchange.test_duty import EXPECTED, grid_rows, messy_xlsx, plan_doc
 from tests.scheduler.exchange.test_spreadsheet import form_xlsx
+from tests.ui.windows import main_window
 from ui.exchange import duty_import, sheet_import, shift_codes_dialog
-from ui.session import Session
-from ui.window.mainwindow import MainWindow
 
 pytestmark = pytest.mark.gui
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    path = tmp_path / "office.sqlite3"
-    with Store(path) as s:
-        import_document(s, json.dumps(plan_doc(), ensure_ascii=False))
-    w = MainWindow(Session(path))
-    qtbot.addWidget(w)
+    w = main_window(qtbot, tmp_path / "office.sqlite3", plan_doc())
     yield w
     w.session.close()
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from db.operations import import_document
 from db.planio import load_plan
 from db.store import Store
 from scheduler.exchange.planfile.document import parse_document
@@ -28,10 +27,9 @@ from tests.cli.test_sheets_forms import (
     plan_doc,
     xlsx,
 )
+from tests.ui.windows import main_window
 from ui.exchange import sheet_import
 from ui.i18n import tr, trf
-from ui.session import Session
-from ui.window.mainwindow import MainWindow
 
 pytestmark = pytest.mark.gui
 NOW = datetime(2026, 11, 25, 10, 0)
@@ -39,11 +37,7 @@ NOW = datetime(2026, 11, 25, 10, 0)
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    path = tmp_path / "office.sqlite3"
-    with Store(path) as s:
-        import_document(s, json.dumps(plan_doc(), ensure_ascii=False))
-    w = MainWindow(Session(path))
-    qtbot.addWidget(w)
+    w = main_window(qtbot, tmp_path / "office.sqlite3", plan_doc())
     yield w
     w.session.close()
 

@@ -4,18 +4,14 @@ with their fixes, the workbook; the forecast follows an edit."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from datetime import date
 
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
-from db.operations import import_document
-from db.store import Store
 from tests.helpers import sample
-from ui.session import Session
-from ui.window.mainwindow import MainWindow
+from tests.ui.windows import main_window
 
 
 def _doc() -> dict:
@@ -45,13 +41,7 @@ def _doc() -> dict:
 
 
 def test_forecast_page(qtbot, db_path, tmp_path) -> None:
-    with Store(db_path) as s:
-        import_document(s, json.dumps(_doc(), ensure_ascii=False))
-    w = MainWindow(Session(db_path))
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
+    w = main_window(qtbot, db_path, _doc())
     labels = [w.nav.item(i).text().strip() for i in range(w.nav.count())]
     assert labels.index("人力预测") == labels.index("周复盘") + 1
     w.show_section("forecast")

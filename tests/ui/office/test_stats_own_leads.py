@@ -38,12 +38,9 @@ def _db(path: Path) -> Path:
 
 
 def test_own_branch_leads_on_the_page_and_in_the_workbook(qtbot, db_path, tmp_path) -> None:
-    from tests.ui.windows import MainWindow, Session
+    from tests.ui.windows import main_window
 
-    w = MainWindow(Session(_db(db_path)))
-    qtbot.addWidget(w)
-    w.show()
-    w.show_section("stats")
+    w = main_window(qtbot, _db(db_path), as_is=True, section="stats")
     page = w.current_page()
     page.year.setValue(2026)
     table = page.table
@@ -92,12 +89,9 @@ def test_own_branch_leads_on_the_page_and_in_the_workbook(qtbot, db_path, tmp_pa
 def test_the_chart_shows_only_the_breakdown_chosen(qtbot, db_path) -> None:
     """Switching the breakdown relabels the chart: no month left drawn under the branches' names
     (an axis taken off the chart left its labels in the scene, one more set each switch)."""
-    from tests.ui.windows import MainWindow, Session
+    from tests.ui.windows import main_window
 
-    w = MainWindow(Session(_db(db_path)))
-    qtbot.addWidget(w)
-    w.show()
-    w.show_section("stats")
+    w = main_window(qtbot, _db(db_path), as_is=True, section="stats")
     page = w.current_page()
     page.year.setValue(2026)
 

@@ -71,12 +71,9 @@ def test_first_visits_load_no_workbook_or_pdf_library(db_path, tmp_path) -> None
 def test_time_bank_totals_sort_filter_and_select(qtbot, db_path) -> None:
     from PySide6.QtCore import Qt
 
-    from tests.ui.windows import MainWindow, Session
+    from tests.ui.windows import main_window
 
-    w = MainWindow(Session(_db(db_path)))
-    qtbot.addWidget(w)
-    w.show()
-    w.show_section("time_bank")
+    w = main_window(qtbot, _db(db_path), as_is=True, section="time_bank")
     page = w.current_page()
     page.year.setValue(2026)
     model = page.model
