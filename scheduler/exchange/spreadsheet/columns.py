@@ -13,9 +13,35 @@ SECTIONS = ("staff", "departments", "partners")  # the sheets whose columns the 
 TARGETS = (*SECTIONS, "requests")
 
 
+# The order a sheet's fields are tried in (a header holding the names of two fields is the first
+# one's) and a row's problems are listed in, where it is not the declaration's: the staff sheet's
+# as it was before the declaration. A declared field not named here comes after these, in the
+# declaration's order.
+SHEET_ORDER = {
+    "staff": (
+        "id",
+        "name",
+        "department",
+        "title",
+        "phone",
+        "qualifications",
+        "party_member",
+        "branch",
+        "max_hours_month",
+        "volunteer_no",
+        "active",
+    ),
+}
+
+
 def sheet_fields(target: str) -> tuple[Field, ...]:
-    """The declared fields of a section that a sheet's column can give: those with headers."""
-    return tuple(f for f in FIELDS[target] if f.headers) if target in SECTIONS else ()
+    """The declared fields of a section that a sheet's column can give (those with headers), in
+    the sheet's order."""
+    if target not in SECTIONS:
+        return ()
+    order = SHEET_ORDER.get(target, ())
+    fields = [f for f in FIELDS[target] if f.headers]
+    return tuple(sorted(fields, key=lambda f: order.index(f.name) if f.name in order else len(order)))
 
 
 # Columns of a section's sheet that are no field of the section: the staff's position (职务, a
