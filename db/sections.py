@@ -1,6 +1,7 @@
-"""Each plan section described once: its dataclass, table, key and child tables. Rows and
-objects are derived from that declaration (the dataclass fields name the columns), so a new
-field is a field in scheduler/plan/model.py and a column in a migration, nothing more."""
+"""Each plan section described once for the database: its dataclass, table, key and child
+tables. Rows and objects are derived from that declaration (the dataclass fields name the
+columns), so a new field is a field of scheduler/plan/model.py (declared in
+scheduler/plan/fields.py) and a column in a migration of db/schema.py, nothing more."""
 
 from __future__ import annotations
 

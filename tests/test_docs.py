@@ -36,6 +36,7 @@ from scheduler.exchange.planfile.problems import MAX_PROBLEMS, PlanError
 from scheduler.exchange.planfile.writer import plan_to_document
 from scheduler.office.recording import SERVICE_COUNTS
 from scheduler.plan import model, validation
+from scheduler.plan.fields import FIELDS, Field
 from scheduler.plan.model import SECTIONS, Activity, Plan
 
 DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "plan-file.md"
@@ -432,6 +433,64 @@ def test_every_limit_is_stated_in_its_row(section: str, key: str, limit: float) 
     assert re.search(rf"(?<![\d,.]){re.escape(_n(limit))}(?![\d,])", row), f"{section}.{key}: {_n(limit)}"
 
 
+# How the page names the type of a field of each kind (its row's second cell starts so).
+_TYPE_WORDS = {
+    "id": "id",
+    "ref": "id",
+    "refs": "list of ids of",
+    "codes": "list of ids",
+    "text": "text",
+    "phone": "text",
+    "rule": "text",
+    "timezone": "text",
+    "int": "whole number",
+    "float": "number",
+    "share": "number",
+    "bool": "true/false",
+    "date": "date",
+    "datetime": "time",
+    "choice": "one of",
+    "hours": "list of two times",
+}
+
+
+@pytest.mark.parametrize(
+    ("section", "field"),
+    [(s, f) for s, fields in FIELDS.items() for f in fields],
+    ids=lambda v: getattr(v, "key", v),
+)
+def test_every_declared_field_is_in_its_table_with_its_type_default_and_limits(
+    section: str, field: Field
+) -> None:
+    """Derived from scheduler/plan/fields.py: a field added to the declaration fails here until
+    docs/plan-file.md has its row, saying its type, whether it is required, its default, its
+    range or length, its choices and the field it may not come before."""
+    kind, required, meaning = _row(section, field.key)[1:]
+    row = " | ".join((kind, required, meaning))
+    if field.kind in _TYPE_WORDS:
+        assert kind.startswith(_TYPE_WORDS[field.kind]), f"{section}.{field.key}: the type is {kind!r}"
+    if field.ref is not None:
+        assert f"of {field.ref}" in kind, f"{section}.{field.key}: names {field.ref}"
+    assert required.startswith("**yes**") == field.required, f"{section}.{field.key}: required?"
+    if field.default not in (None, ()):
+        shown = json.dumps(list(field.default) if isinstance(field.default, tuple) else field.default)
+        assert f"default `{shown}`" in required, f"{section}.{field.key}: the default {shown}"
+    if field.maximum is not None:
+        least = "0" if field.kind in ("float", "share") else _n(field.minimum)
+        assert f"{least}–{_n(field.maximum)}" in kind, f"{section}.{field.key}: {least}–{_n(field.maximum)}"
+    if field.kind == "id" or field.kind == "ref":
+        assert f"at most {validation.MAX_ID_LENGTH:,} characters" in _flat(_part("Conventions"))
+    elif field.max_length is not None:
+        assert f"at most {field.max_length:,} characters" in row, f"{section}.{field.key}: its length"
+    if field.within_days is not None:
+        assert f"at most {field.within_days} days after" in row, f"{section}.{field.key}: its length"
+    if field.after is not None:
+        word = "not before" if field.kind == "date" else "after"
+        assert f"{word} `{field.after}`" in row, f"{section}.{field.key}: {word} `{field.after}`"
+    missing = [c for c in field.choices if f"`{c}`" not in row]
+    assert not missing, f"{section}.{field.key}: {missing} not described"
+
+
 def test_the_conventions_state_the_limits_of_the_reader() -> None:
     text = _flat(_part("Conventions"))
     assert f"at most {validation.MAX_ID_LENGTH:,} characters" in text
@@ -553,7 +612,7 @@ def test_the_documented_exit_codes_hold(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_keys_of_ones_own_are_never_dropped_silently() -> None:
     """The page says keys of one's own inside contact, preferred[] and attended[] are refused
-    with their path (INTERCHANGE.md: kept or reported, never dropped)."""
+    with their path (docs/plan-file.md: kept or reported, never dropped)."""
     assert "a file with any other key there is refused" in _flat(_part("Conventions"))
     doc = json.loads(next(b for b in _json_blocks() if b.words == ["json"]).text)
     doc["partners"] = [{"id": "p1", "name": "友谊社区", "contact": {"name": "张", "x_wechat": "zhang-yy"}}]

@@ -1,4 +1,5 @@
-"""The plan's domain objects: plain frozen dataclasses named after DOMAIN.md's glossary."""
+"""The plan's domain objects: plain frozen dataclasses named with the office's words (each
+section is described in docs/plan-file.md; each field is declared in scheduler/plan/fields.py)."""
 
 from __future__ import annotations
 
