@@ -26,7 +26,7 @@ def run(small: bool = False) -> None:
     from resources import demo_recipe
     from scheduler.calendar.workdays import WorkCalendar, official_calendar
     from scheduler.demo.hospital import build_demo
-    from scheduler.office.forecast import forecast
+    from scheduler.office.forecast.year import forecast
 
     scale = "small" if small else "hospital"
     year, today = 2026, date(2026, 12, 6)

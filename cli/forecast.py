@@ -14,7 +14,8 @@ from db.planio import load_plan
 from reports.document import translator
 from reports.forecast import describe_fix, pool_name, write_workbook
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
-from scheduler.office.forecast import forecast, to_json
+from scheduler.office.forecast.as_json import to_json
+from scheduler.office.forecast.year import forecast
 
 from . import args as cli_args
 from .commands import EXIT_OK, CommandError, Progress, _date, _no_folder, _open, _say

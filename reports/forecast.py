@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from scheduler.office.forecast import Fix, Forecast
+from scheduler.office.forecast.figures import Fix, Forecast
 from scheduler.plan.model import Plan
 
 from .messages import QUALIFICATION_NAMES

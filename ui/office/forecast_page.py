@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from db.files import write_atomically
 from reports.forecast import describe_fix, pool_name, write_workbook
-from scheduler.office.forecast import Forecast, Pool, forecast
+from scheduler.office.forecast.figures import Forecast, Pool
+from scheduler.office.forecast.year import forecast
 from scheduler.plan.model import SECTIONS
 from ui.i18n import current_language, tr, trf
 from ui.masterdata.catalog import Catalog

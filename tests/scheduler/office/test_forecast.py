@@ -15,7 +15,9 @@ from resources import demo_recipe
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.conflicts.checker import CheckContext, check
 from scheduler.demo.hospital import build_demo
-from scheduler.office.forecast import forecast, pools_of_need, to_json
+from scheduler.office.forecast.as_json import to_json
+from scheduler.office.forecast.figures import pools_of_need
+from scheduler.office.forecast.year import forecast
 from scheduler.plan.model import Activity, Department, Need, Pairing, Plan, Staff, Station, Unavailability
 from scheduler.solver.cpsat import solve
 from scheduler.solver.greedy import greedy

@@ -11,7 +11,8 @@ from datetime import date, datetime, time, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from scheduler.office.forecast import DEFAULT_CAP, forecast
+from scheduler.office.forecast.figures import DEFAULT_CAP
+from scheduler.office.forecast.year import forecast
 from scheduler.office.review import CALLED_OFF, HELD, NOT_RECORDED, PLANNED, week_review
 from scheduler.office.stats import compute
 from scheduler.plan.model import Attendance, Plan, Record
