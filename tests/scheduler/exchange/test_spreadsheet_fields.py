@@ -133,3 +133,27 @@ def test_a_field_added_to_the_declaration_is_read_with_no_edit_in_the_sheet_impo
         [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120, check=True
     )
     assert json.loads(done.stdout) == [["notice_board", True, "东湖社区居民群"]] * 3
+
+
+def test_the_docs_say_every_limit_and_every_module() -> None:
+    """docs/sheets.md: each limit's value and where it is said, each module of the package."""
+    import scheduler.exchange.spreadsheet as package
+    from scheduler.exchange.spreadsheet import guards, headers, row, sheet, workbook
+
+    doc = (ROOT / "docs" / "sheets.md").read_text(encoding="utf-8")
+    for module in (guards, headers, row, sheet, workbook):
+        source = Path(module.__file__ or "").read_text(encoding="utf-8")
+        for name in dir(module):
+            if not name.startswith("MAX_") or f"\n{name} = " not in source:
+                continue  # a limit said in another module
+            value = getattr(module, name)
+            short = module.__name__.rsplit(".", 1)[1]
+            assert f"`{short}.{name}`" in doc, name
+            said = (
+                f"{value // (1024 * 1024)} MB" if value >= 1024 * 1024 and "BYTES" in name else f"{value:,}"
+            )
+            line = next(x for x in doc.splitlines() if f"`{short}.{name}`" in x)
+            assert said in line, (name, said, line)
+    for path in Path(package.__file__).parent.glob("*.py"):
+        if path.name != "__init__.py":
+            assert f"`{path.name}`" in doc, path.name
