@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, SignalInstance
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from db import operations as ops
 from scheduler.conflicts.held import Booked
@@ -52,6 +52,7 @@ class EditedPage(Protocol):
 
 class CalendarEdits(QObject):
     def __init__(self, page: EditedPage):
+        assert isinstance(page, QWidget)  # and the parent of the edits' dialogs
         super().__init__(page)
         self.page = page
         self.session = page.session
