@@ -1,5 +1,5 @@
 """What the command line takes as a date, a month, a year or a number of seconds: one parser each,
-used by every command, holding values to the contract (INTERCHANGE.md, "The command line"):
+used by every command, holding values to the contract (docs/command-line.md):
 dates within 2000-01-01 – 2100-12-31, `--to` not before the start in use, numbers finite and
 positive. Anything else is one clear line and exit 2."""
 
@@ -9,13 +9,9 @@ import argparse
 import math
 from datetime import date
 
+from cli.common import CommandError
+from cli.lang import tf
 from scheduler.plan.validation import EARLIEST_DATE, LATEST_DATE
-
-from .lang import tf
-
-
-class CommandError(Exception):
-    """A failure the user can act on; printed as one line, exit 2 (made in the user's language)."""
 
 
 def _within(found: date, text: str) -> date:

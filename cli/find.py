@@ -9,12 +9,11 @@ import argparse
 from collections.abc import Callable
 from datetime import date
 
+from cli.common import EXIT_OK, EXIT_WANTING, column, open_store, say_line
+from cli.lang import json_text, t, tf
 from db.planio import load_plan
 from scheduler.plan.search import FOUND_SECTIONS, find
 from scheduler.plan.wording import N_
-
-from .commands import EXIT_OK, EXIT_WANTING, _column, _open, _say
-from .lang import json_text, t, tf
 
 Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
@@ -31,7 +30,7 @@ SHOWN_PER_SECTION = 50  # in text; --json lists them all
 
 
 def cmd_find(args: argparse.Namespace) -> int:
-    with _open(args) as store:
+    with open_store(args) as store:
         plan = load_plan(store)
     today = args.today or date.today()
     found = find(plan, args.text, today)
@@ -53,30 +52,30 @@ def cmd_find(args: argparse.Namespace) -> int:
         print(json_text(doc))
         return EXIT_OK if found else EXIT_WANTING
     if not found:
-        _say(tf("nothing found for %1", repr(args.text)))
+        say_line(tf("nothing found for %1", repr(args.text)))
         return EXIT_WANTING
     width = min(max(len(f.id) for f in found), 24)
     for section in FOUND_SECTIONS:
         items = [f for f in found if f.section == section]
         if not items:
             continue
-        _say(t(HEADINGS[section]))
+        say_line(t(HEADINGS[section]))
         for f in items[:SHOWN_PER_SECTION]:
-            line = f"  {_column(f.id, width)}  {f.name}"
+            line = f"  {column(f.id, width)}  {f.name}"
             if f.detail:
                 line += f"  ({f.detail})"
             if f.section == "activities":
                 dates = ", ".join(d.isoformat() for d in f.dates)
                 line += "  " + (tf("next: %1", dates) if dates else t("no occurrence from today on"))
-            _say(line)
+            say_line(line)
         if len(items) > SHOWN_PER_SECTION:
-            _say("  " + tf("… and %1 more (--json lists them all)", len(items) - SHOWN_PER_SECTION))
+            say_line("  " + tf("… and %1 more (--json lists them all)", len(items) - SHOWN_PER_SECTION))
     return EXIT_OK
 
 
 def add_parser(command: Command) -> None:
     """`find TEXT [--json] [--today D]`, made with build_parser's `command`."""
-    from .args import day
+    from cli.args import day
 
     p = command(
         "find",

@@ -9,6 +9,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from cli import args as cli_args
+from cli.common import EXIT_OK, CommandError, Progress, no_folder, open_store, say_line
+from cli.lang import json_text, t, tf
 from db.files import write_atomically
 from db.planio import load_plan
 from reports.document import translator
@@ -16,10 +19,6 @@ from reports.forecast import describe_fix, pool_name, write_workbook
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.office.forecast.as_json import to_json
 from scheduler.office.forecast.year import forecast
-
-from . import args as cli_args
-from .commands import EXIT_OK, CommandError, Progress, _date, _no_folder, _open, _say
-from .lang import json_text, t, tf
 
 Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 TIGHTEST = 5  # pool-months listed when none is short
@@ -31,8 +30,8 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         if out.suffix.lower() != ".xlsx":
             raise CommandError(tf("the workbook is .xlsx: give -o a name ending in .xlsx, not %1", out.name))
         if not out.parent.exists():
-            raise CommandError(_no_folder(out))
-    with _open(args) as store:
+            raise CommandError(no_folder(out))
+    with open_store(args) as store:
         plan = load_plan(store)
     calendar = WorkCalendar(official_calendar(), plan.calendar.values())
     began = time.perf_counter()
@@ -43,7 +42,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         book = io.BytesIO()  # made in memory, then written whole
         write_workbook(book, f, plan, translator(args.lang))
         write_atomically(out, book.getvalue())
-        _say(tf("wrote %1", out))
+        say_line(tf("wrote %1", out))
     if args.json:
         doc = to_json(f)
         for fix, item in zip(f.fixes, doc["fixes"], strict=True):
@@ -54,9 +53,9 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     if out is not None:
         return EXIT_OK
     short = f.short()
-    _say(tf("forecast %1: %2 pool-months with needs, %3 short", args.year, len(f.pools), len(short)))
+    say_line(tf("forecast %1: %2 pool-months with needs, %3 short", args.year, len(f.pools), len(short)))
     if not calendar.knows(args.year):
-        _say(tf("the official calendar of %1 is not known yet: weekends alone are days off", args.year))
+        say_line(tf("the official calendar of %1 is not known yet: weekends alone are days off", args.year))
     for r in short:
         line = tf(
             "%1 %2: needs %3 h, can give %4 h, short %5 h",
@@ -73,14 +72,14 @@ def cmd_forecast(args: argparse.Namespace) -> int:
                 f"{r.peak_at:%m-%d %H:%M}",
                 r.peak_people,
             )
-        _say("  " + line)
+        say_line("  " + line)
     if not short:
         tight = sorted(
             f.pools, key=lambda r: -(r.needed_hours / r.available_hours if r.available_hours else 1e9)
         )
-        _say(t("the tightest pools:"))
+        say_line(t("the tightest pools:"))
         for r in tight[:TIGHTEST]:
-            _say(
+            say_line(
                 "  "
                 + tf(
                     "%1 %2: needs %3 h of %4 h it can give",
@@ -92,7 +91,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
             )
     if f.bound_pool is not None:
         b = f.bound_pool
-        _say(
+        say_line(
             tf(
                 "lower bound: someone gives at least %1 h in a month (%2, %3: %4 h for %5 people)",
                 f"{f.bound_hours:g}",
@@ -103,8 +102,8 @@ def cmd_forecast(args: argparse.Namespace) -> int:
             )
         )
     for fix in f.fixes:
-        _say("  " + describe_fix(fix, plan, t))
-    _say(tf("worked out in %1 s", f"{seconds:.2f}"))
+        say_line("  " + describe_fix(fix, plan, t))
+    say_line(tf("worked out in %1 s", f"{seconds:.2f}"))
     return EXIT_OK
 
 
@@ -121,5 +120,5 @@ def add_parser(command: Command) -> None:
     p.add_argument("--json", action="store_true", help="print the forecast as JSON")
     p.add_argument("-o", "--output", help="write an Excel workbook (.xlsx)")
     p.add_argument(
-        "--today", type=_date, help="the day it is judged at: visits not planned go to months after it"
+        "--today", type=cli_args.day, help="the day it is judged at: visits not planned go to months after it"
     )

@@ -7,6 +7,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from cli.args import day
+from cli.common import EXIT_OK, CommandError, no_folder, open_store, say_line
+from cli.lang import t, tf
 from db.files import write_atomically
 from db.operations import notice_settings
 from db.planio import load_plan
@@ -15,17 +18,14 @@ from reports.notice import occurrence_notice
 from reports.registry import OCCURRENCE, RosterError
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 
-from .commands import EXIT_OK, CommandError, _date, _no_folder, _open, _say
-from .lang import t, tf
-
 Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
 
 def cmd_notice(args: argparse.Namespace) -> int:
     out = Path(args.output) if args.output else None
     if out is not None and not out.parent.exists():
-        raise CommandError(_no_folder(out))
-    with _open(args) as store:
+        raise CommandError(no_folder(out))
+    with open_store(args) as store:
         plan = load_plan(store)
         settings = notice_settings(store)
     calendar = WorkCalendar(official_calendar(), plan.calendar.values())
@@ -46,7 +46,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     write_atomically(out, text)
-    _say(tf("wrote %1", out))
+    say_line(tf("wrote %1", out))
     return EXIT_OK
 
 
@@ -59,5 +59,5 @@ def add_parser(command: Command) -> None:
         "stations and people, lead, what to bring (the gathering time is a setting).",
     )
     p.add_argument("--activity", required=True, help="activity id")
-    p.add_argument("--occurrence", required=True, type=_date, help="date of the occurrence as first planned")
+    p.add_argument("--occurrence", required=True, type=day, help="date of the occurrence as first planned")
     p.add_argument("-o", "--output", help="write the text to this file (UTF-8) instead of printing it")

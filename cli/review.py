@@ -7,15 +7,15 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from cli.args import day
+from cli.common import EXIT_OK, document_output, open_store, say_line, write_document
+from cli.lang import json_text, tf
 from db.operations import response_times
 from db.planio import load_audit, load_ledger, load_plan
 from reports.document import translator
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.office.review import WeekError, parse_week, to_json, week_review
 from scheduler.plan.wording import N_
-
-from .commands import EXIT_OK, _date, _open, _say, document_output, write_document
-from .lang import json_text, tf
 
 Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
@@ -38,7 +38,7 @@ REVIEW_OUTPUT = N_("the review is a PDF or a PNG picture: give -o a name ending 
 
 def cmd_review(args: argparse.Namespace) -> int:
     out = document_output(Path(args.output), REVIEW_OUTPUT) if args.output else None
-    with _open(args) as store:
+    with open_store(args) as store:
         plan = load_plan(store)
         response = response_times(store)
         audit = load_audit(store, "assignments")
@@ -50,15 +50,15 @@ def cmd_review(args: argparse.Namespace) -> int:
 
         lang = translator(args.lang)
         write_document(out, lambda stream: review_pdf(stream, plan, review, lang, datetime.now()))
-        _say(tf("wrote %1", out))
+        say_line(tf("wrote %1", out))
     if args.json:
         print(json_text(to_json(review)))
     elif out is None:
         f, b = review.figures, review.before
-        _say(tf("week %1 (%2 – %3)", review.week, f.start, f.end))
+        say_line(tf("week %1 (%2 – %3)", review.week, f.start, f.end))
         for template, values in review.notes:
-            _say(tf(template, *values))
-        _say(
+            say_line(tf(template, *values))
+        say_line(
             tf(
                 "held %1 (week before %2), called off %3 (%4), moved %5 (%6), not recorded %7 (%8)",
                 f.held,
@@ -71,7 +71,7 @@ def cmd_review(args: argparse.Namespace) -> int:
                 b.not_recorded,
             )
         )
-        _say(
+        say_line(
             tf(
                 "people served %1 (%2), volunteer hours %3 (%4), people who went %5 (%6), open places %7 (%8)",
                 f.served,
@@ -84,7 +84,7 @@ def cmd_review(args: argparse.Namespace) -> int:
                 b.open_places,
             )
         )
-        _say(
+        say_line(
             tf(
                 "requests: %1 received, %2 answered, %3 declined, %4 overdue",
                 f.received,
@@ -94,7 +94,7 @@ def cmd_review(args: argparse.Namespace) -> int:
             )
         )
         a = review.ahead
-        _say(
+        say_line(
             tf(
                 "week ahead: %1 occurrences, %2 open places, %3 conflicts, %4 requests falling due",
                 a.occurrences,
@@ -119,6 +119,6 @@ def add_parser(command: Command) -> None:
     p.add_argument("-o", "--output", help="write the review as .pdf (A4 landscape) or .png (one picture)")
     p.add_argument(
         "--today",
-        type=_date,
+        type=day,
         help="the day the review is made on: what ended before it unrecorded is missing",
     )

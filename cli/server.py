@@ -9,13 +9,11 @@ import os
 import sys
 from collections.abc import Callable
 
+from cli.common import EXIT_OK, CommandError, say_line
+from cli.lang import LANGUAGES, t, tf
 from db.pg import ROLES, is_server_url
 from db.pg_server import add_login, init_server
 from db.store import Store
-
-from .args import CommandError
-from .commands import EXIT_OK, _say
-from .lang import LANGUAGES, t, tf
 
 Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
@@ -63,7 +61,7 @@ def cmd_server(args: argparse.Namespace) -> int:
     if args.action == "init":
         with _server(args) as store:
             tables = init_server(store)
-        _say(
+        say_line(
             tf(
                 "the office server %1 is ready: schema %2, %3 tables, roles %4",
                 store.path,
@@ -77,7 +75,7 @@ def cmd_server(args: argparse.Namespace) -> int:
     with _server(args) as store:
         add_login(store, args.name, args.role, args.branch or [], password)
     where = tf(" (branches: %1)", ", ".join(args.branch)) if args.branch else ""
-    _say(tf("login %1 is a %2 of %3%4", args.name, args.role, store.path, where))
+    say_line(tf("login %1 is a %2 of %3%4", args.name, args.role, store.path, where))
     return EXIT_OK
 
 

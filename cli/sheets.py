@@ -12,14 +12,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from cli.common import EXIT_OK, EXIT_WANTING, CommandError, open_store, read_input
+from cli.lang import json_text, t, terminal, tf
 from db.operations import Edit, Stale, shift_codes, write
 from db.planio import load_plan, revision
-from scheduler.exchange.duty.codes import read_shift_codes
+from scheduler.exchange.duty.codes import legend_groups, read_shift_codes
 from scheduler.exchange.duty.grid import read_duty_grid, read_duty_sheets
 from scheduler.exchange.duty.legend import sheet_legend, workbook_legend
 from scheduler.exchange.duty.merge import merge_roster, roster_index
 from scheduler.exchange.duty.roster import DutyRoster, column_letter, column_runs
-from scheduler.exchange.duty.codes import legend_groups
 from scheduler.exchange.spreadsheet.columns import MANY, REQUIRED, SYNONYMS
 from scheduler.exchange.spreadsheet.forms import form_columns
 from scheduler.exchange.spreadsheet.headers import ambiguous, find_header, guess_mapping
@@ -30,15 +31,12 @@ from scheduler.exchange.spreadsheet.workbook import read_workbook
 from scheduler.plan.model import Plan, clinical_hours_of
 from scheduler.plan.wording import N_
 
-from .commands import EXIT_OK, EXIT_WANTING, CommandError, _open, _read
-from .lang import json_text, t, terminal, tf
-
 Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 KINDS = ("staff", "departments", "partners", "duty", "requests")
 
 
 def _month(text: str) -> date:
-    from .args import month  # the command line's one parser of dates (cli/args.py)
+    from cli.args import month  # the command line's one parser of dates (cli/args.py)
 
     return month(text)
 
@@ -70,12 +68,12 @@ def cmd_sheet(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if args.kind != "duty" and (args.department or args.month):
         raise CommandError(t("--department and --month are for sheet duty"))
-    data = _read(path)
+    data = read_input(path)
     try:
         sheets = read_workbook(data, path.name)
     except SheetError as exc:
         raise CommandError(tf("cannot read %1: %2", path, exc.text(t))) from None
-    with _open(args, write=not args.dry_run) as store:
+    with open_store(args, write=not args.dry_run) as store:
         version = revision(store)
         plan = load_plan(store)
         if args.kind == "duty":

@@ -10,11 +10,10 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from cli.common import EXIT_OK, CommandError, open_store
+from cli.lang import LANGUAGES, t, terminal, tf
 from db.operations import save_shift_codes, shift_codes
 from scheduler.exchange.duty.codes import MEANINGS, default_reason, normalize_code, shift_of
-
-from .commands import EXIT_OK, CommandError, _open
-from .lang import LANGUAGES, t, terminal, tf
 
 Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
@@ -59,7 +58,7 @@ def _find(codes: dict[str, Any], code: str) -> str | None:
 
 
 def cmd_shift_codes(args: argparse.Namespace) -> int:
-    with _open(args, write=args.action != "list") as store:
+    with open_store(args, write=args.action != "list") as store:
         codes = shift_codes(store)
         if args.action == "list":
             rows = []

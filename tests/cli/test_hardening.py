@@ -360,6 +360,7 @@ def test_database_on_a_network_filesystem_is_refused_for_writing(office: Path, t
 
 def test_internal_error_says_where_the_log_is(office: Path, tmp_path, monkeypatch, capsys) -> None:
     import cli.commands
+    import cli.common
 
     def broken(args: object) -> int:
         raise RuntimeError("a bug")
@@ -369,7 +370,7 @@ def test_internal_error_says_where_the_log_is(office: Path, tmp_path, monkeypatc
     data = tmp_path / "userdata" / "outreach.sqlite3"
     settings = tmp_path / "settings"
     monkeypatch.setattr(cli.commands, "cmd_check", broken)
-    monkeypatch.setattr(cli.commands, "default_db_path", lambda: data)
+    monkeypatch.setattr(cli.common, "default_db_path", lambda: data)
     monkeypatch.setattr("db.paths.default_db_path", lambda: data)
     monkeypatch.setenv("OUTREACH_SETTINGS_DIR", str(settings))
     assert cli.commands.run(["--db", str(office), "check"]) == 2

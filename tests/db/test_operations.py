@@ -175,7 +175,7 @@ def test_an_assign_overtaken_by_another_solves_again_and_never_double_books(
     other run commit from inside the first one's progress callback."""
     import json
 
-    from cli import commands
+    from cli import assign, commands
     from resources import demo_recipe
     from scheduler.demo.hospital import build_demo
 
@@ -183,7 +183,7 @@ def test_an_assign_overtaken_by_another_solves_again_and_never_double_books(
     with Store(db) as s:  # a year with nobody assigned yet: October is all open places
         ops.import_plan(s, build_demo(demo_recipe(), "small", 3, 2026, staffed=False))
     window = ["--from", "2026-10-01", "--to", "2026-10-31", "--db", str(db)]
-    real = commands.Progress
+    real = assign.Progress
     overtaken: list[int] = []
 
     class Overtaken(real):  # type: ignore[misc, valid-type]
@@ -193,10 +193,10 @@ def test_an_assign_overtaken_by_another_solves_again_and_never_double_books(
                 overtaken[0] = commands.run(["assign", *window, "--method", "greedy"])
             return super().__call__(done, total)
 
-    monkeypatch.setattr(commands, "Progress", Overtaken)
+    monkeypatch.setattr(assign, "Progress", Overtaken)
     assert commands.run(["assign", *window, "--method", "solver", "--time-limit", "2", "--json"]) in (0, 1)
     assert overtaken == [0]
-    monkeypatch.setattr(commands, "Progress", real)
+    monkeypatch.setattr(assign, "Progress", real)
     with Store(db) as s:
         plan = load_plan(s)
     over = []
