@@ -13,7 +13,8 @@ OPEN_STATUSES = ("new", "accepted")
 
 @dataclass(frozen=True, slots=True)
 class ResponseTimes:
-    """How long the office has to schedule a request (DOMAIN.md: urgent 24 h, normal 14 days)."""
+    """How long the office has to schedule a request (docs/plan-file.md `priority`: urgent 24 h,
+    normal 14 days; both settings of the app)."""
 
     urgent: timedelta = timedelta(hours=24)
     normal: timedelta = timedelta(days=14)

@@ -2,7 +2,8 @@
 how long, the places left open, the conflicts the week's occurrences carry, the requests, and the
 week ahead; every figure beside the week before's.
 
-Readings (the rest as in stats.py, whose figures these are):
+Readings (the rest as in stats.py, whose figures these are; docs/review-forecast.md says them for a
+developer):
 - The week's occurrences are those taking place in it (a moved occurrence on its new day), as in
   the statistics; an occurrence first planned in the week and moved out of it is listed as moved.
 - Fate: held (a record says done), called off (a record says cancelled, or the activity is),
@@ -516,7 +517,8 @@ def _figures_json(f: Figures) -> dict:
 
 
 def to_json(r: Review) -> dict:
-    """The review as `review --json` prints it (INTERCHANGE.md), the week before under "before"."""
+    """The review as `review --json` prints it (the keys: docs/review-forecast.md), the week before
+    under "before"."""
     doc = {"week": r.week, **_figures_json(r.figures)}
     doc["before"] = {"week": week_name(r.before.start), **_figures_json(r.before)}
     doc["occurrence_list"] = [

@@ -6,8 +6,8 @@ Readings: an occurrence counts as held when its record says done; it falls in th
 day it took place (a moved occurrence, on its new day). People served are the record's `served`;
 volunteer hours are the attended hours of done records. A department's figures are those of the
 occurrences its people attended (an occurrence counts once per department). A pairing's progress
-is judged by the one rule of the conflict checker (`conflicts.pairing_progress`, DOMAIN.md
-"Pairing behind plan") at the judgement day, which lies in the window (a later day is the
+is judged by the one rule of the conflict checker (`scheduler/conflicts/progress.pairing_progress`,
+docs/check.md `pairing_behind_plan`) at the judgement day, which lies in the window (a later day is the
 window's last, an earlier one its first)."""
 
 from __future__ import annotations
