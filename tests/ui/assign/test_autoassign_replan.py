@@ -15,7 +15,7 @@ from db.planio import load_plan
 from db.store import Store
 from reports.messages import describe_bound, describe_own_leads
 from scheduler.plan.model import Unavailability
-from tests.ui.calendar.test_calendar import _window
+from tests.ui.windows import main_window
 from ui.i18n import tr
 
 pytestmark = pytest.mark.gui
@@ -51,7 +51,7 @@ def _run(qtbot, page, monkeypatch, *, replan: bool, on_preview) -> object:
 
 
 def test_stale_apply_refused_then_replan_after_a_leave(qtbot, db_path, monkeypatch) -> None:
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     page = w.current_page()
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text) or 0)
@@ -119,7 +119,7 @@ def test_stage_order_shown_and_round_trip_through_settings(qtbot, db_path, monke
     from ui.assign import autoassign
     from ui.window import settings_actions
 
-    w = _window(qtbot, db_path)
+    w = main_window(qtbot, db_path)
     seen: list[tuple[list[str], list[str]]] = []
 
     def shown(dialog) -> tuple[list[str], list[str]]:
