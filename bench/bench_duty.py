@@ -51,6 +51,7 @@ def run(small: bool = False) -> None:
     from scheduler.exchange.duty.grid import read_duty_grid
     from scheduler.exchange.duty.merge import merge_roster, roster_index
     from scheduler.exchange.spreadsheet.workbook import read_workbook
+    from scheduler.plan.model import clinical_hours_of
 
     scale = "small" if small else "hospital"
     print(f"== duty roster benchmark (demo scale: {scale}, {MONTH:%Y-%m}) ==")
@@ -64,7 +65,7 @@ def run(small: bool = False) -> None:
     }
     read_workbook(files[next(iter(files))], "warm-up.xlsx")  # openpyxl's import is not the import's cost
     codes = read_shift_codes(None)
-    hours = plan.hospital.clinical_hours if plan.hospital else ("08:00", "17:30")
+    hours = clinical_hours_of(plan.hospital)
     people = sum(len(p) for p in by_dept.values())
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.sqlite3"
