@@ -180,6 +180,19 @@ def test_night_then_day_or_leave_needs_no_rest_and_combined_codes() -> None:
     assert roster.refusals == []
 
 
+@pytest.mark.parametrize(("hours", "rest"), [(("08:00", "17:30"), False), (("08:00", "15:30"), True)])
+def test_a_shift_after_a_night_is_at_work_when_it_starts_in_clinical_hours(hours, rest) -> None:
+    """The day after a night the person rests until the end of clinical hours, unless the roster
+    has them at work then: a shift from 16:00 starts in the default hours (no rest), after those
+    of a hospital whose clinical hours end at 15:30 (a rest until then)."""
+    codes = {**CODES, "P": Shift("duty", "16:00", "00:00")}
+    rows = [["姓名", *range(1, 31)], ["金伟", "夜", "P"]]
+    roster = read_duty_grid(rows, PLAN, codes, hours, department="ortho", month=date(2026, 11, 1))
+    got = entries(roster)
+    assert ("s001", at(2, "16:00", 11), at(3, "00:00", 11), "duty") in got
+    assert (("s001", at(2, hours[0], 11), at(2, hours[1], 11), "rest") in got) == rest
+
+
 def _wd(n: int) -> str:
     return "周" + WEEKDAY[date(2026, 12, n).weekday()]
 
