@@ -9,11 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from reports.messages import QUALIFICATION_NAMES
+from reports.text import fill, one_line, shorten
 from scheduler.office.forecast.figures import Fix, Forecast
 from scheduler.plan.model import Plan
-
-from .messages import QUALIFICATION_NAMES
-from .text import fill, one_line, shorten
 
 Translate = Callable[[str], str]
 
@@ -111,7 +110,7 @@ def write_workbook(out: str | Path | BinaryIO, f: Forecast, plan: Plan, t: Trans
     # openpyxl on first use: the forecast page and command name pools without it (~0.3 s to import)
     from openpyxl import Workbook
 
-    from .stats_xlsx import _sheet
+    from reports.stats_xlsx import add_sheet
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -148,7 +147,7 @@ def write_workbook(out: str | Path | BinaryIO, f: Forecast, plan: Plan, t: Trans
         ]
         for r in f.pools
     ]
-    _sheet(wb, t("Pools by month"), header, rows)
+    add_sheet(wb, t("Pools by month"), header, rows)
     fixes = [
         [
             pool_name(plan, x.department, x.qualification, t),
@@ -159,7 +158,7 @@ def write_workbook(out: str | Path | BinaryIO, f: Forecast, plan: Plan, t: Trans
         ]
         for x in f.fixes
     ]
-    _sheet(
+    add_sheet(
         wb,
         t("Short and fixes"),
         [t("Pool"), t("Month"), t("Hours short"), t("People needed"), t("What would close it")],
@@ -171,7 +170,7 @@ def write_workbook(out: str | Path | BinaryIO, f: Forecast, plan: Plan, t: Trans
         visits.append([_pairing(plan, pid), t("as spread"), *f.visits[pid]])
         if f.proposed.get(pid) != f.visits[pid]:
             visits.append([_pairing(plan, pid), t("moved"), *f.proposed[pid]])
-    _sheet(wb, t("Visits not yet planned"), [t("Pairing"), "", *months], visits)
+    add_sheet(wb, t("Visits not yet planned"), [t("Pairing"), "", *months], visits)
     summary = [
         [t("Year"), f.year],
         [t("Lower bound on the most hours one person must give in a month"), f.bound_hours],
@@ -183,6 +182,6 @@ def write_workbook(out: str | Path | BinaryIO, f: Forecast, plan: Plan, t: Trans
         ],
         [t("Pool-months short"), len(f.short())],
     ]
-    _sheet(wb, t("Summary"), [t("Figure"), t("Value")], summary)
+    add_sheet(wb, t("Summary"), [t("Figure"), t("Value")], summary)
     wb.move_sheet(t("Summary")[:31], offset=-(len(wb.sheetnames) - 1))
     wb.save(out)

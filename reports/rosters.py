@@ -36,7 +36,9 @@ def _short(text: str | None) -> str:
     return shorten(_SPACES.sub(" ", one_line(text)), NAME_LIMIT)
 
 
-def _name(plan: Plan, section: str, key: str | None) -> str:
+def record_name(plan: Plan, section: str, key: str | None) -> str:
+    """The name of a record of the plan (a person, a partner …) as a roster shows it, its id when
+    it has no name or is gone; "" for none."""
     if key is None:
         return ""
     item = getattr(plan, section).get(key)
@@ -48,7 +50,8 @@ def _continued(t: Callable[[str], str], caption: str) -> str:
     return fill(t("%1 (continued)"), caption)
 
 
-def _hospital(plan: Plan) -> str:
+def hospital_name(plan: Plan) -> str:
+    """The hospital's name for a page's header ("" when none is set)."""
     return plan.hospital.name if plan.hospital else ""
 
 
@@ -66,7 +69,7 @@ def _needs(plan: Plan, b: Booked, t: Callable[[str], str]) -> dict[str | None, s
             who = " ".join(
                 x
                 for x in (
-                    _name(plan, "departments", n.department),
+                    record_name(plan, "departments", n.department),
                     t(QUALIFICATION_NAMES.get(n.qualification or "", n.qualification or "")),
                 )
                 if x
@@ -74,7 +77,7 @@ def _needs(plan: Plan, b: Booked, t: Callable[[str], str]) -> dict[str | None, s
             parts.append(f"{who or t('anyone')} × {n.count}")
         turn = department_on_turn(b.activity, b.occ.date, st.id)
         if turn:
-            parts.append(t("on turn") + ": " + _name(plan, "departments", turn))
+            parts.append(t("on turn") + ": " + record_name(plan, "departments", turn))
         out[st.id] = "；".join(parts)
     return out
 
@@ -99,7 +102,7 @@ def occurrence_roster(
     """One occurrence: venue and time, partner contact, lead, each station with needs and people."""
     st = styles()
     a = b.activity
-    hospital = _hospital(plan)
+    hospital = hospital_name(plan)
     frame = Frame(hospital, t("Occurrence roster"), _when(b), printed, t)
     partner = plan.partners.get(a.partner or "")
     lead = [x for x in b.assignments if x.role == "lead"]
@@ -110,7 +113,7 @@ def occurrence_roster(
             + (" " + t("(moved from %1)").replace("%1", b.occ.date.isoformat()) if b.occ.moved else ""),
         ],
         [t("Venue"), a.venue or ""],
-        [t("Organizer"), _name(plan, "branches", a.organizer)],
+        [t("Organizer"), record_name(plan, "branches", a.organizer)],
         [
             t("Partner"),
             (
@@ -121,7 +124,7 @@ def occurrence_roster(
             if partner
             else "",
         ],
-        [t("Lead"), "、".join(_name(plan, "staff", x.staff) for x in lead)],
+        [t("Lead"), "、".join(record_name(plan, "staff", x.staff) for x in lead)],
     ]
     story: list[Any] = [
         heading([a.title], st["h1"]),
@@ -136,7 +139,7 @@ def occurrence_roster(
                 _station_name(b, x.station, t),
                 needs.get(x.station, ""),
                 _short(s.name if s else x.staff) + (" ★" if s and s.party_member else ""),
-                _name(plan, "departments", s.department) if s else "",
+                record_name(plan, "departments", s.department) if s else "",
                 (s.title or "") if s else "",
                 (s.phone or "") if s else "",
                 t("Lead") if x.role == "lead" else t("Member"),
@@ -171,7 +174,7 @@ def sign_in_sheet(
     page, each WRITING_ROW tall)."""
     st = styles()
     a = b.activity
-    hospital = _hospital(plan)
+    hospital = hospital_name(plan)
     frame = Frame(hospital, t("Sign-in sheet"), _when(b), printed, t)
     people = []
     for i, x in enumerate(
@@ -182,7 +185,7 @@ def sign_in_sheet(
             [
                 str(i),
                 _short(s.name if s else x.staff),
-                _name(plan, "departments", s.department) if s else "",
+                record_name(plan, "departments", s.department) if s else "",
                 _station_name(b, x.station, t),
                 "",
                 "",
@@ -233,7 +236,7 @@ def weekly_roster(
     monday = monday - timedelta(days=monday.weekday())
     start = datetime.combine(monday, datetime.min.time())
     booked = held_occurrences(plan, calendar, start, start + timedelta(days=7))
-    hospital = _hospital(plan)
+    hospital = hospital_name(plan)
     period = f"{monday:%Y-%m-%d} – {monday + timedelta(days=6):%Y-%m-%d}"
     frame = Frame(hospital, t("Weekly roster"), period, printed, t)
     story: list[Any] = [para(t("Weekly roster") + " " + period, st["h1"])]
@@ -255,7 +258,9 @@ def weekly_roster(
         for b in items:
             per_station: dict[str | None, list[str]] = {}
             for x in b.assignments:
-                name = _name(plan, "staff", x.staff) + ("（" + t("Lead") + "）" if x.role == "lead" else "")
+                name = record_name(plan, "staff", x.staff) + (
+                    "（" + t("Lead") + "）" if x.role == "lead" else ""
+                )
                 per_station.setdefault(x.station, []).append(name)
             stations = [f"{_station_name(b, k, t)}：{'、'.join(v)}" for k, v in per_station.items()]
             empty = [
@@ -268,7 +273,7 @@ def weekly_roster(
                     f"{b.occ.start:%H:%M}–{b.occ.end:%H:%M}",
                     b.activity.title,
                     b.activity.venue or "",
-                    _name(plan, "branches", b.activity.organizer),
+                    record_name(plan, "branches", b.activity.organizer),
                     "\n".join(stations + empty),
                 ]
             )
@@ -311,13 +316,13 @@ def personal_duty_list(
             datetime.combine(end + timedelta(days=1), datetime.min.time()),
         )
     mine = [(b, x) for b in booked for x in b.assignments if x.staff == staff]
-    hospital = _hospital(plan)
+    hospital = hospital_name(plan)
     period = f"{start:%Y-%m-%d} – {end:%Y-%m-%d}"
     frame = Frame(hospital, t("Personal duty list"), period, printed, t)
     rows = []
     hours = 0.0
     for b, x in sorted(mine, key=lambda p: p[0].occ.start):
-        leads = [_name(plan, "staff", y.staff) for y in b.assignments if y.role == "lead"]
+        leads = [record_name(plan, "staff", y.staff) for y in b.assignments if y.role == "lead"]
         hours += (b.occ.end - b.occ.start).total_seconds() / 3600
         rows.append(
             [
@@ -330,7 +335,9 @@ def personal_duty_list(
             ]
         )
     story: list[Any] = [
-        heading([person.name, _name(plan, "departments", person.department), person.title or ""], st["h1"]),
+        heading(
+            [person.name, record_name(plan, "departments", person.department), person.title or ""], st["h1"]
+        ),
         para(
             t("%1 occurrences, %2 hours").replace("%1", str(len(rows))).replace("%2", f"{hours:g}"),
             st["body"],
@@ -376,7 +383,7 @@ def branch_month_plan(
         )
         if b.activity.organizer == branch
     ]
-    hospital = _hospital(plan)
+    hospital = hospital_name(plan)
     frame = Frame(hospital, t("Branch month plan"), f"{first:%Y-%m}", printed, t)
     pairings = [p for p in plan.pairings.values() if p.branch == branch]
     story: list[Any] = [heading([b0.name, f"{first:%Y-%m}"], st["h1"])]
@@ -394,7 +401,7 @@ def _paired_partners(
         [t("Partner"), t("Contact"), t("Visits a year"), t("This month")],
         [
             [
-                _name(plan, "partners", p.partner),
+                record_name(plan, "partners", p.partner),
                 " ".join(
                     x
                     for x in (
@@ -424,14 +431,14 @@ def _branch_activities(
     rows = []
     for b in booked:
         people = "、".join(
-            _name(plan, "staff", x.staff) + ("（" + t("Lead") + "）" if x.role == "lead" else "")
+            record_name(plan, "staff", x.staff) + ("（" + t("Lead") + "）" if x.role == "lead" else "")
             for x in b.assignments
         ) or t("Nobody assigned yet")
         rows.append(
             [
                 f"{b.occ.start:%m-%d %H:%M}",
                 b.activity.title,
-                _name(plan, "partners", b.activity.partner),
+                record_name(plan, "partners", b.activity.partner),
                 b.activity.venue or "",
                 people,
             ]
@@ -465,11 +472,11 @@ def annual_plan(
     counts: dict[tuple[str, str], list[int]] = {}
     for b in booked:
         key = (
-            _name(plan, "branches", b.activity.organizer),
-            _name(plan, "partners", b.activity.partner) or "—",
+            record_name(plan, "branches", b.activity.organizer),
+            record_name(plan, "partners", b.activity.partner) or "—",
         )
         counts.setdefault(key, [0] * 12)[b.occ.start.month - 1] += 1
-    hospital = _hospital(plan)
+    hospital = hospital_name(plan)
     frame = Frame(hospital, t("Annual plan"), str(year), printed, t)
     rows = [
         [branch, partner, *[str(n) if n else "" for n in months], str(sum(months))]

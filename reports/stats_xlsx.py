@@ -44,9 +44,11 @@ def _name(plan: Plan, section: str, key: str) -> str:
     return getattr(item, "name", None) or key
 
 
-def _sheet(
+def add_sheet(
     wb: Workbook, title: str, header: list[str], rows: list[list[Any]], formats: dict[int, str] | None = None
 ) -> None:
+    """A sheet of `rows` under a bold, frozen `header`; `formats` gives a column (from 1) its
+    number format; columns as wide as their text (within limits). The forecast's workbook too."""
     ws = wb.create_sheet(title[:31])
     append_row(ws, header)
     for cell in ws[1]:
@@ -67,7 +69,7 @@ def write_workbook(out: str | Path | BinaryIO, st: Statistics, plan: Plan, t: Ca
     the busiest people."""
     wb = Workbook()
     wb.remove(wb.active)
-    _sheet(wb, t("Summary"), [t("Figure"), t("Value")], _summary(st, t))
+    add_sheet(wb, t("Summary"), [t("Figure"), t("Value")], _summary(st, t))
     _breakdowns(wb, st, plan, t)
     _pairings(wb, st, plan, t)
     _requests(wb, st, plan, t)
@@ -116,19 +118,19 @@ def _breakdowns(wb: Workbook, st: Statistics, plan: Plan, t: Callable[[str], str
     def with_own(rows: list[list[Any]], keys: list[str], totals: dict[str, list[int]]) -> list[list[Any]]:
         return [[*row, *totals.get(key, [0, 0])] for row, key in zip(rows, keys, strict=True)]
 
-    _sheet(
+    add_sheet(
         wb,
         t("By month"),
         [t("Month"), *figures, *own_figures],
         with_own(lines(st.by_month, lambda k: k), list(st.by_month), by_month),
     )
-    _sheet(
+    add_sheet(
         wb,
         t("By party branch"),
         [t("Party branch"), *figures, *own_figures],
         with_own(lines(st.by_branch, lambda k: _name(plan, "branches", k)), list(st.by_branch), by_branch),
     )
-    _sheet(
+    add_sheet(
         wb,
         t("Led by their own branch"),
         [t("Party branch"), t("Month"), *own_figures, t("Share")],
@@ -144,25 +146,25 @@ def _breakdowns(wb: Workbook, st: Statistics, plan: Plan, t: Callable[[str], str
         ],
         {5: "0%"},
     )
-    _sheet(
+    add_sheet(
         wb,
         t("By department"),
         [t("Department"), *figures],
         lines(st.by_department, lambda k: _name(plan, "departments", k)),
     )
-    _sheet(
+    add_sheet(
         wb,
         t("By partner"),
         [t("Partner"), *figures],
         lines(st.by_partner, lambda k: _name(plan, "partners", k)),
     )
-    _sheet(
+    add_sheet(
         wb, t("By kind"), [t("Kind"), *figures], lines(st.by_kind, lambda k: t(ACTIVITY_KIND_NAMES.get(k, k)))
     )
 
 
 def _pairings(wb: Workbook, st: Statistics, plan: Plan, t: Callable[[str], str]) -> None:
-    _sheet(
+    add_sheet(
         wb,
         t("Pairings"),
         [t("Party branch"), t("Partner"), t("Target a year"), t("Held"), t("Expected by now"), t("On track")],
@@ -181,7 +183,7 @@ def _pairings(wb: Workbook, st: Statistics, plan: Plan, t: Callable[[str], str])
 
 
 def _requests(wb: Workbook, st: Statistics, plan: Plan, t: Callable[[str], str]) -> None:
-    _sheet(
+    add_sheet(
         wb,
         t("Requests"),
         [
@@ -212,7 +214,7 @@ def _requests(wb: Workbook, st: Statistics, plan: Plan, t: Callable[[str], str])
 
 
 def _busiest(wb: Workbook, st: Statistics, plan: Plan, t: Callable[[str], str]) -> None:
-    _sheet(
+    add_sheet(
         wb,
         t("Busiest people"),
         [t("Full name"), t("Department"), t("Volunteer number"), t("Occurrences held"), t("Volunteer hours")],

@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer
 
 from reports.document import Frame, build, heading, para, styles, table
-from reports.rosters import _hospital, _name
+from reports.rosters import hospital_name, record_name
 from reports.text import one_line, shorten
 from scheduler.office.recording import LedgerEntry
 from scheduler.plan.model import Plan
@@ -55,9 +55,9 @@ def ledger_pdf(
                 e.by or "",
             ]
         )
-    frame = Frame(_hospital(plan), t("Volunteer hours ledger"), str(year), printed, t)
+    frame = Frame(hospital_name(plan), t("Volunteer hours ledger"), str(year), printed, t)
     story: list[Any] = [
-        heading([person.name, _name(plan, "departments", person.department)], st["h1"]),
+        heading([person.name, record_name(plan, "departments", person.department)], st["h1"]),
         para(t("%1 hours in %2").replace("%1", f"{total:g}").replace("%2", str(year)), st["body"]),
         *_volunteer_no(person, t, st["body"]),
         Spacer(1, 3 * mm),
@@ -106,7 +106,7 @@ def certificate_pdf(
     title_style = ParagraphStyle("cert_title", parent=st["h1"], fontSize=24, leading=32, alignment=TA_CENTER)
     body_style = ParagraphStyle("cert_body", parent=st["body"], fontSize=14, leading=26, firstLineIndent=28)
     sign_style = ParagraphStyle("cert_sign", parent=st["body"], fontSize=12, leading=20, alignment=TA_RIGHT)
-    hospital = _hospital(plan)
+    hospital = hospital_name(plan)
     frame = Frame(hospital, t("Certificate of volunteer service hours"), str(year), printed, t)
     text = (
         t(
@@ -114,7 +114,8 @@ def certificate_pdf(
         )
         .replace("%1", shorten(one_line(person.name), CERTIFICATE_NAME_LIMIT))
         .replace(
-            "%2", shorten(one_line(_name(plan, "departments", person.department)), CERTIFICATE_NAME_LIMIT)
+            "%2",
+            shorten(one_line(record_name(plan, "departments", person.department)), CERTIFICATE_NAME_LIMIT),
         )
         .replace("%3", str(occurrences))
         .replace("%4", str(year))

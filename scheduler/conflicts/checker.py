@@ -104,17 +104,12 @@ FINDERS: dict[ConflictKind, Finder] = {
 }
 
 
-def find(kind: ConflictKind, booked: list[Booked], ctx: CheckContext) -> list[Conflict]:
-    """The conflicts of one kind among `booked`."""
-    return FINDERS[kind](booked, ctx)
-
-
 def check(ctx: CheckContext) -> list[Conflict]:
     """Every conflict of the plan in the window, judged at `ctx.today`."""
     start, end = window_bounds(ctx.window_from, ctx.window_to)
     booked = held_occurrences(ctx.plan, ctx.calendar, start, end)
     ctx.memo = {}
     try:
-        return sort_conflicts([c for kind in KINDS.values() for c in find(kind, booked, ctx)])
+        return sort_conflicts([c for kind in KINDS.values() for c in FINDERS[kind](booked, ctx)])
     finally:
         ctx.memo = None

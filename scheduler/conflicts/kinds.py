@@ -26,9 +26,10 @@ GLOBAL = "global"  # judged on the whole plan at `today`: re-run after every edi
 SCOPES = (OCCURRENCE, STAFF, DEPARTMENT, VENUE, STAFF_MONTH, GLOBAL)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class ConflictKind:
-    """One kind of conflict (FET's constraint interface, without the finding: see checker.FINDERS)."""
+    """One kind of conflict (FET's constraint interface, without the finding: see checker.FINDERS).
+    Each is declared once below and compared by identity."""
 
     code: str  # as the JSON report and the acknowledgements spell it (docs/check.md)
     severity: str  # ERROR or WARNING

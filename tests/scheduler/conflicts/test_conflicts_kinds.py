@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
-from scheduler.conflicts.checker import FINDERS, CheckContext, check, find
+from scheduler.conflicts.checker import FINDERS, CheckContext, check
 from scheduler.conflicts.held import held_occurrences, window_bounds
 from scheduler.conflicts.kinds import ERROR, KINDS, SCOPES, WARNING
 from scheduler.plan.model import (
@@ -97,7 +97,7 @@ def test_each_kind_finds_only_its_own(name: str) -> None:
     ctx = CheckContext(every_kind(), CAL, TODAY)
     booked = held_occurrences(ctx.plan, CAL, *window_bounds(None, None))
     kind = KINDS[name]
-    got = find(kind, booked, ctx)
+    got = FINDERS[kind](booked, ctx)
     assert got and {c.kind for c in got} == {name}
     assert {c.severity for c in got} == {kind.severity}
     assert sorted(got, key=lambda c: c.key) == sorted(
