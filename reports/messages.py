@@ -222,7 +222,7 @@ STAGE_STATUS = {
     "kept": N_("no better one found in the time given"),
     "cancelled": N_("cancelled"),
 }
-# How a whole run of auto-assign ended (scheduler.solver.assign.Proposal.status), in plain words.
+# How a whole run of auto-assign ended (scheduler.solver.proposal.Proposal.status), in plain words.
 RUN_STATUS = {
     "optimal": N_("the best plan possible"),
     "stopped": N_("the best plan found in the time given"),

@@ -299,7 +299,7 @@ def test_the_menus_and_buttons_the_manual_names_are_the_apps() -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_manual_names_the_solver_rules_as_settings_shows_them(lang: str) -> None:
     """The rules and their order on the auto-assign page are the Settings dialog's own lines, in its
-    order (scheduler.solver.assign.STAGES), then its preferences; the organizer is 牵头支部 as the activity
+    order (scheduler.solver.proposal.STAGES), then its preferences; the organizer is 牵头支部 as the activity
     form calls it (the manual said 组织支部)."""
     from scheduler.solver.proposal import PREFERENCES
     from ui.assign.autoassign import PREFERENCE_NAMES, RULE_ORDER
