@@ -84,6 +84,20 @@ ROLES = {"lead": N_("Lead"), "member": N_("Member")}
 
 CALENDAR_KINDS = {"holiday": N_("Statutory holiday"), "workday": N_("Make-up workday")}
 
+# The words for the codes of each declared field with choices (scheduler/plan/fields.py), by
+# (section, key), in the order a form offers them; a code not here is shown as written.
+CODE_LABELS: dict[tuple[str, str], dict[str, str]] = {
+    ("staff", "qualifications"): QUALIFICATIONS,
+    ("partners", "kind"): PARTNER_KINDS,
+    ("activities", "kind"): ACTIVITY_KINDS,
+    ("activities", "status"): ACTIVITY_STATUSES,
+    ("activities", "holiday_policy"): HOLIDAY_POLICIES,
+    ("assignments", "role"): ROLES,
+    ("requests", "status"): REQUEST_STATUSES,
+    ("requests", "priority"): REQUEST_PRIORITIES,
+    ("calendar", "kind"): CALENDAR_KINDS,
+}
+
 # The official calendar's holiday names (scheduler/calendar/workdays.py gives them in Chinese, as offices
 # know them), said in the UI's language; a name the office typed is shown as typed.
 HOLIDAY_NAMES = {

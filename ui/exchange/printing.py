@@ -102,14 +102,35 @@ class PreviewDialog(QDialog):
         self.setWindowTitle(trf("Print preview – %1", suggested))
         self.path = path
         self.suggested = suggested
+        self._build_view()
+        self._build_page_tools()
+        self._build_zoom_tools()
+        self._build_output_buttons()
+        self._lay_out()
+
+        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        self.view.zoomFactorChanged.connect(lambda _z: self._show_zoom())
+        self.view.zoomModeChanged.connect(lambda _m: self._show_zoom())
+        # In a fit mode the zoom follows the page area's width, known only once it is laid out:
+        # the label is worked out again whenever that area changes size.
+        self._viewport = self.view.viewport()
+        self._viewport.installEventFilter(self)
+        self._page_changed(0)
+        self.resize(900, 1000)
+        self._show_zoom()
+
+    def _build_view(self) -> None:
+        """The document, all its pages one under the other, as wide as the window."""
         self.document = QPdfDocument(self)
-        self.document.load(str(path))
+        self.document.load(str(self.path))
         self.view = QPdfView(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
 
+    def _build_page_tools(self) -> None:
+        """Previous and next page, and the page number to go to."""
         self.prev_button = self._tool("‹", tr("Previous page"), QKeySequence.StandardKey.MoveToPreviousPage)
         self.prev_button.clicked.connect(lambda: self.go_to_page(self.page() - 1))
         self.page_box = QSpinBox()
@@ -120,6 +141,8 @@ class PreviewDialog(QDialog):
         self.next_button = self._tool("›", tr("Next page"), QKeySequence.StandardKey.MoveToNextPage)
         self.next_button.clicked.connect(lambda: self.go_to_page(self.page() + 1))
 
+    def _build_zoom_tools(self) -> None:
+        """Zoom out and in, the zoom shown, fit the width or the whole page."""
         self.zoom_out_button = self._tool("−", tr("Zoom out"), QKeySequence.StandardKey.ZoomOut)
         self.zoom_out_button.clicked.connect(lambda: self.step_zoom(-1))
         self.zoom_label = QLabel()
@@ -132,6 +155,8 @@ class PreviewDialog(QDialog):
         self.fit_page_button = QPushButton(tr("Whole page"))
         self.fit_page_button.clicked.connect(lambda: self.set_fit(QPdfView.ZoomMode.FitInView))
 
+    def _build_output_buttons(self) -> None:
+        """Where the document goes: a picture, a PDF file, the printer; and Close."""
         self.save_button = QPushButton(tr("Save as PDF…"))
         self.save_button.clicked.connect(self.save_as)
         # Pictures for phones: the same PDF drawn by reports/picture.py, 1080 px wide, one long image.
@@ -142,9 +167,11 @@ class PreviewDialog(QDialog):
         self.print_button = QPushButton(tr("Print…"))
         self.print_button.setDefault(True)
         self.print_button.clicked.connect(self.print_)
-        close = QPushButton(tr("Close"))
-        close.clicked.connect(self.close)
+        self.close_button = QPushButton(tr("Close"))
+        self.close_button.clicked.connect(self.close)
 
+    def _lay_out(self) -> None:
+        """One bar over the pages: paging, zooming, then (at the right) the outputs."""
         bar = QHBoxLayout()
         for w in (self.prev_button, self.page_box, self.count_label, self.next_button):
             bar.addWidget(w)
@@ -163,23 +190,12 @@ class PreviewDialog(QDialog):
             self.save_picture_button,
             self.save_button,
             self.print_button,
-            close,
+            self.close_button,
         ):
             bar.addWidget(w)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-
-        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
-        self.view.zoomFactorChanged.connect(lambda _z: self._show_zoom())
-        self.view.zoomModeChanged.connect(lambda _m: self._show_zoom())
-        # In a fit mode the zoom follows the page area's width, known only once it is laid out:
-        # the label is worked out again whenever that area changes size.
-        self._viewport = self.view.viewport()
-        self._viewport.installEventFilter(self)
-        self._page_changed(0)
-        self.resize(900, 1000)
-        self._show_zoom()
 
     def _tool(self, text: str, tip: str, key: QKeySequence.StandardKey) -> QToolButton:
         button = QToolButton()

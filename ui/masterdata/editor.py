@@ -1,4 +1,5 @@
-"""The add / edit dialog of a master-data record, built from the section's field list."""
+"""The add / edit dialog of a master-data record, built from the section's form fields (derived from
+its declared fields: ui/masterdata/screen.py)."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ from scheduler.plan.model import Need
 from ui.i18n import tr, trf
 from ui.labels import QUALIFICATIONS, in_sentence, qualification_label
 from ui.masterdata.catalog import Catalog
-from ui.masterdata.entities import EntitySpec, Field, next_id, validate_form
+from ui.masterdata.screen import EntitySpec, FormField, next_id, validate_form
 from ui.widgets import ok_cancel
 
 _NO_DATE = QDate(1900, 1, 1)
@@ -254,58 +255,58 @@ class RecordDialog(QDialog):
         self.setMinimumWidth(460)
 
     def _defaults(self) -> dict[str, Any]:
+        """A new record's form: a free id, the declared defaults, a choice's first option."""
         out: dict[str, Any] = {}
         for f in self.spec.fields:
-            out[f.name] = {
-                "id": next_id(self.spec, self.catalog),
-                "int": 0,
-                "bool": f.name == "active",
-                "multi_ref": [],
-                "multi_choice": [],
-                "needs": [],
-                "choice": next(iter(f.choices or {"": ""})),
-            }.get(f.kind)
+            value = f.default
+            if f.widget == "id":
+                value = next_id(self.spec, self.catalog)
+            elif f.widget in ("multi_ref", "multi_choice", "needs"):
+                value = list(value or ())
+            elif f.widget == "choice" and value is None:
+                value = next(iter(f.choices or {"": ""}))
+            out[f.name] = value
         return out
 
-    def _widget(self, f: Field, adding: bool) -> QWidget:
-        if f.kind in ("id", "text"):
+    def _widget(self, f: FormField, adding: bool) -> QWidget:
+        if f.widget in ("id", "text"):
             w = QLineEdit()
             if f.placeholder:
                 w.setPlaceholderText(tr(f.placeholder))
-            if f.kind == "id" and not adding:
+            if f.widget == "id" and not adding:
                 w.setReadOnly(True)
                 w.setToolTip(tr("The ID of a saved record does not change."))
             return w
-        if f.kind == "int":
+        if f.widget == "int":
             w = QSpinBox()
-            w.setRange(0, int(f.maximum))
+            w.setRange(f.minimum, int(f.maximum))
             return w
-        if f.kind == "opt_int":
+        if f.widget == "opt_int":
             w = QSpinBox()
             w.setRange(-1, int(f.maximum))
             w.setSpecialValueText(tr("(not set)"))
             return w
-        if f.kind == "opt_float":
+        if f.widget == "opt_float":
             w = QDoubleSpinBox()
             w.setRange(-1, f.maximum)
             w.setDecimals(1)
             w.setSpecialValueText(tr("(not set)"))
             return w
-        if f.kind == "share":
+        if f.widget == "share":
             w = QDoubleSpinBox()
             w.setRange(-1, 100)
             w.setDecimals(0)
             w.setSuffix(" %")
             w.setSpecialValueText(tr("(not set)"))
             return w
-        if f.kind == "bool":
+        if f.widget == "bool":
             return QCheckBox()
-        if f.kind == "choice":
+        if f.widget == "choice":
             w = QComboBox()
             for code, text in (f.choices or {}).items():
                 w.addItem(tr(text), code)
             return w
-        if f.kind == "ref":
+        if f.widget == "ref":
             options = sorted(
                 ((k, getattr(v, "name", k)) for k, v in self.catalog.section(f.ref or "").items()),
                 key=lambda x: x[1],
@@ -317,24 +318,24 @@ class RecordDialog(QDialog):
                     for k, v in self.catalog.staff.items()
                 }
             return RefCombo(options, f.required, details=details)
-        if f.kind == "multi_ref":
+        if f.widget == "multi_ref":
             options = sorted(
                 ((k, getattr(v, "name", k)) for k, v in self.catalog.section(f.ref or "").items()),
                 key=lambda x: x[1],
             )
             return CheckList(options)
-        if f.kind == "multi_choice":
+        if f.widget == "multi_choice":
             return CheckList([(k, tr(v)) for k, v in (f.choices or {}).items()])
-        if f.kind == "opt_date":
+        if f.widget == "opt_date":
             w = QDateEdit()
             w.setCalendarPopup(True)
             w.setDisplayFormat("yyyy-MM-dd")
             w.setMinimumDate(_NO_DATE)
             w.setSpecialValueText(tr("(not set)"))
             return w
-        if f.kind == "needs":
+        if f.widget == "needs":
             return NeedsEditor(self.catalog)
-        raise ValueError(f"unknown field kind {f.kind}")
+        raise ValueError(f"unknown widget {f.widget}")
 
     def set_values(self, values: dict[str, Any]) -> None:
         for f in self.spec.fields:
@@ -344,7 +345,7 @@ class RecordDialog(QDialog):
                 w.setText(v or "")
             elif isinstance(w, QCheckBox):
                 w.setChecked(bool(v))
-            elif f.kind == "share":
+            elif f.widget == "share":
                 w.setValue(-1 if v is None else round(v * 100))
             elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
                 w.setValue(-1 if v is None else v)
@@ -363,9 +364,9 @@ class RecordDialog(QDialog):
                 out[f.name] = w.text().strip()
             elif isinstance(w, QCheckBox):
                 out[f.name] = w.isChecked()
-            elif f.kind == "share":
+            elif f.widget == "share":
                 out[f.name] = None if w.value() < 0 else round(w.value() / 100, 4)
-            elif f.kind in ("opt_int", "opt_float"):
+            elif f.widget in ("opt_int", "opt_float"):
                 out[f.name] = None if w.value() < 0 else w.value()
             elif isinstance(w, (QSpinBox, QDoubleSpinBox, RefCombo, CheckList, NeedsEditor)):
                 out[f.name] = w.value()

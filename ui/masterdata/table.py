@@ -37,8 +37,8 @@ from ui.i18n import tr, trf
 from ui.labels import in_sentence
 from ui.masterdata.catalog import Catalog
 from ui.masterdata.editor import RecordDialog
-from ui.masterdata.entities import EntitySpec
 from ui.masterdata.history_dialog import HistoryDialog
+from ui.masterdata.screen import EntitySpec
 from ui.session import Session, keys_of
 
 # Sections whose names other tables show (a staff member's department, a branch's secretary).

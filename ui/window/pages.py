@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui.edits import describe_error
 from ui.i18n import N_, tr, trf
-from ui.masterdata.entities import ALL_SPECS, EntitySpec
+from ui.masterdata.entities import ALL_SPECS
+from ui.masterdata.screen import EntitySpec
 from ui.window.roles import may
 
 if TYPE_CHECKING:
