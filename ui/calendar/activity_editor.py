@@ -32,7 +32,7 @@ from reports.messages import WEEKDAY_NAMES as WEEKDAY_LONG
 from scheduler.calendar.recurrence import check_rule
 from scheduler.calendar.rules import RuleSpec, from_rrule, to_rrule
 from scheduler.plan.model import Activity, Station
-from ui.calendar.shown import WEEKDAY_NAMES
+from ui.calendar.periods import WEEKDAY_NAMES
 from ui.i18n import N_, tr, trf
 from ui.labels import ACTIVITY_KINDS, ACTIVITY_STATUSES, HOLIDAY_POLICIES
 from ui.masterdata.catalog import Catalog

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from scheduler.calendar.workdays import DayKind, WorkCalendar
-from ui.calendar.shown import DONE_COLOUR, STATE_MARKS, WEEKDAY_NAMES, Shown, kind_colour, state_text
+from ui.calendar.periods import WEEKDAY_NAMES
+from ui.calendar.shown import DONE_COLOUR, STATE_MARKS, Shown, kind_colour, state_text
 from ui.i18n import tr
 from ui.labels import ACTIVITY_KINDS, holiday_label, label
 

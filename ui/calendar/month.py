@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QWidget
 
 from scheduler.calendar.workdays import DayKind
 from ui.calendar.grid import GridView
-from ui.calendar.shown import HOLIDAY_BG, MAKEUP_BG, TODAY_PEN, WEEKDAY_NAMES, WEEKEND_BG, Shown, needed_lines
+from ui.calendar.periods import WEEKDAY_NAMES
+from ui.calendar.shown import HOLIDAY_BG, MAKEUP_BG, TODAY_PEN, WEEKEND_BG, Shown, needed_lines
 from ui.i18n import tr, trf
 from ui.labels import MAKEUP_SUFFIX, holiday_label
 

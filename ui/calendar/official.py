@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from scheduler.calendar.workdays import OfficialCalendar
-from ui.calendar.shown import WEEKDAY_NAMES
+from ui.calendar.periods import WEEKDAY_NAMES
 from ui.i18n import tr, trf
 from ui.labels import CALENDAR_KINDS, holiday_label, label
 

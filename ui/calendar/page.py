@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -35,6 +35,7 @@ from ui.calendar.agenda import AgendaView
 from ui.calendar.month import MonthView
 from ui.calendar.occurrence_html import details_html, empty_html
 from ui.calendar.official import years_text
+from ui.calendar.periods import month_title, week_title
 from ui.calendar.shown import Shown
 from ui.calendar.week import WeekView
 from ui.conflicts.watch import ConflictDiff, ConflictWatch
@@ -48,38 +49,6 @@ from ui.session import Session
 GRID_SECTIONS = ("activities", "records", "calendar", "branches")
 DETAIL_SECTIONS = ("assignments", "staff", "departments", "partners")
 FILTER_SECTIONS = ("branches", "departments", "partners")
-
-
-def week_title(first: date, last: date) -> str:
-    """The days of a week as people write them: "23–29 Nov 2026", "2026年11月23日–29日";
-    the month and the year said again only where they change."""
-    month = QLocale().monthName
-    short = QLocale.FormatType.ShortFormat
-    if (first.year, first.month) == (last.year, last.month):
-        return trf("%1–%2 %3 %4", first.day, last.day, month(first.month, short), first.year)
-    if first.year == last.year:
-        return trf(
-            "%1 %2 – %3 %4 %5",
-            first.day,
-            month(first.month, short),
-            last.day,
-            month(last.month, short),
-            first.year,
-        )
-    return trf(
-        "%1 %2 %3 – %4 %5 %6",
-        first.day,
-        month(first.month, short),
-        first.year,
-        last.day,
-        month(last.month, short),
-        last.year,
-    )
-
-
-def month_title(day: date) -> str:
-    """The month as people write it: "November 2026", "2026年11月"."""
-    return QLocale().toString(QDate(day.year, day.month, 1), tr("MMMM yyyy"))
 
 
 class CalendarPage(QWidget):

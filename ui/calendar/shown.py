@@ -1,6 +1,6 @@
 """An occurrence as the calendar's views show it (`Shown`), and what the month, the week and the
 agenda say of it alike: its state in a mark and in words, its tooltip, its kind's colour, the
-colours of holidays and make-up workdays, the weekday names, its text broken into lines."""
+colours of holidays and make-up workdays, its text broken into lines."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QTextLayout, QTextOption
 
 from scheduler.calendar.recurrence import Occurrence
 from scheduler.plan.model import Activity
-from ui.i18n import N_, tr, trf
+from ui.i18n import tr, trf
 
 KIND_COLOURS = {
     "pairing_visit": "#2e7d32",
@@ -29,7 +29,6 @@ HOLIDAY_BG = QColor("#fde7e7")
 MAKEUP_BG = QColor("#e8f0fe")
 WEEKEND_BG = QColor("#f6f6f6")
 TODAY_PEN = QColor("#d32f2f")
-WEEKDAY_NAMES = [N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun")]
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QWidget
 
 from scheduler.calendar.workdays import DayKind, WorkCalendar
 from ui.calendar.grid import GridView
+from ui.calendar.periods import WEEKDAY_NAMES
 from ui.calendar.shown import (
     DONE_COLOUR,
     HOLIDAY_BG,
     MAKEUP_BG,
     STATE_MARKS,
     TODAY_PEN,
-    WEEKDAY_NAMES,
     WEEKEND_BG,
     Shown,
     kind_colour,
