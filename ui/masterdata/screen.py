@@ -100,15 +100,15 @@ def cell(section: str, f: declared.Field) -> Cell:
     if kind in ("id", "text", "phone"):
         return lambda i, c: get(i) or ""
     if kind == "int":
-        return lambda i, c: "" if get(i) is None else get(i)
+        return lambda i, c: "" if (v := get(i)) is None else v
     if kind == "float":
-        return lambda i, c: "" if get(i) is None else f"{get(i):g}"
+        return lambda i, c: "" if (v := get(i)) is None else f"{v:g}"
     if kind == "share":
-        return lambda i, c: "" if get(i) is None else f"{get(i):.0%}"
+        return lambda i, c: "" if (v := get(i)) is None else f"{v:.0%}"
     if kind == "bool":
         return lambda i, c: yes_no(get(i))
     if kind == "date":
-        return lambda i, c: get(i).isoformat() if get(i) else ""
+        return lambda i, c: v.isoformat() if (v := get(i)) else ""
     if kind == "ref":
         ref = f.ref or ""
         return lambda i, c: c.name_of(ref, get(i))
