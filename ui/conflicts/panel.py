@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from db import operations as ops
 from reports.messages import describe
 from scheduler.conflicts.conflict import Conflict
-from scheduler.conflicts.kinds import ERROR, KINDS
+from scheduler.conflicts.kinds import ERROR, KINDS, WARNING
 from ui.conflicts.watch import ConflictDiff, ConflictWatch
 from ui.edits import attempt
 from ui.i18n import tr, trf
@@ -78,8 +78,8 @@ class ConflictsPanel(QWidget):
         self.severity = QComboBox()
         self.severity.setObjectName("severity")
         self.severity.addItem(tr("Errors and warnings"), None)
-        self.severity.addItem(tr("Errors only"), "error")
-        self.severity.addItem(tr("Warnings only"), "warning")
+        self.severity.addItem(tr("Errors only"), ERROR)
+        self.severity.addItem(tr("Warnings only"), WARNING)
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         self.kind.addItem(tr("All kinds"), None)

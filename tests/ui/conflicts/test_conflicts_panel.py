@@ -8,6 +8,7 @@ import threading
 from datetime import date, datetime
 
 import pytest
+from PySide6.QtCore import Qt
 
 from scheduler.conflicts.checker import CheckContext, check
 from tests.ui.windows import main_window
@@ -89,3 +90,24 @@ def test_a_full_recheck_runs_beside_the_window_too(qtbot, db_path, held) -> None
     assert tr("checking the whole plan again…") not in w.conflicts_panel.summary.text()
     assert _keys(w.watch.conflicts) != before  # clinical hours into the evening: the night market draws cover
     w.session.close()
+
+
+def test_the_kind_filter_and_the_groups_are_the_declared_kinds(qtbot, db_path) -> None:
+    """The filter offers every kind of scheduler/conflicts/kinds.py by its translated name, in
+    report order; a group's head is its kind's name and severity; choosing a kind lists it alone."""
+    from scheduler.conflicts.kinds import ERROR, KINDS
+
+    w = main_window(qtbot, db_path)
+    panel = w.conflicts_panel
+    offered = [(panel.kind.itemText(i), panel.kind.itemData(i)) for i in range(panel.kind.count())]
+    assert offered == [(tr("All kinds"), None)] + [(tr(k.name), k.code) for k in KINDS.values()]
+    heads = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    kinds = [h.data(0, Qt.ItemDataRole.UserRole) for h in heads]
+    assert len(kinds) >= 2 and kinds == [k for k in KINDS if k in kinds]
+    for head, code in zip(heads, kinds, strict=True):
+        count = sum(1 for c in w.watch.conflicts if c.kind == code and w.watch.ack(c) is None)
+        assert head.text(1) == f"{tr(KINDS[code].name)} ({count})"
+        assert head.text(0) == (tr("Error") if KINDS[code].severity == ERROR else tr("Warning"))
+    panel.kind.setCurrentIndex(panel.kind.findData(kinds[-1]))
+    assert panel.tree.topLevelItemCount() == 1
+    assert panel.tree.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole) == kinds[-1]
