@@ -32,6 +32,7 @@ from scheduler.calendar.recurrence import expand
 from scheduler.calendar.workdays import WorkCalendar
 from scheduler.conflicts.checker import CheckContext, check
 from scheduler.conflicts.conflict import Conflict
+from scheduler.conflicts.kinds import UNDERSTAFFED
 from scheduler.office.recording import LedgerEntry
 from scheduler.office.requests import OPEN_STATUSES, ResponseTimes, deadline
 from scheduler.office.stats import RequestLine, compute, request_lines
@@ -242,7 +243,7 @@ def _week_lines(plan: Plan, calendar: WorkCalendar, monday: date, today: date) -
 def _open_places(conflicts: Iterable[Conflict]) -> dict[OccKey, int]:
     out: dict[OccKey, int] = defaultdict(int)
     for c in conflicts:
-        if c.kind == "understaffed" and c.occurrences:
+        if c.kind == UNDERSTAFFED.code and c.occurrences:
             info = c.info()
             out[c.occurrences[0]] += max(int(info.get("needed", 0)) - int(info.get("met", 0)), 0)
     return out
