@@ -1,7 +1,7 @@
 """What a master-data screen is made of: the editor's form fields and the table's columns, both
-derived from the section's declared fields (scheduler/plan/fields.py), and what a screen adds
-of its own (the order it shows them in, cells worded its own way, columns worked out from other
-sections, filters, a check across fields).
+derived from the section's declared fields (scheduler/plan/fields.py, docs/fields.md), and what
+a screen adds of its own (the order it shows them in, cells worded its own way, columns worked
+out from other sections, filters, a check across fields).
 
 A field declared for a section with an editor widget is in its form and, unless declared
 otherwise, a column of its table: a new field needs no edit here."""
