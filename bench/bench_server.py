@@ -64,7 +64,7 @@ def _seen_latency(target: Any, engine: str) -> float:
 def _listener(target: Any) -> Any:
     import psycopg
 
-    from db.pg import CHANNEL
+    from db.pg_sql import CHANNEL
 
     conn = psycopg.connect(target, autocommit=True)
     conn.execute(f"LISTEN {CHANNEL}")

@@ -24,3 +24,7 @@ def _sqlite_utils_without_pandas() -> None:
 
 
 _sqlite_utils_without_pandas()
+
+# The office server's store registers itself with db.store.Store (a PostgreSQL connection string
+# opens it), so that every opener of a database can open one; psycopg is loaded only on connecting.
+import db.pg_store  # noqa: E402, F401

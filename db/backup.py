@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from db.files import atomic_path
+from db.store import Store, StoreError, connect_readonly
 from scheduler.plan.wording import N_
-
-from .files import atomic_path
-from .store import Store, StoreError, connect_readonly
 
 STAMP = "%Y%m%d-%H%M%S"
 DEFAULT_KEEP = 10

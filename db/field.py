@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from db.files import atomic_path, write_atomically
+from db.operations import Changes, Edit, FieldConflictRow, OperationError, write
+from db.planio import get_setting, load_plan, load_records, set_setting
+from db.store import Store, StoreError
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.exchange.field import (
     Package,
@@ -30,11 +34,6 @@ from scheduler.exchange.field import (
 from scheduler.exchange.planfile.document import parse_plan
 from scheduler.plan.model import SECTIONS, Record
 from scheduler.plan.wording import N_
-
-from .files import atomic_path, write_atomically
-from .operations import Changes, Edit, FieldConflictRow, OperationError, write
-from .planio import get_setting, load_plan, load_records, set_setting
-from .store import Store, StoreError
 
 SECRET_SETTING = "field_secret"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import locale
 import os
 
-from .paths import load_preferences
+from db.paths import load_preferences
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_LANGUAGE = "zh_CN"

@@ -4,27 +4,15 @@ and returns a Changes value saying what changed."""
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from scheduler.calendar.recurrence import planned_dates
-from scheduler.exchange.planfile.document import parse_document
-from scheduler.exchange.planfile.problems import PlanError, Problem
-from scheduler.exchange.planfile.writer import plan_to_document
-from scheduler.office.recording import ledger_changes, record_problems
-from scheduler.office.requests import ResponseTimes, requests_done
-from scheduler.plan.history import AuditEntry
-from scheduler.plan.model import SECTIONS, Hospital, Plan, Record, key_of
-from scheduler.plan.wording import N_, Worded
-from scheduler.solver.proposal import PREFERENCES, SolverSettings
-
-from .planio import (
+from db.audit import audit, bank
+from db.planio import (
     bump_revision,
-    credited,
     get_setting,
     load_hospital,
     load_plan,
@@ -33,10 +21,19 @@ from .planio import (
     write_acknowledgement,
     write_audit,
     write_hospital,
-    write_ledger,
 )
-from .sections import SECTION, delete_section, load_section, write_plain, write_section
-from .store import Store, StoreError
+from db.references import Referrer, label_of, referrers
+from db.sections import SECTION, delete_section, load_section, write_plain, write_section
+from db.store import Store, StoreError
+from scheduler.calendar.recurrence import planned_dates
+from scheduler.exchange.planfile.document import parse_document
+from scheduler.exchange.planfile.problems import PlanError, Problem
+from scheduler.office.recording import record_problems
+from scheduler.office.requests import ResponseTimes, requests_done
+from scheduler.plan.history import AuditEntry
+from scheduler.plan.model import SECTIONS, Hospital, Plan, Record, key_of
+from scheduler.plan.wording import N_, Worded
+from scheduler.solver.proposal import PREFERENCES, SolverSettings
 
 # Settings the conflict checker reads: a change to one of them calls for a re-check.
 CHECKED_SETTINGS = frozenset({"response_times"})
@@ -91,13 +88,6 @@ class Changes:
 class OperationError(Worded):
     """An operation refused: the message says why, in terms a user can act on (a template and
     its values, said in the reader's language where it is shown)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Referrer:
-    section: str
-    key: Any
-    label: str
 
 
 class StillReferenced(OperationError):
@@ -254,9 +244,9 @@ def _write_section(store: Store, section: str, items: list[Any], *, deleting: bo
         after = {key_of(section, i): i for i in items}
         before = load_section(store, section, after)
         write_section(store, section, items)
-    changed = _audit(store, section, before, after)
+    changed = audit(store, section, before, after)
     if section == "records":
-        _bank(store, [(k, after[k]) for k in changed])
+        bank(store, [(k, after[k]) for k in changed])
     return changed
 
 
@@ -327,7 +317,7 @@ def _write_field_conflicts(store: Store, rows: list[FieldConflictRow], settled: 
 def _write_hospital(store: Store, hospital: Hospital) -> bool:
     old = load_hospital(store)
     write_hospital(store, hospital)
-    _audit(store, "hospital", {"hospital": old}, {"hospital": hospital})
+    audit(store, "hospital", {"hospital": old}, {"hospital": hospital})
     return old != hospital
 
 
@@ -359,45 +349,6 @@ def import_plan(store: Store, plan: Plan, expect_revision: int | None = None) ->
         store,
         Edit(saves=saves, hospital=plan.hospital, plan_extra=plan.extra, expect_revision=expect_revision),
     )
-
-
-def audit_key(key: Any) -> str:
-    """A record's key as the audit history stores it."""
-    return key if isinstance(key, str) else json.dumps(key, ensure_ascii=False, default=str)
-
-
-def _as_json(section: str, item: Any) -> dict[str, Any]:
-    """A record as the plan file writes it (what the history shows)."""
-    if section == "hospital":
-        return plan_to_document(Plan(hospital=item))["hospital"]
-    return plan_to_document(Plan(**{section: {key_of(section, item): item}}))[section][0]  # type: ignore[arg-type]
-
-
-def _audit(store: Store, section: str, before: Mapping[Any, Any], after: Mapping[Any, Any]) -> frozenset[Any]:
-    """History entries for the records written (None: deleted), where anything changed;
-    returns the keys of those."""
-    at = datetime.now().replace(microsecond=0)
-    entries = []
-    changed: set[Any] = set()
-    for key, item in after.items():
-        old = before.get(key)
-        a = _as_json(section, old) if old is not None else None
-        b = _as_json(section, item) if item is not None else None
-        if a != b:
-            entries.append(AuditEntry(at, store.user, section, audit_key(key), a, b))
-            changed.add(key)
-    if entries:
-        write_audit(store, entries)
-    return frozenset(changed)
-
-
-def _bank(store: Store, records: list[tuple[tuple[str, date], Record | None]]) -> None:
-    """Bring the time bank in line with records just written (None: deleted), in the same
-    transaction: correction entries for every difference, nothing rewritten."""
-    before = credited(store, [k for k, _r in records])
-    entries = ledger_changes(before, records, datetime.now().replace(microsecond=0), store.user)
-    if entries:
-        write_ledger(store, entries)
 
 
 def import_document(
@@ -601,81 +552,11 @@ def save_hospital(store: Store, hospital: Hospital) -> Changes:
     return write(store, Edit(hospital=hospital))
 
 
-# Child tables whose rows belong to a record of another section: a reference from one of
-# these is shown as a reference from its owner.
-_OWNERS: dict[str, tuple[str, str]] = {
-    "branch_departments": ("branches", "branch"),
-    "service_needs": ("services", "service"),
-    "station_needs": ("activities", "activity"),
-    "rotations": ("activities", "activity"),
-    "assignments": ("activities", "activity"),
-    "record_attendance": ("activities", "activity"),
-    "staff_qualifications": ("staff", "staff"),
-}
-_LABELS = {
-    "campuses": "name",
-    "departments": "name",
-    "branches": "name",
-    "staff": "name",
-    "partners": "name",
-    "pairings": "id",
-    "services": "name",
-    "requests": "id",
-    "activities": "title",
-}
-_TABLE_SECTION = {section.table: name for name, section in SECTION.items()}
-
-
-def referrers(store: Store, section: str, key: Any) -> list[Referrer]:
-    """The records that would lose their target if this one went (owned children excluded)."""
-    table, cols = SECTION[section].table, SECTION[section].key
-    if len(cols) != 1:
-        return []
-    found: dict[tuple[str, Any], Referrer] = {}
-    tables = [r[0] for r in store.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    for child in tables:
-        for fk in store.conn.execute(f'PRAGMA foreign_key_list("{child}")').fetchall():
-            # id, seq, table, from, to, on_update, on_delete, match
-            if fk[2] != table or fk[6] == "CASCADE":
-                continue
-            owner = _OWNERS.get(child)
-            if owner is not None:
-                o_section, o_col = owner
-                o_table = SECTION[o_section].table
-                label = _LABELS.get(o_section, "id")
-                sql = (
-                    f'SELECT DISTINCT o.id, o."{label}" FROM "{child}" c JOIN "{o_table}" o '
-                    f'ON o.id = c."{o_col}" WHERE c."{fk[3]}" = ?'
-                )
-                rows = store.conn.execute(sql, (key,)).fetchall()
-                for r in rows:
-                    found[(o_section, r[0])] = Referrer(o_section, r[0], str(r[1]))
-                continue
-            c_section = _TABLE_SECTION.get(child, child)
-            label = _LABELS.get(c_section, "id")
-            sql = f'SELECT id, "{label}" FROM "{child}" WHERE "{fk[3]}" = ?'
-            for r in store.conn.execute(sql, (key,)).fetchall():
-                found[(c_section, r[0])] = Referrer(c_section, r[0], str(r[1]))
-    found.pop((section, key), None)
-    return sorted(found.values(), key=lambda r: (r.section, str(r.key)))
-
-
 def _refuse_referenced(store: Store, section: str, keys: list[Any]) -> None:
     for key in keys:
         refs = [r for r in referrers(store, section, key) if not (r.section == section and r.key in keys)]
         if refs:
-            raise StillReferenced(section, key, refs, _label_of(store, section, key))
-
-
-def _label_of(store: Store, section: str, key: Any) -> str | None:
-    """A record's name as people know it (its id where it has none)."""
-    column = _LABELS.get(section)
-    if column is None or len(SECTION[section].key) != 1:
-        return None
-    row = store.conn.execute(
-        f'SELECT "{column}" FROM "{SECTION[section].table}" WHERE "{SECTION[section].key[0]}" = ?', (key,)
-    ).fetchone()
-    return str(row[0]) if row is not None and row[0] is not None else None
+            raise StillReferenced(section, key, refs, label_of(store, section, key))
 
 
 def database_hash(store: Store, skip: Iterable[str] = ()) -> str:

@@ -63,7 +63,7 @@ def load_preferences() -> dict[str, Any]:
 
 def save_preference(key: str, value: Any) -> None:
     """Save one preference (written whole, atomically)."""
-    from .files import write_atomically
+    from db.files import write_atomically
 
     prefs = {**load_preferences(), key: value}
     path = preferences_path()

@@ -15,10 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from db.pg import ROLES, ServerRefused, psycopg_driver, translated
+from db.store import Store, StoreError
 from scheduler.plan.wording import N_
-
-from .pg import ROLES, PgStore, ServerRefused, _psycopg, _translated
-from .store import Store, StoreError
 
 # Tables a recorder writes, each with the condition a row must meet (its activity organized by
 # one of the login's branches).
@@ -207,10 +206,10 @@ def _tables(store: Store) -> list[str]:
 
 def init_server(store: Store) -> list[str]:
     """Make (or bring up to date) the schema, the roles and their rights: idempotent."""
-    if not isinstance(store, PgStore):
+    if store.engine != "postgresql":  # the office server's store (db/pg_store.py)
         raise StoreError(N_("server init needs --db postgresql://… (an office server), not a file"))
     try:
-        with store.atomic(lock=False):
+        with store.atomic(lock=False):  # type: ignore[call-arg]  # a PgStore (the engine checked above)
             for statement in _role_sql() + _FUNCTIONS:
                 store.conn.execute(statement)
             tables = _tables(store)
@@ -227,10 +226,10 @@ def init_server(store: Store) -> list[str]:
 
 def add_login(store: Store, name: str, role: str, branches: Iterable[str], password: str | None) -> None:
     """A login in one of the roles; a recorder's branches (ids of the plan) say what it records."""
-    psycopg = _psycopg()
+    psycopg = psycopg_driver()
     from psycopg import sql
 
-    if not isinstance(store, PgStore):
+    if store.engine != "postgresql":  # the office server's store (db/pg_store.py)
         raise StoreError(N_("server user add needs --db postgresql://… (an office server), not a file"))
     if role not in ROLES:
         raise StoreError(N_("unknown role %1 (planner, recorder or viewer)"), role)
@@ -250,7 +249,7 @@ def add_login(store: Store, name: str, role: str, branches: Iterable[str], passw
         raise StoreError(N_("no such branch in the plan: %1"), ", ".join(unknown))
     raw = store.conn.raw  # type: ignore[attr-defined]
     try:
-        with store.atomic(lock=False):
+        with store.atomic(lock=False):  # type: ignore[call-arg]  # a PgStore (the engine checked above)
             exists = store.conn.execute(
                 "SELECT rolsuper OR rolcreaterole OR rolbypassrls FROM pg_roles WHERE rolname = ?", (name,)
             ).fetchone()
@@ -281,7 +280,7 @@ def add_login(store: Store, name: str, role: str, branches: Iterable[str], passw
             for b in branches:
                 store.conn.execute("INSERT INTO login_branches (login, branch) VALUES (?, ?)", (name, b))
     except psycopg.Error as exc:
-        found = _translated(exc)
+        found = translated(exc)
         if isinstance(found, ServerRefused):
             raise StoreError(
                 N_("adding a login needs the server's administrator (a login that may create roles): %1"),

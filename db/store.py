@@ -11,12 +11,12 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 
 from sqlite_utils import Database
 
+from db.schema import MIGRATIONS, SCHEMA_VERSION
 from scheduler.plan.wording import N_, Worded
-
-from .schema import MIGRATIONS, SCHEMA_VERSION
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -117,17 +117,18 @@ class Store:
 
     engine = "sqlite"
     role: str | None = None  # on the office server: planner, recorder or viewer (None: everything)
+    # The office server's store, PgStore (db/pg_store.py), which registers itself here when it is
+    # imported (db/__init__.py imports it): a PostgreSQL connection string opens one.
+    server_store: ClassVar[type[Store] | None] = None
 
     def __new__(cls, path: str | Path, *args: object, **kwargs: object) -> Store:
-        # A PostgreSQL connection string opens the office server's store (db/pg.py).
         if (
             cls is Store
             and isinstance(path, str)
             and path.lower().startswith(("postgresql://", "postgres://"))
         ):
-            from .pg import PgStore
-
-            return super().__new__(PgStore)
+            assert Store.server_store is not None, "db/__init__.py imports db/pg_store.py"
+            return super().__new__(Store.server_store)
         return super().__new__(cls)
 
     def __init__(self, path: str | Path, *, migrate: bool = True, readonly: bool = False):

@@ -8,10 +8,10 @@ from datetime import timedelta
 
 import pytest
 
+from db.audit import audit_key
 from db.operations import (
     acknowledge,
     apply,
-    audit_key,
     delete,
     import_document,
     save,

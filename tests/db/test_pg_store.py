@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from db.operations import Stale, import_document, save
-from db.pg import PgStore, pg_migration, pg_sql
+from db.pg_sql import pg_migration, pg_sql
+from db.pg_store import PgStore
 from db.planio import load_plan, revision
 from db.schema import MIGRATIONS
 from db.store import Store, StoreError

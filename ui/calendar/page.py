@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from db import operations as ops
-from db.operations import audit_key
+from db.audit import audit_key
 from db.planio import load_audit
 from scheduler.calendar.planning import CalendarFilter, occurrences_between
 from scheduler.calendar.recurrence import expand

@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.operations import Changes, audit_key
+from db.audit import audit_key
+from db.operations import Changes
 from db.planio import load_audit
 from scheduler.plan.model import key_of
 from ui.edits import attempt
