@@ -335,6 +335,11 @@ CREATE TABLE revision (
 INSERT INTO revision (id, n) VALUES (1, 0);
 """
 
+# The WeChat group (微信群) the office posts its notices in for a partner.
+MIGRATION_9 = """
+ALTER TABLE partners ADD COLUMN wechat_group TEXT;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
     MIGRATION_1,
     MIGRATION_2,
@@ -344,5 +349,6 @@ MIGRATIONS: tuple[str, ...] = (
     MIGRATION_6,
     MIGRATION_7,
     MIGRATION_8,
+    MIGRATION_9,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

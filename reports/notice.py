@@ -129,6 +129,8 @@ def notice_text(
         at = f"{gather:%H:%M}" if gather.date() == o.start.date() else f"{gather:%m-%d %H:%M}"
         lines.append(fill(t(N_("Gathering: %1, %2 minutes before the start")), at, minutes))
     partner = plan.partners.get(a.partner or "")
+    if partner is not None and partner.wechat_group:
+        lines.insert(0, fill(t(N_("To: %1")), _line(partner.wechat_group)))
     venue = _line(a.venue)
     address = _line(partner.address) if partner else ""
     partner_name = _line(partner.name) if partner else ""

@@ -280,6 +280,13 @@ FIELDS: dict[str, tuple[Field, ...]] = {
             headers=("联系电话", "电话", "contactphone", "phone"),
             column=False,  # the table shows the contact's name and phone in one column
         ),
+        Field(
+            "wechat_group",
+            "text",
+            N_("WeChat group"),
+            headers=("微信群", "群名称", "微信群名", "wechatgroup"),
+            help=N_("The WeChat group (微信群) the office posts notices in for this partner."),
+        ),
     ),
     "pairings": (
         _id(),

@@ -146,6 +146,7 @@ class Partner:
     population: int | None = None
     share_60_plus: float | None = None
     contact: Contact = field(default_factory=Contact)
+    wechat_group: str | None = None  # the WeChat group (微信群) the office posts in for the partner
     extra: Extra = field(default_factory=dict)
 
 
