@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from db.field import FieldConflict, field_conflicts, resolve_conflict
+from db.operations import Changes
 from reports.messages import SERVICE_COUNT_NAMES
 from scheduler.plan.model import Record
 from ui.edits import attempt
@@ -119,6 +120,20 @@ class FieldConflictsDialog(QDialog):
         self.items: list[FieldConflict] = []
         self.reload()
         self.resize(900, 600)
+        # What the list shows follows the session's one change signal: a choice made here, or
+        # a conflict settled or a record changed by another window or computer.
+        self.session.changed.connect(self._heard)
+        self._listening = True
+
+    def _heard(self, changes: Changes, _initiator: object) -> None:
+        if changes.touches("field_conflicts", "records", "activities"):
+            self.reload()
+
+    def done(self, result: int) -> None:
+        if self._listening:  # closed: it hears no more (the window keeps it as a child)
+            self._listening = False
+            self.session.changed.disconnect(self._heard)
+        super().done(result)
 
     def reload(self) -> None:
         self.items = field_conflicts(self.store)
@@ -149,7 +164,12 @@ class FieldConflictsDialog(QDialog):
             return
         c = self.items[row]
         text = trf("Field conflict of %1 settled", f"{c.field.occurrence:%Y-%m-%d}")
-        attempt(
-            self, lambda: self.session.run(text, lambda: resolve_conflict(self.store, c.id, keep), None, self)
-        )
-        self.reload()
+        made: list[Changes] = []
+
+        def settle() -> None:
+            made.append(self.session.run(text, lambda: resolve_conflict(self.store, c.id, keep), None, self))
+
+        # The list follows from the change announced (see _heard); a conflict settled meanwhile
+        # elsewhere changes nothing here, and the list is only read again.
+        if attempt(self, settle) and not made[0]:
+            self.reload()
