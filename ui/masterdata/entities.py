@@ -1,7 +1,8 @@
 """The master-data screens, one per section: what each adds to the section's declared fields
 (ui/masterdata/screen.py derives the form and the table from those): the order shown where it
 is not the declaration's, cells worded the screen's way, columns counted or named from other
-sections, filters, and checks across fields."""
+sections, filters, and checks across fields (a phone number is checked for every field declared
+a phone: ui/masterdata/screen.validate_form)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,6 @@ from scheduler.plan.model import (
     Service,
     Staff,
 )
-from scheduler.plan.validation import phone_ok
 from ui.i18n import N_, tr, trf
 from ui.labels import PARTNER_KINDS as PARTNER_KIND_LABELS
 from ui.labels import QUALIFICATIONS, holiday_label, label, qualification_label
@@ -35,12 +35,6 @@ def _names(section: str) -> Callable[[Catalog], list[tuple[str, str]]]:
         return sorted(((i.id, i.name) for i in items), key=lambda x: x[1])
 
     return options
-
-
-def _phone_ok(values: dict[str, Any], key: str, problems: list[tuple[str, str]]) -> None:
-    phone = (values.get(key) or "").strip()
-    if phone and not phone_ok(phone):
-        problems.append((key, tr("A phone number has digits only (with + or - where needed).")))
 
 
 # ---------------------------------------------------------------- campuses
@@ -109,7 +103,6 @@ def _staff_check(v: dict[str, Any], c: Catalog) -> list[tuple[str, str]]:
         problems.append(("branch", tr("A party member belongs to a party branch.")))
     if v["branch"] and not v["party_member"]:
         problems.append(("party_member", tr("Only party members have a party branch.")))
-    _phone_ok(v, "phone", problems)
     return problems
 
 
@@ -147,12 +140,6 @@ STAFF = EntitySpec(
 # ---------------------------------------------------------------- partners
 
 
-def _partner_check(v: dict[str, Any], c: Catalog) -> list[tuple[str, str]]:
-    problems: list[tuple[str, str]] = []
-    _phone_ok(v, "contact_phone", problems)
-    return problems
-
-
 PARTNERS = EntitySpec(
     section="partners",
     title=N_("Partners"),
@@ -169,7 +156,6 @@ PARTNERS = EntitySpec(
             ),
         ),
     ),
-    check=_partner_check,
     filters=[
         Filter(
             N_("Kind"),

@@ -18,7 +18,7 @@ from operator import attrgetter
 from typing import Any
 
 from scheduler.plan import fields as declared
-from scheduler.plan.validation import id_ok
+from scheduler.plan.validation import id_ok, phone_ok
 from ui.i18n import tr, trf
 from ui.labels import CODE_LABELS, label, yes_no
 from ui.masterdata.catalog import Catalog
@@ -37,6 +37,7 @@ class FormField:
 
     name: str
     key: str
+    kind: str  # the declared kind (a "phone" is text checked to be a number)
     label: str
     widget: str
     required: bool = False
@@ -58,6 +59,7 @@ def form_field(section: str, f: declared.Field) -> FormField:
     return FormField(
         name=f.name,
         key=f.key,
+        kind=f.kind,
         label=f.label,
         widget=f.form_widget,
         required=f.required or (f.kind == "choice" and f.default is not None),
@@ -218,7 +220,8 @@ def _opt_text(v: Any) -> str | None:
 def validate_form(
     spec: EntitySpec, values: dict[str, Any], catalog: Catalog, adding: bool
 ) -> list[tuple[str, str]]:
-    """Problems with a filled-in form, as (field name, message); empty when it can be saved."""
+    """Problems with a filled-in form, as (field name, message); empty when it can be saved: the
+    required fields first, then the screen's own check, then the phone numbers."""
     problems: list[tuple[str, str]] = []
     for f in spec.fields:
         v = values.get(f.name)
@@ -235,6 +238,10 @@ def validate_form(
         problems.append((spec.key_field, trf("%1 is entered already.", shown)))
     if not problems:
         problems.extend(spec.check(values, catalog))
+        for f in spec.fields:
+            phone = (values.get(f.name) or "").strip() if f.kind == "phone" else ""
+            if phone and not phone_ok(phone):
+                problems.append((f.name, tr("A phone number has digits only (with + or - where needed).")))
     return problems
 
 

@@ -131,3 +131,21 @@ def test_a_field_added_to_the_declaration_shows_with_no_edit_in_ui(qtbot, db_pat
     assert dialog.result_item.contact == old.contact and dialog.result_item.name == old.name
     assert spec.columns[-2].value(dialog.result_item, window.catalog) == "周三上午可进社区"
     window.session.close()
+
+
+PHONE_FIELDS = [(section, f) for section in SECTIONS for f in declared.FIELDS[section] if f.kind == "phone"]
+
+
+@pytest.mark.parametrize("section,f", PHONE_FIELDS, ids=[f"{s}.{f.key}" for s, f in PHONE_FIELDS])
+def test_a_field_declared_a_phone_refuses_what_is_no_number(qtbot, db_path, section, f) -> None:
+    window = main_window(qtbot, db_path, section=section, checked=False)
+    page = window.current_page()
+    page.view.selectRow(0)
+    old = page.selected_items()[0]
+    done: list = []
+    _type_and_save(qtbot, f.name, "电话号码", done)
+    page.edit()
+    qtbot.waitUntil(lambda: bool(done))
+    assert done == [tr("A phone number has digits only (with + or - where needed)."), "refused"]
+    assert window.catalog.section(section)[page._key(old)] == old  # nothing saved
+    window.session.close()
