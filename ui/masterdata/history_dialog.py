@@ -18,25 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from scheduler.plan.fields import FIELDS
 from scheduler.plan.history import AuditEntry, changed_fields
 from ui.i18n import N_, tr, trf
 from ui.labels import SECTION_NAMES, label
 
 ACTIONS = {"created": N_("Created"), "changed": N_("Changed"), "deleted": N_("Deleted")}
 
-# Fields that hold another record's id, by the section it names: shown by that record's name.
-REFERENCES = {
-    "campus": "campuses",
-    "department": "departments",
-    "departments": "departments",
-    "branch": "branches",
-    "organizer": "branches",
-    "secretary": "staff",
-    "contact": "staff",
-    "staff": "staff",
-    "partner": "partners",
-    "service": "services",
-}
+
+def references(section: str) -> dict[str, str]:
+    """The fields of a section that hold another record's id (or ids), by the section named:
+    shown by that record's name (scheduler/plan/fields.py declares them)."""
+    return {f.key: f.ref for f in FIELDS.get(section, ()) if f.kind in ("ref", "refs") and f.ref}
+
 
 Names = Callable[[str, str], str]
 
@@ -60,8 +54,9 @@ def describe_entry(e: AuditEntry, labels: dict[str, str] | None = None, names: N
     if e.action == "deleted":
         name = (e.old or {}).get("name") or (e.old or {}).get("title") or ""
         return tr("deleted") + (f": {name}" if name else "")
+    refs = references(e.section)
     lines = [
-        f"{labels.get(f, f)}: {_short(a, REFERENCES.get(f), names)} → {_short(b, REFERENCES.get(f), names)}"
+        f"{labels.get(f, f)}: {_short(a, refs.get(f), names)} → {_short(b, refs.get(f), names)}"
         for f, a, b in changed_fields(e.old, e.new)
     ]
     return "\n".join(lines)
