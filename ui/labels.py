@@ -59,6 +59,7 @@ SECTION_NAMES = {
     "requests": N_("Service request"),
     "assignments": N_("Assignment"),
     "records": N_("Record"),
+    "calendar": N_("Calendar day"),
 }
 
 ACTIVITY_KINDS = ACTIVITY_KIND_NAMES

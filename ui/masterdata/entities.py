@@ -42,7 +42,6 @@ def _names(section: str) -> Callable[[Catalog], list[tuple[str, str]]]:
 CAMPUSES = EntitySpec(
     section="campuses",
     title=N_("Campuses"),
-    singular=N_("Campus"),
     id_prefix="c",
     cls=Campus,
     computed=(
@@ -55,7 +54,6 @@ CAMPUSES = EntitySpec(
 DEPARTMENTS = EntitySpec(
     section="departments",
     title=N_("Departments"),
-    singular=N_("Department"),
     id_prefix="d",
     cls=Department,
     computed=(
@@ -84,7 +82,6 @@ def _branch_check(v: dict[str, Any], c: Catalog) -> list[tuple[str, str]]:
 BRANCHES = EntitySpec(
     section="branches",
     title=N_("Party branches"),
-    singular=N_("Party branch"),
     id_prefix="b",
     cls=Branch,
     computed=(Column(N_("Members"), lambda i, c: sum(1 for s in c.staff.values() if s.branch == i.id)),),
@@ -109,7 +106,6 @@ def _staff_check(v: dict[str, Any], c: Catalog) -> list[tuple[str, str]]:
 STAFF = EntitySpec(
     section="staff",
     title=N_("Staff"),
-    singular=N_("Staff member"),
     id_prefix="s",
     cls=Staff,
     order=(
@@ -143,7 +139,6 @@ STAFF = EntitySpec(
 PARTNERS = EntitySpec(
     section="partners",
     title=N_("Partners"),
-    singular=N_("Partner"),
     id_prefix="p",
     cls=Partner,
     # The contact's name and phone in one column.
@@ -178,7 +173,6 @@ def _pairing_check(v: dict[str, Any], c: Catalog) -> list[tuple[str, str]]:
 PAIRINGS = EntitySpec(
     section="pairings",
     title=N_("Pairings"),
-    singular=N_("Pairing"),
     id_prefix="pr",
     cls=Pairing,
     check=_pairing_check,
@@ -206,7 +200,6 @@ def _needs_text(needs: tuple[Need, ...], c: Catalog) -> str:
 SERVICES = EntitySpec(
     section="services",
     title=N_("Service catalogue"),
-    singular=N_("Service"),
     id_prefix="svc",
     cls=Service,
     order=("id", "name", "duration_minutes", "needs"),
@@ -227,7 +220,6 @@ def _calendar_check(v: dict[str, Any], c: Catalog) -> list[tuple[str, str]]:
 HOLIDAYS = EntitySpec(
     section="calendar",
     title=N_("Holidays and make-up workdays"),
-    singular=N_("Calendar day"),
     id_prefix="",
     key_field="date",
     cls=CalendarEntry,

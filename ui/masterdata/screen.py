@@ -20,7 +20,7 @@ from typing import Any
 from scheduler.plan import fields as declared
 from scheduler.plan.validation import id_ok, phone_ok
 from ui.i18n import tr, trf
-from ui.labels import CODE_LABELS, label, yes_no
+from ui.labels import CODE_LABELS, SECTION_NAMES, label, yes_no
 from ui.masterdata.catalog import Catalog
 
 Cell = Callable[[Any, Catalog], Any]
@@ -132,7 +132,6 @@ class EntitySpec:
 
     section: str
     title: str
-    singular: str
     id_prefix: str
     cls: type
     # Form fields and columns in this order (by name); fields not named follow in the
@@ -143,6 +142,11 @@ class EntitySpec:
     check: Callable[[dict[str, Any], Catalog], list[tuple[str, str]]] = lambda v, c: []
     filters: list[Filter] = field(default_factory=list)
     key_field: str = "id"
+
+    @property
+    def singular(self) -> str:
+        """What one record is called ("Staff member"), marked for translation."""
+        return SECTION_NAMES[self.section]
 
     def _declared(self) -> list[declared.Field]:
         out = list(declared.FIELDS[self.section])
