@@ -24,6 +24,10 @@ from db.store import MissingDatabase, Store
 # left open, a conflict to choose); 2: could not run (bad arguments, a file or database refused).
 EXIT_OK, EXIT_WANTING, EXIT_FAILED = 0, 1, 2
 
+# How a module adds its sub-command (cli/commands.build_parser hands it over): the name, the
+# function that runs it, its help; it gives back the sub-command's parser for its arguments.
+Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+
 
 class CommandError(Exception):
     """A failure the user can act on; printed as one line, exit 2 (made in the user's language)."""

@@ -6,16 +6,13 @@ Exit 0 when something was found, 1 when nothing was."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import date
 
-from cli.common import EXIT_OK, EXIT_WANTING, column, open_store, say_line
+from cli.common import EXIT_OK, EXIT_WANTING, Command, column, open_store, say_line
 from cli.lang import json_text, t, tf
 from db.planio import load_plan
 from scheduler.plan.search import FOUND_SECTIONS, find
 from scheduler.plan.wording import N_
-
-Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
 # How each section is headed in the text output.
 HEADINGS = {

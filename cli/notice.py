@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from cli.args import day
-from cli.common import EXIT_OK, CommandError, no_folder, open_store, say_line
+from cli.common import EXIT_OK, Command, CommandError, no_folder, open_store, say_line
 from cli.lang import t, tf
 from db.files import write_atomically
 from db.operations import notice_settings
@@ -17,8 +16,6 @@ from reports.document import translator
 from reports.notice import occurrence_notice
 from reports.registry import OCCURRENCE, RosterError
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
-
-Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
 
 def cmd_notice(args: argparse.Namespace) -> int:

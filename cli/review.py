@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
 from cli.args import day
-from cli.common import EXIT_OK, document_output, open_store, say_line, write_document
+from cli.common import EXIT_OK, Command, document_output, open_store, say_line, write_document
 from cli.lang import json_text, tf
 from db.operations import response_times
 from db.planio import load_audit, load_ledger, load_plan
@@ -16,8 +15,6 @@ from reports.document import translator
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.office.review import WeekError, parse_week, to_json, week_review
 from scheduler.plan.wording import N_
-
-Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
 
 def _week(text: str) -> date:

@@ -7,15 +7,12 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Callable
 
-from cli.common import EXIT_OK, CommandError, say_line
+from cli.common import EXIT_OK, Command, CommandError, say_line
 from cli.lang import LANGUAGES, t, tf
 from db.pg import ROLES, is_server_url
 from db.pg_server import add_login, init_server
 from db.store import Store
-
-Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
 PASSWORD_VARIABLE = "OUTREACH_NEW_PASSWORD"
 

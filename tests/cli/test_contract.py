@@ -1,4 +1,4 @@
-"""The command line held to its contract (INTERCHANGE.md, "The command line"; issue 20): dates and
+"""The command line held to its contract (docs/command-line.md; issue 20): dates and
 numbers within range, output files' permissions, foreign SQLite files, what an import changed."""
 
 from __future__ import annotations

@@ -359,6 +359,7 @@ def test_database_on_a_network_filesystem_is_refused_for_writing(office: Path, t
 
 
 def test_internal_error_says_where_the_log_is(office: Path, tmp_path, monkeypatch, capsys) -> None:
+    import cli.check
     import cli.commands
     import cli.common
 
@@ -369,7 +370,7 @@ def test_internal_error_says_where_the_log_is(office: Path, tmp_path, monkeypatc
     # that $OUTREACH_SETTINGS_DIR points at, never the user's own data folder.
     data = tmp_path / "userdata" / "outreach.sqlite3"
     settings = tmp_path / "settings"
-    monkeypatch.setattr(cli.commands, "cmd_check", broken)
+    monkeypatch.setattr(cli.check, "cmd_check", broken)
     monkeypatch.setattr(cli.common, "default_db_path", lambda: data)
     monkeypatch.setattr("db.paths.default_db_path", lambda: data)
     monkeypatch.setenv("OUTREACH_SETTINGS_DIR", str(settings))
