@@ -158,7 +158,7 @@ class Package:
 
 
 def _load(data: bytes | str) -> Any:
-    """The package's JSON, read as every file from outside is (scheduler.exchange.planfile.load_json:
+    """The package's JSON, read as every file from outside is (scheduler.exchange.planfile.guard.load_json:
     keys named twice, NULs, lone surrogates, huge numbers, deep nesting refused)."""
     if len(data) > MAX_BYTES:
         raise PackageError(
