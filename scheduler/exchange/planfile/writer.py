@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from scheduler.exchange.planfile.reader import FORMAT, VERSION
-from scheduler.plan.model import SECTIONS, Move, Need, Plan
+from scheduler.plan.model import SECTIONS, Move, Need, Plan, key_of
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -34,13 +34,19 @@ def _with_extra(d: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
 # when it has none.
 _KEY_OF_FIELD = {"from_date": "from"}
 _OMITTED_WHEN_NONE = {Need: ("department", "qualification")}
-# The order each section is listed in, so the same plan always gives the same text.
-_ORDER: dict[str, Callable[[Any], Any]] = {
-    "unavailability": lambda u: (u.staff, u.start, u.end),
-    "assignments": lambda a: (a.activity, _dkey(a.occurrence), a.station or "", a.staff),
-    "records": lambda r: (r.activity, r.occurrence),
-    "calendar": lambda c: c.date,
-}
+
+
+# Each section is listed in the order of its records' keys (key_of), so the same plan always
+# gives the same text: a part not given (an assignment's occurrence or station) first.
+def _order(section: str) -> Callable[[Any], Any]:
+    def key(item: Any) -> tuple[str, ...]:
+        parts = key_of(section, item)
+        parts = parts if isinstance(parts, tuple) else (parts,)
+        return tuple(
+            "" if p is None else p.isoformat() if isinstance(p, (date, datetime)) else p for p in parts
+        )
+
+    return key
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
@@ -84,10 +90,6 @@ def _record_doc(item: Any) -> dict[str, Any]:
     return _with_extra(out, getattr(item, "extra", {}))
 
 
-def _dkey(d: date | None) -> str:
-    return d.isoformat() if d else ""
-
-
 def plan_to_document(plan: Plan) -> dict[str, Any]:
     """The plan as a plan-file document, each section sorted by its key so output is stable:
     every record written from its dataclass's fields (see _record_doc)."""
@@ -96,8 +98,7 @@ def plan_to_document(plan: Plan) -> dict[str, Any]:
         doc["hospital"] = _record_doc(plan.hospital)
     for section in SECTIONS:
         items = getattr(plan, section).values()
-        order = _ORDER.get(section, lambda item: item.id)
-        doc[section] = [_record_doc(item) for item in sorted(items, key=order)]
+        doc[section] = [_record_doc(item) for item in sorted(items, key=_order(section))]
     for k, v in plan.extra.items():
         doc.setdefault(k, v)
     return doc
