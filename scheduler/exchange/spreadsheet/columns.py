@@ -6,6 +6,8 @@ said here: its answers and the form platform's own columns. See docs/sheets.md."
 
 from __future__ import annotations
 
+from functools import cache
+
 from scheduler.plan.fields import FIELDS, Field
 from scheduler.plan.wording import N_
 
@@ -34,9 +36,10 @@ SHEET_ORDER = {
 }
 
 
+@cache
 def sheet_fields(target: str) -> tuple[Field, ...]:
     """The declared fields of a section that a sheet's column can give (those with headers), in
-    the sheet's order."""
+    the sheet's order (worked out once: the declaration is made when the app starts)."""
     if target not in SECTIONS:
         return ()
     order = SHEET_ORDER.get(target, ())

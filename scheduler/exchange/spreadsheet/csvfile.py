@@ -40,7 +40,7 @@ def read_csv(data: bytes, cut: list[str] | None = None) -> list[list[Any]]:
                 past = next((i for i, v in enumerate(values[MAX_COLUMNS:], MAX_COLUMNS) if v), None)
                 if past is not None:
                     cut.append(f"{column_letter(past)}{len(rows) + 1}")
-            take_row(rows, values)
+            take_row(rows, values, text=True)
     except csv.Error as exc:
         limit = csv.field_size_limit()
         if "field larger than field limit" in str(exc):

@@ -7,7 +7,7 @@ leaves the record's value as it was. See docs/sheets.md."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from scheduler.exchange.spreadsheet.row import Problem
@@ -26,6 +26,7 @@ from scheduler.plan.model import Plan
 from scheduler.plan.wording import N_
 
 KEEP: Any = object()  # a reader's value that leaves the record's own
+FINE: tuple[Problem, ...] = ()  # a reader's problems when there are none
 
 # The problem of a name that matches no record, by the section it names.
 NO_SUCH = {
@@ -55,58 +56,61 @@ WORDS = {
     "kind": (PARTNER_KIND_WORDS, N_("unknown kind {value}")),
 }
 
-Reader = Callable[[Field, str, Plan], tuple[Any, list[Problem]]]
+_WORDS_SPLIT = re.compile(r"[、,，;；/\s]+")  # 医师、针灸 / 医师,针灸 …
+_CODE = re.compile(r"[a-z_]+")
+
+Reader = Callable[[Field, str, Plan], tuple[Any, Sequence[Problem]]]
 
 
-def _text(field: Field, text: str, plan: Plan) -> tuple[Any, list[Problem]]:
-    return text, []
+def read_text(field: Field, text: str, plan: Plan) -> tuple[Any, Sequence[Problem]]:
+    return text, FINE
 
 
-def _phone(field: Field, text: str, plan: Plan) -> tuple[Any, list[Problem]]:
+def _phone(field: Field, text: str, plan: Plan) -> tuple[Any, Sequence[Problem]]:
     """A phone number in one spelling; one that is none is kept as written, and said."""
     phone = phone_number(text)
     if phone is None:
         return text, [(field.name, N_("{value} is not a phone number"), text)]
-    return phone, []
+    return phone, FINE
 
 
-def _ref(field: Field, text: str, plan: Plan) -> tuple[Any, list[Problem]]:
+def _ref(field: Field, text: str, plan: Plan) -> tuple[Any, Sequence[Problem]]:
     """The id of the record of section `field.ref` named by its id or its name (none: empty)."""
     found = by_name_or_id(getattr(plan, field.ref or ""), text)
     if found is None:
         return ("" if field.required else None), [(field.name, NO_SUCH[field.ref or ""], text)]
-    return found, []
+    return found, FINE
 
 
-def _number(field: Field, text: str, plan: Plan) -> tuple[Any, list[Problem]]:
+def _number(field: Field, text: str, plan: Plan) -> tuple[Any, Sequence[Problem]]:
     """A number from 0 to the field's maximum (a whole one for an int)."""
     whole = field.kind == "int"
     value = number_in(text, field.maximum if field.maximum is not None else float("inf"), whole=whole)
     if value is None:
         return KEEP, [(field.name, NOT_A_NUMBER[field.name], text)]
-    return (int(value) if whole else value), []
+    return (int(value) if whole else value), FINE
 
 
-def _yes_no(field: Field, text: str, plan: Plan) -> tuple[Any, list[Problem]]:
+def _yes_no(field: Field, text: str, plan: Plan) -> tuple[Any, Sequence[Problem]]:
     yes, no, problem = YES_NO[field.name]
     word = norm(text)
     if word in yes:
-        return True, []
+        return True, FINE
     if word in no:
-        return False, []
+        return False, FINE
     return KEEP, [(field.name, problem, text)]
 
 
-def _codes(field: Field, text: str, plan: Plan) -> tuple[Any, list[Problem]]:
+def _codes(field: Field, text: str, plan: Plan) -> tuple[Any, Sequence[Problem]]:
     """Codes from the words of a cell (医师、针灸 → physician, acupuncture), a code as itself;
     each unknown word said."""
     words, problem = WORDS[field.name]
     codes: list[str] = []
     problems: list[Problem] = []
-    for word in re.split(r"[、,，;；/\s]+", text):
+    for word in _WORDS_SPLIT.split(text):
         if not word:
             continue
-        code = words.get(word, word if re.fullmatch(r"[a-z_]+", word) else None)
+        code = words.get(word, word if _CODE.fullmatch(word) else None)
         if code is None:
             problems.append((field.name, problem, word))
         elif code not in codes:
@@ -114,7 +118,7 @@ def _codes(field: Field, text: str, plan: Plan) -> tuple[Any, list[Problem]]:
     return tuple(codes), problems
 
 
-def _choice(field: Field, text: str, plan: Plan) -> tuple[Any, list[Problem]]:
+def _choice(field: Field, text: str, plan: Plan) -> tuple[Any, Sequence[Problem]]:
     """The choice whose word the cell holds (社区卫生服务站 → community), or the code itself;
     another is "other", and said."""
     words, problem = WORDS[field.name]
@@ -122,12 +126,12 @@ def _choice(field: Field, text: str, plan: Plan) -> tuple[Any, list[Problem]]:
     code = code or (text if text in words.values() else None)
     if code is None:
         return "other", [(field.name, problem, text)]
-    return code, []
+    return code, FINE
 
 
 READERS: dict[str, Reader] = {
-    "id": _text,
-    "text": _text,
+    "id": read_text,
+    "text": read_text,
     "phone": _phone,
     "ref": _ref,
     "int": _number,

@@ -6,15 +6,17 @@ the record ("contact.name") goes into that object. See docs/sheets.md."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import fields
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from scheduler.exchange.spreadsheet.columns import REQUIRED, sheet_fields
-from scheduler.exchange.spreadsheet.readers import KEEP, READERS
+from scheduler.exchange.spreadsheet.readers import KEEP, READERS, Reader, read_text
 from scheduler.exchange.spreadsheet.row import TOO_LONG, Problem, RowResult, row_values
 from scheduler.exchange.spreadsheet.service_requests import convert_requests
 from scheduler.exchange.spreadsheet.values import closest
+from scheduler.plan.fields import Field
 from scheduler.plan.model import Department, Partner, Plan, Staff
 from scheduler.plan.wording import N_
 
@@ -66,9 +68,9 @@ def convert(
         record, update, more = section_record(target, values, plan)
         problems += more
         res = RowResult(n, values, record, problems, update)
-        for f in sheet_fields(target):  # a required record not found: the closest names offered
-            if f.kind == "ref" and f.required and any(p == f.name and v for p, _t, v in more):
-                res.candidates[f.name] = closest(values[f.name], getattr(plan, f.ref or ""))
+        for name, section in _required_refs(target):  # one not found: the closest names offered
+            if any(p == name and v for p, _t, v in more):
+                res.candidates[name] = closest(values[name], getattr(plan, section))
         out.append(res)
     return out
 
@@ -104,8 +106,7 @@ def _same_number(key: str, plan: Plan) -> list[Problem]:
 def _new(target: str, key: str, name: str) -> Any:
     """A record of the section that is not there yet: its key, its name, and its other required
     fields empty (a staff member's department, said by the row or refused)."""
-    required = {f.key: "" for f in sheet_fields(target) if f.required and f.key not in ("id", "name")}
-    return RECORDS[target](id=key, name=name, **required)
+    return RECORDS[target](id=key, name=name, **_required_empty(target))
 
 
 def _changes(target: str, v: dict[str, str], plan: Plan) -> tuple[dict[str, Any], list[Problem]]:
@@ -113,29 +114,72 @@ def _changes(target: str, v: dict[str, str], plan: Plan) -> tuple[dict[str, Any]
     a required field's empty cell empties it (the row is refused for it)."""
     changes: dict[str, Any] = {}
     problems: list[Problem] = []
-    for f in sheet_fields(target):
-        if f.key == "id" or f.name not in v:
-            continue
-        text = v[f.name]
+    for name, key, f, reader in _readers(target):
+        text = v.get(name)
         if not text:
-            if f.required:
-                changes[f.key] = ""
+            if text is not None and f.required:
+                changes[key] = ""
             continue
-        value, more = READERS[f.kind](f, text, plan)
-        problems += more
+        if reader is read_text:  # most cells: the text as it is, without the call
+            changes[key] = text
+            continue
+        value, more = reader(f, text, plan)
+        if more:
+            problems += more
         if value is not KEEP:
-            changes[f.key] = value
+            changes[key] = value
     return changes, problems
 
 
 def _changed(record: Any, changes: dict[str, Any]) -> Any:
     """`record` with `changes`; a key "contact.name" changes the name of its `contact`."""
-    flat = {k: value for k, value in changes.items() if "." not in k}
+    if not _dotted(type(record)):
+        return _with(record, changes)
+    flat: dict[str, Any] = {}
     inner: dict[str, dict[str, Any]] = {}
     for k, value in changes.items():
-        if "." in k:
-            part, attr = k.split(".", 1)
+        part, dot, attr = k.partition(".")
+        if dot:
             inner.setdefault(part, {})[attr] = value
+        else:
+            flat[k] = value
     for part, values in inner.items():
-        flat[part] = replace(getattr(record, part), **values)
-    return replace(record, **flat)
+        flat[part] = _with(getattr(record, part), values)
+    return _with(record, flat)
+
+
+def _with(record: Any, changes: dict[str, Any]) -> Any:
+    """dataclasses.replace, for the records of a sheet (thousands of rows): a new record of the
+    same kind, `changes` over its own values."""
+    return type(record)(
+        **{n: changes[n] if n in changes else getattr(record, n) for n in _names(type(record))}
+    )
+
+
+@cache
+def _names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind) if f.init)
+
+
+@cache
+def _readers(target: str) -> tuple[tuple[str, str, Field, Reader], ...]:
+    """(name, key, field, reader) of each field a sheet's cell gives but the key."""
+    return tuple((f.name, f.key, f, READERS[f.kind]) for f in sheet_fields(target) if f.key != "id")
+
+
+@cache
+def _required_refs(target: str) -> tuple[tuple[str, str], ...]:
+    """(name, section) of the required references: one not found is offered its closest names."""
+    return tuple((f.name, f.ref or "") for f in sheet_fields(target) if f.kind == "ref" and f.required)
+
+
+@cache
+def _required_empty(target: str) -> dict[str, str]:
+    return {f.key: "" for f in sheet_fields(target) if f.required and f.key not in ("id", "name")}
+
+
+@cache
+def _dotted(kind: type) -> bool:
+    """Whether a record of this kind has fields of a small object of its own ("contact.name")."""
+    target = next(t for t, k in RECORDS.items() if k is kind)
+    return any("." in f.key for f in sheet_fields(target))

@@ -42,13 +42,17 @@ def row_values(row: list[Any], mapping: Mapping[int, str]) -> tuple[dict[str, st
     no more work than that is spent on it)."""
     values: dict[str, str] = {}
     problems: list[Problem] = []
+    width = len(row)
     for i, f in mapping.items():
         if f in MANY:
             continue
-        cell = row[i] if i < len(row) else None
-        if isinstance(cell, str) and len(cell) > MAX_FIELD_TEXT:
-            problems.append((f, TOO_LONG, f"{MAX_FIELD_TEXT:,}"))
-            cell = cell[:MAX_FIELD_TEXT]
-        text = cell_text(cell)
+        cell = row[i] if i < width else None
+        if isinstance(cell, str):  # most cells: their text trimmed (cell_text, without the call)
+            if len(cell) > MAX_FIELD_TEXT:
+                problems.append((f, TOO_LONG, f"{MAX_FIELD_TEXT:,}"))
+                cell = cell[:MAX_FIELD_TEXT]
+            text = cell.strip()
+        else:
+            text = cell_text(cell)
         values[f] = "" if text in EMPTY else text
     return values, problems

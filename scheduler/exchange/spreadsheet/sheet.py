@@ -95,14 +95,16 @@ def cell_ref(ref: bytes) -> tuple[int, int]:
     return int(m.group(2)), col
 
 
-def take_row(rows: list[list[Any]], values: Any) -> list[Any]:
+def take_row(rows: list[list[Any]], values: Any, text: bool = False) -> list[Any]:
     """`values` trimmed (see `trimmed`) and added to `rows`: a sheet of more than MAX_ROWS rows,
-    or a cell of more than MAX_CELL_TEXT characters, is refused."""
+    or a cell of more than MAX_CELL_TEXT characters, is refused. `text`: every value is a str
+    (a CSV's), so their lengths are compared at once."""
     if len(rows) >= MAX_ROWS:
         raise too_many_rows()
     row = trimmed(values)
-    for i, v in enumerate(row):
-        if isinstance(v, str) and len(v) > MAX_CELL_TEXT:
-            raise too_long(len(rows) + 1, i)
+    if not text or (row and max(map(len, row)) > MAX_CELL_TEXT):
+        for i, v in enumerate(row):
+            if isinstance(v, str) and len(v) > MAX_CELL_TEXT:
+                raise too_long(len(rows) + 1, i)
     rows.append(row)
     return row

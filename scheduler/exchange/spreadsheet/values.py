@@ -14,6 +14,11 @@ from scheduler.plan.validation import MAX_AUDIENCE
 _MOBILE = re.compile(r"1[3-9]\d{9}")
 # Area codes of two digits after the 0: Beijing 010 and 020-029; the others have three.
 _SHORT_AREA = re.compile(r"0(?:10|2\d)")
+_PHONE_TEXT = re.compile(r"[+\d\s\-()（）./]+(?:(?:转|ext\.?|x|分机)\s*\d{1,6})?", re.I)
+_EXTENSION = re.compile(r"(?:转|ext\.?|x|分机)\s*(\d{1,6})$", re.I)
+_DIGITS = re.compile(r"\d+")
+_NUMBER = re.compile(r"\d+(\.\d+)?")
+_SPACES = re.compile(r"\s+")
 
 
 _COUNT = r"(\d{1,3}(?:,\d{3})+|\d{1,9})(?:\.0+)?"
@@ -43,14 +48,14 @@ def phone_number(text: str) -> str | None:
     extension ("(0731) 8888 6666", "+86 731 88886666", "0731-88886666-123"); None when the
     text is none ("abc", too few digits)."""
     t = unicodedata.normalize("NFKC", text).strip()
-    if len(t) > 40 or not re.fullmatch(r"[+\d\s\-()（）./]+(?:(?:转|ext\.?|x|分机)\s*\d{1,6})?", t, re.I):
+    if len(t) > 40 or not _PHONE_TEXT.fullmatch(t):
         return None
     ext = ""
-    m = re.search(r"(?:转|ext\.?|x|分机)\s*(\d{1,6})$", t, re.I)
+    m = _EXTENSION.search(t)
     if m:
         ext, t = m.group(1), t[: m.start()]
     international = t.startswith("+") or t.startswith("00")
-    groups = re.findall(r"\d+", t)
+    groups = _DIGITS.findall(t)
     digits = "".join(groups)
     if international:
         if not digits.startswith(("86", "0086")):
@@ -100,7 +105,7 @@ def by_name_or_id(items: dict[str, Any], value: str) -> str | None:
 def number_in(text: str, highest: float, whole: bool = True) -> float | None:
     """A number from 0 to `highest` (a whole one when `whole`), or None: "12", "12.0", "1,200"."""
     t = text.replace(",", "").strip()
-    if len(t) > 20 or not re.fullmatch(r"\d+(\.\d+)?", t):
+    if len(t) > 20 or not _NUMBER.fullmatch(t):
         return None
     value = float(t)
     if value > highest or (whole and not value.is_integer()):
@@ -110,7 +115,7 @@ def number_in(text: str, highest: float, whole: bool = True) -> float | None:
 
 def fold(text: str) -> str:
     """A name as it is compared: NFKC (full-width letters and digits made plain), no spaces."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
 def closest(name: str, items: Mapping[str, Any], n: int = 3) -> tuple[str, ...]:
