@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from db.operations import (
     Changes,
@@ -21,17 +23,18 @@ from db.operations import (
     delete,
     import_document,
     import_plan,
-    referrers,
     save,
 )
 from db.planio import load_plan
+from db.references import referrers
 from db.schema import MIGRATIONS, SCHEMA_VERSION
+from db.sections import load_section
 from db.store import Store, StoreError
 from resources import demo_recipe
 from scheduler.demo.hospital import build_demo
 from scheduler.exchange.planfile.document import parse_document
 from scheduler.exchange.planfile.writer import dump_document, plan_to_document
-from scheduler.plan.model import Department, Staff
+from scheduler.plan.model import PARTNER_KINDS, Contact, Department, Partner, Staff
 from tests.helpers import sample_text
 
 
@@ -504,3 +507,62 @@ def test_opening_for_writing_on_a_read_only_folder_says_so(tmp_path) -> None:
                 Store(folder / name)
             assert caught.value.path == folder / name
         assert sorted(p.name for p in folder.iterdir()) == ["a.sqlite3"]
+
+
+# ---------------------------------------------------------------- the positional row reader
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+_OPT = st.none() | _TEXT
+_EXTRA = st.dictionaries(st.text("xyz_", min_size=1, max_size=4), st.integers(-5, 5) | _TEXT, max_size=2)
+
+
+@st.composite
+def _partners_and_staff(draw) -> tuple[list[Partner], list[Staff]]:
+    ids = draw(st.lists(st.text("abc123", min_size=1, max_size=4), min_size=1, max_size=6, unique=True))
+    partners = [
+        Partner(
+            i,
+            draw(_TEXT.filter(bool)),
+            draw(st.sampled_from(PARTNER_KINDS)),
+            draw(_OPT),
+            draw(_OPT),
+            draw(st.none() | st.integers(0, 10**8)),
+            draw(st.none() | st.floats(0, 1)),
+            Contact(draw(_OPT), draw(_OPT)),
+            draw(_OPT),
+            draw(_EXTRA),
+        )
+        for i in ids
+    ]
+    staff = [
+        Staff(
+            i,
+            draw(_TEXT.filter(bool)),
+            "d1",
+            party_member=draw(st.booleans()),
+            title=draw(_OPT),
+            qualifications=tuple(draw(st.lists(st.sampled_from(("nurse", "ecg", "x")), unique=True))),
+            max_hours_month=draw(st.none() | st.floats(0, 744)),
+            active=draw(st.booleans()),
+            extra=draw(_EXTRA),
+        )
+        for i in ids
+    ]
+    return partners, staff
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(_partners_and_staff(), st.data())
+def test_records_read_back_positionally_are_those_written(tmp_path_factory, drawn, data) -> None:
+    """db/sections.py builds each object from its row by position (one compiled expression per
+    query): what it reads back, all of a section or some keys of it, is what was written."""
+    partners, staff = drawn
+    with Store(tmp_path_factory.mktemp("rows") / "a.sqlite3") as store:
+        save(store, "departments", [Department("d1", "骨伤科")])
+        save(store, "partners", partners)
+        save(store, "staff", staff)
+        assert load_section(store, "partners") == {p.id: p for p in partners}
+        assert load_section(store, "staff") == {s.id: s for s in staff}
+        some = data.draw(st.lists(st.sampled_from([s.id for s in staff]), unique=True))
+        assert load_section(store, "staff", some) == {s.id: s for s in staff if s.id in some}
