@@ -25,6 +25,16 @@ def _sqlite_utils_without_pandas() -> None:
 
 _sqlite_utils_without_pandas()
 
-# The office server's store registers itself with db.store.Store (a PostgreSQL connection string
-# opens it), so that every opener of a database can open one; psycopg is loaded only on connecting.
-import db.pg_store  # noqa: E402, F401
+
+def _server_store() -> type[Store]:
+    """The office server's store (db/pg_store.py), loaded the first time a connection string is
+    opened: whoever opens a database may be given one, and a window or command on a SQLite file
+    never loads it."""
+    from db.pg_store import PgStore
+
+    return PgStore
+
+
+from db.store import Store  # noqa: E402
+
+Store.server_store = _server_store

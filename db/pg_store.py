@@ -2,7 +2,7 @@
 db/ talks to a store through `store.conn.execute(sql, params)` with SQLite's `?` placeholders and
 through `store.atomic()`; a `PgStore`'s connection reads that spelling (db/pg_sql.py) and turns the
 server's errors into the DB-API errors the write core handles (db/pg.py). A connection string given
-to `Store` opens one (it registers itself with db/store.py below)."""
+to `Store` opens one (db/__init__.py tells db/store.py where it is)."""
 
 from __future__ import annotations
 
@@ -375,6 +375,3 @@ class Watcher:
         self._thread.join(timeout=2)
         with contextlib.suppress(Exception):
             self._conn.close()
-
-
-Store.server_store = PgStore

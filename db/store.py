@@ -9,7 +9,7 @@ import re
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import ClassVar
 
@@ -117,9 +117,9 @@ class Store:
 
     engine = "sqlite"
     role: str | None = None  # on the office server: planner, recorder or viewer (None: everything)
-    # The office server's store, PgStore (db/pg_store.py), which registers itself here when it is
-    # imported (db/__init__.py imports it): a PostgreSQL connection string opens one.
-    server_store: ClassVar[type[Store] | None] = None
+    # Where a PostgreSQL connection string opens the office server's store: set by db/__init__.py
+    # (the store itself, db/pg_store.py, builds on this module and is loaded only when needed).
+    server_store: ClassVar[Callable[[], type[Store]] | None] = None
 
     def __new__(cls, path: str | Path, *args: object, **kwargs: object) -> Store:
         if (
@@ -127,8 +127,8 @@ class Store:
             and isinstance(path, str)
             and path.lower().startswith(("postgresql://", "postgres://"))
         ):
-            assert Store.server_store is not None, "db/__init__.py imports db/pg_store.py"
-            return super().__new__(Store.server_store)
+            assert Store.server_store is not None, "set by db/__init__.py"
+            return super().__new__(Store.server_store())
         return super().__new__(cls)
 
     def __init__(self, path: str | Path, *, migrate: bool = True, readonly: bool = False):
