@@ -88,7 +88,7 @@ def section_record(target: str, v: dict[str, str], plan: Plan) -> tuple[Any | No
     problems += more
     if target == "staff" and v.get("position"):  # kept beside the title, as the plan file's `position`
         changes["extra"] = {**record.extra, "position": v["position"]}
-    return _changed(record, changes), old is not None, problems
+    return _changed(target, record, changes), old is not None, problems
 
 
 def _same_number(key: str, plan: Plan) -> list[Problem]:
@@ -131,9 +131,9 @@ def _changes(target: str, v: dict[str, str], plan: Plan) -> tuple[dict[str, Any]
     return changes, problems
 
 
-def _changed(record: Any, changes: dict[str, Any]) -> Any:
+def _changed(target: str, record: Any, changes: dict[str, Any]) -> Any:
     """`record` with `changes`; a key "contact.name" changes the name of its `contact`."""
-    if not _dotted(type(record)):
+    if not _dotted(target):
         return _with(record, changes)
     flat: dict[str, Any] = {}
     inner: dict[str, dict[str, Any]] = {}
@@ -156,9 +156,15 @@ def _with(record: Any, changes: dict[str, Any]) -> Any:
     )
 
 
-@cache
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(kind) if f.init)
+    """The fields a record of this kind is made with (worked out once per kind)."""
+    names = _NAMES.get(kind)
+    if names is None:
+        names = _NAMES[kind] = tuple(f.name for f in fields(kind) if f.init)
+    return names
 
 
 @cache
@@ -179,7 +185,6 @@ def _required_empty(target: str) -> dict[str, str]:
 
 
 @cache
-def _dotted(kind: type) -> bool:
-    """Whether a record of this kind has fields of a small object of its own ("contact.name")."""
-    target = next(t for t, k in RECORDS.items() if k is kind)
+def _dotted(target: str) -> bool:
+    """Whether a section's sheet has fields of a small object of the record ("contact.name")."""
     return any("." in f.key for f in sheet_fields(target))

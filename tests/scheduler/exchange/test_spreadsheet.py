@@ -203,7 +203,8 @@ def test_many_merges_or_cells_are_refused_before_parsing(monkeypatch) -> None:
     )
     with pytest.raises(SheetError, match="more than 1,000,000 cells"):
         _timed(5, read_workbook, many, "hr.xlsx")
-    monkeypatch.setattr(workbook, "MAX_MERGED_FILL", 10)  # merges within the limit of ranges, over the fill budget
+    # merges within the limit of ranges, over the fill budget
+    monkeypatch.setattr(workbook, "MAX_MERGED_FILL", 10)
     with pytest.raises(SheetError, match="merges too many cells"):
         read_workbook(_xlsx_with(_merge("A1:C3", 2)), "hr.xlsx")
 
