@@ -16,7 +16,7 @@ from cli.common import CommandError
 from cli.lang import t, terminal, tf
 from cli.refusals import refusal
 from scheduler.exchange.duty.roster import column_letter
-from scheduler.exchange.spreadsheet.columns import MANY, REQUIRED, SYNONYMS
+from scheduler.exchange.spreadsheet.columns import MANY, REQUIRED, SYNONYMS, ref_section
 from scheduler.exchange.spreadsheet.forms import form_columns
 from scheduler.exchange.spreadsheet.headers import ambiguous, find_header, guess_mapping
 from scheduler.exchange.spreadsheet.records import convert
@@ -44,7 +44,7 @@ def table_import(
     results = convert(kind, sheet.rows, header, mapping, plan, now=datetime.now(), source=path.name)
     if not results:
         raise CommandError(tf("%1 (sheet %2): no rows under the header", path, sheet.name))
-    refused, skipped = _refusals(results, head, mapping, plan)
+    refused, skipped = _refusals(kind, results, head, mapping, plan)
     good = [r for r in results if r.ok]
     new = sum(1 for r in good if not r.update)
     doc: dict[str, Any] = {
@@ -113,7 +113,7 @@ def _pick_sheet(sheets: list[Sheet], name: str | None, fits: Callable[[Sheet], b
 
 
 def _refusals(
-    results: list[RowResult], head: list[Any], mapping: dict[int, str], plan: Plan
+    kind: str, results: list[RowResult], head: list[Any], mapping: dict[int, str], plan: Plan
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Each problem of a row where it is (its column, the closest names of one not found), once
     per row; and the rows not imported again, why."""
@@ -125,7 +125,7 @@ def _refusals(
     skipped: list[dict[str, Any]] = []
     for res in results:
         for f, template, value in res.problems:
-            said = _problem(res, f, template, value, column_of.get(f), head, plan)
+            said = _problem(kind, res, f, template, value, column_of.get(f), head, plan)
             if said not in refused:  # a submission of two services: its row's problems once
                 refused.append(said)
         if res.record is None and not res.problems and res.skip is None:
@@ -137,7 +137,7 @@ def _refusals(
 
 
 def _problem(
-    res: RowResult, f: str, template: str, value: str, i: int | None, head: list[Any], plan: Plan
+    kind: str, res: RowResult, f: str, template: str, value: str, i: int | None, head: list[Any], plan: Plan
 ) -> dict[str, Any]:
     shown = value or res.values.get(f, "")
     if template == TOO_LONG:  # the cell's start, not the limit
@@ -145,7 +145,7 @@ def _problem(
     reason = t(template).format(value=value)
     more: dict[str, Any] = {}
     if res.candidates.get(f):
-        items = {"partner": plan.partners, "department": plan.departments}.get(f, plan.services)
+        items = getattr(plan, ref_section(kind, f))
         names = [items[k].name for k in res.candidates[f]]
         more["candidates"] = names
         reason += "; " + tf("closest: %1", "、".join(names))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from scheduler.exchange.spreadsheet.columns import MANY, SYNONYMS, field_label
+from scheduler.exchange.spreadsheet.columns import MANY, SYNONYMS, field_label, ref_section
 from scheduler.exchange.spreadsheet.forms import form_columns, unmatched_names
 from scheduler.exchange.spreadsheet.headers import ambiguous, find_header, guess_mapping
 from scheduler.exchange.spreadsheet.records import convert
@@ -389,9 +389,7 @@ class SheetImportDialog(QDialog):
         text = f"{self.label(field)}: {tr(template).format(value=value)}"
         candidates = res.candidates.get(field)
         if candidates:
-            items = {"partner": self.plan.partners, "department": self.plan.departments}.get(
-                field, self.plan.services
-            )
+            items = getattr(self.plan, ref_section(self.target.currentData(), field))
             text += "; " + trf("closest: %1", "、".join(items[k].name for k in candidates if k in items))
         return text
 

@@ -225,3 +225,10 @@ def field_label(target: str, name: str) -> str:
     if name in _FORM_LABELS:
         return _FORM_LABELS[name]
     return next((f.label for f in FIELDS["requests"] if f.name == name), name)
+
+
+def ref_section(target: str, name: str) -> str:
+    """The section whose records a field names (a staff member's department: departments, a
+    request's partner: partners), as the declaration says; "" for a field that names none."""
+    declared = sheet_fields(target) if target in SECTIONS else FIELDS["requests"]
+    return next((f.ref or "" for f in declared if f.name == name and f.kind == "ref"), "")

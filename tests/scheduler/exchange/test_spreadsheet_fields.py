@@ -19,6 +19,7 @@ from scheduler.exchange.spreadsheet.columns import (
     SECTIONS,
     SYNONYMS,
     field_label,
+    ref_section,
     sheet_fields,
 )
 from scheduler.exchange.spreadsheet.headers import find_header, guess_field, guess_mapping
@@ -67,9 +68,14 @@ def test_every_declared_field_with_headers_has_a_reader_and_its_label() -> None:
             assert SYNONYMS[target][f.name] == f.headers
             assert field_label(target, f.name) == f.label
             assert ((target, f.name) in EXACT_ONLY) == f.exact_headers
+            assert ref_section(target, f.name) == (f.ref if f.kind == "ref" else "")
         assert REQUIRED[target] == tuple(f.name for f in FIELDS[target] if f.required and f.headers)
     # the label the editor and the sheet import share (the sheet import said "Max hours a month")
     assert field_label("staff", "max_hours_month") == "Hours cap / month"
+    assert (ref_section("requests", "partner"), ref_section("requests", "service")) == (
+        "partners",
+        "services",
+    )
 
 
 @pytest.mark.parametrize("target", SECTIONS)
