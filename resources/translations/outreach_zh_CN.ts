@@ -104,7 +104,7 @@
       <translation>%1（带队）</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="125" />
+      <location filename="../../ui/labels.py" line="126" />
       <source>%1 (make-up workday)</source>
       <translation>%1调休</translation>
     </message>
@@ -283,7 +283,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
 是否恢复 %3 的最新完好备份？损坏的文件会另行保留。</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/screen.py" line="235" />
+      <location filename="../../ui/masterdata/screen.py" line="242" />
       <source>%1 is entered already.</source>
       <translation>%1 已录入。</translation>
     </message>
@@ -868,7 +868,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>--branch 党支部编号</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="39" />
+      <location filename="../../cli/sheets.py" line="37" />
       <source>--department and --month are for sheet duty</source>
       <translation>--department 和 --month 只用于 sheet duty</translation>
     </message>
@@ -933,7 +933,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>；最多可能达到 {bound}</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="86" />
+      <location filename="../../ui/masterdata/entities.py" line="78" />
       <source>A branch is built on at least one department.</source>
       <translation>党支部至少要建在一个科室上。</translation>
     </message>
@@ -948,7 +948,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每个场次都有带队</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="237" />
+      <location filename="../../ui/masterdata/entities.py" line="216" />
       <source>A make-up workday is a Saturday or Sunday.</source>
       <translation>调休上班日应为周六或周日。</translation>
     </message>
@@ -958,12 +958,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每个场次都有一名党员带队</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="109" />
+      <location filename="../../ui/masterdata/entities.py" line="100" />
       <source>A party member belongs to a party branch.</source>
       <translation>党员须归属一个党支部。</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="43" />
+      <location filename="../../ui/masterdata/screen.py" line="248" />
       <source>A phone number has digits only (with + or - where needed).</source>
       <translation>电话号码只能包含数字（必要时可含 + 或 -）。</translation>
     </message>
@@ -1143,7 +1143,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>每次携带</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/screen.py" line="231" />
+      <location filename="../../ui/masterdata/screen.py" line="238" />
       <source>An ID has letters, digits, “-”, “_” or “.” only.</source>
       <translation>编号只能包含字母、数字、“-”、“_”或“.”。</translation>
     </message>
@@ -1408,7 +1408,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>活动日历</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="244" />
+      <location filename="../../ui/labels.py" line="62" />
       <source>Calendar day</source>
       <translation>日历日</translation>
     </message>
@@ -1463,7 +1463,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>院区</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="50" />
+      <location filename="../../ui/masterdata/entities.py" line="44" />
       <source>Campuses</source>
       <translation>院区</translation>
     </message>
@@ -1478,7 +1478,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>取消</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="70" />
+      <location filename="../../ui/labels.py" line="71" />
       <source>Cancelled</source>
       <translation>已取消</translation>
     </message>
@@ -1528,12 +1528,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>变动</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/history_dialog.py" line="25" />
+      <location filename="../../ui/masterdata/history_dialog.py" line="26" />
       <source>Changed</source>
       <translation>修改</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/history_dialog.py" line="83" />
+      <location filename="../../ui/masterdata/history_dialog.py" line="78" />
       <source>Changes</source>
       <translation>变更内容</translation>
     </message>
@@ -1643,7 +1643,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>紧凑</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="68" />
+      <location filename="../../ui/labels.py" line="69" />
       <source>Confirmed</source>
       <translation>已确认</translation>
     </message>
@@ -1758,7 +1758,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>生成这些走访</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/history_dialog.py" line="25" />
+      <location filename="../../ui/masterdata/history_dialog.py" line="26" />
       <source>Created</source>
       <translation>新建</translation>
     </message>
@@ -1883,7 +1883,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>删除活动 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/history_dialog.py" line="25" />
+      <location filename="../../ui/masterdata/history_dialog.py" line="26" />
       <source>Deleted</source>
       <translation>删除</translation>
     </message>
@@ -1968,7 +1968,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>下移</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="108" />
+      <location filename="../../ui/labels.py" line="109" />
       <source>Dragon Boat Festival</source>
       <translation>端午节</translation>
     </message>
@@ -2418,7 +2418,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>变更历史</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/history_dialog.py" line="80" />
+      <location filename="../../ui/masterdata/history_dialog.py" line="75" />
       <source>History: %1</source>
       <translation>变更历史：%1</translation>
     </message>
@@ -2433,7 +2433,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>恢复举办 %2 的 %1</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="74" />
+      <location filename="../../ui/labels.py" line="75" />
       <source>Hold it on holidays too</source>
       <translation>节假日照常举办</translation>
     </message>
@@ -2668,6 +2668,11 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>保留办公室版本</translation>
     </message>
     <message>
+      <location filename="../../scheduler/exchange/spreadsheet/columns.py" line="218" />
+      <source>Key (staff number / code)</source>
+      <translation>关键字（工号/编码）</translation>
+    </message>
+    <message>
       <location filename="../../reports/stats_xlsx.py" line="162" />
       <source>Kind</source>
       <translation>类型</translation>
@@ -2678,7 +2683,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>检验技师</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="107" />
+      <location filename="../../ui/labels.py" line="108" />
       <source>Labour Day</source>
       <translation>劳动节</translation>
     </message>
@@ -2823,7 +2828,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>队员</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="96" />
+      <location filename="../../ui/masterdata/entities.py" line="87" />
       <source>Members</source>
       <translation>党员数</translation>
     </message>
@@ -2833,7 +2838,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>方法</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="109" />
+      <location filename="../../ui/labels.py" line="110" />
       <source>Mid-Autumn Festival</source>
       <translation>中秋节</translation>
     </message>
@@ -2883,7 +2888,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>将 %1 移到 %2</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="76" />
+      <location filename="../../ui/labels.py" line="77" />
       <source>Move to the next working day</source>
       <translation>顺延到下一个工作日</translation>
     </message>
@@ -2933,7 +2938,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>未找到的名称：请选择各自对应的记录</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="110" />
+      <location filename="../../ui/labels.py" line="111" />
       <source>National Day</source>
       <translation>国庆节</translation>
     </message>
@@ -2973,7 +2978,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>新增%1</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="104" />
+      <location filename="../../ui/labels.py" line="105" />
       <source>New Year's Day</source>
       <translation>元旦</translation>
     </message>
@@ -3043,7 +3048,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无活动。</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/history_dialog.py" line="108" />
+      <location filename="../../ui/masterdata/history_dialog.py" line="103" />
       <source>No changes recorded for this yet.</source>
       <translation>尚无变更历史。</translation>
     </message>
@@ -3098,7 +3103,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>无。</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="81" />
+      <location filename="../../ui/labels.py" line="82" />
       <source>Normal</source>
       <translation>普通</translation>
     </message>
@@ -3243,7 +3248,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>进度正常</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="111" />
+      <location filename="../../ui/masterdata/entities.py" line="102" />
       <source>Only party members have a party branch.</source>
       <translation>只有党员才有所属党支部。</translation>
     </message>
@@ -3318,7 +3323,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>页码</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="166" />
+      <location filename="../../ui/masterdata/entities.py" line="148" />
       <source>Paired branches</source>
       <translation>结对支部</translation>
     </message>
@@ -3388,7 +3393,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>党支部</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="92" />
+      <location filename="../../ui/masterdata/entities.py" line="84" />
       <source>Party branches</source>
       <translation>党支部</translation>
     </message>
@@ -3483,12 +3488,12 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>临时补位</translation>
     </message>
     <message>
-      <location filename="../../scheduler/office/review.py" line="480" />
+      <location filename="../../scheduler/office/review.py" line="481" />
       <source>Places filled late (—): cannot be told, the history of assignments in this database begins on %1 (kept from the day the plan was made or imported here).</source>
       <translation>临时补位（—）：无法判断，本数据库的排班修改记录从 %1 才开始（自计划在此创建或导入之日起记录）。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/office/review.py" line="471" />
+      <location filename="../../scheduler/office/review.py" line="472" />
       <source>Places filled late (—): this database holds no history of assignments to tell them by.</source>
       <translation>临时补位（—）：本数据库没有排班的修改记录，无法判断。</translation>
     </message>
@@ -3513,7 +3518,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>计划文件 (*.json)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="67" />
+      <location filename="../../ui/labels.py" line="68" />
       <source>Planned</source>
       <translation>计划中</translation>
     </message>
@@ -3668,7 +3673,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>心理咨询师</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="106" />
+      <location filename="../../ui/labels.py" line="107" />
       <source>Qingming Festival</source>
       <translation>清明节</translation>
     </message>
@@ -4088,7 +4093,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>服务点单（问卷导出）(&amp;R)…</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="222" />
+      <location filename="../../ui/masterdata/entities.py" line="202" />
       <source>Service catalogue</source>
       <translation>服务项目库</translation>
     </message>
@@ -4183,7 +4188,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>签到表…</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="75" />
+      <location filename="../../ui/labels.py" line="76" />
       <source>Skip statutory holidays</source>
       <translation>跳过法定节假日</translation>
     </message>
@@ -4208,7 +4213,7 @@ Restore the latest good backup, taken %3? The damaged file is kept aside.</sourc
       <translation>表格文件 (*.xlsx *.csv)</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="105" />
+      <location filename="../../ui/labels.py" line="106" />
       <source>Spring Festival</source>
       <translation>春节</translation>
     </message>
@@ -4465,7 +4470,7 @@ Details were written to %2.</source>
       <translation>贪心法没有分阶段求解。</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="73" />
+      <location filename="../../ui/masterdata/entities.py" line="65" />
       <source>The minimum on duty is more than the department's active staff.</source>
       <translation>最低在岗人数超过了该科室的在岗职工数。</translation>
     </message>
@@ -4510,7 +4515,7 @@ Details were written to %2.</source>
       <translation>离线包被拒绝，未做任何更改。</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/entities.py" line="188" />
+      <location filename="../../ui/masterdata/entities.py" line="169" />
       <source>The pairing cannot end before it starts.</source>
       <translation>结对结束日期不能早于开始日期。</translation>
     </message>
@@ -4520,7 +4525,7 @@ Details were written to %2.</source>
       <translation>{branch}与{partner}的结对进度滞后：已开展 {held} 次，按进度应为 {expected} 次（年度目标 {target} 次）。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/office/review.py" line="461" />
+      <location filename="../../scheduler/office/review.py" line="462" />
       <source>The plan holds no activities yet.</source>
       <translation>计划中还没有活动。</translation>
     </message>
@@ -4645,17 +4650,17 @@ Details were written to %2.</source>
       <translation>本周（%1）</translation>
     </message>
     <message>
-      <location filename="../../scheduler/office/review.py" line="446" />
+      <location filename="../../scheduler/office/review.py" line="447" />
       <source>This week has not come yet (today is %1): its occurrences are still to come, none held or missing.</source>
       <translation>本周尚未到来（今天是 %1）：各场次都还未举办，不算已举办，也不算未登记。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/office/review.py" line="455" />
+      <location filename="../../scheduler/office/review.py" line="456" />
       <source>This week is not over (today is %1): what is still to come is not counted yet.</source>
       <translation>本周尚未结束（今天是 %1）：还未到来的场次暂不计入。</translation>
     </message>
     <message>
-      <location filename="../../scheduler/office/review.py" line="464" />
+      <location filename="../../scheduler/office/review.py" line="465" />
       <source>This week lies before the plan: its first occurrence is on %1.</source>
       <translation>本周在计划开始之前：第一场活动在 %1。</translation>
     </message>
@@ -4785,7 +4790,7 @@ Details were written to %2.</source>
       <translation>更新</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="81" />
+      <location filename="../../ui/labels.py" line="82" />
       <source>Urgent</source>
       <translation>加急</translation>
     </message>
@@ -4830,7 +4835,7 @@ Details were written to %2.</source>
       <translation>版本</translation>
     </message>
     <message>
-      <location filename="../../ui/labels.py" line="111" />
+      <location filename="../../ui/labels.py" line="112" />
       <source>Victory Day (70th anniversary)</source>
       <translation>抗战胜利70周年纪念日</translation>
     </message>
@@ -4995,7 +5000,7 @@ Details were written to %2.</source>
       <translation>各列对应的字段</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/history_dialog.py" line="83" />
+      <location filename="../../ui/masterdata/history_dialog.py" line="78" />
       <source>Who</source>
       <translation>操作人</translation>
     </message>
@@ -5590,7 +5595,7 @@ Details were written to %2.</source>
       <translation>默认</translation>
     </message>
     <message>
-      <location filename="../../ui/masterdata/history_dialog.py" line="62" />
+      <location filename="../../ui/masterdata/history_dialog.py" line="56" />
       <source>deleted</source>
       <translation>已删除</translation>
     </message>
@@ -6790,7 +6795,7 @@ Details were written to %2.</source>
       <translation>第 %1 行：列 %2</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="81" />
+      <location filename="../../cli/sheets.py" line="79" />
       <source>row %1: not imported again: %2</source>
       <translation>第 %1 行：不重复导入：%2</translation>
     </message>
@@ -7020,7 +7025,7 @@ Details were written to %2.</source>
       <translation>数据库拒绝了这次更改，未做任何更改：%1</translation>
     </message>
     <message>
-      <location filename="../../cli/sheets.py" line="59" />
+      <location filename="../../cli/sheets.py" line="57" />
       <source>the database was changed by someone else meanwhile; nothing was imported, run sheet again</source>
       <translation>数据库在此期间被他人修改，未导入任何内容，请重新运行 sheet</translation>
     </message>
@@ -7645,7 +7650,7 @@ Details were written to %2.</source>
       <translation>{value} 不是人数</translation>
     </message>
     <message>
-      <location filename="../../scheduler/exchange/spreadsheet/readers.py" line="70" />
+      <location filename="../../scheduler/exchange/spreadsheet/readers.py" line="73" />
       <source>{value} is not a phone number</source>
       <translation>“{value}”不是电话号码</translation>
     </message>

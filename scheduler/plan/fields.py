@@ -284,7 +284,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
             "wechat_group",
             "text",
             N_("WeChat group"),
-            headers=("微信群", "群名称", "微信群名", "wechatgroup"),
+            headers=("微信群", "群名称", "微信群名", "微信群名称", "wechatgroup"),
             help=N_("The WeChat group (微信群) the office posts notices in for this partner."),
         ),
     ),

@@ -214,12 +214,16 @@ _FORM_LABELS = {
     "other": N_("Text written beside 其他 (a note)"),
 }
 _SHEET_ONLY_LABELS = {"position": N_("Position (职务)")}
+# The key column matches a row to the record it updates, so the import names it by that use.
+KEY_LABEL = N_("Key (staff number / code)")
 
 
 def field_label(target: str, name: str) -> str:
     """What a column's field is called on screen (English, marked for translation): the
     declared field's label, or the sheet's own name for a column that is no declared field."""
     if target in SECTIONS:
+        if name == "id":
+            return KEY_LABEL
         found = next((f for f in sheet_fields(target) if f.name == name), None)
         return found.label if found is not None else _SHEET_ONLY_LABELS.get(name, name)
     if name in _FORM_LABELS:

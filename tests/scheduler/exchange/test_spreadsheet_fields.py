@@ -15,6 +15,7 @@ import pytest
 
 from scheduler.exchange.spreadsheet.columns import (
     EXACT_ONLY,
+    KEY_LABEL,
     REQUIRED,
     SECTIONS,
     SYNONYMS,
@@ -66,7 +67,7 @@ def test_every_declared_field_with_headers_has_a_reader_and_its_label() -> None:
         for f in sheet_fields(target):
             assert f.kind in READERS, (target, f.key, f.kind)
             assert SYNONYMS[target][f.name] == f.headers
-            assert field_label(target, f.name) == f.label
+            assert field_label(target, f.name) == (KEY_LABEL if f.name == "id" else f.label)
             assert ((target, f.name) in EXACT_ONLY) == f.exact_headers
             assert ref_section(target, f.name) == (f.ref if f.kind == "ref" else "")
         assert REQUIRED[target] == tuple(f.name for f in FIELDS[target] if f.required and f.headers)
@@ -163,3 +164,13 @@ def test_the_docs_say_every_limit_and_every_module() -> None:
     for path in Path(package.__file__).parent.glob("*.py"):
         if path.name != "__init__.py":
             assert f"`{path.name}`" in doc, path.name
+
+
+def test_the_key_column_is_named_by_its_use_and_a_group_header_is_not_a_name() -> None:
+    """The import names the id column by what it does (it matches a row to the record it updates),
+    as before the declaration; "微信群名称" is the partner's WeChat group, not its name (名称)."""
+    for target in SECTIONS:
+        assert field_label(target, "id") == "Key (staff number / code)"
+    assert field_label("staff", "max_hours_month") == "Hours cap / month"
+    assert guess_field("partners", "微信群名称") == "wechat_group"
+    assert guess_field("partners", "名称") == "name"
