@@ -7,15 +7,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
-from collections.abc import Callable
 from typing import Any
 
-from cli.common import EXIT_OK, CommandError, open_store
+from cli.common import EXIT_OK, Command, CommandError, open_store
 from cli.lang import LANGUAGES, t, terminal, tf
 from db.operations import save_shift_codes, shift_codes
 from scheduler.exchange.duty.codes import MEANINGS, default_reason, normalize_code, shift_of
-
-Command = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
 
 def _clock(text: str) -> str:
