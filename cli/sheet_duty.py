@@ -20,8 +20,8 @@ from scheduler.exchange.duty.codes import legend_groups
 from scheduler.exchange.duty.grid import SheetRead, read_duty_grid, read_duty_sheets
 from scheduler.exchange.duty.legend import sheet_legend, workbook_legend
 from scheduler.exchange.duty.merge import merge_roster, roster_index
-from scheduler.exchange.duty.roster import DutyRoster, column_letter, column_runs
-from scheduler.exchange.spreadsheet.sheet import Sheet
+from scheduler.exchange.duty.roster import DutyRoster, column_runs
+from scheduler.exchange.spreadsheet.sheet import Sheet, column_letter
 from scheduler.plan.model import Plan, clinical_hours_of
 
 

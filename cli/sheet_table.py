@@ -15,13 +15,12 @@ from typing import Any
 from cli.common import CommandError
 from cli.lang import t, terminal, tf
 from cli.refusals import refusal
-from scheduler.exchange.duty.roster import column_letter
 from scheduler.exchange.spreadsheet.columns import MANY, REQUIRED, SYNONYMS, ref_section
 from scheduler.exchange.spreadsheet.forms import form_columns
 from scheduler.exchange.spreadsheet.headers import ambiguous, find_header, guess_mapping
 from scheduler.exchange.spreadsheet.records import convert
 from scheduler.exchange.spreadsheet.row import TOO_LONG, RowResult
-from scheduler.exchange.spreadsheet.sheet import Sheet
+from scheduler.exchange.spreadsheet.sheet import Sheet, column_letter
 from scheduler.plan.model import Plan
 from scheduler.plan.wording import N_
 

@@ -28,9 +28,9 @@ from scheduler.exchange.duty.codes import legend_groups
 from scheduler.exchange.duty.grid import SheetRead, read_duty_grid, read_duty_sheets
 from scheduler.exchange.duty.legend import sheet_legend, workbook_legend
 from scheduler.exchange.duty.merge import merge_roster, roster_index
-from scheduler.exchange.duty.roster import DutyError, DutyRoster, column_index, column_letter, column_runs
+from scheduler.exchange.duty.roster import DutyError, DutyRoster, column_runs
 from scheduler.exchange.duty.shifts import cell_meanings, cell_shifts
-from scheduler.exchange.spreadsheet.sheet import Sheet, columns_not_read
+from scheduler.exchange.spreadsheet.sheet import Sheet, column_index, column_letter, columns_not_read
 from scheduler.plan.model import Plan, Unavailability
 from ui.exchange.sheet_import import BAD, BAD_CELL
 from ui.exchange.shift_codes_dialog import shift_text

@@ -21,7 +21,8 @@ from scheduler.exchange.duty.cells import (
     year_in,
 )
 from scheduler.exchange.duty.codes import N_
-from scheduler.exchange.duty.roster import DutyError, column_letter
+from scheduler.exchange.duty.roster import DutyError
+from scheduler.exchange.spreadsheet.sheet import column_letter
 from scheduler.plan.validation import EARLIEST_DATE, LATEST_DATE, date_in_range
 
 _WEEKDAY_NAMES = "一二三四五六日"

@@ -30,8 +30,9 @@ from scheduler.exchange.duty.dates import Placed, check_readings, place_days
 from scheduler.exchange.duty.layout import blocks_of, find_headers, weekday_row_of
 from scheduler.exchange.duty.legend import roster_legend
 from scheduler.exchange.duty.people import read_people, resolve_department
-from scheduler.exchange.duty.roster import Block, DutyError, DutyRoster, Refusal, Skipped, column_letter
+from scheduler.exchange.duty.roster import Block, DutyError, DutyRoster, Refusal, Skipped
 from scheduler.exchange.duty.shifts import clock, roster_entries
+from scheduler.exchange.spreadsheet.sheet import column_letter
 from scheduler.plan.model import CLINICAL_HOURS, Plan
 
 

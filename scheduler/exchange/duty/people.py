@@ -14,8 +14,9 @@ from typing import Any
 from scheduler.exchange.duty.cells import cell_text, is_week_heading, norm_name
 from scheduler.exchange.duty.codes import N_, Shift, looks_like_legend
 from scheduler.exchange.duty.legend import table_legend
-from scheduler.exchange.duty.roster import Block, DutyError, DutyPerson, Refusal, Skipped, column_letter
+from scheduler.exchange.duty.roster import Block, DutyError, DutyPerson, Refusal, Skipped
 from scheduler.exchange.duty.shifts import cell_shifts
+from scheduler.exchange.spreadsheet.sheet import column_letter
 from scheduler.plan.model import Plan, Staff
 
 

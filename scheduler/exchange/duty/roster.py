@@ -152,21 +152,3 @@ def column_runs(days: list[tuple[int, date]]) -> list[tuple[int, int, date, date
         else:
             out.append([col, col, day, day])
     return [(a, b, d0, d1) for a, b, d0, d1 in out]
-
-
-def column_letter(index: int) -> str:
-    """The spreadsheet letter of a 0-based column index (0 → A, 26 → AA)."""
-    out = ""
-    n = index + 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
-
-
-def column_index(letter: str) -> int:
-    """The 0-based index of a spreadsheet column letter (A → 0, AA → 26)."""
-    n = 0
-    for ch in letter.upper():
-        n = n * 26 + ord(ch) - 64
-    return n - 1

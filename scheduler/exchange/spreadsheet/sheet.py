@@ -82,6 +82,14 @@ def column_letter(index: int) -> str:
     return out
 
 
+def column_index(letter: str) -> int:
+    """The 0-based index of a spreadsheet column letter (A → 0, AA → 26)."""
+    n = 0
+    for ch in letter.upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
 CELL_REF = re.compile(rb"([A-Za-z]{1,3})([0-9]{1,7})")
 
 

@@ -23,8 +23,9 @@ from scheduler.exchange.duty.codes import (
 )
 from scheduler.exchange.duty.grid import read_duty_grid
 from scheduler.exchange.duty.merge import merge_roster
-from scheduler.exchange.duty.roster import DutyError, column_index, column_letter
+from scheduler.exchange.duty.roster import DutyError
 from scheduler.exchange.planfile.document import parse_document
+from scheduler.exchange.spreadsheet.sheet import column_index, column_letter
 from scheduler.exchange.spreadsheet.workbook import read_workbook
 from scheduler.plan.model import Unavailability
 from tests.helpers import sample
