@@ -14,10 +14,10 @@ from reports.messages import describe
 from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.conflicts.checker import CheckContext, check
 from scheduler.conflicts.conflict import counts, to_json
-from scheduler.conflicts.kinds import KINDS
+from scheduler.conflicts.kinds import ERROR, KINDS, WARNING
 from scheduler.plan.wording import N_
 
-SEVERITIES = {"error": N_("ERROR"), "warning": N_("WARNING")}
+SEVERITIES = {ERROR: N_("ERROR"), WARNING: N_("WARNING")}
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -40,8 +40,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             severity = column(t(SEVERITIES.get(c.severity, c.severity)), 7)
             kind = column(t(KINDS[c.kind].name), 20)  # the kind's name; --json gives its code
             say_line(f"{severity} {kind} {describe(c, plan, t)}")
-        say_line(tf("%1 error(s), %2 warning(s)", tally["error"], tally["warning"]))
-    return EXIT_WANTING if tally["error"] else EXIT_OK
+        say_line(tf("%1 error(s), %2 warning(s)", tally[ERROR], tally[WARNING]))
+    return EXIT_WANTING if tally[ERROR] else EXIT_OK
 
 
 def add_parser(command: Command) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBo
 from db.operations import import_document
 from db.planio import load_plan
 from db.store import Store
+from scheduler.solver.proposal import SolverSettings
 from tests.helpers import sample_text
 from tests.ui.windows import main_window
 from ui.calendar.activity_editor import ActivityDialog
@@ -452,7 +453,7 @@ def test_solver_settings_dialog_saves_undoably(qtbot, db_path, monkeypatch) -> N
     assert got.preferences == ("evenings", "hours_cap")
     assert got.time_limit == 7 and not got.cap_is_hard
     w.undo_action.trigger()
-    assert ops.solver_settings(w.session.store) == ops.SolverSettings()
+    assert ops.solver_settings(w.session.store) == SolverSettings()
     w.session.close()
 
 
