@@ -28,11 +28,14 @@ from scheduler.plan.wording import N_
 KEEP: Any = object()  # a reader's value that leaves the record's own
 FINE: tuple[Problem, ...] = ()  # a reader's problems when there are none
 
-# The problem of a name that matches no record, by the section it names.
+# The problem of a name that matches no record, by the section it names (a staff sheet's
+# department, a request's partner: scheduler/exchange/spreadsheet/service_requests.py).
 NO_SUCH = {
     "departments": N_("no department {value}"),
     "branches": N_("no party branch {value}"),
     "campuses": N_("no campus {value}"),
+    "partners": N_("no partner {value}"),
+    "services": N_("no service {value}"),
 }
 # The problem of a cell that is no number of the field's kind.
 NOT_A_NUMBER = {

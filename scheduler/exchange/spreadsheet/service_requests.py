@@ -13,6 +13,7 @@ from typing import Any
 
 from scheduler.exchange.spreadsheet.columns import MANY, REQUIRED
 from scheduler.exchange.spreadsheet.forms import chosen_services, request_id, submission_id
+from scheduler.exchange.spreadsheet.readers import NO_SUCH
 from scheduler.exchange.spreadsheet.row import MAX_FIELD_TEXT, Problem, RowResult, row_values
 from scheduler.exchange.spreadsheet.values import audience_number, closest, find_record, fold, norm
 from scheduler.exchange.spreadsheet.when import (
@@ -128,8 +129,8 @@ def _request(
     """The request a row's answers make for one service; each answer that is not what it should
     be is a problem of `res` (a partner or service not found with its closest names)."""
     problems = res.problems
-    partner = _named(v, "partner", plan.partners, N_("no partner {value}"), choices, res)
-    service = _named(v, "service", plan.services, N_("no service {value}"), choices, res)
+    partner = _named(v, "partner", plan.partners, NO_SUCH["partners"], choices, res)
+    service = _named(v, "service", plan.services, NO_SUCH["services"], choices, res)
     received = _received(v, raw, now, problems)
     known = plan.services.get(service or "")
     minutes = known.duration_minutes if known and known.duration_minutes else DEFAULT_MINUTES

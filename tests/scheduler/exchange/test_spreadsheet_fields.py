@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from scheduler.exchange.spreadsheet.columns import (
     sheet_fields,
 )
 from scheduler.exchange.spreadsheet.headers import find_header, guess_field, guess_mapping
-from scheduler.exchange.spreadsheet.readers import READERS
+from scheduler.exchange.spreadsheet.readers import NO_SUCH, READERS
 from scheduler.exchange.spreadsheet.records import convert
 from scheduler.plan.fields import FIELDS, Field
 from scheduler.plan.model import Plan
@@ -174,3 +175,33 @@ def test_the_key_column_is_named_by_its_use_and_a_group_header_is_not_a_name() -
     assert field_label("staff", "max_hours_month") == "Hours cap / month"
     assert guess_field("partners", "微信群名称") == "wechat_group"
     assert guess_field("partners", "名称") == "name"
+
+
+def test_the_problem_of_a_name_found_nowhere_is_said_once_for_every_section_a_sheet_names() -> None:
+    """A reference of a staff, department or partner sheet and a request's partner and service:
+    the problem of a name that matches no record is readers.NO_SUCH's, one table (the requests
+    said theirs apart)."""
+    named = {f.ref for t in SECTIONS for f in sheet_fields(t) if f.kind == "ref"}
+    named |= {ref_section("requests", "partner"), ref_section("requests", "service")}
+    assert named <= set(NO_SUCH), named - set(NO_SUCH)
+    rows = [
+        ["单位", "服务项目"],
+        ["无此社区", sorted(PLAN.services)[0]],
+        [sorted(PLAN.partners)[0], "无此服务"],
+    ]
+    results = convert("requests", rows, 0, {0: "partner", 1: "service"}, PLAN, now=datetime(2026, 12, 1, 9))
+    said = [(f, reason) for res in results for f, reason, _v in res.problems]
+    assert ("partner", NO_SUCH["partners"]) in said and ("service", NO_SUCH["services"]) in said
+
+
+@pytest.mark.parametrize("target", SECTIONS)
+def test_a_cell_that_is_no_value_of_its_field_is_a_problem_never_an_error(target: str) -> None:
+    """Each declared field a sheet reads, given a cell that is nothing it can take, says so in a
+    problem of its own (a field of a new kind or name needs its words in readers.py: NO_SUCH,
+    NOT_A_NUMBER, YES_NO, WORDS; this fails, not the user's import, when they are missing)."""
+    for f in sheet_fields(target):
+        value, problems = READERS[f.kind](f, "§ 不是 §", PLAN)
+        if f.kind in ("id", "text"):
+            assert value == "§ 不是 §" and not problems
+        else:
+            assert problems and all(name == f.name and "{value}" in why for name, why, _v in problems), f.key
