@@ -86,10 +86,11 @@ def _ref(field: Field, text: str, plan: Plan) -> tuple[Any, Sequence[Problem]]:
 
 
 def _number(field: Field, text: str, plan: Plan) -> tuple[Any, Sequence[Problem]]:
-    """A number from 0 to the field's maximum (a whole one for an int)."""
+    """A number from 0 to the field's maximum (a whole one for an int, from its minimum, as the
+    plan file reads it)."""
     whole = field.kind == "int"
     value = number_in(text, field.maximum if field.maximum is not None else float("inf"), whole=whole)
-    if value is None:
+    if value is None or (whole and value < field.minimum):
         return KEEP, [(field.name, NOT_A_NUMBER[field.name], text)]
     return (int(value) if whole else value), FINE
 

@@ -5,6 +5,7 @@ no edit in the sheet import, and the labels are the declaration's."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -25,9 +26,9 @@ from scheduler.exchange.spreadsheet.columns import (
     sheet_fields,
 )
 from scheduler.exchange.spreadsheet.headers import find_header, guess_field, guess_mapping
-from scheduler.exchange.spreadsheet.readers import NO_SUCH, READERS
+from scheduler.exchange.spreadsheet.readers import KEEP, NO_SUCH, NOT_A_NUMBER, READERS
 from scheduler.exchange.spreadsheet.records import convert
-from scheduler.plan.fields import FIELDS, Field
+from scheduler.plan.fields import FIELDS, Field, field_of
 from scheduler.plan.model import Plan
 from tests.scheduler.exchange.test_spreadsheet import PLAN
 
@@ -205,3 +206,15 @@ def test_a_cell_that_is_no_value_of_its_field_is_a_problem_never_an_error(target
             assert value == "§ 不是 §" and not problems
         else:
             assert problems and all(name == f.name and "{value}" in why for name, why, _v in problems), f.key
+
+
+def test_a_whole_number_from_a_sheet_is_at_least_the_declared_minimum_as_in_the_plan_file() -> None:
+    """A sheet's number keeps the declared range both ways: a field whose least is 1 (as a
+    service's duration) takes no 0 from a sheet that the plan file would then refuse on export."""
+    f = dataclasses.replace(field_of("partners", "population"), minimum=1)
+    value, problems = READERS["int"](f, "0", PLAN)
+    assert value is KEEP and [(name, why) for name, why, _v in problems] == [
+        ("population", NOT_A_NUMBER["population"])
+    ]
+    assert READERS["int"](f, "1", PLAN) == (1, ())
+    assert READERS["int"](field_of("partners", "population"), "0", PLAN) == (0, ())
