@@ -12,6 +12,7 @@ import pytest
 from scheduler.plan import model
 from scheduler.plan.fields import FIELDS, KINDS, field_of
 from scheduler.plan.model import SECTIONS, Plan
+from scheduler.plan.validation import MAX_ID_LENGTH, MAX_RULE_LENGTH
 
 _HINTS = typing.get_type_hints(Plan)
 
@@ -68,6 +69,9 @@ def test_kinds_references_and_choices_are_known(section: str, key: str) -> None:
         assert f.maximum is not None and f.minimum <= f.maximum
     if f.after is not None:
         assert f.after in {g.key for g in FIELDS[section]}
+    # A length is said for the docs; what checks it is the reader of its kind (validation.id_problem,
+    # recurrence.check_rule): on a field of another kind it would be checked nowhere.
+    assert f.max_length == {"id": MAX_ID_LENGTH, "rule": MAX_RULE_LENGTH}.get(f.kind), f"{section}.{key}"
     assert all(h == h.lower() and " " not in h for h in f.headers), "headers are normalised"
     assert f.form_widget in {*KINDS.values(), "needs", "opt_int"}
 
