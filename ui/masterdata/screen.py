@@ -52,10 +52,12 @@ class FormField:
 
 def form_field(section: str, f: declared.Field) -> FormField:
     """The form field of a declared field. A choice with a default always has a value: the
-    form asks for it as for a required field."""
+    form asks for it as for a required field. The choices offered are the declared ones, in
+    words where ui/labels has them (a code it has none for is offered as itself)."""
     choices = None
     if f.choices:
-        choices = CODE_LABELS.get((section, f.key)) or {code: code for code in f.choices}
+        words = CODE_LABELS.get((section, f.key), {})
+        choices = {code: words.get(code, code) for code in f.choices}
     return FormField(
         name=f.name,
         key=f.key,

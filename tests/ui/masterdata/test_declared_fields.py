@@ -149,3 +149,25 @@ def test_a_field_declared_a_phone_refuses_what_is_no_number(qtbot, db_path, sect
     assert done == [tr("A phone number has digits only (with + or - where needed)."), "refused"]
     assert window.catalog.section(section)[page._key(old)] == old  # nothing saved
     window.session.close()
+
+
+def test_the_editor_offers_every_declared_choice_in_its_words() -> None:
+    """The choices a form offers are the declaration's, in order, in the words of ui/labels;
+    a code added to the declaration before its words is offered as itself, not left out (a
+    record holding it would lose it on its next save)."""
+    from ui.labels import CODE_LABELS
+    from ui.masterdata.screen import form_field
+
+    for spec in ALL_SPECS:
+        for f in declared.FIELDS[spec.section]:
+            if f.choices:
+                words = CODE_LABELS.get((spec.section, f.key), {})
+                got = form_field(spec.section, f).choices or {}
+                assert list(got) == list(f.choices), f"{spec.section}.{f.key}"
+                assert all(got[c] == words[c] for c in got if c in words)
+    kind = dataclasses.replace(
+        declared.field_of("partners", "kind"),
+        choices=(*declared.field_of("partners", "kind").choices, "clinic"),
+    )
+    got = form_field("partners", kind).choices or {}
+    assert got["clinic"] == "clinic" and got["community"] == CODE_LABELS[("partners", "kind")]["community"]
