@@ -12,7 +12,6 @@ from scheduler.plan.fields import FIELDS, Field
 from scheduler.plan.wording import N_
 
 SECTIONS = ("staff", "departments", "partners")  # the sheets whose columns the declaration says
-TARGETS = (*SECTIONS, "requests")
 
 
 # The order a sheet's fields are tried in (a header holding the names of two fields is the first
