@@ -24,8 +24,12 @@ def _iso(value: date | datetime | None) -> str | None:
 
 
 def _with_extra(d: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    """The record's own keys beside its fields. An own key a later version declares as a field
+    (kept in `extra` by the older one) is written while the field is empty, so it is never lost:
+    reading the file back puts it in the field."""
     for k, v in extra.items():
-        d.setdefault(k, v)
+        if d.get(k) is None:
+            d[k] = v
     return d
 
 

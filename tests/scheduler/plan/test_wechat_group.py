@@ -127,3 +127,28 @@ def test_the_notice_command_says_it_too(tmp_path: Path) -> None:
         timeout=120,
     )
     assert out.returncode == 0 and out.stdout.splitlines()[0] == f"发至：{GROUP}"
+
+
+def test_an_own_key_of_an_older_version_is_kept_when_this_one_declares_it(
+    db_path: Path, tmp_path: Path
+) -> None:
+    """An office that kept its own "wechat_group" key in a plan file (stored as the partner's own
+    keys by the older version) loses nothing: the export writes it while the field is empty, and
+    reading that file back puts it in the field."""
+    conn = sqlite3.connect(db_path)
+    for n, script in enumerate(MIGRATIONS[:-1], start=1):
+        conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {n};\nCOMMIT;")
+    own = json.dumps({"wechat_group": GROUP, "片区": "东片"}, ensure_ascii=False)
+    conn.execute(
+        "INSERT INTO partners (id, name, kind, extra) VALUES ('p1', '友谊社区', 'community', ?)", (own,)
+    )
+    conn.commit()
+    conn.close()
+    with Store(db_path) as store:
+        text = dump_document(plan_to_document(load_plan(store)))
+    partner = json.loads(text)["partners"][0]
+    assert (partner["wechat_group"], partner["片区"]) == (GROUP, "东片")
+    with Store(tmp_path / "again.sqlite3") as again:
+        ops.import_document(again, text)
+        back = load_plan(again).partners["p1"]
+    assert back.wechat_group == GROUP and back.extra == {"片区": "东片"}
