@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from db.own_keys import adopt_own_keys
 from db.store import Store
 from scheduler.plan.model import (
     Activity,
@@ -498,6 +499,7 @@ def load_section(store: Store, name: str, keys: Iterable[Any] | None = None) -> 
     groups = [_child_groups(store, c, owners) for c in shape.children]
     make = shape.reader(head)
     items = [make(row, groups, row[:n]) for row in rows] if groups else [make(row, (), None) for row in rows]
+    items = adopt_own_keys(name, items)
     return {key_of(name, item): item for item in items}
 
 

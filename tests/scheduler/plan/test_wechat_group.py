@@ -129,26 +129,45 @@ def test_the_notice_command_says_it_too(tmp_path: Path) -> None:
     assert out.returncode == 0 and out.stdout.splitlines()[0] == f"发至：{GROUP}"
 
 
-def test_an_own_key_of_an_older_version_is_kept_when_this_one_declares_it(
-    db_path: Path, tmp_path: Path
-) -> None:
-    """An office that kept its own "wechat_group" key in a plan file (stored as the partner's own
-    keys by the older version) loses nothing: the export writes it while the field is empty, and
-    reading that file back puts it in the field."""
+def _schema_8_partner(db_path: Path, own: dict) -> None:
     conn = sqlite3.connect(db_path)
     for n, script in enumerate(MIGRATIONS[:-1], start=1):
         conn.executescript(f"BEGIN;\n{script}\nPRAGMA user_version = {n};\nCOMMIT;")
-    own = json.dumps({"wechat_group": GROUP, "片区": "东片"}, ensure_ascii=False)
     conn.execute(
-        "INSERT INTO partners (id, name, kind, extra) VALUES ('p1', '友谊社区', 'community', ?)", (own,)
+        "INSERT INTO partners (id, name, kind, extra) VALUES ('p1', '友谊社区', 'community', ?)",
+        (json.dumps(own, ensure_ascii=False),),
     )
     conn.commit()
     conn.close()
+
+
+def test_an_own_key_of_an_older_version_becomes_the_field(db_path: Path, tmp_path: Path) -> None:
+    """An office that kept its own "wechat_group" key in a plan file (stored as the partner's own
+    keys by the older version) finds it in the field after the upgrade: loaded, in the export, in
+    the notice; saved into the column; cleared for good when the planner clears it."""
+    _schema_8_partner(db_path, {"wechat_group": GROUP, "片区": "东片"})
     with Store(db_path) as store:
+        partner = load_plan(store).partners["p1"]
+        assert (partner.wechat_group, partner.extra) == (GROUP, {"片区": "东片"})
         text = dump_document(plan_to_document(load_plan(store)))
+        ops.save(store, "partners", [replace(partner, name="友谊社区居委会")])
+        assert load_plan(store).partners["p1"].wechat_group == GROUP  # now in its column
+        ops.save(store, "partners", [replace(load_plan(store).partners["p1"], wechat_group=None)])
+        cleared = load_plan(store)
+    assert cleared.partners["p1"].wechat_group is None and cleared.partners["p1"].extra == {"片区": "东片"}
+    assert json.loads(dump_document(plan_to_document(cleared)))["partners"][0].get("wechat_group") is None
     partner = json.loads(text)["partners"][0]
     assert (partner["wechat_group"], partner["片区"]) == (GROUP, "东片")
     with Store(tmp_path / "again.sqlite3") as again:
         ops.import_document(again, text)
         back = load_plan(again).partners["p1"]
     assert back.wechat_group == GROUP and back.extra == {"片区": "东片"}
+
+
+@pytest.mark.parametrize("value", [12345, "群\x00名", ["a", "b"]])
+def test_an_own_key_the_field_cannot_hold_stays_an_own_key_and_is_written_back(db_path: Path, value) -> None:
+    _schema_8_partner(db_path, {"wechat_group": value})
+    with Store(db_path) as store:
+        plan = load_plan(store)
+    assert plan.partners["p1"].wechat_group is None and plan.partners["p1"].extra == {"wechat_group": value}
+    assert json.loads(dump_document(plan_to_document(plan)))["partners"][0]["wechat_group"] == value
