@@ -110,18 +110,28 @@ def import_rings(paths: list[Path]) -> list[list[str]]:
 
 
 def main(prefixes: list[str]) -> int:
+    """Prints what is over the limits; exit 1 when anything is, 2 for a path that is not there."""
+    if any(p.startswith("-") for p in prefixes):
+        print(__doc__.strip().splitlines()[2].strip())
+        return 0
+    missing = [x for x in prefixes if not (ROOT / x).exists() and not list(ROOT.glob(x.rstrip("/") + "*"))]
+    if missing:
+        print("no such path: " + ", ".join(missing))
+        return 2
     paths = sources()
     mine = [p for p in paths if not prefixes or any(str(p.relative_to(ROOT)).startswith(x) for x in prefixes)]
-    for name, n in long_files(mine):
-        print(f"file over {MAX_FILE_LINES} lines: {name} ({n})")
-    for where, name, n in long_functions(mine):
-        print(f"function over {MAX_FUNCTION_LINES} lines: {where} {name} ({n})")
+    found = [f"file over {MAX_FILE_LINES} lines: {name} ({n})" for name, n in long_files(mine)]
+    found += [
+        f"function over {MAX_FUNCTION_LINES} lines: {where} {name} ({n})"
+        for where, name, n in long_functions(mine)
+    ]
     for ring in import_rings(paths):
         if not prefixes or any(
             m.replace(".", "/").startswith(x.rstrip("/").removesuffix(".py")) for m in ring for x in prefixes
         ):
-            print("modules importing each other: " + " <-> ".join(ring))
-    return 0
+            found.append("modules importing each other: " + " <-> ".join(ring))
+    print("\n".join(found + [f"{len(mine)} files read, {len(found)} over the limits"]))
+    return 1 if found else 0
 
 
 if __name__ == "__main__":
