@@ -115,7 +115,7 @@ def compute(
     people: dict[str, Row] = {}
     for key, rec in sorted(plan.records.items()):
         b = booked.get(key)
-        if rec.status != "done" or b is None:
+        if rec.status != "done" or b is None or b.occ.start < w0:  # one begun before: its own year's
             continue
         served = rec.served or 0
         hours = sum(a.hours for a in rec.attended)

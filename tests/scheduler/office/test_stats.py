@@ -74,3 +74,23 @@ def test_window_and_pairing_progress_and_requests() -> None:
     assert doc["totals"] == {"occurrences": 2, "served": 230, "hours": 8.0}
     assert doc["requests"]["by_status"] == {"scheduled": 1} and doc["requests"]["answered_in_time"] == 1
     assert doc["by_branch"][0]["name"] == "骨伤党支部"
+
+
+def test_an_occurrence_over_new_year_counts_in_the_year_it_began() -> None:
+    """A night visit from New Year's Eve into the new year, recorded as done, counts once: in the
+    year (and month) it began. The new year's figures left it out instead of failing (KeyError
+    "2025-12"; found by the pairing-progress property test)."""
+    from dataclasses import replace
+
+    plan = _plan()
+    a = next(iter(plan.activities.values()))
+    night = replace(
+        a, id="eve", start=datetime(2025, 12, 31, 22, 0), end=datetime(2026, 1, 1, 1, 0), rrule=None
+    )
+    plan.activities["eve"] = night
+    plan.records[("eve", date(2025, 12, 31))] = Record("eve", date(2025, 12, 31), "done", served=40)
+    new_year = compute(plan, CAL, date(2026, 1, 1), date(2026, 12, 31))
+    old_year = compute(plan, CAL, date(2025, 1, 1), date(2025, 12, 31))
+    assert ("eve", date(2025, 12, 31)) not in new_year.totals.keys
+    assert old_year.totals.keys.count(("eve", date(2025, 12, 31))) == 1
+    assert old_year.by_month["2025-12"].served >= 40
