@@ -180,7 +180,8 @@ def test_places_at_once_within_department_cover() -> None:
     assert _open_in(plan, date(2027, 3, 1), date(2027, 3, 31), "ecgroom", "ecg") == []
 
 
-def test_pairing_targets_spread_and_moved_to_months_with_room() -> None:
+def moving_plan() -> Plan:
+    """A pairing of 12 visits a year whose physician is away the whole of June 2027."""
     p = Plan()
     p.departments = {"gp": Department("gp", "全科")}
     p.staff = {
@@ -188,9 +189,13 @@ def test_pairing_targets_spread_and_moved_to_months_with_room() -> None:
         "n1": Staff("n1", "护士", "gp", qualifications=("nurse",), max_hours_month=40.0),
     }
     p.pairings = {"pr": Pairing("pr", "b", "q", visits_per_year=12)}
-    # The physician is away the whole of June.
     u = Unavailability("d1", datetime(2027, 6, 1), datetime(2027, 7, 1), "leave")
     p.unavailability[u.key] = u
+    return p
+
+
+def test_pairing_targets_spread_and_moved_to_months_with_room() -> None:
+    p = moving_plan()
     f = forecast(p, CAL, 2027, date(2026, 12, 1))
     assert f.visits == {"pr": [1] * 12}
     june = _row(f, None, "physician", date(2027, 6, 1))

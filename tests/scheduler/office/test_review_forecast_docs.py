@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from scheduler.calendar.workdays import WorkCalendar, official_calendar
 from scheduler.demo.hospital import build_demo
 from scheduler.office.forecast.as_json import to_json
 from scheduler.office.forecast.year import forecast
-from scheduler.plan.model import Department, Pairing, Plan, Staff, Unavailability
+from tests.scheduler.office.test_forecast import moving_plan
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "review-forecast.md"
 CAL = WorkCalendar(official_calendar())
@@ -95,15 +95,6 @@ def test_forecast_keys_are_the_documents(db: Path, capsys: pytest.CaptureFixture
 
 def _moving():
     """A forecast whose fix moves a visit: the physician is away the whole of June."""
-    p = Plan()
-    p.departments = {"gp": Department("gp", "全科")}
-    p.staff = {
-        "d1": Staff("d1", "医生", "gp", qualifications=("physician",), max_hours_month=4.0),
-        "n1": Staff("n1", "护士", "gp", qualifications=("nurse",), max_hours_month=40.0),
-    }
-    p.pairings = {"pr": Pairing("pr", "b", "q", visits_per_year=12)}
-    u = Unavailability("d1", datetime(2027, 6, 1), datetime(2027, 7, 1), "leave")
-    p.unavailability[u.key] = u
-    f = forecast(p, CAL, 2027, date(2026, 12, 1))
+    f = forecast(moving_plan(), CAL, 2027, date(2026, 12, 1))
     assert f is not None and f.fixes[0].moves
     return f
